@@ -1,0 +1,80 @@
+"""The article: one canonical text, its blocks and its metadata.
+
+Every position in Newsdesk is a ``[start, end)`` pair of code-point offsets into ``Article.text``.
+Blocks are separated by exactly one ``\\n`` and never contain one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("title", "heading", "paragraph", "quote", "list-item")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about an article that is not prose (shown in the header, never in the text)."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO 8601 date (or date-time) as printed by the source
+    publisher: str = ""
+    section: str = ""
+    page: str = ""
+    dateline: str = ""
+    subheadings: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    provenance: str = ""  # e.g. "JMH Translation"
+    editorial_note: str = ""  # e.g. "(Abridged)"
+    url: str = ""
+    language: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str  # path, URL or "clipboard:<hash>"
+    kind: str  # html | textdump | text | markdown
+    text: str
+    blocks: tuple[Block, ...]
+    metadata: Metadata = field(default_factory=Metadata)
+
+    @property
+    def text_hash(self) -> str:
+        return text_hash(self.text)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_text(parts: list[tuple[str, str]]) -> tuple[str, tuple[Block, ...]]:
+    """Join ``(kind, text)`` parts into a canonical text and its blocks.
+
+    Inner newlines and runs of white space are folded to one space, empty parts are dropped, so that the
+    invariants of the canonical text hold whatever the ingest path produced.
+    """
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, raw in parts:
+        clean = " ".join(raw.split())
+        if not clean:
+            continue
+        if pieces:
+            pos += 1  # the separating newline
+        blocks.append(Block(pos, pos + len(clean), kind))
+        pieces.append(clean)
+        pos += len(clean)
+    return "\n".join(pieces), tuple(blocks)
