@@ -1,0 +1,79 @@
+"""Analysis results to and from plain JSON-able dicts (the store's cache and the command line share this form)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.analysis.types import Analysis, Entity, Mention, Timex, TimelineEvent
+
+
+def timex_to_dict(t: Timex) -> dict[str, Any]:
+    out: dict[str, Any] = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+    if t.mod:
+        out["mod"] = t.mod
+    return out
+
+
+def entity_to_dict(e: Entity) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": e.name,
+        "type": e.type,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+    }
+    if e.role:
+        out["role"] = e.role
+    return out
+
+
+def event_to_dict(ev: TimelineEvent) -> dict[str, Any]:
+    return {
+        **timex_to_dict(ev.timex),
+        "sentence": {"start": ev.sentence_start, "end": ev.sentence_end},
+        "label": ev.label,
+        "entities": list(ev.entities),
+        "precision": ev.precision,
+        "interval": [ev.interval_start, ev.interval_end],
+        "planned": ev.planned,
+    }
+
+
+def to_dict(a: Analysis) -> dict[str, Any]:
+    return {
+        "version": a.version,
+        "text_hash": a.text_hash,
+        "entities": [entity_to_dict(e) for e in a.entities],
+        "timexes": [timex_to_dict(t) for t in a.timexes],
+        "events": [event_to_dict(ev) for ev in a.events],
+    }
+
+
+def _timex(d: dict[str, Any]) -> Timex:
+    return Timex(d["start"], d["end"], d["text"], d["type"], d["value"], d.get("mod"))
+
+
+def from_dict(d: dict[str, Any]) -> Analysis:
+    entities = tuple(
+        Entity(
+            e["name"],
+            e["type"],
+            tuple(Mention(m["start"], m["end"], m["text"]) for m in e["mentions"]),
+            e.get("role"),
+        )
+        for e in d.get("entities", [])
+    )
+    events = tuple(
+        TimelineEvent(
+            _timex(ev),
+            ev["sentence"]["start"],
+            ev["sentence"]["end"],
+            ev["label"],
+            tuple(ev["entities"]),
+            ev["precision"],
+            ev["interval"][0],
+            ev["interval"][1],
+            ev["planned"],
+        )
+        for ev in d.get("events", [])
+    )
+    timexes = tuple(_timex(t) for t in d.get("timexes", []))
+    return Analysis(d["version"], d["text_hash"], entities, timexes, events)

@@ -1,0 +1,254 @@
+"""The library: one object per open database, one transaction per user action.
+
+Every public method opens its own session and commits or rolls back as a whole, so a failed write leaves the
+library as it was and a process killed at any moment loses nothing that a method had returned.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.analysis.serialize import from_dict, to_dict
+from models.analysis.types import Analysis
+from models.article import Article, Block, Metadata
+from models.store import backup, location, migrate
+from models.store.engine import make_engine
+from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
+from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
+from models.store.search import search as fts_search
+
+
+class Library:
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(sqlite_immediate=True) if url.startswith("sqlite") else engine
+        self._writer = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def location(self) -> str:
+        return location.display(self.url)
+
+    @property
+    def db_path(self) -> Path | None:
+        return Path(location.display(self.url)) if self.url.startswith("sqlite:///") else None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self._writer.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- articles -------------------------------------------------------------------------------------------
+
+    def import_article(self, article: Article) -> ImportResult:
+        """Add an article, or update the one with the same source (its highlights re-anchored)."""
+        from models.store import annotations
+
+        with self.writing() as s:
+            row = s.scalars(select(ArticleRow).where(ArticleRow.source == article.source)).one_or_none()
+            if row is None:
+                row = ArticleRow(uid=str(uuid.uuid4()), source=article.source, kind=article.kind, note="")
+                _fill(row, article)
+                s.add(row)
+                s.flush()
+                return ImportResult(row.id, row.title, row.source, "new")
+            if row.text_hash == article.text_hash and row.meta == _meta_dict(article.metadata):
+                return ImportResult(row.id, row.title, row.source, "unchanged")
+            old_text = row.text
+            _fill(row, article)
+            row.kind = article.kind
+            row.updated_at = utcnow()
+            orphaned = annotations.reanchor_article(s, row, old_text) if old_text != article.text else 0
+            return ImportResult(row.id, row.title, row.source, "updated", orphaned)
+
+    def list_articles(self, query: str | None = None) -> list[ArticleSummary]:
+        with self.reading() as s:
+            ids: list[int] | None = None
+            if query and query.strip():
+                ids = list(dict.fromkeys(h.article_id for h in fts_search(s, query, limit=500)))
+                if not ids:
+                    return []
+            counts = (
+                select(HighlightRow.article_id, func.count().label("n"))
+                .group_by(HighlightRow.article_id)
+                .subquery()
+            )
+            stmt = select(ArticleRow, func.coalesce(counts.c.n, 0)).outerjoin(
+                counts, counts.c.article_id == ArticleRow.id
+            )
+            if ids is not None:
+                stmt = stmt.where(ArticleRow.id.in_(ids))
+            rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
+            colors = _colors_by_article(s, [r.id for r, _ in rows])
+            out = [
+                ArticleSummary(
+                    r.id, r.title, r.source, str(r.meta.get("publisher", "")), r.published, r.imported_at, n,
+                    colors.get(r.id, ()),
+                )
+                for r, n in rows
+            ]
+            if ids is not None:
+                rank = {i: k for k, i in enumerate(ids)}
+                out.sort(key=lambda a: rank[a.id])
+            return out
+
+    def article_count(self) -> int:
+        with self.reading() as s:
+            return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def get_article(self, article_id: int) -> StoredArticle:
+        with self.reading() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                raise KeyError(f"no article with id {article_id}")
+            return _stored(row)
+
+    def find_article(self, source: str) -> int | None:
+        with self.reading() as s:
+            return s.scalar(select(ArticleRow.id).where(ArticleRow.source == source))
+
+    def delete_article(self, article_id: int) -> None:
+        with self.writing() as s:
+            s.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+
+    def set_article_note(self, article_id: int, note: str) -> None:
+        with self.writing() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                raise KeyError(f"no article with id {article_id}")
+            row.note = note
+            row.updated_at = utcnow()
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        with self.reading() as s:
+            return fts_search(s, query, limit=limit)
+
+    # -- analysis cache ---------------------------------------------------------------------------------------
+
+    def load_analysis(self, article_id: int, version: str) -> Analysis | None:
+        """The stored analysis of the article's current text by this analyser version, if any."""
+        with self.reading() as s:
+            text_hash = s.scalar(select(ArticleRow.text_hash).where(ArticleRow.id == article_id))
+            data = s.scalar(
+                select(AnalysisRow.data).where(
+                    AnalysisRow.article_id == article_id,
+                    AnalysisRow.text_hash == text_hash,
+                    AnalysisRow.version == version,
+                )
+            )
+            return from_dict(data) if data is not None else None
+
+    def save_analysis(self, article_id: int, analysis: Analysis) -> None:
+        with self.writing() as s:
+            current = s.scalar(select(ArticleRow.text_hash).where(ArticleRow.id == article_id))
+            if current != analysis.text_hash:
+                return  # the text changed while the analysis ran; a fresh one will follow
+            s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
+            s.add(
+                AnalysisRow(
+                    article_id=article_id, text_hash=analysis.text_hash, version=analysis.version, data=to_dict(analysis)
+                )
+            )
+
+
+def open_library(library: str | None = None) -> Library:
+    """Open (creating and migrating as needed) the library named on the command line, in the environment or
+    the default one."""
+    url = location.resolve(library)
+    engine = make_engine(url)
+    lib = Library(url, engine)
+    path = lib.db_path
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    migrate.upgrade(engine, path if existed else None)
+    if existed and path is not None:
+        backup.backup_if_due(path)
+    return lib
+
+
+def _meta_dict(m: Metadata) -> dict[str, Any]:
+    return {
+        "title": m.title,
+        "authors": list(m.authors),
+        "published": m.published,
+        "publisher": m.publisher,
+        "section": m.section,
+        "page": m.page,
+        "dateline": m.dateline,
+        "subheadings": list(m.subheadings),
+        "tags": list(m.tags),
+        "provenance": m.provenance,
+        "editorial_note": m.editorial_note,
+        "url": m.url,
+        "language": m.language,
+        "description": m.description,
+    }
+
+
+def _meta_from(d: dict[str, Any]) -> Metadata:
+    known = set(Metadata.__dataclass_fields__)
+    values = {k: v for k, v in d.items() if k in known}
+    for key in ("authors", "subheadings", "tags"):
+        values[key] = tuple(values.get(key) or ())
+    return Metadata(**values)
+
+
+def _fill(row: ArticleRow, article: Article) -> None:
+    row.title = article.metadata.title
+    row.text = article.text
+    row.text_hash = article.text_hash
+    row.blocks = [[b.start, b.end, b.kind] for b in article.blocks]
+    row.meta = _meta_dict(article.metadata)
+    row.published = _published_date(article.metadata.published)
+
+
+def _published_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _stored(row: ArticleRow) -> StoredArticle:
+    article = Article(
+        source=row.source,
+        kind=row.kind,
+        text=row.text,
+        blocks=tuple(Block(int(a), int(b), str(k)) for a, b, k in row.blocks),
+        metadata=_meta_from(row.meta),
+    )
+    return StoredArticle(row.id, row.uid, article, row.note, row.imported_at, row.updated_at)
+
+
+def _colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not ids:
+        return {}
+    rows = s.execute(
+        select(HighlightRow.article_id, HighlightRow.color, func.count())
+        .where(HighlightRow.article_id.in_(ids))
+        .group_by(HighlightRow.article_id, HighlightRow.color)
+        .order_by(func.count().desc())
+    ).all()
+    out: dict[int, list[str]] = {}
+    for article_id, color, _n in rows:
+        out.setdefault(article_id, []).append(color)
+    return {k: tuple(v) for k, v in out.items()}
