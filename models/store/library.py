@@ -21,6 +21,7 @@ from models.analysis.types import Analysis
 from models.article import Article, Block, Metadata
 from models.store import backup, location, migrate
 from models.store.engine import make_engine
+from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
 from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
@@ -56,12 +57,15 @@ class Library:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def annotations(self) -> AnnotationStore:
+        """Highlights, notes, tags and the colour legend of this library."""
+        return AnnotationStore(self)
+
     # -- articles -------------------------------------------------------------------------------------------
 
     def import_article(self, article: Article) -> ImportResult:
         """Add an article, or update the one with the same source (its highlights re-anchored)."""
-        from models.store import annotations
-
         with self.writing() as s:
             row = s.scalars(select(ArticleRow).where(ArticleRow.source == article.source)).one_or_none()
             if row is None:
@@ -76,7 +80,7 @@ class Library:
             _fill(row, article)
             row.kind = article.kind
             row.updated_at = utcnow()
-            orphaned = annotations.reanchor_article(s, row, old_text) if old_text != article.text else 0
+            orphaned = reanchor_article(s, row, old_text) if old_text != article.text else 0
             return ImportResult(row.id, row.title, row.source, "updated", orphaned)
 
     def list_articles(self, query: str | None = None) -> list[ArticleSummary]:

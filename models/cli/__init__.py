@@ -1,0 +1,84 @@
+"""The ``newsdesk`` command line without a screen (DESIGN §7).
+
+Sub-commands live in small modules that register themselves on the parser; each prints JSON lines to stdout and
+one-line reasons to stderr. A user error never shows a traceback and always exits non-zero; in a batch, a bad
+file is reported and the rest still processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+Handler = Callable[[argparse.Namespace], int]
+
+COMMAND_MODULES = ("models.cli.articles", "models.cli.analysis_commands", "models.cli.annotation_commands",
+                   "models.cli.export_commands")
+EXIT_USER_ERROR = 2
+EXIT_PARTIAL = 1
+
+
+class UserError(Exception):
+    """A problem the user can fix: printed as one line, no traceback."""
+
+
+def emit(obj: Any, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    stream.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+    stream.flush()
+
+
+def complain(message: str) -> None:
+    sys.stderr.write(f"newsdesk: {message}\n")
+    sys.stderr.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(prog="newsdesk", description="Read, annotate and analyse news articles.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def commands() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def add_library_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--library", metavar="PATH_OR_URL", help="library file or database URL (default: NEWSDESK_LIBRARY "
+                   "or the user data folder)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        return handler(args)
+    except UserError as exc:
+        complain(str(exc))
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        complain("interrupted")
+        return 130

@@ -1,0 +1,125 @@
+"""``import``, ``list``, ``search`` and ``extract``: articles in and out of the library."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from models.article import Article
+from models.cli import EXIT_PARTIAL, UserError, add_library_option, complain, emit
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="import and analyse files or URLs into the library")
+    add_library_option(p)
+    p.add_argument("sources", nargs="+", metavar="FILE|URL")
+    p.add_argument("--no-analysis", action="store_true", help="import only; analyse later")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("list", help="list the articles of the library")
+    add_library_option(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("search", help="search articles, highlights and notes")
+    add_library_option(p)
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("extract", help="print the article read from each file (no library)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=cmd_extract)
+
+
+def read_source(source: str) -> Article:
+    """An article from a path or URL; ``UserError`` with the one-line reason when it cannot be read."""
+    from models.ingest import IngestError, ingest_file, ingest_url
+
+    try:
+        if source.startswith(("http://", "https://")):
+            return ingest_url(source)
+        return ingest_file(source)
+    except IngestError as exc:
+        raise UserError(f"{source}: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"{source}: {exc.strerror or exc}") from None
+
+
+def open_library_or_fail(library: str | None) -> Any:
+    from models.store import open_library
+
+    try:
+        return open_library(library)
+    except Exception as exc:  # a bad URL, an unreadable or corrupt file: say so in one line
+        raise UserError(f"cannot open library {library or ''}: {exc}".replace("  ", " ")) from None
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    m = article.metadata
+    return {
+        "source": article.source,
+        "kind": article.kind,
+        "title": m.title,
+        "authors": list(m.authors),
+        "published": m.published,
+        "publisher": m.publisher,
+        "section": m.section,
+        "page": m.page,
+        "dateline": m.dateline,
+        "subheadings": list(m.subheadings),
+        "tags": list(m.tags),
+        "provenance": m.provenance,
+        "editorial_note": m.editorial_note,
+        "url": m.url,
+        "text": article.text,
+        "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in article.blocks],
+    }
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from models.store.analysis_jobs import ensure_analysis
+
+    lib = open_library_or_fail(args.library)
+    failed = 0
+    for source in args.sources:
+        try:
+            article = read_source(source)
+        except UserError as exc:
+            complain(str(exc))
+            failed += 1
+            continue
+        result = lib.import_article(article)
+        if not args.no_analysis:
+            ensure_analysis(lib, result.id)
+        record = {"id": result.id, "title": result.title, "source": result.source, "status": result.status}
+        if result.orphaned:
+            record["orphaned"] = result.orphaned
+        emit(record)
+    return EXIT_PARTIAL if failed else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = open_library_or_fail(args.library)
+    for a in lib.list_articles():
+        emit({"id": a.id, "title": a.title, "source": a.source, "publisher": a.publisher, "published": a.published,
+              "imported": a.imported_at.isoformat(timespec="seconds") + "Z", "highlights": a.highlight_count})
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    lib = open_library_or_fail(args.library)
+    for h in lib.search(args.query, limit=args.limit):
+        emit({"kind": h.kind, "article": h.article_id, "title": h.title, "snippet": h.snippet,
+              "start": h.start, "end": h.end, "highlight": h.highlight_id})
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    failed = 0
+    for source in args.files:
+        try:
+            emit(article_record(read_source(source)))
+        except UserError as exc:
+            complain(str(exc))
+            failed += 1
+    return EXIT_PARTIAL if failed else 0

@@ -1,0 +1,35 @@
+"""Analysis of stored articles: computed once per text version and analyser version, then read from the cache."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.analysis import ANALYZER_VERSION, analyze
+from models.analysis.types import Analysis
+from models.article import Article
+from models.store.library import Library
+
+
+def published_date(article: Article) -> date | None:
+    value = article.metadata.published
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def analyze_article(article: Article) -> Analysis:
+    return analyze(article.text, published_date(article), authors=article.metadata.authors)
+
+
+def ensure_analysis(lib: Library, article_id: int) -> Analysis:
+    """The article's analysis: from the cache when its text and the analyser are unchanged, else computed + stored."""
+    cached = lib.load_analysis(article_id, ANALYZER_VERSION)
+    if cached is not None:
+        return cached
+    stored = lib.get_article(article_id)
+    result = analyze_article(stored.article)
+    lib.save_analysis(article_id, result)
+    return result
