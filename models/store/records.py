@@ -49,3 +49,32 @@ class SearchHit:
     start: int | None = None  # code-point offsets in the article text, when known
     end: int | None = None
     highlight_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A highlight (with its note and tags) as it leaves the store."""
+
+    id: str  # UUID
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    color: str  # key into the colour legend
+    note: str
+    tags: tuple[str, ...]
+    author: str
+    created: datetime  # UTC, naive
+    modified: datetime  # UTC, naive
+    status: str  # anchored | orphan
+
+
+@dataclass(frozen=True, slots=True)
+class ColorMeaning:
+    key: str
+    meaning: str
+    swatch: str
+    background: str
+    position: int
