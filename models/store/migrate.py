@@ -14,6 +14,14 @@ from sqlalchemy import Engine
 from models.store import backup
 
 
+FTS_TABLES = ("articles_fts", "highlights_fts")
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Full-text tables are made by hand per dialect (FTS5 / tsvector); autogenerate leaves them alone."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLES))
+
+
 def _config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("models") / "migrations"))

@@ -1,0 +1,145 @@
+"""The library: migrations, import/update, search, safety of writes, backups, location."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from models.article import Article, Metadata, build_text
+from models.store import backup, location, migrate, open_library
+from models.store.schema import Base
+
+
+def make_article(source: str = "file:///a.txt", body: str = "Abe met Putin in Moscow on Jan. 22.",
+                 title: str = "Summit talks") -> Article:
+    t, blocks = build_text([("title", title), ("paragraph", body)])
+    return Article(source, "text", t, blocks, Metadata(title=title, published="2019-01-23", publisher="Mainichi"))
+
+
+def test_fresh_database_migrated_to_head_matches_the_models(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    with lib.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_object": migrate.include_object}), Base.metadata)
+    assert diff == []
+    assert migrate.current(lib.engine) == migrate.head()
+
+
+def test_sqlite_is_opened_for_durability(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    with lib.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_import_again_is_unchanged_then_updated(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    first = lib.import_article(make_article())
+    assert first.status == "new"
+    assert lib.import_article(make_article()).status == "unchanged"
+    updated = lib.import_article(make_article(body="Abe met Putin in Moscow on Jan. 22 and again in June."))
+    assert (updated.status, updated.id) == ("updated", first.id)
+    stored = lib.get_article(first.id)
+    assert stored.article.text.endswith("again in June.")
+    assert [b.kind for b in stored.article.blocks] == ["title", "paragraph"]
+    assert stored.article.metadata.publisher == "Mainichi"
+    assert lib.article_count() == 1
+
+
+def test_search_finds_words_with_prefix_and_survives_operators(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    a = lib.import_article(make_article())
+    lib.import_article(make_article("file:///b.txt", "Tokyo stocks rose on Monday.", "Markets"))
+    hits = lib.search("Mosc")
+    assert [(h.kind, h.article_id) for h in hits] == [("article", a.id)]
+    hit = hits[0]
+    assert hit.snippet[hit.marks[0][0]:hit.marks[0][1]] == "Moscow"
+    stored = lib.get_article(a.id).article.text
+    assert hit.start is not None and hit.end is not None and stored[hit.start:hit.end] == "Moscow"
+    for hostile in ('"', "AND OR NOT", "*", "title:x", "NEAR(", "'); DROP TABLE articles; --"):
+        lib.search(hostile)  # no exception, no damage
+    assert lib.article_count() == 2
+    assert [s.title for s in lib.list_articles("stocks")] == ["Markets"]
+
+
+def test_search_index_follows_updates_and_deletes(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    a = lib.import_article(make_article())
+    lib.import_article(make_article(body="Kono met Lavrov."))
+    assert lib.search("Putin") == []
+    assert [h.article_id for h in lib.search("Lavrov")] == [a.id]
+    lib.delete_article(a.id)
+    assert lib.search("Lavrov") == []
+
+
+def test_failed_write_rolls_back_as_a_whole(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    with pytest.raises(RuntimeError):
+        with lib.writing() as s:
+            s.execute(text("UPDATE colors SET meaning = 'changed'"))
+            raise RuntimeError("boom")
+    with lib.reading() as s:
+        assert "changed" not in s.execute(text("SELECT meaning FROM colors")).scalars().all()
+
+
+def test_analysis_cache_is_keyed_by_text_version(library_path: Path) -> None:
+    from models.analysis.types import Analysis, Entity, Mention
+
+    lib = open_library(str(library_path))
+    art = make_article()
+    r = lib.import_article(art)
+    analysis = Analysis("v-test", art.text_hash, (Entity("Moscow", "PLACE", (Mention(30, 36, "Moscow"),)),))
+    lib.save_analysis(r.id, analysis)
+    assert lib.load_analysis(r.id, "v-test") == analysis
+    assert lib.load_analysis(r.id, "v-other") is None
+    lib.import_article(make_article(body="Something else entirely."))
+    assert lib.load_analysis(r.id, "v-test") is None  # the text changed: stale analysis is not served
+    lib.save_analysis(r.id, analysis)  # an analysis of the old text arriving late is dropped
+    assert lib.load_analysis(r.id, "v-test") is None
+
+
+def test_backups_are_verified_copies_and_rotate(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    lib.import_article(make_article())
+    made = [backup.make_backup(library_path) for _ in range(backup.KEEP + 2)]
+    kept = backup.backups(library_path)
+    assert len(kept) == backup.KEEP and made[-1] in kept
+    conn = sqlite3.connect(kept[-1])
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    conn.close()
+    assert backup.backup_if_due(library_path) is None  # the newest is fresh
+
+
+def test_daily_backup_when_the_newest_is_old(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    lib.import_article(make_article())
+    newest = backup.make_backup(library_path)
+    old = newest.stat().st_mtime - 2 * backup.DAY
+    os.utime(newest, (old, old))
+    assert backup.backup_if_due(library_path) is not None
+
+
+def test_corrupt_library_is_refused_not_overwritten(library_path: Path) -> None:
+    library_path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(Exception, match="(?i)database"):
+        open_library(str(library_path))
+    assert library_path.read_bytes().startswith(b"this is not a database")
+
+
+def test_library_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(location.ENV_VAR, str(tmp_path / "env.sqlite"))
+    assert location.resolve(str(tmp_path / "arg.sqlite")).endswith("arg.sqlite")
+    assert location.resolve(None).endswith("env.sqlite")
+    monkeypatch.delenv(location.ENV_VAR)
+    assert location.resolve(None) == f"sqlite:///{location.default_path().resolve()}"
+    assert location.resolve("postgresql+psycopg://u:secret@host/db").startswith("postgresql")
+    assert "secret" not in location.display("postgresql+psycopg://u:secret@host/db")
+    (tmp_path / "folder").mkdir()
+    assert location.resolve(str(tmp_path / "folder")).endswith("folder/library.sqlite")
