@@ -1,0 +1,80 @@
+"""Bylines and datelines: the conventions newsrooms share, read the same way from text dumps and HTML."""
+
+from __future__ import annotations
+
+import re
+
+# News agencies: a name after "|" or "," in a byline, or in "(AP)" after a dateline, is the publisher.
+AGENCIES = {
+    "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "bloomberg",
+    "kyodo", "kyodo news", "jiji", "jiji press", "xinhua", "dpa", "yonhap", "tass", "efe", "ansa", "pti", "upi",
+    "cnn", "bbc", "nhk", "aap", "cp", "the canadian press", "ians", "anadolu", "interfax", "ria novosti",
+}  # fmt: skip
+
+_ROLE_WORDS = re.compile(
+    r"\b(staff|writer|writers|correspondent|correspondents|reporter|reporters|editor|editors|contributor|"
+    r"columnist|bureau|chief|senior|special|to the|news service|desk)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+)?by[\s:]+(?P<names>\S.*)$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)
+_PERSON = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,4}$")
+
+# "MOSCOW –", "NEW YORK (AP) —", "WASHINGTON, D.C. -", "Kyiv, Ukraine —", "TOKYO, Jan. 23 (Reuters) -"
+_DATELINE = re.compile(
+    r"^(?P<place>(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]))"
+    r"(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,30})\)\s*)?"
+    r"(?P<dash>[–—]|-{1,2})\s+(?=\S)"
+)
+
+
+def parse_byline(line: str) -> tuple[list[str], str] | None:
+    """``(authors, publisher)`` from a "By …" line, or None when the line is not a byline."""
+    match = _BYLINE.match(line.strip())
+    if not match:
+        return None
+    names = match.group("names").strip().rstrip(".")
+    if len(names.split()) > 16:
+        return None
+    authors: list[str] = []
+    publisher = ""
+    for part in _NAME_SPLIT.split(names):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if part.lower() in AGENCIES:
+            publisher = publisher or part
+        elif _ROLE_WORDS.search(part) or not _PERSON.match(part):
+            continue
+        elif not part[0].isupper():
+            continue
+        else:
+            authors.append(part)
+    if not authors and not publisher:
+        return None
+    return authors, publisher
+
+
+def split_names(value: str) -> list[str]:
+    """Names from a free author string ("A, B and C"), without roles and agencies."""
+    found = parse_byline("By " + value) if not _BYLINE.match(value) else parse_byline(value)
+    return found[0] if found else []
+
+
+def find_dateline(paragraph: str) -> tuple[str, str, int] | None:
+    """``(place, agency, end)`` for a paragraph that opens with a dateline; ``end`` is where the prose begins."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
+    all_caps = bool(letters) and all(c.isupper() for c in letters)
+    # A mixed-case place needs the unambiguous dash of a dateline ("Kyiv, Ukraine —"), not a hyphen.
+    if not all_caps and match.group("dash").startswith("-"):
+        return None
+    if all_caps and len(letters) < 2:
+        return None
+    return place, (match.group("agency") or "").strip(), match.end()

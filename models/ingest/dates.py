@@ -1,0 +1,82 @@
+"""Dates as pages and text dumps print them, normalised to ISO 8601.
+
+A publication date anchors the timeline, so a date that cannot be read with certainty is better missing than
+wrong: ambiguous numeric dates are read month-first only when the day-first reading is impossible, or in the
+US order when both are possible (most English-language news sites).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+
+_PATTERNS = (
+    # 2019-01-23, 2019/01/23, 2019.01.23, optionally with a time
+    re.compile(rf"(?<!\d){_YEAR}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}})(?!\d)"),
+    # January 23, 2019 / Wed, Jan. 23 2019
+    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    # 23 January 2019 / 23rd of January, 2019
+    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
+    # 2019年1月23日
+    re.compile(rf"{_YEAR}\s*年\s*(?P<mnum>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
+    # 23/01/2019, 01/23/2019, 23.01.2019
+    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>(?:19|20)\d{2})(?!\d)"),
+)
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first date in ``text`` as (ISO date, start, end), or None."""
+    best: tuple[str, int, int] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _to_iso(match)
+            if iso and (best is None or match.start() < best[1]):
+                best = (iso, match.start(), match.end())
+                break
+    return best
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("month"):
+        month = MONTHS.get(groups["month"].lower().rstrip("."), 0)
+        day = int(groups["day"])
+    elif groups.get("mnum"):
+        month, day = int(groups["mnum"]), int(groups["day"])
+    else:
+        a, b = int(groups["a"]), int(groups["b"])
+        month, day = (b, a) if a > 12 or match.group(0).count(".") == 2 else (a, b)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_date(value: str) -> str | None:
+    """ISO date or date-time from a machine-readable value (JSON-LD, meta, ``<time datetime>``), else any date."""
+    value = value.strip()
+    if not value:
+        return None
+    if _ISO_DATETIME.match(value):
+        try:
+            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return value if len(value) > 10 else value[:10]
+    found = find_date(value)
+    return found[0] if found else None

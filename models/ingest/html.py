@@ -1,0 +1,181 @@
+"""HTML pages to articles: trafilatura finds the main text, its XML tree gives the block structure.
+
+The page is parsed once with lxml; the same tree feeds the metadata reader and the extractor (which copies it
+before cleaning). Nothing here fetches anything: remote images, scripts and frames are never requested.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from models.article import Article, Metadata, build_text
+from models.ingest.bylines import find_dateline
+from models.ingest.errors import IngestError
+from models.ingest.htmlmeta import PageMetadata, read_metadata
+
+# Options measured on benchmarks/article-extraction (see benchmarks/extraction.py).
+EXTRACT_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": True,
+    "favor_recall": False,
+    "deduplicate": False,
+}
+
+_BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "code", "div", "section"}
+_KIND = {"p": "paragraph", "head": "heading", "quote": "quote", "item": "list-item", "code": "paragraph"}
+# Comments must go at parse time: React pages put "<!-- -->" between the pieces of one sentence.
+_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//template|//svg|//iframe"
+_FALLBACK_BLOCKS = "//h1|//h2|//h3|//h4|//h5|//h6|//p|//li|//blockquote|//pre|//td"
+
+
+def parse_html(html: str) -> lxml_html.HtmlElement:
+    try:
+        tree = lxml_html.document_fromstring(_XML_DECL.sub("", html, count=1), parser=_PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise IngestError("could not read the HTML page") from error
+    return tree
+
+
+def _inline_text(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append(" ")
+        elif child.tag != "graphic":
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _row_text(row: etree._Element) -> str:
+    return " | ".join(" ".join(_inline_text(cell).split()) for cell in row if isinstance(cell.tag, str))
+
+
+def _walk(element: etree._Element, kind: str, out: list[tuple[str, str]]) -> None:
+    """Blocks of a trafilatura body: a heading or quote keeps its kind for whatever it holds."""
+    tag = element.tag
+    if tag == "graphic" or not isinstance(tag, str):
+        return
+    if tag == "row":
+        out.append((kind, _row_text(element)))
+        return
+    own = _KIND.get(tag, kind)
+    if kind in ("heading", "quote"):
+        own = kind
+    if not any(child.tag in _BLOCK_TAGS for child in element):
+        out.append((own, _inline_text(element)))
+        return
+    pending = [element.text or ""]
+    for child in element:
+        if child.tag in _BLOCK_TAGS:
+            out.append((own, "".join(pending)))
+            pending = []
+            _walk(child, own, out)
+        elif child.tag == "lb":
+            pending.append(" ")
+        elif child.tag != "graphic":
+            pending.append(_inline_text(child))
+        pending.append(child.tail or "")
+    out.append((own, "".join(pending)))
+
+
+def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
+    """Blocks of a fragment too small for the extractor (a clipboard paste, a short note)."""
+    tree = lxml_html.fromstring(lxml_html.tostring(tree))
+    for element in tree.xpath(_FALLBACK_DROP):
+        element.drop_tree()
+    parts: list[tuple[str, str]] = []
+    for element in tree.xpath(_FALLBACK_BLOCKS):
+        if element.xpath("ancestor::li|ancestor::blockquote|ancestor::td|ancestor::p"):
+            continue
+        tag = element.tag
+        kind = "heading" if tag[0] == "h" and tag[1:].isdigit() else {"li": "list-item", "blockquote": "quote"}.get(
+            tag, "paragraph"
+        )
+        parts.append((kind, element.text_content()))
+    if not parts:
+        body = tree.find(".//body")
+        parts = [("paragraph", line) for line in (body if body is not None else tree).text_content().split("\n")]
+    return parts
+
+
+def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> list[tuple[str, str]]:
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
+    parts: list[tuple[str, str]] = []
+    body = getattr(document, "body", None)
+    if body is not None:
+        _walk(body, "paragraph", parts)  # the body itself: text between its blocks sits in their tails
+    parts = [(kind, " ".join(text.split())) for kind, text in parts]
+    parts = [(kind, text) for kind, text in parts if text]
+    if not parts:
+        parts = [(kind, " ".join(text.split())) for kind, text in _fallback_blocks(tree)]
+        parts = [(kind, text) for kind, text in parts if text]
+    return parts
+
+
+def _fallback_metadata(tree: lxml_html.HtmlElement, url: str | None, page: PageMetadata) -> None:
+    """Fill gaps from trafilatura's own heuristics (slower: date guessing over the whole page)."""
+    from trafilatura.metadata import extract_metadata
+
+    found = extract_metadata(tree, url, extensive=False)  # extensive date search loads dateparser: 0.3 s
+    page.title = page.title or (found.title or "")
+    page.authors = page.authors or [a.strip() for a in (found.author or "").split(";") if a.strip()]
+    page.published = page.published or found.date
+    page.publisher = page.publisher or (found.sitename or "")
+    page.tags = page.tags or list(found.tags or []) or list(found.categories or [])
+
+
+def html_to_article(html: str, *, source: str, url: str | None = None) -> Article:
+    if not html.strip():
+        raise IngestError("empty file")
+    tree = parse_html(html)
+    page = read_metadata(tree, url)
+    parts = extract_blocks(tree, url)
+    if not parts:
+        raise IngestError("no article text found in the HTML page")
+    if not page.title or not page.published:
+        _fallback_metadata(tree, url, page)
+
+    title = page.title
+    first_kind, first_text = parts[0]
+    if first_kind == "heading" and (not title or first_text.casefold() == title.casefold()):
+        title = first_text
+        parts = parts[1:]
+    elif not title:
+        title = first_text if len(first_text) <= 200 else ""
+        if title:
+            parts = parts[1:]
+    if not parts:
+        raise IngestError("no article text found in the HTML page")
+
+    dateline = ""
+    publisher = page.publisher
+    first_paragraph = next((text for kind, text in parts if kind == "paragraph"), "")
+    found = find_dateline(first_paragraph)
+    if found:
+        dateline = found[0]
+        publisher = publisher or found[1]
+
+    text, blocks = build_text([("title", title), *parts] if title else parts)
+    metadata = Metadata(
+        title=" ".join(title.split()),
+        authors=tuple(page.authors),
+        published=page.published,
+        publisher=publisher,
+        section=page.section,
+        dateline=dateline,
+        subheadings=tuple(text[b.start : b.end] for b in blocks if b.kind == "heading"),
+        tags=tuple(page.tags),
+        url=page.url,
+        language=page.language,
+        description=page.description,
+    )
+    return Article(source=source, kind="html", text=text, blocks=blocks, metadata=metadata)

@@ -1,0 +1,216 @@
+"""Article metadata from a parsed HTML page: JSON-LD, OpenGraph, ``citation_*``, ``article:*``, ``<time>``, bylines.
+
+Read with lxml XPath on the tree the extractor also uses: a second full BeautifulSoup parse of the page costs as
+much as the whole text extraction. Sources are tried from the most deliberate (JSON-LD written for search engines)
+to the most incidental (a byline element's text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+from models.ingest.bylines import split_names
+from models.ingest.dates import normalise_date
+
+_ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "scholarlyarticle", "report",
+    "techarticle", "socialmediaposting", "creativework",
+}  # fmt: skip
+
+
+@dataclass
+class PageMetadata:
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    publisher: str = ""
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    description: str = ""
+    url: str = ""
+    language: str = ""
+
+
+def _clean(value: Any) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
+
+
+def _name_of(value: Any) -> list[str]:
+    """Names from a JSON-LD author/publisher value: a string, a Person/Organization, or a list of them."""
+    if isinstance(value, list):
+        return [name for item in value for name in _name_of(item)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, list):
+            return [_clean(n) for n in name if _clean(n)]
+        return [_clean(name)] if _clean(name) else []
+    text = _clean(value)
+    return [text] if text and not text.startswith("http") else []
+
+
+def _json_ld_objects(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return found
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", "")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds}
+
+
+def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for obj in objects:
+        if _types(obj) & _ARTICLE_TYPES and obj.get("headline") or _types(obj) & {"newsarticle"}:
+            return obj
+    for obj in objects:
+        if _types(obj) & _ARTICLE_TYPES:
+            return obj
+    return None
+
+
+def _metas(tree: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = _clean(meta.get("content") or "")
+        if key and content:
+            values.setdefault(key, []).append(content)
+    return values
+
+
+def _first(metas: dict[str, list[str]], *keys: str) -> str:
+    for key in keys:
+        if metas.get(key):
+            return metas[key][0]
+    return ""
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [k for item in value for k in _keywords(item)]
+    text = _clean(value)
+    return [k.strip() for k in text.split(",") if k.strip()] if text else []
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _strip_site_suffix(title: str, site: str) -> str:
+    """Drop the " | Site" / " - Site" tail that page titles carry."""
+    for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and (not site or tail.strip().casefold() in site.casefold() or len(tail.split()) <= 4):
+            return head.strip()
+    return title
+
+
+_BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author-name")'
+    ' or contains(@class, "article-author")][not(self::meta)][not(self::link)]'
+)
+
+
+def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
+    meta = PageMetadata()
+    metas = _metas(tree)
+    article = _article_object(_json_ld_objects(tree)) or {}
+
+    meta.publisher = (
+        next(iter(_name_of(article.get("publisher"))), "")
+        or _first(metas, "og:site_name", "citation_journal_title", "citation_publisher", "dc.publisher",
+                  "application-name")
+    )  # fmt: skip
+    headline = _clean(article.get("headline") or article.get("name") or "")
+    h1 = tree.xpath("//h1")
+    h1_text = _clean(h1[0].text_content()) if h1 else ""
+    title_el = tree.find(".//title")
+    page_title = _clean(title_el.text_content()) if title_el is not None else ""
+    meta.title = (
+        headline
+        or _first(metas, "citation_title", "dc.title")
+        or _strip_site_suffix(_first(metas, "og:title", "twitter:title"), meta.publisher)
+        or h1_text
+        or _strip_site_suffix(page_title, meta.publisher)
+    )
+
+    authors = _name_of(article.get("author") or article.get("creator"))
+    if not authors:
+        authors = metas.get("citation_author", []) or [
+            name for value in metas.get("author", []) + metas.get("dc.creator", []) for name in split_names(value)
+        ]
+    if not authors:
+        authors = [a for a in metas.get("article:author", []) if not a.startswith("http")]
+    if not authors:
+        for element in tree.xpath(_BYLINE_XPATH)[:3]:
+            text = _clean(element.text_content())
+            if 2 < len(text) < 120:
+                authors = split_names(text)
+                if authors:
+                    break
+    meta.authors = _dedupe([a for a in authors if len(a) < 80])
+
+    for candidate in (
+        _clean(article.get("datePublished") or ""),
+        _first(metas, "article:published_time", "citation_publication_date", "citation_date", "dc.date",
+               "dc.date.issued", "date", "pubdate", "publishdate", "datepublished", "sailthru.date", "parsely-pub-date"),
+        *[t.get("datetime", "") for t in tree.xpath('//time[@itemprop="datePublished" or @pubdate]')],
+        *[t.get("datetime", "") for t in tree.xpath("//time[@datetime]")[:1]],
+        _clean(article.get("dateCreated") or article.get("dateModified") or ""),
+        _first(metas, "article:modified_time", "og:updated_time"),
+    ):  # fmt: skip
+        if candidate and (published := normalise_date(candidate)):
+            meta.published = published
+            break
+
+    section = article.get("articleSection")
+    meta.section = (
+        (_clean(section[0]) if isinstance(section, list) and section else _clean(section or ""))
+        or _first(metas, "article:section", "section", "parsely-section")
+    )
+    meta.tags = _dedupe(
+        _keywords(article.get("keywords"))
+        or metas.get("article:tag", [])
+        or _keywords(metas.get("news_keywords", []) or metas.get("keywords", []))
+    )[:40]
+    meta.description = _clean(article.get("description") or "") or _first(
+        metas, "og:description", "description", "twitter:description", "dc.description"
+    )
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta.url = url or (str(canonical[0]).strip() if canonical else "") or _first(metas, "og:url")
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    meta.language = lang.strip() or _first(metas, "og:locale", "content-language", "dc.language")
+    meta.title = re.sub(r"\s+", " ", meta.title).strip()
+    return meta
