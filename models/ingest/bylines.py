@@ -21,10 +21,14 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)
 _PERSON = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,4}$")
 
 # "MOSCOW –", "NEW YORK (AP) —", "WASHINGTON, D.C. -", "Kyiv, Ukraine —", "TOKYO, Jan. 23 (Reuters) -"
+_CONNECTIVES = {
+    "however", "meanwhile", "still", "yet", "instead", "nevertheless", "moreover", "also", "but", "and", "now",
+    "then", "today", "yesterday", "finally", "indeed", "separately", "elsewhere", "earlier", "later", "overall",
+    "similarly", "first", "second", "third", "so", "thus", "therefore", "again", "here", "there", "in", "on", "at",
+}  # fmt: skip
+_WORD = r"[^\W\d_][\w.'’\-]*"
 _DATELINE = re.compile(
-    r"^(?P<place>(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]))"
-    r"(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?)"
+    rf"^(?P<place>{_WORD}(?: {_WORD}){{0,3}}(?:,\s*{_WORD}(?: {_WORD}){{0,2}})?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,30})\)\s*)?"
     r"(?P<dash>[–—]|-{1,2})\s+(?=\S)"
@@ -70,11 +74,14 @@ def find_dateline(paragraph: str) -> tuple[str, str, int] | None:
     if not match:
         return None
     place = match.group("place").strip()
-    letters = [c for c in place.split(",")[0] if c.isalpha()]
-    all_caps = bool(letters) and all(c.isupper() for c in letters)
-    # A mixed-case place needs the unambiguous dash of a dateline ("Kyiv, Ukraine —"), not a hyphen.
-    if not all_caps and match.group("dash").startswith("-"):
+    if not all(word[0].isupper() for word in place.replace(",", " ").split()):
         return None
-    if all_caps and len(letters) < 2:
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
+    all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+    # A mixed-case place needs a region and the unambiguous dash of a dateline ("Kyiv, Ukraine —"); without them
+    # "Meanwhile Japan — which …" would read as one.
+    if not all_caps and place.split(",")[0].strip().lower() in _CONNECTIVES:
+        return None
+    if not all_caps and ("," not in place or match.group("dash").startswith("-")):
         return None
     return place, (match.group("agency") or "").strip(), match.end()

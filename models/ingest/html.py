@@ -97,8 +97,10 @@ def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         if element.xpath("ancestor::li|ancestor::blockquote|ancestor::td|ancestor::p"):
             continue
         tag = element.tag
-        kind = "heading" if tag[0] == "h" and tag[1:].isdigit() else {"li": "list-item", "blockquote": "quote"}.get(
-            tag, "paragraph"
+        kind = (
+            "heading"
+            if tag[0] == "h" and tag[1:].isdigit()
+            else {"li": "list-item", "blockquote": "quote"}.get(tag, "paragraph")
         )
         parts.append((kind, element.text_content()))
     if not parts:

@@ -137,6 +137,10 @@ def _strip_site_suffix(title: str, site: str) -> str:
     return title
 
 
+_DATE_METAS = (
+    "article:published_time", "citation_publication_date", "citation_date", "dc.date", "dc.date.issued", "date",
+    "pubdate", "publishdate", "datepublished", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
 _BYLINE_XPATH = (
     '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author-name")'
     ' or contains(@class, "article-author")][not(self::meta)][not(self::link)]'
@@ -184,8 +188,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
 
     for candidate in (
         _clean(article.get("datePublished") or ""),
-        _first(metas, "article:published_time", "citation_publication_date", "citation_date", "dc.date",
-               "dc.date.issued", "date", "pubdate", "publishdate", "datepublished", "sailthru.date", "parsely-pub-date"),
+        _first(metas, *_DATE_METAS),
         *[t.get("datetime", "") for t in tree.xpath('//time[@itemprop="datePublished" or @pubdate]')],
         *[t.get("datetime", "") for t in tree.xpath("//time[@datetime]")[:1]],
         _clean(article.get("dateCreated") or article.get("dateModified") or ""),
@@ -196,9 +199,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
             break
 
     section = article.get("articleSection")
-    meta.section = (
-        (_clean(section[0]) if isinstance(section, list) and section else _clean(section or ""))
-        or _first(metas, "article:section", "section", "parsely-section")
+    meta.section = (_clean(section[0]) if isinstance(section, list) and section else _clean(section or "")) or _first(
+        metas, "article:section", "section", "parsely-section"
     )
     meta.tags = _dedupe(
         _keywords(article.get("keywords"))
