@@ -1,12 +1,359 @@
-"""Entities of an article (being written)."""
+"""Entities of an article: spaCy's named entities, repaired by general rules, merged into entities by alias.
+
+The small English model makes the same mistakes on every article, so each is fixed by a rule about the shape of
+the text, never about particular names: titles and determiners inside a span, possessives, an all-capital dateline
+at the start of a block, hyphenated pairs ("Abe-Putin summit" mentions two people), organisations whose last word
+says what they are ("Japanese Embassy", "Upper House") typed as places or nationalities or not found at all.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from models.analysis.nlp import Parsed
-from models.analysis.types import Entity
+from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
+from models.analysis.entity_types import (
+    APOSTROPHES,
+    DASHES,
+    DETERMINERS,
+    EVENT_HEADS,
+    LABEL_TYPES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    PERSON_TITLES,
+    is_title_word,
+)
+from models.analysis.nlp import Parsed, Piece
+from models.analysis.types import Entity, Mention
+
+# Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
+_RETYPABLE = frozenset({"LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_NATIONALITY_ENDINGS = ("ese", "ian", "ean", "ish", "an", "ch", "i")
 
 
 def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[Entity, ...]:
-    return ()
+    """Entities of the article sorted by first mention; byline ``authors`` are people with the role "author"."""
+    text = parsed.text
+    known = {name_key(ent.text) for _, _, ent in parsed.spans(LABEL_TYPES)}
+    candidates: list[Candidate] = []
+    for piece in parsed.pieces:
+        candidates.extend(_piece_candidates(piece, text, known))
+    for piece in parsed.pieces:
+        candidates.extend(_hyphen_partners(piece, candidates))
+    candidates.extend(_repeated_names(text, candidates))
+    candidates = _without_duplicates(candidates)
+    clusters = merge_aliases(candidates, text)
+    found = [
+        Entity(c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members))
+        for c in clusters
+        if c.name
+    ]
+    return _with_authors(found, authors)
+
+
+def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, ...]:
+    """Byline people: the entity of the text that names them, or a new one without mentions (listed first)."""
+    byline: list[Entity] = []
+    for author in authors:
+        name = strip_titles(" ".join(author.split()))
+        if not name:
+            continue
+        key = name_key(name)
+        for i, entity in enumerate(found):
+            if entity.type == "PERSON" and name_key(entity.name) == key:
+                found[i] = Entity(entity.name, entity.type, entity.mentions, "author")
+                break
+        else:
+            if all(name_key(e.name) != key for e in byline):
+                byline.append(Entity(name, "PERSON", (), "author"))
+    ordered = sorted(found, key=lambda e: e.mentions[0].start if e.mentions else -1)
+    return (*byline, *ordered)
+
+
+def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per span (the first rule that found it wins), in text order."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in sorted(candidates, key=lambda c: (c.start, c.end)):
+        if (c.start, c.end) not in seen and c.end > c.start:
+            seen.add((c.start, c.end))
+            out.append(c)
+    return out
+
+
+def _is_dash(tok: Any) -> bool:
+    return len(tok.text) == 1 and tok.text in DASHES
+
+
+def _capitalised(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper()) and any(ch.isalpha() for ch in tok.text)
+
+
+def _candidate(piece: Piece, tokens: Sequence[Any], kind: str, weak: bool = False) -> Candidate | None:
+    if not tokens:
+        return None
+    doc_text = piece.doc.text
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    surface = doc_text[start:end]
+    for mark in APOSTROPHES:  # a possessive the tokenizer left attached ("Airbus'")
+        if surface.endswith(mark + "s") and len(surface) > 3:
+            end -= 2
+        elif surface.endswith(mark) and len(surface) > 2 and not surface.endswith(("O" + mark, "o" + mark)):
+            end -= 1
+        surface = doc_text[start:end]
+    if not any(ch.isalpha() or ch.isdigit() for ch in surface):
+        return None
+    return Candidate(piece.offset + start, piece.offset + end, surface, kind, weak)
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """Drop leading determiners and punctuation, trailing possessives and punctuation."""
+    while tokens and (tokens[0].lower_ in DETERMINERS or (tokens[0].is_punct and tokens[0].text != "(")):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].is_punct and tokens[-1].text not in (".", ")")
+        or tokens[-1].text.lower() in {m + "s" for m in APOSTROPHES} | set(APOSTROPHES)
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _split_parts(tokens: list[Any], known: set[str]) -> list[list[Any]]:
+    """Cut a span at parentheses, at a sentence start inside it ("… the U.S. Jobs also noted"), and at dashes between
+    names when a part is named on its own elsewhere in the article ("Abe-Putin", "San Jose - Cisco"; not "Wi-Fi")."""
+    parts: list[list[Any]] = [[]]
+    for i, tok in enumerate(tokens):
+        if i and tok.is_sent_start:
+            parts.append([])
+        if tok.text in "()" or _is_dash(tok):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    parts = [p for p in parts if p]
+    dashed = any(_is_dash(t) for t in tokens)
+    if dashed and not any(name_key(" ".join(t.text for t in p)) in known for p in parts if len(p) < len(tokens)):
+        return _unsplit(tokens)
+    return parts
+
+
+def _unsplit(tokens: list[Any]) -> list[list[Any]]:
+    """Parentheses and sentence starts only: the dashes belong to the name."""
+    parts: list[list[Any]] = [[]]
+    for i, tok in enumerate(tokens):
+        if (i and tok.is_sent_start) or tok.text in "()":
+            parts.append([])
+        if tok.text not in "()":
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _title_cut(tokens: list[Any]) -> int:
+    """Index of the first token of the name after the titles and roles in front of it (0 when there are none)."""
+    cut = 0
+    for i, tok in enumerate(tokens[:-1]):
+        rest = [t for t in tokens[i + 1 :] if t.lower_ not in NAME_SUFFIXES and _capitalised(t)]
+        role = is_title_word(tok.text) or (tok.is_lower and tok.is_alpha)
+        if role and rest and not all(is_title_word(t.text) for t in rest):
+            cut = i + 1
+    return cut
+
+
+def _org_head(tokens: Sequence[Any]) -> bool:
+    """The name says it is an organisation: "… Embassy", "… Ministry of Foreign Affairs"."""
+    words = [t.lower_ for t in tokens]
+    if len(words) >= 2 and words[-1] in ORG_HEADS:
+        return True
+    return "of" in words[1:] and words[words.index("of") - 1] in ORG_HEADS
+
+
+def _extend_to_head(tokens: list[Any], doc: Any, taken: set[int]) -> list[Any]:
+    """"Japanese" + "Embassy" → "Japanese Embassy": capitalised words after a span that end in an organisation head
+    (and an "of …" tail after the head) belong to it."""
+    end = tokens[-1].i + 1
+    j = end
+    while j < len(doc) and j - end < 4 and doc[j].is_title and doc[j].is_alpha and j not in taken:
+        j += 1
+        if doc[j - 1].lower_ in ORG_HEADS:
+            k = j
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and _capitalised(doc[k + 1]) and k + 1 not in taken:
+                k += 1
+                while k < len(doc) and (_capitalised(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k not in taken:
+                    k += 1
+                while doc[k - 1].lower_ in NAME_PARTICLES:
+                    k -= 1
+            return [*tokens, *doc[end:k]]
+    return tokens
+
+
+def _dateline(piece: Piece, text: str) -> list[Any]:
+    """Tokens of an all-capital place name opening a block and followed by a dash or comma ("MOSCOW –")."""
+    if piece.offset and text[piece.offset - 1] != "\n":
+        return []
+    doc = piece.doc
+    run = []
+    for tok in doc[:6]:
+        if tok.is_alpha and tok.is_upper and len(tok.text) >= 2:
+            run.append(tok)
+            continue
+        if run and sum(len(t.text) for t in run) >= 3 and (_is_dash(tok) or tok.text in {",", "(", ":"}):
+            return run
+        break
+    return []
+
+
+def _not_a_name(tokens: Sequence[Any]) -> bool:
+    """Amounts and units the model sometimes labels as names ("US $299", "16 GB")."""
+    if any(t.is_currency or t.like_num and not t.is_alpha and len(tokens) == 1 for t in tokens):
+        return True
+    first = tokens[0]
+    return bool(first.i and first.nbor(-1).like_num and len(tokens) == 1 and first.is_upper and len(first) <= 3)
+
+
+def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Candidate]:
+    doc = piece.doc
+    taken: set[int] = set()
+    dateline = _dateline(piece, text)
+    if dateline:
+        c = _candidate(piece, dateline, "PLACE")
+        if c:
+            taken.update(t.i for t in dateline)
+            yield c
+    for ent in doc.ents:
+        kind = LABEL_TYPES.get(ent.label_)
+        if kind is None or any(t.i in taken for t in ent) or _not_a_name(ent):
+            continue
+        parts = _split_parts(list(ent), known)
+        for part in parts:
+            yield from _part_candidates(piece, part, ent.label_, kind, len(parts) > 1, taken)
+    yield from _unlabelled_organisations(piece, taken)
+
+
+def _part_candidates(
+    piece: Piece, tokens: list[Any], label: str, kind: str, weak: bool, taken: set[int]
+) -> Iterator[Candidate]:
+    tokens = _trim(tokens)
+    if not tokens:
+        return
+    doc = piece.doc
+    if kind == "PERSON":
+        cut = _title_cut(tokens)
+        if cut:
+            before = [t for t in tokens[:cut] if _capitalised(t) and not is_title_word(t.text)]
+            prefix: list[Any] = []
+            for t in tokens[:cut]:  # a leading organisation or nationality: "UBS analyst", "Russian President"
+                if t in before:
+                    prefix.append(t)
+                elif prefix:
+                    break
+            if prefix:
+                nationality = len(prefix) == 1 and prefix[0].lower_.endswith(_NATIONALITY_ENDINGS)
+                c = _candidate(piece, prefix, "GROUP" if nationality else "ORGANIZATION", weak=True)
+                if c:
+                    yield c
+            tokens = tokens[cut:]
+    elif tokens[0].lower_ in PERSON_TITLES and len(tokens) > 1:
+        rest = tokens[_title_cut(tokens) or 1 :]
+        if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest):
+            tokens, kind = rest, "PERSON"
+    if kind in ("GROUP", "PLACE", "ORGANIZATION") and not weak:
+        extended = _extend_to_head(tokens, doc, taken)
+        if len(extended) > len(tokens):
+            tokens, kind = extended, "ORGANIZATION"
+    if label in _RETYPABLE and _org_head(tokens):
+        kind = "ORGANIZATION"
+    if len(tokens) >= 2 and tokens[-1].lower_ in EVENT_HEADS and kind in ("ORGANIZATION", "PLACE", "OTHER"):
+        kind = "EVENT"
+    taken.update(t.i for t in tokens)
+    c = _candidate(piece, tokens, kind, weak)
+    if c:
+        yield c
+
+
+def _unlabelled_organisations(piece: Piece, taken: set[int]) -> Iterator[Candidate]:
+    """Capitalised runs the model missed that end in an organisation head ("Upper House", "Foreign Ministry")."""
+    doc = piece.doc
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].is_title or not doc[i].is_alpha or doc[i].lower_ in DETERMINERS:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and (
+            (doc[j].is_title and doc[j].is_alpha)
+            or (doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].is_title and j > i)
+        ):
+            j += 1
+        run = list(doc[i:j])
+        if len(run) >= 2 and _org_head(run) and not all(is_title_word(t.text) for t in run[:-1]):
+            c = _candidate(piece, run, "ORGANIZATION")
+            if c:
+                taken.update(t.i for t in run)
+                yield c
+        i = max(j, i + 1)
+
+
+def _hyphen_partners(piece: Piece, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """Names joined by a hyphen that the model missed ("the Japan-Russia relationship"), when each is a name the
+    article mentions elsewhere: both become mentions of those entities."""
+    known: dict[str, str] = {}
+    for c in candidates:
+        known.setdefault(name_key(c.text), c.type)
+    covered = {(c.start, c.end) for c in candidates}
+    spans = [(c.start, c.end) for c in candidates]
+    doc = piece.doc
+    for tok in doc[1:-1]:
+        left, right = doc[tok.i - 1], doc[tok.i + 1]
+        if not _is_dash(tok) or left.whitespace_ or tok.whitespace_:
+            continue
+        for side in (left, right):
+            start = piece.offset + side.idx
+            end = start + len(side.text)
+            kind = known.get(name_key(side.text))
+            if kind is None or not _capitalised(side) or (start, end) in covered:
+                continue
+            if any(s < end and start < e for s, e in spans):
+                continue
+            covered.add((start, end))
+            yield Candidate(start, end, side.text, kind, weak=True)
+
+
+def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """Other occurrences of a name the model found once but missed elsewhere ("Jobs resigned" at a sentence start),
+    and of the surname of a person named in full. Only as a whole name: not inside a longer capitalised run."""
+    surfaces: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.weak or c.type not in ("PERSON", "ORGANIZATION", "PLACE") or len(c.text) < 3 or not c.text[0].isupper():
+            continue
+        surfaces.setdefault(c.text, c.type)
+        words = [w for w in c.text.split() if w.lower() not in NAME_SUFFIXES]
+        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            surnames.setdefault(words[-1], set()).add(c.text)
+    for surname, full in surnames.items():
+        if len(full) == 1 and surname.lower() not in text:
+            surfaces.setdefault(surname, "PERSON")
+    if not surfaces:
+        return
+    spans = sorted((c.start, c.end) for c in candidates)
+    names = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&.-])(?:{names})(?![\w&-])")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in spans):
+            continue
+        after = text[end : end + 2]
+        before = text[max(0, start - 2) : start]
+        if len(after) == 2 and after[0] == " " and after[1].isupper():
+            continue  # "Apple Corps" when only "Apple" was known
+        if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
+            continue
+        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True)
+
+
+def _word_before_capitalised(text: str, start: int) -> bool:
+    i = start - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i : i + 1].isupper()

@@ -1,0 +1,286 @@
+"""Alias merging within one article: which mentions name the same entity.
+
+Pure functions over plain values (no spaCy), in passes ordered from the most to the least certain, so that a
+doubtful pass only ever sees what the certain ones left:
+
+1. the same name, ignoring case, possessives, full stops of abbreviations and corporate suffixes ("MOSCOW" =
+   "Moscow", "Apple Inc." = "Apple", "U.S." = "US");
+2. acronyms: a parenthesised acronym right after its expansion, or an acronym equal to the initials of exactly one
+   longer name ("USAF" = "United States Air Force");
+3. a surname or first name alone → the one full person name of the article that ends (or starts) with it;
+4. an organisation or place name contained in exactly one longer name of the same type, as its first words
+   (organisations only: "Lockheed" → "Lockheed Martin") or sharing its last word ("Ministry of Foreign Affairs" →
+   "Japanese Ministry of Foreign Affairs").
+
+A merge that would be ambiguous (two "Mann"s, "Apple Corps" beside "Apple Computer") is never made.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from models.analysis.entity_types import (
+    APOSTROPHES,
+    CORPORATE_SUFFIXES,
+    DETERMINERS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    is_shouted,
+    is_title_word,
+    strip_possessive,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One mention as the recogniser saw it: the exact surface form at ``[start, end)`` and a type."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    weak: bool = False  # the type is a guess (a part of "Abe-Putin", a label the model often confuses)
+
+
+@dataclass(slots=True)
+class Cluster:
+    members: list[Candidate] = field(default_factory=list)
+    name: str = ""
+    type: str = ""
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.members)
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name without possessives, leading determiners and corporate suffixes."""
+    words = [strip_possessive(w.strip(",;:")) for w in text.split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _word_key(word: str) -> str:
+    word = word.casefold().replace(".", "")  # "U.S." = "US", "Inc." = "Inc"
+    for mark in APOSTROPHES:
+        word = word.replace(mark, "'")
+    return word
+
+
+def name_key(text: str) -> str:
+    """Comparison key: two mentions with the same key name the same thing."""
+    return " ".join(_word_key(w) for w in name_words(text))
+
+
+def strip_titles(text: str) -> str:
+    """A person's name without the titles and roles before it ("Russian President Vladimir Putin" → "Vladimir
+    Putin"); a name that is nothing but titles ("Martin Luther King" is not one) is returned unchanged."""
+    words = text.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        rest = [w for w in words[i + 1 :] if w.lower() not in NAME_SUFFIXES]
+        if (is_title_word(word) or word[:1].islower()) and rest and not all(is_title_word(w) for w in rest):
+            cut = i + 1
+    return " ".join(words[cut:])
+
+
+def acronym_letters(text: str) -> str | None:
+    """``"USAF"`` for "USAF", ``"US"`` for "U.S."; None when the name is not written as an acronym."""
+    words = text.split()
+    if len(words) != 1:
+        return None
+    letters = strip_possessive(words[0]).replace(".", "").replace("&", "")
+    if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def initials(text: str) -> str:
+    """Initials of the capitalised words of a name, particles skipped ("Ministry of Foreign Affairs" → "MFA")."""
+    return "".join(w[0].upper() for w in name_words(text) if w.lower() not in NAME_PARTICLES and w[:1].isalpha())
+
+
+def canonical_name(forms: Iterable[str]) -> str:
+    """The longest proper full form: most words, then most letters; normal case preferred over capitals."""
+    cleaned = [" ".join(name_words(f)) for f in forms]
+    cleaned = [c for c in cleaned if c]
+    if not cleaned:
+        return ""
+    normal = [c for c in cleaned if not all(is_shouted(w) or not any(ch.isalpha() for ch in w) for w in c.split())]
+    pool = normal or cleaned
+    counts = Counter(pool)
+    best = max(pool, key=lambda c: (len(c.split()), len(c), counts[c]))
+    if not normal:
+        best = " ".join(w.capitalize() if is_shouted(w) else w for w in best.split())
+    return best
+
+
+def parenthetical_pairs(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """Index pairs ``(long, acronym)`` written as "United States Air Force (USAF)" in ``text``."""
+    by_end = {c.end: i for i, c in enumerate(candidates)}
+    pairs = []
+    for j, c in enumerate(candidates):
+        letters = acronym_letters(c.text)
+        if letters is None or text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")":
+            continue
+        before = c.start - 1
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        i = by_end.get(before)
+        if i is not None and i != j and initials(candidates[i].text)[:1] == letters[0]:
+            pairs.append((i, j))
+    return pairs
+
+
+class _Sets:
+    """Union-find over candidate indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+def _vote(members: Sequence[Candidate]) -> str:
+    strong = [m for m in members if not m.weak] or list(members)
+    counts = Counter(m.type for m in strong)
+    top = max(counts.values())
+    return next(m.type for m in strong if counts[m.type] == top)  # ties: the earliest mention's type
+
+
+def _cluster_type(members: Sequence[Candidate]) -> str:
+    """The type of the fullest form (an acronym or a surname is the doubtful one), else the majority."""
+    longest = max(len(name_words(m.text)) for m in members)
+    full = [m for m in members if len(name_words(m.text)) == longest]
+    return _vote(full)
+
+
+def _unique(found: set[int]) -> int | None:
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Cluster]:
+    """Group ``candidates`` into entities, sorted by first mention. ``text`` (the article) enables the
+    "Expansion (ACRONYM)" pass."""
+    n = len(candidates)
+    sets = _Sets(n)
+    keys = [name_key(c.text) for c in candidates]
+
+    # 1. same name
+    first_of: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key:
+            sets.union(first_of.setdefault(key, i), i)
+
+    def current() -> dict[int, list[int]]:
+        return sets.groups()
+
+    # 2. acronyms
+    for i, j in parenthetical_pairs(text, candidates) if text else []:
+        sets.union(i, j)
+    groups = current()
+    expansions: dict[str, set[int]] = {}
+    for root, idx in groups.items():
+        for i in idx:
+            if len(name_words(candidates[i].text)) >= 2:
+                expansions.setdefault(initials(candidates[i].text), set()).add(root)
+    for root, idx in groups.items():
+        letters = {acronym_letters(candidates[i].text) for i in idx} - {None}
+        for acronym in letters:
+            target = _unique(expansions.get(str(acronym), set()) - {root})
+            if target is not None:
+                sets.union(root, target)
+
+    # 3. surnames and first names
+    groups = current()
+    types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
+    by_last: dict[str, set[int]] = {}
+    by_first: dict[str, set[int]] = {}
+    org_prefixes: set[str] = set()
+    for root, idx in groups.items():
+        for i in idx:
+            words = [w for w in name_words(candidates[i].text) if w.lower() not in NAME_SUFFIXES]
+            if len(words) < 2:
+                continue
+            if types[root] == "PERSON":
+                by_last.setdefault(_word_key(words[-1]), set()).add(root)
+                by_first.setdefault(_word_key(words[0]), set()).add(root)
+            elif types[root] == "ORGANIZATION":
+                org_prefixes.add(_word_key(words[0]))
+    for root, idx in groups.items():
+        forms = {keys[i] for i in idx}
+        if len(forms) != 1 or len(next(iter(forms)).split()) != 1:
+            continue
+        key = next(iter(forms))
+        kind = types[root]
+        person_like = kind == "PERSON" or (kind == "ORGANIZATION" and key not in org_prefixes)
+        if not person_like and not all(candidates[i].weak for i in idx):
+            continue
+        target = _unique(by_last.get(key, set()) - {root})
+        if target is None and kind == "PERSON" and not by_last.get(key):
+            target = _unique(by_first.get(key, set()) - {root})
+        if target is not None:
+            sets.union(root, target)
+
+    # 4. organisation and place names inside a longer one of the same type
+    groups = current()
+    types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
+    words_of = {root: {tuple(keys[i].split()) for i in idx if keys[i]} for root, idx in groups.items()}
+    for root in groups:
+        kind = types[root]
+        if kind not in ("ORGANIZATION", "PLACE"):
+            continue
+        shorts = words_of[root]
+        found: set[int] = set()
+        for other, longs in words_of.items():
+            if other == root or types[other] != kind:
+                continue
+            if any(_contains(s, long, kind) for s in shorts for long in longs):
+                found.add(other)
+        target = _unique(found)
+        if target is not None:
+            sets.union(root, target)
+
+    clusters = []
+    for idx in current().values():
+        members = sorted((candidates[i] for i in idx), key=lambda m: (m.start, m.end))
+        kind = _cluster_type(members)
+        typed = [m.text for m in members if m.type == kind] or [m.text for m in members]
+        clusters.append(Cluster(members, canonical_name(typed), kind))
+    clusters.sort(key=lambda c: c.first)
+    return clusters
+
+
+def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:
+    if not short or len(short) >= len(long):
+        return False
+    if len(short) == 1 and (short[0] in ORG_HEADS or short[0] in NAME_PARTICLES or kind == "PLACE"):
+        return False
+    if kind == "ORGANIZATION" and long[: len(short)] == short:
+        return True
+    if short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(word in it for word in short)  # an ordered subsequence sharing the last word

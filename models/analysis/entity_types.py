@@ -1,0 +1,116 @@
+"""The vocabulary the entity rules rely on: spaCy labels → Newsdesk types, titles, determiners, organisation heads.
+
+Kept apart from the rules so that widening a word list never touches the logic, and the pure alias code can share
+the same lists without importing spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+# spaCy label → Newsdesk type. DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY are not entities.
+LABEL_TYPES: dict[str, str] = {
+    "PERSON": "PERSON",
+    "ORG": "ORGANIZATION",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "GROUP",
+    "EVENT": "EVENT",
+    "WORK_OF_ART": "OTHER",
+    "LAW": "OTHER",
+    "PRODUCT": "OTHER",
+    "LANGUAGE": "OTHER",
+}
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+# Words of titles and roles written before a name ("Russian President Vladimir Putin", "UBS analyst David Strauss").
+# Lower-cased; abbreviations with and without their full stop.
+TITLE_WORDS = frozenset(
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame",
+        "lord", "lady", "madam", "madame", "monsieur", "herr", "frau",
+        "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "foreign", "defense",
+        "defence", "finance", "interior", "deputy", "acting", "former", "ex", "late", "chief", "executive",
+        "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chair", "chairperson", "director", "founder",
+        "co-founder", "cofounder", "head", "leader", "spokesman", "spokeswoman", "spokesperson", "analyst",
+        "analysist", "economist", "expert", "official", "officer", "manager", "editor", "correspondent",
+        "reporter", "senator", "sen", "sen.", "rep", "rep.", "representative", "congressman", "congresswoman",
+        "governor", "gov", "gov.", "mayor", "ambassador", "envoy", "king", "queen", "prince", "princess",
+        "emperor", "empress", "pope", "cardinal", "archbishop", "bishop", "rev", "rev.", "reverend",
+        "judge", "justice", "attorney", "general", "gen", "gen.", "lt", "lt.", "lieutenant", "col", "col.",
+        "colonel", "maj", "maj.", "capt", "capt.", "captain", "admiral", "adm", "adm.", "sergeant",
+        "sgt", "sgt.", "commander", "marshal", "coach", "striker", "goalkeeper", "midfielder", "defender",
+        "counterpart", "spokesmen", "presidents", "ministers", "minister-president", "ceos", "boss",
+        "founder-ceo", "co-chairman", "vice-president", "vice-chairman", "deputy-director",
+    }
+)
+
+# Titles that make the rest of a span a person even when spaCy called it something else
+# ("Spokeswoman Sandy Angers" tagged ORG). Only unambiguous ones: "General Motors" must stay a company.
+PERSON_TITLES = frozenset(
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "president",
+        "chancellor", "spokesman", "spokeswoman", "spokesperson", "senator", "sen.", "rep.", "governor", "gov.",
+        "mayor", "ceo", "chairman", "chairwoman", "sir", "pope", "king", "queen", "prince", "princess",
+    }
+)
+
+# Last words (or words before "of") that make a capitalised name an organisation
+# ("Japanese Embassy", "Upper House", "Ministry of Foreign Affairs", "Liberal Democratic Party").
+ORG_HEADS = frozenset(
+    {
+        "embassy", "consulate", "ministry", "house", "party", "senate", "parliament", "congress", "assembly",
+        "council", "commission", "committee", "agency", "authority", "bureau", "department", "office", "court",
+        "tribunal", "army", "navy", "force", "forces", "police", "guard", "bank", "university", "college",
+        "institute", "institution", "academy", "school", "foundation", "association", "federation", "union",
+        "league", "alliance", "coalition", "organization", "organisation", "corporation", "company", "inc",
+        "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "group", "airlines", "airline", "airways",
+        "diet", "cabinet", "government", "administration", "secretariat", "fund", "board", "service",
+        "network", "press", "times", "post", "journal", "news",
+    }
+)
+
+# Last words that make a name an event, whatever the model called it ("Worldwide Developers Conference").
+EVENT_HEADS = frozenset(
+    {
+        "conference", "summit", "festival", "games", "olympics", "championship", "championships", "cup",
+        "awards", "expo", "convention", "forum", "war", "election", "elections", "tournament", "marathon",
+        "fair", "prix",
+    }
+)
+
+# Corporate suffixes that do not change which organisation is meant ("Apple Inc." = "Apple").
+CORPORATE_SUFFIXES = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "l.l.c.", "n.v.", "nv", "s.a.",
+     "sa", "ag", "gmbh", "s.p.a.", "spa", "pty", "limited", "incorporated", "corporation"}
+)
+
+# Name suffixes that are not surnames ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+# Small words inside multi-word names, skipped when forming initials ("Ministry of Foreign Affairs" → MFA).
+NAME_PARTICLES = frozenset({"of", "and", "&", "the", "for", "de", "du", "des", "la", "le", "von", "van", "der", "del"})
+
+APOSTROPHES = "'’‘`´"
+DASHES = "-–—‐‑"
+
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?$")
+
+
+def strip_possessive(word: str) -> str:
+    """``Japan’s`` → ``Japan``, ``Airbus'`` → ``Airbus``; other words unchanged."""
+    if len(word) > 2 and _POSSESSIVE.search(word) and not word.endswith(("O'", "o'")):
+        return _POSSESSIVE.sub("", word)
+    return word
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower() in TITLE_WORDS
+
+
+def is_shouted(word: str) -> bool:
+    """All capitals and long enough not to be an acronym: a dateline or a headline word ("MOSCOW")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 5 and all(c.isupper() for c in letters)

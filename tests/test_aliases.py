@@ -1,0 +1,171 @@
+"""Alias merging as pure functions, on made-up articles."""
+
+from __future__ import annotations
+
+from models.analysis.aliases import (
+    Candidate,
+    acronym_letters,
+    canonical_name,
+    initials,
+    merge_aliases,
+    name_key,
+    strip_titles,
+)
+
+
+def _mentions(text: str, spans: list[tuple[str, str]]) -> list[Candidate]:
+    """Candidates for the successive occurrences of each surface form in ``text``."""
+    out, pos = [], 0
+    for surface, kind in spans:
+        start = text.index(surface, pos)
+        out.append(Candidate(start, start + len(surface), surface, kind))
+        pos = start + len(surface)
+    return out
+
+
+def _groups(clusters) -> list[tuple[str, str, list[str]]]:
+    return [(c.name, c.type, [m.text for m in c.members]) for c in clusters]
+
+
+def test_titles_and_roles_are_not_part_of_a_name() -> None:
+    assert strip_titles("Prime Minister Mara Quill") == "Mara Quill"
+    assert strip_titles("Ruritanian President Olek Varda") == "Olek Varda"
+    assert strip_titles("Mr. Tomas Bell") == "Tomas Bell"
+    assert strip_titles("Dr. Ines Harrow") == "Ines Harrow"
+    assert strip_titles("Brightline CEO Ada Venn") == "Ada Venn"
+    assert strip_titles("Finlow analyst Piet Gorse") == "Piet Gorse"
+
+
+def test_a_name_made_of_title_words_is_kept_whole() -> None:
+    assert strip_titles("Martin Luther King") == "Martin Luther King"
+    assert strip_titles("Martin Luther King Jr.") == "Martin Luther King Jr."
+    assert strip_titles("President") == "President"
+
+
+def test_keys_ignore_case_possessives_determiners_and_corporate_suffixes() -> None:
+    assert name_key("VELMORA") == name_key("Velmora")
+    assert name_key("Velmora’s") == name_key("Velmora") == name_key("Velmora's")
+    assert name_key("the Northern Reaches") == name_key("Northern Reaches")
+    assert name_key("Quillon Inc.") == name_key("Quillon")
+    assert name_key("U.K.") == name_key("UK")
+    assert name_key("Quillon") != name_key("Quillon Labs")
+
+
+def test_acronyms_and_initials() -> None:
+    assert acronym_letters("RDF") == "RDF"
+    assert acronym_letters("U.K.") == "UK"
+    assert acronym_letters("Ruritania") is None
+    assert acronym_letters("Royal Air Fleet") is None
+    assert initials("Royal Defence Fleet") == "RDF"
+    assert initials("Ministry of Coastal Affairs") == "MCA"
+
+
+def test_canonical_name_is_the_longest_full_form_in_normal_case() -> None:
+    assert canonical_name(["Quill", "Mara Quill", "Quill"]) == "Mara Quill"
+    assert canonical_name(["VELMORA", "Velmora"]) == "Velmora"
+    assert canonical_name(["VELMORA"]) == "Velmora"
+    assert canonical_name(["RDF", "Royal Defence Fleet"]) == "Royal Defence Fleet"
+    assert canonical_name(["RDF"]) == "RDF"
+
+
+def test_surname_and_first_name_join_the_full_name() -> None:
+    text = "Mara Quill met Olek Varda. Quill said Varda agreed. Later Mara left."
+    cands = _mentions(
+        text,
+        [("Mara Quill", "PERSON"), ("Olek Varda", "PERSON"), ("Quill", "PERSON"), ("Varda", "ORGANIZATION"),
+         ("Mara", "PERSON")],
+    )
+    groups = _groups(merge_aliases(cands, text))
+    assert groups == [
+        ("Mara Quill", "PERSON", ["Mara Quill", "Quill", "Mara"]),
+        ("Olek Varda", "PERSON", ["Olek Varda", "Varda"]),
+    ]
+
+
+def test_an_ambiguous_surname_stays_alone() -> None:
+    text = "Ada Venn and Piet Venn disagreed. Venn left."
+    cands = _mentions(text, [("Ada Venn", "PERSON"), ("Piet Venn", "PERSON"), ("Venn", "PERSON")])
+    groups = _groups(merge_aliases(cands, text))
+    assert ("Venn", "PERSON", ["Venn"]) in groups
+    assert len(groups) == 3
+
+
+def test_a_surname_before_the_full_name_in_a_headline_is_merged_too() -> None:
+    text = "Quill wins\nMara Quill won the vote."
+    cands = _mentions(text, [("Quill", "PERSON"), ("Mara Quill", "PERSON")])
+    assert _groups(merge_aliases(cands, text)) == [("Mara Quill", "PERSON", ["Quill", "Mara Quill"])]
+
+
+def test_a_parenthesised_acronym_joins_its_expansion_and_takes_its_type() -> None:
+    text = "The Royal Defence Fleet (RDF) sailed. RDF officers cheered."
+    cands = _mentions(
+        text, [("Royal Defence Fleet", "ORGANIZATION"), ("RDF", "ORGANIZATION"), ("RDF", "PLACE")]
+    )
+    assert _groups(merge_aliases(cands, text)) == [
+        ("Royal Defence Fleet", "ORGANIZATION", ["Royal Defence Fleet", "RDF", "RDF"])
+    ]
+
+
+def test_an_acronym_matching_the_initials_of_one_name_joins_it() -> None:
+    text = "The Coastal Trade Authority fined Quillon. The CTA said more fines follow."
+    cands = _mentions(text, [("Coastal Trade Authority", "ORGANIZATION"), ("Quillon", "ORGANIZATION"),
+                             ("CTA", "ORGANIZATION")])
+    groups = _groups(merge_aliases(cands, text))
+    assert ("Coastal Trade Authority", "ORGANIZATION", ["Coastal Trade Authority", "CTA"]) in groups
+
+
+def test_case_variants_are_one_place_named_in_normal_case() -> None:
+    text = "VELMORA – Crowds gathered in Velmora."
+    cands = _mentions(text, [("VELMORA", "PLACE"), ("Velmora", "PLACE")])
+    assert _groups(merge_aliases(cands, text)) == [("Velmora", "PLACE", ["VELMORA", "Velmora"])]
+
+
+def test_a_short_organisation_name_joins_the_one_longer_name_it_starts() -> None:
+    text = "Brightline Aerospace won. Brightline said so."
+    cands = _mentions(text, [("Brightline Aerospace", "ORGANIZATION"), ("Brightline", "ORGANIZATION")])
+    assert _groups(merge_aliases(cands, text)) == [
+        ("Brightline Aerospace", "ORGANIZATION", ["Brightline Aerospace", "Brightline"])
+    ]
+
+
+def test_a_short_organisation_name_shared_by_two_longer_names_stays_alone() -> None:
+    text = "Quillon Records sued Quillon Computers. Quillon denied it."
+    cands = _mentions(
+        text,
+        [("Quillon Records", "ORGANIZATION"), ("Quillon Computers", "ORGANIZATION"), ("Quillon", "ORGANIZATION")],
+    )
+    assert len(merge_aliases(cands, text)) == 3
+
+
+def test_same_head_subsets_join_but_a_bare_head_word_does_not() -> None:
+    text = "The Ruritanian Ministry of Coastal Affairs spoke. The Ministry of Coastal Affairs added. The Ministry sighed."
+    cands = _mentions(
+        text,
+        [("Ruritanian Ministry of Coastal Affairs", "ORGANIZATION"), ("Ministry of Coastal Affairs", "ORGANIZATION"),
+         ("Ministry", "ORGANIZATION")],
+    )
+    groups = _groups(merge_aliases(cands, text))
+    assert groups[0] == (
+        "Ruritanian Ministry of Coastal Affairs", "ORGANIZATION",
+        ["Ruritanian Ministry of Coastal Affairs", "Ministry of Coastal Affairs"],
+    )
+    assert ("Ministry", "ORGANIZATION", ["Ministry"]) in groups
+
+
+def test_a_place_is_not_merged_into_a_longer_place_by_its_first_word() -> None:
+    text = "Port Vell and Port Vell Harbour Airport are far apart."
+    cands = _mentions(text, [("Port Vell", "PLACE"), ("Port Vell Harbour Airport", "PLACE")])
+    assert len(merge_aliases(cands, text)) == 2
+
+
+def test_the_majority_type_wins_for_one_name() -> None:
+    text = "Quillon rose. Quillon fell. Quillon closed."
+    cands = _mentions(text, [("Quillon", "ORGANIZATION"), ("Quillon", "PERSON"), ("Quillon", "ORGANIZATION")])
+    assert _groups(merge_aliases(cands, text)) == [("Quillon", "ORGANIZATION", ["Quillon"] * 3)]
+
+
+def test_clusters_are_sorted_by_first_mention() -> None:
+    text = "Velmora and Quillon, then Velmora again."
+    cands = _mentions(text, [("Velmora", "PLACE"), ("Quillon", "ORGANIZATION"), ("Velmora", "PLACE")])
+    clusters = merge_aliases(list(reversed(cands)), text)
+    assert [c.name for c in clusters] == ["Velmora", "Quillon"]

@@ -1,0 +1,75 @@
+"""The rules that repair the small model's entities, on made-up news, and parsing of very long blocks."""
+
+from __future__ import annotations
+
+import spacy
+
+from models.analysis import analyze, nlp
+from models.analysis.types import Entity
+
+
+def _by_name(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def test_byline_authors_are_people_with_the_author_role() -> None:
+    text = "Berlin council votes on budget\nBERLIN – Anna Schmidt, who wrote the report, said the vote was close."
+    found = _by_name(analyze(text, authors=["Anna Schmidt", "Peter Holm"]).entities)
+    assert found["Anna Schmidt"].role == "author"
+    assert [m.text for m in found["Anna Schmidt"].mentions] == ["Anna Schmidt"]
+    assert found["Peter Holm"].role == "author" and found["Peter Holm"].mentions == ()
+    assert found["Berlin"].type == "PLACE"
+    assert {m.text for m in found["Berlin"].mentions} == {"Berlin", "BERLIN"}
+
+
+def test_an_embassy_or_ministry_after_a_nationality_is_an_organisation() -> None:
+    text = "Protesters gathered outside the French Embassy in Rome. The Italian Ministry of Defence declined to comment."
+    found = _by_name(analyze(text).entities)
+    assert found["French Embassy"].type == "ORGANIZATION"
+    assert found["Italian Ministry of Defence"].type == "ORGANIZATION"
+    assert "French" not in found and "Italian" not in found
+
+
+def test_titles_before_names_are_dropped_and_surnames_join_the_person() -> None:
+    text = (
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. "
+        "Merkel said the talks were useful, and Macron agreed."
+    )
+    entities = analyze(text).entities
+    found = _by_name(entities)
+    assert [m.text for m in found["Angela Merkel"].mentions] == ["Angela Merkel", "Merkel"]
+    assert [m.text for m in found["Emmanuel Macron"].mentions] == ["Emmanuel Macron", "Macron"]
+    assert found["Paris"].type == "PLACE"
+    assert not any(e.name in ("Monday",) for e in entities)
+
+
+def test_a_parenthesised_acronym_is_the_same_organisation() -> None:
+    text = (
+        "The World Health Organization (WHO) warned of a new outbreak. "
+        "A WHO spokesman said vaccines were being shipped."
+    )
+    found = _by_name(analyze(text).entities)
+    who = found["World Health Organization"]
+    assert who.type == "ORGANIZATION"
+    assert [m.text for m in who.mentions] == ["World Health Organization", "WHO", "WHO"]
+
+
+def test_amounts_are_not_entities() -> None:
+    text = "The phone costs US $299 and comes with 16 GB of storage, Apple said."
+    names = {e.name for e in analyze(text).entities}
+    assert not any("$" in n or "GB" == n for n in names)
+
+
+def test_a_block_longer_than_the_model_limit_is_parsed_whole_with_exact_offsets() -> None:
+    blank = spacy.blank("en")
+    blank.max_length = 200
+    sentence = "Ships sailed from Velmora to Port Quill. "
+    text = "Title line\n" + sentence * 30 + "\n\nLast block"
+    parsed = nlp.parse(text, blank)
+    assert all(len(p.doc.text) < blank.max_length for p in parsed.pieces)
+    covered = "".join(text[p.offset : p.offset + len(p.doc.text)] for p in parsed.pieces)
+    assert covered.replace(" ", "") == text.replace("\n", "").replace(" ", "")
+    for piece in parsed.pieces:
+        assert text[piece.offset : piece.offset + len(piece.doc.text)] == piece.doc.text
+    cuts = [p.offset for p in parsed.pieces][2:-1]
+    assert all(text[c - 2 : c] == ". " for c in cuts)  # cut after a sentence, not inside one
