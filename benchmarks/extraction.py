@@ -90,8 +90,9 @@ def main() -> int:
             return article.text
 
         results = {}
-        results["trafilatura.extract()"] = run("trafilatura", lambda p: trafilatura.extract(p.read_bytes()) or "",
-                                               paths)
+        results["trafilatura.extract()"] = run(
+            "trafilatura", lambda p: trafilatura.extract(p.read_bytes()) or "", paths
+        )
         results["newsdesk ingest_file"] = run("newsdesk", ours, paths)
     rows = [(name, score(scorer, truth, pred), speed) for name, (pred, speed) in results.items()]
     if args.no_title:

@@ -13,7 +13,7 @@ from models.article import Article
 from models.ingest.decode import check_size, declared_html_charset, decode_bytes
 from models.ingest.errors import MAX_BYTES, IngestError
 from models.ingest.html import html_to_article
-from models.ingest.plaintext import looks_like_markdown, markdown_to_article, plain_to_article
+from models.ingest.plaintext import markdown_score, markdown_to_article, plain_to_article
 from models.ingest.textdump import looks_like_textdump, textdump_to_article
 
 __all__ = ["MAX_BYTES", "IngestError", "ingest_bytes", "ingest_file", "ingest_html", "ingest_text", "ingest_url"]
@@ -71,9 +71,10 @@ def ingest_text(text: str, *, source: str) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise IngestError("empty text")
-    if looks_like_textdump(text):
+    markdown = markdown_score(text)
+    if markdown < 4 and looks_like_textdump(text):
         return textdump_to_article(text, source=source)
-    if looks_like_markdown(text):
+    if markdown >= 2:
         return markdown_to_article(text, source=source)
     return plain_to_article(text, source=source)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.request
@@ -53,10 +54,8 @@ def fetch(url: str, *, timeout: float = 20, max_bytes: int = MAX_BYTES) -> Page:
         raise IngestError(f"could not reach {url}: {reason}") from error
     except TimeoutError as error:
         raise IngestError(f"timed out after {timeout:g} s waiting for {url}") from error
-    except (ConnectionError, OSError) as error:
-        if isinstance(error, IngestError):
-            raise
-        raise IngestError(f"could not reach {url}: {error}") from error
+    except (OSError, http.client.HTTPException) as error:
+        raise IngestError(f"could not read {url}: {error}") from error
     return Page(final_url, content_type, body)
 
 

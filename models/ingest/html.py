@@ -31,6 +31,7 @@ _BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "code", "di
 _KIND = {"p": "paragraph", "head": "heading", "quote": "quote", "item": "list-item", "code": "paragraph"}
 # Comments must go at parse time: React pages put "<!-- -->" between the pieces of one sentence.
 _PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+_DOCUMENT = re.compile(r"<(?:html|body|head|!doctype)\b", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//template|//svg|//iframe"
 _FALLBACK_BLOCKS = "//h1|//h2|//h3|//h4|//h5|//h6|//p|//li|//blockquote|//pre|//td"
@@ -109,9 +110,12 @@ def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     return parts
 
 
-def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> list[tuple[str, str]]:
-    document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
+def extract_blocks(
+    tree: lxml_html.HtmlElement, url: str | None = None, *, fragment: bool = False
+) -> list[tuple[str, str]]:
+    """Blocks of the main text; a fragment (a selection copied from a page) is all content, kept whole."""
     parts: list[tuple[str, str]] = []
+    document = None if fragment else trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     body = getattr(document, "body", None)
     if body is not None:
         _walk(body, "paragraph", parts)  # the body itself: text between its blocks sits in their tails
@@ -140,7 +144,7 @@ def html_to_article(html: str, *, source: str, url: str | None = None) -> Articl
         raise IngestError("empty file")
     tree = parse_html(html)
     page = read_metadata(tree, url)
-    parts = extract_blocks(tree, url)
+    parts = extract_blocks(tree, url, fragment=not _DOCUMENT.search(html[:65536]))
     if not parts:
         raise IngestError("no article text found in the HTML page")
     if not page.title or not page.published:

@@ -24,9 +24,13 @@ _MD_SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 
 
+def markdown_score(text: str) -> int:
+    """Evidence of Markdown: 2 or more is likely, 4 or more beats the signs of a web-page text dump."""
+    return sum(weight for pattern, weight in _MD_SIGNALS if pattern.search(text))
+
+
 def looks_like_markdown(text: str) -> bool:
-    score = sum(weight for pattern, weight in _MD_SIGNALS if pattern.search(text))
-    return score >= 2
+    return markdown_score(text) >= 2
 
 
 def is_title_like(line: str, max_words: int = 16) -> bool:

@@ -1,0 +1,102 @@
+"""Text dumps of web pages: the sample's expected reading and other shapes of dump."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.ingest import ingest_file, ingest_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
+GOLD = json.loads((ROOT / "tests" / "fixtures" / "abe-putin-summit-2019-01-23.gold.json").read_text("utf-8"))
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+
+
+def _body(article):  # the text after the title block
+    title = article.blocks[0]
+    assert title.kind == "title"
+    return article.text[title.end + 1 :]
+
+
+def test_sample_metadata_matches_gold():
+    article = ingest_file(SAMPLE)
+    gold = GOLD["metadata"]
+    meta = article.metadata
+    assert article.kind == "textdump"
+    assert meta.title == gold["title"]
+    assert meta.section == gold["section"]
+    assert meta.published == "2019-01-23"
+    assert meta.publisher == gold["source"]
+    assert meta.page == gold["page"]
+    assert meta.provenance == gold["provenance_note"]
+    assert list(meta.authors) == gold["authors"]
+    assert meta.dateline == gold["dateline"]
+    assert list(meta.subheadings) == gold["subheadings"]
+    assert meta.editorial_note == gold["editorial_note"]
+    assert list(meta.tags) == gold["page_tags"]
+
+
+def test_sample_text_is_title_then_story_only():
+    article = ingest_file(SAMPLE)
+    gold = GOLD["metadata"]
+    assert article.block_text(article.blocks[0]) == gold["title"]
+    body = _body(article)
+    assert body.startswith(gold["body_starts_with"])
+    assert body.endswith(gold["body_ends_with"])
+    for junk in gold["not_in_body"] + ["(Abridged)", "JMH Translation", "p. 4", "By Shinichi"]:
+        assert junk not in article.text
+    headings = [article.block_text(b) for b in article.blocks if b.kind == "heading"]
+    assert headings == gold["subheadings"]
+    assert [b.kind for b in article.blocks].count("paragraph") == 13
+
+
+def test_sample_canonical_text_invariants():
+    article = ingest_file(SAMPLE)
+    pieces = article.text.split("\n")
+    assert len(pieces) == len(article.blocks)
+    for block, piece in zip(article.blocks, pieces, strict=True):
+        assert article.block_text(block) == piece
+        assert piece == piece.strip() and "  " not in piece
+
+
+def test_sample_pasted_as_text_reads_the_same():
+    pasted = ingest_text(SAMPLE.read_text("utf-8"), source="clipboard:x")
+    assert pasted.text == ingest_file(SAMPLE).text
+    assert pasted.metadata == ingest_file(SAMPLE).metadata
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.txt")))
+def test_dump_fixture_expected_reading(name):
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
+    article = ingest_file(FIXTURES / f"{name}.txt")
+    assert article.kind == expected["kind"]
+    meta = article.metadata
+    for key, value in expected["metadata"].items():
+        got = getattr(meta, key)
+        assert (list(got) if isinstance(got, tuple) else got) == value, key
+    body = _body(article)
+    assert body.startswith(expected["body_starts_with"])
+    assert body.endswith(expected["body_ends_with"])
+    for junk in expected["not_in_text"]:
+        assert junk not in article.text
+    assert len(article.blocks) == expected["block_count"]
+
+
+def test_hard_wrapped_dump_joins_lines_of_a_paragraph():
+    text = (
+        "WORLD > Asia\n\nFloods close schools across the north\n\n• 12/08/2020\n\nBy Lena Park\n\n"
+        "SEOUL - Heavy rain closed hundreds of schools across the north of the country on\n"
+        "Monday, officials said, as rivers rose to their highest level in a decade and\n"
+        "rescuers moved residents of low-lying villages to shelters set up in gyms.\n\n"
+        "The weather agency said more rain was expected until Wednesday across the region,\n"
+        "and warned of landslides in the mountains east of the capital over the weekend.\n"
+    )
+    article = ingest_text(text, source="clipboard:wrapped")
+    assert article.kind == "textdump"
+    assert article.metadata.dateline == "SEOUL"
+    assert article.metadata.published == "2020-12-08"
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "paragraph"]
+    assert "country on Monday, officials said" in article.text
