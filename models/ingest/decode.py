@@ -112,7 +112,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if what:
         raise IngestError(f"binary file ({_looks_like(what)}), not an article")
     text = _decode(data, declared)
-    if text is None or _CONTROL.search(text[:65536]) and len(_CONTROL.findall(text[:65536])) > 8:
+    if text is None or len(_CONTROL.findall(text[:65536])) > 8:
         raise IngestError("could not decode text")
     text = text.lstrip("\ufeff")
     if not text.strip():
