@@ -12,8 +12,12 @@ import pytest
 _HOME = Path(tempfile.mkdtemp(prefix="newsdesk-test-home-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HOME"] = str(_HOME)
-for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                 ("XDG_RUNTIME_DIR", "runtime")):
+for var, sub in (
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_RUNTIME_DIR", "runtime"),
+):
     os.environ[var] = str(_HOME / sub)
     (_HOME / sub).mkdir(mode=0o700, exist_ok=True)
 os.environ.pop("NEWSDESK_LIBRARY", None)

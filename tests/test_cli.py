@@ -44,8 +44,8 @@ def test_extract_prints_the_sample_with_its_metadata(capsys: pytest.CaptureFixtu
     # blocks tile the text exactly, separated by one newline
     blocks = rec["blocks"]
     assert blocks[0] == {"start": 0, "end": len(title), "kind": "title"}
-    assert "\n".join(text[b["start"]:b["end"]] for b in blocks) == text
-    assert [text[b["start"]:b["end"]] for b in blocks if b["kind"] == "heading"] == meta["subheadings"]
+    assert "\n".join(text[b["start"] : b["end"]] for b in blocks) == text
+    assert [text[b["start"] : b["end"]] for b in blocks if b["kind"] == "heading"] == meta["subheadings"]
 
 
 def test_bad_files_in_a_batch_are_reported_and_the_rest_processed(
@@ -90,8 +90,13 @@ def test_a_refused_file_leaves_the_library_untouched(
 
 def test_analyze_jsonl_reports_malformed_lines_and_answers_the_rest(tmp_path: Path) -> None:
     feed = '{"id": "a", "text": "Talks resumed.", "published": "2019-01-23"}\nnot json\n{"id": "b"}\n'
-    proc = subprocess.run([sys.executable, "-m", "gui", "analyze", "--jsonl", "-"], input=feed, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui", "analyze", "--jsonl", "-"],
+        input=feed,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode != 0
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a"] and set(out[0]) == {"id", "entities", "timeline"}

@@ -16,8 +16,9 @@ from models.store import backup, location, migrate, open_library
 from models.store.schema import Base
 
 
-def make_article(source: str = "file:///a.txt", body: str = "Abe met Putin in Moscow on Jan. 22.",
-                 title: str = "Summit talks") -> Article:
+def make_article(
+    source: str = "file:///a.txt", body: str = "Abe met Putin in Moscow on Jan. 22.", title: str = "Summit talks"
+) -> Article:
     t, blocks = build_text([("title", title), ("paragraph", body)])
     return Article(source, "text", t, blocks, Metadata(title=title, published="2019-01-23", publisher="Mainichi"))
 
@@ -25,7 +26,10 @@ def make_article(source: str = "file:///a.txt", body: str = "Abe met Putin in Mo
 def test_fresh_database_migrated_to_head_matches_the_models(library_path: Path) -> None:
     lib = open_library(str(library_path))
     with lib.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_object": migrate.include_object}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True, "include_object": migrate.include_object}),
+            Base.metadata,
+        )
     assert diff == []
     assert migrate.current(lib.engine) == migrate.head()
 
@@ -60,9 +64,9 @@ def test_search_finds_words_with_prefix_and_survives_operators(library_path: Pat
     hits = lib.search("Mosc")
     assert [(h.kind, h.article_id) for h in hits] == [("article", a.id)]
     hit = hits[0]
-    assert hit.snippet[hit.marks[0][0]:hit.marks[0][1]] == "Moscow"
+    assert hit.snippet[hit.marks[0][0] : hit.marks[0][1]] == "Moscow"
     stored = lib.get_article(a.id).article.text
-    assert hit.start is not None and hit.end is not None and stored[hit.start:hit.end] == "Moscow"
+    assert hit.start is not None and hit.end is not None and stored[hit.start : hit.end] == "Moscow"
     for hostile in ('"', "AND OR NOT", "*", "title:x", "NEAR(", "'); DROP TABLE articles; --"):
         lib.search(hostile)  # no exception, no damage
     assert lib.article_count() == 2

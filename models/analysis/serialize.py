@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.analysis.types import Analysis, Entity, Mention, Timex, TimelineEvent
+from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Timex
 
 
 def timex_to_dict(t: Timex) -> dict[str, Any]:

@@ -15,8 +15,12 @@ from typing import Any, TextIO
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = ("models.cli.articles", "models.cli.analysis_commands", "models.cli.annotation_commands",
-                   "models.cli.export_commands")
+COMMAND_MODULES = (
+    "models.cli.articles",
+    "models.cli.analysis_commands",
+    "models.cli.annotation_commands",
+    "models.cli.export_commands",
+)
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 1
 
@@ -61,8 +65,11 @@ def commands() -> set[str]:
 
 
 def add_library_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--library", metavar="PATH_OR_URL", help="library file or database URL (default: NEWSDESK_LIBRARY "
-                   "or the user data folder)")
+    p.add_argument(
+        "--library",
+        metavar="PATH_OR_URL",
+        help="library file or database URL (default: NEWSDESK_LIBRARY or the user data folder)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -57,7 +57,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                             raise KeyError("text")
                         result = analyze(text, _published(doc.get("published")))
                     except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                        complain(f"{path}:{n}: not a line of the form {{\"id\",\"text\",\"published\"}} ({exc})")
+                        complain(f'{path}:{n}: not a line of the form {{"id","text","published"}} ({exc})')
                         failed += 1
                         continue
                     except UserError as exc:

@@ -101,16 +101,34 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     lib = open_library_or_fail(args.library)
     for a in lib.list_articles():
-        emit({"id": a.id, "title": a.title, "source": a.source, "publisher": a.publisher, "published": a.published,
-              "imported": a.imported_at.isoformat(timespec="seconds") + "Z", "highlights": a.highlight_count})
+        emit(
+            {
+                "id": a.id,
+                "title": a.title,
+                "source": a.source,
+                "publisher": a.publisher,
+                "published": a.published,
+                "imported": a.imported_at.isoformat(timespec="seconds") + "Z",
+                "highlights": a.highlight_count,
+            }
+        )
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     lib = open_library_or_fail(args.library)
     for h in lib.search(args.query, limit=args.limit):
-        emit({"kind": h.kind, "article": h.article_id, "title": h.title, "snippet": h.snippet,
-              "start": h.start, "end": h.end, "highlight": h.highlight_id})
+        emit(
+            {
+                "kind": h.kind,
+                "article": h.article_id,
+                "title": h.title,
+                "snippet": h.snippet,
+                "start": h.start,
+                "end": h.end,
+                "highlight": h.highlight_id,
+            }
+        )
     return 0
 
 

@@ -10,4 +10,13 @@ from models.store.records import (
     StoredArticle,
 )
 
-__all__ = ["Annotation", "ArticleSummary", "ColorMeaning", "ImportResult", "Library", "SearchHit", "StoredArticle", "open_library"]
+__all__ = [
+    "Annotation",
+    "ArticleSummary",
+    "ColorMeaning",
+    "ImportResult",
+    "Library",
+    "SearchHit",
+    "StoredArticle",
+    "open_library",
+]

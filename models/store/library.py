@@ -20,8 +20,8 @@ from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
 from models.article import Article, Block, Metadata
 from models.store import backup, location, migrate
-from models.store.engine import make_engine
 from models.store.annotations import AnnotationStore, reanchor_article
+from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
 from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
@@ -91,9 +91,7 @@ class Library:
                 if not ids:
                     return []
             counts = (
-                select(HighlightRow.article_id, func.count().label("n"))
-                .group_by(HighlightRow.article_id)
-                .subquery()
+                select(HighlightRow.article_id, func.count().label("n")).group_by(HighlightRow.article_id).subquery()
             )
             stmt = select(ArticleRow, func.coalesce(counts.c.n, 0)).outerjoin(
                 counts, counts.c.article_id == ArticleRow.id
@@ -104,7 +102,13 @@ class Library:
             colors = _colors_by_article(s, [r.id for r, _ in rows])
             out = [
                 ArticleSummary(
-                    r.id, r.title, r.source, str(r.meta.get("publisher", "")), r.published, r.imported_at, n,
+                    r.id,
+                    r.title,
+                    r.source,
+                    str(r.meta.get("publisher", "")),
+                    r.published,
+                    r.imported_at,
+                    n,
                     colors.get(r.id, ()),
                 )
                 for r, n in rows
@@ -168,7 +172,10 @@ class Library:
             s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
             s.add(
                 AnalysisRow(
-                    article_id=article_id, text_hash=analysis.text_hash, version=analysis.version, data=to_dict(analysis)
+                    article_id=article_id,
+                    text_hash=analysis.text_hash,
+                    version=analysis.version,
+                    data=to_dict(analysis),
                 )
             )
 

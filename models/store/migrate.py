@@ -13,7 +13,6 @@ from sqlalchemy import Engine
 
 from models.store import backup
 
-
 FTS_TABLES = ("articles_fts", "highlights_fts")
 
 

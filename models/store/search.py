@@ -89,7 +89,7 @@ def _sqlite(s: Session, query: str, limit: int) -> list[SearchHit]:
         )
     rows = s.execute(
         text(
-            "SELECT h.id, h.article_id, a.title, h.start, h.\"end\", h.note, "
+            'SELECT h.id, h.article_id, a.title, h.start, h."end", h.note, '
             "snippet(highlights_fts, 1, :o, :c, '…', 14), snippet(highlights_fts, 2, :o, :c, '…', 14) "
             "FROM highlights_fts JOIN highlights h ON h.id = highlights_fts.highlight_id "
             "JOIN articles a ON a.id = h.article_id "
@@ -97,7 +97,7 @@ def _sqlite(s: Session, query: str, limit: int) -> list[SearchHit]:
         ),
         {"q": match, "o": _OPEN, "c": _CLOSE, "n": limit},
     ).all()
-    for hid, article_id, title, start, end, note, quote_snip, note_snip in rows:
+    for hid, article_id, title, start, end, quote_snip, note_snip in rows:
         in_note = _OPEN in (note_snip or "") and _OPEN not in (quote_snip or "")
         plain, marks = unmark(note_snip if in_note else quote_snip)
         hits.append(SearchHit("note" if in_note else "highlight", article_id, title, plain, marks, start, end, hid))
@@ -132,7 +132,7 @@ def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
         )
     rows = s.execute(
         text(
-            "SELECT h.id, h.article_id, a.title, h.start, h.\"end\", h.exact, h.note FROM highlights h "
+            'SELECT h.id, h.article_id, a.title, h.start, h."end", h.exact, h.note FROM highlights h '
             "JOIN articles a ON a.id = h.article_id "
             "WHERE to_tsvector('simple', h.exact || ' ' || h.note) @@ to_tsquery('simple', :q) LIMIT :n"
         ),

@@ -175,13 +175,9 @@ def _sqlite_fts() -> None:
 
 def _postgres_fts() -> None:
     op.execute(
-        "CREATE INDEX ix_articles_fts ON articles USING gin "
-        "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
+        "CREATE INDEX ix_articles_fts ON articles USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text))"
     )
-    op.execute(
-        "CREATE INDEX ix_highlights_fts ON highlights USING gin "
-        "(to_tsvector('simple', exact || ' ' || note))"
-    )
+    op.execute("CREATE INDEX ix_highlights_fts ON highlights USING gin (to_tsvector('simple', exact || ' ' || note))")
 
 
 def downgrade() -> None:
