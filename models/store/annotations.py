@@ -1,22 +1,417 @@
-"""Highlights and notes in the store (being written)."""
+"""Highlights, their notes and tags, and the colour legend.
+
+Every method is one transaction (one user action): it commits as a whole or leaves the library as it was, and
+returns frozen records, never ORM rows, so results can cross threads.
+"""
 
 from __future__ import annotations
 
+import builtins
+import getpass
+import os
+import re
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
-from models.store.schema import ArticleRow
+from models.anchoring import CONTEXT, Selector, TextChange, anchor
+from models.article import text_hash
+from models.store.records import Annotation, ColorMeaning
+from models.store.schema import ArticleRow, ColorRow, HighlightRow, HighlightTagRow, TagRow, utcnow
 
 if TYPE_CHECKING:
     from models.store.library import Library
+
+AUTHOR_ENV = "NEWSDESK_AUTHOR"
+ORDERS = ("position", "created", "color")
+STATUSES = ("anchored", "orphan")
+_SWATCH = re.compile(r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$")
+
+
+def default_author() -> str:
+    """Who writes annotations: ``NEWSDESK_AUTHOR`` if set, else the login name."""
+    chosen = os.environ.get(AUTHOR_ENV, "").strip()
+    if chosen:
+        return chosen
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (some containers): annotations are still kept
+        return ""
+
+
+def normalize_tags(tags: Iterable[str]) -> list[str]:
+    """Trimmed, without leading '#', inner white space folded, empty ones dropped, unique ignoring case (the
+    first spelling wins)."""
+    out: dict[str, str] = {}
+    for raw in tags:
+        name = " ".join(raw.strip().lstrip("#").split())
+        if name and name.casefold() not in out:
+            out[name.casefold()] = name
+    return list(out.values())
 
 
 class AnnotationStore:
     def __init__(self, library: Library) -> None:
         self.library = library
 
+    # -- highlights ----------------------------------------------------------------------------------------------
+
+    def add(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        color: str = "yellow",
+        note: str = "",
+        tags: Iterable[str] = (),
+        author: str | None = None,
+        id: str | None = None,
+        created: datetime | None = None,
+    ) -> Annotation:
+        """Highlight ``[start, end)`` of the article's text; ``id`` and ``created`` are for imported annotations."""
+        if id is not None:
+            _check_uuid(id)
+        when = _naive_utc(created) if created is not None else utcnow()
+        with self.library.writing() as s:
+            sel, current_hash = _selector_in_article(s, article_id, start, end)
+            row = HighlightRow(
+                id=id or str(uuid.uuid4()),
+                article_id=article_id,
+                start=sel.start,
+                end=sel.end,
+                exact=sel.exact,
+                prefix=sel.prefix,
+                suffix=sel.suffix,
+                text_hash=current_hash,
+                color=color,
+                note=note,
+                author=default_author() if author is None else author,
+                status="anchored",
+                created=when,
+                modified=when,
+            )
+            row.tags = _tag_rows(s, tags)
+            _check_color(s, color)
+            s.add(row)
+            s.flush()
+            return _record(row)
+
+    def get(self, annotation_id: str) -> Annotation:
+        with self.library.reading() as s:
+            return _record(_row(s, annotation_id))
+
+    def list(
+        self,
+        article_id: int | None = None,
+        *,
+        colors: Iterable[str] | None = None,
+        tag: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        order: str = "position",
+    ) -> list[Annotation]:
+        """Annotations matching every filter given: any of ``colors``, the ``tag`` (ignoring case and '#'),
+        ``text`` inside the quote or the note (ignoring case), ``status`` anchored or orphan."""
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}; one of {', '.join(ORDERS)}")
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        with self.library.reading() as s:
+            stmt = select(HighlightRow).options(selectinload(HighlightRow.tags))
+            if article_id is not None:
+                stmt = stmt.where(HighlightRow.article_id == article_id)
+            if colors is not None:
+                stmt = stmt.where(HighlightRow.color.in_(list(colors)))
+            if status is not None:
+                stmt = stmt.where(HighlightRow.status == status)
+            if order == "created":
+                stmt = stmt.order_by(HighlightRow.created, HighlightRow.id)
+            elif order == "color":
+                stmt = stmt.join(ColorRow, ColorRow.key == HighlightRow.color).order_by(
+                    ColorRow.position, HighlightRow.article_id, HighlightRow.start, HighlightRow.end
+                )
+            else:
+                stmt = stmt.order_by(HighlightRow.article_id, HighlightRow.start, HighlightRow.end, HighlightRow.id)
+            records = [_record(r) for r in s.scalars(stmt)]
+        if tag is not None:
+            wanted = {t.casefold() for t in normalize_tags([tag])}
+            records = [a for a in records if wanted & {t.casefold() for t in a.tags}]
+        if text:
+            needle = " ".join(text.split()).casefold()
+            records = [a for a in records if needle in " ".join(f"{a.exact}\n{a.note}".split()).casefold()]
+        return records
+
+    def update(
+        self,
+        annotation_id: str,
+        *,
+        color: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Annotation:
+        """Change what is given; the modification time moves on."""
+        with self.library.writing() as s:
+            row = _row(s, annotation_id)
+            if color is not None:
+                _check_color(s, color)
+                row.color = color
+            if note is not None:
+                row.note = note
+            if tags is not None:
+                row.tags = _tag_rows(s, tags)
+            row.modified = max(utcnow(), row.modified)
+            s.flush()
+            return _record(row)
+
+    def delete(self, annotation_id: str) -> Annotation:
+        """Remove the annotation; the returned record is what ``restore`` needs to undo it."""
+        with self.library.writing() as s:
+            row = _row(s, annotation_id)
+            gone = _record(row)
+            s.delete(row)
+            return gone
+
+    def restore(self, annotation: Annotation) -> Annotation:
+        """Put a deleted annotation back exactly (same id, times, tags); re-anchored if the text changed since."""
+        with self.library.writing() as s:
+            article = s.get(ArticleRow, annotation.article_id)
+            if article is None:
+                raise KeyError(f"no article with id {annotation.article_id}")
+            sel = Selector(annotation.start, annotation.end, annotation.exact, annotation.prefix, annotation.suffix)
+            start, end, status, digest = sel.start, sel.end, annotation.status, article.text_hash
+            if status == "anchored" and article.text[start:end] != annotation.exact:
+                found = anchor(article.text, sel)
+                if found is None:
+                    status, digest = "orphan", ""
+                else:
+                    start, end = found.start, found.end
+            elif status == "orphan":
+                digest = ""  # its selectors belong to a text that is gone
+            row = HighlightRow(
+                id=annotation.id,
+                article_id=annotation.article_id,
+                start=start,
+                end=end,
+                exact=article.text[start:end] if status == "anchored" else annotation.exact,
+                prefix=article.text[max(0, start - CONTEXT) : start] if status == "anchored" else annotation.prefix,
+                suffix=article.text[end : end + CONTEXT] if status == "anchored" else annotation.suffix,
+                text_hash=digest,
+                color=annotation.color,
+                note=annotation.note,
+                author=annotation.author,
+                status=status,
+                created=annotation.created,
+                modified=annotation.modified,
+            )
+            row.tags = _tag_rows(s, annotation.tags)
+            _check_color(s, annotation.color)
+            s.add(row)
+            s.flush()
+            return _record(row)
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> Annotation:
+        """Attach an annotation (typically an orphan) to ``[start, end)`` of its article's current text."""
+        with self.library.writing() as s:
+            row = _row(s, annotation_id)
+            sel, current_hash = _selector_in_article(s, row.article_id, start, end)
+            _set_selector(row, sel, current_hash)
+            row.status = "anchored"
+            row.modified = max(utcnow(), row.modified)
+            s.flush()
+            return _record(row)
+
+    def counts_by_color(self, article_id: int | None = None) -> dict[str, int]:
+        """Highlights per colour key, every colour of the legend included, in legend order."""
+        with self.library.reading() as s:
+            stmt = select(HighlightRow.color, func.count()).group_by(HighlightRow.color)
+            if article_id is not None:
+                stmt = stmt.where(HighlightRow.article_id == article_id)
+            counts = {k: int(n) for k, n in s.execute(stmt).all()}
+            keys = s.scalars(select(ColorRow.key).order_by(ColorRow.position, ColorRow.key)).all()
+        return {k: counts.get(k, 0) for k in keys}
+
+    # -- tags and colours ------------------------------------------------------------------------------------------
+
+    def tags(self) -> builtins.list[str]:
+        """Tags in use, alphabetically (for completion)."""
+        with self.library.reading() as s:
+            names = s.scalars(select(TagRow.name).where(TagRow.id.in_(select(HighlightTagRow.tag_id)))).all()
+        return sorted(names, key=lambda n: (n.casefold(), n))
+
+    def colors(self) -> builtins.list[ColorMeaning]:
+        with self.library.reading() as s:
+            return [_color(r) for r in s.scalars(select(ColorRow).order_by(ColorRow.position, ColorRow.key))]
+
+    def set_color(
+        self, key: str, *, meaning: str | None = None, swatch: str | None = None, background: str | None = None
+    ) -> ColorMeaning:
+        """Rename a colour's meaning or change its swatches; a new key is added at the end of the legend (it needs
+        both swatches)."""
+        for value in (swatch, background):
+            if value is not None and not _SWATCH.match(value):
+                raise ValueError(f"colour {value!r} is not #RRGGBB")
+        with self.library.writing() as s:
+            row = s.get(ColorRow, key)
+            if row is None:
+                if not key.strip() or swatch is None or background is None:
+                    raise ValueError(f"a new colour {key!r} needs a key, a swatch and a background")
+                last = s.scalar(select(func.max(ColorRow.position)))
+                row = ColorRow(
+                    key=key.strip(),
+                    meaning=meaning or key,
+                    swatch=swatch,
+                    background=background,
+                    position=(last if last is not None else -1) + 1,
+                )
+                s.add(row)
+            else:
+                if meaning is not None:
+                    row.meaning = meaning.strip()
+                if swatch is not None:
+                    row.swatch = swatch
+                if background is not None:
+                    row.background = background
+            s.flush()
+            return _color(row)
+
 
 def reanchor_article(session: Session, row: ArticleRow, old_text: str) -> int:
-    """Re-anchor the article's highlights in its new text; returns how many became orphans."""
-    return 0
+    """Re-anchor the article's highlights in its new text; returns how many became orphans.
+
+    Runs inside the import's transaction. A highlight found again gets fresh selectors in the new text; an orphan
+    keeps its old ones so that it can still be shown and re-attached (and found again if the text comes back).
+    """
+    old_hash = text_hash(old_text)
+    change: TextChange | None = None
+    orphans = 0
+    new_text, new_hash = row.text, row.text_hash
+    for h in session.scalars(select(HighlightRow).where(HighlightRow.article_id == row.id)):
+        sel = Selector(h.start, h.end, h.exact, h.prefix, h.suffix)
+        if h.text_hash == old_hash and old_text[h.start : h.end] == h.exact:
+            change = change or TextChange(old_text, new_text)
+            found = anchor(new_text, sel, expected=change.expected(h.start, h.end), near=change.near(h.start))
+        else:
+            found = anchor(new_text, sel)
+        if found is None:
+            if h.status != "orphan":
+                h.status = "orphan"
+            orphans += 1
+            continue
+        start, end = found.start, found.end
+        _set_selector(
+            h,
+            Selector(
+                start,
+                end,
+                new_text[start:end],
+                new_text[max(0, start - CONTEXT) : start],
+                new_text[end : end + CONTEXT],
+            ),
+            new_hash,
+        )
+        h.status = "anchored"
+    return orphans
+
+
+# -- internals -----------------------------------------------------------------------------------------------------
+
+
+def _record(row: HighlightRow) -> Annotation:
+    return Annotation(
+        id=row.id,
+        article_id=row.article_id,
+        start=row.start,
+        end=row.end,
+        exact=row.exact,
+        prefix=row.prefix,
+        suffix=row.suffix,
+        color=row.color,
+        note=row.note,
+        tags=tuple(t.name for t in row.tags),
+        author=row.author,
+        created=row.created,
+        modified=row.modified,
+        status=row.status,
+    )
+
+
+def _color(row: ColorRow) -> ColorMeaning:
+    return ColorMeaning(row.key, row.meaning, row.swatch, row.background, row.position)
+
+
+def _row(s: Session, annotation_id: str) -> HighlightRow:
+    row = s.get(HighlightRow, annotation_id)
+    if row is None:
+        raise KeyError(f"no annotation with id {annotation_id}")
+    return row
+
+
+def _set_selector(row: HighlightRow, sel: Selector, digest: str) -> None:
+    row.start, row.end, row.exact, row.prefix, row.suffix, row.text_hash = (
+        sel.start,
+        sel.end,
+        sel.exact,
+        sel.prefix,
+        sel.suffix,
+        digest,
+    )
+
+
+def _selector_in_article(s: Session, article_id: int, start: int, end: int) -> tuple[Selector, str]:
+    """The selector of ``[start, end)`` read from the database without loading the whole text (SQL ``substr``
+    and ``length`` count characters, like Python)."""
+    lo = max(0, start - CONTEXT)
+    found = s.execute(
+        select(
+            ArticleRow.text_hash,
+            func.length(ArticleRow.text),
+            func.substr(ArticleRow.text, lo + 1, max(0, end + CONTEXT - lo)),
+        ).where(ArticleRow.id == article_id)
+    ).one_or_none()
+    if found is None:
+        raise KeyError(f"no article with id {article_id}")
+    digest, length, piece = found
+    if not 0 <= start < end <= length:
+        raise ValueError(f"range [{start}, {end}) is not a non-empty span of the article's {length} characters")
+    a, b = start - lo, end - lo
+    return Selector(start, end, piece[a:b], piece[:a], piece[b:]), digest
+
+
+def _check_color(s: Session, key: str) -> None:
+    if s.get(ColorRow, key) is None:
+        known = s.scalars(select(ColorRow.key).order_by(ColorRow.position)).all()
+        raise ValueError(f"unknown colour {key!r}; one of {', '.join(known)}")
+
+
+def _tag_rows(s: Session, tags: Iterable[str]) -> list[TagRow]:
+    """Rows for the tags, reusing an existing tag whatever its case (the library's first spelling wins)."""
+    names = normalize_tags(tags)
+    if not names:
+        return []
+    existing: dict[str, TagRow] = {}
+    for tag in s.scalars(select(TagRow)):
+        existing.setdefault(tag.name.casefold(), tag)
+    rows: list[TagRow] = []
+    for name in names:
+        found = existing.get(name.casefold())
+        if found is None:
+            found = existing[name.casefold()] = TagRow(name=name)
+            s.add(found)
+        rows.append(found)
+    return rows
+
+
+def _check_uuid(value: str) -> None:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        raise ValueError(f"annotation id {value!r} is not a UUID") from None
+
+
+def _naive_utc(when: datetime) -> datetime:
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo is not None else when
