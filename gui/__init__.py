@@ -1,0 +1,1 @@
+"""The Newsdesk window: every Qt import of the product lives in this package."""

@@ -1,0 +1,151 @@
+"""Start the reader: application setup, fonts, theme, library, the main window, and the screenshot mode.
+
+``run()`` is what ``newsdesk [--library L] [--screenshot PNG] [FILE|URL ...]`` calls (see gui/launcher.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from importlib.resources import as_file, files
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from gui import settings
+from gui.article_document import BODY_PX
+from gui.main_window import MainWindow
+from gui.theme import ThemeController
+from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
+
+SAMPLE_PACKAGE = "resources.samples"
+SAMPLE_NAME = "abe-putin-summit-2019-01-23.txt"
+SCREENSHOT_SIZE = QSize(1440, 900)
+
+
+def configure_application(argv: list[str] | None = None) -> tuple[QApplication, Typefaces, ThemeController]:
+    """Create (or reuse) the QApplication with Newsdesk's names, fonts, style and theme."""
+    QCoreApplication.setOrganizationName("Newsdesk")
+    QCoreApplication.setApplicationName("Newsdesk")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationDisplayName("Newsdesk")
+    app.setDesktopFileName("newsdesk")
+    if "Fusion" in QStyleFactory.keys():
+        app.setStyle("Fusion")  # a neutral base the palette and stylesheet can fully restyle on every platform
+    faces = register_bundled_fonts()
+    if faces.ui:
+        font = QFont(faces.ui)
+        font.setPixelSize(13)
+        app.setFont(font)
+    theme = ThemeController(app, faces)
+    theme.apply()
+    return app, faces, theme
+
+
+def font_problem(faces: Typefaces) -> str | None:
+    """Why the window would not show readable text, or None."""
+    for family, px in ((faces.ui, 13), (faces.serif, BODY_PX)):
+        font = QFont(family) if family else QFont()
+        font.setPixelSize(round(px))
+        if (problem := check_rendering(font)) is not None:
+            return problem
+    return None
+
+
+def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, sources: list[str],
+                ingest: Any = None, pool: Any = None) -> MainWindow:
+    """Build the window, restore its layout and start importing what the command line named.
+
+    An empty library gets the bundled sample, so the first start shows a real article rather than a blank page.
+    """
+    window = MainWindow(library, faces, theme, ingest=ingest, pool=pool)
+    window.restore_layout()
+    if sources:
+        window.import_paths(sources)
+    elif library.article_count() == 0:
+        window.import_requests([sample_request(window)])
+    else:
+        last = settings.LAST_ARTICLE.read()
+        articles = library.list_articles()
+        ids = {a.id for a in articles}
+        if last in ids:
+            window.open_article(last)
+        elif articles:
+            window.open_article(articles[0].id)
+    window.library_panel.list.setFocus()
+    return window
+
+
+def sample_request(window: MainWindow) -> Any:
+    from gui.import_jobs import ImportRequest
+
+    def produce() -> Any:
+        with as_file(files(SAMPLE_PACKAGE) / SAMPLE_NAME) as path:
+            return window.ingest().ingest_file(str(path))
+
+    return ImportRequest(SAMPLE_NAME, produce, remember=False)
+
+
+def when_settled(window: MainWindow, callback: Callable[[], None]) -> None:
+    """Call back once no import is running and the event queue has drained (the window is painted)."""
+    def check() -> None:
+        if window.busy():
+            window.imports_finished.connect(lambda *_: QTimer.singleShot(0, check), type=_single_shot())
+            return
+        QApplication.processEvents()
+        QTimer.singleShot(50, callback)  # one more round of paint events after the last layout change
+
+    QTimer.singleShot(0, check)
+
+
+def _single_shot() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.ConnectionType.SingleShotConnection
+
+
+def run(argv_files: list[str], library: str | None = None, screenshot: str | None = None) -> int:
+    app, faces, theme = configure_application([sys.argv[0]])
+    if screenshot and (problem := font_problem(faces)):
+        print(f"newsdesk: {problem}", file=sys.stderr)
+        return 1
+    try:
+        from models.store import open_library
+
+        lib = open_library(library)
+    except Exception as error:  # noqa: BLE001 — the user needs the reason, not a traceback
+        message = " ".join(str(error).split()) or type(error).__name__
+        if screenshot:
+            print(f"newsdesk: cannot open the library: {message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "Newsdesk", QCoreApplication.translate("run", "Cannot open the library:") +
+                                 f"\n{message}")
+        return 1
+    window = open_window(lib, faces, theme, list(argv_files))
+    if screenshot:
+        window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
+    window.show()
+    if not screenshot:
+        return app.exec()
+
+    outcome: dict[str, int] = {"code": 1}
+    failures: list[str] = []
+    window.imports_finished.connect(lambda _results, errors: failures.extend(f"{e.label}: {e.reason}" for e in errors))
+
+    def capture() -> None:
+        if failures:
+            print("newsdesk: " + "; ".join(failures), file=sys.stderr)
+        if window.grab().save(screenshot):
+            outcome["code"] = 0 if not failures else 1
+        else:
+            print(f"newsdesk: could not write {screenshot}", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    when_settled(window, capture)
+    app.exec()
+    lib.close() if hasattr(lib, "close") else None
+    return outcome["code"]

@@ -1,0 +1,136 @@
+"""Paints a library row: title (two lines at most), "source · date", highlight colours and count, and the
+search snippet with its matches when the list shows search results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gui.library_model import Role
+from gui.theme import current_tokens
+
+SWATCHES = {
+    "yellow": "#EDBB2F",
+    "red": "#E0564F",
+    "green": "#3DA56B",
+    "blue": "#3F83E8",
+    "purple": "#8D68E3",
+    "grey": "#8A8F98",
+}
+PAD_X, PAD_Y, GAP = 14, 8, 3
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title_font = QFont()
+        self._title_font.setPixelSize(13)
+        self._title_font.setWeight(QFont.Weight.DemiBold)
+        self._meta_font = QFont()
+        self._meta_font.setPixelSize(12)
+
+    def set_base_font(self, font: QFont) -> None:
+        self._title_font = QFont(font)
+        self._title_font.setPixelSize(13)
+        self._title_font.setWeight(QFont.Weight.DemiBold)
+        self._meta_font = QFont(font)
+        self._meta_font.setPixelSize(12)
+
+    def _lines(self, text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+        """Break ``text`` into at most ``max_lines`` lines of ``width`` pixels, eliding the last one."""
+        metrics = QFontMetrics(font)
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        lines: list[str] = []
+        while len(lines) < max_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start, length = line.textStart(), line.textLength()
+            if len(lines) == max_lines - 1 and start + length < len(text):
+                lines.append(metrics.elidedText(text[start:], Qt.TextElideMode.ElideRight, width))
+            else:
+                lines.append(text[start : start + length].rstrip())
+        layout.endLayout()
+        return lines or [""]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _INDEX) -> QSize:  # QStyledItemDelegate.sizeHint
+        width = max(80, option.rect.width() or 260) - 2 * PAD_X
+        title = self._lines(index.data(Role.TITLE) or "", self._title_font, width, 2)
+        height = PAD_Y * 2 + len(title) * QFontMetrics(self._title_font).lineSpacing()
+        height += GAP + QFontMetrics(self._meta_font).lineSpacing()
+        if snippet := index.data(Role.SNIPPET):
+            lines = len(self._lines(snippet, self._meta_font, width, 2))
+            height += GAP + lines * QFontMetrics(self._meta_font).lineSpacing()
+        return QSize(option.rect.width(), height + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _INDEX) -> None:  # QStyledItemDelegate
+        tokens = current_tokens()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRect(option.rect).adjusted(6, 1, -6, -1)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(tokens.accent_tint))
+            painter.drawRoundedRect(QRectF(rect), 8, 8)
+            painter.setBrush(QColor(tokens.accent))
+            painter.drawRoundedRect(QRectF(rect.left(), rect.top() + 6, 3, rect.height() - 12), 1.5, 1.5)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(tokens.hover))
+            painter.drawRoundedRect(QRectF(rect), 8, 8)
+        if option.state & QStyle.StateFlag.State_HasFocus and selected:
+            ring = QColor(tokens.accent)
+            ring.setAlphaF(0.45)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+
+        x = option.rect.left() + PAD_X
+        width = option.rect.width() - 2 * PAD_X
+        y = option.rect.top() + PAD_Y
+        title_metrics = QFontMetrics(self._title_font)
+        painter.setFont(self._title_font)
+        painter.setPen(QColor(tokens.text))
+        for line in self._lines(index.data(Role.TITLE) or "", self._title_font, width, 2):
+            painter.drawText(x, y + title_metrics.ascent(), line)
+            y += title_metrics.lineSpacing()
+        y += GAP
+
+        meta_metrics = QFontMetrics(self._meta_font)
+        painter.setFont(self._meta_font)
+        count = int(index.data(Role.HIGHLIGHT_COUNT) or 0)
+        right = x + width
+        if count:
+            count_text = str(count)
+            right -= meta_metrics.horizontalAdvance(count_text)
+            painter.setPen(QColor(tokens.text_secondary))
+            painter.drawText(right, y + meta_metrics.ascent(), count_text)
+            right -= 6
+            painter.setPen(Qt.PenStyle.NoPen)
+            for key in reversed((index.data(Role.COLORS) or [])[:3]):
+                swatch = SWATCHES.get(key, key if str(key).startswith("#") else tokens.text_tertiary)
+                painter.setBrush(QColor(swatch))
+                right -= 7
+                cy = y + meta_metrics.ascent() - meta_metrics.xHeight() / 2
+                painter.drawEllipse(QRectF(right, cy - 3, 6, 6))
+                right -= 1
+            right -= 6
+        painter.setPen(QColor(tokens.text_tertiary))
+        source_line = meta_metrics.elidedText(
+            index.data(Role.SOURCE_LINE) or "", Qt.TextElideMode.ElideRight, right - x
+        )
+        painter.drawText(x, y + meta_metrics.ascent(), source_line)
+        y += meta_metrics.lineSpacing()
+
+        if snippet := index.data(Role.SNIPPET):
+            y += GAP
+            painter.setPen(QColor(tokens.text_secondary))
+            for line in self._lines(snippet, self._meta_font, width, 2):
+                painter.drawText(x, y + meta_metrics.ascent(), line)
+                y += meta_metrics.lineSpacing()
+        painter.restore()

@@ -1,0 +1,528 @@
+"""The main window: toolbar, Library dock on the left, the article in the middle, status bar.
+
+Docks are added with :meth:`MainWindow.add_panel` (the Entities/Notes dock goes to the right, the Timeline to the
+bottom); their placement is saved with the window state and restored at the next start. Views tell the window what
+the user wants (intent signals) and the window runs the operation: imports go through :class:`ImportJob` off the GUI
+thread, opening an article emits :attr:`article_opened` for every panel that shows something about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSizePolicy,
+    QStackedLayout,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import settings
+from gui.article_view import ArticleView
+from gui.dock_title import DockTitle
+from gui.find_bar import FindBar
+from gui.icons import icon
+from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool
+from gui.library_panel import LibraryPanel
+from gui.theme import ThemeController
+from gui.typefaces import Typefaces
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
+WORDS_PER_MINUTE = 230
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(int)  # article id (the Entities, Notes and Timeline docks listen to this)
+    imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
+
+    def __init__(
+        self,
+        library: Any,
+        faces: Typefaces,
+        theme: ThemeController | None = None,
+        ingest: Any = None,
+        pool: Pool | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Newsdesk")
+        self.setWindowIcon(icon("newsdesk"))
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.library = library
+        self._theme = theme
+        self._ingest = ingest
+        self._pool = pool or default_pool()
+        self._jobs: list[ImportJob] = []
+        self._progress: QProgressDialog | None = None
+        self._article_id: int | None = None
+        self._state_restored = False
+
+        self.view = ArticleView(faces)
+        self.find_bar = FindBar(self.view)
+        self._build_centre()
+        self._build_actions()
+        self._build_toolbar()
+        self._build_library_dock()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.view.set_zoom(settings.TEXT_ZOOM.read())
+        self.view.zoom_changed.connect(self._on_zoom_changed)
+        if theme is not None:
+            theme.changed.connect(self._on_theme_changed)
+        self.library_panel.set_library(library)
+        self._update_library_status()
+
+    # -- construction ----------------------------------------------------------------------------------------------
+
+    def _build_centre(self) -> None:
+        pane = QWidget(self)
+        pane.setObjectName("ArticlePane")
+        pane.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.empty_article = QLabel(self.tr("Open an article to start reading."), pane)
+        self.empty_article.setObjectName("EmptyArticle")
+        self.empty_article.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._article_stack = QStackedLayout()
+        self._article_stack.addWidget(self.empty_article)
+        self._article_stack.addWidget(self.view)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self._article_stack, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(pane)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+            action.setIconVisibleInMenu(False)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the toolbar or menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.open_action = self._action(self.tr("&Open…"), self.open_files_dialog, key.Open, "open")
+        self.open_action.setIconText(self.tr("Open"))
+        self.import_url_action = self._action(
+            self.tr("Import &URL…"), self.import_url_dialog, QKeySequence("Ctrl+L"), "link"
+        )
+        self.import_url_action.setIconText(self.tr("Import URL"))
+        self.paste_action = self._action(
+            self.tr("&Paste as Article"), self.paste_as_article, QKeySequence("Ctrl+Shift+V"), "paste"
+        )
+        self.paste_action.setIconText(self.tr("Paste"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.find_action = self._action(self.tr("&Find in Article…"), self.find_bar.open_bar, key.Find)
+        self.find_next_action = self._action(self.tr("Find &Next"), self.find_bar.find_next, key.FindNext)
+        self.find_previous_action = self._action(
+            self.tr("Find &Previous"), self.find_bar.find_previous, key.FindPrevious
+        )
+        self.search_action = self._action(self.tr("&Search Library"), self._focus_search, QKeySequence("Ctrl+K"))
+        self.zoom_in_action = self._action(
+            self.tr("Zoom &In"), self.view.zoom_in, [QKeySequence("Ctrl+="), QKeySequence(key.ZoomIn)]
+        )
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.view.zoom_out, QKeySequence(key.ZoomOut))
+        self.zoom_reset_action = self._action(self.tr("&Actual Size"), self.view.reset_zoom, QKeySequence("Ctrl+0"))
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            action.setEnabled(False)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Toolbar"), self)
+        bar.setObjectName("MainToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setFixedHeight(48)
+        brand = QLabel("Newsdesk", bar)
+        brand.setObjectName("Brand")
+        brand_icon = QLabel(bar)
+        brand_icon.setPixmap(icon("newsdesk").pixmap(22, 22))
+        brand_icon.setContentsMargins(2, 0, 4, 0)
+        bar.addWidget(brand_icon)
+        bar.addWidget(brand)
+        for action in (self.open_action, self.import_url_action, self.paste_action):
+            bar.addAction(action)
+        spacer = QWidget(bar)
+        spacer.setFixedWidth(24)
+        bar.addWidget(spacer)
+        self.search_field = QLineEdit(bar)
+        self.search_field.setObjectName("GlobalSearch")
+        self.search_field.setPlaceholderText(self.tr("Search articles and highlights…"))
+        self.search_field.setAccessibleName(self.tr("Search articles and highlights"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setFixedWidth(330)
+        self.search_field.addAction(icon("search", "#959AA2"), QLineEdit.ActionPosition.LeadingPosition)
+        bar.addWidget(self.search_field)
+        stretch = QWidget(bar)
+        stretch.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(stretch)
+        self.toolbar = bar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_library_dock(self) -> None:
+        self.library_panel = LibraryPanel(self)
+        self.library_dock = self.add_panel(self.library_panel, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                                           "LibraryDock")
+        self.library_dock.setMinimumWidth(220)
+        self.resizeDocks([self.library_dock], [268], Qt.Orientation.Horizontal)
+        self.library_panel.article_activated.connect(self.open_article)
+        self.library_panel.count_changed.connect(self._library_title.set_count)
+        # The toolbar search and the Library search are one query: typing in either shows the results in the list.
+        self.search_field.textChanged.connect(self._sync_search_from_toolbar)
+        self.library_panel.search.textChanged.connect(self._sync_search_from_panel)
+        self.search_field.returnPressed.connect(self.library_panel.search.returnPressed.emit)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.import_url_action)
+        file_menu.addAction(self.paste_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        copy = self._action(self.tr("&Copy"), self.view.copy, QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the focused widget handles Ctrl+C itself
+        edit_menu.addAction(copy)
+        edit_menu.addSeparator()
+        for action in (self.find_action, self.find_next_action, self.find_previous_action, self.search_action):
+            edit_menu.addAction(action)
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
+        self.panels_menu.addAction(self.library_dock.toggleViewAction())
+        toolbar_toggle = self.toolbar.toggleViewAction()
+        toolbar_toggle.setText(self.tr("&Toolbar"))
+        view_menu.addAction(toolbar_toggle)
+        if self._theme is not None:
+            appearance = view_menu.addMenu(self.tr("&Appearance"))
+            group = QActionGroup(self)
+            current = self._theme.preference()
+            for value, label in (("system", self.tr("Follow &System")), ("light", self.tr("&Light")),
+                                 ("dark", self.tr("&Dark"))):
+                action = appearance.addAction(label)
+                action.setCheckable(True)
+                action.setChecked(value == current)
+                action.triggered.connect(partial(self._theme.set_preference, value))
+                group.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        self.library_status = QLabel(status)
+        self.library_status.setAccessibleName(self.tr("Library figures"))
+        self.article_status = QLabel(status)
+        self.article_status.setAccessibleName(self.tr("Article figures"))
+        status.addWidget(self.library_status, 1)
+        status.addPermanentWidget(self.article_status)
+
+    # -- docks and layout ---------------------------------------------------------------------------------------------
+
+    def add_panel(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, object_name: str) -> QDockWidget:
+        """Dock a panel (movable, floatable, closable); its place is part of the saved layout.
+
+        Panels added after :meth:`restore_layout` get their saved place back at once.
+        """
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        title_bar = DockTitle(title, dock)
+        dock.setTitleBarWidget(title_bar)
+        if object_name == "LibraryDock":
+            self._library_title = title_bar
+        dock.setWidget(widget)
+        dock.toggleViewAction().setText(title)
+        self.addDockWidget(area, dock)
+        if self._state_restored:
+            self.restoreDockWidget(dock)
+        if hasattr(self, "panels_menu"):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def restore_layout(self) -> None:
+        geometry = settings.WINDOW_GEOMETRY.read()
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = settings.WINDOW_STATE.read()
+        if not state.isEmpty():
+            self.restoreState(state)
+        self._state_restored = True
+
+    def save_layout(self) -> None:
+        settings.WINDOW_GEOMETRY.write(QByteArray(self.saveGeometry()))
+        settings.WINDOW_STATE.write(QByteArray(self.saveState()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # QMainWindow.closeEvent
+        self.save_layout()
+        for job in self._jobs:
+            job.cancel()
+        super().closeEvent(event)
+
+    # -- opening articles ---------------------------------------------------------------------------------------------
+
+    def current_article_id(self) -> int | None:
+        return self._article_id
+
+    @Slot(int)
+    def open_article(self, article_id: int) -> None:
+        if article_id == self._article_id:
+            return
+        try:
+            stored = self.library.get_article(article_id)
+        except KeyError:
+            QMessageBox.warning(self, self.tr("Newsdesk"), self.tr("This article is no longer in the library."))
+            self.library_panel.reload()
+            return
+        article = stored.article
+        self._article_id = article_id
+        self.view.set_article(article)
+        self._article_stack.setCurrentWidget(self.view)
+        self.setWindowTitle(f"{article.metadata.title or article.source} — Newsdesk")
+        words = len(article.text.split())
+        minutes = max(1, round(words / WORDS_PER_MINUTE))
+        self.article_status.setText(
+            self.tr("%1 words · %2 min read").replace("%1", f"{words:,}").replace("%2", str(minutes))
+        )
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            action.setEnabled(True)
+        self.library_panel.select_article(article_id)
+        settings.LAST_ARTICLE.write(article_id)
+        if query := self.library_panel.query():
+            self.find_bar.field.setText(query)
+            self.find_bar.open_bar()
+            self.view.setFocus()
+        self.article_opened.emit(article_id)
+
+    # -- importing ----------------------------------------------------------------------------------------------
+
+    def ingest(self) -> Any:
+        if self._ingest is None:
+            import models.ingest as ingest_module
+
+            self._ingest = ingest_module
+        return self._ingest
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> ImportJob | None:
+        if not requests:
+            return None
+        ingest = self.ingest()
+        user_errors: tuple[type[BaseException], ...] = (ingest.IngestError,) if hasattr(ingest, "IngestError") else ()
+        job = ImportJob(requests, self.library, user_errors)
+        self._jobs.append(job)
+        if len(requests) > 1:
+            self._progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(requests), self)
+            self._progress.setWindowTitle(self.tr("Import"))
+            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self._progress.setMinimumDuration(400)
+            self._progress.canceled.connect(job.cancel)
+            job.signals.progress.connect(self._on_import_progress)
+        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(requests[0].label).name))
+        job.signals.finished.connect(partial(self._on_import_finished, job, open_last))
+        self._pool.start(job)
+        return job
+
+    def import_paths(self, paths: list[str], open_last: bool = True) -> ImportJob | None:
+        ingest = self.ingest()
+        requests = []
+        for path in paths:
+            if path.startswith(("http://", "https://")):
+                requests.append(ImportRequest(path, partial(ingest.ingest_url, path)))
+            else:
+                requests.append(ImportRequest(path, partial(ingest.ingest_file, path)))
+        return self.import_requests(requests, open_last)
+
+    @Slot(int, int, str)
+    def _on_import_progress(self, done: int, total: int, label: str) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+            if label:
+                self._progress.setLabelText(self.tr("Importing %1…").replace("%1", Path(label).name or label))
+
+    def _on_import_finished(self, job: ImportJob, open_last: bool, results: list[Any], failures: list[Any]) -> None:
+        if job in self._jobs:
+            self._jobs.remove(job)
+        if self._progress is not None and not self._jobs:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        for request in job.requests:
+            if request.remember and request.label not in {f.label for f in failures}:
+                settings.remember_recent(request.label)
+        self.statusBar().clearMessage()
+        if results:
+            self.library_panel.reload()
+            self._update_library_status()
+            if open_last:
+                self._article_id = None if self._article_id == results[-1].id else self._article_id
+                self.open_article(results[-1].id)
+            if len(job.requests) > 1:
+                self.statusBar().showMessage(self._describe(results), 5000)
+        if failures:
+            self._show_failures(failures)
+        self.imports_finished.emit(results, failures)
+
+    def _describe(self, results: list[Any]) -> str:
+        counts = {status: sum(1 for r in results if r.status == status) for status in ("new", "updated", "unchanged")}
+        return self.tr("Imported: %1 new, %2 updated, %3 unchanged").replace("%1", str(counts["new"])).replace(
+            "%2", str(counts["updated"])).replace("%3", str(counts["unchanged"]))
+
+    def _show_failures(self, failures: list[ImportFailure]) -> None:
+        lines = [f"{Path(f.label).name if not f.label.startswith('http') else f.label}: {f.reason}" for f in failures]
+        title = self.tr("Could not import") if len(failures) == 1 else self.tr("Some items could not be imported")
+        QMessageBox.warning(self, title, "\n".join(lines))
+
+    # -- user actions -------------------------------------------------------------------------------------------
+
+    @Slot()
+    def open_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open Articles"), settings.LAST_FOLDER.read(),
+                                                self.tr(FILE_FILTER))
+        if paths:
+            settings.LAST_FOLDER.write(str(Path(paths[0]).parent))
+            self.import_paths(paths)
+
+    @Slot()
+    def import_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("Import URL"), self.tr("Address of the article (http or https):"))
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not url.startswith(("http://", "https://")):
+            QMessageBox.warning(
+                self, self.tr("Import URL"), self.tr("Only http:// and https:// addresses can be imported.")
+            )
+            return
+        self.import_paths([url])
+
+    @Slot()
+    def paste_as_article(self) -> None:
+        self.import_mime(QGuiApplication.clipboard().mimeData())
+
+    def import_mime(self, mime: QMimeData | None) -> None:
+        """Clipboard or drop content: files and URLs are imported as such, else HTML is preferred over text."""
+        if mime is None:
+            return
+        ingest = self.ingest()
+        if mime.hasUrls() and (paths := [_url_to_source(u) for u in mime.urls() if _url_to_source(u)]):
+            self.import_paths(paths)
+        elif mime.hasHtml() and mime.html().strip():
+            html = mime.html()
+            source = _clipboard_source(html)
+            self.import_requests([ImportRequest(source, partial(ingest.ingest_html, html, source=source), False)])
+        elif mime.hasText() and mime.text().strip():
+            text = mime.text()
+            source = _clipboard_source(text)
+            self.import_requests([ImportRequest(source, partial(ingest.ingest_text, text, source=source), False)])
+        else:
+            QMessageBox.information(self, self.tr("Paste as Article"), self.tr("The clipboard holds no text."))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # QMainWindow.dragEnterEvent
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # QMainWindow.dropEvent
+        event.acceptProposedAction()
+        self.import_mime(event.mimeData())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        entries = settings.RECENT_FILES.read()
+        for entry in entries:
+            action = self.recent_menu.addAction(entry if entry.startswith("http") else Path(entry).name)
+            action.setToolTip(entry)
+            action.triggered.connect(partial(self.import_paths, [entry]))
+        if not entries:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear Menu"), lambda: settings.RECENT_FILES.write([]))
+
+    @Slot()
+    def _focus_search(self) -> None:
+        target = self.search_field if self.toolbar.isVisible() else self.library_panel.search
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.selectAll()
+
+    @Slot(str)
+    def _sync_search_from_toolbar(self, text: str) -> None:
+        if self.library_panel.search.text() != text:
+            self.library_panel.search.setText(text)
+        if text and not self.library_dock.isVisible():
+            self.library_dock.show()
+
+    @Slot(str)
+    def _sync_search_from_panel(self, text: str) -> None:
+        if self.search_field.text() != text:
+            self.search_field.setText(text)
+
+    @Slot(float)
+    def _on_zoom_changed(self, factor: float) -> None:
+        settings.TEXT_ZOOM.write(factor)
+        self.statusBar().showMessage(self.tr("Text size %1 %").replace("%1", str(round(factor * 100))), 2000)
+
+    @Slot(object)
+    def _on_theme_changed(self, _tokens: object) -> None:
+        self.view.refresh_theme()
+        for action, name in (
+            (self.open_action, "open"), (self.import_url_action, "link"), (self.paste_action, "paste")
+        ):
+            action.setIcon(icon(name))
+        self.library_panel.list.viewport().update()
+
+    def _update_library_status(self) -> None:
+        count = self.library.article_count()
+        figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
+            "%1", f"{count:,}")
+        self.library_status.setText(f"{figures}  ·  {self.library.location}")
+
+
+def _url_to_source(url: QUrl) -> str:
+    if url.isLocalFile():
+        return url.toLocalFile()
+    if url.scheme() in ("http", "https"):
+        return url.toString()
+    return ""
+
+
+def _clipboard_source(content: str) -> str:
+    return "clipboard:" + hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+
+

@@ -1,0 +1,64 @@
+"""Every persisted setting, declared once with its type and default.
+
+User preferences (zoom, appearance, recent files) and saved window state (geometry, dock layout) live under
+separate groups so that "reset layout" can never lose a preference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type
+    default: T
+
+    def read(self, store: QSettings | None = None) -> T:
+        store = store or QSettings()
+        value: Any = store.value(self.key, self.default)
+        if value is None:
+            return self.default
+        if self.type is list:
+            # QSettings (INI) returns a bare string for a one-item list and None for an empty one.
+            return list(value) if isinstance(value, (list, tuple)) else [value]  # type: ignore[return-value]
+        if self.type in (float, int):
+            try:
+                return self.type(value)  # type: ignore[no-any-return]
+            except (TypeError, ValueError):
+                return self.default
+        if self.type is QByteArray:
+            return value if isinstance(value, QByteArray) else self.default
+        return value  # type: ignore[no-any-return]
+
+    def write(self, value: T, store: QSettings | None = None) -> None:
+        (store or QSettings()).setValue(self.key, value)
+
+
+# Preferences
+TEXT_ZOOM: Setting[float] = Setting("preferences/text_zoom", float, 1.0)
+APPEARANCE: Setting[str] = Setting("preferences/appearance", str, "system")  # system | light | dark
+RECENT_FILES: Setting[list[str]] = Setting("preferences/recent_files", list, [])
+LAST_FOLDER: Setting[str] = Setting("preferences/last_folder", str, "")
+
+# Window state
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
+LAST_ARTICLE: Setting[int] = Setting("window/last_article", int, 0)
+
+
+def remember_recent(entry: str) -> list[str]:
+    """Put a file or URL first in the recent list (no duplicates, at most MAX_RECENT) and return the list."""
+    entries = [e for e in RECENT_FILES.read() if e != entry]
+    entries.insert(0, entry)
+    del entries[MAX_RECENT:]
+    RECENT_FILES.write(entries)
+    return entries
