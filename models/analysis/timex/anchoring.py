@@ -1,0 +1,135 @@
+"""Placing underspecified dates: which year a month, a season or a quarter without one means, and which day a
+bare weekday means, given the document creation time and the direction of the clause."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from models.analysis.timex.tense import Direction
+
+
+def year_for(month: int, day: int | None, direction: Direction, dct: date) -> int:
+    """Year of a month (and day) written without one: past clauses look back, future ones ahead, the rest take
+    the nearest such date (within half a year of the article)."""
+    here = (dct.month, dct.day if day is not None else 0)
+    there = (month, day if day is not None else 0)
+    if month == dct.month and day is None:
+        return dct.year
+    if direction == "past":
+        return dct.year if there <= here else dct.year - 1
+    if direction == "future":
+        return dct.year if there >= here else dct.year + 1
+    diff = month - dct.month
+    if diff > 6:
+        return dct.year - 1
+    if diff < -6:
+        return dct.year + 1
+    return dct.year
+
+
+def year_for_part(n: int, size: int, direction: Direction, dct: date) -> int:
+    """Year of "the third quarter" / "the first half" without one: results are reported after the fact."""
+    current = (dct.month - 1) // size + 1
+    if direction == "future":
+        return dct.year if n >= current else dct.year + 1
+    return dct.year if n <= current else dct.year - 1
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _current_season(dct: date) -> tuple[int, str]:
+    m = dct.month
+    if m in (3, 4, 5):
+        return dct.year, "SP"
+    if m in (6, 7, 8):
+        return dct.year, "SU"
+    if m in (9, 10, 11):
+        return dct.year, "FA"
+    return (dct.year if m == 12 else dct.year - 1), "WI"
+
+
+def season_year(code: str, rel: str, direction: Direction, dct: date) -> int:
+    cur_year, cur_code = _current_season(dct)
+    if code == cur_code and rel in ("this", "the", ""):
+        return cur_year
+    start_this_year = date(dct.year, _SEASON_START[code], 1)
+    if rel in ("last", "past", "the past", "this past"):
+        return dct.year if start_this_year < dct and code != cur_code else dct.year - 1
+    if rel in ("next", "coming", "the coming", "this coming"):
+        return dct.year if start_this_year > dct else dct.year + 1
+    if rel == "this":
+        return dct.year if not (code == "WI" and dct.month <= 2) else dct.year - 1
+    if direction == "past":
+        return dct.year if start_this_year <= dct else dct.year - 1
+    if direction == "future":
+        return dct.year if start_this_year >= dct else dct.year + 1
+    return dct.year
+
+
+def weekday_date(weekday: int, rel: str, direction: Direction, dct: date) -> date:
+    """The day a weekday name means: news reports the week around its date line."""
+    back = (dct.isoweekday() - weekday) % 7
+    ahead = (weekday - dct.isoweekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return dct - timedelta(days=back or 7)
+    if rel in ("next", "coming", "this coming"):
+        return dct + timedelta(days=ahead or 7)
+    if direction in ("future", "present"):
+        return dct + timedelta(days=ahead)
+    if rel == "this" and direction is None:
+        return dct + timedelta(days=ahead) if ahead <= 3 else dct - timedelta(days=back)
+    return dct - timedelta(days=back)
+
+
+def _easter(year: int) -> date:
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday_in(name: str, year: int) -> date | None:
+    fixed = {
+        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+        "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+        "valentine's day": (2, 14),
+    }
+    if name in fixed:
+        m, d = fixed[name]
+        return date(year, m, d)
+    if name.startswith("easter") or name == "good friday":
+        e = _easter(year)
+        return e + timedelta(days={"easter monday": 1, "good friday": -2}.get(name, 0))
+    if name.startswith("thanksgiving"):
+        return _thanksgiving(year)
+    return None
+
+
+def holiday_date(name: str, year: int | None, direction: Direction, dct: date) -> date | None:
+    if year is not None:
+        return _holiday_in(name, year)
+    this_year = _holiday_in(name, dct.year)
+    if this_year is None:
+        return None
+    if direction == "past" and this_year > dct:
+        return _holiday_in(name, dct.year - 1)
+    if direction == "future" and this_year < dct:
+        return _holiday_in(name, dct.year + 1)
+    if direction is None and (this_year - dct).days > 182:
+        return _holiday_in(name, dct.year - 1)
+    if direction is None and (dct - this_year).days > 182:
+        return _holiday_in(name, dct.year + 1)
+    return this_year

@@ -1,0 +1,228 @@
+"""What the shared parse says around a candidate: its tokens, its sentence and whether the words around it make it
+a date at all ("in 2009" is a year, "2000 people" is a count; "in May" is a month, "Theresa May" is not)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from models.analysis.nlp import Parsed
+from models.analysis.timex.patterns import Candidate
+
+_TIME_PREPOSITIONS = {
+    "in", "since", "until", "till", "by", "of", "during", "before", "after", "early", "late", "mid", "last", "next",
+    "this", "from", "through", "to", "between", "and", "or", "end", "beginning", "start", "middle", "on", "for",
+    "throughout", "around", "as", "ahead", "within", "into", "over", "towards", "toward", "past", "that", "every",
+    "each", "the", "late-", "mid-", "early-", "spring", "summer", "autumn", "winter", "than",
+}
+_AMBIGUOUS_MONTHS = {"may", "march", "april", "june", "august", "jan", "mar", "jun", "aug", "sept", "sep", "dec",
+                     "oct", "nov", "feb", "apr", "jul"}
+_COUNT_UNITS = {"percent", "per", "million", "billion", "trillion", "km", "miles", "mph", "feet", "metres", "meters",
+                "kilometres", "kilometers", "tonnes", "tons", "pounds", "dollars", "euros", "yen", "points", "votes",
+                "people", "times", "units", "barrels", "acres", "hectares", "degrees", "kg", "lb", "ft", "m", "%"}
+_YEAR_PREPOSITIONS = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "to",
+                      "between", "and", "of", "early", "late", "mid", "the", "for", "around", "circa", "c.", "or",
+                      "year", "fiscal", "as", "throughout", "than", "–", "-", "summer", "spring", "autumn", "winter",
+                      "fall", "season", "back", "at", "on", "into", "'s", "’s", "within", "beyond", "about"}
+
+
+class Context:
+    """Token and sentence lookup by canonical-text offset."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self._starts: list[int] = []
+        self._tokens: list[Any] = []
+        for piece in parsed.pieces:
+            for tok in piece.doc:
+                self._starts.append(piece.offset + tok.idx)
+                self._tokens.append(tok)
+        self.sentences: list[tuple[int, int, Any]] = list(parsed.sentences())
+        self._sent_starts = [s for s, _, _ in self.sentences]
+        self._date_ents: list[tuple[int, int, str]] = [
+            (s, e, ent.label_) for s, e, ent in parsed.spans({"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY",
+                                                             "PERCENT", "PERSON", "ORG", "WORK_OF_ART",
+                                                             "PRODUCT", "LAW", "EVENT", "FAC", "GPE"})
+        ]
+        self._ent_starts = [s for s, _, _ in self._date_ents]
+
+    def token_at(self, offset: int) -> Any | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        tok = self._tokens[i]
+        if self._starts[i] + len(tok.text) <= offset and i + 1 < len(self._tokens):
+            return self._tokens[i + 1]
+        return tok
+
+    def tokens_in(self, start: int, end: int) -> Iterator[Any]:
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self._tokens) and self._starts[i] < end:
+            yield self._tokens[i]
+            i += 1
+
+    def head_token(self, start: int, end: int) -> Any | None:
+        """The token of ``[start, end)`` whose head lies outside it (the syntactic head of the expression)."""
+        toks = list(self.tokens_in(start, end))
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.head.i not in ids or t.head is t:
+                return t
+        return toks[0] if toks else None
+
+    def sentence_of(self, offset: int) -> tuple[int, int, Any] | None:
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def entity_label(self, start: int, end: int) -> str | None:
+        """Label of a spaCy entity overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_right(self._ent_starts, end) - 1
+        while i >= 0 and i >= bisect.bisect_right(self._ent_starts, start) - 8:
+            s, e, label = self._date_ents[i]
+            if s < end and start < e:
+                return label
+            i -= 1
+        return None
+
+    def prev_word(self, offset: int) -> str:
+        m = re.search(r"([\w’'.$€£-]+)[^\S\n]*$", self.parsed.text[max(0, offset - 40) : offset])
+        return m.group(1).lower() if m else ""
+
+    def next_word(self, offset: int) -> str:
+        m = re.match(r"[^\S\n]*([\w’'%-]+)", self.parsed.text[offset : offset + 40])
+        return m.group(1) if m else ""
+
+
+def accept(c: Candidate, ctx: Context) -> bool:
+    text = ctx.parsed.text
+    rule = c.rule
+    prev = ctx.prev_word(c.start)
+    nxt = ctx.next_word(c.end)
+    after = text[c.end : c.end + 3]
+    if rule == "month":
+        if c.group("year") or c.group("rel") or c.group("yrel") or c.group("mod"):
+            return True
+        word = c.group("mon") or ""
+        if word.isupper() and len(word) > 3:
+            return prev in _TIME_PREPOSITIONS
+        if word.rstrip(".").lower() in _AMBIGUOUS_MONTHS:
+            if prev in _TIME_PREPOSITIONS or ctx.entity_label(c.start, c.end) == "DATE":
+                return not (nxt[:1].isupper() and prev not in ("in", "since", "of", "until", "by"))
+            return False
+        return not nxt[:1].isupper() or prev in _TIME_PREPOSITIONS
+    if rule in ("mdy", "dmy"):
+        return not (c.group("mon") or "").startswith(("MAY", "MARCH"))
+    if rule == "year":
+        return _accept_year(c, ctx, prev, nxt)
+    if rule == "season":
+        if c.group("year") or c.group("mod"):
+            return True
+        rel = (c.group("rel") or "").lower()
+        season = (c.group("season") or "").lower()
+        if season == "fall":
+            return rel not in ("", "the") or (prev in ("in", "this", "by", "until", "since", "during", "the")
+                                              and nxt.lower() != "of")
+        if rel and rel != "the":
+            return True
+        if (c.group("season") or "")[0].isupper() and c.start > 0 and text[c.start - 1] not in "\n":
+            if not rel and prev not in ("in", "by", "until", "since", "during", "of", "this", "last", "next"):
+                return False
+        if nxt.lower() == "of":
+            return False
+        return prev in ("in", "by", "until", "till", "since", "during", "through", "before", "after", "for",
+                        "from", "this", "next", "last", "early", "late", "of", "and", "or", "over", "throughout",
+                        "to", "into", "spring", "summer", "autumn", "winter", "")
+    if rule == "deictic":
+        rel = re.sub(r"\s+", " ", (c.group("rel") or "").lower())
+        unit = (c.group("unit") or "").lower()
+        if rel == "the":
+            return bool(c.group("mod"))
+        if rel in ("the whole", "the entire"):
+            return unit in ("year", "month", "week", "day", "decade")
+        if rel in ("the past", "the last", "the next", "the coming", "past", "coming", "this coming"):
+            if nxt.lower() in ("of",) or unit in ("morning", "afternoon", "evening"):
+                return False
+            if unit == "day" and rel in ("the last", "the next", "the coming"):
+                return rel == "the next"
+        if unit == "day" and rel in ("last", "next", "this", "past", "coming", "current"):
+            return False
+        if rel == "that":
+            return unit in ("day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend")
+        return True
+    if rule == "dayword":
+        word = c.group("word") or ""
+        if word[0].isupper():
+            raw_prev = re.search(r"(\S*)[^\S\n]*$", text[max(0, c.start - 30) : c.start])
+            before = raw_prev.group(1) if raw_prev else ""
+            # "USA Today", "the Today programme": a title, not the day
+            if before.lower() == "the" or (before[:1].isupper() and before[-1:].isalpha()):
+                return False
+        return True
+    if rule == "weekday":
+        wd = c.group("wd") or ""
+        return not wd.endswith(".") and not (prev in ("black", "super", "cyber", "good", "ash", "bloody") and
+                                             not c.group("rel"))
+    if rule == "ago":
+        d = (c.group("dir") or "").lower()
+        if d in ("before", "after", "on", "back", "prior"):
+            return bool(re.match(r"[^\S\n]*(?:[,.;:)!?”\"]|$|\n|and\b|when\b|but\b)", text[c.end : c.end + 8]))
+        return True
+    if rule == "duration":
+        unit = (c.group("unit") or "").lower()
+        num = (c.group("num") or "").lower()
+        if after.startswith("-old") or nxt.lower() == "old":
+            return False
+        if num in ("a", "an") and unit in ("minute",) and prev in ("wait", "just"):
+            return False
+        return not (num == "many" and unit.startswith("second"))
+    if rule == "duration_bare":
+        return bool(c.group("span")) or prev in ("for", "over", "in", "after", "within", "spanning", "took", "spent",
+                                                 "lasted", "last", "than", "nearly", "almost", "about") and \
+            not (prev == "in" and nxt.lower() in ("of",))
+    if rule == "set_rate":
+        if c.group("times") or (c.group("per") or "").lower() in ("per", "each"):
+            return True
+        before = text[max(0, c.start - 24) : c.start].rstrip().lower()
+        return bool(re.search(r"(\d|%|million|billion|trillion|percent|cents?|dollars|euros|pounds|yen|"
+                              r"times|once|twice|hours|days|barrels|tonnes|tons)$", before))
+    if rule == "clock24":
+        if c.group("tz") or c.group("wd") or c.group("wd2"):
+            return True
+        return prev in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to",
+                        "approximately", "shortly", "and")
+    if rule == "vague":
+        word = (c.group("word") or "").lower()
+        if word == "now":
+            return not re.match(r"[^\S\n]*that\b", text[c.end : c.end + 8]) or prev not in ("", "and", "but")
+        return True
+    if rule == "holiday":
+        return not nxt[:1].isupper()
+    return True
+
+
+def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
+    if c.group("mod") or c.group("fiscal") or c.group("the"):
+        return True
+    start = c.group_start("year")
+    text = ctx.parsed.text
+    before = text[max(0, start - 4) : start]
+    if re.search(r"[$€£¥#]\s*$|[A-Z]{1,3}\$\s*$|No\.\s*$", before):
+        return False
+    if nxt.lower() in _COUNT_UNITS or nxt.startswith("%"):
+        return False
+    label = ctx.entity_label(start, c.end)
+    if label in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    tok = ctx.token_at(start)
+    if tok is not None and tok.i + 1 < len(tok.doc):
+        following = tok.doc[tok.i + 1]
+        if following.tag_ in ("NNS", "NNPS") and tok.head is following and tok.dep_ == "nummod" and \
+                prev not in _YEAR_PREPOSITIONS:
+            return False
+    if label == "DATE" or prev in _YEAR_PREPOSITIONS:
+        return True
+    if label == "CARDINAL":
+        return bool(re.match(r"[^\S\n]*(?:[,.;:)!?]|$|\n)", text[c.end : c.end + 3])) and prev not in ("of", "about")
+    return True

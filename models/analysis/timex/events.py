@@ -1,0 +1,123 @@
+"""Timeline events: a dated expression with the sentence that reports it, a short label, the entities of that
+sentence, the interval it covers and whether it is planned rather than reported."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from models.analysis.timex.arithmetic import interval, narrow
+from models.analysis.timex.context import Context
+from models.analysis.timex.tense import direction_at, governing_verb
+from models.analysis.types import Entity, TimelineEvent, Timex
+
+LABEL_LIMIT = 80
+_CORE_DEPS = {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp", "dative",
+              "oprd", "xcomp", "agent", "csubj"}
+_PRUNE_DEPS = {"relcl", "acl", "advcl", "appos", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "npadvmod"}
+_METADATA_WORDS = re.compile(r"(?i)\b(updated|published|posted|last|modified|on|at|dated?|am|pm|a\.m\.|p\.m\.)\b")
+
+
+def is_dateline(timex: Timex, text: str) -> bool:
+    """A date that only restates the article's own publication line near the top (metadata, not an event)."""
+    block_start = text.rfind("\n", 0, timex.start) + 1
+    block_end = text.find("\n", timex.end)
+    block_end = len(text) if block_end < 0 else block_end
+    if text.count("\n", 0, block_start) > 4:
+        return False
+    rest = text[block_start : timex.start] + " " + text[timex.end : block_end]
+    rest = _METADATA_WORDS.sub(" ", rest)
+    return not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _pruned_subtree(token: Any, skip: set[int]) -> list[Any]:
+    out = [token] if token.i not in skip else []
+    for child in token.children:
+        if child.dep_ in _PRUNE_DEPS:
+            continue
+        if child.dep_ == "prep" and any(g.i in skip for g in child.subtree):
+            continue
+        out.extend(_pruned_subtree(child, skip))
+    return out
+
+
+def _render(tokens: list[Any]) -> str:
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        ws = t.whitespace_ if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else " "
+        parts.append(t.text + ws)
+    label = "".join(parts).strip()
+    label = re.sub(r"\s+([,.;:!?’”)])", r"\1", label)
+    label = re.sub(r"^[\s,;:–-]+|[\s,;:–-]+$", "", label)
+    return label
+
+
+def _trim(label: str) -> str:
+    if len(label) <= LABEL_LIMIT:
+        return label
+    cut = label[: LABEL_LIMIT - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
+    """Subject, verb and object of the clause the expression belongs to, without the expression itself."""
+    skip = {t.i for t in ctx.tokens_in(timex.start, timex.end)}
+    head = ctx.head_token(timex.start, timex.end)
+    verb = governing_verb(head) if head is not None else None
+    if verb is not None:
+        # the preposition that introduces the date ("On Jan. 22") is not part of what happened
+        tokens = [verb]
+        for child in verb.children:
+            if child.dep_ in _CORE_DEPS and child.i not in skip:
+                tokens.extend(_pruned_subtree(child, skip))
+            elif child.dep_ == "prep" and not any(g.i in skip for g in child.subtree) and child.i > verb.i:
+                if len(_render(tokens)) < 40:
+                    tokens.extend(_pruned_subtree(child, skip))
+        label = _render([t for t in tokens if t.i not in skip])
+        if len(label.split()) >= 2:
+            return _trim(label)
+    words = [t for t in sentence if t.i not in skip and not t.is_punct]
+    return _trim(_render(words))
+
+
+def build_events(
+    ctx: Context, timexes: Sequence[Timex], dct: date, entities: Sequence[Entity]
+) -> tuple[TimelineEvent, ...]:
+    text = ctx.parsed.text
+    events: list[TimelineEvent] = []
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        span = interval(timex.value.removeprefix("FY"))
+        if span is None or is_dateline(timex, text):
+            continue
+        start, end, precision = span
+        start, end = narrow(start, end, timex.mod)
+        sent = ctx.sentence_of(timex.start)
+        if sent is None:
+            continue
+        s_start, s_end, s_span = sent
+        names = tuple(
+            dict.fromkeys(e.name for e in entities if any(s_start <= m.start and m.end <= s_end for m in e.mentions))
+        )
+        direction, planned_clause = direction_at(ctx.head_token(timex.start, timex.end))
+        planned = start > dct or (planned_clause and direction == "future" and end >= dct)
+        events.append(
+            TimelineEvent(
+                timex=timex,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                label=label_for(ctx, timex, s_span),
+                entities=names,
+                precision=precision,
+                interval_start=start.isoformat(),
+                interval_end=end.isoformat(),
+                planned=planned,
+            )
+        )
+    return tuple(events)

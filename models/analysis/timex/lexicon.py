@@ -1,0 +1,136 @@
+"""The words dates are made of, as regex fragments and lookup tables.
+
+Kept apart from the rules so the rules read like a grammar and the tables can grow without touching them.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W2", "month": "M",
+    "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "millennium": "ML",
+}
+UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, "single": 1, "dozen": 12, "couple": 2,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "final": 4, "last": 4,
+}
+
+# Modifiers written before an expression, with the TIMEX3 mod they carry.
+MOD_WORDS = {
+    "early": "START", "the early": "START", "earlier": "START", "beginning": "START", "start": "START",
+    "dawn": "START", "first part": "START", "early part": "START", "opening": "START",
+    "mid": "MID", "middle": "MID", "the mid": "MID", "the middle": "MID",
+    "late": "END", "the late": "END", "later": "END", "end": "END", "close": "END", "last part": "END",
+    "latter part": "END", "turn": "END",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+B = r"(?<![\w'’-])"  # left word boundary that also refuses the inside of a hyphenated or quoted word
+E = r"(?![\w-])"  # right word boundary
+SP = r"[^\S\n]+"  # blanks inside a block (a block never spans a newline)
+OSP = r"[^\S\n]*"
+
+MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_CAPS = "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|{MONTH_CAPS})"
+WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+)
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+
+_NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an", "single", "dozen", "couple")])
+NUMWORD = rf"(?:{_NUM_SIMPLE})(?:[- ](?:{_NUM_SIMPLE}))*"
+NUMBER = (
+    rf"(?i:\d+(?:[.,]\d+)?(?:½)?|{NUMWORD}(?:{SP}and{SP}a{SP}half)?|a{SP}dozen|a{SP}couple{SP}of|a{SP}couple|"
+    rf"a{SP}few|a|an|a{SP}single|several|many|few|dozens{SP}of|hundreds{SP}of|thousands{SP}of|"
+    rf"a{SP}half|half{SP}a|half{SP}an|a{SP}number{SP}of)"
+)
+UNIT = (
+    r"(?i:seconds|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|"
+    r"centuries|millennium|millennia)"
+)
+UNIT_ADJ = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
+
+
+def number_value(text: str) -> float | None:
+    """The number a quantity phrase stands for; ``None`` for vague ones ("several", "a few")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
+    if t.endswith("½"):
+        half, t = 0.5, t[:-1]
+    if t in ("a half", "half a", "half an"):
+        return 0.5
+    if t in ("a couple", "a couple of"):
+        return 2 + half
+    if t == "a dozen":
+        return 12
+    if t in ("a single",):
+        return 1
+    try:
+        return float(t.replace(",", "")) + half
+    except ValueError:
+        pass
+    total = 0
+    current = 0
+    parts = re.split(r"[- ]", t)
+    if not parts or any(p not in NUMBER_WORDS for p in parts):
+        return None
+    for p in parts:
+        n = NUMBER_WORDS[p]
+        if n == 100:
+            current = max(current, 1) * 100
+        else:
+            current += n
+    total += current
+    return total + half
+
+
+def unit_of(word: str) -> str:
+    """Canonical singular unit name of ``years``, ``centuries``, ``day`` ..."""
+    w = word.lower()
+    if w in UNIT_PLURALS:
+        return UNIT_PLURALS[w]
+    if w.endswith("s") and w[:-1] in UNITS:
+        return w[:-1]
+    return w

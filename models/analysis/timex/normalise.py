@@ -1,0 +1,541 @@
+"""TIMEX3 values of the expressions :mod:`.patterns` found.
+
+Absolute dates stand alone; deictic ones ("last week", "two years ago", "today") count from the document creation
+time; underspecified ones (a month, weekday or season without a year) are placed by the direction of their clause
+(:mod:`.tense`); relative ones ("Eight days later", "the next day") are chained on the previous anchored date of
+the text, as a reader does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from models.analysis.timex import anchoring
+from models.analysis.timex.arithmetic import fmt, season_of, shift
+from models.analysis.timex.lexicon import (
+    MOD_WORDS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+    unit_of,
+)
+from models.analysis.timex.patterns import Candidate
+from models.analysis.timex.tense import Direction
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: tuple[date, str] | None = None  # the day and granularity later relative expressions chain on
+
+
+@dataclass(slots=True)
+class Resolver:
+    dct: date
+    anchor: tuple[date, str] | None = None
+    anchor_offset: int = -1
+
+
+_ZULU = {"utc", "gmt", "z"}
+_DAY_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "fortnight": "W"}
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", (s or "").strip().lower())
+
+
+def mod_of(text: str | None) -> str | None:
+    t = _norm(text).replace("-", " ").strip()
+    if not t:
+        return None
+    t = re.sub(r"^(the )?(very )?", "", t)
+    t = re.sub(r" (of|in)( the)?$", "", t).strip()
+    return MOD_WORDS.get(t) or MOD_WORDS.get(t.split(" ")[0])
+
+
+def _mod_is_end_of(text: str | None) -> str | None:
+    """"the end of" / "the beginning of" a year point at its last / first month."""
+    t = _norm(text)
+    if re.search(r"\b(end|close|turn) of\b", t):
+        return "end"
+    if re.search(r"\b(beginning|start|dawn) of\b", t):
+        return "start"
+    return None
+
+
+def _year_value(year: int, mod_text: str | None) -> Value:
+    edge = _mod_is_end_of(mod_text)
+    if edge == "end":
+        return Value("DATE", f"{year:04d}-12", "END", (date(year, 12, 1), "month"))
+    if edge == "start":
+        return Value("DATE", f"{year:04d}-01", "START", (date(year, 1, 1), "month"))
+    return Value("DATE", f"{year:04d}", mod_of(mod_text), (date(year, 1, 1), "year"))
+
+
+def _qmod(text: str | None) -> str | None:
+    t = _norm(text)
+    return MOD_WORDS.get(t) if t else None
+
+
+def _day_of(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _month_of(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def _two_digit_year(yy: int, dct: date) -> int:
+    year = 2000 + yy
+    return year if year <= dct.year + 10 else 1900 + yy
+
+
+def _time_value(day: date, hour: int, minute: int, zone: str | None) -> str:
+    z = "Z" if _norm(zone) in _ZULU else ""
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}{z}"
+
+
+def normalise(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    handler = _HANDLERS.get(c.rule)
+    return handler(c, r, direction) if handler else None
+
+
+def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    mon = _month_of(c.group("mon") or "") if c.rule not in ("iso", "numeric") else int(c.group("mon") or 0)
+    day = _day_of(c.group("day") or "")
+    y = c.group("year")
+    if y:
+        year = int(y) if len(y) == 4 else _two_digit_year(int(y), r.dct)
+    else:
+        year = anchoring.year_for(mon, day, direction(), r.dct)
+    try:
+        d = date(year, mon, day)
+    except ValueError:
+        return None
+    if c.group("h"):
+        return Value("TIME", _time_value(d, int(c.group("h") or 0), int(c.group("mi") or 0), None), None, (d, "day"))
+    return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
+
+
+def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    mon = _month_of(c.group("mon") or "")
+    rel = _norm(c.group("rel"))
+    yrel = _norm(c.group("yrel"))
+    if c.group("year"):
+        year = int(c.group("year") or 0)
+    elif yrel:
+        year = r.dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
+    elif rel in ("last", "past", "this past"):
+        year = r.dct.year if mon < r.dct.month else r.dct.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = r.dct.year if mon > r.dct.month else r.dct.year + 1
+    elif rel == "this":
+        year = r.dct.year
+    else:
+        year = anchoring.year_for(mon, None, direction(), r.dct)
+    edge = _mod_is_end_of(c.group("mod"))
+    mod = mod_of(c.group("mod"))
+    if edge == "end":
+        mod = "END"
+    elif edge == "start":
+        mod = "START"
+    return Value("DATE", f"{year:04d}-{mon:02d}", mod, (date(year, mon, 1), "month"))
+
+
+def _year(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    year = int(c.group("year") or 0)
+    if c.group("fiscal"):
+        return Value("DATE", f"FY{year}", mod_of(c.group("mod")), (date(year, 1, 1), "year"))
+    return _year_value(year, c.group("mod"))
+
+
+def _decade(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    if c.group("dec"):
+        dec = int(c.group("dec") or 0) // 10
+    else:
+        d = int(c.group("dec2") or c.group("dec3") or 0)
+        full = 2000 + d if 2000 + d <= r.dct.year else 1900 + d
+        dec = full // 10
+    return Value("DATE", f"{dec:03d}", mod_of(c.group("mod")), None)
+
+
+def _century(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    word = _norm(c.group("cent"))
+    n = int(re.sub(r"\D", "", word)) if re.match(r"\d", word) else ORDINALS.get(word, 0)
+    if not n:
+        n = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "eighteenth": 18}.get(word, 0)
+    if not n:
+        return None
+    return Value("DATE", f"{n - 1:02d}", mod_of(c.group("mod")), None)
+
+
+def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    qord = _norm(c.group("qord"))
+    half = _norm(c.group("qu")) == "half"
+    size = 6 if half else 3
+    current = (r.dct.month - 1) // size + 1
+    year: int | None = None
+    if c.group("year"):
+        year = int(c.group("year") or 0)
+    elif c.group("yrel"):
+        yrel = _norm(c.group("yrel"))
+        year = r.dct.year + (-1 if yrel in ("last", "the previous", "the past") else 1 if yrel == "next" else 0)
+    n = ORDINALS.get(qord) or (int(qord[0]) if qord[:1].isdigit() else 0)
+    if qord in ("last", "latest", "previous", "past") and year is None:
+        start = shift(date(r.dct.year, (current - 1) * size + 1, 1), "month", -size)
+        return _quarter_value(start.year, (start.month - 1) // size + 1, half)
+    if qord in ("current", "this", "same") and year is None:
+        return _quarter_value(r.dct.year, current, half)
+    if qord in ("next", "coming") and year is None:
+        start = shift(date(r.dct.year, (current - 1) * size + 1, 1), "month", size)
+        return _quarter_value(start.year, (start.month - 1) // size + 1, half)
+    if half and n not in (1, 2):
+        return None
+    if not n:
+        return None
+    if half and year is None and not c.group("yrel"):
+        return None  # "the second half" of a match, not of a year
+    if year is None:
+        year = anchoring.year_for_part(n, size, direction(), r.dct)
+    return _quarter_value(year, n, half)
+
+
+def _quarter_value(year: int, n: int, half: bool) -> Value:
+    value = f"{year:04d}-{'H' if half else 'Q'}{n}"
+    return Value("DATE", value, None, (date(year, (n - 1) * (6 if half else 3) + 1, 1), "half" if half else "quarter"))
+
+
+def _qcode(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    code = c.group("qn") or ""
+    half = code[0] == "H"
+    n = int(code[1])
+    y = c.group("year")
+    if y:
+        year = int(y) if len(y) == 4 else _two_digit_year(int(y[-2:]), r.dct)
+    else:
+        year = anchoring.year_for_part(n, 6 if half else 3, direction(), r.dct)
+    return _quarter_value(year, n, half)
+
+
+def _season(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    code = SEASONS[(c.group("season") or "").lower()]
+    rel = _norm(c.group("rel"))
+    if c.group("year"):
+        year = int(c.group("year") or 0)
+    else:
+        year = anchoring.season_year(code, rel, direction(), r.dct)
+    return Value("DATE", f"{year:04d}-{code}", mod_of(c.group("mod")), None)
+
+
+def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    rel = _norm(c.group("rel"))
+    unit = _norm(c.group("unit"))
+    mod_text = c.group("mod")
+    if "year" in unit and unit != "year":  # fiscal / financial year
+        unit = "year"
+    if rel in ("the past", "the last", "the coming", "past", "coming", "this coming", "the whole", "the entire") \
+            and not (rel in ("past", "this coming", "coming") and unit in ("weekend",)) and rel != "this coming":
+        if unit == "weekend":
+            return Value("DATE", fmt(shift(r.dct, "week", -1 if "past" in rel or "last" in rel else 1), "weekend"))
+        if unit == "day" and rel != "the next":
+            return None
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return None
+        return Value("DURATION", "P1" + ("DE" if unit == "decade" else "CE" if unit == "century" else
+                                         _DAY_UNITS.get(unit, "Y")))
+    pod = PARTS_OF_DAY.get(unit)
+    if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding"):
+        base, gran = r.anchor if r.anchor else (r.dct, "day")
+        step = {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(rel, 0)
+        if pod:
+            d = base + timedelta(days=step)
+            return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
+        u = "week" if unit == "weekend" else unit
+        if _coarser(gran, u) and step:
+            return Value("DATE", fmt(base, gran), None, (base, gran))
+        d = shift(base, u, step)
+        return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text), (d, u))
+    step = 0
+    if rel in ("last", "previous", "this past"):
+        step = -1
+    elif rel in ("next", "following", "this coming"):
+        step = 1
+    if pod:
+        d = r.dct + timedelta(days=-1 if rel == "last" else 0)
+        return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
+    if unit == "day":
+        d = r.dct + timedelta(days=step)
+        return Value("DATE", d.isoformat(), mod_of(mod_text), (d, "day"))
+    u = "week" if unit == "weekend" else unit
+    d = shift(r.dct, u, step)
+    if u == "year":
+        v = _year_value(d.year, mod_text)
+        return v
+    if u == "month":
+        edge = _mod_is_end_of(mod_text)
+        mod = "END" if edge == "end" else "START" if edge == "start" else mod_of(mod_text)
+        return Value("DATE", fmt(d, "month"), mod, (d.replace(day=1), "month"))
+    return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text),
+                 (d, u) if u in ("week", "quarter") else None)
+
+
+_ORDER = {"time": 0, "day": 1, "week": 2, "weekend": 2, "month": 3, "quarter": 4, "season": 4, "half": 5,
+          "year": 6, "decade": 7, "century": 8}
+
+
+def _coarser(gran: str, unit: str) -> bool:
+    return _ORDER.get(gran, 1) > _ORDER.get(unit, 1)
+
+
+def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    word = _norm(c.group("word") or c.group("word2"))
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
+               "after tomorrow": 2}
+    d = r.dct + timedelta(days=offsets.get(word, 0))
+    pod = PARTS_OF_DAY.get(_norm(c.group("pod"))) or ("NI" if word == "tonight" else None)
+    if pod:
+        return Value("TIME", f"{d.isoformat()}T{pod}", mod_of(c.group("mod")), (d, "day"))
+    return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
+
+
+def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    wd = WEEKDAYS[(c.group("wd") or "").rstrip(".").lower()]
+    d = anchoring.weekday_date(wd, _norm(c.group("rel")), direction(), r.dct)
+    pod = PARTS_OF_DAY.get(_norm(c.group("pod")))
+    if pod:
+        return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
+    return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
+
+
+def _amount(c: Candidate) -> tuple[float | None, str]:
+    return number_value(c.group("num") or ""), unit_of(c.group("unit") or "")
+
+
+def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    n, unit = _amount(c)
+    d = _norm(c.group("dir"))
+    if unit in ("second", "minute", "hour"):
+        return Value("DURATION", _duration_value(n, unit), _qmod(c.group("qmod")))
+    if n is None:
+        return Value("DATE", "PAST_REF" if d in ("ago", "earlier", "before", "back", "prior") else "FUTURE_REF")
+    sign = -1 if d in ("ago", "earlier", "before", "back", "prior") else 1
+    if d in ("ago", "from now", "hence", "back"):
+        base, gran = r.dct, "day"
+    else:
+        base, gran = r.anchor if r.anchor else (r.dct, "day")
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months:
+        total = round(n * months)
+        target = shift(base, "month", sign * total)
+        g = unit if float(n).is_integer() else "month"
+    else:
+        days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 1)
+        target = base + timedelta(days=sign * round(n * days))
+        g = "week" if unit in ("week", "fortnight") and d in ("ago", "back") else "day"
+    if _coarser(gran, g):
+        g = gran
+    value = fmt(target, g)
+    return Value("DATE", value, _qmod(c.group("qmod")), (target, g))
+
+
+def _ago_vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    return Value("DATE", "PAST_REF")
+
+
+def _the_unit_before(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    unit = _norm(c.group("unit"))
+    sign = -1 if _norm(c.group("dir")) in ("before", "earlier", "prior") else 1
+    base, gran = r.anchor if r.anchor else (r.dct, "day")
+    pod = PARTS_OF_DAY.get(unit)
+    if pod:
+        d = base + timedelta(days=sign)
+        return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
+    u = "week" if unit == "weekend" else unit
+    if _coarser(gran, u):
+        return Value("DATE", fmt(base, gran), None, (base, gran))
+    d = shift(base, u, sign)
+    return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), None, (d, u))
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = UNITS.get(unit, "Y")
+    if unit == "decade":
+        return f"P{_num(n * 10)}Y" if n is not None else "PXDE"
+    if unit == "century":
+        return f"P{_num(n * 100)}Y" if n is not None else "PXCE"
+    if unit == "fortnight":
+        return f"P{_num(n * 2)}W" if n is not None else "PXW"
+    if unit == "quarter":
+        return f"P{_num(n * 3)}M" if n is not None else "PXQ"
+    if unit == "millennium":
+        return f"P{_num(n * 1000)}Y" if n is not None else "PXML"
+    time_unit = unit in ("second", "minute", "hour")
+    prefix = "PT" if time_unit else "P"
+    if n is None:
+        return f"{prefix}X{code}"
+    if not float(n).is_integer():
+        if unit == "hour":
+            return f"PT{_num(n * 60)}M"
+        if unit == "day":
+            return f"PT{_num(n * 24)}H"
+    return f"{prefix}{_num(n)}{code}"
+
+
+def _num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    n, unit = _amount(c)
+    num = _norm(c.group("num"))
+    if num in ("a", "an") and unit in ("year", "month", "week", "day", "hour") and not c.group("span") \
+            and not c.group("qmod") and _is_rate(c):
+        return Value("SET", f"P1{UNITS[unit]}" if unit != "hour" else "PT1H")
+    return Value("DURATION", _duration_value(n, unit), _qmod(c.group("qmod")))
+
+
+def _is_rate(c: Candidate) -> bool:
+    before = c.match.string[max(0, c.start - 24) : c.start].rstrip().lower()
+    return bool(re.search(r"(\d|%|million|billion|trillion|percent|cents?|dollars|euros|pounds|yen|times|once|"
+                          r"twice|barrels|tonnes|tons|jobs|flights|visitors|passengers|people)$", before))
+
+
+def _duration_bare(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    return Value("DURATION", _duration_value(None, unit_of(c.group("unit") or "")))
+
+
+def _recent(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    word = _norm(c.group("word"))
+    if word == "coming":
+        return Value("DURATION", _duration_value(None, unit_of(c.group("unit") or "")))
+    return Value("DATE", "PAST_REF")
+
+
+def _set_every(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    unit_text = c.group("unit") or ""
+    low = unit_text.rstrip(".").lower()
+    if low in WEEKDAYS:
+        return Value("SET", f"XXXX-WXX-{WEEKDAYS[low]}")
+    if low in SEASONS:
+        return Value("SET", f"XXXX-{SEASONS[low]}")
+    if low in PARTS_OF_DAY:
+        return Value("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[low]}")
+    if low in MONTHS:
+        return Value("SET", f"XXXX-{MONTHS[low]:02d}")
+    if low == "weekend":
+        return Value("SET", "XXXX-WXX-WE")
+    n = number_value(c.group("num") or "") if c.group("num") else 1.0
+    if c.group("other"):
+        n = 2.0
+    return Value("SET", _duration_value(n, unit_of(unit_text)))
+
+
+def _set_rate(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    unit = _norm(c.group("unit"))
+    unit = "year" if unit == "annum" else unit
+    return Value("SET", _duration_value(1, unit))
+
+
+_ADVERB_SETS = {
+    "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+    "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biannual": "P6M", "semiannual": "P6M",
+    "semi-annual": "P6M", "biennial": "P2Y", "fortnightly": "P2W", "bimonthly": "P2M", "biweekly": "P2W",
+}
+
+
+def _set_adverb(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    return Value("SET", _ADVERB_SETS[_norm(c.group("adv"))])
+
+
+def _set_weekdays(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    return Value("SET", f"XXXX-WXX-{WEEKDAYS[(c.group('wd') or '')[:-1].lower()]}")
+
+
+def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> date:
+    for name in ("wd", "wd2"):
+        word = c.group(name)
+        if not word:
+            continue
+        low = word.rstrip(".").lower()
+        if low in WEEKDAYS:
+            return anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct)
+        return r.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(low, 0))
+    if r.anchor and r.anchor[1] == "day" and r.anchor_offset >= 0:
+        text = c.match.string
+        between = text[r.anchor_offset : c.start]
+        if "\n" not in between and not re.search(r"[.!?][\"”’]?\s+[A-Z]", between):
+            return r.anchor[0]
+    return r.dct
+
+
+def _clock(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    hour = int(c.group("h") or 0)
+    minute = int(c.group("mi") or 0)
+    ampm = (c.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    d = _clock_day(c, r, direction)
+    return Value("TIME", _time_value(d, hour, minute, c.group("tz")), None, (d, "day"))
+
+
+def _noon(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    d = _clock_day(c, r, direction)
+    hour = 24 if _norm(c.group("word")) == "midnight" else 12
+    return Value("TIME", f"{d.isoformat()}T{hour:02d}:00", None, (d, "day"))
+
+
+def _oclock(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    n = number_value(c.group("num") or "")
+    if n is None or not 1 <= n <= 12:
+        return None
+    d = _clock_day(c, r, direction)
+    return Value("TIME", f"{d.isoformat()}T{int(n):02d}:00", None, (d, "day"))
+
+
+_VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
+
+
+def _vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    word = _norm(c.group("word"))
+    if "future" in word:
+        return Value("DATE", "FUTURE_REF")
+    return Value("DATE", _VAGUE.get(word, "PRESENT_REF"))
+
+
+def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    name = _norm(c.group("hol")).replace("’", "'")
+    y = c.group("year")
+    year = int(y) if y else None
+    day = anchoring.holiday_date(name, year, direction(), r.dct)
+    if day is None:
+        return None
+    return Value("DATE", day.isoformat(), None, (day, "day"))
+
+
+_HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
+    "iso": _calendar, "numeric": _calendar, "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
+    "decade": _decade, "century": _century, "quarter": _quarter, "qcode": _qcode, "season": _season,
+    "deictic": _deictic, "dayword": _dayword, "dayword2": _dayword, "weekday": _weekday, "ago": _ago,
+    "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": _duration,
+    "duration_bare": _duration_bare, "duration_long": _duration_bare, "recent": _recent, "set_every": _set_every,
+    "set_rate": _set_rate, "set_adverb": _set_adverb, "set_weekdays": _set_weekdays, "clock": _clock,
+    "clock24": _clock, "clock_mil": _clock, "noon": _noon, "oclock": _oclock, "vague": _vague,
+    "holiday": _holiday,
+}
+
+__all__ = ["Resolver", "Value", "normalise", "season_of"]

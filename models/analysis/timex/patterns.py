@@ -1,0 +1,238 @@
+"""Where temporal expressions are: TimeML/TempEval-3 extents found by compiled rules over the canonical text.
+
+Each rule is one regular expression with named groups that the normaliser reads; ambiguity a regex cannot settle
+(a year or a count? "May" the month or the name?) is settled by :mod:`.context` with the shared parse. Matches never
+cross a newline, so an expression never spans two blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.analysis.timex.lexicon import (
+    DAYNUM,
+    MONTH,
+    NUMBER,
+    OSP,
+    PART_OF_DAY,
+    SEASON,
+    SP,
+    UNIT,
+    UNIT_ADJ,
+    WEEKDAY,
+    YEAR4,
+    B,
+    E,
+)
+
+# "the end of", "early", "mid-", "earlier in": the part of a period an expression points at (kept in the extent).
+MODPRE = (
+    rf"(?P<mod>(?i:(?:the{SP})?(?:very{SP})?(?:beginning|start|end|middle|close|turn|latter{SP}part|early{SP}part|"
+    rf"first{SP}part|last{SP}part|dawn){SP}of{SP}|(?:the{SP})?(?:early|late|mid)(?:{SP}|-)|mid-?|"
+    rf"(?:earlier|later){SP}(?:in{SP})?))?"
+)
+# "about", "nearly", "more than": how exact a quantity is (kept in the extent, as TimeML does).
+QMOD = (
+    rf"(?P<qmod>(?i:about|around|approximately|roughly|nearly|almost|more{SP}than|less{SP}than|fewer{SP}than|"
+    rf"at{SP}least|up{SP}to|just{SP}over|just{SP}under|well{SP}over|no{SP}more{SP}than|longer{SP}than|"
+    rf"some(?={SP}\d)){SP})?"
+)
+ZONE = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CET|CEST|BST|JST|KST|IST|MSK|local{SP}time)"
+DAYWORD = r"(?:today|tonight|yesterday|tomorrow|Today|Tonight|Yesterday|Tomorrow)"
+_NOT_NUMBER_AFTER = r"(?![.,]\d|%|[-–/]\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, pattern: str) -> Rule:
+    return Rule(name, re.compile(pattern))
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "iso",
+        rf"{B}(?P<year>{YEAR4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
+        rf"(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?{E}",
+    ),
+    _rule("numeric", rf"{B}(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>{YEAR4}|\d\d){E}(?!/)"),
+    _rule(
+        "mdy",
+        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM})"
+        rf"(?:(?:,{OSP}|{SP})(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}(?!:\d)",
+    ),
+    _rule(
+        "dmy",
+        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM})(?:{SP}of)?{SP}(?P<mon>{MONTH})"
+        rf"(?:,?{SP}(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}",
+    ),
+    _rule(
+        "month",
+        rf"{B}{MODPRE}(?:(?P<rel>(?i:this|last|next|this{SP}past|this{SP}coming|past|coming)){SP})?"
+        rf"(?P<mon>{MONTH})(?:,?{SP}(?:of{SP})?(?P<year>{YEAR4})|{SP}(?:of{SP})?(?P<yrel>this|last|next){SP}year)?"
+        rf"{E}(?!\.?{SP}\d|-\d)",
+    ),
+    _rule(
+        "year",
+        rf"{B}(?<![$€£¥#.,]){MODPRE}(?:(?P<the>the{SP}(?:year{SP})?))?(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
+        rf"(?P<year>{YEAR4}){E}(?![.,]\d|%|[-–/](?!{YEAR4}{E})\d)",
+    ),
+    _rule(
+        "decade",
+        rf"{B}{MODPRE}(?:the{SP})?(?:(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|"
+        rf"(?<=the )(?P<dec3>[2-9]0)s){E}",
+    ),
+    _rule(
+        "century",
+        rf"{B}{MODPRE}(?:the{SP})?(?P<cent>1\d(?:th)|2[01](?:st|th)|(?i:nineteenth|twentieth|twenty-first|"
+        rf"eighteenth)){SP}century{E}(?!-old)",
+    ),
+    _rule(
+        "quarter",
+        rf"{B}(?:(?P<the>(?i:the)){SP})?(?P<qord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latest|"
+        rf"current|previous|past|next|coming|same|this))(?:-|{SP})(?:(?P<fiscq>fiscal){SP})?(?P<qu>quarter|half)"
+        rf"(?:{SP}(?:of{SP})?(?:(?:fiscal{SP})?(?P<year>{YEAR4})|(?P<yrel>this|last|next|the{SP}(?:current|previous|"
+        rf"past)|the){SP}(?:fiscal{SP}|financial{SP})?year))?{E}",
+    ),
+    _rule("qcode", rf"{B}(?P<qn>Q[1-4]|H[12])(?:(?:{SP}|-|/)?(?:FY)?(?P<year>{YEAR4}|['’]\d\d))?{E}"),
+    _rule(
+        "season",
+        rf"{B}{MODPRE}(?:(?P<rel>(?i:this{SP}past|this{SP}coming|the{SP}coming|the{SP}past|this|last|next|coming|"
+        rf"past|the)){SP})?(?P<season>{SEASON})(?:{SP}(?:of{SP})?(?P<year>{YEAR4}))?{E}",
+    ),
+    _rule(
+        "deictic",
+        rf"{B}{MODPRE}(?P<rel>(?i:this{SP}past|this{SP}coming|this|last|next|coming|past|previous|following|current|"
+        rf"the{SP}(?:previous|following|next|same|current|coming|past|last|preceding|whole|entire)|that|the))"
+        rf"{SP}(?P<unit>week|weekend|month|year|decade|century|quarter|day|morning|afternoon|evening|night|"
+        rf"(?:fiscal|financial){SP}year){E}(?!['’]s{SP}(?:time|worth))",
+    ),
+    _rule("dayword", rf"{B}{MODPRE}(?P<word>{DAYWORD})(?:{SP}(?P<pod>{PART_OF_DAY}))?{E}"),
+    _rule("dayword2", rf"{B}(?i:the{SP}day{SP}(?P<word2>before{SP}yesterday|after{SP}tomorrow)){E}"),
+    _rule(
+        "weekday",
+        rf"{B}{MODPRE}(?:(?P<rel>(?i:last|next|this{SP}past|this{SP}coming|this|coming|past)){SP})?"
+        rf"(?P<wd>{WEEKDAY})(?:{SP}(?P<pod>{PART_OF_DAY}))?{E}(?!s)",
+    ),
+    _rule(
+        "ago",
+        rf"{B}{QMOD}(?P<num>{NUMBER})(?:{SP}|-)(?P<unit>{UNIT}){SP}(?P<dir>(?i:ago|earlier|later|before|after|"
+        rf"afterwards?|from{SP}now|hence|back|on|prior)){E}",
+    ),
+    _rule("ago_vague", rf"{B}(?P<unit>(?i:years|months|weeks|decades|centuries)){SP}(?P<dir>ago){E}"),
+    _rule(
+        "the_unit_before",
+        rf"{B}(?i:the){SP}(?P<unit>day|week|month|year|night|morning|evening|weekend){SP}"
+        rf"(?P<dir>before|after|earlier|later|prior){E}(?={OSP}(?:[,.;:)!?]|$|\n|and{SP}|when{SP}|as{SP}|but{SP}))",
+    ),
+    _rule(
+        "duration",
+        rf"{B}{QMOD}(?:(?P<span>(?i:the){SP}(?i:past|last|next|coming|previous|following|first|final|"
+        rf"remaining|same|ensuing|preceding)(?:{SP}few)?){SP})?(?P<num>{NUMBER})(?:{SP}|-)"
+        rf"(?:(?:more|further|additional|full|straight|consecutive|long|short){SP})?(?P<unit>{UNIT}){E}"
+        rf"(?!{SP}old{E})",
+    ),
+    _rule(
+        "duration_bare",
+        rf"{B}(?:(?P<span>(?i:the{SP}(?:past|last|next|coming|following|ensuing))(?:{SP}few)?){SP})?"
+        rf"(?P<unit>years|months|weeks|decades|centuries)(?=-long|{SP}(?:of|to{SP}come|and{SP}years))?{E}",
+    ),
+    _rule("duration_long", rf"{B}(?P<unit>years|months|weeks|days|decades|year|month|week|day)-long{E}"),
+    _rule("recent", rf"{B}(?P<word>(?i:recent|coming|past|previous)){SP}(?P<unit>years|months|weeks|days|decades){E}"),
+    _rule(
+        "set_every",
+        rf"{B}(?P<every>(?i:every|each)){SP}(?:(?P<other>other){SP})?(?:(?P<num>{NUMBER}){SP})?"
+        rf"(?P<unit>{UNIT_ADJ}s?|weekend|{WEEKDAY}|{SEASON}|{PART_OF_DAY}|{MONTH}){E}",
+    ),
+    _rule(
+        "set_rate",
+        rf"{B}(?:(?P<times>once|twice|thrice|(?:\d+|{NUMBER}){SP}times){SP})?(?P<per>a|per|an|each){SP}"
+        rf"(?P<unit>year|month|week|day|hour|minute|annum|quarter){E}",
+    ),
+    _rule(
+        "set_adverb",
+        r"(?<![\w'’-])(?P<adv>annually|annual|yearly|monthly|weekly|daily|hourly|quarterly|nightly|biannual|"
+        r"biennial|semiannual|semi-annual|fortnightly|bimonthly|biweekly)(?![\w-])",
+    ),
+    _rule("set_weekdays", rf"{B}(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays){E}"),
+    _rule(
+        "clock",
+        rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD})(?:,?{SP}at)?{SP})?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?{OSP}"
+        rf"(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:{SP}(?P<tz>{ZONE}))?"
+        rf"(?:,?{SP}(?:on{SP})?(?P<wd2>{WEEKDAY}|{DAYWORD})(?![\w]))?",
+    ),
+    _rule(
+        "clock24",
+        rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD})(?:,?{SP}at)?{SP})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)"
+        rf"(?:{SP}(?P<tz>{ZONE}|hours|hrs))?(?:,?{SP}(?:on{SP})?(?P<wd2>{WEEKDAY}|{DAYWORD})(?![\w]))?",
+    ),
+    _rule("clock_mil", rf"{B}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d){SP}(?P<tz>GMT|UTC|hours|hrs|local{SP}time){E}"),
+    _rule(
+        "noon",
+        rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD}){SP}(?:at{SP})?)?(?P<word>(?i:noon|midnight|midday))"
+        rf"(?:,?{SP}(?:on{SP})?(?P<wd2>{WEEKDAY}|{DAYWORD})(?![\w]))?{E}",
+    ),
+    _rule("oclock", rf"{B}(?P<num>{NUMBER}){SP}o['’]clock{E}"),
+    _rule(
+        "vague",
+        rf"{B}(?P<word>(?i:right{SP}now|just{SP}now|now|currently|nowadays|presently|these{SP}days|recently|lately|"
+        rf"(?<=in )the{SP}past|(?<=in )the{SP}(?:near{SP}|distant{SP}|foreseeable{SP})?future|"
+        rf"(?<=at )the{SP}moment|(?<=at )present|(?<=for )the{SP}time{SP}being|"
+        rf"(?<=to )date|(?<=up to )now|(?<=until )now|once{SP}again(?=x)))(?!-){E}",
+    ),
+    _rule(
+        "holiday",
+        rf"{B}(?P<hol>Christmas{SP}Eve|Christmas{SP}Day|Christmas|New{SP}Year['’]s{SP}(?:Day|Eve)|"
+        rf"New{SP}Year['’]s|Thanksgiving(?:{SP}Day)?|Easter(?:{SP}Sunday|{SP}Monday)?|Good{SP}Friday|"
+        rf"Valentine['’]s{SP}Day|Halloween|Boxing{SP}Day)(?:{SP}(?P<year>{YEAR4}))?{E}(?!{SP}(?:Island|Carol|tree))",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+    def group(self, name: str) -> str | None:
+        try:
+            return self.match.group(name)
+        except IndexError:
+            return None
+
+    def group_start(self, name: str) -> int:
+        return self.match.start(name)
+
+
+def scan(text: str) -> list[Candidate]:
+    """Every rule match, longest first where they overlap (ties go to the earlier rule)."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span()
+            # strip a trailing period that belongs to the sentence ("in Jan." at the end is kept)
+            if end > start:
+                found.append((-(end - start), start, order, Candidate(start, end, rule.name, m)))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    return [c for *_, c in found]
+
+
+def select(candidates: list[Candidate], accept: object) -> list[Candidate]:
+    """Greedy longest-first choice of non-overlapping candidates that ``accept(c)`` keeps."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for c in candidates:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        if not accept(c):  # type: ignore[operator]
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

@@ -1,0 +1,119 @@
+"""Which way a clause looks in time, read from the dependency parse that the whole analysis shares.
+
+A month, weekday or season without a year is resolved by the clause that governs it: "signed in December" looks
+back, "will visit in June" and "is scheduled to visit ... in June" look ahead. Infinitives under verbs and nouns of
+intention ("plans to", "instructions to hold") look ahead too.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+Direction = Literal["past", "present", "future"] | None
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_MODALS = {"may", "might", "could", "should", "must", "can", "would", "ought", "need"}
+_PROSPECTIVE = {
+    "plan", "expect", "schedule", "aim", "hope", "intend", "want", "seek", "agree", "promise", "set", "prepare",
+    "pledge", "vow", "decide", "arrange", "propose", "threaten", "wish", "slate", "due", "poise", "likely",
+    "ready", "instruct", "order", "urge", "ask", "invite", "call", "request", "tell", "announce", "program",
+    "programme", "scheduled", "expected", "planned", "going", "about", "bound", "eager", "determine",
+    "instruction", "decision", "proposal", "invitation", "intention", "bid", "effort", "agreement", "deal",
+    "commitment", "target", "goal", "deadline", "need", "scheme",
+}
+_PROSPECTIVE_OBJECTS = {"instruction", "order", "plan", "promise", "pledge", "permission", "approval", "go-ahead",
+                        "mandate", "deadline", "target", "commitment"}
+_VERB_POS = {"VERB", "AUX"}
+
+
+def governing_verb(token: Any) -> Any | None:
+    """The nearest verb above ``token`` (itself included)."""
+    t = token
+    for _ in range(30):
+        if t.pos_ in _VERB_POS and t.dep_ not in ("amod", "compound"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _aux_words(verb: Any) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _is_infinitive(verb: Any) -> bool:
+    if "to" in _aux_words(verb) and verb.tag_ == "VB":
+        return True
+    # "to identify issues ... and arrange a visit": a conjoined bare verb shares the head's "to"
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and "to" in _aux_words(verb.head)
+
+
+def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
+    """Direction of the clause of ``verb`` and whether it is modal or intended (planned rather than reported)."""
+    aux = _aux_words(verb)
+    if any(a in _FUTURE_AUX for a in aux):
+        return "future", True
+    if "going" in aux or (verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.lower_ == "to" for c in verb.children)):
+        return "future", True
+    perfect = any(a in ("have", "has", "had", "'ve", "'d") for a in aux) or verb.tag_ == "VBN" and any(
+        a in ("have", "has", "had") for a in aux
+    )
+    modal = [a for a in aux if a in _MODALS]
+    if modal:
+        if perfect:
+            return "past", False
+        return ("past" if "would" in modal and verb.tag_ == "VBN" else "future"), True
+    if _is_infinitive(verb):
+        if perfect:
+            return "past", False
+        head = verb.head if verb.dep_ != "conj" else verb.head.head
+        if head is verb or depth > 4:
+            return "future", True
+        if head.lemma_.lower() in _PROSPECTIVE or head.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return "future", True
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _PROSPECTIVE_OBJECTS for c in head.children):
+            return "future", True
+        direction, planned = verb_direction(governing_verb(head) or head, depth + 1)
+        return direction, planned
+    if verb.lemma_.lower() in ("schedule", "slate", "plan", "set", "expect", "due") and verb.tag_ == "VBN":
+        return "future", True
+    tag = verb.tag_
+    if tag == "VBD" or perfect:
+        return "past", False
+    if tag == "VBN":
+        # passive participle: the tense sits on the auxiliary ("was signed", "is held")
+        for c in verb.children:
+            if c.dep_ == "auxpass":
+                return ("past" if c.tag_ == "VBD" else "present"), False
+        if verb.dep_ in ("acl", "amod") and depth < 4:
+            return "past", False
+        return None, False
+    if tag in ("VBZ", "VBP"):
+        return "present", False
+    if tag == "VBG":
+        for c in verb.children:
+            if c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP"):
+                return "future", False  # "is visiting in June": a progressive with a date is an arrangement
+            if c.dep_ == "aux" and c.tag_ == "VBD":
+                return "past", False
+        head = verb.head
+        if head is not verb and depth < 4:
+            gv = governing_verb(head)
+            if gv is not None and gv is not verb:
+                return verb_direction(gv, depth + 1)
+        return None, False
+    if tag == "VB" and verb.head is not verb and depth < 4:
+        gv = governing_verb(verb.head)
+        if gv is not None and gv is not verb:
+            return verb_direction(gv, depth + 1)
+    return None, False
+
+
+def direction_at(token: Any | None) -> tuple[Direction, bool]:
+    if token is None:
+        return None, False
+    verb = governing_verb(token)
+    if verb is None:
+        return None, False
+    return verb_direction(verb)
