@@ -36,3 +36,45 @@ def sample_path() -> Path:
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite"
+
+
+POSTGRES_ENV = "NEWSDESK_TEST_POSTGRES"  # e.g. postgresql+psycopg://user:pw@127.0.0.1/postgres (CI sets it)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh, empty library on each supported database: a SQLite file, and a new PostgreSQL database when a
+    server is configured (CI starts one; elsewhere the PostgreSQL runs are skipped with the reason)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "library.sqlite")
+        return
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"no PostgreSQL server configured ({POSTGRES_ENV} unset)")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"newsdesk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def lib(library_url: str):  # type: ignore[no-untyped-def]
+    """An open library on each supported database, closed after the test."""
+    from models.store import open_library
+
+    library = open_library(library_url)
+    try:
+        yield library
+    finally:
+        library.close()

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from models.article import Article, Metadata, build_text
-from models.store import backup, location, migrate, open_library
+from models.store import Library, backup, location, migrate, open_library
 from models.store.schema import Base
 
 
@@ -23,8 +23,7 @@ def make_article(
     return Article(source, "text", t, blocks, Metadata(title=title, published="2019-01-23", publisher="Mainichi"))
 
 
-def test_fresh_database_migrated_to_head_matches_the_models(library_path: Path) -> None:
-    lib = open_library(str(library_path))
+def test_fresh_database_migrated_to_head_matches_the_models(lib: Library) -> None:
     with lib.engine.connect() as conn:
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True, "include_object": migrate.include_object}),
@@ -43,8 +42,7 @@ def test_sqlite_is_opened_for_durability(library_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
-def test_import_again_is_unchanged_then_updated(library_path: Path) -> None:
-    lib = open_library(str(library_path))
+def test_import_again_is_unchanged_then_updated(lib: Library) -> None:
     first = lib.import_article(make_article())
     assert first.status == "new"
     assert lib.import_article(make_article()).status == "unchanged"
@@ -57,8 +55,7 @@ def test_import_again_is_unchanged_then_updated(library_path: Path) -> None:
     assert lib.article_count() == 1
 
 
-def test_search_finds_words_with_prefix_and_survives_operators(library_path: Path) -> None:
-    lib = open_library(str(library_path))
+def test_search_finds_words_with_prefix_and_survives_operators(lib: Library) -> None:
     a = lib.import_article(make_article())
     lib.import_article(make_article("file:///b.txt", "Tokyo stocks rose on Monday.", "Markets"))
     hits = lib.search("Mosc")
@@ -73,8 +70,7 @@ def test_search_finds_words_with_prefix_and_survives_operators(library_path: Pat
     assert [s.title for s in lib.list_articles("stocks")] == ["Markets"]
 
 
-def test_search_index_follows_updates_and_deletes(library_path: Path) -> None:
-    lib = open_library(str(library_path))
+def test_search_index_follows_updates_and_deletes(lib: Library) -> None:
     a = lib.import_article(make_article())
     lib.import_article(make_article(body="Kono met Lavrov."))
     assert lib.search("Putin") == []
@@ -83,8 +79,7 @@ def test_search_index_follows_updates_and_deletes(library_path: Path) -> None:
     assert lib.search("Lavrov") == []
 
 
-def test_failed_write_rolls_back_as_a_whole(library_path: Path) -> None:
-    lib = open_library(str(library_path))
+def test_failed_write_rolls_back_as_a_whole(lib: Library) -> None:
     with pytest.raises(RuntimeError):
         with lib.writing() as s:
             s.execute(text("UPDATE colors SET meaning = 'changed'"))

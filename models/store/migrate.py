@@ -14,11 +14,18 @@ from sqlalchemy import Engine
 from models.store import backup
 
 FTS_TABLES = ("articles_fts", "highlights_fts")
+FTS_INDEXES = ("ix_articles_fts", "ix_highlights_fts")
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Full-text tables are made by hand per dialect (FTS5 / tsvector); autogenerate leaves them alone."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLES))
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(FTS_TABLES)
+    if type_ == "index":
+        return name not in FTS_INDEXES
+    return True
 
 
 def _config() -> Config:
