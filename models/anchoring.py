@@ -277,10 +277,25 @@ def _fuzzy_in(text: str, sel: Selector, lo: int, hi: int) -> Anchor | None:
         guesses.append((lo + hit.dest_start, lo + hit.dest_end))
     best: Anchor | None = None
     for guess in dict.fromkeys(guesses):
-        found = _judge(text, sel, *_refine(text, sel.exact, *guess))
+        found = _judge(text, sel, *_snap_to_words(text, sel, *_refine(text, sel.exact, *guess)))
         if found is not None and (best is None or found.score > best.score):
             best = found
     return best
+
+
+def _snap_to_words(text: str, sel: Selector, start: int, end: int) -> tuple[int, int]:
+    """Where the reader's quote began or ended at a word boundary, so does the match: an edit inside a word
+    must not leave its first or last letters outside the highlight."""
+    reach = max(3, len(sel.exact) // 4)
+    if sel.exact[0].isalnum() and not (sel.prefix[-1:].isalnum()):
+        limit = max(0, start - reach)
+        while start > limit and text[start - 1].isalnum():
+            start -= 1
+    if sel.exact[-1].isalnum() and not (sel.suffix[:1].isalnum()):
+        limit = min(len(text), end + reach)
+        while end < limit and text[end].isalnum():
+            end += 1
+    return start, end
 
 
 def _judge(text: str, sel: Selector, start: int, end: int) -> Anchor | None:
@@ -291,6 +306,8 @@ def _judge(text: str, sel: Selector, start: int, end: int) -> Anchor | None:
     score = FUZZY_QUOTE_WEIGHT * quote_sim + (1 - FUZZY_QUOTE_WEIGHT) * ctx
     if quote_sim < FUZZY_QUOTE_MIN or score < FUZZY_MIN:
         return None
+    if _fold(text[start:end]) in _fold(sel.prefix) or _fold(text[start:end]) in _fold(sel.suffix):
+        return None  # those words were already beside the highlight: they are other words, not the quote edited
     if not _distinctive(sel.exact) and (quote_sim < FUZZY_SHORT_QUOTE_MIN or ctx < FUZZY_SHORT_CONTEXT):
         return None
     return Anchor(start, end, "fuzzy", round(score, 4))
