@@ -1,0 +1,86 @@
+"""Export formats behind one registry: each is a pure function ``(ExportBundle, ExportOptions) -> bytes``.
+
+PDF needs a typesetter that lives in the GUI toolkit; ``models`` never imports it, so the PDF renderer joins the
+registry through ``register_renderer("pdf", fn)`` from whoever may load Qt (the command line, lazily, only when
+PDF is asked for; the GUI at start-up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models.export.brief import render_brief_markdown
+from models.export.bundle import (
+    CSV_FLAVORS,
+    GROUPINGS,
+    PAGE_SIZES,
+    ExportBundle,
+    ExportOptions,
+)
+from models.export.csv_export import render_csv
+from models.export.html import render_html
+from models.export.jsonld import render_jsonld
+from models.export.markdown import render_markdown
+from models.export.timelinejs import render_timelinejs
+
+Renderer = Callable[[ExportBundle, ExportOptions], bytes]
+
+FORMATS = ("markdown", "html", "pdf", "jsonld", "csv", "timelinejs")
+EXTENSIONS = {"markdown": ".md", "html": ".html", "pdf": ".pdf", "jsonld": ".jsonld", "csv": ".csv",
+              "timelinejs": ".json"}
+BRIEF_FORMATS = ("markdown", "html", "pdf")
+
+
+class ExportUnavailable(LookupError):
+    """The format is known but its renderer is not installed in this process (PDF without the GUI toolkit)."""
+
+
+_renderers: dict[str, Renderer] = {
+    "markdown": render_markdown,
+    "html": render_html,
+    "jsonld": render_jsonld,
+    "csv": render_csv,
+    "timelinejs": render_timelinejs,
+}
+
+
+def register_renderer(name: str, renderer: Renderer) -> None:
+    _renderers[name] = renderer
+
+
+def renderer(name: str) -> Renderer:
+    try:
+        return _renderers[name]
+    except KeyError:
+        if name in FORMATS:
+            raise ExportUnavailable(f"the {name} export is not available in this process") from None
+        raise ValueError(f"unknown export format {name!r} (known: {', '.join(FORMATS)})") from None
+
+
+def render(name: str, bundle: ExportBundle, options: ExportOptions | None = None) -> bytes:
+    """The document in format ``name``; ``ValueError`` for options the format cannot honour."""
+    opts = options or ExportOptions()
+    if opts.brief and name not in BRIEF_FORMATS:
+        raise ValueError(f"a brief is written as {', '.join(BRIEF_FORMATS)}, not {name}")
+    if opts.group_by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {opts.group_by!r} (known: {', '.join(GROUPINGS)})")
+    if opts.page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {opts.page_size!r} (known: {', '.join(PAGE_SIZES)})")
+    if opts.csv_flavor not in CSV_FLAVORS:
+        raise ValueError(f"unknown CSV flavour {opts.csv_flavor!r} (known: {', '.join(CSV_FLAVORS)})")
+    return renderer(name)(bundle, opts)
+
+
+__all__ = [
+    "BRIEF_FORMATS",
+    "EXTENSIONS",
+    "FORMATS",
+    "ExportBundle",
+    "ExportOptions",
+    "ExportUnavailable",
+    "Renderer",
+    "register_renderer",
+    "render",
+    "render_brief_markdown",
+    "renderer",
+]

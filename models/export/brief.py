@@ -1,0 +1,156 @@
+"""The brief: what a reader hands on after studying a story — sources, highlights by meaning, who is involved
+and what happened when — for one article or a whole selection, in Markdown or HTML (and PDF from the HTML)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from models.export.bundle import (
+    ExportBundle,
+    ExportOptions,
+    article_title,
+    article_uri,
+    by_article,
+    document_title,
+    iso_utc,
+    legend,
+)
+from models.export.grouping import touching
+from models.export.html import highlight_html, link, page, swatch
+from models.export.markdown import front_matter, highlight_markdown
+from models.export.note_markup import literal_markdown, note_html, safe_markdown
+from models.store.records import Annotation, StoredArticle
+
+
+@dataclass(frozen=True, slots=True)
+class BriefEntity:
+    name: str
+    type: str
+    mentions: int
+    articles: int
+    notes: tuple[str, ...]  # the reader's notes on highlights that cover a mention
+
+
+@dataclass(frozen=True, slots=True)
+class BriefEvent:
+    date: str  # first day covered (ISO), for sorting
+    value: str  # TIMEX3 value as found
+    expression: str  # the words of the article
+    sentence: str
+    article: str  # article title
+    planned: bool
+
+
+def brief_entities(bundle: ExportBundle) -> list[BriefEntity]:
+    """Entities of every analysed article, merged by name and type, most mentioned first."""
+    per_article = by_article(bundle)
+    merged: dict[tuple[str, str], tuple[int, int, list[str]]] = {}
+    for stored in bundle.articles:
+        analysis = bundle.analyses.get(stored.id)
+        if analysis is None:
+            continue
+        for entity in analysis.entities:
+            key = (entity.name, entity.type)
+            mentions, articles, notes = merged.get(key, (0, 0, []))
+            notes = notes + [a.note.strip() for a in touching(entity, per_article[stored.id]) if a.note.strip()]
+            merged[key] = (mentions + len(entity.mentions), articles + 1, notes)
+    rows = [BriefEntity(n, t, m, k, tuple(dict.fromkeys(notes))) for (n, t), (m, k, notes) in merged.items()]
+    return sorted(rows, key=lambda e: (-e.mentions, e.name.casefold()))
+
+
+def brief_events(bundle: ExportBundle) -> list[BriefEvent]:
+    out: list[BriefEvent] = []
+    for stored in bundle.articles:
+        analysis = bundle.analyses.get(stored.id)
+        if analysis is None:
+            continue
+        text = stored.article.text
+        for ev in analysis.events:
+            sentence = " ".join(text[ev.sentence_start : ev.sentence_end].split())
+            out.append(BriefEvent(ev.interval_start, ev.timex.value, ev.timex.text, sentence,
+                                  article_title(stored), ev.planned))
+    return sorted(out, key=lambda e: (e.date, e.article, e.sentence))
+
+
+def _by_color(bundle: ExportBundle) -> list[tuple[str, list[tuple[StoredArticle, Annotation]]]]:
+    per_article = by_article(bundle)
+    pairs = [(s, a) for s in bundle.articles for a in per_article[s.id]]
+    return [(c.key, [(s, a) for s, a in pairs if a.color == c.key]) for c in legend(bundle).values()
+            if any(a.color == c.key for _, a in pairs)]
+
+
+def _cell(text: str) -> str:
+    return literal_markdown(" ".join(text.split()))
+
+
+def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    title = "Brief: " + document_title(bundle, options)
+    colors = legend(bundle)
+    many = len(bundle.articles) > 1
+    parts = [front_matter({"title": title, "exported": iso_utc(bundle.exported),
+                           "articles": [article_title(s) for s in bundle.articles]}),
+             f"# {literal_markdown(title)}", "## Sources"]
+    for s in bundle.articles:
+        m = s.article.metadata
+        bits = [x for x in (m.publisher, m.published or "", ", ".join(m.authors), article_uri(s)) if x]
+        parts.append(f"- **{literal_markdown(article_title(s))}** — {literal_markdown(' · '.join(bits))}")
+        if s.note.strip():
+            parts.append("\n".join("  " + line for line in safe_markdown(s.note).strip().split("\n")))
+    for key, items in _by_color(bundle):
+        color = colors[key]
+        parts.append(f"## {literal_markdown(color.meaning or color.key)}")
+        for stored, ann in items:
+            block = highlight_markdown(ann, color, show_color=False)
+            if many:
+                block += f"\n\n*{literal_markdown(article_title(stored))}*"
+            parts.append(block)
+    entities = brief_entities(bundle)
+    if entities:
+        parts.append("## Entities\n\n| Entity | Type | Mentions | Notes |\n| --- | --- | ---: | --- |\n" + "\n".join(
+            f"| {_cell(e.name)} | {e.type} | {e.mentions} | {' / '.join(_cell(n) for n in e.notes)} |"
+            for e in entities))
+    events = brief_events(bundle)
+    if events:
+        lines = [f"- **{_cell(e.value)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
+                 f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
+        parts.append("## Chronology\n\n" + "\n".join(lines))
+    return ("\n\n".join(parts) + "\n").encode("utf-8")
+
+
+def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    title = "Brief: " + document_title(bundle, options)
+    colors = legend(bundle)
+    many = len(bundle.articles) > 1
+    parts = [f"<h1>{escape(title)}</h1>", "<h2>Sources</h2>", "<ul>"]
+    for s in bundle.articles:
+        m = s.article.metadata
+        bits = [escape(x) for x in (m.publisher, m.published or "", ", ".join(m.authors)) if x]
+        uri = article_uri(s)
+        bits.append(link(uri) if uri.startswith("http") else escape(s.article.source))
+        note = f'<div class="note">{note_html(s.note)}</div>' if s.note.strip() else ""
+        parts.append(f"<li><b>{escape(article_title(s))}</b> — {' · '.join(bits)}{note}</li>")
+    parts.append("</ul>")
+    for key, items in _by_color(bundle):
+        parts.append(f"<h2>{swatch(colors[key])}</h2>")
+        for stored, ann in items:
+            parts.append(highlight_html(ann, colors[key], show_color=False))
+            if many:
+                parts.append(f'<p class="caption"><i>{escape(article_title(stored))}</i></p>')
+    entities = brief_entities(bundle)
+    if entities:
+        rows = "".join(
+            f"<tr><td>{escape(e.name)}</td><td>{escape(e.type)}</td><td>{e.mentions}</td>"
+            f"<td>{''.join(note_html(n) for n in e.notes)}</td></tr>" for e in entities)
+        parts.append("<h2>Entities</h2><table><thead><tr><th>Entity</th><th>Type</th><th>Mentions</th>"
+                     f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>")
+    events = brief_events(bundle)
+    if events:
+        rows = "".join(
+            f"<tr><td>{escape(e.value)}</td><td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
+            f"<td>{escape(e.sentence)}" + (f" <i>({escape(e.article)})</i>" if many else "") + "</td></tr>"
+            for e in events)
+        parts.append("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Expression</th><th>Sentence</th>"
+                     f"</tr></thead><tbody>{rows}</tbody></table>")
+    parts.append(f'<p class="meta">Exported {escape(iso_utc(bundle.exported))}</p>')
+    return page(title, "\n".join(parts), options)

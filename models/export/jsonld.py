@@ -1,0 +1,119 @@
+"""W3C Web Annotation JSON-LD: an AnnotationCollection whose pages hold one Annotation per highlight.
+
+Everything Newsdesk knows about a highlight is said in the model's own vocabulary, so other annotation tools read
+it and Newsdesk reads it back without loss: the quote and position as TextQuoteSelector + TextPositionSelector,
+the note as a Markdown TextualBody (purpose commenting), each tag as a TextualBody (purpose tagging), the colour as
+the target's ``styleClass`` with its CSS in the annotation's ``stylesheet`` and its meaning as a TextualBody
+(purpose classifying).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from typing import Any
+
+from models.export.bundle import (
+    ExportBundle,
+    ExportOptions,
+    article_title,
+    article_uri,
+    by_article,
+    css_safe_color,
+    document_title,
+    iso_utc,
+    legend,
+)
+from models.store.records import Annotation, ColorMeaning, StoredArticle
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+STYLE_PREFIX = "newsdesk-color-"
+ARTICLE_URN = "urn:newsdesk:article:"
+GENERATOR = {"type": "Software", "name": "Newsdesk"}
+_CLASS_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def style_class(color_key: str) -> str:
+    return STYLE_PREFIX + _CLASS_UNSAFE.sub("_", color_key)
+
+
+def urn(value: str) -> str:
+    try:
+        return uuid.UUID(value).urn
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, value).urn
+
+
+def annotation_jsonld(ann: Annotation, source: str, color: ColorMeaning | None) -> dict[str, Any]:
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": ann.exact}
+    if ann.prefix:
+        quote["prefix"] = ann.prefix
+    if ann.suffix:
+        quote["suffix"] = ann.suffix
+    selectors: list[dict[str, Any]] = [quote]
+    if ann.status != "orphan":
+        selectors.append({"type": "TextPositionSelector", "start": ann.start, "end": ann.end})
+    cls = style_class(ann.color)
+    body: list[dict[str, Any]] = []
+    if ann.note.strip():
+        body.append({"type": "TextualBody", "value": ann.note, "format": "text/markdown", "purpose": "commenting"})
+    body += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
+    body.append({"type": "TextualBody", "value": color.meaning if color and color.meaning else ann.color,
+                 "purpose": "classifying"})
+    out: dict[str, Any] = {
+        "id": urn(ann.id),
+        "type": "Annotation",
+        "motivation": "commenting" if ann.note.strip() else "highlighting",
+        "created": iso_utc(ann.created),
+        "modified": iso_utc(ann.modified),
+    }
+    if ann.author:
+        out["creator"] = {"type": "Person", "name": ann.author}
+    out["generator"] = GENERATOR
+    background = css_safe_color(color.background if color else "", "#fff3b0")
+    out["stylesheet"] = {"type": "CssStylesheet", "value": f".{cls} {{ background-color: {background}; }}"}
+    out["body"] = body
+    out["target"] = {"source": source, "styleClass": cls, "selector": selectors}
+    return out
+
+
+def collection_jsonld(bundle: ExportBundle, options: ExportOptions) -> dict[str, Any]:
+    colors = legend(bundle)
+    sources: dict[int, StoredArticle] = {s.id: s for s in bundle.articles}
+    items: list[dict[str, Any]] = []
+    for article_id, anns in by_article(bundle).items():
+        stored = sources.get(article_id)
+        source = article_uri(stored) if stored else f"{ARTICLE_URN}{article_id}"
+        items += [annotation_jsonld(a, source, colors.get(a.color)) for a in anns]
+    collection_id = uuid.uuid4().urn
+    size = max(1, options.page_items)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    page_ids = [uuid.uuid5(uuid.UUID(collection_id[9:]), f"page-{n}").urn for n in range(len(chunks))]
+    first: dict[str, Any] | None = None
+    for n in reversed(range(len(chunks))):
+        page: dict[str, Any] = {"id": page_ids[n], "type": "AnnotationPage", "partOf": collection_id,
+                                "startIndex": n * size}
+        if n > 0:
+            page["prev"] = page_ids[n - 1]
+        if first is not None:
+            page["next"] = first
+        page["items"] = chunks[n]
+        first = page
+    label = document_title(bundle, options)
+    if len(bundle.articles) == 1:
+        label = "Highlights: " + article_title(bundle.articles[0])
+    return {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "created": iso_utc(bundle.exported),
+        "first": first,
+        "last": page_ids[-1],
+    }
+
+
+def render_jsonld(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    return json.dumps(collection_jsonld(bundle, options), ensure_ascii=False, indent=1).encode("utf-8")

@@ -1,0 +1,132 @@
+"""Markdown for Obsidian and other note vaults: YAML front matter, the reader's note, then the highlights.
+
+Front-matter values are written as JSON strings and lists, which every YAML 1.2 parser reads as they are, so a
+title with a colon, a quote or a ``#`` never breaks the properties panel. Article words are escaped so they render
+literally; notes keep their Markdown minus raw HTML and unsafe links (``note_markup``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from models.export.bundle import (
+    ExportBundle,
+    ExportOptions,
+    article_title,
+    article_uri,
+    by_article,
+    document_title,
+    iso_utc,
+    legend,
+)
+from models.export.grouping import group_annotations
+from models.export.note_markup import literal_markdown, safe_markdown
+from models.store.records import Annotation, ColorMeaning, StoredArticle
+
+_YAML_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff]")
+_TAG_UNSAFE = re.compile(r"[^\w/\-]+")
+
+
+def yaml_value(value: object) -> str:
+    """A YAML flow value (JSON syntax), with the characters YAML forbids unescaped turned into escapes."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def front_matter(fields: dict[str, object]) -> str:
+    lines = ["---"]
+    lines += [f"{key}: {yaml_value(value)}" for key, value in fields.items() if value not in (None, "", [])]
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def obsidian_tag(tag: str) -> str:
+    """``#tag`` as Obsidian reads it: no spaces or punctuation, and never only digits."""
+    clean = _TAG_UNSAFE.sub("-", tag.strip().lstrip("#")).strip("-")
+    if not clean:
+        return ""
+    return "#" + (clean if not clean.isdigit() else f"tag-{clean}")
+
+
+def quote_block(text: str) -> str:
+    """A block quote, one quoted paragraph per block of the canonical text."""
+    paragraphs = [literal_markdown(p) for p in text.split("\n") if p.strip()]
+    return "\n>\n".join(f"> {p}" for p in paragraphs) or ">"
+
+
+def highlight_markdown(ann: Annotation, color: ColorMeaning | None, show_color: bool = True) -> str:
+    parts = [quote_block(ann.exact)]
+    meta: list[str] = []
+    if show_color and color is not None:
+        meta.append(f"*{literal_markdown(color.meaning or color.key)}*")
+    tags = " ".join(t for t in (obsidian_tag(t) for t in ann.tags) if t)
+    if tags:
+        meta.append(tags)
+    if ann.status == "orphan":
+        meta.append("(no longer found in the text)")
+    if meta:
+        parts.append("— " + " · ".join(meta))
+    note = safe_markdown(ann.note).strip()
+    if note:
+        parts.append(note)
+    return "\n\n".join(parts)
+
+
+def article_fields(stored: StoredArticle, exported: str) -> dict[str, object]:
+    m = stored.article.metadata
+    return {
+        "title": article_title(stored),
+        "source": m.publisher or stored.article.source,
+        "url": article_uri(stored) if article_uri(stored).startswith(("http://", "https://")) else "",
+        "published": m.published,
+        "authors": list(m.authors),
+        "tags": [t.lstrip("#") for t in (obsidian_tag(t) for t in m.tags) if t],
+        "exported": exported,
+    }
+
+
+def article_markdown(
+    stored: StoredArticle, anns: list[Annotation], bundle: ExportBundle, options: ExportOptions, level: int = 1
+) -> str:
+    colors = legend(bundle)
+    h = "#" * level
+    parts = [f"{h} {literal_markdown(article_title(stored))}"]
+    if stored.note.strip():
+        parts.append(f"{h}# Note\n\n{safe_markdown(stored.note).strip()}")
+    groups = group_annotations(anns, options.group_by, colors, bundle.analyses.get(stored.id))
+    if groups:
+        parts.append(f"{h}# Highlights")
+    for group in groups:
+        if group.heading:
+            parts.append(f"{h}## {literal_markdown(group.heading)}")
+        show_color = options.group_by != "color"
+        parts += [highlight_markdown(a, colors.get(a.color), show_color) for a in group.annotations]
+    return "\n\n".join(parts)
+
+
+def render_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    if options.brief:
+        from models.export.brief import render_brief_markdown
+
+        return render_brief_markdown(bundle, options)
+    exported = iso_utc(bundle.exported)
+    per_article = by_article(bundle)
+    if len(bundle.articles) == 1:
+        stored = bundle.articles[0]
+        head = front_matter(article_fields(stored, exported))
+        body = article_markdown(stored, per_article[stored.id], bundle, options)
+        return (head + "\n\n" + body + "\n").encode("utf-8")
+    head = front_matter({
+        "title": document_title(bundle, options),
+        "exported": exported,
+        "articles": [article_title(s) for s in bundle.articles],
+    })
+    sections = [f"# {literal_markdown(document_title(bundle, options))}"]
+    for stored in bundle.articles:
+        m = stored.article.metadata
+        meta = [x for x in (m.publisher, m.published or "", ", ".join(m.authors), article_uri(stored)) if x]
+        section = article_markdown(stored, per_article[stored.id], bundle, options, level=2)
+        title_line, _, rest = section.partition("\n\n")
+        sections.append("\n\n".join(x for x in (title_line, literal_markdown(" · ".join(meta)), rest) if x))
+    return (head + "\n\n" + "\n\n".join(sections) + "\n").encode("utf-8")

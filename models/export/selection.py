@@ -1,0 +1,82 @@
+"""Gathering an export from the library: which articles, which highlights, which analyses.
+
+Filters narrow the highlights (colour, tag, entity) and the articles (publication dates); analyses are read from
+the cache, and computed only when the document needs them (brief, timeline, entity grouping or filter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from models.analysis.types import Analysis, Entity
+from models.export.bundle import ExportBundle
+from models.store.records import Annotation, StoredArticle
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    article_ids: tuple[int, ...] = ()  # empty: every article of the library
+    colors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # a highlight with any of them
+    entity: str = ""  # articles mentioning it; highlights covering one of its mentions
+    since: date | None = None  # publication date (import date when unknown), inclusive
+    until: date | None = None
+
+
+def _article_date(stored: StoredArticle) -> date:
+    published = stored.article.metadata.published
+    if published:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    return stored.imported_at.date()
+
+
+def matching_entity(analysis: Analysis, name: str) -> Entity | None:
+    wanted = name.casefold().strip()
+    for entity in analysis.entities:
+        if entity.name.casefold() == wanted or any(m.text.casefold() == wanted for m in entity.mentions):
+            return entity
+    return None
+
+
+def collect(lib: Any, selection: Selection, *, need_analyses: bool = False) -> ExportBundle:
+    """The bundle for ``selection``; ``KeyError`` names an article id that does not exist."""
+    ids: Sequence[int] = selection.article_ids or [a.id for a in reversed(lib.list_articles())]
+    articles = [lib.get_article(i) for i in ids]
+    if selection.since or selection.until:
+        articles = [s for s in articles
+                    if (selection.since is None or _article_date(s) >= selection.since)
+                    and (selection.until is None or _article_date(s) <= selection.until)]
+    analyses: dict[int, Analysis] = {}
+    if need_analyses or selection.entity:
+        from models.store.analysis_jobs import ensure_analysis
+
+        analyses = {s.id: ensure_analysis(lib, s.id) for s in articles}
+    else:
+        from models.analysis import ANALYZER_VERSION
+
+        for s in articles:
+            cached = lib.load_analysis(s.id, ANALYZER_VERSION)
+            if cached is not None:
+                analyses[s.id] = cached
+    annotations: list[Annotation] = []
+    kept: list[StoredArticle] = []
+    for stored in articles:
+        anns: list[Annotation] = lib.annotations.list(stored.id, colors=list(selection.colors) or None)
+        if selection.tags:
+            wanted = {t.casefold() for t in selection.tags}
+            anns = [a for a in anns if wanted & {t.casefold() for t in a.tags}]
+        if selection.entity:
+            entity = matching_entity(analyses[stored.id], selection.entity)
+            if entity is None:
+                continue
+            anns = [a for a in anns if any(m.start < a.end and a.start < m.end for m in entity.mentions)]
+        kept.append(stored)
+        annotations += anns
+    return ExportBundle(tuple(kept), tuple(annotations), tuple(lib.annotations.colors()), MappingProxyType(analyses))
