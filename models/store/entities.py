@@ -1,0 +1,327 @@
+"""Entities as the reader sees them: the cached analysis with the reader's corrections replayed on top, per article
+and across the library (the index and an entity's dossier).
+
+Corrections are rows of ``entity_corrections`` (action + JSON payload). A payload coming from the GUI may name a
+mention by offsets only; :meth:`EntityStore.add_rule` completes it with the words and their occurrence in the text
+(and an entity with one of its mentions) so that the rule still finds its target after re-analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from models.analysis import ANALYZER_VERSION
+from models.analysis.corrections import (
+    CorrectedEntity,
+    Correction,
+    anchor_mention,
+    apply_corrections,
+    key_of,
+    payload_of,
+    rule_from_payload,
+)
+from models.analysis.serialize import from_dict
+from models.analysis.types import Analysis
+from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow, HighlightRow
+
+if TYPE_CHECKING:
+    from models.store.library import Library
+
+SNIPPET_LIMIT = 240  # characters of context at most around a mention in a dossier
+
+
+class IndexEntry(NamedTuple):
+    name: str
+    type: str
+    article_count: int
+    mention_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DossierMention:
+    start: int
+    end: int
+    text: str
+    snippet: str  # the sentence around the mention (clipped when long)
+    snippet_start: int  # offset of ``snippet`` in the article text
+    verified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DossierHighlight:
+    id: str
+    start: int
+    end: int
+    exact: str
+    note: str
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class DossierArticle:
+    article_id: int
+    title: str
+    publisher: str
+    published: str | None
+    mentions: tuple[DossierMention, ...]
+    highlights: tuple[DossierHighlight, ...]  # the reader's highlights that overlap one of the mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    name: str
+    type: str
+    articles: tuple[DossierArticle, ...]  # newest first
+    surfaces: tuple[str, ...]  # how the texts write it, most frequent first
+
+    @property
+    def mention_count(self) -> int:
+        return sum(len(a.mentions) for a in self.articles)
+
+
+class EntityStore:
+    """Corrections and corrected entities of one library; every method is one transaction."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    # -- rules ------------------------------------------------------------------------------------------------------
+
+    def add_rule(
+        self, article_id: int | None, action: str, payload: Mapping[str, Any], author: str | None = None
+    ) -> Correction:
+        """Store a correction (``article_id`` None: across the library); ValueError if it cannot be understood."""
+        with self.library.writing() as s:
+            full = dict(payload)
+            if article_id is not None:
+                text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+                if text is None:
+                    raise KeyError(f"no article with id {article_id}")
+                full = _completed(s, article_id, text, full)
+            elif "mention" in full:
+                raise ValueError("a correction of one mention belongs to an article")
+            rule = rule_from_payload(action, full)
+            row = EntityCorrectionRow(
+                article_id=article_id, action=action, payload=payload_of(rule), author=_author(author)
+            )
+            s.add(row)
+            s.flush()
+            return _correction(row)
+
+    def rules(self, article_id: int | None) -> tuple[Correction, ...]:
+        """The rules that apply to the article (the library's and its own) in the order they were made."""
+        with self.library.reading() as s:
+            return _rules(s, article_id)
+
+    def remove_rule(self, rule_id: int) -> Correction | None:
+        """Undo a correction; returns what was removed (to redo it), None if it was already gone."""
+        with self.library.writing() as s:
+            row = s.get(EntityCorrectionRow, rule_id)
+            if row is None:
+                return None
+            removed = _correction(row)
+            s.execute(delete(EntityCorrectionRow).where(EntityCorrectionRow.id == rule_id))
+            return removed
+
+    # -- entities ---------------------------------------------------------------------------------------------------
+
+    def entities(self, article_id: int, analysis: Analysis | None = None) -> tuple[CorrectedEntity, ...]:
+        """The article's entities with the corrections applied; the analysis is computed if not cached (pass
+        ``analysis`` when a worker already has it)."""
+        if analysis is None:
+            from models.store.analysis_jobs import ensure_analysis
+
+            analysis = ensure_analysis(self.library, article_id)
+        with self.library.reading() as s:
+            text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+            if text is None:
+                raise KeyError(f"no article with id {article_id}")
+            return apply_corrections(analysis.entities, _rules(s, article_id), text, analyser_version=analysis.version)
+
+    def library_index(self) -> list[IndexEntry]:
+        """Every entity of the analysed articles, one entry per canonical name and type, most widespread first."""
+        articles: Counter[tuple[str, str]] = Counter()
+        mentions: Counter[tuple[str, str]] = Counter()
+        spellings: dict[tuple[str, str], Counter[str]] = {}
+        for _article, entities in self._corrected_articles():
+            for e in entities:
+                key = key_of(e.name, e.type)
+                articles[key] += 1
+                mentions[key] += len(e.mentions)
+                spellings.setdefault(key, Counter())[e.name] += 1
+        out = [
+            IndexEntry(spellings[k].most_common(1)[0][0], k[1], n, mentions[k]) for k, n in articles.items()
+        ]
+        out.sort(key=lambda x: (-x.article_count, -x.mention_count, x.name.casefold()))
+        return out
+
+    def dossier(self, name: str, type_: str) -> Dossier:
+        """Every article that mentions the entity, its mentions in context and the highlights on them."""
+        key = key_of(name, type_)
+        found: list[DossierArticle] = []
+        surfaces: Counter[str] = Counter()
+        for article, entities in self._corrected_articles():
+            match = [e for e in entities if key_of(e.name, e.type) == key]
+            if not match:
+                continue
+            text = article.text
+            mentions = tuple(
+                DossierMention(m.start, m.end, m.text, *_snippet(text, m.start, m.end), m.verified)
+                for m in sorted((m for e in match for m in e.mentions), key=lambda m: m.start)
+            )
+            surfaces.update(m.text for m in mentions)
+            highlights = tuple(
+                h for h in self._highlights(article.id) if any(h.start < m.end and m.start < h.end for m in mentions)
+            )
+            found.append(
+                DossierArticle(
+                    article.id, article.title, str(article.meta.get("publisher") or ""), article.published,
+                    mentions, highlights,
+                )
+            )
+        found.sort(key=lambda a: (a.published or "", a.article_id), reverse=True)
+        return Dossier(name, type_, tuple(found), tuple(s for s, _ in surfaces.most_common()))
+
+    # -- reading ----------------------------------------------------------------------------------------------------
+
+    def _corrected_articles(self) -> Iterable[tuple[ArticleRow, tuple[CorrectedEntity, ...]]]:
+        """Each analysed article (its current text's cached analysis, any analyser version) with its entities."""
+        with self.library.reading() as s:
+            rows = s.execute(
+                select(ArticleRow, AnalysisRow.data)
+                .join(AnalysisRow, (AnalysisRow.article_id == ArticleRow.id)
+                      & (AnalysisRow.text_hash == ArticleRow.text_hash))
+                .order_by(ArticleRow.id, AnalysisRow.version != ANALYZER_VERSION)
+            ).all()
+            by_article: dict[int | None, list[Correction]] = {}
+            for c in _rules(s, None, every=True):
+                by_article.setdefault(c.article_id, []).append(c)
+        seen: set[int] = set()
+        library_wide = by_article.get(None, [])
+        for article, data in rows:
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            analysis = from_dict(data)
+            rules = sorted(library_wide + by_article.get(article.id, []), key=lambda c: c.id or 0)
+            yield article, apply_corrections(analysis.entities, rules, article.text, analyser_version=analysis.version)
+
+    def _highlights(self, article_id: int) -> list[DossierHighlight]:
+        lister = getattr(getattr(self.library, "annotations", None), "list", None)
+        if callable(lister):
+            records: Iterable[Any] = lister(article_id)
+        else:
+            with self.library.reading() as s:
+                records = list(
+                    s.scalars(select(HighlightRow).where(HighlightRow.article_id == article_id)
+                              .order_by(HighlightRow.start))
+                )
+        return [
+            DossierHighlight(str(r.id), int(r.start), int(r.end), str(r.exact), str(r.note), str(r.color))
+            for r in records
+            if getattr(r, "status", "anchored") != "orphan"
+        ]
+
+
+def _rules(s: Session, article_id: int | None, *, every: bool = False) -> tuple[Correction, ...]:
+    stmt = select(EntityCorrectionRow).order_by(EntityCorrectionRow.id)
+    if not every:
+        stmt = stmt.where(
+            or_(EntityCorrectionRow.article_id.is_(None), EntityCorrectionRow.article_id == article_id)
+            if article_id is not None
+            else EntityCorrectionRow.article_id.is_(None)
+        )
+    out = []
+    for row in s.scalars(stmt):
+        try:
+            out.append(_correction(row))
+        except ValueError:
+            continue  # a rule this version cannot read is kept in the table, not applied
+    return tuple(out)
+
+
+def _correction(row: EntityCorrectionRow) -> Correction:
+    return Correction(rule_from_payload(row.action, row.payload), row.id, row.article_id, row.author, row.created)
+
+
+def _author(author: str | None) -> str:
+    if author is not None:
+        return author
+    from models.store.annotations import default_author
+
+    return default_author()
+
+
+def _completed(s: Session, article_id: int, text: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """Give offsets-only mentions their words and occurrence, and entities one of their mentions as an anchor."""
+    mention = payload.get("mention")
+    if isinstance(mention, Mapping) and "occurrence" not in mention:
+        start, end = int(mention["start"]), int(mention["end"])
+        ref = anchor_mention(text, start, end)
+        if mention.get("text") not in (None, ref.text):
+            raise ValueError(f"the text at [{start}, {end}) is {ref.text!r}, not {mention['text']!r}")
+        payload["mention"] = {"text": ref.text, "occurrence": ref.occurrence, "start": start, "end": end}
+    current: tuple[CorrectedEntity, ...] | None = None
+    for field in ("entity", "into"):
+        ref_dict = payload.get(field)
+        if not isinstance(ref_dict, Mapping) or ref_dict.get("anchor"):
+            continue
+        if current is None:
+            current = _current_entities(s, article_id, text)
+        key = key_of(str(ref_dict.get("name", "")), str(ref_dict.get("type", "")))
+        entity = next((e for e in current if key_of(e.name, e.type) == key and e.mentions), None)
+        if entity is not None:
+            m = entity.mentions[0]
+            anchor = anchor_mention(text, m.start, m.end)
+            payload[field] = {**ref_dict, "anchor": {"text": anchor.text, "occurrence": anchor.occurrence,
+                                                     "start": anchor.start, "end": anchor.end}}
+    return payload
+
+
+def _current_entities(s: Session, article_id: int, text: str) -> tuple[CorrectedEntity, ...]:
+    data = s.scalar(
+        select(AnalysisRow.data)
+        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
+        .where(AnalysisRow.article_id == article_id, AnalysisRow.text_hash == ArticleRow.text_hash)
+    )
+    if data is None:
+        return ()
+    return apply_corrections(from_dict(data).entities, _rules(s, article_id), text)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_LIMIT) -> tuple[int, int]:
+    """The span of the sentence holding ``[start, end)`` inside its block, clipped at word boundaries to about
+    ``limit`` characters around the mention when the sentence is longer."""
+    block_start = text.rfind("\n", 0, start) + 1
+    block_end = text.find("\n", end)
+    block_end = len(text) if block_end < 0 else block_end
+    s0, e0 = block_start, block_end
+    for m in _SENTENCE_END.finditer(text, block_start, block_end):
+        if m.end() <= start:
+            s0 = m.end()
+        elif m.start() >= end:
+            e0 = m.start() + 1
+            break
+    room = max(0, limit - (end - start)) // 2
+    if start - s0 > room:
+        cut = text.find(" ", start - room, start)
+        s0 = cut + 1 if cut >= 0 else start - room
+    if e0 - end > room:
+        cut = text.rfind(" ", end, end + room)
+        e0 = cut if cut >= 0 else end + room
+    return s0, e0
+
+
+def _snippet(text: str, start: int, end: int) -> tuple[str, int]:
+    s0, e0 = sentence_around(text, start, end)
+    return text[s0:e0], s0
