@@ -332,7 +332,7 @@ def _record(row: HighlightRow) -> Annotation:
         suffix=row.suffix,
         color=row.color,
         note=row.note,
-        tags=tuple(t.name for t in row.tags),
+        tags=tuple(sorted((t.name for t in row.tags), key=str.casefold)),
         author=row.author,
         created=row.created,
         modified=row.modified,
