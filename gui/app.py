@@ -56,12 +56,13 @@ def font_problem(faces: Typefaces) -> str | None:
 
 
 def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, sources: list[str],
-                ingest: Any = None, pool: Any = None) -> MainWindow:
+                ingest: Any = None, pool: Any = None, interactive: bool = True) -> MainWindow:
     """Build the window, restore its layout and start importing what the command line named.
 
     An empty library gets the bundled sample, so the first start shows a real article rather than a blank page.
     """
     window = MainWindow(library, faces, theme, ingest=ingest, pool=pool)
+    window.show_dialogs = interactive
     window.restore_layout()
     if sources:
         window.import_paths(sources)
@@ -124,7 +125,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
             QMessageBox.critical(None, "Newsdesk", QCoreApplication.translate("run", "Cannot open the library:") +
                                  f"\n{message}")
         return 1
-    window = open_window(lib, faces, theme, list(argv_files))
+    window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
     if screenshot:
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
@@ -132,10 +133,9 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         return app.exec()
 
     outcome: dict[str, int] = {"code": 1}
-    failures: list[str] = []
-    window.imports_finished.connect(lambda _results, errors: failures.extend(f"{e.label}: {e.reason}" for e in errors))
 
     def capture() -> None:
+        failures = [f"{f.label}: {f.reason}" for f in window.import_failures]
         if failures:
             print("newsdesk: " + "; ".join(failures), file=sys.stderr)
         if window.grab().save(screenshot):

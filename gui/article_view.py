@@ -168,8 +168,8 @@ class ArticleView(QTextBrowser):
             for layer in sorted(self._layers.values(), key=lambda item: item.order):
                 for start, end in layer.ranges:
                     extra = QTextEdit.ExtraSelection()
-                    extra.cursor = self.cursor_for_range(start, end)  # type: ignore[misc]
-                    extra.format = layer.char_format  # type: ignore[misc]
+                    extra.cursor = self.cursor_for_range(start, end)
+                    extra.format = layer.char_format
                     selections.append(extra)
         self.setExtraSelections(selections)
 

@@ -21,7 +21,8 @@ def icon(name: str, color: str | None = None) -> QIcon:
     source = (files("resources.icons") / f"{name}.svg").read_text(encoding="utf-8")
     source = source.replace("currentColor", color or current_tokens().text)
     renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
-    ratio = QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1.0  # type: ignore[attr-defined]
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
     result = QIcon()
     for size in _SIZES:
         pixmap = QPixmap(round(size * ratio), round(size * ratio))

@@ -71,9 +71,12 @@ class MainWindow(QMainWindow):
         self._ingest = ingest
         self._pool = pool or default_pool()
         self._jobs: list[ImportJob] = []
+        self._open_last: dict[int, bool] = {}
         self._progress: QProgressDialog | None = None
         self._article_id: int | None = None
         self._state_restored = False
+        self.show_dialogs = True  # off in screenshot mode, where failures go to stderr instead
+        self.import_failures: list[ImportFailure] = []  # every failure since the window opened
 
         self.view = ArticleView(faces)
         self.find_bar = FindBar(self.view)
@@ -354,7 +357,9 @@ class MainWindow(QMainWindow):
             self._progress.canceled.connect(job.cancel)
             job.signals.progress.connect(self._on_import_progress)
         self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(requests[0].label).name))
-        job.signals.finished.connect(partial(self._on_import_finished, job, open_last))
+        self._open_last[id(job.signals)] = open_last
+        # A bound slot of this window: Qt queues the call to the GUI thread (a partial would run in the worker).
+        job.signals.finished.connect(self._on_job_finished)
         self._pool.start(job)
         return job
 
@@ -376,9 +381,14 @@ class MainWindow(QMainWindow):
             if label:
                 self._progress.setLabelText(self.tr("Importing %1…").replace("%1", Path(label).name or label))
 
-    def _on_import_finished(self, job: ImportJob, open_last: bool, results: list[Any], failures: list[Any]) -> None:
-        if job in self._jobs:
-            self._jobs.remove(job)
+    @Slot(list, list)
+    def _on_job_finished(self, results: list[Any], failures: list[Any]) -> None:
+        sender = self.sender()
+        job = next((j for j in self._jobs if j.signals is sender), None)
+        if job is None:
+            return
+        self._jobs.remove(job)
+        open_last = self._open_last.pop(id(job.signals), True)
         if self._progress is not None and not self._jobs:
             self._progress.reset()
             self._progress.deleteLater()
@@ -395,9 +405,10 @@ class MainWindow(QMainWindow):
                 self.open_article(results[-1].id)
             if len(job.requests) > 1:
                 self.statusBar().showMessage(self._describe(results), 5000)
-        if failures:
-            self._show_failures(failures)
+        self.import_failures.extend(failures)
         self.imports_finished.emit(results, failures)
+        if failures and self.show_dialogs:
+            self._show_failures(failures)
 
     def _describe(self, results: list[Any]) -> str:
         counts = {status: sum(1 for r in results if r.status == status) for status in ("new", "updated", "unchanged")}

@@ -32,11 +32,11 @@ class Setting(Generic[T]):
             return list(value) if isinstance(value, (list, tuple)) else [value]  # type: ignore[return-value]
         if self.type in (float, int):
             try:
-                return self.type(value)  # type: ignore[no-any-return]
+                return self.type(value)  # type: ignore[return-value]
             except (TypeError, ValueError):
                 return self.default
         if self.type is QByteArray:
-            return value if isinstance(value, QByteArray) else self.default
+            return value if isinstance(value, QByteArray) else self.default  # type: ignore[return-value]
         return value  # type: ignore[no-any-return]
 
     def write(self, value: T, store: QSettings | None = None) -> None:

@@ -1,0 +1,57 @@
+"""Start-up against the real store and ingest, and the --screenshot smoke mode."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from gui import app
+from gui.import_jobs import ImmediatePool
+from models.store import open_library
+
+
+def test_first_start_imports_and_opens_the_bundled_sample(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _app, faces, theme = gui
+    library = open_library(str(tmp_path / "library.sqlite"))
+    try:
+        window = app.open_window(library, faces, theme, [], pool=ImmediatePool())
+        qtbot.addWidget(window)
+        window.show()
+        article = library.get_article(window.current_article_id()).article
+        header = window.view.header
+        assert window.view.toPlainText() == article.text
+        assert article.text.startswith("Abe fails to find breakthrough")
+        assert header.kicker.isVisible() and "INTERNATIONAL" in header.kicker.text()
+        assert "Mainichi" in header.meta.text() and "Shinichi Akiyama" in header.byline.text()
+        assert library.article_count() == 1
+    finally:
+        library.close()
+
+
+def screenshot(tmp_path: Path, *sources: str) -> subprocess.CompletedProcess[str]:
+    """The command line as users and the checks run it (its own process: run() owns the application loop)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c"),
+           "XDG_DATA_HOME": str(tmp_path / "d")}
+    command = [sys.executable, "-m", "gui", "--library", str(tmp_path / "library.sqlite"),
+               "--screenshot", str(tmp_path / "shot.png"), *sources]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_screenshot_mode_saves_a_painted_window(tmp_path: Path) -> None:
+    done = screenshot(tmp_path)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(tmp_path / "shot.png"))
+    assert (image.width(), image.height()) == (app.SCREENSHOT_SIZE.width(), app.SCREENSHOT_SIZE.height())
+    # Text was drawn: the reading surface is not one flat colour.
+    colours = {image.pixel(x, y) for x in range(600, 1100, 7) for y in range(300, 700, 7)}
+    assert len(colours) > 10
+
+
+def test_screenshot_mode_reports_a_bad_file_and_fails(tmp_path: Path) -> None:
+    done = screenshot(tmp_path, str(tmp_path / "nope.txt"))
+    assert done.returncode == 1
+    assert "nope.txt" in done.stderr and "Traceback" not in done.stderr

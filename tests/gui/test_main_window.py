@@ -1,0 +1,175 @@
+"""The reader window as a user meets it: the sample open with its header, find, zoom, errors, layout."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtWidgets import QMessageBox
+
+from gui import settings
+from gui.app import open_window
+from gui.find_bar import FIND_LAYER
+from gui.import_jobs import ImmediatePool
+from gui.main_window import MainWindow
+from tests.gui.fakes import FakeLibrary, fake_ingest, sample_article
+
+
+def test_window_shows_the_sample_with_its_header_and_exact_text(window: MainWindow) -> None:
+    article = sample_article()
+    header = window.view.header
+    assert window.view.toPlainText() == article.text
+    assert header.kicker.isVisible() and header.kicker.text() == "INTERNATIONAL › EUROPE & EURASIA"
+    assert header.meta.isVisible() and "Mainichi" in header.meta.text() and "p. 4" in header.meta.text()
+    assert "JMH Translation" in header.meta.text()
+    assert header.byline.isVisible() and "Shinichi Akiyama, Hitoshi Omae" in header.byline.text()
+    assert header.tags.isVisible()
+    # The metadata sits above the body, under the headline, and none of it is in the text.
+    title_bottom = window.view.document().firstBlock().layout().boundingRect().height()
+    assert header.y() > window.view.header.kicker.y() and header.y() > title_bottom * 0.5
+    assert "JMH Translation" not in window.view.toPlainText()
+    assert f"{len(article.text.split()):,} words" in window.article_status.text()
+    assert "Library: 1 article" in window.library_status.text()
+    assert window.library_panel.current_article_id() == window.current_article_id()
+
+
+def test_find_bar_marks_every_match_and_steps_through_them(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = window.view.toPlainText()
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.field.setText("putin")
+    expected = [i for i in range(len(text)) if text.lower().startswith("putin", i)]
+    matches = window.find_bar.matches()
+    assert [start for start, _ in matches] == expected and len(expected) > 3
+    assert len(window.view.extraSelections()) == len(expected)
+    assert window.view.selection_range() == matches[0]
+    assert window.find_bar.count.text() == f"1 of {len(expected)}"
+    window.find_next_action.trigger()
+    assert window.view.selection_range() == matches[1]
+    window.find_previous_action.trigger()
+    window.find_previous_action.trigger()
+    assert window.view.selection_range() == matches[-1]  # wraps around
+    window.find_bar.field.setText("no such words anywhere")
+    assert window.find_bar.count.text() == "No matches" and window.view.extraSelections() == []
+    window.find_bar.close_bar()
+    assert window.view.layer_ranges(FIND_LAYER) == ()
+
+
+def test_text_zoom_is_kept_for_the_next_window(window: MainWindow, gui, fake_library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    size_before = window.view.document().size().height()
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    assert window.view.zoom() == pytest.approx(1.2)
+    assert window.view.document().size().height() > size_before
+    assert window.view.toPlainText() == sample_article().text
+    _app, faces, theme = gui
+    again = MainWindow(fake_library, faces, theme, ingest=fake_ingest(), pool=ImmediatePool())
+    qtbot.addWidget(again)
+    assert again.view.zoom() == pytest.approx(1.2)
+    again.zoom_reset_action.trigger()
+    assert settings.TEXT_ZOOM.read() == pytest.approx(1.0)
+
+
+def test_a_file_that_cannot_be_read_shows_its_reason_and_imports_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a: shown.append((title, text)))
+    good = tmp_path / "fine.txt"
+    good.write_text("A short note.\nIts second paragraph.", encoding="utf-8")
+    window.import_paths([str(tmp_path / "missing.txt"), str(good)])
+    assert len(shown) == 1 and "missing.txt: no such file" in shown[0][1]
+    assert window.library.article_count() == 2  # the sample and the good file; nothing of the missing one
+    assert window.view.toPlainText() == "A short note.\nIts second paragraph."
+    assert settings.RECENT_FILES.read() == [str(good)]
+
+
+def test_paste_prefers_html_and_drops_import_files(window: MainWindow, tmp_path: Path) -> None:
+    mime = QMimeData()
+    mime.setHtml("<p>First pasted paragraph.</p><p>Second one.</p>")
+    mime.setText("plain version")
+    window.import_mime(mime)
+    assert window.view.toPlainText() == "First pasted paragraph.\nSecond one."
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text("Dropped file text.", encoding="utf-8")
+    drop = QMimeData()
+    drop.setUrls([QUrl.fromLocalFile(str(dropped))])
+    window.import_mime(drop)
+    assert window.view.toPlainText() == "Dropped file text."
+    assert window.library.article_count() == 3
+
+
+def test_library_search_lists_matches_with_snippets(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.import_mime(_text_mime("Nothing about summits here."))
+    window.search_field.setText("Lavrov")  # the toolbar search drives the Library list
+    with qtbot.waitSignal(window.library_panel.count_changed, timeout=2000):
+        pass
+    model = window.library_panel.model
+    assert model.rowCount() == 1
+    from gui.library_model import Role
+
+    assert "Lavrov" in model.index(0).data(Role.SNIPPET)
+    window.search_field.clear()
+    window.library_panel.reload()
+    assert model.rowCount() == 2
+
+
+def test_docks_layout_is_restored(window: MainWindow, gui, fake_library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.library_dock.hide()
+    window.save_layout()
+    _app, faces, theme = gui
+    again = MainWindow(fake_library, faces, theme, ingest=fake_ingest(), pool=ImmediatePool())
+    qtbot.addWidget(again)
+    again.restore_layout()
+    again.show()
+    assert not again.library_dock.isVisible()
+
+
+def test_first_start_with_an_empty_library_opens_the_sample(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _app, faces, theme = gui
+    library = FakeLibrary()
+    article = sample_article()
+    ingest = fake_ingest({})
+    ingest.ingest_file = lambda _path: article  # whatever path the bundled sample has once installed
+    window = open_window(library, faces, theme, [], ingest=ingest, pool=ImmediatePool())
+    qtbot.addWidget(window)
+    assert library.article_count() == 1
+    assert window.view.toPlainText() == article.text
+    assert settings.RECENT_FILES.read() == []  # the sample is not a file the user opened
+
+
+def test_imports_run_on_the_thread_pool(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _app, faces, theme = gui
+    library = FakeLibrary()
+    window = MainWindow(library, faces, theme, ingest=fake_ingest())  # the real QThreadPool
+    qtbot.addWidget(window)
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"a{n}.txt"
+        path.write_text(f"Article number {n}.", encoding="utf-8")
+        paths.append(str(path))
+    with qtbot.waitSignal(window.imports_finished, timeout=10000) as finished:
+        window.import_paths(paths)
+    results, failures = finished.args
+    assert [r.status for r in results] == ["new"] * 3 and failures == []
+    assert window.view.toPlainText() == "Article number 2."
+    assert not window.busy()
+
+
+def test_void_qt_calls_do_not_leak_references_to_none(qapp) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call and then aborts."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        widget.setEnabled(True)
+    assert sys.getrefcount(None) >= before - 100
+
+
+def _text_mime(text: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setText(text)
+    return mime
