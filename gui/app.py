@@ -129,6 +129,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if screenshot:
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
+    window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
     if not screenshot:
         return app.exec()
 
