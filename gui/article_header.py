@@ -157,9 +157,15 @@ class ArticleHeader(QWidget):
             self._tag_layout.addWidget(chip)
         self.tags.setVisible(bool(meta.tags))
 
+    def has_details(self) -> bool:
+        return any(not w.isHidden() for w in (self.meta, self.byline, self.note, self.tags))
+
     def height_for(self, width: int) -> int:
-        """The height the details block needs in a column of ``width`` pixels."""
+        """The height the details block needs in a column of ``width`` pixels (0 when it shows nothing)."""
         self.setFixedWidth(width)
+        if not self.has_details():
+            self.setFixedHeight(0)
+            return 0
         layout = self.layout()
         assert layout is not None
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
