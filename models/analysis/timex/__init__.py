@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from models.analysis.nlp import Parsed
 from models.analysis.timex.context import Context, accept
@@ -14,13 +15,29 @@ from models.analysis.timex.tense import Direction, direction_at
 from models.analysis.types import Timex
 
 
+_LINKS = {"on", "in", "at", "by", "since", "until", "during", "from"}
+
+
+def _attachment(ctx: Context, start: int, end: int) -> Any:
+    """The token whose clause dates the expression: a verb written right before it ("said on Monday", "announced
+    Thursday") wins over a parse that hangs the date on a later clause; otherwise the expression's own head."""
+    first = ctx.token_at(start)
+    if first is not None and first.i > 0:
+        prev = first.doc[first.i - 1]
+        if prev.lower_ in _LINKS and prev.i > 0:
+            prev = prev.doc[prev.i - 1]
+        if prev.pos_ == "VERB" and prev.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VB"):
+            return prev
+    return ctx.head_token(start, end)
+
+
 def _lazy_direction(ctx: Context, start: int, end: int) -> Callable[[], Direction]:
     """The clause direction, read from the parse only for expressions that need it."""
     cache: list[Direction] = []
 
     def direction() -> Direction:
         if not cache:
-            cache.append(direction_at(ctx.head_token(start, end))[0])
+            cache.append(direction_at(_attachment(ctx, start, end))[0])
         return cache[0]
 
     return direction

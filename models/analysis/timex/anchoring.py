@@ -77,8 +77,8 @@ def weekday_date(weekday: int, rel: str, direction: Direction, dct: date) -> dat
         return dct + timedelta(days=ahead or 7)
     if direction in ("future", "present"):
         return dct + timedelta(days=ahead)
-    if rel == "this" and direction is None:
-        return dct + timedelta(days=ahead) if ahead <= 3 else dct - timedelta(days=back)
+    if direction is None:
+        return dct + timedelta(days=ahead) if ahead < back else dct - timedelta(days=back)
     return dct - timedelta(days=back)
 
 

@@ -46,7 +46,6 @@ class Resolver:
 
 
 _ZULU = {"utc", "gmt", "z"}
-_DAY_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "fortnight": "W"}
 
 
 def _norm(s: str | None) -> str:
@@ -250,8 +249,12 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
             return None
         if unit in ("morning", "afternoon", "evening", "night"):
             return None
-        return Value("DURATION", "P1" + ("DE" if unit == "decade" else "CE" if unit == "century" else
-                                         _DAY_UNITS.get(unit, "Y")))
+        return Value("DURATION", _duration_value(1, unit) if unit in UNITS else "P1D")
+    if rel == "the" and unit == "weekend":
+        step = 1 if direction() in ("future", "present") else -1
+        return Value("DATE", fmt(anchoring.weekday_date(6, "", "future" if step > 0 else "past", r.dct), "weekend"))
+    if rel == "the next" and prev_word(c) in ("over", "during", "for", "within", "throughout", "in"):
+        return Value("DURATION", _duration_value(1, unit) if unit in UNITS else "P1D")
     pod = PARTS_OF_DAY.get(unit)
     if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding"):
         base, gran = r.anchor if r.anchor else (r.dct, "day")
@@ -294,6 +297,11 @@ _ORDER = {"time": 0, "day": 1, "week": 2, "weekend": 2, "month": 3, "quarter": 4
 
 def _coarser(gran: str, unit: str) -> bool:
     return _ORDER.get(gran, 1) > _ORDER.get(unit, 1)
+
+
+def prev_word(c: Candidate) -> str:
+    m = re.search(r"(\w+)\W*$", c.match.string[max(0, c.start - 20) : c.start])
+    return m.group(1).lower() if m else ""
 
 
 def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -369,9 +377,9 @@ def _the_unit_before(c: Candidate, r: Resolver, direction: Callable[[], Directio
 def _duration_value(n: float | None, unit: str) -> str:
     code = UNITS.get(unit, "Y")
     if unit == "decade":
-        return f"P{_num(n * 10)}Y" if n is not None else "PXDE"
+        return f"P{_num(n * 10)}Y" if n is not None else "PXY"
     if unit == "century":
-        return f"P{_num(n * 100)}Y" if n is not None else "PXCE"
+        return f"P{_num(n * 100)}Y" if n is not None else "PXY"
     if unit == "fortnight":
         return f"P{_num(n * 2)}W" if n is not None else "PXW"
     if unit == "quarter":

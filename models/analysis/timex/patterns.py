@@ -83,8 +83,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "decade",
-        rf"{B}{MODPRE}(?:the{SP})?(?:(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|"
-        rf"(?<=the )(?P<dec3>[2-9]0)s){E}",
+        rf"{B}{MODPRE}(?:(?i:the){SP})?(?:(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|"
+        rf"(?<=[Tt]he )(?P<dec3>[2-9]0)s){E}",
     ),
     _rule(
         "century",

@@ -86,8 +86,8 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
         for c in verb.children:
             if c.dep_ == "auxpass":
                 return ("past" if c.tag_ == "VBD" else "present"), False
-        if verb.dep_ in ("acl", "amod") and depth < 4:
-            return "past", False
+        if verb.dep_ in ("acl", "amod") or any(c.dep_ == "nsubj" for c in verb.children):
+            return "past", False  # a reduced relative, or a past tense the tagger read as a participle
         return None, False
     if tag in ("VBZ", "VBP"):
         return "present", False
