@@ -34,7 +34,9 @@ def _nth(text: str, expression: str, n: int) -> int:
     return start
 
 
-@pytest.mark.parametrize("item", GOLD["timeline"], ids=[f"{g['expression']}#{g['occurrence']}" for g in GOLD["timeline"]])
+@pytest.mark.parametrize(
+    "item", GOLD["timeline"], ids=[f"{g['expression']}#{g['occurrence']}" for g in GOLD["timeline"]]
+)
 def test_every_expected_date_is_found_with_its_value(sample: tuple[str, Analysis], item: dict[str, object]) -> None:
     text, result = sample
     expression = str(item["expression"])

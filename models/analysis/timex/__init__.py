@@ -14,7 +14,6 @@ from models.analysis.timex.patterns import scan, select
 from models.analysis.timex.tense import Direction, direction_at
 from models.analysis.types import Timex
 
-
 _LINKS = {"on", "in", "at", "by", "since", "until", "during", "from"}
 
 
