@@ -75,11 +75,12 @@ def by_article(bundle: ExportBundle) -> dict[int, list[Annotation]]:
     return out
 
 
-def iso_utc(moment: datetime) -> str:
-    """ISO 8601 in UTC with a ``Z``, as W3C annotations and YAML front matter want it."""
+def iso_utc(moment: datetime, *, precise: bool = False) -> str:
+    """ISO 8601 in UTC with a ``Z``, as W3C annotations and YAML front matter want it; ``precise`` keeps the
+    microseconds so that a round trip gives back the very same times."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.replace(microsecond=0).isoformat() + "Z"
+    return (moment if precise else moment.replace(microsecond=0)).isoformat() + "Z"
 
 
 def article_uri(stored: StoredArticle) -> str:

@@ -65,8 +65,8 @@ def annotation_jsonld(ann: Annotation, source: str, color: ColorMeaning | None) 
         "id": urn(ann.id),
         "type": "Annotation",
         "motivation": "commenting" if ann.note.strip() else "highlighting",
-        "created": iso_utc(ann.created),
-        "modified": iso_utc(ann.modified),
+        "created": iso_utc(ann.created, precise=True),
+        "modified": iso_utc(ann.modified, precise=True),
     }
     if ann.author:
         out["creator"] = {"type": "Person", "name": ann.author}
@@ -90,9 +90,13 @@ def collection_jsonld(bundle: ExportBundle, options: ExportOptions) -> dict[str,
     size = max(1, options.page_items)
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     page_ids = [uuid.uuid5(uuid.UUID(collection_id[9:]), f"page-{n}").urn for n in range(len(chunks))]
+    label = document_title(bundle, options)
+    if len(bundle.articles) == 1:
+        label = "Highlights: " + article_title(bundle.articles[0])
+    part_of = {"id": collection_id, "label": label, "total": len(items)}
     first: dict[str, Any] | None = None
     for n in reversed(range(len(chunks))):
-        page: dict[str, Any] = {"id": page_ids[n], "type": "AnnotationPage", "partOf": collection_id,
+        page: dict[str, Any] = {"id": page_ids[n], "type": "AnnotationPage", "partOf": part_of,
                                 "startIndex": n * size}
         if n > 0:
             page["prev"] = page_ids[n - 1]
@@ -100,9 +104,6 @@ def collection_jsonld(bundle: ExportBundle, options: ExportOptions) -> dict[str,
             page["next"] = first
         page["items"] = chunks[n]
         first = page
-    label = document_title(bundle, options)
-    if len(bundle.articles) == 1:
-        label = "Highlights: " + article_title(bundle.articles[0])
     return {
         "@context": CONTEXT,
         "id": collection_id,
