@@ -36,7 +36,7 @@ FUZZY_MIN = 0.78  # combined quote + context score a fuzzy match needs
 FUZZY_QUOTE_WEIGHT = 0.7
 MAX_CANDIDATES = 5000  # occurrences of a quote considered (the nearest ones)
 WHOLE_TEXT_FUZZY_LIMIT = 300_000  # beyond this, fuzzy search stays near the expected place
-ALIGN_LIMIT = 40_000_000  # product of the changed regions' lengths up to which they are aligned character-wise
+ALIGN_LIMIT = 2_500_000_000  # product of the changed regions' lengths up to which they are aligned (50k x 50k: 0.25 s)
 ALIGN_MARGIN = 8  # unchanged characters around a highlight for an alignment inside a changed region to be trusted
 
 _SPACE_RUN = re.compile(r"\s+")
