@@ -89,7 +89,7 @@ def _sqlite(s: Session, query: str, limit: int) -> list[SearchHit]:
         )
     rows = s.execute(
         text(
-            'SELECT h.id, h.article_id, a.title, h.start, h."end", h.note, '
+            'SELECT h.id, h.article_id, a.title, h.start, h."end", '
             "snippet(highlights_fts, 1, :o, :c, '…', 14), snippet(highlights_fts, 2, :o, :c, '…', 14) "
             "FROM highlights_fts JOIN highlights h ON h.id = highlights_fts.highlight_id "
             "JOIN articles a ON a.id = h.article_id "
