@@ -138,7 +138,9 @@ def test_a_short_organisation_name_shared_by_two_longer_names_stays_alone() -> N
 
 
 def test_same_head_subsets_join_but_a_bare_head_word_does_not() -> None:
-    text = "The Ruritanian Ministry of Coastal Affairs spoke. The Ministry of Coastal Affairs added. The Ministry sighed."
+    text = (
+        "The Ruritanian Ministry of Coastal Affairs spoke. The Ministry of Coastal Affairs added. The Ministry sighed."
+    )
     cands = _mentions(
         text,
         [("Ruritanian Ministry of Coastal Affairs", "ORGANIZATION"), ("Ministry of Coastal Affairs", "ORGANIZATION"),

@@ -23,7 +23,10 @@ def test_byline_authors_are_people_with_the_author_role() -> None:
 
 
 def test_an_embassy_or_ministry_after_a_nationality_is_an_organisation() -> None:
-    text = "Protesters gathered outside the French Embassy in Rome. The Italian Ministry of Defence declined to comment."
+    text = (
+        "Protesters gathered outside the French Embassy in Rome. "
+        "The Italian Ministry of Defence declined to comment."
+    )
     found = _by_name(analyze(text).entities)
     assert found["French Embassy"].type == "ORGANIZATION"
     assert found["Italian Ministry of Defence"].type == "ORGANIZATION"

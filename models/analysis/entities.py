@@ -40,8 +40,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates: list[Candidate] = []
     for piece in parsed.pieces:
         candidates.extend(_piece_candidates(piece, text, known))
-    for piece in parsed.pieces:
-        candidates.extend(_hyphen_partners(piece, candidates))
+    candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates = _without_duplicates(candidates)
     clusters = merge_aliases(candidates, text)
@@ -94,18 +93,22 @@ def _capitalised(tok: Any) -> bool:
 def _candidate(piece: Piece, tokens: Sequence[Any], kind: str, weak: bool = False) -> Candidate | None:
     if not tokens:
         return None
-    doc_text = piece.doc.text
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    surface = doc_text[start:end]
+    sent = tokens[0].sent
+    if tokens[-1].i < sent.end:  # a sentence is short; Doc.text would rebuild the whole block on every call
+        sentence_text, base = sent.text, sent.start_char
+    else:
+        sentence_text, base = tokens[0].doc.text, 0
+    start, end = tokens[0].idx - base, tokens[-1].idx + len(tokens[-1].text) - base
+    surface = sentence_text[start:end]
     for mark in APOSTROPHES:  # a possessive the tokenizer left attached ("Airbus'")
         if surface.endswith(mark + "s") and len(surface) > 3:
             end -= 2
         elif surface.endswith(mark) and len(surface) > 2 and not surface.endswith(("O" + mark, "o" + mark)):
             end -= 1
-        surface = doc_text[start:end]
+        surface = sentence_text[start:end]
     if not any(ch.isalpha() or ch.isdigit() for ch in surface):
         return None
-    return Candidate(piece.offset + start, piece.offset + end, surface, kind, weak)
+    return Candidate(piece.offset + base + start, piece.offset + base + end, surface, kind, weak)
 
 
 def _trim(tokens: list[Any]) -> list[Any]:
@@ -294,29 +297,45 @@ def _unlabelled_organisations(piece: Piece, taken: set[int]) -> Iterator[Candida
         i = max(j, i + 1)
 
 
-def _hyphen_partners(piece: Piece, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+class _Coverage:
+    """Which characters of the text some candidate already covers (a linear-time overlap test)."""
+
+    def __init__(self, length: int, candidates: Sequence[Candidate]) -> None:
+        self.mask = bytearray(length)
+        for c in candidates:
+            self.add(c.start, c.end)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.mask[start:end])
+
+
+def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
     """Names joined by a hyphen that the model missed ("the Japan-Russia relationship"), when each is a name the
     article mentions elsewhere: both become mentions of those entities."""
     known: dict[str, str] = {}
     for c in candidates:
         known.setdefault(name_key(c.text), c.type)
-    covered = {(c.start, c.end) for c in candidates}
-    spans = [(c.start, c.end) for c in candidates]
-    doc = piece.doc
-    for tok in doc[1:-1]:
-        left, right = doc[tok.i - 1], doc[tok.i + 1]
-        if not _is_dash(tok) or left.whitespace_ or tok.whitespace_:
-            continue
-        for side in (left, right):
-            start = piece.offset + side.idx
-            end = start + len(side.text)
-            kind = known.get(name_key(side.text))
-            if kind is None or not _capitalised(side) or (start, end) in covered:
+    coverage = _Coverage(len(parsed.text), candidates)
+    for piece in parsed.pieces:
+        doc = piece.doc
+        for tok in doc[1:-1]:
+            if not _is_dash(tok):
                 continue
-            if any(s < end and start < e for s, e in spans):
+            left, right = doc[tok.i - 1], doc[tok.i + 1]
+            if left.whitespace_ or tok.whitespace_:
                 continue
-            covered.add((start, end))
-            yield Candidate(start, end, side.text, kind, weak=True)
+            for side in (left, right):
+                start = piece.offset + side.idx
+                end = start + len(side.text)
+                if not _capitalised(side) or coverage.overlaps(start, end):
+                    continue
+                kind = known.get(name_key(side.text))
+                if kind is not None:
+                    coverage.add(start, end)
+                    yield Candidate(start, end, side.text, kind, weak=True)
 
 
 def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
@@ -336,12 +355,12 @@ def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Cand
             surfaces.setdefault(surname, "PERSON")
     if not surfaces:
         return
-    spans = sorted((c.start, c.end) for c in candidates)
+    coverage = _Coverage(len(text), candidates)
     names = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w&.-])(?:{names})(?![\w&-])")
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in spans):
+        if coverage.overlaps(start, end):
             continue
         after = text[end : end + 2]
         before = text[max(0, start - 2) : start]
