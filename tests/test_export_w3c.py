@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fixtures.export_samples import WEB_URL, annotated_library
 from fixtures.w3c import suite
+
 from models.export import ExportOptions, render
 from models.export.selection import Selection, collect
 

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from fixtures.export_samples import WEB_URL, annotated_library, local_article, web_article
+
 from models.cli import main
 from models.export import render
 from models.export.selection import Selection, collect
@@ -55,7 +55,8 @@ def test_importing_the_same_file_again_adds_nothing(tmp_path: Path) -> None:
 def _hypothesis_annotation(exact: str, prefix: str, suffix: str, **extra) -> dict:
     return {
         "id": "hX9abc", "created": "2024-03-01T10:00:00.000000+00:00", "updated": "2024-03-01T10:00:00+00:00",
-        "user": "acct:reader@hypothes.is", "uri": extra.get("source", WEB_URL) + "#comments", "text": extra.get("text", ""),
+        "user": "acct:reader@hypothes.is", "uri": extra.get("source", WEB_URL) + "#comments",
+        "text": extra.get("text", ""),
         "tags": extra.get("tags", []), "group": "__world__", "user_info": {"display_name": "A. Reader"},
         "document": {"title": ["Abe fails"]}, "references": extra.get("references", []),
         "target": [{"source": extra.get("source", WEB_URL), "selector": [

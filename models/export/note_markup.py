@@ -75,8 +75,9 @@ def _defuse_prose(text: str) -> str:
 
 
 def _defuse_inline(text: str) -> str:
-    # A backslash-escaped "<" is always literal in CommonMark: no HTML block, no inline tag, no autolink.
-    text = re.sub(r"(?<!\\)<", r"\\<", text)
+    # A backslash-escaped "<" is always literal in CommonMark: no HTML block, no inline tag; only autolinks to
+    # the web or to a mail address stay.
+    text = re.sub(r"(?<!\\)<(?!(?:https?|mailto):[^\s<>\\]*>)", r"\\<", text, flags=re.IGNORECASE)
 
     def dest(m: re.Match[str]) -> str:
         url = m.group(2).strip("<>").replace("\\<", "<")

@@ -1,0 +1,83 @@
+"""PDF export: right pages, numbered, text a reader can search and copy, links that open, A4 or Letter."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from fixtures.export_samples import WEB_URL, annotated_library, span
+
+from models.cli import main
+from models.export import ExportOptions, render
+from models.export.selection import Selection, collect
+
+pypdf = pytest.importorskip("pypdf")
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _pdf_renderer(qapp):  # a QApplication first, so that widget tests later in the run still get one
+    from gui.pdf_export import install
+
+    install()
+
+
+def _pages(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    # NFKC: the typesetter's ligatures (ﬁ) read as their letters, as a PDF viewer's search does
+    return [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in reader.pages]
+
+
+def _links(data: bytes) -> set[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return {a.get_object()["/A"]["/URI"] for p in reader.pages for a in (p.get("/Annots") or [])
+            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]}
+
+
+def test_a_short_export_is_one_numbered_page_with_its_text_and_links(tmp_path: Path) -> None:
+    lib, web, _local = annotated_library(tmp_path / "lib.sqlite")
+    data = render("pdf", collect(lib, Selection((web,))))
+    assert data.startswith(b"%PDF")
+    pages = _pages(data)
+    assert len(pages) == 1 and pages[0].endswith("1")
+    assert "Abe fails to find breakthrough" in pages[0] and "Check the official readout." in pages[0]
+    assert "Disputed" in pages[0] and "#diplomacy" in pages[0]
+    assert {WEB_URL, "https://example.org/readout"} <= _links(data)
+
+
+def test_a_long_export_runs_over_numbered_pages_and_keeps_every_highlight(tmp_path: Path) -> None:
+    lib, web, _local = annotated_library(tmp_path / "lib.sqlite")
+    text = lib.get_article(web).article.text
+    a, b = span(text, "peace treaty")
+    for n in range(120):
+        lib.annotations.add(web, a, b, note=f"Reading note number {n} on the treaty.", tags=[f"n{n}"])
+    data = render("pdf", collect(lib, Selection((web,))), ExportOptions(page_size="letter"))
+    pages = _pages(data)
+    assert len(pages) > 3
+    assert [int(re.search(r"(\d+)$", p).group(1)) for p in pages] == list(range(1, len(pages) + 1))
+    every = " ".join(pages)
+    assert all(f"Reading note number {n} on the treaty." in every for n in range(120))
+    box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # Letter
+
+
+def test_a4_is_the_default_and_the_brief_prints_too(tmp_path: Path) -> None:
+    lib, web, _local = annotated_library(tmp_path / "lib.sqlite")
+    data = render("pdf", collect(lib, Selection((web,))), ExportOptions(brief=True))
+    box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+    every = " ".join(_pages(data))
+    assert "Brief: Abe fails" in every and "Entities" in every and "Chronology" in every
+
+
+def test_pdf_command(tmp_path: Path) -> None:
+    annotated_library(tmp_path / "lib.sqlite")
+    out = tmp_path / "all.pdf"
+    assert main(["export", "--library", str(tmp_path / "lib.sqlite"), "--format", "pdf", "--all",
+                 "-o", str(out)]) == 0
+    pages = _pages(out.read_bytes())
+    assert len(pages) == 2  # each article starts on a new page
+    assert "Council notes" in pages[1] and "a budget of €2m" in pages[1]
