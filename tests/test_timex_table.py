@@ -118,6 +118,8 @@ CASES: list[tuple[str, date, str, str, str]] = [
      "2022-H2"),
     ("The bank expects to hire staff in H2 2022.", TUE, "H2 2022", "DATE", "2022-H2"),
     ("Growth accelerated in the first quarter.", THU, "the first quarter", "DATE", "2021-Q1"),
+    ("Delta earnings soared 33% to a record in the fiscal first quarter.", SAT, "the fiscal first quarter", "DATE",
+     "2016-Q1"),
     # --- years, decades, centuries ---
     ("The firm was founded in 2009.", WED, "2009", "DATE", "2009"),
     ("In 1998, the bank merged with a rival.", WED, "1998", "DATE", "1998"),
@@ -152,6 +154,12 @@ CASES: list[tuple[str, date, str, str, str]] = [
     ("The war began in 1939. Two years later, the city fell.", SAT, "Two years later", "DATE", "1941"),
     ("The vote took place on May 5. The day before, protesters gathered.", THU, "The day before", "DATE",
      "2021-05-04"),
+    ("Earnings rose in the third quarter from $2 million a year earlier.", SAT, "a year earlier", "DATE", "2015-Q3"),
+    ("Sales fell 3 percent from the prior year.", SAT, "the prior year", "DATE", "2015"),
+    ("The raid began on Oct. 4. Officials, who had planned it since 2012, left the next day.", SAT, "the next day",
+     "DATE", "2016-10-05"),
+    ("The plane lands on November 11, three days later than planned.", SAT, "three days later", "DATE",
+     "2016-11-11"),
     # --- durations ---
     ("The unemployment rate has fallen over the past three months.", WED, "the past three months", "DURATION",
      "P3M"),

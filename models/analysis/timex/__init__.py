@@ -55,8 +55,7 @@ def tag(parsed: Parsed, dct: date, ctx: Context | None = None) -> list[Timex]:
             continue
         out.append(Timex(c.start, c.end, text[c.start : c.end], value.type, value.value, value.mod))
         if value.anchor is not None and value.type in ("DATE", "TIME"):
-            resolver.anchor = value.anchor
-            resolver.anchor_offset = c.start
+            resolver.remember(value.anchor, c.start)
     return out
 
 

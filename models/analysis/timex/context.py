@@ -68,7 +68,7 @@ class Context:
         toks = list(self.tokens_in(start, end))
         ids = {t.i for t in toks}
         for t in toks:
-            if t.head.i not in ids or t.head is t:
+            if t.head.i not in ids or t.head.i == t.i:
                 return t
         return toks[0] if toks else None
 
@@ -218,7 +218,7 @@ def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
     tok = ctx.token_at(start)
     if tok is not None and tok.i + 1 < len(tok.doc):
         following = tok.doc[tok.i + 1]
-        if following.tag_ in ("NNS", "NNPS") and tok.head is following and tok.dep_ == "nummod" and \
+        if following.tag_ in ("NNS", "NNPS") and tok.head.i == following.i and tok.dep_ == "nummod" and \
                 prev not in _YEAR_PREPOSITIONS:
             return False
     if label == "DATE" or prev in _YEAR_PREPOSITIONS:

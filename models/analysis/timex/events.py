@@ -35,7 +35,7 @@ def is_dateline(timex: Timex, text: str) -> bool:
 def _pruned_subtree(token: Any, skip: set[int]) -> list[Any]:
     out = [token] if token.i not in skip else []
     for child in token.children:
-        if child.dep_ in _PRUNE_DEPS:
+        if child.dep_ in _PRUNE_DEPS and not (child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "ADJ")):
             continue
         if child.dep_ == "prep" and any(g.i in skip for g in child.subtree):
             continue
@@ -72,7 +72,15 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
     if verb is not None:
         # the preposition that introduces the date ("On Jan. 22") is not part of what happened
         tokens = [verb]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
+                    and c.tag_ not in ("WDT", "WP")]
+        nearest = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+        if verb.dep_ == "relcl" and verb.head.i not in skip and not subjects:
+            # "negotiations that had stalled": the noun the clause is about leads the label
+            tokens.extend(_pruned_subtree(verb.head, skip | {verb.i}))
         for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (nearest is None or child.i != nearest.i):
+                continue
             if child.dep_ in _CORE_DEPS and child.i not in skip:
                 tokens.extend(_pruned_subtree(child, skip))
             elif child.dep_ == "prep" and not any(g.i in skip for g in child.subtree) and child.i > verb.i:

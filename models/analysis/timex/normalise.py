@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from models.analysis.timex import anchoring
@@ -41,8 +41,21 @@ class Value:
 @dataclass(slots=True)
 class Resolver:
     dct: date
-    anchor: tuple[date, str] | None = None
+    anchor: tuple[date, str] | None = None  # the latest anchored date of the text
     anchor_offset: int = -1
+    history: list[tuple[date, str]] = field(default_factory=list)
+
+    def remember(self, anchor: tuple[date, str], offset: int) -> None:
+        self.anchor, self.anchor_offset = anchor, offset
+        self.history.append(anchor)
+
+    def anchor_for(self, unit: str) -> tuple[date, str]:
+        """The latest date of the text precise enough to count ``unit``s from ("the next day" skips a bare year
+        mentioned in between); the publication date when there is none."""
+        for day, gran in reversed(self.history):
+            if _ORDER.get(gran, 1) <= _ORDER.get(unit, 1):
+                return day, gran
+        return self.anchor if self.anchor else (self.dct, "day")
 
 
 _ZULU = {"utc", "gmt", "z"}
@@ -256,9 +269,9 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     if rel == "the next" and prev_word(c) in ("over", "during", "for", "within", "throughout", "in"):
         return Value("DURATION", _duration_value(1, unit) if unit in UNITS else "P1D")
     pod = PARTS_OF_DAY.get(unit)
-    if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding"):
-        base, gran = r.anchor if r.anchor else (r.dct, "day")
-        step = {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(rel, 0)
+    if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding", "the prior"):
+        base, gran = r.anchor_for("day" if PARTS_OF_DAY.get(unit) else unit)
+        step = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(rel, 0)
         if pod:
             d = base + timedelta(days=step)
             return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
@@ -336,15 +349,21 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
     if n is None:
         return Value("DATE", "PAST_REF" if d in ("ago", "earlier", "before", "back", "prior") else "FUTURE_REF")
     sign = -1 if d in ("ago", "earlier", "before", "back", "prior") else 1
+    if d in ("later", "earlier") and re.match(r"\s+than\b", c.match.string[c.end : c.end + 6]):
+        # "arrives on November 11, three days later than planned": the date itself, not a shift
+        base, gran = r.anchor_for(unit)
+        return Value("DATE", fmt(base, gran), None, None)
     if d in ("ago", "from now", "hence", "back"):
         base, gran = r.dct, "day"
     else:
-        base, gran = r.anchor if r.anchor else (r.dct, "day")
+        base, gran = r.anchor_for(unit)
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
     if months:
         total = round(n * months)
         target = shift(base, "month", sign * total)
         g = unit if float(n).is_integer() else "month"
+        if unit == "year" and gran in ("month", "quarter", "half", "season") and base is not r.dct:
+            g = gran  # "a year earlier" than a quarter is that quarter a year before
     else:
         days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 1)
         target = base + timedelta(days=sign * round(n * days))
@@ -362,7 +381,7 @@ def _ago_vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) ->
 def _the_unit_before(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     unit = _norm(c.group("unit"))
     sign = -1 if _norm(c.group("dir")) in ("before", "earlier", "prior") else 1
-    base, gran = r.anchor if r.anchor else (r.dct, "day")
+    base, gran = r.anchor_for("day" if PARTS_OF_DAY.get(unit) else unit)
     pod = PARTS_OF_DAY.get(unit)
     if pod:
         d = base + timedelta(days=sign)

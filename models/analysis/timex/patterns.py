@@ -93,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"{B}(?:(?P<the>(?i:the)){SP})?(?P<qord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latest|"
+        rf"{B}(?:(?P<the>(?i:the)){SP})?(?:(?i:fiscal|financial){SP})?(?P<qord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latest|"
         rf"current|previous|past|next|coming|same|this))(?:-|{SP})(?:(?P<fiscq>fiscal){SP})?(?P<qu>quarter|half)"
         rf"(?:{SP}(?:of{SP})?(?:(?:fiscal{SP})?(?P<year>{YEAR4})|(?P<yrel>this|last|next|the{SP}(?:current|previous|"
         rf"past)|the){SP}(?:fiscal{SP}|financial{SP})?year))?{E}",
@@ -107,7 +107,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "deictic",
         rf"{B}{MODPRE}(?P<rel>(?i:this{SP}past|this{SP}coming|this|last|next|coming|past|previous|following|current|"
-        rf"the{SP}(?:previous|following|next|same|current|coming|past|last|preceding|whole|entire)|that|the))"
+        rf"the{SP}(?:previous|following|next|same|current|coming|past|last|preceding|prior|whole|entire)|that|the))"
         rf"{SP}(?P<unit>week|weekend|month|year|decade|century|quarter|day|morning|afternoon|evening|night|"
         rf"(?:fiscal|financial){SP}year){E}(?!['’]s{SP}(?:time|worth))",
     ),
@@ -182,7 +182,7 @@ RULES: tuple[Rule, ...] = (
         rf"{B}(?P<word>(?i:right{SP}now|just{SP}now|now|currently|nowadays|presently|these{SP}days|recently|lately|"
         rf"(?<=in )the{SP}past|(?<=in )the{SP}(?:near{SP}|distant{SP}|foreseeable{SP})?future|"
         rf"(?<=at )the{SP}moment|(?<=at )present|(?<=for )the{SP}time{SP}being|"
-        rf"(?<=to )date|(?<=up to )now|(?<=until )now|once{SP}again(?=x)))(?!-){E}",
+        rf"(?<=up to )now|(?<=until )now|once{SP}again(?=x)))(?!-){E}",
     ),
     _rule(
         "holiday",

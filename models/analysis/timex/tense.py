@@ -32,7 +32,7 @@ def governing_verb(token: Any) -> Any | None:
     for _ in range(30):
         if t.pos_ in _VERB_POS and t.dep_ not in ("amod", "compound"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -68,7 +68,7 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
         if perfect:
             return "past", False
         head = verb.head if verb.dep_ != "conj" else verb.head.head
-        if head is verb or depth > 4:
+        if head.i == verb.i or depth > 4:
             return "future", True
         if head.lemma_.lower() in _PROSPECTIVE or head.pos_ in ("NOUN", "ADJ", "PROPN"):
             return "future", True
@@ -98,14 +98,14 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
             if c.dep_ == "aux" and c.tag_ == "VBD":
                 return "past", False
         head = verb.head
-        if head is not verb and depth < 4:
+        if head.i != verb.i and depth < 4:
             gv = governing_verb(head)
-            if gv is not None and gv is not verb:
+            if gv is not None and gv.i != verb.i:
                 return verb_direction(gv, depth + 1)
         return None, False
-    if tag == "VB" and verb.head is not verb and depth < 4:
+    if tag == "VB" and verb.head.i != verb.i and depth < 4:
         gv = governing_verb(verb.head)
-        if gv is not None and gv is not verb:
+        if gv is not None and gv.i != verb.i:
             return verb_direction(gv, depth + 1)
     return None, False
 
