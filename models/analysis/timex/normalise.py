@@ -439,7 +439,9 @@ def _is_rate(c: Candidate) -> bool:
 
 
 def _duration_bare(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    return Value("DURATION", _duration_value(None, unit_of(c.group("unit") or "")))
+    word = c.group("unit") or ""
+    n = None if word.lower().endswith("s") else 1.0  # "decades-long" is vague, "year-long" is one year
+    return Value("DURATION", _duration_value(n, unit_of(word)))
 
 
 def _recent(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -559,7 +561,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Va
     "decade": _decade, "century": _century, "quarter": _quarter, "qcode": _qcode, "season": _season,
     "deictic": _deictic, "dayword": _dayword, "dayword2": _dayword, "weekday": _weekday, "ago": _ago,
     "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": _duration,
-    "duration_bare": _duration_bare, "duration_long": _duration_bare, "recent": _recent, "set_every": _set_every,
+    "duration_bare": _duration_bare, "duration_long": _duration_bare, "duration_before": _duration_bare, "recent": _recent, "set_every": _set_every,
     "set_rate": _set_rate, "set_adverb": _set_adverb, "set_weekdays": _set_weekdays, "clock": _clock,
     "clock24": _clock, "clock_mil": _clock, "noon": _noon, "oclock": _oclock, "vague": _vague,
     "holiday": _holiday,

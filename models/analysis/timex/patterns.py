@@ -141,7 +141,11 @@ RULES: tuple[Rule, ...] = (
         rf"{B}(?:(?P<span>(?i:the{SP}(?:past|last|next|coming|following|ensuing))(?:{SP}few)?){SP})?"
         rf"(?P<unit>years|months|weeks|decades|centuries)(?=-long|{SP}(?:of|to{SP}come|and{SP}years))?{E}",
     ),
-    _rule("duration_long", rf"{B}(?P<unit>years|months|weeks|days|decades|year|month|week|day)-long{E}"),
+    _rule("duration_long", rf"{B}(?P<unit>years|months|weeks|days|decades|decade|year|month|week|day)-long{E}"),
+    _rule(
+        "duration_before",
+        rf"{B}(?P<unit>(?i:hours|days|weeks|months|minutes)){E}(?={SP}(?:after|before){SP})",
+    ),
     _rule("recent", rf"{B}(?P<word>(?i:recent|coming|past|previous)){SP}(?P<unit>years|months|weeks|days|decades){E}"),
     _rule(
         "set_every",
