@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models.analysis import ANALYZER_VERSION
 from models.analysis.corrections import (
     CorrectedEntity,
+    CorrectedMention,
     Correction,
     anchor_mention,
     apply_corrections,
@@ -52,6 +53,8 @@ class DossierMention:
     snippet: str  # the sentence around the mention (clipped when long)
     snippet_start: int  # offset of ``snippet`` in the article text
     verified: bool
+    clipped_start: bool = False  # the snippet starts inside its sentence
+    clipped_end: bool = False  # the snippet ends inside its sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +176,7 @@ class EntityStore:
                 continue
             text = article.text
             mentions = tuple(
-                DossierMention(m.start, m.end, m.text, *_snippet(text, m.start, m.end), m.verified)
-                for m in sorted((m for e in match for m in e.mentions), key=lambda m: m.start)
+                _dossier_mention(text, m) for m in sorted((m for e in match for m in e.mentions), key=lambda m: m.start)
             )
             surfaces.update(m.text for m in mentions)
             highlights = tuple(
@@ -302,6 +304,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_LIMIT) -> tuple[int, int]:
     """The span of the sentence holding ``[start, end)`` inside its block, clipped at word boundaries to about
     ``limit`` characters around the mention when the sentence is longer."""
+    return _sentence_around(text, start, end, limit)[:2]
+
+
+def _sentence_around(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool, bool]:
     block_start = text.rfind("\n", 0, start) + 1
     block_end = text.find("\n", end)
     block_end = len(text) if block_end < 0 else block_end
@@ -313,15 +319,17 @@ def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_LIMIT)
             e0 = m.start() + 1
             break
     room = max(0, limit - (end - start)) // 2
-    if start - s0 > room:
+    clipped_start = start - s0 > room
+    if clipped_start:
         cut = text.find(" ", start - room, start)
         s0 = cut + 1 if cut >= 0 else start - room
-    if e0 - end > room:
+    clipped_end = e0 - end > room
+    if clipped_end:
         cut = text.rfind(" ", end, end + room)
         e0 = cut if cut >= 0 else end + room
-    return s0, e0
+    return s0, e0, clipped_start, clipped_end
 
 
-def _snippet(text: str, start: int, end: int) -> tuple[str, int]:
-    s0, e0 = sentence_around(text, start, end)
-    return text[s0:e0], s0
+def _dossier_mention(text: str, m: CorrectedMention) -> DossierMention:
+    s0, e0, clipped_start, clipped_end = _sentence_around(text, m.start, m.end, SNIPPET_LIMIT)
+    return DossierMention(m.start, m.end, m.text, text[s0:e0], s0, m.verified, clipped_start, clipped_end)
