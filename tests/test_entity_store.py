@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import Analysis, Entity, Mention
@@ -191,3 +192,25 @@ def test_long_sentences_are_clipped_around_the_mention_at_word_boundaries() -> N
     assert "Lavrov" in snippet and len(snippet) <= 80
     assert snippet.split()[0].startswith("word") and snippet.split()[-1].startswith("tail")
     assert text[s - 1] == " " and text[e] == " "
+
+
+@pytest.mark.slow
+def test_corrections_on_the_sample_survive_a_real_reanalysis(lib: Library, sample_path: Path) -> None:
+    from models.ingest import ingest_file
+
+    a = ingest_file(sample_path)
+    aid = lib.import_article(a).id
+    store = EntityStore(lib)
+    first = {e.name: e for e in store.entities(aid)}  # analysed and cached
+    lavrov = first["Sergey Lavrov"]
+    assert all(a.text[m.start : m.end] in ("Sergey Lavrov", "Lavrov") for m in lavrov.mentions)
+    store.add_rule(aid, "rename", {"entity": {"name": "Sergey Lavrov", "type": "PERSON"}, "name": "Sergei Lavrov"})
+    kono = first["Taro Kono"].mentions[0]
+    store.add_rule(aid, "split", {"entity": {"name": "Taro Kono", "type": "PERSON"},
+                                  "mention": {"start": kono.start, "end": kono.end}, "name": "Kono Taro",
+                                  "type": "PERSON"})
+    with lib.writing() as s:  # forget the cache: the next read runs the analyser again
+        s.execute(text("DELETE FROM analyses"))
+    again = {e.name: e for e in store.entities(aid)}
+    assert "Sergey Lavrov" not in again and again["Sergei Lavrov"].spans == lavrov.spans
+    assert again["Kono Taro"].spans == [(kono.start, kono.end)] and "Taro Kono" not in again

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex
 from gui.entities.model import EntityTreeModel, Kind, Role
 from gui.entities.panel import EntitiesPanel
 from models.analysis.corrections import CorrectedEntity, CorrectedMention
-from models.analysis.types import Entity, Mention
+from models.analysis.types import Entity
 
 pytestmark = pytest.mark.gui
 
