@@ -132,6 +132,15 @@ def narrow(start: date, end: date, mod: str | None) -> tuple[date, date]:
     """The part of an interval an "early", "mid" or "late" modifier points at (a third of it)."""
     if mod not in ("START", "MID", "END"):
         return start, end
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and (end + timedelta(days=1)).day == 1 and months >= 3:
+        # whole months: "early 2019" is January to April, "late 2018-Q4" is December
+        third_m = months // 3
+        if mod == "START":
+            return start, add_months(start, third_m) - timedelta(days=1)
+        if mod == "END":
+            return add_months(start, months - third_m), end
+        return add_months(start, third_m), add_months(start, months - third_m) - timedelta(days=1)
     span = (end - start).days + 1
     third = max(span // 3, 1)
     if mod == "START":

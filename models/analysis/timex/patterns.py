@@ -78,7 +78,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "year",
-        rf"{B}(?<![$€£¥#.,]){MODPRE}(?:(?P<the>the{SP}(?:year{SP})?))?(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
+        rf"{B}(?<![$€£¥#.,]){MODPRE}(?P<the>(?i:the){SP}year{SP})?(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
         rf"(?P<year>{YEAR4}){E}(?![.,]\d|%|[-–/](?!{YEAR4}{E})\d)",
     ),
     _rule(
