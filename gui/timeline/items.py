@@ -1,0 +1,199 @@
+"""The marks of the timeline: an event (a dot for a day, a bar for a longer interval) and a cluster bubble.
+
+Items only paint. Where they go, how wide their labels may be and what a click does are decided by the view
+and the layout functions; an item keeps the key of the entry (or entries) it stands for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from gui.timeline.colors import TimelineColors
+
+LANE_HEIGHT = 22.0
+DOT_RADIUS = 4.5
+BAR_HEIGHT = 14.0
+LABEL_PAD = 6.0
+POINT_PRECISIONS = frozenset({"day", "time"})
+
+
+class TimelineItem(QGraphicsItem):
+    """Common state of the marks: the entries they stand for and whether the reader points at them."""
+
+    def __init__(self, keys: tuple[int, ...], colors: TimelineColors, font: QFont) -> None:
+        super().__init__()
+        self.keys = keys
+        self.colors = colors
+        self.font = font
+        self.hovered = False
+        self.focused = False
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view interprets clicks and drags
+
+    def set_state(self, *, hovered: bool | None = None, focused: bool | None = None) -> None:
+        if hovered is not None:
+            self.hovered = hovered
+        if focused is not None:
+            self.focused = focused
+        self.update()
+
+    @property
+    def lit(self) -> bool:
+        return self.hovered or self.focused
+
+    def mark_rect(self) -> QRectF:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class EventItem(TimelineItem):
+    """One entry: a dot (day) or a rounded bar (month, season, quarter, year …), its label beside or inside."""
+
+    def __init__(
+        self,
+        key: int,
+        x0: float,
+        x1: float,
+        lane: int,
+        *,
+        precision: str,
+        planned: bool,
+        label: str,
+        label_width: float,
+        label_inside: bool,
+        colors: TimelineColors,
+        font: QFont,
+    ) -> None:
+        super().__init__((key,), colors, font)
+        self.x0, self.x1 = x0, x1
+        self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
+        self.precision = precision
+        self.planned = planned
+        self.is_point = precision in POINT_PRECISIONS
+        self.label_inside = label_inside
+        metrics = QFontMetricsF(font)
+        room = (x1 - x0 - 2 * LABEL_PAD) if label_inside else label_width
+        self.label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+        self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
+        self.label_shift = 0.0
+
+    def follow_left_edge(self, left: float) -> None:
+        """Keep the label of a bar that starts off-screen readable: slide it to the visible part of the bar."""
+        if not self.label_inside:
+            return
+        room = max(0.0, self.x1 - self.x0 - 2 * LABEL_PAD - self.label_width)
+        shift = min(max(0.0, left - self.x0), room)
+        if shift != self.label_shift:
+            self.label_shift = shift
+            self.update()
+
+    def mark_rect(self) -> QRectF:
+        if self.is_point:
+            cx = (self.x0 + self.x1) / 2
+            return QRectF(cx - DOT_RADIUS, self.mid_y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS)
+        return QRectF(self.x0, self.mid_y - BAR_HEIGHT / 2, max(self.x1 - self.x0, 2.0), BAR_HEIGHT)
+
+    def label_rect(self) -> QRectF:
+        h = LANE_HEIGHT - 4
+        if self.label_inside:
+            return QRectF(self.x0 + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
+        return QRectF(self.mark_rect().right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
+
+    def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect
+        return self.mark_rect().united(self.label_rect()).adjusted(-3, -3, 3, 3)
+
+    def paint(  # QGraphicsItem.paint
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        c = self.colors
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.mark_rect()
+        ink = c.accent if self.lit else (c.planned if self.planned else c.point)
+        if self.is_point:
+            if self.planned:
+                painter.setPen(QPen(ink, 1.6))
+                painter.setBrush(QBrush(c.background))
+                painter.drawEllipse(rect.adjusted(0.8, 0.8, -0.8, -0.8))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(ink))
+                painter.drawEllipse(rect)
+        else:
+            self._paint_bar(painter, rect)
+        if self.focused:
+            painter.setPen(QPen(c.accent, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 5, 5)
+        if self.label:
+            painter.setFont(self.font)
+            painter.setPen(c.accent if self.lit else (c.bar_text if not self.planned or self.label_inside
+                                                       else c.text))
+            painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+
+    def _paint_bar(self, painter: QPainter, rect: QRectF) -> None:
+        c = self.colors
+        radius = min(4.0, rect.width() / 2)
+        if self.planned:
+            fill = QColor(c.accent_tint if self.lit else c.planned_fill)
+            pen = QPen(c.accent if self.lit else c.planned, 1.2, Qt.PenStyle.DashLine)
+            pen.setDashPattern([3.0, 2.5])
+        else:
+            fill = QColor(c.accent_tint if self.lit else c.bar)
+            pen = QPen(c.accent, 1.2) if self.lit else QPen(Qt.PenStyle.NoPen)
+        if self.precision == "season" and rect.width() > 24:
+            painter.setBrush(QBrush(_faded(fill, rect)))
+            if pen.style() != Qt.PenStyle.NoPen:
+                pen.setBrush(QBrush(_faded(pen.color(), rect)))
+        else:
+            painter.setBrush(QBrush(fill))
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect.adjusted(0.6, 0.6, -0.6, -0.6), radius, radius)
+
+
+class ClusterItem(TimelineItem):
+    """Several entries too close to tell apart at this scale: a bubble with their count; zooming in splits it."""
+
+    HEIGHT = 18.0
+
+    def __init__(
+        self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont
+    ) -> None:
+        bold = QFont(font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        super().__init__(keys, colors, bold)
+        self.text = str(len(keys))
+        width = max(x1 - x0, QFontMetricsF(bold).horizontalAdvance(self.text) + 14)
+        self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
+        self.rect = QRectF(x0, self.mid_y - self.HEIGHT / 2, width, self.HEIGHT)
+
+    def mark_rect(self) -> QRectF:
+        return self.rect
+
+    def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect
+        return self.rect.adjusted(-3, -3, 3, 3)
+
+    def paint(  # QGraphicsItem.paint
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        c = self.colors
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(c.accent, 1.5 if self.lit else 1.0))
+        painter.setBrush(QBrush(c.accent if self.lit else c.accent_tint))
+        r = self.HEIGHT / 2
+        painter.drawRoundedRect(self.rect, r, r)
+        painter.setFont(self.font)
+        painter.setPen(c.on_accent if self.lit else c.accent)
+        painter.drawText(self.rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+def _faded(color: QColor, rect: QRectF) -> QLinearGradient:
+    """A season has no sharp first or last day: its bar fades in and out."""
+    gradient = QLinearGradient(QPointF(rect.left(), 0), QPointF(rect.right(), 0))
+    clear = QColor(color)
+    clear.setAlphaF(0.0)
+    edge = min(0.3, 18.0 / max(rect.width(), 1.0) + 0.08)
+    gradient.setColorAt(0.0, clear)
+    gradient.setColorAt(edge, color)
+    gradient.setColorAt(1.0 - edge, color)
+    gradient.setColorAt(1.0, clear)
+    return gradient

@@ -1,0 +1,308 @@
+"""Layout maths of the timeline, as plain functions of numbers: no Qt, no painting, testable alone.
+
+Time is a float count of days (``date.toordinal()``; a day covers ``[n, n + 1)``). The view decides the scale in
+pixels per day; from it these functions choose the ticks of the axis, put events into lanes so that no mark or
+label overlaps another, and gather the events of a dense period into one cluster that splits again as the reader
+zooms in.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_FIRST = date.min.toordinal()
+_LAST = date.max.toordinal()
+
+
+# -- ticks --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TickUnit:
+    kind: str  # day | month | year
+    step: int  # days of month (1, 2, 7, 14), months (1, 3, 6) or years (1, 2, 5, 10 …)
+
+    @property
+    def min_days(self) -> int:
+        """The shortest distance between two ticks of this unit, in days."""
+        if self.kind == "day":
+            return self.step
+        if self.kind == "month":
+            return 28 if self.step == 1 else 30 * self.step - 3
+        return 365 * self.step
+
+    @property
+    def sample_label(self) -> str:
+        """The widest ordinary label of the unit, to decide whether labels fit between ticks."""
+        if self.kind == "day":
+            return "28" if self.step < 7 else "1 MAY"
+        return "MAY" if self.kind == "month" else "2000"
+
+
+TICK_UNITS = (
+    TickUnit("day", 1),
+    TickUnit("day", 2),
+    TickUnit("day", 7),
+    TickUnit("day", 14),
+    TickUnit("month", 1),
+    TickUnit("month", 3),
+    TickUnit("month", 6),
+    *(TickUnit("year", n) for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    day: int  # ordinal of the day the tick starts
+    label: str
+    major: bool  # a boundary of the next larger unit (month start for days, January for months)
+
+
+def choose_tick_unit(px_per_day: float, measure: Callable[[str], float], min_gap: float = 14.0) -> TickUnit:
+    """The finest unit whose labels fit between its ticks at this scale."""
+    for unit in TICK_UNITS:
+        if unit.min_days * px_per_day >= measure(unit.sample_label) + min_gap:
+            return unit
+    return TICK_UNITS[-1]
+
+
+def ticks_between(first: float, last: float, unit: TickUnit) -> list[Tick]:
+    """Every tick of ``unit`` in ``[first, last]`` (day numbers); the first one always says which month/year."""
+    lo = max(_FIRST, int(first))
+    hi = min(_LAST, int(last) + 1)
+    out: list[Tick] = []
+    if unit.kind == "day":
+        d: date | None = date.fromordinal(lo).replace(day=1)
+        while d is not None and d.toordinal() <= hi:
+            length = calendar.monthrange(d.year, d.month)[1]
+            for k in range(1, length + 1, unit.step):
+                if k > 1 and k + unit.step - 1 > length:
+                    break  # leave the last interval of a month at least one step wide
+                n = d.toordinal() + k - 1
+                if lo <= n <= hi:
+                    out.append(Tick(n, _day_label(date.fromordinal(n), first_shown=not out), k == 1))
+            d = _add_months(d, 1)
+    elif unit.kind == "month":
+        start = date.fromordinal(lo)
+        m: date | None = date(start.year, start.month - (start.month - 1) % unit.step, 1)
+        while m is not None and m.toordinal() <= hi:
+            if m.toordinal() >= lo:
+                out.append(Tick(m.toordinal(), _month_label(m, unit.step, first_shown=not out), m.month == 1))
+            m = _add_months(m, unit.step)
+    else:
+        year = date.fromordinal(lo).year
+        y = max(1, year - year % unit.step)
+        while y <= date.max.year:
+            n = date(y, 1, 1).toordinal()
+            if n > hi:
+                break
+            if n >= lo:
+                out.append(Tick(n, str(y), y % (unit.step * 10) == 0))
+            y += unit.step
+    return out
+
+
+def drop_overlapping_labels(
+    xs: Sequence[float], labels: Sequence[str], measure: Callable[[str], float], gap: float = 8.0
+) -> list[bool]:
+    """Which labels to draw (left-aligned at x) so that none overlaps the one before it."""
+    shown: list[bool] = []
+    right = float("-inf")
+    for x, text in zip(xs, labels, strict=True):
+        ok = x >= right + gap
+        shown.append(ok)
+        if ok:
+            right = x + measure(text)
+    return shown
+
+
+def _day_label(d: date, first_shown: bool) -> str:
+    if first_shown or (d.month == 1 and d.day == 1):
+        return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    if d.day == 1:
+        return f"1 {MONTHS[d.month - 1]}"
+    return str(d.day)
+
+
+def _month_label(d: date, step: int, first_shown: bool) -> str:
+    if d.month == 1 and step > 1:
+        return str(d.year)  # quarters and halves: the year itself marks January
+    return f"{MONTHS[d.month - 1]} {d.year}" if first_shown or d.month == 1 else MONTHS[d.month - 1]
+
+
+def _add_months(d: date, n: int) -> date | None:
+    k = d.year * 12 + d.month - 1 + n
+    year, month = divmod(k, 12)
+    if year > date.max.year:
+        return None
+    return date(year, month + 1, 1)
+
+
+# -- lanes and clusters -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What one event needs on screen, in pixels: its mark ``[x0, x1]`` and a label to the right of it."""
+
+    key: int
+    x0: float
+    x1: float
+    label: float  # wanted label width; 0 when the label sits inside the bar or there is none
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A placed mark (one key) or a cluster (several keys), in a lane, with the label width it may use."""
+
+    keys: tuple[int, ...]
+    lane: int
+    x0: float
+    x1: float
+    label: float
+
+    @property
+    def is_cluster(self) -> bool:
+        return len(self.keys) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class LaneLayout:
+    slots: tuple[Slot, ...]
+    lanes: int  # lanes used; may exceed the lanes asked for when nothing else avoided an overlap
+
+
+@dataclass(frozen=True, slots=True)
+class LaneMetrics:
+    gap: float = 8.0  # between a label's end and the next mark in the lane
+    label_pad: float = 6.0  # between a mark and its label
+    min_label: float = 56.0  # a label cut shorter than this reads as noise: prefer another lane or a cluster
+    min_visible_label: float = 28.0  # below this a cut label is hidden (its text stays in the hover card)
+    cluster_px: float = 24.0  # marks starting this close together form one group
+    bubble: float = 28.0  # the narrowest cluster mark
+
+
+@dataclass
+class _Lane:
+    slots: list[Slot] = field(default_factory=list)
+    mark_end: float = float("-inf")
+    hard_end: float = float("-inf")  # mark + the shortest acceptable label
+    soft_end: float = float("-inf")  # mark + the whole label
+
+
+def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None = None) -> LaneLayout:
+    """Put marks into at most ``lanes`` lanes, left to right, without overlaps.
+
+    Marks that start within ``cluster_px`` of each other form a group. A group goes into lanes whole — each mark
+    in the first lane where its whole label fits, else where a shortened label fits — or, when that fails,
+    becomes one cluster (merged with the cluster just before it when they touch). A single mark that fits
+    nowhere drops its label's claim; only when even its mark collides everywhere does a lane get added.
+    """
+    m = metrics or LaneMetrics()
+    state = [_Lane() for _ in range(max(1, lanes))]
+    last_cluster: tuple[int, int] | None = None  # (lane, index in lane) of the most recent cluster
+    for group in _groups(sorted(marks, key=lambda k: (k.x0, k.x1)), m.cluster_px):
+        trial = [_Lane(list(s.slots), s.mark_end, s.hard_end, s.soft_end) for s in state]
+        if all(_place(trial, k, m, ("soft", "hard")) for k in group):
+            state = trial
+            continue
+        if len(group) == 1 and _place(state, group[0], m, ("mark",)):
+            continue
+        keys = tuple(k.key for k in group)
+        x0 = min(k.x0 for k in group)
+        x1 = max(x0 + m.bubble, max(k.x0 for k in group) + m.bubble / 2)
+        if last_cluster is not None and _extend_cluster(state, last_cluster, keys, x0, x1, m):
+            continue
+        if len(group) == 1:
+            state.append(_Lane())
+            _place(state, group[0], m, ("mark",))
+            continue
+        lane = _free_lane(state, x0, m, ("hard", "mark"))
+        if lane is None:
+            state.append(_Lane())
+            lane = len(state) - 1
+        _put(state[lane], Slot(keys, lane, x0, x1, 0.0), m)
+        last_cluster = (lane, len(state[lane].slots) - 1)
+    return LaneLayout(tuple(_cut_labels(state, m)), len(state))
+
+
+def _groups(marks: Sequence[Mark], cluster_px: float) -> list[list[Mark]]:
+    groups: list[list[Mark]] = []
+    for mark in marks:
+        if groups and mark.x0 - groups[-1][0].x0 <= cluster_px:
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    return groups
+
+
+def _place(state: list[_Lane], mark: Mark, m: LaneMetrics, ends: tuple[str, ...]) -> bool:
+    lane = _free_lane(state, mark.x0, m, ends)
+    if lane is None:
+        return False
+    _put(state[lane], Slot((mark.key,), lane, mark.x0, mark.x1, mark.label), m)
+    return True
+
+
+def _free_lane(state: list[_Lane], x0: float, m: LaneMetrics, ends: tuple[str, ...]) -> int | None:
+    """The first lane free at ``x0``, trying each kind of end in turn (whole label, short label, bare mark)."""
+    for end in ends:
+        for i, lane in enumerate(state):
+            limit = {"soft": lane.soft_end, "hard": lane.hard_end, "mark": lane.mark_end}[end]
+            if limit + m.gap <= x0:
+                return i
+    return None
+
+
+def _put(lane: _Lane, slot: Slot, m: LaneMetrics) -> None:
+    lane.slots.append(slot)
+    lane.mark_end = slot.x1
+    label_start = slot.x1 + m.label_pad
+    lane.soft_end = label_start + slot.label if slot.label else slot.x1
+    lane.hard_end = label_start + min(slot.label, m.min_label) if slot.label else slot.x1
+
+
+def _extend_cluster(
+    state: list[_Lane], where: tuple[int, int], keys: tuple[int, ...], x0: float, x1: float, m: LaneMetrics
+) -> bool:
+    lane_no, index = where
+    lane = state[lane_no]
+    if index != len(lane.slots) - 1:
+        return False  # something was placed after the cluster in its lane
+    old = lane.slots[index]
+    if x0 - old.x1 > m.cluster_px:
+        return False
+    lane.slots[index] = Slot(old.keys + keys, lane_no, old.x0, max(old.x1, x1), 0.0)
+    lane.mark_end = lane.hard_end = lane.soft_end = lane.slots[index].x1
+    return True
+
+
+def _cut_labels(state: list[_Lane], m: LaneMetrics) -> list[Slot]:
+    out: list[Slot] = []
+    for lane in state:
+        for i, slot in enumerate(lane.slots):
+            after = lane.slots[i + 1] if i + 1 < len(lane.slots) else None
+            label = slot.label
+            if after is not None and label:
+                label = min(label, after.x0 - m.gap - slot.x1 - m.label_pad)
+                if label < m.min_visible_label:
+                    label = 0.0
+            out.append(Slot(slot.keys, slot.lane, slot.x0, slot.x1, max(0.0, label)))
+    return sorted(out, key=lambda s: (s.x0, s.lane))
+
+
+# -- scale ------------------------------------------------------------------------------------------------------
+
+
+def fit_scale(
+    first_day: float, end_day: float, width_px: float, left_px: float = 40.0, right_px: float = 40.0
+) -> tuple[float, float]:
+    """(left day, pixels per day) that show ``[first_day, end_day)`` inside ``width_px`` with these margins."""
+    span = max(end_day - first_day, 7.0)
+    usable = max(width_px - left_px - right_px, 40.0)
+    ppd = usable / span
+    return first_day - (span - (end_day - first_day)) / 2 - left_px / ppd, ppd

@@ -1,0 +1,602 @@
+"""The timeline view: the dated events of an article (or of the library) on a zoomable time axis.
+
+Zoom and pan change two numbers — the day at the left edge and the pixels per day — and nothing is scaled by a
+transform: text stays crisp, dots stay round. A change of scale re-runs the lane layout (plain Python, well under
+a frame for a library's worth of events); a pan only moves the layer that holds the marks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGestureEvent,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QMenu,
+    QPinchGesture,
+    QWidget,
+)
+
+from gui.timeline import axis
+from gui.timeline.colors import TimelineColors
+from gui.timeline.hover_card import HoverCard, describe_when
+from gui.timeline.items import LANE_HEIGHT, ClusterItem, EventItem, TimelineItem
+from gui.timeline.layout import group_label, place_groups
+from gui.timeline.scene_builder import TickUnit, fit_scale
+from models.analysis.types import TimelineEvent
+from models.timeline_query import (
+    DatedGroup,
+    EventMention,
+    group_by_date,
+    mentions_entity,
+    mentions_of,
+    one_group_per_event,
+)
+
+TOP_PAD = 6.0
+MAX_PPD = 160.0  # a day 160 px wide: closer shows nothing new
+ZOOM_STEP = 1.5
+DRAG_THRESHOLD = 4
+CARD_HIDE_MS = 280
+
+
+class TimelineView(QGraphicsView):
+    """Emits :attr:`event_activated` (article id, sentence start/end, expression start/end) on a click or Enter."""
+
+    event_activated = Signal(int, int, int, int, int)
+    range_changed = Signal(object, object)  # first and last visible date
+    entity_filter_changed = Signal(object)  # str | None
+    content_changed = Signal(int)  # events shown after filtering
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TimelineView")
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.setMinimumHeight(int(axis.HEADER_HEIGHT + axis.FOOTER_HEIGHT + LANE_HEIGHT * 2))
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self._layer = QGraphicsRectItem()
+        self._layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self._scene.addItem(self._layer)
+        self._colors = TimelineColors.from_palette(self.palette())
+
+        self._groups: tuple[DatedGroup, ...] = ()
+        self._shown: list[int] = []
+        self._article_id: int | None = None
+        self._published: date | None = None
+        self._library = False
+        self._entity: str | None = None
+        self._origin = 0.0
+        self._left = date.today().toordinal() - 30.0
+        self._ppd = 4.0
+        self._vscroll = 0.0
+        self._content_height = 0.0
+        self._fitted = True
+        self._items: list[TimelineItem] = []
+        self._hover: TimelineItem | None = None
+        self._focus: TimelineItem | None = None
+        self._press: tuple[QPoint, TimelineItem | None] | None = None
+        self._dragging = False
+        self._last_drag = QPoint()
+        self.mention_menu: QMenu | None = None
+
+        self.card = HoverCard(self)
+        self.card.mention_activated.connect(self._activate_mention)
+        self._hide_card = QTimer(self, singleShot=True, interval=CARD_HIDE_MS)
+        self._hide_card.timeout.connect(self._maybe_hide_card)
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+        ):
+            action = QAction(self)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- data ------------------------------------------------------------------------------------------------
+
+    def set_events(
+        self,
+        events: Sequence[TimelineEvent],
+        *,
+        article_id: int,
+        published: date | None,
+        text: str,
+        title: str = "",
+    ) -> None:
+        """Show one article's events, each its own mark, with its publication date as a line."""
+        mentions = mentions_of(article_id, title, published, text, events)
+        self._set_groups(one_group_per_event(mentions), article_id=article_id, published=published, library=False)
+
+    def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
+        """Show events of several articles; a date reported by several of them is one mark linking to each."""
+        if entries and isinstance(entries[0], EventMention):
+            groups = group_by_date([e for e in entries if isinstance(e, EventMention)])
+        else:
+            groups = tuple(e for e in entries if isinstance(e, DatedGroup))
+        self._set_groups(groups, article_id=None, published=None, library=True)
+
+    def clear(self) -> None:
+        self._set_groups((), article_id=None, published=None, library=False)
+
+    def set_entity_filter(self, name: str | None) -> None:
+        """Show only the events whose sentence names ``name``; None shows every event again."""
+        name = name or None
+        if name == self._entity:
+            return
+        self._entity = name
+        self._apply_filter()
+        self.fit_all()
+        self.entity_filter_changed.emit(name)
+
+    def entity_filter(self) -> str | None:
+        return self._entity
+
+    @property
+    def groups(self) -> tuple[DatedGroup, ...]:
+        return self._groups
+
+    def shown_groups(self) -> list[DatedGroup]:
+        return [self._groups[k] for k in self._shown]
+
+    def is_library_mode(self) -> bool:
+        return self._library
+
+    def _set_groups(
+        self, groups: tuple[DatedGroup, ...], *, article_id: int | None, published: date | None, library: bool
+    ) -> None:
+        self._groups = groups
+        self._article_id = article_id
+        self._published = published
+        self._library = library
+        self._focus = None
+        self._hover = None
+        self.card.hide()
+        days = [g.first_day.toordinal() for g in groups] + ([published.toordinal()] if published else [])
+        self._origin = float(min(days)) if days else float(date.today().toordinal())
+        self._apply_filter()
+        self.fit_all()
+
+    def _apply_filter(self) -> None:
+        if self._entity is None:
+            self._shown = list(range(len(self._groups)))
+        else:
+            self._shown = [
+                k for k, g in enumerate(self._groups) if any(mentions_entity(m, self._entity) for m in g.mentions)
+            ]
+        self.setAccessibleDescription(self._summary())
+        self.content_changed.emit(len(self._shown))
+
+    # -- scale -----------------------------------------------------------------------------------------------
+
+    def fit_all(self) -> None:
+        """Show every (filtered) event, and the publication date, across the width."""
+        shown = self.shown_groups()
+        if shown:
+            first = min(g.first_day.toordinal() for g in shown)
+            end = max(g.last_day.toordinal() for g in shown) + 1
+        else:
+            first = end = (self._published or date.today()).toordinal()
+            end += 1
+        if self._published is not None:
+            first = min(first, self._published.toordinal())
+            end = max(end, self._published.toordinal() + 1)
+        right = 40.0 + min(170.0, max((self._measure(group_label(g)) for g in shown), default=0.0))
+        self._left, self._ppd = fit_scale(first, end, self._width(), 40.0, right)
+        self._ppd = min(self._ppd, MAX_PPD)
+        self._vscroll = 0.0
+        self._fitted = True
+        self._relayout()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        """Scale around ``anchor_x`` (viewport pixels; the centre when None), keeping that day in place."""
+        x = self._width() / 2 if anchor_x is None else anchor_x
+        ppd = min(max(self._ppd * factor, self._min_ppd()), MAX_PPD)
+        if math.isclose(ppd, self._ppd):
+            return
+        day = self._left + x / self._ppd
+        self._left = day - x / ppd
+        self._ppd = ppd
+        self._fitted = False
+        self._relayout()
+
+    def pan_by(self, dx: float, dy: float = 0.0) -> None:
+        """Move the content by ``dx``/``dy`` pixels (positive dx shows earlier days)."""
+        self._left -= dx / self._ppd
+        room = max(0.0, self._content_height - self._lanes_height())
+        self._vscroll = min(max(self._vscroll - dy, 0.0), room)
+        self._fitted = False
+        self._place_layer()
+
+    def set_visible_range(self, first: date, last: date) -> None:
+        self._left, self._ppd = fit_scale(first.toordinal(), last.toordinal() + 1, self._width(), 0.0, 0.0)
+        self._fitted = False
+        self._relayout()
+
+    def visible_range(self) -> tuple[date, date]:
+        first = min(max(int(self._left), 1), date.max.toordinal())
+        last = min(max(int(self._left + self._width() / self._ppd), 1), date.max.toordinal())
+        return date.fromordinal(first), date.fromordinal(last)
+
+    def visible_days(self) -> float:
+        return self._width() / self._ppd
+
+    def tick_unit(self) -> TickUnit:
+        return self._frame().unit
+
+    def _min_ppd(self) -> float:
+        return self._width() / (366.0 * 3000)
+
+    def _width(self) -> float:
+        return float(max(self.viewport().width(), 100))
+
+    def _lanes_height(self) -> float:
+        return self.viewport().height() - axis.HEADER_HEIGHT - axis.FOOTER_HEIGHT - TOP_PAD
+
+    def _frame(self) -> axis.AxisFrame:
+        return axis.frame_for(self._left, self._ppd, self._width(), self.viewport().height(), self.font())
+
+    def _measure(self, text: str) -> float:
+        return QFontMetricsF(self._label_font()).horizontalAdvance(text)
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(12)
+        return font
+
+    # -- scene -----------------------------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Rebuild the marks for the current scale (lanes and clusters depend on it; the pan does not)."""
+        focus_keys = self._focus.keys if self._focus else None
+        self._hover = None
+        for old in self._items:
+            self._scene.removeItem(old)
+        self._items = []
+        lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
+        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, self._measure)
+        font = self._label_font()
+        for slot in placement.layout.slots:
+            item: TimelineItem
+            if slot.is_cluster:
+                item = ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self._colors, font)
+            else:
+                key = slot.keys[0]
+                g = self._groups[key]
+                item = EventItem(
+                    key, slot.x0, slot.x1, slot.lane, precision=g.precision, planned=g.planned,
+                    label=group_label(g), label_width=slot.label, label_inside=key in placement.inside,
+                    colors=self._colors, font=font,
+                )
+            item.setParentItem(self._layer)
+            self._items.append(item)
+        self._items.sort(key=lambda i: (i.mark_rect().left(), i.mark_rect().top()))
+        self._content_height = placement.layout.lanes * LANE_HEIGHT
+        self._vscroll = min(self._vscroll, max(0.0, self._content_height - self._lanes_height()))
+        if focus_keys is not None:
+            self._focus = next((i for i in self._items if set(focus_keys) & set(i.keys)), None)
+            if self._focus is not None:
+                self._focus.set_state(focused=True)
+        self._place_layer()
+
+    def _place_layer(self) -> None:
+        x = (self._origin - self._left) * self._ppd
+        self._layer.setPos(x, axis.HEADER_HEIGHT + TOP_PAD - self._vscroll)
+        for item in self._items:
+            if isinstance(item, EventItem):
+                item.follow_left_edge(-x)
+        self.viewport().update()
+        first, last = self.visible_range()
+        self.range_changed.emit(first, last)
+
+    def timeline_items(self) -> list[TimelineItem]:
+        """The marks now in the scene, in time order (clusters included)."""
+        return list(self._items)
+
+    def item_for(self, group: DatedGroup) -> TimelineItem | None:
+        key = self._groups.index(group)
+        return next((i for i in self._items if key in i.keys), None)
+
+    def viewport_rect_of(self, item: TimelineItem) -> QRect:
+        """Where an item's mark is in viewport coordinates (for tests and for placing the card)."""
+        return self.mapFromScene(item.mapRectToScene(item.mark_rect())).boundingRect()
+
+    # -- painting --------------------------------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # QGraphicsView.drawBackground
+        frame = self._frame()
+        axis.paint_grid(painter, frame, self._colors)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # QGraphicsView.drawForeground
+        frame = self._frame()
+        axis.paint_header(painter, frame, self._colors, self.font())
+        if self._published is not None:
+            caption = self.tr("Published {}").format(f"{self._published.day} {self._published:%b %Y}")
+            axis.paint_day_line(painter, frame, self._colors, self._published, self.font(), caption)
+        elif self._library:
+            today = date.today()
+            axis.paint_day_line(painter, frame, self._colors, today, self.font(), self.tr("Today"))
+        if not self._shown:
+            axis.paint_message(painter, frame, self._colors, self._label_font(), self._empty_message())
+
+    def _empty_message(self) -> str:
+        if self._entity is not None and self._groups:
+            return self.tr("No dated event mentions {}").format(self._entity)
+        if self._library:
+            return self.tr("No dated events in these articles")
+        return self.tr("No dated events in this article")
+
+    # -- Qt events -------------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QGraphicsView.resizeEvent
+        super().resizeEvent(event)
+        self.setSceneRect(QRectF(0, 0, self.viewport().width(), self.viewport().height()))
+        if self._fitted:
+            self.fit_all()
+        else:
+            self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:  # QWidget.changeEvent
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._colors = TimelineColors.from_palette(self.palette())
+            self._relayout()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # QGraphicsView.wheelEvent
+        delta = event.angleDelta()
+        pixel = event.pixelDelta()
+        horizontal = abs(delta.x()) > abs(delta.y()) or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if horizontal:
+            amount = pixel.x() or pixel.y() or (delta.x() or delta.y()) / 2
+            self.pan_by(amount)
+        elif delta.y():
+            self.zoom_by(math.pow(1.0015, delta.y()), event.position().x())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:  # QObject.event
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), centre.x())
+                event.accept()
+                return True
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position().x())
+                return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # QGraphicsView.mousePressEvent
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self._press = (event.position().toPoint(), self._item_at(event.position().toPoint()))
+            self._dragging = False
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # QGraphicsView.mouseMoveEvent
+        pos = event.position().toPoint()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            start = self._press[0]
+            if self._dragging or (pos - start).manhattanLength() > DRAG_THRESHOLD:
+                if not self._dragging:
+                    self._dragging = True
+                    self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                    self.card.hide()
+                    last = start
+                else:
+                    last = self._last_drag
+                self.pan_by(pos.x() - last.x(), pos.y() - last.y())
+                self._last_drag = pos
+            return
+        self._hover_at(pos)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # QGraphicsView.mouseReleaseEvent
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        _, pressed = self._press
+        self._press = None
+        if self._dragging:
+            self._dragging = False
+            self.viewport().unsetCursor()
+            return
+        if pressed is not None and pressed is self._item_at(event.position().toPoint()):
+            self._activate(pressed)
+
+    def leaveEvent(self, event: QEvent) -> None:  # QWidget.leaveEvent
+        super().leaveEvent(event)
+        self._set_hover(None)
+        self._hide_card.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # QGraphicsView.keyPressEvent
+        key = event.key()
+        step = self._width() * 0.15
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+            self.fit_all()
+        elif key == Qt.Key.Key_Left:
+            self.pan_by(step)
+        elif key == Qt.Key.Key_Right:
+            self.pan_by(-step)
+        elif key == Qt.Key.Key_Up:
+            self.pan_by(0, LANE_HEIGHT)
+        elif key == Qt.Key.Key_Down:
+            self.pan_by(0, -LANE_HEIGHT)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus is not None:
+            self._activate(self._focus)
+        elif key == Qt.Key.Key_Escape and (self._focus is not None or self.card.isVisible()):
+            self._set_focus_item(None)
+            self.card.hide()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # QWidget.focusNextPrevChild
+        """Tab walks through the marks in time order, then leaves the timeline."""
+        if self._items and self.hasFocus():
+            index = self._items.index(self._focus) if self._focus in self._items else (-1 if forward else 0)
+            index += 1 if forward else -1
+            if 0 <= index < len(self._items):
+                self._set_focus_item(self._items[index])
+                return True
+            self._set_focus_item(None)
+        return super().focusNextPrevChild(forward)
+
+    # -- hover, focus, activation ----------------------------------------------------------------------------
+
+    def _item_at(self, pos: QPoint) -> TimelineItem | None:
+        if pos.y() < axis.HEADER_HEIGHT:
+            return None
+        for item in self.items(pos):
+            if isinstance(item, TimelineItem):
+                return item
+        return None
+
+    def _hover_at(self, pos: QPoint) -> None:
+        item = self._item_at(pos)
+        if item is self._hover:
+            return
+        self._set_hover(item)
+        if item is None:
+            self._hide_card.start()
+        else:
+            self._show_card(item)
+
+    def _set_hover(self, item: TimelineItem | None) -> None:
+        if self._hover is not None and self._hover in self._items:
+            self._hover.set_state(hovered=False)
+        self._hover = item
+        if item is not None:
+            item.set_state(hovered=True)
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.viewport().unsetCursor()
+
+    def _set_focus_item(self, item: TimelineItem | None) -> None:
+        if self._focus is not None and self._focus in self._items:
+            self._focus.set_state(focused=False)
+        self._focus = item
+        if item is None:
+            return
+        item.set_state(focused=True)
+        self._ensure_visible(item)
+        self._show_card(item)
+        self.setAccessibleDescription(self.card.text)
+
+    def _ensure_visible(self, item: TimelineItem) -> None:
+        rect = self.viewport_rect_of(item)
+        if rect.left() < 20:
+            self.pan_by(20 - rect.left() + self._width() * 0.1)
+        elif rect.right() > self._width() - 40:
+            self.pan_by(self._width() - 40 - rect.right() - self._width() * 0.1)
+        top = rect.top()
+        if top < axis.HEADER_HEIGHT or rect.bottom() > self.viewport().height() - axis.FOOTER_HEIGHT:
+            self.pan_by(0, axis.HEADER_HEIGHT + TOP_PAD - top)
+
+    def _show_card(self, item: TimelineItem) -> None:
+        self._hide_card.stop()
+        rect = self.viewport_rect_of(item)
+        anchor = QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        if isinstance(item, ClusterItem):
+            self.card.show_cluster([self._groups[k] for k in item.keys], self._colors, anchor)
+        else:
+            self.card.show_group(self._groups[item.keys[0]], self._published, self._colors, anchor)
+
+    @Slot()
+    def _maybe_hide_card(self) -> None:
+        if not self.card.underMouse() and self._hover is None and self._focus is None:
+            self.card.hide()
+
+    def _activate(self, item: TimelineItem) -> None:
+        groups = [self._groups[k] for k in item.keys]
+        if isinstance(item, ClusterItem):
+            first = min(g.first_day for g in groups)
+            last = max(g.last_day for g in groups)
+            if (last - first).days >= 2:
+                self._zoom_to(first, last)
+                return
+        mentions = [m for g in groups for m in g.mentions]
+        if len(mentions) == 1:
+            self._activate_mention(mentions[0])
+        else:
+            self._choose_mention(item, mentions)
+
+    def _zoom_to(self, first: date, last: date) -> None:
+        pad = max(1.0, (last - first).days * 0.25)
+        self._left, self._ppd = fit_scale(first.toordinal() - pad, last.toordinal() + 1 + pad, self._width())
+        self._ppd = min(self._ppd, MAX_PPD)
+        self._fitted = False
+        self.card.hide()
+        self._relayout()
+
+    def _choose_mention(self, item: TimelineItem, mentions: list[EventMention]) -> None:
+        """A date several articles report: let the reader pick which article and sentence to open."""
+        menu = QMenu(self)
+        menu.setAccessibleName(self.tr("Choose an article"))
+        for m in mentions:
+            text = f"{m.article_title or self.tr('Untitled article')} — {m.event.label or m.event.timex.text}"
+            action = menu.addAction(text)
+            action.setData(m)
+            action.triggered.connect(lambda _=False, m=m: self._activate_mention(m))
+        self.mention_menu = menu
+        self.card.hide()
+        rect = self.viewport_rect_of(item)
+        menu.popup(self.viewport().mapToGlobal(rect.bottomLeft()))
+
+    @Slot(object)
+    def _activate_mention(self, mention: EventMention) -> None:
+        ev = mention.event
+        self.event_activated.emit(
+            mention.article_id, ev.sentence_start, ev.sentence_end, ev.timex.start, ev.timex.end
+        )
+
+    def _summary(self) -> str:
+        shown = self.shown_groups()
+        if not shown:
+            return self._empty_message()
+        first = describe_when(shown[0])
+        last = describe_when(max(shown, key=lambda g: g.last_day))
+        return self.tr("{n} events from {first} to {last}").format(n=len(shown), first=first, last=last)
