@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from models.analysis.timex import anchoring
+from models.analysis.timex import anchoring, quantities
 from models.analysis.timex.arithmetic import fmt, season_of, shift
 from models.analysis.timex.lexicon import (
     MOD_WORDS,
@@ -24,39 +23,10 @@ from models.analysis.timex.lexicon import (
     UNITS,
     WEEKDAYS,
     number_value,
-    unit_of,
 )
 from models.analysis.timex.patterns import Candidate
+from models.analysis.timex.resolution import Resolver, Value, coarser
 from models.analysis.timex.tense import Direction
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    type: str
-    value: str
-    mod: str | None = None
-    anchor: tuple[date, str] | None = None  # the day and granularity later relative expressions chain on
-
-
-@dataclass(slots=True)
-class Resolver:
-    dct: date
-    anchor: tuple[date, str] | None = None  # the latest anchored date of the text
-    anchor_offset: int = -1
-    history: list[tuple[date, str]] = field(default_factory=list)
-
-    def remember(self, anchor: tuple[date, str], offset: int) -> None:
-        self.anchor, self.anchor_offset = anchor, offset
-        self.history.append(anchor)
-
-    def anchor_for(self, unit: str) -> tuple[date, str]:
-        """The latest date of the text precise enough to count ``unit``s from ("the next day" skips a bare year
-        mentioned in between); the publication date when there is none."""
-        for day, gran in reversed(self.history):
-            if _ORDER.get(gran, 1) <= _ORDER.get(unit, 1):
-                return day, gran
-        return self.anchor if self.anchor else (self.dct, "day")
-
 
 _ZULU = {"utc", "gmt", "z"}
 
@@ -91,11 +61,6 @@ def _year_value(year: int, mod_text: str | None) -> Value:
     if edge == "start":
         return Value("DATE", f"{year:04d}-01", "START", (date(year, 1, 1), "month"))
     return Value("DATE", f"{year:04d}", mod_of(mod_text), (date(year, 1, 1), "year"))
-
-
-def _qmod(text: str | None) -> str | None:
-    t = _norm(text)
-    return MOD_WORDS.get(t) if t else None
 
 
 def _day_of(text: str) -> int:
@@ -262,12 +227,12 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
             return None
         if unit in ("morning", "afternoon", "evening", "night"):
             return None
-        return Value("DURATION", _duration_value(1, unit) if unit in UNITS else "P1D")
+        return Value("DURATION", quantities.duration_value(1, unit) if unit in UNITS else "P1D")
     if rel == "the" and unit == "weekend":
         step = 1 if direction() in ("future", "present") else -1
         return Value("DATE", fmt(anchoring.weekday_date(6, "", "future" if step > 0 else "past", r.dct), "weekend"))
     if rel == "the next" and prev_word(c) in ("over", "during", "for", "within", "throughout", "in"):
-        return Value("DURATION", _duration_value(1, unit) if unit in UNITS else "P1D")
+        return Value("DURATION", quantities.duration_value(1, unit) if unit in UNITS else "P1D")
     pod = PARTS_OF_DAY.get(unit)
     if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding", "the prior"):
         base, gran = r.anchor_for("day" if PARTS_OF_DAY.get(unit) else unit)
@@ -276,7 +241,7 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
             d = base + timedelta(days=step)
             return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
         u = "week" if unit == "weekend" else unit
-        if _coarser(gran, u) and step:
+        if coarser(gran, u) and step:
             return Value("DATE", fmt(base, gran), None, (base, gran))
         d = shift(base, u, step)
         return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text), (d, u))
@@ -304,14 +269,6 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
                  (d, u) if u in ("week", "quarter") else None)
 
 
-_ORDER = {"time": 0, "day": 1, "week": 2, "weekend": 2, "month": 3, "quarter": 4, "season": 4, "half": 5,
-          "year": 6, "decade": 7, "century": 8}
-
-
-def _coarser(gran: str, unit: str) -> bool:
-    return _ORDER.get(gran, 1) > _ORDER.get(unit, 1)
-
-
 def prev_word(c: Candidate) -> str:
     m = re.search(r"(\w+)\W*$", c.match.string[max(0, c.start - 20) : c.start])
     return m.group(1).lower() if m else ""
@@ -337,15 +294,11 @@ def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
 
 
-def _amount(c: Candidate) -> tuple[float | None, str]:
-    return number_value(c.group("num") or ""), unit_of(c.group("unit") or "")
-
-
 def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    n, unit = _amount(c)
+    n, unit = quantities.amount(c)
     d = _norm(c.group("dir"))
     if unit in ("second", "minute", "hour"):
-        return Value("DURATION", _duration_value(n, unit), _qmod(c.group("qmod")))
+        return Value("DURATION", quantities.duration_value(n, unit), quantities.qmod(c.group("qmod")))
     if n is None:
         return Value("DATE", "PAST_REF" if d in ("ago", "earlier", "before", "back", "prior") else "FUTURE_REF")
     sign = -1 if d in ("ago", "earlier", "before", "back", "prior") else 1
@@ -368,10 +321,10 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
         days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 1)
         target = base + timedelta(days=sign * round(n * days))
         g = "week" if unit in ("week", "fortnight") and d in ("ago", "back") else "day"
-    if _coarser(gran, g):
+    if coarser(gran, g):
         g = gran
     value = fmt(target, g)
-    return Value("DATE", value, _qmod(c.group("qmod")), (target, g))
+    return Value("DATE", value, quantities.qmod(c.group("qmod")), (target, g))
 
 
 def _ago_vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -387,108 +340,10 @@ def _the_unit_before(c: Candidate, r: Resolver, direction: Callable[[], Directio
         d = base + timedelta(days=sign)
         return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
     u = "week" if unit == "weekend" else unit
-    if _coarser(gran, u):
+    if coarser(gran, u):
         return Value("DATE", fmt(base, gran), None, (base, gran))
     d = shift(base, u, sign)
     return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), None, (d, u))
-
-
-def _duration_value(n: float | None, unit: str) -> str:
-    code = UNITS.get(unit, "Y")
-    if unit == "decade":
-        return f"P{_num(n * 10)}Y" if n is not None else "PXY"
-    if unit == "century":
-        return f"P{_num(n * 100)}Y" if n is not None else "PXY"
-    if unit == "fortnight":
-        return f"P{_num(n * 2)}W" if n is not None else "PXW"
-    if unit == "quarter":
-        return f"P{_num(n * 3)}M" if n is not None else "PXQ"
-    if unit == "millennium":
-        return f"P{_num(n * 1000)}Y" if n is not None else "PXML"
-    time_unit = unit in ("second", "minute", "hour")
-    prefix = "PT" if time_unit else "P"
-    if n is None:
-        return f"{prefix}X{code}"
-    if not float(n).is_integer():
-        if unit == "hour":
-            return f"PT{_num(n * 60)}M"
-        if unit == "day":
-            return f"PT{_num(n * 24)}H"
-    return f"{prefix}{_num(n)}{code}"
-
-
-def _num(n: float | None) -> str:
-    if n is None:
-        return "X"
-    return str(int(n)) if float(n).is_integer() else f"{n:g}"
-
-
-def _duration(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    n, unit = _amount(c)
-    num = _norm(c.group("num"))
-    if num in ("a", "an") and unit in ("year", "month", "week", "day", "hour") and not c.group("span") \
-            and not c.group("qmod") and _is_rate(c):
-        return Value("SET", f"P1{UNITS[unit]}" if unit != "hour" else "PT1H")
-    return Value("DURATION", _duration_value(n, unit), _qmod(c.group("qmod")))
-
-
-def _is_rate(c: Candidate) -> bool:
-    before = c.match.string[max(0, c.start - 24) : c.start].rstrip().lower()
-    return bool(re.search(r"(\d|%|million|billion|trillion|percent|cents?|dollars|euros|pounds|yen|times|once|"
-                          r"twice|barrels|tonnes|tons|jobs|flights|visitors|passengers|people)$", before))
-
-
-def _duration_bare(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    word = c.group("unit") or ""
-    n = None if word.lower().endswith("s") else 1.0  # "decades-long" is vague, "year-long" is one year
-    return Value("DURATION", _duration_value(n, unit_of(word)))
-
-
-def _recent(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    word = _norm(c.group("word"))
-    if word == "coming":
-        return Value("DURATION", _duration_value(None, unit_of(c.group("unit") or "")))
-    return Value("DATE", "PAST_REF")
-
-
-def _set_every(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    unit_text = c.group("unit") or ""
-    low = unit_text.rstrip(".").lower()
-    if low in WEEKDAYS:
-        return Value("SET", f"XXXX-WXX-{WEEKDAYS[low]}")
-    if low in SEASONS:
-        return Value("SET", f"XXXX-{SEASONS[low]}")
-    if low in PARTS_OF_DAY:
-        return Value("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[low]}")
-    if low in MONTHS:
-        return Value("SET", f"XXXX-{MONTHS[low]:02d}")
-    if low == "weekend":
-        return Value("SET", "XXXX-WXX-WE")
-    n = number_value(c.group("num") or "") if c.group("num") else 1.0
-    if c.group("other"):
-        n = 2.0
-    return Value("SET", _duration_value(n, unit_of(unit_text)))
-
-
-def _set_rate(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    unit = _norm(c.group("unit"))
-    unit = "year" if unit == "annum" else unit
-    return Value("SET", _duration_value(1, unit))
-
-
-_ADVERB_SETS = {
-    "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
-    "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biannual": "P6M", "semiannual": "P6M",
-    "semi-annual": "P6M", "biennial": "P2Y", "fortnightly": "P2W", "bimonthly": "P2M", "biweekly": "P2W",
-}
-
-
-def _set_adverb(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    return Value("SET", _ADVERB_SETS[_norm(c.group("adv"))])
-
-
-def _set_weekdays(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    return Value("SET", f"XXXX-WXX-{WEEKDAYS[(c.group('wd') or '')[:-1].lower()]}")
 
 
 def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> date:
@@ -560,10 +415,11 @@ _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Va
     "iso": _calendar, "numeric": _calendar, "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
     "decade": _decade, "century": _century, "quarter": _quarter, "qcode": _qcode, "season": _season,
     "deictic": _deictic, "dayword": _dayword, "dayword2": _dayword, "weekday": _weekday, "ago": _ago,
-    "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": _duration,
-    "duration_bare": _duration_bare, "duration_long": _duration_bare, "duration_before": _duration_bare,
-    "recent": _recent, "set_every": _set_every,
-    "set_rate": _set_rate, "set_adverb": _set_adverb, "set_weekdays": _set_weekdays, "clock": _clock,
+    "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": quantities.duration,
+    "duration_bare": quantities.duration_bare, "duration_long": quantities.duration_bare,
+    "duration_before": quantities.duration_bare, "recent": quantities.recent, "set_every": quantities.set_every,
+    "set_rate": quantities.set_rate, "set_adverb": quantities.set_adverb, "set_weekdays": quantities.set_weekdays,
+    "clock": _clock,
     "clock24": _clock, "clock_mil": _clock, "noon": _noon, "oclock": _oclock, "vague": _vague,
     "holiday": _holiday,
 }
