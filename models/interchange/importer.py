@@ -15,12 +15,13 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from models.anchoring import CONTEXT, Selector, anchor, quote_spans, similarity
 from models.interchange.records import ForeignAnnotation, ImportOutcome, ImportReport
-from models.store.annotations import _check_color, _tag_rows, default_author, normalize_tags
+from models.store.annotations import default_author, normalize_tags
 from models.store.records import ColorMeaning
-from models.store.schema import HighlightRow, utcnow
+from models.store.schema import HighlightRow, TagRow, utcnow
 
 ARTICLE_URN = "urn:newsdesk:article:"
 _SPACES = re.compile(r"\s+")
@@ -65,6 +66,7 @@ class AnnotationImporter:
             self.targets.append(_Target(stored.id, stored.uid, frozenset(keys), stored.article.text,
                                         stored.article.text_hash))
         self.legend: list[ColorMeaning] = list(lib.annotations.colors())
+        self._tags: dict[str, TagRow] = {}
 
     def match(self, fa: ForeignAnnotation) -> tuple[_Target | None, str]:
         """The article for ``fa`` and how it was found (``source`` or ``quote``), or None and why not."""
@@ -110,6 +112,9 @@ class AnnotationImporter:
         seen: dict[int, set[tuple[str, str, frozenset[str]]]] = {}
         with self.lib.writing() as s:
             taken_ids = set(s.scalars(select(HighlightRow.id)))
+            self._tags = {}
+            for tag in s.scalars(select(TagRow)):
+                self._tags.setdefault(tag.name.casefold(), tag)
             for fa in annotations:
                 source = fa.sources[0] if fa.sources else ""
                 if fa.kind != "highlight":
@@ -122,7 +127,8 @@ class AnnotationImporter:
                     continue
                 if target.id not in seen:
                     seen[target.id] = {_duplicate_key(r.exact, r.note, [t.name for t in r.tags])
-                                       for r in s.scalars(select(HighlightRow).where(
+                                       for r in s.scalars(select(HighlightRow).options(
+                                           selectinload(HighlightRow.tags)).where(
                                            HighlightRow.article_id == target.id))}
                 key = _duplicate_key(fa.exact, fa.note, fa.tags)
                 if key in seen[target.id]:
@@ -154,8 +160,17 @@ class AnnotationImporter:
         else:
             row = HighlightRow(start=max(0, hint), end=max(0, sel.end), exact=fa.exact, prefix=fa.prefix,
                                suffix=fa.suffix, text_hash="", status="orphan", **common)
-        row.tags = _tag_rows(s, fa.tags)
-        _check_color(s, color)
+        row.tags = self._tag_rows(s, fa.tags)
         s.add(row)
-        s.flush()
         return row
+
+    def _tag_rows(self, s: Any, tags: tuple[str, ...]) -> list[TagRow]:
+        """Rows for the tags, the library's spelling of an existing tag winning (as when the reader types one)."""
+        rows: list[TagRow] = []
+        for name in normalize_tags(tags):
+            row = self._tags.get(name.casefold())
+            if row is None:
+                row = self._tags[name.casefold()] = TagRow(name=name)
+                s.add(row)
+            rows.append(row)
+        return rows
