@@ -114,6 +114,7 @@ CASES: list[tuple[str, date, str, str, str]] = [
     ("The central bank will meet in the second quarter.", TUE, "the second quarter", "DATE", "2022-Q2"),
     ("Earnings for the first quarter of 2021 were flat.", TUE, "the first quarter of 2021", "DATE", "2021-Q1"),
     ("Sales in the last quarter disappointed.", TUE, "the last quarter", "DATE", "2021-Q4"),
+    ("Mac sales grew in the last financial quarter.", TUE, "the last financial quarter", "DATE", "2021-Q4"),
     ("The merger should close in the second half of the year.", TUE, "the second half of the year", "DATE",
      "2022-H2"),
     ("The bank expects to hire staff in H2 2022.", TUE, "H2 2022", "DATE", "2022-H2"),
@@ -140,6 +141,7 @@ CASES: list[tuple[str, date, str, str, str]] = [
     ("Between 2014 and 2016 the price tripled.", THU, "2014", "DATE", "2014"),
     ("Between 2014 and 2016 the price tripled.", THU, "2016", "DATE", "2016"),
     ("The 2012 Olympics were held in London.", THU, "2012", "DATE", "2012"),
+    ("Output was flat in 2009-2011, the report said.", THU, "2011", "DATE", "2011"),
     # --- chained relative expressions (on the previous date of the text, not the publication date) ---
     ("On June 3, the striker left the club. Two days later, he signed for a rival.", THU, "Two days later", "DATE",
      "2021-06-05"),
@@ -253,6 +255,7 @@ NOT_TIMEX: list[tuple[str, str]] = [
     ("The Sun reported the story first.", "Sun"),
     ("USA Today reported the story first.", "Today"),
     ("The march drew thousands of people.", "march"),
+    ("He was the club's top scorer in the 2016-17 season.", "2016"),
 ]
 
 

@@ -78,8 +78,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "year",
-        rf"{B}(?<![$€£¥#.,]){MODPRE}(?P<the>(?i:the){SP}year{SP})?(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
-        rf"(?P<year>{YEAR4}){E}(?![.,]\d|%|[-–/](?!{YEAR4}{E})\d)",
+        rf"(?:(?<=\d\d\d\d[-–])|{B})(?<![$€£¥#.,]){MODPRE}(?P<the>(?i:the){SP}year{SP})?"
+        rf"(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
+        rf"(?P<year>{YEAR4})(?!\w)(?![.,]\d|%|[-–/](?!{YEAR4}(?![\w-]))\S)",
     ),
     _rule(
         "decade",
@@ -94,7 +95,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         rf"{B}(?:(?P<the>(?i:the)){SP})?(?:(?i:fiscal|financial){SP})?(?P<qord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latest|"
-        rf"current|previous|past|next|coming|same|this))(?:-|{SP})(?:(?P<fiscq>fiscal){SP})?(?P<qu>quarter|half)"
+        rf"current|previous|past|next|coming|same|this))(?:-|{SP})(?:(?P<fiscq>fiscal|financial){SP})?(?P<qu>quarter|half)"
         rf"(?:{SP}(?:of{SP})?(?:(?:fiscal{SP})?(?P<year>{YEAR4})|(?P<yrel>this|last|next|the{SP}(?:current|previous|"
         rf"past)|the){SP}(?:fiscal{SP}|financial{SP})?year))?{E}",
     ),

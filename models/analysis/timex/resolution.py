@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 ORDER = {"time": 0, "day": 1, "week": 2, "weekend": 2, "month": 3, "quarter": 4, "season": 4, "half": 5,
-          "year": 6, "decade": 7, "century": 8}
+         "year": 6, "decade": 7, "century": 8}
 
 
 def coarser(gran: str, unit: str) -> bool:
     return ORDER.get(gran, 1) > ORDER.get(unit, 1)
-
-
 
 
 @dataclass(frozen=True, slots=True)
