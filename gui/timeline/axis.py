@@ -85,25 +85,29 @@ def paint_header(painter: QPainter, frame: AxisFrame, colors: TimelineColors, fo
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
 
 
-def paint_day_line(
+def paint_day_line(painter: QPainter, frame: AxisFrame, colors: TimelineColors, day: date) -> None:
+    """A vertical accent line through a day (the publication date), behind the marks."""
+    x = frame.x(day.toordinal() + 0.5)
+    if 0 <= x <= frame.width:
+        painter.setPen(QPen(colors.accent, 1.5))
+        bottom = frame.height - FOOTER_HEIGHT / 2
+        painter.drawLine(QRectF(x, HEADER_HEIGHT, 0, 0).topLeft(), QRectF(x, bottom, 0, 0).topLeft())
+
+
+def paint_day_pill(
     painter: QPainter, frame: AxisFrame, colors: TimelineColors, day: date, font: QFont, caption: str
 ) -> None:
-    """A vertical accent line through a day (the publication date) with its caption in a pill at the bottom."""
+    """The caption of the day line in a pill at the bottom; at the nearer edge, with an arrow, when off-screen."""
     x = frame.x(day.toordinal() + 0.5)
-    pill_y = frame.height - FOOTER_HEIGHT / 2
+    if x < 0:
+        caption = f"← {caption}"
+    elif x > frame.width:
+        caption = f"{caption} →"
     f = pill_font(font)
-    metrics = QFontMetricsF(f)
-    w = metrics.horizontalAdvance(caption) + 18
+    w = QFontMetricsF(f).horizontalAdvance(caption) + 18
     h = 18.0
-    visible = 0 <= x <= frame.width
-    if visible:
-        painter.setPen(QPen(colors.accent, 1.5))
-        painter.drawLine(QRectF(x, HEADER_HEIGHT, 0, 0).topLeft(), QRectF(x, pill_y, 0, 0).topLeft())
-    else:
-        caption = f"← {caption}" if x < 0 else f"{caption} →"
-        w = metrics.horizontalAdvance(caption) + 18
     left = min(max(x - w / 2, 4.0), frame.width - w - 4)
-    rect = QRectF(left, pill_y - h / 2, w, h)
+    rect = QRectF(left, frame.height - FOOTER_HEIGHT / 2 - h / 2, w, h)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colors.accent)

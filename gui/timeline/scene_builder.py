@@ -9,6 +9,7 @@ zooms in.
 from __future__ import annotations
 
 import calendar
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,7 +63,7 @@ class Tick:
     major: bool  # a boundary of the next larger unit (month start for days, January for months)
 
 
-def choose_tick_unit(px_per_day: float, measure: Callable[[str], float], min_gap: float = 14.0) -> TickUnit:
+def choose_tick_unit(px_per_day: float, measure: Callable[[str], float], min_gap: float = 22.0) -> TickUnit:
     """The finest unit whose labels fit between its ticks at this scale."""
     for unit in TICK_UNITS:
         if unit.min_days * px_per_day >= measure(unit.sample_label) + min_gap:
@@ -73,7 +74,7 @@ def choose_tick_unit(px_per_day: float, measure: Callable[[str], float], min_gap
 def ticks_between(first: float, last: float, unit: TickUnit) -> list[Tick]:
     """Every tick of ``unit`` in ``[first, last]`` (day numbers); the first one always says which month/year."""
     lo = max(_FIRST, int(first))
-    hi = min(_LAST, int(last) + 1)
+    hi = min(_LAST, math.floor(last))
     out: list[Tick] = []
     if unit.kind == "day":
         d: date | None = date.fromordinal(lo).replace(day=1)
@@ -198,9 +199,10 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
     """Put marks into at most ``lanes`` lanes, left to right, without overlaps.
 
     Marks that start within ``cluster_px`` of each other form a group. A group goes into lanes whole — each mark
-    in the first lane where its whole label fits, else where a shortened label fits — or, when that fails,
-    becomes one cluster (merged with the cluster just before it when they touch). A single mark that fits
-    nowhere drops its label's claim; only when even its mark collides everywhere does a lane get added.
+    in the first lane where its whole label fits, else where a shortened label fits. When that fails it joins
+    the cluster just before it if they touch, else shows what fits and clusters the rest, else becomes one
+    cluster. A single mark that fits nowhere drops its label's claim; only when even its mark collides
+    everywhere does a lane get added.
     """
     m = metrics or LaneMetrics()
     state = [_Lane() for _ in range(max(1, lanes))]
@@ -217,6 +219,17 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
         x1 = max(x0 + m.bubble, max(k.x0 for k in group) + m.bubble / 2)
         if last_cluster is not None and _extend_cluster(state, last_cluster, keys, x0, x1, m):
             continue
+        if len(group) > 1:
+            shown, rest = _place_some(state, group, m)
+            if shown:
+                lane = _free_lane(shown, min(k.x0 for k in rest), m, ("hard",))
+                if lane is not None:
+                    state = shown
+                    x0 = min(k.x0 for k in rest)
+                    x1 = max(x0 + m.bubble, max(k.x0 for k in rest) + m.bubble / 2)
+                    _put(state[lane], Slot(tuple(k.key for k in rest), lane, x0, x1, 0.0), m)
+                    last_cluster = (lane, len(state[lane].slots) - 1)
+                    continue
         if len(group) == 1:
             state.append(_Lane())
             _place(state, group[0], m, ("mark",))
@@ -228,6 +241,20 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
         _put(state[lane], Slot(keys, lane, x0, x1, 0.0), m)
         last_cluster = (lane, len(state[lane].slots) - 1)
     return LaneLayout(tuple(_cut_labels(state, m)), len(state))
+
+
+def _place_some(state: list[_Lane], group: list[Mark], m: LaneMetrics) -> tuple[list[_Lane] | None, list[Mark]]:
+    """Place the first marks of a group that fits only in part, keeping one lane for a cluster of the rest."""
+    trial = [_Lane(list(s.slots), s.mark_end, s.hard_end, s.soft_end) for s in state]
+    placed = 0
+    for mark in group:
+        free = sum(1 for lane in trial if lane.hard_end + m.gap <= mark.x0)
+        if free < 2 or not _place(trial, mark, m, ("soft", "hard")):
+            break
+        placed += 1
+    if placed == 0 or placed >= len(group) - 1:
+        return None, group
+    return trial, group[placed:]
 
 
 def _groups(marks: Sequence[Mark], cluster_px: float) -> list[list[Mark]]:

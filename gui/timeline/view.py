@@ -251,7 +251,7 @@ class TimelineView(QGraphicsView):
 
     def visible_range(self) -> tuple[date, date]:
         first = min(max(int(self._left), 1), date.max.toordinal())
-        last = min(max(int(self._left + self._width() / self._ppd), 1), date.max.toordinal())
+        last = min(max(math.ceil(self._left + self._width() / self._ppd) - 1, 1), date.max.toordinal())
         return date.fromordinal(first), date.fromordinal(last)
 
     def visible_days(self) -> float:
@@ -342,16 +342,18 @@ class TimelineView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # QGraphicsView.drawBackground
         frame = self._frame()
         axis.paint_grid(painter, frame, self._colors)
+        day = self._published or (date.today() if self._library else None)
+        if day is not None:
+            axis.paint_day_line(painter, frame, self._colors, day)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # QGraphicsView.drawForeground
         frame = self._frame()
         axis.paint_header(painter, frame, self._colors, self.font())
         if self._published is not None:
             caption = self.tr("Published {}").format(f"{self._published.day} {self._published:%b %Y}")
-            axis.paint_day_line(painter, frame, self._colors, self._published, self.font(), caption)
+            axis.paint_day_pill(painter, frame, self._colors, self._published, self.font(), caption)
         elif self._library:
-            today = date.today()
-            axis.paint_day_line(painter, frame, self._colors, today, self.font(), self.tr("Today"))
+            axis.paint_day_pill(painter, frame, self._colors, date.today(), self.font(), self.tr("Today"))
         if not self._shown:
             axis.paint_message(painter, frame, self._colors, self._label_font(), self._empty_message())
 

@@ -1,0 +1,124 @@
+"""The library-wide timeline: events of the chosen articles read from cached analyses, same dates grouped."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.analysis import ANALYZER_VERSION
+from models.analysis.types import Analysis, TimelineEvent, Timex
+from models.article import Article, Metadata, build_text
+from models.store import Library, open_library
+from models.timeline_query import group_by_date, library_timeline, mentions_of, one_group_per_event
+
+
+def _event(text: str, expression: str, value: str, first: str, last: str, precision: str, label: str,
+           entities: tuple[str, ...] = ()) -> TimelineEvent:
+    at = text.index(expression)
+    s0 = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    stop = text.find(". ", at + len(expression))
+    s1 = stop + 1 if stop >= 0 else len(text)
+    return TimelineEvent(Timex(at, at + len(expression), expression, "DATE", value), s0, s1, label, entities,
+                         precision, first, last, False)
+
+
+def _add(lib: Library, source: str, title: str, body: str, published: str, tags: tuple[str, ...],
+         events: list[tuple[str, str, str, str, str, str, tuple[str, ...]]], analysed: bool = True) -> int:
+    text, blocks = build_text([("title", title), ("paragraph", body)])
+    article = Article(source, "text", text, blocks, Metadata(title=title, published=published, tags=tags))
+    article_id = lib.import_article(article).id
+    if analysed:
+        evs = tuple(_event(text, *e) for e in events)
+        lib.save_analysis(article_id, Analysis(ANALYZER_VERSION, article.text_hash, (), (), evs))
+    return article_id
+
+
+@pytest.fixture
+def lib(library_path: Path) -> Library:
+    library = open_library(str(library_path))
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def articles(lib: Library) -> dict[str, int]:
+    summit = _add(
+        lib, "a.txt", "Abe fails to find breakthrough",
+        "On Jan. 22 Abe met Putin in Moscow. Lavrov and Kono met on Jan. 14 to prepare. A visit follows in June.",
+        "2019-01-23", ("Russia",),
+        [("Jan. 22", "2019-01-22", "2019-01-22", "2019-01-22", "day", "Abe meets Putin",
+          ("Shinzo Abe", "Vladimir Putin")),
+         ("Jan. 14", "2019-01-14", "2019-01-14", "2019-01-14", "day", "Kono–Lavrov talks",
+          ("Sergey Lavrov", "Taro Kono")),
+         ("June", "2019-06", "2019-06-01", "2019-06-30", "month", "Putin visit", ())],
+    )
+    rally = _add(
+        lib, "b.txt", "Hundreds rally in Moscow",
+        "Protesters gathered on Jan. 22 near the Japanese Embassy. Police said it was calm.",
+        "2019-01-23", ("Protest",),
+        [("Jan. 22", "2019-01-22", "2019-01-22", "2019-01-22", "day", "Rally at the embassy", ("Moscow",))],
+    )
+    pending = _add(lib, "c.txt", "Not analysed yet", "Talks resume on March 3. Nothing else.", "2019-02-01", (),
+                   [], analysed=False)
+    return {"summit": summit, "rally": rally, "pending": pending}
+
+
+def test_the_same_date_in_two_articles_is_one_group_linking_to_both(lib: Library, articles: dict[str, int]) -> None:
+    result = library_timeline(lib)
+    assert result.articles_read == 2 and result.unanalysed == (articles["pending"],)
+    days = [(g.first_day, g.last_day) for g in result.groups]
+    assert days == sorted(days) and len(days) == 3
+    jan22 = next(g for g in result.groups if g.first_day == date(2019, 1, 22))
+    assert set(jan22.article_ids) == {articles["summit"], articles["rally"]}
+    by_article = {m.article_id: m for m in jan22.mentions}
+    rally_text = lib.get_article(articles["rally"]).article.text
+    rally = by_article[articles["rally"]]
+    assert rally.sentence == "Protesters gathered on Jan. 22 near the Japanese Embassy."
+    assert rally_text[rally.event.timex.start : rally.event.timex.end] == "Jan. 22"
+    assert rally.article_title == "Hundreds rally in Moscow" and rally.published == date(2019, 1, 23)
+    june = next(g for g in result.groups if g.precision == "month")
+    assert (june.first_day, june.last_day) == (date(2019, 6, 1), date(2019, 6, 30))
+
+
+def test_filters_by_tag_entity_and_search(lib: Library, articles: dict[str, int]) -> None:
+    tagged = library_timeline(lib, tag="protest")
+    assert [g.article_ids for g in tagged.groups] == [(articles["rally"],)]
+    lavrov = library_timeline(lib, entity="Sergey Lavrov")
+    assert [g.mentions[0].event.label for g in lavrov.groups] == ["Kono–Lavrov talks"]
+    found = library_timeline(lib, search="Embassy")
+    assert {a for g in found.groups for a in g.article_ids} == {articles["rally"]}
+
+
+def test_missing_analyses_can_be_computed_on_request(lib: Library, articles: dict[str, int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import models.timeline_query as query
+
+    computed: list[int] = []
+
+    def fake_ensure(library: Library, article_id: int) -> Analysis:
+        computed.append(article_id)
+        text = library.get_article(article_id).article.text
+        ev = _event(text, "March 3", "2019-03-03", "2019-03-03", "2019-03-03", "day", "Talks resume")
+        return Analysis(ANALYZER_VERSION, "", (), (), (ev,))
+
+    monkeypatch.setattr(query, "ensure_analysis", fake_ensure)
+    result = library_timeline(lib, compute_missing=True)
+    assert computed == [articles["pending"]] and result.unanalysed == ()
+    assert any(g.first_day == date(2019, 3, 3) for g in result.groups)
+
+
+def test_stopping_early_returns_what_was_read(lib: Library, articles: dict[str, int]) -> None:
+    assert library_timeline(lib, should_stop=lambda: True).groups == ()
+
+
+def test_within_one_article_each_event_keeps_its_own_mark() -> None:
+    text = "On Jan. 22 Abe met Putin. Also on Jan. 22 a rally was held. Bad date here."
+    a = _event(text, "Jan. 22 Abe", "2019-01-22", "2019-01-22", "2019-01-22", "day", "Summit")
+    b = _event(text, "Jan. 22 a", "2019-01-22", "2019-01-22", "2019-01-22", "day", "Rally")
+    broken = _event(text, "Bad date", "XXXX", "", "", "day", "Unresolved")
+    mentions = mentions_of(1, "T", None, text, [a, b, broken])
+    assert len(mentions) == 2  # an event the tagger left unresolved is not drawn
+    assert len(one_group_per_event(mentions)) == 2
+    assert len(group_by_date(mentions)) == 1
