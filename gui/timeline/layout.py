@@ -14,6 +14,7 @@ from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lan
 from models.timeline_query import DatedGroup
 
 MIN_BAR = 10.0
+MAX_LABEL = 230.0  # longer labels are cut; the whole clause is in the hover card
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def place_groups(
     for key in keys:
         group = groups[key]
         x0, x1 = mark_extent(group, origin, ppd)
-        label = measure(group_label(group)) + 2
+        label = min(measure(group_label(group)) + 2, MAX_LABEL)
         if group.precision not in POINT_PRECISIONS and x1 - x0 >= label + 2 * LABEL_PAD:
             inside.add(key)
             label = 0.0

@@ -344,3 +344,29 @@ def test_follows_a_change_of_palette(view: TimelineView, qtbot, gui) -> None:  #
     finally:
         app.setPalette(palette_for(LIGHT))
     qtbot.waitUntil(lambda: not _event_items(view)[0].colors.dark)
+
+
+@pytest.mark.slow
+def test_the_samples_real_timeline_is_drawn_without_overlaps(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+    from models.analysis import analyze
+    from models.ingest import ingest_file
+    from tests.gui.fakes import SAMPLE
+
+    article = ingest_file(SAMPLE)
+    analysis = analyze(article.text, PUBLISHED)
+    assert analysis.events
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1200, 180)
+    v.show()
+    v.set_events(analysis.events, article_id=5, published=PUBLISHED, text=article.text)
+    for first, last in ((None, None), (date(2018, 11, 1), date(2019, 9, 30)), (date(2019, 1, 10), date(2019, 1, 31))):
+        if first is not None and last is not None:
+            v.set_visible_range(first, last)
+        items = v.timeline_items()
+        assert sorted(k for i in items for k in i.keys) == list(range(len(analysis.events)))
+        rects = [i.mapRectToScene(i.mark_rect().united(i.label_rect() if isinstance(i, EventItem) else i.mark_rect()))
+                 for i in items]
+        for a in range(len(rects)):
+            for b in range(a + 1, len(rects)):
+                assert not rects[a].adjusted(1, 1, -1, -1).intersects(rects[b]), (items[a].keys, items[b].keys)
