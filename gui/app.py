@@ -91,21 +91,15 @@ def sample_request(window: MainWindow) -> Any:
 
 
 def when_settled(window: MainWindow, callback: Callable[[], None]) -> None:
-    """Call back once no import is running and the event queue has drained (the window is painted)."""
+    """Call back once no import or analysis is running and the event queue has drained (the window is painted)."""
     def check() -> None:
-        if window.busy():
-            window.imports_finished.connect(lambda *_: QTimer.singleShot(0, check), type=_single_shot())
+        if window.busy():  # imports, then the analysis of the article they open
+            QTimer.singleShot(50, check)
             return
         QApplication.processEvents()
         QTimer.singleShot(50, callback)  # one more round of paint events after the last layout change
 
     QTimer.singleShot(0, check)
-
-
-def _single_shot() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.SingleShotConnection
 
 
 def run(argv_files: list[str], library: str | None = None, screenshot: str | None = None) -> int:

@@ -39,6 +39,7 @@ from gui.find_bar import FindBar
 from gui.icons import icon
 from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool
 from gui.library_panel import LibraryPanel
+from gui.reading_panels import ReadingPanels
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces
 
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
             theme.changed.connect(self._on_theme_changed)
         self.library_panel.set_library(library)
         self._update_library_status()
+
+        self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
 
     # -- construction ----------------------------------------------------------------------------------------------
 
@@ -340,7 +343,9 @@ class MainWindow(QMainWindow):
         return self._ingest
 
     def busy(self) -> bool:
-        return bool(self._jobs)
+        """Imports or an analysis still running (the screenshot mode waits until nothing is)."""
+        reading = getattr(self, "reading", None)
+        return bool(self._jobs) or (reading is not None and reading.pending)
 
     def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> ImportJob | None:
         if not requests:

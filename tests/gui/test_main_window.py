@@ -155,7 +155,7 @@ def test_imports_run_on_the_thread_pool(gui, qtbot, tmp_path: Path) -> None:  # 
     results, failures = finished.args
     assert [r.status for r in results] == ["new"] * 3 and failures == []
     assert window.view.toPlainText() == "Article number 2."
-    assert not window.busy()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10000)  # the opened article's analysis follows
 
 
 def test_void_qt_calls_do_not_leak_references_to_none(qapp) -> None:  # type: ignore[no-untyped-def]

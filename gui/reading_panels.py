@@ -1,0 +1,336 @@
+"""The reading intelligence beside the article: the Entities dock, the Timeline dock and the analysis behind them.
+
+The window opens an article; this controller asks for its analysis off the GUI thread, applies the reader's
+entity corrections, fills both docks and marks what the reader selects. Every link between them goes through here:
+an entity selected in the panel underlines its mentions and filters the timeline; a timeline event clicked scrolls
+the article to its sentence and flashes it; a dossier link opens another article at the mention.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QUndoCommand
+
+from gui.analysis_jobs import AnalysisRunner
+from gui.entities.dossier import DossierView
+from gui.entities.panel import EntitiesPanel
+from gui.import_jobs import Pool, default_pool
+from gui.theme import current_tokens
+from gui.timeline.dock import TimelineDock
+
+log = logging.getLogger(__name__)
+
+FLASH_MS = 1400
+ENTITY_LAYER, CURRENT_MENTION_LAYER, FLASH_LAYER = "entity-mentions", "entity-current", "flash"
+
+
+class _CallSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Call(QRunnable):
+    """A plain function on the pool; the result comes back by signal on the GUI thread."""
+
+    def __init__(self, fn: Any) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = _CallSignals()
+
+    def run(self) -> None:  # QRunnable.run
+        try:
+            result = self.fn()
+        except Exception as error:  # noqa: BLE001 — reported to the window, never lost in a thread
+            log.exception("background call failed")
+            self.signals.failed.emit(" ".join(str(error).split())[:300])
+            return
+        self.signals.done.emit(result)
+
+
+class _CorrectionCommand(QUndoCommand):
+    """A correction of the entity analysis, undoable like every annotation action."""
+
+    def __init__(self, panels: ReadingPanels, article_id: int, action: str, payload: dict[str, Any]) -> None:
+        super().__init__(panels.tr("Entity: %1").replace("%1", action))
+        self.panels, self.article_id, self.action, self.payload = panels, article_id, action, payload
+        self.rule_id: int | None = None
+
+    def redo(self) -> None:  # QUndoCommand.redo
+        correction = self.panels.entity_store.add_rule(self.article_id, self.action, self.payload)
+        self.rule_id = correction.id
+        self.panels.refresh_entities(self.article_id)
+
+    def undo(self) -> None:  # QUndoCommand.undo
+        if self.rule_id is not None:
+            self.panels.entity_store.remove_rule(self.rule_id)
+        self.panels.refresh_entities(self.article_id)
+
+
+class ReadingPanels(QObject):
+    analysis_shown = Signal(int)  # article id whose entities and timeline are on screen
+    idle = Signal()  # no analysis pending (screenshot mode waits for it)
+
+    def __init__(self, window: Any, pool: Pool | None = None) -> None:
+        super().__init__(window)
+        from models.store.entities import EntityStore
+
+        self.window = window
+        self.library = window.library
+        self.entity_store = EntityStore(self.library)
+        self.pool = pool or default_pool()
+        self._calls: set[_Call] = set()
+        self._analysis: Any = None
+        self._analysis_article: int | None = None
+        self._pending_scroll: tuple[int, int, int] | None = None
+
+        self.entities = EntitiesPanel()
+        self.timeline = TimelineDock()
+        self.entities_dock = window.add_panel(
+            self.entities, self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea, "entities"
+        )
+        self.timeline_dock = window.add_panel(
+            self.timeline, self.tr("Timeline"), Qt.DockWidgetArea.BottomDockWidgetArea, "timeline"
+        )
+        self._tabify_right()
+        self.runner = AnalysisRunner(self.library, self.pool, self)
+
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: window.view.clear_layer(FLASH_LAYER))
+
+        window.article_opened.connect(self._on_article_opened)
+        self.runner.ready.connect(self._on_analysis)
+        self.runner.failed.connect(self._on_analysis_failed)
+        self.runner.idle.connect(self.idle)
+        self.entities.entity_selected.connect(self._on_entity_selected)
+        self.entities.mention_activated.connect(self._on_mention_activated)
+        self.entities.correction_requested.connect(self._on_correction)
+        self.entities.dossier_requested.connect(self._on_dossier)
+        self.timeline.event_activated.connect(self._on_event_activated)
+        self.timeline.scope_changed.connect(self._on_scope_changed)
+        self.timeline.entity_filter_changed.connect(self._on_timeline_filter_changed)
+        self.entities.count_changed.connect(lambda n: _set_dock_count(self.entities_dock, n))
+        self.timeline.count_changed.connect(lambda n: _set_dock_count(self.timeline_dock, n))
+        theme = getattr(window, "_theme", None)
+        if theme is not None:
+            theme.changed.connect(self.entities.apply_theme)
+        faces = getattr(window.view, "faces", None)
+        if faces is not None and getattr(faces, "serif", None):
+            self.entities.set_serif_family(faces.serif)
+        self.add_entity_action = QAction(self.tr("Add Selection as Entity…"), window)
+        self.add_entity_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.add_entity_action.triggered.connect(self.add_selection_as_entity)
+        window.addAction(self.add_entity_action)
+        current = window.current_article_id()
+        if current is not None:
+            self._on_article_opened(current)
+
+    # -- state ------------------------------------------------------------------------------------------------
+
+    @property
+    def pending(self) -> bool:
+        return self.runner.pending or bool(self._calls)
+
+    def _tabify_right(self) -> None:
+        for dock in self.window.findChildren(type(self.entities_dock)):
+            if dock is not self.entities_dock and dock.objectName() in ("notes", "notes-dock"):
+                self.window.tabifyDockWidget(dock, self.entities_dock)
+                self.entities_dock.raise_()
+                return
+
+    def _run(self, fn: Any, on_done: Any) -> None:
+        call = _Call(fn)
+        self._calls.add(call)
+
+        def finish(result: object) -> None:
+            self._calls.discard(call)
+            on_done(result)
+            if not self.pending:
+                self.idle.emit()
+
+        def fail(reason: str) -> None:
+            self._calls.discard(call)
+            self.window.statusBar().showMessage(reason, 8000)
+            if not self.pending:
+                self.idle.emit()
+
+        call.signals.done.connect(finish)
+        call.signals.failed.connect(fail)
+        self.pool.start(call)
+
+    # -- article and analysis -----------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_article_opened(self, article_id: int) -> None:
+        view = self.window.view
+        for layer in (ENTITY_LAYER, CURRENT_MENTION_LAYER, FLASH_LAYER):
+            view.clear_layer(layer)
+        if self._analysis_article != article_id:
+            self._analysis = None
+            self.entities.set_entities([], "")
+            self.timeline.set_events([], article_id=article_id, published=None, text="")
+        self.window.statusBar().showMessage(self.tr("Reading the article for people, places and dates…"), 3000)
+        self.runner.request(article_id)
+
+    @Slot(int, object)
+    def _on_analysis(self, article_id: int, reading: Any) -> None:
+        if article_id != self.window.current_article_id():
+            return
+        analysis = reading.analysis
+        self._analysis = analysis
+        self._analysis_article = article_id
+        self.entities.set_entities(reading.entities, self.window.view.toPlainText())
+        stored = self.library.get_article(article_id)
+        published = _date(stored.article.metadata.published)
+        self.timeline.set_events(
+            analysis.events,
+            article_id=article_id,
+            published=published,
+            text=stored.article.text,
+            title=stored.article.metadata.title,
+        )
+        people = sum(1 for e in analysis.entities if e.mentions)
+        self.window.statusBar().showMessage(
+            self.tr("%1 entities · %2 dated events")
+            .replace("%1", str(people))
+            .replace("%2", str(len(analysis.events))),
+            5000,
+        )
+        if self._pending_scroll and self._pending_scroll[0] == article_id:
+            _, start, end = self._pending_scroll
+            self._pending_scroll = None
+            self.flash(start, end)
+        self.analysis_shown.emit(article_id)
+
+    @Slot(int, str)
+    def _on_analysis_failed(self, article_id: int, reason: str) -> None:
+        self.window.statusBar().showMessage(self.tr("Analysis failed: %1").replace("%1", reason), 10000)
+
+    def refresh_entities(self, article_id: int) -> None:
+        """Re-apply the reader's corrections to the analysis on screen and refresh the panel."""
+        if article_id != self._analysis_article or self._analysis is None:
+            return
+        entities = self.entity_store.entities(article_id, self._analysis)
+        self.entities.set_entities(entities, self.window.view.toPlainText())
+
+    # -- entities -----------------------------------------------------------------------------------------------
+
+    @Slot(str, str, list)
+    def _on_entity_selected(self, name: str, _type: str, mentions: list[Any]) -> None:
+        view = self.window.view
+        view.clear_layer(CURRENT_MENTION_LAYER)
+        if not name:
+            view.clear_layer(ENTITY_LAYER)
+            self.timeline.set_entity_filter(None)
+            return
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(current_tokens().accent))
+        fmt.setFontUnderline(True)
+        view.set_layer(ENTITY_LAYER, [(int(s), int(e)) for s, e in mentions], fmt, order=2)
+        self.timeline.set_entity_filter(name)
+
+    @Slot(int, int)
+    def _on_mention_activated(self, start: int, end: int) -> None:
+        view = self.window.view
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(current_tokens().accent_tint))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(current_tokens().accent))
+        view.set_layer(CURRENT_MENTION_LAYER, [(start, end)], fmt, order=3)
+        view.scroll_to(start)
+
+    @Slot(str, dict)
+    def _on_correction(self, action: str, payload: dict[str, Any]) -> None:
+        article_id = self.window.current_article_id()
+        if article_id is None:
+            return
+        command = _CorrectionCommand(self, article_id, action, dict(payload))
+        stack = getattr(self.window, "undo_stack", None)
+        try:
+            if stack is not None:
+                stack.push(command)
+            else:
+                command.redo()
+        except ValueError as error:
+            self.window.statusBar().showMessage(str(error), 8000)
+
+    @Slot()
+    def add_selection_as_entity(self) -> None:
+        span = self.window.view.selection_range()
+        if span is None:
+            self.window.statusBar().showMessage(self.tr("Select the words of the entity first."), 4000)
+            return
+        self.entities_dock.show()
+        self.entities_dock.raise_()
+        self.entities.add_selection_as_entity(*span)
+
+    @Slot(str, str)
+    def _on_dossier(self, name: str, type_: str) -> None:
+        def show(dossier: object) -> None:
+            view = DossierView(dossier, self.window)
+            view.open_requested.connect(self.open_at)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.show()
+
+        self._run(lambda: self.entity_store.dossier(name, type_), show)
+
+    # -- timeline -----------------------------------------------------------------------------------------------
+
+    @Slot(int, int, int, int, int)
+    def _on_event_activated(self, article_id: int, sent_start: int, sent_end: int, _ts: int, _te: int) -> None:
+        self.open_at(article_id, sent_start, sent_end)
+
+    @Slot(str)
+    def _on_scope_changed(self, scope: str) -> None:
+        if scope != "library":
+            return
+        from models.timeline_query import library_timeline
+
+        self._run(
+            lambda: library_timeline(self.library), lambda result: self.timeline.set_library_events(result.groups)
+        )  # type: ignore[attr-defined]
+
+    @Slot(object)
+    def _on_timeline_filter_changed(self, name: object) -> None:
+        if name is None and self.entities.current_entity() is not None:
+            self.window.view.clear_layer(ENTITY_LAYER)
+
+    # -- navigation ---------------------------------------------------------------------------------------------
+
+    @Slot(int, int, int)
+    def open_at(self, article_id: int, start: int, end: int) -> None:
+        """Show ``[start, end)`` of an article, opening it first when another one is on screen."""
+        if article_id != self.window.current_article_id():
+            self._pending_scroll = (article_id, start, end)
+            self.window.open_article(article_id)
+            return
+        self.flash(start, end)
+
+    def flash(self, start: int, end: int) -> None:
+        view = self.window.view
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(current_tokens().selection))
+        view.set_layer(FLASH_LAYER, [(start, end)], fmt, order=20)
+        view.scroll_to(start)
+        self._flash_timer.start(FLASH_MS)
+
+
+def _set_dock_count(dock: Any, n: int) -> None:
+    bar = dock.titleBarWidget()
+    if bar is not None and hasattr(bar, "set_count"):
+        bar.set_count(n)
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,83 @@
+"""The Entities and Timeline docks beside a real article, on a real library, with the real analysis."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gui.import_jobs import ImmediatePool
+from gui.main_window import MainWindow
+from models.ingest import ingest_file
+from models.store import open_library
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
+
+
+@pytest.fixture
+def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
+    _app, faces, theme = gui
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    article_id = lib.import_article(ingest_file(str(SAMPLE))).id
+    window = MainWindow(lib, faces, theme, pool=ImmediatePool())
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    yield window, lib, article_id
+    lib.close()
+
+
+def test_opening_an_article_fills_entities_and_timeline(reader) -> None:  # type: ignore[no-untyped-def]
+    window, lib, article_id = reader
+    panel = window.reading.entities
+    assert panel.select_entity("Shinzo Abe")
+    assert window.reading.timeline.view is not None
+    # the analysis is cached: a second window does not run the pipeline again
+    assert lib.load_analysis(article_id, __import__("models.analysis").analysis.ANALYZER_VERSION) is not None
+
+
+def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _lib, _id = reader
+    text = window.view.toPlainText()
+    panel = window.reading.entities
+    with qtbot.waitSignal(panel.entity_selected) as selected:
+        panel.select_entity("Sergey Lavrov")
+    name, _type, spans = selected.args
+    assert name == "Sergey Lavrov"
+    marked = window.view.layer_ranges("entity-mentions")
+    assert sorted(marked) == sorted((s, e) for s, e in spans)
+    assert {text[s:e] for s, e in marked} == {"Sergey Lavrov", "Lavrov"}
+    assert window.reading.timeline.view.entity_filter() == "Sergey Lavrov"
+
+
+def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _lib, article_id = reader
+    text = window.view.toPlainText()
+    start = [m.start() for m in re.finditer("On Jan. 20", text)][0]
+    end = text.index("participants.", start) + len("participants.")
+    window.view.verticalScrollBar().setValue(0)
+    window.reading.timeline.event_activated.emit(article_id, start, end, start + 3, start + 10)
+    assert window.view.verticalScrollBar().value() > 0  # the sentence is far down the article
+    assert window.view.layer_ranges("flash") == ((start, end),)
+    qtbot.waitUntil(lambda: window.view.layer_ranges("flash") == (), timeout=5000)
+
+
+def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, lib, article_id = reader
+    panel = window.reading.entities
+    panel.correction_requested.emit("rename", {"entity": {"name": "Taro Kono", "type": "PERSON"}, "name": "KONO Taro"})
+    assert panel.select_entity("KONO Taro")
+    stack = getattr(window, "undo_stack", None)
+    if stack is not None:
+        stack.undo()
+        assert panel.select_entity("Taro Kono")
+        stack.redo()
+    # a new window on the same library shows the correction without re-running anything
+    from models.store.entities import EntityStore
+
+    names = {e.name for e in EntityStore(lib).entities(article_id)}
+    assert "KONO Taro" in names and "Taro Kono" not in names
