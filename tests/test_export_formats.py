@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,13 @@ def test_export_command_writes_each_format_and_refuses_bad_requests(
     assert main(["export", "--library", lib, "--format", "html", "--all", "--color", "pink", "-o", "x"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 3 and "Traceback" not in err
+
+
+def test_selection_by_entity_and_publication_dates(plain) -> None:
+    _bundle, lib, web, local = plain
+    abe = collect(lib, Selection((web,), entity="shinzo abe"))
+    assert sorted(a.exact.split()[0] for a in abe.annotations) == ["Abe", "Abe", "Prime"]
+    assert collect(lib, Selection((web,), entity="Nobody Here")).articles == ()
+    until = collect(lib, Selection(until=date(2019, 12, 31)))
+    assert [s.id for s in until.articles] == [web]  # the local file has no date: its import date counts
+    assert {a.article_id for a in until.annotations} == {web}
