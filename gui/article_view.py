@@ -8,10 +8,21 @@ Everything that leaves this widget is in code points: :meth:`selection_range`, :
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QResizeEvent, QTextCharFormat, QTextCursor, QTextFrameFormat
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QWidget
 
 from gui.article_document import COLUMN_PX, KIND_PROPERTY, Typography, render_article
 from gui.article_header import ArticleHeader
@@ -24,6 +35,14 @@ MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.6, 2.4, 0.1
 SIDE_PADDING = 28
 TOP_PADDING = 36
 BOTTOM_PADDING = 64
+
+
+class ViewPainter(Protocol):
+    """Paints with the text: ``paint_under`` before the glyphs (marks), ``paint_over`` after them (margin cards)."""
+
+    def paint_under(self, painter: QPainter, rect: QRect) -> None: ...
+
+    def paint_over(self, painter: QPainter, rect: QRect) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -39,6 +58,9 @@ class ArticleView(QTextBrowser):
     selection_range_changed = Signal(object)  # tuple[int, int] | None, in code points
     article_changed = Signal(object)  # Article | None
     zoom_changed = Signal(float)
+    clicked = Signal(QPointF)  # a click that selected nothing, in viewport coordinates
+    context_menu_requested = Signal(QMenu, QPoint)  # the menu about to show (add actions to it), viewport point
+    scrolled = Signal()
 
     def __init__(self, faces: Typefaces, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +82,8 @@ class ArticleView(QTextBrowser):
         self._zoom = 1.0
         self._layers: dict[str, MarkLayer] = {}
         self._margins: tuple[float, float, float] = (-1, -1, -1)
+        self._painters: list[ViewPainter] = []
+        self._press: QPoint | None = None
         self.header = ArticleHeader(self.viewport())
         self.header.kicker.setParent(self.viewport())
         self.selectionChanged.connect(self._on_selection_changed)
@@ -173,6 +197,52 @@ class ArticleView(QTextBrowser):
                     selections.append(extra)
         self.setExtraSelections(selections)
 
+    # -- painters and pointer -------------------------------------------------------------------------------------
+
+    def add_painter(self, painter: ViewPainter) -> None:
+        self._painters.append(painter)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # QTextEdit.paintEvent
+        if self._painters and self._article is not None:
+            under = QPainter(self.viewport())
+            for item in self._painters:
+                item.paint_under(under, event.rect())
+            under.end()
+        super().paintEvent(event)
+        if self._painters and self._article is not None:
+            over = QPainter(self.viewport())
+            for item in self._painters:
+                item.paint_over(over, event.rect())
+            over.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # QTextEdit.mousePressEvent
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # QTextEdit.mouseReleaseEvent
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        point = event.position()
+        if (
+            press is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and (point.toPoint() - press).manhattanLength() < QApplication.startDragDistance()
+            and not self.textCursor().hasSelection()
+        ):
+            self.clicked.emit(point)
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for a viewport point: the standard entries plus what listeners add (not yet shown)."""
+        menu = self.createStandardContextMenu(point)
+        self.context_menu_requested.emit(menu, point)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # QTextEdit.contextMenuEvent
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     # -- zoom ----------------------------------------------------------------------------------------------------
 
     def zoom(self) -> float:
@@ -268,6 +338,7 @@ class ArticleView(QTextBrowser):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # QAbstractScrollArea.scrollContentsBy
         super().scrollContentsBy(dx, dy)
         self._place_header()
+        self.scrolled.emit()
 
 
 

@@ -69,6 +69,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(section_row)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+        self._layout = layout
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
@@ -78,6 +79,11 @@ class LibraryPanel(QWidget):
         selection.currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(self._on_activated)
         self._update_labels()
+
+    def add_footer(self, widget: QWidget) -> None:
+        """Pin a widget under the list (the highlight colour legend)."""
+        widget.setParent(self)
+        self._layout.addWidget(widget)
 
     def set_library(self, library: Any) -> None:
         self._library = library

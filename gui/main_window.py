@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -27,12 +36,14 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSizePolicy,
     QStackedLayout,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import settings
+from gui.annotations.feature import AnnotationsFeature
 from gui.article_view import ArticleView
 from gui.dock_title import DockTitle
 from gui.find_bar import FindBar
@@ -67,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("newsdesk"))
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)  # Entities | Notes
         self.library = library
         self._theme = theme
         self._ingest = ingest
@@ -81,6 +93,7 @@ class MainWindow(QMainWindow):
 
         self.view = ArticleView(faces)
         self.find_bar = FindBar(self.view)
+        self.undo_stack = QUndoStack(self)  # every annotation action and correction, Edit ▸ Undo / Redo
         self._build_centre()
         self._build_actions()
         self._build_toolbar()
@@ -95,6 +108,7 @@ class MainWindow(QMainWindow):
         self.library_panel.set_library(library)
         self._update_library_status()
 
+        self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
         self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
 
     # -- construction ----------------------------------------------------------------------------------------------
@@ -155,6 +169,12 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(self.tr("&Actual Size"), self.view.reset_zoom, QKeySequence("Ctrl+0"))
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             action.setEnabled(False)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(key.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(key.Redo)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Toolbar"), self)
@@ -214,6 +234,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         copy = self._action(self.tr("&Copy"), self.view.copy, QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the focused widget handles Ctrl+C itself
         edit_menu.addAction(copy)
@@ -517,6 +541,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_theme_changed(self, _tokens: object) -> None:
         self.view.refresh_theme()
+        self.annotations.refresh_theme()
         for action, name in (
             (self.open_action, "open"), (self.import_url_action, "link"), (self.paste_action, "paste")
         ):

@@ -1,0 +1,94 @@
+"""The colour legend as the GUI paints it: a swatch and a mark background per colour key, light or dark.
+
+The store keeps the legend (key, meaning, swatch, light background); a dark scheme derives its backgrounds from the
+swatch at about a quarter opacity so that the text stays readable on the dark surface whatever colour the reader
+picked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+DARK_ALPHA = 0.26
+
+
+@dataclass(frozen=True)
+class LegendColor:
+    key: str
+    meaning: str
+    swatch: str
+    background: str
+    position: int
+
+
+DEFAULT_LEGEND: tuple[LegendColor, ...] = (
+    LegendColor("yellow", "Key point", "#EDBB2F", "#FBEDB2", 0),
+    LegendColor("red", "Disputed", "#E0564F", "#F9D6D3", 1),
+    LegendColor("green", "Agreement", "#3DA56B", "#D4EFDD", 2),
+    LegendColor("blue", "Question", "#3F83E8", "#D7E6FC", 3),
+    LegendColor("purple", "Follow up", "#8D68E3", "#E6DEFB", 4),
+    LegendColor("grey", "Quote", "#8A8F98", "#E6E7EA", 5),
+)
+
+
+class Legend:
+    """Ordered colours with lookups that never fail (an unknown key paints grey rather than raising)."""
+
+    def __init__(self, colors: Iterable[object] = DEFAULT_LEGEND) -> None:
+        self.colors: tuple[LegendColor, ...] = tuple(
+            LegendColor(c.key, c.meaning, c.swatch, c.background, c.position)  # type: ignore[attr-defined]
+            for c in colors
+        ) or DEFAULT_LEGEND
+        self._by_key = {c.key: c for c in self.colors}
+
+    @classmethod
+    def from_store(cls, library: object) -> Legend:
+        store = getattr(library, "annotations", None)
+        return cls(store.colors()) if store is not None else cls()
+
+    def keys(self) -> list[str]:
+        return [c.key for c in self.colors]
+
+    def get(self, key: str) -> LegendColor:
+        return self._by_key.get(key) or LegendColor(key, key, "#8A8F98", "#E6E7EA", len(self.colors))
+
+    def meaning(self, key: str) -> str:
+        return self.get(key).meaning
+
+    def swatch(self, key: str) -> QColor:
+        return QColor(self.get(key).swatch)
+
+    def background(self, key: str, dark: bool) -> QColor:
+        """The fill of a mark: the light background, or the swatch at ~26 % on a dark surface."""
+        color = self.get(key)
+        if dark:
+            fill = QColor(color.swatch)
+            fill.setAlphaF(DARK_ALPHA)
+            return fill
+        return QColor(color.background)
+
+    def position(self, key: str) -> int:
+        return self.get(key).position
+
+    def first(self) -> str:
+        return self.colors[0].key
+
+    def __len__(self) -> int:
+        return len(self.colors)
+
+    def __iter__(self) -> Iterator[LegendColor]:
+        return iter(self.colors)
+
+    def at(self, index: int) -> LegendColor | None:
+        return self.colors[index] if 0 <= index < len(self.colors) else None
+
+
+def light_background_for(swatch: str) -> str:
+    """A pale fill for a newly picked swatch (mixed 26 % into white), as the defaults are."""
+    c = QColor(swatch)
+    mix = [round(255 + (v - 255) * 0.3) for v in (c.red(), c.green(), c.blue())]
+    return QColor(*mix).name().upper()
+

@@ -1,0 +1,439 @@
+"""Highlights and notes in the main window: builds the pieces and wires their intents to the controller.
+
+The pieces: marks painted in the reading view, the floating selection bar, shortcuts (Ctrl+1…6 per colour,
+Ctrl+Alt+M for a highlight with a note), the same actions in the text's context menu, the toolbar swatches, the
+Notes dock and the legend under the Library. What the reader did to the text decides what an intent means: with a
+fresh selection a colour creates a highlight; with a highlight selected (clicked in the text or in the Notes
+panel) it changes that highlight.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
+
+from gui.annotations.colors import Legend
+from gui.annotations.controller import AnnotationController
+from gui.annotations.glyphs import dot_icon
+from gui.annotations.legend import LegendWidget
+from gui.annotations.marks import HighlightMarks
+from gui.annotations.notes_panel import NotesPanel
+from gui.annotations.selection_bar import SelectionBar
+from gui.annotations.toolbar_swatches import ToolbarSwatches
+
+NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
+
+
+class AnnotationsFeature(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = window.view
+        self.library = window.library
+        self.controller = AnnotationController(self.library, window.undo_stack, self)
+        legend = self.controller.legend
+        self._active: str | None = None  # the highlight whose words are selected, if any
+        self._last_color = legend.first()
+
+        self.marks = HighlightMarks(self.view, legend)
+        self.bar = SelectionBar(self.view.viewport())
+        self.bar.set_legend(legend)
+        self.panel = NotesPanel()
+        self.panel.set_legend(legend)
+        self.dock = window.add_panel(self.panel, window.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea, "notes")
+        self.dock.setMinimumWidth(260)
+        window.resizeDocks([self.dock], [312], Qt.Orientation.Horizontal)
+        self.legend_widget = LegendWidget()
+        window.library_panel.add_footer(self.legend_widget)
+        self.swatches = ToolbarSwatches(window.toolbar)
+        self.swatches.set_legend(legend)
+        self.swatches.set_current(self._last_color)
+        window.toolbar.addWidget(self.swatches)
+        self._build_actions()
+        self._refresh_library = QTimer(self, singleShot=True, interval=0)
+        self._refresh_library.timeout.connect(self._on_library_refresh)
+        self._connect()
+        self._refresh_legend()
+        self._refresh_known_tags()
+
+    # -- construction ------------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.color_actions: list[QAction] = []
+        for index, color in enumerate(self.controller.legend):
+            action = QAction(color.meaning, w)
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, key=color.key: self.apply_color(key))
+            w.addAction(action)
+            self.color_actions.append(action)
+        self.note_action = QAction(w.tr("Highlight with &Note"), w)
+        self.note_action.setShortcut(NOTE_SHORTCUT)
+        self.note_action.triggered.connect(self.highlight_with_note)
+        w.addAction(self.note_action)
+        self.delete_action = QAction(w.tr("&Delete Highlight"), w)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only while the text has focus
+        self.delete_action.triggered.connect(self.delete_active)
+        self.view.addAction(self.delete_action)
+        self.all_highlights_action = QAction(w.tr("&All Highlights"), w)
+        self.all_highlights_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.all_highlights_action.triggered.connect(self.show_all_highlights)
+        w.addAction(self.all_highlights_action)
+        self._update_action_labels()
+        menu = getattr(w, "edit_menu", None)
+        if menu is not None:
+            menu.addSeparator()
+            self.highlight_menu = menu.addMenu(w.tr("&Highlight"))
+            for action in (*self.color_actions, self.note_action, self.delete_action):
+                self.highlight_menu.addAction(action)
+            menu.addAction(self.all_highlights_action)
+        if (panels := getattr(w, "panels_menu", None)) is not None and self.dock.toggleViewAction() not in \
+                panels.actions():
+            panels.addAction(self.dock.toggleViewAction())
+
+    def _update_action_labels(self) -> None:
+        legend = self.controller.legend
+        for action, color in zip(self.color_actions, legend, strict=False):
+            action.setText(self.window.tr("Highlight: %1").replace("%1", color.meaning))
+            action.setIcon(dot_icon(color.swatch, None, 14))
+
+    def _connect(self) -> None:
+        view, panel, ctl, bar = self.view, self.panel, self.controller, self.bar
+        self.window.article_opened.connect(self.load_article)
+        view.article_changed.connect(self._on_article_changed)
+        view.selection_range_changed.connect(self._on_selection_changed)
+        view.context_menu_requested.connect(self._fill_context_menu)
+        view.viewport().installEventFilter(self)
+        view.scrolled.connect(self._place_bar)
+        self.marks.mark_clicked.connect(self.activate)
+        bar.color_chosen.connect(self.apply_color)
+        bar.note_requested.connect(self.highlight_with_note)
+        bar.tags_entered.connect(self.apply_tags)
+        bar.copy_requested.connect(view.copy)
+        bar.delete_requested.connect(self.delete_active)
+        self.swatches.color_chosen.connect(self.apply_color)
+        panel.highlight_activated.connect(self.show_passage)
+        panel.open_requested.connect(self.open_passage)
+        panel.note_edited.connect(ctl.set_note)
+        panel.tags_edited.connect(ctl.set_tags)
+        panel.color_change_requested.connect(ctl.set_color)
+        panel.delete_requested.connect(ctl.delete)
+        panel.reattach_requested.connect(self.reattach)
+        panel.article_note_edited.connect(ctl.set_article_note)
+        panel.scope_changed.connect(self._on_scope_changed)
+        panel.count_changed.connect(self._on_count_changed)
+        self.legend_widget.color_clicked.connect(self.filter_by_color)
+        self.legend_widget.rename_requested.connect(lambda key, meaning: ctl.edit_legend(key, meaning, ""))
+        self.legend_widget.recolor_requested.connect(lambda key, swatch: ctl.edit_legend(key, "", swatch))
+        ctl.annotation_changed.connect(self._on_annotation_changed)
+        ctl.annotation_removed.connect(self._on_annotation_removed)
+        ctl.legend_changed.connect(self._on_legend_changed)
+        ctl.article_note_changed.connect(panel.set_article_note)
+        ctl.failed.connect(lambda reason: self.window.statusBar().showMessage(reason, 6000))
+
+    # -- loading -------------------------------------------------------------------------------------------------
+
+    def article_id(self) -> int | None:
+        return self.window.current_article_id()
+
+    @Slot(object)
+    def _on_article_changed(self, _article: object) -> None:
+        self._active = None
+        self.bar.hide()
+        self.marks.set_annotations([])  # never paint the previous article's marks on this text
+
+    @Slot(int)
+    def load_article(self, article_id: int) -> None:
+        annotations = self.controller.store().list(article_id) if self.controller.available() else []
+        note = self.library.get_article(article_id).note if self.controller.available() else ""
+        self.marks.set_annotations(annotations)
+        self.panel.set_article(article_id, annotations, note)
+        if self.panel.library_wide():
+            self._load_library_wide()
+
+    def _load_library_wide(self) -> None:
+        if not self.controller.available():
+            return
+        titles = {a.id: a.title for a in self.library.list_articles()}
+        self.panel.set_library_annotations(self.controller.store().list(), titles)
+
+    @Slot(bool)
+    def _on_scope_changed(self, library_wide: bool) -> None:
+        if library_wide:
+            self._load_library_wide()
+        elif (article_id := self.article_id()) is not None:
+            self.panel.set_article(article_id, self.controller.store().list(article_id)
+                                   if self.controller.available() else [],
+                                   self.library.get_article(article_id).note if self.controller.available() else "")
+
+    @Slot()
+    def show_all_highlights(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.set_library_wide(True)
+
+    # -- selection and the bar ---------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_selection_changed(self, selected: tuple[int, int] | None) -> None:
+        self.panel.set_selection_available(selected is not None)
+        if selected is None:
+            self.bar.hide()
+            self._active = None
+            return
+        if self._active is not None:
+            mark = self.marks.mark(self._active)
+            if mark is None or (mark.start, mark.end) != selected:
+                self._active = None
+        if not QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._show_bar()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        if event.type() == QEvent.Type.MouseButtonRelease and self.view.selection_range() is not None:
+            QTimer.singleShot(0, self._show_bar)
+        elif event.type() == QEvent.Type.MouseButtonPress and not self.bar.tag_entry_active():
+            self.bar.hide()
+        return False
+
+    @Slot()
+    def _show_bar(self) -> None:
+        if self.view.selection_range() is None or self.view.article() is None:
+            self.bar.hide()
+            return
+        mark = self.marks.mark(self._active) if self._active else None
+        self.bar.end_tag_entry()
+        self.bar.set_current(mark.color if mark else None, mark is not None)
+        self._place_bar()
+
+    @Slot()
+    def _place_bar(self) -> None:
+        selected = self.view.selection_range()
+        if selected is None or self.view.article() is None:
+            return
+        cursor = self.view.textCursor()
+        first = self.view.cursorRect(self.view.cursor_for_range(selected[0], selected[0]))
+        last = self.view.cursorRect(cursor)
+        if cursor.position() == cursor.selectionStart():  # selected backwards: the caret is at the start
+            last = self.view.cursorRect(self.view.cursor_for_range(selected[1], selected[1]))
+        bounds = self.view.viewport().rect().adjusted(8, 4, -8, -4)
+        if last.bottom() < 0 or first.top() > bounds.bottom():
+            self.bar.hide()
+            return
+        self.bar.show_near(first, last, bounds)
+
+    # -- intents -------------------------------------------------------------------------------------------------
+
+    def _selection(self) -> tuple[int, int] | None:
+        selected = self.view.selection_range()
+        if selected is None or self.article_id() is None:
+            return None
+        article = self.view.article()
+        start, end = _trim(article.text, *selected) if article is not None else selected
+        return (start, end) if start < end else None
+
+    @Slot(str)
+    def apply_color(self, key: str) -> None:
+        self._last_color = key
+        self.swatches.set_current(key)
+        if self._active is not None:
+            self.controller.set_color(self._active, key)
+            self._show_bar()
+            return
+        self.highlight_selection(key)
+
+    def highlight_selection(self, key: str, note: str = "", tags: list[str] | None = None) -> Any:
+        selected = self._selection()
+        article_id = self.article_id()
+        if selected is None or article_id is None:
+            self.window.statusBar().showMessage(self.window.tr("Select some text to highlight first."), 4000)
+            return None
+        record = self.controller.highlight(article_id, *selected, key, note, tags or ())
+        if record is not None:
+            self._collapse_selection()
+            self.panel.select_annotation(record.id, notify=False)
+        return record
+
+    @Slot()
+    def highlight_with_note(self) -> None:
+        ident = self._active
+        if ident is None:
+            record = self.highlight_selection(self._last_color)
+            ident = record.id if record is not None else None
+        if ident is None:
+            return
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.set_library_wide(False)
+        self.panel.select_annotation(ident, notify=False)
+        self.panel.editor.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(list)
+    def apply_tags(self, tags: list[str]) -> None:
+        if self._active is not None:
+            current = list(self.controller.store().get(self._active).tags)
+            self.controller.set_tags(self._active, current + [t for t in tags if t not in current])
+        else:
+            self.highlight_selection(self._last_color, tags=tags)
+        self.view.setFocus()
+
+    @Slot()
+    def delete_active(self) -> None:
+        if self._active is not None:
+            ident, self._active = self._active, None
+            self.controller.delete(ident)
+            self._collapse_selection()
+
+    @Slot(str)
+    def reattach(self, annotation_id: str) -> None:
+        selected = self._selection()
+        if selected is not None:
+            self.controller.reattach(annotation_id, *selected)
+            self._collapse_selection()
+            self.panel.select_annotation(annotation_id, notify=False)
+
+    @Slot(str)
+    def activate(self, annotation_id: str) -> None:
+        """A highlight was clicked in the text: select its words and its entry in the Notes panel."""
+        mark = self.marks.mark(annotation_id)
+        if mark is None:
+            return
+        self._active = annotation_id
+        self.view.select_range(mark.start, mark.end)
+        self._active = annotation_id  # select_range cleared it only if the range differed
+        self._show_bar()
+        if self.panel.library_wide():
+            self.panel.set_library_wide(False)
+        self.panel.select_annotation(annotation_id, notify=False)
+        if self.dock.isHidden():
+            self.dock.show()
+        self.dock.raise_()
+
+    @Slot(str)
+    def show_passage(self, annotation_id: str) -> None:
+        """A Notes entry was chosen: bring its words into view and flash them."""
+        record = self.panel.annotation(annotation_id)
+        if record is None or record.status != "anchored" or record.article_id != self.article_id():
+            return
+        self.bar.hide()
+        self.view.scroll_to(record.start)
+        self.marks.flash(record.start, record.end)
+
+    @Slot(int, str)
+    def open_passage(self, article_id: int, annotation_id: str) -> None:
+        if article_id != self.article_id():
+            self.window.open_article(article_id)
+        self.panel.select_annotation(annotation_id, notify=False)
+        self.show_passage(annotation_id)
+
+    @Slot(str)
+    def filter_by_color(self, key: str) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        current = {k for k, b in self.panel.color_filters.items() if b.isChecked()}
+        self.panel.set_color_filter(set() if current == {key} else {key})
+
+    def _collapse_selection(self) -> None:
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.bar.hide()
+
+    # -- context menu --------------------------------------------------------------------------------------------
+
+    @Slot(QMenu, QPoint)
+    def _fill_context_menu(self, menu: QMenu, point: QPoint) -> None:
+        first = menu.actions()[0] if menu.actions() else None
+        clicked = self.marks.mark_at_point(point.toPointF())
+        if clicked is not None and self.view.selection_range() is None:
+            self.activate(clicked)
+        added: list[QAction | None] = []
+        if self._active is not None or self._selection() is not None:
+            added += [*self.color_actions, self.note_action]
+        if self._active is not None:
+            added += [None, self.delete_action]
+        if not added:
+            return
+        for action in added:
+            if action is None:
+                menu.insertSeparator(first) if first else menu.addSeparator()
+            elif first is not None:
+                menu.insertAction(first, action)
+            else:
+                menu.addAction(action)
+        if first is not None:
+            menu.insertSeparator(first)
+
+    # -- changes from the controller ---------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_annotation_changed(self, record: Any) -> None:
+        if record.article_id == self.article_id():
+            self.marks.upsert(record)
+        if record.article_id == self.article_id() or self.panel.library_wide():
+            self.panel.upsert(record)
+        self._after_change()
+
+    @Slot(object)
+    def _on_annotation_removed(self, record: Any) -> None:
+        if self._active == record.id:
+            self._active = None
+            self.bar.hide()
+        self.marks.remove(record.id)
+        self.panel.remove(record.id)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self._refresh_legend()
+        self._refresh_known_tags()
+        self._refresh_library.start()
+
+    @Slot(object)
+    def _on_legend_changed(self, legend: Legend) -> None:
+        self.marks.set_legend(legend)
+        self.bar.set_legend(legend)
+        self.panel.set_legend(legend)
+        self.swatches.set_legend(legend)
+        self.swatches.set_current(self._last_color)
+        self._update_action_labels()
+        self._refresh_legend()
+
+    def _refresh_legend(self) -> None:
+        self.legend_widget.set_legend(self.controller.legend, self.controller.counts_by_color())
+
+    def _refresh_known_tags(self) -> None:
+        tags = self.controller.store().tags() if self.controller.available() else []
+        self.panel.set_known_tags(tags)
+        self.bar.completer.set_tags(tags)
+
+    @Slot()
+    def _on_library_refresh(self) -> None:
+        self.window.library_panel.reload()
+
+    @Slot(int)
+    def _on_count_changed(self, count: int) -> None:
+        title = self.dock.titleBarWidget()
+        if title is not None and hasattr(title, "set_count"):
+            title.set_count(count)
+
+    def refresh_theme(self) -> None:
+        legend = self.controller.legend
+        self.bar.refresh_theme()
+        self.panel.refresh_theme()
+        self.legend_widget.refresh_theme()
+        self.legend_widget.set_legend(legend, self.controller.counts_by_color())
+        self.swatches.refresh_theme()
+        self.view.viewport().update()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection without the white space (and paragraph breaks) at its ends: a mark hugs the words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,265 @@
+"""Highlights painted under the text as tight rounded marks, straight from the document layout.
+
+Nothing is written into the QTextDocument: applying 10,000 highlights stores three sorted arrays and schedules one
+repaint, and each paint visits only the highlights that touch the exposed lines. That keeps a 1 MB article with
+thousands of highlights responsive (a char-format per highlight re-lays out the document every time).
+
+Overlaps are layered: a highlight nested in another is drawn a little shorter, so the outer colour shows above and
+below it. Notes get a card in the right margin (or a small tab when the margin is narrow); both are painted by
+:mod:`gui.annotations.note_cards`.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRect, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QPainter, QTextBlock
+from PySide6.QtWidgets import QWidget
+
+from gui.annotations.colors import Legend
+from gui.annotations.note_cards import NoteCards
+from gui.article_view import ArticleView
+from gui.theme import current_tokens
+
+RADIUS = 3.5
+PAD_X = 1.5
+LEVEL_INSET = 2.0  # px shaved off top and bottom per nesting level
+MAX_LEVEL = 3
+FLASH_MS = 1100
+
+
+@dataclass(frozen=True)
+class Mark:
+    id: str
+    start: int  # code points
+    end: int
+    color: str
+    note: str
+    level: int = 0  # how many other marks it lies inside (0 = outermost)
+
+
+class HighlightMarks(QObject):
+    """Paints the highlights of the open article in an :class:`ArticleView` and answers "which mark is here?"."""
+
+    mark_clicked = Signal(str)  # annotation id (a click on a mark or on its note card)
+
+    def __init__(self, view: ArticleView, legend: Legend) -> None:
+        super().__init__(view)
+        self._view = view
+        self._legend = legend
+        self._marks: dict[str, Mark] = {}
+        self._sorted: list[Mark] = []
+        self._starts: list[int] = []
+        self._max_end: list[int] = []  # running maximum of ends: the first index whose mark can reach a position
+        self._painted: list[tuple[QRectF, int, str]] = []  # (rect in document coordinates, level, id), last paint
+        self._flash_range: tuple[int, int] | None = None
+        self._flash_alpha = 0.0
+        self._flash = QVariantAnimation(self, startValue=1.0, endValue=0.0, duration=FLASH_MS)
+        self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash.valueChanged.connect(self._on_flash_step)
+        self.cards = NoteCards(view, self)
+        view.add_painter(self)
+        view.clicked.connect(self._on_view_clicked)
+
+    # -- content -----------------------------------------------------------------------------------------------
+
+    def set_legend(self, legend: Legend) -> None:
+        self._legend = legend
+        self._view.viewport().update()
+
+    def legend(self) -> Legend:
+        return self._legend
+
+    def set_annotations(self, annotations: Iterable[object]) -> None:
+        """Replace every mark (orphans are skipped: they have no place in this text)."""
+        self._marks = {}
+        for a in annotations:
+            if getattr(a, "status", "anchored") == "anchored":
+                self._marks[a.id] = Mark(a.id, a.start, a.end, a.color, a.note)  # type: ignore[attr-defined]
+        self._rebuild()
+
+    def upsert(self, annotation: object) -> None:
+        a = annotation
+        if getattr(a, "status", "anchored") != "anchored":
+            self.remove(a.id)  # type: ignore[attr-defined]
+            return
+        self._marks[a.id] = Mark(a.id, a.start, a.end, a.color, a.note)  # type: ignore[attr-defined]
+        self._rebuild()
+
+    def remove(self, annotation_id: str) -> None:
+        if self._marks.pop(annotation_id, None) is not None:
+            self._rebuild()
+
+    def marks(self) -> list[Mark]:
+        return list(self._sorted)
+
+    def mark(self, annotation_id: str) -> Mark | None:
+        for m in self._sorted:
+            if m.id == annotation_id:
+                return m
+        return None
+
+    def _rebuild(self) -> None:
+        ordered = sorted(self._marks.values(), key=lambda m: (m.start, -m.end, m.id))
+        # Nesting level: a sweep with the ends of the marks still open; a mark starts one level above the
+        # deepest open mark it overlaps (capped, so a pile-up stays readable).
+        open_ends: list[tuple[int, int]] = []  # (end, level)
+        levelled: list[Mark] = []
+        for m in ordered:
+            while open_ends and open_ends[0][0] <= m.start:
+                heapq.heappop(open_ends)
+            level = min(MAX_LEVEL, max((lv for _e, lv in open_ends), default=-1) + 1)
+            levelled.append(Mark(m.id, m.start, m.end, m.color, m.note, level))
+            heapq.heappush(open_ends, (m.end, level))
+        self._sorted = levelled
+        self._starts = [m.start for m in levelled]
+        running = -1
+        self._max_end = []
+        for m in levelled:
+            running = max(running, m.end)
+            self._max_end.append(running)
+        self._view.viewport().update()
+
+    def marks_between(self, start: int, end: int) -> list[Mark]:
+        """Marks overlapping ``[start, end)`` in code points, in start order."""
+        first = bisect_right(self._max_end, start)
+        last = bisect_left(self._starts, end)
+        return [m for m in self._sorted[first:last] if m.end > start]
+
+    def marks_at(self, offset: int) -> list[Mark]:
+        return [m for m in self.marks_between(offset, offset + 1) if m.start <= offset < m.end]
+
+    # -- geometry -------------------------------------------------------------------------------------------------
+
+    def rects_for(self, start: int, end: int, level: int = 0) -> list[QRectF]:
+        """The mark's rounded shapes in document coordinates, one per line it covers (visible or not)."""
+        return list(self._line_rects(start, end, level, None))
+
+    def viewport_rects(self, annotation_id: str) -> list[QRectF]:
+        mark = self.mark(annotation_id)
+        if mark is None:
+            return []
+        offset = self._offset()
+        return [r.translated(-offset) for r in self.rects_for(mark.start, mark.end, mark.level)]
+
+    def _offset(self) -> QPointF:
+        return QPointF(self._view.horizontalScrollBar().value(), self._view.verticalScrollBar().value())
+
+    def _line_rects(self, start: int, end: int, level: int, clip: tuple[float, float] | None) -> Iterable[QRectF]:
+        offsets = self._view.offsets
+        if not 0 <= start < end <= offsets.cp_length:
+            return
+        doc = self._view.document()
+        q0, q1 = offsets.to_qt(start), offsets.to_qt(end)
+        block: QTextBlock = doc.findBlock(q0)
+        inset = LEVEL_INSET * level
+        while block.isValid() and block.position() < q1:
+            layout = block.layout()
+            origin = layout.position()
+            base = block.position()
+            if clip is not None and origin.y() > clip[1]:
+                return
+            block_bottom = origin.y() + layout.boundingRect().height()
+            if clip is None or block_bottom >= clip[0]:
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    a = max(q0, base + line.textStart())
+                    b = min(q1, base + line.textStart() + line.textLength())
+                    if a >= b:
+                        continue
+                    baseline = origin.y() + line.y() + line.ascent()
+                    top = baseline - line.ascent() * 0.86 + inset
+                    bottom = baseline + line.descent() * 0.92 - inset
+                    if clip is not None and (bottom < clip[0] or top > clip[1]):
+                        continue
+                    x0 = line.cursorToX(a - base)[0]
+                    x1 = line.cursorToX(b - base)[0]
+                    if b == base + line.textStart() + line.textLength():  # no trailing space at a line's end
+                        x1 = min(x1, line.x() + line.naturalTextWidth())
+                    if x1 <= x0:
+                        continue
+                    yield QRectF(origin.x() + x0 - PAD_X, top, x1 - x0 + 2 * PAD_X, max(2.0, bottom - top))
+            block = block.next()
+
+    def visible_range(self, rect: QRect) -> tuple[int, int, float, float]:
+        """Code points and document y of the exposed part of the viewport."""
+        offset = self._offset()
+        y0, y1 = rect.top() + offset.y(), rect.bottom() + offset.y()
+        layout = self._view.document().documentLayout()
+        p0 = layout.hitTest(QPointF(0, y0), Qt.HitTestAccuracy.FuzzyHit)
+        p1 = layout.hitTest(QPointF(self._view.viewport().width() + offset.x(), y1), Qt.HitTestAccuracy.FuzzyHit)
+        offsets = self._view.offsets
+        start = offsets.from_qt(max(0, min(p0, offsets.utf16_length)))
+        end = offsets.from_qt(max(0, min(max(p1, 0) + 1, offsets.utf16_length)))
+        # A block's first line can start above y0 (FuzzyHit snaps to the nearest position): step back one line.
+        return max(0, start - 400), min(offsets.cp_length, end + 400), y0, y1
+
+    # -- painting (ArticleView painter protocol) ------------------------------------------------------------------
+
+    def paint_under(self, painter: QPainter, rect: QRect) -> None:
+        self._painted = []
+        if not self._sorted and self._flash_range is None:
+            self.cards.clear()
+            return
+        start, end, y0, y1 = self.visible_range(rect)
+        dark = current_tokens().dark
+        offset = self._offset()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-offset)
+        painter.setPen(Qt.PenStyle.NoPen)
+        visible = self.marks_between(start, end)
+        for mark in sorted(visible, key=lambda m: m.level):
+            painter.setBrush(self._legend.background(mark.color, dark))
+            for r in self._line_rects(mark.start, mark.end, mark.level, (y0 - 4, y1 + 4)):
+                painter.drawRoundedRect(r, RADIUS, RADIUS)
+                self._painted.append((r, mark.level, mark.id))
+        if self._flash_range is not None and self._flash_alpha > 0:
+            accent = QColor(current_tokens().accent)
+            accent.setAlphaF(0.55 * self._flash_alpha)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            pen = painter.pen()
+            pen.setStyle(Qt.PenStyle.SolidLine)
+            pen.setColor(accent)
+            pen.setWidthF(2.0)
+            painter.setPen(pen)
+            for r in self._line_rects(*self._flash_range, 0, (y0 - 4, y1 + 4)):
+                painter.drawRoundedRect(r.adjusted(-2, -2, 2, 2), RADIUS + 2, RADIUS + 2)
+        painter.restore()
+        self.cards.layout_cards([m for m in visible if m.note.strip()], self._painted)
+
+    def paint_over(self, painter: QPainter, rect: QRect) -> None:
+        self.cards.paint(painter, rect, self._legend)
+
+    # -- interaction ---------------------------------------------------------------------------------------------
+
+    def mark_at_point(self, viewport_point: QPointF) -> str | None:
+        """The innermost mark drawn under a viewport point, or a note card's mark."""
+        if (card := self.cards.card_at(viewport_point)) is not None:
+            return card
+        doc_point = viewport_point + self._offset()
+        hits = [(level, ident) for r, level, ident in self._painted if r.contains(doc_point)]
+        return max(hits)[1] if hits else None
+
+    def flash(self, start: int, end: int) -> None:
+        """Draw attention to a passage the reader jumped to: an outline that fades out."""
+        self._flash_range = (start, end)
+        self._flash.stop()
+        self._flash.start()
+
+    def _on_flash_step(self, value: object) -> None:
+        self._flash_alpha = float(value)  # type: ignore[arg-type]
+        if self._flash_alpha <= 0:
+            self._flash_range = None
+        self._view.viewport().update()
+
+    def _on_view_clicked(self, point: QPointF) -> None:
+        if (ident := self.mark_at_point(point)) is not None:
+            self.mark_clicked.emit(ident)
+
+    def viewport(self) -> QWidget:
+        return self._view.viewport()
