@@ -292,9 +292,10 @@ class ReadingPanels(QObject):
             return
         from models.timeline_query import library_timeline
 
-        self._run(
-            lambda: library_timeline(self.library), lambda result: self.timeline.set_library_events(result.groups)
-        )  # type: ignore[attr-defined]
+        def show(result: Any) -> None:
+            self.timeline.set_library_events(result.groups)
+
+        self._run(lambda: library_timeline(self.library), show)
 
     @Slot(object)
     def _on_timeline_filter_changed(self, name: object) -> None:
