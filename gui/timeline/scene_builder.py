@@ -333,3 +333,32 @@ def fit_scale(
     usable = max(width_px - left_px - right_px, 40.0)
     ppd = usable / span
     return first_day - (span - (end_day - first_day)) / 2 - left_px / ppd, ppd
+
+
+def focus_range(spans: Sequence[tuple[int, int]], anchor: int | None = None, share: float = 0.5) -> tuple[int, int]:
+    """The days to show first: ``[first, end)`` around the densest part of the events, in whole months.
+
+    ``spans`` are (first day, last day) of each event. The densest ``share`` of the events is the shortest run of
+    that many event midpoints (on a tie, the run nearer ``anchor``, the publication date); the range covers it and
+    ``anchor``, widened to whole calendar months. A lone outlier decades away cannot stretch it, unlike fitting
+    every event, and it is never narrower than one month.
+    """
+    mids = sorted((a + b + 1) / 2 for a, b in spans)
+    if not mids:
+        lo = hi = float(anchor if anchor is not None else date.today().toordinal())
+    else:
+        k = max(1, math.ceil(share * len(mids)))
+        near = float(anchor) if anchor is not None else (mids[0] + mids[-1]) / 2
+
+        def cost(i: int) -> tuple[float, float]:
+            lo, hi = mids[i], mids[i + k - 1]
+            return hi - lo, max(lo - near, near - hi, 0.0)
+
+        best = min(range(len(mids) - k + 1), key=cost)
+        lo, hi = mids[best], mids[best + k - 1]
+    if anchor is not None:
+        lo, hi = min(lo, anchor + 0.5), max(hi, anchor + 0.5)
+    first = date.fromordinal(max(_FIRST, math.floor(lo))).replace(day=1)
+    last = date.fromordinal(min(_LAST, max(math.floor(lo), math.ceil(hi) - 1)))
+    end = _add_months(last.replace(day=1), 1)
+    return first.toordinal(), (end.toordinal() if end is not None else _LAST)
