@@ -142,3 +142,20 @@ def test_library_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "secret" not in location.display("postgresql+psycopg://u:secret@host/db")
     (tmp_path / "folder").mkdir()
     assert location.resolve(str(tmp_path / "folder")).endswith("folder/library.sqlite")
+
+
+def test_head_found_without_alembic_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head() == ScriptDirectory.from_config(migrate._config()).get_current_head()
+
+
+def test_an_older_library_is_backed_up_then_migrated(library_path: Path) -> None:
+    lib = open_library(str(library_path))
+    lib.import_article(make_article())
+    with lib.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'older'")
+    lib.close()
+    with pytest.raises(Exception, match="older"):  # an unknown revision is refused, after a backup was taken
+        open_library(str(library_path))
+    assert backup.backups(library_path), "no backup before the migration"

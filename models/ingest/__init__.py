@@ -12,7 +12,6 @@ from pathlib import Path
 from models.article import Article
 from models.ingest.decode import check_size, declared_html_charset, decode_bytes
 from models.ingest.errors import MAX_BYTES, IngestError
-from models.ingest.html import html_to_article
 from models.ingest.plaintext import markdown_score, markdown_to_article, plain_to_article
 from models.ingest.textdump import looks_like_textdump, textdump_to_article
 
@@ -25,6 +24,13 @@ _HTML_START = re.compile(
 )
 _HTML_TAGS = re.compile(r"</?(?:p|div|span|br|h[1-6]|a|article|section|ul|li|blockquote|em|strong|b|i)\b[^>]*>", re.I)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def html_to_article(html: str, *, source: str, url: str | None = None) -> Article:
+    """HTML → Article; trafilatura and lxml are imported only when a page is read (they cost ~0.15 s)."""
+    from models.ingest.html import html_to_article as convert
+
+    return convert(html, source=source, url=url)
 
 
 def ingest_file(path: str | os.PathLike[str]) -> Article:

@@ -1,20 +1,27 @@
-"""Alembic migrations applied at start-up, before anything reads the library."""
+"""Alembic migrations applied at start-up, before anything reads the library.
+
+Opening an up-to-date library is on every start's critical path, so the check reads the stored revision with one
+query and finds the head from the version files' text; Alembic itself is imported only when a migration runs.
+"""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 
 from models.store import backup
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 FTS_TABLES = ("articles_fts", "highlights_fts")
 FTS_INDEXES = ("ix_articles_fts", "ix_highlights_fts")
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
@@ -29,20 +36,38 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("models") / "migrations"))
     return cfg
 
 
 def head() -> str:
-    rev = ScriptDirectory.from_config(_config()).get_current_head()
-    assert rev is not None
-    return rev
+    """The newest revision: the one no other version file names as its ``down_revision`` (history is linear)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (resources.files("models") / "migrations" / "versions").iterdir():
+        if not script.name.endswith(".py") or script.name.startswith("__"):
+            continue
+        source = script.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(source), _DOWN.search(source)
+        if rev:
+            revisions.add(rev.group(1))
+        if down and down.group(1):
+            parents.add(down.group(1))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def current(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        return str(value) if value is not None else None
 
 
 def upgrade(engine: Engine, db_path: Path | None = None) -> bool:
@@ -52,6 +77,8 @@ def upgrade(engine: Engine, db_path: Path | None = None) -> bool:
         return False
     if rev is not None and db_path is not None and db_path.exists():
         backup.make_backup(db_path, reason=f"before-{head()}")
+    from alembic import command
+
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
