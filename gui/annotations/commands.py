@@ -22,7 +22,7 @@ class StoreCommand(QUndoCommand):
     def __init__(self, text: str, ctl: Any) -> None:
         super().__init__(text)
         self.ctl = ctl
-        self._done_once = False
+        self.succeeded = False  # read after push: a merged command's C++ side is gone by then
 
     def redo(self) -> None:  # QUndoCommand.redo
         try:
@@ -31,7 +31,7 @@ class StoreCommand(QUndoCommand):
             self.setObsolete(True)
             self.ctl.report(error)
             return
-        self._done_once = True
+        self.succeeded = True
 
     def undo(self) -> None:  # QUndoCommand.undo
         try:

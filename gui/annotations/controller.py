@@ -69,11 +69,20 @@ class AnnotationController(QObject):
         log.warning("annotation action failed: %s", reason)
         self.failed.emit(reason)
 
+    def _current(self, annotation_id: str) -> Any:
+        """The stored annotation, or None when it is gone (an editor may commit after a delete)."""
+        if not self.available():
+            return None
+        try:
+            return self.store().get(annotation_id)
+        except KeyError:
+            return None
+
     def _push(self, command: commands.StoreCommand) -> bool:
         if not self.available():
             return False
         self.undo_stack.push(command)
-        return not command.isObsolete()
+        return command.succeeded
 
     # -- intents -------------------------------------------------------------------------------------------------
 
@@ -91,12 +100,14 @@ class AnnotationController(QObject):
 
     @Slot(str, str)
     def set_note(self, annotation_id: str, note: str) -> None:
-        if self.available() and self.store().get(annotation_id).note != note:
+        current = self._current(annotation_id)
+        if current is not None and current.note != note:
             self._push(commands.UpdateHighlight(self, self.tr("Edit Note"), annotation_id, note=note))
 
     @Slot(str, list)
     def set_tags(self, annotation_id: str, tags: list[str]) -> None:
-        if self.available() and list(self.store().get(annotation_id).tags) != list(tags):
+        current = self._current(annotation_id)
+        if current is not None and list(current.tags) != list(tags):
             self._push(commands.UpdateHighlight(self, self.tr("Edit Tags"), annotation_id, tags=tuple(tags)))
 
     @Slot(str)
