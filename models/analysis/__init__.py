@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from models.analysis.types import Analysis, Entity, Mention, Timex, TimelineEvent
+from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Timex
 from models.article import text_hash
 
 # Bump when anything that changes analysis output changes: stored results of an older version are recomputed.
-ANALYZER_VERSION = "newsdesk-analysis/2"
+ANALYZER_VERSION = "newsdesk-analysis/3"
 
 __all__ = ["ANALYZER_VERSION", "Analysis", "Entity", "Mention", "Timex", "TimelineEvent", "analyze"]
 

