@@ -15,8 +15,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 from gui.timeline.colors import TimelineColors
 from gui.timeline.scene_builder import Tick, TickUnit, choose_tick_unit, drop_overlapping_labels, ticks_between
 
-HEADER_HEIGHT = 24.0
-FOOTER_HEIGHT = 26.0
+HEADER_HEIGHT = 22.0
+FOOTER_HEIGHT = 17.0  # the publication pill, between the lanes and the overview strip
 LABEL_OFFSET = 5.0
 
 
@@ -105,7 +105,7 @@ def paint_day_pill(
         caption = f"{caption} →"
     f = pill_font(font)
     w = QFontMetricsF(f).horizontalAdvance(caption) + 18
-    h = 18.0
+    h = 15.0
     left = min(max(x - w / 2, 4.0), frame.width - w - 4)
     rect = QRectF(left, frame.height - FOOTER_HEIGHT / 2 - h / 2, w, h)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from gui.timeline.colors import TimelineColors
 
-LANE_HEIGHT = 22.0
+LANE_HEIGHT = 20.0
 DOT_RADIUS = 4.5
 BAR_HEIGHT = 14.0
 LABEL_PAD = 6.0
@@ -94,7 +94,7 @@ class EventItem(TimelineItem):
         return QRectF(self.x0, self.mid_y - BAR_HEIGHT / 2, max(self.x1 - self.x0, 2.0), BAR_HEIGHT)
 
     def label_rect(self) -> QRectF:
-        h = LANE_HEIGHT - 4
+        h = LANE_HEIGHT - 2
         if self.label_inside:
             return QRectF(self.x0 + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
         return QRectF(self.mark_rect().right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
@@ -153,7 +153,7 @@ class EventItem(TimelineItem):
 class ClusterItem(TimelineItem):
     """Several entries too close to tell apart at this scale: a bubble with their count; zooming in splits it."""
 
-    HEIGHT = 18.0
+    HEIGHT = 16.0
 
     def __init__(
         self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont

@@ -56,14 +56,16 @@ def place_groups(
     origin: float,
     ppd: float,
     lanes: int,
-    measure: Callable[[str], float],
+    label_width: Callable[[int], float],
 ) -> Placement:
+    """Marks and lanes for the entries ``keys`` at this scale; ``label_width(key)`` is the width of its label
+    (measured once per entry by the caller, since text does not change with the scale)."""
     marks: dict[int, Mark] = {}
     inside: set[int] = set()
     for key in keys:
         group = groups[key]
         x0, x1 = mark_extent(group, origin, ppd)
-        label = min(measure(group_label(group)) + 2, MAX_LABEL)
+        label = min(label_width(key) + 2, MAX_LABEL)
         if group.precision not in POINT_PRECISIONS and x1 - x0 >= label + 2 * LABEL_PAD:
             inside.add(key)
             label = 0.0

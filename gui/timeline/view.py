@@ -2,7 +2,9 @@
 
 Zoom and pan change two numbers — the day at the left edge and the pixels per day — and nothing is scaled by a
 transform: text stays crisp, dots stay round. A change of scale re-runs the lane layout (plain Python, well under
-a frame for a library's worth of events); a pan only moves the layer that holds the marks.
+a frame for a library's worth of events); a pan only moves the layer that holds the marks, and makes items for
+the marks it brings near. It opens on the dense part of the events around the publication date; the overview
+strip underneath shows all of them and where the view is.
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFrame,
     QGestureEvent,
-    QGraphicsItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
     QMenu,
@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
 from gui.timeline import axis
 from gui.timeline.colors import TimelineColors
 from gui.timeline.hover_card import HoverCard, describe_when
-from gui.timeline.items import LANE_HEIGHT, ClusterItem, EventItem, TimelineItem
+from gui.timeline.items import LANE_HEIGHT, POINT_PRECISIONS, ClusterItem, EventItem, TimelineItem
 from gui.timeline.layout import group_label, place_groups
-from gui.timeline.scene_builder import TickUnit, fit_scale
+from gui.timeline.mark_layer import MarkLayer
+from gui.timeline.overview import OVERVIEW_HEIGHT, OverviewMark, TimelineOverview
+from gui.timeline.scene_builder import TickUnit, fit_scale, focus_range
 from models.analysis.types import TimelineEvent
 from models.timeline_query import (
     DatedGroup,
@@ -52,7 +54,7 @@ from models.timeline_query import (
     one_group_per_event,
 )
 
-TOP_PAD = 6.0
+TOP_PAD = 3.0
 MAX_PPD = 160.0  # a day 160 px wide: closer shows nothing new
 ZOOM_STEP = 1.5
 DRAG_THRESHOLD = 4
@@ -81,13 +83,15 @@ class TimelineView(QGraphicsView):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.grabGesture(Qt.GestureType.PinchGesture)
-        self.setMinimumHeight(int(axis.HEADER_HEIGHT + axis.FOOTER_HEIGHT + LANE_HEIGHT * 2))
+        self.setMinimumHeight(int(axis.HEADER_HEIGHT + axis.FOOTER_HEIGHT + LANE_HEIGHT * 2 + OVERVIEW_HEIGHT))
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
-        self._layer = QGraphicsRectItem()
-        self._layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self._scene.addItem(self._layer)
+        self._marks = MarkLayer(self._scene)
+        self._layer = self._marks.layer
         self._colors = TimelineColors.from_palette(self.palette())
+        self.setViewportMargins(0, 0, 0, OVERVIEW_HEIGHT)
+        self.overview = TimelineOverview(self._colors, self)
+        self.overview.center_requested.connect(self.center_on)
 
         self._groups: tuple[DatedGroup, ...] = ()
         self._shown: list[int] = []
@@ -100,7 +104,9 @@ class TimelineView(QGraphicsView):
         self._ppd = 4.0
         self._vscroll = 0.0
         self._content_height = 0.0
-        self._fitted = True
+        self._fit: str | None = "focus"  # "focus" | "all": the range a resize keeps; None once the reader moved
+        self._labels: list[str] = []
+        self._label_widths: list[float] | None = None  # measured once per set of events and font
         self._items: list[TimelineItem] = []
         self._hover: TimelineItem | None = None
         self._focus: TimelineItem | None = None
@@ -156,7 +162,7 @@ class TimelineView(QGraphicsView):
             return
         self._entity = name
         self._apply_filter()
-        self.fit_all()
+        self.show_focus()
         self.entity_filter_changed.emit(name)
 
     def entity_filter(self) -> str | None:
@@ -184,8 +190,10 @@ class TimelineView(QGraphicsView):
         self.card.hide()
         days = [g.first_day.toordinal() for g in groups] + ([published.toordinal()] if published else [])
         self._origin = float(min(days)) if days else float(date.today().toordinal())
+        self._labels = [group_label(g) for g in groups]
+        self._label_widths = None
         self._apply_filter()
-        self.fit_all()
+        self.show_focus()
 
     def _apply_filter(self) -> None:
         if self._entity is None:
@@ -195,12 +203,37 @@ class TimelineView(QGraphicsView):
                 k for k, g in enumerate(self._groups) if any(mentions_entity(m, self._entity) for m in g.mentions)
             ]
         self.setAccessibleDescription(self._summary())
+        marks = [
+            OverviewMark(g.first_day.toordinal(), g.last_day.toordinal() + 1.0, g.precision in POINT_PRECISIONS,
+                         g.planned)
+            for g in self.shown_groups()
+        ]
+        self.overview.set_content(marks, self._published.toordinal() if self._published else None)
         self.content_changed.emit(len(self._shown))
 
     # -- scale -----------------------------------------------------------------------------------------------
 
     def fit_all(self) -> None:
         """Show every (filtered) event, and the publication date, across the width."""
+        self._show_days(*self._all_days())
+        self._fit = "all"
+
+    def show_focus(self) -> None:
+        """Show where the events are dense around the publication date, in whole months (the opening view).
+
+        Outliers years away stay out of it — they are in the overview strip — unless fitting everything would
+        cost little, when this is the same as :meth:`fit_all`.
+        """
+        spans = [(g.first_day.toordinal(), g.last_day.toordinal()) for g in self.shown_groups()]
+        first, end = focus_range(spans, self._published.toordinal() if self._published else None)
+        all_first, all_end = self._all_days()
+        if all_end - all_first > 1.5 * (end - first):
+            self._show_days(first, end)
+        else:
+            self._show_days(all_first, all_end)
+        self._fit = "focus"
+
+    def _all_days(self) -> tuple[int, int]:
         shown = self.shown_groups()
         if shown:
             first = min(g.first_day.toordinal() for g in shown)
@@ -211,12 +244,21 @@ class TimelineView(QGraphicsView):
         if self._published is not None:
             first = min(first, self._published.toordinal())
             end = max(end, self._published.toordinal() + 1)
-        right = 40.0 + min(170.0, max((self._measure(group_label(g)) for g in shown), default=0.0))
+        return first, end
+
+    def _show_days(self, first: int, end: int) -> None:
+        widths = self._widths()
+        right = 40.0 + min(170.0, max((widths[k] for k in self._shown), default=0.0))
         self._left, self._ppd = fit_scale(first, end, self._width(), 40.0, right)
         self._ppd = min(self._ppd, MAX_PPD)
         self._vscroll = 0.0
-        self._fitted = True
         self._relayout()
+
+    def center_on(self, day: float) -> None:
+        """Pan (keeping the scale) so that ``day`` is in the middle of the view."""
+        self._left = day - self._width() / 2 / self._ppd
+        self._fit = None
+        self._place_layer()
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -233,7 +275,7 @@ class TimelineView(QGraphicsView):
         day = self._left + x / self._ppd
         self._left = day - x / ppd
         self._ppd = ppd
-        self._fitted = False
+        self._fit = None
         self._relayout()
 
     def pan_by(self, dx: float, dy: float = 0.0) -> None:
@@ -241,12 +283,12 @@ class TimelineView(QGraphicsView):
         self._left -= dx / self._ppd
         room = max(0.0, self._content_height - self._lanes_height())
         self._vscroll = min(max(self._vscroll - dy, 0.0), room)
-        self._fitted = False
+        self._fit = None
         self._place_layer()
 
     def set_visible_range(self, first: date, last: date) -> None:
         self._left, self._ppd = fit_scale(first.toordinal(), last.toordinal() + 1, self._width(), 0.0, 0.0)
-        self._fitted = False
+        self._fit = None
         self._relayout()
 
     def visible_range(self) -> tuple[date, date]:
@@ -272,8 +314,12 @@ class TimelineView(QGraphicsView):
     def _frame(self) -> axis.AxisFrame:
         return axis.frame_for(self._left, self._ppd, self._width(), self.viewport().height(), self.font())
 
-    def _measure(self, text: str) -> float:
-        return QFontMetricsF(self._label_font()).horizontalAdvance(text)
+    def _widths(self) -> list[float]:
+        """Label widths by key, measured once: text does not change with the scale, and measuring is slow."""
+        if self._label_widths is None:
+            metrics = QFontMetricsF(self._label_font())
+            self._label_widths = [metrics.horizontalAdvance(text) for text in self._labels]
+        return self._label_widths
 
     def _label_font(self) -> QFont:
         font = QFont(self.font())
@@ -284,49 +330,38 @@ class TimelineView(QGraphicsView):
 
     def _relayout(self) -> None:
         """Rebuild the marks for the current scale (lanes and clusters depend on it; the pan does not)."""
-        focus_keys = self._focus.keys if self._focus else None
         self._hover = None
-        for old in self._items:
-            self._scene.removeItem(old)
-        self._items = []
         lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
-        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, self._measure)
-        font = self._label_font()
-        for slot in placement.layout.slots:
-            item: TimelineItem
-            if slot.is_cluster:
-                item = ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self._colors, font)
-            else:
-                key = slot.keys[0]
-                g = self._groups[key]
-                item = EventItem(
-                    key, slot.x0, slot.x1, slot.lane, precision=g.precision, planned=g.planned,
-                    label=group_label(g), label_width=slot.label, label_inside=key in placement.inside,
-                    colors=self._colors, font=font,
-                )
-            item.setParentItem(self._layer)
-            self._items.append(item)
-        self._items.sort(key=lambda i: (i.mark_rect().left(), i.mark_rect().top()))
+        widths = self._widths()
+        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__)
+        self._marks.set_placement(placement, self._groups, self._labels, self._colors, self._label_font())
+        self._items = []
         self._content_height = placement.layout.lanes * LANE_HEIGHT
         self._vscroll = min(self._vscroll, max(0.0, self._content_height - self._lanes_height()))
-        if focus_keys is not None:
-            self._focus = next((i for i in self._items if set(focus_keys) & set(i.keys)), None)
-            if self._focus is not None:
-                self._focus.set_state(focused=True)
         self._place_layer()
 
     def _place_layer(self) -> None:
         x = (self._origin - self._left) * self._ppd
         self._layer.setPos(x, axis.HEADER_HEIGHT + TOP_PAD - self._vscroll)
+        if self._marks.show(-x, -x + self._width()):
+            self._items = self._marks.items()
+            if self._hover is not None and self._hover not in self._items:
+                self._hover = None
+            keys = self._focus.keys if self._focus is not None else None
+            if keys is not None:
+                self._focus = next((i for i in self._items if set(keys) & set(i.keys)), None)
+                if self._focus is not None:
+                    self._focus.set_state(focused=True)
         for item in self._items:
             if isinstance(item, EventItem):
                 item.follow_left_edge(-x)
         self.viewport().update()
+        self.overview.set_window(self._left, self._left + self.visible_days())
         first, last = self.visible_range()
         self.range_changed.emit(first, last)
 
     def timeline_items(self) -> list[TimelineItem]:
-        """The marks now in the scene, in time order (clusters included)."""
+        """The marks now in the scene, in time order (clusters included): those within a screen of the view."""
         return list(self._items)
 
     def item_for(self, group: DatedGroup) -> TimelineItem | None:
@@ -369,8 +404,11 @@ class TimelineView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # QGraphicsView.resizeEvent
         super().resizeEvent(event)
         self.setSceneRect(QRectF(0, 0, self.viewport().width(), self.viewport().height()))
-        if self._fitted:
+        self.overview.setGeometry(0, self.height() - OVERVIEW_HEIGHT, self.width(), OVERVIEW_HEIGHT)
+        if self._fit == "all":
             self.fit_all()
+        elif self._fit == "focus":
+            self.show_focus()
         else:
             self._relayout()
 
@@ -378,6 +416,8 @@ class TimelineView(QGraphicsView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._colors = TimelineColors.from_palette(self.palette())
+            self._label_widths = None
+            self.overview.set_colors(self._colors)
             self._relayout()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # QGraphicsView.wheelEvent
@@ -456,8 +496,10 @@ class TimelineView(QGraphicsView):
             self.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_out()
-        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+        elif key == Qt.Key.Key_0:
             self.fit_all()
+        elif key == Qt.Key.Key_Home:
+            self.show_focus()
         elif key == Qt.Key.Key_Left:
             self.pan_by(step)
         elif key == Qt.Key.Key_Right:
@@ -570,7 +612,7 @@ class TimelineView(QGraphicsView):
         pad = max(1.0, (last - first).days * 0.25)
         self._left, self._ppd = fit_scale(first.toordinal() - pad, last.toordinal() + 1 + pad, self._width())
         self._ppd = min(self._ppd, MAX_PPD)
-        self._fitted = False
+        self._fit = None
         self.card.hide()
         self._relayout()
 

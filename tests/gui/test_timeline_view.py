@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.timeline.dock import TimelineDock
 from gui.timeline.items import ClusterItem, EventItem
@@ -142,7 +142,120 @@ def test_fit_all_shows_every_event_and_the_publication_date(view: TimelineView) 
     assert view.tick_unit().kind in ("year", "month") and view.tick_unit().min_days >= 90
 
 
+def _clusters(view: TimelineView) -> list[ClusterItem]:
+    return [i for i in view.timeline_items() if isinstance(i, ClusterItem)]
+
+
+def _press_drag_release(widget, qtbot, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    for k in (1, 2, 3):
+        at = QPointF(start + (end - start) * k / 3)
+        QApplication.sendEvent(widget, QMouseEvent(QEvent.Type.MouseMove, at, widget.mapToGlobal(at),
+                                                   Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                                                   Qt.KeyboardModifier.NoModifier))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_opens_on_the_dense_weeks_around_publication_with_the_january_events_apart(view: TimelineView) -> None:
+    first, last = view.visible_range()
+    assert first <= PUBLISHED <= last
+    assert 28 <= (last - first).days <= 120  # not 2008–2022
+    assert first > date(2009, 12, 31)  # the 2009 pact is left to the overview strip
+    january = {k for k, g in enumerate(view.groups) if g.first_day.year == 2019 and g.first_day.month == 1
+               and g.precision == "day"}
+    assert len(january) >= 8 and january <= _keys_in_view(view)
+    assert all(len(c.keys) <= 4 for c in _clusters(view))
+    alone = {i.keys[0] for i in _event_items(view) if i.label} & january
+    assert len(alone) >= len(january) // 2  # most January days are marks with their words, not a bubble
+    fourteenth = {k for k in january if view.groups[k].first_day.day == 14}
+    twenty_second = {k for k in january if view.groups[k].first_day.day == 22}
+    assert not any(set(c.keys) & fourteenth and set(c.keys) & twenty_second for c in _clusters(view))
+
+
+def test_home_returns_to_the_opening_range_and_zero_fits_all(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    opening = view.visible_range()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert view.visible_range()[0] <= date(2009, 1, 1)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.visible_range() == opening
+
+
+def test_overview_window_tracks_zoom_and_pan(view: TimelineView) -> None:
+    strip = view.overview
+    assert strip.isVisible() and strip.geometry().bottom() == view.height() - 1
+    scale = strip.scale()
+    assert scale is not None and len(scale.breaks) == 1  # 2010–2018 hold nothing: folded into one "//"
+    window = strip.window_rect()
+    view.zoom_in()
+    narrower = strip.window_rect()
+    assert narrower.width() < window.width() and abs(narrower.center().x() - window.center().x()) < 3
+    view.pan_by(-400)  # later days
+    assert strip.window_rect().center().x() > narrower.center().x()
+    first, _ = view.visible_range()
+    assert abs(scale.day(strip.window_rect().left()) - first.toordinal()) < 1.5
+    view.fit_all()
+    whole = strip.window_rect()
+    assert whole.left() <= 14 and whole.right() >= strip.width() - 14
+
+
+def test_dragging_the_overview_window_pans_the_main_view(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    strip = view.overview
+    span = view.visible_days()
+    first, _ = view.visible_range()
+    window = strip.window_rect()
+    grab = window.center().toPoint()
+    with qtbot.waitSignal(view.range_changed):
+        _press_drag_release(strip, qtbot, grab, grab + QPoint(60, 0))
+    moved, _ = view.visible_range()
+    assert moved > first and abs(view.visible_days() - span) < 1e-6  # panned, not zoomed
+    assert abs(strip.window_rect().center().x() - (window.center().x() + 60)) < 2  # the window followed
+    scale = strip.scale()
+    assert scale is not None
+    pact = QPoint(round(scale.x(date(2009, 7, 1).toordinal())), strip.height() // 2)
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=pact)  # a click elsewhere jumps there
+    first, last = view.visible_range()
+    assert first <= date(2009, 7, 1) <= last
+    pact_item = _item_with_label(view, "Nuclear energy pact")
+    assert view.viewport_rect_of(pact_item).intersects(view.viewport().rect())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_everything_fits_in_the_docks_default_height(qtbot, gui, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    from gui.theme import DARK, LIGHT, palette_for
+
+    app = QApplication.instance()
+    app.setPalette(palette_for(DARK if scheme == "dark" else LIGHT))
+    try:
+        dock = TimelineDock()
+        qtbot.addWidget(dock)
+        dock.resize(1200, 216 - 36)  # the dock's default height less its title
+        dock.show()
+        qtbot.waitExposed(dock)
+        text, events = sample_events()
+        dock.set_events(events, article_id=3, published=PUBLISHED, text=text)
+        view = dock.view
+        assert view.geometry().bottom() == dock.height() - 1
+        assert view.overview.geometry().bottom() == view.height() - 1 and view.overview.height() >= 20
+        lanes_bottom = view.viewport().height() - 17  # the footer holds the publication pill
+        items = view.timeline_items()
+        assert items
+        for item in items:  # every mark of the opening view is on screen, none under the pill or the strip
+            rect = view.viewport_rect_of(item)
+            if rect.right() >= 0 and rect.left() <= view.viewport().width():
+                assert rect.top() >= 22 and rect.bottom() <= lanes_bottom, view.groups[item.keys[0]]
+        bar = dock.fit_button.parentWidget()
+        for child in bar.findChildren(QWidget):
+            if child.isVisible():
+                geo = child.geometry()
+                assert 0 <= geo.left() and geo.right() < bar.width() and geo.height() <= bar.height(), child
+        assert (view.overview.grab().toImage().pixelColor(5, 5).lightnessF() < 0.5) == (scheme == "dark")
+    finally:
+        app.setPalette(palette_for(LIGHT))
+
+
 def test_zoom_in_narrows_the_span_and_refines_the_ticks_from_years_to_days(view: TimelineView) -> None:
+    view.fit_all()
     view.zoom_out()
     view.zoom_out()
     units = [view.tick_unit().kind]
@@ -187,7 +300,7 @@ def test_wheel_zooms_around_the_pointer_and_drag_pans(view: TimelineView, qtbot)
     day_after = view.visible_range()[0].toordinal() + x / view.viewport().width() * view.visible_days()
     assert abs(day_after - day_under) < 1.5
     first = view.visible_range()[0]
-    start = QPoint(600, 170)  # the footer row holds no mark: a drag there only pans
+    start = QPoint(600, view.viewport().height() - 8)  # the footer row holds no mark: a drag there only pans
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     for dx in (10, 60, 200):
         drag = QMouseEvent(QEvent.Type.MouseMove, QPointF(start + QPoint(dx, 0)), QPointF(start + QPoint(dx, 0)),
@@ -233,11 +346,13 @@ def test_entity_filter_hides_other_events_and_clearing_restores_them(view: Timel
     shown = view.shown_groups()
     assert 0 < len(shown) < everything
     assert all("Sergey Lavrov" in g.mentions[0].event.entities for g in shown)
+    view.fit_all()
     assert {k for i in view.timeline_items() for k in i.keys} == {view.groups.index(g) for g in shown}
     with qtbot.waitSignal(view.entity_filter_changed) as cleared:
         view.set_entity_filter(None)
     assert cleared.args == [None]
     assert len(view.shown_groups()) == everything
+    view.fit_all()
     assert {k for i in view.timeline_items() for k in i.keys} == set(range(everything))
 
 
@@ -287,6 +402,7 @@ def test_dense_days_cluster_and_split_when_zoomed_in(qtbot, gui) -> None:  # typ
     ] + [TimelineEvent(Timex(300, 301, "x", "DATE", "1990"), 300, 301, "Long ago", (), "year", "1990-01-01",
                        "1990-12-31", False)]
     v.set_events(events, article_id=1, published=date(2019, 4, 1), text=text)
+    v.fit_all()
     clusters = [i for i in v.timeline_items() if isinstance(i, ClusterItem)]
     assert clusters and sum(len(c.keys) for c in clusters) >= 20
     assert sum(len(i.keys) for i in v.timeline_items()) == len(events)
@@ -360,11 +476,20 @@ def test_the_samples_real_timeline_is_drawn_without_overlaps(qtbot, gui) -> None
     v.resize(1200, 180)
     v.show()
     v.set_events(analysis.events, article_id=5, published=PUBLISHED, text=article.text)
-    for first, last in ((None, None), (date(2018, 11, 1), date(2019, 9, 30)), (date(2019, 1, 10), date(2019, 1, 31))):
-        if first is not None and last is not None:
-            v.set_visible_range(first, last)
+    ranges = (None, "all", (date(2018, 11, 1), date(2019, 9, 30)), (date(2019, 1, 10), date(2019, 1, 31)))
+    for shown in ranges:
+        if shown == "all":
+            v.fit_all()
+        elif isinstance(shown, tuple):
+            v.set_visible_range(*shown)
         items = v.timeline_items()
-        assert sorted(k for i in items for k in i.keys) == list(range(len(analysis.events)))
+        keys = sorted(k for i in items for k in i.keys)
+        assert len(keys) == len(set(keys))
+        first, last = v.visible_range()
+        visible = {k for k, g in enumerate(v.groups) if g.first_day <= last and g.last_day >= first}
+        assert visible <= set(keys)
+        if shown == "all":
+            assert keys == list(range(len(analysis.events)))
         rects = [i.mapRectToScene(i.mark_rect().united(i.label_rect() if isinstance(i, EventItem) else i.mark_rect()))
                  for i in items]
         for a in range(len(rects)):
