@@ -12,14 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from gui.annotations.colors import Legend
 from gui.annotations.controller import AnnotationController
 from gui.annotations.glyphs import dot_icon
 from gui.annotations.legend import LegendWidget
 from gui.annotations.marks import HighlightMarks
+from gui.annotations.note_cards import note_plain_text
 from gui.annotations.notes_panel import NotesPanel
 from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
@@ -139,7 +140,8 @@ class AnnotationsFeature(QObject):
     # -- loading -------------------------------------------------------------------------------------------------
 
     def article_id(self) -> int | None:
-        return self.window.current_article_id()
+        current: int | None = self.window.current_article_id()
+        return current
 
     @Slot(object)
     def _on_article_changed(self, _article: object) -> None:
@@ -198,6 +200,14 @@ class AnnotationsFeature(QObject):
             QTimer.singleShot(0, self._show_bar)
         elif event.type() == QEvent.Type.MouseButtonPress and not self.bar.tag_entry_active():
             self.bar.hide()
+        elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            ident = self.marks.mark_at_point(event.pos().toPointF())
+            mark = self.marks.mark(ident) if ident else None
+            if mark is not None:
+                meaning = self.controller.legend.meaning(mark.color)
+                note = note_plain_text(mark.note) if mark.note.strip() else ""
+                QToolTip.showText(event.globalPos(), f"{meaning}\n{note}" if note else meaning, self.view.viewport())
+                return True
         return False
 
     @Slot()

@@ -32,7 +32,7 @@ MAX_LEVEL = 3
 FLASH_MS = 1100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     id: str
     start: int  # code points
@@ -51,7 +51,8 @@ class HighlightMarks(QObject):
         super().__init__(view)
         self._view = view
         self._legend = legend
-        self._marks: dict[str, Mark] = {}
+        self._marks: dict[str, tuple[int, int, str, str, str]] = {}  # id -> (start, end, id, colour, note)
+        self._by_id: dict[str, Mark] = {}
         self._sorted: list[Mark] = []
         self._starts: list[int] = []
         self._max_end: list[int] = []  # running maximum of ends: the first index whose mark can reach a position
@@ -76,10 +77,8 @@ class HighlightMarks(QObject):
 
     def set_annotations(self, annotations: Iterable[object]) -> None:
         """Replace every mark (orphans are skipped: they have no place in this text)."""
-        self._marks = {}
-        for a in annotations:
-            if getattr(a, "status", "anchored") == "anchored":
-                self._marks[a.id] = Mark(a.id, a.start, a.end, a.color, a.note)  # type: ignore[attr-defined]
+        self._marks = {a.id: _entry(a) for a in annotations  # type: ignore[attr-defined]
+                       if getattr(a, "status", "anchored") == "anchored"}
         self._rebuild()
 
     def upsert(self, annotation: object) -> None:
@@ -87,7 +86,7 @@ class HighlightMarks(QObject):
         if getattr(a, "status", "anchored") != "anchored":
             self.remove(a.id)  # type: ignore[attr-defined]
             return
-        self._marks[a.id] = Mark(a.id, a.start, a.end, a.color, a.note)  # type: ignore[attr-defined]
+        self._marks[a.id] = _entry(a)  # type: ignore[attr-defined]
         self._rebuild()
 
     def remove(self, annotation_id: str) -> None:
@@ -98,30 +97,27 @@ class HighlightMarks(QObject):
         return list(self._sorted)
 
     def mark(self, annotation_id: str) -> Mark | None:
-        for m in self._sorted:
-            if m.id == annotation_id:
-                return m
-        return None
+        return self._by_id.get(annotation_id)
 
     def _rebuild(self) -> None:
-        ordered = sorted(self._marks.values(), key=lambda m: (m.start, -m.end, m.id))
-        # Nesting level: a sweep with the ends of the marks still open; a mark starts one level above the
-        # deepest open mark it overlaps (capped, so a pile-up stays readable).
-        open_ends: list[tuple[int, int]] = []  # (end, level)
+        # Start order, longer first at the same start, so a mark is drawn after the marks it lies in. Its level is
+        # the number of marks still open where it starts (capped, so a pile-up stays readable).
+        ordered = sorted(self._marks.values(), key=lambda e: (e[0], -e[1], e[2]))
+        open_ends: list[int] = []
         levelled: list[Mark] = []
-        for m in ordered:
-            while open_ends and open_ends[0][0] <= m.start:
-                heapq.heappop(open_ends)
-            level = min(MAX_LEVEL, max((lv for _e, lv in open_ends), default=-1) + 1)
-            levelled.append(Mark(m.id, m.start, m.end, m.color, m.note, level))
-            heapq.heappush(open_ends, (m.end, level))
-        self._sorted = levelled
-        self._starts = [m.start for m in levelled]
+        starts: list[int] = []
+        max_end: list[int] = []
         running = -1
-        self._max_end = []
-        for m in levelled:
-            running = max(running, m.end)
-            self._max_end.append(running)
+        for start, end, ident, color, note in ordered:
+            while open_ends and open_ends[0] <= start:
+                heapq.heappop(open_ends)
+            levelled.append(Mark(ident, start, end, color, note, min(MAX_LEVEL, len(open_ends))))
+            heapq.heappush(open_ends, end)
+            starts.append(start)
+            running = max(running, end)
+            max_end.append(running)
+        self._sorted, self._starts, self._max_end = levelled, starts, max_end
+        self._by_id = {m.id: m for m in levelled}
         self._view.viewport().update()
 
     def marks_between(self, start: int, end: int) -> list[Mark]:
@@ -176,8 +172,8 @@ class HighlightMarks(QObject):
                     bottom = baseline + line.descent() * 0.92 - inset
                     if clip is not None and (bottom < clip[0] or top > clip[1]):
                         continue
-                    x0 = line.cursorToX(a - base)[0]
-                    x1 = line.cursorToX(b - base)[0]
+                    x0 = float(line.cursorToX(a - base)[0])  # type: ignore[index]  # (x, position)
+                    x1 = float(line.cursorToX(b - base)[0])  # type: ignore[index]
                     if b == base + line.textStart() + line.textLength():  # no trailing space at a line's end
                         x1 = min(x1, line.x() + line.naturalTextWidth())
                     if x1 <= x0:
@@ -263,3 +259,7 @@ class HighlightMarks(QObject):
 
     def viewport(self) -> QWidget:
         return self._view.viewport()
+
+
+def _entry(a: object) -> tuple[int, int, str, str, str]:
+    return (a.start, a.end, a.id, a.color, a.note)  # type: ignore[attr-defined]

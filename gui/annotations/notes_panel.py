@@ -248,6 +248,8 @@ class NotesPanel(QWidget):
         view.setUniformItemSizes(False)
         view.setWordWrap(True)
         view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of rows are measured in idle time
+        view.setBatchSize(64)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

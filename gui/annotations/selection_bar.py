@@ -175,7 +175,8 @@ class SelectionBar(QFrame):
 
     @Slot()
     def _commit_tags(self) -> None:
-        if self.completer.popup().isVisible():
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
             return
         tags = parse_tags(self.tag_field.text())
         self.end_tag_entry()

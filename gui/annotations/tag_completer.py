@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 
@@ -25,7 +25,7 @@ class TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:  # QCompleter.splitPath
         return [path.split(",")[-1].strip().lstrip("#")]
 
-    def pathFromIndex(self, index: QModelIndex) -> str:  # QCompleter.pathFromIndex
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # QCompleter.pathFromIndex
         chosen = str(index.data())
         widget = self.widget()
         typed = widget.text() if isinstance(widget, QLineEdit) else ""

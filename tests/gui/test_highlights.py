@@ -156,7 +156,8 @@ def test_toolbar_swatches_act_on_the_selection(reader, qtbot) -> None:  # type: 
     assert (a.start, a.end, a.color) == (start, end, "purple")
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")  # the completion pop-up, offscreen
+# The completion pop-up asks the offscreen platform for things it cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
 def test_tags_from_the_bar_with_completion(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, lib, article_id, _ = reader
     lib.annotations.add(article_id, 0, 3, tags=["diplomacy"])

@@ -119,8 +119,10 @@ def test_orphan_is_listed_and_reattached_to_the_selection(qtbot, gui, tmp_path: 
     changed_text = text.replace("joint press conference", "news briefing")
     shift = len("news briefing") - len("joint press conference")
     cut = text.index("joint press conference")
-    blocks = tuple(replace(b, start=b.start + (shift if b.start > cut else 0), end=b.end + (shift if b.end > cut else 0))
-                   for b in article.blocks)
+    blocks = tuple(
+        replace(b, start=b.start + (shift if b.start > cut else 0), end=b.end + (shift if b.end > cut else 0))
+        for b in article.blocks
+    )
     assert lib.import_article(replace(article, text=changed_text, blocks=blocks)).orphaned == 1
     window = make_window(qtbot, gui, lib, article_id)
     try:
@@ -152,7 +154,8 @@ def test_all_highlights_lists_the_library_and_opens_an_article_at_the_passage(re
     window, lib, article_id, _ = reader
     annotate(window, article_id)
     text, blocks = build_text([("title", "Kono, Lavrov talks end"), ("paragraph", "Kono and Lavrov met in Moscow.")])
-    other_id = lib.import_article(Article("other.txt", "text", text, blocks, Metadata(title="Kono, Lavrov talks end"))).id
+    meta = Metadata(title="Kono, Lavrov talks end")
+    other_id = lib.import_article(Article("other.txt", "text", text, blocks, meta)).id
     other = lib.annotations.add(other_id, *span(text, "met in Moscow"), color="green", note="Where exactly?")
     window.annotations.all_highlights_action.trigger()
     panel = window.annotations.panel
