@@ -28,15 +28,25 @@ class NoteField(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, compact: int = 56, expanded: int = 120) -> None:
         super().__init__(parent)
         self._heights = (compact, expanded)
-        self.setFixedHeight(compact)
+        self._set_compact(True)
+
+    def _set_compact(self, compact: bool) -> None:
+        # Compact and single-line shows whole lines only; writing gets the room and the wrapping back.
+        single = compact and self._heights[0] < 44
+        self.setFixedHeight(self._heights[0] if compact else self._heights[1])
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap if single else QPlainTextEdit.LineWrapMode.WidgetWidth)
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if single else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setVerticalScrollBarPolicy(policy)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # QPlainTextEdit.focusInEvent
         super().focusInEvent(event)
-        self.setFixedHeight(self._heights[1])
+        self._set_compact(False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # QPlainTextEdit.focusOutEvent
         super().focusOutEvent(event)
-        self.setFixedHeight(self._heights[0])
+        self._set_compact(True)
+        self.horizontalScrollBar().setValue(0)
         self.focus_left.emit()
 
 

@@ -117,7 +117,7 @@ class NotesPanel(QWidget):
         # Article note
         self.article_note_label = QLabel(self.tr("Article note"), self)
         self.article_note_label.setObjectName("NotesSection")
-        self.article_note = NoteField(self, compact=34, expanded=96)
+        self.article_note = NoteField(self, compact=36, expanded=96)
         self.article_note.setObjectName("ArticleNote")
         self.article_note.setPlaceholderText(self.tr("A note about the whole article…"))
         self.article_note.setAccessibleName(self.tr("Article note"))
