@@ -76,15 +76,22 @@ class EventItem(TimelineItem):
         self.label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
         self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
         self.label_shift = 0.0
+        self.orphan = False  # the mark has left the view on the left: a bare tail of its label would read as noise
 
     def follow_left_edge(self, left: float) -> None:
         """Keep the label of a bar that starts off-screen readable: slide it to the visible part of the bar."""
         if not self.label_inside:
+            orphan = self.mark_rect().right() < left
+            if orphan != self.orphan:
+                self.orphan = orphan
+                self.update()
             return
         room = max(0.0, self.x1 - self.x0 - 2 * LABEL_PAD - self.label_width)
         shift = min(max(0.0, left - self.x0), room)
-        if shift != self.label_shift:
+        orphan = left - self.x0 > room  # what is left of the bar cannot hold the label: no tail of it
+        if shift != self.label_shift or orphan != self.orphan:
             self.label_shift = shift
+            self.orphan = orphan
             self.update()
 
     def mark_rect(self) -> QRectF:
@@ -124,7 +131,7 @@ class EventItem(TimelineItem):
             painter.setPen(QPen(c.accent, 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 5, 5)
-        if self.label:
+        if self.label and not self.orphan:
             painter.setFont(self.font)
             painter.setPen(c.accent if self.lit else (c.bar_text if not self.planned or self.label_inside
                                                        else c.text))
