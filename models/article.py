@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "quote", "list-item")
 
@@ -53,6 +54,23 @@ class Article:
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
+
+
+def metadata_to_dict(m: Metadata) -> dict[str, Any]:
+    """Plain JSON-able form of the metadata (the store and the command line share it)."""
+    out: dict[str, Any] = {}
+    for name in Metadata.__dataclass_fields__:
+        value = getattr(m, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def metadata_from_dict(d: dict[str, Any]) -> Metadata:
+    """The inverse of :func:`metadata_to_dict`; unknown keys (from a newer version) are ignored."""
+    values = {k: v for k, v in d.items() if k in Metadata.__dataclass_fields__}
+    for key in ("authors", "subheadings", "tags"):
+        values[key] = tuple(values.get(key) or ())
+    return Metadata(**values)
 
 
 def text_hash(text: str) -> str:

@@ -68,16 +68,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return EXIT_PARTIAL if failed else 0
     if not args.files:
         raise UserError("analyze needs FILE arguments, or --jsonl")
-    from models.cli.articles import article_record, read_source
+    from models.cli.articles import article_record, each_article
     from models.store.analysis_jobs import analyze_article
 
-    failed = 0
-    for source in args.files:
-        try:
-            article = read_source(source)
-        except UserError as exc:
-            complain(str(exc))
-            failed += 1
-            continue
-        emit({**article_record(article), **_analysis_record(analyze_article(article))})
-    return EXIT_PARTIAL if failed else 0
+    return each_article(
+        args.files, lambda article: emit({**article_record(article), **_analysis_record(analyze_article(article))})
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from models.article import Article
+from models.article import Article, metadata_to_dict
 from models.cli import EXIT_PARTIAL, UserError, add_library_option, complain, emit
 
 
@@ -55,39 +55,36 @@ def open_library_or_fail(library: str | None) -> Any:
 
 
 def article_record(article: Article) -> dict[str, Any]:
-    m = article.metadata
+    """The ``extract`` line of DESIGN §7: source, kind, every metadata field, the text and its blocks."""
     return {
         "source": article.source,
         "kind": article.kind,
-        "title": m.title,
-        "authors": list(m.authors),
-        "published": m.published,
-        "publisher": m.publisher,
-        "section": m.section,
-        "page": m.page,
-        "dateline": m.dateline,
-        "subheadings": list(m.subheadings),
-        "tags": list(m.tags),
-        "provenance": m.provenance,
-        "editorial_note": m.editorial_note,
-        "url": m.url,
+        **metadata_to_dict(article.metadata),
         "text": article.text,
         "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in article.blocks],
     }
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from models.store.analysis_jobs import ensure_analysis
-
-    lib = open_library_or_fail(args.library)
+def each_article(sources: list[str], handle: Any) -> int:
+    """Read every source and hand each article to ``handle``; unreadable ones are reported and skipped."""
     failed = 0
-    for source in args.sources:
+    for source in sources:
         try:
             article = read_source(source)
         except UserError as exc:
             complain(str(exc))
             failed += 1
             continue
+        handle(article)
+    return EXIT_PARTIAL if failed else 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from models.store.analysis_jobs import ensure_analysis
+
+    lib = open_library_or_fail(args.library)
+
+    def store(article: Article) -> None:
         result = lib.import_article(article)
         if not args.no_analysis:
             ensure_analysis(lib, result.id)
@@ -95,7 +92,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if result.orphaned:
             record["orphaned"] = result.orphaned
         emit(record)
-    return EXIT_PARTIAL if failed else 0
+
+    return each_article(args.sources, store)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -133,11 +131,4 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    failed = 0
-    for source in args.files:
-        try:
-            emit(article_record(read_source(source)))
-        except UserError as exc:
-            complain(str(exc))
-            failed += 1
-    return EXIT_PARTIAL if failed else 0
+    return each_article(args.files, lambda article: emit(article_record(article)))

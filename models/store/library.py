@@ -11,14 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
-from models.article import Article, Block, Metadata
+from models.article import Article, Block, metadata_from_dict, metadata_to_dict
 from models.store import backup, location, migrate
 from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.engine import make_engine
@@ -74,7 +73,7 @@ class Library:
                 s.add(row)
                 s.flush()
                 return ImportResult(row.id, row.title, row.source, "new")
-            if row.text_hash == article.text_hash and row.meta == _meta_dict(article.metadata):
+            if row.text_hash == article.text_hash and row.meta == metadata_to_dict(article.metadata):
                 return ImportResult(row.id, row.title, row.source, "unchanged")
             old_text = row.text
             _fill(row, article)
@@ -194,39 +193,12 @@ def open_library(library: str | None = None) -> Library:
     return lib
 
 
-def _meta_dict(m: Metadata) -> dict[str, Any]:
-    return {
-        "title": m.title,
-        "authors": list(m.authors),
-        "published": m.published,
-        "publisher": m.publisher,
-        "section": m.section,
-        "page": m.page,
-        "dateline": m.dateline,
-        "subheadings": list(m.subheadings),
-        "tags": list(m.tags),
-        "provenance": m.provenance,
-        "editorial_note": m.editorial_note,
-        "url": m.url,
-        "language": m.language,
-        "description": m.description,
-    }
-
-
-def _meta_from(d: dict[str, Any]) -> Metadata:
-    known = set(Metadata.__dataclass_fields__)
-    values = {k: v for k, v in d.items() if k in known}
-    for key in ("authors", "subheadings", "tags"):
-        values[key] = tuple(values.get(key) or ())
-    return Metadata(**values)
-
-
 def _fill(row: ArticleRow, article: Article) -> None:
     row.title = article.metadata.title
     row.text = article.text
     row.text_hash = article.text_hash
     row.blocks = [[b.start, b.end, b.kind] for b in article.blocks]
-    row.meta = _meta_dict(article.metadata)
+    row.meta = metadata_to_dict(article.metadata)
     row.published = _published_date(article.metadata.published)
 
 
@@ -245,7 +217,7 @@ def _stored(row: ArticleRow) -> StoredArticle:
         kind=row.kind,
         text=row.text,
         blocks=tuple(Block(int(a), int(b), str(k)) for a, b, k in row.blocks),
-        metadata=_meta_from(row.meta),
+        metadata=metadata_from_dict(row.meta),
     )
     return StoredArticle(row.id, row.uid, article, row.note, row.imported_at, row.updated_at)
 

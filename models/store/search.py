@@ -8,6 +8,7 @@ typing), and nothing the reader types can break the query.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -70,6 +71,14 @@ def search(s: Session, query: str, limit: int = 50) -> list[SearchHit]:
     return _postgres(s, query, limit)
 
 
+def _article_hit(row: Any, query: str) -> SearchHit:
+    """An article row ``(id, title, text, marked snippet)`` as a hit, with the first matched word's offsets."""
+    article_id, title, body, snip = row
+    plain, marks = unmark(snip)
+    span = first_match(body, query)
+    return SearchHit("article", article_id, title, plain, marks, span[0] if span else None, span[1] if span else None)
+
+
 def _sqlite(s: Session, query: str, limit: int) -> list[SearchHit]:
     match = fts5_query(query)
     hits: list[SearchHit] = []
@@ -81,12 +90,7 @@ def _sqlite(s: Session, query: str, limit: int) -> list[SearchHit]:
         ),
         {"q": match, "o": _OPEN, "c": _CLOSE, "n": limit},
     ).all()
-    for article_id, title, body, snip in rows:
-        plain, marks = unmark(snip)
-        span = first_match(body, query)
-        hits.append(
-            SearchHit("article", article_id, title, plain, marks, span[0] if span else None, span[1] if span else None)
-        )
+    hits.extend(_article_hit(row, query) for row in rows)
     rows = s.execute(
         text(
             'SELECT h.id, h.article_id, a.title, h.start, h."end", '
@@ -124,12 +128,7 @@ def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
         ),
         {"q": tsq, "o": _OPEN, "c": _CLOSE, "n": limit},
     ).all()
-    for article_id, title, body, snip in rows:
-        plain, marks = unmark(snip)
-        span = first_match(body, query)
-        hits.append(
-            SearchHit("article", article_id, title, plain, marks, span[0] if span else None, span[1] if span else None)
-        )
+    hits.extend(_article_hit(row, query) for row in rows)
     rows = s.execute(
         text(
             'SELECT h.id, h.article_id, a.title, h.start, h."end", h.exact, h.note FROM highlights h '
