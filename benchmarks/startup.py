@@ -51,6 +51,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a person's machine keeps compiled modules; measure that
     with tempfile.TemporaryDirectory() as tmp:
         env["NEWSDESK_LIBRARY"] = str(Path(tmp) / "library.sqlite")
         env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")

@@ -19,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("-h", "--help"):
         cli.build_parser().print_help()
         return 0
-    if first is not None and first in cli.commands():
+    if first is not None and first in cli.COMMANDS:
         if args[0] == "--library":
             args = [args[2], *args[:2], *args[3:]]
         return cli.main(args)

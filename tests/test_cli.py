@@ -101,3 +101,9 @@ def test_analyze_jsonl_reports_malformed_lines_and_answers_the_rest(tmp_path: Pa
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a"] and set(out[0]) == {"id", "entities", "timeline"}
     assert proc.stderr.count("newsdesk: ") == 2 and "Traceback" not in proc.stderr
+
+
+def test_the_launcher_knows_every_sub_command_without_importing_them() -> None:
+    from models import cli
+
+    assert cli.COMMANDS == cli.commands()

@@ -56,7 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The sub-command names, known without importing their modules: the launcher checks its first argument against
+# them on every start of the reader, where building the whole parser would import the store (a test keeps this
+# list equal to what the modules register).
+COMMANDS = frozenset(
+    {"import", "list", "search", "extract", "analyze", "highlight", "annotations", "export", "import-annotations"}
+)
+
+
 def commands() -> set[str]:
+    """The sub-commands the parser really registers (slow: imports every command module)."""
     parser = build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
