@@ -24,20 +24,21 @@ SAMPLE = ROOT / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 MEANTIME = ROOT.parent / "shared" / "benchmarks" / "meantime" / "meantime-dev.jsonl"
 
 
-def _best_of(repeat: int, run: Callable[[], object]) -> float:
-    best = float("inf")
+def _best_of(repeat: int, *runs: Callable[[], object]) -> list[float]:
+    """Best time of each run, the runs interleaved so that a busy moment of a shared machine hits them alike."""
+    best = [float("inf")] * len(runs)
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
+        for k, run in enumerate(runs):
+            started = time.perf_counter()
+            run()
+            best[k] = min(best[k], time.perf_counter() - started)
     return best
 
 
 def _compare(label: str, texts: list[str], repeat: int) -> None:
     model = nlp.load()
     words = sum(len(t.split()) for t in texts)
-    bare = _best_of(repeat, lambda: [model(t) for t in texts])
-    whole = _best_of(repeat, lambda: [analyze(t) for t in texts])
+    bare, whole = _best_of(repeat, lambda: [model(t) for t in texts], lambda: [analyze(t) for t in texts])
     print(
         f"{label:<28} {words:>7} words  bare spaCy {words / bare:>7.0f} w/s  analyze() {words / whole:>7.0f} w/s"
         f"  ratio {bare / whole:.2f}x"

@@ -3,6 +3,7 @@ sentence, the interval it covers and whether it is planned rather than reported.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -25,7 +26,12 @@ def is_dateline(timex: Timex, text: str) -> bool:
     block_start = text.rfind("\n", 0, timex.start) + 1
     block_end = text.find("\n", timex.end)
     block_end = len(text) if block_end < 0 else block_end
-    if text.count("\n", 0, block_start) > 4:
+    newline = -1
+    for _ in range(5):  # more than four lines above it: not the top of the article
+        newline = text.find("\n", newline + 1, block_start)
+        if newline < 0:
+            break
+    else:
         return False
     rest = text[block_start : timex.start] + " " + text[timex.end : block_end]
     rest = _METADATA_WORDS.sub(" ", rest)
@@ -93,10 +99,30 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
     return _trim(_render(words))
 
 
+class _MentionIndex:
+    """Names of the entities mentioned inside a span, found by bisection (an article has thousands of mentions)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._entities = entities
+        spans = sorted((m.start, m.end, k) for k, e in enumerate(entities) for m in e.mentions)
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+
+    def names(self, start: int, end: int) -> tuple[str, ...]:
+        """In the order of the entity list, each once."""
+        found: set[int] = set()
+        for i in range(bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)):
+            _, m_end, k = self._spans[i]
+            if m_end <= end:
+                found.add(k)
+        return tuple(dict.fromkeys(self._entities[k].name for k in sorted(found)))
+
+
 def build_events(
     ctx: Context, timexes: Sequence[Timex], dct: date, entities: Sequence[Entity]
 ) -> tuple[TimelineEvent, ...]:
     text = ctx.parsed.text
+    mentioned = _MentionIndex(entities)
     events: list[TimelineEvent] = []
     for timex in timexes:
         if timex.type not in ("DATE", "TIME"):
@@ -110,9 +136,7 @@ def build_events(
         if sent is None:
             continue
         s_start, s_end, s_span = sent
-        names = tuple(
-            dict.fromkeys(e.name for e in entities if any(s_start <= m.start and m.end <= s_end for m in e.mentions))
-        )
+        names = mentioned.names(s_start, s_end)
         direction, planned_clause = direction_at(ctx.head_token(timex.start, timex.end))
         planned = start > dct or (planned_clause and direction == "future" and end >= dct)
         events.append(

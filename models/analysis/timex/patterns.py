@@ -7,6 +7,7 @@ cross a newline, so an expression never spans two blocks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -230,14 +231,17 @@ def scan(text: str) -> list[Candidate]:
 
 def select(candidates: list[Candidate], accept: object) -> list[Candidate]:
     """Greedy longest-first choice of non-overlapping candidates that ``accept(c)`` keeps."""
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, sorted and disjoint, so their ends are sorted too
+    ends: list[int] = []
     chosen: list[Candidate] = []
     for c in candidates:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_left(starts, c.end)  # spans [0, i) start before c ends; the last of them ends last
+        if i and ends[i - 1] > c.start:
             continue
         if not accept(c):  # type: ignore[operator]
             continue
-        taken.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
