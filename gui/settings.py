@@ -62,3 +62,12 @@ def remember_recent(entry: str) -> list[str]:
     del entries[MAX_RECENT:]
     RECENT_FILES.write(entries)
     return entries
+
+
+# Export dialog (choices remembered between exports; booleans kept as 0 / 1)
+EXPORT_FORMAT: Setting[str] = Setting("preferences/export_format", str, "markdown")  # a format choice of the dialog
+EXPORT_BRIEF: Setting[int] = Setting("preferences/export_brief", int, 0)
+EXPORT_GROUP_BY: Setting[str] = Setting("preferences/export_group_by", str, "position")
+EXPORT_PAGE_SIZE: Setting[str] = Setting("preferences/export_page_size", str, "a4")
+EXPORT_FULL_TEXT: Setting[int] = Setting("preferences/export_full_text", int, 0)
+EXPORT_FOLDER: Setting[str] = Setting("preferences/export_folder", str, "")

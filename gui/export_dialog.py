@@ -1,0 +1,752 @@
+"""File ▸ Export…: which articles and highlights, in which format, with a live preview; the file written atomically.
+
+The preview renders the first highlights of the selection in the chosen format off the GUI thread, a moment after
+the last change; the export gathers, analyses when the format needs it, renders and writes in a worker with
+progress and cancel (:mod:`gui.export_jobs`). The reader's choices of format, brief, grouping, page size and
+folder are remembered (:mod:`gui.settings`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QDate, QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontInfo,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import settings
+from gui.annotations.glyphs import dot_icon
+from gui.export_jobs import ExportJob, ExportRequest, Preview, PreviewJob
+from gui.import_jobs import Pool, default_pool
+from gui.theme import current_tokens
+from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
+from models.export.selection import Selection
+
+PREVIEW_DELAY_MS = 200
+ERROR_RED = "#E0564F"
+EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
+
+# A tray with an arrow leaving it, drawn like the line icons of resources/icons.
+EXPORT_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
+    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 15V4"/><path d="M7.5 8.5 12 4'
+    ' 16.5 8.5"/><path d="M4.5 14v4.5a1.5 1.5 0 0 0 1.5 1.5h12a1.5 1.5 0 0 0 1.5-1.5V14"/></svg>'
+)
+
+
+@dataclass(frozen=True)
+class FormatChoice:
+    key: str  # what the settings remember
+    label: str
+    format: str  # models.export format
+    csv_flavor: str = "full"
+    file_filter: str = ""
+
+
+CHOICES = (
+    FormatChoice("markdown", "Markdown", "markdown", file_filter="Markdown (*.md)"),
+    FormatChoice("html", "HTML page", "html", file_filter="HTML page (*.html)"),
+    FormatChoice("pdf", "PDF", "pdf", file_filter="PDF document (*.pdf)"),
+    FormatChoice("jsonld", "W3C Web Annotation (JSON-LD)", "jsonld", file_filter="JSON-LD (*.jsonld)"),
+    FormatChoice("csv", "CSV – every field", "csv", "full", "CSV (*.csv)"),
+    FormatChoice("csv-readwise", "CSV – Readwise import", "csv", "readwise", "CSV (*.csv)"),
+    FormatChoice("timelinejs", "TimelineJS (JSON)", "timelinejs", file_filter="TimelineJS (*.json)"),
+)
+GROUPINGS = (("position", "Position in the text"), ("color", "Colour meaning"), ("entity", "Entity"),
+             ("date", "Date"))
+PAGE_SIZES = (("a4", "A4"), ("letter", "US Letter"))
+SCOPES = ("current", "selected", "all")
+
+
+def export_icon(color: str) -> QIcon:
+    renderer = QSvgRenderer(QByteArray(EXPORT_SVG.replace("currentColor", color).encode("utf-8")))
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    result = QIcon()
+    for size in (16, 20, 24):
+        pixmap = QPixmap(round(size * ratio), round(size * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def file_name(title: str, extension: str) -> str:
+    """A file name from a title: no separators or characters file systems refuse, at most 80 characters."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    name = " ".join(name.split()).strip(" .")[:80].rstrip(" .")
+    return (name or "Newsdesk export") + extension
+
+
+def _paint_chevron(widget: QWidget) -> None:
+    """The drop-down arrow: the stylesheet flattens the button and Fusion then draws none."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(current_tokens().text_tertiary if widget.isEnabled() else current_tokens().border_strong))
+    pen.setWidthF(1.6)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    x, y = widget.width() - 15.0, widget.height() / 2.0
+    painter.drawPolyline([QPointF(x - 4, y - 2), QPointF(x, y + 2), QPointF(x + 4, y - 2)])
+    painter.end()
+
+
+class ChoiceBox(QComboBox):
+    def paintEvent(self, event: QPaintEvent) -> None:  # QComboBox.paintEvent
+        super().paintEvent(event)
+        _paint_chevron(self)
+
+
+class DateBox(QDateEdit):
+    def paintEvent(self, event: QPaintEvent) -> None:  # QDateEdit.paintEvent
+        super().paintEvent(event)
+        _paint_chevron(self)
+
+
+class SandboxedBrowser(QTextBrowser):
+    """Shows an exported page as it is: links are not followed and nothing is loaded, not even a local file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.blocked: list[str] = []
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # QTextBrowser.loadResource
+        self.blocked.append(url.toString() if isinstance(url, QUrl) else str(url))
+        return None
+
+
+class ExportDialog(QDialog):
+    preview_updated = Signal()  # the preview pane shows the current choices
+    exported = Signal(str)  # path of the file written
+    export_failed = Signal(str)  # one-line reason ("" when cancelled)
+
+    def __init__(self, library: Any, current_article: int | None = None, selected: list[int] | None = None,
+                 pool: Pool | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
+        self.setWindowTitle(self.tr("Export"))
+        self.library = library
+        self.current_article = current_article
+        self.selected = [i for i in (selected or []) if i is not None]
+        self.pool = pool or default_pool()
+        self._generation = 0
+        self._previews: dict[int, PreviewJob] = {}  # by generation, until it reports
+        self._job: ExportJob | None = None
+        self.last_preview: Preview | None = None
+
+        self._build()
+        self._restore_choices()
+        self._update_controls()
+        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._debounce.timeout.connect(self._start_preview)
+        for signal in (self.scope.currentIndexChanged, self.format.currentIndexChanged, self.brief.toggled,
+                       self.group_by.currentIndexChanged, self.page_size.currentIndexChanged,
+                       self.full_text.toggled, self.tag.currentTextChanged, self.entity.textChanged,
+                       self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged):
+            signal.connect(self._changed)
+        for button in self.color_buttons.values():
+            button.toggled.connect(self._changed)
+        self.resize(1040, 660)
+        self._start_preview()
+
+    # -- construction ------------------------------------------------------------------------------------------------
+
+    def _section(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName("SectionLabel")
+        font = QFont(label.font())
+        font.setCapitalization(QFont.Capitalization.AllUppercase)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.8)
+        label.setFont(font)
+        return label
+
+    def _build(self) -> None:
+        tokens = current_tokens()
+        self.scope = ChoiceBox(self)
+        self.scope.setAccessibleName(self.tr("Articles to export"))
+        titles = self._title_of = {a.id: a.title or a.source for a in self.library.list_articles()}
+        self.scope.addItem(self.tr("Current article"), "current")
+        self.scope.addItem(self.tr("Selected in the Library (%1)").replace("%1", str(len(self.selected))),
+                           "selected")
+        self.scope.addItem(self.tr("All articles (%1)").replace("%1", str(len(titles))), "all")
+        model = self.scope.model()
+        model.item(0).setEnabled(self.current_article is not None)  # type: ignore[attr-defined]
+        model.item(1).setEnabled(bool(self.selected))  # type: ignore[attr-defined]
+        self.scope.setCurrentIndex(0 if self.current_article is not None else 1 if self.selected else 2)
+        self.scope_detail = QLabel(self)
+        self.scope_detail.setObjectName("ExportScopeDetail")
+        self.scope_detail.setWordWrap(True)
+
+        self.color_buttons: dict[str, QToolButton] = {}
+        colors_row = QHBoxLayout()
+        colors_row.setSpacing(2)
+        for color in self.library.annotations.colors():
+            button = QToolButton(self)
+            button.setObjectName("ExportColorFilter")
+            button.setCheckable(True)
+            button.setIcon(dot_icon(color.swatch, size=16))
+            button.setIconSize(QSize(14, 14))
+            button.setToolTip(self.tr("Only “%1” highlights").replace("%1", color.meaning))
+            button.setAccessibleName(color.meaning)
+            self.color_buttons[color.key] = button
+            colors_row.addWidget(button)
+        colors_row.addStretch(1)
+        self.tag = ChoiceBox(self)
+        self.tag.setEditable(True)
+        self.tag.addItem("")
+        self.tag.addItems(self.library.annotations.tags())
+        if (tag_field := self.tag.lineEdit()) is not None:
+            tag_field.setPlaceholderText(self.tr("Any tag"))
+        self.tag.setAccessibleName(self.tr("Only highlights with this tag"))
+        self.entity = QLineEdit(self)
+        self.entity.setPlaceholderText(self.tr("Any person, place, organisation…"))
+        self.entity.setAccessibleName(self.tr("Only articles and highlights about this entity"))
+        self.use_dates = QCheckBox(self.tr("Published between"), self)
+        self.since = DateBox(self)
+        self.until = DateBox(self)
+        today = QDate.currentDate()
+        for edit, value in ((self.since, today.addYears(-1)), (self.until, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDate(value)
+        dates_row = QHBoxLayout()
+        dates_row.addWidget(self.since, 1)
+        dates_row.addWidget(QLabel("–", self))
+        dates_row.addWidget(self.until, 1)
+
+        self.format = ChoiceBox(self)
+        self.format.setAccessibleName(self.tr("Format"))
+        for choice in CHOICES:
+            self.format.addItem(self.tr(choice.label), choice.key)
+        self.brief = QCheckBox(self.tr("Brief: by meaning, with entities and dates"), self)
+        self.group_by = ChoiceBox(self)
+        for key, label in GROUPINGS:
+            self.group_by.addItem(self.tr(label), key)
+        self.full_text = QCheckBox(self.tr("Include the article text with its highlights"), self)
+        self.page_size = ChoiceBox(self)
+        for key, label in PAGE_SIZES:
+            self.page_size.addItem(self.tr(label), key)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        form.setColumnMinimumWidth(0, 86)
+        row = 0
+
+        def add(label: str, field: Any) -> None:
+            nonlocal row
+            caption = QLabel(label, self)
+            caption.setObjectName("ExportCaption")
+            form.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            if isinstance(field, QWidget):
+                form.addWidget(field, row, 1)
+            else:
+                form.addLayout(field, row, 1)
+            row += 1
+
+        form.addWidget(self._section(self.tr("Articles")), row, 0, 1, 2)
+        row += 1
+        add(self.tr("Scope"), self.scope)
+        add("", self.scope_detail)
+        add(self.tr("Colours"), colors_row)
+        add(self.tr("Tag"), self.tag)
+        add(self.tr("Entity"), self.entity)
+        form.addWidget(self.use_dates, row, 0, 1, 2)
+        row += 1
+        add("", dates_row)
+        form.setRowMinimumHeight(row, 10)
+        row += 1
+        form.addWidget(self._section(self.tr("Format")), row, 0, 1, 2)
+        row += 1
+        add(self.tr("Format"), self.format)
+        form.addWidget(self.brief, row, 0, 1, 2)
+        row += 1
+        add(self.tr("Group by"), self.group_by)
+        form.addWidget(self.full_text, row, 0, 1, 2)
+        row += 1
+        self.page_size_label = QLabel(self.tr("Page size"), self)
+        self.page_size_label.setObjectName("ExportCaption")
+        form.addWidget(self.page_size_label, row, 0)
+        form.addWidget(self.page_size, row, 1)
+        row += 1
+        form.setRowStretch(row, 1)
+        options = QWidget(self)
+        options.setObjectName("ExportOptions")
+        options.setLayout(form)
+        options.setFixedWidth(360)
+
+        self.preview_title = QLabel(self)
+        self.preview_title.setObjectName("ExportPreviewTitle")
+        self.preview_plain = QPlainTextEdit(self)
+        self.preview_plain.setObjectName("ExportPreviewText")
+        self.preview_plain.setReadOnly(True)
+        self.preview_plain.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPixelSize(12)
+        self.preview_plain.setFont(mono)
+        self.preview_html = SandboxedBrowser(self)
+        self.preview_html.setObjectName("ExportPreviewPage")
+        self.preview_empty = QLabel(self)
+        self.preview_empty.setObjectName("ExportPreviewEmpty")
+        self.preview_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_empty.setWordWrap(True)
+        self.preview = QStackedWidget(self)
+        for widget in (self.preview_plain, self.preview_html, self.preview_empty):
+            self.preview.addWidget(widget)
+        preview_box = QVBoxLayout()
+        preview_box.setSpacing(6)
+        head = QHBoxLayout()
+        head.addWidget(self._section(self.tr("Preview")))
+        head.addStretch(1)
+        head.addWidget(self.preview_title)
+        preview_box.addLayout(head)
+        preview_box.addWidget(self.preview, 1)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("ExportError")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(160)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("ExportProgressLabel")
+        self.cancel_button = QPushButton(self.tr("Cancel Export"), self)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.choose_and_export)
+        footer = QHBoxLayout()
+        footer.addWidget(self.error, 1)
+        footer.addWidget(self.progress_label)
+        footer.addWidget(self.progress)
+        footer.addWidget(self.cancel_button)
+        footer.addSpacing(8)
+        footer.addWidget(self.close_button)
+        footer.addWidget(self.export_button)
+        self._set_running(False)
+
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addWidget(options)
+        body.addLayout(preview_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(14)
+        layout.addLayout(body, 1)
+        separator = QFrame(self)
+        separator.setFrameShape(QFrame.Shape.HLine)
+        separator.setObjectName("ExportSeparator")
+        layout.addWidget(separator)
+        layout.addLayout(footer)
+        self.setStyleSheet(_dialog_style(tokens, QFontInfo(mono).family()))
+
+    # -- choices -------------------------------------------------------------------------------------------------------
+
+    def _restore_choices(self) -> None:
+        _select(self.format, settings.EXPORT_FORMAT.read())
+        self.brief.setChecked(bool(settings.EXPORT_BRIEF.read()))
+        _select(self.group_by, settings.EXPORT_GROUP_BY.read())
+        _select(self.page_size, settings.EXPORT_PAGE_SIZE.read())
+        self.full_text.setChecked(bool(settings.EXPORT_FULL_TEXT.read()))
+
+    def _remember_choices(self, path: Path) -> None:
+        settings.EXPORT_FORMAT.write(self.choice().key)
+        settings.EXPORT_BRIEF.write(int(self.brief.isChecked()))
+        settings.EXPORT_GROUP_BY.write(str(self.group_by.currentData()))
+        settings.EXPORT_PAGE_SIZE.write(str(self.page_size.currentData()))
+        settings.EXPORT_FULL_TEXT.write(int(self.full_text.isChecked()))
+        settings.EXPORT_FOLDER.write(str(path.parent))
+
+    def choice(self) -> FormatChoice:
+        key = self.format.currentData()
+        return next(c for c in CHOICES if c.key == key)
+
+    def set_format(self, key: str) -> None:
+        _select(self.format, key)
+
+    def set_scope(self, scope: str) -> None:
+        _select(self.scope, scope)
+
+    def selection(self) -> Selection:
+        scope = self.scope.currentData()
+        ids: tuple[int, ...] = ()
+        if scope == "current" and self.current_article is not None:
+            ids = (self.current_article,)
+        elif scope == "selected":
+            ids = tuple(self.selected)
+        colors = tuple(k for k, b in self.color_buttons.items() if b.isChecked())
+        tag = self.tag.currentText().strip().lstrip("#")
+        since = until = None
+        if self.use_dates.isChecked():
+            since, until = _py_date(self.since.date()), _py_date(self.until.date())
+        return Selection(ids, colors, (tag,) if tag else (), self.entity.text().strip(), since, until)
+
+    def request(self) -> ExportRequest:
+        choice = self.choice()
+        brief = self.brief.isChecked() and choice.format in BRIEF_FORMATS
+        lists = choice.format in ("markdown", "html", "pdf") and not brief
+        options = ExportOptions(
+            brief=brief,
+            group_by=str(self.group_by.currentData()) if lists else "position",
+            page_size=str(self.page_size.currentData()),
+            csv_flavor=choice.csv_flavor,
+            full_text=self.full_text.isChecked() and choice.format in ("html", "pdf") and not brief,
+        )
+        return ExportRequest(choice.format, options, self.selection())
+
+    def default_name(self) -> str:
+        request = self.request()
+        ids = request.selection.article_ids
+        if len(ids) == 1:
+            title = self._title_of.get(ids[0], "")
+        else:
+            title = f"Newsdesk {len(ids) or 'all'} articles {date.today().isoformat()}"
+        prefix = "Brief – " if request.options.brief else ""
+        return file_name(prefix + title, EXTENSIONS[request.format])
+
+    @Slot()
+    def _changed(self) -> None:
+        self._update_controls()
+        self.error.clear()
+        self.preview_title.setText(self.tr("Updating…"))
+        self._debounce.start()
+
+    def _update_controls(self) -> None:
+        scope = self.scope.currentData()
+        if scope == "current":
+            detail = self._title_of.get(self.current_article or -1, "")
+        elif scope == "selected":
+            detail = " · ".join(_short(t, 28) for i, t in self._title_of.items() if i in self.selected)
+        else:
+            detail = self.tr("Every article of the library")
+        self.scope_detail.setText(_short(detail, 110))
+        fmt = self.choice().format
+        briefable = fmt in BRIEF_FORMATS
+        self.brief.setEnabled(briefable)
+        brief = briefable and self.brief.isChecked()
+        self.group_by.setEnabled(fmt in ("markdown", "html", "pdf") and not brief)
+        self.full_text.setEnabled(fmt in ("html", "pdf") and not brief)
+        self.page_size.setVisible(fmt == "pdf")
+        self.page_size_label.setVisible(fmt == "pdf")
+        self.since.setEnabled(self.use_dates.isChecked())
+        self.until.setEnabled(self.use_dates.isChecked())
+
+    # -- preview -------------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def _start_preview(self) -> None:
+        self._debounce.stop()
+        for running in self._previews.values():
+            running.cancel.set()
+        self._generation += 1
+        job = PreviewJob(self.library, self.request(), self._generation)
+        self._previews[self._generation] = job
+        job.signals.ready.connect(self._on_preview)
+        job.signals.failed.connect(self._on_preview_failed)
+        self.preview_title.setText(self.tr("Updating…"))
+        self.pool.start(job)
+
+    def _finish_preview(self, generation: int) -> bool:
+        self._previews.pop(generation, None)
+        return generation == self._generation
+
+    @Slot(object)
+    def _on_preview(self, preview: Preview) -> None:
+        if not self._finish_preview(preview.generation):
+            return
+        self.last_preview = preview
+        if not preview.articles:
+            self.preview_empty.setText(self.tr("No article matches this selection.") if not preview.unanalysed else
+                                       self.tr("The articles have not been analysed yet: the export will find "
+                                               "their entities."))
+            self.preview.setCurrentWidget(self.preview_empty)
+        elif preview.format == "html":
+            self.preview_html.setHtml(preview.text)
+            self.preview.setCurrentWidget(self.preview_html)
+        else:
+            self.preview_plain.setPlainText(preview.text)
+            self.preview.setCurrentWidget(self.preview_plain)
+        self.preview_title.setText(self._describe(preview))
+        self.preview_updated.emit()
+
+    @Slot(int, str)
+    def _on_preview_failed(self, generation: int, reason: str) -> None:
+        if self._finish_preview(generation) and reason:
+            self.preview_title.setText("")
+            self.error.setText(self.tr("Preview: %1").replace("%1", reason))
+            self.preview_updated.emit()
+
+    def _describe(self, preview: Preview) -> str:
+        articles = self.tr("1 article") if preview.articles == 1 else self.tr("%1 articles").replace(
+            "%1", str(preview.articles))
+        highlights = self.tr("1 highlight") if preview.highlights == 1 else self.tr("%1 highlights").replace(
+            "%1", str(preview.highlights))
+        text = (self.tr("first %1").replace("%1", f"{articles} · {highlights}") if preview.truncated
+                else f"{articles} · {highlights}")
+        if self.choice().format == "pdf":
+            text += self.tr(" · typeset as %1 PDF on export").replace("%1", self.page_size.currentText())
+        if preview.unanalysed:
+            text += self.tr(" · entities and dates added on export")
+        return text
+
+    @property
+    def busy(self) -> bool:
+        """A preview or the export is still running in the pool."""
+        return bool(self._previews) or self._job is not None
+
+    # -- export --------------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def choose_and_export(self) -> None:
+        choice = self.choice()
+        folder = settings.EXPORT_FOLDER.read() or str(Path.home())
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path(folder) / self.default_name()),
+                                                    f"{choice.file_filter};;All files (*)")
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(EXTENSIONS[choice.format])
+        self.export_to(target)
+
+    def export_to(self, path: Path) -> None:
+        if self._job is not None:
+            return
+        self.error.clear()
+        job = ExportJob(self.library, self.request(), path)
+        self._job = job
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(self._on_exported)
+        job.signals.failed.connect(self._on_export_failed)
+        self._set_running(True)
+        self.pool.start(job)
+
+    @Slot()
+    def cancel_export(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.progress_label.setText(self.tr("Cancelling…"))
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        if label:
+            self.progress_label.setText(self.tr(label))
+
+    @Slot(str, int, int, int)
+    def _on_exported(self, path: str, articles: int, highlights: int, size: int) -> None:
+        self._job = None
+        self._set_running(False)
+        self._remember_choices(Path(path))
+        message = self.tr("Exported %1 · %2 highlights to %3").replace(
+            "%1", self.tr("1 article") if articles == 1 else self.tr("%1 articles").replace("%1", str(articles))
+        ).replace("%2", str(highlights)).replace("%3", path)
+        parent = self.parent()
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(message, 8000)
+        self.exported.emit(path)
+        self.accept()
+
+    @Slot(str)
+    def _on_export_failed(self, reason: str) -> None:
+        self._job = None
+        self._set_running(False)
+        self.error.setText(reason or self.tr("Export cancelled; nothing was written."))
+        self.error.setToolTip(reason)
+        self.export_failed.emit(reason)
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.progress, self.progress_label, self.cancel_button):
+            widget.setVisible(running)
+        self.export_button.setEnabled(not running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.progress_label.setText(self.tr("Preparing…"))
+
+    def done(self, result: int) -> None:  # QDialog.done
+        """Closing stops what is running: the export before its file appears, the preview at once."""
+        if self._job is not None:
+            self._job.cancel()
+        for job in self._previews.values():
+            job.cancel.set()
+        self._debounce.stop()
+        super().done(result)
+
+
+# -- the window's side --------------------------------------------------------------------------------------------
+
+
+def open_export_dialog(window: Any) -> ExportDialog:
+    """The dialog on the window's open article and Library selection, window-modal, deleted when closed."""
+    dialog = ExportDialog(window.library, window.current_article_id(), selected_articles(window),
+                          getattr(window, "_pool", None), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog
+
+
+def selected_articles(window: Any) -> list[int]:
+    from gui.library_model import Role
+
+    panel = getattr(window, "library_panel", None)
+    if panel is None:
+        return []
+    rows = sorted(panel.list.selectionModel().selectedIndexes(), key=lambda i: i.row())
+    return [int(i.data(Role.ARTICLE_ID)) for i in rows if i.data(Role.ARTICLE_ID) is not None]
+
+
+def install_export(window: Any) -> QAction:
+    """File ▸ Export… (Ctrl+E) and the accent Export button at the right end of the toolbar."""
+    from gui.pdf_export import install
+
+    install()  # PDF joins the export registry
+    action = QAction(window.tr("&Export…"), window)
+    action.setObjectName("ExportAction")
+    action.setShortcut(EXPORT_SHORTCUT)
+    action.setIconText(window.tr("Export"))
+    action.setToolTip(window.tr("Export highlights and notes (%1)").replace(
+        "%1", EXPORT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
+    action.setIconVisibleInMenu(False)
+    action.triggered.connect(lambda: open_export_dialog(window))
+    window.addAction(action)  # the shortcut works with the toolbar and menu bar hidden
+
+    toolbar = window.findChild(QToolBar, "MainToolBar")
+    if toolbar is not None:
+        button = QToolButton(toolbar)
+        button.setObjectName("ExportButton")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIconSize(QSize(16, 16))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        _style_export_button(button)
+        toolbar.addWidget(button)
+        theme = getattr(window, "_theme", None)
+        if theme is not None:
+            theme.changed.connect(lambda _tokens: _style_export_button(button))
+
+    file_menu = _file_menu(window)
+    if file_menu is not None:
+        separators = [a for a in file_menu.actions() if a.isSeparator()]
+        if separators:
+            file_menu.insertAction(separators[-1], action)  # above Quit
+            file_menu.insertSeparator(action)
+        else:
+            file_menu.addSeparator()
+            file_menu.addAction(action)
+    return action
+
+
+def _file_menu(window: Any) -> QMenu | None:
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu) and top.text().replace("&", "") == "File":
+            return menu
+    return None
+
+
+def _style_export_button(button: QToolButton) -> None:
+    t = current_tokens()
+    hover = "#237C83" if not t.dark else "#74C6CB"
+    button.setIcon(export_icon(t.on_accent))
+    button.defaultAction().setIcon(export_icon(t.on_accent))
+    button.setStyleSheet(
+        f"QToolButton#ExportButton {{ background: {t.accent}; color: {t.on_accent}; border: none;"
+        f" border-radius: 8px; padding: 6px 14px 6px 10px; font-weight: 600; }}"
+        f" QToolButton#ExportButton:hover {{ background: {hover}; }}"
+        f" QToolButton#ExportButton:focus {{ border: 1px solid {t.text}; }}"
+    )
+
+
+def _dialog_style(t: Any, mono: str) -> str:
+    return f"""
+        QDialog#ExportDialog {{ background: {t.window}; }}
+        QWidget#ExportOptions {{ background: transparent; }}
+        QLabel#ExportCaption, QCheckBox {{ color: {t.text_secondary}; }}
+        QLabel#ExportPreviewTitle, QLabel#ExportProgressLabel {{ color: {t.text_tertiary}; font-size: 12px; }}
+        QLabel#ExportPreviewEmpty {{ color: {t.text_tertiary}; background: {t.surface};
+            border: 1px solid {t.border}; border-radius: 8px; }}
+        QLabel#ExportError {{ color: {ERROR_RED}; }}
+        QPlainTextEdit#ExportPreviewText {{ background: {t.surface}; border: 1px solid {t.border};
+            border-radius: 8px; padding: 6px; selection-background-color: {t.selection}; color: {t.text};
+            font-family: "{mono}"; font-size: 12px; }}
+        QTextBrowser#ExportPreviewPage {{ background: #FFFFFF; color: #1d1d1f; border: 1px solid {t.border};
+            border-radius: 8px; padding: 6px; }}
+        QFrame#ExportSeparator {{ color: {t.border}; background: {t.border}; max-height: 1px; border: none; }}
+        QComboBox, QDateEdit {{ background: {t.surface}; border: 1px solid {t.border_strong}; border-radius: 8px;
+            padding: 4px 24px 4px 8px; min-height: 20px; }}
+        QDateEdit {{ padding-right: 4px; }}
+        QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 24px; }}
+        QLabel#ExportScopeDetail {{ color: {t.text_tertiary}; font-size: 12px; }}
+        QComboBox:focus, QDateEdit:focus {{ border-color: {t.accent}; }}
+        QComboBox:disabled, QDateEdit:disabled {{ color: {t.text_tertiary}; background: {t.panel}; }}
+        QComboBox QAbstractItemView {{ background: {t.surface}; border: 1px solid {t.border_strong};
+            selection-background-color: {t.accent_tint}; selection-color: {t.text}; }}
+        QToolButton#ExportColorFilter {{ background: transparent; border: 1px solid transparent; border-radius: 8px;
+            padding: 4px; }}
+        QToolButton#ExportColorFilter:hover {{ background: {t.hover}; }}
+        QToolButton#ExportColorFilter:checked {{ background: {t.accent_tint}; border-color: {t.accent}; }}
+    """
+
+
+def _select(combo: QComboBox, data: str) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def _py_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _short(title: str, limit: int = 36) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
