@@ -8,32 +8,21 @@ folder are remembered (:mod:`gui.settings`).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QFont,
     QFontDatabase,
     QFontInfo,
-    QGuiApplication,
-    QIcon,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QPixmap,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFrame,
@@ -47,7 +36,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -57,109 +45,25 @@ from PySide6.QtWidgets import (
 from gui import settings
 from gui.annotations.glyphs import dot_icon
 from gui.export_jobs import ExportJob, ExportRequest, Preview, PreviewJob
+from gui.export_widgets import (
+    CHOICES,
+    GROUPINGS,
+    PAGE_SIZES,
+    ChoiceBox,
+    DateBox,
+    FormatChoice,
+    SandboxedBrowser,
+    dialog_style,
+    file_name,
+    style_export_button,
+)
 from gui.import_jobs import Pool, default_pool
 from gui.theme import current_tokens
 from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection
 
 PREVIEW_DELAY_MS = 200
-ERROR_RED = "#E0564F"
 EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
-
-# A tray with an arrow leaving it, drawn like the line icons of resources/icons.
-EXPORT_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
-    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 15V4"/><path d="M7.5 8.5 12 4'
-    ' 16.5 8.5"/><path d="M4.5 14v4.5a1.5 1.5 0 0 0 1.5 1.5h12a1.5 1.5 0 0 0 1.5-1.5V14"/></svg>'
-)
-
-
-@dataclass(frozen=True)
-class FormatChoice:
-    key: str  # what the settings remember
-    label: str
-    format: str  # models.export format
-    csv_flavor: str = "full"
-    file_filter: str = ""
-
-
-CHOICES = (
-    FormatChoice("markdown", "Markdown", "markdown", file_filter="Markdown (*.md)"),
-    FormatChoice("html", "HTML page", "html", file_filter="HTML page (*.html)"),
-    FormatChoice("pdf", "PDF", "pdf", file_filter="PDF document (*.pdf)"),
-    FormatChoice("jsonld", "W3C Web Annotation (JSON-LD)", "jsonld", file_filter="JSON-LD (*.jsonld)"),
-    FormatChoice("csv", "CSV – every field", "csv", "full", "CSV (*.csv)"),
-    FormatChoice("csv-readwise", "CSV – Readwise import", "csv", "readwise", "CSV (*.csv)"),
-    FormatChoice("timelinejs", "TimelineJS (JSON)", "timelinejs", file_filter="TimelineJS (*.json)"),
-)
-GROUPINGS = (("position", "Position in the text"), ("color", "Colour meaning"), ("entity", "Entity"),
-             ("date", "Date"))
-PAGE_SIZES = (("a4", "A4"), ("letter", "US Letter"))
-SCOPES = ("current", "selected", "all")
-
-
-def export_icon(color: str) -> QIcon:
-    renderer = QSvgRenderer(QByteArray(EXPORT_SVG.replace("currentColor", color).encode("utf-8")))
-    app = QGuiApplication.instance()
-    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
-    result = QIcon()
-    for size in (16, 20, 24):
-        pixmap = QPixmap(round(size * ratio), round(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        result.addPixmap(pixmap)
-    return result
-
-
-def file_name(title: str, extension: str) -> str:
-    """A file name from a title: no separators or characters file systems refuse, at most 80 characters."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
-    name = " ".join(name.split()).strip(" .")[:80].rstrip(" .")
-    return (name or "Newsdesk export") + extension
-
-
-def _paint_chevron(widget: QWidget) -> None:
-    """The drop-down arrow: the stylesheet flattens the button and Fusion then draws none."""
-    painter = QPainter(widget)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(current_tokens().text_tertiary if widget.isEnabled() else current_tokens().border_strong))
-    pen.setWidthF(1.6)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    x, y = widget.width() - 15.0, widget.height() / 2.0
-    painter.drawPolyline([QPointF(x - 4, y - 2), QPointF(x, y + 2), QPointF(x + 4, y - 2)])
-    painter.end()
-
-
-class ChoiceBox(QComboBox):
-    def paintEvent(self, event: QPaintEvent) -> None:  # QComboBox.paintEvent
-        super().paintEvent(event)
-        _paint_chevron(self)
-
-
-class DateBox(QDateEdit):
-    def paintEvent(self, event: QPaintEvent) -> None:  # QDateEdit.paintEvent
-        super().paintEvent(event)
-        _paint_chevron(self)
-
-
-class SandboxedBrowser(QTextBrowser):
-    """Shows an exported page as it is: links are not followed and nothing is loaded, not even a local file."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.blocked: list[str] = []
-
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # QTextBrowser.loadResource
-        self.blocked.append(url.toString() if isinstance(url, QUrl) else str(url))
-        return None
-
-
 class ExportDialog(QDialog):
     preview_updated = Signal()  # the preview pane shows the current choices
     exported = Signal(str)  # path of the file written
@@ -209,7 +113,8 @@ class ExportDialog(QDialog):
         tokens = current_tokens()
         self.scope = ChoiceBox(self)
         self.scope.setAccessibleName(self.tr("Articles to export"))
-        titles = self._title_of = {a.id: a.title or a.source for a in self.library.list_articles()}
+        summaries = self.library.list_articles()
+        titles = self._title_of = {a.id: a.title or a.source for a in summaries}
         self.scope.addItem(self.tr("Current article"), "current")
         self.scope.addItem(self.tr("Selected in the Library (%1)").replace("%1", str(len(self.selected))),
                            "selected")
@@ -249,8 +154,11 @@ class ExportDialog(QDialog):
         self.use_dates = QCheckBox(self.tr("Published between"), self)
         self.since = DateBox(self)
         self.until = DateBox(self)
-        today = QDate.currentDate()
-        for edit, value in ((self.since, today.addYears(-1)), (self.until, today)):
+        published = sorted(QDate.fromString(a.published[:10], "yyyy-MM-dd") for a in summaries if a.published)
+        published = [d for d in published if d.isValid()]
+        first, last = (published[0], published[-1]) if published else (QDate.currentDate().addYears(-1),
+                                                                         QDate.currentDate())
+        for edit, value in ((self.since, first), (self.until, last)):  # the library's publication dates
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setDate(value)
@@ -386,7 +294,7 @@ class ExportDialog(QDialog):
         separator.setObjectName("ExportSeparator")
         layout.addWidget(separator)
         layout.addLayout(footer)
-        self.setStyleSheet(_dialog_style(tokens, QFontInfo(mono).family()))
+        self.setStyleSheet(dialog_style(tokens, QFontInfo(mono).family()))
 
     # -- choices -------------------------------------------------------------------------------------------------------
 
@@ -668,11 +576,11 @@ def install_export(window: Any) -> QAction:
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setIconSize(QSize(16, 16))
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        _style_export_button(button)
+        style_export_button(button)
         toolbar.addWidget(button)
         theme = getattr(window, "_theme", None)
         if theme is not None:
-            theme.changed.connect(lambda _tokens: _style_export_button(button))
+            theme.changed.connect(lambda _tokens: style_export_button(button))
 
     file_menu = _file_menu(window)
     if file_menu is not None:
@@ -692,50 +600,6 @@ def _file_menu(window: Any) -> QMenu | None:
         if isinstance(menu, QMenu) and top.text().replace("&", "") == "File":
             return menu
     return None
-
-
-def _style_export_button(button: QToolButton) -> None:
-    t = current_tokens()
-    hover = "#237C83" if not t.dark else "#74C6CB"
-    button.setIcon(export_icon(t.on_accent))
-    button.defaultAction().setIcon(export_icon(t.on_accent))
-    button.setStyleSheet(
-        f"QToolButton#ExportButton {{ background: {t.accent}; color: {t.on_accent}; border: none;"
-        f" border-radius: 8px; padding: 6px 14px 6px 10px; font-weight: 600; }}"
-        f" QToolButton#ExportButton:hover {{ background: {hover}; }}"
-        f" QToolButton#ExportButton:focus {{ border: 1px solid {t.text}; }}"
-    )
-
-
-def _dialog_style(t: Any, mono: str) -> str:
-    return f"""
-        QDialog#ExportDialog {{ background: {t.window}; }}
-        QWidget#ExportOptions {{ background: transparent; }}
-        QLabel#ExportCaption, QCheckBox {{ color: {t.text_secondary}; }}
-        QLabel#ExportPreviewTitle, QLabel#ExportProgressLabel {{ color: {t.text_tertiary}; font-size: 12px; }}
-        QLabel#ExportPreviewEmpty {{ color: {t.text_tertiary}; background: {t.surface};
-            border: 1px solid {t.border}; border-radius: 8px; }}
-        QLabel#ExportError {{ color: {ERROR_RED}; }}
-        QPlainTextEdit#ExportPreviewText {{ background: {t.surface}; border: 1px solid {t.border};
-            border-radius: 8px; padding: 6px; selection-background-color: {t.selection}; color: {t.text};
-            font-family: "{mono}"; font-size: 12px; }}
-        QTextBrowser#ExportPreviewPage {{ background: #FFFFFF; color: #1d1d1f; border: 1px solid {t.border};
-            border-radius: 8px; padding: 6px; }}
-        QFrame#ExportSeparator {{ color: {t.border}; background: {t.border}; max-height: 1px; border: none; }}
-        QComboBox, QDateEdit {{ background: {t.surface}; border: 1px solid {t.border_strong}; border-radius: 8px;
-            padding: 4px 24px 4px 8px; min-height: 20px; }}
-        QDateEdit {{ padding-right: 4px; }}
-        QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 24px; }}
-        QLabel#ExportScopeDetail {{ color: {t.text_tertiary}; font-size: 12px; }}
-        QComboBox:focus, QDateEdit:focus {{ border-color: {t.accent}; }}
-        QComboBox:disabled, QDateEdit:disabled {{ color: {t.text_tertiary}; background: {t.panel}; }}
-        QComboBox QAbstractItemView {{ background: {t.surface}; border: 1px solid {t.border_strong};
-            selection-background-color: {t.accent_tint}; selection-color: {t.text}; }}
-        QToolButton#ExportColorFilter {{ background: transparent; border: 1px solid transparent; border-radius: 8px;
-            padding: 4px; }}
-        QToolButton#ExportColorFilter:hover {{ background: {t.hover}; }}
-        QToolButton#ExportColorFilter:checked {{ background: {t.accent_tint}; border-color: {t.accent}; }}
-    """
 
 
 def _select(combo: QComboBox, data: str) -> None:

@@ -291,3 +291,15 @@ def test_the_window_gets_an_export_button_a_menu_entry_and_ctrl_e(qtbot, gui, li
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
     assert dialog.last_preview is not None and dialog.last_preview.articles == 2
     dialog.close()
+
+
+def test_a_date_range_keeps_the_articles_published_in_it(qtbot, open_dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog()
+    assert (dialog.since.date().toString("yyyy-MM-dd"), dialog.until.date().toString("yyyy-MM-dd")) == (
+        "2019-01-23", "2020-03-04")  # the library's first and last publication dates
+    with qtbot.waitSignal(dialog.preview_updated, timeout=10000):
+        dialog.set_scope("all")
+        dialog.use_dates.setChecked(True)
+        dialog.since.setDate(dialog.since.date().addYears(1))
+    assert dialog.preview_title.text() == "1 article · 1 highlight"
+    assert SECOND_TITLE in dialog.preview_plain.toPlainText() and TITLE not in dialog.preview_plain.toPlainText()
