@@ -46,6 +46,7 @@ from gui import settings
 from gui.annotations.feature import AnnotationsFeature
 from gui.article_view import ArticleView
 from gui.dock_title import DockTitle
+from gui.export_dialog import install_export
 from gui.find_bar import FindBar
 from gui.icons import icon
 from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
 
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
         self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
+        self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
 
     # -- construction ----------------------------------------------------------------------------------------------
 
