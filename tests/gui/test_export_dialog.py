@@ -13,7 +13,7 @@ from PySide6.QtCore import QRunnable
 from PySide6.QtWidgets import QFileDialog, QToolBar, QToolButton
 
 from gui import settings
-from gui.export_dialog import ExportDialog, install_export
+from gui.export_dialog import ExportDialog
 from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
 from models.article import Article, Metadata, build_text
@@ -275,8 +275,9 @@ def test_the_window_gets_an_export_button_a_menu_entry_and_ctrl_e(qtbot, gui, li
     _app, faces, theme = gui
     window = MainWindow(lib, faces, theme, pool=ImmediatePool())
     qtbot.addWidget(window)
-    action = install_export(window)
+    action = window.export_action  # the window installs it itself
     assert action.shortcut().toString() == "Ctrl+E"
+    assert len(window.findChildren(QToolButton, "ExportButton")) == 1
     toolbar = window.findChild(QToolBar, "MainToolBar")
     button = window.findChild(QToolButton, "ExportButton")
     assert button is not None and button.defaultAction() is action
