@@ -8,12 +8,14 @@ the article to its sentence and flashes it; a dossier link opens another article
 
 from __future__ import annotations
 
+import bisect
 import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QUndoCommand
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QTextCharFormat, QUndoCommand
+from PySide6.QtWidgets import QToolTip
 
 from gui.analysis_jobs import AnalysisRunner
 from gui.entities.dossier import DossierView
@@ -98,6 +100,8 @@ class ReadingPanels(QObject):
         )
         self._tabify_right()
         self.runner = AnalysisRunner(self.library, self.pool, self)
+        self._mentions: list[tuple[int, int, str, str]] = []  # (start, end, name, type) of the article on screen
+        window.view.viewport().installEventFilter(self)
 
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -184,7 +188,7 @@ class ReadingPanels(QObject):
         analysis = reading.analysis
         self._analysis = analysis
         self._analysis_article = article_id
-        self.entities.set_entities(reading.entities, self.window.view.toPlainText())
+        self._show_entities(reading.entities)
         stored = self.library.get_article(article_id)
         published = _date(stored.article.metadata.published)
         self.timeline.set_events(
@@ -215,8 +219,44 @@ class ReadingPanels(QObject):
         """Re-apply the reader's corrections to the analysis on screen and refresh the panel."""
         if article_id != self._analysis_article or self._analysis is None:
             return
-        entities = self.entity_store.entities(article_id, self._analysis)
+        self._show_entities(self.entity_store.entities(article_id, self._analysis))
+
+    def _show_entities(self, entities: Any) -> None:
         self.entities.set_entities(entities, self.window.view.toPlainText())
+        self._mentions = sorted((m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
+
+    def mention_at(self, offset: int) -> tuple[int, int, str, str] | None:
+        """The entity mention covering code-point ``offset`` of the article on screen."""
+        i = bisect.bisect_right(self._mentions, (offset, 1 << 62)) - 1
+        while i >= 0 and self._mentions[i][0] <= offset:
+            if offset < self._mentions[i][1]:
+                return self._mentions[i]
+            i -= 1
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        """Hovering an entity mention shows the entity and the sentence it stands in; over a highlight, the
+        highlight's own tooltip (its meaning and note) takes precedence."""
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent) or not self._mentions:
+            return False
+        annotations = getattr(self.window, "annotations", None)
+        if annotations is not None and annotations.marks.mark_at_point(event.pos().toPointF()):
+            return False
+        view = self.window.view
+        cursor = view.cursorForPosition(event.pos())
+        offset = view.offsets.from_qt(cursor.position())
+        mention = self.mention_at(offset)
+        if mention is None:
+            return False
+        from models.store.entities import sentence_around
+
+        start, end, name, type_ = mention
+        text = view.toPlainText()
+        s0, s1 = sentence_around(text, start, end)
+        sentence = text[s0:s1].strip()
+        label = f"{name} · {type_.title()}"
+        QToolTip.showText(event.globalPos(), f"{label}\n{sentence}", view.viewport())
+        return True
 
     # -- entities -----------------------------------------------------------------------------------------------
 

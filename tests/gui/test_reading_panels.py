@@ -81,3 +81,26 @@ def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type
 
     names = {e.name for e in EntityStore(lib).entities(article_id)}
     assert "KONO Taro" in names and "Taro Kono" not in names
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
+def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window, _lib, _id = reader
+    view = window.view
+    text = view.toPlainText()
+    start = text.index("Sergey Lavrov")
+    view.scroll_to(start)
+    QApplication.processEvents()
+    rect = view.cursorRect(view.cursor_for_range(start + 2, start + 3))
+    assert window.reading.mention_at(start + 2)[2] == "Sergey Lavrov"
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.isVisible()
+    assert "Sergey Lavrov · Person" in QToolTip.text() and "his Russian counterpart Sergey Lavrov" in QToolTip.text()
+    QToolTip.hideText()
+    far = QPoint(2, 2)  # the margin: no mention there
+    assert window.reading.mention_at(view.offsets.from_qt(view.cursorForPosition(far).position())) is None
