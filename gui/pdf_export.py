@@ -46,8 +46,11 @@ def html_to_pdf(html: str, page_size: str = "a4", title: str = "") -> bytes:
     writer.setResolution(300)
     writer.setTitle(title)
     writer.setCreator("Newsdesk")
+    from gui.typefaces import register_bundled_fonts
+
+    faces = register_bundled_fonts()  # the reader's Noto Serif and Inter, so every machine prints the same
     doc = QTextDocument()
-    font = QFont("DejaVu Serif")
+    font = QFont(faces.serif or "DejaVu Serif")
     font.setPointSizeF(10.5)
     doc.setDefaultFont(font)
     doc.setHtml(html)

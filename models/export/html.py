@@ -27,18 +27,20 @@ from models.store.records import Annotation, ColorMeaning, StoredArticle
 
 STYLE = """
 @page { size: %(page)s; margin: 2cm 2cm 2.2cm 2cm; }
-body { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #1d1d1f;
+body { font-family: "Noto Serif", "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #1d1d1f;
        max-width: 46em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 20pt; margin: 0 0 0.2em 0; } h2 { font-size: 14pt; margin: 1.4em 0 0.4em 0; }
+h1 { font-family: "Noto Serif Display", "Noto Serif", Georgia, serif; font-size: 20pt; margin: 0 0 0.2em 0; }
+h2 { font-size: 14pt; margin: 1.4em 0 0.4em 0; }
 h3 { font-size: 12pt; margin: 1.2em 0 0.3em 0; color: #444; }
 .meta { color: #555; font-size: 9.5pt; margin: 0 0 1em 0; }
 .next-article { page-break-before: always; }
 .highlight { margin: 0 0 1em 0; page-break-inside: avoid; }
 .highlight blockquote { margin: 0; padding: 0.3em 0.8em; border-left: 4px solid #999; }
-.caption { font-size: 9pt; color: #555; margin: 0.2em 0 0 0; }
+.caption { font-family: Inter, "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #555;
+           margin: 0.2em 0 0 0; }
 .swatch { padding: 0 0.3em; border-radius: 3px; }
 .tag { color: #2f5f8f; } .orphan { color: #b00020; }
-.note { margin: 0.3em 0 0 1em; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; }
+.note { margin: 0.3em 0 0 1em; font-family: Inter, "DejaVu Sans", Arial, sans-serif; font-size: 10pt; }
 .text p { margin: 0 0 0.7em 0; } table { border-collapse: collapse; margin: 0.5em 0; }
 td, th { border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; font-size: 9.5pt; text-align: left; }
 a { color: #1a5fb4; }
