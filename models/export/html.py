@@ -27,7 +27,7 @@ from models.store.records import Annotation, ColorMeaning, StoredArticle
 
 STYLE = """
 @page { size: %(page)s; margin: 2cm 2cm 2.2cm 2cm; }
-body { font-family: "Noto Serif", "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #1d1d1f;
+body { font-family: "Noto Serif", "DejaVu Serif", Georgia, serif; font-size: 10.5pt; line-height: 1.4; color: #1d1d1f;
        max-width: 46em; margin: 2em auto; padding: 0 1em; }
 h1 { font-family: "Noto Serif Display", "Noto Serif", Georgia, serif; font-size: 20pt; margin: 0 0 0.2em 0; }
 h2 { font-size: 14pt; margin: 1.4em 0 0.4em 0; }
