@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QUrl
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QDateEdit, QTextBrowser, QToolButton, QWidget
 
+from gui.icons import svg_icon
 from gui.theme import current_tokens
 
 ERROR_RED = "#E0564F"
@@ -48,19 +48,7 @@ PAGE_SIZES = (("a4", "A4"), ("letter", "US Letter"))
 
 
 def export_icon(color: str) -> QIcon:
-    renderer = QSvgRenderer(QByteArray(EXPORT_SVG.replace("currentColor", color).encode("utf-8")))
-    app = QGuiApplication.instance()
-    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
-    result = QIcon()
-    for size in (16, 20, 24):
-        pixmap = QPixmap(round(size * ratio), round(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        result.addPixmap(pixmap)
-    return result
+    return svg_icon(EXPORT_SVG, color, (16, 20, 24))
 
 
 def file_name(title: str, extension: str) -> str:

@@ -6,6 +6,7 @@ same file serves the light and the dark scheme.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from importlib.resources import files
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -17,19 +18,29 @@ from gui.theme import current_tokens
 _SIZES = (16, 20, 24, 32)
 
 
-def icon(name: str, color: str | None = None) -> QIcon:
-    source = (files("resources.icons") / f"{name}.svg").read_text(encoding="utf-8")
-    source = source.replace("currentColor", color or current_tokens().text)
-    renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
+def painted_icon(paint: Callable[[QPainter, int], None], sizes: Sequence[int] = _SIZES) -> QIcon:
+    """An icon with a crisp pixmap per size (and per device pixel ratio); ``paint(painter, size)`` draws one."""
     app = QGuiApplication.instance()
     ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
     result = QIcon()
-    for size in _SIZES:
+    for size in sizes:
         pixmap = QPixmap(round(size * ratio), round(size * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint(painter, size)
         painter.end()
         result.addPixmap(pixmap)
     return result
+
+
+def svg_icon(source: str, color: str, sizes: Sequence[int] = _SIZES) -> QIcon:
+    """An SVG drawn with ``currentColor``, tinted."""
+    renderer = QSvgRenderer(QByteArray(source.replace("currentColor", color).encode("utf-8")))
+    return painted_icon(lambda painter, size: renderer.render(painter, QRectF(0, 0, size, size)), sizes)
+
+
+def icon(name: str, color: str | None = None) -> QIcon:
+    source = (files("resources.icons") / f"{name}.svg").read_text(encoding="utf-8")
+    return svg_icon(source, color or current_tokens().text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from gui.icons import painted_icon
+
 _SIZES = (16, 20, 24)
 
 
@@ -60,22 +62,14 @@ def _path(name: str) -> QPainterPath:
 
 
 def glyph_icon(name: str, color: str | QColor) -> QIcon:
-    app = QGuiApplication.instance()
-    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
-    result = QIcon()
-    for size in _SIZES:
-        pixmap = QPixmap(round(size * ratio), round(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(color), 1.7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+
+    def paint(painter: QPainter, size: int) -> None:
         painter.scale(size / 24, size / 24)
-        painter.setPen(QPen(QColor(color), 1.7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(pen)
         painter.drawPath(_path(name))
-        painter.end()
-        result.addPixmap(pixmap)
-    return result
+
+    return painted_icon(paint, _SIZES)
 
 
 def dot_icon(color: str | QColor, ring: str | QColor | None = None, size: int = 16) -> QIcon:
