@@ -14,11 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QAction,
     QFont,
     QFontDatabase,
     QFontInfo,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,12 +29,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -55,7 +51,6 @@ from gui.export_widgets import (
     SandboxedBrowser,
     dialog_style,
     file_name,
-    style_export_button,
 )
 from gui.import_jobs import Pool, default_pool
 from gui.theme import current_tokens
@@ -63,14 +58,21 @@ from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection
 
 PREVIEW_DELAY_MS = 200
-EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
+
+
 class ExportDialog(QDialog):
     preview_updated = Signal()  # the preview pane shows the current choices
     exported = Signal(str)  # path of the file written
     export_failed = Signal(str)  # one-line reason ("" when cancelled)
 
-    def __init__(self, library: Any, current_article: int | None = None, selected: list[int] | None = None,
-                 pool: Pool | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Any,
+        current_article: int | None = None,
+        selected: list[int] | None = None,
+        pool: Pool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export"))
@@ -88,10 +90,19 @@ class ExportDialog(QDialog):
         self._update_controls()
         self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._debounce.timeout.connect(self._start_preview)
-        for signal in (self.scope.currentIndexChanged, self.format.currentIndexChanged, self.brief.toggled,
-                       self.group_by.currentIndexChanged, self.page_size.currentIndexChanged,
-                       self.full_text.toggled, self.tag.currentTextChanged, self.entity.textChanged,
-                       self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged):
+        for signal in (
+            self.scope.currentIndexChanged,
+            self.format.currentIndexChanged,
+            self.brief.toggled,
+            self.group_by.currentIndexChanged,
+            self.page_size.currentIndexChanged,
+            self.full_text.toggled,
+            self.tag.currentTextChanged,
+            self.entity.textChanged,
+            self.use_dates.toggled,
+            self.since.dateChanged,
+            self.until.dateChanged,
+        ):
             signal.connect(self._changed)
         for button in self.color_buttons.values():
             button.toggled.connect(self._changed)
@@ -116,8 +127,7 @@ class ExportDialog(QDialog):
         summaries = self.library.list_articles()
         titles = self._title_of = {a.id: a.title or a.source for a in summaries}
         self.scope.addItem(self.tr("Current article"), "current")
-        self.scope.addItem(self.tr("Selected in the Library (%1)").replace("%1", str(len(self.selected))),
-                           "selected")
+        self.scope.addItem(self.tr("Selected in the Library (%1)").replace("%1", str(len(self.selected))), "selected")
         self.scope.addItem(self.tr("All articles (%1)").replace("%1", str(len(titles))), "all")
         model = self.scope.model()
         model.item(0).setEnabled(self.current_article is not None)  # type: ignore[attr-defined]
@@ -156,8 +166,9 @@ class ExportDialog(QDialog):
         self.until = DateBox(self)
         published = sorted(QDate.fromString(a.published[:10], "yyyy-MM-dd") for a in summaries if a.published)
         published = [d for d in published if d.isValid()]
-        first, last = (published[0], published[-1]) if published else (QDate.currentDate().addYears(-1),
-                                                                         QDate.currentDate())
+        first, last = (
+            (published[0], published[-1]) if published else (QDate.currentDate().addYears(-1), QDate.currentDate())
+        )
         for edit, value in ((self.since, first), (self.until, last)):  # the library's publication dates
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -412,9 +423,11 @@ class ExportDialog(QDialog):
             return
         self.last_preview = preview
         if not preview.articles:
-            self.preview_empty.setText(self.tr("No article matches this selection.") if not preview.unanalysed else
-                                       self.tr("The articles have not been analysed yet: the export will find "
-                                               "their entities."))
+            self.preview_empty.setText(
+                self.tr("No article matches this selection.")
+                if not preview.unanalysed
+                else self.tr("The articles have not been analysed yet: the export will find their entities.")
+            )
             self.preview.setCurrentWidget(self.preview_empty)
         elif preview.format == "html":
             self.preview_html.setHtml(preview.text)
@@ -433,12 +446,21 @@ class ExportDialog(QDialog):
             self.preview_updated.emit()
 
     def _describe(self, preview: Preview) -> str:
-        articles = self.tr("1 article") if preview.articles == 1 else self.tr("%1 articles").replace(
-            "%1", str(preview.articles))
-        highlights = self.tr("1 highlight") if preview.highlights == 1 else self.tr("%1 highlights").replace(
-            "%1", str(preview.highlights))
-        text = (self.tr("first %1").replace("%1", f"{articles} · {highlights}") if preview.truncated
-                else f"{articles} · {highlights}")
+        articles = (
+            self.tr("1 article")
+            if preview.articles == 1
+            else self.tr("%1 articles").replace("%1", str(preview.articles))
+        )
+        highlights = (
+            self.tr("1 highlight")
+            if preview.highlights == 1
+            else self.tr("%1 highlights").replace("%1", str(preview.highlights))
+        )
+        text = (
+            self.tr("first %1").replace("%1", f"{articles} · {highlights}")
+            if preview.truncated
+            else f"{articles} · {highlights}"
+        )
         if self.choice().format == "pdf":
             text += self.tr(" · typeset as %1 PDF on export").replace("%1", self.page_size.currentText())
         if preview.unanalysed:
@@ -456,8 +478,9 @@ class ExportDialog(QDialog):
     def choose_and_export(self) -> None:
         choice = self.choice()
         folder = settings.EXPORT_FOLDER.read() or str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path(folder) / self.default_name()),
-                                                    f"{choice.file_filter};;All files (*)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), str(Path(folder) / self.default_name()), f"{choice.file_filter};;All files (*)"
+        )
         if not path:
             return
         target = Path(path)
@@ -495,9 +518,14 @@ class ExportDialog(QDialog):
         self._job = None
         self._set_running(False)
         self._remember_choices(Path(path))
-        message = self.tr("Exported %1 · %2 highlights to %3").replace(
-            "%1", self.tr("1 article") if articles == 1 else self.tr("%1 articles").replace("%1", str(articles))
-        ).replace("%2", str(highlights)).replace("%3", path)
+        message = (
+            self.tr("Exported %1 · %2 highlights to %3")
+            .replace(
+                "%1", self.tr("1 article") if articles == 1 else self.tr("%1 articles").replace("%1", str(articles))
+            )
+            .replace("%2", str(highlights))
+            .replace("%3", path)
+        )
         parent = self.parent()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 8000)
@@ -528,78 +556,6 @@ class ExportDialog(QDialog):
             job.cancel.set()
         self._debounce.stop()
         super().done(result)
-
-
-# -- the window's side --------------------------------------------------------------------------------------------
-
-
-def open_export_dialog(window: Any) -> ExportDialog:
-    """The dialog on the window's open article and Library selection, window-modal, deleted when closed."""
-    dialog = ExportDialog(window.library, window.current_article_id(), selected_articles(window),
-                          getattr(window, "_pool", None), window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.show()
-    return dialog
-
-
-def selected_articles(window: Any) -> list[int]:
-    from gui.library_model import Role
-
-    panel = getattr(window, "library_panel", None)
-    if panel is None:
-        return []
-    rows = sorted(panel.list.selectionModel().selectedIndexes(), key=lambda i: i.row())
-    return [int(i.data(Role.ARTICLE_ID)) for i in rows if i.data(Role.ARTICLE_ID) is not None]
-
-
-def install_export(window: Any) -> QAction:
-    """File ▸ Export… (Ctrl+E) and the accent Export button at the right end of the toolbar."""
-    from gui.pdf_export import install
-
-    install()  # PDF joins the export registry
-    action = QAction(window.tr("&Export…"), window)
-    action.setObjectName("ExportAction")
-    action.setShortcut(EXPORT_SHORTCUT)
-    action.setIconText(window.tr("Export"))
-    action.setToolTip(window.tr("Export highlights and notes (%1)").replace(
-        "%1", EXPORT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)))
-    action.setIconVisibleInMenu(False)
-    action.triggered.connect(lambda: open_export_dialog(window))
-    window.addAction(action)  # the shortcut works with the toolbar and menu bar hidden
-
-    toolbar = window.findChild(QToolBar, "MainToolBar")
-    if toolbar is not None:
-        button = QToolButton(toolbar)
-        button.setObjectName("ExportButton")
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setIconSize(QSize(16, 16))
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        style_export_button(button)
-        toolbar.addWidget(button)
-        theme = getattr(window, "_theme", None)
-        if theme is not None:
-            theme.changed.connect(lambda _tokens: style_export_button(button))
-
-    file_menu = _file_menu(window)
-    if file_menu is not None:
-        separators = [a for a in file_menu.actions() if a.isSeparator()]
-        if separators:
-            file_menu.insertAction(separators[-1], action)  # above Quit
-            file_menu.insertSeparator(action)
-        else:
-            file_menu.addSeparator()
-            file_menu.addAction(action)
-    return action
-
-
-def _file_menu(window: Any) -> QMenu | None:
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if isinstance(menu, QMenu) and top.text().replace("&", "") == "File":
-            return menu
-    return None
 
 
 def _select(combo: QComboBox, data: str) -> None:

@@ -46,7 +46,7 @@ from gui import settings
 from gui.annotations.feature import AnnotationsFeature
 from gui.article_view import ArticleView
 from gui.dock_title import DockTitle
-from gui.export_dialog import install_export
+from gui.export_action import install_export
 from gui.find_bar import FindBar
 from gui.icons import icon
 from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool
