@@ -61,9 +61,12 @@ def from_dict(d: dict[str, Any]) -> Analysis:
         )
         for e in d.get("entities", [])
     )
+    timexes = tuple(_timex(t) for t in d.get("timexes", []))
+    # an event's expression is one of the timexes: share the object (a long article has thousands)
+    known = {t: t for t in timexes}
     events = tuple(
         TimelineEvent(
-            _timex(ev),
+            known.get(t := _timex(ev), t),
             ev["sentence"]["start"],
             ev["sentence"]["end"],
             ev["label"],
@@ -75,5 +78,4 @@ def from_dict(d: dict[str, Any]) -> Analysis:
         )
         for ev in d.get("events", [])
     )
-    timexes = tuple(_timex(t) for t in d.get("timexes", []))
     return Analysis(d["version"], d["text_hash"], entities, timexes, events)
