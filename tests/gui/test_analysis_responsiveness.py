@@ -61,3 +61,19 @@ def test_a_megabyte_article_is_analysed_without_stalling_the_interface(qtbot, tm
     gaps = [b - a for a, b in zip(ticks[:-1], ticks[1:], strict=True)]
     assert len(gaps) > 200  # the heartbeat ran all along
     assert max(gaps) < 0.050, f"longest GUI-thread stall {1000 * max(gaps):.0f} ms"
+
+
+@pytest.mark.slow
+def test_a_failed_analysis_is_reported_and_the_next_one_still_runs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    article_id = lib.import_article(ingest_file(str(SAMPLE))).id
+    runner = AnalysisRunner(lib, QThreadPool.globalInstance())
+    with qtbot.waitSignal(runner.failed, timeout=120_000) as failed:
+        runner.request(article_id + 1000)
+    assert failed.args[0] == article_id + 1000 and str(article_id + 1000) in failed.args[1]
+    with qtbot.waitSignal(runner.ready, timeout=120_000) as ready:
+        runner.request(article_id)
+    assert any(e.name == "Shinzo Abe" for e in ready.args[1].entities)
+    assert not runner.pending
+    QThreadPool.globalInstance().waitForDone()
+    lib.close()
