@@ -1,7 +1,7 @@
 """Article analysis off the GUI thread, and out of the GUI process.
 
 Opening an article asks for its analysis: read from the library's cache when the text and the analyser are
-unchanged (fast), else computed in the analysis worker process (:mod:`models.analysis.worker`; about two seconds
+unchanged (fast), else computed in the analysis worker process (:mod:`models.store.analysis_worker`; about two seconds
 for the first article, while the process starts and loads the model). In a thread of this process the analysis
 would hold the GIL for up to a tenth of a second at a time and stall the interface on long articles; here a pool
 thread only waits on the pipe and rebuilds the result. Results come back by signal and are dropped when the reader
@@ -84,7 +84,7 @@ def analysis_of(library: Any, article_id: int) -> Any:
     url = getattr(library, "url", None)
     if isinstance(url, str) and (not url.startswith("sqlite") or getattr(library, "db_path", None) is not None):
         from models.analysis.serialize import from_dict
-        from models.analysis.worker import shared_worker
+        from models.store.analysis_worker import shared_worker
 
         return from_dict(shared_worker().analyse_stored(url, article_id))
     from models.store.analysis_jobs import ensure_analysis

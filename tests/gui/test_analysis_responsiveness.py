@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 
 from gui.analysis_jobs import AnalysisRunner, Reading
-from models.analysis.worker import shared_worker
+from models.store.analysis_worker import shared_worker
 from models.article import Article, build_text
 from models.ingest import ingest_file
 from models.store import open_library

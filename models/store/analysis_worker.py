@@ -5,8 +5,9 @@ the regular expressions hold the GIL for long single calls (one pass of one rule
 A process started once (a fresh interpreter running this module: no copy of the reader's state, no Qt, and unlike
 multiprocessing's 'spawn' it does not re-run the reader's main script) loads the model once, analyses the article,
 saves the result to the library itself (so no large serialisation happens in the reader either) and sends the
-analysis back as the plain dicts of :mod:`.serialize`, in messages small enough to unpickle in a millisecond. It
-runs at a lower priority than the reader, so that on a busy machine the interface gets the processor first.
+analysis back as the plain dicts of :mod:`models.analysis.serialize`, in messages small enough to unpickle in a
+millisecond. It runs at a lower priority than the reader, so that on a busy machine the interface gets the
+processor first.
 """
 
 from __future__ import annotations
