@@ -51,6 +51,8 @@ def _import_before_qt() -> None:
     ``from __feature__ import``); the ~400 modules of SQLAlchemy and the store skip that when they come first.
     All of them are needed before the first article is shown anyway.
     """
+    import sqlalchemy.dialects.sqlite  # noqa: F401 — the default library's dialect, loaded by the engine otherwise
+
     import models.ingest  # noqa: F401
     import models.store  # noqa: F401
     import models.store.analysis_jobs  # noqa: F401

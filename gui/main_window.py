@@ -429,8 +429,9 @@ class MainWindow(QMainWindow):
                 settings.remember_recent(request.label)
         self.statusBar().clearMessage()
         if results:
-            self.library_panel.reload()
-            self._update_library_status()
+            if any(r.status != "unchanged" for r in results):  # re-opening a known file changes nothing listed
+                self.library_panel.reload()
+                self._update_library_status()
             if open_last:
                 self._article_id = None if self._article_id == results[-1].id else self._article_id
                 self.open_article(results[-1].id)

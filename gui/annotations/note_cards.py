@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from gui.annotations.colors import Legend
 from gui.article_view import ArticleView
 from gui.theme import current_tokens
-from models.export.note_markup import note_html
 
 CARD_GAP = 24.0  # from the column to the card
 CARD_MAX_WIDTH = 220.0
@@ -40,6 +39,8 @@ class Card:
 @lru_cache(maxsize=512)
 def note_plain_text(note: str) -> str:
     """The words of a Markdown note, without its markup (for a few lines in a card)."""
+    from models.export.note_markup import note_html  # the Markdown renderer loads with the first note shown
+
     doc = QTextDocument()
     doc.setHtml(note_html(note))
     return " ".join(doc.toPlainText().split())

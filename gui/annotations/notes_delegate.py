@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from gui.annotations.note_cards import wrap_words
 from gui.annotations.notes_model import Role
 from gui.theme import current_tokens
-from models.export.note_markup import note_html
 
 PAD_X = 14.0
 PAD_Y = 10.0
@@ -65,6 +64,8 @@ class NotesDelegate(QStyledItemDelegate):
                 f" a {{ color: {tokens.accent}; }} code {{ background: {tokens.hover}; }}"
                 " h1, h2, h3 { font-size: 13px; margin: 0 0 4px 0; }"
             )
+            from models.export.note_markup import note_html  # loads with the first note shown
+
             doc.setHtml(f"<body>{note_html(note)}</body>")
             doc.setTextWidth(width)
             self._docs[key] = doc

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from models.article import Article, Metadata, build_text
 from models.ingest.dates import normalise_date
 from models.ingest.errors import IngestError
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _TERMINAL = re.compile(r"[.!?:;,…]['\"’”)\]]*$")
 _MD_SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -158,6 +159,8 @@ def _inline(token: Token) -> str:
 
 
 def _markdown_parts(text: str) -> list[tuple[str, str]]:
+    from markdown_it import MarkdownIt  # only Markdown needs the parser (~15 ms to import; the reader starts without)
+
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     parts: list[tuple[str, str]] = []
     context: list[str] = []
