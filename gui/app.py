@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
+import time
 from collections.abc import Callable
 from importlib.resources import as_file, files
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -24,6 +26,28 @@ from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
 SAMPLE_PACKAGE = "resources.samples"
 SAMPLE_NAME = "abe-putin-summit-2019-01-23.txt"
 SCREENSHOT_SIZE = QSize(1440, 900)
+STARTUP_MARKS = "NEWSDESK_STARTUP_MARKS"  # set: stderr gets "startup-mark <name> <epoch seconds>" lines
+
+
+def startup_mark(name: str) -> None:
+    """A start-up milestone with its wall-clock time, for benchmarks/startup.py (only when asked for)."""
+    if os.environ.get(STARTUP_MARKS):
+        print(f"startup-mark {name} {time.time():.6f}", file=sys.stderr, flush=True)
+
+
+class _FirstArticlePaint(QObject):
+    """Marks the first paint of the reading view with an article in it (before the docks have their analysis)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        if event.type() == QEvent.Type.Paint and self._window.view.article() is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: startup_mark("article-painted"))  # after this paint has been drawn
+        return False
 
 
 def configure_application(argv: list[str] | None = None) -> tuple[QApplication, Typefaces, ThemeController]:
@@ -135,6 +159,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
                                  f"\n{message}")
         return 1
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
+    if os.environ.get(STARTUP_MARKS):
+        _FirstArticlePaint(window)
     if screenshot:
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
@@ -150,7 +176,9 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         failures = [f"{f.label}: {f.reason}" for f in window.import_failures]
         if failures:
             print("newsdesk: " + "; ".join(failures), file=sys.stderr)
-        if window.grab().save(screenshot):
+        picture = window.grab()
+        startup_mark("settled")  # everything drawn, entities and timeline included (saving the PNG follows)
+        if picture.save(screenshot):
             outcome["code"] = 0 if not failures else 1
         else:
             print(f"newsdesk: could not write {screenshot}", file=sys.stderr)
