@@ -42,9 +42,6 @@ def selected_articles(window: Any) -> list[int]:
 
 def install_export(window: Any) -> QAction:
     """File ▸ Export… (Ctrl+E) and the accent Export button at the right end of the toolbar."""
-    from gui.pdf_export import install
-
-    install()  # PDF joins the export registry
     action = QAction(window.tr("&Export…"), window)
     action.setObjectName("ExportAction")
     action.setShortcut(EXPORT_SHORTCUT)

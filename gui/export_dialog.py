@@ -73,6 +73,9 @@ class ExportDialog(QDialog):
         pool: Pool | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        from gui.pdf_export import install
+
+        install()  # the PDF renderer joins the export registry (Qt's typesetter; idempotent)
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export"))

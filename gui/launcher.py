@@ -53,7 +53,6 @@ def _import_before_qt() -> None:
     """
     import sqlalchemy.dialects.sqlite  # noqa: F401 — the default library's dialect, loaded by the engine otherwise
 
-    import models.export  # noqa: F401 — the Export action registers the PDF renderer at start-up
     import models.ingest  # noqa: F401
     import models.store  # noqa: F401
     import models.store.analysis_jobs  # noqa: F401
