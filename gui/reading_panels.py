@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal, Slot
@@ -190,7 +189,7 @@ class ReadingPanels(QObject):
         self._analysis_article = article_id
         self._show_entities(reading.entities)
         stored = self.library.get_article(article_id)
-        published = _date(stored.article.metadata.published)
+        published = stored.article.published_day
         self.timeline.set_events(
             analysis.events,
             article_id=article_id,
@@ -366,12 +365,3 @@ def _set_dock_count(dock: Any, n: int) -> None:
     bar = dock.titleBarWidget()
     if bar is not None and hasattr(bar, "set_count"):
         bar.set_count(n)
-
-
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "quote", "list-item")
@@ -49,6 +50,10 @@ class Article:
     metadata: Metadata = field(default_factory=Metadata)
 
     @property
+    def published_day(self) -> date | None:
+        return day_of(self.metadata.published)
+
+    @property
     def text_hash(self) -> str:
         return text_hash(self.text)
 
@@ -71,6 +76,17 @@ def metadata_from_dict(d: dict[str, Any]) -> Metadata:
     for key in ("authors", "subheadings", "tags"):
         values[key] = tuple(values.get(key) or ())
     return Metadata(**values)
+
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day an ISO 8601 date or date-time string starts with (``"2019-01-23T09:00+09:00"`` → that
+    day), or None when there is none."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def text_hash(text: str) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import TimelineEvent
-from models.store.analysis_jobs import ensure_analysis, published_date
+from models.store.analysis_jobs import ensure_analysis
 from models.store.library import Library
 from models.store.schema import HighlightRow, HighlightTagRow, TagRow
 
@@ -140,7 +140,7 @@ def library_timeline(
             continue
         read += 1
         found = mentions_of(
-            summary.id, summary.title, published_date(stored.article), stored.article.text, analysis.events
+            summary.id, summary.title, stored.article.published_day, stored.article.text, analysis.events
         )
         if entity:
             found = [m for m in found if mentions_entity(m, entity)]

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from models.analysis import ANALYZER_VERSION, analyze
 from models.analysis.types import Analysis
 from models.article import Article
 from models.store.library import Library
 
 
-def published_date(article: Article) -> date | None:
-    value = article.metadata.published
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def analyze_article(article: Article) -> Analysis:
-    return analyze(article.text, published_date(article), authors=article.metadata.authors)
+    return analyze(article.text, article.published_day, authors=article.metadata.authors)
 
 
 def ensure_analysis(lib: Library, article_id: int) -> Analysis:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, select
@@ -199,16 +198,8 @@ def _fill(row: ArticleRow, article: Article) -> None:
     row.text_hash = article.text_hash
     row.blocks = [[b.start, b.end, b.kind] for b in article.blocks]
     row.meta = metadata_to_dict(article.metadata)
-    row.published = _published_date(article.metadata.published)
-
-
-def _published_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
+    day = article.published_day
+    row.published = day.isoformat() if day else None
 
 
 def _stored(row: ArticleRow) -> StoredArticle:
