@@ -78,3 +78,58 @@ def lib(library_url: str):  # type: ignore[no-untyped-def]
         yield library
     finally:
         library.close()
+
+
+@pytest.fixture
+def another_library_url(library_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Makes more fresh, empty libraries on the same database as ``library_url`` (for tests that carry annotations
+    from one library to another); the PostgreSQL ones are dropped after the test."""
+    from sqlalchemy.engine import make_url
+
+    made: list[str] = []
+    admin_url = os.environ.get(POSTGRES_ENV, "")
+
+    def make(name: str) -> str:
+        if "://" not in library_url:
+            return str(tmp_path / f"{name}.sqlite")
+        import uuid
+
+        from sqlalchemy import create_engine, text
+
+        database = f"newsdesk_test_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{database}"'))
+        admin.dispose()
+        made.append(database)
+        return make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            for database in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def cli_libraries_closed(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The command line leaves its library open until the process ends; in a test the libraries it opened are
+    closed afterwards, so no PostgreSQL connection is left for the garbage collector to warn about."""
+    import models.store
+
+    opened: list[models.store.Library] = []
+    real = models.store.open_library
+
+    def recording(library: str | None = None) -> models.store.Library:
+        lib = real(library)
+        opened.append(lib)
+        return lib
+
+    monkeypatch.setattr(models.store, "open_library", recording)
+    yield
+    for lib in opened:
+        lib.close()

@@ -6,14 +6,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from models.article import Article, Metadata, build_text
-from models.store import Library, open_library
+from models.store import Library
 from models.store.annotations import normalize_tags
 from models.store.schema import HighlightRow, TagRow
 
@@ -30,11 +29,6 @@ PARAGRAPHS = [
 def article(paragraphs: list[str] = PARAGRAPHS, source: str = SOURCE) -> Article:
     text, blocks = build_text([("title", TITLE)] + [("paragraph", p) for p in paragraphs])
     return Article(source, "text", text, blocks, Metadata(title=TITLE, published="2019-01-23"))
-
-
-@pytest.fixture
-def lib(library_path: Path) -> Library:
-    return open_library(str(library_path))
 
 
 @pytest.fixture

@@ -23,10 +23,28 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[
 
 
 @pytest.fixture
-def imported(library_path: Path, sample_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
-    code, lines, _ = run(capsys, "import", "--no-analysis", "--library", str(library_path), str(sample_path))
+def imported(
+    library_url: str, sample_path: Path, cli_libraries_closed: None, capsys: pytest.CaptureFixture[str]
+) -> tuple[str, int]:
+    code, lines, _ = run(capsys, "import", "--no-analysis", "--library", library_url, str(sample_path))
     assert code == 0
-    return str(library_path), int(lines[0]["id"])  # type: ignore[call-overload]
+    return library_url, int(lines[0]["id"])  # type: ignore[call-overload]
+
+
+def text_of(library: str, article_id: int) -> str:
+    lib = open_library(library)
+    try:
+        return lib.get_article(article_id).article.text
+    finally:
+        lib.close()
+
+
+def annotation_count(library: str) -> int:
+    lib = open_library(library)
+    try:
+        return len(lib.annotations.list())
+    finally:
+        lib.close()
 
 
 def test_highlight_prints_the_annotation_and_annotations_lists_it(
@@ -39,7 +57,7 @@ def test_highlight_prints_the_annotation_and_annotations_lists_it(
     assert (code, err) == (0, "")
     (made,) = lines
     assert list(made) == FIELDS
-    text = open_library(lib).get_article(aid).article.text
+    text = text_of(lib, aid)
     second = text.index("Putin", text.index("Putin") + 1)
     assert (made["start"], made["end"], made["exact"]) == (second, second + 5, "Putin")
     assert (made["color"], made["note"], made["tags"], made["status"]) == ("red", "second mention",
@@ -56,7 +74,7 @@ def test_highlight_quote_may_differ_in_white_space(
     imported: tuple[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
     lib, aid = imported
-    text = open_library(lib).get_article(aid).article.text
+    text = text_of(lib, aid)
     words = text.split("\n")[1].split()[:4]
     code, lines, _ = run(capsys, "highlight", "--library", lib, "--article", str(aid), "--quote", "  \n ".join(words))
     assert code == 0 and " ".join(str(lines[0]["exact"]).split()) == " ".join(words)
@@ -77,7 +95,7 @@ def test_highlight_errors_are_one_line_and_change_nothing(
     code, lines, err = run(capsys, "highlight", "--library", lib, "--article", str(aid), *extra)
     assert code != 0 and lines == []
     assert reason in err and err.count("\n") == 1 and "Traceback" not in err
-    assert open_library(lib).annotations.list() == []
+    assert annotation_count(lib) == 0
 
 
 def test_missing_article_is_a_user_error(imported: tuple[str, int], capsys: pytest.CaptureFixture[str]) -> None:

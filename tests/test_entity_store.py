@@ -44,11 +44,6 @@ def analysis_of(text: str, version: str = ANALYZER_VERSION, abe_name: str = "Shi
     return Analysis(version, text_hash(text), tuple(entities))
 
 
-@pytest.fixture
-def lib(library_path: Path) -> Library:
-    return open_library(str(library_path))
-
-
 def add_analysed(lib: Library, a: Article, version: str = ANALYZER_VERSION) -> int:
     article_id = lib.import_article(a).id
     lib.save_analysis(article_id, analysis_of(a.text, version))
@@ -68,10 +63,14 @@ def test_rules_are_kept_and_applied_to_the_cached_analysis(lib: Library) -> None
     assert rule.id is not None and rule.action == "retype" and rule.author == "Test Reader"
     # the store gave the entity an anchor mention so a renamed entity is still found after re-analysis
     assert rule.payload["entity"]["anchor"]["text"] == "Moscow"
-    reopened = EntityStore(open_library(lib.url.removeprefix("sqlite:///")))
-    assert [r.id for r in reopened.rules(aid)] == [rule.id]
-    moscow = next(e for e in reopened.entities(aid) if e.name == "Moscow")
-    assert (moscow.type, moscow.verified) == ("PLACE", True)
+    again = open_library(lib.url)
+    try:
+        reopened = EntityStore(again)
+        assert [r.id for r in reopened.rules(aid)] == [rule.id]
+        moscow = next(e for e in reopened.entities(aid) if e.name == "Moscow")
+        assert (moscow.type, moscow.verified) == ("PLACE", True)
+    finally:
+        again.close()
 
 
 def test_removing_a_rule_undoes_it(lib: Library) -> None:

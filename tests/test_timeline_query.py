@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import Analysis, TimelineEvent, Timex
 from models.article import Article, Metadata, build_text
-from models.store import Library, open_library
+from models.store import Library
 from models.timeline_query import group_by_date, library_timeline, mentions_of, one_group_per_event
 
 
@@ -33,13 +32,6 @@ def _add(lib: Library, source: str, title: str, body: str, published: str, tags:
         evs = tuple(_event(text, *e) for e in events)
         lib.save_analysis(article_id, Analysis(ANALYZER_VERSION, article.text_hash, (), (), evs))
     return article_id
-
-
-@pytest.fixture
-def lib(library_path: Path) -> Library:
-    library = open_library(str(library_path))
-    yield library
-    library.close()
 
 
 @pytest.fixture
