@@ -34,15 +34,17 @@ def assert_inert(html: str) -> BeautifulSoup:
 
 
 @pytest.fixture
-def hostile(tmp_path: Path):
-    lib, web, local = annotated_library(tmp_path / "lib.sqlite", hostile=True)
-    return collect(lib, Selection((web,))), lib
+def hostile(library_url: str):
+    lib, web, local = annotated_library(library_url, hostile=True)
+    yield collect(lib, Selection((web,))), lib
+    lib.close()
 
 
 @pytest.fixture
-def plain(tmp_path: Path):
-    lib, web, local = annotated_library(tmp_path / "lib.sqlite")
-    return collect(lib, Selection()), lib, web, local
+def plain(library_url: str):
+    lib, web, local = annotated_library(library_url)
+    yield collect(lib, Selection()), lib, web, local
+    lib.close()
 
 
 @pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(full_text=True, group_by="color"),
@@ -142,9 +144,9 @@ def test_brief_has_highlights_by_meaning_entities_with_notes_and_chronology(plai
 
 
 def test_export_command_writes_each_format_and_refuses_bad_requests(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    annotated_library(tmp_path / "lib.sqlite")
-    lib = str(tmp_path / "lib.sqlite")
+        library_url: str, cli_libraries_closed: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    annotated_library(library_url)[0].close()
+    lib = library_url
     for fmt in ("markdown", "html", "jsonld", "csv", "timelinejs"):
         out = tmp_path / f"out.{fmt}"
         assert main(["export", "--library", lib, "--format", fmt, "--all", "-o", str(out)]) == 0

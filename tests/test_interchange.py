@@ -22,18 +22,42 @@ def _what(lib, article_id: int) -> list[tuple]:
                   for a in lib.annotations.list(article_id))
 
 
-def _fresh(path: Path) -> tuple:
-    lib = open_library(str(path))
+def _fresh(library: str) -> tuple:
+    lib = open_library(library)
     # imported in the other order, so ids differ; the local file gets a new uid, so only its quote can match it
     local = lib.import_article(local_article()).id
     web = lib.import_article(web_article()).id
     return lib, web, local
 
 
-def test_jsonld_round_trip_restores_highlights_notes_tags_and_colours_on_the_same_words(tmp_path: Path) -> None:
-    src, web, local = annotated_library(tmp_path / "a.sqlite")
+@pytest.fixture
+def annotated(library_url: str):
+    """The annotated sample library, on each database."""
+    made = annotated_library(library_url)
+    yield made
+    made[0].close()
+
+
+@pytest.fixture
+def fresh(library_url: str):
+    """A library holding the same two articles without annotations, on each database."""
+    made = _fresh(library_url)
+    yield made
+    made[0].close()
+
+
+@pytest.fixture
+def other(another_library_url):
+    """A second library beside ``annotated``, with the same two articles imported the other way round."""
+    made = _fresh(another_library_url("b"))
+    yield made
+    made[0].close()
+
+
+def test_jsonld_round_trip_restores_highlights_notes_tags_and_colours_on_the_same_words(annotated, other) -> None:
+    src, web, local = annotated
     data = render("jsonld", collect(src, Selection()))
-    dst, web2, local2 = _fresh(tmp_path / "b.sqlite")
+    dst, web2, local2 = other
     report = import_annotations(dst, data)
     assert report.summary() == {"added": 6, "skipped": 0, "orphaned": 0, "unmatched": 0}
     assert _what(dst, web2) == _what(src, web)
@@ -44,8 +68,8 @@ def test_jsonld_round_trip_restores_highlights_notes_tags_and_colours_on_the_sam
     assert {a.id: a.created for a in dst.annotations.list()} == original  # same ids and times
 
 
-def test_importing_the_same_file_again_adds_nothing(tmp_path: Path) -> None:
-    src, _web, _local = annotated_library(tmp_path / "a.sqlite")
+def test_importing_the_same_file_again_adds_nothing(annotated) -> None:
+    src, _web, _local = annotated
     data = render("jsonld", collect(src, Selection()))
     report = import_annotations(src, data)
     assert report.summary() == {"added": 0, "skipped": 6, "orphaned": 0, "unmatched": 0}
@@ -67,8 +91,8 @@ def _hypothesis_annotation(exact: str, prefix: str, suffix: str, **extra) -> dic
     }
 
 
-def test_hypothesis_client_export_is_matched_by_address_and_reanchored(tmp_path: Path) -> None:
-    lib, web, _local = _fresh(tmp_path / "lib.sqlite")
+def test_hypothesis_client_export_is_matched_by_address_and_reanchored(fresh) -> None:
+    lib, web, _local = fresh
     doc = {"export_date": "2024-03-02T00:00:00Z", "export_userid": "acct:reader@hypothes.is",
            "client_version": "1.1", "annotations": [
                # the browser's text has other white space than the canonical text
@@ -87,8 +111,8 @@ def test_hypothesis_client_export_is_matched_by_address_and_reanchored(tmp_path:
     assert [a.exact for a in orphans] == ["words that are nowhere"]  # kept for the reader, on no words
 
 
-def test_hypothesis_jsonld_is_read_like_any_w3c_annotation(tmp_path: Path) -> None:
-    lib, web, _local = _fresh(tmp_path / "lib.sqlite")
+def test_hypothesis_jsonld_is_read_like_any_w3c_annotation(fresh) -> None:
+    lib, web, _local = fresh
     doc = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
            "id": "https://hypothes.is/a/hX9abc", "created": "2024-03-01T10:00:00.000000+00:00",
            "creator": "acct:reader@hypothes.is",
@@ -104,8 +128,8 @@ def test_hypothesis_jsonld_is_read_like_any_w3c_annotation(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("damage", ["truncated", "no target", "not annotations"])
-def test_a_damaged_file_is_refused_whole(tmp_path: Path, damage: str) -> None:
-    src, _web, _local = annotated_library(tmp_path / "a.sqlite")
+def test_a_damaged_file_is_refused_whole(annotated, other, damage: str) -> None:
+    src, _web, _local = annotated
     data = render("jsonld", collect(src, Selection())).decode()
     if damage == "truncated":
         data = data[: len(data) // 2]
@@ -115,24 +139,26 @@ def test_a_damaged_file_is_refused_whole(tmp_path: Path, damage: str) -> None:
         data = json.dumps(doc)
     else:
         data = json.dumps({"hello": "world"})
-    dst, web2, local2 = _fresh(tmp_path / "b.sqlite")
+    dst, web2, local2 = other
     with pytest.raises(InterchangeError):
         import_annotations(dst, data.encode())
     assert dst.annotations.list() == []
 
 
 def test_import_annotations_command_reports_each_annotation_and_refuses_corrupt_files(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    src, _web, _local = annotated_library(tmp_path / "a.sqlite")
+        annotated, another_library_url, cli_libraries_closed: None, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    src, _web, _local = annotated
     good = tmp_path / "good.jsonld"
     good.write_bytes(render("jsonld", collect(src, Selection())))
-    _fresh(tmp_path / "b.sqlite")
-    assert main(["import-annotations", "--library", str(tmp_path / "b.sqlite"), str(good)]) == 0
+    target = another_library_url("b")
+    _fresh(target)[0].close()
+    assert main(["import-annotations", "--library", target, str(good)]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [x["status"] for x in lines[:-1]] == ["added"] * 6
     assert lines[-1]["added"] == 6 and lines[-1]["unmatched"] == 0
     bad = tmp_path / "bad.jsonld"
     bad.write_text('{"type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": [1]}}')
-    assert main(["import-annotations", "--library", str(tmp_path / "b.sqlite"), str(bad)]) == 2
+    assert main(["import-annotations", "--library", target, str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nothing imported" in err and "Traceback" not in err
