@@ -81,3 +81,76 @@ def test_html_bytes_use_the_declared_charset():
     html += "</body></html>"
     article = ingest_bytes(html.encode("latin-1"), source="page.html", filename="page.html")
     assert "The café on the corner “reopened” on Monday" in article.text
+
+
+STORY = [
+    "The river ferry returned to service on Tuesday morning after three weeks in the dry dock at Keld.",
+    "Engineers replaced the hull plates that a winter storm had bent against the eastern pier last month.",
+    "Commuters who had driven the long way round the estuary said the crossing saved them an hour a day.",
+    "The operator said the timetable would stay the same, with the first sailing at six in the morning.",
+    "A second vessel is due to join the route next spring once its refit at the northern yard is complete.",
+]
+
+
+def story_page(*extra: tuple[int, str], title: str = "Ferry back on the river") -> str:
+    """A saved news page: the story's paragraphs with ``extra`` HTML inserted after paragraph ``n``."""
+    body = [f"<p>{text}</p>" for text in STORY]
+    for position, html in sorted(extra, reverse=True):
+        body.insert(position, html)
+    return (
+        f"<html><head><title>{title}</title></head><body><header><nav><a href='/'>Home</a></nav></header>"
+        f"<article><h1>{title}</h1>{''.join(body)}</article><footer>© Estuary News</footer></body></html>"
+    )
+
+
+def test_read_more_lines_between_paragraphs_are_dropped(no_network):
+    html = story_page(
+        (2, '<p>Read more: <a href="/bridge">Bridge tolls to rise in the new year for all drivers</a></p>'),
+        (4, '<p><a href="/pier">Also on Estuary News Storm damage to the eastern pier is worse than feared</a></p>'),
+        (5, '<p>DON\'T MISS</p><p><a href="/v">Watch the ferry leave the dock</a> [VIDEO]</p>'),
+    )
+    text = ingest_html(html, source="page.html").text
+    assert all(paragraph in text for paragraph in STORY)
+    for junk in ("Bridge tolls", "Read more", "Storm damage", "DON'T MISS", "Watch the ferry"):
+        assert junk not in text
+
+
+def test_a_list_of_story_links_under_the_story_is_dropped_with_its_label(no_network):
+    """Labels left at the end ("You may also like:", "Filed under: X |", "Comments" twice) go too."""
+    related = (
+        "<p>More from the estuary:</p><ul>"
+        '<li><a href="/a">Harbour master retires after forty years on the water</a></li>'
+        '<li><a href="/b">Photos: the estuary in the great freeze of 1963</a></li>'
+        '<li><a href="/c">Council votes on a new footbridge near the ferry landing</a></li></ul>'
+    )
+    text = ingest_html(story_page((5, related)), source="page.html").text
+    assert text.endswith(STORY[-1])
+    assert "More from the estuary" not in text and "Harbour master" not in text
+
+
+def test_sentences_and_addresses_that_are_links_stay(no_network):
+    kept = [
+        '<p>Tip: <a href="/t">see the full timetable on our page.</a></p>',
+        '<p>Tickets: <a href="https://ferry.example/tickets">https://ferry.example/tickets</a></p>',
+    ]
+    text = ingest_html(story_page(*[(2, html) for html in kept]), source="page.html").text
+    assert "see the full timetable on our page." in text
+    assert "https://ferry.example/tickets" in text
+
+
+def test_a_page_made_of_links_keeps_them(no_network):
+    deals = "".join(
+        f'<h2>Deal {n}: a kettle for ${n}9.99</h2>'
+        f'<p><a href="/d{n}">Clip the coupon for this kettle on the shop page</a></p>'
+        f'<p><a href="/e{n}">The kettle boils a litre in two minutes and the lid opens with one hand</a></p>'
+        for n in range(1, 6)
+    )
+    html = f"<html><head><title>Kettle deals</title></head><body><article><h1>Kettle deals</h1>{deals}</article>"
+    text = ingest_html(html, source="page.html").text
+    assert text.count("Clip the coupon for this kettle") == 5
+
+
+def test_labels_left_at_the_end_of_the_story_are_dropped(no_network):
+    html = story_page((5, "<p>Filed under: Transport |</p><p>Comments</p><p>comments</p>"))
+    text = ingest_html(html, source="page.html").text
+    assert text.endswith(STORY[-1])

@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from models.article import Article, Metadata, build_text
+from models.ingest.boilerplate import Candidate, drop_boilerplate
 from models.ingest.bylines import find_dateline
 from models.ingest.errors import IngestError
 from models.ingest.htmlmeta import PageMetadata, read_metadata
@@ -25,6 +26,7 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "favor_precision": True,
     "favor_recall": False,
     "deduplicate": False,
+    "include_links": True,  # link text marks cross-links and related lists (models/ingest/boilerplate.py)
 }
 
 _BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "code", "div", "section"}
@@ -45,47 +47,56 @@ def parse_html(html: str) -> lxml_html.HtmlElement:
     return tree
 
 
-def _inline_text(element: etree._Element) -> str:
+def _inline_text(element: etree._Element, linked: list[int], in_link: bool = False) -> str:
+    """Text of an inline run; ``linked[0]`` grows by the characters that sit inside links."""
+    in_link = in_link or element.tag == "ref"
     parts = [element.text or ""]
     for child in element:
         if child.tag == "lb":
             parts.append(" ")
         elif child.tag != "graphic":
-            parts.append(_inline_text(child))
+            parts.append(_inline_text(child, linked, in_link))
         parts.append(child.tail or "")
+        if in_link and child.tail:
+            linked[0] += len(child.tail.strip())
+    if in_link and element.text:
+        linked[0] += len(element.text.strip())
     return "".join(parts)
 
 
-def _row_text(row: etree._Element) -> str:
-    return " | ".join(" ".join(_inline_text(cell).split()) for cell in row if isinstance(cell.tag, str))
+def _row_text(row: etree._Element, linked: list[int]) -> str:
+    return " | ".join(" ".join(_inline_text(cell, linked).split()) for cell in row if isinstance(cell.tag, str))
 
 
-def _walk(element: etree._Element, kind: str, out: list[tuple[str, str]]) -> None:
+def _walk(element: etree._Element, kind: str, out: list[Candidate], group: int = 0) -> None:
     """Blocks of a trafilatura body: a heading or quote keeps its kind for whatever it holds."""
     tag = element.tag
     if tag == "graphic" or not isinstance(tag, str):
         return
+    linked = [0]
     if tag == "row":
-        out.append((kind, _row_text(element)))
+        out.append(Candidate(kind, _row_text(element, linked), linked[0]))
         return
     own = _KIND.get(tag, kind)
     if kind in ("heading", "quote"):
         own = kind
+    if tag == "item" and element.getparent() is not None:
+        group = id(element.getparent())
     if not any(child.tag in _BLOCK_TAGS for child in element):
-        out.append((own, _inline_text(element)))
+        out.append(Candidate(own, _inline_text(element, linked), linked[0], group))
         return
     pending = [element.text or ""]
     for child in element:
         if child.tag in _BLOCK_TAGS:
-            out.append((own, "".join(pending)))
-            pending = []
-            _walk(child, own, out)
+            out.append(Candidate(own, "".join(pending), linked[0], group, whole=False))
+            pending, linked = [], [0]
+            _walk(child, own, out, group)
         elif child.tag == "lb":
             pending.append(" ")
         elif child.tag != "graphic":
-            pending.append(_inline_text(child))
+            pending.append(_inline_text(child, linked))
         pending.append(child.tail or "")
-    out.append((own, "".join(pending)))
+    out.append(Candidate(own, "".join(pending), linked[0], group, whole=False))
 
 
 def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
@@ -114,13 +125,15 @@ def extract_blocks(
     tree: lxml_html.HtmlElement, url: str | None = None, *, fragment: bool = False
 ) -> list[tuple[str, str]]:
     """Blocks of the main text; a fragment (a selection copied from a page) is all content, kept whole."""
-    parts: list[tuple[str, str]] = []
     document = None if fragment else trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     body = getattr(document, "body", None)
+    candidates: list[Candidate] = []
     if body is not None:
-        _walk(body, "paragraph", parts)  # the body itself: text between its blocks sits in their tails
-    parts = [(kind, " ".join(text.split())) for kind, text in parts]
-    parts = [(kind, text) for kind, text in parts if text]
+        _walk(body, "paragraph", candidates)  # the body itself: text between its blocks sits in their tails
+    for candidate in candidates:
+        candidate.text = " ".join(candidate.text.split())
+    candidates = drop_boilerplate([c for c in candidates if c.text])
+    parts = [(c.kind, c.text) for c in candidates]
     if not parts:
         parts = [(kind, " ".join(text.split())) for kind, text in _fallback_blocks(tree)]
         parts = [(kind, text) for kind, text in parts if text]

@@ -1,0 +1,104 @@
+"""Blocks the extractor keeps but a reader skips: cross-links to other stories, related-story lists, label orphans.
+
+trafilatura chooses the story's container well; what leaks is what sits *inside* it: "Read more: <other story>"
+lines between paragraphs, lists of links under the last paragraph, the "DON'T MISS" label of a link box. These
+rules look at the shape of a block (how much of it is link text, how many words are not) rather than at its words,
+so they hold in any language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LINKED_PAGE = 0.4
+_NOTE = re.compile(r"^(?:\[\d+\]|\d+[.)]\s)")
+_ADDRESS = re.compile(r"://|\bwww\.|@\w", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    """A block as the extractor produced it, with what the rules need to judge it."""
+
+    kind: str
+    text: str
+    linked: int = 0  # characters of ``text`` inside links
+    group: int = 0  # the list or table a list item belongs to (0: none)
+    whole: bool = True  # an element of its own, not text between two blocks of its parent
+
+    @property
+    def link_share(self) -> float:
+        size = len(self.text.strip())
+        return self.linked / size if size else 0.0
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_cross_link(block: Candidate) -> bool:
+    """A headline linking to another page behind at most a short label ("Read more:", "Also on …").
+
+    Not a sentence that happens to be a link ("Get more ideas here!"), a note ("[2] Journal of …"), a bare address
+    or a handle ("Account: @name"): a headline has a few words of its own and no full stop.
+    """
+    if not block.whole or block.kind not in ("paragraph", "heading", "list-item") or block.linked == 0:
+        return False
+    text = block.text.strip()
+    if text.endswith((".", "!")) or _NOTE.match(text) or _ADDRESS.search(text):
+        return False
+    words = _words(text)
+    linked = round(words * block.link_share)  # only the share is known: estimate linked words from it
+    return words <= 40 and block.link_share >= 0.6 and linked >= 4 and words - linked <= max(4, words // 5)
+
+
+def _link_list_groups(blocks: list[Candidate]) -> set[int]:
+    """Lists whose every item is a short link: related stories, "more from this section"."""
+    items: dict[int, list[Candidate]] = {}
+    for block in blocks:
+        if block.kind == "list-item" and block.group:
+            items.setdefault(block.group, []).append(block)
+    return {
+        group
+        for group, members in items.items()
+        if len(members) >= 2 and all(m.link_share >= 0.9 and _words(m.text) <= 20 for m in members)
+    }
+
+
+def _is_label(block: Candidate) -> bool:
+    """A short line with no sentence in it: the title of a box ("DON'T MISS", "Related stories")."""
+    text = block.text.strip()
+    return _words(text) <= 4 and not text.endswith((".", "!", "?", "…", '"', "”"))
+
+
+def _is_orphan_label(block: Candidate, previous: Candidate) -> bool:
+    if block.kind == "list-item" or not _is_label(block):
+        return False
+    text = block.text.strip()
+    return text.endswith((":", "|")) or _same_text(block, previous)
+
+
+def _same_text(block: Candidate, other: Candidate) -> bool:
+    return block.text.strip().casefold() == other.text.strip().casefold()
+
+
+def drop_boilerplate(blocks: list[Candidate]) -> list[Candidate]:
+    size = sum(len(b.text) for b in blocks)
+    if size and sum(b.linked for b in blocks) / size > _LINKED_PAGE:
+        return blocks  # a page of links (deals, link roundups): the links are the content
+    link_lists = _link_list_groups(blocks)
+    drop = [(block.kind == "list-item" and block.group in link_lists) or _is_cross_link(block) for block in blocks]
+    # The label of a dropped link box goes with it.
+    for i in range(len(blocks) - 1):
+        if drop[i + 1] and not drop[i] and _is_label(blocks[i]) and blocks[i].linked == 0:
+            drop[i] = True
+    # A label left last ("You may also like:", "Filed under: X |", "Comments" twice) lost its box to the extractor.
+    end = len(blocks)
+    while end > 1 and (drop[end - 1] or _is_orphan_label(blocks[end - 1], blocks[end - 2])):
+        end -= 1
+        if end > 1 and _same_text(blocks[end], blocks[end - 1]):
+            end -= 1
+    drop[end:] = [True] * (len(blocks) - end)
+    kept = [block for block, dropped in zip(blocks, drop, strict=True) if not dropped]
+    return kept if any(b.kind != "heading" for b in kept) else blocks
