@@ -260,3 +260,32 @@ def test_records_are_frozen_values(lib: Library, article_id: int) -> None:
     with pytest.raises(AttributeError):
         a.note = "x"  # type: ignore[misc]
     assert replace(a, note="x").note == "x" and lib.annotations.get(a.id).note == ""
+
+
+def test_search_shows_the_matched_words_of_notes_quotes_and_articles_alike_on_every_database(
+    lib: Library, article_id: int
+) -> None:
+    a = lib.annotations.add(
+        article_id, *span(lib, article_id, "accelerate negotiations on a peace treaty"),
+        note="The sovereignty dispute over the four islands has blocked every treaty since 1956, and neither side "
+             "will move.",
+    )
+    markets = lib.import_article(article(["Tokyo stocks rose on Monday; treaty hopes lifted exporters."],
+                                         source="file:///markets.txt")).id
+
+    def shown(query: str) -> list[tuple[str, int, str, list[str]]]:
+        return [(h.kind, h.article_id, h.snippet, [h.snippet[x:y] for x, y in h.marks]) for h in lib.search(query)]
+
+    long_note = "The sovereignty dispute over the four islands has blocked every treaty since 1956, and…"
+    assert shown("sovereignty") == [("note", article_id, long_note, ["sovereignty"])]  # a note word: the note
+    assert shown("islands since") == [("note", article_id, long_note, ["islands", "since"])]
+    quote = "accelerate negotiations on a peace treaty"
+    assert shown("treaty islands") == [("highlight", article_id, quote, ["treaty"])]  # the quote wins when it matches
+    in_text = "…The two leaders agreed to accelerate negotiations on a peace treaty based on the…"
+    assert shown("peace treaty") == [("article", article_id, in_text, ["peace", "treaty"]),
+                                     ("highlight", article_id, quote, ["peace", "treaty"])]
+    assert shown("negot") == [("article", article_id, in_text, ["negotiations"]),
+                              ("highlight", article_id, quote, ["negotiations"])]  # the last word is a prefix
+    assert [(h.kind, h.article_id) for h in lib.search("treaty")] == [
+        ("article", markets), ("article", article_id), ("highlight", article_id)]  # the short article ranks first
+    assert [h.highlight_id for h in lib.search("sovereignty")] == [a.id]

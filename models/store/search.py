@@ -8,6 +8,7 @@ typing), and nothing the reader types can break the query.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from sqlalchemy import text
@@ -117,30 +118,106 @@ def _interleave(hits: list[SearchHit], limit: int) -> list[SearchHit]:
 
 
 def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
+    """The same hits as FTS5 gives: ranked (a title word weighs more), snippets cut and marked like ``snippet()``."""
     tsq = " & ".join(w + (":*" if i == len(words(query)) - 1 else "") for i, w in enumerate(words(query)))
     hits: list[SearchHit] = []
     rows = s.execute(
         text(
-            "SELECT id, title, text, ts_headline('simple', text, to_tsquery('simple', :q), "
-            "'StartSel=' || :o || ', StopSel=' || :c || ', MaxFragments=1, MaxWords=20, MinWords=8') "
-            "FROM articles WHERE to_tsvector('simple', coalesce(title, '') || ' ' || text) @@ to_tsquery('simple', :q) "
-            "LIMIT :n"
+            "SELECT id, title, text FROM articles "
+            "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || text) @@ to_tsquery('simple', :q) "
+            "ORDER BY ts_rank(setweight(to_tsvector('simple', coalesce(title, '')), 'A') "
+            "|| setweight(to_tsvector('simple', text), 'D'), to_tsquery('simple', :q), 1) DESC, id LIMIT :n"
         ),
-        {"q": tsq, "o": _OPEN, "c": _CLOSE, "n": limit},
+        {"q": tsq, "n": limit},
     ).all()
-    hits.extend(_article_hit(row, query) for row in rows)
+    for article_id, title, body in rows:
+        plain, marks = snippet(body, query)
+        span = first_match(body, query)
+        hits.append(
+            SearchHit("article", article_id, title, plain, marks, span[0] if span else None, span[1] if span else None)
+        )
     rows = s.execute(
         text(
             'SELECT h.id, h.article_id, a.title, h.start, h."end", h.exact, h.note FROM highlights h '
             "JOIN articles a ON a.id = h.article_id "
-            "WHERE to_tsvector('simple', h.exact || ' ' || h.note) @@ to_tsquery('simple', :q) LIMIT :n"
+            "WHERE to_tsvector('simple', h.exact || ' ' || h.note) @@ to_tsquery('simple', :q) "
+            "ORDER BY ts_rank(to_tsvector('simple', h.exact || ' ' || h.note), to_tsquery('simple', :q), 1) DESC, "
+            "h.created, h.id LIMIT :n"
         ),
         {"q": tsq, "n": limit},
     ).all()
     for hid, article_id, title, start, end, exact, note in rows:
-        in_note = first_match(exact, query) is None
-        body = note if in_note else exact
-        span = first_match(body, query)
-        marks = (span,) if span else ()
-        hits.append(SearchHit("note" if in_note else "highlight", article_id, title, body, marks, start, end, hid))
+        quote_plain, quote_marks = snippet(exact, query)
+        note_plain, note_marks = snippet(note or "", query)
+        in_note = bool(note_marks) and not quote_marks
+        plain, marks = (note_plain, note_marks) if in_note else (quote_plain, quote_marks)
+        hits.append(SearchHit("note" if in_note else "highlight", article_id, title, plain, marks, start, end, hid))
     return _interleave(hits, limit) if len(hits) > limit else hits
+
+
+# -- snippets without FTS5 --------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # what FTS5's unicode61 tokenizer calls a token
+SNIPPET_TOKENS = 14
+_ELLIPSIS = "…"
+
+
+def _fold(word: str) -> str:
+    """Case and diacritics removed, as the unicode61 tokenizer with ``remove_diacritics 2`` compares words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def snippet(body: str, query: str, size: int = SNIPPET_TOKENS) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of ``size`` words of ``body`` holding the most query words, with every matched word's span in it:
+    what FTS5's ``snippet()`` returns, for databases without it. The window starts at the text's start or at a
+    sentence start when that loses no match, and is marked with '…' where it cuts the text."""
+    terms = [_fold(t) for w in words(query) for t in _TOKEN.findall(w)]
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(body)]
+    if not terms or not tokens:
+        return body, ()
+    last = len(terms) - 1
+
+    def matched(word: str) -> set[int]:
+        return {i for i, t in enumerate(terms) if word == t or (i == last and word.startswith(t))}
+
+    hits = [(pos, matched(_fold(body[a:b]))) for pos, (a, b) in enumerate(tokens)]
+    hits = [(pos, found) for pos, found in hits if found]
+    sentence_starts = {0} | {
+        pos for pos in range(1, len(tokens))
+        if body[tokens[pos - 1][1] : tokens[pos][0]].strip() in (".", ":") or
+        body[tokens[pos - 1][1] : tokens[pos][0]].rstrip().endswith((".", ":", "?", "!"))
+    }
+
+    def score(first: int) -> int:
+        seen: set[int] = set()
+        total = 0
+        for pos, found in hits:
+            if first <= pos < first + size:
+                total += sum(1 if t in seen else 1000 for t in found)
+                seen |= found
+        return total
+
+    best_start, best_score = 0, -1
+    for pos, _found in hits:
+        inside = [p for p, _ in hits if pos <= p < pos + size]
+        start = inside[0] - (size - (inside[-1] + 1 - inside[0])) // 2
+        start = max(0, min(start, len(tokens) - size))
+        candidates = [(score(start), start)]
+        before = [p for p in sentence_starts if p <= pos and pos - p < size]
+        if before:
+            at = max(before)
+            candidates.append((score(at) + (120 if at == 0 else 100), at))
+        for value, at in candidates:
+            if value > best_score:
+                best_score, best_start = value, at
+    best_start = max(0, min(best_start, len(tokens) - size))  # a window running past the end slides back
+    end_token = min(len(tokens), best_start + size) - 1
+    lo = 0 if best_start == 0 else tokens[best_start][0]
+    hi = len(body) if end_token == len(tokens) - 1 else tokens[end_token][1]
+    lead = _ELLIPSIS if lo > 0 else ""
+    tail = _ELLIPSIS if hi < len(body) else ""
+    marks = tuple(
+        (len(lead) + tokens[pos][0] - lo, len(lead) + tokens[pos][1] - lo)
+        for pos, _found in hits if best_start <= pos <= end_token
+    )
+    return lead + body[lo:hi] + tail, marks
