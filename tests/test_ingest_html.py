@@ -140,7 +140,7 @@ def test_sentences_and_addresses_that_are_links_stay(no_network):
 
 def test_a_page_made_of_links_keeps_them(no_network):
     deals = "".join(
-        f'<h2>Deal {n}: a kettle for ${n}9.99</h2>'
+        f"<h2>Deal {n}: a kettle for ${n}9.99</h2>"
         f'<p><a href="/d{n}">Clip the coupon for this kettle on the shop page</a></p>'
         f'<p><a href="/e{n}">The kettle boils a litre in two minutes and the lid opens with one hand</a></p>'
         for n in range(1, 6)
@@ -154,3 +154,14 @@ def test_labels_left_at_the_end_of_the_story_are_dropped(no_network):
     html = story_page((5, "<p>Filed under: Transport |</p><p>Comments</p><p>comments</p>"))
     text = ingest_html(html, source="page.html").text
     assert text.endswith(STORY[-1])
+
+
+def test_json_ld_headline_loses_site_name_and_escaped_entities(no_network):
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "publisher": {"name": "The Estuary Post"},'
+        ' "headline": "&#8216;Ferry&#8217; back on the river &amp; on time | TheEstuaryPost"}'
+    )
+    html = story_page(title="Ferry back").replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    meta = ingest_html(html, source="page.html").metadata
+    assert meta.title == "‘Ferry’ back on the river & on time"
+    assert meta.publisher == "The Estuary Post"

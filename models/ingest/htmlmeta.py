@@ -7,6 +7,7 @@ to the most incidental (a byline element's text).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,9 @@ _ARTICLE_TYPES = {
 }  # fmt: skip
 
 
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+\d*);")
+
+
 @dataclass
 class PageMetadata:
     title: str = ""
@@ -38,7 +42,10 @@ class PageMetadata:
 
 
 def _clean(value: Any) -> str:
-    return " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
+    """One line of text; entities that JSON-LD writers escaped twice ("&#8216;", "&amp;") are read."""
+    if not isinstance(value, str | int | float):
+        return ""
+    return " ".join(_ENTITY.sub(lambda m: html.unescape(m.group()), str(value)).split())
 
 
 def _name_of(value: Any) -> list[str]:
@@ -128,11 +135,18 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def _strip_site_suffix(title: str, site: str) -> str:
-    """Drop the " | Site" / " - Site" tail that page titles carry."""
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _strip_site_suffix(title: str, site: str, *, strict: bool = False) -> str:
+    """Drop the " | Site" / " - Site" tail that page titles carry; ``strict``: only when it names the site."""
     for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
         head, found, tail = title.rpartition(sep)
-        if found and head and (not site or tail.strip().casefold() in site.casefold() or len(tail.split()) <= 4):
+        if not (found and head):
+            continue
+        names_site = bool(site) and bool(_squeezed(tail)) and _squeezed(tail) in _squeezed(site)
+        if names_site or (not strict and (not site or len(tail.split()) <= 4)):
             return head.strip()
     return title
 
@@ -163,7 +177,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
     title_el = tree.find(".//title")
     page_title = _clean(title_el.text_content()) if title_el is not None else ""
     meta.title = (
-        headline
+        _strip_site_suffix(headline, meta.publisher or _first(metas, "og:site_name"), strict=True)
         or _first(metas, "citation_title", "dc.title")
         or _strip_site_suffix(_first(metas, "og:title", "twitter:title"), meta.publisher)
         or h1_text
