@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from models.article import Article, Metadata, build_text
-from models.store import Library
+from models.store import Library, open_library
 from models.store.annotations import normalize_tags
 from models.store.schema import HighlightRow, TagRow
 
@@ -289,3 +289,55 @@ def test_search_shows_the_matched_words_of_notes_quotes_and_articles_alike_on_ev
     assert [(h.kind, h.article_id) for h in lib.search("treaty")] == [
         ("article", markets), ("article", article_id), ("highlight", article_id)]  # the short article ranks first
     assert [h.highlight_id for h in lib.search("sovereignty")] == [a.id]
+
+
+def test_two_readers_adding_the_same_new_tag_at_once_share_one_tag(lib: Library, article_id: int) -> None:
+    """Two people on a shared library: the second add starts while the first is between writing its new tag and
+    committing. SQLite queues writers at BEGIN IMMEDIATE; PostgreSQL must not make two tags (or fail) either."""
+    if lib.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite lets one writer in at a time (BEGIN IMMEDIATE)")
+    import threading
+
+    from sqlalchemy import event
+
+    import models.store.annotations as annotations_module
+
+    other = open_library(lib.url)
+    first_written, go = threading.Event(), threading.Event()
+    real_record = annotations_module._record
+    errors: list[BaseException] = []
+
+    def first_waits(row: HighlightRow) -> object:
+        if threading.current_thread().name == "first" and not first_written.is_set():
+            first_written.set()  # its tag row is flushed, not committed
+            assert go.wait(timeout=60)
+        return real_record(row)
+
+    def second_arrives(conn, cursor, statement: str, *args: object) -> None:  # type: ignore[no-untyped-def]
+        # the second writer reaches the tag table (or is past it): let the first one commit
+        if "pg_advisory" in statement or statement.lstrip().upper().startswith("INSERT INTO HIGHLIGHTS"):
+            go.set()
+
+    def run(library: Library, tags: list[str], start: int) -> None:
+        try:
+            library.annotations.add(article_id, start, start + 3, tags=tags)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    annotations_module._record = first_waits  # type: ignore[assignment]
+    event.listen(other.engine, "before_cursor_execute", second_arrives)
+    try:
+        first = threading.Thread(target=run, args=(lib, ["Kuril Islands"], 0), name="first")
+        first.start()
+        assert first_written.wait(timeout=60)
+        second = threading.Thread(target=run, args=(other, ["kuril islands"], 4), name="second")
+        second.start()
+        first.join(timeout=60)
+        second.join(timeout=60)
+    finally:
+        annotations_module._record = real_record
+        go.set()
+        other.close()
+    assert errors == []
+    assert lib.annotations.tags() == ["Kuril Islands"]
+    assert [a.tags for a in lib.annotations.list(article_id)] == [("Kuril Islands",), ("Kuril Islands",)]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from models.anchoring import CONTEXT, Selector, anchor, quote_spans, similarity
 from models.interchange.records import ForeignAnnotation, ImportOutcome, ImportReport
-from models.store.annotations import default_author, normalize_tags
+from models.store.annotations import default_author, lock_tags, normalize_tags
 from models.store.records import ColorMeaning
 from models.store.schema import HighlightRow, TagRow, utcnow
 
@@ -111,6 +111,7 @@ class AnnotationImporter:
         outcomes: list[ImportOutcome] = []
         seen: dict[int, set[tuple[str, str, frozenset[str]]]] = {}
         with self.lib.writing() as s:
+            lock_tags(s)
             taken_ids = set(s.scalars(select(HighlightRow.id)))
             self._tags = {}
             for tag in s.scalars(select(TagRow)):

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from models.anchoring import CONTEXT, Selector, TextChange, anchor
@@ -30,6 +30,7 @@ AUTHOR_ENV = "NEWSDESK_AUTHOR"
 ORDERS = ("position", "created", "color")
 STATUSES = ("anchored", "orphan")
 _SWATCH = re.compile(r"^#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$")
+_TAGS_LOCK = 0x6E657773_74616773  # PostgreSQL advisory lock key of the tag table's writers
 
 
 def default_author() -> str:
@@ -388,11 +389,20 @@ def _check_color(s: Session, key: str) -> None:
         raise ValueError(f"unknown colour {key!r}; one of {', '.join(known)}")
 
 
+def lock_tags(s: Session) -> None:
+    """Writers that may add tags take turns on PostgreSQL, as ``BEGIN IMMEDIATE`` makes every writer do on SQLite:
+    two readers of a shared library adding the same new tag at once would otherwise get two tags differing in case,
+    or one of them a unique-name error. Held until the transaction ends."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _TAGS_LOCK})
+
+
 def _tag_rows(s: Session, tags: Iterable[str]) -> list[TagRow]:
     """Rows for the tags, reusing an existing tag whatever its case (the library's first spelling wins)."""
     names = normalize_tags(tags)
     if not names:
         return []
+    lock_tags(s)
     existing: dict[str, TagRow] = {}
     for tag in s.scalars(select(TagRow)):
         existing.setdefault(tag.name.casefold(), tag)
