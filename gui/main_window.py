@@ -45,11 +45,13 @@ from PySide6.QtWidgets import (
 from gui import settings
 from gui.annotations.feature import AnnotationsFeature
 from gui.article_view import ArticleView
-from gui.dock_title import DockTitle
+from gui.dock_title import DockHeaders, DockTitle
+from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
 from gui.icons import icon
 from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool
+from gui.library_actions import LibraryActions
 from gui.library_panel import LibraryPanel
 from gui.reading_panels import ReadingPanels
 from gui.theme import ThemeController
@@ -64,6 +66,7 @@ WORDS_PER_MINUTE = 230
 class MainWindow(QMainWindow):
     article_opened = Signal(int)  # article id (the Entities, Notes and Timeline docks listen to this)
     imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
+    articles_deleted = Signal(list)  # article ids removed from the library (legend and notes counts follow)
 
     def __init__(
         self,
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)  # Entities | Notes
+        self.setDocumentMode(True)
+        self.dock_headers = DockHeaders(self)  # tabified docks: one row of tabs with counts, no second title
         self.library = library
         self._theme = theme
         self._ingest = ingest
@@ -95,8 +100,8 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(faces)
         self.find_bar = FindBar(self.view)
         self.undo_stack = QUndoStack(self)  # every annotation action and correction, Edit ▸ Undo / Redo
-        self._build_centre()
         self._build_actions()
+        self._build_centre()
         self._build_toolbar()
         self._build_library_dock()
         self._build_menus()
@@ -119,9 +124,7 @@ class MainWindow(QMainWindow):
         pane = QWidget(self)
         pane.setObjectName("ArticlePane")
         pane.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.empty_article = QLabel(self.tr("Open an article to start reading."), pane)
-        self.empty_article.setObjectName("EmptyArticle")
-        self.empty_article.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_article = EmptyReader(self.open_action, [self.import_url_action, self.paste_action], pane)
         self._article_stack = QStackedLayout()
         self._article_stack.addWidget(self.empty_article)
         self._article_stack.addWidget(self.view)
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         self.library_dock.setMinimumWidth(220)
         self.resizeDocks([self.library_dock], [268], Qt.Orientation.Horizontal)
         self.library_panel.article_activated.connect(self.open_article)
+        self.library_actions = LibraryActions(self)  # the rows' menu and the Delete key: delete, re-analyse, export
         self.library_panel.count_changed.connect(self._library_title.set_count)
         # The toolbar search and the Library search are one query: typing in either shows the results in the list.
         self.search_field.textChanged.connect(self._sync_search_from_toolbar)
@@ -296,11 +300,13 @@ class MainWindow(QMainWindow):
         dock.setTitleBarWidget(title_bar)
         if object_name == "LibraryDock":
             self._library_title = title_bar
+        widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the panel colour behind every dock's content
         dock.setWidget(widget)
         dock.toggleViewAction().setText(title)
         self.addDockWidget(area, dock)
         if self._state_restored:
             self.restoreDockWidget(dock)
+        self.dock_headers.watch(dock)
         if hasattr(self, "panels_menu"):
             self.panels_menu.addAction(dock.toggleViewAction())
         return dock
@@ -313,6 +319,7 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         self._state_restored = True
+        self.dock_headers.schedule()
 
     def save_layout(self) -> None:
         settings.WINDOW_GEOMETRY.write(QByteArray(self.saveGeometry()))
@@ -358,6 +365,40 @@ class MainWindow(QMainWindow):
             self.find_bar.open_bar()
             self.view.setFocus()
         self.article_opened.emit(article_id)
+
+    def close_article(self) -> None:
+        """No article on screen (the open one was deleted and none is left): the empty page, empty docks."""
+        self._article_id = None
+        self.view.set_article(None)
+        self._article_stack.setCurrentWidget(self.empty_article)
+        self.setWindowTitle("Newsdesk")
+        self.article_status.clear()
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            action.setEnabled(False)
+        self.find_bar.close_bar()
+        if (reading := getattr(self, "reading", None)) is not None:
+            reading.entities.set_entities([], "")
+            reading.timeline.set_events([], article_id=0, published=None, text="")
+        if (annotations := getattr(self, "annotations", None)) is not None:
+            annotations.panel.set_article(None, [], "")
+
+    def after_articles_deleted(self, deleted: list[int], next_id: int | None) -> None:
+        """Refresh what showed the deleted articles; the reader moves to ``next_id`` or to the empty page."""
+        self.library_panel.reload()
+        self._update_library_status()
+        if deleted:
+            self.articles_deleted.emit(deleted)
+            self.statusBar().showMessage(
+                self.tr("Deleted 1 article") if len(deleted) == 1
+                else self.tr("Deleted %1 articles").replace("%1", str(len(deleted))), 5000
+            )
+        if self._article_id is not None and self._article_id not in deleted:
+            return
+        if next_id is not None:
+            self._article_id = None
+            self.open_article(next_id)
+        else:
+            self.close_article()
 
     # -- importing ----------------------------------------------------------------------------------------------
 
@@ -556,6 +597,7 @@ class MainWindow(QMainWindow):
         figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
             "%1", f"{count:,}")
         self.library_status.setText(f"{figures}  ·  {self.library.location}")
+        self.empty_article.set_library_empty(count == 0)
 
 
 def _url_to_source(url: QUrl) -> str:

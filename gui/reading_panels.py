@@ -142,7 +142,7 @@ class ReadingPanels(QObject):
     def _tabify_right(self) -> None:
         for dock in self.window.findChildren(type(self.entities_dock)):
             if dock is not self.entities_dock and dock.objectName() in ("notes", "notes-dock"):
-                self.window.tabifyDockWidget(dock, self.entities_dock)
+                self.window.tabifyDockWidget(self.entities_dock, dock)  # Entities | Notes
                 self.entities_dock.raise_()
                 return
 
