@@ -1,14 +1,30 @@
-"""The Library dock: a search box over the library and the list of articles (newest first, or search results
-with their snippets). It reads from the store and emits :attr:`article_activated`; it never opens anything
-itself."""
+"""The Library dock: a search box over the library, the filter chips (All | Highlighted) and the list of articles
+(newest first, or search results with their snippets).
+
+It reads from the store and says what the reader wants — open an article, export, re-analyse or delete the selected
+ones — by signal; the window does it. Several rows can be selected (Ctrl/Shift-click) for export or deletion; the
+reader opens an article when exactly one row is chosen, never on a right-click.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
@@ -16,11 +32,15 @@ from gui.library_model import LibraryModel, Role
 
 SEARCH_DELAY_MS = 180
 SNIPPET_HITS = 200
+ALL, HIGHLIGHTED = "all", "highlighted"
 
 
 class LibraryPanel(QWidget):
     article_activated = Signal(int)
     count_changed = Signal(int)  # articles listed
+    export_requested = Signal()  # the selected articles, through the export dialog's "Selected in the Library"
+    reanalyse_requested = Signal(list)  # article ids
+    delete_requested = Signal(list)  # article ids (the window asks before deleting)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +71,15 @@ class LibraryPanel(QWidget):
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(1)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_context_menu)
+        self._build_actions()
+        self.filter = ALL
+        self.chips = QButtonGroup(self)
+        self.chips.setExclusive(True)
+        self.all_chip = self._chip(self.tr("All"), ALL, checked=True)
+        self.highlighted_chip = self._chip(self.tr("Highlighted"), HIGHLIGHTED)
         self.empty = QLabel(self.tr("No articles yet. Open a file, import a URL or paste text."), self)
         self.empty.setObjectName("EmptyLibrary")
         self.empty.setWordWrap(True)
@@ -63,6 +92,13 @@ class LibraryPanel(QWidget):
         search_row.setContentsMargins(12, 0, 12, 0)
         search_row.addWidget(self.search)
         layout.addLayout(search_row)
+        chip_row = QHBoxLayout()
+        chip_row.setContentsMargins(12, 0, 12, 0)
+        chip_row.setSpacing(4)
+        chip_row.addWidget(self.all_chip)
+        chip_row.addWidget(self.highlighted_chip)
+        chip_row.addStretch(1)
+        layout.addLayout(chip_row)
         section_row = QVBoxLayout()
         section_row.setContentsMargins(16, 6, 12, 0)
         section_row.addWidget(self.section)
@@ -76,9 +112,35 @@ class LibraryPanel(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._activate_first)
         selection = self.list.selectionModel()
-        selection.currentChanged.connect(self._on_current_changed)
+        selection.currentChanged.connect(self._open_single_choice)
+        selection.selectionChanged.connect(self._open_single_choice)
         self.list.activated.connect(self._on_activated)
         self._update_labels()
+
+    def _chip(self, text: str, key: str, checked: bool = False) -> QToolButton:
+        chip = QToolButton(self)
+        chip.setObjectName("FilterChip")
+        chip.setText(text)
+        chip.setCheckable(True)
+        chip.setChecked(checked)
+        chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        chip.toggled.connect(lambda on, k=key: on and self.set_filter(k))
+        self.chips.addButton(chip)
+        return chip
+
+    def _build_actions(self) -> None:
+        """The row menu's actions; Delete also answers the Delete key while the list has focus."""
+        self.open_action = QAction(self.tr("Open"), self)
+        self.open_action.triggered.connect(self._open_selected)
+        self.export_action = QAction(self.tr("Export…"), self)
+        self.export_action.triggered.connect(self.export_requested)
+        self.reanalyse_action = QAction(self.tr("Re-analyse"), self)
+        self.reanalyse_action.triggered.connect(lambda: self.reanalyse_requested.emit(self.selected_article_ids()))
+        self.delete_action = QAction(self.tr("Delete Article…"), self)
+        self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)])
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_selected)
+        self.list.addAction(self.delete_action)
 
     def add_footer(self, widget: QWidget) -> None:
         """Pin a widget under the list (the highlight colour legend)."""
@@ -92,27 +154,51 @@ class LibraryPanel(QWidget):
     def query(self) -> str:
         return self.search.text().strip()
 
+    def set_filter(self, key: str) -> None:
+        """All articles, or only those with at least one highlight."""
+        if key == self.filter:
+            return
+        self.filter = key
+        (self.highlighted_chip if key == HIGHLIGHTED else self.all_chip).setChecked(True)
+        self.reload()
+
+    def selected_article_ids(self) -> list[int]:
+        """The selected rows' articles, in list order (the current row's when nothing is selected)."""
+        rows = sorted(self.list.selectionModel().selectedRows(), key=lambda i: i.row())
+        ids = [int(i.data(Role.ARTICLE_ID)) for i in rows]
+        if not ids and (current := self.current_article_id()) is not None:
+            ids = [current]
+        return ids
+
     @Slot()
     def reload(self) -> None:
-        """Refresh the rows from the store, keeping the current article selected when it is still listed."""
+        """Refresh the rows from the store, keeping the current article and the selection where still listed."""
         self._debounce.stop()
         current = self.current_article_id()
+        selected = set(self.selected_article_ids())
         summaries: list[Any] = []
         snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
+        query = self.query()
         if self._library is not None:
-            query = self.query()
             summaries = self._library.list_articles(query or None)
             if query:
                 for hit in self._library.search(query, limit=SNIPPET_HITS):
                     if hit.article_id not in snippets and hit.snippet:
                         snippets[hit.article_id] = (" ".join(hit.snippet.split()), tuple(getattr(hit, "marks", ())))
+        highlighted = [s for s in summaries if int(getattr(s, "highlight_count", 0)) > 0]
+        self.highlighted_chip.setText(
+            self.tr("Highlighted %1").replace("%1", f"{len(highlighted):,}") if highlighted else self.tr("Highlighted")
+        )
+        if self.filter == HIGHLIGHTED:
+            summaries = highlighted
         selection = self.list.selectionModel()
         selection.blockSignals(True)
         self.model.set_summaries(summaries, snippets)
         if current is not None and (row := self.model.row_of(current)) >= 0:
-            selection.setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            selection.setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        for article_id in selected - {current}:
+            if (row := self.model.row_of(article_id)) >= 0:
+                selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
         self._update_labels()
         self.count_changed.emit(self.model.rowCount())
@@ -137,22 +223,73 @@ class LibraryPanel(QWidget):
 
     def _update_labels(self) -> None:
         searching = bool(self.query())
+        highlighted_only = self.filter == HIGHLIGHTED
         count = self.model.rowCount()
-        self.section.setText(
-            (self.tr("1 result") if count == 1 else self.tr("%1 results").replace("%1", str(count)))
-            if searching else self.tr("Recent")
-        )
-        self.empty.setText(
-            self.tr("Nothing matches this search.") if searching
-            else self.tr("No articles yet. Open a file, import a URL or paste text.")
-        )
+        if searching:
+            section = self.tr("1 result") if count == 1 else self.tr("%1 results").replace("%1", str(count))
+        else:
+            section = self.tr("Highlighted") if highlighted_only else self.tr("Recent")
+        self.section.setText(section)
+        if searching:
+            empty = self.tr("Nothing matches this search.")
+        elif highlighted_only:
+            empty = self.tr("No highlighted articles yet. Select words in an article and pick a colour.")
+        else:
+            empty = self.tr("No articles yet. Open a file, import a URL or paste text.")
+        self.empty.setText(empty)
         self.empty.setVisible(count == 0)
         self.list.setVisible(count > 0)
 
-    @Slot(QModelIndex, QModelIndex)
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+    def _open_single_choice(self, *_args: object) -> None:
+        """Open the article of a row chosen alone (click, arrow keys); a Ctrl/Shift-click that selects several rows
+        or a right-click that selects one for its menu leaves the reader where it is."""
+        if QApplication.mouseButtons() & Qt.MouseButton.RightButton:
+            return
+        rows = self.list.selectionModel().selectedRows()
+        current = self.list.currentIndex()
+        if len(rows) == 1 and current.isValid() and rows[0].row() == current.row():
             self.article_activated.emit(int(current.data(Role.ARTICLE_ID)))
+
+    @Slot(QPoint)
+    def _show_context_menu(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        if not index.isValid():
+            return
+        selection = self.list.selectionModel()
+        if not selection.isSelected(index):
+            selection.blockSignals(True)  # the menu acts on this row; the reader stays on its article
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.blockSignals(False)
+            self.list.viewport().update()
+        menu = self.context_menu()
+        menu.exec(self.list.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The menu for the selected rows: Open (one row), Export…, Re-analyse, Delete."""
+        count = len(self.selected_article_ids())
+        self.open_action.setEnabled(count == 1)
+        self.delete_action.setText(
+            self.tr("Delete Article…") if count == 1 else self.tr("Delete %1 Articles…").replace("%1", str(count))
+        )
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.export_action)
+        menu.addAction(self.reanalyse_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    @Slot()
+    def _open_selected(self) -> None:
+        ids = self.selected_article_ids()
+        if len(ids) == 1:
+            self.article_activated.emit(ids[0])
+
+    @Slot()
+    def _delete_selected(self) -> None:
+        if ids := self.selected_article_ids():
+            self.delete_requested.emit(ids)
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

@@ -136,6 +136,7 @@ class AnnotationsFeature(QObject):
         ctl.legend_changed.connect(self._on_legend_changed)
         ctl.article_note_changed.connect(panel.set_article_note)
         ctl.failed.connect(lambda reason: self.window.statusBar().showMessage(reason, 6000))
+        self.window.articles_deleted.connect(lambda _ids: self._after_change())  # legend counts, known tags
 
     # -- loading -------------------------------------------------------------------------------------------------
 
