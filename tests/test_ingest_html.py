@@ -165,3 +165,24 @@ def test_json_ld_headline_loses_site_name_and_escaped_entities(no_network):
     meta = ingest_html(html, source="page.html").metadata
     assert meta.title == "‘Ferry’ back on the river & on time"
     assert meta.publisher == "The Estuary Post"
+
+
+def test_hover_card_inside_a_sentence_is_not_read_as_text(no_network):
+    card = (
+        '<a href="/people/ana">Ana Ruiz</a><span class="card"><span><img src="ana.jpg" alt="">'
+        '<a href="/people/ana">Ana Ruiz</a><a href="/s/1">Council approves the new harbour budget for next year</a>'
+        '<a href="/s/2">Ferry fares frozen until the summer</a></span></span>'
+    )
+    sentence = "said the repairs had gone faster than planned, thanks to a dry summer and a crew that worked weekends."
+    html = story_page((1, f"<p>The harbour master {card} {sentence}</p>"))
+    text = ingest_html(html, source="page.html").text
+    assert f"The harbour master Ana Ruiz {sentence}" in text
+    assert "Council approves" not in text and "Ferry fares" not in text
+
+
+def test_words_after_an_empty_icon_element_are_kept(no_network):
+    html = story_page(
+        (1, '<p>Tickets are sold at the pier <i class="icon-pin"></i> kiosk and on board, cash or card, every day.</p>')
+    )
+    text = ingest_html(html, source="page.html").text
+    assert "Tickets are sold at the pier kiosk and on board, cash or card, every day." in text

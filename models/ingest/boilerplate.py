@@ -3,13 +3,17 @@
 trafilatura chooses the story's container well; what leaks is what sits *inside* it: "Read more: <other story>"
 lines between paragraphs, lists of links under the last paragraph, the "DON'T MISS" label of a link box. These
 rules look at the shape of a block (how much of it is link text, how many words are not) rather than at its words,
-so they hold in any language.
+so they hold in any language. One rule works on the page before extraction: hover cards (a picture and links
+about a person, hidden until the pointer rests on a name) sit inside the sentence they belong to and would be read
+as part of it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from lxml import html as lxml_html
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINKED_PAGE = 0.4
@@ -102,3 +106,23 @@ def drop_boilerplate(blocks: list[Candidate]) -> list[Candidate]:
     drop[end:] = [True] * (len(blocks) - end)
     kept = [block for block, dropped in zip(blocks, drop, strict=True) if not dropped]
     return kept if any(b.kind != "heading" for b in kept) else blocks
+
+
+def drop_hover_cards(tree: lxml_html.HtmlElement) -> None:
+    """Remove, inside paragraphs, the smallest span holding a picture and two or more links with little else."""
+    cards = set()
+    for image in tree.xpath("//p//img"):
+        card = next((span for span in image.iterancestors("span") if len(span.xpath(".//a")) >= 2), None)
+        if card is None or card in cards:
+            continue
+        text = " ".join(card.text_content().split())
+        linked = sum(len(" ".join(a.text_content().split())) for a in card.iter("a"))
+        if text and len(text) < 1000 and linked >= 0.8 * len(text):
+            cards.add(card)
+    for card in cards:
+        # Take the card's empty wrappers too: the extractor drops an empty element with the sentence after it.
+        while (parent := card.getparent()) is not None and parent.tag == "span" and len(parent) == 1:
+            if (parent.text or "").strip():
+                break
+            card = parent
+        card.drop_tree()

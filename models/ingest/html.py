@@ -14,7 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from models.article import Article, Metadata, build_text
-from models.ingest.boilerplate import Candidate, drop_boilerplate
+from models.ingest.boilerplate import Candidate, drop_boilerplate, drop_hover_cards
 from models.ingest.bylines import find_dateline
 from models.ingest.errors import IngestError
 from models.ingest.htmlmeta import PageMetadata, read_metadata
@@ -37,6 +37,20 @@ _DOCUMENT = re.compile(r"<(?:html|body|head|!doctype)\b", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//template|//svg|//iframe"
 _FALLBACK_BLOCKS = "//h1|//h2|//h3|//h4|//h5|//h6|//p|//li|//blockquote|//pre|//td"
+
+
+# trafilatura 2.3 drops the rest of a sentence after an empty inline element (an icon, an anchor target).
+_INLINE_TAGS = (
+    "span", "i", "em", "b", "strong", "font", "small", "u", "s", "sup", "sub", "abbr", "mark", "cite", "label", "ins",
+    "del", "q",
+)  # fmt: skip
+
+
+def _drop_empty_inlines(tree: lxml_html.HtmlElement) -> None:
+    empty = [el for el in tree.iter(*_INLINE_TAGS) if len(el) == 0 and not (el.text or "").strip()]
+    for element in empty:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps its tail: the words after it
 
 
 def parse_html(html: str) -> lxml_html.HtmlElement:
@@ -124,7 +138,13 @@ def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
 def extract_blocks(
     tree: lxml_html.HtmlElement, url: str | None = None, *, fragment: bool = False
 ) -> list[tuple[str, str]]:
-    """Blocks of the main text; a fragment (a selection copied from a page) is all content, kept whole."""
+    """Blocks of the main text; a fragment (a selection copied from a page) is all content, kept whole.
+
+    Hover cards and empty inline elements are removed from ``tree`` itself (read the metadata first).
+    """
+    if not fragment:
+        drop_hover_cards(tree)
+        _drop_empty_inlines(tree)
     document = None if fragment else trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     body = getattr(document, "body", None)
     candidates: list[Candidate] = []
