@@ -186,3 +186,11 @@ def test_words_after_an_empty_icon_element_are_kept(no_network):
     )
     text = ingest_html(html, source="page.html").text
     assert "Tickets are sold at the pier kiosk and on board, cash or card, every day." in text
+
+
+def test_the_pages_headline_is_not_repeated_below_a_different_title(no_network):
+    ld = '{"@type": "NewsArticle", "headline": "Estuary ferry resumes"}'
+    html = story_page().replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    html = html.replace("<h1>", "<p>Review</p><h1>")
+    article = ingest_html(html, source="page.html")
+    assert article.text.split("\n")[:2] == ["Estuary ferry resumes", STORY[0]]

@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINKED_PAGE = 0.4
+_STORY_WORDS = 25  # a paragraph this long is story text: the page's head is above it
 _NOTE = re.compile(r"^(?:\[\d+\]|\d+[.)]\s)")
 _ADDRESS = re.compile(r"://|\bwww\.|@\w", re.IGNORECASE)
 
@@ -87,13 +88,25 @@ def _same_text(block: Candidate, other: Candidate) -> bool:
     return block.text.strip().casefold() == other.text.strip().casefold()
 
 
-def drop_boilerplate(blocks: list[Candidate]) -> list[Candidate]:
+def _headline_repeats(blocks: list[Candidate], headlines: set[str]) -> list[bool]:
+    """The page's headline(s) above the story: the article's title block already carries the headline."""
+    found = [False] * len(blocks)
+    for i, block in enumerate(blocks):
+        if block.kind == "paragraph" and _words(block.text) >= _STORY_WORDS:
+            break
+        found[i] = block.text.strip().casefold() in headlines
+    return found
+
+
+def drop_boilerplate(blocks: list[Candidate], headlines: set[str] | frozenset[str] = frozenset()) -> list[Candidate]:
+    """``headlines``: the page's own headlines (its ``<h1>`` texts), casefolded."""
+    drop = _headline_repeats(blocks, set(headlines))
     size = sum(len(b.text) for b in blocks)
-    if size and sum(b.linked for b in blocks) / size > _LINKED_PAGE:
-        return blocks  # a page of links (deals, link roundups): the links are the content
-    link_lists = _link_list_groups(blocks)
-    drop = [(block.kind == "list-item" and block.group in link_lists) or _is_cross_link(block) for block in blocks]
-    # The label of a dropped link box goes with it.
+    if not size or sum(b.linked for b in blocks) / size <= _LINKED_PAGE:  # else the links are the content (deals)
+        link_lists = _link_list_groups(blocks)
+        for i, block in enumerate(blocks):
+            drop[i] = drop[i] or (block.kind == "list-item" and block.group in link_lists) or _is_cross_link(block)
+    # The label of a dropped box or headline goes with it ("DON'T MISS", "Review").
     for i in range(len(blocks) - 1):
         if drop[i + 1] and not drop[i] and _is_label(blocks[i]) and blocks[i].linked == 0:
             drop[i] = True

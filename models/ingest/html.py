@@ -142,6 +142,7 @@ def extract_blocks(
 
     Hover cards and empty inline elements are removed from ``tree`` itself (read the metadata first).
     """
+    headlines = {" ".join(h1.text_content().split()).casefold() for h1 in tree.iter("h1")}
     if not fragment:
         drop_hover_cards(tree)
         _drop_empty_inlines(tree)
@@ -152,7 +153,7 @@ def extract_blocks(
         _walk(body, "paragraph", candidates)  # the body itself: text between its blocks sits in their tails
     for candidate in candidates:
         candidate.text = " ".join(candidate.text.split())
-    candidates = drop_boilerplate([c for c in candidates if c.text])
+    candidates = drop_boilerplate([c for c in candidates if c.text], headlines)
     parts = [(c.kind, c.text) for c in candidates]
     if not parts:
         parts = [(kind, " ".join(text.split())) for kind, text in _fallback_blocks(tree)]
