@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import TimelineEvent
@@ -154,7 +154,7 @@ def _articles_with_highlight_tag(lib: Library, tag: str) -> set[int]:
             select(HighlightRow.article_id)
             .join(HighlightTagRow, HighlightTagRow.highlight_id == HighlightRow.id)
             .join(TagRow, TagRow.id == HighlightTagRow.tag_id)
-            .where(TagRow.name == tag)
+            .where(func.lower(TagRow.name) == tag.lower())  # tags compare case-insensitively everywhere
         )
         return set(rows)
 

@@ -114,3 +114,12 @@ def test_within_one_article_each_event_keeps_its_own_mark() -> None:
     assert len(mentions) == 2  # an event the tagger left unresolved is not drawn
     assert len(one_group_per_event(mentions)) == 2
     assert len(group_by_date(mentions)) == 1
+
+
+def test_a_highlight_tag_filters_whatever_its_case(lib: Library, articles: dict[str, int]) -> None:
+    text = lib.get_article(articles["summit"]).article.text
+    start = text.index("Lavrov")
+    lib.annotations.add(articles["summit"], start, start + len("Lavrov"), tags=("Kuril Talks",))
+    for spelling in ("Kuril Talks", "kuril talks", "KURIL TALKS"):
+        found = library_timeline(lib, tag=spelling)
+        assert {a for g in found.groups for a in g.article_ids} == {articles["summit"]}, spelling

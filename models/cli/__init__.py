@@ -29,6 +29,15 @@ class UserError(Exception):
     """A problem the user can fix: printed as one line, no traceback."""
 
 
+_open_libraries: list[Any] = []
+
+
+def close_when_done(library: Any) -> Any:
+    """Remember a library the running command opened, so that :func:`main` closes it (and its connections)."""
+    _open_libraries.append(library)
+    return library
+
+
 def emit(obj: Any, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     stream.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
@@ -98,3 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         complain("interrupted")
         return 130
+    finally:
+        while _open_libraries:
+            _open_libraries.pop().close()

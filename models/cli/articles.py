@@ -46,10 +46,12 @@ def read_source(source: str) -> Article:
 
 
 def open_library_or_fail(library: str | None) -> Any:
+    """The library for this command; closed by :func:`models.cli.main` when the command ends."""
+    from models.cli import close_when_done
     from models.store import open_library
 
     try:
-        return open_library(library)
+        return close_when_done(open_library(library))
     except Exception as exc:  # a bad URL, an unreadable or corrupt file: say so in one line
         raise UserError(f"cannot open library {library or ''}: {exc}".replace("  ", " ")) from None
 

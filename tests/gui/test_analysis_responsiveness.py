@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 
 from gui.analysis_jobs import AnalysisRunner, Reading
-from models.store.analysis_worker import shared_worker
 from models.article import Article, build_text
 from models.ingest import ingest_file
 from models.store import open_library
+from models.store.analysis_worker import shared_worker
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 
