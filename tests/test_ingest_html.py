@@ -194,3 +194,23 @@ def test_the_pages_headline_is_not_repeated_below_a_different_title(no_network):
     html = html.replace("<h1>", "<p>Review</p><h1>")
     article = ingest_html(html, source="page.html")
     assert article.text.split("\n")[:2] == ["Estuary ferry resumes", STORY[0]]
+
+
+def test_calls_to_action_and_credits_below_the_story_are_dropped(no_network):
+    coda = (
+        "<p>Have a tip? Lena Ward may be reached at lena@estuary.example. Follow her on Twitter @lenaward.</p>"
+        "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
+        "<p>(Reporting by Lena Ward; editing by Tom Reyes)</p>"
+    )
+    box = "<p>Start your day with the Morning Tide. Sign up for the free daily newsletter.</p>"
+    text = ingest_html(story_page((5, coda), (2, box)), source="page.html").text
+    assert text.endswith(STORY[-1])
+    assert "Morning Tide" not in text
+
+
+def test_a_last_paragraph_about_a_newsletter_is_story_text(no_network):
+    last = (
+        "<p>The ferry company said its own newsletter, sent to 2,000 season ticket holders, had carried the news.</p>"
+    )
+    text = ingest_html(story_page((5, last)), source="page.html").text
+    assert text.endswith("had carried the news.")

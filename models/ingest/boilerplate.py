@@ -17,6 +17,23 @@ from lxml import html as lxml_html
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINKED_PAGE = 0.4
+# Calls to action that close a story page: follow, subscribe, write to us, share. English only; they are tried on the
+# blocks after the story's last paragraph, and anywhere on a short block that names a newsletter.
+_PROMO = re.compile(
+    r"\b(?:sign(?:ing)? up\b|subscribe (?:to|now|today)\b|click here\b|"
+    r"follow (?:[\w.@]+ ){1,6}on (?:twitter|facebook|instagram|linkedin|youtube)|"
+    r"(?:delivered|straight|right) (?:in|to|into|through) your (?:inbox|letterbox|door)|"
+    r"(?:may|can) be reached at\b|have a tip\b|(?:tell us |like to hear )what you think\b|like this story\b|"
+    r"share (?:it|this (?:story|article)) with\b|get access to\b|use the code\b)",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+# Production credits under wire copy: "(Reporting by …; Editing by …)", "X contributed reporting from Y".
+_CREDIT = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:reporting|to this report)\b",
+    re.IGNORECASE,
+)
+_PROMO_WORDS = 80  # a longer block is story text even when it mentions a newsletter
 _STORY_WORDS = 25  # a paragraph this long is story text: the page's head is above it
 _NOTE = re.compile(r"^(?:\[\d+\]|\d+[.)]\s)")
 _ADDRESS = re.compile(r"://|\bwww\.|@\w", re.IGNORECASE)
@@ -84,6 +101,20 @@ def _is_orphan_label(block: Candidate, previous: Candidate) -> bool:
     return text.endswith((":", "|")) or _same_text(block, previous)
 
 
+def _is_coda(block: Candidate) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind != "list-item"
+        and _words(text) <= _PROMO_WORDS
+        and (_PROMO.search(text) is not None or _CREDIT.search(text) is not None)
+    )
+
+
+def _is_newsletter_box(block: Candidate) -> bool:
+    text = block.text
+    return _words(text) <= 50 and _NEWSLETTER.search(text) is not None and _PROMO.search(text) is not None
+
+
 def _same_text(block: Candidate, other: Candidate) -> bool:
     return block.text.strip().casefold() == other.text.strip().casefold()
 
@@ -106,13 +137,17 @@ def drop_boilerplate(blocks: list[Candidate], headlines: set[str] | frozenset[st
         link_lists = _link_list_groups(blocks)
         for i, block in enumerate(blocks):
             drop[i] = drop[i] or (block.kind == "list-item" and block.group in link_lists) or _is_cross_link(block)
+    drop = [dropped or _is_newsletter_box(block) for block, dropped in zip(blocks, drop, strict=True)]
     # The label of a dropped box or headline goes with it ("DON'T MISS", "Review").
     for i in range(len(blocks) - 1):
         if drop[i + 1] and not drop[i] and _is_label(blocks[i]) and blocks[i].linked == 0:
             drop[i] = True
-    # A label left last ("You may also like:", "Filed under: X |", "Comments" twice) lost its box to the extractor.
+    # Below the story: calls to action, credits, and labels whose box the extractor removed ("You may also like:",
+    # "Filed under: X |", "Comments" twice).
     end = len(blocks)
-    while end > 1 and (drop[end - 1] or _is_orphan_label(blocks[end - 1], blocks[end - 2])):
+    while end > 1 and (
+        drop[end - 1] or _is_orphan_label(blocks[end - 1], blocks[end - 2]) or _is_coda(blocks[end - 1])
+    ):
         end -= 1
         if end > 1 and _same_text(blocks[end], blocks[end - 1]):
             end -= 1
