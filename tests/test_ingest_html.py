@@ -214,3 +214,23 @@ def test_a_last_paragraph_about_a_newsletter_is_story_text(no_network):
     )
     text = ingest_html(story_page((5, last)), source="page.html").text
     assert text.endswith("had carried the news.")
+
+
+def _split_page(between: str) -> str:
+    first = "".join(f"<p>{text}</p>" for text in STORY[:3])
+    second = "".join(f"<p>{text}</p>" for text in STORY[3:])
+    return (
+        "<html><head><title>Ferry back on the river</title></head><body><h1>Ferry back on the river</h1>"
+        f'<div class="story-body">{first}</div><div class="ad-row"><span>Advertisement</span></div>{between}'
+        f'<div class="story-body">{second}</div><footer>© Estuary News</footer></body></html>'
+    )
+
+
+def test_a_story_split_by_an_advert_row_is_read_to_the_end(no_network):
+    text = ingest_html(_split_page(""), source="page.html").text
+    assert text.split("\n")[1:] == STORY
+
+
+def test_the_next_story_on_the_page_is_not_read_as_a_continuation(no_network):
+    text = ingest_html(_split_page("<h1>Next: council budget</h1>"), source="page.html").text
+    assert STORY[3] not in text

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from models.article import Article, Metadata, build_text
 from models.ingest.boilerplate import Candidate, drop_boilerplate, drop_hover_cards
 from models.ingest.bylines import find_dateline
+from models.ingest.continuation import resumed_body
 from models.ingest.errors import IngestError
 from models.ingest.htmlmeta import PageMetadata, read_metadata
 
@@ -153,7 +154,10 @@ def extract_blocks(
         _walk(body, "paragraph", candidates)  # the body itself: text between its blocks sits in their tails
     for candidate in candidates:
         candidate.text = " ".join(candidate.text.split())
-    candidates = drop_boilerplate([c for c in candidates if c.text], headlines)
+    candidates = [c for c in candidates if c.text]
+    if candidates:
+        candidates += resumed_body(tree, candidates)
+    candidates = drop_boilerplate(candidates, headlines)
     parts = [(c.kind, c.text) for c in candidates]
     if not parts:
         parts = [(kind, " ".join(text.split())) for kind, text in _fallback_blocks(tree)]
