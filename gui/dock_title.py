@@ -104,11 +104,6 @@ class DockHeaders(QObject):
     def schedule(self) -> None:
         self._timer.start()
 
-    def tab_bars(self) -> list[QTabBar]:
-        """The window's own tab bars (one per group of tabified docks), visible ones only."""
-        return [bar for bar in self.window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if bar.isVisible() and bar.count() > 1]
-
     @Slot()
     def refresh(self) -> None:
         self._timer.stop()
@@ -118,8 +113,10 @@ class DockHeaders(QObject):
                 continue
             partners = [d for d in self.window.tabifiedDockWidgets(dock) if not d.isHidden() and not d.isFloating()]
             title.set_collapsed(not dock.isFloating() and not dock.isHidden() and bool(partners))
+        restyled = False
         for bar in self.window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if bar not in self._styled:
+                restyled = True
                 self._styled.add(bar)
                 bar.setObjectName("DockTabs")
                 bar.setDrawBase(False)
@@ -130,6 +127,10 @@ class DockHeaders(QObject):
                 bar.destroyed.connect(lambda _obj=None, b=bar: self._styled.discard(b))
                 bar.style().unpolish(bar)
                 bar.style().polish(bar)
+                bar.updateGeometry()
+        if restyled and (layout := self.window.layout()) is not None:
+            layout.invalidate()  # the window lays out its tab bars from their size: 36 px once styled
+            layout.activate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
         if isinstance(watched, QTabBar) and event.type() == QEvent.Type.Paint and isinstance(event, QPaintEvent):

@@ -80,15 +80,15 @@ class LibraryActions(QObject):
             more = len(chosen) - 5
             text = tr("These articles will be removed from the library:") + "\n" + names + (
                 "\n" + tr("… and %1 more").replace("%1", str(more)) if more > 0 else "")
-        if highlights == 1:
-            gone = tr("Its highlight and note go with it.") if len(chosen) == 1 else tr(
-                "Their highlight and note go with them.")
-        elif highlights:
-            gone = (tr("Its %1 highlights and their notes go with it.") if len(chosen) == 1 else tr(
-                "Their %1 highlights and notes go with them.")).replace("%1", str(highlights))
+        one = len(chosen) == 1
+        if highlights == 0:
+            gone = tr("There are no highlights on it.") if one else tr("There are no highlights on them.")
+        elif highlights == 1:
+            gone = tr("Its highlight is deleted too, with any note.") if one else tr(
+                "Their 1 highlight is deleted too, with any note.")
         else:
-            gone = tr("Its highlights and notes go with it.") if len(chosen) == 1 else tr(
-                "Their highlights and notes go with them.")
+            gone = (tr("Its %1 highlights are deleted too, with their notes.") if one else tr(
+                "Their %1 highlights are deleted too, with their notes.")).replace("%1", str(highlights))
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(gone + " " + tr("This cannot be undone."))
         delete = box.addButton(tr("Delete") if len(chosen) == 1 else tr("Delete %1").replace("%1", str(len(chosen))),

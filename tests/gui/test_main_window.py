@@ -173,3 +173,65 @@ def _text_mime(text: str) -> QMimeData:
     mime = QMimeData()
     mime.setText(text)
     return mime
+
+
+def _right_tabs(window: MainWindow):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTabBar
+
+    # Qt keeps a spare tab bar out of sight rather than hiding it: a header is a bar with tabs to choose between
+    bars = [b for b in window.findChildren(QTabBar)
+            if b.objectName() == "DockTabs" and b.isVisible() and b.count() > 1 and b.y() >= 0]
+    return bars[0] if len(bars) == 1 else None
+
+
+def test_entities_and_notes_share_one_header_of_tabs_with_counts(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    entities, notes = window.reading.entities_dock, window.annotations.dock
+    entities_title, notes_title = entities.titleBarWidget(), notes.titleBarWidget()
+    qtbot.waitUntil(lambda: _right_tabs(window) is not None and entities_title.is_collapsed())
+    bar = _right_tabs(window)
+    assert [bar.tabText(i).split()[0] for i in range(bar.count())] == ["Entities", "Notes"]
+    qtbot.waitUntil(lambda: bar.height() == 36)  # laid out again once styled as the 36 px header
+    assert entities_title.height() == 0 and notes_title.height() == 0  # no second title under the tabs
+    # The count has one home: the dock's title, which names the tab.
+    entities_title.set_count(16)
+    notes_title.set_count(6)
+    assert [bar.tabText(i) for i in range(bar.count())] == ["Entities  16", "Notes  6"]
+    assert entities.toggleViewAction().text() == "Entities"  # View ▸ Panels stays plain
+    bar.setCurrentIndex(1)  # the tab brings its dock to the front; the other one is covered, not closed
+    qtbot.waitUntil(lambda: _on_screen(notes) and not _on_screen(entities))
+    bar.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: _on_screen(entities) and not _on_screen(notes))
+
+
+def _on_screen(dock) -> bool:  # type: ignore[no-untyped-def]
+    return not dock.widget().visibleRegion().isEmpty()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")  # a floating window
+def test_a_dock_floated_or_left_alone_gets_its_title_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    entities, notes = window.reading.entities_dock, window.annotations.dock
+    qtbot.waitUntil(lambda: entities.titleBarWidget().is_collapsed())
+    notes.hide()  # View ▸ Panels ▸ Notes off: Entities is alone on the right
+    qtbot.waitUntil(lambda: not entities.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: _right_tabs(window) is None)  # no tab bar over a lone dock
+    assert entities.titleBarWidget().height() == 36
+    notes.show()
+    qtbot.waitUntil(lambda: entities.titleBarWidget().is_collapsed() and notes.titleBarWidget().is_collapsed())
+    entities.setFloating(True)
+    qtbot.waitUntil(lambda: not entities.titleBarWidget().is_collapsed()
+                    and not notes.titleBarWidget().is_collapsed())
+
+
+def test_the_tabbed_header_survives_a_saved_layout(window: MainWindow, gui, fake_library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.reading.entities_dock.titleBarWidget().is_collapsed())
+    window.annotations.dock.raise_()
+    window.save_layout()
+    _app, faces, theme = gui
+    again = MainWindow(fake_library, faces, theme, ingest=fake_ingest(), pool=ImmediatePool())
+    qtbot.addWidget(again)
+    again.restore_layout()
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.waitUntil(lambda: _right_tabs(again) is not None and again.annotations.dock.titleBarWidget().is_collapsed())
+    bar = _right_tabs(again)
+    assert bar.tabText(bar.currentIndex()).startswith("Notes")

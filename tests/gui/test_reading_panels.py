@@ -104,3 +104,48 @@ def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> 
     QToolTip.hideText()
     far = QPoint(2, 2)  # the margin: no mention there
     assert window.reading.mention_at(view.offsets.from_qt(view.cursorForPosition(far).position())) is None
+
+
+def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from models.article import Article, Metadata, build_text
+
+    window, lib, sample_id = reader
+    text, blocks = build_text([("title", "Harbour council agrees flood budget"),
+                               ("paragraph", "The council met on 3 March 2020 and agreed a budget for the harbour.")])
+    council = lib.import_article(Article("/home/reader/council.txt", "text", text, blocks,
+                                         Metadata(title="Harbour council agrees flood budget", published="2020-03-04")))
+    window.library_panel.reload()
+    for article_id in (council.id, sample_id):  # each one analysed (and its analysis stored) once opened
+        with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+            window.open_article(article_id)
+    dock = window.reading.timeline
+    shown: list[object] = []
+    original = dock.set_library_events
+    dock.set_library_events = lambda entries: (shown.append(entries), original(entries))[1]  # type: ignore[method-assign]
+    dock.library_button.click()  # the reader switches the Timeline to "Library"
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert dock.scope() == "library" and dock.view.is_library_mode()
+    reported_by = {a for g in dock.view.groups for a in g.article_ids}
+    assert reported_by == {sample_id, council.id}
+    assert any(g.first_day.isoformat() == "2020-03-03" and g.article_ids == (council.id,) for g in dock.view.groups)
+    dock.article_button.click()
+    assert not dock.view.is_library_mode()
+    assert {a for g in dock.view.groups for a in g.article_ids} == {sample_id}
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
+def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.entities.dossier import DossierView
+
+    window, _lib, article_id = reader
+    panel = window.reading.entities
+    assert panel.select_entity("Sergey Lavrov")
+    panel.dossier_button.click()  # "Dossier" on the selected entity's strip
+    qtbot.waitUntil(lambda: any(v.isVisible() for v in window.findChildren(DossierView)), timeout=30000)
+    view = next(v for v in window.findChildren(DossierView) if v.isVisible())
+    qtbot.addWidget(view)
+    assert view.title.text() == "Sergey Lavrov"
+    assert [a.article_id for a in view.dossier.articles] == [article_id]
+    shown = view.body.toPlainText()
+    assert "Abe fails to find breakthrough" in shown and "Sergey Lavrov" in shown
+    assert f"open:{article_id}:" in view.body.toHtml()  # each mention links back into the article

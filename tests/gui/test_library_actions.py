@@ -1,0 +1,161 @@
+"""The Library as a reader works it: several rows chosen for an export, deleting after a confirmation (and
+cancelling), the Highlighted chip, and the reader's empty page once nothing is left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gui.empty_reader import EmptyReader
+from gui.export_action import open_export_dialog
+from gui.import_jobs import ImmediatePool
+from gui.main_window import MainWindow
+from models.article import Article, Metadata, build_text
+from models.store import open_library
+
+
+def short_article(n: int, title: str) -> Article:
+    text, blocks = build_text([("title", title), ("paragraph", f"Paragraph {n}: the council met on 3 March 2020.")])
+    return Article(f"/home/reader/a{n}.txt", "text", text, blocks, Metadata(title=title, published=f"2020-03-0{n}"))
+
+
+@pytest.fixture
+def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    ids = [lib.import_article(short_article(n, f"Article {n}")).id for n in (1, 2, 3)]
+    text = lib.get_article(ids[1]).article.text
+    at = text.index("council")
+    lib.annotations.add(ids[1], at, at + len("council"), color="red", note="Which council?")
+    yield lib, ids
+    lib.close()
+
+
+@pytest.fixture
+def reader(qtbot, gui, library):  # type: ignore[no-untyped-def]
+    lib, ids = library
+    _app, faces, theme = gui
+    window = MainWindow(lib, faces, theme, pool=ImmediatePool())
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: not w.busy(), timeout=30000))
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_article(ids[-1])  # the newest, at the top of the list
+    return window, lib, ids
+
+
+def click_row(qtbot, window: MainWindow, article_id: int, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    panel = window.library_panel
+    rect = panel.list.visualRect(panel.model.index(panel.model.row_of(article_id)))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def answer_confirmation(monkeypatch: pytest.MonkeyPatch, button: str) -> list[tuple[str, str, str]]:
+    """The deletion question is answered with ``button``; returns what each question said."""
+    asked: list[tuple[str, str, str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append((box.windowTitle(), box.text(), box.informativeText()))
+        next(b for b in box.buttons() if b.text().startswith(button)).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_ctrl_click_selects_several_articles_for_the_export_dialog_and_keeps_the_reader(qtbot, reader) -> None:  # type: ignore[no-untyped-def]
+    window, _lib, ids = reader
+    click_row(qtbot, window, ids[0], Qt.KeyboardModifier.ControlModifier)
+    click_row(qtbot, window, ids[1], Qt.KeyboardModifier.ControlModifier)
+    assert window.current_article_id() == ids[-1]  # choosing several rows opens none of them
+    assert window.library_panel.selected_article_ids() == [ids[2], ids[1], ids[0]]
+    dialog = open_export_dialog(window)
+    qtbot.addWidget(dialog, before_close_func=lambda d: qtbot.waitUntil(lambda: not d.busy, timeout=10000))
+    assert sorted(dialog.selected) == sorted(ids)
+    index = dialog.scope.findData("selected")
+    assert dialog.scope.itemText(index) == "Selected in the Library (3)"
+    click_row(qtbot, window, ids[0])  # a plain click chooses one article and opens it
+    assert window.current_article_id() == ids[0]
+    assert window.library_panel.selected_article_ids() == [ids[0]]
+
+
+def test_the_row_menu_offers_open_export_reanalyse_and_delete(reader) -> None:  # type: ignore[no-untyped-def]
+    window, _lib, ids = reader
+    panel = window.library_panel
+    panel.select_article(ids[0])
+    menu = panel.context_menu()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Open", "Export…", "Re-analyse", "Delete Article…"]
+    panel.open_action.trigger()
+    assert window.current_article_id() == ids[0]
+
+
+def test_delete_asks_then_removes_the_article_its_highlights_and_opens_the_next(
+    qtbot, reader, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    window, lib, ids = reader
+    asked = answer_confirmation(monkeypatch, "Delete")
+    click_row(qtbot, window, ids[1])
+    assert window.current_article_id() == ids[1]
+    legend_before = window.annotations.controller.counts_by_color().get("red", 0)
+    qtbot.keyClick(window.library_panel.list, Qt.Key.Key_Delete)
+    assert len(asked) == 1
+    title, text, detail = asked[0]
+    assert title == "Delete this article?" and "“Article 2”" in text
+    assert detail == "Its highlight is deleted too, with any note. This cannot be undone."
+    assert ids[1] not in {a.id for a in lib.list_articles()}
+    assert lib.annotations.list(ids[1]) == []
+    assert window.library_panel.model.article_ids() == [ids[2], ids[0]]
+    assert window.current_article_id() == ids[0]  # the next one down the list
+    assert window.view.toPlainText().startswith("Article 1")
+    assert "Library: 2 articles" in window.library_status.text()
+    qtbot.waitUntil(lambda: window.annotations.controller.counts_by_color().get("red", 0) == legend_before - 1)
+
+
+def test_cancelling_the_question_deletes_nothing(qtbot, reader, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window, lib, ids = reader
+    asked = answer_confirmation(monkeypatch, "Cancel")
+    click_row(qtbot, window, ids[2])
+    click_row(qtbot, window, ids[0], Qt.KeyboardModifier.ShiftModifier)
+    window.library_panel.delete_action.trigger()
+    assert asked and asked[0][0] == "Delete 3 articles?"
+    assert asked[0][2] == "Their 1 highlight is deleted too, with any note. This cannot be undone."
+    assert lib.article_count() == 3 and len(lib.annotations.list(ids[1])) == 1
+    assert window.library_panel.model.rowCount() == 3
+    assert window.current_article_id() == ids[2]
+
+
+def test_the_highlighted_chip_lists_only_articles_with_highlights(reader) -> None:  # type: ignore[no-untyped-def]
+    window, _lib, ids = reader
+    panel = window.library_panel
+    assert panel.highlighted_chip.text() == "Highlighted 1"
+    panel.highlighted_chip.click()
+    assert panel.model.article_ids() == [ids[1]]
+    assert panel.section.text().lower() == "highlighted"
+    panel.all_chip.click()
+    assert panel.model.article_ids() == [ids[2], ids[1], ids[0]]
+
+
+def test_deleting_the_last_articles_shows_the_empty_page_with_an_open_button(
+    qtbot, reader, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    window, lib, ids = reader
+    answer_confirmation(monkeypatch, "Delete")
+    window.library_actions.delete_articles(list(ids))
+    assert lib.article_count() == 0
+    empty = window.findChild(EmptyReader)
+    assert empty is not None and empty.isVisible() and not window.view.isVisible()
+    assert empty.heading.text() == "Your library is empty"
+    assert window.current_article_id() is None and window.windowTitle() == "Newsdesk"
+    # nothing of the deleted article is left in the docks: their counts (the tabs' counts) are back to zero
+    assert window.reading.entities_dock.titleBarWidget().count_value() == 0
+    assert window.annotations.dock.titleBarWidget().count_value() == 0
+    assert window.view.layer_ranges("entity-mentions") == ()
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: (opened.append("asked"), ([], ""))[1]))
+    qtbot.mouseClick(empty.open_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert opened == ["asked"]
