@@ -46,6 +46,7 @@ class Setting(Generic[T]):
 # Preferences
 TEXT_ZOOM: Setting[float] = Setting("preferences/text_zoom", float, 1.0)
 APPEARANCE: Setting[str] = Setting("preferences/appearance", str, "system")  # system | light | dark
+AUTHOR: Setting[str] = Setting("preferences/author", str, "")  # empty: NEWSDESK_AUTHOR, else the login name
 RECENT_FILES: Setting[list[str]] = Setting("preferences/recent_files", list, [])
 LAST_FOLDER: Setting[str] = Setting("preferences/last_folder", str, "")
 

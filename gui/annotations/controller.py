@@ -18,12 +18,10 @@ from PySide6.QtGui import QUndoStack
 
 from gui.annotations import commands
 from gui.annotations.colors import Legend, light_background_for
-from gui.settings import Setting
+from gui.settings import AUTHOR
 from models.store.annotations import default_author
 
 log = logging.getLogger(__name__)
-
-AUTHOR: Setting[str] = Setting("preferences/author", str, "")  # empty: NEWSDESK_AUTHOR, else the login name
 
 
 class AnnotationController(QObject):
