@@ -1,8 +1,10 @@
 """Light and dark appearance: the design tokens, a QPalette built from them and the stylesheet.
 
 The scheme follows the system (``QStyleHints.colorScheme`` and its change signal) unless the user chose one in
-View ▸ Appearance. Widgets that paint themselves (delegates, the reading view) ask :func:`current_tokens` instead
-of hard-coding colours.
+View ▸ Appearance or Preferences. A chosen scheme is also requested from the platform (``setColorScheme``), so what
+Qt and the platform draw themselves (colour and file dialogs, title bars where the platform allows) matches.
+Widgets that paint themselves (delegates, the reading view) ask :func:`current_tokens` instead of hard-coding
+colours.
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ def stylesheet_for(tokens: Tokens, faces: Typefaces) -> str:
 
 
 _current = LIGHT
+_SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+_requesting = False  # the scheme change the platform reports back while we request one is ours, not the system's
 
 
 def current_tokens() -> Tokens:
@@ -147,13 +151,26 @@ class ThemeController(QObject):
 
     def apply(self) -> Tokens:
         global _current
+        self._request_scheme(_SCHEMES.get(self.preference(), Qt.ColorScheme.Unknown))
         _current = DARK if self.wants_dark() else LIGHT
         self._app.setPalette(palette_for(_current))
         self._app.setStyleSheet(stylesheet_for(_current, self._faces))
         self.changed.emit(_current)
         return _current
 
+    def _request_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """Ask the platform for the chosen scheme (Unknown: back to the system's own)."""
+        global _requesting
+        hints = self._app.styleHints()
+        if hints.colorScheme() == scheme and scheme != Qt.ColorScheme.Unknown:
+            return
+        _requesting = True
+        try:
+            hints.setColorScheme(scheme)
+        finally:
+            _requesting = False
+
     @Slot(Qt.ColorScheme)
     def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self.preference() == "system":
+        if not _requesting and self.preference() == "system":
             self.apply()
