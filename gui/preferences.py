@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -103,12 +103,13 @@ class ColorEditor(QWidget):
         self.button = QToolButton(self)
         self.button.setObjectName("PreferencesSwatch")
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.setIconSize(QSize(18, 18))
+        self.button.setFixedWidth(96)
         self.button.clicked.connect(self.choose_color)
         self.meaning = QLineEdit(self)
         self.meaning.editingFinished.connect(self._finish_rename)
         self.key_label = QLabel(self)
         self.key_label.setObjectName("PreferencesHint")
+        self.key_label.setFixedWidth(44)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -196,6 +197,8 @@ class PreferencesDialog(QDialog):
         view = getattr(window, "view", None)
         if view is not None and hasattr(view, "zoom_changed"):
             view.zoom_changed.connect(self._show_zoom)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Return in a field finishes the edit; it does not press a button
         self._restyle()
         self.resize(760, 540)
 
