@@ -13,10 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QDesktopServices,
     QFont,
     QKeySequence,
@@ -26,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QColorDialog,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -46,8 +44,9 @@ from PySide6.QtWidgets import (
 
 from gui import settings
 from gui.annotations import commands
-from gui.annotations.colors import DEFAULT_LEGEND, Legend, LegendColor
-from gui.annotations.legend import SwatchChip
+from gui.annotations.colors import DEFAULT_LEGEND, Legend
+from gui.backup_jobs import BackupJob, human_size
+from gui.color_editor import ColorEditor
 from gui.import_jobs import Pool, default_pool
 from gui.theme import current_tokens
 from models.store import backup
@@ -57,94 +56,6 @@ from models.store.location import ENV_VAR as LIBRARY_ENV
 APPEARANCES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 ZOOM_RANGE = (60, 240)  # per cent, as the reading view allows
 BACKUP_NAME = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>.+)$")  # models.store.backup's file names
-
-
-class BackupSignals(QObject):
-    finished = Signal(str)  # path of the verified backup
-    failed = Signal(str)  # one-line reason
-
-
-class BackupJob(QRunnable):
-    """Copies the live SQLite library with the backup API, verifies and rotates (models.store.backup)."""
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.signals = BackupSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            target = backup.make_backup(self.db_path, "manual")
-        except Exception as error:  # noqa: BLE001 — a worker reports, never dies silently
-            self.signals.failed.emit(" ".join(str(error).split()) or type(error).__name__)
-            return
-        self.signals.finished.emit(str(target))
-
-
-def human_size(size: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return ""
-
-
-class ColorEditor(QWidget):
-    """One colour of the legend: its swatch (click to recolour) and its meaning (edit to rename)."""
-
-    rename_requested = Signal(str, str)  # key, meaning
-    recolor_requested = Signal(str, str)  # key, "#RRGGBB"
-
-    def __init__(self, color: LegendColor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = color.key
-        self.swatch = color.swatch
-        self.chip = SwatchChip(self)
-        self.button = QToolButton(self)
-        self.button.setObjectName("PreferencesSwatch")
-        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.setFixedWidth(96)
-        self.button.clicked.connect(self.choose_color)
-        self.meaning = QLineEdit(self)
-        self.meaning.editingFinished.connect(self._finish_rename)
-        self.key_label = QLabel(self)
-        self.key_label.setObjectName("PreferencesHint")
-        self.key_label.setFixedWidth(44)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.chip)
-        layout.addWidget(self.meaning, 1)
-        layout.addWidget(self.button)
-        layout.addWidget(self.key_label)
-        self.set_color(color)
-
-    def set_color(self, color: LegendColor) -> None:
-        self.swatch = color.swatch
-        self.chip.set_colors(QColor(color.swatch), Legend([color]).background(color.key, current_tokens().dark))
-        if not self.meaning.hasFocus() or self.meaning.text() == "":
-            self.meaning.setText(color.meaning)
-        self.meaning.setAccessibleName(self.tr("Meaning of the %1 highlight colour").replace("%1", color.key))
-        self.button.setText(color.swatch.upper())
-        self.button.setAccessibleName(self.tr("Change the %1 colour").replace("%1", color.meaning))
-        self.button.setToolTip(self.tr("Pick another colour for “%1”").replace("%1", color.meaning))
-        self.button.setStyleSheet(
-            f"QToolButton#PreferencesSwatch {{ border-left: 12px solid {color.swatch}; }}"
-        )
-        self.key_label.setText(color.key)
-
-    @Slot()
-    def _finish_rename(self) -> None:
-        text = " ".join(self.meaning.text().split())
-        if text:
-            self.rename_requested.emit(self.key, text)
-
-    @Slot()
-    def choose_color(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.swatch), self, self.tr("Colour for “%1”").replace(
-            "%1", self.meaning.text()))
-        if chosen.isValid():
-            self.recolor_requested.emit(self.key, chosen.name().upper())
 
 
 class PreferencesDialog(QDialog):
