@@ -20,6 +20,7 @@ from gui.analysis_jobs import AnalysisRunner
 from gui.entities.dossier import DossierView
 from gui.entities.panel import EntitiesPanel
 from gui.import_jobs import Pool, default_pool
+from gui.settings import AUTHOR
 from gui.theme import current_tokens
 from gui.timeline.dock import TimelineDock
 
@@ -62,7 +63,9 @@ class _CorrectionCommand(QUndoCommand):
         self.rule_id: int | None = None
 
     def redo(self) -> None:  # QUndoCommand.redo
-        correction = self.panels.entity_store.add_rule(self.article_id, self.action, self.payload)
+        correction = self.panels.entity_store.add_rule(
+            self.article_id, self.action, self.payload, author=AUTHOR.read().strip() or None
+        )
         self.rule_id = correction.id
         self.panels.refresh_entities(self.article_id)
 

@@ -69,6 +69,9 @@ def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader, qtbot) 
 def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, lib, article_id = reader
     panel = window.reading.entities
+    from gui import settings
+
+    settings.AUTHOR.write("Ana Analyst")  # the name set in Preferences signs corrections too
     panel.correction_requested.emit("rename", {"entity": {"name": "Taro Kono", "type": "PERSON"}, "name": "KONO Taro"})
     assert panel.select_entity("KONO Taro")
     stack = getattr(window, "undo_stack", None)
@@ -81,6 +84,7 @@ def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type
 
     names = {e.name for e in EntityStore(lib).entities(article_id)}
     assert "KONO Taro" in names and "Taro Kono" not in names
+    assert [r.author for r in EntityStore(lib).rules(article_id)] == ["Ana Analyst"]
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
