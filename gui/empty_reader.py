@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from gui.icons import icon
 
+COLUMN_WIDTH = 420
+
 
 class EmptyReader(QWidget):
     def __init__(self, open_action: QAction, others: list[QAction], parent: QWidget | None = None) -> None:
@@ -24,7 +26,6 @@ class EmptyReader(QWidget):
         self.hint.setObjectName("EmptyReaderHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.hint.setWordWrap(True)
-        self.hint.setFixedWidth(380)
         self.open_button = self._button(open_action, primary=True)
         self.buttons = [self.open_button, *(self._button(a) for a in others)]
         row = QHBoxLayout()
@@ -33,14 +34,20 @@ class EmptyReader(QWidget):
         for button in self.buttons:
             row.addWidget(button)
         row.addStretch(1)
+        column = QWidget(self)  # a narrow column, so the hint wraps into a short paragraph
+        column.setFixedWidth(COLUMN_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.glyph)
+        inner.addSpacing(10)
+        inner.addWidget(self.heading)
+        inner.addSpacing(2)
+        inner.addWidget(self.hint)
+        inner.addSpacing(14)
+        inner.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        layout.addWidget(self.glyph)
-        layout.addSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(14)
-        layout.addLayout(row)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.set_library_empty(True)
 
@@ -61,3 +68,4 @@ class EmptyReader(QWidget):
         else:
             self.heading.setText(self.tr("No article open"))
             self.hint.setText(self.tr("Choose an article in the Library, or bring in a new one."))
+        self.hint.setMinimumHeight(self.hint.heightForWidth(COLUMN_WIDTH))  # every wrapped line shown

@@ -12,7 +12,8 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +92,11 @@ class LibraryActions(QObject):
                 "Their %1 highlights are deleted too, with their notes.")).replace("%1", str(highlights))
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(gone + " " + tr("This cannot be undone."))
-        delete = box.addButton(tr("Delete") if len(chosen) == 1 else tr("Delete %1").replace("%1", str(len(chosen))),
-                               QMessageBox.ButtonRole.DestructiveRole)
+        delete = QPushButton(tr("Delete") if len(chosen) == 1 else tr("Delete %1").replace("%1", str(len(chosen))))
+        delete.setObjectName("DestructiveButton")  # named before it is styled
+        box.addButton(delete, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setIcon(QIcon())
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         box.exec()

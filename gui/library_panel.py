@@ -103,7 +103,7 @@ class LibraryPanel(QWidget):
         section_row.setContentsMargins(16, 6, 12, 0)
         section_row.addWidget(self.section)
         layout.addLayout(section_row)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # the hint sits under the chips, the space below stays empty
         layout.addWidget(self.list, 1)
         self._layout = layout
 
