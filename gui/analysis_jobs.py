@@ -111,8 +111,11 @@ class AnalysisRunner(QObject):
     def pending(self) -> bool:
         return bool(self._jobs)
 
-    def request(self, article_id: int) -> None:
-        self.wanted = article_id
+    def request(self, article_id: int, *, show: bool = True) -> None:
+        """Analyse an article (from the cache when it can); ``show=False`` computes and stores it without making it
+        the article whose result is forwarded (re-analysing articles that are not on screen)."""
+        if show:
+            self.wanted = article_id
         if article_id in self._jobs:
             return
         job = AnalysisJob(self.library, article_id)

@@ -11,41 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 log = logging.getLogger(__name__)
-
-
-class _ReanalyseSignals(QObject):
-    done = Signal(list)  # article ids analysed afresh
-    failed = Signal(str)
-
-
-class _Reanalyse(QRunnable):
-    """A fresh analysis of each article, saved over the cached one (the cache would answer an ordinary request)."""
-
-    def __init__(self, library: Any, article_ids: list[int]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.library = library
-        self.article_ids = list(article_ids)
-        self.signals = _ReanalyseSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        from models.store.analysis_jobs import analyze_article
-
-        done = []
-        try:
-            for article_id in self.article_ids:
-                stored = self.library.get_article(article_id)
-                self.library.save_analysis(article_id, analyze_article(stored.article))
-                done.append(article_id)
-        except Exception as error:  # noqa: BLE001 — reported in the status bar, never lost in a thread
-            log.exception("re-analysis failed")
-            self.signals.failed.emit(" ".join(f"{type(error).__name__}: {error}".split())[:300])
-        self.signals.done.emit(done)
 
 
 class LibraryActions(QObject):
@@ -54,7 +24,8 @@ class LibraryActions(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self._jobs: set[_Reanalyse] = set()
+        self._reanalysing: set[int] = set()
+        self._requesting = False
         panel = window.library_panel
         panel.delete_requested.connect(self.delete_articles)
         panel.reanalyse_requested.connect(self.reanalyse)
@@ -62,7 +33,7 @@ class LibraryActions(QObject):
 
     @property
     def pending(self) -> bool:
-        return bool(self._jobs)
+        return bool(self._reanalysing)
 
     # -- delete -------------------------------------------------------------------------------------------------
 
@@ -125,26 +96,38 @@ class LibraryActions(QObject):
 
     @Slot(list)
     def reanalyse(self, article_ids: list[int]) -> None:
-        if not article_ids:
+        """Forget the cached analyses and analyse afresh in the worker process; the open article's panels follow."""
+        reading = getattr(self.window, "reading", None)
+        if not article_ids or reading is None:
             return
-        job = _Reanalyse(self.window.library, article_ids)
-        self._jobs.add(job)
         window = self.window
+        runner = reading.runner
         window.statusBar().showMessage(
             window.tr("Re-analysing 1 article…") if len(article_ids) == 1
             else window.tr("Re-analysing %1 articles…").replace("%1", str(len(article_ids)))
         )
+        if not self._reanalysing:
+            runner.idle.connect(self._reanalysed)
+        current = window.current_article_id()
+        self._requesting = True  # a synchronous pool reports idle after each request; count them all first
+        for article_id in article_ids:
+            window.library.forget_analysis(article_id)
+            self._reanalysing.add(article_id)
+            runner.request(article_id, show=article_id == current)
+        self._requesting = False
+        if not runner.pending:
+            self._reanalysed()
 
-        def done(ids: list[int]) -> None:
-            self._jobs.discard(job)
-            if ids:
-                window.statusBar().showMessage(window.tr("Analysed afresh: %1").replace("%1", str(len(ids))), 5000)
-            if window.current_article_id() in ids and (reading := getattr(window, "reading", None)) is not None:
-                reading.runner.request(window.current_article_id())
-
-        job.signals.done.connect(done)
-        job.signals.failed.connect(lambda reason: window.statusBar().showMessage(reason, 10000))
-        window._pool.start(job)
+    @Slot()
+    def _reanalysed(self) -> None:
+        if self._requesting or not self._reanalysing:
+            return
+        reading = getattr(self.window, "reading", None)
+        if reading is not None:
+            reading.runner.idle.disconnect(self._reanalysed)
+        done = len(self._reanalysing)
+        self._reanalysing.clear()
+        self.window.statusBar().showMessage(self.window.tr("Analysed afresh: %1").replace("%1", str(done)), 5000)
 
     @Slot()
     def _export(self) -> None:
@@ -160,4 +143,4 @@ def _next_article(listed: list[int], deleted: set[int], open_id: int | None) -> 
     at = listed.index(open_id) if open_id in listed else 0
     after = [i for i in listed[at:] if i not in deleted]
     before = [i for i in reversed(listed[:at]) if i not in deleted]
-    return (after or before or [None])[0]
+    return next(iter(after or before), None)

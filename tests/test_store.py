@@ -98,6 +98,9 @@ def test_analysis_cache_is_keyed_by_text_version(library_path: Path) -> None:
     lib.save_analysis(r.id, analysis)
     assert lib.load_analysis(r.id, "v-test") == analysis
     assert lib.load_analysis(r.id, "v-other") is None
+    lib.forget_analysis(r.id)  # Re-analyse: the next request computes it afresh
+    assert lib.load_analysis(r.id, "v-test") is None
+    lib.save_analysis(r.id, analysis)
     lib.import_article(make_article(body="Something else entirely."))
     assert lib.load_analysis(r.id, "v-test") is None  # the text changed: stale analysis is not served
     lib.save_analysis(r.id, analysis)  # an analysis of the old text arriving late is dropped

@@ -162,6 +162,11 @@ class Library:
             )
             return from_dict(data) if data is not None else None
 
+    def forget_analysis(self, article_id: int) -> None:
+        """Drop the article's cached analyses, so that the next request analyses it afresh (Re-analyse)."""
+        with self.writing() as s:
+            s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
+
     def save_analysis(self, article_id: int, analysis: Analysis) -> None:
         with self.writing() as s:
             current = s.scalar(select(ArticleRow.text_hash).where(ArticleRow.id == article_id))

@@ -159,3 +159,24 @@ def test_deleting_the_last_articles_shows_the_empty_page_with_an_open_button(
                         staticmethod(lambda *a, **k: (opened.append("asked"), ([], ""))[1]))
     qtbot.mouseClick(empty.open_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert opened == ["asked"]
+
+
+def test_reanalyse_forgets_the_cached_analysis_and_computes_it_afresh(qtbot, reader) -> None:  # type: ignore[no-untyped-def]
+    from models.analysis import ANALYZER_VERSION
+    from models.store.schema import AnalysisRow
+
+    window, lib, ids = reader
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    open_id = window.current_article_id()
+    other = ids[0]
+    with lib.reading() as s:
+        before = {r.article_id: r.created_at for r in s.query(AnalysisRow).all()}
+    assert open_id in before
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):  # the open article's panels follow
+        window.library_actions.reanalyse([open_id, other])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    with lib.reading() as s:
+        after = {r.article_id: r.created_at for r in s.query(AnalysisRow).all()}
+    assert after[open_id] > before[open_id]  # analysed again, not served from the old cache
+    assert other in after and lib.load_analysis(other, ANALYZER_VERSION) is not None
+    assert "Analysed afresh: 2" in window.statusBar().currentMessage()
