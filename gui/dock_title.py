@@ -80,8 +80,9 @@ class DockTitle(QWidget):
             label.setVisible(not collapsed)
         self.updateGeometry()
         dock = self.parentWidget()
-        if dock is not None and dock.layout() is not None:
-            dock.layout().invalidate()
+        layout = dock.layout() if dock is not None else None
+        if layout is not None:
+            layout.invalidate()
 
 
 class DockHeaders(QObject):

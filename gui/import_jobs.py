@@ -7,13 +7,15 @@ tests hand in :class:`ImmediatePool` and everything happens synchronously, in or
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QMimeData, QObject, QRunnable, QThreadPool, QUrl, Signal
 
 from models.article import Article
 
@@ -104,3 +106,25 @@ class ImportJob(QRunnable):
 def _one_line(message: str) -> str:
     line = " ".join(message.split())
     return line[:300] + "…" if len(line) > 300 else line
+
+
+def mime_sources(mime: QMimeData, ingest: Any) -> tuple[list[str], list[ImportRequest]]:
+    """What a drop or the clipboard holds: files and web addresses to import as such, else its HTML (preferred) or
+    text as an article of its own (not remembered in Open Recent)."""
+    paths = [source for url in mime.urls() if (source := _url_to_source(url))] if mime.hasUrls() else []
+    if paths:
+        return paths, []
+    for has, content, read in ((mime.hasHtml(), mime.html, ingest.ingest_html),
+                               (mime.hasText(), mime.text, ingest.ingest_text)):
+        if has and (text := content()).strip():
+            source = "clipboard:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            return [], [ImportRequest(source, partial(read, text, source=source), remember=False)]
+    return [], []
+
+
+def _url_to_source(url: QUrl) -> str:
+    if url.isLocalFile():
+        return url.toLocalFile()
+    if url.scheme() in ("http", "https"):
+        return url.toString()
+    return ""

@@ -124,7 +124,7 @@ class LibraryPanel(QWidget):
         chip.setCheckable(True)
         chip.setChecked(checked)
         chip.setCursor(Qt.CursorShape.PointingHandCursor)
-        chip.toggled.connect(lambda on, k=key: on and self.set_filter(k))
+        chip.toggled.connect(lambda on, k=key: self.set_filter(k) if on else None)
         self.chips.addButton(chip)
         return chip
 

@@ -8,13 +8,12 @@ thread, opening an article emits :attr:`article_opened` for every panel that sho
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import settings
+from gui.about import install_about
 from gui.annotations.feature import AnnotationsFeature
 from gui.article_view import ArticleView
 from gui.dock_title import DockHeaders, DockTitle
@@ -50,9 +50,10 @@ from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
 from gui.icons import icon
-from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool
+from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool, mime_sources
 from gui.library_actions import LibraryActions
 from gui.library_panel import LibraryPanel
+from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
         self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
+        self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
+        self.about_action = install_about(self)  # Help ▸ About Newsdesk
 
     # -- construction ----------------------------------------------------------------------------------------------
 
@@ -524,17 +527,11 @@ class MainWindow(QMainWindow):
         """Clipboard or drop content: files and URLs are imported as such, else HTML is preferred over text."""
         if mime is None:
             return
-        ingest = self.ingest()
-        if mime.hasUrls() and (paths := [_url_to_source(u) for u in mime.urls() if _url_to_source(u)]):
+        paths, requests = mime_sources(mime, self.ingest())
+        if paths:
             self.import_paths(paths)
-        elif mime.hasHtml() and mime.html().strip():
-            html = mime.html()
-            source = _clipboard_source(html)
-            self.import_requests([ImportRequest(source, partial(ingest.ingest_html, html, source=source), False)])
-        elif mime.hasText() and mime.text().strip():
-            text = mime.text()
-            source = _clipboard_source(text)
-            self.import_requests([ImportRequest(source, partial(ingest.ingest_text, text, source=source), False)])
+        elif requests:
+            self.import_requests(requests)
         else:
             QMessageBox.information(self, self.tr("Paste as Article"), self.tr("The clipboard holds no text."))
 
@@ -598,17 +595,4 @@ class MainWindow(QMainWindow):
             "%1", f"{count:,}")
         self.library_status.setText(f"{figures}  ·  {self.library.location}")
         self.empty_article.set_library_empty(count == 0)
-
-
-def _url_to_source(url: QUrl) -> str:
-    if url.isLocalFile():
-        return url.toLocalFile()
-    if url.scheme() in ("http", "https"):
-        return url.toString()
-    return ""
-
-
-def _clipboard_source(content: str) -> str:
-    return "clipboard:" + hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
-
 

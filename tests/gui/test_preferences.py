@@ -13,10 +13,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui import settings
-from gui.about import AboutDialog, install_about
+from gui.about import AboutDialog
 from gui.annotations.colors import DEFAULT_LEGEND
 from gui.main_window import MainWindow
-from gui.preferences import PreferencesDialog, install_preferences, open_preferences
+from gui.preferences import PreferencesDialog, open_preferences
 from gui.theme import DARK, LIGHT, ThemeController
 from models import __version__
 from models.analysis import ANALYZER_VERSION
@@ -35,14 +35,13 @@ class IdlePool:
 
 @pytest.fixture
 def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A window on a real SQLite library holding the sample, with Preferences and About installed."""
+    """A window on a real SQLite library holding the sample (the window installs Preferences and About)."""
     _app, faces, theme = gui
     lib = open_library(str(tmp_path / "library.sqlite"))
     article_id = lib.import_article(ingest_file(str(SAMPLE))).id
     window = MainWindow(lib, faces, theme, pool=IdlePool())
     qtbot.addWidget(window)
-    install_preferences(window)
-    install_about(window)
+    assert window.preferences_action.shortcuts() and window.about_action.text()
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
@@ -164,7 +163,6 @@ def test_back_up_now_adds_a_verified_backup_to_the_list(reader, qtbot) -> None: 
 
 
 def test_a_library_that_is_not_a_sqlite_file_leaves_backups_to_the_server(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    install_preferences(window)
     dialog = open_preferences(window)
     qtbot.addWidget(dialog)
     assert dialog.backup_now.isHidden()
