@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from models.ingest import ingest_file, ingest_text
+from models.ingest.textdump import textdump_to_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
@@ -100,3 +101,28 @@ def test_hard_wrapped_dump_joins_lines_of_a_paragraph():
     assert article.metadata.published == "2020-12-08"
     assert [b.kind for b in article.blocks] == ["title", "paragraph", "paragraph"]
     assert "country on Monday, officials said" in article.text
+
+
+def test_a_dump_without_a_section_line_keeps_its_headline_as_title_and_never_the_byline() -> None:
+    dump = (
+        "Putin to visit Osaka for G20 summit as talks with Japan stall\n\n"
+        "  • June 27, 2019\n  • , Example Times , p. 2\n\n"
+        "By Jane Writer\n\n\n"
+        "OSAKA – Russian President Vladimir Putin arrived in Osaka on June 27 for the G20 summit.\n\n"
+        "A follow-up meeting of vice-ministers is planned for September.\n"
+    )
+    article = textdump_to_article(dump, source="osaka.txt")
+    assert article.metadata.title == "Putin to visit Osaka for G20 summit as talks with Japan stall"
+    assert article.metadata.section == ""
+    assert "By Jane Writer" not in article.text
+    assert article.metadata.published == "2019-06-27" and article.metadata.publisher == "Example Times"
+    assert article.text.split("\n")[1].startswith("OSAKA – Russian President")
+
+
+def test_a_headline_that_starts_with_by_is_still_a_headline() -> None:
+    dump = (
+        "By the numbers: Japan's trade with Russia\n\n  • March 2, 2020\n\n"
+        "TOKYO – Japan's trade with Russia rose 4% last year, customs data showed on Monday, as energy imports "
+        "from Sakhalin offset a fall in car exports.\n"
+    )
+    assert textdump_to_article(dump, source="n.txt").metadata.title == "By the numbers: Japan's trade with Russia"

@@ -35,6 +35,16 @@ _DATELINE = re.compile(
 )
 
 
+def is_byline(line: str) -> bool:
+    """Whether a line has the form of a byline ("By Jane Writer"), even when no name in it can be read: short,
+    names capitalised, no sentence or headline punctuation ("By the numbers: …" is a headline)."""
+    match = _BYLINE.match(line.strip())
+    if match is None:
+        return False
+    names = match.group("names").strip()
+    return len(names.split()) <= 8 and names[:1].isupper() and not re.search(r"[:?!]|\.$", names)
+
+
 def parse_byline(line: str) -> tuple[list[str], str] | None:
     """``(authors, publisher)`` from a "By …" line, or None when the line is not a byline."""
     match = _BYLINE.match(line.strip())

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.article import Article, Metadata, build_text
-from models.ingest.bylines import find_dateline, parse_byline
+from models.ingest.bylines import find_dateline, is_byline, parse_byline
 from models.ingest.dates import find_date
 from models.ingest.errors import IngestError
 from models.ingest.plaintext import is_hard_wrapped, is_title_like, split_chunks
@@ -182,8 +182,8 @@ def _read_header(lines: list[_Line], reading: _Reading) -> tuple[int, list[tuple
             continue
         if _read_meta(text, reading, explicit=line.bullet):
             continue
-        if line.bullet:
-            continue  # an unrecognised bullet in the header is page furniture, not prose
+        if line.bullet or is_byline(text):
+            continue  # an unrecognised bullet or byline in the header is page furniture, never the title
         if not reading.title:
             pending_title.append(text)
             if len(pending_title) == 2:
