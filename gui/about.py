@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QVBoxLayout,
-    QWidget,
 )
 
-from gui.theme import current_tokens
+from gui.theme import current_tokens, section_label
 from models import __version__ as newsdesk_version
 from models.analysis import ANALYZER_VERSION
 
@@ -163,14 +162,8 @@ class AboutDialog(QDialog):
         """)
         self.setMinimumWidth(600)
 
-    def _section(self, text: str) -> QWidget:
-        label = QLabel(text, self)
-        label.setObjectName("SectionLabel")
-        font = QFont(label.font())
-        font.setCapitalization(QFont.Capitalization.AllUppercase)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.8)
-        label.setFont(font)
-        return label
+    def _section(self, text: str) -> QLabel:
+        return section_label(text, self)
 
 
 def open_about(window: Any) -> AboutDialog:

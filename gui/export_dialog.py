@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QFont,
     QFontDatabase,
     QFontInfo,
 )
@@ -53,7 +52,7 @@ from gui.export_widgets import (
     file_name,
 )
 from gui.import_jobs import Pool, default_pool
-from gui.theme import current_tokens
+from gui.theme import current_tokens, section_label
 from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection
 
@@ -115,13 +114,7 @@ class ExportDialog(QDialog):
     # -- construction ------------------------------------------------------------------------------------------------
 
     def _section(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setObjectName("SectionLabel")
-        font = QFont(label.font())
-        font.setCapitalization(QFont.Capitalization.AllUppercase)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.8)
-        label.setFont(font)
-        return label
+        return section_label(text, self)
 
     def _build(self) -> None:
         tokens = current_tokens()

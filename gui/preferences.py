@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
-    QFont,
     QKeySequence,
     QStandardItem,
     QStandardItemModel,
@@ -48,7 +47,7 @@ from gui.annotations.colors import DEFAULT_LEGEND, Legend
 from gui.backup_jobs import BackupJob, human_size
 from gui.color_editor import ColorEditor
 from gui.import_jobs import Pool, default_pool
-from gui.theme import current_tokens
+from gui.theme import current_tokens, section_label
 from models.store import backup
 from models.store.annotations import default_author
 from models.store.location import ENV_VAR as LIBRARY_ENV
@@ -116,13 +115,7 @@ class PreferencesDialog(QDialog):
     # -- pages -------------------------------------------------------------------------------------------------
 
     def _section(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setObjectName("SectionLabel")
-        font = QFont(label.font())
-        font.setCapitalization(QFont.Capitalization.AllUppercase)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.8)
-        label.setFont(font)
-        return label
+        return section_label(text, self)
 
     def _hint(self, text: str) -> QLabel:
         label = QLabel(text, self)
