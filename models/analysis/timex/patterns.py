@@ -26,6 +26,7 @@ from models.analysis.timex.lexicon import (
     B,
     E,
 )
+from models.analysis.timex.prefilter import Lines, Trigger, triggers
 
 # "the end of", "early", "mid-", "earlier in": the part of a period an expression points at (kept in the extent).
 MODPRE = (
@@ -48,10 +49,12 @@ _NOT_NUMBER_AFTER = r"(?![.,]\d|%|[-–/]\d)"
 class Rule:
     name: str
     pattern: re.Pattern[str]
+    trigger_groups: tuple[str, ...]  # groups every match contains (all of them; "a|b": a or b)
+    triggers: tuple[Trigger, ...]  # :mod:`.prefilter`: the rule runs only on lines where all of them occur
 
 
-def _rule(name: str, pattern: str) -> Rule:
-    return Rule(name, re.compile(pattern))
+def _rule(name: str, pattern: str, *trigger_groups: str) -> Rule:
+    return Rule(name, re.compile(pattern), trigger_groups, triggers(pattern, trigger_groups))
 
 
 RULES: tuple[Rule, ...] = (
@@ -59,39 +62,48 @@ RULES: tuple[Rule, ...] = (
         "iso",
         rf"{B}(?P<year>{YEAR4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
         rf"(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?{E}",
+        "year",
     ),
-    _rule("numeric", rf"{B}(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>{YEAR4}|\d\d){E}(?!/)"),
+    _rule(
+        "numeric", rf"{B}(?P<md>(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/)(?P<year>{YEAR4}|\d\d){E}(?!/)", "md"
+    ),
     _rule(
         "mdy",
         rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM})"
         rf"(?:(?:,{OSP}|{SP})(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}(?!:\d)",
+        "mon",
     ),
     _rule(
         "dmy",
         rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM})(?:{SP}of)?{SP}(?P<mon>{MONTH})"
         rf"(?:,?{SP}(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}",
+        "mon",
     ),
     _rule(
         "month",
         rf"{B}{MODPRE}(?:(?P<rel>(?i:this|last|next|this{SP}past|this{SP}coming|past|coming)){SP})?"
         rf"(?P<mon>{MONTH})(?:,?{SP}(?:of{SP})?(?P<year>{YEAR4})|{SP}(?:of{SP})?(?P<yrel>this|last|next){SP}year)?"
         rf"{E}(?!\.?{SP}\d|-\d)",
+        "mon",
     ),
     _rule(
         "year",
         rf"(?:(?<=\d\d\d\d[-–])|{B})(?<![$€£¥#.,]){MODPRE}(?P<the>(?i:the){SP}year{SP})?"
         rf"(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
         rf"(?P<year>{YEAR4})(?!\w)(?![.,]\d|%|[-–/](?!{YEAR4}(?![\w-]))\S)",
+        "year",
     ),
     _rule(
         "decade",
-        rf"{B}{MODPRE}(?:(?i:the){SP})?(?:(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|"
+        rf"{B}{MODPRE}(?:(?i:the){SP})?(?P<decs>(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|"
         rf"(?<=[Tt]he )(?P<dec3>[2-9]0)s){E}",
+        "decs",
     ),
     _rule(
         "century",
         rf"{B}{MODPRE}(?:the{SP})?(?P<cent>1\d(?:th)|2[01](?:st|th)|(?i:nineteenth|twentieth|twenty-first|"
         rf"eighteenth)){SP}century{E}(?!-old)",
+        "cent",
     ),
     _rule(
         "quarter",
@@ -99,12 +111,14 @@ RULES: tuple[Rule, ...] = (
         rf"current|previous|past|next|coming|same|this))(?:-|{SP})(?:(?P<fiscq>fiscal|financial){SP})?(?P<qu>quarter|half)"
         rf"(?:{SP}(?:of{SP})?(?:(?:fiscal{SP})?(?P<year>{YEAR4})|(?P<yrel>this|last|next|the{SP}(?:current|previous|"
         rf"past)|the){SP}(?:fiscal{SP}|financial{SP})?year))?{E}",
+        "qu",
     ),
-    _rule("qcode", rf"{B}(?P<qn>Q[1-4]|H[12])(?:(?:{SP}|-|/)?(?:FY)?(?P<year>{YEAR4}|['’]\d\d))?{E}"),
+    _rule("qcode", rf"{B}(?P<qn>Q[1-4]|H[12])(?:(?:{SP}|-|/)?(?:FY)?(?P<year>{YEAR4}|['’]\d\d))?{E}", "qn"),
     _rule(
         "season",
         rf"{B}{MODPRE}(?:(?P<rel>(?i:this{SP}past|this{SP}coming|the{SP}coming|the{SP}past|this|last|next|coming|"
         rf"past|the)){SP})?(?P<season>{SEASON})(?:{SP}(?:of{SP})?(?P<year>{YEAR4}))?{E}",
+        "season",
     ),
     _rule(
         "deictic",
@@ -112,24 +126,28 @@ RULES: tuple[Rule, ...] = (
         rf"the{SP}(?:previous|following|next|same|current|coming|past|last|preceding|prior|whole|entire)|that|the))"
         rf"{SP}(?P<unit>week|weekend|month|year|decade|century|quarter|day|morning|afternoon|evening|night|"
         rf"(?:fiscal|financial){SP}year){E}(?!['’]s{SP}(?:time|worth))",
+        "unit",
     ),
-    _rule("dayword", rf"{B}{MODPRE}(?P<word>{DAYWORD})(?:{SP}(?P<pod>{PART_OF_DAY}))?{E}"),
-    _rule("dayword2", rf"{B}(?i:the{SP}day{SP}(?P<word2>before{SP}yesterday|after{SP}tomorrow)){E}"),
+    _rule("dayword", rf"{B}{MODPRE}(?P<word>{DAYWORD})(?:{SP}(?P<pod>{PART_OF_DAY}))?{E}", "word"),
+    _rule("dayword2", rf"{B}(?i:the{SP}day{SP}(?P<word2>before{SP}yesterday|after{SP}tomorrow)){E}", "word2"),
     _rule(
         "weekday",
         rf"{B}{MODPRE}(?:(?P<rel>(?i:last|next|this{SP}past|this{SP}coming|this|coming|past)){SP})?"
         rf"(?P<wd>{WEEKDAY})(?:{SP}(?P<pod>{PART_OF_DAY}))?{E}(?!s)",
+        "wd",
     ),
     _rule(
         "ago",
         rf"{B}{QMOD}(?P<num>{NUMBER})(?:{SP}|-)(?P<unit>{UNIT}){SP}(?P<dir>(?i:ago|earlier|later|before|after|"
         rf"afterwards?|from{SP}now|hence|back|on|prior)){E}",
+        "unit",
     ),
-    _rule("ago_vague", rf"{B}(?P<unit>(?i:years|months|weeks|decades|centuries)){SP}(?P<dir>ago){E}"),
+    _rule("ago_vague", rf"{B}(?P<unit>(?i:years|months|weeks|decades|centuries)){SP}(?P<dir>ago){E}", "unit"),
     _rule(
         "the_unit_before",
         rf"{B}(?i:the){SP}(?P<unit>day|week|month|year|night|morning|evening|weekend){SP}"
         rf"(?P<dir>before|after|earlier|later|prior){E}(?={OSP}(?:[,.;:)!?]|$|\n|and{SP}|when{SP}|as{SP}|but{SP}))",
+        "unit",
     ),
     _rule(
         "duration",
@@ -137,64 +155,79 @@ RULES: tuple[Rule, ...] = (
         rf"remaining|same|ensuing|preceding)(?:{SP}few)?){SP})?(?P<num>{NUMBER})(?:{SP}|-)"
         rf"(?:(?:more|further|additional|full|straight|consecutive|long|short){SP})?(?P<unit>{UNIT}){E}"
         rf"(?!{SP}old{E})",
+        "unit",
     ),
     _rule(
         "duration_bare",
         rf"{B}(?:(?P<span>(?i:the{SP}(?:past|last|next|coming|following|ensuing))(?:{SP}few)?){SP})?"
         rf"(?P<unit>years|months|weeks|decades|centuries)(?=-long|{SP}(?:of|to{SP}come|and{SP}years))?{E}",
+        "unit",
     ),
-    _rule("duration_long", rf"{B}(?P<unit>years|months|weeks|days|decades|decade|year|month|week|day)-long{E}"),
+    _rule("duration_long", rf"{B}(?P<unit>years|months|weeks|days|decades|decade|year|month|week|day)-long{E}", "unit"),
     _rule(
         "duration_before",
         rf"{B}(?P<unit>(?i:hours|days|weeks|months|minutes)){E}(?={SP}(?:after|before){SP})",
+        "unit",
     ),
-    _rule("recent", rf"{B}(?P<word>(?i:recent|coming|past|previous)){SP}(?P<unit>years|months|weeks|days|decades){E}"),
+    _rule(
+        "recent",
+        rf"{B}(?P<word>(?i:recent|coming|past|previous)){SP}(?P<unit>years|months|weeks|days|decades){E}",
+        "unit",
+    ),
     _rule(
         "set_every",
         rf"{B}(?P<every>(?i:every|each)){SP}(?:(?P<other>other){SP})?(?:(?P<num>{NUMBER}){SP})?"
         rf"(?P<unit>{UNIT_ADJ}s?|weekend|{WEEKDAY}|{SEASON}|{PART_OF_DAY}|{MONTH}){E}",
+        "every",
     ),
     _rule(
         "set_rate",
         rf"{B}(?:(?P<times>once|twice|thrice|(?:\d+|{NUMBER}){SP}times){SP})?(?P<per>a|per|an|each){SP}"
         rf"(?P<unit>year|month|week|day|hour|minute|annum|quarter){E}",
+        "unit",
     ),
     _rule(
         "set_adverb",
         r"(?<![\w'’-])(?P<adv>annually|annual|yearly|monthly|weekly|daily|hourly|quarterly|nightly|biannual|"
         r"biennial|semiannual|semi-annual|fortnightly|bimonthly|biweekly)(?![\w-])",
+        "adv",
     ),
-    _rule("set_weekdays", rf"{B}(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays){E}"),
+    _rule("set_weekdays", rf"{B}(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays){E}", "wd"),
     _rule(
         "clock",
         rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD})(?:,?{SP}at)?{SP})?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?{OSP}"
         rf"(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:{SP}(?P<tz>{ZONE}))?"
         rf"(?:,?{SP}(?:on{SP})?(?P<wd2>{WEEKDAY}|{DAYWORD})(?![\w]))?",
+        "ampm",
     ),
     _rule(
         "clock24",
-        rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD})(?:,?{SP}at)?{SP})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)"
+        rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD})(?:,?{SP}at)?{SP})?(?P<hm>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?!:\d|\d)"
         rf"(?:{SP}(?P<tz>{ZONE}|hours|hrs))?(?:,?{SP}(?:on{SP})?(?P<wd2>{WEEKDAY}|{DAYWORD})(?![\w]))?",
+        "hm",
     ),
-    _rule("clock_mil", rf"{B}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d){SP}(?P<tz>GMT|UTC|hours|hrs|local{SP}time){E}"),
+    _rule("clock_mil", rf"{B}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d){SP}(?P<tz>GMT|UTC|hours|hrs|local{SP}time){E}", "tz"),
     _rule(
         "noon",
         rf"{B}(?:(?P<wd>{WEEKDAY}|{DAYWORD}){SP}(?:at{SP})?)?(?P<word>(?i:noon|midnight|midday))"
         rf"(?:,?{SP}(?:on{SP})?(?P<wd2>{WEEKDAY}|{DAYWORD})(?![\w]))?{E}",
+        "word",
     ),
-    _rule("oclock", rf"{B}(?P<num>{NUMBER}){SP}o['’]clock{E}"),
+    _rule("oclock", rf"{B}(?P<num>{NUMBER}){SP}(?P<oclock>o['’]clock){E}", "oclock"),
     _rule(
         "vague",
         rf"{B}(?P<word>(?i:right{SP}now|just{SP}now|now|currently|nowadays|presently|these{SP}days|recently|lately|"
         rf"(?<=in )the{SP}past|(?<=in )the{SP}(?:near{SP}|distant{SP}|foreseeable{SP})?future|"
         rf"(?<=at )the{SP}moment|(?<=at )present|(?<=for )the{SP}time{SP}being|"
         rf"(?<=up to )now|(?<=until )now|once{SP}again(?=x)))(?!-){E}",
+        "word",
     ),
     _rule(
         "holiday",
         rf"{B}(?P<hol>Christmas{SP}Eve|Christmas{SP}Day|Christmas|New{SP}Year['’]s{SP}(?:Day|Eve)|"
         rf"New{SP}Year['’]s|Thanksgiving(?:{SP}Day)?|Easter(?:{SP}Sunday|{SP}Monday)?|Good{SP}Friday|"
         rf"Valentine['’]s{SP}Day|Halloween|Boxing{SP}Day)(?:{SP}(?P<year>{YEAR4}))?{E}(?!{SP}(?:Island|Carol|tree))",
+        "hol",
     ),
 )
 
@@ -219,12 +252,13 @@ class Candidate:
 def scan(text: str) -> list[Candidate]:
     """Every rule match, longest first where they overlap (ties go to the earlier rule)."""
     found: list[tuple[int, int, int, Candidate]] = []
+    lines = Lines(text)
     for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            start, end = m.span()
-            # strip a trailing period that belongs to the sentence ("in Jan." at the end is kept)
-            if end > start:
-                found.append((-(end - start), start, order, Candidate(start, end, rule.name, m)))
+        for pos, endpos in lines.windows(rule.triggers):
+            for m in rule.pattern.finditer(text, pos, endpos):
+                start, end = m.span()
+                if end > start:
+                    found.append((-(end - start), start, order, Candidate(start, end, rule.name, m)))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     return [c for *_, c in found]
 
