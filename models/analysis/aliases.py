@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from models.analysis.entity_types import (
     APOSTROPHES,
@@ -58,13 +59,18 @@ class Cluster:
 
 def name_words(text: str) -> list[str]:
     """Words of a name without possessives, leading determiners and corporate suffixes."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=8192)  # the merging passes ask for the words of the same few hundred names over and over
+def _name_words(text: str) -> tuple[str, ...]:
     words = [strip_possessive(w.strip(",;:")) for w in text.split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in CORPORATE_SUFFIXES:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
 def _word_key(word: str) -> str:
@@ -74,9 +80,10 @@ def _word_key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """Comparison key: two mentions with the same key name the same thing."""
-    return " ".join(_word_key(w) for w in name_words(text))
+    return " ".join(_word_key(w) for w in _name_words(text))
 
 
 def strip_titles(text: str) -> str:

@@ -90,25 +90,23 @@ def _capitalised(tok: Any) -> bool:
     return bool(tok.text[:1].isupper()) and any(ch.isalpha() for ch in tok.text)
 
 
-def _candidate(piece: Piece, tokens: Sequence[Any], kind: str, weak: bool = False) -> Candidate | None:
+def _candidate(piece: Piece, text: str, tokens: Sequence[Any], kind: str, weak: bool = False) -> Candidate | None:
     if not tokens:
         return None
-    sent = tokens[0].sent
-    if tokens[-1].i < sent.end:  # a sentence is short; Doc.text would rebuild the whole block on every call
-        sentence_text, base = sent.text, sent.start_char
-    else:
-        sentence_text, base = tokens[0].doc.text, 0
-    start, end = tokens[0].idx - base, tokens[-1].idx + len(tokens[-1].text) - base
-    surface = sentence_text[start:end]
+    # the canonical text holds the piece's text at its offset, so the surface is read there (Doc.text and
+    # Token.sent would rebuild strings and walk tokens on every call)
+    start = piece.offset + tokens[0].idx
+    end = piece.offset + tokens[-1].idx + len(tokens[-1].text)
+    surface = text[start:end]
     for mark in APOSTROPHES:  # a possessive the tokenizer left attached ("Airbus'")
         if surface.endswith(mark + "s") and len(surface) > 3:
             end -= 2
         elif surface.endswith(mark) and len(surface) > 2 and not surface.endswith(("O" + mark, "o" + mark)):
             end -= 1
-        surface = sentence_text[start:end]
+        surface = text[start:end]
     if not any(ch.isalpha() or ch.isdigit() for ch in surface):
         return None
-    return Candidate(piece.offset + base + start, piece.offset + base + end, surface, kind, weak)
+    return Candidate(start, end, surface, kind, weak)
 
 
 def _trim(tokens: list[Any]) -> list[Any]:
@@ -219,7 +217,7 @@ def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Cand
     taken: set[int] = set()
     dateline = _dateline(piece, text)
     if dateline:
-        c = _candidate(piece, dateline, "PLACE")
+        c = _candidate(piece, text, dateline, "PLACE")
         if c:
             taken.update(t.i for t in dateline)
             yield c
@@ -229,12 +227,12 @@ def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Cand
             continue
         parts = _split_parts(list(ent), known)
         for part in parts:
-            yield from _part_candidates(piece, part, ent.label_, kind, len(parts) > 1, taken)
-    yield from _unlabelled_organisations(piece, taken)
+            yield from _part_candidates(piece, text, part, ent.label_, kind, len(parts) > 1, taken)
+    yield from _unlabelled_organisations(piece, text, taken)
 
 
 def _part_candidates(
-    piece: Piece, tokens: list[Any], label: str, kind: str, weak: bool, taken: set[int]
+    piece: Piece, text: str, tokens: list[Any], label: str, kind: str, weak: bool, taken: set[int]
 ) -> Iterator[Candidate]:
     tokens = _trim(tokens)
     if not tokens:
@@ -252,7 +250,7 @@ def _part_candidates(
                     break
             if prefix:
                 nationality = len(prefix) == 1 and prefix[0].lower_.endswith(_NATIONALITY_ENDINGS)
-                c = _candidate(piece, prefix, "GROUP" if nationality else "ORGANIZATION", weak=True)
+                c = _candidate(piece, text, prefix, "GROUP" if nationality else "ORGANIZATION", weak=True)
                 if c:
                     yield c
             tokens = tokens[cut:]
@@ -269,12 +267,12 @@ def _part_candidates(
     if len(tokens) >= 2 and tokens[-1].lower_ in EVENT_HEADS and kind in ("ORGANIZATION", "PLACE", "OTHER"):
         kind = "EVENT"
     taken.update(t.i for t in tokens)
-    c = _candidate(piece, tokens, kind, weak)
+    c = _candidate(piece, text, tokens, kind, weak)
     if c:
         yield c
 
 
-def _unlabelled_organisations(piece: Piece, taken: set[int]) -> Iterator[Candidate]:
+def _unlabelled_organisations(piece: Piece, text: str, taken: set[int]) -> Iterator[Candidate]:
     """Capitalised runs the model missed that end in an organisation head ("Upper House", "Foreign Ministry")."""
     doc = piece.doc
     i = 0
@@ -290,7 +288,7 @@ def _unlabelled_organisations(piece: Piece, taken: set[int]) -> Iterator[Candida
             j += 1
         run = list(doc[i:j])
         if len(run) >= 2 and _org_head(run) and not all(is_title_word(t.text) for t in run[:-1]):
-            c = _candidate(piece, run, "ORGANIZATION")
+            c = _candidate(piece, text, run, "ORGANIZATION")
             if c:
                 taken.update(t.i for t in run)
                 yield c
