@@ -317,8 +317,11 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
     for c in candidates:
         known.setdefault(name_key(c.text), c.type)
     coverage = _Coverage(len(parsed.text), candidates)
+    text = parsed.text
     for piece in parsed.pieces:
         doc = piece.doc
+        if len(doc) < 3 or not any(d in text[piece.offset + doc[1].idx : piece.offset + doc[-1].idx] for d in DASHES):
+            continue  # no dash between the first and the last token
         for tok in doc[1:-1]:
             if not _is_dash(tok):
                 continue

@@ -102,8 +102,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "century",
         rf"{B}{MODPRE}(?:the{SP})?(?P<cent>1\d(?:th)|2[01](?:st|th)|(?i:nineteenth|twentieth|twenty-first|"
-        rf"eighteenth)){SP}century{E}(?!-old)",
-        "cent",
+        rf"eighteenth)){SP}(?P<century>century){E}(?!-old)",
+        "century",
     ),
     _rule(
         "quarter",
