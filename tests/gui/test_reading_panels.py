@@ -33,11 +33,16 @@ def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_opening_an_article_fills_entities_and_timeline(reader) -> None:  # type: ignore[no-untyped-def]
     window, lib, article_id = reader
+    from models.analysis import ANALYZER_VERSION
+
+    analysis = lib.load_analysis(article_id, ANALYZER_VERSION)  # stored: opening it again reads the cache
+    assert analysis is not None and len(analysis.events) >= 16  # the sample's gold timeline
+    view = window.reading.timeline.view
+    assert sum(len(g.mentions) for g in view.shown_groups()) == len(analysis.events)  # every dated event is drawn
     panel = window.reading.entities
     assert panel.select_entity("Shinzo Abe")
-    assert window.reading.timeline.view is not None
-    # the analysis is cached: a second window does not run the pipeline again
-    assert lib.load_analysis(article_id, __import__("models.analysis").analysis.ANALYZER_VERSION) is not None
+    with_abe = [e for e in analysis.events if "Shinzo Abe" in e.entities]
+    assert 0 < sum(len(g.mentions) for g in view.shown_groups()) == len(with_abe) < len(analysis.events)
 
 
 def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
