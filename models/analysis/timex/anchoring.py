@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from models.analysis.timex.arithmetic import season_of
 from models.analysis.timex.tense import Direction
 
 
@@ -38,19 +39,8 @@ def year_for_part(n: int, size: int, direction: Direction, dct: date) -> int:
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def _current_season(dct: date) -> tuple[int, str]:
-    m = dct.month
-    if m in (3, 4, 5):
-        return dct.year, "SP"
-    if m in (6, 7, 8):
-        return dct.year, "SU"
-    if m in (9, 10, 11):
-        return dct.year, "FA"
-    return (dct.year if m == 12 else dct.year - 1), "WI"
-
-
 def season_year(code: str, rel: str, direction: Direction, dct: date) -> int:
-    cur_year, cur_code = _current_season(dct)
+    cur_year, cur_code = season_of(dct)
     if code == cur_code and rel in ("this", "the", ""):
         return cur_year
     start_this_year = date(dct.year, _SEASON_START[code], 1)
