@@ -90,7 +90,7 @@ def install_pdf() -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from models.cli.articles import open_library_or_fail
-    from models.export import BRIEF_FORMATS, EXTENSIONS, ExportBundle, ExportOptions, render
+    from models.export import BRIEF_FORMATS, EXTENSIONS, ExportBundle, ExportOptions, render_reporting
     from models.export.selection import Selection, collect
 
     if args.brief and args.format not in BRIEF_FORMATS:
@@ -126,9 +126,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                                bundle.analyses, bundle.exported)) for s in bundle.articles]
     for path, part in parts:
         try:
-            data = render(args.format, part, options)
+            data, notices = render_reporting(args.format, part, options)
         except ValueError as exc:
             raise UserError(str(exc)) from None
+        for notice in notices:
+            print(f"newsdesk: {path}: {notice}", file=sys.stderr)
         if path == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
