@@ -1,4 +1,4 @@
-"""The ``newsdesk`` command line without a screen (DESIGN §7).
+"""The ``newsdesk`` command line without a screen (docs/command-line.md).
 
 Sub-commands live in small modules that register themselves on the parser; each prints JSON lines to stdout and
 one-line reasons to stderr. A user error never shows a traceback and always exits non-zero; in a batch, a bad

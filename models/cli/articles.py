@@ -57,7 +57,7 @@ def open_library_or_fail(library: str | None) -> Any:
 
 
 def article_record(article: Article) -> dict[str, Any]:
-    """The ``extract`` line of DESIGN §7: source, kind, every metadata field, the text and its blocks."""
+    """The ``extract`` line of docs/command-line.md: source, kind, every metadata field, the text and its blocks."""
     return {
         "source": article.source,
         "kind": article.kind,
