@@ -23,7 +23,6 @@ from models.store import backup, location, migrate
 from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
-from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
 from models.store.revisions import (
     RevisionStore,
     ensure_first_revision,
@@ -33,6 +32,7 @@ from models.store.revisions import (
     revision_counts,
     store_current_analysis,
 )
+from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
 
 
