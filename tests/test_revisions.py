@@ -200,3 +200,20 @@ def test_a_library_from_before_revisions_gets_revision_one_and_keeps_relative_so
         assert lib.get_article(1).article.source == os.path.join(str(tmp_path.resolve()), "article.txt")
     finally:
         lib.close()
+
+
+def test_the_inline_view_puts_deleted_words_back_beside_the_inserted_ones() -> None:
+    from models.revisions.inline import DELETED, INSERTED, inline_blocks
+
+    old = story(PARAS)
+    new = story([PARAS[0], "A new line.", PARAS[1].replace("12", "15")])
+    diff = compare(old, new, old_number=1, new_number=2)
+    blocks = inline_blocks(old, new, diff.paragraphs)
+    assert [(b.new_block, b.changed) for b in blocks] == [(0, False), (1, False), (2, True), (3, True), (None, True)]
+    assert [s.style for s in blocks[2].segments] == [INSERTED]
+    assert blocks[4].segments[0].text == PARAS[2]
+    second = blocks[3]
+    assert [(s.text, s.style) for s in second.segments if s.style != "same"] == [("12", DELETED), ("15", INSERTED)]
+    assert "".join(s.text for s in second.segments if s.style != DELETED) == new.block_text(new.blocks[3])
+    same = [s for b in blocks for s in b.segments if s.start is not None]
+    assert all(new.text[s.start : s.start + len(s.text)] == s.text for s in same)

@@ -39,6 +39,8 @@ class EventChange:
     start: int  # offsets of the expression, in the new text (in the old text for a removal)
     end: int
     precision: str
+    first_day: str  # ISO dates the event covers (for placing it on the timeline)
+    last_day: str
 
 
 def entity_changes(old: Analysis, new: Analysis) -> list[EntityChange]:
@@ -88,7 +90,7 @@ def event_changes(old_text: str, new_text: str, old: Analysis, new: Analysis) ->
     take(close)
     out = [
         EventChange("changed", n.timex.value, o.timex.value, n.timex.text, n.label, n.timex.start, n.timex.end,
-                    n.precision)
+                    n.precision, n.interval_start, n.interval_end)
         for o, n in pairs
         if o.timex.value != n.timex.value
     ]
@@ -99,7 +101,8 @@ def event_changes(old_text: str, new_text: str, old: Analysis, new: Analysis) ->
 
 def _event(kind: str, ev: TimelineEvent) -> EventChange:
     t = ev.timex
-    return EventChange(kind, t.value, None, t.text, ev.label, t.start, t.end, ev.precision)
+    return EventChange(kind, t.value, None, t.text, ev.label, t.start, t.end, ev.precision, ev.interval_start,
+                       ev.interval_end)
 
 
 def _context(text: str, start: int, end: int) -> str:
