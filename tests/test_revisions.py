@@ -217,3 +217,17 @@ def test_the_inline_view_puts_deleted_words_back_beside_the_inserted_ones() -> N
     assert "".join(s.text for s in second.segments if s.style != DELETED) == new.block_text(new.blocks[3])
     same = [s for b in blocks for s in b.segments if s.start is not None]
     assert all(new.text[s.start : s.start + len(s.text)] == s.text for s in same)
+
+
+def test_the_last_change_is_told_relative_to_publication() -> None:
+    from datetime import datetime
+
+    from models.revisions.timing import Lapse, last_change
+
+    first = datetime(2019, 1, 23, 8, 0)
+    assert last_change(first, datetime(2019, 1, 23, 11, 0), "2019-01-23T09:00+00:00") == Lapse(2, "h", "publication")
+    assert last_change(first, datetime(2019, 1, 23, 9, 40), "2019-01-23T18:00+09:00") == Lapse(40, "min",
+                                                                                               "publication")
+    assert last_change(first, datetime(2019, 1, 26, 9, 0), "2019-01-23") == Lapse(3, "days", "publication")
+    assert last_change(first, datetime(2019, 1, 23, 23, 0), "2019-01-23") == Lapse(0, "same-day", "publication")
+    assert last_change(first, datetime(2019, 1, 23, 13, 0), None) == Lapse(5, "h", "first-import")

@@ -45,9 +45,10 @@ def revision_analysis(lib: Library, article_id: int, number: int, *, compute: bo
 
 def diff_revisions(
     lib: Library, article_id: int, old_number: int | None = None, new_number: int | None = None,
-    *, analyse: bool = True,
+    *, analyse: bool = True, compute: bool = True,
 ) -> RevisionDiff:
-    """The changes from revision ``old_number`` to ``new_number`` (default: the last two)."""
+    """The changes from revision ``old_number`` to ``new_number`` (default: the last two). Entities and events are
+    compared when ``analyse``, from stored analyses only unless ``compute`` (which may run the analyser)."""
     infos = lib.revisions.list(article_id)
     numbers = [i.number for i in infos]
     a, b = default_pair(numbers)
@@ -79,8 +80,8 @@ def diff_revisions(
             tracked.append(TrackedHighlight(hid, carried))
     old_analysis = new_analysis = None
     if analyse:
-        old_analysis = revision_analysis(lib, article_id, old_number)
-        new_analysis = revision_analysis(lib, article_id, new_number)
+        old_analysis = revision_analysis(lib, article_id, old_number, compute=compute)
+        new_analysis = revision_analysis(lib, article_id, new_number, compute=compute)
     return compare(
         old,
         new,
