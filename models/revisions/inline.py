@@ -63,7 +63,7 @@ def inline_blocks(old: Article, new: Article, paragraphs: Sequence[ParagraphChan
         if c.new_start > pos:
             put(new.text[pos : c.new_start], SAME, pos)
         if c.old_text:
-            put(c.old_text, DELETED, None)
+            put(_spaced(c, new.text), DELETED, None)
         if c.new_end > c.new_start:
             put(new.text[c.new_start : c.new_end], INSERTED, c.new_start)
         pos = max(pos, c.new_end)
@@ -86,3 +86,18 @@ def inline_blocks(old: Article, new: Article, paragraphs: Sequence[ParagraphChan
             b = old.blocks[ob]
             out.append(InlineBlock(b.kind, (Segment(old.text[b.start : b.end], DELETED),), None))
     return out
+
+
+def _spaced(c: TextChange, text: str) -> str:
+    """Deleted words without the spaces the diff left out of them, given back the space that keeps them apart from
+    the words around them on screen."""
+    words = c.old_text
+    if c.op != "delete":
+        return words
+    left = text[c.new_start - 1] if c.new_start > 0 else " "
+    right = text[c.new_start] if c.new_start < len(text) else " "
+    if not left.isspace() and not words[0].isspace():
+        words = " " + words
+    if right.isalnum() and not words[-1].isspace():
+        words += " "
+    return words

@@ -95,7 +95,7 @@ def test_the_changes_window_strikes_the_deleted_sentence_and_marks_the_new_one(e
             fragment = it.fragment()
             fmt = fragment.charFormat()
             if fmt.fontStrikeOut():
-                struck.append(fragment.text())
+                struck.append(fragment.text().strip())
             elif fmt.fontUnderline():
                 inserted.append(fragment.text())
             it += 1
