@@ -8,12 +8,16 @@ highlight (re-attached, orphaned) is what the diff reports.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from models.analysis.types import Analysis
 from models.anchoring import Selector
 from models.revisions.compare import RevisionDiff, compare
 from models.revisions.fates import TrackedHighlight, follow
+from models.store.records import HighlightOrigin, RevisionInfo
 
 if TYPE_CHECKING:
     from models.store.library import Library
@@ -91,3 +95,26 @@ def diff_revisions(
         old_analysis=old_analysis,
         new_analysis=new_analysis,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHistory:
+    """An edited article's versions as exports need them: when each was seen, where each highlight was made, and
+    what changed since the first version the reader had."""
+
+    article_id: int
+    revisions: tuple[RevisionInfo, ...]
+    origins: Mapping[str, HighlightOrigin]
+    since_first: RevisionDiff
+
+    def revision(self, number: int) -> RevisionInfo | None:
+        return next((r for r in self.revisions if r.number == number), None)
+
+
+def article_history(lib: Library, article_id: int, *, analyse: bool = False) -> ArticleHistory | None:
+    """The history of an article with more than one version (None for one never edited)."""
+    infos = lib.revisions.list(article_id)
+    if len(infos) < 2:
+        return None
+    diff = diff_revisions(lib, article_id, infos[0].number, infos[-1].number, analyse=True, compute=analyse)
+    return ArticleHistory(article_id, tuple(infos), MappingProxyType(lib.revisions.origins(article_id)), diff)
