@@ -4,7 +4,6 @@ annotation's selectors against the version it was made on (target source + TimeS
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from dataclasses import replace
