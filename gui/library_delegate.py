@@ -120,6 +120,8 @@ class LibraryDelegate(QStyledItemDelegate):
                 painter.drawEllipse(QRectF(right, cy - 3, 6, 6))
                 right -= 1
             right -= 6
+        if index.data(Role.EDITED):
+            right = self._paint_edited(painter, right, y, meta_metrics)
         painter.setPen(QColor(tokens.text_tertiary))
         source_line = meta_metrics.elidedText(
             index.data(Role.SOURCE_LINE) or "", Qt.TextElideMode.ElideRight, right - x
@@ -134,3 +136,16 @@ class LibraryDelegate(QStyledItemDelegate):
                 painter.drawText(x, y + meta_metrics.ascent(), line)
                 y += meta_metrics.lineSpacing()
         painter.restore()
+
+    def _paint_edited(self, painter: QPainter, right: int, y: int, metrics: QFontMetrics) -> int:
+        """The "Edited" badge of an article whose text changed since it was first imported; returns the new right
+        edge of the meta line."""
+        label = self.tr("Edited")
+        w = metrics.horizontalAdvance(label) + 10
+        rect = QRectF(right - w, y, w, metrics.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(current_tokens().accent_tint))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(current_tokens().accent))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        return right - w - 6

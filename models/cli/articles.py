@@ -93,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         record = {"id": result.id, "title": result.title, "source": result.source, "status": result.status}
         if result.orphaned:
             record["orphaned"] = result.orphaned
+        if result.status == "updated":
+            record["revision"] = result.revision
         emit(record)
 
     return each_article(args.sources, store)
