@@ -136,7 +136,8 @@ def undecodable_rows(path: Path, tables: dict[str, list[str]]) -> list[str]:
 
 
 def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
-    return any(r[1] == column for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    names = (r[1].decode() if isinstance(r[1], bytes) else r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    return column in names
 
 
 def _existing_parent(path: Path) -> Path | None:
