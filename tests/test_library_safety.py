@@ -139,7 +139,9 @@ def test_text_that_is_not_utf8_is_reported_as_damage_by_list_search_and_check(
     assert code == 1 and "UTF-8" in out[0]["reason"] and "articles #" in out[0]["reason"]
 
 
-def test_an_unreadable_library_is_refused_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreadable_library_is_refused_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "library.sqlite"
     path.write_bytes(b"not a database at all " * 300)
     code, _, err = run(capsys, "list", "--library", str(path))
