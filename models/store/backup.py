@@ -168,7 +168,7 @@ def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = Non
     temporary = folder / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        copy_database(db_path, temporary)
+        copy_database(db_path, temporary, source_sound=True)
         info = inspect(temporary, thorough=True)
         if not info.ok:
             raise BackupError(f"backup of {location.printable(db_path)} failed verification: {info.problem}")
@@ -187,9 +187,14 @@ def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = Non
     return target
 
 
-def copy_database(source: Path, target: Path, *, source_immutable: bool = False) -> None:
-    """A consistent copy with SQLite's backup API, left as a plain rollback-journal file with no WAL beside it."""
-    params = {"mode": "ro", "immutable": "1"} if source_immutable else {"mode": "ro"}
+def copy_database(source: Path, target: Path, *, source_immutable: bool = False, source_sound: bool = False) -> None:
+    """A consistent copy with SQLite's backup API, left as a plain rollback-journal file with no WAL beside it.
+
+    ``source_sound``: the source has just passed the check and may be opened for writing, so that closing the copy's
+    connection tidies its WAL away as any writer's does (a read-only connection leaves ``-wal``/``-shm`` behind).
+    """
+    writable = source_sound and os.access(source, os.W_OK) and os.access(source.parent, os.W_OK)
+    params = {"mode": "ro", "immutable": "1"} if source_immutable else {"mode": "rw" if writable else "ro"}
     src = sqlite3.connect(location.sqlite_uri(source, **params), uri=True, timeout=10)
     try:
         dst = sqlite3.connect(location.sqlite_uri(target, mode="rwc"), uri=True)
