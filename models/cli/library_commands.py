@@ -140,7 +140,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UserError(f"there is no library at {location.printable(path)}")
     try:
         state = integrity.preflight(path)
-        bad = integrity.undecodable_rows(path, TEXT_COLUMNS)
+        bad = integrity.undecodable_rows(path, TEXT_COLUMNS, immutable=state.immutable)
         if bad:
             shown = ", ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
             raise integrity.LibraryDamaged(path, f"stored text is not valid UTF-8 in {shown}")

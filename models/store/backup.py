@@ -267,7 +267,7 @@ def rotate(db_path: Path) -> list[Path]:
 
 def remove_with_sidecars(path: Path) -> None:
     for name in (str(path), *(f"{path}{s}" for s in SIDECARS)):
-        with contextlib.suppress(FileNotFoundError):
+        if os.path.lexists(name):
             os.unlink(name)
 
 
@@ -276,13 +276,30 @@ def storage_reason(exc: BaseException, where: Path) -> str:
     text = " ".join(str(exc).split())
     number = getattr(exc, "errno", None)
     lowered = text.lower()
-    if number == errno.ENOSPC or "disk is full" in lowered or "no space" in lowered:
+    if number == errno.ENOSPC or "disk is full" in lowered or "no space" in lowered or (
+        ("i/o error" in lowered or "unable to open" in lowered) and _nearly_full(where)
+    ):
         return f"the disk holding {location.printable(where)} is full"
-    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in lowered or "read-only" in lowered:
+    unwritable = "unable to open" in lowered and where.exists() and not os.access(where, os.W_OK)
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in lowered or "read-only" in lowered \
+            or unwritable:
         return f"{location.printable(where)} cannot be written (read-only or no permission)"
     if "locked" in lowered or "busy" in lowered:
         return "the library is locked by another program; try again when it has finished"
     return text or type(exc).__name__
+
+
+def _nearly_full(where: Path) -> bool:
+    """SQLite says "disk I/O error" when it cannot even create the WAL index on a full disk: look at the disk."""
+    import shutil
+
+    for folder in (where, *where.parents):
+        if folder.exists():
+            try:
+                return shutil.disk_usage(folder).free < 256 * 1024
+            except OSError:
+                return False
+    return False
 
 
 def _size(path: Path) -> int:

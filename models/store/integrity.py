@@ -92,16 +92,12 @@ def check_file(path: Path, *, quick: bool = True, immutable: bool = False) -> st
     try:
         conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True, timeout=10)
     except sqlite3.Error as exc:
-        return f"the file cannot be opened ({exc})"
+        return _damage_or_raise(exc, path)
     try:
         pragma = "quick_check" if quick else "integrity_check"
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()]
-    except sqlite3.OperationalError as exc:
-        if is_locked(exc):
-            raise LibraryUnavailable(locked_message(path)) from None
-        return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    except sqlite3.Error as exc:
+        return _damage_or_raise(exc, path)
     finally:
         conn.close()
     if rows == ["ok"]:
@@ -111,9 +107,28 @@ def check_file(path: Path, *, quick: bool = True, immutable: bool = False) -> st
     return " ".join(first.split()) + more
 
 
-def undecodable_rows(path: Path, tables: dict[str, list[str]]) -> list[str]:
+def is_damage(exc: BaseException) -> bool:
+    """SQLite's words for a file whose content is wrong (as against a full disk, a lock or a permission)."""
+    text = str(exc).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt", "could not decode"))
+
+
+def _damage_or_raise(exc: sqlite3.Error, path: Path) -> str:
+    if is_damage(exc):
+        return " ".join(str(exc).split())
+    if is_locked(exc):
+        raise LibraryUnavailable(locked_message(path)) from None
+    from models.store import backup
+
+    raise LibraryUnavailable(
+        f"cannot check the library {location.printable(path)}: {backup.storage_reason(exc, path.parent)}"
+    ) from None
+
+
+def undecodable_rows(path: Path, tables: dict[str, list[str]], *, immutable: bool = False) -> list[str]:
     """Rows whose text is not valid UTF-8 (SQLite's checks do not look inside values): ``table #rowid``."""
-    conn = sqlite3.connect(location.sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
+    conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True, timeout=10)
     conn.text_factory = bytes
     found: list[str] = []
     try:
@@ -223,5 +238,8 @@ def explain(exc: BaseException, path: Path | None) -> str | None:
     if is_locked(original):
         return locked_message(path) if path else text
     if "disk i/o error" in lowered or "unable to open" in lowered:
-        return f"cannot read or write the library {shown} ({text}): nothing was changed"
+        from models.store import backup
+
+        reason = backup.storage_reason(original, path.parent if path is not None else Path.cwd())
+        return f"cannot read or write the library {shown} ({reason}): nothing was changed"
     return None
