@@ -1,6 +1,6 @@
 """What can still be read from a damaged library, and bringing it into a restored one.
 
-SQLite's ``.recover`` is not reachable from Python's ``sqlite3``, so the rows are copied one by one: each table is
+SQLite's ``.recover`` is not reachable from Python's ``sqlite3`` (3.11), so the rows are copied one by one: each table is
 walked in rowid order with one small query per row; where a damaged page stops the walk, the reader jumps ahead
 (1, 2, 4, ... rowids) until rows can be read again, and counts what it skipped. Text that is not valid UTF-8 is kept
 with replacement characters rather than lost.
@@ -69,9 +69,8 @@ class MergeReport:
 def salvage(path: Path) -> Salvage:
     """Every row of the library's tables that can still be read from ``path`` (opened read-only, immutable)."""
     found = Salvage(path)
-    try:
-        conn = sqlite3.connect(location.sqlite_uri(path, mode="ro", immutable="1"), uri=True)
-    except sqlite3.Error:
+    conn = _connect(path)
+    if conn is None:
         for table in TABLES:
             found.unreadable[table] = -1
         return found
@@ -100,6 +99,18 @@ def salvage(path: Path) -> Salvage:
     finally:
         conn.close()
     return found
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """Read-only, through the file's WAL when it has one (the newest commits live there), else immutable."""
+    for params in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
+        try:
+            conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error:
+            continue
+    return None
 
 
 def _walk(conn: sqlite3.Connection, table: str, columns: list[str]) -> tuple[list[dict[str, Any]], int]:
