@@ -1,7 +1,7 @@
 """What can still be read from a damaged library, and bringing it into a restored one.
 
-SQLite's ``.recover`` is not reachable from Python's ``sqlite3`` (3.11), so the rows are copied one by one: each table is
-walked in rowid order with one small query per row; where a damaged page stops the walk, the reader jumps ahead
+SQLite's ``.recover`` is not reachable from Python's ``sqlite3`` (3.11), so the rows are copied one by one: each
+table is walked in rowid order with one small query per row; where a damaged page stops the walk, the reader jumps ahead
 (1, 2, 4, ... rowids) until rows can be read again, and counts what it skipped. Text that is not valid UTF-8 is kept
 with replacement characters rather than lost.
 
