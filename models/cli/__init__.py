@@ -103,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        complain(str(exc))
+        # A library problem (damaged, read-only...) is already a whole sentence naming the library: say it as is.
+        cause = exc.__context__
+        complain(str(cause) if getattr(cause, "complete_message", False) else str(exc))
         return EXIT_USER_ERROR
     except BrokenPipeError:
         return 0

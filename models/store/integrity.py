@@ -24,6 +24,8 @@ MAX_PROBLEMS = 20  # lines of integrity_check kept for the report
 class LibraryProblem(RuntimeError):
     """A library that cannot be used as asked; ``str()`` is the one-line reason for the user."""
 
+    complete_message = True  # names the library and the way out: printed without a prefix (models.cli.main)
+
 
 class LibraryDamaged(LibraryProblem):
     """The file exists but is empty, unreadable, not a database or damaged; restore is the way out."""

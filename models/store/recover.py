@@ -34,6 +34,8 @@ class Salvage:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     unreadable: dict[str, int] = field(default_factory=dict)  # table -> regions skipped (or -1: table lost)
     repaired_text: int = 0  # values whose bad bytes were replaced
+    method: str = "rows"  # "rows": read with SQL row by row; "pages": also read from the pages themselves
+    from_pages: int = 0  # rows found only by reading the pages
 
     def count(self, table: str) -> int:
         return len(self.rows.get(table, []))
@@ -66,8 +68,69 @@ class MergeReport:
         }
 
 
-def salvage(path: Path) -> Salvage:
-    """Every row of the library's tables that can still be read from ``path`` (opened read-only, immutable)."""
+def salvage(path: Path, reference: Path | None = None) -> Salvage:
+    """Every row of the library's tables that can still be read from ``path`` (opened read-only).
+
+    Where SQL cannot reach rows (the schema or interior pages damaged), the pages themselves are read and records
+    told apart by the shapes of the tables of ``reference``, a sound library of the same schema (models.store.pages).
+    """
+    found = _salvage_by_sql(path)
+    if reference is not None and found.unreadable:
+        _add_from_pages(found, reference)
+    return found
+
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "colors": ("key",),
+    "articles": ("uid",),
+    "tags": ("name",),
+    "highlights": ("id",),
+    "highlight_tags": ("highlight_id", "tag_id"),
+    "entity_corrections": ("id",),
+}
+NEWEST = {"articles": "updated_at", "highlights": "modified"}
+ACTIONS = {"rename", "merge", "split", "retype", "hide", "add"}
+HEX = set("0123456789abcdef")
+
+
+def _add_from_pages(found: Salvage, reference: Path) -> None:
+    from models.store import pages
+
+    conn = sqlite3.connect(location.sqlite_uri(reference, mode="ro"), uri=True)
+    try:
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        shapes = {t: pages.columns_of(conn, t) for t in (*TABLES, "analyses") if t in present}
+    finally:
+        conn.close()
+    checks = {
+        "entity_corrections": lambda row: row.get("action") in ACTIONS,
+        "analyses": lambda row: isinstance(row.get("text_hash"), str) and set(row["text_hash"]) <= HEX,
+        "highlights": lambda row: isinstance(row.get("id"), str) and len(row["id"]) == 36,
+        "articles": lambda row: isinstance(row.get("uid"), str) and len(row["uid"]) == 36,
+    }
+    try:
+        raw = pages.rows_by_shape(found.path, shapes, checks)
+    except OSError:
+        return
+    found.method = "pages"
+    for table in TABLES:
+        key = KEYS[table]
+        have = {tuple(r.get(k) for k in key): r for r in found.rows.get(table, [])}
+        newest = NEWEST.get(table)
+        extra: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for row in raw.get(table, []):
+            ident = tuple(row.get(k) for k in key)
+            if ident in have:
+                continue
+            if ident in extra and newest and str(extra[ident].get(newest)) >= str(row.get(newest)):
+                continue
+            extra[ident] = row
+        if extra:
+            found.rows.setdefault(table, []).extend(extra.values())
+            found.from_pages += len(extra)
+
+
+def _salvage_by_sql(path: Path) -> Salvage:
     found = Salvage(path)
     conn = _connect(path)
     if conn is None:

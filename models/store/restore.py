@@ -103,7 +103,7 @@ def _damaged(path: Path) -> bool:
 
 def recoverable(library: Any, aside: Path) -> tuple[recover.Salvage, recover.MergeReport]:
     """What the file set aside holds that the (restored) library lacks, without changing the library."""
-    found = recover.salvage(aside)
+    found = recover.salvage(aside, reference=library.db_path)
     with library.engine.connect() as conn:
         transaction = conn.begin()
         try:
@@ -115,6 +115,6 @@ def recoverable(library: Any, aside: Path) -> tuple[recover.Salvage, recover.Mer
 
 def bring_back(library: Any, aside: Path) -> recover.MergeReport:
     """Add to the library what can be read from ``aside`` and is missing from it (one transaction)."""
-    found = recover.salvage(aside)
+    found = recover.salvage(aside, reference=library.db_path)
     with library.engine.execution_options(sqlite_immediate=True).begin() as conn:
         return recover.merge(conn, found)
