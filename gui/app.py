@@ -170,6 +170,13 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
                                  f"\n{message}")
         return 1
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
+    if getattr(lib, "read_only", ""):  # opened for reading only (models.store.opening): say so for good
+        from PySide6.QtWidgets import QLabel
+
+        notice = QLabel(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved")
+                        .replace("%1", lib.read_only), window)
+        notice.setObjectName("ReadOnlyNotice")
+        window.statusBar().addPermanentWidget(notice)
     if os.environ.get(STARTUP_MARKS):
         _FirstArticlePaint(window)
     if screenshot:

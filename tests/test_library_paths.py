@@ -60,6 +60,8 @@ def test_odd_library_paths_hold_their_data_and_their_backups_do_too(
 
     code, out, _ = run(capsys, "list", *lib_arg)
     assert code == 0 and [a["highlights"] for a in out] == [1]
+    url = location.resolve(str(path))  # the URL handed to the analysis worker names the same file
+    assert location.resolve(url) == url and location.sqlite_path(url) == path
     code, out, _ = run(capsys, "check", *lib_arg)
     assert code == 0 and out[0]["status"] == "ok" and out[0]["library"] == location.printable(path)
 

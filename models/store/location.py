@@ -22,12 +22,16 @@ def resolve(library: str | None = None) -> str:
     """A SQLAlchemy URL for the library given on the command line, in the environment, or the default."""
     chosen = library or os.environ.get(ENV_VAR) or str(default_path())
     if chosen.lower().startswith(SQLITE_PREFIX):
-        from sqlalchemy.engine import make_url
+        rest = chosen[len(SQLITE_PREFIX) :]
+        if os.path.isabs(rest) and (os.path.lexists(rest) or os.path.isdir(os.path.dirname(rest))):
+            chosen = rest  # the form this function returns (handed to the analysis worker): the path as written
+        else:
+            from sqlalchemy.engine import make_url
 
-        database = make_url(chosen).database  # a URL the user wrote: its own escaping rules apply
-        if not database or database == ":memory:":
-            return chosen
-        chosen = database
+            database = make_url(chosen).database  # a URL the user wrote: its own escaping rules apply
+            if not database or database == ":memory:":
+                return chosen
+            chosen = database
     elif "://" in chosen:
         return chosen
     path = Path(chosen).expanduser()

@@ -49,7 +49,7 @@ def test_the_dialog_names_the_damage_and_the_backup_then_restore_reopens_the_lib
 
     dialog.restore_button.click()  # the pool runs at once here: restored, reopened, the damaged file read
     assert dialog.bring_back_button.isVisible() and dialog.continue_button.isVisible()
-    assert "1 highlight, 1 article" in dialog.status.text() and "made after the backup" in dialog.status.text()
+    assert "holds 1 highlight and 1 article made after the backup" in dialog.status.text()
     with qtbot.waitSignal(dialog.library_opened, timeout=10_000) as opened:
         dialog.bring_back_button.click()
     library = opened.args[0]
