@@ -223,7 +223,7 @@ def explain(exc: BaseException, path: Path | None) -> str | None:
     if isinstance(exc, LibraryProblem):
         return str(exc)
     original = getattr(exc, "orig", None) or exc
-    if not isinstance(original, (sqlite3.Error, OSError)):
+    if not isinstance(original, sqlite3.Error):  # an OSError may be about any file (an export's, an article's)
         return None
     text = " ".join(str(original).split())
     lowered = text.lower()
@@ -235,7 +235,7 @@ def explain(exc: BaseException, path: Path | None) -> str | None:
         return damage_message(path, text) if path else text
     if "readonly" in lowered or "read-only" in lowered:
         return f"the library {shown} is read-only: nothing was changed (reading, searching and exporting still work)"
-    if "disk is full" in lowered or getattr(original, "errno", None) == 28:
+    if "disk is full" in lowered:
         return f"the disk holding the library {shown} is full: nothing was changed; free some space and try again"
     if is_locked(original):
         return locked_message(path) if path else text
