@@ -173,12 +173,9 @@ class DamagedLibraryDialog(QDialog):
             self.status.setText(restored)
             self._finish()
             return
-        edits = offer.highlights_updated + offer.article_notes_updated + offer.corrections_added
-        parts = [plural(n, word) for n, word in ((offer.highlights_added, "highlight"),
-                                                  (offer.articles_added, "article"), (edits, "edit")) if n]
-        held = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         self.backup_label.hide()
-        self.status.setText(restored + " " + self.tr("It still holds %1 made after the backup.").replace("%1", held))
+        self.status.setText(restored + " " + self.tr("It still holds %1 made after the backup.")
+                            .replace("%1", offer.describe()))
         self.restore_button.hide()
         self.other_button.hide()
         self.quit_button.hide()

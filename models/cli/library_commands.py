@@ -87,7 +87,6 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from models.store import location, restore
-    from models.store.integrity import plural
 
     path = library_file(args.library)
     source = Path(args.source).expanduser().absolute() if args.source else None
@@ -107,10 +106,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         record["unreadable_regions"] = sum(n for n in found.unreadable.values() if n > 0)
         if offer.anything:
             complain(
-                f"the damaged file holds {plural(offer.highlights_added, 'highlight')}, "
-                f"{plural(offer.articles_added, 'article')} and "
-                f"{plural(offer.highlights_updated + offer.article_notes_updated, 'edit')} made after the backup: "
-                "bring them "
+                f"the damaged file holds {offer.describe()} made after the backup: bring them "
                 f"back with `newsdesk recover --library {_q(path)} --from {_q(done.aside)}`"
             )
     emit(record)

@@ -57,6 +57,17 @@ class MergeReport:
             + self.corrections_added
         )
 
+    def describe(self) -> str:
+        """"7 highlights, 1 article and 2 edits": only what there is."""
+        from models.store.integrity import plural
+
+        edits = self.highlights_updated + self.article_notes_updated + self.corrections_added
+        parts = [plural(n, word) for n, word in ((self.highlights_added, "highlight"),
+                                                  (self.articles_added, "article"), (edits, "edit")) if n]
+        if not parts:
+            return "nothing"
+        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+
     def record(self) -> dict[str, int]:
         return {
             "articles_added": self.articles_added,
