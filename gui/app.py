@@ -146,10 +146,21 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if screenshot and (problem := font_problem(faces)):
         print(f"newsdesk: {problem}", file=sys.stderr)
         return 1
+    from models.store.integrity import LibraryDamaged
+
     try:
         from models.store import open_library
 
         lib = open_library(library)
+    except LibraryDamaged as damage:  # never a dead end: restore, another library, or quit (gui.damaged_library)
+        if screenshot:
+            print(f"newsdesk: {damage}", file=sys.stderr)
+            return 1
+        from gui.damaged_library import ask_what_to_do
+
+        lib = ask_what_to_do(damage)
+        if lib is None:
+            return 1
     except Exception as error:  # noqa: BLE001 — the user needs the reason, not a traceback
         message = " ".join(str(error).split()) or type(error).__name__
         if screenshot:
@@ -159,6 +170,13 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
                                  f"\n{message}")
         return 1
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
+    if getattr(lib, "read_only", ""):  # opened for reading only (models.store.opening): say so for good
+        from PySide6.QtWidgets import QLabel
+
+        notice = QLabel(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved")
+                        .replace("%1", lib.read_only), window)
+        notice.setObjectName("ReadOnlyNotice")
+        window.statusBar().addPermanentWidget(notice)
     if os.environ.get(STARTUP_MARKS):
         _FirstArticlePaint(window)
     if screenshot:
@@ -171,9 +189,13 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         return app.exec()
 
     outcome: dict[str, int] = {"code": 1}
+    analysis_failures: list[str] = []
+    window.reading.runner.failed.connect(
+        lambda article_id, reason: analysis_failures.append(f"analysis of article {article_id} failed: {reason}")
+    )
 
     def capture() -> None:
-        failures = [f"{f.label}: {f.reason}" for f in window.import_failures]
+        failures = [f"{f.label}: {f.reason}" for f in window.import_failures] + analysis_failures
         if failures:
             print("newsdesk: " + "; ".join(failures), file=sys.stderr)
         picture = window.grab()
