@@ -66,6 +66,8 @@ class Library:
         """Add an article, or update the one with the same source (its highlights re-anchored)."""
         with self.writing() as s:
             row = s.scalars(select(ArticleRow).where(ArticleRow.source == article.source)).one_or_none()
+            if row is not None and row.meta.get("published_source") == "user":
+                article = _with_published(article, row.meta.get("published"), "user")  # the reader's date stays
             if row is None:
                 row = ArticleRow(uid=str(uuid.uuid4()), source=article.source, kind=article.kind, note="")
                 _fill(row, article)
@@ -98,6 +100,7 @@ class Library:
                 stmt = stmt.where(ArticleRow.id.in_(ids))
             rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
             colors = _colors_by_article(s, [r.id for r, _ in rows])
+            unfinished = _unfinished_analyses(s, [r.id for r, _ in rows])
             out = [
                 ArticleSummary(
                     r.id,
@@ -108,6 +111,7 @@ class Library:
                     r.imported_at,
                     n,
                     colors.get(r.id, ()),
+                    unfinished.get(r.id, ""),
                 )
                 for r, n in rows
             ]
@@ -142,6 +146,21 @@ class Library:
                 raise KeyError(f"no article with id {article_id}")
             row.note = note
             row.updated_at = utcnow()
+
+    def set_published(self, article_id: int, published: str | None) -> None:
+        """The reader's publication date for the article (None: no date), kept over re-imports; its analysis is
+        dropped so that the next request resolves the timeline against the new date."""
+        with self.writing() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                raise KeyError(f"no article with id {article_id}")
+            stored = _stored(row).article
+            updated = _with_published(stored, published, "user" if published else "")
+            row.meta = metadata_to_dict(updated.metadata)
+            day = updated.published_day
+            row.published = day.isoformat() if day else None
+            row.updated_at = utcnow()
+            s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         with self.reading() as s:
@@ -216,6 +235,25 @@ def _stored(row: ArticleRow) -> StoredArticle:
         metadata=metadata_from_dict(row.meta),
     )
     return StoredArticle(row.id, row.uid, article, row.note, row.imported_at, row.updated_at)
+
+
+def _with_published(article: Article, published: str | None, source: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, metadata=replace(article.metadata, published=published, published_source=source))
+
+
+def _unfinished_analyses(s: Session, ids: list[int]) -> dict[int, str]:
+    """``{article id: "failed" | "partial"}`` for the articles whose stored analysis of their text is not complete."""
+    if not ids:
+        return {}
+    status = AnalysisRow.data["status"].as_string()
+    rows = s.execute(
+        select(AnalysisRow.article_id, status)
+        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
+        .where(AnalysisRow.article_id.in_(ids), AnalysisRow.text_hash == ArticleRow.text_hash, status.is_not(None))
+    ).all()
+    return {article_id: str(value) for article_id, value in rows if value}
 
 
 def _colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:

@@ -27,6 +27,7 @@ class ArticleSummary:
     imported_at: datetime
     highlight_count: int = 0
     colors: tuple[str, ...] = ()  # colour keys of its highlights, most used first
+    analysis_status: str = ""  # "failed" or "partial" when the stored analysis of its text is not complete
 
 
 @dataclass(frozen=True, slots=True)
