@@ -26,6 +26,7 @@ class Role(IntEnum):
     COLORS = Qt.ItemDataRole.UserRole + 5  # highlight colour keys, most used first
     SNIPPET = Qt.ItemDataRole.UserRole + 6  # search context, with [start, end) marks
     SNIPPET_MARKS = Qt.ItemDataRole.UserRole + 7
+    ANALYSIS_STATUS = Qt.ItemDataRole.UserRole + 8  # "failed" | "partial" | "" (complete or not yet analysed)
 
 
 _INDEX = QModelIndex | QPersistentModelIndex
@@ -73,12 +74,17 @@ class LibraryModel(QAbstractListModel):
             return int(getattr(summary, "highlight_count", 0))
         if role == Role.COLORS:
             return list(getattr(summary, "colors", ()))
+        if role == Role.ANALYSIS_STATUS:
+            return str(getattr(summary, "analysis_status", "") or "")
         if role == Role.SNIPPET:
             return self._snippets.get(summary.id, ("", ()))[0]
         if role == Role.SNIPPET_MARKS:
             return list(self._snippets.get(summary.id, ("", ()))[1])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             line = self._source_line(summary)
+            status = str(getattr(summary, "analysis_status", "") or "")
+            if status:
+                line = " · ".join(p for p in (line, "analysis failed" if status == "failed" else "partly analysed") if p)
             return f"{summary.title or summary.source}\n{line}" if line else summary.title or summary.source
         return None
 
