@@ -74,7 +74,9 @@ def analyze(
     deadline = time.monotonic() + budget.timeline if budget else None
     timexes, events, whole = timeline.timeline_within(parsed, published, found, deadline=deadline)
     if not whole and budget:
-        reasons.append(f"the timeline stopped after {budget.timeline:g} s, at the {len(timexes):,}th date")
+        reasons.append(
+            f"the timeline stopped after {budget.timeline:g} s ({len(timexes):,} dates read, {len(events):,} placed)"
+        )
     status = "partial" if reasons else "complete"
     reason = "; ".join(reasons)
     return Analysis(ANALYZER_VERSION, text_hash(text), found, timexes, events, status, reason, lang)

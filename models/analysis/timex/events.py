@@ -22,11 +22,16 @@ _PRUNE_DEPS = {"relcl", "acl", "advcl", "appos", "ccomp", "parataxis", "punct", 
 _METADATA_WORDS = re.compile(r"(?i)\b(updated|published|posted|last|modified|on|at|dated?|am|pm|a\.m\.|p\.m\.)\b")
 
 
+_DATELINE_LIMIT = 200  # characters: a publication line ("Updated Jan. 23, 2019 at 9:00 a.m. EST") is short
+
+
 def is_dateline(timex: Timex, text: str) -> bool:
     """A date that only restates the article's own publication line near the top (metadata, not an event)."""
     block_start = text.rfind("\n", 0, timex.start) + 1
     block_end = text.find("\n", timex.end)
     block_end = len(text) if block_end < 0 else block_end
+    if block_end - block_start > _DATELINE_LIMIT:
+        return False  # a paragraph, not a publication line (and reading it whole per date would be quadratic)
     newline = -1
     for _ in range(5):  # more than four lines above it: not the top of the article
         newline = text.find("\n", newline + 1, block_start)
@@ -136,7 +141,7 @@ def build_events(
     events: list[TimelineEvent] = []
     for k, timex in enumerate(timexes):
         if deadline is not None and k % 64 == 0 and time.monotonic() > deadline:
-            return tuple(events), True, False
+            return tuple(events), False
         if timex.type not in ("DATE", "TIME"):
             continue
         span = interval(timex.value.removeprefix("FY"))
