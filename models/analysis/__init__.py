@@ -110,5 +110,5 @@ def analyze_safely(
     except ModelUnavailable:
         raise
     except Exception as error:  # noqa: BLE001 — one article's failure is that article's alone
-        log.warning("analysis failed", exc_info=True)
+        log.info("analysis failed", exc_info=True)  # below WARNING: a command line prints one line, no traceback
         return failed_analysis(text, f"{type(error).__name__}: {error}")
