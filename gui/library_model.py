@@ -84,7 +84,8 @@ class LibraryModel(QAbstractListModel):
             line = self._source_line(summary)
             status = str(getattr(summary, "analysis_status", "") or "")
             if status:
-                line = " · ".join(p for p in (line, "analysis failed" if status == "failed" else "partly analysed") if p)
+                said = "analysis failed" if status == "failed" else "partly analysed"
+                line = " · ".join(p for p in (line, said) if p)
             return f"{summary.title or summary.source}\n{line}" if line else summary.title or summary.source
         return None
 

@@ -19,8 +19,9 @@ DATE_PHRASES = (
     "Tuesday", "last Tuesday", "next Friday morning", "yesterday", "tomorrow night", "today", "the day before",
     "the next day", "a week earlier", "eight days later", "two decades later", "last week", "next month",
     "this year", "next year", "last year", "the end of last year", "early 2019", "mid-1990s", "the 1990s", "in 1600",
-    "in 2099", "the 3rd century", "the 21st century", "the third century BC", "800 BC", "AD 800", "the first millennium",
-    "5,000 years ago", "3 million years ago", "10 billion years ago", "two thousand years ago", "a million days ago",
+    "in 2099", "the 3rd century", "the 21st century", "the third century BC", "800 BC", "AD 800",
+    "the first millennium", "5,000 years ago", "3 million years ago", "10 billion years ago", "two thousand years ago",
+    "a million days ago",
     "100,000 weeks later", "9999 years from now", "centuries ago", "years ago", "decades later", "in the summer",
     "last winter", "this spring", "Q3 2019", "Q4", "the second half", "the first quarter", "12:30 p.m.", "noon",
     "midnight", "at 9 o'clock", "Christmas", "Easter 1600", "Thanksgiving", "New Year's Eve", "every Monday",
@@ -30,7 +31,8 @@ DATE_PHRASES = (
 )  # fmt: skip
 WORDS = (
     "the", "minister", "said", "on", "in", "Putin", "met", "Abe", "will", "visit", "was", "signed", "treaty", "and",
-    "after", "before", "since", "until", "by", "Moscow", "Tokyo", "talks", "were", "held", "\u00e9t\u00e9", "\U0001F600",
+    "after", "before", "since", "until", "by", "Moscow", "Tokyo", "talks", "were", "held",
+    "\u00e9t\u00e9", "\U0001F600",
 )  # fmt: skip
 NUMBERS = st.one_of(
     st.integers(min_value=-10**6, max_value=10**12).map(str),

@@ -55,7 +55,8 @@ def analyze(
     ``language`` is the language the source declares: text that is not English gets no entities (the English model
     would type whole sentences PERSON), and only the dates the rules can read. ``budget`` None: no time limit.
     """
-    from models.analysis import entities, language as languages, nlp, timeline
+    from models.analysis import entities, nlp, timeline
+    from models.analysis import language as languages
 
     lang = languages.language_of(text, language)
     reasons: list[str] = []

@@ -74,9 +74,9 @@ class TimeBudgetExceeded(Exception):
         self.found = found
 
 
-# Two creation times far apart in every unit (century, decade, year, season, month, week, weekday): an expression that resolves to
-# the same value against both does not depend on the creation time (dates written in full, durations, and
-# relatives chained on such dates), which is what an article without a trustworthy date can still place.
+# Two creation times far apart in every unit (century, decade, year, season, month, week, weekday): an expression
+# that resolves to the same value against both does not depend on the creation time (dates written in full,
+# durations, and relatives chained on such dates), which is what an article without a trustworthy date can place.
 _PROBES = (date(1903, 4, 9), date(2016, 11, 26))
 
 
