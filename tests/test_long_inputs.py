@@ -82,7 +82,9 @@ def test_an_analysis_past_its_budget_is_kept_and_marked_partial() -> None:
 
 @pytest.mark.slow
 def test_tens_of_thousands_of_dates_finish_in_bounded_time() -> None:
-    parts = ("On January 5, 2019 they met.", "Two days later, on Tuesday, it rained.", "In 1999, last week, next month.")
+    parts = (
+        "On January 5, 2019 they met.", "Two days later, on Tuesday, it rained.", "In 1999, last week, next month."
+    )
     text = "\n".join(parts[i % 3] for i in range(3000))
     from models.analysis.timeline import timeline_within
 
