@@ -168,6 +168,11 @@ class ArticleHeader(QWidget):
         self.meta.linkActivated.connect(self._on_link)
         self.byline = self._label("ArticleByline", self.tr("Byline"))
         self.note = self._label("ArticleNote", self.tr("Editorial note"))
+        self.revisions = self._label("ArticleRevisions", self.tr("Versions"))  # filled by gui.revisions
+        self.revisions.setVisible(False)
+        self.revisions.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.tags = QWidget(self)
         self.tags.setAccessibleName(self.tr("Tags"))
         self._tag_layout = FlowLayout(self.tags)
@@ -176,6 +181,7 @@ class ArticleHeader(QWidget):
         layout.setSpacing(4)
         for widget in (self.meta, self.byline, self.note):
             layout.addWidget(widget)
+        layout.addWidget(self.revisions)
         layout.addSpacing(4)
         layout.addWidget(self.tags)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -240,7 +246,12 @@ class ArticleHeader(QWidget):
             self.date_edit_requested.emit()
 
     def has_details(self) -> bool:
-        return any(not w.isHidden() for w in (self.meta, self.byline, self.note, self.tags))
+        return any(not w.isHidden() for w in (self.meta, self.byline, self.note, self.tags, self.revisions))
+
+    def set_revisions(self, html: str) -> None:
+        """The versions line ("3 versions · last changed 2 h after publication", with its links); empty hides it."""
+        self.revisions.setText(html)
+        self.revisions.setVisible(bool(html))
 
     def height_for(self, width: int) -> int:
         """The height the details block needs in a column of ``width`` pixels (0 when it shows nothing)."""

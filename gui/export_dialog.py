@@ -63,6 +63,7 @@ class ExportDialog(QDialog):
     preview_updated = Signal()  # the preview pane shows the current choices
     exported = Signal(str)  # path of the file written
     export_failed = Signal(str)  # one-line reason ("" when cancelled)
+    export_notices = Signal(list)  # what the written file lacks (characters no installed font could draw)
 
     def __init__(
         self,
@@ -509,8 +510,8 @@ class ExportDialog(QDialog):
         if label:
             self.progress_label.setText(self.tr(label))
 
-    @Slot(str, int, int, int)
-    def _on_exported(self, path: str, articles: int, highlights: int, size: int) -> None:
+    @Slot(str, int, int, int, object)
+    def _on_exported(self, path: str, articles: int, highlights: int, size: int, notices: list[str]) -> None:
         self._job = None
         self._set_running(False)
         self._remember_choices(Path(path))
@@ -526,6 +527,11 @@ class ExportDialog(QDialog):
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 8000)
         self.exported.emit(path)
+        if notices:  # written, but the reader must know what it lacks: stay open and say it
+            self.error.setText(self.tr("Exported to %1, but: %2").replace("%1", path).replace("%2", " ".join(notices)))
+            self.error.setToolTip(" ".join(notices))
+            self.export_notices.emit(notices)
+            return
         self.accept()
 
     @Slot(str)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from models.export import ExportBundle, ExportOptions, render
+from models.export import ExportBundle, ExportOptions, render, render_reporting
 from models.export.selection import Selection, collect
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class PreviewJob(QRunnable):
 
 class _ExportSignals(QObject):
     progress = Signal(int, int, str)  # done, total, what is being done
-    finished = Signal(str, int, int, int)  # path, articles, highlights, bytes
+    finished = Signal(str, int, int, int, object)  # path, articles, highlights, bytes, notices (list[str])
     failed = Signal(str)  # one line; empty when cancelled
 
 
@@ -175,7 +175,7 @@ class ExportJob(QRunnable):
                 return
             self.signals.progress.emit(total - 2, total, "Typesetting the PDF…" if self.request.format == "pdf"
                                        else "Writing the document…")
-            data = render(self.request.format, bundle, self.request.options)
+            data, notices = render_reporting(self.request.format, bundle, self.request.options)
             self._check()
             self.signals.progress.emit(total - 1, total, f"Saving {self.path.name}…")
             write_atomically(self.path, data)
@@ -190,7 +190,8 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(one_line(error))
             return
         self.signals.progress.emit(1, 1, "")
-        self.signals.finished.emit(str(self.path), len(bundle.articles), len(bundle.annotations), len(data))
+        self.signals.finished.emit(str(self.path), len(bundle.articles), len(bundle.annotations), len(data),
+                                   notices)
 
     def _gather(self, ids: list[int]) -> ExportBundle:
         selection = self.request.selection

@@ -122,6 +122,8 @@ class LibraryDelegate(QStyledItemDelegate):
                 painter.drawEllipse(QRectF(right, cy - 3, 6, 6))
                 right -= 1
             right -= 6
+        if index.data(Role.EDITED):
+            right = self._paint_edited(painter, right, y, meta_metrics)
         status = index.data(Role.ANALYSIS_STATUS) or ""
         if status:  # the analysis failed or stopped partway: a mark at the end of the meta line
             mark = ANALYSIS_MARKS.get(status, status)
@@ -143,3 +145,16 @@ class LibraryDelegate(QStyledItemDelegate):
                 painter.drawText(x, y + meta_metrics.ascent(), line)
                 y += meta_metrics.lineSpacing()
         painter.restore()
+
+    def _paint_edited(self, painter: QPainter, right: int, y: int, metrics: QFontMetrics) -> int:
+        """The "Edited" badge of an article whose text changed since it was first imported; returns the new right
+        edge of the meta line."""
+        label = self.tr("Edited")
+        w = metrics.horizontalAdvance(label) + 10
+        rect = QRectF(right - w, y, w, metrics.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(current_tokens().accent_tint))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(current_tokens().accent))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        return right - w - 6

@@ -26,7 +26,8 @@ class Role(IntEnum):
     COLORS = Qt.ItemDataRole.UserRole + 5  # highlight colour keys, most used first
     SNIPPET = Qt.ItemDataRole.UserRole + 6  # search context, with [start, end) marks
     SNIPPET_MARKS = Qt.ItemDataRole.UserRole + 7
-    ANALYSIS_STATUS = Qt.ItemDataRole.UserRole + 8  # "failed" | "partial" | "" (complete or not yet analysed)
+    EDITED = Qt.ItemDataRole.UserRole + 8  # the text changed since the first import (more than one revision)
+    ANALYSIS_STATUS = Qt.ItemDataRole.UserRole + 9  # "failed" | "partial" | "" (complete or not yet analysed)
 
 
 _INDEX = QModelIndex | QPersistentModelIndex
@@ -78,6 +79,8 @@ class LibraryModel(QAbstractListModel):
             return str(getattr(summary, "analysis_status", "") or "")
         if role == Role.SNIPPET:
             return self._snippets.get(summary.id, ("", ()))[0]
+        if role == Role.EDITED:
+            return bool(getattr(summary, "edited", False))
         if role == Role.SNIPPET_MARKS:
             return list(self._snippets.get(summary.id, ("", ()))[1])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

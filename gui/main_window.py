@@ -55,6 +55,7 @@ from gui.library_actions import LibraryActions
 from gui.library_panel import LibraryPanel
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
+from gui.revisions.feature import install_revisions
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces
 
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
         self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
+        self.revisions = install_revisions(self)  # versions line, Check for Updates, changes window, edit flags
 
     # -- construction ----------------------------------------------------------------------------------------------
 

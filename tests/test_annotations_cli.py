@@ -1,4 +1,4 @@
-"""``newsdesk highlight`` and ``newsdesk annotations`` (DESIGN §7)."""
+"""``newsdesk highlight`` and ``newsdesk annotations`` (docs/command-line.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line as scripts and the benchmarks use it (DESIGN §7)."""
+"""The command line as scripts and the benchmarks use it (docs/command-line.md)."""
 
 from __future__ import annotations
 

@@ -81,3 +81,61 @@ def test_pdf_command(tmp_path: Path) -> None:
     pages = _pages(out.read_bytes())
     assert len(pages) == 2  # each article starts on a new page
     assert "Council notes" in pages[1] and "a budget of €2m" in pages[1]
+
+
+def _has_glyphs(text: str) -> bool:
+    """Whether this machine has a font for every character of ``text`` (as the PDF typesetter will see it)."""
+    from PySide6.QtGui import QTextDocument
+
+    from gui.pdf_export import undrawable_characters
+
+    doc = QTextDocument()
+    doc.setPlainText(text)
+    return not undrawable_characters(doc)
+
+
+def test_bold_italic_cyrillic_and_cjk_in_a_note_read_back_once_and_missing_glyphs_are_reported(
+        tmp_path: Path) -> None:
+    from models.export import render_reporting
+
+    lib, web, _local = annotated_library(tmp_path / "lib.sqlite")
+    text = lib.get_article(web).article.text
+    a, b = span(text, "peace treaty")
+    lib.annotations.add(web, a, b, color="red", tags=["переговоры"],
+                        note="**Decisive** wording, *tentative* tone: ***both*** at once.\n\n"
+                             "Лавров сказал **твёрдо** и *вежливо*. 北方領土 talks in 東京.")
+    data, notices = render_reporting("pdf", collect(lib, Selection((web,))))
+    every = " ".join(_pages(data))
+    words = every.replace("*", " ").split()
+    for word in ("Decisive", "tentative", "both", "Лавров", "твёрдо", "вежливо", "переговоры"):
+        assert sum(w.strip(".,:") == word for w in words) == 1, (word, every)
+    if _has_glyphs("北方領土東京"):
+        assert "北方領土" in every and not any("北" in n for n in notices)
+    else:  # no CJK font on this machine: the export is still written, and says what is missing and what draws it
+        assert data.startswith(b"%PDF")
+        assert any("北" in n and "領" in n and "fonts-noto-cjk" in n for n in notices), notices
+
+
+def test_the_export_command_says_on_stderr_which_characters_it_could_not_draw(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    annotated_library(tmp_path / "lib.sqlite")
+    out = tmp_path / "all.pdf"
+    assert main(["export", "--library", str(tmp_path / "lib.sqlite"), "--format", "pdf", "--all",
+                 "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    if _has_glyphs("東京🇯🇵"):
+        assert "could not be drawn" not in err
+    else:
+        assert "could not be drawn" in err and str(out) in err and "install fonts-" in err
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_missing_characters_name_the_package_that_draws_them() -> None:
+    from models.export.glyphs import font_package, missing_glyphs_notice
+
+    assert font_package("東") == "fonts-noto-cjk" and font_package("カ") == "fonts-noto-cjk"
+    assert font_package("😀") == "fonts-noto-color-emoji" and font_package("ب") == "fonts-noto-core"
+    assert missing_glyphs_notice([]) is None
+    notice = missing_glyphs_notice(["東", "京", "😀"])
+    assert notice is not None and notice.startswith("3 characters could not be drawn")
+    assert "東京 (install fonts-noto-cjk)" in notice and "😀 (install fonts-noto-color-emoji)" in notice

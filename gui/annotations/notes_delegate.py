@@ -24,6 +24,8 @@ QUOTE_LINES = 4
 NOTE_MAX_PX = 150.0
 CHIP_H = 18.0
 _INDEX = QModelIndex | QPersistentModelIndex
+FATE_LABELS = {"orphaned": "Lost in edit", "edited": "Edited under it", "moved": "Moved by edit"}
+FATE_COLORS = {"orphaned": ("#F9D6D3", "#A3342C"), "edited": ("#FBEDB2", "#7A5B00"), "moved": ("#D7E6FC", "#24589E")}
 
 
 class NotesDelegate(QStyledItemDelegate):
@@ -153,9 +155,31 @@ class NotesDelegate(QStyledItemDelegate):
             parts.append(created.strftime("%d %b %Y"))
         if orphan:
             parts.append(self.tr("not found in the current text"))
+        if fate := index.data(Role.FATE):
+            width -= self._paint_fate(painter, str(fate), x + width, y)
+        painter.setFont(self._meta_font)
+        painter.setPen(QColor(tokens.text_tertiary))
         painter.drawText(QPointF(x, y + meta_metrics.ascent()),
                          meta_metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideRight, width))
         painter.restore()
+
+    def _paint_fate(self, painter: QPainter, fate: str, right: float, y: float) -> float:
+        """The flag of a highlight an edit of the article changed, at the right end of the meta line; returns the
+        width it took."""
+        label = FATE_LABELS.get(fate, fate)
+        text = self.tr(label)
+        metrics = QFontMetricsF(self._meta_font)
+        w = metrics.horizontalAdvance(text) + 14
+        h = metrics.lineSpacing() + 2
+        rect = QRectF(right - w, y - 1, w, h)
+        fill, ink = FATE_COLORS.get(fate, FATE_COLORS["moved"])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(fill))
+        painter.drawRoundedRect(rect, h / 2, h / 2)
+        painter.setPen(QColor(ink))
+        painter.setFont(self._meta_font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        return w + 6
 
     def _paint_chips(self, painter: QPainter, tags: list[str], x: float, y: float, width: float) -> float:
         tokens = current_tokens()

@@ -36,6 +36,7 @@ class Role(IntEnum):
     CREATED = Qt.ItemDataRole.UserRole + 12
     ARTICLE_TITLE = Qt.ItemDataRole.UserRole + 13  # in the library-wide view
     MODIFIED = Qt.ItemDataRole.UserRole + 14
+    FATE = Qt.ItemDataRole.UserRole + 15  # what the article's last edit did to it: orphaned | edited | moved | None
 
 
 def matches(a: Any, colors: set[str] | None, tag: str | None, text: str) -> bool:
@@ -65,6 +66,7 @@ class NotesModel(QAbstractListModel):
         self._tag: str | None = None
         self._text = ""
         self._order = "position"
+        self._fates: dict[str, str] = {}
 
     # -- content -----------------------------------------------------------------------------------------------
 
@@ -74,6 +76,12 @@ class NotesModel(QAbstractListModel):
         self._titles = dict(titles or {})
         self._ids = self._visible()
         self.endResetModel()
+
+    def set_fates(self, fates: dict[str, str]) -> None:
+        """Flag the highlights whose fate the article's last edit changed (by id); others are not flagged."""
+        self._fates = dict(fates)
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [Role.FATE])
 
     def upsert(self, annotation: Any) -> None:
         self._items[annotation.id] = annotation
@@ -192,6 +200,7 @@ class NotesModel(QAbstractListModel):
             Role.CREATED: a.created,
             Role.MODIFIED: a.modified,
             Role.ARTICLE_TITLE: self._titles.get(a.article_id, ""),
+            Role.FATE: self._fates.get(a.id),
         }
         return values.get(role)  # type: ignore[call-overload]
 

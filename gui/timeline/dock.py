@@ -117,6 +117,10 @@ class TimelineDock(QWidget):
     def set_entity_filter(self, name: str | None) -> None:
         self.view.set_entity_filter(name)
 
+    def set_revision_marks(self, marks: Sequence[tuple[date, date, str, str]]) -> None:
+        """Dates the article's last edit added, removed or changed (see TimelineView.set_revision_marks)."""
+        self.view.set_revision_marks(marks)
+
     def set_scope(self, scope: str) -> None:
         if scope == self._scope:
             return

@@ -13,13 +13,15 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QFont,
     QFontMetricsF,
     QKeySequence,
     QPainter,
+    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -105,6 +107,7 @@ class TimelineView(TimelineInput):
         self._hover: TimelineItem | None = None
         self._focus: TimelineItem | None = None
         self.mention_menu: QMenu | None = None
+        self._revision_marks: tuple[tuple[date, date, str, str], ...] = ()  # see set_revision_marks
 
         self.card = HoverCard(self)
         self.card.mention_activated.connect(self._activate_mention)
@@ -382,6 +385,40 @@ class TimelineView(TimelineInput):
             axis.paint_day_pill(painter, frame, self._colors, date.today(), self.font(), self.tr("Today"))
         if not self._shown:
             axis.paint_message(painter, frame, self._colors, self._label_font(), self._empty_message())
+        if self._revision_marks and not self._library:
+            self._paint_revision_marks(painter, frame)
+
+    def set_revision_marks(self, marks: Sequence[tuple[date, date, str, str]]) -> None:
+        """Dates the article's last edit added, removed or changed: (first day, last day, "added" | "removed" |
+        "changed", the expression). Drawn over the article's timeline; a removed date has no event left to draw."""
+        self._revision_marks = tuple(marks)
+        self.viewport().update()
+
+    def revision_marks(self) -> tuple[tuple[date, date, str, str], ...]:
+        return self._revision_marks
+
+    def _paint_revision_marks(self, painter: QPainter, frame: axis.AxisFrame) -> None:
+        font = axis.pill_font(self.font())
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        for k, (first, last, change, text) in enumerate(self._revision_marks):
+            x = (frame.x(first.toordinal()) + frame.x(last.toordinal() + 1)) / 2
+            if not -40 <= x <= frame.width + 40:
+                continue
+            ink = QColor({"added": "#1F7A4D", "removed": "#B23B33"}.get(change, "#7A5B00"))
+            pen = QPen(ink, 1.2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, axis.HEADER_HEIGHT), QPointF(x, frame.height - axis.FOOTER_HEIGHT))
+            sign = {"added": "+", "removed": "−"}.get(change, "~")
+            caption = f"{sign} {text}"
+            w = metrics.horizontalAdvance(caption) + 12
+            h = 15.0
+            rect = QRectF(min(max(x - w / 2, 2.0), frame.width - w - 2), axis.HEADER_HEIGHT + 3 + (k % 2) * 17, w, h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ink)
+            painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(QColor("#FFFFFF"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, caption)
 
     def _empty_message(self) -> str:
         if self._entity is not None and self._groups:

@@ -1,4 +1,4 @@
-"""The ``newsdesk`` command line without a screen (DESIGN §7).
+"""The ``newsdesk`` command line without a screen (docs/command-line.md).
 
 Sub-commands live in small modules that register themselves on the parser; each prints JSON lines to stdout and
 one-line reasons to stderr. A user error never shows a traceback and always exits non-zero; in a batch, a bad
@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "models.cli.analysis_commands",
     "models.cli.annotation_commands",
     "models.cli.export_commands",
+    "models.cli.revision_commands",
 )
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 1
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 # list equal to what the modules register).
 COMMANDS = frozenset(
     {"import", "list", "search", "extract", "analyze", "highlight", "annotations", "export", "import-annotations"}
+    | {"revisions", "diff"}
 )
 
 

@@ -32,7 +32,7 @@ def utc_iso(when: datetime) -> str:
 
 
 def annotation_record(a: Annotation) -> dict[str, Any]:
-    """The JSON form of an annotation (DESIGN §7)."""
+    """The JSON form of an annotation (docs/command-line.md)."""
     return {
         "id": a.id,
         "article": a.article_id,

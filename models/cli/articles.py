@@ -72,7 +72,7 @@ def open_library_or_fail(library: str | None) -> Any:
 
 
 def article_record(article: Article) -> dict[str, Any]:
-    """The ``extract`` line of DESIGN §7: source, kind, every metadata field, the text and its blocks."""
+    """The ``extract`` line of docs/command-line.md: source, kind, every metadata field, the text and its blocks."""
     return {
         "source": article.source,
         "kind": article.kind,
@@ -123,6 +123,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                                   "status": result.status}
         if result.orphaned:
             record["orphaned"] = result.orphaned
+        if result.status == "updated":
+            record["revision"] = result.revision
         if analysis is not None and analysis.status != "complete":
             record["analysis"] = {"status": analysis.status, "reason": analysis.reason}
         emit(record)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from models.cli import UserError, add_library_option, emit
+from models.cli import UserError, add_library_option, complain, emit
 
 NEEDS_ANALYSIS = ("timelinejs",)
 
@@ -90,7 +90,7 @@ def install_pdf() -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from models.cli.articles import open_library_or_fail
-    from models.export import BRIEF_FORMATS, EXTENSIONS, ExportBundle, ExportOptions, render
+    from models.export import BRIEF_FORMATS, EXTENSIONS, ExportBundle, ExportOptions, render_reporting
     from models.export.selection import Selection, collect
 
     if args.brief and args.format not in BRIEF_FORMATS:
@@ -126,19 +126,21 @@ def cmd_export(args: argparse.Namespace) -> int:
                                bundle.analyses, bundle.exported)) for s in bundle.articles]
     for path, part in parts:
         try:
-            data = render(args.format, part, options)
+            data, notices = render_reporting(args.format, part, options)
         except ValueError as exc:
             raise UserError(str(exc)) from None
         if path == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
-            continue
-        try:
-            write_atomically(Path(path), data)
-        except OSError as exc:
-            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-        emit({"path": path, "format": args.format, "brief": args.brief, "articles": len(part.articles),
-              "annotations": len(part.annotations), "bytes": len(data)})
+        else:
+            try:
+                write_atomically(Path(path), data)
+            except OSError as exc:
+                raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+            emit({"path": path, "format": args.format, "brief": args.brief, "articles": len(part.articles),
+                  "annotations": len(part.annotations), "bytes": len(data)})
+        for notice in notices:  # the file is written all the same; the reader must know what it lacks
+            complain(f"{path}: {notice}")
     return 0
 
 

@@ -24,6 +24,8 @@ from models.export.markdown import render_markdown
 from models.export.timelinejs import render_timelinejs
 
 Renderer = Callable[[ExportBundle, ExportOptions], bytes]
+# A renderer that also says what the reader should know about the result (characters it could not draw, …).
+ReportingRenderer = Callable[[ExportBundle, ExportOptions], tuple[bytes, list[str]]]
 
 FORMATS = ("markdown", "html", "pdf", "jsonld", "csv", "timelinejs")
 EXTENSIONS = {"markdown": ".md", "html": ".html", "pdf": ".pdf", "jsonld": ".jsonld", "csv": ".csv",
@@ -44,8 +46,20 @@ _renderers: dict[str, Renderer] = {
 }
 
 
-def register_renderer(name: str, renderer: Renderer) -> None:
-    _renderers[name] = renderer
+_reporting: dict[str, ReportingRenderer] = {}
+
+
+def register_renderer(name: str, renderer: Renderer | None = None, *,
+                      reporting: ReportingRenderer | None = None) -> None:
+    """Add a format; a ``reporting`` renderer returns its notices beside the bytes (see :func:`render_reporting`)."""
+    if reporting is not None:
+        _reporting[name] = reporting
+        _renderers[name] = lambda bundle, options: reporting(bundle, options)[0]
+    elif renderer is not None:
+        _reporting.pop(name, None)
+        _renderers[name] = renderer
+    else:
+        raise TypeError("register_renderer needs a renderer")
 
 
 def renderer(name: str) -> Renderer:
@@ -59,6 +73,19 @@ def renderer(name: str) -> Renderer:
 
 def render(name: str, bundle: ExportBundle, options: ExportOptions | None = None) -> bytes:
     """The document in format ``name``; ``ValueError`` for options the format cannot honour."""
+    return render_reporting(name, bundle, options)[0]
+
+
+def render_reporting(name: str, bundle: ExportBundle,
+                     options: ExportOptions | None = None) -> tuple[bytes, list[str]]:
+    """The document and the notices a reader should see with it (one line each; empty for most formats)."""
+    opts = _checked(name, options)
+    if name in _reporting:
+        return _reporting[name](bundle, opts)
+    return renderer(name)(bundle, opts), []
+
+
+def _checked(name: str, options: ExportOptions | None) -> ExportOptions:
     opts = options or ExportOptions()
     if opts.brief and name not in BRIEF_FORMATS:
         raise ValueError(f"a brief is written as {', '.join(BRIEF_FORMATS)}, not {name}")
@@ -68,7 +95,7 @@ def render(name: str, bundle: ExportBundle, options: ExportOptions | None = None
         raise ValueError(f"unknown page size {opts.page_size!r} (known: {', '.join(PAGE_SIZES)})")
     if opts.csv_flavor not in CSV_FLAVORS:
         raise ValueError(f"unknown CSV flavour {opts.csv_flavor!r} (known: {', '.join(CSV_FLAVORS)})")
-    return renderer(name)(bundle, opts)
+    return opts
 
 
 __all__ = [
@@ -79,8 +106,10 @@ __all__ = [
     "ExportOptions",
     "ExportUnavailable",
     "Renderer",
+    "ReportingRenderer",
     "register_renderer",
     "render",
+    "render_reporting",
     "render_brief_markdown",
     "renderer",
 ]

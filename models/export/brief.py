@@ -73,6 +73,71 @@ def brief_events(bundle: ExportBundle) -> list[BriefEvent]:
     return sorted(out, key=lambda e: (e.date, e.article, e.sentence))
 
 
+CHANGE_QUOTE = 280  # characters of changed text quoted in the brief
+
+
+@dataclass(frozen=True, slots=True)
+class BriefChanges:
+    """What changed in one article since the first version the reader had (the brief's "Changes since first
+    read")."""
+
+    article: str  # title
+    first: str  # "version 1, imported 2019-01-23T08:00:00Z"
+    last: str
+    lines: tuple[str, ...]  # one plain-text sentence per change, in text order, then highlights, entities, dates
+
+
+def brief_changes(bundle: ExportBundle) -> list[BriefChanges]:
+    out: list[BriefChanges] = []
+    for stored in bundle.articles:
+        history = bundle.histories.get(stored.id)
+        if history is None:
+            continue
+        diff, first, last = history.since_first, history.revisions[0], history.revisions[-1]
+        lines: list[str] = []
+        for m in diff.metadata:
+            lines.append(f"{'Headline' if m.field == 'title' else m.field.capitalize()}: "
+                         f"“{_flat(m.old)}” → “{_flat(m.new)}”")
+        for c in diff.changes:
+            if c.op == "insert":
+                lines.append(f"Inserted: “{_clip(c.new_text)}”")
+            elif c.op == "delete":
+                lines.append(f"Deleted: “{_clip(c.old_text)}”")
+            else:
+                lines.append(f"Replaced “{_clip(c.old_text)}” with “{_clip(c.new_text)}”")
+        fates = {"orphaned": "Highlight lost (its words were deleted)", "edited": "Highlight edited under it",
+                 "moved": "Highlight moved"}
+        for h in diff.highlights:
+            if h.fate in fates:
+                after = f" → “{_clip(h.new_quote)}”" if h.fate == "edited" and h.new_quote else ""
+                lines.append(f"{fates[h.fate]}: “{_clip(h.old_quote)}”{after}")
+        for e in diff.entities:
+            lines.append(f"{'Appeared' if e.change == 'added' else 'Disappeared'}: {e.name} ({e.type.title()})")
+        for ev in diff.events:
+            if ev.change == "changed":
+                lines.append(f"Date changed: {ev.old_value} → {ev.value} (“{_clip(ev.text)}”)")
+            else:
+                lines.append(f"Date {ev.change}: {ev.value} (“{_clip(ev.text)}”)")
+        out.append(BriefChanges(
+            article_title(stored),
+            f"version {first.number}, imported {iso_utc(first.imported_at)}",
+            f"version {last.number}, imported {iso_utc(last.imported_at)}",
+            tuple(lines),
+        ))
+    return out
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= CHANGE_QUOTE else text[: CHANGE_QUOTE - 1] + "…"
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
 def _by_color(bundle: ExportBundle) -> list[tuple[str, list[tuple[StoredArticle, Annotation]]]]:
     per_article = by_article(bundle)
     pairs = [(s, a) for s in bundle.articles for a in per_article[s.id]]
@@ -115,6 +180,13 @@ def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes
         lines = [f"- **{_cell(e.value)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
                  f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
         parts.append("## Chronology\n\n" + "\n".join(lines))
+    changes = brief_changes(bundle)
+    if changes:
+        parts.append("## Changes since first read")
+        for ch in changes:
+            head = f"### {literal_markdown(ch.article)}\n\n" if many else ""
+            parts.append(f"{head}*From {literal_markdown(ch.first)} to {literal_markdown(ch.last)}.*\n\n"
+                         + "\n".join(f"- {literal_markdown(line)}" for line in ch.lines))
     return ("\n\n".join(parts) + "\n").encode("utf-8")
 
 
@@ -152,5 +224,13 @@ def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
             for e in events)
         parts.append("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Expression</th><th>Sentence</th>"
                      f"</tr></thead><tbody>{rows}</tbody></table>")
+    changes = brief_changes(bundle)
+    if changes:
+        parts.append("<h2>Changes since first read</h2>")
+        for ch in changes:
+            if many:
+                parts.append(f"<h3>{escape(ch.article)}</h3>")
+            parts.append(f'<p class="caption"><i>From {escape(ch.first)} to {escape(ch.last)}.</i></p><ul>'
+                         + "".join(f"<li>{escape(line)}</li>" for line in ch.lines) + "</ul>")
     parts.append(f'<p class="meta">Exported {escape(iso_utc(bundle.exported))}</p>')
     return page(title, "\n".join(parts), options)

@@ -12,9 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from models.analysis.types import Analysis
 from models.store.records import Annotation, ColorMeaning, StoredArticle
+
+if TYPE_CHECKING:
+    from models.revisions.history import ArticleHistory
 
 _HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{3,8}$")
 GROUPINGS = ("position", "color", "entity", "date")
@@ -54,6 +58,7 @@ class ExportBundle:
     colors: tuple[ColorMeaning, ...] = ()
     analyses: Mapping[int, Analysis] = field(default_factory=lambda: MappingProxyType({}))
     exported: datetime = field(default_factory=utcnow)  # UTC, naive (as the store keeps times)
+    histories: Mapping[int, ArticleHistory] = field(default_factory=lambda: MappingProxyType({}))  # edited articles
 
 
 def legend(bundle: ExportBundle) -> dict[str, ColorMeaning]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from datetime import datetime
 from typing import Any
 
 from models.export.bundle import (
@@ -25,7 +26,7 @@ from models.export.bundle import (
     iso_utc,
     legend,
 )
-from models.store.records import Annotation, ColorMeaning, StoredArticle
+from models.store.records import Annotation, ColorMeaning, HighlightOrigin, StoredArticle
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 STYLE_PREFIX = "newsdesk-color-"
@@ -45,14 +46,27 @@ def urn(value: str) -> str:
         return uuid.uuid5(uuid.NAMESPACE_URL, value).urn
 
 
-def annotation_jsonld(ann: Annotation, source: str, color: ColorMeaning | None) -> dict[str, Any]:
-    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": ann.exact}
-    if ann.prefix:
-        quote["prefix"] = ann.prefix
-    if ann.suffix:
-        quote["suffix"] = ann.suffix
+def annotation_jsonld(
+    ann: Annotation,
+    source: str,
+    color: ColorMeaning | None,
+    origin: HighlightOrigin | None = None,
+    seen: datetime | None = None,
+) -> dict[str, Any]:
+    """One annotation. For an article the publisher edited, ``origin`` holds the selectors on the version the
+    highlight was made on and ``seen`` when that version was imported: the target then names that version as a
+    TimeState (Web Annotation §4.3.1), against which its selectors hold."""
+    exact, prefix, suffix = (origin.exact, origin.prefix, origin.suffix) if origin else (ann.exact, ann.prefix,
+                                                                                       ann.suffix)
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": exact}
+    if prefix:
+        quote["prefix"] = prefix
+    if suffix:
+        quote["suffix"] = suffix
     selectors: list[dict[str, Any]] = [quote]
-    if ann.status != "orphan":
+    if origin is not None:
+        selectors.append({"type": "TextPositionSelector", "start": origin.start, "end": origin.end})
+    elif ann.status != "orphan":
         selectors.append({"type": "TextPositionSelector", "start": ann.start, "end": ann.end})
     cls = style_class(ann.color)
     body: list[dict[str, Any]] = []
@@ -75,6 +89,8 @@ def annotation_jsonld(ann: Annotation, source: str, color: ColorMeaning | None) 
     out["stylesheet"] = {"type": "CssStylesheet", "value": f".{cls} {{ background-color: {background}; }}"}
     out["body"] = body
     out["target"] = {"source": source, "styleClass": cls, "selector": selectors}
+    if origin is not None and seen is not None:
+        out["target"]["state"] = {"type": "TimeState", "sourceDate": iso_utc(seen)}
     return out
 
 
@@ -85,7 +101,14 @@ def collection_jsonld(bundle: ExportBundle, options: ExportOptions) -> dict[str,
     for article_id, anns in by_article(bundle).items():
         stored = sources.get(article_id)
         source = article_uri(stored) if stored else f"{ARTICLE_URN}{article_id}"
-        items += [annotation_jsonld(a, source, colors.get(a.color)) for a in anns]
+        history = bundle.histories.get(article_id)
+        for a in anns:
+            origin = history.origins.get(a.id) if history is not None else None
+            made_on = history.revision(origin.revision) if history is not None and origin is not None else None
+            if made_on is None:
+                items.append(annotation_jsonld(a, source, colors.get(a.color)))
+            else:
+                items.append(annotation_jsonld(a, source, colors.get(a.color), origin, made_on.imported_at))
     collection_id = uuid.uuid4().urn
     size = max(1, options.page_items)
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]

@@ -79,4 +79,13 @@ def collect(lib: Any, selection: Selection, *, need_analyses: bool = False) -> E
             anns = [a for a in anns if any(m.start < a.end and a.start < m.end for m in entity.mentions)]
         kept.append(stored)
         annotations += anns
-    return ExportBundle(tuple(kept), tuple(annotations), tuple(lib.annotations.colors()), MappingProxyType(analyses))
+    histories: dict[int, Any] = {}
+    if hasattr(lib, "revisions"):  # edited articles: their versions, where highlights were made, what changed
+        from models.revisions.history import article_history
+
+        edited = lib.revisions.edited_ids()
+        for stored in kept:
+            if stored.id in edited and (history := article_history(lib, stored.id, analyse=need_analyses)):
+                histories[stored.id] = history
+    return ExportBundle(tuple(kept), tuple(annotations), tuple(lib.annotations.colors()), MappingProxyType(analyses),
+                        histories=MappingProxyType(histories))

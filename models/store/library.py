@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, select
@@ -17,10 +18,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
 from models.article import Article, Block, metadata_from_dict, metadata_to_dict
+from models.revisions.identity import canonical_source, is_relative, same_story
 from models.store import backup, location, migrate
 from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
+from models.store.revisions import (
+    RevisionStore,
+    ensure_first_revision,
+    record_revision,
+    refresh_current_metadata,
+    remember_origins,
+    revision_counts,
+    store_current_analysis,
+)
 from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
 
@@ -60,28 +71,56 @@ class Library:
         """Highlights, notes, tags and the colour legend of this library."""
         return AnnotationStore(self)
 
+    @property
+    def revisions(self) -> RevisionStore:
+        """The kept versions of articles' texts and where highlights were made."""
+        return RevisionStore(self)
+
     # -- articles -------------------------------------------------------------------------------------------
 
     def import_article(self, article: Article) -> ImportResult:
-        """Add an article, or update the one with the same source (its highlights re-anchored)."""
+        """Add an article, or update the one with the same identity: its source (a file's absolute, resolved path,
+        or its URL) and a text telling the same story. A changed text is kept as a new revision and the
+        highlights are re-anchored in it; an unchanged text stores nothing new."""
+        raw = article.source
+        article = replace(article, source=canonical_source(raw))
         with self.writing() as s:
             row = s.scalars(select(ArticleRow).where(ArticleRow.source == article.source)).one_or_none()
+            if row is None and article.source != raw and is_relative(raw):
+                legacy = s.scalars(select(ArticleRow).where(ArticleRow.source == raw)).one_or_none()
+                if legacy is not None and same_story(legacy.text, article.text, short_texts_match=False):
+                    row = legacy  # from a library that stored relative paths: same name, same story
+                    row.source = article.source
             if row is not None and row.meta.get("published_source") == "user":
                 article = _with_published(article, row.meta.get("published"), "user")  # the reader's date stays
             if row is None:
-                row = ArticleRow(uid=str(uuid.uuid4()), source=article.source, kind=article.kind, note="")
+                row = ArticleRow(
+                    uid=str(uuid.uuid4()),
+                    source=article.source,
+                    kind=article.kind,
+                    note="",
+                    fingerprint=article.text_hash,
+                )
                 _fill(row, article)
                 s.add(row)
                 s.flush()
+                record_revision(s, row)
                 return ImportResult(row.id, row.title, row.source, "new")
+            number = ensure_first_revision(s, row)
             if row.text_hash == article.text_hash and row.meta == metadata_to_dict(article.metadata):
-                return ImportResult(row.id, row.title, row.source, "unchanged")
+                return ImportResult(row.id, row.title, row.source, "unchanged", revision=number)
             old_text = row.text
+            if old_text != article.text:
+                remember_origins(s, row, number)
             _fill(row, article)
             row.kind = article.kind
             row.updated_at = utcnow()
-            orphaned = reanchor_article(s, row, old_text) if old_text != article.text else 0
-            return ImportResult(row.id, row.title, row.source, "updated", orphaned)
+            if old_text == article.text:
+                refresh_current_metadata(s, row)
+                return ImportResult(row.id, row.title, row.source, "updated", revision=number)
+            number = record_revision(s, row)
+            orphaned = reanchor_article(s, row, old_text)
+            return ImportResult(row.id, row.title, row.source, "updated", orphaned, revision=number)
 
     def list_articles(self, query: str | None = None) -> list[ArticleSummary]:
         with self.reading() as s:
@@ -100,6 +139,7 @@ class Library:
                 stmt = stmt.where(ArticleRow.id.in_(ids))
             rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
             colors = _colors_by_article(s, [r.id for r, _ in rows])
+            versions = revision_counts(s, [r.id for r, _ in rows])
             unfinished = _unfinished_analyses(s, [r.id for r, _ in rows])
             out = [
                 ArticleSummary(
@@ -111,6 +151,8 @@ class Library:
                     r.imported_at,
                     n,
                     colors.get(r.id, ()),
+                    versions.get(r.id, 1),
+                    versions.get(r.id, 1) > 1,
                     unfinished.get(r.id, ""),
                 )
                 for r, n in rows
@@ -132,8 +174,10 @@ class Library:
             return _stored(row)
 
     def find_article(self, source: str) -> int | None:
+        """The article imported from ``source`` (a path is looked up absolute, as imports store it)."""
         with self.reading() as s:
-            return s.scalar(select(ArticleRow.id).where(ArticleRow.source == source))
+            found = s.scalar(select(ArticleRow.id).where(ArticleRow.source == canonical_source(source)))
+            return found if found is not None else s.scalar(select(ArticleRow.id).where(ArticleRow.source == source))
 
     def delete_article(self, article_id: int) -> None:
         with self.writing() as s:
@@ -200,6 +244,7 @@ class Library:
                     data=to_dict(analysis),
                 )
             )
+            store_current_analysis(s, article_id, analysis, to_dict(analysis))
 
 
 def open_library(library: str | None = None) -> Library:

@@ -15,6 +15,7 @@ class ImportResult:
     source: str
     status: str  # new | updated | unchanged
     orphaned: int = 0  # highlights that could not be re-anchored in the new text
+    revision: int = 1  # the article's revision number after this import
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class ArticleSummary:
     imported_at: datetime
     highlight_count: int = 0
     colors: tuple[str, ...] = ()  # colour keys of its highlights, most used first
+    revisions: int = 1  # versions of its text kept in the library
+    edited: bool = False  # True when a re-import changed its text since the first one
     analysis_status: str = ""  # "failed" or "partial" when the stored analysis of its text is not complete
 
 
@@ -79,3 +82,36 @@ class ColorMeaning:
     swatch: str
     background: str
     position: int
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionInfo:
+    """One kept version of an article's text, without the text."""
+
+    article_id: int
+    number: int
+    imported_at: datetime  # UTC, naive
+    text_hash: str
+    words: int
+    title: str
+    published: str | None
+    analysed: bool  # its analysis is stored with it
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRevision:
+    info: RevisionInfo
+    article: Article
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightOrigin:
+    """Where a highlight was made: the revision number and its selectors on that revision's text."""
+
+    highlight_id: str
+    revision: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str

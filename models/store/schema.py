@@ -35,7 +35,7 @@ class ArticleRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)  # stable identity for urn: targets in exports
-    source: Mapped[str] = mapped_column(String(2048), unique=True)  # path, URL or clipboard:<hash>
+    source: Mapped[str] = mapped_column(String(2048), unique=True)  # absolute path, URL or clipboard:<hash>
     kind: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text)
@@ -46,6 +46,9 @@ class ArticleRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")  # the reader's note on the whole article
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The text hash of the first revision: with the source, the article's identity (a library from before
+    # revisions may hold relative sources, matched only by the same relative string and the same story).
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
 
     highlights: Mapped[list[HighlightRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
@@ -131,3 +134,37 @@ class EntityCorrectionRow(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     author: Mapped[str] = mapped_column(String(200), default="")
     created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ArticleRevisionRow(Base):
+    """One version of an article's text as it was imported; the article row holds the newest one."""
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 ... in import order
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    blocks: Mapped[list[Any]] = mapped_column(JSON)
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSON)
+    published: Mapped[str | None] = mapped_column(String(32), default=None)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # serialised Analysis of this text
+
+
+class HighlightOriginRow(Base):
+    """The selectors a highlight had on the revision it was made on, kept when re-import moves it to a newer one."""
+
+    __tablename__ = "highlight_origins"
+
+    highlight_id: Mapped[str] = mapped_column(ForeignKey("highlights.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")

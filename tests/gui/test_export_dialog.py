@@ -304,3 +304,27 @@ def test_a_date_range_keeps_the_articles_published_in_it(qtbot, open_dialog) -> 
         dialog.since.setDate(dialog.since.date().addYears(1))
     assert dialog.preview_title.text() == "1 article · 1 highlight"
     assert SECOND_TITLE in dialog.preview_plain.toPlainText() and TITLE not in dialog.preview_plain.toPlainText()
+
+
+def test_a_pdf_with_characters_no_font_draws_is_written_and_the_dialog_says_which(  # type: ignore[no-untyped-def]
+        qtbot, open_dialog, library, monkeypatch, tmp_path) -> None:
+    from gui import pdf_export
+
+    pdf_export.install()
+    lib, sample, _council = library
+    text = lib.get_article(sample).article.text
+    start = text.index("Northern Territories")
+    lib.annotations.add(sample, start, start + 20, color="red", note="北方領土 in the Japanese press")
+    # whatever fonts this machine has, one character here is one that no font draws
+    monkeypatch.setattr(pdf_export, "undrawable_characters", lambda doc: ["北", "方"])
+    dialog = open_dialog()
+    with qtbot.waitSignal(dialog.preview_updated, timeout=10000):
+        dialog.set_format("pdf")
+    target = tmp_path / "kuriles.pdf"
+    save_as(monkeypatch, target)
+    with qtbot.waitSignal(dialog.export_notices, timeout=20000) as said:
+        dialog.export_button.click()
+    assert target.read_bytes().startswith(b"%PDF")  # written all the same
+    assert "北方" in said.args[0][0] and "fonts-noto-cjk" in said.args[0][0]
+    assert dialog.isVisible() and "北方 (install fonts-noto-cjk)" in dialog.error.text()
+    assert str(target) in dialog.error.text()

@@ -1,0 +1,291 @@
+"""Story revisions in the reader: the versions line in the article header, Check for Updates, the changes window,
+and the flags on highlights (Notes) and dates (Timeline) that the article's last edit changed.
+
+Everything that reads revisions or compares them runs on the pool; only the results come back to the GUI thread.
+A library without revisions (an older fake in tests) leaves the feature switched off.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QRunnable, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from gui.import_jobs import Pool, default_pool
+from gui.revisions.window import RevisionsWindow
+from gui.typefaces import register_bundled_fonts
+from models.revisions.compare import RevisionDiff
+from models.revisions.timing import Lapse, last_change
+
+log = logging.getLogger(__name__)
+
+
+class _CallSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Call(QRunnable):
+    def __init__(self, fn: Any) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = _CallSignals()
+
+    def run(self) -> None:  # QRunnable.run
+        try:
+            result = self.fn()
+        except Exception as error:  # noqa: BLE001 — reported in the status bar, never lost in a thread
+            log.exception("revisions: background call failed")
+            self.signals.failed.emit(" ".join(str(error).split())[:300])
+            return
+        self.signals.done.emit(result)
+
+
+class RevisionState:
+    """What the reader shows of an article's versions (made on the pool, read on the GUI thread)."""
+
+    def __init__(self, article_id: int, infos: list[Any], published: str | None, source: str,
+                 diff: RevisionDiff | None) -> None:
+        self.article_id, self.infos, self.published, self.source, self.diff = (
+            article_id, infos, published, source, diff)
+
+
+class RevisionsFeature(QObject):
+    state_shown = Signal(int)  # article id whose versions line, flags and marks are on screen
+    diff_shown = Signal(object)  # the RevisionsWindow that now shows a diff
+
+    def __init__(self, window: Any, pool: Pool | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = window.library
+        self.pool = pool or getattr(window, "_pool", None) or default_pool()
+        self._calls: set[_Call] = set()
+        self.state: RevisionState | None = None
+        self.diff_window: RevisionsWindow | None = None
+        self._checking: int | None = None
+        self.check_action = QAction(self.tr("Check for &Updates"), window)
+        self.check_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.check_action.setEnabled(False)
+        self.check_action.triggered.connect(self.check_for_updates)
+        window.addAction(self.check_action)
+        self.changes_action = QAction(self.tr("Show &Changes Between Versions"), window)
+        self.changes_action.setEnabled(False)
+        self.changes_action.triggered.connect(self.show_changes)
+        window.addAction(self.changes_action)
+        if not self.available():
+            return
+        window.article_opened.connect(self._on_article_opened)
+        window.imports_finished.connect(self._on_imports_finished)
+        window.view.header.revisions.linkActivated.connect(self._on_link)
+        window.view.context_menu_requested.connect(self._fill_context_menu)
+        reading = getattr(window, "reading", None)
+        if reading is not None:
+            reading.analysis_shown.connect(self._on_analysis_shown)
+        current = window.current_article_id()
+        if current is not None:
+            self._on_article_opened(current)
+
+    def available(self) -> bool:
+        return hasattr(self.library, "revisions")
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._calls)
+
+    # -- background ------------------------------------------------------------------------------------------
+
+    def _run(self, fn: Any, on_done: Any) -> None:
+        call = _Call(fn)
+        self._calls.add(call)
+
+        def finish(result: object) -> None:
+            self._calls.discard(call)
+            on_done(result)
+
+        def fail(reason: str) -> None:
+            self._calls.discard(call)
+            self.window.statusBar().showMessage(self.tr("Versions: %1").replace("%1", reason), 8000)
+
+        call.signals.done.connect(finish)
+        call.signals.failed.connect(fail)
+        self.pool.start(call)
+
+    def _load(self, article_id: int) -> RevisionState:
+        from models.revisions.history import diff_revisions
+
+        lib = self.library
+        infos = lib.revisions.list(article_id)
+        stored = lib.get_article(article_id)
+        diff = diff_revisions(lib, article_id, compute=False) if len(infos) > 1 else None
+        return RevisionState(article_id, infos, stored.article.metadata.published, stored.article.source, diff)
+
+    # -- the article on screen -------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_article_opened(self, article_id: int) -> None:
+        self.state = None
+        self._show_state(None)
+        self.check_action.setEnabled(True)
+        self._run(lambda: self._load(article_id), self._on_loaded)
+
+    @Slot(int)
+    def _on_analysis_shown(self, article_id: int) -> None:
+        """The analysis of the current text has just been stored: the edit's dates can now be compared."""
+        state = self.state
+        if state is not None and state.article_id == article_id and state.diff is not None and not state.diff.analysed:
+            self._run(lambda: self._load(article_id), self._on_loaded)
+
+    def _on_loaded(self, state: object) -> None:
+        assert isinstance(state, RevisionState)
+        if state.article_id != self.window.current_article_id():
+            return
+        self.state = state
+        self._show_state(state)
+        self.state_shown.emit(state.article_id)
+
+    def _show_state(self, state: RevisionState | None) -> None:
+        header = self.window.view.header
+        header.set_revisions(self.versions_html(state) if state is not None else "")
+        relayout = getattr(self.window.view, "_update_margins", None)
+        if relayout is not None:  # the header's height changed with the line: the text moves down to make room
+            relayout(force=True)
+        diff = state.diff if state is not None else None
+        self.changes_action.setEnabled(diff is not None)
+        fates = {h.highlight_id: h.fate for h in diff.highlights if h.fate != "unchanged"} if diff else {}
+        annotations = getattr(self.window, "annotations", None)
+        if annotations is not None:
+            for model in (annotations.panel.model, annotations.panel.orphan_model):
+                model.set_fates(fates)
+        reading = getattr(self.window, "reading", None)
+        if reading is not None:
+            marks = []
+            for ev in diff.events if diff is not None and diff.analysed else ():
+                try:
+                    marks.append((date.fromisoformat(ev.first_day), date.fromisoformat(ev.last_day), ev.change,
+                                  ev.text))
+                except ValueError:
+                    continue
+            reading.timeline.set_revision_marks(marks)
+
+    def versions_html(self, state: RevisionState) -> str:
+        """"3 versions · last changed 2 h after publication · Show changes · Check for updates" (edited articles
+        only: an article seen once has nothing to say here)."""
+        if len(state.infos) < 2:
+            return ""
+        lapse = last_change(state.infos[0].imported_at, state.infos[-1].imported_at, state.published)
+        when = state.infos[-1].imported_at.strftime("%d %b %Y %H:%M UTC")
+        return (
+            f'<span title="{when}">{self.tr("%1 versions").replace("%1", str(len(state.infos)))}'
+            f" · {self.lapse_text(lapse)}</span>"
+            f' · <a href="changes">{self.tr("Show changes")}</a>'
+            f' · <a href="check">{self.tr("Check for updates")}</a>'
+        )
+
+    def lapse_text(self, lapse: Lapse) -> str:
+        if lapse.unit == "same-day":
+            return self.tr("last changed the day it was published")
+        amount = f"{lapse.amount} {self.tr(lapse.unit) if lapse.unit in ('min', 'h') else ''}".strip()
+        if lapse.unit in ("days", "months", "years"):
+            unit = {"days": self.tr("days"), "months": self.tr("months"), "years": self.tr("years")}[lapse.unit]
+            if lapse.amount == 1:
+                unit = {"days": self.tr("day"), "months": self.tr("month"), "years": self.tr("year")}[lapse.unit]
+            amount = f"{lapse.amount} {unit}"
+        if lapse.reference == "publication":
+            return self.tr("last changed %1 after publication").replace("%1", amount)
+        return self.tr("last changed %1 after the first import").replace("%1", amount)
+
+    @Slot(str)
+    def _on_link(self, link: str) -> None:
+        if link == "changes":
+            self.show_changes()
+        elif link == "check":
+            self.check_for_updates()
+
+    def _fill_context_menu(self, menu: QMenu, _point: QPoint) -> None:
+        menu.addSeparator()
+        menu.addAction(self.check_action)
+        if self.changes_action.isEnabled():
+            menu.addAction(self.changes_action)
+
+    # -- actions ---------------------------------------------------------------------------------------------
+
+    @Slot()
+    def check_for_updates(self) -> None:
+        """Read the article's source again: a changed text becomes a new version, an unchanged one stores nothing."""
+        article_id = self.window.current_article_id()
+        if article_id is None or not self.available():
+            return
+        source = self.library.get_article(article_id).article.source
+        if source.startswith("clipboard:"):
+            self.window.statusBar().showMessage(self.tr("A pasted article has no source to check."), 6000)
+            return
+        self._checking = article_id
+        self.window.import_paths([source], open_last=True)
+
+    @Slot(list, list)
+    def _on_imports_finished(self, results: list[Any], failures: list[Any]) -> None:
+        checking, self._checking = self._checking, None
+        if checking is None:
+            return
+        if failures:
+            return  # the window reports them
+        result = next((r for r in results if r.id == checking), None)
+        if result is None:
+            return
+        if result.status == "unchanged":
+            self.window.statusBar().showMessage(self.tr("No new version: the text is as it was."), 6000)
+        else:
+            self.window.statusBar().showMessage(
+                self.tr("Stored version %1 of this article.").replace("%1", str(result.revision)), 6000
+            )
+
+    @Slot()
+    def show_changes(self, old: int | None = None, new: int | None = None) -> None:
+        """Open (or refresh) the changes window on two versions of the article on screen (default: the last two)."""
+        state = self.state
+        if state is None or len(state.infos) < 2:
+            return
+        if self.diff_window is None:
+            title = state.infos[-1].title or state.source
+            faces = getattr(self.window.view, "_faces", None) or register_bundled_fonts()
+            self.diff_window = RevisionsWindow(faces, title, self.window)
+            self.diff_window.pair_requested.connect(lambda a, b: self.show_changes(a, b))
+            self.diff_window.destroyed.connect(self._forget_window)
+        numbers = [i.number for i in state.infos]
+        old = numbers[-2] if old is None else old
+        new = numbers[-1] if new is None else new
+        self.diff_window.set_revisions(state.infos, old, new)
+        self.diff_window.show()
+        self.diff_window.activateWindow()
+        article_id = state.article_id
+        self._run(lambda: self._compare(article_id, old, new), self._on_compared)
+
+    def _compare(self, article_id: int, old: int, new: int) -> tuple[int, RevisionDiff, list[Any]]:
+        from models.revisions.history import diff_revisions
+        from models.revisions.inline import inline_blocks
+
+        diff = diff_revisions(self.library, article_id, old, new)
+        older = self.library.revisions.get(article_id, old).article
+        newer = self.library.revisions.get(article_id, new).article
+        return article_id, diff, inline_blocks(older, newer, diff.paragraphs)
+
+    def _on_compared(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        article_id, diff, blocks = result
+        if self.diff_window is None or self.state is None or self.state.article_id != article_id:
+            return
+        self.diff_window.show_diff(diff, blocks)
+        self.diff_shown.emit(self.diff_window)
+
+    @Slot()
+    def _forget_window(self) -> None:
+        self.diff_window = None
+
+
+def install_revisions(window: Any) -> RevisionsFeature:
+    return RevisionsFeature(window)
