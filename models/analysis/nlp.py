@@ -121,6 +121,7 @@ def _chunks(text: str, limit: int = _MAX_CHUNK, sentence: int = _MAX_SENTENCE) -
     ``sentence`` characters without one is cut at a space (else hard), so that no sentence the parser sees is
     longer than ``sentence`` and a sentence is cut only when nothing better exists.
     """
+    sentence = min(sentence, limit)
     base = 0
     for line in text.split("\n"):
         pos = 0

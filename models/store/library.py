@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.analysis.serialize import from_dict, to_dict
@@ -32,7 +32,7 @@ from models.store.revisions import (
     revision_counts,
     store_current_analysis,
 )
-from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
+from models.store.schema import AnalysisRow, ArticleRevisionRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
 
 
@@ -205,6 +205,12 @@ class Library:
             row.published = day.isoformat() if day else None
             row.updated_at = utcnow()
             s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
+            refresh_current_metadata(s, row)  # the newest revision carries the reader's date too
+            s.execute(
+                update(ArticleRevisionRow)
+                .where(ArticleRevisionRow.article_id == article_id, ArticleRevisionRow.text_hash == row.text_hash)
+                .values(analysis=None)
+            )  # its analysis was resolved against the old date
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         with self.reading() as s:
