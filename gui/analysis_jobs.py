@@ -36,18 +36,19 @@ class AnalysisSignals(QObject):
 
 
 class AnalysisJob(QRunnable):
-    def __init__(self, library: Any, article_id: int) -> None:
+    def __init__(self, library: Any, article_id: int, *, retry: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.library = library
         self.article_id = article_id
+        self.retry = retry
         self.signals = AnalysisSignals()
 
     def run(self) -> None:  # QRunnable.run
         from models.store.entities import EntityStore
 
         try:
-            analysis = analysis_of(self.library, self.article_id)
+            analysis = analysis_of(self.library, self.article_id, retry=self.retry)
             entities = EntityStore(self.library).entities(self.article_id, analysis)
         except Exception as error:  # noqa: BLE001 — a worker reports, never dies silently
             log.exception("analysis of article %s failed", self.article_id)
@@ -73,23 +74,44 @@ def _freeze_long_lived_objects() -> None:
         gc.freeze()
 
 
-def analysis_of(library: Any, article_id: int) -> Any:
+def analysis_of(library: Any, article_id: int, *, retry: bool = False) -> Any:
     """The stored article's analysis: the library's cache, else the worker process (which saves it), else — for a
-    library another process cannot open, such as one in memory — computed here."""
+    library another process cannot open, such as one in memory — computed here. ``retry``: a stored failure is
+    computed again.
+
+    An analysis that fails comes back as an analysis with the status "failed" (stored, so that the library marks
+    the article); so does a worker process that died on the article (it is started again by the next request).
+    """
     from models.analysis import ANALYZER_VERSION
 
     cached = library.load_analysis(article_id, ANALYZER_VERSION)
-    if cached is not None:
+    if cached is not None and not (retry and cached.status != "complete"):
         return cached
     url = getattr(library, "url", None)
     if isinstance(url, str) and (not url.startswith("sqlite") or getattr(library, "db_path", None) is not None):
         from models.analysis.serialize import from_dict
-        from models.store.analysis_worker import shared_worker
+        from models.store.analysis_worker import WorkerFailed, shared_worker
 
-        return from_dict(shared_worker().analyse_stored(url, article_id))
+        try:
+            return from_dict(shared_worker().analyse_stored(url, article_id, retry=retry))
+        except WorkerFailed as error:
+            return _failed(library, article_id, str(error))
     from models.store.analysis_jobs import ensure_analysis
 
-    return ensure_analysis(library, article_id)
+    return ensure_analysis(library, article_id, retry=retry)
+
+
+def _failed(library: Any, article_id: int, reason: str) -> Any:
+    """Store and return a failed analysis of the article's current text."""
+    from models.analysis import failed_analysis
+
+    stored = library.get_article(article_id)
+    analysis = failed_analysis(stored.article.text, reason)
+    try:
+        library.save_analysis(article_id, analysis)
+    except Exception:  # noqa: BLE001 — the reader still hears of the failure
+        log.exception("could not store the failed analysis of article %s", article_id)
+    return analysis
 
 
 class AnalysisRunner(QObject):
@@ -111,14 +133,15 @@ class AnalysisRunner(QObject):
     def pending(self) -> bool:
         return bool(self._jobs)
 
-    def request(self, article_id: int, *, show: bool = True) -> None:
+    def request(self, article_id: int, *, show: bool = True, retry: bool = False) -> None:
         """Analyse an article (from the cache when it can); ``show=False`` computes and stores it without making it
-        the article whose result is forwarded (re-analysing articles that are not on screen)."""
+        the article whose result is forwarded (re-analysing articles that are not on screen); ``retry`` computes a
+        stored failure again."""
         if show:
             self.wanted = article_id
         if article_id in self._jobs:
             return
-        job = AnalysisJob(self.library, article_id)
+        job = AnalysisJob(self.library, article_id, retry=retry)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self._jobs[article_id] = job

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.theme import current_tokens
 from models.article import Metadata
+from models.ingest.dates import SOURCE_LABELS
+
+SET_DATE_LINK = "newsdesk:set-date"
 
 
 class FlowLayout(QLayout):
@@ -86,8 +100,52 @@ def format_published(value: str | None, locale: QLocale | None = None, short: bo
     return locale.toString(date, locale.dateFormat(QLocale.FormatType.LongFormat).replace("dddd, ", ""))
 
 
+def date_source_text(source: str) -> str:
+    """Where the publication date was read, as the header says it ("from the date in the address")."""
+    label = SOURCE_LABELS.get(source, "")
+    return f"from {label}" if label and source != "user" else label
+
+
+class PublishedDateDialog(QDialog):
+    """The reader sets the publication date the timeline is resolved against (or says there is none)."""
+
+    def __init__(self, published: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publication Date"))
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(QDate(1800, 1, 1))
+        self.edit.setMaximumDate(QDate.currentDate().addDays(1))
+        self.edit.setAccessibleName(self.tr("Publication date"))
+        day = QDate.fromString((published or "")[:10], Qt.DateFormat.ISODate)
+        self.edit.setDate(day if day.isValid() else QDate.currentDate())
+        self.none = QCheckBox(self.tr("The article has no known date"), self)
+        self.none.setChecked(not published)
+        self.edit.setEnabled(bool(published))
+        self.none.toggled.connect(lambda checked: self.edit.setEnabled(not checked))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Relative dates (“yesterday”, “last March”) are resolved against this date."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.none)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> str | None:
+        """The ISO date chosen, or None for no date."""
+        return None if self.none.isChecked() else self.edit.date().toString(Qt.DateFormat.ISODate)
+
+
 class ArticleHeader(QWidget):
     """The details block (meta line, byline, tags, editorial note); :attr:`kicker` is the section label."""
+
+    date_edit_requested = Signal()  # the reader wants to set the publication date
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +161,11 @@ class ArticleHeader(QWidget):
         self.kicker.setFont(kicker_font)
 
         self.meta = self._label("ArticleMeta", self.tr("Source and date"))
+        self.meta.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.meta.linkActivated.connect(self._on_link)
         self.byline = self._label("ArticleByline", self.tr("Byline"))
         self.note = self._label("ArticleNote", self.tr("Editorial note"))
         self.revisions = self._label("ArticleRevisions", self.tr("Versions"))  # filled by gui.revisions
@@ -141,7 +204,9 @@ class ArticleHeader(QWidget):
         parts: list[str] = []
         if meta.publisher:
             parts.append(f'<span style="color:{text_colour}; font-weight:600">{escape(meta.publisher)}</span>')
-        parts += [escape(p) for p in (meta.page, format_published(meta.published), meta.provenance) if p]
+        parts += [escape(p) for p in (meta.page,) if p]
+        parts.append(self._date_html(meta))
+        parts += [escape(p) for p in (meta.provenance,) if p]
         self.meta.setText(" &nbsp;·&nbsp; ".join(parts))
         self.meta.setVisible(bool(parts))
         self.meta.setToolTip(meta.url)
@@ -162,6 +227,23 @@ class ArticleHeader(QWidget):
             chip.setAccessibleName(self.tr("Tag %1").replace("%1", tag))
             self._tag_layout.addWidget(chip)
         self.tags.setVisible(bool(meta.tags))
+
+    def _date_html(self, meta: Metadata) -> str:
+        """The date as a link that sets it, with where it was read; "No date" when no source was plausible."""
+        tokens = current_tokens()
+        shown = format_published(meta.published)
+        link = f'<a href="{SET_DATE_LINK}" style="color:{tokens.text_secondary}; text-decoration:none">'
+        if not shown:
+            return f'{link}{escape(self.tr("No date"))}</a> <a href="{SET_DATE_LINK}" style="color:{tokens.accent}">' \
+                   f'{escape(self.tr("Set date…"))}</a>'
+        source = date_source_text(meta.published_source)
+        note = f' <span style="color:{tokens.text_tertiary}">({escape(source)})</span>' if source else ""
+        return f"{link}{escape(shown)}</a>{note}"
+
+    @Slot(str)
+    def _on_link(self, href: str) -> None:
+        if href == SET_DATE_LINK:
+            self.date_edit_requested.emit()
 
     def has_details(self) -> bool:
         return any(not w.isHidden() for w in (self.meta, self.byline, self.note, self.tags, self.revisions))

@@ -19,6 +19,8 @@ SWATCHES = {
     "grey": "#8A8F98",
 }
 PAD_X, PAD_Y, GAP = 14, 8, 3
+ANALYSIS_MARKS = {"failed": "⚠ analysis failed", "partial": "◐ partly analysed"}
+FAILED_COLOUR = SWATCHES["red"]
 _INDEX = QModelIndex | QPersistentModelIndex
 
 
@@ -122,6 +124,13 @@ class LibraryDelegate(QStyledItemDelegate):
             right -= 6
         if index.data(Role.EDITED):
             right = self._paint_edited(painter, right, y, meta_metrics)
+        status = index.data(Role.ANALYSIS_STATUS) or ""
+        if status:  # the analysis failed or stopped partway: a mark at the end of the meta line
+            mark = ANALYSIS_MARKS.get(status, status)
+            right -= meta_metrics.horizontalAdvance(mark)
+            painter.setPen(QColor(FAILED_COLOUR if status == "failed" else tokens.text_secondary))
+            painter.drawText(right, y + meta_metrics.ascent(), mark)
+            right -= 8
         painter.setPen(QColor(tokens.text_tertiary))
         source_line = meta_metrics.elidedText(
             index.data(Role.SOURCE_LINE) or "", Qt.TextElideMode.ElideRight, right - x

@@ -27,6 +27,7 @@ class Role(IntEnum):
     SNIPPET = Qt.ItemDataRole.UserRole + 6  # search context, with [start, end) marks
     SNIPPET_MARKS = Qt.ItemDataRole.UserRole + 7
     EDITED = Qt.ItemDataRole.UserRole + 8  # the text changed since the first import (more than one revision)
+    ANALYSIS_STATUS = Qt.ItemDataRole.UserRole + 9  # "failed" | "partial" | "" (complete or not yet analysed)
 
 
 _INDEX = QModelIndex | QPersistentModelIndex
@@ -74,6 +75,8 @@ class LibraryModel(QAbstractListModel):
             return int(getattr(summary, "highlight_count", 0))
         if role == Role.COLORS:
             return list(getattr(summary, "colors", ()))
+        if role == Role.ANALYSIS_STATUS:
+            return str(getattr(summary, "analysis_status", "") or "")
         if role == Role.SNIPPET:
             return self._snippets.get(summary.id, ("", ()))[0]
         if role == Role.EDITED:
@@ -82,6 +85,10 @@ class LibraryModel(QAbstractListModel):
             return list(self._snippets.get(summary.id, ("", ()))[1])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             line = self._source_line(summary)
+            status = str(getattr(summary, "analysis_status", "") or "")
+            if status:
+                said = "analysis failed" if status == "failed" else "partly analysed"
+                line = " · ".join(p for p in (line, said) if p)
             return f"{summary.title or summary.source}\n{line}" if line else summary.title or summary.source
         return None
 

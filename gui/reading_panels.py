@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QTextCharFo
 from PySide6.QtWidgets import QToolTip
 
 from gui.analysis_jobs import AnalysisRunner
+from gui.analysis_notice import AnalysisNotice
 from gui.entities.dossier import DossierView
 from gui.entities.panel import EntitiesPanel
 from gui.import_jobs import Pool, default_pool
@@ -94,12 +95,18 @@ class ReadingPanels(QObject):
 
         self.entities = EntitiesPanel()
         self.timeline = TimelineDock()
+        for panel in (self.entities, self.timeline):
+            panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # a failed, partial or non-English analysis is said above (or instead of) each panel, with Retry
+        self.entities_notice = AnalysisNotice(self.entities)
+        self.timeline_notice = AnalysisNotice(self.timeline)
         self.entities_dock = window.add_panel(
-            self.entities, self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea, "entities"
+            self.entities_notice, self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea, "entities"
         )
         self.timeline_dock = window.add_panel(
-            self.timeline, self.tr("Timeline"), Qt.DockWidgetArea.BottomDockWidgetArea, "timeline"
+            self.timeline_notice, self.tr("Timeline"), Qt.DockWidgetArea.BottomDockWidgetArea, "timeline"
         )
+        self._retried: set[int] = set()
         self._tabify_right()
         self.runner = AnalysisRunner(self.library, self.pool, self)
         self._mentions: list[tuple[int, int, str, str]] = []  # (start, end, name, type) of the article on screen
@@ -113,6 +120,11 @@ class ReadingPanels(QObject):
         self.runner.ready.connect(self._on_analysis)
         self.runner.failed.connect(self._on_analysis_failed)
         self.runner.idle.connect(self.idle)
+        self.entities_notice.retry_requested.connect(self.retry_analysis)
+        self.timeline_notice.retry_requested.connect(self.retry_analysis)
+        header = getattr(getattr(window, "view", None), "header", None)
+        if header is not None and hasattr(header, "date_edit_requested"):
+            header.date_edit_requested.connect(self.edit_published_date)
         self.entities.entity_selected.connect(self._on_entity_selected)
         self.entities.mention_activated.connect(self._on_mention_activated)
         self.entities.correction_requested.connect(self._on_correction)
@@ -180,6 +192,8 @@ class ReadingPanels(QObject):
             self._analysis = None
             self.entities.set_entities([], "")
             self.timeline.set_events([], article_id=article_id, published=None, text="")
+            self.entities_notice.clear()
+            self.timeline_notice.clear()
         self.window.statusBar().showMessage(self.tr("Reading the article for people, places and dates…"), 3000)
         self.runner.request(article_id)
 
@@ -211,11 +225,91 @@ class ReadingPanels(QObject):
             _, start, end = self._pending_scroll
             self._pending_scroll = None
             self.flash(start, end)
+        self._show_status(article_id, analysis)
         self.analysis_shown.emit(article_id)
+
+    def _show_status(self, article_id: int, analysis: Any) -> None:
+        """Say in the panels what the analysis could not do: failed (Retry), partial, or not English."""
+        status = getattr(analysis, "status", "complete")
+        reason = getattr(analysis, "reason", "")
+        if status == "failed":
+            self._show_failure(article_id, reason)
+            return
+        if status == "partial":
+            text = self.tr("Partly analysed: %1").replace("%1", reason)
+            self.entities_notice.show_notice(text, retry=True, hide_panel=False)
+            self.timeline_notice.show_notice(text, retry=True, hide_panel=False)
+        else:
+            self.entities_notice.clear()
+            self.timeline_notice.clear()
+        if getattr(analysis, "language", "en") != "en":
+            self.entities_notice.show_notice(
+                self.tr("Entities are available for English only: this article is not in English.")
+            )
+        if status != "complete" or article_id in self._retried:
+            self._retried.discard(article_id)
+            self._reload_library()
+
+    def _show_failure(self, article_id: int, reason: str) -> None:
+        text = self.tr("Analysis failed: %1").replace("%1", reason)
+        self.entities_notice.show_notice(text, retry=True)
+        self.timeline_notice.show_notice(text, retry=True)
+        self.window.statusBar().showMessage(text, 10000)
+        self._retried.discard(article_id)
+        self._reload_library()
+
+    def _reload_library(self) -> None:
+        panel = getattr(self.window, "library_panel", None)
+        if panel is not None and hasattr(panel, "reload"):
+            panel.reload()  # the list marks articles whose analysis failed or stopped partway
 
     @Slot(int, str)
     def _on_analysis_failed(self, article_id: int, reason: str) -> None:
-        self.window.statusBar().showMessage(self.tr("Analysis failed: %1").replace("%1", reason), 10000)
+        if article_id != self.window.current_article_id():
+            return
+        self._show_failure(article_id, reason)
+
+    @Slot()
+    def retry_analysis(self) -> None:
+        """Analyse the article on screen again (a stored failure or partial analysis is computed afresh)."""
+        article_id = self.window.current_article_id()
+        if article_id is None:
+            return
+        self._retried.add(article_id)
+        self.window.statusBar().showMessage(self.tr("Analysing the article again…"), 3000)
+        self.runner.request(article_id, retry=True)
+
+    @Slot()
+    def edit_published_date(self) -> None:
+        """Ask the reader for the publication date; the timeline is then resolved against it."""
+        from gui.article_header import PublishedDateDialog
+
+        article_id = self.window.current_article_id()
+        if article_id is None:
+            return
+        stored = self.library.get_article(article_id)
+        dialog = PublishedDateDialog(stored.article.metadata.published, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_published(article_id, dialog.chosen()))
+        dialog.open()
+
+    def set_published(self, article_id: int, published: str | None) -> None:
+        """Store the reader's publication date (None: no date) and analyse the article again against it."""
+
+        def done(_result: object) -> None:
+            if article_id != self.window.current_article_id():
+                return
+            stored = self.library.get_article(article_id)
+            view = self.window.view
+            view.header.set_metadata(stored.article.metadata)
+            schedule = getattr(view, "_schedule_header_placement", None)
+            if callable(schedule):
+                schedule()
+            self._analysis_article = None
+            self._retried.add(article_id)  # the list shows the new date
+            self.runner.request(article_id)
+
+        self._run(lambda: self.library.set_published(article_id, published), done)
 
     def refresh_entities(self, article_id: int) -> None:
         """Re-apply the reader's corrections to the analysis on screen and refresh the panel."""

@@ -28,6 +28,7 @@ class Metadata:
     title: str = ""
     authors: tuple[str, ...] = ()
     published: str | None = None  # ISO 8601 date (or date-time) as printed by the source
+    published_source: str = ""  # where the date was read: a key of models.ingest.dates.SOURCE_LABELS ("user": set)
     publisher: str = ""
     section: str = ""
     page: str = ""

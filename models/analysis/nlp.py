@@ -10,8 +10,10 @@ replaced by :mod:`.coarse_tags`, which sets the same coarse tags far faster. Tex
 from __future__ import annotations
 
 import importlib
+import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +60,15 @@ class Piece:
 class Parsed:
     text: str
     pieces: tuple[Piece, ...]
+    covered: int = -1  # the parse covers text[:covered] (the whole text unless its time budget ran out)
+
+    def __post_init__(self) -> None:
+        if self.covered < 0 or self.covered > len(self.text):
+            object.__setattr__(self, "covered", len(self.text))
+
+    @property
+    def complete(self) -> bool:
+        return self.covered >= len(self.text)
 
     def sentences(self) -> Iterator[tuple[int, int, Any]]:
         """``(start, end, span)`` of every sentence, offsets into the canonical text."""
@@ -74,31 +85,69 @@ class Parsed:
 
 
 # Blocks are parsed in batches: many short Docs go through the pipeline faster than one long Doc (about 1.5x on a
-# 200 KB article) and a text of any length fits, since no Doc exceeds ``nlp.max_length``.
+# 200 KB article). Memory grows with the characters of one pipeline call, so a batch holds at most _BATCH_SIZE blocks
+# and _BATCH_CHARS characters, a block longer than _MAX_CHUNK is cut at sentence ends, and a stretch without any
+# sentence end (a table dumped on one line, 19 MB without a full stop) is cut every _MAX_SENTENCE characters.
 _BATCH_SIZE = 64
+_BATCH_CHARS = 200_000
+_MAX_CHUNK = 20_000
+_MAX_SENTENCE = 3_000
 
 
-def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """``(offset, chunk)`` for every non-empty block, a block longer than ``limit`` cut into pieces below it.
+_SENTENCE_END = re.compile(r"[.?!] ")
 
-    A long block is cut after the last sentence end (". ", "? ", "! ") before the limit, else at the last space,
-    else hard, so that a sentence is cut only when nothing better exists.
+
+def _cut(line: str, pos: int, limit: int, sentence: int) -> int:
+    """Where the chunk of ``line`` starting at ``pos`` ends (``len(line)`` when the rest needs no cut)."""
+    stop = min(len(line), pos + limit)
+    last = pos  # offset after the last sentence end seen
+    for m in _SENTENCE_END.finditer(line, pos, stop):
+        if m.start() - last > sentence:
+            break  # a stretch without a sentence end: cut before it, or inside it below
+        last = m.end()
+    else:
+        if stop - last <= sentence:
+            return len(line) if stop == len(line) else (last if last > pos else stop)
+    if last > pos:
+        return last
+    space = line.rfind(" ", pos, pos + sentence) + 1
+    return space if space > pos else pos + sentence
+
+
+def _chunks(text: str, limit: int = _MAX_CHUNK, sentence: int = _MAX_SENTENCE) -> Iterator[tuple[int, str]]:
+    """``(offset, chunk)`` for every non-empty block, cut into pieces of at most ``limit`` characters.
+
+    A block is cut after a sentence end (". ", "? ", "! "), as late as ``limit`` allows; a stretch of more than
+    ``sentence`` characters without one is cut at a space (else hard), so that no sentence the parser sees is
+    longer than ``sentence`` and a sentence is cut only when nothing better exists.
     """
-    pos = 0
+    sentence = min(sentence, limit)
+    base = 0
     for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        while len(line) > limit:
-            window = line[:limit]
-            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-            cut = cut + 2 if cut > 0 else window.rfind(" ") + 1
-            if cut <= 0:
-                cut = limit
-            yield start, line[:cut]
-            start += cut
-            line = line[cut:]
-        if line.strip():
-            yield start, line
+        pos = 0
+        while len(line) - pos > sentence:
+            cut = _cut(line, pos, limit, sentence)
+            if cut >= len(line):
+                break
+            if line[pos:cut].strip():
+                yield base + pos, line[pos:cut]
+            pos = cut
+        if line[pos:].strip():
+            yield base + pos, line[pos:]
+        base += len(line) + 1
+
+
+def _batches(chunks: list[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for chunk in chunks:
+        if batch and (len(batch) >= _BATCH_SIZE or size + len(chunk) > _BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(chunk)
+        size += len(chunk)
+    if batch:
+        yield batch
 
 
 def _coarse_tagger(nlp: Any) -> CoarseTagger | None:
@@ -110,21 +159,31 @@ def _coarse_tagger(nlp: Any) -> CoarseTagger | None:
         return entry[1]
 
 
-def parse(text: str, nlp: Any = None) -> Parsed:
+def parse(text: str, nlp: Any = None, *, deadline: float | None = None) -> Parsed:
     """Parse the canonical text block by block (one ``Doc`` per block, offsets mapped back into ``text``).
 
     Blocks never contain a newline and a sentence never crosses one, so sentences and entities stay whole.
+    ``deadline`` (a :func:`time.monotonic` value): past it no further batch is started, and the result covers the
+    text up to the first block not parsed (:attr:`Parsed.covered`).
     """
     nlp = nlp or load()
     tagger = _coarse_tagger(nlp)
     skipped = [name for name in ("lemmatizer", "attribute_ruler" if tagger else "") if name in nlp.pipe_names]
-    limit = max(1, min(nlp.max_length, 100_000) - 1)
+    limit = max(1, min(nlp.max_length - 1, _MAX_CHUNK))
     offsets: list[int] = []
     chunks: list[str] = []
     for offset, chunk in _chunks(text, limit):
         offsets.append(offset)
         chunks.append(chunk)
-    docs = nlp.pipe(chunks, batch_size=_BATCH_SIZE, disable=skipped)
-    if tagger is not None:
-        docs = (tagger(doc) for doc in docs)
-    return Parsed(text, tuple(Piece(off, doc) for off, doc in zip(offsets, docs, strict=True)))
+    pieces: list[Piece] = []
+    done = 0
+    for batch in _batches(chunks):
+        if deadline is not None and time.monotonic() > deadline:
+            return Parsed(text, tuple(pieces), offsets[done])
+        docs: Iterable[Any] = nlp.pipe(batch, batch_size=len(batch), disable=skipped)
+        if tagger is not None:
+            docs = (tagger(doc) for doc in docs)
+        for doc in docs:
+            pieces.append(Piece(offsets[done], doc))
+            done += 1
+    return Parsed(text, tuple(pieces))

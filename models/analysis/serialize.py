@@ -38,13 +38,18 @@ def event_to_dict(ev: TimelineEvent) -> dict[str, Any]:
 
 
 def to_dict(a: Analysis) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "version": a.version,
         "text_hash": a.text_hash,
         "entities": [entity_to_dict(e) for e in a.entities],
         "timexes": [timex_to_dict(t) for t in a.timexes],
         "events": [event_to_dict(ev) for ev in a.events],
     }
+    if a.status != "complete":
+        out["status"], out["reason"] = a.status, a.reason
+    if a.language != "en":
+        out["language"] = a.language
+    return out
 
 
 def _timex(d: dict[str, Any]) -> Timex:
@@ -78,4 +83,13 @@ def from_dict(d: dict[str, Any]) -> Analysis:
         )
         for ev in d.get("events", [])
     )
-    return Analysis(d["version"], d["text_hash"], entities, timexes, events)
+    return Analysis(
+        d["version"],
+        d["text_hash"],
+        entities,
+        timexes,
+        events,
+        str(d.get("status") or "complete"),
+        str(d.get("reason") or ""),
+        str(d.get("language") or "en"),
+    )

@@ -48,6 +48,9 @@ class TimelineEvent:
     planned: bool  # after the publication date (announced / scheduled) rather than reported
 
 
+ANALYSIS_STATUSES = ("complete", "partial", "failed")
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     version: str
@@ -55,3 +58,10 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     timexes: tuple[Timex, ...] = ()  # every temporal expression, durations and sets included
     events: tuple[TimelineEvent, ...] = field(default=())
+    status: str = "complete"  # one of ANALYSIS_STATUSES: partial = a stage ran out of time, failed = it raised
+    reason: str = ""  # one line for the reader when the status is not complete
+    language: str = "en"  # entities are found in English text only; "und" when the language is undetermined
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"

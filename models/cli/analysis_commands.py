@@ -26,7 +26,12 @@ def _analysis_record(analysis: Any) -> dict[str, Any]:
     for t in analysis.timexes:
         item = events.get((t.start, t.end)) or timex_to_dict(t)
         timeline.append(item)
-    return {"entities": [entity_to_dict(e) for e in analysis.entities], "timeline": timeline}
+    record: dict[str, Any] = {"entities": [entity_to_dict(e) for e in analysis.entities], "timeline": timeline}
+    if analysis.status != "complete":  # partial (a time budget ran out) or failed: said, never silent
+        record["status"], record["reason"] = analysis.status, analysis.reason
+    if analysis.language != "en":
+        record["language"] = analysis.language
+    return record
 
 
 def _published(value: Any) -> date | None:
@@ -39,7 +44,7 @@ def _published(value: Any) -> date | None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from models.analysis import analyze
+    from models.analysis import analyze_safely
 
     if args.jsonl:
         paths = args.files or ["-"]
@@ -55,8 +60,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                         text = doc["text"]
                         if not isinstance(text, str):
                             raise KeyError("text")
-                        result = analyze(text, _published(doc.get("published")))
-                    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                        published = _published(doc.get("published"))
+                    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
                         complain(f'{path}:{n}: not a line of the form {{"id","text","published"}} ({exc})')
                         failed += 1
                         continue
@@ -64,6 +69,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                         complain(f"{path}:{n}: {exc}")
                         failed += 1
                         continue
+                    result = analyze_safely(text, published, language=str(doc.get("language") or ""))
+                    if result.failed:
+                        complain(f"{path}:{n}: {doc.get('id')}: analysis failed: {result.reason}")
+                        failed += 1
                     emit({"id": doc.get("id"), **_analysis_record(result)})
         return EXIT_PARTIAL if failed else 0
     if not args.files:
@@ -71,6 +80,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from models.cli.articles import article_record, each_article
     from models.store.analysis_jobs import analyze_article
 
-    return each_article(
-        args.files, lambda article: emit({**article_record(article), **_analysis_record(analyze_article(article))})
-    )
+    def handle(article: Any) -> str | None:
+        result = analyze_article(article)
+        emit({**article_record(article), **_analysis_record(result)})
+        return result.reason if result.failed else None
+
+    return each_article(args.files, handle)

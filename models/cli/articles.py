@@ -31,18 +31,33 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_extract)
 
 
+def printable(source: str) -> str:
+    """``source`` as it can be printed and stored: the bytes of a file name that is not UTF-8 (which Python carries
+    as lone surrogates) are written as ``\\xNN``."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        return source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return source
+
+
 def read_source(source: str) -> Article:
     """An article from a path or URL; ``UserError`` with the one-line reason when it cannot be read."""
+    from dataclasses import replace
+
     from models.ingest import IngestError, ingest_file, ingest_url
 
+    shown = printable(source)
     try:
         if source.startswith(("http://", "https://")):
-            return ingest_url(source)
-        return ingest_file(source)
+            article = ingest_url(source)
+        else:
+            article = ingest_file(source)
     except IngestError as exc:
-        raise UserError(f"{source}: {exc}") from None
+        raise UserError(f"{shown}: {printable(str(exc))}") from None
     except OSError as exc:
-        raise UserError(f"{source}: {exc.strerror or exc}") from None
+        raise UserError(f"{shown}: {printable(str(exc.strerror or exc))}") from None
+    return article if article.source == printable(article.source) else replace(article, source=shown)
 
 
 def open_library_or_fail(library: str | None) -> Any:
@@ -68,16 +83,31 @@ def article_record(article: Article) -> dict[str, Any]:
 
 
 def each_article(sources: list[str], handle: Any) -> int:
-    """Read every source and hand each article to ``handle``; unreadable ones are reported and skipped."""
+    """Read every source and hand each article to ``handle``; unreadable ones are reported and skipped.
+
+    ``handle`` may return the one-line reason its analysis failed: that is reported too (the article itself has
+    been handled), and so is any error ``handle`` raises. The batch always goes on; the exit code says whether
+    every source went through.
+    """
     failed = 0
     for source in sources:
         try:
             article = read_source(source)
+            reason = handle(article)
         except UserError as exc:
             complain(str(exc))
             failed += 1
             continue
-        handle(article)
+        except Exception as exc:  # noqa: BLE001 — one document's failure is that document's alone
+            import logging
+
+            logging.getLogger(__name__).debug("failed: %s", printable(source), exc_info=True)
+            complain(f"{printable(source)}: {type(exc).__name__}: {' '.join(printable(str(exc)).split())[:300]}")
+            failed += 1
+            continue
+        if isinstance(reason, str) and reason:
+            complain(f"{article.source}: analysis failed: {reason}")
+            failed += 1
     return EXIT_PARTIAL if failed else 0
 
 
@@ -86,16 +116,19 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     lib = open_library_or_fail(args.library)
 
-    def store(article: Article) -> None:
+    def store(article: Article) -> str | None:
         result = lib.import_article(article)
-        if not args.no_analysis:
-            ensure_analysis(lib, result.id)
-        record = {"id": result.id, "title": result.title, "source": result.source, "status": result.status}
+        analysis = None if args.no_analysis else ensure_analysis(lib, result.id)
+        record: dict[str, Any] = {"id": result.id, "title": result.title, "source": result.source,
+                                  "status": result.status}
         if result.orphaned:
             record["orphaned"] = result.orphaned
         if result.status == "updated":
             record["revision"] = result.revision
+        if analysis is not None and analysis.status != "complete":
+            record["analysis"] = {"status": analysis.status, "reason": analysis.reason}
         emit(record)
+        return analysis.reason if analysis is not None and analysis.failed else None
 
     return each_article(args.sources, store)
 

@@ -79,10 +79,24 @@ def ingest_text(text: str, *, source: str) -> Article:
         raise IngestError("empty text")
     markdown = markdown_score(text)
     if markdown < 4 and looks_like_textdump(text):
-        return textdump_to_article(text, source=source)
+        return _dated_by_text(textdump_to_article(text, source=source))
     if markdown >= 2:
-        return markdown_to_article(text, source=source)
-    return plain_to_article(text, source=source)
+        return _dated_by_text(markdown_to_article(text, source=source))
+    return _dated_by_text(plain_to_article(text, source=source))
+
+
+def _dated_by_text(article: Article) -> Article:
+    """A date read from a text's own lines: kept when plausible, with where it came from."""
+    from dataclasses import replace
+
+    from models.ingest.dates import plausible
+
+    meta = article.metadata
+    if not meta.published or meta.published_source:
+        return article
+    if not plausible(meta.published):
+        return replace(article, metadata=replace(meta, published=None))
+    return replace(article, metadata=replace(meta, published_source="dateline" if meta.dateline else "text"))
 
 
 def ingest_html(html: str, *, source: str, url: str | None = None) -> Article:

@@ -83,3 +83,73 @@ def normalise_date(value: str) -> str | None:
             return value if len(value) > 10 else value[:10]
     found = find_date(value)
     return found[0] if found else None
+
+
+# -- plausible publication dates -------------------------------------------------------------------------------
+
+EARLIEST = dt.date(1800, 1, 1)
+# Dates publishing systems print when they have none: 0001-01-01 is also before EARLIEST, the others are read only
+# when no other source of the page gives a date.
+PLACEHOLDERS = frozenset({"0001-01-01", "1900-01-01", "1970-01-01"})
+
+# Where a publication date was read, in the order of trust a page's sources are tried; shown in the header.
+SOURCE_LABELS = {
+    "json-ld": "structured data (JSON-LD)",
+    "structured": "structured data",
+    "opengraph": "OpenGraph article:published_time",
+    "meta": "page metadata",
+    "time": "the page's <time> element",
+    "url": "the date in the address",
+    "dateline": "the dateline",
+    "modified": "the date the page was last modified",
+    "htmldate": "a date found in the page (htmldate)",
+    "text": "the article's text",
+    "user": "set by you",
+}
+
+
+def plausible(iso: str | None, today: dt.date | None = None) -> bool:
+    """A publication date that can be true: from 1800 on, at most one day after ``today`` (time zones)."""
+    if not iso:
+        return False
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    today = today or dt.date.today()
+    return EARLIEST <= day <= today + dt.timedelta(days=1)
+
+
+def choose_published(
+    candidates: list[tuple[str, str]], today: dt.date | None = None
+) -> tuple[str | None, str]:
+    """The first plausible date among ``(raw value, source)`` pairs in order of trust, with its source.
+
+    A placeholder (1900-01-01, the epoch) counts only when no other source gives a plausible date.
+    """
+    fallback: tuple[str | None, str] = (None, "")
+    for raw, source in candidates:
+        iso = normalise_date(raw) if raw else None
+        if not iso or not plausible(iso, today):
+            continue
+        if iso[:10] in PLACEHOLDERS:
+            fallback = fallback if fallback[0] else (iso, source)
+            continue
+        return iso, source
+    return fallback
+
+
+_URL_DATE = (
+    re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<mnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])"),
+    re.compile(r"[/_-](?P<year>(?:19|20)\d\d)-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?=/|$)"),
+)
+
+
+def url_date(url: str) -> str | None:
+    """The publication day written in an article's address (``/2019/11/19/``, ``/2019-11-19-title``)."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
+    for pattern in _URL_DATE:
+        if match := pattern.search(path):
+            return _to_iso(match)
+    return None

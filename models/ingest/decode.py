@@ -7,9 +7,11 @@ form valid UTF-8 by accident), a declared charset is often wrong on old pages, d
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 from models.ingest.errors import MAX_BYTES, IngestError
 
@@ -53,8 +55,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# C0 controls other than tab, LF, FF, CR: text never holds many of them, mis-decoded binary does.
+# C0 controls other than tab, LF, FF, CR: text never holds many of them, mis-decoded binary does. A few are removed,
+# more than _MAX_CONTROLS anywhere in the text refuse it.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROLS = 8
+# What shows nothing: white space, byte order marks, zero-width characters, soft hyphens, word joiners.
+_INVISIBLE = re.compile(r"[\s\ufeff\u200b-\u200f\u2060-\u2064\u00ad\u034f\u180e]+")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -70,7 +76,7 @@ def sniff_binary(data: bytes) -> str | None:
             return what
     if _bom_encoding(data) or _bomless_utf16(data):
         return None
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
         return "contains NUL bytes"
     return None
 
@@ -112,10 +118,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if what:
         raise IngestError(f"binary file ({_looks_like(what)}), not an article")
     text = _decode(data, declared)
-    if text is None or len(_CONTROL.findall(text[:65536])) > 8:
+    if text is None:
         raise IngestError("could not decode text")
+    controls = sum(1 for _ in itertools.islice(_CONTROL.finditer(text), _MAX_CONTROLS + 1))
+    if controls > _MAX_CONTROLS:
+        raise IngestError("could not decode text")  # mis-decoded binary, wherever the controls are
+    if controls:
+        text = _CONTROL.sub("", text)  # a stray control character in text, wherever it is
     text = text.lstrip("\ufeff")
-    if not text.strip():
+    if not _INVISIBLE.sub("", text):
         raise IngestError("empty file")
     return text
 
@@ -141,6 +152,9 @@ def _decode(data: bytes, declared: str | None) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     if declared:
         try:
             codecs.lookup(declared)
@@ -153,7 +167,42 @@ def _decode(data: bytes, declared: str | None) -> str | None:
     best = from_bytes(data).best()
     if best is None:
         return None
+    if best.encoding != "cp1252" and _latin_codepage(best.encoding):
+        western = _windows_1252(data)
+        if western is not None and mess_ratio(western) <= best.chaos + _CLOSE:
+            return western  # as browsers do: of close guesses, the Western one
     return str(best)
+
+
+# How much more "mess" (charset_normalizer's measure of unlikely character sequences) Windows-1252 may show than
+# the detector's best guess and still be preferred: short texts give the detector too little to choose among the
+# single-byte code pages, and a two-line Western text came out as Baltic or Central European.
+_CLOSE = 0.02
+_LATIN_CODEPAGES = re.compile(r"^(?:cp125[0-8]|cp775|cp437|cp85[0-8]|cp86[0-5]|iso8859_\d+|latin_\d|mac_\w+|cp1006)$")
+
+
+def _latin_codepage(name: str) -> bool:
+    return bool(_LATIN_CODEPAGES.match(codecs.lookup(name).name.replace("-", "_")))
+
+
+def _windows_1252(data: bytes) -> str | None:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a truncated download, one mis-pasted character), decoded as UTF-8 with
+    U+FFFD for each bad byte; None when the bytes are not mostly UTF-8."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    wide = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    # valid multi-byte sequences are rare by accident in legacy encodings: several of them, and bad bytes that
+    # are both few and far fewer than them, mean UTF-8
+    if wide >= 2 and bad <= max(3, wide // 10) and bad <= len(data) // 200 + 3:
+        return text
+    return None
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

@@ -17,6 +17,7 @@ from models.article import Article, Metadata, build_text
 from models.ingest.boilerplate import Candidate, drop_boilerplate, drop_hover_cards
 from models.ingest.bylines import find_dateline
 from models.ingest.continuation import resumed_body
+from models.ingest.dates import plausible
 from models.ingest.errors import IngestError
 from models.ingest.htmlmeta import PageMetadata, read_metadata
 
@@ -172,7 +173,8 @@ def _fallback_metadata(tree: lxml_html.HtmlElement, url: str | None, page: PageM
     found = extract_metadata(tree, url, extensive=False)  # extensive date search loads dateparser: 0.3 s
     page.title = page.title or (found.title or "")
     page.authors = page.authors or [a.strip() for a in (found.author or "").split(";") if a.strip()]
-    page.published = page.published or found.date
+    if not page.published and found.date and plausible(found.date):
+        page.published, page.published_source = found.date, "htmldate"
     page.publisher = page.publisher or (found.sitename or "")
     page.tags = page.tags or list(found.tags or []) or list(found.categories or [])
 
@@ -213,6 +215,7 @@ def html_to_article(html: str, *, source: str, url: str | None = None) -> Articl
         title=" ".join(title.split()),
         authors=tuple(page.authors),
         published=page.published,
+        published_source=page.published_source if page.published else "",
         publisher=publisher,
         section=page.section,
         dateline=dateline,

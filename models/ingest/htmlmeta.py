@@ -16,7 +16,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from models.ingest.bylines import split_names
-from models.ingest.dates import normalise_date
+from models.ingest.dates import choose_published, url_date
 
 _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -33,6 +33,7 @@ class PageMetadata:
     title: str = ""
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    published_source: str = ""  # where the date was read (a key of models.ingest.dates.SOURCE_LABELS)
     publisher: str = ""
     section: str = ""
     tags: list[str] = field(default_factory=list)
@@ -151,10 +152,44 @@ def _strip_site_suffix(title: str, site: str, *, strict: bool = False) -> str:
     return title
 
 
-_DATE_METAS = (
-    "article:published_time", "citation_publication_date", "citation_date", "dc.date", "dc.date.issued", "date",
-    "pubdate", "publishdate", "datepublished", "sailthru.date", "parsely-pub-date",
+_STRUCTURED_DATE_METAS = (
+    "citation_publication_date", "citation_date", "dc.date.issued", "dc.date", "dcterms.issued", "datepublished",
 )  # fmt: skip
+_OPENGRAPH_DATE_METAS = ("article:published_time", "og:published_time", "og:article:published_time")
+_OTHER_DATE_METAS = ("date", "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date")
+_DATELINE_XPATH = (
+    '//*[contains(@class, "date") or contains(@class, "publish") or contains(@class, "posted")'
+    ' or contains(@class, "byline") or contains(@class, "timestamp")][not(self::meta)][not(self::script)]'
+)
+
+
+def _date_candidates(
+    tree: lxml_html.HtmlElement,
+    metas: dict[str, list[str]],
+    article: dict[str, Any],
+    objects: list[dict[str, Any]],
+    url: str | None,
+) -> list[tuple[str, str]]:
+    """Every date the page gives for its publication, ``(raw value, source)``, in order of trust: the article's
+    JSON-LD, other structured data, OpenGraph, other metadata, ``<time>``, the address, a visible dateline, and
+    last the date of the latest change."""
+    found: list[tuple[str, str]] = [(_clean(article.get("datePublished") or ""), "json-ld")]
+    found += [(_clean(o.get("datePublished") or ""), "structured") for o in objects if o is not article][:5]
+    found += [(v, "structured") for key in _STRUCTURED_DATE_METAS for v in metas.get(key, [])[:1]]
+    found += [(v, "opengraph") for key in _OPENGRAPH_DATE_METAS for v in metas.get(key, [])[:1]]
+    found += [(v, "meta") for key in _OTHER_DATE_METAS for v in metas.get(key, [])[:1]]
+    found += [(t.get("datetime", ""), "time") for t in tree.xpath('//time[@itemprop="datePublished" or @pubdate]')[:3]]
+    found += [(t.get("datetime", "") or _clean(t.text_content())[:80], "time") for t in tree.xpath("//time")[:1]]
+    address = url or _first(metas, "og:url") or next(iter(tree.xpath('//link[@rel="canonical"]/@href')), "")
+    found.append((url_date(str(address)) or "", "url"))
+    for element in tree.xpath(_DATELINE_XPATH)[:12]:
+        text = _clean(element.text_content())
+        if 5 < len(text) < 160:
+            found.append((text, "dateline"))
+    found.append((_clean(article.get("dateCreated") or article.get("dateModified") or ""), "modified"))
+    found.append((_first(metas, "article:modified_time", "og:updated_time"), "modified"))
+    return [(raw, source) for raw, source in found if raw]
+
 _BYLINE_XPATH = (
     '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author-name")'
     ' or contains(@class, "article-author")][not(self::meta)][not(self::link)]'
@@ -164,7 +199,8 @@ _BYLINE_XPATH = (
 def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     meta = PageMetadata()
     metas = _metas(tree)
-    article = _article_object(_json_ld_objects(tree)) or {}
+    objects = _json_ld_objects(tree)
+    article = _article_object(objects) or {}
 
     meta.publisher = (
         next(iter(_name_of(article.get("publisher"))), "")
@@ -200,17 +236,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
                     break
     meta.authors = _dedupe([a for a in authors if len(a) < 80])
 
-    for candidate in (
-        _clean(article.get("datePublished") or ""),
-        _first(metas, *_DATE_METAS),
-        *[t.get("datetime", "") for t in tree.xpath('//time[@itemprop="datePublished" or @pubdate]')],
-        *[t.get("datetime", "") for t in tree.xpath("//time[@datetime]")[:1]],
-        _clean(article.get("dateCreated") or article.get("dateModified") or ""),
-        _first(metas, "article:modified_time", "og:updated_time"),
-    ):  # fmt: skip
-        if candidate and (published := normalise_date(candidate)):
-            meta.published = published
-            break
+    meta.published, meta.published_source = choose_published(_date_candidates(tree, metas, article, objects, url))
 
     section = article.get("articleSection")
     meta.section = (_clean(section[0]) if isinstance(section, list) and section else _clean(section or "")) or _first(

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from models.analysis import ANALYZER_VERSION, analyze
+from models.analysis import ANALYZER_VERSION, analyze_safely
 from models.analysis.types import Analysis
 from models.article import Article
 from models.store.library import Library
 
 
 def analyze_article(article: Article) -> Analysis:
-    return analyze(article.text, article.published_day, authors=article.metadata.authors)
+    """The article's analysis; an error makes it a failed analysis with the reason (never an exception)."""
+    return analyze_safely(
+        article.text, article.published_day, authors=article.metadata.authors, language=article.metadata.language
+    )
 
 
-def ensure_analysis(lib: Library, article_id: int) -> Analysis:
-    """The article's analysis: from the cache when its text and the analyser are unchanged, else computed + stored."""
+def ensure_analysis(lib: Library, article_id: int, *, retry: bool = False) -> Analysis:
+    """The article's analysis: from the cache when its text and the analyser are unchanged, else computed + stored.
+
+    A failed analysis is stored too (the reader shows it and the library marks the article); ``retry`` computes
+    a stored failure again.
+    """
     cached = lib.load_analysis(article_id, ANALYZER_VERSION)
-    if cached is not None:
+    if cached is not None and not (retry and cached.status != "complete"):
         return cached
     stored = lib.get_article(article_id)
     result = analyze_article(stored.article)

@@ -76,7 +76,7 @@ def _receive(conn: Connection) -> dict[str, Any]:
             raise WorkerFailed(f"unexpected message from the analysis process: {kind!r}")
 
 
-def _analyse_stored(libraries: dict[str, Any], url: str, article_id: int) -> dict[str, Any]:
+def _analyse_stored(libraries: dict[str, Any], url: str, article_id: int, retry: bool = False) -> dict[str, Any]:
     # The store is imported here, in the worker process only: it builds on the analysis, not the other way round.
     from models.analysis.serialize import to_dict
     from models.store.analysis_jobs import ensure_analysis
@@ -86,7 +86,7 @@ def _analyse_stored(libraries: dict[str, Any], url: str, article_id: int) -> dic
     lib = libraries.get(url)
     if lib is None:
         lib = libraries[url] = Library(url, make_engine(url))
-    return to_dict(ensure_analysis(lib, article_id))
+    return to_dict(ensure_analysis(lib, article_id, retry=retry))
 
 
 def _serve(requests: Connection, conn: Connection) -> None:
@@ -107,10 +107,12 @@ def _serve(requests: Connection, conn: Connection) -> None:
             break
         if request is None:
             break
-        _kind, url, article_id = request
         try:
-            data = _analyse_stored(libraries, url, article_id)
-        except Exception as error:  # noqa: BLE001 — reported to the reader, the worker lives on
+            _kind, url, article_id, *rest = request
+            data = _analyse_stored(libraries, url, article_id, bool(rest and rest[0]))
+        except BaseException as error:  # noqa: BLE001 — reported to the reader, the worker lives on
+            if isinstance(error, (KeyboardInterrupt, SystemExit)):
+                raise
             conn.send(("error", " ".join(f"{type(error).__name__}: {error}".split())[:300]))
             continue
         for message in _messages(data):
@@ -147,13 +149,14 @@ class AnalysisWorker:
             self._conn = Connection(replies, writable=False)
         return self._requests, self._conn
 
-    def analyse_stored(self, library_url: str, article_id: int) -> dict[str, Any]:
+    def analyse_stored(self, library_url: str, article_id: int, *, retry: bool = False) -> dict[str, Any]:
         """The :func:`.serialize.to_dict` form of the article's analysis, computed and saved by the worker (or
-        read from the library's cache). Blocks the calling thread, never holding the GIL while it waits."""
+        read from the library's cache; ``retry``: a stored failure is computed again). Blocks the calling thread,
+        never holding the GIL while it waits. A worker that died is started again by the next request."""
         with self._lock:
             requests, conn = self._started()
             try:
-                requests.send(("stored", library_url, article_id))
+                requests.send(("stored", library_url, article_id, retry))
                 return _receive(conn)
             except (EOFError, OSError) as error:
                 self._stop()

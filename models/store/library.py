@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.analysis.serialize import from_dict, to_dict
@@ -32,7 +32,7 @@ from models.store.revisions import (
     revision_counts,
     store_current_analysis,
 )
-from models.store.schema import AnalysisRow, ArticleRow, HighlightRow, utcnow
+from models.store.schema import AnalysisRow, ArticleRevisionRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
 
 
@@ -93,6 +93,8 @@ class Library:
                 if legacy is not None and same_story(legacy.text, article.text, short_texts_match=False):
                     row = legacy  # from a library that stored relative paths: same name, same story
                     row.source = article.source
+            if row is not None and row.meta.get("published_source") == "user":
+                article = _with_published(article, row.meta.get("published"), "user")  # the reader's date stays
             if row is None:
                 row = ArticleRow(
                     uid=str(uuid.uuid4()),
@@ -140,6 +142,7 @@ class Library:
             rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
             colors = _colors_by_article(s, [r.id for r, _ in rows])
             versions = revision_counts(s, [r.id for r, _ in rows])
+            unfinished = _unfinished_analyses(s, [r.id for r, _ in rows])
             out = [
                 ArticleSummary(
                     r.id,
@@ -152,6 +155,7 @@ class Library:
                     colors.get(r.id, ()),
                     versions.get(r.id, 1),
                     versions.get(r.id, 1) > 1,
+                    unfinished.get(r.id, ""),
                 )
                 for r, n in rows
             ]
@@ -188,6 +192,27 @@ class Library:
                 raise KeyError(f"no article with id {article_id}")
             row.note = note
             row.updated_at = utcnow()
+
+    def set_published(self, article_id: int, published: str | None) -> None:
+        """The reader's publication date for the article (None: no date), kept over re-imports; its analysis is
+        dropped so that the next request resolves the timeline against the new date."""
+        with self.writing() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                raise KeyError(f"no article with id {article_id}")
+            stored = _stored(row).article
+            updated = _with_published(stored, published, "user" if published else "")
+            row.meta = metadata_to_dict(updated.metadata)
+            day = updated.published_day
+            row.published = day.isoformat() if day else None
+            row.updated_at = utcnow()
+            s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
+            refresh_current_metadata(s, row)  # the newest revision carries the reader's date too
+            s.execute(
+                update(ArticleRevisionRow)
+                .where(ArticleRevisionRow.article_id == article_id, ArticleRevisionRow.text_hash == row.text_hash)
+                .values(analysis=None)
+            )  # its analysis was resolved against the old date
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         with self.reading() as s:
@@ -262,6 +287,25 @@ def _stored(row: ArticleRow) -> StoredArticle:
         metadata=metadata_from_dict(row.meta),
     )
     return StoredArticle(row.id, row.uid, article, row.note, row.imported_at, row.updated_at)
+
+
+def _with_published(article: Article, published: str | None, source: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, metadata=replace(article.metadata, published=published, published_source=source))
+
+
+def _unfinished_analyses(s: Session, ids: list[int]) -> dict[int, str]:
+    """``{article id: "failed" | "partial"}`` for the articles whose stored analysis of their text is not complete."""
+    if not ids:
+        return {}
+    status = AnalysisRow.data["status"].as_string()
+    rows = s.execute(
+        select(AnalysisRow.article_id, status)
+        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
+        .where(AnalysisRow.article_id.in_(ids), AnalysisRow.text_hash == ArticleRow.text_hash, status.is_not(None))
+    ).all()
+    return {article_id: str(value) for article_id, value in rows if value}
 
 
 def _colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:

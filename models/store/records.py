@@ -30,6 +30,7 @@ class ArticleSummary:
     colors: tuple[str, ...] = ()  # colour keys of its highlights, most used first
     revisions: int = 1  # versions of its text kept in the library
     edited: bool = False  # True when a re-import changed its text since the first one
+    analysis_status: str = ""  # "failed" or "partial" when the stored analysis of its text is not complete
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from models.analysis.nlp import Parsed
+from models.analysis.timex.arithmetic import OutOfRange, beyond_calendar
 from models.analysis.timex.context import Context, accept
 from models.analysis.timex.normalise import Resolver, normalise
-from models.analysis.timex.patterns import scan, select
+from models.analysis.timex.patterns import Candidate, scan, select
+from models.analysis.timex.resolution import Value
 from models.analysis.timex.tense import Direction, direction_at
 from models.analysis.types import Timex
 
@@ -42,15 +45,19 @@ def _lazy_direction(ctx: Context, start: int, end: int) -> Callable[[], Directio
     return direction
 
 
-def tag(parsed: Parsed, dct: date, ctx: Context | None = None) -> list[Timex]:
-    """Every temporal expression of the text with its TIMEX3 value, in text order."""
-    ctx = ctx or Context(parsed)
-    text = parsed.text
-    chosen = select(scan(text), lambda c: accept(c, ctx))
+def _resolve(chosen: Sequence[Candidate], text: str, dct: date, ctx: Context, deadline: float | None) -> list[Timex]:
     resolver = Resolver(dct)
     out: list[Timex] = []
-    for c in chosen:
-        value = normalise(c, resolver, _lazy_direction(ctx, c.start, c.end))
+    for k, c in enumerate(chosen):
+        if deadline is not None and k % 64 == 0 and time.monotonic() > deadline:
+            raise TimeBudgetExceeded(out)
+        try:
+            value = normalise(c, resolver, _lazy_direction(ctx, c.start, c.end))
+        except OutOfRange as error:
+            # "5,000 years ago", "the day before" a placeholder date of year 1: written, not anchored on
+            value = Value("DATE", beyond_calendar(error.year))
+        except (ValueError, OverflowError, ArithmeticError):
+            value = None  # a day the calendar cannot hold: the expression keeps no value rather than its article
         if value is None:
             continue
         out.append(Timex(c.start, c.end, text[c.start : c.end], value.type, value.value, value.mod))
@@ -59,4 +66,35 @@ def tag(parsed: Parsed, dct: date, ctx: Context | None = None) -> list[Timex]:
     return out
 
 
-__all__ = ["Context", "tag"]
+class TimeBudgetExceeded(Exception):
+    """The time budget of the timeline ran out; ``found`` holds what was resolved until then."""
+
+    def __init__(self, found: list[Timex]) -> None:
+        super().__init__("the timeline took longer than its time budget")
+        self.found = found
+
+
+# Two creation times far apart in every unit (century, decade, year, season, month, week, weekday): an expression
+# that resolves to the same value against both does not depend on the creation time (dates written in full,
+# durations, and relatives chained on such dates), which is what an article without a trustworthy date can place.
+_PROBES = (date(1903, 4, 9), date(2016, 11, 26))
+
+
+def tag(parsed: Parsed, dct: date | None, ctx: Context | None = None, *, deadline: float | None = None) -> list[Timex]:
+    """Every temporal expression of the text with its TIMEX3 value, in text order.
+
+    Without a creation time (``dct`` None) only the expressions whose value does not depend on one are kept.
+    ``deadline`` (a :func:`time.monotonic` value) bounds the work: past it :class:`TimeBudgetExceeded` carries the
+    expressions resolved so far.
+    """
+    ctx = ctx or Context(parsed)
+    text = parsed.text[: parsed.covered]
+    chosen = select(scan(text), lambda c: accept(c, ctx))
+    if dct is not None:
+        return _resolve(chosen, text, dct, ctx, deadline)
+    first, second = (_resolve(chosen, text, probe, ctx, deadline) for probe in _PROBES)
+    other = {(t.start, t.end): t for t in second}
+    return [t for t in first if other.get((t.start, t.end)) == t]
+
+
+__all__ = ["Context", "TimeBudgetExceeded", "tag"]

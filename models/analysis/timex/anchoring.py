@@ -3,9 +3,9 @@ bare weekday means, given the document creation time and the direction of the cl
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from models.analysis.timex.arithmetic import season_of
+from models.analysis.timex.arithmetic import add_days, make_date, season_of
 from models.analysis.timex.tense import Direction
 
 
@@ -62,14 +62,14 @@ def weekday_date(weekday: int, rel: str, direction: Direction, dct: date) -> dat
     back = (dct.isoweekday() - weekday) % 7
     ahead = (weekday - dct.isoweekday()) % 7
     if rel in ("last", "past", "this past"):
-        return dct - timedelta(days=back or 7)
+        return add_days(dct, -(back or 7))
     if rel in ("next", "coming", "this coming"):
-        return dct + timedelta(days=ahead or 7)
+        return add_days(dct, ahead or 7)
     if direction in ("future", "present"):
-        return dct + timedelta(days=ahead)
+        return add_days(dct, ahead)
     if direction is None:
-        return dct + timedelta(days=ahead) if ahead < back else dct - timedelta(days=back)
-    return dct - timedelta(days=back)
+        return add_days(dct, ahead) if ahead < back else add_days(dct, -back)
+    return add_days(dct, -back)
 
 
 def _easter(year: int) -> date:
@@ -83,12 +83,12 @@ def _easter(year: int) -> date:
     el = (32 + 2 * e + 2 * i - h - k) % 7
     m = (a + 11 * h + 22 * el) // 451
     month, day = divmod(h + el - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+    return make_date(year, month, day + 1)
 
 
 def _thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    first = make_date(year, 11, 1)
+    return add_days(first, (3 - first.weekday()) % 7 + 21)
 
 
 def _holiday_in(name: str, year: int) -> date | None:
@@ -99,10 +99,10 @@ def _holiday_in(name: str, year: int) -> date | None:
     }
     if name in fixed:
         m, d = fixed[name]
-        return date(year, m, d)
+        return make_date(year, m, d)
     if name.startswith("easter") or name == "good friday":
         e = _easter(year)
-        return e + timedelta(days={"easter monday": 1, "good friday": -2}.get(name, 0))
+        return add_days(e, {"easter monday": 1, "good friday": -2}.get(name, 0))
     if name.startswith("thanksgiving"):
         return _thanksgiving(year)
     return None

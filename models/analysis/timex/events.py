@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -21,11 +22,16 @@ _PRUNE_DEPS = {"relcl", "acl", "advcl", "appos", "ccomp", "parataxis", "punct", 
 _METADATA_WORDS = re.compile(r"(?i)\b(updated|published|posted|last|modified|on|at|dated?|am|pm|a\.m\.|p\.m\.)\b")
 
 
+_DATELINE_LIMIT = 200  # characters: a publication line ("Updated Jan. 23, 2019 at 9:00 a.m. EST") is short
+
+
 def is_dateline(timex: Timex, text: str) -> bool:
     """A date that only restates the article's own publication line near the top (metadata, not an event)."""
     block_start = text.rfind("\n", 0, timex.start) + 1
     block_end = text.find("\n", timex.end)
     block_end = len(text) if block_end < 0 else block_end
+    if block_end - block_start > _DATELINE_LIMIT:
+        return False  # a paragraph, not a publication line (and reading it whole per date would be quadratic)
     newline = -1
     for _ in range(5):  # more than four lines above it: not the top of the article
         newline = text.find("\n", newline + 1, block_start)
@@ -119,26 +125,43 @@ class _MentionIndex:
 
 
 def build_events(
-    ctx: Context, timexes: Sequence[Timex], dct: date, entities: Sequence[Entity]
-) -> tuple[TimelineEvent, ...]:
+    ctx: Context,
+    timexes: Sequence[Timex],
+    dct: date | None,
+    entities: Sequence[Entity],
+    *,
+    deadline: float | None = None,
+) -> tuple[tuple[TimelineEvent, ...], bool]:
+    """The events in text order, and whether all were built before ``deadline`` (a :func:`time.monotonic` value).
+
+    Without a creation time (``dct`` None) an event is planned only when its clause says so.
+    """
     text = ctx.parsed.text
     mentioned = _MentionIndex(entities)
     events: list[TimelineEvent] = []
-    for timex in timexes:
+    for k, timex in enumerate(timexes):
+        if deadline is not None and k % 64 == 0 and time.monotonic() > deadline:
+            return tuple(events), False
         if timex.type not in ("DATE", "TIME"):
             continue
         span = interval(timex.value.removeprefix("FY"))
         if span is None or is_dateline(timex, text):
             continue
         start, end, precision = span
-        start, end = narrow(start, end, timex.mod)
+        try:
+            start, end = narrow(start, end, timex.mod)
+        except (ValueError, OverflowError):  # a modifier on an interval at the calendar's edge: keep it whole
+            pass
         sent = ctx.sentence_of(timex.start)
         if sent is None:
             continue
         s_start, s_end, s_span = sent
         names = mentioned.names(s_start, s_end)
         direction, planned_clause = direction_at(ctx.head_token(timex.start, timex.end))
-        planned = start > dct or (planned_clause and direction == "future" and end >= dct)
+        if dct is None:
+            planned = planned_clause and direction == "future"
+        else:
+            planned = start > dct or (planned_clause and direction == "future" and end >= dct)
         events.append(
             TimelineEvent(
                 timex=timex,
@@ -152,4 +175,4 @@ def build_events(
                 planned=planned,
             )
         )
-    return tuple(events)
+    return tuple(events), True

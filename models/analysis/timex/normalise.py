@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from models.analysis.timex import anchoring, quantities
-from models.analysis.timex.arithmetic import fmt, season_of, shift
+from models.analysis.timex.arithmetic import add_days, fmt, season_of, shift
 from models.analysis.timex.lexicon import (
     MOD_WORDS,
     MONTHS,
@@ -319,7 +319,7 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
             g = gran  # "a year earlier" than a quarter is that quarter a year before
     else:
         days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 1)
-        target = base + timedelta(days=sign * round(n * days))
+        target = add_days(base, sign * n * days)
         g = "week" if unit in ("week", "fortnight") and d in ("ago", "back") else "day"
     if coarser(gran, g):
         g = gran

@@ -1,0 +1,124 @@
+"""A failed, partial or non-English analysis is said in the Entities and Timeline panels, with Retry; the library
+list marks the article; the reader can set the publication date, which re-resolves the timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import models.analysis as analysis_module
+from gui.import_jobs import ImmediatePool
+from gui.library_model import Role
+from gui.main_window import MainWindow
+from models.analysis import ANALYZER_VERSION
+from models.ingest import ingest_file, ingest_text
+from models.store import open_library
+
+pytestmark = pytest.mark.gui
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
+
+
+@pytest.fixture
+def reader(qtbot, gui):  # type: ignore[no-untyped-def]
+    """A window over an in-memory library (the analysis runs in this process, where a test can break it)."""
+    _app, faces, theme = gui
+    lib = open_library("sqlite://")
+    window = MainWindow(lib, faces, theme, pool=ImmediatePool())
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, lib
+    lib.close()
+
+
+def _status_in_list(window, article_id: int) -> str:  # type: ignore[no-untyped-def]
+    model = window.library_panel.model
+    return str(model.index(model.row_of(article_id), 0).data(Role.ANALYSIS_STATUS))
+
+
+def test_a_failed_analysis_is_shown_with_retry_and_marked_in_the_library(reader, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, lib = reader
+    article_id = lib.import_article(ingest_file(str(SAMPLE))).id
+    window.library_panel.reload()
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(analysis_module, "analyze", broken)
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    panels = window.reading
+    for notice in (panels.entities_notice, panels.timeline_notice):
+        assert notice.notice() == "Analysis failed: OverflowError: date value out of range"
+        assert notice.retry.isVisibleTo(window) and not notice.panel.isVisibleTo(window)
+    stored = lib.load_analysis(article_id, ANALYZER_VERSION)
+    assert stored is not None and stored.status == "failed"  # kept: the article and its text are untouched
+    assert lib.get_article(article_id).article.text.startswith("Abe")
+    assert _status_in_list(window, article_id) == "failed"
+
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        panels.entities_notice.retry.click()
+    assert panels.entities_notice.notice() == "" and panels.timeline_notice.notice() == ""
+    assert panels.entities.isVisibleTo(window) and len(panels._analysis.events) >= 16
+    assert _status_in_list(window, article_id) == ""
+
+
+def test_a_non_english_article_says_entities_are_for_english_only(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, lib = reader
+    text = (
+        "Le gouvernement présente sa réforme\n"
+        "Le Premier ministre a présenté mardi à Paris une réforme des retraites qui sera débattue au Parlement "
+        "le 12 mars 2019. Les syndicats ont annoncé une grève pour la semaine prochaine dans toute la France."
+    )
+    article_id = lib.import_article(ingest_text(text, source="clip:fr")).id
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    panels = window.reading
+    assert "English only" in panels.entities_notice.notice()
+    assert panels._analysis.entities == ()  # the English model never read it: no sentence typed PERSON
+    assert panels.timeline_notice.notice() == ""
+
+
+def test_the_reader_sets_the_date_and_the_timeline_is_resolved_again(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, lib = reader
+    text = "Talks resume\nThe ministers met yesterday in Geneva. They will meet again on Friday, officials said."
+    article_id = lib.import_article(ingest_text(text, source="clip:undated")).id
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    header = window.view.header
+    assert "No date" in header.meta.text() and "Set date" in header.meta.text()
+    assert window.reading._analysis.events == ()  # nothing absolute to place without a date
+
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.reading.set_published(article_id, "2019-11-19")
+    values = {e.timex.text: e.timex.value for e in window.reading._analysis.events}
+    assert values == {"yesterday": "2019-11-18", "Friday": "2019-11-22"}
+    assert "(set by you)" in header.meta.text()
+    stored = lib.get_article(article_id).article.metadata
+    assert (stored.published, stored.published_source) == ("2019-11-19", "user")
+    # a re-import of the same source keeps the reader's date
+    lib.import_article(ingest_text(text + " More.", source="clip:undated"))
+    assert lib.get_article(article_id).article.metadata.published == "2019-11-19"
+
+
+def test_the_header_says_where_the_date_was_read(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, lib = reader
+    page = (
+        "<html><head><meta property='og:url' content='https://news.example/story/2019/11/19/teachers-protest/1/'>"
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Teachers protest\","
+        " \"datePublished\": \"0001-01-01T00:00:00Z\"}</script></head><body><article><h1>Teachers protest</h1>"
+        + "<p>Several thousand teachers surrounded the Statehouse on Tuesday to call for better pay.</p>" * 3
+        + "</article></body></html>"
+    )
+    from models.ingest import ingest_html
+
+    article_id = lib.import_article(ingest_html(page, source="page.html")).id
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    assert "2019" in window.view.header.meta.text() and "from the date in the address" in window.view.header.meta.text()
+    tuesday = [e.timex.value for e in window.reading._analysis.events if e.timex.text == "Tuesday"]
+    assert tuesday == ["2019-11-19"]
