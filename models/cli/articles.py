@@ -33,16 +33,17 @@ def register(sub: Any) -> None:
 
 def read_source(source: str) -> Article:
     """An article from a path or URL; ``UserError`` with the one-line reason when it cannot be read."""
-    from models.ingest import IngestError, ingest_file, ingest_url
+    from models.ingest import IngestError, ingest_file, ingest_url, is_web_address
+    from models.ingest.fetch import redact
 
     try:
-        if source.startswith(("http://", "https://")):
+        if is_web_address(source):
             return ingest_url(source)
         return ingest_file(source)
     except IngestError as exc:
-        raise UserError(f"{source}: {exc}") from None
+        raise UserError(f"{redact(source)}: {exc}") from None
     except OSError as exc:
-        raise UserError(f"{source}: {exc.strerror or exc}") from None
+        raise UserError(f"{redact(source)}: {exc.strerror or exc}") from None
 
 
 def open_library_or_fail(library: str | None) -> Any:

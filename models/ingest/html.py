@@ -18,7 +18,7 @@ from models.ingest.boilerplate import Candidate, drop_boilerplate, drop_hover_ca
 from models.ingest.bylines import find_dateline
 from models.ingest.continuation import resumed_body
 from models.ingest.errors import IngestError
-from models.ingest.htmlmeta import PageMetadata, read_metadata
+from models.ingest.htmlmeta import PageMetadata, drop_oversized_metadata, read_metadata
 
 # Options measured on benchmarks/article-extraction (see benchmarks/extraction.py).
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -181,6 +181,7 @@ def html_to_article(html: str, *, source: str, url: str | None = None) -> Articl
     if not html.strip():
         raise IngestError("empty file")
     tree = parse_html(html)
+    drop_oversized_metadata(tree)
     page = read_metadata(tree, url)
     parts = extract_blocks(tree, url, fragment=not _DOCUMENT.search(html[:65536]))
     if not parts:
