@@ -161,6 +161,7 @@ def ingest_bytes(data: bytes, *, source: str, content_type: str | None = None, f
 
 def ingest_text(text: str, *, source: str) -> Article:
     """Pasted or loaded plain text: a web-page text dump, Markdown or plain paragraphs."""
+    _check_length(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise IngestError("empty text")
@@ -173,7 +174,14 @@ def ingest_text(text: str, *, source: str) -> Article:
 
 
 def ingest_html(html: str, *, source: str, url: str | None = None) -> Article:
-    return html_to_article(html, source=source, url=url)
+    _check_length(html)
+    return guarded(lambda: html_to_article(html, source=source, url=url))
+
+
+def _check_length(text: str) -> None:
+    """A paste is held to the limit of a file (in characters: at least as many bytes)."""
+    if len(text) > MAX_BYTES:
+        raise IngestError(f"text is longer than the {MAX_BYTES // (1024 * 1024)} MB limit")
 
 
 def ingest_url(url: str, *, timeout: float = 20, max_bytes: int = MAX_BYTES) -> Article:
