@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from models.article import Article
 from models.ingest.decode import declared_html_charset, decode_bytes
-from models.ingest.errors import MAX_BYTES, IngestError
+from models.ingest.errors import MAX_BYTES, IngestError, size_text
 from models.ingest.plaintext import markdown_score, markdown_to_article, plain_to_article
 from models.ingest.textdump import looks_like_textdump, textdump_to_article
 
@@ -47,10 +47,11 @@ def html_to_article(html: str, *, source: str, url: str | None = None) -> Articl
 def ingest_file(path: str | os.PathLike[str]) -> Article:
     """A file on disk; a web address given where a path is expected (``HTTP://…``) is fetched instead."""
     name = os.fspath(path)
-    if isinstance(name, str) and _ADDRESS.match(name) and not os.path.lexists(name):
-        if is_web_address(name):
-            return ingest_url(name)
-        raise IngestError(f"not a web address (http or https): {_ADDRESS.match(name).group(1).lower()}")  # type: ignore[union-attr]
+    address = _ADDRESS.match(name) if isinstance(name, str) else None
+    if address and not os.path.lexists(name):
+        if is_web_address(address.string):
+            return ingest_url(address.string)
+        raise IngestError(f"not a web address (http or https): {address.group(1).lower()}")
     file = Path(path)
     data = read_file_bounded(file)
     return guarded(lambda: ingest_bytes(data, source=str(path), filename=file.name))
@@ -94,7 +95,7 @@ def read_file_bounded(file: Path, limit: int = MAX_BYTES) -> bytes:
         info = os.fstat(fd)
         _refuse_unless_regular(info.st_mode)
         if info.st_size > limit:
-            raise IngestError(f"file is larger than the {limit // (1024 * 1024)} MB limit")
+            raise IngestError(f"file is larger than the {size_text(limit)} limit")
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -108,7 +109,7 @@ def read_file_bounded(file: Path, limit: int = MAX_BYTES) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise IngestError(f"file is larger than the {limit // (1024 * 1024)} MB limit")
+        raise IngestError(f"file is larger than the {size_text(limit)} limit")
     return b"".join(chunks)
 
 
@@ -181,7 +182,7 @@ def ingest_html(html: str, *, source: str, url: str | None = None) -> Article:
 def _check_length(text: str) -> None:
     """A paste is held to the limit of a file (in characters: at least as many bytes)."""
     if len(text) > MAX_BYTES:
-        raise IngestError(f"text is longer than the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise IngestError(f"text is longer than the {size_text(MAX_BYTES)} limit")
 
 
 def ingest_url(url: str, *, timeout: float = 20, max_bytes: int = MAX_BYTES) -> Article:

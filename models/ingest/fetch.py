@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from models.ingest.errors import MAX_BYTES, IngestError
+from models.ingest.errors import MAX_BYTES, IngestError, size_text
 
 ACCEPTED_TYPES = {
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/xml",
@@ -209,7 +209,7 @@ def fetch(url: str, *, timeout: float = 20, max_bytes: int = MAX_BYTES) -> Page:
                     raise IngestError(f"serves {mime}, not a web page or text")
                 length = response.headers.get("Content-Length")
                 if length and length.strip().isdigit() and int(length) > max_bytes:
-                    raise IngestError(f"page is larger than the {_size(max_bytes)} limit")
+                    raise IngestError(f"page is larger than the {size_text(max_bytes)} limit")
                 decoder = _Decoder(response.headers.get("Content-Encoding", ""), max_bytes)
                 body = _read_body(response, deadline, decoder, max_bytes)
         except IngestError:
@@ -236,7 +236,7 @@ def _read_body(response: Any, deadline: _Deadline, decoder: _Decoder, max_bytes:
             break
         received += len(chunk)
         if received > max_bytes:
-            raise IngestError(f"page is larger than the {_size(max_bytes)} limit")
+            raise IngestError(f"page is larger than the {size_text(max_bytes)} limit")
         decoder.feed(chunk)
     return decoder.finish()
 
@@ -273,12 +273,12 @@ class _Decoder:
             raise IngestError(f"the page's {self.coding} compression is damaged") from None
         self._keep(out)
         if self._zlib.unconsumed_tail:
-            raise IngestError(f"page is larger than the {_size(self.limit)} limit once decompressed")
+            raise IngestError(f"page is larger than the {size_text(self.limit)} limit once decompressed")
 
     def _keep(self, data: bytes) -> None:
         self.size += len(data)
         if self.size > self.limit:
-            raise IngestError(f"page is larger than the {_size(self.limit)} limit" +
+            raise IngestError(f"page is larger than the {size_text(self.limit)} limit" +
                               (" once decompressed" if self.coding else ""))
         self.parts.append(data)
 
@@ -320,7 +320,3 @@ def _reason(reason: object, host: str) -> str:
         return f"cannot reach {host}: {reason.strerror[0].lower()}{reason.strerror[1:]}"
     text = str(reason)
     return f"cannot reach {host}: {text}" if text else f"cannot reach {host}"
-
-
-def _size(limit: int) -> str:
-    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
