@@ -104,7 +104,15 @@ def test_a_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None
 
 def test_json_depth_ignores_brackets_in_strings() -> None:
     assert json_depth('{"a": "[[[[", "b": ["\\"]]]"]}') == 2
+    assert json_depth('["\\\\", ["\\\\\\"]"]]') == 2  # escaped backslash, escaped quote
     assert json_depth("[" * 100_000 + "]" * 100_000) == 100_000
+
+
+@pytest.mark.parametrize("motif", ['\\"', '"\\', '"a\\', "\\", '"[', '"'])
+def test_json_depth_is_linear_on_a_megabyte_of_escapes_and_quotes(motif: str) -> None:
+    started = time.monotonic()
+    json_depth(motif * (1024 * 1024 // len(motif)))
+    assert time.monotonic() - started < 5
 
 
 def test_json_ld_nested_100000_deep_is_ignored_and_the_page_read() -> None:

@@ -43,6 +43,7 @@ MOTIFS = (
     "by ", "A, ", "A and ", "Jan. ", "May 1 ", "1 May ", "the ", "of the ", "early ", "1990 ", "1990-", "12:30 ",
     "12 ", "---\n", "a: b\n", "  - a\n", "«a » ", "a › ", "(AP) ", "A – ", "zero ", "ninety ", "twenty-one ",
     "and a half ", "a few ", "<!-- ", "<p>", "<html ", "<meta charset=", "{", '"a":', "\\", "\\\\",
+    '\\"', '"\\', '"a\\',
 )  # fmt: skip
 
 

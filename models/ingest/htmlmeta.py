@@ -31,7 +31,7 @@ MAX_VALUE = 10_000
 page junk (or an attack) and is ignored rather than cleaned, split and searched for dates."""
 MAX_JSON_LD = 2_000_000  # characters of one JSON-LD script
 MAX_JSON_DEPTH = 64  # nesting of arrays and objects in one JSON-LD script (real pages stay under 10)
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_STRING = re.compile(r'"[^"]*"')  # a string once its escapes are gone
 _JSON_NESTING = re.compile(r"[\[\]{}]")
 
 
@@ -110,8 +110,12 @@ def drop_oversized_metadata(tree: lxml_html.HtmlElement) -> None:
 def json_depth(raw: str) -> int:
     """How deeply arrays and objects nest in a JSON text, found without decoding it (the decoder recurses once per
     level and fails with ``RecursionError`` some thousand levels down). Brackets inside strings do not count."""
+    # Escapes go first, left to right as the decoder reads them (a doubled backslash, then an escaped quote), so
+    # that strings hold no quote and one plain pattern removes them: an escape-aware string pattern backtracks
+    # quadratically on a run of backslashes and quotes.
+    bare = raw.replace("\\\\", "").replace('\\"', "")
     depth = deepest = 0
-    for bracket in _JSON_NESTING.findall(_JSON_STRING.sub("", raw)):
+    for bracket in _JSON_NESTING.findall(_JSON_STRING.sub("", bare)):
         if bracket in "[{":
             depth += 1
             deepest = max(deepest, depth)
