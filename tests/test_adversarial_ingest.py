@@ -155,3 +155,9 @@ def test_a_recursion_error_in_a_parser_is_a_refusal(monkeypatch: pytest.MonkeyPa
 def test_a_paste_over_the_limit_is_refused() -> None:
     with pytest.raises(IngestError, match="^text is longer than the 20 MB limit$"):
         ingest_text("a" * (MAX_BYTES + 1), source="clipboard")
+
+
+def test_html_nested_past_the_parser_depth_is_refused_with_that_reason() -> None:
+    with pytest.raises(IngestError, match="^the page nests its elements more than 255 levels deep and cannot be read$"):
+        ingest_html(page(body="<div>" * 100_000 + STORY + "</div>" * 100_000), source="deep.html")
+    assert "Fishing boats" in ingest_html(page(body="<div>" * 200 + STORY + "</div>" * 200), source="ok.html").text
