@@ -12,7 +12,6 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from models.ingest.htmlmeta import json_depth
 from models.interchange.hypothesis import (
     hypothesis_nodes,
     is_hypothesis_export,
@@ -39,6 +38,8 @@ _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _decode(data: bytes) -> Any:
+    from models.ingest.htmlmeta import json_depth  # here: lxml and the ingest package cost ~0.15 s to import
+
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
