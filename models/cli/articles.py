@@ -45,18 +45,19 @@ def read_source(source: str) -> Article:
     """An article from a path or URL; ``UserError`` with the one-line reason when it cannot be read."""
     from dataclasses import replace
 
-    from models.ingest import IngestError, ingest_file, ingest_url
+    from models.ingest import IngestError, ingest_file, ingest_url, is_web_address
+    from models.ingest.fetch import redact
 
     shown = printable(source)
     try:
-        if source.startswith(("http://", "https://")):
+        if is_web_address(source):
             article = ingest_url(source)
         else:
             article = ingest_file(source)
     except IngestError as exc:
-        raise UserError(f"{shown}: {printable(str(exc))}") from None
+        raise UserError(f"{printable(redact(source))}: {printable(str(exc))}") from None
     except OSError as exc:
-        raise UserError(f"{shown}: {printable(str(exc.strerror or exc))}") from None
+        raise UserError(f"{printable(redact(source))}: {printable(str(exc.strerror or exc))}") from None
     return article if article.source == printable(article.source) else replace(article, source=shown)
 
 

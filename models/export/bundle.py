@@ -49,6 +49,7 @@ class ExportOptions:
     full_text: bool = False  # HTML / PDF: include the article text with its highlights marked
     page_items: int = 1000  # JSON-LD: annotations per AnnotationPage
     title: str = ""  # title of a multi-article document; derived from the articles when empty
+    keep_remote_images: bool = False  # Markdown: images from the web in notes stay images (else they become links)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,8 +47,10 @@ _NOTE_WORDS = (
     r"abridged|updated?|corrected|correction|edited|translated|translation|excerpts?|condensed|revised|amended|"
     r"clarified|clarification|adapted|summary|full text|originally|this (?:story|article) (?:has been|was)"
 )
+# "(?<!\s)": a match starts where white space does, never inside it (retrying from every blank of a long run of
+# them is quadratic); the matches are the same.
 _TRAILING_NOTE = re.compile(
-    rf"\s*(?P<note>[(\[](?:[^()\[\]]{{0,80}}\b(?:{_NOTE_WORDS})\b[^()\[\]]{{0,80}})[)\]])\s*$", re.I
+    rf"(?<!\s)\s*(?P<note>[(\[](?:[^()\[\]]{{0,80}}\b(?:{_NOTE_WORDS})\b[^()\[\]]{{0,80}})[)\]])\s*$", re.I
 )
 _TAG_HEADINGS = re.compile(r"^(?:tags?|topics?|related topics|keywords|filed under|categories|subjects?)\s*:?$", re.I)
 _LINK_HEADINGS = re.compile(
