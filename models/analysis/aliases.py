@@ -26,6 +26,7 @@ from models.analysis.entity_types import (
     APOSTROPHES,
     CORPORATE_SUFFIXES,
     DETERMINERS,
+    HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
@@ -67,6 +68,8 @@ def _name_words(text: str) -> tuple[str, ...]:
     words = [strip_possessive(w.strip(",;:")) for w in text.split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in HONORIFICS:  # "Mr. Roberts" is "Roberts"
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in CORPORATE_SUFFIXES:
         words = words[:-1]
@@ -220,7 +223,22 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
             if target is not None:
                 sets.union(root, target)
 
-    # 3. surnames and first names
+    # 3. surnames and first names; first the full names that differ only in middle names ("Eugene Nida" =
+    # "Eugene A. Nida")
+    groups = current()
+    types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
+    ends: dict[tuple[str, str], set[int]] = {}
+    for root, idx in groups.items():
+        if types[root] != "PERSON":
+            continue
+        for i in idx:
+            words = [w for w in name_words(candidates[i].text) if w.lower() not in NAME_SUFFIXES]
+            if len(words) >= 2 and len(words[0].rstrip(".")) > 1:
+                ends.setdefault((_word_key(words[0]), _word_key(words[-1])), set()).add(root)
+    for roots in ends.values():
+        first, *rest = sorted(roots)
+        for other in rest:
+            sets.union(first, other)
     groups = current()
     types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
     by_last: dict[str, set[int]] = {}

@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
     DETERMINERS,
     EVENT_HEADS,
+    HONORIFICS,
     LABEL_TYPES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -43,6 +45,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates = _without_duplicates(candidates)
+    candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
     clusters = merge_aliases(candidates, text)
     found = [
         Entity(c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members))
@@ -253,7 +256,9 @@ def _part_candidates(
                 c = _candidate(piece, text, prefix, "GROUP" if nationality else "ORGANIZATION", weak=True)
                 if c:
                     yield c
-            tokens = tokens[cut:]
+            tokens = tokens[cut - 1 :] if tokens[cut - 1].lower_ in HONORIFICS else tokens[cut:]
+        elif tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in HONORIFICS and doc[tokens[0].i - 1].i not in taken:
+            tokens = [doc[tokens[0].i - 1], *tokens]  # "Mr." the model left out of the span
     elif tokens[0].lower_ in PERSON_TITLES and len(tokens) > 1:
         rest = tokens[_title_cut(tokens) or 1 :]
         if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest):
