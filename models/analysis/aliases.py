@@ -279,9 +279,16 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
             continue
         shorts = words_of[root]
         found: set[int] = set()
+        first_short = min(candidates[i].start for i in groups[root])
         for other, longs in words_of.items():
             if other == root or types[other] != kind:
                 continue
+            if (
+                kind == "ORGANIZATION"
+                and first_short < min(candidates[i].start for i in groups[other])
+                and not all(_org_extension(s, long) for s in shorts for long in longs)
+            ):
+                continue  # named on its own before the longer name: "Apple" … "Apple Arcade" are two things
             if any(_contains(s, long, kind) for s in shorts for long in longs):
                 found.add(other)
         target = _unique(found)
@@ -296,6 +303,21 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
         clusters.append(Cluster(members, canonical_name(typed), kind))
     clusters.sort(key=lambda c: c.first)
     return clusters
+
+
+def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The longer name only adds what an organisation calls itself ("Aer Lingus" → "Aer Lingus Group")."""
+    if long[: len(short)] != short:
+        return True
+    return all(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS for w in long[len(short) :])
+
+
+# Words a company adds to its short name in its full one ("Apple Computer", "Sony Group", "Tata Motors").
+_COMPANY_WORDS = frozenset(
+    {"holdings", "co", "computer", "computers", "systems", "technologies", "technology", "industries",
+     "international", "motors", "enterprises", "brands", "partners", "capital", "communications", "labs",
+     "entertainment", "media", "pharmaceuticals", "energy", "resources"}
+)
 
 
 def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:

@@ -9,6 +9,7 @@ says what they are ("Japanese Embassy", "Upper House") typed as places or nation
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -44,7 +45,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         candidates.extend(_piece_candidates(piece, text, known))
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
-    candidates = _without_duplicates(candidates)
+    candidates = _joined_names(text, _without_duplicates(candidates))
     candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
     clusters = merge_aliases(candidates, text)
     found = [
@@ -53,6 +54,28 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         if c.name
     ]
     return _with_authors(found, authors)
+
+
+def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An organisation the model cut in two ("Lockheed" ORG + "Martin" PERSON, one space apart): one name. Only
+    when the second part is a single capitalised word that is not named on its own anywhere else."""
+    out: list[Candidate] = []
+    alone = Counter(c.text for c in candidates)
+    for c in candidates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "ORGANIZATION"
+            and c.type in ("PERSON", "ORGANIZATION")
+            and text[prev.end : c.start] == " "
+            and " " not in c.text
+            and c.text[:1].isupper()
+            and alone[c.text] == 1
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak)
+            continue
+        out.append(c)
+    return out
 
 
 def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, ...]:

@@ -95,6 +95,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|to
 _PLACE_AFTER = re.compile(r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
+_STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|percent|invest|invested)\s+in\s+$")
+AGENT = "agent"  # evidence of an organisation against a place, not against a person
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
 
 
@@ -122,7 +124,7 @@ def _defined_as(after: str) -> str | None:
     return None
 
 
-def mention_cues(text: str, start: int, end: int) -> Counter[str]:
+def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights may be halves
     """Evidence from the words around one mention, as type → weight."""
     cues: Counter[str] = Counter()
     surface = text[start:end]
@@ -145,15 +147,17 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:
         cues[defined] += 2
     if _SPEECH_AFTER.match(after):
         cues["PERSON"] += 1
-    if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
+    if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
+    if _ORG_AFTER.match(after):
+        cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
     if _PLACE_AFTER.match(after):
         cues["PLACE"] += 2
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
     if _PERSON_BEFORE.search(before):
         cues["PERSON"] += 2
-    if _PLACE_BEFORE.search(before):
+    if _PLACE_BEFORE.search(before) and not _STAKE_BEFORE.search(before):
         cues["PLACE"] += 1
     return cues
 
@@ -167,6 +171,10 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     out = []
     for c in candidates:
         votes = evidence.get(name_key(c.text))
+        if votes and c.type == "PLACE" and votes[AGENT] >= 2 and votes[AGENT] > votes["PLACE"]:
+            votes = votes + Counter({"ORGANIZATION": votes[AGENT]})
+        if votes and AGENT in votes:
+            votes = Counter({k: v for k, v in votes.items() if k != AGENT})
         if votes and c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER", "GROUP"):
             (best, weight), *rest = votes.most_common(2) + [("", 0)]
             second = rest[0][1]
