@@ -48,7 +48,7 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 # First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
-PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "port", "cape", "gulf", "isle", "lake"})
+PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "port", "cape", "gulf", "isle"})
 PLACE_LAST_WORDS = frozenset(
     """
     island islands river street avenue road park bridge county city province valley beach airport square mountains

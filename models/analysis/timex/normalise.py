@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from models.analysis.timex import anchoring, quantities
+from models.analysis.timex import anchoring, quantities, story
 from models.analysis.timex.arithmetic import fmt, season_of, shift
 from models.analysis.timex.lexicon import (
     MOD_WORDS,
@@ -93,7 +93,7 @@ def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
     if y:
         year = int(y) if len(y) == 4 else _two_digit_year(int(y), r.dct)
     else:
-        year = anchoring.year_for(mon, day, direction(), r.dct)
+        year = _yearless(c, mon, day, r, direction)
     try:
         d = date(year, mon, day)
     except ValueError:
@@ -101,6 +101,35 @@ def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
     if c.group("h"):
         return Value("TIME", _time_value(d, int(c.group("h") or 0), int(c.group("mi") or 0), None), None, (d, "day"))
     return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
+
+
+def _forward(direction: Direction) -> Direction:
+    """A date in a present-tense clause is a schedule ("the tour kicks off May 2", "the law takes effect Jan. 1")."""
+    return "future" if direction == "present" else direction
+
+
+def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Callable[[], Direction]) -> int:
+    """Year of a month (and day) written without one: a weekday written beside it, a heading or a sentence that
+    names the year, then the tense of the clause (a present tense looks ahead)."""
+    text = c.match.string
+    if day is not None:
+        wd = story.weekday_before(text, c.start)
+        if wd is not None:
+            matching = story.year_matching_weekday(mon, day, wd, r.dct.year)
+            if matching is not None and abs(matching - r.dct.year) <= 1:
+                return matching
+    deictic = re.match(r"[^\S\n]*,?[^\S\n]*(this|last|next) year\b", text[c.end : c.end + 16], re.I)
+    if deictic:  # "June 5 this year"
+        return r.dct.year + {"this": 0, "last": -1, "next": 1}[deictic.group(1).lower()]
+    named = story.heading_year(text, c.start)
+    if named is None:
+        planned = story.sentence_year(text, c.start, c.end)  # "the 2021 tour kicks off May 2"; not a past year
+        named = planned if planned is not None and planned > r.dct.year else None
+    if named is not None and abs(named - r.dct.year) <= 5:
+        return named
+    if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
+        return anchoring.year_for(mon, day, "past", r.dct)
+    return anchoring.year_for(mon, day, _forward(direction()), r.dct)
 
 
 def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -118,7 +147,7 @@ def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Val
     elif rel == "this":
         year = r.dct.year
     else:
-        year = anchoring.year_for(mon, None, direction(), r.dct)
+        year = _yearless(c, mon, None, r, direction)
     edge = _mod_is_end_of(c.group("mod"))
     mod = mod_of(c.group("mod"))
     if edge == "end":
@@ -279,6 +308,8 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
                "after tomorrow": 2}
     d = r.dct + timedelta(days=offsets.get(word, 0))
+    if word in ("today", "tonight") and story.reported_quotation(c.match.string, c.start):
+        d = story.story_day(r.history, r.dct) or d  # the quote keeps the time of the story it reports
     pod = PARTS_OF_DAY.get(_norm(c.group("pod"))) or ("NI" if word == "tonight" else None)
     if pod:
         return Value("TIME", f"{d.isoformat()}T{pod}", mod_of(c.group("mod")), (d, "day"))
@@ -287,7 +318,27 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
 
 def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     wd = WEEKDAYS[(c.group("wd") or "").rstrip(".").lower()]
-    d = anchoring.weekday_date(wd, _norm(c.group("rel")), direction(), r.dct)
+    text = c.match.string
+    rel = _norm(c.group("rel"))
+    explicit = story.date_after(text, c.end) if not rel else None
+    d = None
+    if explicit is not None:  # "Sunday (Oct. 4)": the explicit date wins
+        mon, day = explicit
+        year = story.year_matching_weekday(mon, day, wd, r.dct.year)
+        if year is None or abs(year - r.dct.year) > 1:
+            year = anchoring.year_for(mon, day, _forward(direction()), r.dct)
+        try:
+            d = date(year, mon, day)
+        except ValueError:
+            d = None
+    if d is None:
+        if not rel and story.behind(text, c.start, c.end):
+            way: Direction = "past"  # "after Sunday's defeat", "since Friday"
+        elif not rel and story.possessive(text, c.end) and direction() != "future":
+            way = None  # "Sunday's game": the nearest Sunday unless the clause says will
+        else:
+            way = direction()
+        d = anchoring.weekday_date(wd, rel, way, r.dct)
     pod = PARTS_OF_DAY.get(_norm(c.group("pod")))
     if pod:
         return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
@@ -299,6 +350,8 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
     d = _norm(c.group("dir"))
     if unit in ("second", "minute", "hour"):
         return Value("DURATION", quantities.duration_value(n, unit), quantities.qmod(c.group("qmod")))
+    if d == "on" and n is not None and unit not in ("day", "week"):
+        return Value("DURATION", quantities.duration_value(n, unit))  # "fifty years on": how long since, not 2070
     if n is None:
         return Value("DATE", "PAST_REF" if d in ("ago", "earlier", "before", "back", "prior") else "FUTURE_REF")
     sign = -1 if d in ("ago", "earlier", "before", "back", "prior") else 1

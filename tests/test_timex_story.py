@@ -1,0 +1,93 @@
+"""Issue 11's timeline patterns on made-up text: yearless dates in plans and lists, weekdays against tense,
+generic phrases, and quotations that keep the time of their story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.analysis import nlp
+from models.analysis.timex import tag
+
+
+def _values(text: str, dct: date) -> dict[str, str]:
+    return {t.text: t.value for t in tag(nlp.parse(text), dct)}
+
+
+NOV_2020 = date(2020, 11, 10)
+MONDAY = date(2020, 10, 5)
+
+
+def test_a_list_under_a_heading_with_a_year_takes_its_year() -> None:
+    text = "Ticket news.\n2021 season schedule:\nApril 3 — Denver\nApril 10 — at Seattle\nMay 1 — Boston\n"
+    values = _values(text, NOV_2020)
+    assert values["April 3"] == "2021-04-03"
+    assert values["May 1"] == "2021-05-01"
+
+
+def test_a_scheduled_date_in_the_present_tense_looks_ahead() -> None:
+    assert _values("The tour kicks off May 2nd in Austin.", NOV_2020)["May 2nd"] == "2021-05-02"
+
+
+def test_a_year_named_for_the_plan_dates_the_day() -> None:
+    assert _values("The band said the 2021 tour would open on March 3.", NOV_2020)["March 3"] == "2021-03-03"
+
+
+def test_a_past_year_in_the_sentence_does_not_date_the_day() -> None:
+    text = "The shop opened in 2003 and as of February it sells most of the songs."
+    assert _values(text, date(2008, 4, 9))["February"] == "2008-02"
+
+
+def test_this_year_beside_the_date() -> None:
+    assert _values("The festival takes place on June 5 this year.", NOV_2020)["June 5"] == "2020-06-05"
+
+
+@pytest.mark.parametrize(
+    "text", ["The coach looks ahead after Sunday's defeat.", "The team regrouped after Sunday's defeat."]
+)
+def test_after_a_weekday_is_the_past_one(text: str) -> None:
+    assert _values(text, MONDAY)["Sunday"] == "2020-10-04"
+
+
+def test_a_possessive_weekday_is_the_nearest() -> None:
+    assert _values("The coach praises Sunday's result.", MONDAY)["Sunday"] == "2020-10-04"
+
+
+def test_an_explicit_date_beside_a_weekday_wins() -> None:
+    values = _values("The team lost on Sunday (Oct. 11) in Paris.", MONDAY)
+    assert values["Sunday"] == "2020-10-11"
+    assert values["Oct. 11"] == "2020-10-11"
+
+
+def test_the_weekday_picks_the_year_of_a_yearless_date() -> None:
+    # October 4 fell on a Sunday in 2020, not in 2021
+    assert _values("Fans remember Sunday (Oct. 4) well.", date(2021, 1, 10))["Oct. 4"] == "2020-10-04"
+
+
+def test_as_of_a_month_in_the_present_tense_is_this_year() -> None:
+    assert _values("As of April 2, the fund holds 300 shares.", date(2020, 10, 12))["April 2"] == "2020-04-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He reads the Sunday edition of the paper.", "Click Stream Now to watch the film.",
+     "Most daily newspapers ran the story."],
+)
+def test_generic_phrases_are_not_dates(text: str) -> None:
+    assert _values(text, MONDAY) == {}
+
+
+def test_years_on_is_a_duration_not_a_future_date() -> None:
+    values = _values("Fifty years on, the town is calm.", MONDAY)
+    assert values == {"Fifty years on": "P50Y"}
+
+
+def test_a_quotation_keeps_the_time_of_its_story() -> None:
+    text = 'The team won on Sunday. "We needed this win today," the coach said.'
+    assert _values(text, MONDAY)["today"] == "2020-10-04"
+
+
+def test_today_outside_quotes_is_the_publication_day() -> None:
+    text = "The team won on Sunday. The coach speaks to the press today."
+    assert _values(text, MONDAY)["today"] == "2020-10-05"
