@@ -12,7 +12,7 @@ from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Time
 from models.article import text_hash
 
 # Bump when anything that changes analysis output changes: stored results of an older version are recomputed.
-ANALYZER_VERSION = "newsdesk-analysis/3"
+ANALYZER_VERSION = "newsdesk-analysis/4"
 
 __all__ = ["ANALYZER_VERSION", "Analysis", "Entity", "Mention", "Timex", "TimelineEvent", "analyze"]
 

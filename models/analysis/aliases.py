@@ -45,6 +45,7 @@ class Candidate:
     text: str
     type: str
     weak: bool = False  # the type is a guess (a part of "Abe-Putin", a label the model often confuses)
+    source: str = "model"  # "model" (a span of the statistical model) or the rule that found or retyped it
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from models.analysis import entity_cues
@@ -49,11 +50,33 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
     clusters = merge_aliases(candidates, text)
     found = [
-        Entity(c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members))
+        Entity(
+            c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members),
+            None, *_sureness(c.members, c.name, c.type),
+        )
         for c in clusters
         if c.name
     ]
     return _with_authors(found, authors)
+
+
+def _sureness(members: Sequence[Candidate], name: str, kind: str) -> tuple[float, str]:
+    """Confidence and provenance of an entity from how it was found: mentions seen by the model, repeated, typed by
+    context cues agree; a lone weak guess or a bare acronym does not."""
+    n = len(members)
+    confidence = 0.45 + 0.15 * min(n - 1, 3)
+    sources = sorted({m.source for m in members})
+    if all(m.weak for m in members):
+        confidence -= 0.2
+    if "context" in sources:
+        confidence += 0.1
+    if n == 1 and len(name) <= 4 and name.isupper():
+        confidence -= 0.15
+    if kind in ("OTHER", "EVENT", "GROUP") and n == 1:
+        confidence -= 0.05
+    rules = [s for s in sources if s != "model"]
+    provenance = ("model" if "model" in sources else "rules") + (": " + ", ".join(rules) if rules else "")
+    return round(max(0.1, min(0.95, confidence)), 2), provenance
 
 
 def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -72,7 +95,7 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             and c.text[:1].isupper()
             and alone[c.text] == 1
         ):
-            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak)
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
             continue
         out.append(c)
     return out
@@ -86,13 +109,21 @@ def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, 
         if not name:
             continue
         key = name_key(name)
+        if key in entity_cues.KNOWN_ORGANISATIONS:  # "The Associated Press" wrote it: an agency, not a person
+            for i, entity in enumerate(found):
+                if name_key(entity.name) == key:
+                    found[i] = replace(entity, type="ORGANIZATION", role="author")
+                    break
+            else:
+                byline.append(Entity(name, "ORGANIZATION", (), "author", 0.9, "byline"))
+            continue
         for i, entity in enumerate(found):
             if entity.type == "PERSON" and name_key(entity.name) == key:
-                found[i] = Entity(entity.name, entity.type, entity.mentions, "author")
+                found[i] = replace(entity, role="author")
                 break
         else:
             if all(name_key(e.name) != key for e in byline):
-                byline.append(Entity(name, "PERSON", (), "author"))
+                byline.append(Entity(name, "PERSON", (), "author", 0.9, "byline"))
     ordered = sorted(found, key=lambda e: e.mentions[0].start if e.mentions else -1)
     return (*byline, *ordered)
 
@@ -245,6 +276,7 @@ def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Cand
     if dateline:
         c = _candidate(piece, text, dateline, "PLACE")
         if c:
+            c = replace(c, source="dateline")
             taken.update(t.i for t in dateline)
             yield c
     for ent in doc.ents:
@@ -318,6 +350,7 @@ def _unlabelled_organisations(piece: Piece, text: str, taken: set[int]) -> Itera
         if len(run) >= 2 and _org_head(run) and not all(is_title_word(t.text) for t in run[:-1]):
             c = _candidate(piece, text, run, "ORGANIZATION")
             if c:
+                c = replace(c, source="organisation head")
                 taken.update(t.i for t in run)
                 yield c
         i = max(j, i + 1)
@@ -364,7 +397,7 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
                 kind = known.get(name_key(side.text))
                 if kind is not None:
                     coverage.add(start, end)
-                    yield Candidate(start, end, side.text, kind, weak=True)
+                    yield Candidate(start, end, side.text, kind, weak=True, source="hyphen")
 
 
 def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
@@ -397,7 +430,7 @@ def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Cand
             continue  # "Apple Corps" when only "Apple" was known
         if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
             continue
-        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True)
+        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True, source="repeated")
 
 
 def _word_before_capitalised(text: str, start: int) -> bool:

@@ -182,7 +182,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 if c.type == "GROUP" and best != "PLACE":
                     out.append(c)
                     continue
-                c = replace(c, type=best)
+                c = replace(c, type=best, source="context")
         out.append(c)
     return out
 
@@ -220,7 +220,7 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
         word = surface[pos:stop]
         if not _SURNAME.match(word) or " " in word:
             return [c] if end == c.end else [replace(c, end=end, text=surface, type="PERSON")]
-        parts.append(Candidate(c.start + pos, c.start + stop, word, "PERSON", c.weak))
+        parts.append(Candidate(c.start + pos, c.start + stop, word, "PERSON", c.weak, "citation"))
         pos = sep.end() if sep else pos
     return parts
 
