@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
@@ -29,7 +29,7 @@ from models.analysis.corrections import (
     rule_from_payload,
 )
 from models.analysis.serialize import from_dict
-from models.analysis.types import Analysis
+from models.analysis.types import ENTITY_TYPES, Analysis, Entity
 from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow, HighlightRow
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class EntityStore:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self._votes: tuple[tuple[int, int], dict[str, Counter[str]]] | None = None
 
     # -- rules ------------------------------------------------------------------------------------------------------
 
@@ -146,7 +147,52 @@ class EntityStore:
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
             if text is None:
                 raise KeyError(f"no article with id {article_id}")
-            return apply_corrections(analysis.entities, _rules(s, article_id), text, analyser_version=analysis.version)
+            rules = _rules(s, article_id)
+        return apply_corrections(self._with_type_votes(analysis.entities), rules, text,
+                                 analyser_version=analysis.version)
+
+    # -- type votes across articles ---------------------------------------------------------------------------------
+
+    def type_votes(self) -> dict[str, Counter[str]]:
+        """Casefolded entity name → how many analysed articles type it each way (the latest analysis of each
+        article's current text). Cached until an analysis is added or removed."""
+        with self.library.reading() as s:
+            stamp = tuple(s.execute(select(func.count(AnalysisRow.id), func.max(AnalysisRow.id))).one())
+            if self._votes is not None and self._votes[0] == stamp:
+                return self._votes[1]
+            rows = s.execute(
+                select(AnalysisRow.article_id, AnalysisRow.data)
+                .join(ArticleRow, (AnalysisRow.article_id == ArticleRow.id)
+                      & (AnalysisRow.text_hash == ArticleRow.text_hash))
+                .order_by(AnalysisRow.article_id, AnalysisRow.id.desc())
+            ).all()
+        votes: dict[str, Counter[str]] = {}
+        seen: set[int] = set()
+        for article_id, data in rows:
+            if article_id in seen:
+                continue
+            seen.add(article_id)
+            typed = {(" ".join(str(e.get("name", "")).split()).casefold(), str(e.get("type", "")))
+                     for e in (data or {}).get("entities", [])}
+            for name, kind in typed:
+                votes.setdefault(name, Counter())[kind] += 1
+        self._votes = ((int(stamp[0] or 0), int(stamp[1] or 0)), votes)
+        return votes
+
+    def _with_type_votes(self, entities: Sequence[Entity]) -> tuple[Entity, ...]:
+        """An entity typed one way in most articles of the library takes that type here too (at least two
+        articles agreeing, and more than half of all). Applied before the reader's corrections, which always win."""
+        votes = self.type_votes()
+        out = []
+        for e in entities:
+            counted = votes.get(" ".join(e.name.split()).casefold())
+            if counted:
+                best, n = counted.most_common(1)[0]
+                if best != e.type and n >= 2 and n * 2 > sum(counted.values()) and best in ENTITY_TYPES:
+                    note = "type of most articles"
+                    e = replace(e, type=best, provenance=f"{e.provenance}; {note}" if e.provenance else note)
+            out.append(e)
+        return tuple(out)
 
     def library_index(self) -> list[IndexEntry]:
         """Every entity of the analysed articles, one entry per canonical name and type, most widespread first."""
