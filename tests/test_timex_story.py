@@ -91,3 +91,37 @@ def test_a_quotation_keeps_the_time_of_its_story() -> None:
 def test_today_outside_quotes_is_the_publication_day() -> None:
     text = "The team won on Sunday. The coach speaks to the press today."
     assert _values(text, MONDAY)["today"] == "2020-10-05"
+
+
+def test_black_friday_is_the_coming_one_a_few_weeks_before() -> None:
+    values = _values("Prices have dropped to Black Friday levels already.", date(2019, 11, 18))
+    assert values["Black Friday"] == "2019-11-29"
+
+
+@pytest.mark.parametrize(
+    "text", ["The monitor is 35% off, Now $649.99 at the store.", "But every now and again the game quits.",
+             "The GTX 1660 Ti is faster than the RTX 2060 in this test."],
+)
+def test_prices_idioms_and_model_numbers_are_not_dates(text: str) -> None:
+    assert _values(text, date(2019, 11, 18)) == {}
+
+
+def test_an_event_name_with_its_year_keeps_the_year() -> None:
+    assert _values("Jobs opened WWDC 2005 in the morning.", date(2005, 6, 6))["2005"] == "2005"
+
+
+def test_a_month_quarter_is_the_quarter_it_ends() -> None:
+    values = _values("The September quarter earnings were better than expected.", date(2019, 11, 20))
+    assert values["September"] == "2019-Q3"
+
+
+def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
+    text = ("Stadia Is A Beta Until 2020, But The Price Is High\n"
+            "Come November 19, those who paid $129 for the Founder's Edition will receive a controller, a stick, "
+            "and three months of the subscription, which is the only way to play right now.")
+    assert _values(text, date(2019, 11, 18))["November 19"] == "2019-11-19"
+
+
+def test_a_quote_acknowledged_after_the_game_keeps_its_day() -> None:
+    text = 'The Wild won on Tuesday. "I thought tonight we took a good step," Suter acknowledged.'
+    assert _values(text, date(2019, 11, 20))["tonight"] == "2019-11-19TNI"

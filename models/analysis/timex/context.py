@@ -200,6 +200,10 @@ def accept(c: Candidate, ctx: Context) -> bool:
         word = (c.group("word") or "").lower()
         if word == "now" and c.group("word") == "Now" and _inside_title(text, c.start):
             return False  # "Stream Now", "Apocalypse Now": a name
+        if word == "now" and re.match(r"[^\S\n]*(?:[$€£¥]|\d|only\b)", text[c.end : c.end + 8]):
+            return False  # "Now $649.99": the price after a discount
+        if word == "now" and re.match(r"[^\S\n]+and[^\S\n]+(?:again|then)\b", text[c.end : c.end + 12]):
+            return False  # "every now and again"
         if word == "now":
             return not re.match(r"[^\S\n]*that\b", text[c.end : c.end + 8]) or prev not in ("", "and", "but")
         return True
@@ -217,6 +221,9 @@ _HABITUAL_NOUNS = frozenset(
     drivers night-owl club clubs routine routines ritual rituals column columns strip strips
     """.split()
 )
+
+
+_ERAS = {"AD", "BC", "CE", "BCE", "FY", "CY"}
 
 
 def _habitual_weekday(text: str, c: Candidate, prev: str, nxt: str) -> bool:
@@ -250,6 +257,9 @@ def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
         return True
     start = c.group_start("year")
     text = ctx.parsed.text
+    if re.search(r"(?<![\w-])[A-Z]{2,5}[^\S\n]$", text[max(0, start - 7) : start]) and prev.upper() not in _ERAS \
+            and not 1900 <= int(c.group("year") or 0) <= 2040:
+        return False  # "GTX 1660", "RTX 2060": a model number ("WWDC 2005" stays a year)
     before = text[max(0, start - 4) : start]
     if re.search(r"[$€£¥#]\s*$|[A-Z]{1,3}\$\s*$|No\.\s*$", before):
         return False

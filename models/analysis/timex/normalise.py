@@ -129,11 +129,18 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
         return named
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
-    return anchoring.year_for(mon, day, _forward(direction()), r.dct)
+    # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
+    # quarter") as a plan
+    return anchoring.year_for(mon, day, _forward(direction()) if day is not None else direction(), r.dct)
 
 
 def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     mon = _month_of(c.group("mon") or "")
+    if re.match(r"[^\S\n]+quarters?\b", c.match.string[c.end : c.end + 10]) and not c.group("mod"):
+        # "the September quarter": the quarter that ends with that month, reported after the fact
+        q = (mon - 1) // 3 + 1
+        year = c.group("year") and int(c.group("year") or 0) or anchoring.year_for_part(q, 3, "past", r.dct)
+        return _quarter_value(int(year), q, False)
     rel = _norm(c.group("rel"))
     yrel = _norm(c.group("yrel"))
     if c.group("year"):
@@ -461,6 +468,10 @@ def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     day = anchoring.holiday_date(name, year, direction(), r.dct)
     if day is None:
         return None
+    if year is None and day < r.dct:
+        upcoming = anchoring.holiday_date(name, None, "future", r.dct)
+        if upcoming is not None and (upcoming - r.dct).days <= 45:
+            day = upcoming  # "prices dropped to Black Friday levels" two weeks before it: the coming one
     return Value("DATE", day.isoformat(), None, (day, "day"))
 
 

@@ -38,9 +38,9 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
 def heading_year(text: str, offset: int) -> int | None:
     """The year of a heading above a list the expression is an item of: the nearest line above that is short and
     names one year, when every line between is a short list item (at most 30 of them)."""
-    start, _ = _line_bounds(text, offset)
-    if offset - start > _ITEM_MAX:
-        return None
+    start, end = _line_bounds(text, offset)
+    if end - start > _ITEM_MAX:
+        return None  # a paragraph, not a list item
     line_end = start - 1
     for _ in range(30):
         if line_end <= 0:
@@ -133,7 +133,10 @@ def in_quotation(text: str, offset: int) -> bool:
     return opened or straight
 
 
-_SAID_AFTER = re.compile(r"^[^\n]{0,80}?[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled)\b")
+_SAID_AFTER = re.compile(
+    r"^[^\n]{0,80}?[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled|acknowledged|admitted|"
+    r"noted|insisted|conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
+)
 
 
 def reported_quotation(text: str, offset: int) -> bool:
