@@ -101,3 +101,25 @@ def test_honorifics_stay_in_the_span_but_not_in_the_name() -> None:
     result = analyze(text)
     person = [e for e in result.entities if e.type == "PERSON"]
     assert person and person[0].name == "Albright"
+
+
+def test_a_headline_fragment_ends_before_its_function_word() -> None:
+    text = "Wrenfield Bets On Cheaper Batteries For Its Cars\nWrenfield said on Monday that it would cut costs."
+    cands = [_cand(text, "Wrenfield Bets On Cheaper Batteries", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["Wrenfield"]
+
+
+def test_a_capitalised_common_noun_is_not_a_name() -> None:
+    text = "Salad\nToss the salad with oil. Serve the salad cold."
+    assert clean([_cand(text, "Salad", "PERSON")], text) == []
+
+
+def test_a_team_named_before_its_coach_is_an_organisation() -> None:
+    text = "Harriers coach Dan Pell was calm. The Harriers lost, and Harriers fans left early."
+    cands = [_cand(text, "Harriers", "PLACE"), _cand(text, "Harriers", "PLACE", 1), _cand(text, "Harriers", "PLACE", 2)]
+    assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
+
+
+def test_a_person_with_a_model_number_is_a_product() -> None:
+    text = "The Quellbook X4 is light."
+    assert [c.type for c in clean([_cand(text, "Quellbook X4", "PERSON")], text)] == ["OTHER"]

@@ -72,6 +72,7 @@ NOT_NAMES = frozenset(
     """
     ctr cpm cpc cpa roi kpi ltv arpu mau dau gdp cpi eps ebitda yoy qoq bed bmi hiv aids adhd ptsd copd ms rdn rd
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
+    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku
     """.split()
 )
 
@@ -153,6 +154,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
     if _PLACE_AFTER.match(after):
         cues["PLACE"] += 2
+    if _ROLE_AFTER.match(after) and len(words) <= 3:
+        cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
     if _PERSON_BEFORE.search(before):
@@ -190,10 +193,67 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
 
 
+# Capitalised function words and verbs that end a name in a headline written in title case ("Google Bets On AI").
+_TITLE_STOPS = frozenset(
+    """
+    is are was were be been will would can could should may might must has have had do does did says said bets
+    offers offering launches launching wins beats buys sells plans faces gets makes takes set sets hits for to
+    with from into over after before about against as at by on of in and or but vs vs. than how why what when
+    where who which while if not no new more most are here now just
+    """.split()
+)
+_ROLE_AFTER = re.compile(
+    r"\s+(?:coach|goalie|goaltender|defenseman|defenceman|captain|winger|forward|striker|midfielder|quarterback|"
+    r"pitcher|shortstop|linebacker|owner|fans|teammates?|ceo|cfo|chief executive|spokesman|spokeswoman|"
+    r"spokesperson|chairman|founder|co-founder|executives?|shareholders|employees|staff|subscribers|users)\b"
+)
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """Is the line a headline in title case: most words capitalised, function words included ("Are", "For")?"""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[left : right if right >= 0 else len(text)])
+    if len(words) < 4:
+        return False
+    small = [w for w in words if w.lower() in _TITLE_STOPS]
+    capital = sum(w[0].isupper() for w in words)
+    return capital >= 0.75 * len(words) and any(w[0].isupper() for w in small)
+
+
+def _headline_cut(c: Candidate, text: str) -> Candidate | None:
+    """A span of a title-case headline ends before its first capitalised function word or verb ("Delhi Offering
+    Fresh Air" → "Delhi")."""
+    words = list(re.finditer(r"\S+", c.text))
+    if len(words) < 2 or not _title_case_line(text, c.start):
+        return c
+    for i, w in enumerate(words[1:], 1):
+        if w.group().lower().strip(",:;") in _TITLE_STOPS:
+            end = c.start + words[i - 1].end()
+            return replace(c, end=end, text=text[c.start : end])
+    return c
+
+
+def _common_word(c: Candidate, text: str) -> bool:
+    """A single capitalised word the text also writes in lower case at least as often ("Salad", "Drop"): a common
+    noun capitalised by a heading, not a name."""
+    if " " in c.text or not c.text[:1].isupper() or c.text.isupper() or len(c.text) < 3:
+        return False
+    word = c.text
+    lower = len(re.findall(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text))
+    upper = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return lower >= 1 and lower >= upper
+
+
 def is_junk(c: Candidate, text: str) -> bool:
-    """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena")."""
+    """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
+    case ("lorry crash"), common nouns capitalised by a heading."""
     surface = c.text
     if "@" in surface:
+        return True
+    if not any(ch.isupper() for ch in surface if ch.isalpha()):
+        return True
+    if _common_word(c, text):
         return True
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
@@ -230,8 +290,11 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     2011") split into its authors."""
     out = []
     for c in candidates:
+        c = _headline_cut(c, text) or c
         if is_junk(c, text):
             continue
+        if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
+            c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
