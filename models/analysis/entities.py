@@ -46,6 +46,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         candidates.extend(_piece_candidates(piece, text, known))
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
+    candidates.extend(_names_by_context(parsed, candidates))
     candidates = _joined_names(text, _without_duplicates(candidates))
     candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
     clusters = merge_aliases(candidates, text)
@@ -431,6 +432,41 @@ def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Cand
         if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
             continue
         yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True, source="repeated")
+
+
+def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """Proper nouns the model left unlabelled whose contexts agree on a type ("Byron was born in …, his …"): every
+    occurrence of the run of proper nouns, typed by the pooled cues of :mod:`.entity_cues` when they are clear."""
+    text = parsed.text
+    coverage = _Coverage(len(text), candidates)
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for piece in parsed.pieces:
+        doc = piece.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or not _capitalised(tok) or tok.is_upper:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_upper:
+                j += 1
+            start = piece.offset + doc[i].idx
+            end = piece.offset + doc[j - 1].idx + len(doc[j - 1].text)
+            words = text[start:end]
+            if not coverage.overlaps(start, end) and not is_title_word(words.split()[0]) and len(words) >= 3:
+                runs.setdefault(words, []).append((start, end))
+            i = j
+    for words, spans in runs.items():
+        votes: Counter[str] = Counter()
+        for start, end in spans:
+            votes.update(entity_cues.mention_cues(text, start, end))
+        votes.pop(entity_cues.AGENT, None)
+        ranked = [*votes.most_common(2), ("", 0), ("", 0)]
+        (best, weight), (_, second) = ranked[0], ranked[1]
+        if best in ("PERSON", "PLACE", "ORGANIZATION") and weight >= 2 and weight >= 2 * second:
+            for start, end in spans:
+                yield Candidate(start, end, words, best, weak=True, source="context")
 
 
 def _word_before_capitalised(text: str, start: int) -> bool:

@@ -53,7 +53,8 @@ PLACE_LAST_WORDS = frozenset(
     """
     island islands river street avenue road park bridge county city province valley beach airport square mountains
     desert peninsula bay sea ocean strait canal harbour harbor falls hills coast district region heights village
-    township borough lake lagoon reef
+    township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
+    tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
     """.split()
 )
 # News agencies and publishers written as bylines and sources; an agency byline is never a person.
