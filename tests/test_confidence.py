@@ -47,3 +47,21 @@ def test_a_confirmation_makes_the_entity_sure_and_says_who() -> None:
     after = apply_corrections([doubtful], [rule], "XQ rose")
     assert not after[0].low_confidence
     assert after[0].verified and after[0].confidence == 1.0 and after[0].provenance == "corrected by you"
+
+
+def test_a_clock_time_without_a_day_and_a_bare_year_in_a_name_are_doubtful() -> None:
+    text = "He scored at 7:14 of the first period. The bundle includes Grid 2019. The plant opened in 2019."
+    result = analyze(text, date(2019, 11, 20))
+    by_text = {t.text: t for t in result.timexes}
+    assert by_text["7:14"].confidence < LOW_CONFIDENCE
+    years = [t for t in result.timexes if t.text == "2019"]
+    assert years[0].confidence < LOW_CONFIDENCE < years[1].confidence  # "Grid 2019" vs "in 2019"
+
+
+def test_a_full_name_named_twice_is_surer_than_a_lone_word() -> None:
+    text = "Mara Lindqvist spoke first. Mara Lindqvist then left. Ostrel was mentioned once."
+    result = analyze(text, date(2020, 1, 1))
+    by_name = {e.name: e for e in result.entities}
+    assert by_name["Mara Lindqvist"].confidence > LOW_CONFIDENCE
+    lone = [e for e in result.entities if e.name == "Ostrel"]
+    assert not lone or lone[0].confidence < by_name["Mara Lindqvist"].confidence

@@ -53,7 +53,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     found = [
         Entity(
             c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members),
-            None, *_sureness(c.members, c.name, c.type),
+            None, *_sureness(c.members, c.name, c.type, text),
         )
         for c in clusters
         if c.name
@@ -61,18 +61,28 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     return _with_authors(found, authors)
 
 
-def _sureness(members: Sequence[Candidate], name: str, kind: str) -> tuple[float, str]:
-    """Confidence and provenance of an entity from how it was found: mentions seen by the model, repeated, typed by
-    context cues agree; a lone weak guess or a bare acronym does not."""
+def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> tuple[float, str]:
+    """Confidence and provenance of an entity from how it was found: repeated mentions, a full personal name,
+    context cues that agree, mentions typed alike raise it; a lone weak guess, a bare acronym, a name seen only in
+    title-case headlines lower it."""
     n = len(members)
-    confidence = 0.45 + 0.15 * min(n - 1, 3)
+    confidence = 0.5 + 0.1 * min(n - 1, 3)
     sources = sorted({m.source for m in members})
+    words = name.split()
+    if kind == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        confidence += 0.15
     if all(m.weak for m in members):
         confidence -= 0.2
     if "context" in sources:
         confidence += 0.1
+    if sum(m.type == kind for m in members) < 0.7 * n:
+        confidence -= 0.15  # its mentions were typed differently
     if n == 1 and len(name) <= 4 and name.isupper():
         confidence -= 0.15
+    elif n == 1 and len(words) == 1 and "context" not in sources:
+        confidence -= 0.1  # one word, once, nothing around it to say what it is
+    if all(entity_cues.in_headline(text, m.start) for m in members):
+        confidence -= 0.2
     if kind in ("OTHER", "EVENT", "GROUP") and n == 1:
         confidence -= 0.05
     rules = [s for s in sources if s != "model"]

@@ -222,6 +222,11 @@ def _title_case_line(text: str, start: int) -> bool:
     return capital >= 0.75 * len(words) and any(w[0].isupper() for w in small)
 
 
+def in_headline(text: str, start: int) -> bool:
+    """The mention sits in a title-case headline line (where the model's spans are least reliable)."""
+    return _title_case_line(text, start)
+
+
 def _headline_cut(c: Candidate, text: str) -> Candidate | None:
     """A span of a title-case headline ends before its first capitalised function word or verb ("Delhi Offering
     Fresh Air" → "Delhi")."""
