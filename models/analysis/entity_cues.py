@@ -240,18 +240,24 @@ def _headline_cut(c: Candidate, text: str) -> Candidate | None:
     return c
 
 
-def _common_word(c: Candidate, text: str) -> bool:
+_WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each word is written, case kept (one pass over the text)."""
+    return Counter(_WORDS.findall(text))
+
+
+def _common_word(c: Candidate, counts: Counter[str]) -> bool:
     """A single capitalised word the text also writes in lower case at least as often ("Salad", "Drop"): a common
     noun capitalised by a heading, not a name."""
     if " " in c.text or not c.text[:1].isupper() or c.text.isupper() or len(c.text) < 3:
         return False
-    word = c.text
-    lower = len(re.findall(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text))
-    upper = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
-    return lower >= 1 and lower >= upper
+    lower = counts[c.text.lower()]
+    return lower >= 1 and lower >= counts[c.text]
 
 
-def is_junk(c: Candidate, text: str) -> bool:
+def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
     surface = c.text
@@ -259,7 +265,7 @@ def is_junk(c: Candidate, text: str) -> bool:
         return True
     if not any(ch.isupper() for ch in surface if ch.isalpha()):
         return True
-    if _common_word(c, text):
+    if counts is not None and _common_word(c, counts):
         return True
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
@@ -295,9 +301,10 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
     out = []
+    counts = word_counts(text)
     for c in candidates:
         c = _headline_cut(c, text) or c
-        if is_junk(c, text):
+        if is_junk(c, text, counts):
             continue
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
