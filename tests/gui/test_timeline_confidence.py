@@ -30,3 +30,25 @@ def test_doubtful_events_are_faded(qtbot, gui) -> None:  # type: ignore[no-untyp
         assert (item.opacity() == FADED_EVENT) == low
         seen.add(low)
     assert True in seen and False in seen
+
+
+def test_one_toggle_hides_the_doubtful_dates(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+    from gui.timeline.dock import TimelineDock
+
+    text, events = sample_events()
+    events = [replace(ev, timex=replace(ev.timex, confidence=0.3)) if ev.timex.text == "June" else ev
+              for ev in events]
+    dock = TimelineDock()
+    qtbot.addWidget(dock)
+    dock.resize(1400, 240)
+    dock.show()
+    dock.set_events(events, article_id=7, published=PUBLISHED, text=text, title="Abe fails")
+
+    def shown() -> list[str]:
+        return [m.event.timex.text for g in dock.view.groups for m in g.mentions]
+
+    assert "June" in shown()
+    dock.sure_button.setChecked(True)
+    assert "June" not in shown() and "Jan. 22" in shown()
+    dock.sure_button.setChecked(False)
+    assert "June" in shown()
