@@ -125,3 +125,9 @@ def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
 def test_a_quote_acknowledged_after_the_game_keeps_its_day() -> None:
     text = 'The Wild won on Tuesday. "I thought tonight we took a good step," Suter acknowledged.'
     assert _values(text, date(2019, 11, 20))["tonight"] == "2019-11-19TNI"
+
+
+def test_later_in_the_day_is_the_story_day_or_a_habit() -> None:
+    assert _values("Most people feel tired later in the day.", MONDAY) == {}
+    text = "The vote was held on Sunday. Later in the day, the results came."
+    assert _values(text, MONDAY)["Later in the day"] == "2020-10-04"

@@ -255,6 +255,14 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     mod_text = c.group("mod")
     if "year" in unit and unit != "year":  # fiscal / financial year
         unit = "year"
+    if rel == "the" and unit == "day" and re.search(r"earlier|later", _norm(mod_text)):
+        # "later in the day": the day the story is at; with no day told before it, a habit ("people tire later in
+        # the day"), not a date
+        if r.history:
+            base, gran = r.anchor_for("day")
+            if gran == "day":
+                return Value("DATE", base.isoformat(), None, (base, "day"))
+        return None
     if rel in ("the past", "the last", "the coming", "past", "coming", "this coming", "the whole", "the entire") \
             and not (rel in ("past", "this coming", "coming") and unit in ("weekend",)) and rel != "this coming":
         if unit == "weekend":
