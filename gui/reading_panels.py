@@ -58,14 +58,17 @@ class _Call(QRunnable):
 class _CorrectionCommand(QUndoCommand):
     """A correction of the entity analysis, undoable like every annotation action."""
 
-    def __init__(self, panels: ReadingPanels, article_id: int, action: str, payload: dict[str, Any]) -> None:
+    def __init__(
+        self, panels: ReadingPanels, article_id: int, action: str, payload: dict[str, Any], library: bool = False
+    ) -> None:
         super().__init__(panels.tr("Entity: %1").replace("%1", action))
         self.panels, self.article_id, self.action, self.payload = panels, article_id, action, payload
+        self.library = library  # the rule holds for every article of the library
         self.rule_id: int | None = None
 
     def redo(self) -> None:  # QUndoCommand.redo
         correction = self.panels.entity_store.add_rule(
-            self.article_id, self.action, self.payload, author=AUTHOR.read().strip() or None
+            None if self.library else self.article_id, self.action, self.payload, author=AUTHOR.read().strip() or None
         )
         self.rule_id = correction.id
         self.panels.refresh_entities(self.article_id)
@@ -386,7 +389,8 @@ class ReadingPanels(QObject):
         article_id = self.window.current_article_id()
         if article_id is None:
             return
-        command = _CorrectionCommand(self, article_id, action, dict(payload))
+        library = self.entities.correction_scope(action) == "library"
+        command = _CorrectionCommand(self, article_id, action, dict(payload), library)
         stack = getattr(self.window, "undo_stack", None)
         try:
             if stack is not None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 
 from gui.timeline.colors import TimelineColors
 from gui.timeline.view import TimelineView
-from models.analysis.types import TimelineEvent
+from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
 from models.timeline_query import DatedGroup, EventMention
 
 TOOLBAR_HEIGHT = 36
@@ -85,6 +85,14 @@ class TimelineDock(QWidget):
         self.fit_button = self._tool(bar, self.tr("Fit all"), self.tr("Show every event"), "0", self.view.fit_all)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             row.addWidget(button)
+        self.sure_button = QToolButton(bar)  # hides the events the analyser is not sure of (drawn faded)
+        self.sure_button.setObjectName("TimelineScope")
+        self.sure_button.setText(self.tr("Sure only"))
+        self.sure_button.setCheckable(True)
+        self.sure_button.setToolTip(self.tr("Hide the dates the analyser is not sure of (drawn faded)"))
+        self.sure_button.setAccessibleName(self.tr("Hide low-confidence dates"))
+        self.sure_button.toggled.connect(self._on_sure_only)
+        row.addWidget(self.sure_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +115,19 @@ class TimelineDock(QWidget):
         """The current article's events (shown at once in the article scope, kept for later otherwise)."""
         self._article = (events, article_id, published, text, title)
         if self._scope == ARTICLE:
-            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title)
+            self.view.set_events(self._sure(events), article_id=article_id, published=published, text=text,
+                                 title=title)
+
+    def _sure(self, events: Sequence[TimelineEvent]) -> Sequence[TimelineEvent]:
+        if not self.sure_button.isChecked():
+            return events
+        return [ev for ev in events if ev.timex.confidence >= LOW_CONFIDENCE]
+
+    def _on_sure_only(self, _checked: bool) -> None:
+        if self._scope == ARTICLE and self._article is not None:
+            events, article_id, published, text, title = self._article
+            self.view.set_events(self._sure(events), article_id=article_id, published=published, text=text,
+                                 title=title)
 
     def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
         self._library = entries
@@ -130,7 +150,8 @@ class TimelineDock(QWidget):
             self.view.set_library_events(self._library)
         elif self._article is not None:
             events, article_id, published, text, title = self._article
-            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title)
+            self.view.set_events(self._sure(events), article_id=article_id, published=published, text=text,
+                                 title=title)
         else:
             self.view.clear()
         self.scope_changed.emit(scope)

@@ -17,7 +17,10 @@ from gui.timeline.colors import TimelineColors
 from gui.timeline.items import LABEL_PAD, ClusterItem, EventItem, TimelineItem
 from gui.timeline.layout import Placement
 from gui.timeline.scene_builder import Slot
+from models.analysis.types import LOW_CONFIDENCE
 from models.timeline_query import DatedGroup
+
+FADED_EVENT = 0.45  # opacity of a mark whose value the analyser is not sure of
 
 
 class MarkLayer:
@@ -85,7 +88,10 @@ class MarkLayer:
             return ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self.colors, self.font)
         key = slot.keys[0]
         g = self._groups[key]
-        return EventItem(
+        item = EventItem(
             key, slot.x0, slot.x1, slot.lane, precision=g.precision, planned=g.planned, label=self._labels[key],
             label_width=slot.label, label_inside=key in self._placement.inside, colors=self.colors, font=self.font,
         )
+        if all(m.event.timex.confidence < LOW_CONFIDENCE for m in g.mentions):
+            item.setOpacity(FADED_EVENT)  # every report of this date is doubtful (see the hover card's provenance)
+        return item
