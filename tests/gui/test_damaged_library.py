@@ -112,7 +112,7 @@ def test_screenshot_of_a_damaged_library_fails_with_the_restore_message(library_
 def test_screenshot_exits_non_zero_when_the_analysis_failed(tmp_path: Path) -> None:
     prelude = (
         "import gui.analysis_jobs as jobs\n"
-        "def broken(lib, article_id):\n"
+        "def broken(lib, article_id, **options):\n"
         "    raise RuntimeError('the analyser is broken')\n"
         "jobs.analysis_of = broken\n"
     )
