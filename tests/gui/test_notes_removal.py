@@ -70,3 +70,18 @@ def test_delete_key_in_the_notes_list_removes_only_that_card(reader, qtbot) -> N
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(stored(lib, article_id)) == 3
     assert panel.model.rowCount() == 3
+
+
+def test_a_hashtag_typed_in_the_note_editor_appears_in_the_tag_field_and_filter(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, lib, article_id, _ = reader
+    panel = window.annotations.panel
+    select(window, "Eight days later")
+    qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    editor = panel.editor
+    qtbot.waitUntil(editor.note.hasFocus)
+    qtbot.keyClicks(editor.note, "Check the wires #follow-up")
+    editor.commit_note()
+    [a] = stored(lib, article_id)
+    assert a.tags == ("follow-up",)
+    assert "follow-up" in editor.tags.text()
+    assert panel.tag_filter.findData("follow-up") >= 0
