@@ -14,12 +14,12 @@ from models.export.bundle import (
     ExportBundle,
     ExportOptions,
     article_title,
-    article_uri,
     by_article,
     css_safe_color,
     document_title,
     iso_utc,
     legend,
+    web_address,
 )
 from models.export.grouping import group_annotations
 from models.export.note_markup import is_safe_url, note_html
@@ -70,7 +70,8 @@ def page(title: str, body: str, options: ExportOptions) -> bytes:
 def meta_line(stored: StoredArticle) -> str:
     m = stored.article.metadata
     bits = [escape(x) for x in (m.publisher, m.published or "", ", ".join(m.authors), m.section, m.page) if x]
-    bits.append(link(article_uri(stored)) if article_uri(stored).startswith("http") else escape(stored.article.source))
+    if web_address(stored):
+        bits.append(link(web_address(stored)))
     return f'<p class="meta">{" · ".join(bits)}</p>'
 
 
