@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import text
@@ -35,7 +36,30 @@ def fts5_query(query: str) -> str:
 
 
 def unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Strip the match markers from a snippet, returning the plain snippet and the marked spans in it."""
+    """Strip the match markers from a snippet, returning the plain snippet (white space runs and line breaks as
+    single spaces, as a list row shows it) and the marked spans in it."""
+    plain, marks = _unmark(snippet)
+    return squeeze(plain, marks)
+
+
+def squeeze(plain: str, marks: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``plain`` with white space runs folded to one space and the ends trimmed; the marks follow their words."""
+    out: list[str] = []
+    where: list[int] = []  # new offset of each old offset
+    for ch in plain:
+        where.append(len(out))
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    where.append(len(out))
+    text = "".join(out)
+    trimmed = text.rstrip(" ")
+    return trimmed, tuple((where[a], min(where[b], len(trimmed))) for a, b in marks)
+
+
+def _unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     out: list[str] = []
     marks: list[tuple[int, int]] = []
     pos = 0
@@ -71,7 +95,8 @@ def search(s: Session, query: str, limit: int = 50) -> list[SearchHit]:
     if s.get_bind().dialect.name == "sqlite":
         found = _sqlite(s, query, limit)
     else:
-        found = _postgres(s, query, limit)
+        found = [replace(h, snippet=(sq := squeeze(h.snippet, h.marks))[0], marks=sq[1])
+                 for h in _postgres(s, query, limit)]
     if not tagged:
         return found
     seen = {h.highlight_id for h in tagged}
