@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from gui import settings
+from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
 from gui.main_window import MainWindow
 from gui.theme import ThemeController
@@ -59,7 +60,10 @@ def configure_application(argv: list[str] | None = None) -> tuple[QApplication, 
     app.setApplicationDisplayName("Newsdesk")
     app.setDesktopFileName("newsdesk")
     if "Fusion" in QStyleFactory.keys():
-        app.setStyle("Fusion")  # a neutral base the palette and stylesheet can fully restyle on every platform
+        # A neutral base the palette and stylesheet can fully restyle on every platform (Fusion, minus stock icons
+        # on dialog buttons).
+        if not isinstance(app.style(), NewsdeskStyle):
+            app.setStyle(NewsdeskStyle())
     faces = register_bundled_fonts()
     if faces.ui:
         font = QFont(faces.ui)

@@ -107,8 +107,20 @@ class ArticleView(QTextBrowser):
         self.article_changed.emit(article)
 
     def refresh_theme(self) -> None:
-        """Re-render with the current tokens (block formats carry some theme colours)."""
+        """Re-render with the current tokens (block formats carry some theme colours). The new stylesheet reaches
+        the header's labels (fonts, padding of the tag chips) through polish events still queued at this point,
+        so the header is measured again once they have been handled."""
         self._render(keep_position=True)
+        QTimer.singleShot(0, self._remeasure_header)
+
+    @Slot()
+    def _remeasure_header(self) -> None:
+        for widget in (self.header, self.header.kicker, *self.header.findChildren(QWidget)):
+            widget.ensurePolished()
+            widget.updateGeometry()
+        if (layout := self.header.layout()) is not None:
+            layout.invalidate()
+        self._update_margins(force=True)
 
     def _render(self, keep_position: bool = False) -> None:
         anchor = self._top_visible_offset() if keep_position else None

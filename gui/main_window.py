@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setFixedHeight(48)
+        bar.setIconSize(QSize(18, 18))  # fixed: a platform theme change must not resize the icons
         brand = QLabel("Newsdesk", bar)
         brand.setObjectName("Brand")
         brand_icon = QLabel(bar)

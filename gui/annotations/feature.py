@@ -22,9 +22,9 @@ from gui.annotations.legend import LegendWidget
 from gui.annotations.marks import HighlightMarks
 from gui.annotations.note_cards import note_plain_text
 from gui.annotations.notes_panel import NotesPanel
-from gui.annotations.word_snap import snap_to_words
 from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
+from gui.annotations.word_snap import snap_to_words
 
 NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
 
