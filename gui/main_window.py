@@ -55,7 +55,9 @@ from gui.library_actions import LibraryActions
 from gui.library_panel import LibraryPanel
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
+from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
+from gui.toolbar_fit import ToolbarFitter
 from gui.typefaces import Typefaces
 
 log = logging.getLogger(__name__)
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
         self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
+        self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.toolbar.findChild(QLabel, "Brand"))
+        self.status_figures = StatusFigures(self)  # highlights, analysis state and zoom in the status bar
         self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
 
@@ -594,6 +598,10 @@ class MainWindow(QMainWindow):
         count = self.library.article_count()
         figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
             "%1", f"{count:,}")
-        self.library_status.setText(f"{figures}  ·  {self.library.location}")
+        if (status_figures := getattr(self, "status_figures", None)) is not None:
+            status_figures.refresh()
+        else:
+            self.library_status.setText(figures)
+            self.library_status.setToolTip(str(self.library.location))
         self.empty_article.set_library_empty(count == 0)
 
