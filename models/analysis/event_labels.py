@@ -114,9 +114,9 @@ def _tokens(text: str, s0: int, s1: int, event: TimelineEvent, entities: Sequenc
     for entity in entities:
         if entity.role == "author":
             continue
-        for m in entity.mentions:
-            if s0 <= m.start and m.end <= s1:
-                spans.append((m.start, m.end, entity.type, entity.name))
+        for mention in entity.mentions:
+            if s0 <= mention.start and mention.end <= s1:
+                spans.append((mention.start, mention.end, entity.type, entity.name))
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text, s0, s1):
         start, end = m.start(), m.end()
