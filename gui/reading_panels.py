@@ -199,6 +199,7 @@ class ReadingPanels(QObject):
             published=published,
             text=stored.article.text,
             title=stored.article.metadata.title,
+            entities=reading.entities,
         )
         people = sum(1 for e in analysis.entities if e.mentions)
         self.window.statusBar().showMessage(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap
@@ -102,12 +103,16 @@ class TimelineDock(QWidget):
     # -- public --------------------------------------------------------------------------------------------
 
     def set_events(
-        self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = ""
+        self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = "",
+        entities: Sequence[Any] = (),
     ) -> None:
-        """The current article's events (shown at once in the article scope, kept for later otherwise)."""
+        """The current article's events (shown at once in the article scope, kept for later otherwise); the
+        entities name the people and places of each event's label."""
         self._article = (events, article_id, published, text, title)
+        self._entities = tuple(entities)
         if self._scope == ARTICLE:
-            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title)
+            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title,
+                                 entities=self._entities)
 
     def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
         self._library = entries
@@ -126,7 +131,8 @@ class TimelineDock(QWidget):
             self.view.set_library_events(self._library)
         elif self._article is not None:
             events, article_id, published, text, title = self._article
-            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title)
+            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title,
+                                 entities=getattr(self, "_entities", ()))
         else:
             self.view.clear()
         self.scope_changed.emit(scope)
