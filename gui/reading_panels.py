@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QToolTip
 
 from gui.analysis_jobs import AnalysisRunner
 from gui.entities.dossier import DossierView
+from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
 from gui.import_jobs import Pool, default_pool
 from gui.settings import AUTHOR
@@ -226,6 +227,8 @@ class ReadingPanels(QObject):
 
     def _show_entities(self, entities: Any) -> None:
         self.entities.set_entities(entities, self.window.view.toPlainText())
+        article = self.window.view.article()
+        show_entity_facts(self.entities, self.library, article.text if article else "", entities, self._run)
         self._mentions = sorted((m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
 
     def mention_at(self, offset: int) -> tuple[int, int, str, str] | None:

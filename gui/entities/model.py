@@ -64,6 +64,7 @@ class Role(IntEnum):
     CURRENT = Qt.ItemDataRole.UserRole + 15  # the mention stepped to last
     LAST = Qt.ItemDataRole.UserRole + 16  # last mention row of its entity (the card ends there)
     MENTION_INDEX = Qt.ItemDataRole.UserRole + 17
+    DESCRIPTION = Qt.ItemDataRole.UserRole + 18  # what the article says the entity is ("Russian president")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._expanded: tuple[str, str] | None = None
         self._current = -1
         self._article_counts: dict[tuple[str, str], int] = {}
+        self._descriptions: dict[tuple[str, str], str] = {}
 
     # -- state ------------------------------------------------------------------------------------------------------
 
@@ -142,6 +144,12 @@ class EntityTreeModel(QAbstractItemModel):
         self._article_counts = dict(counts)
         if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
             self.dataChanged.emit(index, index, [Role.ARTICLE_COUNT])
+
+    def set_descriptions(self, descriptions: dict[tuple[str, str], str]) -> None:
+        """What the article says each (name, type) is, shown under the selected entity."""
+        self._descriptions = dict(descriptions)
+        if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
+            self.dataChanged.emit(index, index, [Role.DESCRIPTION])
 
     def set_expanded(self, key: tuple[str, str] | None) -> None:
         """Show ``key``'s mentions under it (its row grows); the previous one folds back."""
@@ -329,6 +337,8 @@ class EntityTreeModel(QAbstractItemModel):
             return row.key == self._expanded
         if role == Role.ARTICLE_COUNT:
             return self._article_counts.get(row.key, 0)
+        if role == Role.DESCRIPTION:
+            return self._descriptions.get(row.key, "")
         if role == Role.PARAGRAPH:
             return self._text.count("\n", 0, row.first) + 1
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
