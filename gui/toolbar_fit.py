@@ -22,12 +22,18 @@ class ToolbarFitter(QObject):
         self._search = search
         self._brand = brand
         self.compact = False
+        self._polished = False
         search.setMinimumWidth(SEARCH_NARROW)
         search.setMaximumWidth(SEARCH_WIDE)
         search.setSizePolicy(QSizePolicy.Policy.Preferred, search.sizePolicy().verticalPolicy())
         bar.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        if watched is self._bar and event.type() == QEvent.Type.Show and not self._polished:
+            # The bar's layout takes its margins from the stylesheet only when re-polished (as a theme switch
+            # does): lay it out that way from the start, so that a live theme switch changes nothing but colours.
+            self._polished = True
+            self._bar.setStyleSheet("/* the application's stylesheet, applied to the laid-out bar */")
         if watched is self._bar and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
         return False
