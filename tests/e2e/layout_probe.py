@@ -18,7 +18,7 @@ QUOTES = {"a": "Eight days later, Abe tried to find a breakthrough", "b": "The R
 
 def main(argv: list[str]) -> int:
     from PySide6.QtCore import QPoint, QSize
-    from PySide6.QtWidgets import QApplication, QToolButton
+    from PySide6.QtWidgets import QToolButton
 
     from gui.app import configure_application, open_window
     from gui.preferences import open_preferences
