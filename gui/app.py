@@ -181,7 +181,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         return 0  # the window already open on this library took the files
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
     if single:
-        window.instance_server = InstanceServer(instance, lambda sources: receive_handed_files(window, sources), window)
+        server = InstanceServer(instance, lambda sources: receive_handed_files(window, sources), window)
+        setattr(window, "_instance_server", server)  # noqa: B010 — kept with the window for as long as it is open
     if os.environ.get(STARTUP_MARKS):
         _FirstArticlePaint(window)
     if screenshot:

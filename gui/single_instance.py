@@ -52,7 +52,7 @@ def hand_off(name: str, sources: Sequence[str], timeout_ms: int = CONNECT_MS) ->
     socket.flush()
     if socket.bytesToWrite() and not socket.waitForBytesWritten(timeout_ms * 2):
         return False
-    ok = socket.waitForReadyRead(timeout_ms * 5) and socket.readAll().data().startswith(ACK)
+    ok = socket.waitForReadyRead(timeout_ms * 5) and bytes(socket.readAll().data()).startswith(ACK)
     socket.disconnectFromServer()
     return bool(ok)
 
