@@ -88,3 +88,22 @@ def test_the_status_bar_shows_figures_not_the_library_path(reader, qtbot) -> Non
     assert "1 highlight in this article" in right and "100 %" in right
     window.view.set_zoom(1.25)
     assert "125 %" in window.article_status.text()
+
+
+def test_a_dock_folds_to_its_title_and_gives_the_room_to_the_article(reader) -> None:  # type: ignore[no-untyped-def]
+    window = reader[0]
+    window.resize(1024, 700)
+    settle()
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = next(d for d in window.findChildren(QDockWidget) if "imeline" in d.objectName())
+    title = dock.titleBarWidget()
+    before = window.view.viewport().height()
+    title.fold.click()
+    settle()
+    assert title.is_folded() and not dock.widget().isVisible()
+    assert dock.height() <= title.height() + 8
+    assert window.view.viewport().height() > before + 100, "the article gets the room"
+    title.fold.click()
+    settle()
+    assert dock.widget().isVisible() and window.view.viewport().height() < before + 10
