@@ -41,6 +41,7 @@ h3 { font-size: 12pt; margin: 1.2em 0 0.3em 0; color: #444; }
 .swatch { padding: 0 0.3em; border-radius: 3px; }
 .tag { color: #2f5f8f; } .orphan { color: #b00020; }
 .note { margin: 0.3em 0 0 1em; font-family: Inter, "DejaVu Sans", Arial, sans-serif; font-size: 10pt; }
+.note strong, .note b, .caption strong, .caption b { font-weight: 600; }
 .text p { margin: 0 0 0.7em 0; } table { border-collapse: collapse; margin: 0.5em 0; }
 td, th { border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; font-size: 9.5pt; text-align: left; }
 a { color: #1a5fb4; }
