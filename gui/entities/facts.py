@@ -8,11 +8,18 @@ from typing import Any
 
 from models.analysis.entity_descriptions import describe_entities
 
+SYNC_LIMIT = 200_000  # characters: a longer article is described in the analysis worker only
+
 
 def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[Any],
-                      run: Callable[[Callable[[], object], Callable[[object], None]], None]) -> None:
-    """Descriptions at once (a pass over one article's text); library counts through ``run`` (a worker)."""
-    panel.set_descriptions(describe_entities(text, list(entities)))
+                      run: Callable[[Callable[[], object], Callable[[object], None]], None],
+                      descriptions: Any = None) -> None:
+    """Descriptions (from the analysis worker, else read here for an ordinary article); library counts through
+    ``run`` (a worker)."""
+    if descriptions is not None:
+        panel.set_descriptions(descriptions)
+    elif len(text) <= SYNC_LIMIT:
+        panel.set_descriptions(describe_entities(text, list(entities)))
     if not hasattr(library, "reading"):
         return  # not a stored library (tests' stand-ins): no counts
 

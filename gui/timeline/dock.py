@@ -104,15 +104,16 @@ class TimelineDock(QWidget):
 
     def set_events(
         self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = "",
-        entities: Sequence[Any] = (),
+        entities: Sequence[Any] = (), names: Sequence[Any] = (),
     ) -> None:
         """The current article's events (shown at once in the article scope, kept for later otherwise); the
         entities name the people and places of each event's label."""
         self._article = (events, article_id, published, text, title)
         self._entities = tuple(entities)
+        self._names = tuple(names)
         if self._scope == ARTICLE:
             self.view.set_events(events, article_id=article_id, published=published, text=text, title=title,
-                                 entities=self._entities)
+                                 entities=self._entities, names=self._names)
 
     def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
         self._library = entries
@@ -132,7 +133,7 @@ class TimelineDock(QWidget):
         elif self._article is not None:
             events, article_id, published, text, title = self._article
             self.view.set_events(events, article_id=article_id, published=published, text=text, title=title,
-                                 entities=getattr(self, "_entities", ()))
+                                 entities=getattr(self, "_entities", ()), names=getattr(self, "_names", ()))
         else:
             self.view.clear()
         self.scope_changed.emit(scope)

@@ -53,6 +53,7 @@ from models.timeline_query import (
 
 TOP_PAD = 3.0
 MAX_PPD = 160.0  # a day 160 px wide: closer shows nothing new
+NAME_HERE_LIMIT = 200_000  # characters: longer articles get their event names from the analysis worker
 ZOOM_STEP = 1.5
 CARD_HIDE_MS = 280
 
@@ -133,14 +134,16 @@ class TimelineView(TimelineInput):
         text: str,
         title: str = "",
         entities: Sequence[Entity] = (),
+        names: Sequence[EventName] = (),
     ) -> None:
         """Show one article's events, each its own mark, with its publication date as a line. Each event is named
         from the analysis ("Abe–Putin meeting", "rally in Moscow"); its sentence is for the hover card."""
-        if entities:  # the analysis came with its entities: name each event from it
-            names = name_events(events, text, entities)
+        if len(names) != len(events) and entities and len(text) <= NAME_HERE_LIMIT:
+            names = name_events(events, text, entities)  # not named in the worker: an ordinary article is quick
+        if len(names) == len(events) and names:  # each event named from the analysis
             events = [replace(ev, label=n.text[:1].upper() + n.text[1:]) if n.text else ev
                       for ev, n in zip(events, names, strict=True)]
-        else:  # events given with their names already
+        else:  # events keep the names they came with
             names = [EventName(ev.label, 1.0) for ev in events]
         self._importance = {(ev.timex.start, ev.timex.end): n.importance for ev, n in zip(events, names, strict=True)}
         mentions = mentions_of(article_id, title, published, text, events)

@@ -13,6 +13,7 @@ Pure Python, no Qt, no spaCy: it runs for every event each time a timeline is sh
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,13 +69,15 @@ class _Tok:
     name: str = ""  # the entity's canonical name
 
 
-def name_event(event: TimelineEvent, text: str, entities: Sequence[Entity] = ()) -> EventName:
-    """The short name of ``event`` (offsets into ``text``, the article's canonical text)."""
+def name_event(event: TimelineEvent, text: str, entities: Sequence[Entity] = (),
+               index: MentionIndex | None = None) -> EventName:
+    """The short name of ``event`` (offsets into ``text``, the article's canonical text); ``index`` is the
+    entities' mentions sorted by position, built once when many events are named (:func:`name_events`)."""
     s0, s1 = event.sentence_start, event.sentence_end
     sentence = text[s0:s1]
     if not sentence.strip():
         return EventName(_fit(event.label or event.timex.text), 0.0)
-    tokens = _tokens(text, s0, s1, event, entities)
+    tokens = _tokens(text, s0, s1, event, index if index is not None else MentionIndex(entities))
     clause = _clause(tokens, sentence, s0, event)
     timex_at = next((i for i, t in enumerate(clause) if t.kind == "timex"), 0)
 
@@ -103,20 +106,34 @@ def _is_trigger(t: _Tok) -> bool:
 
 
 def name_events(events: Iterable[TimelineEvent], text: str, entities: Sequence[Entity] = ()) -> list[EventName]:
-    return [name_event(e, text, entities) for e in events]
+    index = MentionIndex(entities)  # one pass over the mentions, however many events: a long article stays fast
+    return [name_event(e, text, entities, index) for e in events]
+
+
+class MentionIndex:
+    """The mentions of the entities (authors left out), sorted by start, to find those inside a sentence."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        spans = sorted((m.start, m.end, e.type, e.name) for e in entities if e.role != "author" for m in e.mentions)
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
 
 
 # -- pieces --------------------------------------------------------------------------------------------------------
 
 
-def _tokens(text: str, s0: int, s1: int, event: TimelineEvent, entities: Sequence[Entity]) -> list[_Tok]:
-    spans: list[tuple[int, int, str, str]] = [(event.timex.start, event.timex.end, "timex", "")]
-    for entity in entities:
-        if entity.role == "author":
-            continue
-        for mention in entity.mentions:
-            if s0 <= mention.start and mention.end <= s1:
-                spans.append((mention.start, mention.end, entity.type, entity.name))
+def _tokens(text: str, s0: int, s1: int, event: TimelineEvent, index: MentionIndex) -> list[_Tok]:
+    spans: list[tuple[int, int, str, str]] = [(event.timex.start, event.timex.end, "timex", ""),
+                                              *index.between(s0, s1)]
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text, s0, s1):
         start, end = m.start(), m.end()
