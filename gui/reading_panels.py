@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolTip
 from gui.analysis_jobs import AnalysisRunner
 from gui.analysis_notice import AnalysisNotice
 from gui.entities.dossier import DossierView
+from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
 from gui.import_jobs import Pool, default_pool
 from gui.settings import AUTHOR
@@ -207,6 +208,7 @@ class ReadingPanels(QObject):
         analysis = reading.analysis
         self._analysis = analysis
         self._analysis_article = article_id
+        self._descriptions = getattr(reading, "descriptions", None)
         self._show_entities(reading.entities)
         stored = self.library.get_article(article_id)
         published = stored.article.published_day
@@ -216,6 +218,8 @@ class ReadingPanels(QObject):
             published=published,
             text=stored.article.text,
             title=stored.article.metadata.title,
+            entities=reading.entities,
+            names=getattr(reading, "event_names", ()),
         )
         people = sum(1 for e in analysis.entities if e.mentions)
         self.window.statusBar().showMessage(
@@ -322,6 +326,9 @@ class ReadingPanels(QObject):
 
     def _show_entities(self, entities: Any) -> None:
         self.entities.set_entities(entities, self.window.view.toPlainText())
+        article = self.window.view.article()
+        show_entity_facts(self.entities, self.library, article.text if article else "", entities, self._run,
+                          getattr(self, "_descriptions", None))
         self._mentions = sorted((m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
 
     def mention_at(self, offset: int) -> tuple[int, int, str, str] | None:

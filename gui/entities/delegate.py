@@ -162,8 +162,12 @@ class EntityDelegate(QStyledItemDelegate):
         from PySide6.QtCore import QCoreApplication
 
         tr = QCoreApplication.translate
-        parts = [counted("%n mention(s)", int(index.data(Role.COUNT) or 0)),
-                 tr("Entities", "first in ¶%1").replace("%1", str(index.data(Role.PARAGRAPH)))]
+        if description := str(index.data(Role.DESCRIPTION) or ""):
+            # What the article says the entity is, as the mock-up: "Russian foreign minister · in 6 articles".
+            parts = [description[:1].upper() + description[1:]]
+        else:
+            parts = [counted("%n mention(s)", int(index.data(Role.COUNT) or 0)),
+                     tr("Entities", "first in ¶%1").replace("%1", str(index.data(Role.PARAGRAPH)))]
         if articles := int(index.data(Role.ARTICLE_COUNT) or 0):
             parts.append(counted("in %n article(s)", articles))
         return " · ".join(parts)

@@ -68,6 +68,7 @@ class Role(IntEnum):
     MENTION_INDEX = Qt.ItemDataRole.UserRole + 17
     LOW_CONFIDENCE = Qt.ItemDataRole.UserRole + 18  # doubtful and not confirmed: drawn faded
     PROVENANCE = Qt.ItemDataRole.UserRole + 19  # what found it, how sure, or "corrected by you"
+    DESCRIPTION = Qt.ItemDataRole.UserRole + 20  # what the article says the entity is ("Russian president")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._current = -1
         self._article_counts: dict[tuple[str, str], int] = {}
         self._hide_low = False
+        self._descriptions: dict[tuple[str, str], str] = {}
 
     # -- state ------------------------------------------------------------------------------------------------------
 
@@ -164,6 +166,12 @@ class EntityTreeModel(QAbstractItemModel):
         self._article_counts = dict(counts)
         if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
             self.dataChanged.emit(index, index, [Role.ARTICLE_COUNT])
+
+    def set_descriptions(self, descriptions: dict[tuple[str, str], str]) -> None:
+        """What the article says each (name, type) is, shown under the selected entity."""
+        self._descriptions = dict(descriptions)
+        if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
+            self.dataChanged.emit(index, index, [Role.DESCRIPTION])
 
     def set_expanded(self, key: tuple[str, str] | None) -> None:
         """Show ``key``'s mentions under it (its row grows); the previous one folds back."""
@@ -359,6 +367,8 @@ class EntityTreeModel(QAbstractItemModel):
             return row.key == self._expanded
         if role == Role.ARTICLE_COUNT:
             return self._article_counts.get(row.key, 0)
+        if role == Role.DESCRIPTION:
+            return self._descriptions.get(row.key, "")
         if role == Role.PARAGRAPH:
             return self._text.count("\n", 0, row.first) + 1
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

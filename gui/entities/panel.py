@@ -193,6 +193,10 @@ class EntitiesPanel(QWidget):
         """Articles of the library mentioning each (name, type) — e.g. from ``EntityStore.library_index()``."""
         self.model.set_article_counts(dict(counts))
 
+    def set_descriptions(self, descriptions: Mapping[tuple[str, str], str]) -> None:
+        """What the article says each entity is (``models.analysis.entity_descriptions``)."""
+        self.model.set_descriptions(dict(descriptions))
+
     def current_entity(self) -> tuple[str, str] | None:
         return self._selected
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap
@@ -37,6 +38,8 @@ class TimelineDock(QWidget):
         self.view = TimelineView(self)
         self._scope = ARTICLE
         self._article: tuple[Sequence[TimelineEvent], int, date | None, str, str] | None = None
+        self._entities: tuple[Any, ...] = ()
+        self._names: tuple[Any, ...] = ()
         self._library: Sequence[DatedGroup] | Sequence[EventMention] = ()
 
         bar = QWidget(self)
@@ -110,24 +113,34 @@ class TimelineDock(QWidget):
     # -- public --------------------------------------------------------------------------------------------
 
     def set_events(
-        self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = ""
+        self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = "",
+        entities: Sequence[Any] = (), names: Sequence[Any] = (),
     ) -> None:
-        """The current article's events (shown at once in the article scope, kept for later otherwise)."""
+        """The current article's events (shown at once in the article scope, kept for later otherwise); the
+        entities name the people and places of each event's label."""
         self._article = (events, article_id, published, text, title)
+        self._entities = tuple(entities)
+        self._names = tuple(names)
         if self._scope == ARTICLE:
-            self.view.set_events(self._sure(events), article_id=article_id, published=published, text=text,
-                                 title=title)
+            self._show_article(events, article_id, published, text, title)
 
-    def _sure(self, events: Sequence[TimelineEvent]) -> Sequence[TimelineEvent]:
+    def _shown(self, events: Sequence[TimelineEvent]) -> tuple[Sequence[TimelineEvent], Sequence[Any]]:
+        """The events to draw (only the sure ones when asked) and their names, kept in step."""
+        names = self._names if len(self._names) == len(events) else ()
         if not self.sure_button.isChecked():
-            return events
-        return [ev for ev in events if ev.timex.confidence >= LOW_CONFIDENCE]
+            return events, names
+        keep = [i for i, ev in enumerate(events) if ev.timex.confidence >= LOW_CONFIDENCE]
+        return [events[i] for i in keep], ([names[i] for i in keep] if names else ())
+
+    def _show_article(self, events: Sequence[TimelineEvent], article_id: int, published: date | None, text: str,
+                      title: str) -> None:
+        shown, names = self._shown(events)
+        self.view.set_events(shown, article_id=article_id, published=published, text=text, title=title,
+                             entities=self._entities, names=names)
 
     def _on_sure_only(self, _checked: bool) -> None:
         if self._scope == ARTICLE and self._article is not None:
-            events, article_id, published, text, title = self._article
-            self.view.set_events(self._sure(events), article_id=article_id, published=published, text=text,
-                                 title=title)
+            self._show_article(*self._article)
 
     def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
         self._library = entries
@@ -150,8 +163,7 @@ class TimelineDock(QWidget):
             self.view.set_library_events(self._library)
         elif self._article is not None:
             events, article_id, published, text, title = self._article
-            self.view.set_events(self._sure(events), article_id=article_id, published=published, text=text,
-                                 title=title)
+            self._show_article(events, article_id, published, text, title)
         else:
             self.view.clear()
         self.scope_changed.emit(scope)

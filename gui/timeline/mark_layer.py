@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
@@ -29,6 +30,8 @@ class MarkLayer:
     def __init__(self, scene: QGraphicsScene) -> None:
         self.layer = QGraphicsRectItem()
         self.layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        self.layer.setPen(Qt.PenStyle.NoPen)
         scene.addItem(self.layer)
         self._scene = scene
         self._slots: tuple[Slot, ...] = ()
@@ -36,6 +39,7 @@ class MarkLayer:
         self._placement: Placement | None = None
         self._groups: Sequence[DatedGroup] = ()
         self._labels: Sequence[str] = ()
+        self.ranks: list[float] = []  # importance of each entry: a cluster names its most important one
         self._live: dict[int, TimelineItem] = {}  # slot index -> item
         self._band = (0.0, -1.0)  # layer pixels for which items exist
         self._sorted: list[TimelineItem] = []
@@ -44,7 +48,7 @@ class MarkLayer:
 
     def set_placement(
         self, placement: Placement, groups: Sequence[DatedGroup], labels: Sequence[str], colors: TimelineColors,
-        font: QFont,
+        font: QFont, ranks: Sequence[float] = (),
     ) -> None:
         """Take a new layout: every item goes (their lanes and sizes belong to the old one)."""
         for item in self._live.values():
@@ -57,6 +61,7 @@ class MarkLayer:
         self._ends = [s.x1 + (LABEL_PAD + s.label if s.label else 0.0) for s in self._slots]
         self._groups = groups
         self._labels = labels
+        self.ranks = list(ranks)
         self.colors = colors
         self.font = font
 
@@ -85,7 +90,9 @@ class MarkLayer:
     def _make(self, slot: Slot) -> TimelineItem:
         assert self._placement is not None and self.colors is not None
         if slot.is_cluster:
-            return ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self.colors, self.font)
+            best = max(slot.keys, key=lambda k: (self.ranks[k] if k < len(self.ranks) else 0.0, -k))
+            return ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self.colors, self.font,
+                               label=self._labels[best], label_width=slot.label)
         key = slot.keys[0]
         g = self._groups[key]
         item = EventItem(

@@ -19,6 +19,7 @@ from models.export.bundle import (
     document_title,
     iso_utc,
     legend,
+    web_address,
 )
 from models.export.grouping import group_annotations
 from models.export.note_markup import literal_markdown, safe_markdown
@@ -81,7 +82,7 @@ def article_fields(stored: StoredArticle, exported: str) -> dict[str, object]:
     m = stored.article.metadata
     return {
         "title": article_title(stored),
-        "source": m.publisher or stored.article.source,
+        "source": m.publisher or web_address(stored),
         "url": article_uri(stored) if article_uri(stored).startswith(("http://", "https://")) else "",
         "published": m.published,
         "authors": list(m.authors),
