@@ -83,6 +83,15 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
+def _is_storage_failure(exc: BaseException) -> bool:
+    from models.store import integrity
+
+    try:
+        return integrity.explain(exc, None) is not None
+    except Exception:  # noqa: BLE001 — the question must never fail on its own
+        return False
+
+
 def each_article(sources: list[str], handle: Any) -> int:
     """Read every source and hand each article to ``handle``; unreadable ones are reported and skipped.
 
@@ -100,6 +109,8 @@ def each_article(sources: list[str], handle: Any) -> int:
             failed += 1
             continue
         except Exception as exc:  # noqa: BLE001 — one document's failure is that document's alone
+            if _is_storage_failure(exc):
+                raise  # a damaged, read-only, full or locked library stops the batch: models.cli.main says why
             import logging
 
             logging.getLogger(__name__).debug("failed: %s", printable(source), exc_info=True)
