@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "models.cli.analysis_commands",
     "models.cli.annotation_commands",
     "models.cli.export_commands",
+    "models.cli.library_index_commands",
 )
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 1
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 # list equal to what the modules register).
 COMMANDS = frozenset(
     {"import", "list", "search", "extract", "analyze", "highlight", "annotations", "export", "import-annotations"}
+    | {"entities", "dossier", "timeline"}
 )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
 from models.article import Article, Block, metadata_from_dict, metadata_to_dict
-from models.store import backup, location, migrate
+from models.store import backup, library_index, location, migrate
 from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
@@ -71,6 +71,7 @@ class Library:
                 _fill(row, article)
                 s.add(row)
                 s.flush()
+                library_index.article_written(s, row.id, row.text_hash, article.metadata.tags)
                 return ImportResult(row.id, row.title, row.source, "new")
             if row.text_hash == article.text_hash and row.meta == metadata_to_dict(article.metadata):
                 return ImportResult(row.id, row.title, row.source, "unchanged")
@@ -79,6 +80,7 @@ class Library:
             row.kind = article.kind
             row.updated_at = utcnow()
             orphaned = reanchor_article(s, row, old_text) if old_text != article.text else 0
+            library_index.article_written(s, row.id, row.text_hash, article.metadata.tags)
             return ImportResult(row.id, row.title, row.source, "updated", orphaned)
 
     def list_articles(self, query: str | None = None) -> list[ArticleSummary]:
@@ -173,14 +175,16 @@ class Library:
             if current != analysis.text_hash:
                 return  # the text changed while the analysis ran; a fresh one will follow
             s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
-            s.add(
-                AnalysisRow(
-                    article_id=article_id,
-                    text_hash=analysis.text_hash,
-                    version=analysis.version,
-                    data=to_dict(analysis),
-                )
+            stored = AnalysisRow(
+                article_id=article_id,
+                text_hash=analysis.text_hash,
+                version=analysis.version,
+                data=to_dict(analysis),
             )
+            s.add(stored)
+            s.flush()
+            text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
+            library_index.write_analysis_index(s, article_id, stored.id, analysis, text)
 
 
 def open_library(library: str | None = None) -> Library:

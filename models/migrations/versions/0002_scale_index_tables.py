@@ -1,0 +1,125 @@
+"""Index tables of the analyses (entity mentions, timeline events, article tags), backfilled from the cached ones.
+
+Revision ID: 0002_scale
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sys
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_scale"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def _owned(name: str) -> list[sa.Column]:  # type: ignore[type-arg]
+    return [
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE",
+                                                          name=f"fk_{name}_article_id_articles"), nullable=False),
+        sa.Column("analysis_id", sa.Integer, sa.ForeignKey("analyses.id", ondelete="CASCADE",
+                                                           name=f"fk_{name}_analysis_id_analyses"), nullable=False),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "entity_articles", *_owned("entity_articles"),
+        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("mention_count", sa.Integer, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_entity_articles"),
+    )
+    op.create_index("ix_entity_articles_key_type", "entity_articles", ["name_key", "type"])
+    op.create_index("ix_entity_articles_article", "entity_articles", ["article_id"])
+    op.create_index("ix_entity_articles_analysis_id", "entity_articles", ["analysis_id"])
+    op.create_table(
+        "entity_mentions", *_owned("entity_mentions"),
+        sa.Column("entity_seq", sa.Integer, nullable=False),
+        sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("verified", sa.Boolean, nullable=False),
+        sa.Column("snippet_start", sa.Integer, nullable=False),
+        sa.Column("snippet_end", sa.Integer, nullable=False),
+        sa.Column("clipped_start", sa.Boolean, nullable=False),
+        sa.Column("clipped_end", sa.Boolean, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_entity_mentions"),
+    )
+    op.create_index("ix_entity_mentions_key_type", "entity_mentions", ["name_key", "type"])
+    op.create_index("ix_entity_mentions_article", "entity_mentions", ["article_id"])
+    op.create_index("ix_entity_mentions_analysis_id", "entity_mentions", ["analysis_id"])
+    op.create_table(
+        "entity_raw_keys", *_owned("entity_raw_keys"),
+        sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_entity_raw_keys"),
+    )
+    op.create_index("ix_entity_raw_keys_key_type", "entity_raw_keys", ["name_key", "type"])
+    op.create_index("ix_entity_raw_keys_article", "entity_raw_keys", ["article_id"])
+    op.create_index("ix_entity_raw_keys_analysis_id", "entity_raw_keys", ["analysis_id"])
+    op.create_table(
+        "timeline_events", *_owned("timeline_events"),
+        sa.Column("version", sa.String(64), nullable=False),
+        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("first_day", sa.String(10), nullable=False),
+        sa.Column("last_day", sa.String(10), nullable=False),
+        sa.Column("precision", sa.String(16), nullable=False),
+        sa.Column("sentence", sa.Text, nullable=False),
+        sa.Column("data", sa.JSON, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_timeline_events"),
+    )
+    op.create_index("ix_timeline_events_interval", "timeline_events", ["first_day", "last_day"])
+    op.create_index("ix_timeline_events_article_seq", "timeline_events", ["article_id", "seq"])
+    op.create_index("ix_timeline_events_analysis_id", "timeline_events", ["analysis_id"])
+    op.create_table(
+        "timeline_event_entities", *_owned("timeline_event_entities"),
+        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("name_folded", sa.Text, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_timeline_event_entities"),
+    )
+    op.create_index("ix_timeline_event_entities_name", "timeline_event_entities", ["name_folded"])
+    op.create_index("ix_timeline_event_entities_article_id", "timeline_event_entities", ["article_id"])
+    op.create_index("ix_timeline_event_entities_analysis_id", "timeline_event_entities", ["analysis_id"])
+    op.create_table(
+        "article_tag_index",
+        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE",
+                                                          name="fk_article_tag_index_article_id_articles"),
+                  nullable=False),
+        sa.Column("tag", sa.Text, nullable=False),
+        sa.PrimaryKeyConstraint("article_id", "tag", name="pk_article_tag_index"),
+    )
+    op.create_index("ix_article_tag_index_tag", "article_tag_index", ["tag"])
+    _backfill()
+
+
+def _backfill() -> None:
+    """Read every cached analysis once into the new tables, saying how far it got on a big library."""
+    from sqlalchemy.orm import Session
+
+    from models.store.library_index import rebuild
+
+    def progress(done: int, total: int) -> None:
+        if total >= 1000:
+            print(f"newsdesk: indexing the library's analyses: {done:,} / {total:,} articles", file=sys.stderr,
+                  flush=True)
+
+    session = Session(bind=op.get_bind())
+    rebuild(session, progress)
+    session.flush()
+    session.close()  # joined the migration's transaction: closing neither commits nor rolls it back
+
+
+def downgrade() -> None:
+    for table in ("article_tag_index", "timeline_event_entities", "timeline_events", "entity_raw_keys",
+                  "entity_mentions", "entity_articles"):
+        op.drop_table(table)
