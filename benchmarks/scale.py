@@ -253,7 +253,13 @@ def build_copies(base_url: str, url: str, size: int, seed: int) -> float:
         raise RuntimeError("the base library has no analysed article")
     rng = random.Random(seed)
     lib = open_library(url)
-    bulk = getattr(lib, "import_analysed", None)  # the store's batch write path, where it has one
+    try:  # the store's batch write path (articles, analyses and their index rows), where it has one
+        from models.store.library_index import import_analysed
+
+        def bulk(pairs: list[tuple[Any, Any]]) -> None:
+            import_analysed(lib, pairs)
+    except ImportError:
+        bulk = None  # type: ignore[assignment]
     t = time.perf_counter()
     batch: list[tuple[Any, Any]] = []
     for i in range(size):

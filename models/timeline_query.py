@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, tuple_
 
 from models.analysis import ANALYZER_VERSION
-from models.analysis.serialize import from_dict
-from models.analysis.types import TimelineEvent
+from models.analysis.types import TimelineEvent, Timex
 from models.store.analysis_jobs import ensure_analysis
 from models.store.library import Library
 from models.store.schema import (
@@ -176,11 +175,7 @@ def library_timeline(
         stmt = _events_stmt(chosen, entity, since, until)
         if computed_ids:
             stmt = stmt.where(TimelineEventRow.article_id.not_in(computed_ids))
-        mentions = computed + [
-            EventMention(article_id, title, date.fromisoformat(published) if published else None,
-                         _event(data), sentence)
-            for article_id, title, published, data, sentence in s.execute(stmt)
-        ]
+        mentions = computed + [_mention(row) for row in s.execute(stmt)]
     return LibraryTimeline(group_by_date(mentions), read, tuple(missing))
 
 
@@ -192,7 +187,9 @@ def _overlaps(m: EventMention, since: date | None, until: date | None) -> bool:
 def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: date | None) -> Any:
     e = TimelineEventRow
     stmt = (
-        select(e.article_id, ArticleRow.title, ArticleRow.published, e.data, e.sentence)
+        select(e.article_id, ArticleRow.title, ArticleRow.published, e.timex_start, e.timex_end, e.timex_text,
+               e.timex_type, e.value, e.mod, e.sentence_start, e.sentence_end, e.label, e.entities, e.precision,
+               e.interval_start, e.interval_end, e.planned, e.sentence)
         .join(ArticleRow, ArticleRow.id == e.article_id)
         .where(e.version == ANALYZER_VERSION)
     )
@@ -245,8 +242,12 @@ def _search_ids(s: Any, search: str) -> list[int]:
     return list(dict.fromkeys(h.article_id for h in fts_search(s, search, limit=500)))
 
 
-def _event(data: dict[str, Any]) -> TimelineEvent:
-    return from_dict({"version": "", "text_hash": "", "events": [data]}).events[0]
+def _mention(row: Any) -> EventMention:
+    (article_id, title, published, t0, t1, t_text, t_type, value, mod, s0, s1, label, entities, precision,
+     first, last, planned, sentence) = row
+    event = TimelineEvent(Timex(t0, t1, t_text, t_type, value, mod), s0, s1, label, tuple(entities), precision,
+                          first, last, bool(planned))
+    return EventMention(article_id, title, date.fromisoformat(published) if published else None, event, sentence)
 
 
 def library_timeline_by_scan(

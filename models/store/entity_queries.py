@@ -13,7 +13,7 @@ from sqlalchemy import BigInteger, cast, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from models.analysis.corrections import key_of
-from models.store.schema import ArticleRow, EntityArticleRow, EntityMentionRow, HighlightRow
+from models.store.schema import ArticleRow, EntityArticleRow, EntityMentionRow, EntitySpellingRow, HighlightRow
 
 if TYPE_CHECKING:
     from models.store.entities import Dossier, IndexEntry
@@ -26,26 +26,42 @@ def library_index(s: Session, type_: str | None = None, limit: int | None = None
     (the first met, by article and place in the article, among equally frequent ones)."""
     from models.store.entities import IndexEntry
 
-    e = EntityArticleRow
-    first = func.min(cast(e.article_id, BigInteger) * ORDER_SCALE + e.seq)
-    stmt = select(e.name_key, e.type, e.name, func.count(), func.sum(e.mention_count), first).group_by(
-        e.name_key, e.type, e.name
-    )
+    e = EntitySpellingRow
+    stmt = select(e.name_key, e.type, e.name, e.articles, e.mentions, e.first_order)
     if type_ is not None:
         stmt = stmt.where(e.type == type_)
     totals: dict[tuple[str, str], list[int]] = {}
-    spelling: dict[tuple[str, str], tuple[int, int, str]] = {}
+    spellings: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for key, type_of, name, n, mentions, at in s.execute(stmt):
         k = (key, type_of)
         total = totals.setdefault(k, [0, 0])
         total[0] += int(n)
         total[1] += int(mentions or 0)
-        rank = (-int(n), int(at), name)
-        if k not in spelling or rank < spelling[k]:
-            spelling[k] = rank
+        spellings.setdefault(k, []).append((-int(n), int(at), name))
+    spelling = {k: min(v) for k, v in spellings.items()}
+    tied = [k for k, v in spellings.items() if sum(1 for x in v if x[0] == spelling[k][0]) > 1]
+    if tied:  # the first spelling met decides: the kept minimum may be that of a row deleted since, ask the rows
+        spelling.update(_first_spellings(s, tied))
     out = [IndexEntry(spelling[k][2], k[1], n, m) for k, (n, m) in totals.items()]
     out.sort(key=lambda x: (-x.article_count, -x.mention_count, x.name.casefold()))
     return out[:limit] if limit is not None else out
+
+
+def _first_spellings(s: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int, str]]:
+    e = EntityArticleRow
+    out: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for i in range(0, len(keys), 500):
+        stmt = (
+            select(e.name_key, e.type, e.name, func.count(),
+                   func.min(cast(e.article_id, BigInteger) * ORDER_SCALE + e.seq))
+            .where(tuple_(e.name_key, e.type).in_(keys[i : i + 500]))
+            .group_by(e.name_key, e.type, e.name)
+        )
+        for key, type_, name, n, at in s.execute(stmt):
+            rank = (-int(n), int(at), name)
+            if (key, type_) not in out or rank < out[(key, type_)]:
+                out[(key, type_)] = rank
+    return out
 
 
 def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -58,9 +74,9 @@ def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[st
     for i in range(0, len(pairs), 500):
         chunk = pairs[i : i + 500]
         stmt = (
-            select(EntityArticleRow.name_key, EntityArticleRow.type, func.count())
-            .where(tuple_(EntityArticleRow.name_key, EntityArticleRow.type).in_(chunk))
-            .group_by(EntityArticleRow.name_key, EntityArticleRow.type)
+            select(EntitySpellingRow.name_key, EntitySpellingRow.type, func.sum(EntitySpellingRow.articles))
+            .where(tuple_(EntitySpellingRow.name_key, EntitySpellingRow.type).in_(chunk))
+            .group_by(EntitySpellingRow.name_key, EntitySpellingRow.type)
         )
         for key, type_, n in s.execute(stmt):
             for asked in wanted.get((key, type_), ()):

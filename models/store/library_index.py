@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.corrections import Add, Correction, Merge, Rename, Retype, Split, apply_corrections, key_of
-from models.analysis.serialize import event_to_dict, from_dict
+from models.analysis.serialize import from_dict
 from models.analysis.types import Analysis
 from models.store.schema import (
     AnalysisRow,
@@ -31,6 +31,7 @@ from models.store.schema import (
     EntityCorrectionRow,
     EntityMentionRow,
     EntityRawKeyRow,
+    EntitySpellingRow,
     TimelineEventEntityRow,
     TimelineEventRow,
 )
@@ -88,8 +89,10 @@ def reindex_entities(s: Session, article_ids: Iterable[int] | None = None, progr
         rules = _rules_by_article(s, chunk_ids)
         for table in (EntityArticleRow, EntityMentionRow, EntityRawKeyRow):
             s.execute(delete(table).where(table.article_id.in_(chunk_ids)))
+        batch = _Rows()
         for article_id, analysis_id, text, data in rows:
-            _insert_entities(s, article_id, analysis_id, from_dict(data), text, rules.get(article_id, ()))
+            batch.add_entities(article_id, analysis_id, from_dict(data), text, rules.get(article_id, ()))
+        batch.write(s)
         done += len(chunk_ids)
         if progress is not None:
             progress(done, total)
@@ -99,7 +102,7 @@ def reindex_entities(s: Session, article_ids: Iterable[int] | None = None, progr
 def rebuild(s: Session, progress: Progress | None = None) -> int:
     """Fill every index table from the cached analyses (a library made before the tables, or a repair)."""
     for table in (TimelineEventEntityRow, TimelineEventRow, EntityMentionRow, EntityArticleRow, EntityRawKeyRow,
-                  ArticleTagIndexRow):
+                  ArticleTagIndexRow, EntitySpellingRow):
         s.execute(delete(table))
     total = _count_articles(s)
     done = 0
@@ -116,10 +119,12 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
         ids = [i for i, _ in batch]
         for chunk_ids, rows in _current_analyses(s, ids):
             rules = _rules_by_article(s, chunk_ids)
+            batch_rows = _Rows()
             for article_id, analysis_id, text, data in rows:
                 analysis = from_dict(data)
-                _insert_entities(s, article_id, analysis_id, analysis, text, rules.get(article_id, ()))
-                _insert_events(s, article_id, analysis_id, analysis, text)
+                batch_rows.add_entities(article_id, analysis_id, analysis, text, rules.get(article_id, ()))
+                batch_rows.add_events(article_id, analysis_id, analysis, text)
+            batch_rows.write(s)
         done += len(batch)
         if progress is not None:
             progress(done, total)
@@ -184,55 +189,82 @@ def _has_anchor(c: Correction) -> bool:
 # -- internals ----------------------------------------------------------------------------------------------------
 
 
+class _Rows:
+    """Index rows of many analyses, inserted table by table in large batches."""
+
+    def __init__(self) -> None:
+        self.raw: list[dict[str, Any]] = []
+        self.entities: list[dict[str, Any]] = []
+        self.mentions: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+        self.links: list[dict[str, Any]] = []
+
+    def add_entities(
+        self, article_id: int, analysis_id: int, analysis: Analysis, text: str, rules: Sequence[Correction]
+    ) -> None:
+        from models.store.entities import SNIPPET_LIMIT, _sentence_around
+
+        self.raw.extend(
+            {"article_id": article_id, "analysis_id": analysis_id, "name_key": k, "type": t}
+            for k, t in sorted({key_of(e.name, e.type) for e in analysis.entities})
+        )
+        corrected = apply_corrections(analysis.entities, rules, text, analyser_version=analysis.version)
+        for seq, e in enumerate(corrected):
+            key = key_of(e.name, e.type)[0]
+            self.entities.append({"article_id": article_id, "analysis_id": analysis_id, "seq": seq, "name": e.name,
+                                  "name_key": key, "type": e.type, "mention_count": len(e.mentions)})
+            for m in e.mentions:
+                s0, e0, clipped_start, clipped_end = _sentence_around(text, m.start, m.end, SNIPPET_LIMIT)
+                self.mentions.append({
+                    "article_id": article_id, "analysis_id": analysis_id, "entity_seq": seq, "name_key": key,
+                    "type": e.type, "start": m.start, "end": m.end, "text": m.text, "verified": m.verified,
+                    "snippet_start": s0, "snippet_end": e0, "clipped_start": clipped_start,
+                    "clipped_end": clipped_end,
+                })
+
+    def add_events(self, article_id: int, analysis_id: int, analysis: Analysis, text: str) -> None:
+        from models.timeline_query import event_interval
+
+        for seq, ev in enumerate(analysis.events):
+            interval = event_interval(ev)
+            if interval is None:
+                continue  # never drawn
+            t = ev.timex
+            self.events.append({
+                "article_id": article_id, "analysis_id": analysis_id, "version": analysis.version, "seq": seq,
+                "first_day": interval[0].isoformat(), "last_day": interval[1].isoformat(),
+                "precision": ev.precision, "planned": ev.planned, "interval_start": ev.interval_start,
+                "interval_end": ev.interval_end, "timex_start": t.start, "timex_end": t.end, "timex_text": t.text,
+                "timex_type": t.type, "value": t.value, "mod": t.mod, "sentence_start": ev.sentence_start,
+                "sentence_end": ev.sentence_end, "sentence": text[ev.sentence_start : ev.sentence_end].strip(),
+                "label": ev.label, "entities": list(ev.entities),
+            })
+            self.links.extend(
+                {"article_id": article_id, "analysis_id": analysis_id, "seq": seq, "name_folded": n}
+                for n in sorted({n.casefold() for n in ev.entities})
+            )
+
+    def write(self, s: Session) -> None:
+        for table, rows in ((EntityRawKeyRow, self.raw), (EntityArticleRow, self.entities),
+                            (EntityMentionRow, self.mentions), (TimelineEventRow, self.events),
+                            (TimelineEventEntityRow, self.links)):
+            for chunk in _chunks(rows, 5000):
+                s.execute(insert(table), chunk)
+            rows.clear()
+
+
 def _insert_entities(
     s: Session, article_id: int, analysis_id: int, analysis: Analysis, text: str, rules: Sequence[Correction]
 ) -> None:
-    from models.store.entities import SNIPPET_LIMIT, _sentence_around
-
-    raw = sorted({key_of(e.name, e.type) for e in analysis.entities})
-    if raw:
-        s.execute(insert(EntityRawKeyRow), [
-            {"article_id": article_id, "analysis_id": analysis_id, "name_key": k, "type": t} for k, t in raw
-        ])
-    corrected = apply_corrections(analysis.entities, rules, text, analyser_version=analysis.version)
-    entity_rows, mention_rows = [], []
-    for seq, e in enumerate(corrected):
-        key = key_of(e.name, e.type)[0]
-        entity_rows.append({"article_id": article_id, "analysis_id": analysis_id, "seq": seq, "name": e.name,
-                            "name_key": key, "type": e.type, "mention_count": len(e.mentions)})
-        for m in e.mentions:
-            s0, e0, clipped_start, clipped_end = _sentence_around(text, m.start, m.end, SNIPPET_LIMIT)
-            mention_rows.append({
-                "article_id": article_id, "analysis_id": analysis_id, "entity_seq": seq, "name_key": key,
-                "type": e.type, "start": m.start, "end": m.end, "text": m.text, "verified": m.verified,
-                "snippet_start": s0, "snippet_end": e0, "clipped_start": clipped_start, "clipped_end": clipped_end,
-            })
-    if entity_rows:
-        s.execute(insert(EntityArticleRow), entity_rows)
-    for chunk in _chunks(mention_rows, 2000):
-        s.execute(insert(EntityMentionRow), chunk)
+    rows = _Rows()
+    rows.add_entities(article_id, analysis_id, analysis, text, rules)
+    rows.write(s)
 
 
 def _insert_events(s: Session, article_id: int, analysis_id: int, analysis: Analysis, text: str) -> None:
-    from models.timeline_query import event_interval
-
-    rows, names = [], []
-    for seq, ev in enumerate(analysis.events):
-        interval = event_interval(ev)
-        if interval is None:
-            continue  # never drawn
-        rows.append({
-            "article_id": article_id, "analysis_id": analysis_id, "version": analysis.version, "seq": seq,
-            "first_day": interval[0].isoformat(), "last_day": interval[1].isoformat(), "precision": ev.precision,
-            "sentence": text[ev.sentence_start : ev.sentence_end].strip(), "data": event_to_dict(ev),
-        })
-        names.append(sorted({n.casefold() for n in ev.entities}))
-    if rows:
-        s.execute(insert(TimelineEventRow), rows)
-    links = [{"article_id": article_id, "analysis_id": analysis_id, "seq": r["seq"], "name_folded": n}
-             for r, ns in zip(rows, names, strict=True) for n in ns]
-    for chunk in _chunks(links, 2000):
-        s.execute(insert(TimelineEventEntityRow), chunk)
+    rows = _Rows()
+    rows.add_events(article_id, analysis_id, analysis, text)
+    rows.write(s)
 
 
 def _current_analyses(
@@ -302,3 +334,42 @@ def _count_articles(s: Session) -> int:
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def import_analysed(lib: Any, pairs: Sequence[tuple[Any, Analysis]]) -> list[int]:
+    """Add new articles with their analyses in one transaction, the index rows with them (a bulk import of
+    articles analysed elsewhere, e.g. by a pool of workers or another library). A source already in the library
+    fails the whole batch; nothing of it is kept."""
+    import uuid
+
+    from models.analysis.serialize import to_dict
+    from models.store.library import _fill
+
+    ids: list[int] = []
+    with lib.writing() as s:
+        wide = _rules_by_article(s, [0]).get(0, ())  # no article has id 0: the library-wide rules only
+        articles, analyses = [], []
+        for article, analysis in pairs:
+            if analysis.text_hash != article.text_hash:
+                raise ValueError(f"{article.source}: the analysis is of another text")
+            row = ArticleRow(uid=str(uuid.uuid4()), source=article.source, kind=article.kind, note="")
+            _fill(row, article)
+            articles.append(row)
+        s.add_all(articles)
+        s.flush()
+        for row, (_article, analysis) in zip(articles, pairs, strict=True):
+            analyses.append(AnalysisRow(article_id=row.id, text_hash=analysis.text_hash, version=analysis.version,
+                                        data=to_dict(analysis)))
+        s.add_all(analyses)
+        s.flush()
+        tags = [{"article_id": row.id, "tag": t} for row, (article, _a) in zip(articles, pairs, strict=True)
+                for t in sorted({x.casefold() for x in article.metadata.tags if x.strip()})]
+        for chunk in _chunks(tags, 5000):
+            s.execute(insert(ArticleTagIndexRow), chunk)
+        rows = _Rows()
+        for row, stored, (article, analysis) in zip(articles, analyses, pairs, strict=True):
+            rows.add_entities(row.id, stored.id, analysis, article.text, wide)
+            rows.add_events(row.id, stored.id, analysis, article.text)
+            ids.append(row.id)
+        rows.write(s)
+    return ids

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints: SQLite batch migrations need them.
@@ -215,8 +215,20 @@ class TimelineEventRow(Base):
     first_day: Mapped[str] = mapped_column(String(10))
     last_day: Mapped[str] = mapped_column(String(10))
     precision: Mapped[str] = mapped_column(String(16))
-    sentence: Mapped[str] = mapped_column(Text)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # models.analysis.serialize.event_to_dict
+    planned: Mapped[bool] = mapped_column(Boolean, default=False)
+    interval_start: Mapped[str] = mapped_column(String(32))  # as the analysis gives them
+    interval_end: Mapped[str] = mapped_column(String(32))
+    timex_start: Mapped[int] = mapped_column(Integer)
+    timex_end: Mapped[int] = mapped_column(Integer)
+    timex_text: Mapped[str] = mapped_column(Text)
+    timex_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    mod: Mapped[str | None] = mapped_column(String(16), default=None)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)  # its text, stripped
+    label: Mapped[str] = mapped_column(Text)
+    entities: Mapped[list[Any]] = mapped_column(JSON)  # the canonical names the analysis lists for the sentence
 
 
 class TimelineEventEntityRow(Base):
@@ -230,6 +242,20 @@ class TimelineEventEntityRow(Base):
     analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer)  # TimelineEventRow.seq of the event in the same article
     name_folded: Mapped[str] = mapped_column(Text)
+
+
+class EntitySpellingRow(Base):
+    """Totals of ``entity_articles`` per key, type and spelling, kept by triggers (the entity index reads only
+    these): ``first_order`` is the smallest article id * 1,000,000 + place, at least as small as any live row's."""
+
+    __tablename__ = "entity_spellings"
+
+    name_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    mentions: Mapped[int] = mapped_column(Integer)
+    first_order: Mapped[int] = mapped_column(BigInteger)
 
 
 class ArticleTagIndexRow(Base):

@@ -74,8 +74,20 @@ def upgrade() -> None:
         sa.Column("first_day", sa.String(10), nullable=False),
         sa.Column("last_day", sa.String(10), nullable=False),
         sa.Column("precision", sa.String(16), nullable=False),
+        sa.Column("planned", sa.Boolean, nullable=False),
+        sa.Column("interval_start", sa.String(32), nullable=False),
+        sa.Column("interval_end", sa.String(32), nullable=False),
+        sa.Column("timex_start", sa.Integer, nullable=False),
+        sa.Column("timex_end", sa.Integer, nullable=False),
+        sa.Column("timex_text", sa.Text, nullable=False),
+        sa.Column("timex_type", sa.String(16), nullable=False),
+        sa.Column("value", sa.String(64), nullable=False),
+        sa.Column("mod", sa.String(16), nullable=True),
+        sa.Column("sentence_start", sa.Integer, nullable=False),
+        sa.Column("sentence_end", sa.Integer, nullable=False),
         sa.Column("sentence", sa.Text, nullable=False),
-        sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("label", sa.Text, nullable=False),
+        sa.Column("entities", sa.JSON, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_timeline_events"),
     )
     op.create_index("ix_timeline_events_interval", "timeline_events", ["first_day", "last_day"])
@@ -99,7 +111,50 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("article_id", "tag", name="pk_article_tag_index"),
     )
     op.create_index("ix_article_tag_index_tag", "article_tag_index", ["tag"])
+    op.create_table(
+        "entity_spellings",
+        sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("articles", sa.Integer, nullable=False),
+        sa.Column("mentions", sa.Integer, nullable=False),
+        sa.Column("first_order", sa.BigInteger, nullable=False),
+        sa.PrimaryKeyConstraint("name_key", "type", "name", name="pk_entity_spellings"),
+    )
+    if op.get_bind().dialect.name == "sqlite":
+        _sqlite_triggers()
+    else:
+        _postgres_triggers()
     _backfill()
+
+
+# entity_spellings follows entity_articles row by row (cascaded deletes included)
+_ADD = ("INSERT INTO entity_spellings (name_key, type, name, articles, mentions, first_order) "
+        "VALUES (NEW.name_key, NEW.type, NEW.name, 1, NEW.mention_count, "
+        "CAST(NEW.article_id AS BIGINT) * 1000000 + NEW.seq) "
+        "ON CONFLICT (name_key, type, name) DO UPDATE SET articles = entity_spellings.articles + 1, "
+        "mentions = entity_spellings.mentions + excluded.mentions, "
+        "first_order = {least}(entity_spellings.first_order, excluded.first_order)")
+_REMOVE = ("UPDATE entity_spellings SET articles = articles - 1, mentions = mentions - OLD.mention_count "
+           "WHERE name_key = OLD.name_key AND type = OLD.type AND name = OLD.name; "
+           "DELETE FROM entity_spellings WHERE name_key = OLD.name_key AND type = OLD.type AND name = OLD.name "
+           "AND articles <= 0")
+
+
+def _sqlite_triggers() -> None:
+    op.execute(f"CREATE TRIGGER entity_spellings_add AFTER INSERT ON entity_articles BEGIN "
+               f"{_ADD.format(least='min')}; END")
+    op.execute(f"CREATE TRIGGER entity_spellings_remove AFTER DELETE ON entity_articles BEGIN {_REMOVE}; END")
+
+
+def _postgres_triggers() -> None:
+    op.execute(
+        "CREATE FUNCTION entity_spellings_follow() RETURNS trigger AS $$ BEGIN "
+        f"IF TG_OP = 'INSERT' THEN {_ADD.format(least='LEAST')}; ELSE {_REMOVE}; END IF; "
+        "RETURN NULL; END $$ LANGUAGE plpgsql"
+    )
+    op.execute("CREATE TRIGGER entity_spellings_follow AFTER INSERT OR DELETE ON entity_articles "
+               "FOR EACH ROW EXECUTE FUNCTION entity_spellings_follow()")
 
 
 def _backfill() -> None:
@@ -120,6 +175,9 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
-    for table in ("article_tag_index", "timeline_event_entities", "timeline_events", "entity_raw_keys",
-                  "entity_mentions", "entity_articles"):
+    if op.get_bind().dialect.name != "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS entity_spellings_follow ON entity_articles")
+        op.execute("DROP FUNCTION IF EXISTS entity_spellings_follow()")
+    for table in ("entity_spellings", "article_tag_index", "timeline_event_entities", "timeline_events",
+                  "entity_raw_keys", "entity_mentions", "entity_articles"):
         op.drop_table(table)
