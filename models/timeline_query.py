@@ -176,6 +176,10 @@ def library_timeline(
         if computed_ids:
             stmt = stmt.where(TimelineEventRow.article_id.not_in(computed_ids))
         mentions = computed + [_mention(row) for row in s.execute(stmt)]
+    if search and search.strip():  # the scan met the articles in the order of the search's ranking
+        with lib.reading() as s:
+            rank = {i: k for k, i in enumerate(_search_ids(s, search))}
+        mentions.sort(key=lambda m: rank.get(m.article_id, len(rank)))
     return LibraryTimeline(group_by_date(mentions), read, tuple(missing))
 
 
@@ -204,7 +208,8 @@ def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: dat
             TimelineEventEntityRow.name_folded == entity.casefold()
         )
         stmt = stmt.where(tuple_(e.article_id, e.seq).in_(named))
-    return stmt.order_by(e.article_id, e.seq)
+    # the order Library.list_articles gives the articles (the scan's), so that each group's first mention is the same
+    return stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc(), e.seq)
 
 
 def _analysed_articles() -> Any:
