@@ -122,6 +122,26 @@ class Library:
         with self.reading() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
+    def article_page(
+        self, offset: int, limit: int, *, sort: str = "recent", unread_only: bool = False,
+        highlighted_only: bool = False,
+    ) -> list[ArticleSummary]:
+        """A page of the library list, filtered and sorted in SQL (see models.store.article_list)."""
+        from models.store import article_list
+
+        return article_list.page(self, offset, limit, sort=sort, unread_only=unread_only,
+                                 highlighted_only=highlighted_only)
+
+    def count_articles(self, *, unread_only: bool = False, highlighted_only: bool = False) -> int:
+        from models.store import article_list
+
+        return article_list.count(self, unread_only=unread_only, highlighted_only=highlighted_only)
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        from models.store import article_list
+
+        article_list.set_read(self, article_id, read)
+
     def get_article(self, article_id: int) -> StoredArticle:
         with self.reading() as s:
             row = s.get(ArticleRow, article_id)
@@ -235,3 +255,4 @@ def _colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]
     for article_id, color, _n in rows:
         out.setdefault(article_id, []).append(color)
     return {k: tuple(v) for k, v in out.items()}
+

@@ -27,6 +27,7 @@ class ArticleSummary:
     imported_at: datetime
     highlight_count: int = 0
     colors: tuple[str, ...] = ()  # colour keys of its highlights, most used first
+    read: bool = False  # opened by the reader (models.store.article_list)
 
 
 @dataclass(frozen=True, slots=True)

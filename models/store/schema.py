@@ -266,3 +266,20 @@ class ArticleTagIndexRow(Base):
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     tag: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class ReadingStateRow(Base):
+    """Where the reader is in an article: read or not, and the scroll position (a code-point offset of the first
+    visible character) to come back to."""
+
+    __tablename__ = "reading_state"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    read: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# the library list's lazy pages, in each of its orders
+Index("ix_articles_imported", ArticleRow.imported_at, ArticleRow.id)
+Index("ix_articles_published", ArticleRow.published, ArticleRow.id)

@@ -1,4 +1,5 @@
-"""Index tables of the analyses (entity mentions, timeline events, article tags), backfilled from the cached ones.
+"""Index tables of the analyses (entity mentions, timeline events, article tags), backfilled from the cached ones;
+the reading state of each article and the indexes of the library list's orders.
 
 Revision ID: 0002_scale
 Revises: 0001
@@ -121,6 +122,18 @@ def upgrade() -> None:
         sa.Column("first_order", sa.BigInteger, nullable=False),
         sa.PrimaryKeyConstraint("name_key", "type", "name", name="pk_entity_spellings"),
     )
+    op.create_table(
+        "reading_state",
+        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE",
+                                                          name="fk_reading_state_article_id_articles"),
+                  nullable=False),
+        sa.Column("read", sa.Boolean, nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+        sa.PrimaryKeyConstraint("article_id", name="pk_reading_state"),
+    )
+    op.create_index("ix_articles_imported", "articles", ["imported_at", "id"])
+    op.create_index("ix_articles_published", "articles", ["published", "id"])
     if op.get_bind().dialect.name == "sqlite":
         _sqlite_triggers()
     else:
@@ -178,6 +191,8 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         op.execute("DROP TRIGGER IF EXISTS entity_spellings_follow ON entity_articles")
         op.execute("DROP FUNCTION IF EXISTS entity_spellings_follow()")
-    for table in ("entity_spellings", "article_tag_index", "timeline_event_entities", "timeline_events",
-                  "entity_raw_keys", "entity_mentions", "entity_articles"):
+    op.drop_index("ix_articles_published", "articles")
+    op.drop_index("ix_articles_imported", "articles")
+    for table in ("reading_state", "entity_spellings", "article_tag_index", "timeline_event_entities",
+                  "timeline_events", "entity_raw_keys", "entity_mentions", "entity_articles"):
         op.drop_table(table)
