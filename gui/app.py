@@ -94,7 +94,7 @@ def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, s
     elif library.article_count() == 0:
         window.import_requests([sample_request(window)])
     else:
-        last = settings.LAST_ARTICLE.read()
+        last: int | None = settings.LAST_ARTICLE.read()
         if callable(getattr(library, "article_page", None)):  # two small queries, whatever the library's size
             if not (isinstance(last, int) and _exists(library, last)):
                 first = library.article_page(0, 1)
