@@ -104,7 +104,7 @@ def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, s
         else:
             articles = library.list_articles()
             ids = {a.id for a in articles}
-            if last in ids:
+            if last is not None and last in ids:
                 window.open_article(last)
             elif articles:
                 window.open_article(articles[0].id)
