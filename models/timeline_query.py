@@ -173,14 +173,56 @@ def library_timeline(
             count = count.where(ArticleRow.id.not_in(computed_ids))
         read = (s.scalar(count) or 0) + len(computed_ids)
         stmt = _events_stmt(chosen, entity, since, until)
-        if computed_ids:
-            stmt = stmt.where(TimelineEventRow.article_id.not_in(computed_ids))
+        ranking = {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
+        if not computed_ids:
+            return LibraryTimeline(_grouped(s.execute(stmt), ranking), read, tuple(missing))
+        stmt = stmt.where(TimelineEventRow.article_id.not_in(computed_ids)).order_by(
+            ArticleRow.imported_at.desc(), ArticleRow.id.desc(), TimelineEventRow.seq
+        )
         mentions = computed + [_mention(row) for row in s.execute(stmt)]
-    if search and search.strip():  # the scan met the articles in the order of the search's ranking
-        with lib.reading() as s:
-            rank = {i: k for k, i in enumerate(_search_ids(s, search))}
-        mentions.sort(key=lambda m: rank.get(m.article_id, len(rank)))
+    if ranking is not None:  # the scan met the articles in the order of the search's ranking
+        order = ranking
+        mentions.sort(key=lambda m: order.get(m.article_id, len(order)))
     return LibraryTimeline(group_by_date(mentions), read, tuple(missing))
+
+
+def _grouped(rows: Iterable[Any], rank: dict[int, int] | None) -> tuple[DatedGroup, ...]:
+    """``group_by_date`` of the rows, with each group's precision that of the mention the scan met first (the
+    articles newest imported first, or in the search's ranking; then in the order of the analysis)."""
+    buckets: dict[tuple[str, str], list[EventMention]] = {}
+    lead: dict[tuple[str, str], tuple[Any, str]] = {}
+    for row in rows:
+        m = _mention(row)
+        key = (row.first_day, row.last_day)
+        buckets.setdefault(key, []).append(m)
+        if rank is not None:
+            order: Any = (rank.get(m.article_id, len(rank)), row.seq)
+        else:
+            order = (_Reversed((row.imported_at, m.article_id)), row.seq)
+        if key not in lead or order < lead[key][0]:
+            lead[key] = (order, m.event.precision)
+    return tuple(
+        DatedGroup(date.fromisoformat(first), date.fromisoformat(last), lead[(first, last)][1],
+                   tuple(sorted(ms, key=_mention_order)))
+        for (first, last), ms in sorted(buckets.items())
+    )
+
+
+class _Reversed:
+    """Compares in the opposite order (the newest first in a tuple sorted ascending)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(self.value == other.value)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _overlaps(m: EventMention, since: date | None, until: date | None) -> bool:
@@ -193,7 +235,8 @@ def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: dat
     stmt = (
         select(e.article_id, ArticleRow.title, ArticleRow.published, e.timex_start, e.timex_end, e.timex_text,
                e.timex_type, e.value, e.mod, e.sentence_start, e.sentence_end, e.label, e.entities, e.precision,
-               e.interval_start, e.interval_end, e.planned, e.sentence)
+               e.interval_start, e.interval_end, e.planned, e.sentence, e.first_day, e.last_day, e.seq,
+               ArticleRow.imported_at)
         .join(ArticleRow, ArticleRow.id == e.article_id)
         .where(e.version == ANALYZER_VERSION)
     )
@@ -208,8 +251,7 @@ def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: dat
             TimelineEventEntityRow.name_folded == entity.casefold()
         )
         stmt = stmt.where(tuple_(e.article_id, e.seq).in_(named))
-    # the order Library.list_articles gives the articles (the scan's), so that each group's first mention is the same
-    return stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc(), e.seq)
+    return stmt
 
 
 def _analysed_articles() -> Any:
@@ -249,7 +291,7 @@ def _search_ids(s: Any, search: str) -> list[int]:
 
 def _mention(row: Any) -> EventMention:
     (article_id, title, published, t0, t1, t_text, t_type, value, mod, s0, s1, label, entities, precision,
-     first, last, planned, sentence) = row
+     first, last, planned, sentence) = row[:18]
     event = TimelineEvent(Timex(t0, t1, t_text, t_type, value, mod), s0, s1, label, tuple(entities), precision,
                           first, last, bool(planned))
     return EventMention(article_id, title, date.fromisoformat(published) if published else None, event, sentence)

@@ -31,6 +31,7 @@ def assert_same_as_scan(lib: Library) -> None:
         assert library_timeline(lib, **kwargs) == library_timeline_by_scan(lib, **kwargs), kwargs  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_a_generated_library_with_corrections_reads_the_same_from_the_index(lib: Library) -> None:
     ids = generated_library(lib, 40)
     assert_same_as_scan(lib)
@@ -64,6 +65,7 @@ def test_a_generated_library_with_corrections_reads_the_same_from_the_index(lib:
         assert_same_as_scan(lib)
 
 
+@pytest.mark.slow
 def test_reimport_and_reanalysis_keep_the_index_in_step(lib: Library) -> None:
     rng = random.Random(3)
     ids = generated_library(lib, 6, seed=3, analysed_share=1.0)
@@ -95,6 +97,7 @@ def test_the_timeline_window_keeps_the_events_overlapping_it(lib: Library) -> No
     assert window.articles_read == everything.articles_read and window.unanalysed == everything.unanalysed
 
 
+@pytest.mark.slow
 def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A library made before the index tables (revision 0001, analyses cached) is indexed when it is opened."""
     from alembic import command
@@ -174,3 +177,25 @@ def test_the_sample_reads_the_same_from_the_index(lib: Library, sample_path: Pat
     assert_same_as_scan(lib)
     timeline = library_timeline(lib, entity="Vladimir Putin")
     assert timeline.groups and timeline == library_timeline_by_scan(lib, entity="Vladimir Putin")
+
+
+def test_a_group_takes_the_precision_the_scan_meets_first(lib: Library) -> None:
+    """Two articles give the same interval different precisions: the group's is that of the article listed first
+    (the newest imported), as when every analysis was read in list order."""
+    from models.analysis import ANALYZER_VERSION
+    from models.analysis.types import Analysis, TimelineEvent, Timex
+    from models.article import Metadata, build_text
+
+    for i, precision in enumerate(("month", "quarter", "month")):
+        title = f"Budget talks {i}"
+        text, blocks = build_text([("title", title), ("paragraph", "Talks are due in June 2019. Nothing else.")])
+        at = text.index("June 2019")
+        event = TimelineEvent(Timex(at, at + 9, "June 2019", "DATE", "2019-06"), at - 13, at + 10, "Talks",
+                              (), precision, "2019-06-01", "2019-06-30", True)
+        article = Article(f"same:{i}", "text", text, blocks, Metadata(title=title, published="2019-01-02"))
+        lib.save_analysis(lib.import_article(article).id,
+                          Analysis(ANALYZER_VERSION, article.text_hash, (), (event.timex,), (event,)))
+        timeline = library_timeline(lib)
+        assert timeline == library_timeline_by_scan(lib)
+        assert len(timeline.groups) == 1 and timeline.groups[0].precision == precision
+    assert library_timeline(lib, search="Budget") == library_timeline_by_scan(lib, search="Budget")
