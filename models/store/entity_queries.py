@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, cast, func, select, tuple_
+from sqlalchemy import BigInteger, bindparam, cast, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from models.analysis.corrections import key_of
@@ -48,16 +48,17 @@ def library_index(s: Session, type_: str | None = None, limit: int | None = None
 
 
 def _first_spellings(s: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int, str]]:
+    """The most frequent spelling of each key, the first met among equals, from the rows themselves (one seek on
+    the covering index per key: a row-value IN list would scan the whole table)."""
     e = EntityArticleRow
     out: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for i in range(0, len(keys), 500):
-        stmt = (
-            select(e.name_key, e.type, e.name, func.count(),
-                   func.min(cast(e.article_id, BigInteger) * ORDER_SCALE + e.seq))
-            .where(tuple_(e.name_key, e.type).in_(keys[i : i + 500]))
-            .group_by(e.name_key, e.type, e.name)
-        )
-        for key, type_, name, n, at in s.execute(stmt):
+    stmt = (
+        select(e.name, func.count(), func.min(cast(e.article_id, BigInteger) * ORDER_SCALE + e.seq))
+        .where(e.name_key == bindparam("key"), e.type == bindparam("type"))
+        .group_by(e.name)
+    )
+    for key, type_ in keys:
+        for name, n, at in s.execute(stmt, {"key": key, "type": type_}):
             rank = (-int(n), int(at), name)
             if (key, type_) not in out or rank < out[(key, type_)]:
                 out[(key, type_)] = rank

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, tuple_
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
@@ -157,9 +157,9 @@ def articles_touched_by(s: Session, changed: Correction) -> list[int] | None:
             return None
     wanted = sorted(component)
     found: set[int] = set()
-    for chunk in _chunks(wanted):
+    for key, type_ in wanted:  # a seek per key (a row-value IN list would scan the table)
         for table in (EntityRawKeyRow, EntityArticleRow):
-            found.update(s.scalars(select(table.article_id).where(tuple_(table.name_key, table.type).in_(chunk))))
+            found.update(s.scalars(select(table.article_id).where(table.name_key == key, table.type == type_)))
     found.update(c.article_id for c in every if c.article_id is not None and set(_rule_keys(c)) & component)
     return sorted(found)
 

@@ -143,7 +143,8 @@ class EntityArticleRow(Base):
 
     __tablename__ = "entity_articles"
     __table_args__ = (
-        Index("ix_entity_articles_key_type", "name_key", "type"),
+        # covering: the first-met spelling of a key is a seek (entity index), the key's articles a range (dossier)
+        Index("ix_entity_articles_key_type", "name_key", "type", "name", "article_id", "seq"),
         Index("ix_entity_articles_article", "article_id"),
     )
 

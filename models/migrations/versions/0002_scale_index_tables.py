@@ -38,7 +38,7 @@ def upgrade() -> None:
         sa.Column("mention_count", sa.Integer, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_entity_articles"),
     )
-    op.create_index("ix_entity_articles_key_type", "entity_articles", ["name_key", "type"])
+    op.create_index("ix_entity_articles_key_type", "entity_articles", ["name_key", "type", "name", "article_id", "seq"])
     op.create_index("ix_entity_articles_article", "entity_articles", ["article_id"])
     op.create_index("ix_entity_articles_analysis_id", "entity_articles", ["analysis_id"])
     op.create_table(
