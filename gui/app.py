@@ -100,15 +100,30 @@ def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, s
     elif library.article_count() == 0:
         window.import_requests([sample_request(window)])
     else:
-        last = settings.LAST_ARTICLE.read()
-        articles = library.list_articles()
-        ids = {a.id for a in articles}
-        if last in ids:
-            window.open_article(last)
-        elif articles:
-            window.open_article(articles[0].id)
+        last: int | None = settings.LAST_ARTICLE.read()
+        if callable(getattr(library, "article_page", None)):  # two small queries, whatever the library's size
+            if not (isinstance(last, int) and _exists(library, last)):
+                first = library.article_page(0, 1)
+                last = first[0].id if first else None
+            if last is not None:
+                window.open_article(last)
+        else:
+            articles = library.list_articles()
+            ids = {a.id for a in articles}
+            if last is not None and last in ids:
+                window.open_article(last)
+            elif articles:
+                window.open_article(articles[0].id)
     window.library_panel.list.setFocus()
     return window
+
+
+def _exists(library: Any, article_id: int) -> bool:
+    try:
+        library.get_article(article_id)
+    except KeyError:
+        return False
+    return True
 
 
 def sample_request(window: MainWindow) -> Any:

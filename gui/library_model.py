@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any, Protocol
 
@@ -28,26 +30,84 @@ class Role(IntEnum):
     SNIPPET_MARKS = Qt.ItemDataRole.UserRole + 7
     EDITED = Qt.ItemDataRole.UserRole + 8  # the text changed since the first import (more than one revision)
     ANALYSIS_STATUS = Qt.ItemDataRole.UserRole + 9  # "failed" | "partial" | "" (complete or not yet analysed)
+    READ = Qt.ItemDataRole.UserRole + 10  # opened by the reader
+
+
+PAGE = 200  # rows fetched at a time when the list scrolls (one indexed query each)
 
 
 _INDEX = QModelIndex | QPersistentModelIndex
 
 
 class LibraryModel(QAbstractListModel):
-    """Rows are article ids; summaries and search snippets are looked up per id."""
+    """Rows are article ids; summaries and search snippets are looked up per id.
+
+    Either every row is given (:meth:`set_summaries`, a search's hits), or the rows come a page at a time from
+    ``fetch(offset, limit)`` as the view scrolls (:meth:`set_pager`), so that memory and the time to show the
+    list do not grow with the library.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
         self._summaries: dict[int, Any] = {}
         self._snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
+        self._fetch: Callable[[int, int], list[Any]] | None = None
+        self._total = 0
 
     def set_summaries(self, summaries: list[Any], snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]]) -> None:
         self.beginResetModel()
         self._ids = [s.id for s in summaries]
         self._summaries = {s.id: s for s in summaries}
         self._snippets = dict(snippets)
+        self._fetch, self._total = None, len(self._ids)
         self.endResetModel()
+
+    def set_pager(self, fetch: Callable[[int, int], list[Any]], total: int, first: int = PAGE) -> None:
+        """Rows from ``fetch(offset, limit)``, ``total`` in all; the first ``first`` are read now."""
+        self.beginResetModel()
+        self._fetch, self._total = fetch, max(0, total)
+        self._ids, self._summaries, self._snippets = [], {}, {}
+        self._append(fetch(0, min(first, self._total)) if self._total else [])
+        self.endResetModel()
+
+    def total(self) -> int:
+        """Rows in all, fetched or not."""
+        return self._total if self._fetch is not None else len(self._ids)
+
+    def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:  # QAbstractListModel.canFetchMore  # noqa: B008
+        return not parent.isValid() and self._fetch is not None and len(self._ids) < self._total
+
+    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:  # QAbstractListModel.fetchMore  # noqa: B008
+        if not self.canFetchMore(parent) or self._fetch is None:
+            return
+        rows = [s for s in self._fetch(len(self._ids), PAGE) if s.id not in self._summaries]
+        if not rows:  # the library shrank since the count: stop asking
+            self._total = len(self._ids)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(rows) - 1)
+        self._append(rows)
+        self.endInsertRows()
+
+    def _append(self, rows: list[Any]) -> None:
+        for s in rows:
+            if s.id not in self._summaries:
+                self._ids.append(s.id)
+                self._summaries[s.id] = s
+
+    def is_read(self, article_id: int) -> bool:
+        summary = self._summaries.get(article_id)
+        return bool(getattr(summary, "read", False)) if summary is not None else False
+
+    def mark_read(self, article_id: int) -> None:
+        """Show the article as read (the store is told separately)."""
+        summary = self._summaries.get(article_id)
+        if summary is None or not hasattr(summary, "read") or summary.read:
+            return
+        self._summaries[article_id] = replace(summary, read=True)
+        row = self.row_of(article_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row), [int(Role.READ)])
 
     def article_ids(self) -> list[int]:
         return list(self._ids)
@@ -81,6 +141,8 @@ class LibraryModel(QAbstractListModel):
             return self._snippets.get(summary.id, ("", ()))[0]
         if role == Role.EDITED:
             return bool(getattr(summary, "edited", False))
+        if role == Role.READ:
+            return bool(getattr(summary, "read", False))
         if role == Role.SNIPPET_MARKS:
             return list(self._snippets.get(summary.id, ("", ()))[1])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -8,14 +8,16 @@ reader opens an article when exactly one row is chosen, never on a right-click.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,9 +32,13 @@ from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
 from gui.library_model import LibraryModel, Role
 
+log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
 SNIPPET_HITS = 200
 ALL, HIGHLIGHTED = "all", "highlighted"
+UNREAD = "unread"
+SORT_LABELS = (("recent", "Recent"), ("newest", "Newest"), ("oldest", "Oldest"), ("highlighted", "Most highlighted"),
+               ("title", "Title"))
 
 
 class LibraryPanel(QWidget):
@@ -80,6 +86,13 @@ class LibraryPanel(QWidget):
         self.chips.setExclusive(True)
         self.all_chip = self._chip(self.tr("All"), ALL, checked=True)
         self.highlighted_chip = self._chip(self.tr("Highlighted"), HIGHLIGHTED)
+        self.unread_chip = self._chip(self.tr("Unread"), UNREAD)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("LibrarySort")
+        self.sort.setAccessibleName(self.tr("Sort articles"))
+        for key, label in SORT_LABELS:
+            self.sort.addItem(self.tr(label), key)
+        self.sort.currentIndexChanged.connect(lambda _i: self.reload())
         self.empty = QLabel(self.tr("No articles yet. Open a file, import a URL or paste text."), self)
         self.empty.setObjectName("EmptyLibrary")
         self.empty.setWordWrap(True)
@@ -97,7 +110,9 @@ class LibraryPanel(QWidget):
         chip_row.setSpacing(4)
         chip_row.addWidget(self.all_chip)
         chip_row.addWidget(self.highlighted_chip)
+        chip_row.addWidget(self.unread_chip)
         chip_row.addStretch(1)
+        chip_row.addWidget(self.sort)
         layout.addLayout(chip_row)
         section_row = QVBoxLayout()
         section_row.setContentsMargins(16, 6, 12, 0)
@@ -155,12 +170,37 @@ class LibraryPanel(QWidget):
         return self.search.text().strip()
 
     def set_filter(self, key: str) -> None:
-        """All articles, or only those with at least one highlight."""
+        """All articles, only those with at least one highlight, or those not opened yet."""
         if key == self.filter:
             return
         self.filter = key
-        (self.highlighted_chip if key == HIGHLIGHTED else self.all_chip).setChecked(True)
+        {HIGHLIGHTED: self.highlighted_chip, UNREAD: self.unread_chip}.get(key, self.all_chip).setChecked(True)
         self.reload()
+
+    def sort_key(self) -> str:
+        return str(self.sort.currentData() or "recent")
+
+    def _lazy(self) -> bool:
+        """Whether the library answers pages (a real store; test doubles hand over every summary)."""
+        return self._library is not None and callable(getattr(self._library, "article_page", None))
+
+    def _load_pages(self) -> None:
+        lib, sort = self._library, self.sort_key()
+        unread, highlighted = self.filter == UNREAD, self.filter == HIGHLIGHTED
+        total = lib.count_articles(unread_only=unread, highlighted_only=highlighted)
+
+        def fetch(offset: int, limit: int) -> list[Any]:
+            return list(lib.article_page(offset, limit, sort=sort, unread_only=unread, highlighted_only=highlighted))
+
+        self.model.set_pager(fetch, total)
+        counts = (lib.count_articles(highlighted_only=True), lib.count_articles(unread_only=True))
+        self._set_chip_counts(*counts)
+
+    def _set_chip_counts(self, highlighted: int, unread: int) -> None:
+        self.highlighted_chip.setText(
+            self.tr("Highlighted %1").replace("%1", f"{highlighted:,}") if highlighted else self.tr("Highlighted")
+        )
+        self.unread_chip.setText(self.tr("Unread %1").replace("%1", f"{unread:,}") if unread else self.tr("Unread"))
 
     def selected_article_ids(self) -> list[int]:
         """The selected rows' articles, in list order (the current row's when nothing is selected)."""
@@ -179,21 +219,26 @@ class LibraryPanel(QWidget):
         summaries: list[Any] = []
         snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
         query = self.query()
-        if self._library is not None:
-            summaries = self._library.list_articles(query or None)
-            if query:
-                for hit in self._library.search(query, limit=SNIPPET_HITS):
-                    if hit.article_id not in snippets and hit.snippet:
-                        snippets[hit.article_id] = (" ".join(hit.snippet.split()), tuple(getattr(hit, "marks", ())))
-        highlighted = [s for s in summaries if int(getattr(s, "highlight_count", 0)) > 0]
-        self.highlighted_chip.setText(
-            self.tr("Highlighted %1").replace("%1", f"{len(highlighted):,}") if highlighted else self.tr("Highlighted")
-        )
-        if self.filter == HIGHLIGHTED:
-            summaries = highlighted
         selection = self.list.selectionModel()
         selection.blockSignals(True)
-        self.model.set_summaries(summaries, snippets)
+        if query or not self._lazy():
+            if self._library is not None:
+                summaries = self._library.list_articles(query or None)
+                if query:
+                    for hit in self._library.search(query, limit=SNIPPET_HITS):
+                        if hit.article_id not in snippets and hit.snippet:
+                            snippets[hit.article_id] = (" ".join(hit.snippet.split()),
+                                                        tuple(getattr(hit, "marks", ())))
+            highlighted = [s for s in summaries if int(getattr(s, "highlight_count", 0)) > 0]
+            unread = [s for s in summaries if not getattr(s, "read", False)]
+            self._set_chip_counts(len(highlighted), len(unread))
+            if self.filter == HIGHLIGHTED:
+                summaries = highlighted
+            elif self.filter == UNREAD:
+                summaries = unread
+            self.model.set_summaries(summaries, snippets)
+        else:
+            self._load_pages()
         if current is not None and (row := self.model.row_of(current)) >= 0:
             selection.setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         for article_id in selected - {current}:
@@ -201,14 +246,15 @@ class LibraryPanel(QWidget):
                 selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
         self._update_labels()
-        self.count_changed.emit(self.model.rowCount())
+        self.count_changed.emit(self.model.total())
 
     def current_article_id(self) -> int | None:
         index = self.list.currentIndex()
         return int(index.data(Role.ARTICLE_ID)) if index.isValid() else None
 
     def select_article(self, article_id: int) -> None:
-        """Mark the open article in the list without emitting :attr:`article_activated` again."""
+        """Mark the open article in the list without emitting :attr:`article_activated` again; it is read now."""
+        self._mark_read(article_id)
         row = self.model.row_of(article_id)
         selection = self.list.selectionModel()
         selection.blockSignals(True)
@@ -221,19 +267,38 @@ class LibraryPanel(QWidget):
         selection.blockSignals(False)
         self.list.viewport().update()
 
+    def _mark_read(self, article_id: int) -> None:
+        """Record that the article was opened, off the GUI thread (a write waits for the disk)."""
+        setter = getattr(self._library, "set_read", None)
+        if not callable(setter) or self.model.is_read(article_id):
+            return
+        self.model.mark_read(article_id)
+
+        def write() -> None:
+            try:
+                setter(article_id)
+            except Exception:  # noqa: BLE001 — a deleted article, a library gone read-only: the mark is not vital
+                log.warning("could not mark article %s read", article_id, exc_info=True)
+
+        QThreadPool.globalInstance().start(write)
+
     def _update_labels(self) -> None:
         searching = bool(self.query())
         highlighted_only = self.filter == HIGHLIGHTED
-        count = self.model.rowCount()
+        count = self.model.total()
         if searching:
             section = self.tr("1 result") if count == 1 else self.tr("%1 results").replace("%1", str(count))
+        elif self.filter == UNREAD:
+            section = self.tr("Unread")
         else:
-            section = self.tr("Highlighted") if highlighted_only else self.tr("Recent")
+            section = self.tr("Highlighted") if highlighted_only else self.sort.currentText()
         self.section.setText(section)
         if searching:
             empty = self.tr("Nothing matches this search.")
         elif highlighted_only:
             empty = self.tr("No highlighted articles yet. Select words in an article and pick a colour.")
+        elif self.filter == UNREAD and self._library is not None and self._library.article_count():
+            empty = self.tr("Every article has been read.")
         else:
             empty = self.tr("No articles yet. Open a file, import a URL or paste text.")
         self.empty.setText(empty)

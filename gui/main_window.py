@@ -446,9 +446,11 @@ class MainWindow(QMainWindow):
         return job
 
     def import_paths(self, paths: list[str], open_last: bool = True) -> ImportJob | None:
+        from models.cli.import_pool import expand_sources
+
         ingest = self.ingest()
         requests = []
-        for path in paths:
+        for path in expand_sources(paths):  # a folder stands for its article files, recursively
             if path.startswith(("http://", "https://")):
                 requests.append(ImportRequest(path, partial(ingest.ingest_url, path)))
             else:

@@ -1,8 +1,8 @@
 """The timeline across articles: every dated event of the chosen articles, the same date gathered into one group.
 
-Reads only cached analyses (``Library.load_analysis``) unless asked to compute the missing ones, because analysing
-a library is minutes of work while reading it back is milliseconds. Each mention carries its sentence text, so a
-view can show and link it without holding every article's text.
+Reads the index tables of the cached analyses (models.store.library_index) unless asked to compute the missing
+ones, because analysing a library is minutes of work while reading it back is milliseconds. Each mention carries its
+sentence text, so a view can show and link it without holding every article's text.
 """
 
 from __future__ import annotations
@@ -10,14 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, tuple_
 
 from models.analysis import ANALYZER_VERSION
-from models.analysis.types import TimelineEvent
+from models.analysis.types import TimelineEvent, Timex
 from models.store.analysis_jobs import ensure_analysis
 from models.store.library import Library
-from models.store.schema import HighlightRow, HighlightTagRow, TagRow
+from models.store.schema import (
+    AnalysisRow,
+    ArticleRow,
+    ArticleTagIndexRow,
+    HighlightRow,
+    HighlightTagRow,
+    TagRow,
+    TimelineEventEntityRow,
+    TimelineEventRow,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +122,193 @@ def library_timeline(
     tag: str | None = None,
     entity: str | None = None,
     search: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
     compute_missing: bool = False,
     should_stop: Callable[[], bool] | None = None,
 ) -> LibraryTimeline:
-    """Events of every article (or those matching ``search`` and carrying ``tag``), same dates grouped.
+    """Events of every article (or those matching ``search`` and carrying ``tag``), same dates grouped; only
+    the events overlapping ``[since, until]`` when given (the range in view).
+
+    ``tag`` matches the article's own tags or a tag on one of its highlights; ``entity`` keeps the events whose
+    sentence names that entity. Articles not analysed yet are skipped and listed unless ``compute_missing``.
+    One query on the index tables (models.store.library_index), plus one for the articles left out.
+    """
+    if should_stop is not None and should_stop():
+        return LibraryTimeline((), 0, ())
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        analysed = _analysed_articles()
+        missing_stmt = select(ArticleRow.id).where(~ArticleRow.id.in_(analysed))
+        if chosen is not None:
+            missing_stmt = missing_stmt.where(ArticleRow.id.in_(chosen))
+        missing = list(s.scalars(missing_stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())))
+    computed: list[EventMention] = []
+    computed_ids: list[int] = []
+    if missing and compute_missing:
+        for article_id in missing:
+            if should_stop is not None and should_stop():
+                break
+            analysis = ensure_analysis(lib, article_id)
+            stored = lib.get_article(article_id)
+            found = mentions_of(article_id, stored.article.metadata.title, stored.article.published_day,
+                                stored.article.text, analysis.events)
+            if entity:
+                found = [m for m in found if mentions_entity(m, entity)]
+            if since is not None or until is not None:
+                found = [m for m in found if _overlaps(m, since, until)]
+            computed.extend(found)
+            computed_ids.append(article_id)
+        missing = [i for i in missing if i not in set(computed_ids)]
+    if search and search.strip() and missing:
+        with lib.reading() as s:
+            rank = {i: k for k, i in enumerate(_search_ids(s, search))}
+        missing.sort(key=lambda i: rank.get(i, len(rank)))
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        count = select(func.count()).select_from(ArticleRow).where(ArticleRow.id.in_(_analysed_articles()))
+        if chosen is not None:
+            count = count.where(ArticleRow.id.in_(chosen))
+        if computed_ids:
+            count = count.where(ArticleRow.id.not_in(computed_ids))
+        read = (s.scalar(count) or 0) + len(computed_ids)
+        stmt = _events_stmt(chosen, entity, since, until)
+        ranking = {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
+        if not computed_ids:
+            return LibraryTimeline(_grouped(s.execute(stmt), ranking), read, tuple(missing))
+        stmt = stmt.where(TimelineEventRow.article_id.not_in(computed_ids)).order_by(
+            ArticleRow.imported_at.desc(), ArticleRow.id.desc(), TimelineEventRow.seq
+        )
+        mentions = computed + [_mention(row) for row in s.execute(stmt)]
+    if ranking is not None:  # the scan met the articles in the order of the search's ranking
+        order = ranking
+        mentions.sort(key=lambda m: order.get(m.article_id, len(order)))
+    return LibraryTimeline(group_by_date(mentions), read, tuple(missing))
+
+
+def _grouped(rows: Iterable[Any], rank: dict[int, int] | None) -> tuple[DatedGroup, ...]:
+    """``group_by_date`` of the rows, with each group's precision that of the mention the scan met first (the
+    articles newest imported first, or in the search's ranking; then in the order of the analysis)."""
+    buckets: dict[tuple[str, str], list[EventMention]] = {}
+    lead: dict[tuple[str, str], tuple[Any, str]] = {}
+    for row in rows:
+        m = _mention(row)
+        key = (row.first_day, row.last_day)
+        buckets.setdefault(key, []).append(m)
+        if rank is not None:
+            order: Any = (rank.get(m.article_id, len(rank)), row.seq)
+        else:
+            order = (_Reversed((row.imported_at, m.article_id)), row.seq)
+        if key not in lead or order < lead[key][0]:
+            lead[key] = (order, m.event.precision)
+    return tuple(
+        DatedGroup(date.fromisoformat(first), date.fromisoformat(last), lead[(first, last)][1],
+                   tuple(sorted(ms, key=_mention_order)))
+        for (first, last), ms in sorted(buckets.items())
+    )
+
+
+class _Reversed:
+    """Compares in the opposite order (the newest first in a tuple sorted ascending)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(self.value == other.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _overlaps(m: EventMention, since: date | None, until: date | None) -> bool:
+    interval = event_interval(m.event)
+    return interval is not None and (since is None or interval[1] >= since) and (until is None or interval[0] <= until)
+
+
+def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: date | None) -> Any:
+    e = TimelineEventRow
+    stmt = (
+        select(e.article_id, ArticleRow.title, ArticleRow.published, e.timex_start, e.timex_end, e.timex_text,
+               e.timex_type, e.value, e.mod, e.sentence_start, e.sentence_end, e.label, e.entities, e.precision,
+               e.interval_start, e.interval_end, e.planned, e.sentence, e.first_day, e.last_day, e.seq,
+               ArticleRow.imported_at)
+        .join(ArticleRow, ArticleRow.id == e.article_id)
+        .where(e.version == ANALYZER_VERSION)
+    )
+    if chosen is not None:
+        stmt = stmt.where(e.article_id.in_(chosen))
+    if since is not None:
+        stmt = stmt.where(e.last_day >= since.isoformat())
+    if until is not None:
+        stmt = stmt.where(e.first_day <= until.isoformat())
+    if entity:
+        named = select(TimelineEventEntityRow.article_id, TimelineEventEntityRow.seq).where(
+            TimelineEventEntityRow.name_folded == entity.casefold()
+        )
+        stmt = stmt.where(tuple_(e.article_id, e.seq).in_(named))
+    return stmt
+
+
+def _analysed_articles() -> Any:
+    """Articles with an analysis of their current text by this analyser (the ones the timeline can read)."""
+    return (
+        select(AnalysisRow.article_id)
+        .join(ArticleRow, (ArticleRow.id == AnalysisRow.article_id) & (ArticleRow.text_hash == AnalysisRow.text_hash))
+        .where(AnalysisRow.version == ANALYZER_VERSION)
+    )
+
+
+def _chosen_articles(s: Any, tag: str | None, search: str | None) -> Any:
+    """A subquery of the articles matching the search and the tag, or None for every article."""
+    chosen: Any = None
+    if search and search.strip():
+        ids = _search_ids(s, search)
+        chosen = select(ArticleRow.id).where(ArticleRow.id.in_(ids))
+    if tag:
+        own = select(ArticleTagIndexRow.article_id).where(ArticleTagIndexRow.tag == tag.casefold())
+        on_highlights = (
+            select(HighlightRow.article_id)
+            .join(HighlightTagRow, HighlightTagRow.highlight_id == HighlightRow.id)
+            .join(TagRow, TagRow.id == HighlightTagRow.tag_id)
+            .where(func.lower(TagRow.name) == tag.lower())  # tags compare case-insensitively everywhere
+        )
+        tagged = select(ArticleRow.id).where(or_(ArticleRow.id.in_(own), ArticleRow.id.in_(on_highlights)))
+        chosen = tagged if chosen is None else tagged.where(ArticleRow.id.in_(chosen))
+    return chosen
+
+
+def _search_ids(s: Any, search: str) -> list[int]:
+    """The articles ``Library.list_articles(search)`` shows: those of the first 500 search hits, best first."""
+    from models.store.search import search as fts_search
+
+    return list(dict.fromkeys(h.article_id for h in fts_search(s, search, limit=500)))
+
+
+def _mention(row: Any) -> EventMention:
+    (article_id, title, published, t0, t1, t_text, t_type, value, mod, s0, s1, label, entities, precision,
+     first, last, planned, sentence) = row[:18]
+    event = TimelineEvent(Timex(t0, t1, t_text, t_type, value, mod), s0, s1, label, tuple(entities), precision,
+                          first, last, bool(planned))
+    return EventMention(article_id, title, date.fromisoformat(published) if published else None, event, sentence)
+
+
+def library_timeline_by_scan(
+    lib: Library,
+    *,
+    tag: str | None = None,
+    entity: str | None = None,
+    search: str | None = None,
+    compute_missing: bool = False,
+    should_stop: Callable[[], bool] | None = None,
+) -> LibraryTimeline:
+    """The same as :func:`library_timeline` (without the range) by reading every cached analysis: the reference
+    the index tables are tested against. Events of every article (or those matching ``search`` and carrying ``tag``),
+    same dates grouped.
 
     ``tag`` matches the article's own tags or a tag on one of its highlights; ``entity`` keeps the events whose
     sentence names that entity. Articles not analysed yet are skipped and listed unless ``compute_missing``.

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "models.cli.export_commands",
     "models.cli.revision_commands",
     "models.cli.library_commands",
+    "models.cli.library_index_commands",
 )
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 1
@@ -75,6 +76,7 @@ COMMANDS = frozenset(
     {"import", "list", "search", "extract", "analyze", "highlight", "annotations", "export", "import-annotations"}
     | {"revisions", "diff"}
     | {"backup", "backups", "restore", "recover", "check"}
+    | {"entities", "dossier", "timeline"}
 )
 
 

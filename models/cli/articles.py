@@ -14,6 +14,7 @@ def register(sub: Any) -> None:
     add_library_option(p)
     p.add_argument("sources", nargs="+", metavar="FILE|URL")
     p.add_argument("--no-analysis", action="store_true", help="import only; analyse later")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes reading and analysing (default: cores)")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("list", help="list the articles of the library")
@@ -124,9 +125,16 @@ def each_article(sources: list[str], handle: Any) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from models.cli.import_pool import default_jobs, expand_sources, import_in_pool
     from models.store.analysis_jobs import ensure_analysis
 
+    args.sources = expand_sources(args.sources)  # a folder stands for its article files, recursively
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError("--jobs needs 1 or more")
+    jobs = min(args.jobs or default_jobs(), len(args.sources))
     lib = open_library_or_fail(args.library)
+    if jobs > 1:
+        return EXIT_PARTIAL if import_in_pool(lib, args.sources, jobs, not args.no_analysis, emit, complain) else 0
 
     def store(article: Article) -> str | None:
         result = lib.import_article(article)

@@ -122,7 +122,9 @@ class EntityStore:
             )
             s.add(row)
             s.flush()
-            return _correction(row)
+            added = _correction(row)
+            _reindex_for(s, added)
+            return added
 
     def rules(self, article_id: int | None) -> tuple[Correction, ...]:
         """The rules that apply to the article (the library's and its own) in the order they were made."""
@@ -137,6 +139,7 @@ class EntityStore:
                 return None
             removed = _correction(row)
             s.execute(delete(EntityCorrectionRow).where(EntityCorrectionRow.id == rule_id))
+            _reindex_for(s, removed)
             return removed
 
     # -- entities ---------------------------------------------------------------------------------------------------
@@ -207,7 +210,31 @@ class EntityStore:
             out.append(e)
         return tuple(out)
 
-    def library_index(self) -> list[IndexEntry]:
+    def library_index(self, type_: str | None = None, limit: int | None = None) -> list[IndexEntry]:
+        """Every entity of the analysed articles, one entry per canonical name and type, most widespread first
+        (one query on the index tables; only ``type_`` when given, the first ``limit``)."""
+        from models.store.entity_queries import library_index
+
+        with self.library.reading() as s:
+            return library_index(s, type_, limit)
+
+    def dossier(self, name: str, type_: str) -> Dossier:
+        """Every article that mentions the entity, its mentions in context and the highlights on them."""
+        from models.store.entity_queries import dossier
+
+        with self.library.reading() as s:
+            return dossier(s, name, type_)
+
+    def article_counts(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """How many articles of the library mention each (name, type): the entity panel's "in N articles"."""
+        from models.store.entity_queries import article_counts
+
+        with self.library.reading() as s:
+            return article_counts(s, keys)
+
+    # -- the same by reading every cached analysis (the reference the index tables are tested against) ----------
+
+    def library_index_by_scan(self) -> list[IndexEntry]:
         """Every entity of the analysed articles, one entry per canonical name and type, most widespread first."""
         articles: Counter[tuple[str, str]] = Counter()
         mentions: Counter[tuple[str, str]] = Counter()
@@ -224,7 +251,7 @@ class EntityStore:
         out.sort(key=lambda x: (-x.article_count, -x.mention_count, x.name.casefold()))
         return out
 
-    def dossier(self, name: str, type_: str) -> Dossier:
+    def dossier_by_scan(self, name: str, type_: str) -> Dossier:
         """Every article that mentions the entity, its mentions in context and the highlights on them."""
         key = key_of(name, type_)
         found: list[DossierArticle] = []
@@ -289,6 +316,17 @@ class EntityStore:
             for r in records
             if getattr(r, "status", "anchored") != "orphan"
         ]
+
+
+def _reindex_for(s: Session, changed: Correction) -> None:
+    """Bring the entity index tables in line with the rules after ``changed`` was added or removed."""
+    from models.store.library_index import articles_touched_by, reindex_entities
+
+    if changed.article_id is not None:
+        reindex_entities(s, [changed.article_id])
+        return
+    touched = articles_touched_by(s, changed)
+    reindex_entities(s, touched)
 
 
 def _rules(s: Session, article_id: int | None, *, every: bool = False) -> tuple[Correction, ...]:

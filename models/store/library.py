@@ -19,7 +19,7 @@ from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
 from models.article import Article, Block, metadata_from_dict, metadata_to_dict
 from models.revisions.identity import canonical_source, is_relative, same_story
-from models.store import location, migrate, opening
+from models.store import library_index, location, migrate, opening
 from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
@@ -107,6 +107,7 @@ class Library:
                 s.add(row)
                 s.flush()
                 record_revision(s, row)
+                library_index.article_written(s, row.id, row.text_hash, article.metadata.tags)
                 return ImportResult(row.id, row.title, row.source, "new")
             number = ensure_first_revision(s, row)
             if row.text_hash == article.text_hash and row.meta == metadata_to_dict(article.metadata):
@@ -119,9 +120,11 @@ class Library:
             row.updated_at = utcnow()
             if old_text == article.text:
                 refresh_current_metadata(s, row)
+                library_index.article_written(s, row.id, row.text_hash, article.metadata.tags)
                 return ImportResult(row.id, row.title, row.source, "updated", revision=number)
             number = record_revision(s, row)
             orphaned = reanchor_article(s, row, old_text)
+            library_index.article_written(s, row.id, row.text_hash, article.metadata.tags)
             return ImportResult(row.id, row.title, row.source, "updated", orphaned, revision=number)
 
     def list_articles(self, query: str | None = None) -> list[ArticleSummary]:
@@ -167,6 +170,26 @@ class Library:
     def article_count(self) -> int:
         with self.reading() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def article_page(
+        self, offset: int, limit: int, *, sort: str = "recent", unread_only: bool = False,
+        highlighted_only: bool = False,
+    ) -> list[ArticleSummary]:
+        """A page of the library list, filtered and sorted in SQL (see models.store.article_list)."""
+        from models.store import article_list
+
+        return article_list.page(self, offset, limit, sort=sort, unread_only=unread_only,
+                                 highlighted_only=highlighted_only)
+
+    def count_articles(self, *, unread_only: bool = False, highlighted_only: bool = False) -> int:
+        from models.store import article_list
+
+        return article_list.count(self, unread_only=unread_only, highlighted_only=highlighted_only)
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        from models.store import article_list
+
+        article_list.set_read(self, article_id, read)
 
     def get_article(self, article_id: int) -> StoredArticle:
         with self.reading() as s:
@@ -244,15 +267,17 @@ class Library:
             if current != analysis.text_hash:
                 return  # the text changed while the analysis ran; a fresh one will follow
             s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
-            s.add(
-                AnalysisRow(
-                    article_id=article_id,
-                    text_hash=analysis.text_hash,
-                    version=analysis.version,
-                    data=to_dict(analysis),
-                )
+            stored = AnalysisRow(
+                article_id=article_id,
+                text_hash=analysis.text_hash,
+                version=analysis.version,
+                data=to_dict(analysis),
             )
-            store_current_analysis(s, article_id, analysis, to_dict(analysis))
+            s.add(stored)
+            s.flush()
+            text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
+            library_index.write_analysis_index(s, article_id, stored.id, analysis, text)
+            store_current_analysis(s, article_id, analysis, stored.data)
 
 
 def open_library(library: str | None = None) -> Library:
@@ -321,3 +346,4 @@ def _colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]
     for article_id, color, _n in rows:
         out.setdefault(article_id, []).append(color)
     return {k: tuple(v) for k, v in out.items()}
+

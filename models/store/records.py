@@ -31,6 +31,7 @@ class ArticleSummary:
     revisions: int = 1  # versions of its text kept in the library
     edited: bool = False  # True when a re-import changed its text since the first one
     analysis_status: str = ""  # "failed" or "partial" when the stored analysis of its text is not complete
+    read: bool = False  # opened by the reader (models.store.article_list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints: SQLite batch migrations need them.
@@ -168,3 +168,154 @@ class HighlightOriginRow(Base):
     exact: Mapped[str] = mapped_column(Text)
     prefix: Mapped[str] = mapped_column(Text, default="")
     suffix: Mapped[str] = mapped_column(Text, default="")
+# -- indexes of the analyses: what the library-wide features ask, one row per thing asked about ------------------
+# Written in the transaction that stores an analysis (and refreshed when a correction changes the entities);
+# every row names the analysis it was read from, so dropping an analysis drops its rows.
+
+
+class EntityArticleRow(Base):
+    """One corrected entity of one article's current analysis (the entity index and the dossier's articles)."""
+
+    __tablename__ = "entity_articles"
+    __table_args__ = (
+        # covering: the first-met spelling of a key is a seek (entity index), the key's articles a range (dossier)
+        Index("ix_entity_articles_key_type", "name_key", "type", "name", "article_id", "seq"),
+        Index("ix_entity_articles_article", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the entity's place in the article's corrected entities
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text)  # models.analysis.corrections.key_of(name, type)[0]
+    type: Mapped[str] = mapped_column(String(16))
+    mention_count: Mapped[int] = mapped_column(Integer)
+
+
+class EntityMentionRow(Base):
+    """One mention of a corrected entity, with the span of its dossier snippet in the article text."""
+
+    __tablename__ = "entity_mentions"
+    __table_args__ = (
+        Index("ix_entity_mentions_key_type", "name_key", "type"),
+        Index("ix_entity_mentions_article", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"), index=True)
+    entity_seq: Mapped[int] = mapped_column(Integer)
+    name_key: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    snippet_start: Mapped[int] = mapped_column(Integer)
+    snippet_end: Mapped[int] = mapped_column(Integer)
+    clipped_start: Mapped[bool] = mapped_column(Boolean, default=False)
+    clipped_end: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EntityRawKeyRow(Base):
+    """The entity keys the analyser found before any correction (which articles a library-wide rule can touch)."""
+
+    __tablename__ = "entity_raw_keys"
+    __table_args__ = (
+        Index("ix_entity_raw_keys_key_type", "name_key", "type"),
+        Index("ix_entity_raw_keys_article", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"), index=True)
+    name_key: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+
+
+class TimelineEventRow(Base):
+    """One dated event of an article's current analysis, with its day interval (ISO dates) and sentence."""
+
+    __tablename__ = "timeline_events"
+    __table_args__ = (
+        Index("ix_timeline_events_interval", "first_day", "last_day"),
+        Index("ix_timeline_events_article_seq", "article_id", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"), index=True)
+    version: Mapped[str] = mapped_column(String(64))  # the analyser's
+    seq: Mapped[int] = mapped_column(Integer)  # the event's place in the analysis
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    precision: Mapped[str] = mapped_column(String(16))
+    planned: Mapped[bool] = mapped_column(Boolean, default=False)
+    interval_start: Mapped[str] = mapped_column(String(32))  # as the analysis gives them
+    interval_end: Mapped[str] = mapped_column(String(32))
+    timex_start: Mapped[int] = mapped_column(Integer)
+    timex_end: Mapped[int] = mapped_column(Integer)
+    timex_text: Mapped[str] = mapped_column(Text)
+    timex_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    mod: Mapped[str | None] = mapped_column(String(16), default=None)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)  # its text, stripped
+    label: Mapped[str] = mapped_column(Text)
+    entities: Mapped[list[Any]] = mapped_column(JSON)  # the canonical names the analysis lists for the sentence
+
+
+class TimelineEventEntityRow(Base):
+    """An entity named in an event's sentence (as the analysis names it, case-folded): the entity filter."""
+
+    __tablename__ = "timeline_event_entities"
+    __table_args__ = (Index("ix_timeline_event_entities_name", "name_folded"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # TimelineEventRow.seq of the event in the same article
+    name_folded: Mapped[str] = mapped_column(Text)
+
+
+class EntitySpellingRow(Base):
+    """Totals of ``entity_articles`` per key, type and spelling, kept by triggers (the entity index reads only
+    these): ``first_order`` is the smallest article id * 1,000,000 + place, at least as small as any live row's."""
+
+    __tablename__ = "entity_spellings"
+
+    name_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    mentions: Mapped[int] = mapped_column(Integer)
+    first_order: Mapped[int] = mapped_column(BigInteger)
+
+
+class ArticleTagIndexRow(Base):
+    """The article's own tags (from its metadata), case-folded: the timeline's tag filter in SQL."""
+
+    __tablename__ = "article_tag_index"
+    __table_args__ = (Index("ix_article_tag_index_tag", "tag"),)
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class ReadingStateRow(Base):
+    """Where the reader is in an article: read or not, and the scroll position (a code-point offset of the first
+    visible character) to come back to."""
+
+    __tablename__ = "reading_state"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    read: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# the library list's lazy pages, in each of its orders
+Index("ix_articles_imported", ArticleRow.imported_at, ArticleRow.id)
+Index("ix_articles_published", ArticleRow.published, ArticleRow.id)

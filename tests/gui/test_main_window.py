@@ -235,3 +235,19 @@ def test_the_tabbed_header_survives_a_saved_layout(window: MainWindow, gui, fake
     qtbot.waitUntil(lambda: _right_tabs(again) is not None and again.annotations.dock.titleBarWidget().is_collapsed())
     bar = _right_tabs(again)
     assert bar.tabText(bar.currentIndex()).startswith("Notes")
+
+
+def test_a_dropped_folder_imports_its_article_files(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _app, faces, theme = gui
+    library = FakeLibrary()
+    window = MainWindow(library, faces, theme, ingest=fake_ingest())
+    qtbot.addWidget(window)
+    (tmp_path / "press" / "2021").mkdir(parents=True)
+    for n, folder in enumerate(("press", "press/2021", "press/2021")):
+        (tmp_path / folder / f"note{n}.txt").write_text(f"Folder article {n}.", encoding="utf-8")
+    (tmp_path / "press" / "cover.jpg").write_bytes(b"\xff\xd8\xff")
+    with qtbot.waitSignal(window.imports_finished, timeout=10000) as finished:
+        window.import_paths([str(tmp_path / "press")])
+    results, failures = finished.args
+    assert len(results) == 3 and failures == []  # the three notes, not the picture
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10000)

@@ -158,3 +158,26 @@ def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader, qtb
     shown = view.body.toPlainText()
     assert "Abe fails to find breakthrough" in shown and "Sergey Lavrov" in shown
     assert f"open:{article_id}:" in view.body.toHtml()  # each mention links back into the article
+
+
+def test_each_entity_says_in_how_many_articles_of_the_library_it_is(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.entities.model import Role
+    from models.store.entities import EntityStore
+
+    window, lib, _article_id = reader
+    model = window.reading.entities.model
+    index = EntityStore(lib).library_index()
+    expected = {(e.name, e.type): e.article_count for e in index}
+
+    def counts() -> dict[tuple[str, str], int]:
+        out = {}
+        for r in range(model.rowCount()):
+            group = model.index(r, 0)
+            for c in range(model.rowCount(group)):
+                child = model.index(c, 0, group)
+                out[(child.data(Role.NAME), child.data(Role.TYPE))] = child.data(Role.ARTICLE_COUNT)
+        return out
+
+    qtbot.waitUntil(lambda: any(counts().values()), timeout=10000)
+    shown = counts()
+    assert shown and all(shown[k] == expected.get(k, 0) for k in shown) and set(shown.values()) == {1}

@@ -1,0 +1,147 @@
+"""``entities``, ``dossier`` and ``timeline``: the library-wide features, one JSON line per entity, article or
+dated group, read from the index tables of the analyses (single queries, whatever the size of the library)."""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import re
+from datetime import date
+from typing import Any
+
+from models.analysis.types import ENTITY_TYPES
+from models.cli import UserError, add_library_option, complain, emit
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("entities", help="the entity index of the library: one line per entity, most widespread first")
+    add_library_option(p)
+    p.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    p.add_argument("--limit", type=_positive, help="at most N entities")
+    p.set_defaults(handler=cmd_entities)
+
+    p = sub.add_parser("dossier", help="every article mentioning an entity, with its mentions and highlights")
+    add_library_option(p)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type (default: the most widespread one)")
+    p.set_defaults(handler=cmd_dossier)
+
+    p = sub.add_parser("timeline", help="dated events across the library, one line per date")
+    add_library_option(p)
+    p.add_argument("--entity", metavar="NAME", help="only events whose sentence names this entity")
+    p.add_argument("--tag", help="only articles with this tag (their own, or on one of their highlights)")
+    p.add_argument("--search", metavar="QUERY", help="only articles matching this search")
+    p.add_argument("--since", metavar="DATE", help="events ending on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="events starting on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.set_defaults(handler=cmd_timeline)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_day(value: str, *, last: bool) -> date:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as its first day (or its last, with ``last``)."""
+    m = _DATE.match(value.strip())
+    if not m:
+        raise UserError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day is not None:
+            return date(year, int(month), int(day))
+        if month is not None:
+            mo = int(month)
+            return date(year, mo, calendar.monthrange(year, mo)[1] if last else 1)
+        return date(year, 12, 31) if last else date(year, 1, 1)
+    except ValueError:
+        raise UserError(f"not a date: {value!r}") from None
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from models.cli.articles import open_library_or_fail
+
+    return open_library_or_fail(args.library)
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from models.store.entities import EntityStore
+
+    for e in EntityStore(_library(args)).library_index(args.type, args.limit):
+        emit({"name": e.name, "type": e.type, "articles": e.article_count, "mentions": e.mention_count})
+    return 0
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from models.store.entities import EntityStore
+    from models.store.entity_queries import types_of
+
+    lib = _library(args)
+    type_ = args.type
+    if type_ is None:
+        with lib.reading() as s:
+            found = types_of(s, args.name)
+        if not found:
+            raise UserError(f"no entity named {args.name!r} in the analysed articles")
+        type_ = found[0]
+    dossier = EntityStore(lib).dossier(args.name, type_)
+    if not dossier.articles:
+        raise UserError(f"no {type_} named {args.name!r} in the analysed articles")
+    for a in dossier.articles:
+        emit({
+            "article": a.article_id,
+            "title": a.title,
+            "publisher": a.publisher,
+            "published": a.published,
+            "entity": {"name": dossier.name, "type": dossier.type},
+            "mentions": [
+                {"start": m.start, "end": m.end, "text": m.text, "snippet": m.snippet, "snippet_start": m.snippet_start,
+                 "verified": m.verified}
+                for m in a.mentions
+            ],
+            "highlights": [
+                {"id": h.id, "start": h.start, "end": h.end, "exact": h.exact, "note": h.note, "color": h.color}
+                for h in a.highlights
+            ],
+        })
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from models.timeline_query import library_timeline
+
+    since = parse_day(args.since, last=False) if args.since else None
+    until = parse_day(args.until, last=True) if args.until else None
+    if since is not None and until is not None and since > until:
+        raise UserError(f"--since {args.since} is after --until {args.until}")
+    result = library_timeline(_library(args), tag=args.tag, entity=args.entity, search=args.search, since=since,
+                              until=until)
+    for g in result.groups:
+        emit({
+            "first": g.first_day.isoformat(),
+            "last": g.last_day.isoformat(),
+            "precision": g.precision,
+            "planned": g.planned,
+            "articles": list(g.article_ids),
+            "mentions": [
+                {"article": m.article_id, "title": m.article_title,
+                 "published": m.published.isoformat() if m.published else None,
+                 "start": m.event.timex.start, "end": m.event.timex.end, "text": m.event.timex.text,
+                 "value": m.event.timex.value, "label": m.event.label, "sentence": m.sentence,
+                 "sentence_start": m.event.sentence_start, "sentence_end": m.event.sentence_end,
+                 "entities": list(m.event.entities)}
+                for m in g.mentions
+            ],
+        })
+    if result.unanalysed:
+        complain(f"{len(result.unanalysed)} article(s) not analysed yet are left out "
+                 "(newsdesk import analyses them)")
+    return 0

@@ -1,0 +1,108 @@
+"""The library list a page at a time, filtered and sorted in SQL, with its counts; and the reading state of each
+article (read or not, the scroll position to come back to).
+
+A page costs one indexed query whatever the size of the library, so a list view can load rows as they scroll into
+view (``canFetchMore`` / ``fetchMore``) instead of holding every article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, exists, func, select
+
+from models.store.records import ArticleSummary
+from models.store.schema import ArticleRow, HighlightRow, ReadingStateRow, utcnow
+
+if TYPE_CHECKING:
+    from models.store.library import Library
+
+SORTS = ("recent", "newest", "oldest", "highlighted", "title")  # recent: last imported first (the default)
+
+
+def _filtered(stmt: Any, unread_only: bool, highlighted_only: bool) -> Any:
+    if unread_only:
+        stmt = stmt.where(~exists().where(and_(ReadingStateRow.article_id == ArticleRow.id, ReadingStateRow.read)))
+    if highlighted_only:
+        stmt = stmt.where(exists().where(HighlightRow.article_id == ArticleRow.id))
+    return stmt
+
+
+def count(lib: Library, *, unread_only: bool = False, highlighted_only: bool = False) -> int:
+    """How many articles the list shows with these filters (one query)."""
+    with lib.reading() as s:
+        return s.scalar(_filtered(select(func.count()).select_from(ArticleRow), unread_only, highlighted_only)) or 0
+
+
+def page(
+    lib: Library,
+    offset: int,
+    limit: int,
+    *,
+    sort: str = "recent",
+    unread_only: bool = False,
+    highlighted_only: bool = False,
+) -> list[ArticleSummary]:
+    """Rows ``offset`` to ``offset + limit`` of the list in this order."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown order {sort!r}; one of {', '.join(SORTS)}")
+    from models.store.library import _colors_by_article
+
+    highlights = (
+        select(func.count()).where(HighlightRow.article_id == ArticleRow.id).correlate(ArticleRow).scalar_subquery()
+    )
+    read = exists().where(and_(ReadingStateRow.article_id == ArticleRow.id, ReadingStateRow.read))
+    stmt = _filtered(
+        select(ArticleRow.id, ArticleRow.title, ArticleRow.source, ArticleRow.meta, ArticleRow.published,
+               ArticleRow.imported_at, highlights.label("n"), read.label("read")),
+        unread_only, highlighted_only,
+    )
+    order: list[Any]
+    if sort == "recent":
+        order = [ArticleRow.imported_at.desc(), ArticleRow.id.desc()]
+    elif sort == "newest":
+        order = [ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id.desc()]
+    elif sort == "oldest":
+        order = [ArticleRow.published.is_(None), ArticleRow.published.asc(), ArticleRow.id.asc()]
+    elif sort == "highlighted":
+        order = [highlights.desc(), ArticleRow.imported_at.desc(), ArticleRow.id.desc()]
+    else:
+        order = [func.lower(ArticleRow.title), ArticleRow.id]
+    with lib.reading() as s:
+        rows = s.execute(stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))).all()
+        colors = _colors_by_article(s, [r.id for r in rows])
+    return [
+        ArticleSummary(r.id, r.title, r.source, str((r.meta or {}).get("publisher", "")), r.published,
+                       r.imported_at, int(r.n or 0), colors.get(r.id, ()), bool(r.read))
+        for r in rows
+    ]
+
+
+def set_read(lib: Library, article_id: int, read: bool = True) -> None:
+    with lib.writing() as s:
+        row = s.get(ReadingStateRow, article_id)
+        if row is None:
+            if s.get(ArticleRow, article_id) is None:
+                raise KeyError(f"no article with id {article_id}")
+            s.add(ReadingStateRow(article_id=article_id, read=read, position=0, updated=utcnow()))
+        else:
+            row.read, row.updated = read, utcnow()
+
+
+def set_position(lib: Library, article_id: int, position: int) -> None:
+    """Remember where the reader is (the offset of the first visible character); the article counts as read."""
+    with lib.writing() as s:
+        row = s.get(ReadingStateRow, article_id)
+        if row is None:
+            if s.get(ArticleRow, article_id) is None:
+                raise KeyError(f"no article with id {article_id}")
+            s.add(ReadingStateRow(article_id=article_id, read=True, position=max(0, position), updated=utcnow()))
+        else:
+            row.read, row.position, row.updated = True, max(0, position), utcnow()
+
+
+def reading_state(lib: Library, article_id: int) -> tuple[bool, int]:
+    """(read, scroll position) of the article; (False, 0) when never opened."""
+    with lib.reading() as s:
+        row = s.get(ReadingStateRow, article_id)
+        return (bool(row.read), int(row.position)) if row is not None else (False, 0)

@@ -1,0 +1,82 @@
+"""The library list on a real store: rows come a page at a time as the list scrolls, filters (Unread,
+Highlighted) and sorts are SQL, the counts come from single queries, and opening an article marks it read."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from gui.library_model import PAGE, LibraryModel, Role
+from gui.library_panel import UNREAD, LibraryPanel
+from models.analysis import ANALYZER_VERSION
+from models.analysis.types import Analysis
+from models.article import Article, Metadata, build_text
+from models.store import Library, open_library
+from models.store.library_index import import_analysed
+
+COUNT = 2 * PAGE + 50
+
+
+@pytest.fixture
+def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+    lib = open_library(str(tmp_path / "library.sqlite"))
+    pairs = []
+    for i in range(COUNT):
+        title = f"Article {i:04d} on the harbour"
+        text, blocks = build_text([("title", title), ("paragraph", f"Body of article {i}.")])
+        day = date(2015, 1, 1) + timedelta(days=(i * 37) % 3000)
+        article = Article(f"generated:{i}", "text", text, blocks, Metadata(title=title, published=day.isoformat()))
+        pairs.append((article, Analysis(ANALYZER_VERSION, article.text_hash)))
+    import_analysed(lib, pairs)
+    yield lib
+    lib.close()
+
+
+def test_pages_pass_the_model_checks(library: Library, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = LibraryModel()
+    model.set_pager(lambda offset, limit: library.article_page(offset, limit), library.count_articles(), first=10)
+    qtmodeltester.check(model, force_py=True)
+    assert model.total() == COUNT and model.canFetchMore()
+
+
+def test_the_list_loads_a_page_at_a_time(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    counts: list[int] = []
+    panel.count_changed.connect(counts.append)
+    panel.set_library(library)
+    assert panel.model.rowCount() == PAGE and panel.model.total() == COUNT and counts[-1] == COUNT
+    while panel.model.canFetchMore():
+        panel.model.fetchMore()
+    ids = panel.model.article_ids()
+    assert len(ids) == COUNT == len(set(ids)) and ids[0] == COUNT  # last imported first
+    assert panel.unread_chip.text() == f"Unread {COUNT:,}"
+
+
+def test_sorts_and_the_unread_chip_are_queries(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_library(library)
+    panel.sort.setCurrentIndex(panel.sort.findData("title"))
+    titles = [panel.model.index(r).data(Role.TITLE) for r in range(panel.model.rowCount())]
+    assert titles == sorted(titles) and titles[0] == "Article 0000 on the harbour"
+    panel.sort.setCurrentIndex(panel.sort.findData("oldest"))
+    first = library.get_article(panel.model.article_ids()[0]).article.metadata.published
+    assert first == "2015-01-01"
+    panel.select_article(panel.model.article_ids()[0])
+    opened = panel.model.article_ids()[0]
+    assert panel.model.index(0).data(Role.READ) is True
+    qtbot.waitUntil(lambda: library.count_articles(unread_only=True) == COUNT - 1)
+    panel.set_filter(UNREAD)
+    assert panel.model.total() == COUNT - 1 and opened not in panel.model.article_ids()
+    assert panel.section.text() == "Unread"
+
+
+def test_a_page_never_repeats_or_skips_a_row(library: Library) -> None:
+    for sort in ("recent", "newest", "oldest", "highlighted", "title"):
+        seen = [s.id for offset in range(0, COUNT, 97) for s in library.article_page(offset, 97, sort=sort)]
+        assert sorted(seen) == list(range(1, COUNT + 1)), sort
+    with pytest.raises(ValueError):
+        library.article_page(0, 10, sort="sideways")

@@ -1,0 +1,119 @@
+"""``newsdesk import --jobs N`` and folders: workers read and analyse, one writer commits, unchanged files cost no
+analysis, a bad file is reported and the rest imported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gui.launcher import main
+from models.analysis import ANALYZER_VERSION
+from models.cli import import_pool
+from models.store import open_library
+
+SHORT = """Print PRINT
+
+POLITICS > Government
+
+Council approves the harbour budget {n}
+
+  • March {day}, 2021
+  • , Harbour Times , p. 3
+
+By Ana Ito
+
+
+OSLO – The city council of Oslo approved the harbour budget on March {day}, 2021, after Mayor Lena Berg spoke.
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:  # type: ignore[type-arg]
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "press"
+    (root / "2021" / "march").mkdir(parents=True)
+    (root / ".cache").mkdir()
+    for n in range(4):
+        sub = root / "2021" / ("march" if n % 2 else "")
+        (sub / f"council-{n}.txt").write_text(SHORT.format(n=n, day=n + 2), encoding="utf-8")
+    (root / ".cache" / "hidden.txt").write_text(SHORT.format(n=9, day=9), encoding="utf-8")
+    (root / "2021" / "photo.jpg").write_bytes(b"\xff\xd8\xff" + bytes(range(256)))
+    return root
+
+
+def test_a_folder_stands_for_its_article_files_recursively(folder: Path) -> None:
+    found = import_pool.expand_sources([str(folder), "https://example.com/a", str(folder / "2021" / "council-0.txt")])
+    names = [Path(p).name for p in found if not p.startswith("https")]
+    assert sorted(names) == [f"council-{n}.txt" for n in range(4)]  # no hidden file, no photo, no duplicate
+    assert "https://example.com/a" in found
+
+
+def test_jobs_imports_a_folder_in_the_order_given_and_reimport_is_unchanged(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = str(tmp_path / "lib.sqlite")
+    code, recs, err = run(capsys, "import", "--library", lib, "--jobs", "2", "--no-analysis", str(folder))
+    assert (code, err) == (0, "")
+    assert [r["status"] for r in recs] == ["new"] * 4
+    assert [r["source"] for r in recs] == import_pool.expand_sources([str(folder)])
+    code, again, _ = run(capsys, "import", "--library", lib, "--jobs", "2", "--no-analysis", str(folder))
+    assert [(r["id"], r["status"]) for r in again] == [(r["id"], "unchanged") for r in recs]
+
+
+def test_a_bad_file_is_reported_and_the_rest_imported(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "2021" / "broken.txt").write_bytes(b"\x00\x01\x02" * 1000)
+    lib = str(tmp_path / "lib.sqlite")
+    code, recs, err = run(capsys, "import", "--library", lib, "--jobs", "2", "--no-analysis", str(folder))
+    assert code == 1 and len(recs) == 4
+    assert err.count("newsdesk: ") == 1 and "broken.txt" in err and "Traceback" not in err
+
+
+def test_jobs_below_one_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    code, recs, err = run(capsys, "import", "--library", str(tmp_path / "l.sqlite"), "--jobs", "0", str(folder))
+    assert (code, recs) == (2, []) and err == "newsdesk: --jobs needs 1 or more\n"
+
+
+def test_a_known_text_costs_no_analysis_in_the_worker(folder: Path) -> None:
+    from models.ingest import ingest_file
+
+    path = str(folder / "2021" / "council-0.txt")
+    article = ingest_file(path)
+    import_pool._init_worker({article.source: article.text_hash})
+    try:
+        source, read, analysis, error = import_pool._work(path, True)
+    finally:
+        import_pool._init_worker({})
+    assert (source, error, analysis) == (path, None, None) and read.text_hash == article.text_hash
+
+
+@pytest.mark.slow
+def test_workers_analyse_and_the_writer_stores_what_they_found(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for target in (one, two):
+        shutil.copytree(folder / "2021" / "march", target / "march")
+    code, serial, _ = run(capsys, "import", "--library", str(tmp_path / "a.sqlite"), "--jobs", "1", str(one))
+    assert code == 0
+    code, pooled, err = run(capsys, "import", "--library", str(tmp_path / "b.sqlite"), "--jobs", "2", str(two))
+    assert (code, err) == (0, "") and len(pooled) == len(serial) == 2
+    a, b = open_library(str(tmp_path / "a.sqlite")), open_library(str(tmp_path / "b.sqlite"))
+    try:
+        for x, y in zip(serial, pooled, strict=True):
+            got_a, got_b = a.load_analysis(x["id"], ANALYZER_VERSION), b.load_analysis(y["id"], ANALYZER_VERSION)
+            assert got_a is not None and got_a == got_b
+        assert import_pool.analysed_sources(b) == {r["source"]: b.get_article(r["id"]).article.text_hash
+                                                   for r in pooled}
+    finally:
+        a.close()
+        b.close()
