@@ -235,8 +235,8 @@ def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: dat
     stmt = (
         select(e.article_id, ArticleRow.title, ArticleRow.published, e.timex_start, e.timex_end, e.timex_text,
                e.timex_type, e.value, e.mod, e.sentence_start, e.sentence_end, e.label, e.entities, e.precision,
-               e.interval_start, e.interval_end, e.planned, e.sentence, e.first_day, e.last_day, e.seq,
-               ArticleRow.imported_at)
+               e.interval_start, e.interval_end, e.planned, e.sentence, e.confidence, e.provenance, e.first_day,
+               e.last_day, e.seq, ArticleRow.imported_at)
         .join(ArticleRow, ArticleRow.id == e.article_id)
         .where(e.version == ANALYZER_VERSION)
     )
@@ -291,8 +291,9 @@ def _search_ids(s: Any, search: str) -> list[int]:
 
 def _mention(row: Any) -> EventMention:
     (article_id, title, published, t0, t1, t_text, t_type, value, mod, s0, s1, label, entities, precision,
-     first, last, planned, sentence) = row[:18]
-    event = TimelineEvent(Timex(t0, t1, t_text, t_type, value, mod), s0, s1, label, tuple(entities), precision,
+     first, last, planned, sentence, confidence, provenance) = row[:20]
+    event = TimelineEvent(Timex(t0, t1, t_text, t_type, value, mod, confidence, provenance), s0, s1, label,
+                          tuple(entities), precision,
                           first, last, bool(planned))
     return EventMention(article_id, title, date.fromisoformat(published) if published else None, event, sentence)
 

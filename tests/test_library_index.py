@@ -99,7 +99,7 @@ def test_the_timeline_window_keeps_the_events_overlapping_it(lib: Library) -> No
 
 @pytest.mark.slow
 def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A library made before the index tables (revision 0001, analyses cached) is indexed when it is opened."""
+    """A library made before the index tables (analyses cached, no index tables) is indexed when it is opened."""
     from alembic import command
 
     from models.store import migrate
@@ -110,7 +110,7 @@ def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pyt
     cfg = migrate._config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+        command.upgrade(cfg, "0002_revisions")  # the revision before the index tables
     from sqlalchemy.orm import Session
 
     from models.analysis.serialize import to_dict

@@ -121,7 +121,10 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
             rules = _rules_by_article(s, chunk_ids)
             batch_rows = _Rows()
             for article_id, analysis_id, text, data in rows:
-                analysis = from_dict(data)
+                try:
+                    analysis = from_dict(data)
+                except (KeyError, TypeError, ValueError):
+                    continue  # a cached analysis this code cannot read is redone when its article is opened
                 batch_rows.add_entities(article_id, analysis_id, analysis, text, rules.get(article_id, ()))
                 batch_rows.add_events(article_id, analysis_id, analysis, text)
             batch_rows.write(s)
@@ -237,7 +240,8 @@ class _Rows:
                 "interval_end": ev.interval_end, "timex_start": t.start, "timex_end": t.end, "timex_text": t.text,
                 "timex_type": t.type, "value": t.value, "mod": t.mod, "sentence_start": ev.sentence_start,
                 "sentence_end": ev.sentence_end, "sentence": text[ev.sentence_start : ev.sentence_end].strip(),
-                "label": ev.label, "entities": list(ev.entities),
+                "label": ev.label, "entities": list(ev.entities), "confidence": t.confidence,
+                "provenance": t.provenance,
             })
             self.links.extend(
                 {"article_id": article_id, "analysis_id": analysis_id, "seq": seq, "name_folded": n}

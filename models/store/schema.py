@@ -8,7 +8,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints: SQLite batch migrations need them.
@@ -265,6 +277,8 @@ class TimelineEventRow(Base):
     sentence: Mapped[str] = mapped_column(Text)  # its text, stripped
     label: Mapped[str] = mapped_column(Text)
     entities: Mapped[list[Any]] = mapped_column(JSON)  # the canonical names the analysis lists for the sentence
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)  # how sure the analysis is of the value
+    provenance: Mapped[str] = mapped_column(Text, default="")  # how the value was reached
 
 
 class TimelineEventEntityRow(Base):

@@ -89,6 +89,8 @@ def upgrade() -> None:
         sa.Column("sentence", sa.Text, nullable=False),
         sa.Column("label", sa.Text, nullable=False),
         sa.Column("entities", sa.JSON, nullable=False),
+        sa.Column("confidence", sa.Float, nullable=False, server_default="1"),
+        sa.Column("provenance", sa.Text, nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("id", name="pk_timeline_events"),
     )
     op.create_index("ix_timeline_events_interval", "timeline_events", ["first_day", "last_day"])
