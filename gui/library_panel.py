@@ -37,6 +37,7 @@ SEARCH_DELAY_MS = 180
 SNIPPET_HITS = 200
 ALL, HIGHLIGHTED = "all", "highlighted"
 UNREAD = "unread"
+EDITED = "edited"  # a re-import changed the text: the story was edited after it was first read
 SORT_LABELS = (("recent", "Recent"), ("newest", "Newest"), ("oldest", "Oldest"), ("highlighted", "Most highlighted"),
                ("title", "Title"))
 
@@ -87,6 +88,8 @@ class LibraryPanel(QWidget):
         self.all_chip = self._chip(self.tr("All"), ALL, checked=True)
         self.highlighted_chip = self._chip(self.tr("Highlighted"), HIGHLIGHTED)
         self.unread_chip = self._chip(self.tr("Unread"), UNREAD)
+        self.edited_chip = self._chip(self.tr("Edited"), EDITED)
+        self.edited_chip.setToolTip(self.tr("Articles whose text changed when they were imported again"))
         self.sort = QComboBox(self)
         self.sort.setObjectName("LibrarySort")
         self.sort.setAccessibleName(self.tr("Sort articles"))
@@ -111,6 +114,7 @@ class LibraryPanel(QWidget):
         chip_row.addWidget(self.all_chip)
         chip_row.addWidget(self.highlighted_chip)
         chip_row.addWidget(self.unread_chip)
+        chip_row.addWidget(self.edited_chip)
         chip_row.addStretch(1)
         chip_row.addWidget(self.sort)
         layout.addLayout(chip_row)
@@ -174,7 +178,8 @@ class LibraryPanel(QWidget):
         if key == self.filter:
             return
         self.filter = key
-        {HIGHLIGHTED: self.highlighted_chip, UNREAD: self.unread_chip}.get(key, self.all_chip).setChecked(True)
+        {HIGHLIGHTED: self.highlighted_chip, UNREAD: self.unread_chip, EDITED: self.edited_chip}.get(
+            key, self.all_chip).setChecked(True)
         self.reload()
 
     def sort_key(self) -> str:
@@ -186,21 +191,25 @@ class LibraryPanel(QWidget):
 
     def _load_pages(self) -> None:
         lib, sort = self._library, self.sort_key()
-        unread, highlighted = self.filter == UNREAD, self.filter == HIGHLIGHTED
-        total = lib.count_articles(unread_only=unread, highlighted_only=highlighted)
+        unread, highlighted, edited = self.filter == UNREAD, self.filter == HIGHLIGHTED, self.filter == EDITED
+        total = lib.count_articles(unread_only=unread, highlighted_only=highlighted, edited_only=edited)
 
         def fetch(offset: int, limit: int) -> list[Any]:
-            return list(lib.article_page(offset, limit, sort=sort, unread_only=unread, highlighted_only=highlighted))
+            return list(lib.article_page(offset, limit, sort=sort, unread_only=unread, highlighted_only=highlighted,
+                                         edited_only=edited))
 
         self.model.set_pager(fetch, total)
-        counts = (lib.count_articles(highlighted_only=True), lib.count_articles(unread_only=True))
+        counts = (lib.count_articles(highlighted_only=True), lib.count_articles(unread_only=True),
+                  lib.count_articles(edited_only=True))
         self._set_chip_counts(*counts)
 
-    def _set_chip_counts(self, highlighted: int, unread: int) -> None:
+    def _set_chip_counts(self, highlighted: int, unread: int, edited: int = 0) -> None:
         self.highlighted_chip.setText(
             self.tr("Highlighted %1").replace("%1", f"{highlighted:,}") if highlighted else self.tr("Highlighted")
         )
         self.unread_chip.setText(self.tr("Unread %1").replace("%1", f"{unread:,}") if unread else self.tr("Unread"))
+        self.edited_chip.setText(self.tr("Edited %1").replace("%1", f"{edited:,}") if edited else self.tr("Edited"))
+        self.edited_chip.setVisible(bool(edited) or self.filter == EDITED)  # shown once a story has changed
 
     def selected_article_ids(self) -> list[int]:
         """The selected rows' articles, in list order (the current row's when nothing is selected)."""
@@ -231,11 +240,14 @@ class LibraryPanel(QWidget):
                                                         tuple(getattr(hit, "marks", ())))
             highlighted = [s for s in summaries if int(getattr(s, "highlight_count", 0)) > 0]
             unread = [s for s in summaries if not getattr(s, "read", False)]
-            self._set_chip_counts(len(highlighted), len(unread))
+            edited = [s for s in summaries if getattr(s, "edited", False)]
+            self._set_chip_counts(len(highlighted), len(unread), len(edited))
             if self.filter == HIGHLIGHTED:
                 summaries = highlighted
             elif self.filter == UNREAD:
                 summaries = unread
+            elif self.filter == EDITED:
+                summaries = edited
             self.model.set_summaries(summaries, snippets)
         else:
             self._load_pages()
@@ -290,6 +302,8 @@ class LibraryPanel(QWidget):
             section = self.tr("1 result") if count == 1 else self.tr("%1 results").replace("%1", str(count))
         elif self.filter == UNREAD:
             section = self.tr("Unread")
+        elif self.filter == EDITED:
+            section = self.tr("Edited")
         else:
             section = self.tr("Highlighted") if highlighted_only else self.sort.currentText()
         self.section.setText(section)
@@ -297,6 +311,8 @@ class LibraryPanel(QWidget):
             empty = self.tr("Nothing matches this search.")
         elif highlighted_only:
             empty = self.tr("No highlighted articles yet. Select words in an article and pick a colour.")
+        elif self.filter == EDITED:
+            empty = self.tr("No story has changed since it was first imported.")
         elif self.filter == UNREAD and self._library is not None and self._library.article_count():
             empty = self.tr("Every article has been read.")
         else:

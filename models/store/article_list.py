@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, exists, func, select
 
 from models.store.records import ArticleSummary
-from models.store.schema import ArticleRow, HighlightRow, ReadingStateRow, utcnow
+from models.store.schema import ArticleRevisionRow, ArticleRow, HighlightRow, ReadingStateRow, utcnow
 
 if TYPE_CHECKING:
     from models.store.library import Library
@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 SORTS = ("recent", "newest", "oldest", "highlighted", "title")  # recent: last imported first (the default)
 
 
-def _filtered(stmt: Any, unread_only: bool, highlighted_only: bool) -> Any:
+def _filtered(stmt: Any, unread_only: bool, highlighted_only: bool, edited_only: bool = False) -> Any:
+    if edited_only:  # a re-import changed its text: a second revision exists
+        stmt = stmt.where(exists().where(and_(ArticleRevisionRow.article_id == ArticleRow.id,
+                                              ArticleRevisionRow.number > 1)))
     if unread_only:
         stmt = stmt.where(~exists().where(and_(ReadingStateRow.article_id == ArticleRow.id, ReadingStateRow.read)))
     if highlighted_only:
@@ -28,10 +31,12 @@ def _filtered(stmt: Any, unread_only: bool, highlighted_only: bool) -> Any:
     return stmt
 
 
-def count(lib: Library, *, unread_only: bool = False, highlighted_only: bool = False) -> int:
+def count(lib: Library, *, unread_only: bool = False, highlighted_only: bool = False,
+          edited_only: bool = False) -> int:
     """How many articles the list shows with these filters (one query)."""
     with lib.reading() as s:
-        return s.scalar(_filtered(select(func.count()).select_from(ArticleRow), unread_only, highlighted_only)) or 0
+        stmt = _filtered(select(func.count()).select_from(ArticleRow), unread_only, highlighted_only, edited_only)
+        return s.scalar(stmt) or 0
 
 
 def page(
@@ -42,11 +47,13 @@ def page(
     sort: str = "recent",
     unread_only: bool = False,
     highlighted_only: bool = False,
+    edited_only: bool = False,
 ) -> list[ArticleSummary]:
     """Rows ``offset`` to ``offset + limit`` of the list in this order."""
     if sort not in SORTS:
         raise ValueError(f"unknown order {sort!r}; one of {', '.join(SORTS)}")
-    from models.store.library import _colors_by_article
+    from models.store.library import _colors_by_article, _unfinished_analyses
+    from models.store.revisions import revision_counts
 
     highlights = (
         select(func.count()).where(HighlightRow.article_id == ArticleRow.id).correlate(ArticleRow).scalar_subquery()
@@ -55,7 +62,7 @@ def page(
     stmt = _filtered(
         select(ArticleRow.id, ArticleRow.title, ArticleRow.source, ArticleRow.meta, ArticleRow.published,
                ArticleRow.imported_at, highlights.label("n"), read.label("read")),
-        unread_only, highlighted_only,
+        unread_only, highlighted_only, edited_only,
     )
     order: list[Any]
     if sort == "recent":
@@ -70,10 +77,15 @@ def page(
         order = [func.lower(ArticleRow.title), ArticleRow.id]
     with lib.reading() as s:
         rows = s.execute(stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))).all()
-        colors = _colors_by_article(s, [r.id for r in rows])
+        ids = [r.id for r in rows]
+        colors = _colors_by_article(s, ids)
+        versions = revision_counts(s, ids)
+        unfinished = _unfinished_analyses(s, ids)
     return [
         ArticleSummary(r.id, r.title, r.source, str((r.meta or {}).get("publisher", "")), r.published,
-                       r.imported_at, int(r.n or 0), colors.get(r.id, ()), bool(r.read))
+                       r.imported_at, int(r.n or 0), colors.get(r.id, ()), revisions=versions.get(r.id, 1),
+                       edited=versions.get(r.id, 1) > 1, analysis_status=unfinished.get(r.id, ""),
+                       read=bool(r.read))
         for r in rows
     ]
 

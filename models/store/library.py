@@ -173,18 +173,20 @@ class Library:
 
     def article_page(
         self, offset: int, limit: int, *, sort: str = "recent", unread_only: bool = False,
-        highlighted_only: bool = False,
+        highlighted_only: bool = False, edited_only: bool = False,
     ) -> list[ArticleSummary]:
         """A page of the library list, filtered and sorted in SQL (see models.store.article_list)."""
         from models.store import article_list
 
         return article_list.page(self, offset, limit, sort=sort, unread_only=unread_only,
-                                 highlighted_only=highlighted_only)
+                                 highlighted_only=highlighted_only, edited_only=edited_only)
 
-    def count_articles(self, *, unread_only: bool = False, highlighted_only: bool = False) -> int:
+    def count_articles(self, *, unread_only: bool = False, highlighted_only: bool = False,
+                       edited_only: bool = False) -> int:
         from models.store import article_list
 
-        return article_list.count(self, unread_only=unread_only, highlighted_only=highlighted_only)
+        return article_list.count(self, unread_only=unread_only, highlighted_only=highlighted_only,
+                                  edited_only=edited_only)
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         from models.store import article_list

@@ -80,3 +80,28 @@ def test_a_page_never_repeats_or_skips_a_row(library: Library) -> None:
         assert sorted(seen) == list(range(1, COUNT + 1)), sort
     with pytest.raises(ValueError):
         library.article_page(0, 10, sort="sideways")
+
+
+def test_an_edited_story_is_badged_and_the_edited_chip_lists_it(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.library_panel import EDITED
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_library(library)
+    assert panel.edited_chip.isHidden()  # no story has changed yet
+    title = "Article 0007 on the harbour"
+    text, blocks = build_text([("title", title), ("paragraph", "Body of article 7, corrected by the desk.")])
+    assert library.import_article(Article("generated:7", "text", text, blocks, Metadata(title=title))).status == \
+        "updated"
+    panel.reload()
+    assert not panel.edited_chip.isHidden() and panel.edited_chip.text() == "Edited 1"
+    panel.edited_chip.click()
+    assert panel.filter == EDITED and panel.model.total() == 1
+    index = panel.model.index(0)
+    assert index.data(Role.TITLE) == title and index.data(Role.EDITED) is True
+    panel.all_chip.click()
+    while panel.model.canFetchMore():
+        panel.model.fetchMore()
+    edited = [panel.model.index(r).data(Role.TITLE) for r in range(panel.model.rowCount())
+              if panel.model.index(r).data(Role.EDITED)]
+    assert edited == [title]  # the badge comes with the paged rows too
