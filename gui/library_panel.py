@@ -90,6 +90,7 @@ class LibraryPanel(QWidget):
         self.unread_chip = self._chip(self.tr("Unread"), UNREAD)
         self.edited_chip = self._chip(self.tr("Edited"), EDITED)
         self.edited_chip.setToolTip(self.tr("Articles whose text changed when they were imported again"))
+        self.edited_chip.setVisible(False)  # shown once a story has changed
         self.sort = QComboBox(self)
         self.sort.setObjectName("LibrarySort")
         self.sort.setAccessibleName(self.tr("Sort articles"))
@@ -116,11 +117,12 @@ class LibraryPanel(QWidget):
         chip_row.addWidget(self.unread_chip)
         chip_row.addWidget(self.edited_chip)
         chip_row.addStretch(1)
-        chip_row.addWidget(self.sort)
         layout.addLayout(chip_row)
-        section_row = QVBoxLayout()
+        section_row = QHBoxLayout()  # the list's heading, with its order at the right (as the mock-up's "Newest ↓")
         section_row.setContentsMargins(16, 6, 12, 0)
         section_row.addWidget(self.section)
+        section_row.addStretch(1)
+        section_row.addWidget(self.sort)
         layout.addLayout(section_row)
         layout.addWidget(self.empty, 1)  # the hint sits under the chips, the space below stays empty
         layout.addWidget(self.list, 1)
