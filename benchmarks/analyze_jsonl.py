@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("input", help="JSON lines file, or - for stdin")
     ap.add_argument("--baseline", action="store_true", help="bare spaCy spans grouped by exact string")
+    ap.add_argument("--skip-errors", action="store_true",
+                    help="a document whose analysis raises is named on stderr and left out, not fatal")
     args = ap.parse_args(argv)
     for line in _lines(args.input):
         if not line.strip():
@@ -51,7 +53,13 @@ def main(argv: list[str] | None = None) -> int:
             out = {"id": doc.get("id"), "entities": _baseline_entities(text), "timeline": []}
         else:
             published = date.fromisoformat(doc["published"][:10]) if doc.get("published") else None
-            result = analyze(text, published)
+            try:
+                result = analyze(text, published)
+            except Exception as error:
+                if not args.skip_errors:
+                    raise
+                print(f"skipped {doc.get('id')}: {type(error).__name__}: {error}", file=sys.stderr)
+                continue
             out = {
                 "id": doc.get("id"),
                 "entities": [

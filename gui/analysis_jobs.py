@@ -28,6 +28,8 @@ class Reading:
 
     analysis: Any  # models.analysis.Analysis
     entities: tuple[Any, ...]  # models.analysis.corrections.CorrectedEntity
+    event_names: tuple[Any, ...] = ()  # models.analysis.event_labels.EventName per event, named in the worker
+    descriptions: Any = None  # (name, type) -> what the article says the entity is, or None when not computed
 
 
 class AnalysisSignals(QObject):
@@ -54,7 +56,21 @@ class AnalysisJob(QRunnable):
             log.exception("analysis of article %s failed", self.article_id)
             self.signals.failed.emit(self.article_id, " ".join(f"{type(error).__name__}: {error}".split())[:300])
             return
-        self.signals.finished.emit(self.article_id, Reading(analysis, entities))
+        names, descriptions = _names_and_descriptions(self.library, self.article_id, analysis, entities)
+        self.signals.finished.emit(self.article_id, Reading(analysis, entities, names, descriptions))
+
+
+def _names_and_descriptions(library: Any, article_id: int, analysis: Any, entities: Any) -> tuple[tuple[Any, ...], Any]:
+    """Event names and entity descriptions, read here in the worker (on a long article they take a second)."""
+    from models.analysis.entity_descriptions import describe_entities
+    from models.analysis.event_labels import name_events
+
+    try:
+        text = library.get_article(article_id).article.text
+        return tuple(name_events(analysis.events, text, entities)), describe_entities(text, entities)
+    except Exception:  # noqa: BLE001 — names are a nicety: the timeline falls back to the analyser's labels
+        log.exception("naming the events of article %s failed", article_id)
+        return (), None
 
 
 _frozen = False

@@ -18,14 +18,17 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from gui import settings
+from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
 from gui.main_window import MainWindow
+from gui.single_instance import InstanceServer, hand_off, server_name
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
 
 SAMPLE_PACKAGE = "resources.samples"
 SAMPLE_NAME = "abe-putin-summit-2019-01-23.txt"
 SCREENSHOT_SIZE = QSize(1440, 900)
+SINGLE_INSTANCE = "NEWSDESK_SINGLE_INSTANCE"  # "0": every launch opens its own window
 STARTUP_MARKS = "NEWSDESK_STARTUP_MARKS"  # set: stderr gets "startup-mark <name> <epoch seconds>" lines
 
 
@@ -59,7 +62,10 @@ def configure_application(argv: list[str] | None = None) -> tuple[QApplication, 
     app.setApplicationDisplayName("Newsdesk")
     app.setDesktopFileName("newsdesk")
     if "Fusion" in QStyleFactory.keys():
-        app.setStyle("Fusion")  # a neutral base the palette and stylesheet can fully restyle on every platform
+        # A neutral base the palette and stylesheet can fully restyle on every platform (Fusion, minus stock icons
+        # on dialog buttons).
+        if not isinstance(app.style(), NewsdeskStyle):
+            app.setStyle(NewsdeskStyle())
     faces = register_bundled_fonts()
     if faces.ui:
         font = QFont(faces.ui)
@@ -141,15 +147,36 @@ def when_settled(window: MainWindow, callback: Callable[[], None]) -> None:
     QTimer.singleShot(0, check)
 
 
+def receive_handed_files(window: MainWindow, sources: list[str]) -> None:
+    """A later launch gave us its files: import them here and bring the window forward."""
+    if sources:
+        window.import_paths(sources)
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run(argv_files: list[str], library: str | None = None, screenshot: str | None = None) -> int:
     app, faces, theme = configure_application([sys.argv[0]])
     if screenshot and (problem := font_problem(faces)):
         print(f"newsdesk: {problem}", file=sys.stderr)
         return 1
+    from models.store.integrity import LibraryDamaged
+
     try:
         from models.store import open_library
 
         lib = open_library(library)
+    except LibraryDamaged as damage:  # never a dead end: restore, another library, or quit (gui.damaged_library)
+        if screenshot:
+            print(f"newsdesk: {damage}", file=sys.stderr)
+            return 1
+        from gui.damaged_library import ask_what_to_do
+
+        lib = ask_what_to_do(damage)
+        if lib is None:
+            return 1
     except Exception as error:  # noqa: BLE001 — the user needs the reason, not a traceback
         message = " ".join(str(error).split()) or type(error).__name__
         if screenshot:
@@ -158,7 +185,22 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
             QMessageBox.critical(None, "Newsdesk", QCoreApplication.translate("run", "Cannot open the library:") +
                                  f"\n{message}")
         return 1
+    single = not screenshot and os.environ.get(SINGLE_INSTANCE, "1") != "0"
+    instance = server_name(str(getattr(lib, "location", library or "")))
+    if single and hand_off(instance, list(argv_files)):
+        lib.close() if hasattr(lib, "close") else None
+        return 0  # the window already open on this library took the files
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
+    if getattr(lib, "read_only", ""):  # opened for reading only (models.store.opening): say so for good
+        from PySide6.QtWidgets import QLabel
+
+        notice = QLabel(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved")
+                        .replace("%1", lib.read_only), window)
+        notice.setObjectName("ReadOnlyNotice")
+        window.statusBar().addPermanentWidget(notice)
+    if single:
+        server = InstanceServer(instance, lambda sources: receive_handed_files(window, sources), window)
+        setattr(window, "_instance_server", server)  # noqa: B010 — kept with the window for as long as it is open
     if os.environ.get(STARTUP_MARKS):
         _FirstArticlePaint(window)
     if screenshot:
@@ -171,9 +213,13 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         return app.exec()
 
     outcome: dict[str, int] = {"code": 1}
+    analysis_failures: list[str] = []
+    window.reading.runner.failed.connect(
+        lambda article_id, reason: analysis_failures.append(f"analysis of article {article_id} failed: {reason}")
+    )
 
     def capture() -> None:
-        failures = [f"{f.label}: {f.reason}" for f in window.import_failures]
+        failures = [f"{f.label}: {f.reason}" for f in window.import_failures] + analysis_failures
         if failures:
             print("newsdesk: " + "; ".join(failures), file=sys.stderr)
         picture = window.grab()

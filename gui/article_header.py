@@ -220,6 +220,7 @@ class ArticleHeader(QWidget):
 
         while (item := self._tag_layout.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
+                widget.hide()
                 widget.deleteLater()
         for tag in meta.tags:
             chip = QLabel(tag, self.tags)

@@ -80,6 +80,7 @@ class ArticleView(QTextBrowser):
         self._article: Article | None = None
         self._offsets = OffsetMap("")
         self._zoom = 1.0
+        self._right_reserve = 0
         self._layers: dict[str, MarkLayer] = {}
         self._margins: tuple[float, float, float] = (-1, -1, -1)
         self._painters: list[ViewPainter] = []
@@ -107,8 +108,20 @@ class ArticleView(QTextBrowser):
         self.article_changed.emit(article)
 
     def refresh_theme(self) -> None:
-        """Re-render with the current tokens (block formats carry some theme colours)."""
+        """Re-render with the current tokens (block formats carry some theme colours). The new stylesheet reaches
+        the header's labels (fonts, padding of the tag chips) through polish events still queued at this point,
+        so the header is measured again once they have been handled."""
         self._render(keep_position=True)
+        QTimer.singleShot(0, self._remeasure_header)
+
+    @Slot()
+    def _remeasure_header(self) -> None:
+        for widget in (self.header, self.header.kicker, *self.header.findChildren(QWidget)):
+            widget.ensurePolished()
+            widget.updateGeometry()
+        if (layout := self.header.layout()) is not None:
+            layout.invalidate()
+        self._update_margins(force=True)
 
     def _render(self, keep_position: bool = False) -> None:
         anchor = self._top_visible_offset() if keep_position else None
@@ -275,22 +288,34 @@ class ArticleView(QTextBrowser):
     def _column_width(self) -> float:
         return max(120.0, min(COLUMN_PX * self._zoom, self.viewport().width() - 2 * SIDE_PADDING))
 
+    def set_right_reserve(self, pixels: int) -> None:
+        """Keep ``pixels`` free right of the column (for note cards) when the viewport allows it: the column then
+        sits left of centre rather than the cards shrinking to tabs."""
+        if pixels != self._right_reserve:
+            self._right_reserve = pixels
+            self._update_margins(force=True)
+
     def _update_margins(self, force: bool = False) -> None:
         column = self._column_width()
         side = max(float(SIDE_PADDING), (self.viewport().width() - column) / 2)
+        right_side = side
+        spare = self.viewport().width() - column
+        if self._right_reserve and side < self._right_reserve and spare - self._right_reserve >= SIDE_PADDING:
+            side = max(float(SIDE_PADDING), min(side, spare - self._right_reserve))
+            right_side = spare - side
         has_header = self._article is not None
         kicker_h = self.header.kicker.sizeHint().height() + 10 if has_header and self.header.kicker.text() else 0
         details_h = self.header.height_for(round(column)) if has_header else 0
         title = self.document().firstBlock()
         title_is_headline = title.blockFormat().property(KIND_PROPERTY) == "title"
         top = TOP_PADDING + kicker_h + (0 if title_is_headline or not details_h else details_h + 20)
-        margins = (side, side, float(top))
+        margins = (side, right_side, float(top))
         if margins != self._margins or force:
             self._margins = margins
             frame = self.document().rootFrame()
             fmt: QTextFrameFormat = frame.frameFormat()
             fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
+            fmt.setRightMargin(right_side)
             fmt.setTopMargin(top)
             fmt.setBottomMargin(BOTTOM_PADDING)
             frame.setFrameFormat(fmt)

@@ -12,9 +12,9 @@ action.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTabBar, QToolButton, QWidget
 
 from gui.theme import current_tokens
 
@@ -36,11 +36,20 @@ class DockTitle(QWidget):
         self.text.setObjectName("DockTitleText")
         self.count = QLabel(self)
         self.count.setObjectName("DockTitleCount")
+        self.fold = QToolButton(self)
+        self.fold.setObjectName("DockFold")
+        self.fold.setCheckable(True)
+        self.fold.setAutoRaise(True)
+        self.fold.setArrowType(Qt.ArrowType.DownArrow)
+        self.fold.setToolTip(QCoreApplication.translate("DockTitle", "Fold the panel to its title"))
+        self.fold.setAccessibleName(QCoreApplication.translate("DockTitle", "Fold %1").replace("%1", title))
+        self.fold.toggled.connect(self.set_folded)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 0, 14, 0)
+        layout.setContentsMargins(16, 0, 8, 0)
         layout.addWidget(self.text)
         layout.addStretch(1)
         layout.addWidget(self.count)
+        layout.addWidget(self.fold)
         self.setFixedHeight(HEIGHT)
 
     def sizeHint(self) -> QSize:  # QWidget.sizeHint (QDockWidget sizes its title bar from the hint)
@@ -67,6 +76,22 @@ class DockTitle(QWidget):
     def tab_text(self) -> str:
         return f"{self.title}  {self.count_text()}".rstrip()
 
+    def is_folded(self) -> bool:
+        return self.fold.isChecked()
+
+    @Slot(bool)
+    def set_folded(self, folded: bool) -> None:
+        """Show only the title (a small window keeps the room for the article) or the whole panel again."""
+        if self.fold.isChecked() != folded:
+            self.fold.setChecked(folded)  # comes back here through toggled
+            return
+        self.fold.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
+        self.fold.setToolTip(QCoreApplication.translate("DockTitle", "Show the panel") if folded
+                             else QCoreApplication.translate("DockTitle", "Fold the panel to its title"))
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget) and (content := dock.widget()) is not None:
+            content.setVisible(not folded)
+
     def is_collapsed(self) -> bool:
         return self._collapsed
 
@@ -76,7 +101,7 @@ class DockTitle(QWidget):
             return
         self._collapsed = collapsed
         self.setFixedHeight(0 if collapsed else HEIGHT)
-        for label in (self.text, self.count):
+        for label in (self.text, self.count, self.fold):
             label.setVisible(not collapsed)
         self.updateGeometry()
         dock = self.parentWidget()

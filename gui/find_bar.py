@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -65,10 +65,22 @@ class FindBar(QWidget):
         view.article_changed.connect(self._on_article_changed)
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:  # QWidget.changeEvent
+        """A theme switch changes the application palette: the icons are redrawn in the new text colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "close_button"):
+            self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        color = current_tokens().text_secondary
+        for button in (self.previous_button, self.next_button, self.close_button):
+            button.setIcon(icon(str(button.property("iconName")), color))
+
     def _button(self, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName("FindButton")
-        button.setIcon(icon(name))
+        button.setProperty("iconName", name)
+        button.setIcon(icon(name, current_tokens().text_secondary))
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         return button

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,7 +25,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args[0] == "--library":
             args = [args[2], *args[:2], *args[3:]]
         return cli.main(args)
+    if (word := mistyped_command(args, cli.COMMANDS)) is not None:
+        return _unknown_command(word, cli.COMMANDS)
     return _gui(args)
+
+
+def mistyped_command(args: list[str], commands: frozenset[str]) -> str | None:
+    """The first word given to the reader when it is neither a command nor an existing file or a URL.
+
+    Only a bare word (no folder in it) counts: ``newsdesk backupz`` is a typo, ``newsdesk ~/gone.txt`` a file the
+    reader reports as missing.
+    """
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word in ("--library", "--screenshot"):
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        if word in commands or "://" in word or "/" in word or os.sep in word or os.path.lexists(word):
+            return None
+        return word
+    return None
+
+
+def _unknown_command(word: str, commands: frozenset[str]) -> int:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(commands), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    print(f"newsdesk: {word!r} is neither a command nor an existing file or URL{hint}", file=sys.stderr)
+    print("commands: " + ", ".join(sorted(commands)), file=sys.stderr)
+    print("newsdesk COMMAND --help tells more; newsdesk [FILE|URL ...] opens the reader", file=sys.stderr)
+    return 2
 
 
 def _gui(args: list[str]) -> int:

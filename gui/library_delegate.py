@@ -3,6 +3,9 @@ search snippet with its matches when the list shows search results."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -58,6 +61,31 @@ class LibraryDelegate(QStyledItemDelegate):
                 lines.append(text[start : start + length].rstrip())
         layout.endLayout()
         return lines or [""]
+
+    def snippet_lines(self, snippet: str, marks: list[Any], width: int) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The search snippet in at most two lines with its first matched word visible (the text before it is cut
+        at a word with '…' when the match would fall past the second line); each line with its matched spans."""
+        spans = sorted((int(a), int(b)) for a, b in (marks or []) if 0 <= int(a) < int(b) <= len(snippet))
+        text = snippet
+        if spans:
+            first_start, first_end = spans[0]
+            lines = self._lines(text, self._meta_font, width, 2)
+            shown = sum(len(line) for line in lines[:1])  # the match is best seen on the first line
+            if first_end > shown:
+                words = [m.start() for m in re.finditer(r"\S+", text[:first_start])]
+                cut = words[-3] if len(words) >= 3 else (words[0] if words else first_start)
+                if cut > 0:
+                    text = "…" + text[cut:]
+                    spans = [(a - cut + 1, b - cut + 1) for a, b in spans if a >= cut]
+        out: list[tuple[str, list[tuple[int, int]]]] = []
+        offset = 0
+        for line in self._lines(text, self._meta_font, width, 2):
+            at = text.find(line.rstrip("…"), offset) if line else offset
+            at = offset if at < 0 else at
+            out.append((line, [(max(a, at) - at, min(b, at + len(line)) - at) for a, b in spans
+                               if a < at + len(line) and b > at]))
+            offset = at + len(line)
+        return out
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _INDEX) -> QSize:  # QStyledItemDelegate.sizeHint
         width = max(80, option.rect.width() or 260) - 2 * PAD_X
@@ -141,8 +169,22 @@ class LibraryDelegate(QStyledItemDelegate):
         if snippet := index.data(Role.SNIPPET):
             y += GAP
             painter.setPen(QColor(tokens.text_secondary))
-            for line in self._lines(snippet, self._meta_font, width, 2):
-                painter.drawText(x, y + meta_metrics.ascent(), line)
+            bold = QFont(self._meta_font)
+            bold.setWeight(QFont.Weight.DemiBold)
+            bold_metrics = QFontMetrics(bold)
+            for line, spans in self.snippet_lines(snippet, index.data(Role.SNIPPET_MARKS) or [], width):
+                cursor, pos = x, 0
+                for a, b in [*spans, (len(line), len(line))]:
+                    painter.setFont(self._meta_font)
+                    painter.setPen(QColor(tokens.text_secondary))
+                    painter.drawText(cursor, y + meta_metrics.ascent(), line[pos:a])
+                    cursor += meta_metrics.horizontalAdvance(line[pos:a])
+                    if b > a:
+                        painter.setFont(bold)
+                        painter.setPen(QColor(tokens.text))
+                        painter.drawText(cursor, y + meta_metrics.ascent(), line[a:b])
+                        cursor += bold_metrics.horizontalAdvance(line[a:b])
+                    pos = b
                 y += meta_metrics.lineSpacing()
         painter.restore()
 

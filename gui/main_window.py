@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -56,7 +56,9 @@ from gui.library_panel import LibraryPanel
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
+from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
+from gui.toolbar_fit import ToolbarFitter
 from gui.typefaces import Typefaces
 
 log = logging.getLogger(__name__)
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
         self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
+        self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.toolbar.findChild(QLabel, "Brand"))
+        self.status_figures = StatusFigures(self)  # highlights, analysis state and zoom in the status bar
         self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
         self.revisions = install_revisions(self)  # versions line, Check for Updates, changes window, edit flags
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setFixedHeight(48)
+        bar.setIconSize(QSize(18, 18))  # fixed: a platform theme change must not resize the icons
         brand = QLabel("Newsdesk", bar)
         brand.setObjectName("Brand")
         brand_icon = QLabel(bar)
@@ -595,6 +600,10 @@ class MainWindow(QMainWindow):
         count = self.library.article_count()
         figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
             "%1", f"{count:,}")
-        self.library_status.setText(f"{figures}  ·  {self.library.location}")
+        if (status_figures := getattr(self, "status_figures", None)) is not None:
+            status_figures.refresh()
+        else:
+            self.library_status.setText(figures)
+            self.library_status.setToolTip(str(self.library.location))
         self.empty_article.set_library_empty(count == 0)
 

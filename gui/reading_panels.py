@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolTip
 from gui.analysis_jobs import AnalysisRunner
 from gui.analysis_notice import AnalysisNotice
 from gui.entities.dossier import DossierView
+from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
 from gui.import_jobs import Pool, default_pool
 from gui.settings import AUTHOR
@@ -58,14 +59,17 @@ class _Call(QRunnable):
 class _CorrectionCommand(QUndoCommand):
     """A correction of the entity analysis, undoable like every annotation action."""
 
-    def __init__(self, panels: ReadingPanels, article_id: int, action: str, payload: dict[str, Any]) -> None:
+    def __init__(
+        self, panels: ReadingPanels, article_id: int, action: str, payload: dict[str, Any], library: bool = False
+    ) -> None:
         super().__init__(panels.tr("Entity: %1").replace("%1", action))
         self.panels, self.article_id, self.action, self.payload = panels, article_id, action, payload
+        self.library = library  # the rule holds for every article of the library
         self.rule_id: int | None = None
 
     def redo(self) -> None:  # QUndoCommand.redo
         correction = self.panels.entity_store.add_rule(
-            self.article_id, self.action, self.payload, author=AUTHOR.read().strip() or None
+            None if self.library else self.article_id, self.action, self.payload, author=AUTHOR.read().strip() or None
         )
         self.rule_id = correction.id
         self.panels.refresh_entities(self.article_id)
@@ -204,6 +208,7 @@ class ReadingPanels(QObject):
         analysis = reading.analysis
         self._analysis = analysis
         self._analysis_article = article_id
+        self._descriptions = getattr(reading, "descriptions", None)
         self._show_entities(reading.entities)
         stored = self.library.get_article(article_id)
         published = stored.article.published_day
@@ -213,6 +218,8 @@ class ReadingPanels(QObject):
             published=published,
             text=stored.article.text,
             title=stored.article.metadata.title,
+            entities=reading.entities,
+            names=getattr(reading, "event_names", ()),
         )
         people = sum(1 for e in analysis.entities if e.mentions)
         self.window.statusBar().showMessage(
@@ -319,6 +326,9 @@ class ReadingPanels(QObject):
 
     def _show_entities(self, entities: Any) -> None:
         self.entities.set_entities(entities, self.window.view.toPlainText())
+        article = self.window.view.article()
+        show_entity_facts(self.entities, self.library, article.text if article else "", entities, self._run,
+                          getattr(self, "_descriptions", None))
         self._mentions = sorted((m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
 
     def mention_at(self, offset: int) -> tuple[int, int, str, str] | None:
@@ -386,7 +396,8 @@ class ReadingPanels(QObject):
         article_id = self.window.current_article_id()
         if article_id is None:
             return
-        command = _CorrectionCommand(self, article_id, action, dict(payload))
+        library = self.entities.correction_scope(action) == "library"
+        command = _CorrectionCommand(self, article_id, action, dict(payload), library)
         stack = getattr(self.window, "undo_stack", None)
         try:
             if stack is not None:

@@ -154,6 +154,10 @@ class ThemeController(QObject):
         self._request_scheme(_SCHEMES.get(self.preference(), Qt.ColorScheme.Unknown))
         _current = DARK if self.wants_dark() else LIGHT
         self._app.setPalette(palette_for(_current))
+        if self._faces.ui:  # the platform may hand back its own font when the scheme changes: keep the design's
+            font = QFont(self._faces.ui)
+            font.setPixelSize(13)
+            self._app.setFont(font)
         self._app.setStyleSheet(stylesheet_for(_current, self._faces))
         self.changed.emit(_current)
         return _current

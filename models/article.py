@@ -40,6 +40,7 @@ class Metadata:
     url: str = ""
     language: str = ""
     description: str = ""
+    page_tags: tuple[str, ...] = ()  # the site's tag or navigation list after the story (not the article's tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def metadata_to_dict(m: Metadata) -> dict[str, Any]:
 def metadata_from_dict(d: dict[str, Any]) -> Metadata:
     """The inverse of :func:`metadata_to_dict`; unknown keys (from a newer version) are ignored."""
     values = {k: v for k, v in d.items() if k in Metadata.__dataclass_fields__}
-    for key in ("authors", "subheadings", "tags"):
+    for key in ("authors", "subheadings", "tags", "page_tags"):
         values[key] = tuple(values.get(key) or ())
     return Metadata(**values)
 

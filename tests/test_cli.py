@@ -32,7 +32,7 @@ def test_extract_prints_the_sample_with_its_metadata(capsys: pytest.CaptureFixtu
     assert rec["page"] == meta["page"]
     assert rec["dateline"] == meta["dateline"]
     assert rec["subheadings"] == meta["subheadings"]
-    assert rec["tags"] == meta["page_tags"]
+    assert rec["tags"] == [] and rec["page_tags"] == meta["page_tags"]  # site navigation, not the article's tags
     assert rec["provenance"] == meta["provenance_note"]
     assert rec["editorial_note"] == meta["editorial_note"]
     text = rec["text"]

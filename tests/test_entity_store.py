@@ -213,3 +213,33 @@ def test_corrections_on_the_sample_survive_a_real_reanalysis(lib: Library, sampl
     again = {e.name: e for e in store.entities(aid)}
     assert "Sergey Lavrov" not in again and again["Sergei Lavrov"].spans == lavrov.spans
     assert again["Kono Taro"].spans == [(kono.start, kono.end)] and "Taro Kono" not in again
+
+
+def test_an_entity_typed_one_way_in_most_articles_takes_that_type_in_the_rest(lib: Library) -> None:
+    ids = []
+    for n, kind in enumerate(("ORGANIZATION", "ORGANIZATION", "ORGANIZATION", "PERSON")):
+        a = article(f"v{n}.txt", f"Story {n}", f"Halvorsen Group said on day {n} it would grow.", "2020-01-01")
+        article_id = lib.import_article(a).id
+        mentions = mentions_of(a.text, "Halvorsen Group")
+        lib.save_analysis(article_id, Analysis(ANALYZER_VERSION, text_hash(a.text),
+                                               (Entity("Halvorsen Group", kind, mentions, None, 0.6, "model"),)))
+        ids.append(article_id)
+    store = EntityStore(lib)
+    outlier = store.entities(ids[3])
+    assert names(outlier) == {"Halvorsen Group": "ORGANIZATION"}
+    assert "type of most articles" in outlier[0].provenance
+    # a reader's retype of this article is never overruled by the votes
+    store.add_rule(ids[3], "retype", {"entity": {"name": "Halvorsen Group", "type": "ORGANIZATION"}, "type": "PERSON"})
+    assert names(store.entities(ids[3])) == {"Halvorsen Group": "PERSON"}
+
+
+def test_a_library_wide_correction_holds_in_every_article_and_after_reanalysis(lib: Library) -> None:
+    first = add_analysed(lib, article("a.txt", "Summit", BODY_A, "2019-01-23"))
+    second = add_analysed(lib, article("b.txt", "G20", BODY_B + " Moscow agreed.", "2019-01-24"))
+    store = EntityStore(lib)
+    store.add_rule(None, "retype", {"entity": {"name": "Moscow", "type": "ORGANIZATION"}, "type": "PLACE"})
+    assert names(store.entities(first))["Moscow"] == "PLACE"
+    assert names(store.entities(second))["Moscow"] == "PLACE"
+    # re-analysis: a fresh result of the same text keeps the correction
+    lib.save_analysis(second, analysis_of(lib.get_article(second).article.text))
+    assert names(store.entities(second))["Moscow"] == "PLACE"

@@ -140,7 +140,8 @@ def test_brief_has_highlights_by_meaning_entities_with_notes_and_chronology(plai
     assert rows["Shinzo Abe"][1:3] == ["PERSON", "5"]
     assert "Check the **official** readout." in rows["Shinzo Abe"][3]  # the note on a highlight covering "Abe"
     chronology = soup.find_all("ul")[-1].get_text()
-    assert chronology.index("2019-01-22") < chronology.index("2019-06") and "planned" in chronology
+    assert chronology.index("22 January 2019") < chronology.index("June 2019") and "planned" in chronology
+    assert "2019-01-22" not in chronology and "2019-06" not in chronology  # words, not TIMEX codes
 
 
 def test_export_command_writes_each_format_and_refuses_bad_requests(

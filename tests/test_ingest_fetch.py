@@ -83,13 +83,14 @@ def test_plain_text_url(server):
     assert article.metadata.url == f"{server}/plain"
 
 
-def test_http_error_names_status_and_url(server):
-    with pytest.raises(IngestError, match=r"^HTTP 404 from http://127\.0\.0\.1:\d+/missing"):
+def test_http_error_names_status_not_the_address(server):
+    # the caller names the address: "newsdesk: http://…/missing: HTTP 404 (Not Found)"
+    with pytest.raises(IngestError, match=r"^HTTP 404 \(Not Found\)$"):
         ingest_url(f"{server}/missing")
 
 
 def test_wrong_content_type_is_refused(server):
-    with pytest.raises(IngestError, match=r"is image/png, not a web page or text$"):
+    with pytest.raises(IngestError, match=r"^serves image/png, not a web page or text$"):
         ingest_url(f"{server}/image")
 
 
@@ -100,7 +101,7 @@ def test_oversized_body_is_refused(server, path):
 
 
 def test_slow_server_times_out(server):
-    with pytest.raises(IngestError, match=r"^timed out after 0\.3 s waiting for http://127"):
+    with pytest.raises(IngestError, match=r"^no complete answer within 0\.3 s$"):
         ingest_url(f"{server}/slow", timeout=0.3)
 
 

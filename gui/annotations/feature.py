@@ -24,6 +24,7 @@ from gui.annotations.note_cards import note_plain_text
 from gui.annotations.notes_panel import NotesPanel
 from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
+from gui.annotations.word_snap import snap_to_words
 
 NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
 
@@ -244,7 +245,7 @@ class AnnotationsFeature(QObject):
         if selected is None or self.article_id() is None:
             return None
         article = self.view.article()
-        start, end = _trim(article.text, *selected) if article is not None else selected
+        start, end = snap_to_words(article.text, *selected) if article is not None else selected
         return (start, end) if start < end else None
 
     @Slot(str)
@@ -440,11 +441,3 @@ class AnnotationsFeature(QObject):
         self.swatches.refresh_theme()
         self.view.viewport().update()
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A selection without the white space (and paragraph breaks) at its ends: a mark hugs the words."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

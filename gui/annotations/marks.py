@@ -42,6 +42,9 @@ class Mark:
     level: int = 0  # how many other marks it lies inside (0 = outermost)
 
 
+NOTE_CARD_ROOM = 190  # CARD_MIN_WIDTH + gap + a little air (gui.annotations.note_cards)
+
+
 class HighlightMarks(QObject):
     """Paints the highlights of the open article in an :class:`ArticleView` and answers "which mark is here?"."""
 
@@ -118,6 +121,10 @@ class HighlightMarks(QObject):
             max_end.append(running)
         self._sorted, self._starts, self._max_end = levelled, starts, max_end
         self._by_id = {m.id: m for m in levelled}
+        # Room for the note cards beside the column: the view moves the column left when its margin is too narrow.
+        reserve = NOTE_CARD_ROOM if any(m.note.strip() for m in levelled) else 0
+        if hasattr(self._view, "set_right_reserve"):
+            self._view.set_right_reserve(reserve)
         self._view.viewport().update()
 
     def marks_between(self, start: int, end: int) -> list[Mark]:

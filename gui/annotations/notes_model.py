@@ -88,8 +88,16 @@ class NotesModel(QAbstractListModel):
         self._refresh(changed=annotation.id)
 
     def remove(self, annotation_id: str) -> None:
-        if self._items.pop(annotation_id, None) is not None:
-            self._refresh()
+        """Take the row out of the view first, then forget the record: views still ask for the rows they are
+        removing while ``beginRemoveRows`` runs, so the record must outlive its row."""
+        if annotation_id not in self._items:
+            return
+        row = self.row_of(annotation_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._ids = self._ids[:row] + self._ids[row + 1:]
+            self.endRemoveRows()
+        del self._items[annotation_id]
 
     def annotation(self, annotation_id: str) -> Any:
         return self._items.get(annotation_id)
@@ -178,7 +186,9 @@ class NotesModel(QAbstractListModel):
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # QAbstractListModel.data
         if not index.isValid() or not 0 <= index.row() < len(self._ids) or index.column() != 0:
             return None
-        a = self._items[self._ids[index.row()]]
+        a = self._items.get(self._ids[index.row()])
+        if a is None:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Role.QUOTE):
             return a.exact
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -293,10 +293,19 @@ class NotesPanel(QWidget):
         self._update_visibility()
 
     def remove(self, annotation_id: str) -> None:
+        """The card goes; when it was the selected one nothing else becomes selected (the view would otherwise
+        make the next card current and scroll the article to it)."""
+        was_current = self.current_id() == annotation_id
         if self.editor.annotation_id() == annotation_id:
             self.editor.show_annotation(None)
-        for model in (self.model, self.orphan_model):
-            model.remove(annotation_id)
+        self._quiet = True
+        try:
+            for view, model in ((self.list, self.model), (self.orphan_list, self.orphan_model)):
+                if was_current:
+                    view.selectionModel().clear()
+                model.remove(annotation_id)
+        finally:
+            self._quiet = False
         self._update_visibility()
 
     def annotation(self, annotation_id: str) -> Any:

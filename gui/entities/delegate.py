@@ -18,6 +18,8 @@ SNIPPET_X = TEXT_X + 30  # where a mention's context starts (after "¶12")
 BAR_W, COUNT_W = 34, 24
 GROUP_H, ENTITY_H, SUBTITLE_H, MENTION_H = 34, 26, 20, 21
 CARD_INSET = 6
+FADED = 0.45  # opacity of a low-confidence entity row
+
 _INDEX = QModelIndex | QPersistentModelIndex
 
 
@@ -105,6 +107,8 @@ class EntityDelegate(QStyledItemDelegate):
         tokens = current_tokens()
         rect = option.rect
         expanded = bool(index.data(Role.EXPANDED))
+        if index.data(Role.LOW_CONFIDENCE) and not expanded:
+            painter.setOpacity(FADED)  # doubtful: the reader can confirm it, or hide all such with one toggle
         if expanded:
             self._card(painter, rect, top=True, bottom=False)
         elif option.state & QStyle.StateFlag.State_MouseOver:
@@ -158,8 +162,12 @@ class EntityDelegate(QStyledItemDelegate):
         from PySide6.QtCore import QCoreApplication
 
         tr = QCoreApplication.translate
-        parts = [counted("%n mention(s)", int(index.data(Role.COUNT) or 0)),
-                 tr("Entities", "first in ¶%1").replace("%1", str(index.data(Role.PARAGRAPH)))]
+        if description := str(index.data(Role.DESCRIPTION) or ""):
+            # What the article says the entity is, as the mock-up: "Russian foreign minister · in 6 articles".
+            parts = [description[:1].upper() + description[1:]]
+        else:
+            parts = [counted("%n mention(s)", int(index.data(Role.COUNT) or 0)),
+                     tr("Entities", "first in ¶%1").replace("%1", str(index.data(Role.PARAGRAPH)))]
         if articles := int(index.data(Role.ARTICLE_COUNT) or 0):
             parts.append(counted("in %n article(s)", articles))
         return " · ".join(parts)

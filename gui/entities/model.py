@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from models.analysis.types import LOW_CONFIDENCE
+
 TYPE_ORDER = ("PERSON", "PLACE", "ORGANIZATION", "GROUP", "EVENT", "OTHER")
 SORTS = ("count", "name", "first")
 CONTEXT = 48  # characters of context kept on each side of a mention for its row
@@ -64,6 +66,9 @@ class Role(IntEnum):
     CURRENT = Qt.ItemDataRole.UserRole + 15  # the mention stepped to last
     LAST = Qt.ItemDataRole.UserRole + 16  # last mention row of its entity (the card ends there)
     MENTION_INDEX = Qt.ItemDataRole.UserRole + 17
+    LOW_CONFIDENCE = Qt.ItemDataRole.UserRole + 18  # doubtful and not confirmed: drawn faded
+    PROVENANCE = Qt.ItemDataRole.UserRole + 19  # what found it, how sure, or "corrected by you"
+    DESCRIPTION = Qt.ItemDataRole.UserRole + 20  # what the article says the entity is ("Russian president")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,12 @@ class EntityRow:
     spans: tuple[tuple[int, int], ...]
     surfaces: tuple[str, ...]
     verified: bool
+    confidence: float = 1.0
+    provenance: str = ""
+
+    @property
+    def low(self) -> bool:
+        return not self.verified and self.confidence < LOW_CONFIDENCE
 
     @property
     def key(self) -> tuple[str, str]:
@@ -99,6 +110,8 @@ class EntityTreeModel(QAbstractItemModel):
         self._expanded: tuple[str, str] | None = None
         self._current = -1
         self._article_counts: dict[tuple[str, str], int] = {}
+        self._hide_low = False
+        self._descriptions: dict[tuple[str, str], str] = {}
 
     # -- state ------------------------------------------------------------------------------------------------------
 
@@ -112,6 +125,7 @@ class EntityTreeModel(QAbstractItemModel):
             rows.append(EntityRow(
                 e.name, e.type, tuple((m.start, m.end) for m in mentions), tuple(m.text for m in mentions),
                 bool(getattr(e, "verified", False)),
+                float(getattr(e, "confidence", 1.0)), str(getattr(e, "provenance", "")),
             ))
         self.beginResetModel()
         self._all, self._text = rows, text
@@ -125,6 +139,16 @@ class EntityTreeModel(QAbstractItemModel):
         self._filter = " ".join(text.split()).casefold()
         self._regroup()
         self.endResetModel()
+
+    def set_hide_low(self, hide: bool) -> None:
+        """Leave out the doubtful entities (low confidence, not confirmed)."""
+        self.beginResetModel()
+        self._hide_low = hide
+        self._regroup()
+        self.endResetModel()
+
+    def hidden_low(self) -> int:
+        return sum(r.low for r in self._all) if self._hide_low else 0
 
     def set_sort(self, key: str) -> None:
         if key not in SORTS:
@@ -142,6 +166,12 @@ class EntityTreeModel(QAbstractItemModel):
         self._article_counts = dict(counts)
         if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
             self.dataChanged.emit(index, index, [Role.ARTICLE_COUNT])
+
+    def set_descriptions(self, descriptions: dict[tuple[str, str], str]) -> None:
+        """What the article says each (name, type) is, shown under the selected entity."""
+        self._descriptions = dict(descriptions)
+        if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
+            self.dataChanged.emit(index, index, [Role.DESCRIPTION])
 
     def set_expanded(self, key: tuple[str, str] | None) -> None:
         """Show ``key``'s mentions under it (its row grows); the previous one folds back."""
@@ -204,6 +234,8 @@ class EntityTreeModel(QAbstractItemModel):
         by_type: dict[str, list[EntityRow]] = {}
         for row in self._all:
             if needle and needle not in row.name.casefold() and not any(needle in s.casefold() for s in row.surfaces):
+                continue
+            if self._hide_low and row.low:
                 continue
             by_type.setdefault(row.type, []).append(row)
         order = {t: i for i, t in enumerate(TYPE_ORDER)}
@@ -325,10 +357,18 @@ class EntityTreeModel(QAbstractItemModel):
             return row.first
         if role == Role.VERIFIED:
             return row.verified
+        if role == Role.LOW_CONFIDENCE:
+            return row.low
+        if role in (Role.PROVENANCE, Qt.ItemDataRole.ToolTipRole):
+            if row.verified:
+                return "corrected by you"
+            return f"{row.provenance or 'analyser'} · confidence {row.confidence:.0%}"
         if role == Role.EXPANDED:
             return row.key == self._expanded
         if role == Role.ARTICLE_COUNT:
             return self._article_counts.get(row.key, 0)
+        if role == Role.DESCRIPTION:
+            return self._descriptions.get(row.key, "")
         if role == Role.PARAGRAPH:
             return self._text.count("\n", 0, row.first) + 1
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -136,6 +136,15 @@ class EntitiesPanel(QWidget):
         top.setSpacing(4)
         top.addWidget(self.filter, 1)
         top.addWidget(self.sort_button)
+        self.doubtful_button = QToolButton(self)
+        self.doubtful_button.setObjectName("EntitySort")
+        self.doubtful_button.setCheckable(True)
+        self.doubtful_button.setText(self.tr("Sure only"))
+        self.doubtful_button.setToolTip(self.tr("Hide the entities the analyser is not sure of (drawn faded)"))
+        self.doubtful_button.setAccessibleName(self.tr("Hide low-confidence entities"))
+        self.doubtful_button.toggled.connect(self.model.set_hide_low)
+        top.addWidget(self.doubtful_button)
+        self.article_only = False  # corrections apply to every article of the library unless this is set
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
@@ -183,6 +192,10 @@ class EntitiesPanel(QWidget):
     def set_article_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
         """Articles of the library mentioning each (name, type) — e.g. from ``EntityStore.library_index()``."""
         self.model.set_article_counts(dict(counts))
+
+    def set_descriptions(self, descriptions: Mapping[tuple[str, str], str]) -> None:
+        """What the article says each entity is (``models.analysis.entity_descriptions``)."""
+        self.model.set_descriptions(dict(descriptions))
 
     def current_entity(self) -> tuple[str, str] | None:
         return self._selected
@@ -249,6 +262,13 @@ class EntitiesPanel(QWidget):
             return None
         ref = {"name": row.name, "type": row.type}
         menu = QMenu(self)
+        scope = menu.addAction(self.tr("Corrections apply to every article"))
+        scope.setEnabled(False)
+        only = menu.addAction(self.tr("This article only"))
+        only.setCheckable(True)
+        only.setChecked(self.article_only)
+        only.toggled.connect(self._set_article_only)
+        menu.addSeparator()
         if kind == Kind.MENTION:
             start, end = row.spans[int(index.data(Role.MENTION_INDEX))]
             menu.addAction(self.tr("Go to this mention"), lambda: self.mention_activated.emit(start, end))
@@ -269,7 +289,17 @@ class EntitiesPanel(QWidget):
         merge.setEnabled(len(self.model.entities()) > 1)
         menu.addSeparator()
         menu.addAction(self.tr("Hide"), lambda: self.correction_requested.emit("hide", {"entity": dict(ref)}))
+        if row.low:
+            menu.addAction(self.tr("Confirm"), lambda: self.correction_requested.emit("confirm", {"entity": dict(ref)}))
         return menu
+
+    def _set_article_only(self, on: bool) -> None:
+        self.article_only = on
+
+    def correction_scope(self, action: str) -> str:
+        """ "library" for corrections of a whole entity, "article" for one mention or when asked for this article
+        only."""
+        return "article" if self.article_only or action in ("split", "add") else "library"
 
     def _rename(self, name: str, type_: str) -> None:
         new = self.prompts.text(self, self.tr("Rename entity"), self.tr("Name:"), name)

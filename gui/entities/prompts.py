@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,11 +34,77 @@ class CorrectionPrompts:
         return value.strip() or None if ok else None
 
     def choice(self, parent: QWidget, title: str, label: str, items: Sequence[str]) -> int | None:
-        """The position of the chosen item."""
+        """The position of the chosen item. Nothing is chosen in advance: Enter on an untouched dialog must not
+        merge two entities the reader never paired."""
         if not items:
             return None
-        value, ok = QInputDialog.getItem(parent, title, label, list(items), 0, False)
-        return list(items).index(value) if ok and value in items else None
+        dialog = ChoiceDialog(parent, title, label, items)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ChoiceDialog(QDialog):
+    """A filter box over a list with no current row; OK is enabled only once the reader picked a row (typing
+    that leaves exactly one row picks it)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._items = list(items)
+        self.label = QLabel(label, self)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(_tr("Type to filter"))
+        self.filter.setAccessibleName(_tr("Filter"))
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(label)
+        self.list.addItems(self._items)
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self._accept_if_chosen)
+        self.buttons.rejected.connect(self.reject)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list.itemSelectionChanged.connect(self._update_ok)
+        self.list.itemDoubleClicked.connect(lambda _item: self._accept_if_chosen())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.buttons)
+        self.setMinimumSize(340, 320)
+        self.filter.setFocus()
+
+    def chosen(self) -> int | None:
+        selected = self.list.selectedItems()
+        if len(selected) != 1 or selected[0].isHidden():
+            return None
+        return self.list.row(selected[0])
+
+    def _apply_filter(self, text: str) -> None:
+        needle = " ".join(text.split()).casefold()
+        visible = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hide = bool(needle) and needle not in item.text().casefold()
+            item.setHidden(hide)
+            if hide and item.isSelected():
+                item.setSelected(False)
+            if not hide:
+                visible.append(item)
+        if needle and len(visible) == 1:
+            self.list.setCurrentItem(visible[0])
+            visible[0].setSelected(True)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.ok.setEnabled(self.chosen() is not None)
+
+    def _accept_if_chosen(self) -> None:
+        if self.chosen() is not None:
+            self.accept()
 
     def name_and_type(
         self, parent: QWidget, title: str, default_name: str, default_type: str, known: Sequence[tuple[str, str]]

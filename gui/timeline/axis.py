@@ -76,7 +76,8 @@ def paint_header(painter: QPainter, frame: AxisFrame, colors: TimelineColors, fo
     painter.setFont(f)
     xs = [frame.x(t.day) + LABEL_OFFSET for t in frame.ticks]
     labels = [t.label for t in frame.ticks]
-    shown = drop_overlapping_labels(xs, labels, metrics.horizontalAdvance)
+    boundaries = [t.major for t in frame.ticks]
+    shown = drop_overlapping_labels(xs, labels, metrics.horizontalAdvance, priority=boundaries)
     for x, tick, show in zip(xs, frame.ticks, shown, strict=True):
         if not show or x < -metrics.horizontalAdvance(tick.label):
             continue

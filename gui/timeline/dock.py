@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 
 from gui.timeline.colors import TimelineColors
 from gui.timeline.view import TimelineView
-from models.analysis.types import TimelineEvent
+from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
 from models.timeline_query import DatedGroup, EventMention
 
 TOOLBAR_HEIGHT = 36
@@ -37,6 +38,8 @@ class TimelineDock(QWidget):
         self.view = TimelineView(self)
         self._scope = ARTICLE
         self._article: tuple[Sequence[TimelineEvent], int, date | None, str, str] | None = None
+        self._entities: tuple[Any, ...] = ()
+        self._names: tuple[Any, ...] = ()
         self._library: Sequence[DatedGroup] | Sequence[EventMention] = ()
 
         bar = QWidget(self)
@@ -85,6 +88,14 @@ class TimelineDock(QWidget):
         self.fit_button = self._tool(bar, self.tr("Fit all"), self.tr("Show every event"), "0", self.view.fit_all)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             row.addWidget(button)
+        self.sure_button = QToolButton(bar)  # hides the events the analyser is not sure of (drawn faded)
+        self.sure_button.setObjectName("TimelineScope")
+        self.sure_button.setText(self.tr("Sure only"))
+        self.sure_button.setCheckable(True)
+        self.sure_button.setToolTip(self.tr("Hide the dates the analyser is not sure of (drawn faded)"))
+        self.sure_button.setAccessibleName(self.tr("Hide low-confidence dates"))
+        self.sure_button.toggled.connect(self._on_sure_only)
+        row.addWidget(self.sure_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,12 +113,34 @@ class TimelineDock(QWidget):
     # -- public --------------------------------------------------------------------------------------------
 
     def set_events(
-        self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = ""
+        self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = "",
+        entities: Sequence[Any] = (), names: Sequence[Any] = (),
     ) -> None:
-        """The current article's events (shown at once in the article scope, kept for later otherwise)."""
+        """The current article's events (shown at once in the article scope, kept for later otherwise); the
+        entities name the people and places of each event's label."""
         self._article = (events, article_id, published, text, title)
+        self._entities = tuple(entities)
+        self._names = tuple(names)
         if self._scope == ARTICLE:
-            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title)
+            self._show_article(events, article_id, published, text, title)
+
+    def _shown(self, events: Sequence[TimelineEvent]) -> tuple[Sequence[TimelineEvent], Sequence[Any]]:
+        """The events to draw (only the sure ones when asked) and their names, kept in step."""
+        names = self._names if len(self._names) == len(events) else ()
+        if not self.sure_button.isChecked():
+            return events, names
+        keep = [i for i, ev in enumerate(events) if ev.timex.confidence >= LOW_CONFIDENCE]
+        return [events[i] for i in keep], ([names[i] for i in keep] if names else ())
+
+    def _show_article(self, events: Sequence[TimelineEvent], article_id: int, published: date | None, text: str,
+                      title: str) -> None:
+        shown, names = self._shown(events)
+        self.view.set_events(shown, article_id=article_id, published=published, text=text, title=title,
+                             entities=self._entities, names=names)
+
+    def _on_sure_only(self, _checked: bool) -> None:
+        if self._scope == ARTICLE and self._article is not None:
+            self._show_article(*self._article)
 
     def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
         self._library = entries
@@ -130,7 +163,7 @@ class TimelineDock(QWidget):
             self.view.set_library_events(self._library)
         elif self._article is not None:
             events, article_id, published, text, title = self._article
-            self.view.set_events(events, article_id=article_id, published=published, text=text, title=title)
+            self._show_article(events, article_id, published, text, title)
         else:
             self.view.clear()
         self.scope_changed.emit(scope)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -51,6 +51,21 @@ def _season_name(first: date, last: date) -> str:
     middle = date.fromordinal((first.toordinal() + last.toordinal()) // 2).month
     return {12: "Winter", 1: "Winter", 2: "Winter", 3: "Spring", 4: "Spring", 5: "Spring", 6: "Summer",
             7: "Summer", 8: "Summer"}.get(middle, "Autumn")
+
+
+def card_position(size: QSize, anchor: QRect, area: QRect, gap: int = 6) -> QPoint:
+    """Where the card goes: above the mark, else below it, else beside it — never over it (the mark stays
+    clickable) and always inside the screen."""
+    w, h = size.width(), size.height()
+    x = min(max(anchor.center().x() - w // 2, area.left() + 4), area.right() - w - 4)
+    if anchor.top() - gap - h >= area.top():
+        return QPoint(x, anchor.top() - gap - h)
+    if anchor.bottom() + gap + h <= area.bottom():
+        return QPoint(x, anchor.bottom() + gap)
+    y = min(max(anchor.center().y() - h // 2, area.top() + 4), area.bottom() - h - 4)
+    if anchor.right() + gap + w <= area.right():
+        return QPoint(anchor.right() + gap, y)
+    return QPoint(max(area.left() + 4, anchor.left() - gap - w), y)
 
 
 class HoverCard(QFrame):
@@ -128,15 +143,23 @@ class HoverCard(QFrame):
     def _finish(self, lines: list[str], anchor: QRect) -> None:
         self.text = "\n".join(line for line in lines if line)
         self.setAccessibleDescription(self.text)
-        self.adjustSize()
-        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen else QRect(0, 0, 4000, 4000)
-        x = min(max(anchor.center().x() - self.width() // 2, area.left() + 4), area.right() - self.width() - 4)
-        y = anchor.top() - self.height() - 6
-        if y < area.top():
-            y = anchor.bottom() + 6
-        self.move(QPoint(x, y))
+        # The wrapped lines decide the height at this width: measure them (with the stylesheet applied) rather than
+        # trusting a size hint taken before polish, which cut the first line.
+        for label in self._body.findChildren(QLabel):
+            label.ensurePolished()
+        self._body.ensurePolished()
+        outer = self.layout()
+        assert outer is not None
+        outer.invalidate()
+        height = outer.totalHeightForWidth(CARD_WIDTH) if outer.hasHeightForWidth() else outer.sizeHint().height()
+        self.setFixedHeight(max(height, outer.totalMinimumSize().height()))
+        self.move(card_position(self.size(), anchor, self._area(anchor)))
         self.show()
+
+    @staticmethod
+    def _area(anchor: QRect) -> QRect:
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen else QRect(0, 0, 4000, 4000)
 
     def _footer(self, relation: str, index: int) -> None:
         """ "After publication" on the left, the link into the article on the right, as one row."""

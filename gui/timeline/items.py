@@ -73,7 +73,7 @@ class EventItem(TimelineItem):
         self.label_inside = label_inside
         metrics = QFontMetricsF(font)
         room = (x1 - x0 - 2 * LABEL_PAD) if label_inside else label_width
-        self.label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+        self.label = elide_words(label, metrics, room) if room > 0 else ""
         self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
         self.label_shift = 0.0
         self.orphan = False  # the mark has left the view on the left: a bare tail of its label would read as noise
@@ -158,26 +158,39 @@ class EventItem(TimelineItem):
 
 
 class ClusterItem(TimelineItem):
-    """Several entries too close to tell apart at this scale: a bubble with their count; zooming in splits it."""
+    """Several entries too close to tell apart at this scale: a bubble with their count and, beside it, the name
+    of the most important of them with "+N" for the others; zooming in splits it."""
 
     HEIGHT = 16.0
 
     def __init__(
-        self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont
+        self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont,
+        label: str = "", label_width: float = 0.0,
     ) -> None:
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
         super().__init__(keys, colors, bold)
+        self.plain_font = QFont(font)
         self.text = str(len(keys))
         width = max(x1 - x0, QFontMetricsF(bold).horizontalAdvance(self.text) + 14)
         self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
         self.rect = QRectF(x0, self.mid_y - self.HEIGHT / 2, width, self.HEIGHT)
+        suffix = f" +{len(keys) - 1}"
+        metrics = QFontMetricsF(font)
+        room = label_width - metrics.horizontalAdvance(suffix) - (self.rect.right() - x1)
+        name = elide_words(label, metrics, room) if label and room > 0 else ""
+        self.label = f"{name}{suffix}" if name else ""
+        self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
 
     def mark_rect(self) -> QRectF:
         return self.rect
 
+    def label_rect(self) -> QRectF:
+        h = LANE_HEIGHT - 2
+        return QRectF(self.rect.right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
+
     def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect
-        return self.rect.adjusted(-3, -3, 3, 3)
+        return self.rect.united(self.label_rect()).adjusted(-3, -3, 3, 3)
 
     def paint(  # QGraphicsItem.paint
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -191,6 +204,29 @@ class ClusterItem(TimelineItem):
         painter.setFont(self.font)
         painter.setPen(c.on_accent if self.lit else c.accent)
         painter.drawText(self.rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        if self.label:
+            painter.setFont(self.plain_font)
+            painter.setPen(c.accent if self.lit else c.bar_text)
+            painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+
+
+_DANGLING = frozenset({"in", "of", "the", "a", "an", "to", "and", "at", "on", "for", "with", "by", "from", "or"})
+
+
+def elide_words(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """``text`` in ``width`` pixels, cut only at a word end and marked with '…' ("the opp…" never happens); ""
+    when not even the first word fits."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        kept = words[:n]
+        while len(kept) > 1 and kept[-1].lower() in _DANGLING:
+            kept = kept[:-1]
+        candidate = " ".join(kept).rstrip(",;:–-") + "…"
+        if metrics.horizontalAdvance(candidate) <= width:
+            return candidate
+    return ""
 
 
 def _faded(color: QColor, rect: QRectF) -> QLinearGradient:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
@@ -17,7 +18,10 @@ from gui.timeline.colors import TimelineColors
 from gui.timeline.items import LABEL_PAD, ClusterItem, EventItem, TimelineItem
 from gui.timeline.layout import Placement
 from gui.timeline.scene_builder import Slot
+from models.analysis.types import LOW_CONFIDENCE
 from models.timeline_query import DatedGroup
+
+FADED_EVENT = 0.45  # opacity of a mark whose value the analyser is not sure of
 
 
 class MarkLayer:
@@ -26,6 +30,8 @@ class MarkLayer:
     def __init__(self, scene: QGraphicsScene) -> None:
         self.layer = QGraphicsRectItem()
         self.layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        self.layer.setPen(Qt.PenStyle.NoPen)
         scene.addItem(self.layer)
         self._scene = scene
         self._slots: tuple[Slot, ...] = ()
@@ -33,6 +39,7 @@ class MarkLayer:
         self._placement: Placement | None = None
         self._groups: Sequence[DatedGroup] = ()
         self._labels: Sequence[str] = ()
+        self.ranks: list[float] = []  # importance of each entry: a cluster names its most important one
         self._live: dict[int, TimelineItem] = {}  # slot index -> item
         self._band = (0.0, -1.0)  # layer pixels for which items exist
         self._sorted: list[TimelineItem] = []
@@ -41,7 +48,7 @@ class MarkLayer:
 
     def set_placement(
         self, placement: Placement, groups: Sequence[DatedGroup], labels: Sequence[str], colors: TimelineColors,
-        font: QFont,
+        font: QFont, ranks: Sequence[float] = (),
     ) -> None:
         """Take a new layout: every item goes (their lanes and sizes belong to the old one)."""
         for item in self._live.values():
@@ -54,6 +61,7 @@ class MarkLayer:
         self._ends = [s.x1 + (LABEL_PAD + s.label if s.label else 0.0) for s in self._slots]
         self._groups = groups
         self._labels = labels
+        self.ranks = list(ranks)
         self.colors = colors
         self.font = font
 
@@ -82,10 +90,15 @@ class MarkLayer:
     def _make(self, slot: Slot) -> TimelineItem:
         assert self._placement is not None and self.colors is not None
         if slot.is_cluster:
-            return ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self.colors, self.font)
+            best = max(slot.keys, key=lambda k: (self.ranks[k] if k < len(self.ranks) else 0.0, -k))
+            return ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self.colors, self.font,
+                               label=self._labels[best], label_width=slot.label)
         key = slot.keys[0]
         g = self._groups[key]
-        return EventItem(
+        item = EventItem(
             key, slot.x0, slot.x1, slot.lane, precision=g.precision, planned=g.planned, label=self._labels[key],
             label_width=slot.label, label_inside=key in self._placement.inside, colors=self.colors, font=self.font,
         )
+        if all(m.event.timex.confidence < LOW_CONFIDENCE for m in g.mentions):
+            item.setOpacity(FADED_EVENT)  # every report of this date is doubtful (see the hover card's provenance)
+        return item

@@ -108,16 +108,26 @@ def ticks_between(first: float, last: float, unit: TickUnit) -> list[Tick]:
 
 
 def drop_overlapping_labels(
-    xs: Sequence[float], labels: Sequence[str], measure: Callable[[str], float], gap: float = 8.0
+    xs: Sequence[float], labels: Sequence[str], measure: Callable[[str], float], gap: float = 8.0,
+    priority: Sequence[bool] | None = None,
 ) -> list[bool]:
-    """Which labels to draw (left-aligned at x) so that none overlaps the one before it."""
-    shown: list[bool] = []
-    right = float("-inf")
-    for x, text in zip(xs, labels, strict=True):
-        ok = x >= right + gap
-        shown.append(ok)
-        if ok:
-            right = x + measure(text)
+    """Which labels to draw (left-aligned at x) so that none overlaps another. Labels with ``priority`` (the
+    month or year boundaries: "1 JAN 2019") are placed first, so a boundary is never lost to the label of the day
+    before it; the others fill the room left, left to right."""
+    n = len(xs)
+    first = priority if priority is not None else [False] * n
+    shown = [False] * n
+    spans: list[tuple[float, float]] = []
+
+    def free(i: int) -> bool:
+        a, b = xs[i], xs[i] + measure(labels[i])
+        return all(b + gap <= lo or a >= hi + gap for lo, hi in spans)
+
+    for wanted in (True, False):
+        for i in range(n):
+            if bool(first[i]) == wanted and free(i):
+                shown[i] = True
+                spans.append((xs[i], xs[i] + measure(labels[i])))
     return shown
 
 
@@ -185,6 +195,7 @@ class LaneMetrics:
     min_visible_label: float = 28.0  # below this a cut label is hidden (its text stays in the hover card)
     cluster_px: float = 24.0  # marks starting this close together form one group
     bubble: float = 28.0  # the narrowest cluster mark
+    cluster_suffix: float = 26.0  # " +2" after a cluster's name
 
 
 @dataclass
@@ -227,7 +238,7 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
                     state = shown
                     x0 = min(k.x0 for k in rest)
                     x1 = max(x0 + m.bubble, max(k.x0 for k in rest) + m.bubble / 2)
-                    _put(state[lane], Slot(tuple(k.key for k in rest), lane, x0, x1, 0.0), m)
+                    _put(state[lane], Slot(tuple(k.key for k in rest), lane, x0, x1, _cluster_label(rest, m)), m)
                     last_cluster = (lane, len(state[lane].slots) - 1)
                     continue
         if len(group) == 1:
@@ -238,9 +249,16 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
         if lane is None:
             state.append(_Lane())
             lane = len(state) - 1
-        _put(state[lane], Slot(keys, lane, x0, x1, 0.0), m)
+        _put(state[lane], Slot(keys, lane, x0, x1, _cluster_label(group, m)), m)
         last_cluster = (lane, len(state[lane].slots) - 1)
     return LaneLayout(tuple(_cut_labels(state, m)), len(state))
+
+
+def _cluster_label(marks: Sequence[Mark], m: LaneMetrics) -> float:
+    """Room a cluster asks for its label: the longest name among its marks (the one shown is the most important)
+    and "+N"."""
+    widest = max((k.label for k in marks), default=0.0)
+    return widest + m.cluster_suffix if widest else 0.0
 
 
 def _place_some(state: list[_Lane], group: list[Mark], m: LaneMetrics) -> tuple[list[_Lane] | None, list[Mark]]:
@@ -303,8 +321,8 @@ def _extend_cluster(
     old = lane.slots[index]
     if x0 - old.x1 > m.cluster_px:
         return False
-    lane.slots[index] = Slot(old.keys + keys, lane_no, old.x0, max(old.x1, x1), 0.0)
-    lane.mark_end = lane.hard_end = lane.soft_end = lane.slots[index].x1
+    lane.slots.pop()
+    _put(lane, Slot(old.keys + keys, lane_no, old.x0, max(old.x1, x1), old.label), m)
     return True
 
 

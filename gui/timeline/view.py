@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
@@ -41,7 +42,8 @@ from gui.timeline.mark_layer import MarkLayer
 from gui.timeline.overview import OVERVIEW_HEIGHT, OverviewMark, TimelineOverview
 from gui.timeline.scene_builder import TickUnit, fit_scale, focus_range
 from gui.timeline.view_input import TimelineInput
-from models.analysis.types import TimelineEvent
+from models.analysis.event_labels import EventName, name_events
+from models.analysis.types import Entity, TimelineEvent
 from models.timeline_query import (
     DatedGroup,
     EventMention,
@@ -53,6 +55,7 @@ from models.timeline_query import (
 
 TOP_PAD = 3.0
 MAX_PPD = 160.0  # a day 160 px wide: closer shows nothing new
+NAME_HERE_LIMIT = 200_000  # characters: longer articles get their event names from the analysis worker
 ZOOM_STEP = 1.5
 CARD_HIDE_MS = 280
 
@@ -133,8 +136,19 @@ class TimelineView(TimelineInput):
         published: date | None,
         text: str,
         title: str = "",
+        entities: Sequence[Entity] = (),
+        names: Sequence[EventName] = (),
     ) -> None:
-        """Show one article's events, each its own mark, with its publication date as a line."""
+        """Show one article's events, each its own mark, with its publication date as a line. Each event is named
+        from the analysis ("Abe–Putin meeting", "rally in Moscow"); its sentence is for the hover card."""
+        if len(names) != len(events) and entities and len(text) <= NAME_HERE_LIMIT:
+            names = name_events(events, text, entities)  # not named in the worker: an ordinary article is quick
+        if len(names) == len(events) and names:  # each event named from the analysis
+            events = [replace(ev, label=n.text[:1].upper() + n.text[1:]) if n.text else ev
+                      for ev, n in zip(events, names, strict=True)]
+        else:  # events keep the names they came with
+            names = [EventName(ev.label, 1.0) for ev in events]
+        self._importance = {(ev.timex.start, ev.timex.end): n.importance for ev, n in zip(events, names, strict=True)}
         mentions = mentions_of(article_id, title, published, text, events)
         self._set_groups(one_group_per_event(mentions), article_id=article_id, published=published, library=False)
 
@@ -185,6 +199,9 @@ class TimelineView(TimelineInput):
         days = [g.first_day.toordinal() for g in groups] + ([published.toordinal()] if published else [])
         self._origin = float(min(days)) if days else float(date.today().toordinal())
         self._labels = [group_label(g) for g in groups]
+        importance = getattr(self, "_importance", {}) if not library else {}
+        self._ranks = [max((importance.get((m.event.timex.start, m.event.timex.end), 0.0) for m in g.mentions),
+                           default=0.0) + 0.1 * len(g.mentions) for g in groups]
         self._label_widths = None
         self._apply_filter()
         self.show_focus()
@@ -328,7 +345,8 @@ class TimelineView(TimelineInput):
         lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
         widths = self._widths()
         placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__)
-        self._marks.set_placement(placement, self._groups, self._labels, self._colors, self._label_font())
+        self._marks.set_placement(placement, self._groups, self._labels, self._colors, self._label_font(),
+                                  getattr(self, "_ranks", ()))
         self._items = []
         self._content_height = placement.layout.lanes * LANE_HEIGHT
         self._vscroll = min(self._vscroll, max(0.0, self._content_height - self._lanes_height()))
@@ -337,6 +355,10 @@ class TimelineView(TimelineInput):
     def _place_layer(self) -> None:
         x = (self._origin - self._left) * self._ppd
         self._layer.setPos(x, axis.HEADER_HEIGHT + TOP_PAD - self._vscroll)
+        # Marks and labels live between the axis and the publication pill: lanes scrolled out of that band are
+        # clipped, never drawn over the ticks, the pill or the overview strip.
+        whole_lanes = max(1, int(self._lanes_height() // LANE_HEIGHT)) * LANE_HEIGHT  # never half a row of labels
+        self._layer.setRect(QRectF(-x, self._vscroll - TOP_PAD, self._width(), whole_lanes + TOP_PAD))
         if self._marks.show(-x, -x + self._width()):
             self._items = self._marks.items()
             if self._hover is not None and self._hover not in self._items:

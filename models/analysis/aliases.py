@@ -26,6 +26,7 @@ from models.analysis.entity_types import (
     APOSTROPHES,
     CORPORATE_SUFFIXES,
     DETERMINERS,
+    HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
@@ -44,6 +45,7 @@ class Candidate:
     text: str
     type: str
     weak: bool = False  # the type is a guess (a part of "Abe-Putin", a label the model often confuses)
+    source: str = "model"  # "model" (a span of the statistical model) or the rule that found or retyped it
 
 
 @dataclass(slots=True)
@@ -67,6 +69,8 @@ def _name_words(text: str) -> tuple[str, ...]:
     words = [strip_possessive(w.strip(",;:")) for w in text.split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in HONORIFICS:  # "Mr. Roberts" is "Roberts"
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in CORPORATE_SUFFIXES:
         words = words[:-1]
@@ -220,7 +224,22 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
             if target is not None:
                 sets.union(root, target)
 
-    # 3. surnames and first names
+    # 3. surnames and first names; first the full names that differ only in middle names ("Eugene Nida" =
+    # "Eugene A. Nida")
+    groups = current()
+    types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
+    ends: dict[tuple[str, str], set[int]] = {}
+    for root, idx in groups.items():
+        if types[root] != "PERSON":
+            continue
+        for i in idx:
+            words = [w for w in name_words(candidates[i].text) if w.lower() not in NAME_SUFFIXES]
+            if len(words) >= 2 and len(words[0].rstrip(".")) > 1:
+                ends.setdefault((_word_key(words[0]), _word_key(words[-1])), set()).add(root)
+    for roots in ends.values():
+        first, *rest = sorted(roots)
+        for other in rest:
+            sets.union(first, other)
     groups = current()
     types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
     by_last: dict[str, set[int]] = {}
@@ -261,9 +280,16 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
             continue
         shorts = words_of[root]
         found: set[int] = set()
+        first_short = min(candidates[i].start for i in groups[root])
         for other, longs in words_of.items():
             if other == root or types[other] != kind:
                 continue
+            if (
+                kind == "ORGANIZATION"
+                and first_short < min(candidates[i].start for i in groups[other])
+                and not all(_org_extension(s, long) for s in shorts for long in longs)
+            ):
+                continue  # named on its own before the longer name: "Apple" … "Apple Arcade" are two things
             if any(_contains(s, long, kind) for s in shorts for long in longs):
                 found.add(other)
         target = _unique(found)
@@ -278,6 +304,21 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
         clusters.append(Cluster(members, canonical_name(typed), kind))
     clusters.sort(key=lambda c: c.first)
     return clusters
+
+
+def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The longer name only adds what an organisation calls itself ("Aer Lingus" → "Aer Lingus Group")."""
+    if long[: len(short)] != short:
+        return True
+    return all(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS for w in long[len(short) :])
+
+
+# Words a company adds to its short name in its full one ("Apple Computer", "Sony Group", "Tata Motors").
+_COMPANY_WORDS = frozenset(
+    {"holdings", "co", "computer", "computers", "systems", "technologies", "technology", "industries",
+     "international", "motors", "enterprises", "brands", "partners", "capital", "communications", "labs",
+     "entertainment", "media", "pharmaceuticals", "energy", "resources"}
+)
 
 
 def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:

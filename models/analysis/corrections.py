@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from models.analysis.types import ENTITY_TYPES, Entity, Mention
+from models.analysis.types import ENTITY_TYPES, LOW_CONFIDENCE, Entity, Mention
 
-ACTIONS = ("rename", "merge", "split", "retype", "hide", "add")
+CORRECTED_BY_YOU = "corrected by you"
+
+ACTIONS = ("rename", "merge", "split", "retype", "hide", "add", "confirm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,14 @@ class Add:
     type: str
 
 
-Rule = Rename | Merge | Split | Retype | Hide | Add
+@dataclass(frozen=True, slots=True)
+class Confirm:
+    """A person says the entity is right as it is: it is no longer drawn as doubtful."""
+
+    entity: EntityRef
+
+
+Rule = Rename | Merge | Split | Retype | Hide | Add | Confirm
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +126,22 @@ class CorrectedEntity:
     type: str
     mentions: tuple[CorrectedMention, ...] = ()
     role: str | None = None
-    verified: bool = False  # a person renamed, retyped, merged, split or added it
+    verified: bool = False  # a person renamed, retyped, merged, split, added or confirmed it
     analyser_version: str = ""  # "" when a person made it from a selection
+    confidence: float = 1.0  # the analyser's; 1.0 once verified
+    provenance: str = ""  # the analyser's ("model", "model: context", ...) or "corrected by you"
+
+    @property
+    def low_confidence(self) -> bool:
+        return not self.verified and self.confidence < LOW_CONFIDENCE
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions]
 
     def to_entity(self) -> Entity:
-        return Entity(self.name, self.type, tuple(Mention(m.start, m.end, m.text) for m in self.mentions), self.role)
+        return Entity(self.name, self.type, tuple(Mention(m.start, m.end, m.text) for m in self.mentions), self.role,
+                      self.confidence, self.provenance)
 
 
 # -- applying rules -----------------------------------------------------------------------------------------------
@@ -140,6 +156,8 @@ class _Working:
     verified: bool = False
     version: str = ""
     emptied: bool = False  # lost its last mention to a rule: dropped from the result
+    confidence: float = 1.0
+    provenance: str = ""
 
 
 def key_of(name: str, type_: str) -> tuple[str, str]:
@@ -159,10 +177,12 @@ def apply_corrections(
     for e in entities:
         if isinstance(e, CorrectedEntity):
             mentions = {(m.start, m.end): m for m in e.mentions}
-            work.append(_Working(e.name, e.type, mentions, e.role, e.verified, e.analyser_version))
+            work.append(_Working(e.name, e.type, mentions, e.role, e.verified, e.analyser_version, False,
+                                 e.confidence, e.provenance))
         else:
             mentions = {(m.start, m.end): CorrectedMention(m.start, m.end, m.text) for m in e.mentions}
-            work.append(_Working(e.name, e.type, mentions, e.role, False, analyser_version))
+            work.append(_Working(e.name, e.type, mentions, e.role, False, analyser_version, False,
+                                 e.confidence, e.provenance))
     hidden: set[int] = set()
     for item in rules:
         rule = item.rule if isinstance(item, Correction) else item
@@ -172,7 +192,8 @@ def apply_corrections(
         if i in hidden or w.emptied:
             continue
         ordered = tuple(sorted(w.mentions.values(), key=lambda m: (m.start, m.end)))
-        out.append(CorrectedEntity(w.name, w.type, ordered, w.role, w.verified, w.version))
+        confidence, provenance = (1.0, CORRECTED_BY_YOU) if w.verified else (w.confidence, w.provenance)
+        out.append(CorrectedEntity(w.name, w.type, ordered, w.role, w.verified, w.version, confidence, provenance))
     return tuple(out)
 
 
@@ -192,6 +213,8 @@ def _apply(rule: Rule, work: list[_Working], hidden: set[int], text: str) -> Non
     w = work[i]
     if isinstance(rule, Hide):
         hidden.add(i)
+    elif isinstance(rule, Confirm):
+        w.verified = True
     elif isinstance(rule, Rename):
         if rule.name.strip():
             _rekey(work, hidden, i, " ".join(rule.name.split()), w.type)
@@ -303,7 +326,7 @@ def resolve_mention(ref: MentionRef, text: str) -> tuple[int, int] | None:
 # -- the stored form ----------------------------------------------------------------------------------------------
 
 _ACTION_OF: dict[type, str] = {
-    Rename: "rename", Merge: "merge", Split: "split", Retype: "retype", Hide: "hide", Add: "add",
+    Rename: "rename", Merge: "merge", Split: "split", Retype: "retype", Hide: "hide", Add: "add", Confirm: "confirm",
 }
 
 
@@ -328,7 +351,7 @@ def payload_of(rule: Rule) -> dict[str, Any]:
                 "type": rule.type}
     if isinstance(rule, Retype):
         return {"entity": _entity_dict(rule.entity), "type": rule.type}
-    if isinstance(rule, Hide):
+    if isinstance(rule, Hide | Confirm):
         return {"entity": _entity_dict(rule.entity)}
     return {"mention": _mention_dict(rule.mention), "name": rule.name, "type": rule.type}
 
@@ -376,6 +399,8 @@ def rule_from_payload(action: str, payload: Mapping[str, Any]) -> Rule:
         return Retype(_entity_ref(payload.get("entity")), _type(payload))
     if action == "hide":
         return Hide(_entity_ref(payload.get("entity")))
+    if action == "confirm":
+        return Confirm(_entity_ref(payload.get("entity")))
     if action == "add":
         return Add(_mention_ref(payload.get("mention")), " ".join(_str(payload, "name").split()), _type(payload))
     raise ValueError(f"unknown correction {action!r}; one of {', '.join(ACTIONS)}")

@@ -9,15 +9,19 @@ says what they are ("Japanese Embassy", "Upper House") typed as places or nation
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
+from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
     DETERMINERS,
     EVENT_HEADS,
+    HONORIFICS,
     LABEL_TYPES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -42,14 +46,70 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         candidates.extend(_piece_candidates(piece, text, known))
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
-    candidates = _without_duplicates(candidates)
+    candidates.extend(_names_by_context(parsed, candidates))
+    candidates = _joined_names(text, _without_duplicates(candidates))
+    candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
     clusters = merge_aliases(candidates, text)
     found = [
-        Entity(c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members))
+        Entity(
+            c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members),
+            None, *_sureness(c.members, c.name, c.type, text),
+        )
         for c in clusters
         if c.name
     ]
     return _with_authors(found, authors)
+
+
+def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> tuple[float, str]:
+    """Confidence and provenance of an entity from how it was found: repeated mentions, a full personal name,
+    context cues that agree, mentions typed alike raise it; a lone weak guess, a bare acronym, a name seen only in
+    title-case headlines lower it."""
+    n = len(members)
+    confidence = 0.5 + 0.1 * min(n - 1, 3)
+    sources = sorted({m.source for m in members})
+    words = name.split()
+    if kind == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        confidence += 0.15
+    if all(m.weak for m in members):
+        confidence -= 0.2
+    if "context" in sources:
+        confidence += 0.1
+    if sum(m.type == kind for m in members) < 0.7 * n:
+        confidence -= 0.15  # its mentions were typed differently
+    if n == 1 and len(name) <= 4 and name.isupper():
+        confidence -= 0.15
+    elif n == 1 and len(words) == 1 and "context" not in sources:
+        confidence -= 0.1  # one word, once, nothing around it to say what it is
+    if all(entity_cues.in_headline(text, m.start) for m in members):
+        confidence -= 0.2
+    if kind in ("OTHER", "EVENT", "GROUP") and n == 1:
+        confidence -= 0.05
+    rules = [s for s in sources if s != "model"]
+    provenance = ("model" if "model" in sources else "rules") + (": " + ", ".join(rules) if rules else "")
+    return round(max(0.1, min(0.95, confidence)), 2), provenance
+
+
+def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An organisation the model cut in two ("Lockheed" ORG + "Martin" PERSON, one space apart): one name. Only
+    when the second part is a single capitalised word that is not named on its own anywhere else."""
+    out: list[Candidate] = []
+    alone = Counter(c.text for c in candidates)
+    for c in candidates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "ORGANIZATION"
+            and c.type in ("PERSON", "ORGANIZATION")
+            and text[prev.end : c.start] == " "
+            and " " not in c.text
+            and c.text[:1].isupper()
+            and alone[c.text] == 1
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
+            continue
+        out.append(c)
+    return out
 
 
 def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, ...]:
@@ -60,13 +120,21 @@ def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, 
         if not name:
             continue
         key = name_key(name)
+        if key in entity_cues.KNOWN_ORGANISATIONS:  # "The Associated Press" wrote it: an agency, not a person
+            for i, entity in enumerate(found):
+                if name_key(entity.name) == key:
+                    found[i] = replace(entity, type="ORGANIZATION", role="author")
+                    break
+            else:
+                byline.append(Entity(name, "ORGANIZATION", (), "author", 0.9, "byline"))
+            continue
         for i, entity in enumerate(found):
             if entity.type == "PERSON" and name_key(entity.name) == key:
-                found[i] = Entity(entity.name, entity.type, entity.mentions, "author")
+                found[i] = replace(entity, role="author")
                 break
         else:
             if all(name_key(e.name) != key for e in byline):
-                byline.append(Entity(name, "PERSON", (), "author"))
+                byline.append(Entity(name, "PERSON", (), "author", 0.9, "byline"))
     ordered = sorted(found, key=lambda e: e.mentions[0].start if e.mentions else -1)
     return (*byline, *ordered)
 
@@ -219,6 +287,7 @@ def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Cand
     if dateline:
         c = _candidate(piece, text, dateline, "PLACE")
         if c:
+            c = replace(c, source="dateline")
             taken.update(t.i for t in dateline)
             yield c
     for ent in doc.ents:
@@ -253,7 +322,9 @@ def _part_candidates(
                 c = _candidate(piece, text, prefix, "GROUP" if nationality else "ORGANIZATION", weak=True)
                 if c:
                     yield c
-            tokens = tokens[cut:]
+            tokens = tokens[cut - 1 :] if tokens[cut - 1].lower_ in HONORIFICS else tokens[cut:]
+        elif tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in HONORIFICS and doc[tokens[0].i - 1].i not in taken:
+            tokens = [doc[tokens[0].i - 1], *tokens]  # "Mr." the model left out of the span
     elif tokens[0].lower_ in PERSON_TITLES and len(tokens) > 1:
         rest = tokens[_title_cut(tokens) or 1 :]
         if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest):
@@ -290,6 +361,7 @@ def _unlabelled_organisations(piece: Piece, text: str, taken: set[int]) -> Itera
         if len(run) >= 2 and _org_head(run) and not all(is_title_word(t.text) for t in run[:-1]):
             c = _candidate(piece, text, run, "ORGANIZATION")
             if c:
+                c = replace(c, source="organisation head")
                 taken.update(t.i for t in run)
                 yield c
         i = max(j, i + 1)
@@ -336,7 +408,7 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
                 kind = known.get(name_key(side.text))
                 if kind is not None:
                     coverage.add(start, end)
-                    yield Candidate(start, end, side.text, kind, weak=True)
+                    yield Candidate(start, end, side.text, kind, weak=True, source="hyphen")
 
 
 def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
@@ -369,7 +441,42 @@ def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Cand
             continue  # "Apple Corps" when only "Apple" was known
         if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
             continue
-        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True)
+        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True, source="repeated")
+
+
+def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """Proper nouns the model left unlabelled whose contexts agree on a type ("Byron was born in …, his …"): every
+    occurrence of the run of proper nouns, typed by the pooled cues of :mod:`.entity_cues` when they are clear."""
+    text = parsed.text
+    coverage = _Coverage(len(text), candidates)
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for piece in parsed.pieces:
+        doc = piece.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or not _capitalised(tok) or tok.is_upper:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_upper:
+                j += 1
+            start = piece.offset + doc[i].idx
+            end = piece.offset + doc[j - 1].idx + len(doc[j - 1].text)
+            words = text[start:end]
+            if not coverage.overlaps(start, end) and not is_title_word(words.split()[0]) and len(words) >= 3:
+                runs.setdefault(words, []).append((start, end))
+            i = j
+    for words, spans in runs.items():
+        votes: Counter[str] = Counter()
+        for start, end in spans:
+            votes.update(entity_cues.mention_cues(text, start, end))
+        votes.pop(entity_cues.AGENT, None)
+        ranked = [*votes.most_common(2), ("", 0), ("", 0)]
+        (best, weight), (_, second) = ranked[0], ranked[1]
+        if best in ("PERSON", "PLACE", "ORGANIZATION") and weight >= 2 and weight >= 2 * second:
+            for start, end in spans:
+                yield Candidate(start, end, words, best, weak=True, source="context")
 
 
 def _word_before_capitalised(text: str, start: int) -> bool:

@@ -87,6 +87,13 @@ CORPORATE_SUFFIXES = frozenset(
      "sa", "ag", "gmbh", "s.p.a.", "spa", "pty", "limited", "incorporated", "corporation"}
 )
 
+# Honorifics that belong to the written name of a person ("Mr. Roberts", "Dr. Guruswamy"): kept in the mention's
+# span, left out of its comparison key and canonical name.
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "st.", "saint",
+     "mx", "mx."}
+)
+
 # Name suffixes that are not surnames ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Timex
+from models.analysis.types import LOW_CONFIDENCE, Analysis, Entity, Mention, TimelineEvent, Timex
 
 
 def timex_to_dict(t: Timex) -> dict[str, Any]:
     out: dict[str, Any] = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
     if t.mod:
         out["mod"] = t.mod
+    _sureness(out, t.confidence, t.provenance)
     return out
+
+
+def _sureness(out: dict[str, Any], confidence: float, provenance: str) -> None:
+    """Confidence and provenance, written only when they say something (older caches have neither)."""
+    if confidence < 1.0:
+        out["confidence"] = round(confidence, 2)
+        out["low_confidence"] = confidence < LOW_CONFIDENCE
+    if provenance:
+        out["provenance"] = provenance
 
 
 def entity_to_dict(e: Entity) -> dict[str, Any]:
@@ -22,6 +32,7 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
     }
     if e.role:
         out["role"] = e.role
+    _sureness(out, e.confidence, e.provenance)
     return out
 
 
@@ -53,7 +64,10 @@ def to_dict(a: Analysis) -> dict[str, Any]:
 
 
 def _timex(d: dict[str, Any]) -> Timex:
-    return Timex(d["start"], d["end"], d["text"], d["type"], d["value"], d.get("mod"))
+    return Timex(
+        d["start"], d["end"], d["text"], d["type"], d["value"], d.get("mod"),
+        float(d.get("confidence", 1.0)), str(d.get("provenance", "")),
+    )
 
 
 def from_dict(d: dict[str, Any]) -> Analysis:
@@ -63,6 +77,8 @@ def from_dict(d: dict[str, Any]) -> Analysis:
             e["type"],
             tuple(Mention(m["start"], m["end"], m["text"]) for m in e["mentions"]),
             e.get("role"),
+            float(e.get("confidence", 1.0)),
+            str(e.get("provenance", "")),
         )
         for e in d.get("entities", [])
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from models.analysis.nlp import Parsed
-from models.analysis.timex import Context, TimeBudgetExceeded, tag
+from models.analysis.timex import Context, TimeBudgetExceeded, story, tag
 from models.analysis.timex.events import build_events
 from models.analysis.types import Entity, TimelineEvent, Timex
 
@@ -34,5 +36,46 @@ def timeline_within(
         timexes = tag(parsed, published, ctx, deadline=deadline)
     except TimeBudgetExceeded as stop:
         timexes, whole = stop.found, False
+    timexes = [with_sureness(t, parsed.text) for t in timexes]
     events, all_events = build_events(ctx, timexes, published, entities, deadline=deadline)
     return tuple(sorted(timexes, key=lambda t: (t.start, t.end))), events, whole and all_events
+
+
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|'\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}")
+_DEICTIC = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|current|coming|past|now|"
+                      r"recently|currently)\b", re.I)
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|of|from|to|during|before|after|early|late|mid|"
+                               r"between|and|or|through|around|circa|c\.)\s+(?:the\s+)?$", re.I)
+_CHAINED = re.compile(r"\b(?:later|earlier|before|after|following|previous|same|that|then|prior)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+
+
+def with_sureness(t: Timex, text: str) -> Timex:
+    """The timex with a confidence and how its value was reached, read from the expression and its neighbours."""
+    words = t.text
+    if t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        confidence, how = 0.55, "vague reference"
+    elif t.type in ("DURATION", "SET"):
+        confidence, how = 0.8, "expression"
+    elif t.type == "TIME" and not re.search(r"[A-Za-z]{3}", re.sub(r"(?i)\b[ap]\.?m\.?|\bnoon\b", "", words)):
+        confidence, how = 0.35, "clock time on the publication day"  # a time without a day: often another day's
+    elif re.fullmatch(r"(?:1[5-9]|20)\d\d", words.strip()) and not _YEAR_PREPOSITION.search(
+        text[max(0, t.start - 12) : t.start]
+    ):
+        confidence, how = 0.45, "bare year"  # "2019" without "in": as often part of a name ("Grid 2019")
+    elif _EXPLICIT_YEAR.search(words):
+        confidence, how = 0.95, "explicit date"
+    elif _CHAINED.search(words):
+        confidence, how = 0.6, "previous date of the text"
+    elif _DEICTIC.search(words):
+        confidence, how = 0.85, "publication date"
+    elif _WEEKDAY.search(words) and story.date_after(text, t.end) is None and story.weekday_before(text, t.start) \
+            is None:
+        confidence, how = 0.7, "weekday near the publication date"
+    elif story.weekday_before(text, t.start) is not None or story.date_after(text, t.end) is not None:
+        confidence, how = 0.85, "weekday beside the date"
+    elif story.heading_year(text, t.start) is not None:
+        confidence, how = 0.8, "year of the heading"
+    else:
+        confidence, how = 0.55, "tense of the clause"
+    return replace(t, confidence=confidence, provenance=how)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Below this an item is drawn faded and can be hidden with one toggle; a person's confirmation lifts it to 1.
+LOW_CONFIDENCE = 0.5
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "EVENT", "OTHER")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -21,6 +23,8 @@ class Entity:
     type: str  # one of ENTITY_TYPES
     mentions: tuple[Mention, ...] = ()
     role: str | None = None  # "author" for byline people
+    confidence: float = 1.0  # 0..1: how sure the analyser is of the name and its type
+    provenance: str = ""  # what produced it: "model", "model+rules: context", "rules: citation", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,8 @@ class Timex:
     type: str  # one of TIMEX_TYPES
     value: str  # TIMEX3 value: 2019-01-22, 2019-06, 2019-SU, P3D, PRESENT_REF, ...
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
+    confidence: float = 1.0  # 0..1: how sure the analyser is of the value
+    provenance: str = ""  # how the value was reached: "explicit date", "publication date", "tense", "heading year"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,11 @@ COMMAND_MODULES = (
     "models.cli.annotation_commands",
     "models.cli.export_commands",
     "models.cli.revision_commands",
+    "models.cli.library_commands",
 )
 EXIT_USER_ERROR = 2
 EXIT_PARTIAL = 1
+EXIT_STORAGE = 1  # the library could not be used: damaged, read-only, disk full, locked
 
 
 class UserError(Exception):
@@ -72,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 COMMANDS = frozenset(
     {"import", "list", "search", "extract", "analyze", "highlight", "annotations", "export", "import-annotations"}
     | {"revisions", "diff"}
+    | {"backup", "backups", "restore", "recover", "check"}
 )
 
 
@@ -94,7 +97,7 @@ def add_library_option(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(dash_values(parser, list(sys.argv[1:] if argv is None else argv)))
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -102,13 +105,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        complain(str(exc))
+        # A library problem (damaged, read-only...) is already a whole sentence naming the library: say it as is.
+        cause = exc.__context__
+        complain(str(cause) if getattr(cause, "complete_message", False) else str(exc))
         return EXIT_USER_ERROR
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a damaged, read-only, full or locked library: one line, not a traceback
+        from models.cli.library_commands import explain_failure
+
+        message = explain_failure(exc, args)
+        if message is None:
+            raise
+        complain(message)
+        return EXIT_STORAGE
     except KeyboardInterrupt:
         complain("interrupted")
         return 130
     finally:
         while _open_libraries:
             _open_libraries.pop().close()
+
+
+def dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``--note -1+1``: an option that takes one value takes the next word even when it starts with ``-``
+    (argparse would read it as an unknown option), unless that word is one of the command's own options."""
+    command = next((a for a in argv if not a.startswith("-")), None)
+    options: dict[str, argparse.Action] = {}
+    for candidate in parser._actions:
+        if isinstance(candidate, argparse._SubParsersAction) and command in candidate.choices:
+            options = candidate.choices[command]._option_string_actions
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        action: argparse.Action | None = options.get(word)
+        takes_one = action is not None and action.nargs is None and action.option_strings and (
+            not isinstance(action, (argparse._StoreConstAction, argparse._StoreTrueAction, argparse._CountAction))
+        )
+        if takes_one and word.startswith("--") and i + 1 < len(argv):
+            value = argv[i + 1]
+            if value.startswith("-") and value not in options and value != "--":
+                out.append(f"{word}={value}")
+                i += 2
+                continue
+        out.append(word)
+        i += 1
+    return out

@@ -45,18 +45,19 @@ def read_source(source: str) -> Article:
     """An article from a path or URL; ``UserError`` with the one-line reason when it cannot be read."""
     from dataclasses import replace
 
-    from models.ingest import IngestError, ingest_file, ingest_url
+    from models.ingest import IngestError, ingest_file, ingest_url, is_web_address
+    from models.ingest.fetch import redact
 
     shown = printable(source)
     try:
-        if source.startswith(("http://", "https://")):
+        if is_web_address(source):
             article = ingest_url(source)
         else:
             article = ingest_file(source)
     except IngestError as exc:
-        raise UserError(f"{shown}: {printable(str(exc))}") from None
+        raise UserError(f"{printable(redact(source))}: {printable(str(exc))}") from None
     except OSError as exc:
-        raise UserError(f"{shown}: {printable(str(exc.strerror or exc))}") from None
+        raise UserError(f"{printable(redact(source))}: {printable(str(exc.strerror or exc))}") from None
     return article if article.source == printable(article.source) else replace(article, source=shown)
 
 
@@ -82,6 +83,15 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
+def _is_storage_failure(exc: BaseException) -> bool:
+    from models.store import integrity
+
+    try:
+        return integrity.explain(exc, None) is not None
+    except Exception:  # noqa: BLE001 — the question must never fail on its own
+        return False
+
+
 def each_article(sources: list[str], handle: Any) -> int:
     """Read every source and hand each article to ``handle``; unreadable ones are reported and skipped.
 
@@ -99,6 +109,8 @@ def each_article(sources: list[str], handle: Any) -> int:
             failed += 1
             continue
         except Exception as exc:  # noqa: BLE001 — one document's failure is that document's alone
+            if _is_storage_failure(exc):
+                raise  # a damaged, read-only, full or locked library stops the batch: models.cli.main says why
             import logging
 
             logging.getLogger(__name__).debug("failed: %s", printable(source), exc_info=True)

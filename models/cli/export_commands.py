@@ -44,6 +44,8 @@ def register(sub: Any) -> None:
     p.add_argument("--page-items", type=int, default=1000, metavar="N", help="JSON-LD annotations per page")
     p.add_argument("--title", default="", help="title of a document covering several articles")
     p.add_argument("--per-article", action="store_true", help="one file per article in the folder PATH")
+    p.add_argument("--keep-remote-images", action="store_true", help="markdown: keep images from the web in notes "
+                   "(by default they become links, so that opening the file fetches nothing)")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("import-annotations", help="import W3C JSON-LD or Hypothesis annotations onto articles")
@@ -71,12 +73,23 @@ def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, _creation_mode(path))  # mkstemp makes 0600; an export is an ordinary file
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _creation_mode(path: Path) -> int:
+    """The mode ``open()`` would give a new file under the current umask; an overwritten file keeps its own."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def install_pdf() -> None:
@@ -115,7 +128,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError("no article matches the selection")
     options = ExportOptions(brief=args.brief, group_by=args.group_by, page_size=args.page_size,
                             csv_flavor=args.csv_flavor, full_text=args.full_text, page_items=args.page_items,
-                            title=args.title)
+                            title=args.title, keep_remote_images=args.keep_remote_images)
     parts: list[tuple[str, ExportBundle]] = [(args.output, bundle)]
     if args.per_article:
         if args.output == "-":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from models.analysis.readable_dates import readable_date
 from models.export.bundle import (
     ExportBundle,
     ExportOptions,
@@ -15,6 +16,7 @@ from models.export.bundle import (
     document_title,
     iso_utc,
     legend,
+    web_address,
 )
 from models.export.grouping import touching
 from models.export.html import highlight_html, link, page, swatch
@@ -36,6 +38,7 @@ class BriefEntity:
 class BriefEvent:
     date: str  # first day covered (ISO), for sorting
     value: str  # TIMEX3 value as found
+    when: str  # the value in words ("spring 2019")
     expression: str  # the words of the article
     sentence: str
     article: str  # article title
@@ -68,8 +71,8 @@ def brief_events(bundle: ExportBundle) -> list[BriefEvent]:
         text = stored.article.text
         for ev in analysis.events:
             sentence = " ".join(text[ev.sentence_start : ev.sentence_end].split())
-            out.append(BriefEvent(ev.interval_start, ev.timex.value, ev.timex.text, sentence,
-                                  article_title(stored), ev.planned))
+            out.append(BriefEvent(ev.interval_start, ev.timex.value, readable_date(ev.timex.value, ev.timex.mod),
+                                  ev.timex.text, sentence, article_title(stored), ev.planned))
     return sorted(out, key=lambda e: (e.date, e.article, e.sentence))
 
 
@@ -177,7 +180,7 @@ def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes
             for e in entities))
     events = brief_events(bundle)
     if events:
-        lines = [f"- **{_cell(e.value)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
+        lines = [f"- **{_cell(e.when)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
                  f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
         parts.append("## Chronology\n\n" + "\n".join(lines))
     changes = brief_changes(bundle)
@@ -198,8 +201,8 @@ def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
     for s in bundle.articles:
         m = s.article.metadata
         bits = [escape(x) for x in (m.publisher, m.published or "", ", ".join(m.authors)) if x]
-        uri = article_uri(s)
-        bits.append(link(uri) if uri.startswith("http") else escape(s.article.source))
+        if web_address(s):
+            bits.append(link(web_address(s)))
         note = f'<div class="note">{note_html(s.note)}</div>' if s.note.strip() else ""
         parts.append(f"<li><b>{escape(article_title(s))}</b> — {' · '.join(bits)}{note}</li>")
     parts.append("</ul>")
@@ -219,7 +222,7 @@ def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
     events = brief_events(bundle)
     if events:
         rows = "".join(
-            f"<tr><td>{escape(e.value)}</td><td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
+            f"<tr><td>{escape(e.when)}</td><td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
             f"<td>{escape(e.sentence)}" + (f" <i>({escape(e.article)})</i>" if many else "") + "</td></tr>"
             for e in events)
         parts.append("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Expression</th><th>Sentence</th>"

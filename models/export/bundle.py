@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from models.analysis.types import Analysis
 from models.store.records import Annotation, ColorMeaning, StoredArticle
@@ -49,6 +50,7 @@ class ExportOptions:
     full_text: bool = False  # HTML / PDF: include the article text with its highlights marked
     page_items: int = 1000  # JSON-LD: annotations per AnnotationPage
     title: str = ""  # title of a multi-article document; derived from the articles when empty
+    keep_remote_images: bool = False  # Markdown: images from the web in notes stay images (else they become links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,23 @@ def article_uri(stored: StoredArticle) -> str:
     return f"urn:newsdesk:article:{stored.uid}"
 
 
+def web_address(stored: StoredArticle) -> str:
+    """The article's web address, or "" for a local file or the clipboard: an exported document is handed on,
+    and the path of a file on the reader's disk (user name, folders) is nobody else's business."""
+    uri = article_uri(stored)
+    return uri if uri.startswith(("http://", "https://")) else ""
+
+
+def source_name(source: str) -> str:
+    """What to call a source without its web address: the file name of a local file, never its folders."""
+    if source.startswith(("http://", "https://")):
+        return source
+    tail = source.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+    return unquote(tail) if source.startswith("file:") else tail
+
+
 def article_title(stored: StoredArticle) -> str:
-    return stored.article.metadata.title or stored.article.source
+    return stored.article.metadata.title or source_name(stored.article.source)
 
 
 def document_title(bundle: ExportBundle, options: ExportOptions) -> str:

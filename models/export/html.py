@@ -14,12 +14,12 @@ from models.export.bundle import (
     ExportBundle,
     ExportOptions,
     article_title,
-    article_uri,
     by_article,
     css_safe_color,
     document_title,
     iso_utc,
     legend,
+    web_address,
 )
 from models.export.grouping import group_annotations
 from models.export.note_markup import is_safe_url, note_html
@@ -41,6 +41,7 @@ h3 { font-size: 12pt; margin: 1.2em 0 0.3em 0; color: #444; }
 .swatch { padding: 0 0.3em; border-radius: 3px; }
 .tag { color: #2f5f8f; } .orphan { color: #b00020; }
 .note { margin: 0.3em 0 0 1em; font-family: Inter, "DejaVu Sans", Arial, sans-serif; font-size: 10pt; }
+.note strong, .note b, .caption strong, .caption b { font-weight: 600; }
 .text p { margin: 0 0 0.7em 0; } table { border-collapse: collapse; margin: 0.5em 0; }
 td, th { border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; font-size: 9.5pt; text-align: left; }
 a { color: #1a5fb4; }
@@ -70,7 +71,8 @@ def page(title: str, body: str, options: ExportOptions) -> bytes:
 def meta_line(stored: StoredArticle) -> str:
     m = stored.article.metadata
     bits = [escape(x) for x in (m.publisher, m.published or "", ", ".join(m.authors), m.section, m.page) if x]
-    bits.append(link(article_uri(stored)) if article_uri(stored).startswith("http") else escape(stored.article.source))
+    if web_address(stored):
+        bits.append(link(web_address(stored)))
     return f'<p class="meta">{" · ".join(bits)}</p>'
 
 

@@ -19,11 +19,16 @@ from models.export.bundle import (
     document_title,
     iso_utc,
     legend,
+    web_address,
 )
 from models.export.grouping import group_annotations
 from models.export.note_markup import literal_markdown, safe_markdown
 from models.store.records import Annotation, ColorMeaning, StoredArticle
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+_IMAGE_START = re.compile(r"!\[")
+_REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\)")
 _YAML_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff]")
 _TAG_UNSAFE = re.compile(r"[^\w/\-]+")
 
@@ -77,7 +82,7 @@ def article_fields(stored: StoredArticle, exported: str) -> dict[str, object]:
     m = stored.article.metadata
     return {
         "title": article_title(stored),
-        "source": m.publisher or stored.article.source,
+        "source": m.publisher or web_address(stored),
         "url": article_uri(stored) if article_uri(stored).startswith(("http://", "https://")) else "",
         "published": m.published,
         "authors": list(m.authors),
@@ -105,7 +110,88 @@ def article_markdown(
     return "\n\n".join(parts)
 
 
+def without_remote_images(markdown: str) -> str:
+    """Images from the web in notes (``![i](http://…)``) made into plain links, as the HTML export does: a vault
+    that opens the file (Obsidian loads images as it renders) must not call a server that tracks the reader.
+
+    Images by reference (``![i][ref]``) are made links too, whatever the reference names; local images (a relative
+    path) stay. Code blocks and code spans are left as written. Article words never form an image: they are
+    escaped (``literal_markdown``), so only the reader's notes are touched.
+    """
+    out: list[str] = []
+    prose: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if prose:
+            out.append(_defuse_images_outside_code("\n".join(prose)))
+            prose.clear()
+
+    for line in markdown.split("\n"):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            flush()
+            fence = m.group(1)[0] * 3
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if line.strip().startswith(fence):
+                fence = None
+        else:
+            prose.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _defuse_images_outside_code(text: str) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for m in _CODE_SPAN.finditer(text):
+        pieces += [_defuse_images(text[pos : m.start()]), m.group(0)]
+        pos = m.end()
+    pieces.append(_defuse_images(text[pos:]))
+    return "".join(pieces)
+
+
+def _defuse_images(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in _IMAGE_START.finditer(text):
+        start = m.start()
+        backslashes = len(text[:start]) - len(text[:start].rstrip("\\"))
+        if backslashes % 2 or _is_local_image(text, m.end()):
+            continue
+        out += [text[pos:start], "\\"]
+        pos = start
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _is_local_image(text: str, i: int) -> bool:
+    """Whether the image whose alt text starts at ``text[i]`` has an inline destination that is a relative path."""
+    depth = 1
+    while i < len(text) and depth:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += (ch == "[") - (ch == "]")
+        i += 1
+    if depth or not text.startswith("(", i):
+        return False  # by reference, or not an image at all: a backslash before "!" changes nothing visible
+    dest = text[i + 1 :].lstrip(" \t\n")
+    dest = dest[1:] if dest.startswith("<") else dest
+    return bool(dest) and not dest.startswith(("#", ")", ">")) and not _REMOTE.match(dest)
+
+
 def render_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    data = _render_markdown(bundle, options)
+    if options.keep_remote_images:
+        return data
+    return without_remote_images(data.decode("utf-8")).encode("utf-8")
+
+
+def _render_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
     if options.brief:
         from models.export.brief import render_brief_markdown
 

@@ -7,7 +7,7 @@ the cache, and computed only when the document needs them (brief, timeline, enti
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -37,6 +37,27 @@ def _article_date(stored: StoredArticle) -> date:
     return stored.imported_at.date()
 
 
+def with_corrections(lib: Any, article_id: int, analysis: Analysis) -> Analysis:
+    """The analysis as the reader corrected it (renames, merges, hidden entities, types): an export shows the
+    entities the panel shows, and the timeline events name them the same way."""
+    if not hasattr(lib, "reading") or not hasattr(lib, "writing"):
+        return analysis  # not a library with stored corrections (a stand-in in tests)
+    from models.store.entities import EntityStore
+
+    corrected = tuple(e.to_entity() for e in EntityStore(lib).entities(article_id, analysis))
+    by_span = {(m.start, m.end): e.name for e in corrected for m in e.mentions}
+    renamed: dict[str, str] = {}
+    for old in analysis.entities:
+        names = {by_span[(m.start, m.end)] for m in old.mentions if (m.start, m.end) in by_span}
+        if len(names) == 1:
+            renamed[old.name] = names.pop()
+    events = tuple(
+        replace(ev, entities=tuple(dict.fromkeys(renamed.get(n, n) for n in ev.entities)))
+        for ev in analysis.events
+    )
+    return replace(analysis, entities=corrected, events=events)
+
+
 def matching_entity(analysis: Analysis, name: str) -> Entity | None:
     wanted = name.casefold().strip()
     for entity in analysis.entities:
@@ -57,14 +78,14 @@ def collect(lib: Any, selection: Selection, *, need_analyses: bool = False) -> E
     if need_analyses or selection.entity:
         from models.store.analysis_jobs import ensure_analysis
 
-        analyses = {s.id: ensure_analysis(lib, s.id) for s in articles}
+        analyses = {s.id: with_corrections(lib, s.id, ensure_analysis(lib, s.id)) for s in articles}
     else:
         from models.analysis import ANALYZER_VERSION
 
         for s in articles:
             cached = lib.load_analysis(s.id, ANALYZER_VERSION)
             if cached is not None:
-                analyses[s.id] = cached
+                analyses[s.id] = with_corrections(lib, s.id, cached)
     annotations: list[Annotation] = []
     kept: list[StoredArticle] = []
     for stored in articles:

@@ -17,7 +17,7 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+)?by[\s:]+(?P<names>\S.*)$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)  # (?<!\s): linear on long blanks
 _PERSON = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,4}$")
 
 # "MOSCOW –", "NEW YORK (AP) —", "WASHINGTON, D.C. -", "Kyiv, Ukraine —", "TOKYO, Jan. 23 (Reuters) -"

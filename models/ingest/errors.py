@@ -11,3 +11,8 @@ class IngestError(ValueError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(" ".join(reason.split()))
+
+
+def size_text(limit: int) -> str:
+    """A size limit as messages say it: "20 MB", "1000 bytes"."""
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"

@@ -19,7 +19,7 @@ from models.ingest.bylines import find_dateline
 from models.ingest.continuation import resumed_body
 from models.ingest.dates import plausible
 from models.ingest.errors import IngestError
-from models.ingest.htmlmeta import PageMetadata, read_metadata
+from models.ingest.htmlmeta import PageMetadata, drop_oversized_metadata, read_metadata
 
 # Options measured on benchmarks/article-extraction (see benchmarks/extraction.py).
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -183,10 +183,18 @@ def html_to_article(html: str, *, source: str, url: str | None = None) -> Articl
     if not html.strip():
         raise IngestError("empty file")
     tree = parse_html(html)
+    # libxml2 stops reading at 256 levels of nesting: what lies deeper, and everything after it, is not in the tree.
+    too_deep = any("Excessive depth" in entry.message for entry in _PARSER.error_log)
+    drop_oversized_metadata(tree)
     page = read_metadata(tree, url)
     parts = extract_blocks(tree, url, fragment=not _DOCUMENT.search(html[:65536]))
+    nothing = (
+        "the page nests its elements more than 255 levels deep and cannot be read"
+        if too_deep
+        else "no article text found in the HTML page"
+    )
     if not parts:
-        raise IngestError("no article text found in the HTML page")
+        raise IngestError(nothing)
     if not page.title or not page.published:
         _fallback_metadata(tree, url, page)
 
@@ -200,7 +208,7 @@ def html_to_article(html: str, *, source: str, url: str | None = None) -> Articl
         if title:
             parts = parts[1:]
     if not parts:
-        raise IngestError("no article text found in the HTML page")
+        raise IngestError(nothing)
 
     dateline = ""
     publisher = page.publisher

@@ -26,6 +26,13 @@ _ARTICLE_TYPES = {
 
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+\d*);")
+MAX_VALUE = 10_000
+"""Longest metadata value read (characters): a title, a byline or a description is far shorter; a longer one is
+page junk (or an attack) and is ignored rather than cleaned, split and searched for dates."""
+MAX_JSON_LD = 2_000_000  # characters of one JSON-LD script
+MAX_JSON_DEPTH = 64  # nesting of arrays and objects in one JSON-LD script (real pages stay under 10)
+_JSON_STRING = re.compile(r'"[^"]*"')  # a string once its escapes are gone
+_JSON_NESTING = re.compile(r"[\[\]{}]")
 
 
 @dataclass
@@ -44,7 +51,7 @@ class PageMetadata:
 
 def _clean(value: Any) -> str:
     """One line of text; entities that JSON-LD writers escaped twice ("&#8216;", "&amp;") are read."""
-    if not isinstance(value, str | int | float):
+    if not isinstance(value, str | int | float) or isinstance(value, str) and len(value) > MAX_VALUE:
         return ""
     return " ".join(_ENTITY.sub(lambda m: html.unescape(m.group()), str(value)).split())
 
@@ -66,11 +73,11 @@ def _json_ld_objects(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
         raw = (script.text or "").strip()
-        if not raw:
-            continue
+        if not raw or len(raw) > MAX_JSON_LD or json_depth(raw) > MAX_JSON_DEPTH:
+            continue  # (already emptied by drop_oversized_metadata when the page came through html_to_article)
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a depth the scan above misjudged
             continue
         stack = [data]
         while stack:
@@ -83,6 +90,39 @@ def _json_ld_objects(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
                 if isinstance(graph, list):
                     stack.extend(graph)
     return found
+
+
+def drop_oversized_metadata(tree: lxml_html.HtmlElement) -> None:
+    """Empty ``<meta>`` values and a ``<title>`` longer than :data:`MAX_VALUE`, so that neither this reader nor the
+    extractor's fallback (which splits, cleans and date-searches every value) spends seconds on megabytes of junk."""
+    for meta in tree.iterfind(".//meta"):
+        for name, value in meta.attrib.items():
+            if len(value) > MAX_VALUE:
+                meta.set(name, "")
+    for title in tree.iterfind(".//title"):
+        if len(title.text or "") > MAX_VALUE:
+            title.text = ""
+    for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
+        raw = script.text or ""
+        if len(raw) > MAX_JSON_LD or json_depth(raw) > MAX_JSON_DEPTH:
+            script.text = ""
+
+
+def json_depth(raw: str) -> int:
+    """How deeply arrays and objects nest in a JSON text, found without decoding it (the decoder recurses once per
+    level and fails with ``RecursionError`` some thousand levels down). Brackets inside strings do not count."""
+    # Escapes go first, left to right as the decoder reads them (a doubled backslash, then an escaped quote), so
+    # that strings hold no quote and one plain pattern removes them: an escape-aware string pattern backtracks
+    # quadratically on a run of backslashes and quotes.
+    bare = raw.replace("\\\\", "").replace('\\"', "")
+    depth = deepest = 0
+    for bracket in _JSON_NESTING.findall(_JSON_STRING.sub("", bare)):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
@@ -105,7 +145,8 @@ def _metas(tree: lxml_html.HtmlElement) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        content = _clean(meta.get("content") or "")
+        raw = meta.get("content") or ""
+        content = _clean(raw) if len(raw) <= MAX_VALUE else ""
         if key and content:
             values.setdefault(key, []).append(content)
     return values

@@ -47,8 +47,10 @@ _NOTE_WORDS = (
     r"abridged|updated?|corrected|correction|edited|translated|translation|excerpts?|condensed|revised|amended|"
     r"clarified|clarification|adapted|summary|full text|originally|this (?:story|article) (?:has been|was)"
 )
+# "(?<!\s)": a match starts where white space does, never inside it (retrying from every blank of a long run of
+# them is quadratic); the matches are the same.
 _TRAILING_NOTE = re.compile(
-    rf"\s*(?P<note>[(\[](?:[^()\[\]]{{0,80}}\b(?:{_NOTE_WORDS})\b[^()\[\]]{{0,80}})[)\]])\s*$", re.I
+    rf"(?<!\s)\s*(?P<note>[(\[](?:[^()\[\]]{{0,80}}\b(?:{_NOTE_WORDS})\b[^()\[\]]{{0,80}})[)\]])\s*$", re.I
 )
 _TAG_HEADINGS = re.compile(r"^(?:tags?|topics?|related topics|keywords|filed under|categories|subjects?)\s*:?$", re.I)
 _LINK_HEADINGS = re.compile(
@@ -77,6 +79,7 @@ class _Reading:
     page: str = ""
     provenance: str = ""
     tags: list[str] = field(default_factory=list)
+    page_tags: list[str] = field(default_factory=list)  # a trailing list with no "Tags"/"Topics" heading
     note: str = ""
 
 
@@ -239,7 +242,9 @@ def _copyright_holder(text: str) -> str:
 
 
 def _read_trailer(lines: list[_Line], reading: _Reading) -> None:
-    group = "tags"
+    # Short lines after the story are the article's tags only under a "Tags"/"Topics" heading; a bare list is the
+    # site's navigation ("COVID-19", "Trending Japan" under a 2019 story), kept apart as page tags.
+    group = "page"
     for line in lines:
         text = line.text
         tags_line = _TAGS_LINE.match(text)
@@ -253,8 +258,8 @@ def _read_trailer(lines: list[_Line], reading: _Reading) -> None:
             reading.publisher = reading.publisher or _copyright_holder(text)
         elif is_chrome(text):
             continue
-        elif group == "tags" and len(text.split()) <= 5 and not re.search(r"[.!?]$", text):
-            reading.tags.append(text)
+        elif group in ("tags", "page") and len(text.split()) <= 5 and not re.search(r"[.!?]$", text):
+            (reading.tags if group == "tags" else reading.page_tags).append(text)
 
 
 def _body_parts(lines: list[_Line]) -> list[tuple[str, str]]:
@@ -345,6 +350,7 @@ def textdump_to_article(text: str, *, source: str) -> Article:
         dateline=dateline,
         subheadings=tuple(text_out[b.start : b.end] for b in blocks if b.kind == "heading"),
         tags=tuple(dict.fromkeys(reading.tags)),
+        page_tags=tuple(dict.fromkeys(reading.page_tags)),
         provenance=reading.provenance,
         editorial_note=reading.note,
     )

@@ -8,6 +8,8 @@ file changes nothing.
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from typing import Any
 
 from models.interchange.hypothesis import (
@@ -29,13 +31,49 @@ __all__ = [
 ]
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects read: an annotation file needs about eight levels; the JSON decoder
+recurses once per level and would fail a thousand levels down with ``RecursionError``."""
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _decode(data: bytes) -> Any:
+    from models.ingest.htmlmeta import json_depth  # here: lxml and the ingest package cost ~0.15 s to import
+
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InterchangeError("not UTF-8 text") from None
+    if json_depth(text) > MAX_DEPTH:
+        raise InterchangeError(f"JSON nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InterchangeError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InterchangeError(f"JSON nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as exc:  # a number too long to convert (Python refuses integers of over 4,300 digits)
+        reason = "a number with too many digits" if "digits" in str(exc) else str(exc).split("\n")[0]
+        raise InterchangeError(f"not valid JSON ({reason})") from None
+
+
+def _repaired(value: str) -> str:
+    """A string of the file, with lone UTF-16 surrogates (``"\\ud800"`` escapes, which no UTF-8 store can keep)
+    replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _repair(annotation: ForeignAnnotation) -> ForeignAnnotation:
+    changes: dict[str, Any] = {}
+    for name in ("exact", "prefix", "suffix", "note", "color", "color_meaning", "author", "id", "kind", "title"):
+        value = getattr(annotation, name)
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            changes[name] = _repaired(value)
+    for name in ("sources", "tags"):
+        values = getattr(annotation, name)
+        if any(_LONE_SURROGATE.search(v) for v in values):
+            changes[name] = tuple(dict.fromkeys(_repaired(v) for v in values))
+    return replace(annotation, **changes) if changes else annotation
 
 
 def detect_format(doc: Any) -> str:
@@ -54,10 +92,14 @@ def read_annotations(data: bytes) -> list[ForeignAnnotation]:
     doc = _decode(data)
     try:
         if detect_format(doc) == "hypothesis":
-            return [read_hypothesis_annotation(n) for n in hypothesis_nodes(doc)]
-        return [read_w3c_annotation(n) for n in annotation_nodes(doc)]
-    except (AttributeError, TypeError, KeyError) as exc:  # a shape the model does not allow
-        raise InterchangeError(f"malformed annotation ({exc})") from None
+            found = [read_hypothesis_annotation(n) for n in hypothesis_nodes(doc)]
+        else:
+            found = [read_w3c_annotation(n) for n in annotation_nodes(doc)]
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:  # a shape the model does not allow
+        if isinstance(exc, InterchangeError):
+            raise
+        raise InterchangeError(f"malformed annotation ({_repaired(str(exc))})") from None
+    return [_repair(a) for a in found]
 
 
 def import_annotations(lib: Any, data: bytes) -> ImportReport:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.interchange.records import ForeignAnnotation, InterchangeError
-from models.interchange.w3c import as_list, hypothesis_user, parse_time, types_of
+from models.interchange.w3c import as_list, hypothesis_user, parse_time, position_pair, types_of
 
 
 def is_hypothesis_export(doc: Any) -> bool:
@@ -51,8 +51,9 @@ def read_hypothesis_annotation(node: Any) -> ForeignAnnotation:
                 position = sel
     if isinstance(uri, str):
         sources.append(uri)
-    start, end = position.get("start"), position.get("end")
-    has_position = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+    pair = position_pair(position)
+    start, end = pair if pair else (None, None)
+    has_position = pair is not None
     info: dict[str, Any] = node["user_info"] if isinstance(node.get("user_info"), dict) else {}
     author = info["display_name"] if isinstance(info.get("display_name"), str) else None
     if not author and isinstance(node.get("user"), str):

@@ -37,11 +37,22 @@ def parse_time(value: Any) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # OverflowError: "0001-01-01T00:00+14:00" is before year 1 in UTC
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment
+
+
+MAX_POSITION = 2**31 - 1  # positions past this are no text's; they would not even fit the store's integers
+
+
+def position_pair(selector: dict[str, Any]) -> tuple[int, int] | None:
+    """``(start, end)`` of a TextPositionSelector when both are integers with 0 <= start <= end <= MAX_POSITION."""
+    start, end = selector.get("start"), selector.get("end")
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= MAX_POSITION:
+        return None
+    return start, end
 
 
 def uuid_of(value: Any) -> str | None:
@@ -172,8 +183,9 @@ def read_w3c_annotation(node: dict[str, Any]) -> ForeignAnnotation:
             meaning = value.strip() or meaning
         elif value.strip():
             note_parts.append(value)
-    start, end = position.get("start"), position.get("end")
-    has_position = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+    pair = position_pair(position)
+    start, end = pair if pair else (None, None)
+    has_position = pair is not None
     kind = "reply" if "replying" in motivations else ("highlight" if quote or has_position else "page-note")
     return ForeignAnnotation(
         sources=tuple(dict.fromkeys(sources)),

@@ -55,6 +55,27 @@ def normalize_tags(tags: Iterable[str]) -> list[str]:
     return list(out.values())
 
 
+# A hashtag in a note: '#' at a word start (not inside a URL fragment, an HTML entity or a Markdown heading's
+# '# '), then a letter, then letters, digits, '_' or inner '-'.
+_HASHTAG = re.compile(r"(?<![\w&/#\]])#([^\W\d_][\w]*(?:-[\w]+)*)")
+_CODE = re.compile(r"(`+).*?\1|^ {0,3}(```|~~~).*?^ {0,3}\2", re.DOTALL | re.MULTILINE)
+
+
+def note_hashtags(note: str) -> list[str]:
+    """The ``#tags`` written in a note (outside code), in order, unique ignoring case: they are the highlight's
+    tags as much as those chosen from the tag field."""
+    return normalize_tags(m.group(1) for m in _HASHTAG.finditer(_CODE.sub(" ", note or "")))
+
+
+def tags_after_note_edit(tags: Iterable[str], old_note: str, new_note: str) -> list[str]:
+    """The tags once a note changes: hashtags typed in the new note are added, and those the old note held but
+    the new one no longer does are dropped (typing "#trea" then "#treaty" leaves only "treaty")."""
+    before = {t.casefold() for t in note_hashtags(old_note)}
+    now = note_hashtags(new_note)
+    gone = before - {t.casefold() for t in now}
+    return normalize_tags([t for t in tags if t.casefold() not in gone] + now)
+
+
 class AnnotationStore:
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -96,7 +117,7 @@ class AnnotationStore:
                 created=when,
                 modified=when,
             )
-            row.tags = _tag_rows(s, tags)
+            row.tags = _tag_rows(s, [*tags, *note_hashtags(note)])
             _check_color(s, color)
             s.add(row)
             s.flush()
@@ -161,9 +182,11 @@ class AnnotationStore:
             if color is not None:
                 _check_color(s, color)
                 row.color = color
-            if note is not None:
+            if note is not None and note != row.note:
+                base = list(tags) if tags is not None else [t.name for t in row.tags]
+                row.tags = _tag_rows(s, tags_after_note_edit(base, row.note, note))
                 row.note = note
-            if tags is not None:
+            elif tags is not None:
                 row.tags = _tag_rows(s, tags)
             row.modified = max(utcnow(), row.modified)
             s.flush()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
@@ -29,7 +29,7 @@ from models.analysis.corrections import (
     rule_from_payload,
 )
 from models.analysis.serialize import from_dict
-from models.analysis.types import Analysis
+from models.analysis.types import ENTITY_TYPES, Analysis, Entity
 from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow, HighlightRow
 
 if TYPE_CHECKING:
@@ -89,11 +89,17 @@ class Dossier:
         return sum(len(a.mentions) for a in self.articles)
 
 
+VOTE_TEXT_LIMIT = 200_000  # characters: longer articles do not vote on entity types
+
+
 class EntityStore:
     """Corrections and corrected entities of one library; every method is one transaction."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self._votes: (
+            tuple[tuple[int, int], dict[str, Counter[str]], dict[int, frozenset[tuple[str, str]]]] | None
+        ) = None
 
     # -- rules ------------------------------------------------------------------------------------------------------
 
@@ -146,7 +152,60 @@ class EntityStore:
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
             if text is None:
                 raise KeyError(f"no article with id {article_id}")
-            return apply_corrections(analysis.entities, _rules(s, article_id), text, analyser_version=analysis.version)
+            rules = _rules(s, article_id)
+        return apply_corrections(self._with_type_votes(analysis.entities, article_id), rules, text,
+                                 analyser_version=analysis.version)
+
+    # -- type votes across articles ---------------------------------------------------------------------------------
+
+    def type_votes(self) -> tuple[dict[str, Counter[str]], dict[int, frozenset[tuple[str, str]]]]:
+        """Casefolded entity name → how many analysed articles type it each way (the latest analysis of each
+        article's current text), and each article's own (name, type) pairs. Articles longer than
+        ``VOTE_TEXT_LIMIT`` characters are left out: parsing their cached analysis would hold the interpreter for
+        a visible moment, and one article more or less does not change a vote. Cached until an analysis is added or
+        removed."""
+        with self.library.reading() as s:
+            stamp = tuple(s.execute(select(func.count(AnalysisRow.id), func.max(AnalysisRow.id))).one())
+            if self._votes is not None and self._votes[0] == stamp:
+                return self._votes[1], self._votes[2]
+            rows = s.execute(
+                select(AnalysisRow.article_id, AnalysisRow.data)
+                .join(ArticleRow, (AnalysisRow.article_id == ArticleRow.id)
+                      & (AnalysisRow.text_hash == ArticleRow.text_hash))
+                .where(func.length(ArticleRow.text) <= VOTE_TEXT_LIMIT)
+                .order_by(AnalysisRow.article_id, AnalysisRow.id.desc())
+            ).all()
+        votes: dict[str, Counter[str]] = {}
+        own: dict[int, frozenset[tuple[str, str]]] = {}
+        for article_id, data in rows:
+            if article_id in own:
+                continue
+            typed = frozenset((" ".join(str(e.get("name", "")).split()).casefold(), str(e.get("type", "")))
+                              for e in (data or {}).get("entities", []))
+            own[article_id] = typed
+            for name, kind in typed:
+                votes.setdefault(name, Counter())[kind] += 1
+        self._votes = ((int(stamp[0] or 0), int(stamp[1] or 0)), votes, own)
+        return votes, own
+
+    def _with_type_votes(self, entities: Sequence[Entity], article_id: int) -> tuple[Entity, ...]:
+        """An entity typed one way in most articles of the library takes that type here too (at least two
+        articles agreeing, and more than half of all). Applied before the reader's corrections, which always win."""
+        votes, own = self.type_votes()
+        mine = own.get(article_id, frozenset())
+        out = []
+        for e in entities:
+            name = " ".join(e.name.split()).casefold()
+            counted = Counter(votes.get(name, Counter()))
+            for kind in [k for n, k in mine if n == name]:
+                counted[kind] -= 1  # this article's own vote is counted once, below
+            counted[e.type] += 1
+            best, n = counted.most_common(1)[0]
+            if best != e.type and n >= 2 and n * 2 > sum(counted.values()) and best in ENTITY_TYPES:
+                note = "type of most articles"
+                e = replace(e, type=best, provenance=f"{e.provenance}; {note}" if e.provenance else note)
+            out.append(e)
+        return tuple(out)
 
     def library_index(self) -> list[IndexEntry]:
         """Every entity of the analysed articles, one entry per canonical name and type, most widespread first."""

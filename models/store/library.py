@@ -19,7 +19,7 @@ from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
 from models.article import Article, Block, metadata_from_dict, metadata_to_dict
 from models.revisions.identity import canonical_source, is_relative, same_story
-from models.store import backup, location, migrate
+from models.store import location, migrate, opening
 from models.store.annotations import AnnotationStore, reanchor_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
@@ -37,6 +37,8 @@ from models.store.search import search as fts_search
 
 
 class Library:
+    read_only = ""  # why writes are refused (a read-only file or folder), or "" when the library can be written
+
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
@@ -257,13 +259,12 @@ def open_library(library: str | None = None) -> Library:
     """Open (creating and migrating as needed) the library named on the command line, in the environment or
     the default one."""
     url = location.resolve(library)
+    path = location.sqlite_path(url)
+    if path is not None:  # checked before anything can write: damaged, empty or read-only (models.store.opening)
+        return opening.open_sqlite_library(url, path, Library)
     engine = make_engine(url)
     lib = Library(url, engine)
-    path = lib.db_path
-    existed = path is not None and path.exists() and path.stat().st_size > 0
-    migrate.upgrade(engine, path if existed else None)
-    if existed and path is not None:
-        backup.backup_if_due(path)
+    migrate.upgrade(engine, None)
     return lib
 
 

@@ -45,7 +45,7 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    kind: str  # article | highlight | note
+    kind: str  # article | highlight | note | tag (a highlight found by one of its tags)
     article_id: int
     title: str
     snippet: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import text
@@ -35,7 +36,30 @@ def fts5_query(query: str) -> str:
 
 
 def unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Strip the match markers from a snippet, returning the plain snippet and the marked spans in it."""
+    """Strip the match markers from a snippet, returning the plain snippet (white space runs and line breaks as
+    single spaces, as a list row shows it) and the marked spans in it."""
+    plain, marks = _unmark(snippet)
+    return squeeze(plain, marks)
+
+
+def squeeze(plain: str, marks: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``plain`` with white space runs folded to one space and the ends trimmed; the marks follow their words."""
+    out: list[str] = []
+    where: list[int] = []  # new offset of each old offset
+    for ch in plain:
+        where.append(len(out))
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    where.append(len(out))
+    text = "".join(out)
+    trimmed = text.rstrip(" ")
+    return trimmed, tuple((where[a], min(where[b], len(trimmed))) for a, b in marks)
+
+
+def _unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     out: list[str] = []
     marks: list[tuple[int, int]] = []
     pos = 0
@@ -67,9 +91,56 @@ def first_match(haystack: str, query: str) -> tuple[int, int] | None:
 def search(s: Session, query: str, limit: int = 50) -> list[SearchHit]:
     if not words(query):
         return []
+    tagged = _tag_hits(s, query, limit)
     if s.get_bind().dialect.name == "sqlite":
-        return _sqlite(s, query, limit)
-    return _postgres(s, query, limit)
+        found = _sqlite(s, query, limit)
+    else:
+        found = [replace(h, snippet=(sq := squeeze(h.snippet, h.marks))[0], marks=sq[1])
+                 for h in _postgres(s, query, limit)]
+    if not tagged:
+        return found
+    seen = {h.highlight_id for h in tagged}
+    rest = [h for h in found if h.highlight_id is None or h.highlight_id not in seen]
+    return (tagged + rest)[:limit]
+
+
+def _tag_hits(s: Session, query: str, limit: int) -> list[SearchHit]:
+    """Highlights carrying a tag the query names ("treaty", "#treaty", "kuril is" for "Kuril islands"): whole
+    words, the last one as a prefix, ignoring case. A query written as a ``#tag`` looks only at tags' words."""
+    wanted = [w.casefold() for w in words(query)]
+    rows = s.execute(
+        text(
+            'SELECT h.id, h.article_id, a.title, h.start, h."end", h.exact, t.name FROM tags t '
+            "JOIN highlight_tags ht ON ht.tag_id = t.id JOIN highlights h ON h.id = ht.highlight_id "
+            "JOIN articles a ON a.id = h.article_id ORDER BY h.created, h.id"
+        )
+    ).all()
+    hits: list[SearchHit] = []
+    done: set[str] = set()
+    for hid, article_id, title, start, end, exact, name in rows:
+        tag_words = [w.casefold() for w in words(name)]
+        if hid in done or not _words_match(tag_words, wanted):
+            continue
+        done.add(hid)
+        label = f"#{name}"
+        snip = f"{label} · {' '.join(exact.split())}"
+        hits.append(SearchHit("tag", article_id, title, snip, ((0, len(label)),), start, end, hid))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def _words_match(tag_words: list[str], wanted: list[str]) -> bool:
+    """The query's words appear in order at the start of the tag's words (the last one as a prefix)."""
+    if not wanted or len(wanted) > len(tag_words):
+        return False
+    for i, w in enumerate(wanted):
+        if i == len(wanted) - 1:
+            if not tag_words[i].startswith(w):
+                return False
+        elif tag_words[i] != w:
+            return False
+    return True
 
 
 def _article_hit(row: Any, query: str) -> SearchHit:

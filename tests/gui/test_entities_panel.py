@@ -264,3 +264,25 @@ def test_panel_paints_light_and_dark_without_warnings(panel: EntitiesPanel, qtbo
         panel.apply_theme(tokens)
         image = panel.grab().toImage()
         assert not image.isNull() and image.width() == panel.width()
+
+
+def test_the_selected_entity_is_described_in_the_articles_words_with_its_library_count(panel: EntitiesPanel) -> None:
+    from gui.entities.facts import show_entity_facts
+
+    ran: list[Any] = []
+
+    class Library:
+        reading = writing = None
+
+    def run(fn: Any, done: Any) -> None:
+        ran.append(fn)
+        done({("Vladimir Putin", "PERSON"): 6})
+
+    text = "Russian President Vladimir Putin met Abe in Moscow. Putin said little."
+    putin = CorrectedEntity("Vladimir Putin", "PERSON", (CorrectedMention(18, 32, "Vladimir Putin"),))
+    show_entity_facts(panel, Library(), text, [putin], run)
+    assert ran, "the library count is read through the worker"
+    assert panel.select_entity("Vladimir Putin", "PERSON")
+    index = panel.model.entity_index("Vladimir Putin", "PERSON")
+    subtitle = panel.delegate._subtitle(index)
+    assert subtitle == "Russian president · in 6 articles"

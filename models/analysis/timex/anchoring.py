@@ -105,6 +105,8 @@ def _holiday_in(name: str, year: int) -> date | None:
         return add_days(e, {"easter monday": 1, "good friday": -2}.get(name, 0))
     if name.startswith("thanksgiving"):
         return _thanksgiving(year)
+    if name in ("black friday", "cyber monday"):  # the Friday and the Monday after Thanksgiving
+        return add_days(_thanksgiving(year), 1 if name == "black friday" else 4)
     return None
 
 

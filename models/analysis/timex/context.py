@@ -162,6 +162,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
         return True
     if rule == "weekday":
         wd = c.group("wd") or ""
+        if _habitual_weekday(text, c, prev, nxt):
+            return False
         return not wd.endswith(".") and not (prev in ("black", "super", "cyber", "good", "ash", "bloody") and
                                              not c.group("rel"))
     if rule == "ago":
@@ -187,6 +189,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
         before = text[max(0, c.start - 24) : c.start].rstrip().lower()
         return bool(re.search(r"(\d|%|million|billion|trillion|percent|cents?|dollars|euros|pounds|yen|"
                               r"times|once|twice|hours|days|barrels|tonnes|tons)$", before))
+    if rule == "set_adverb" and _attributive(ctx, c):
+        return False  # "daily newspapers": what kind of paper, not a repeating event
     if rule == "clock24":
         if c.group("tz") or c.group("wd") or c.group("wd2"):
             return True
@@ -194,6 +198,12 @@ def accept(c: Candidate, ctx: Context) -> bool:
                         "approximately", "shortly", "and")
     if rule == "vague":
         word = (c.group("word") or "").lower()
+        if word == "now" and c.group("word") == "Now" and _inside_title(text, c.start):
+            return False  # "Stream Now", "Apocalypse Now": a name
+        if word == "now" and re.match(r"[^\S\n]*(?:[$€£¥]|\d|only\b)", text[c.end : c.end + 8]):
+            return False  # "Now $649.99": the price after a discount
+        if word == "now" and re.match(r"[^\S\n]+and[^\S\n]+(?:again|then)\b", text[c.end : c.end + 12]):
+            return False  # "every now and again"
         if word == "now":
             return not re.match(r"[^\S\n]*that\b", text[c.end : c.end + 8]) or prev not in ("", "and", "but")
         return True
@@ -202,11 +212,54 @@ def accept(c: Candidate, ctx: Context) -> bool:
     return True
 
 
+# Nouns after "the Sunday …" that make it a kind of thing rather than a day: "the Sunday edition", "a Sunday drive".
+_HABITUAL_NOUNS = frozenset(
+    """
+    edition editions paper papers newspaper newspapers magazine supplement supplements show shows programme program
+    service services mass masses school brunch roast market markets lunch lunches dinner dinners drive drives best
+    clothes times crowd crowds trading shift shifts shopping sermon sermons league leagues painter painters driver
+    drivers night-owl club clubs routine routines ritual rituals column columns strip strips
+    """.split()
+)
+
+
+_ERAS = {"AD", "BC", "CE", "BCE", "FY", "CY"}
+
+
+def _habitual_weekday(text: str, c: Candidate, prev: str, nxt: str) -> bool:
+    """ "the Sunday edition", "every Sunday paper": the weekday describes a kind of thing, not a day."""
+    if c.group("rel") or c.group("pod"):
+        return False
+    return prev.lower() in ("the", "a", "an", "its", "their", "his", "her", "our", "your", "every", "each") and \
+        nxt.lower() in _HABITUAL_NOUNS
+
+
+def _attributive(ctx: Context, c: Candidate) -> bool:
+    tok = ctx.token_at(c.start)
+    if tok is None or tok.i + 1 >= len(tok.doc):
+        return False
+    following = tok.doc[tok.i + 1]
+    # only before a plural: "daily newspapers" are a kind of paper; "the annual conference" is a yearly event
+    return bool(tok.dep_ == "amod" and following.tag_ == "NNS" and tok.head.i == following.i)
+
+
+def _inside_title(text: str, start: int) -> bool:
+    """A capitalised word right after another one in mid-sentence ("Click Stream Now")."""
+    before = re.search(r"(\S+)[^\S\n]+$", text[max(0, start - 30) : start])
+    if not before:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and word[-1:].isalpha()
+
+
 def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
     if c.group("mod") or c.group("fiscal") or c.group("the"):
         return True
     start = c.group_start("year")
     text = ctx.parsed.text
+    if re.search(r"(?<![\w-])[A-Z]{2,5}[^\S\n]$", text[max(0, start - 7) : start]) and prev.upper() not in _ERAS \
+            and not 1900 <= int(c.group("year") or 0) <= 2040:
+        return False  # "GTX 1660", "RTX 2060": a model number ("WWDC 2005" stays a year)
     before = text[max(0, start - 4) : start]
     if re.search(r"[$€£¥#]\s*$|[A-Z]{1,3}\$\s*$|No\.\s*$", before):
         return False

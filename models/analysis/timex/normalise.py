@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from models.analysis.timex import anchoring, quantities
+from models.analysis.timex import anchoring, quantities, story
 from models.analysis.timex.arithmetic import add_days, fmt, season_of, shift
 from models.analysis.timex.lexicon import (
     MOD_WORDS,
@@ -93,7 +93,7 @@ def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
     if y:
         year = int(y) if len(y) == 4 else _two_digit_year(int(y), r.dct)
     else:
-        year = anchoring.year_for(mon, day, direction(), r.dct)
+        year = _yearless(c, mon, day, r, direction)
     try:
         d = date(year, mon, day)
     except ValueError:
@@ -103,8 +103,44 @@ def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
     return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
 
 
+def _forward(direction: Direction) -> Direction:
+    """A date in a present-tense clause is a schedule ("the tour kicks off May 2", "the law takes effect Jan. 1")."""
+    return "future" if direction == "present" else direction
+
+
+def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Callable[[], Direction]) -> int:
+    """Year of a month (and day) written without one: a weekday written beside it, a heading or a sentence that
+    names the year, then the tense of the clause (a present tense looks ahead)."""
+    text = c.match.string
+    if day is not None:
+        wd = story.weekday_before(text, c.start)
+        if wd is not None:
+            matching = story.year_matching_weekday(mon, day, wd, r.dct.year)
+            if matching is not None and abs(matching - r.dct.year) <= 1:
+                return matching
+    deictic = re.match(r"[^\S\n]*,?[^\S\n]*(this|last|next) year\b", text[c.end : c.end + 16], re.I)
+    if deictic:  # "June 5 this year"
+        return r.dct.year + {"this": 0, "last": -1, "next": 1}[deictic.group(1).lower()]
+    named = story.heading_year(text, c.start)
+    if named is None:
+        planned = story.sentence_year(text, c.start, c.end)  # "the 2021 tour kicks off May 2"; not a past year
+        named = planned if planned is not None and planned > r.dct.year else None
+    if named is not None and abs(named - r.dct.year) <= 5:
+        return named
+    if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
+        return anchoring.year_for(mon, day, "past", r.dct)
+    # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
+    # quarter") as a plan
+    return anchoring.year_for(mon, day, _forward(direction()) if day is not None else direction(), r.dct)
+
+
 def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     mon = _month_of(c.group("mon") or "")
+    if re.match(r"[^\S\n]+quarters?\b", c.match.string[c.end : c.end + 10]) and not c.group("mod"):
+        # "the September quarter": the quarter that ends with that month, reported after the fact
+        q = (mon - 1) // 3 + 1
+        year = c.group("year") and int(c.group("year") or 0) or anchoring.year_for_part(q, 3, "past", r.dct)
+        return _quarter_value(int(year), q, False)
     rel = _norm(c.group("rel"))
     yrel = _norm(c.group("yrel"))
     if c.group("year"):
@@ -118,7 +154,7 @@ def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Val
     elif rel == "this":
         year = r.dct.year
     else:
-        year = anchoring.year_for(mon, None, direction(), r.dct)
+        year = _yearless(c, mon, None, r, direction)
     edge = _mod_is_end_of(c.group("mod"))
     mod = mod_of(c.group("mod"))
     if edge == "end":
@@ -219,6 +255,14 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     mod_text = c.group("mod")
     if "year" in unit and unit != "year":  # fiscal / financial year
         unit = "year"
+    if rel == "the" and unit == "day" and re.search(r"earlier|later", _norm(mod_text)):
+        # "later in the day": the day the story is at; with no day told before it, a habit ("people tire later in
+        # the day"), not a date
+        if r.history:
+            base, gran = r.anchor_for("day")
+            if gran == "day":
+                return Value("DATE", base.isoformat(), None, (base, "day"))
+        return None
     if rel in ("the past", "the last", "the coming", "past", "coming", "this coming", "the whole", "the entire") \
             and not (rel in ("past", "this coming", "coming") and unit in ("weekend",)) and rel != "this coming":
         if unit == "weekend":
@@ -279,6 +323,8 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
                "after tomorrow": 2}
     d = r.dct + timedelta(days=offsets.get(word, 0))
+    if word in ("today", "tonight") and story.reported_quotation(c.match.string, c.start):
+        d = story.story_day(r.history, r.dct) or d  # the quote keeps the time of the story it reports
     pod = PARTS_OF_DAY.get(_norm(c.group("pod"))) or ("NI" if word == "tonight" else None)
     if pod:
         return Value("TIME", f"{d.isoformat()}T{pod}", mod_of(c.group("mod")), (d, "day"))
@@ -287,7 +333,27 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
 
 def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     wd = WEEKDAYS[(c.group("wd") or "").rstrip(".").lower()]
-    d = anchoring.weekday_date(wd, _norm(c.group("rel")), direction(), r.dct)
+    text = c.match.string
+    rel = _norm(c.group("rel"))
+    explicit = story.date_after(text, c.end) if not rel else None
+    d = None
+    if explicit is not None:  # "Sunday (Oct. 4)": the explicit date wins
+        mon, day = explicit
+        year = story.year_matching_weekday(mon, day, wd, r.dct.year)
+        if year is None or abs(year - r.dct.year) > 1:
+            year = anchoring.year_for(mon, day, _forward(direction()), r.dct)
+        try:
+            d = date(year, mon, day)
+        except ValueError:
+            d = None
+    if d is None:
+        if not rel and story.behind(text, c.start, c.end):
+            way: Direction = "past"  # "after Sunday's defeat", "since Friday"
+        elif not rel and story.possessive(text, c.end) and direction() != "future":
+            way = None  # "Sunday's game": the nearest Sunday unless the clause says will
+        else:
+            way = direction()
+        d = anchoring.weekday_date(wd, rel, way, r.dct)
     pod = PARTS_OF_DAY.get(_norm(c.group("pod")))
     if pod:
         return Value("TIME", f"{d.isoformat()}T{pod}", None, (d, "day"))
@@ -299,6 +365,8 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
     d = _norm(c.group("dir"))
     if unit in ("second", "minute", "hour"):
         return Value("DURATION", quantities.duration_value(n, unit), quantities.qmod(c.group("qmod")))
+    if d == "on" and n is not None and unit not in ("day", "week"):
+        return Value("DURATION", quantities.duration_value(n, unit))  # "fifty years on": how long since, not 2070
     if n is None:
         return Value("DATE", "PAST_REF" if d in ("ago", "earlier", "before", "back", "prior") else "FUTURE_REF")
     sign = -1 if d in ("ago", "earlier", "before", "back", "prior") else 1
@@ -408,6 +476,10 @@ def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     day = anchoring.holiday_date(name, year, direction(), r.dct)
     if day is None:
         return None
+    if year is None and day < r.dct:
+        upcoming = anchoring.holiday_date(name, None, "future", r.dct)
+        if upcoming is not None and (upcoming - r.dct).days <= 45:
+            day = upcoming  # "prices dropped to Black Friday levels" two weeks before it: the coming one
     return Value("DATE", day.isoformat(), None, (day, "day"))
 
 

@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
         "holiday",
         rf"{B}(?P<hol>Christmas{SP}Eve|Christmas{SP}Day|Christmas|New{SP}Year['’]s{SP}(?:Day|Eve)|"
         rf"New{SP}Year['’]s|Thanksgiving(?:{SP}Day)?|Easter(?:{SP}Sunday|{SP}Monday)?|Good{SP}Friday|"
-        rf"Valentine['’]s{SP}Day|Halloween|Boxing{SP}Day)(?:{SP}(?P<year>{YEAR4}))?{E}(?!{SP}(?:Island|Carol|tree))",
+        rf"Valentine['’]s{SP}Day|Halloween|Boxing{SP}Day|Black{SP}Friday|Cyber{SP}Monday)(?:{SP}(?P<year>{YEAR4}))?{E}(?!{SP}(?:Island|Carol|tree))",
         "hol",
     ),
 )

@@ -1,0 +1,276 @@
+"""The dialog shown instead of the window when the library is damaged: what is wrong, the newest verified backup
+(its date, articles and highlights), and Restore / Open Another Library / Quit.
+
+Restoring keeps the damaged file aside (models.store.restore); what it still holds that the backup lacks is then
+offered ("Bring Back"). Looking the backup up, restoring and bringing back run on the pool, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.import_jobs import Pool, default_pool
+from models.store import location
+from models.store.integrity import LibraryDamaged, plural
+
+log = logging.getLogger(__name__)
+
+
+class _CallSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)  # the exception
+
+
+class _Call(QRunnable):
+    """A plain function on the pool; its result or its exception comes back by signal on the GUI thread."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = _CallSignals()
+
+    def run(self) -> None:  # QRunnable.run
+        try:
+            result = self.fn()
+        except Exception as error:  # noqa: BLE001 — reported in the dialog, never lost in a thread
+            log.info("library call failed: %s", error)
+            self.signals.failed.emit(error)
+            return
+        self.signals.done.emit(result)
+
+
+def _restore_and_reopen(path: Path) -> tuple[Any, Any, Any]:
+    from models.store import open_library, restore
+
+    done = restore.restore(path)
+    library = open_library(str(path))
+    offer = None
+    if done.aside is not None and done.was_damaged:
+        _found, offer = restore.recoverable(library, done.aside)
+    return done, library, offer
+
+
+class DamagedLibraryDialog(QDialog):
+    """Ends accepted with :attr:`library` open (restored, or another one chosen), or rejected (Quit)."""
+
+    library_opened = Signal(object)  # the Library the reader can go on with
+
+    def __init__(self, damage: LibraryDamaged, pool: Pool | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DamagedLibraryDialog")
+        self.setWindowTitle(self.tr("The library is damaged"))
+        self.pool = pool or default_pool()
+        self.library: Any = None
+        self._calls: list[_Call] = []
+        self._aside: Path | None = None
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("DamageSummary")
+        self.backup_label = QLabel(self)
+        self.backup_label.setWordWrap(True)
+        self.backup_label.setObjectName("DamageBackup")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("DamageStatus")
+
+        self.restore_button = QPushButton(self.tr("Restore"), self)
+        self.other_button = QPushButton(self.tr("Open Another Library…"), self)
+        self.quit_button = QPushButton(self.tr("Quit"), self)
+        self.bring_back_button = QPushButton(self.tr("Bring Back"), self)
+        self.continue_button = QPushButton(self.tr("Open the Library"), self)
+        for button in (self.bring_back_button, self.continue_button):
+            button.hide()
+        self.restore_button.clicked.connect(self.restore)
+        self.other_button.clicked.connect(self.open_another)
+        self.quit_button.clicked.connect(self.reject)
+        self.bring_back_button.clicked.connect(self.bring_back)
+        self.continue_button.clicked.connect(self._finish)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.quit_button, self.other_button, self.continue_button, self.bring_back_button,
+                       self.restore_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.backup_label)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+        self.show_damage(damage)
+
+    # -- state ---------------------------------------------------------------------------------------------------
+
+    def show_damage(self, damage: LibraryDamaged) -> None:
+        self.damage = damage
+        self.summary.setText(
+            self.tr("Newsdesk cannot use the library %1: %2. Nothing was written to it.")
+            .replace("%1", location.printable(damage.path)).replace("%2", damage.reason)
+        )
+        self.backup_label.setText(self.tr("Looking for the newest verified backup…"))
+        self.status.setText("")
+        self.restore_button.setEnabled(False)
+        self.restore_button.setDefault(True)
+        self._run(lambda: _newest(damage.path), self._on_backup_found, self._on_backup_lookup_failed)
+
+    @Slot(object)
+    def _on_backup_found(self, info: Any) -> None:
+        self.newest = info
+        if info is None:
+            self.backup_label.setText(self.tr(
+                "No verified backup of it was found. Open another library, or quit and restore a copy with "
+                "newsdesk restore --from FILE."))
+            return
+        self.backup_label.setText(
+            self.tr("Restore the newest verified backup, taken %1: %2 and %3. The damaged file is kept beside it, "
+                    "and what it still holds can be brought back afterwards.")
+            .replace("%1", info.taken_text)
+            .replace("%2", plural(info.articles, "article"))
+            .replace("%3", plural(info.highlights, "highlight"))
+        )
+        self.restore_button.setEnabled(True)
+
+    @Slot(object)
+    def _on_backup_lookup_failed(self, error: Exception) -> None:
+        self.newest = None
+        self.backup_label.setText(self.tr("The backups could not be read: %1").replace("%1", _line(error)))
+
+    # -- restore -------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def restore(self) -> None:
+        self._busy(self.tr("Restoring…"))
+        path = self.damage.path
+        self._run(lambda: _restore_and_reopen(path), self._on_restored, self._on_failed)
+
+    @Slot(object)
+    def _on_restored(self, outcome: tuple[Any, Any, Any]) -> None:
+        done, library, offer = outcome
+        self.library = library
+        self._aside = done.aside
+        kept = location.printable(done.aside) if done.aside else ""
+        restored = self.tr("Restored the backup of %1 (%2, %3). The damaged file is kept as %4.") \
+            .replace("%1", done.source.taken_text) \
+            .replace("%2", plural(done.source.articles, "article")) \
+            .replace("%3", plural(done.source.highlights, "highlight")).replace("%4", kept)
+        if offer is None or not offer.anything:
+            self.status.setText(restored)
+            self._finish()
+            return
+        self.backup_label.hide()
+        self.status.setText(restored + " " + self.tr("It still holds %1 made after the backup.")
+                            .replace("%1", offer.describe()))
+        self.restore_button.hide()
+        self.other_button.hide()
+        self.quit_button.hide()
+        self.bring_back_button.show()
+        self.bring_back_button.setEnabled(True)
+        self.bring_back_button.setDefault(True)
+        self.continue_button.show()
+        self.continue_button.setEnabled(True)
+
+    @Slot()
+    def bring_back(self) -> None:
+        from models.store import restore
+
+        library, aside = self.library, self._aside
+        if aside is None:
+            self._finish()
+            return
+        self.bring_back_button.setEnabled(False)
+        self.continue_button.setEnabled(False)
+        self.status.setText(self.tr("Bringing back what the damaged file still holds…"))
+        self._run(lambda: restore.bring_back(library, aside), lambda _report: self._finish(), self._on_failed)
+
+    # -- another library -----------------------------------------------------------------------------------------
+
+    def choose_library(self) -> str:
+        """The file the reader picks (a method, so that tests can answer without a native dialog)."""
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open Library"), str(self.damage.path.parent),
+            self.tr("Newsdesk library (*.sqlite);;All files (*)"))
+        return chosen
+
+    @Slot()
+    def open_another(self) -> None:
+        chosen = self.choose_library()
+        if not chosen:
+            return
+        from models.store import open_library
+
+        self._busy(self.tr("Opening %1…").replace("%1", chosen))
+        self._run(lambda: open_library(chosen), self._on_other_opened, self._on_failed)
+
+    @Slot(object)
+    def _on_other_opened(self, library: Any) -> None:
+        self.library = library
+        self._finish()
+
+    # -- common --------------------------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        self._idle()
+        if isinstance(error, LibraryDamaged):
+            self.show_damage(error)
+            return
+        self.status.setText(self.tr("That did not work: %1").replace("%1", _line(error)))
+
+    def _finish(self) -> None:
+        self.library_opened.emit(self.library)
+        self.accept()
+
+    def _busy(self, message: str) -> None:
+        self.status.setText(message)
+        for button in (self.restore_button, self.other_button, self.quit_button):
+            button.setEnabled(False)
+
+    def _idle(self) -> None:
+        self.other_button.setEnabled(True)
+        self.quit_button.setEnabled(True)
+        self.restore_button.setEnabled(getattr(self, "newest", None) is not None)
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]) -> None:
+        call = _Call(fn)
+        call.signals.done.connect(done)
+        call.signals.failed.connect(failed)
+        call.signals.done.connect(lambda _r: self._forget(call))
+        call.signals.failed.connect(lambda _e: self._forget(call))
+        self._calls.append(call)
+        self.pool.start(call)
+
+    def _forget(self, call: _Call) -> None:
+        if call in self._calls:
+            self._calls.remove(call)
+
+
+def _newest(path: Path) -> Any:
+    from models.store import backup
+
+    return backup.newest_verified(path)
+
+
+def _line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def ask_what_to_do(damage: LibraryDamaged, parent: QWidget | None = None) -> Any:
+    """Show the dialog modally; the library to go on with, or None when the reader chose Quit."""
+    dialog = DamagedLibraryDialog(damage, parent=parent)
+    return dialog.library if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,35 @@
+"""The facts shown under the selected entity that the analysis alone does not hold: what the article says it is
+(from its titles and appositives) and in how many articles of the library it appears (read off the GUI thread)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from models.analysis.entity_descriptions import describe_entities
+
+SYNC_LIMIT = 200_000  # characters: a longer article is described in the analysis worker only
+
+
+def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[Any],
+                      run: Callable[[Callable[[], object], Callable[[object], None]], None],
+                      descriptions: Any = None) -> None:
+    """Descriptions (from the analysis worker, else read here for an ordinary article); library counts through
+    ``run`` (a worker)."""
+    if descriptions is not None:
+        panel.set_descriptions(descriptions)
+    elif len(text) <= SYNC_LIMIT:
+        panel.set_descriptions(describe_entities(text, list(entities)))
+    if not hasattr(library, "reading"):
+        return  # not a stored library (tests' stand-ins): no counts
+
+    def count() -> object:
+        from models.store.entities import EntityStore
+
+        return {(e.name, e.type): e.article_count for e in EntityStore(library).library_index()}
+
+    def done(counts: object) -> None:
+        if isinstance(counts, dict):
+            panel.set_article_counts(counts)
+
+    run(count, done)

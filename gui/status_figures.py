@@ -1,0 +1,93 @@
+"""The status bar's figures, as in the mock-up: the library (articles, highlights, analysis state) on the left, the
+open article (words, reading time, its highlights, zoom) on the right. The library's path is in the tooltip only:
+it is not a figure, and it is long."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+
+WORDS_PER_MINUTE = 200
+
+
+class StatusFigures(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.analysis_state = ""
+        self.zoom = 1.0
+        window.article_opened.connect(self._on_article_opened)
+        window.view.zoom_changed.connect(self._on_zoom)
+        runner = window.reading.runner
+        runner.ready.connect(self._on_analysed)
+        runner.failed.connect(self._on_failed)
+        controller = window.annotations.controller
+        controller.annotation_changed.connect(self.refresh)
+        controller.annotation_removed.connect(self.refresh)
+        self.zoom = float(getattr(window.view, "zoom", lambda: 1.0)()) if callable(
+            getattr(window.view, "zoom", None)) else 1.0
+        self.refresh()
+
+    # -- figures -----------------------------------------------------------------------------------------------
+
+    def library_text(self) -> str:
+        lib = self.window.library
+        count = lib.article_count()
+        tr = self.window.tr
+        parts = [tr("Library: 1 article") if count == 1 else tr("Library: %1 articles").replace("%1", f"{count:,}")]
+        controller = self.window.annotations.controller
+        if controller.available():
+            total = sum(controller.counts_by_color().values())
+            parts.append(tr("1 highlight") if total == 1 else tr("%1 highlights").replace("%1", f"{total:,}"))
+        if self.analysis_state:
+            parts.append(self.analysis_state)
+        return "  ·  ".join(parts)
+
+    def article_text(self) -> str:
+        article = self.window.view.article()
+        if article is None:
+            return ""
+        tr = self.window.tr
+        words = len(article.text.split())
+        minutes = max(1, round(words / WORDS_PER_MINUTE))
+        parts = [tr("%1 words").replace("%1", f"{words:,}"), tr("%1 min read").replace("%1", str(minutes))]
+        controller = self.window.annotations.controller
+        article_id = self.window.current_article_id()
+        if controller.available() and article_id is not None:
+            n = sum(controller.counts_by_color(article_id).values())
+            parts.append(tr("1 highlight in this article") if n == 1
+                         else tr("%1 highlights in this article").replace("%1", str(n)))
+        parts.append(f"{round(self.zoom * 100)} %")
+        return "  ·  ".join(parts)
+
+    @Slot()
+    def refresh(self, *_args: Any) -> None:
+        window = self.window
+        window.library_status.setText(self.library_text())
+        window.library_status.setToolTip(str(getattr(window.library, "location", "")))
+        window.article_status.setText(self.article_text())
+
+    # -- events --------------------------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_article_opened(self, _article_id: int) -> None:
+        self.analysis_state = self.window.tr("analysing…")
+        self.refresh()
+
+    @Slot(int, object)
+    def _on_analysed(self, article_id: int, _reading: Any) -> None:
+        if article_id == self.window.current_article_id():
+            self.analysis_state = self.window.tr("analysis up to date")
+            self.refresh()
+
+    @Slot(int, str)
+    def _on_failed(self, article_id: int, _reason: str) -> None:
+        if article_id == self.window.current_article_id():
+            self.analysis_state = self.window.tr("analysis failed")
+            self.refresh()
+
+    @Slot(float)
+    def _on_zoom(self, factor: float) -> None:
+        self.zoom = factor
+        self.refresh()

@@ -1,0 +1,153 @@
+"""What the text around an underspecified date says about it, beyond the tense of its clause.
+
+- A heading that names a year ("2021 season schedule:") dates the list under it; a year named in the same sentence
+  as the plan ("the 2021 tour kicks off May 2") dates the month and day.
+- A weekday written beside an explicit date ("Sunday (Oct. 4)", "Sunday, Oct. 4") must agree with it: the explicit
+  date wins, and the year is the one in which that day falls on that weekday.
+- "after Sunday's defeat", "since Friday": the day is behind the clause whatever its tense.
+- A quotation keeps the time of the story it reports: "today" inside the quotes of a coach who spoke after Sunday's
+  game, in Monday's paper, is Sunday.
+
+Pure functions over the text and offsets; no parse needed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from models.analysis.timex.lexicon import MONTHS, WEEKDAYS
+
+_YEAR = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d\d)(?![\d%])")
+_HEADING_MAX = 80
+_ITEM_MAX = 160
+_PLAN_YEAR = re.compile(
+    r"(?:\b(?:in|for|of|during)\s+((?:19|20)\d\d)\b(?!\s*(?:,|and)?\s*(?:\d|percent|%))|"
+    r"\b((?:19|20)\d\d)(?:[–-]\d\d)?\s+(?:season|schedule|tour|calendar|edition|campaign|series|festival|"
+    r"championship|program|programme|fixtures|dates))",
+    re.IGNORECASE,
+)
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def heading_year(text: str, offset: int) -> int | None:
+    """The year of a heading above a list the expression is an item of: the nearest line above that is short and
+    names one year, when every line between is a short list item (at most 30 of them)."""
+    start, end = _line_bounds(text, offset)
+    if end - start > _ITEM_MAX:
+        return None  # a paragraph, not a list item
+    line_end = start - 1
+    for _ in range(30):
+        if line_end <= 0:
+            return None
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        if not line:
+            line_end = line_start - 1
+            continue
+        years = {int(y) for y in _YEAR.findall(line)}
+        is_heading = len(line) <= _HEADING_MAX and (line.endswith(":") or not line.endswith((".", "!", "?", "”", '"')))
+        if is_heading and len(years) == 1 and not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", _YEAR.sub("", line)):
+            return years.pop()
+        if len(line) > _ITEM_MAX or line.endswith((".", "!", "?")) and len(line) > 60:
+            return None  # running prose: no list here
+        line_end = line_start - 1
+    return None
+
+
+def sentence_year(text: str, start: int, end: int) -> int | None:
+    """A year the sentence names for a plan ("in 2021", "the 2021 season"), when it names just one."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    sentence = text[left:right]
+    years = {int(a or b) for a, b in _PLAN_YEAR.findall(sentence)}
+    return years.pop() if len(years) == 1 else None
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*[,(]\s*$", re.I)
+_DATE_AFTER = re.compile(r"^\s*[,(]\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})")
+
+
+def _weekday_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for name, n in WEEKDAYS.items():
+        if name.startswith(w[:3]) and len(name) > 3:
+            return n
+    return None
+
+
+def weekday_before(text: str, start: int) -> int | None:
+    """ISO weekday written right before a date ("Sunday (Oct. 4)", "Sunday, Oct. 4")."""
+    m = _WEEKDAY_BEFORE.search(text[max(0, start - 14) : start])
+    return _weekday_number(m.group(1)) if m else None
+
+
+def date_after(text: str, end: int) -> tuple[int, int] | None:
+    """(month, day) of an explicit date right after a weekday, without a year of its own."""
+    m = _DATE_AFTER.match(text[end : end + 24])
+    if not m:
+        return None
+    month = MONTHS.get(m.group(1).lower())
+    return (month, int(m.group(2))) if month else None
+
+
+def year_matching_weekday(month: int, day: int, weekday: int, near: int) -> int | None:
+    """The year nearest ``near`` (one either side) in which month/day falls on ``weekday``."""
+    for year in (near, near - 1, near + 1):
+        try:
+            if date(year, month, day).isoweekday() == weekday:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+_BEHIND = re.compile(r"\b(?:after|since|following|from)\s+(?:last\s+)?$", re.I)
+
+
+def behind(text: str, start: int, end: int) -> bool:
+    """A day behind its clause: "after Sunday's defeat", "since Friday", "Sunday's game" (a possessive names an
+    event that has happened or is set, told apart by the clause only when it says will)."""
+    return bool(_BEHIND.search(text[max(0, start - 16) : start]))
+
+
+def possessive(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s")
+
+
+_QUOTES = "\"“”"
+
+
+def in_quotation(text: str, offset: int) -> bool:
+    """Inside double quotation marks of its paragraph."""
+    start, _ = _line_bounds(text, offset)
+    before = text[start:offset]
+    opened = before.count("“") > before.count("”")
+    straight = before.count('"') % 2 == 1
+    return opened or straight
+
+
+_SAID_AFTER = re.compile(
+    r"^[^\n]{0,80}?[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled|acknowledged|admitted|"
+    r"noted|insisted|conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
+)
+
+
+def reported_quotation(text: str, offset: int) -> bool:
+    """A quotation reported in the past ("… today," the coach said)."""
+    return in_quotation(text, offset) and bool(_SAID_AFTER.match(text[offset : offset + 160]))
+
+
+def story_day(history: list[tuple[date, str]], dct: date) -> date | None:
+    """The day the story happened: the latest day-precise date of the text before this point, within the six days
+    before the publication date."""
+    for day, gran in reversed(history):
+        if gran == "day":
+            return day if 0 < (dct - day).days <= 6 else None
+    return None

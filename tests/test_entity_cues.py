@@ -1,0 +1,135 @@
+"""Entity typing from context, the junk filter and the splits and merges of issue 11, on made-up text."""
+
+from __future__ import annotations
+
+from models.analysis import analyze
+from models.analysis.aliases import Candidate, merge_aliases
+from models.analysis.entity_cues import clean, mention_cues, retype
+
+
+def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Candidate(start, start + len(surface), surface, kind)
+
+
+def test_a_definition_types_the_name() -> None:
+    text = "Fort Brennan is a small city in Ulster County. Visitors to Fort Brennan come for the river."
+    cands = [_cand(text, "Fort Brennan", "PERSON"), _cand(text, "Fort Brennan", "PERSON", 1)]
+    assert {c.type for c in retype(cands, text)} == {"PLACE"}
+
+
+def test_life_dates_make_a_person() -> None:
+    text = "Tobias Quell (born March 3, 1961) is a Dutch translator. Quell was born in Delft."
+    cands = [_cand(text, "Tobias Quell", "ORGANIZATION"), _cand(text, "Quell", "ORGANIZATION", 1)]
+    typed = retype(cands, text)
+    assert typed[0].type == "PERSON"
+
+
+def test_corporate_suffix_agency_and_shares_make_organisations() -> None:
+    text = "Shares of Brightwater fell. Brightwater Inc. said in a statement that The Associated Press erred."
+    assert mention_cues(text, text.index("Brightwater Inc."), text.index(" said"))["ORGANIZATION"] >= 3
+    ap = text.index("The Associated Press")
+    assert mention_cues(text, ap, ap + len("The Associated Press"))["ORGANIZATION"] >= 3
+    assert mention_cues(text, 10, 21)["ORGANIZATION"] >= 1
+
+
+def test_an_agency_byline_is_not_a_person() -> None:
+    text = "By The Associated Press\nThe Associated Press reported that the mayor resigned on Tuesday."
+    result = analyze(text)
+    assert not [e for e in result.entities if e.type == "PERSON" and "Associated Press" in e.name]
+
+
+def test_announcing_does_not_turn_a_person_into_a_company() -> None:
+    text = "Dana Whitlock announced the plan. Whitlock announced a second plan later."
+    cands = [_cand(text, "Dana Whitlock", "PERSON"), _cand(text, "Whitlock", "PERSON", 1)]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
+
+
+def test_junk_names_are_dropped_or_cut() -> None:
+    text = "CTR rose while CPM fell. TX @ Lone Star Arena tonight. J. Smith 2 goals in the win. Ann Lee, MS, RDN"
+    cands = [
+        _cand(text, "CTR", "ORGANIZATION"), _cand(text, "CPM", "ORGANIZATION"),
+        _cand(text, "TX @ Lone Star Arena", "PLACE"), _cand(text, "J. Smith 2 goals", "PERSON"),
+        _cand(text, "Ann Lee", "PERSON"), _cand(text, "MS", "ORGANIZATION"), _cand(text, "RDN", "PERSON"),
+    ]
+    kept = clean(cands, text)
+    assert [c.text for c in kept] == ["J. Smith", "Ann Lee"]
+
+
+def test_a_citation_is_split_into_its_authors() -> None:
+    text = "as shown by Marlow, Tesch, & Oduya (2011) and Penrose et al. in their survey"
+    cands = [_cand(text, "Marlow, Tesch, & Oduya", "ORGANIZATION"), _cand(text, "Penrose et al.", "PERSON")]
+    assert [(c.text, c.type) for c in clean(cands, text)] == [
+        ("Marlow", "PERSON"), ("Tesch", "PERSON"), ("Oduya", "PERSON"), ("Penrose", "PERSON")
+    ]
+
+
+def test_a_company_is_not_folded_into_its_product() -> None:
+    text = "Pearfruit sells phones. Pearfruit Arcade is its game service. Pearfruit Arcade costs little."
+    cands = [_cand(text, "Pearfruit", "ORGANIZATION"), _cand(text, "Pearfruit Arcade", "ORGANIZATION"),
+             _cand(text, "Pearfruit Arcade", "ORGANIZATION", 1)]
+    assert len(merge_aliases(cands, text)) == 2
+
+
+def test_a_short_form_after_the_full_name_still_folds() -> None:
+    text = "Corvane Dynamics won the contract. Corvane will build the engines."
+    cands = [_cand(text, "Corvane Dynamics", "ORGANIZATION"), _cand(text, "Corvane", "ORGANIZATION")]
+    assert len(merge_aliases(cands, text)) == 1
+
+
+def test_full_names_with_and_without_a_middle_name_and_the_surname_are_one_person() -> None:
+    text = "Edwin Parr\nEdwin J. Parr was a linguist. Later Parr taught in Ohio."
+    cands = [_cand(text, "Edwin Parr", "PERSON"), _cand(text, "Edwin J. Parr", "PERSON"),
+             _cand(text, "Parr", "ORGANIZATION", 2)]
+    clusters = merge_aliases(cands, text)
+    assert len(clusters) == 1 and clusters[0].type == "PERSON"
+
+
+def test_an_organisation_cut_in_two_by_the_model_is_joined() -> None:
+    from models.analysis.entities import _joined_names
+
+    text = "Lockheed Martin won the contract."
+    cands = [Candidate(0, 8, "Lockheed", "ORGANIZATION"), Candidate(9, 15, "Martin", "PERSON")]
+    joined = _joined_names(text, cands)
+    assert [(c.text, c.type) for c in joined] == [("Lockheed Martin", "ORGANIZATION")]
+
+
+def test_honorifics_stay_in_the_span_but_not_in_the_name() -> None:
+    text = "Mr. Albright said the vote would wait. Later Albright left."
+    result = analyze(text)
+    person = [e for e in result.entities if e.type == "PERSON"]
+    assert person and person[0].name == "Albright"
+
+
+def test_a_headline_fragment_ends_before_its_function_word() -> None:
+    text = "Wrenfield Bets On Cheaper Batteries For Its Cars\nWrenfield said on Monday that it would cut costs."
+    cands = [_cand(text, "Wrenfield Bets On Cheaper Batteries", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["Wrenfield"]
+
+
+def test_a_capitalised_common_noun_is_not_a_name() -> None:
+    text = "Salad\nToss the salad with oil. Serve the salad cold."
+    assert clean([_cand(text, "Salad", "PERSON")], text) == []
+
+
+def test_a_team_named_before_its_coach_is_an_organisation() -> None:
+    text = "Harriers coach Dan Pell was calm. The Harriers lost, and Harriers fans left early."
+    cands = [_cand(text, "Harriers", "PLACE"), _cand(text, "Harriers", "PLACE", 1), _cand(text, "Harriers", "PLACE", 2)]
+    assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
+
+
+def test_a_person_with_a_model_number_is_a_product() -> None:
+    text = "The Quellbook X4 is light."
+    assert [c.type for c in clean([_cand(text, "Quellbook X4", "PERSON")], text)] == ["OTHER"]
+
+
+def test_a_proper_noun_the_model_missed_is_typed_by_its_contexts() -> None:
+    from models.analysis import nlp
+    from models.analysis.entities import _names_by_context
+
+    text = "Orrin Vale was born in a village. Later Vale moved his family, and Vale recalled his youth."
+    parsed = nlp.parse(text)
+    found = list(_names_by_context(parsed, []))
+    assert found and {c.type for c in found} == {"PERSON"}

@@ -1,0 +1,100 @@
+"""Timeline events are named the way a reader would name them, from the analysis of the sample itself: the trigger
+noun with its qualifiers, the people taking part (surnames from the entity panel), a place; the sentence is left
+for the hover card."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.analysis import analyze
+from models.analysis.event_labels import MAX_CHARS, name_event
+from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Timex
+from models.ingest import ingest_file
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[str, Analysis]:
+    article = ingest_file(SAMPLE)
+    return article.text, analyze(article.text, date(2019, 1, 23), authors=article.metadata.authors)
+
+
+def names_by_value(sample: tuple[str, Analysis]) -> dict[str, list[str]]:
+    text, analysis = sample
+    out: dict[str, list[str]] = {}
+    for ev in analysis.events:
+        out.setdefault(ev.timex.value, []).append(name_event(ev, text, analysis.entities).text)
+    return out
+
+
+@pytest.mark.slow
+def test_the_sample_events_get_the_names_a_reader_gives_them(sample) -> None:  # type: ignore[no-untyped-def]
+    names = names_by_value(sample)
+    assert "25th Abe–Putin meeting" in names["2019-01-22"]
+    assert "foreign ministers meet" in names["2019-01-14"]
+    assert "Kono–Lavrov meeting" in names["2019-01-14"]
+    assert names["2019-01-20"] == ["rally in Moscow"]
+    assert "rally in Moscow" in names["2019-01-22"]
+    assert names["2019-SP"] == ["Abe visit to Russia"]
+    assert names["2019-SU"] == ["Upper House election"]
+    assert "G20 summit" in names["2019-06"]
+    assert names["2009"] == ["nuclear energy pact"]
+
+
+@pytest.mark.slow
+def test_every_name_is_short_whole_words_and_not_the_sentence(sample) -> None:  # type: ignore[no-untyped-def]
+    text, analysis = sample
+    for ev in analysis.events:
+        name = name_event(ev, text, analysis.entities).text
+        sentence = text[ev.sentence_start:ev.sentence_end]
+        assert name and len(name) <= MAX_CHARS
+        assert name != sentence.strip() and len(name) < len(sentence) / 2
+        for word in name.rstrip("…").replace("–", " ").split():
+            assert word.lower() in sentence.lower() or word in ("meet",), f"{word!r} is not from the sentence"
+
+
+@pytest.mark.slow
+def test_the_most_important_event_of_a_day_is_the_summit(sample) -> None:  # type: ignore[no-untyped-def]
+    text, analysis = sample
+    same_day = [ev for ev in analysis.events if ev.timex.value == "2019-01-22"]
+    best = max(same_day, key=lambda ev: name_event(ev, text, analysis.entities).importance)
+    assert name_event(best, text, analysis.entities).text == "25th Abe–Putin meeting"
+
+
+def event_in(text: str, expression: str, entities: tuple[Entity, ...] = ()) -> tuple[TimelineEvent, tuple[Entity, ...]]:
+    start = text.index(expression)
+    timex = Timex(start, start + len(expression), expression, "DATE", "2019-01-22")
+    return TimelineEvent(timex, 0, len(text), "", (), "day", "2019-01-22", "2019-01-22", False), entities
+
+
+def mentions(text: str, word: str) -> tuple[Mention, ...]:
+    start = text.index(word)
+    return (Mention(start, start + len(word), word),)
+
+
+def test_a_count_of_arrests_names_itself() -> None:
+    text = "On Jan. 22, a similar rally was held in Moscow, and at least 15 people were arrested."
+    ev, _ = event_in(text, "Jan. 22")
+    assert name_event(ev, text).text == "15 arrested"
+
+
+def test_a_place_after_the_trigger_and_people_from_the_entity_panel() -> None:
+    text = "On Friday the opposition staged a protest in Kyiv while Zelensky and Macron held talks in Paris."
+    entities = (Entity("Kyiv", "PLACE", mentions(text, "Kyiv")), Entity("Paris", "PLACE", mentions(text, "Paris")),
+                Entity("Volodymyr Zelensky", "PERSON", mentions(text, "Zelensky")),
+                Entity("Emmanuel Macron", "PERSON", mentions(text, "Macron")))
+    ev, _ = event_in(text, "Friday")
+    assert name_event(ev, text, entities).text == "protest in Kyiv"
+
+
+def test_without_a_trigger_the_clause_is_cut_at_a_word_end() -> None:
+    text = ("On Monday the committee quietly postponed its long awaited consideration of the amended proposals "
+            "submitted last autumn by several members.")
+    ev, _ = event_in(text, "Monday")
+    name = name_event(ev, text).text
+    assert len(name) <= MAX_CHARS and name.split()[0] == "committee"
+    assert all(w.rstrip("…") in text for w in name.split())

@@ -1,0 +1,133 @@
+"""Issue 11's timeline patterns on made-up text: yearless dates in plans and lists, weekdays against tense,
+generic phrases, and quotations that keep the time of their story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.analysis import nlp
+from models.analysis.timex import tag
+
+
+def _values(text: str, dct: date) -> dict[str, str]:
+    return {t.text: t.value for t in tag(nlp.parse(text), dct)}
+
+
+NOV_2020 = date(2020, 11, 10)
+MONDAY = date(2020, 10, 5)
+
+
+def test_a_list_under_a_heading_with_a_year_takes_its_year() -> None:
+    text = "Ticket news.\n2021 season schedule:\nApril 3 — Denver\nApril 10 — at Seattle\nMay 1 — Boston\n"
+    values = _values(text, NOV_2020)
+    assert values["April 3"] == "2021-04-03"
+    assert values["May 1"] == "2021-05-01"
+
+
+def test_a_scheduled_date_in_the_present_tense_looks_ahead() -> None:
+    assert _values("The tour kicks off May 2nd in Austin.", NOV_2020)["May 2nd"] == "2021-05-02"
+
+
+def test_a_year_named_for_the_plan_dates_the_day() -> None:
+    assert _values("The band said the 2021 tour would open on March 3.", NOV_2020)["March 3"] == "2021-03-03"
+
+
+def test_a_past_year_in_the_sentence_does_not_date_the_day() -> None:
+    text = "The shop opened in 2003 and as of February it sells most of the songs."
+    assert _values(text, date(2008, 4, 9))["February"] == "2008-02"
+
+
+def test_this_year_beside_the_date() -> None:
+    assert _values("The festival takes place on June 5 this year.", NOV_2020)["June 5"] == "2020-06-05"
+
+
+@pytest.mark.parametrize(
+    "text", ["The coach looks ahead after Sunday's defeat.", "The team regrouped after Sunday's defeat."]
+)
+def test_after_a_weekday_is_the_past_one(text: str) -> None:
+    assert _values(text, MONDAY)["Sunday"] == "2020-10-04"
+
+
+def test_a_possessive_weekday_is_the_nearest() -> None:
+    assert _values("The coach praises Sunday's result.", MONDAY)["Sunday"] == "2020-10-04"
+
+
+def test_an_explicit_date_beside_a_weekday_wins() -> None:
+    values = _values("The team lost on Sunday (Oct. 11) in Paris.", MONDAY)
+    assert values["Sunday"] == "2020-10-11"
+    assert values["Oct. 11"] == "2020-10-11"
+
+
+def test_the_weekday_picks_the_year_of_a_yearless_date() -> None:
+    # October 4 fell on a Sunday in 2020, not in 2021
+    assert _values("Fans remember Sunday (Oct. 4) well.", date(2021, 1, 10))["Oct. 4"] == "2020-10-04"
+
+
+def test_as_of_a_month_in_the_present_tense_is_this_year() -> None:
+    assert _values("As of April 2, the fund holds 300 shares.", date(2020, 10, 12))["April 2"] == "2020-04-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He reads the Sunday edition of the paper.", "Click Stream Now to watch the film.",
+     "Most daily newspapers ran the story."],
+)
+def test_generic_phrases_are_not_dates(text: str) -> None:
+    assert _values(text, MONDAY) == {}
+
+
+def test_years_on_is_a_duration_not_a_future_date() -> None:
+    values = _values("Fifty years on, the town is calm.", MONDAY)
+    assert values == {"Fifty years on": "P50Y"}
+
+
+def test_a_quotation_keeps_the_time_of_its_story() -> None:
+    text = 'The team won on Sunday. "We needed this win today," the coach said.'
+    assert _values(text, MONDAY)["today"] == "2020-10-04"
+
+
+def test_today_outside_quotes_is_the_publication_day() -> None:
+    text = "The team won on Sunday. The coach speaks to the press today."
+    assert _values(text, MONDAY)["today"] == "2020-10-05"
+
+
+def test_black_friday_is_the_coming_one_a_few_weeks_before() -> None:
+    values = _values("Prices have dropped to Black Friday levels already.", date(2019, 11, 18))
+    assert values["Black Friday"] == "2019-11-29"
+
+
+@pytest.mark.parametrize(
+    "text", ["The monitor is 35% off, Now $649.99 at the store.", "But every now and again the game quits.",
+             "The GTX 1660 Ti is faster than the RTX 2060 in this test."],
+)
+def test_prices_idioms_and_model_numbers_are_not_dates(text: str) -> None:
+    assert _values(text, date(2019, 11, 18)) == {}
+
+
+def test_an_event_name_with_its_year_keeps_the_year() -> None:
+    assert _values("Jobs opened WWDC 2005 in the morning.", date(2005, 6, 6))["2005"] == "2005"
+
+
+def test_a_month_quarter_is_the_quarter_it_ends() -> None:
+    values = _values("The September quarter earnings were better than expected.", date(2019, 11, 20))
+    assert values["September"] == "2019-Q3"
+
+
+def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
+    text = ("Stadia Is A Beta Until 2020, But The Price Is High\n"
+            "Come November 19, those who paid $129 for the Founder's Edition will receive a controller, a stick, "
+            "and three months of the subscription, which is the only way to play right now.")
+    assert _values(text, date(2019, 11, 18))["November 19"] == "2019-11-19"
+
+
+def test_a_quote_acknowledged_after_the_game_keeps_its_day() -> None:
+    text = 'The Wild won on Tuesday. "I thought tonight we took a good step," Suter acknowledged.'
+    assert _values(text, date(2019, 11, 20))["tonight"] == "2019-11-19TNI"
+
+
+def test_later_in_the_day_is_the_story_day_or_a_habit() -> None:
+    assert _values("Most people feel tired later in the day.", MONDAY) == {}
+    text = "The vote was held on Sunday. Later in the day, the results came."
+    assert _values(text, MONDAY)["Later in the day"] == "2020-10-04"
