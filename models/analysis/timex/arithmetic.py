@@ -97,13 +97,13 @@ def fmt(d: date, granularity: str) -> str:
         return d.isoformat()
     if granularity in ("week", "weekend"):
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}" + ("-WE" if granularity == "weekend" else "")
+        return f"{y:04d}-W{w:02d}" + ("-WE" if granularity == "weekend" else "")
     if granularity == "month":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     if granularity == "quarter":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if granularity == "half":
-        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
     if granularity == "year":
         return f"{d.year:04d}"
     if granularity == "decade":
@@ -114,7 +114,7 @@ def fmt(d: date, granularity: str) -> str:
 
 
 def season_value(year: int, code: str) -> str:
-    return f"{year}-{code}"
+    return f"{year:04d}-{code}"
 
 
 def season_of(d: date) -> tuple[int, str]:
@@ -194,6 +194,8 @@ def narrow(start: date, end: date, mod: str | None) -> tuple[date, date]:
             return add_months(start, months - third_m), end
         return add_months(start, third_m), add_months(start, months - third_m) - timedelta(days=1)
     span = (end - start).days + 1
+    if span < 3:
+        return start, end  # "mid-weekend", "early that day": nothing smaller to point at
     third = max(span // 3, 1)
     if mod == "START":
         return start, start + timedelta(days=third - 1)

@@ -156,6 +156,8 @@ def build_events(
         if sent is None:
             continue
         s_start, s_end, s_span = sent
+        # an expression the parser's sentence split cuts ("-138 0 | centuries ago"): the event's sentence holds it
+        s_start, s_end = min(s_start, timex.start), max(s_end, timex.end)
         names = mentioned.names(s_start, s_end)
         direction, planned_clause = direction_at(ctx.head_token(timex.start, timex.end))
         if dct is None:
