@@ -117,3 +117,46 @@ def test_workers_analyse_and_the_writer_stores_what_they_found(
     finally:
         a.close()
         b.close()
+
+
+def test_an_analysis_that_failed_in_a_worker_is_stored_reported_and_counted(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from models.analysis.types import Analysis
+    from models.cli.articles import read_source
+
+    files = sorted(str(p) for p in (folder / "2021").rglob("*.txt"))[:2]
+
+    def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str]):  # type: ignore[no-untyped-def]
+        for n, source in enumerate(sources):  # what the workers hand back: the first analysis failed
+            article = read_source(source)
+            analysis = Analysis(ANALYZER_VERSION, article.text_hash)
+            yield source, article, replace(analysis, status="failed", reason="OverflowError: boom") if n == 0 \
+                else analysis, None
+
+    monkeypatch.setattr(import_pool, "results", results)
+    lines: list[dict] = []  # type: ignore[type-arg]
+    said: list[str] = []
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    try:
+        failed = import_pool.import_in_pool(lib, files, 2, True, lines.append, said.append)
+        assert failed == 1 and len(lines) == 2
+        assert lines[0]["analysis"] == {"status": "failed", "reason": "OverflowError: boom"}
+        assert "analysis" not in lines[1]
+        assert said == [f"{lines[0]['source']}: analysis failed: OverflowError: boom"]
+        stored = lib.load_analysis(lines[0]["id"], ANALYZER_VERSION)
+        assert stored is not None and stored.failed
+        assert {a.id: a.analysis_status for a in lib.list_articles()}[lines[0]["id"]] == "failed"
+    finally:
+        lib.close()
+
+
+def test_a_folder_without_article_files_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    code, lines, err = run(capsys, "import", "--library", str(tmp_path / "lib.sqlite"), str(empty))
+    assert code == 1 and lines == []
+    assert err == f"newsdesk: {empty}: no article files in this folder (.txt, .html, .md …)\n"

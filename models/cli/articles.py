@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from models.article import Article, metadata_to_dict
@@ -124,33 +125,44 @@ def each_article(sources: list[str], handle: Any) -> int:
     return EXIT_PARTIAL if failed else 0
 
 
+def import_record(result: Any, analysis: Any) -> dict[str, Any]:
+    """The ``import`` line of one article: what the store did with it, and its analysis when not complete."""
+    record: dict[str, Any] = {"id": result.id, "title": result.title, "source": result.source,
+                              "status": result.status}
+    if result.orphaned:
+        record["orphaned"] = result.orphaned
+    if result.status == "updated":
+        record["revision"] = result.revision
+    if analysis is not None and analysis.status != "complete":
+        record["analysis"] = {"status": analysis.status, "reason": analysis.reason}
+    return record
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from models.cli.import_pool import default_jobs, expand_sources, import_in_pool
+    from models.ingest import is_web_address
     from models.store.analysis_jobs import ensure_analysis
 
-    args.sources = expand_sources(args.sources)  # a folder stands for its article files, recursively
     if args.jobs is not None and args.jobs < 1:
         raise UserError("--jobs needs 1 or more")
+    empty = [s for s in args.sources if not is_web_address(s) and Path(s).is_dir() and not expand_sources([s])]
+    for folder in empty:
+        complain(f"{printable(folder)}: no article files in this folder (.txt, .html, .md …)")
+    args.sources = expand_sources(args.sources)  # a folder stands for its article files, recursively
     jobs = min(args.jobs or default_jobs(), len(args.sources))
     lib = open_library_or_fail(args.library)
     if jobs > 1:
-        return EXIT_PARTIAL if import_in_pool(lib, args.sources, jobs, not args.no_analysis, emit, complain) else 0
+        failed = import_in_pool(lib, args.sources, jobs, not args.no_analysis, emit, complain)
+        return EXIT_PARTIAL if failed or empty else 0
 
     def store(article: Article) -> str | None:
         result = lib.import_article(article)
         analysis = None if args.no_analysis else ensure_analysis(lib, result.id)
-        record: dict[str, Any] = {"id": result.id, "title": result.title, "source": result.source,
-                                  "status": result.status}
-        if result.orphaned:
-            record["orphaned"] = result.orphaned
-        if result.status == "updated":
-            record["revision"] = result.revision
-        if analysis is not None and analysis.status != "complete":
-            record["analysis"] = {"status": analysis.status, "reason": analysis.reason}
-        emit(record)
+        emit(import_record(result, analysis))
         return analysis.reason if analysis is not None and analysis.failed else None
 
-    return each_article(args.sources, store)
+    code = each_article(args.sources, store)
+    return EXIT_PARTIAL if empty else code
 
 
 def cmd_list(args: argparse.Namespace) -> int:

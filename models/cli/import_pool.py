@@ -122,6 +122,7 @@ def import_in_pool(
 ) -> int:
     """Import every source with ``jobs`` workers; the number of sources that failed (read or analysis)."""
     from models.analysis import ANALYZER_VERSION
+    from models.cli.articles import import_record
     from models.store.analysis_jobs import ensure_analysis
 
     failed = 0
@@ -134,12 +135,10 @@ def import_in_pool(
         if analysis is not None:
             lib.save_analysis(result.id, analysis)
         elif analyse and error is None and lib.load_analysis(result.id, ANALYZER_VERSION) is None:
-            ensure_analysis(lib, result.id)  # known when the run started, changed since: analyse it here
-        record: dict[str, Any] = {"id": result.id, "title": result.title, "source": result.source,
-                                  "status": result.status}
-        if result.orphaned:
-            record["orphaned"] = result.orphaned
-        emit(record)
+            analysis = ensure_analysis(lib, result.id)  # known when the run started, changed since: analyse it here
+        emit(import_record(result, analysis))
+        if error is None and analysis is not None and analysis.failed:  # stored as failed, reported as such
+            error = f"{article.source}: analysis failed: {analysis.reason}"
         if error is not None:
             complain(error)
             failed += 1
