@@ -22,11 +22,9 @@ from models.export.bundle import (
     web_address,
 )
 from models.export.grouping import group_annotations
-from models.export.note_markup import literal_markdown, safe_markdown
+from models.export.note_markup import literal_markdown, outside_code, safe_markdown
 from models.store.records import Annotation, ColorMeaning, StoredArticle
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 _IMAGE_START = re.compile(r"!\[")
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\)")
 _YAML_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff]")
@@ -118,39 +116,7 @@ def without_remote_images(markdown: str) -> str:
     path) stay. Code blocks and code spans are left as written. Article words never form an image: they are
     escaped (``literal_markdown``), so only the reader's notes are touched.
     """
-    out: list[str] = []
-    prose: list[str] = []
-    fence: str | None = None
-
-    def flush() -> None:
-        if prose:
-            out.append(_defuse_images_outside_code("\n".join(prose)))
-            prose.clear()
-
-    for line in markdown.split("\n"):
-        m = _FENCE.match(line)
-        if fence is None and m:
-            flush()
-            fence = m.group(1)[0] * 3
-            out.append(line)
-        elif fence is not None:
-            out.append(line)
-            if line.strip().startswith(fence):
-                fence = None
-        else:
-            prose.append(line)
-    flush()
-    return "\n".join(out)
-
-
-def _defuse_images_outside_code(text: str) -> str:
-    pieces: list[str] = []
-    pos = 0
-    for m in _CODE_SPAN.finditer(text):
-        pieces += [_defuse_images(text[pos : m.start()]), m.group(0)]
-        pos = m.end()
-    pieces.append(_defuse_images(text[pos:]))
-    return "".join(pieces)
+    return outside_code(markdown, _defuse_images)
 
 
 def _defuse_images(text: str) -> str:

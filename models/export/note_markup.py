@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -38,16 +39,22 @@ _REF_DEF = re.compile(r"^( {0,3}\[[^\]\n]+\]:\s*)(<[^>\n]*>|\S+)", re.MULTILINE)
 
 def safe_markdown(note: str) -> str:
     """The note as Markdown that renders without raw HTML and without unsafe links (code is left as written)."""
+    return outside_code(note.replace("\r\n", "\n").replace("\r", "\n"), _defuse_inline)
+
+
+def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
+    """``markdown`` with ``transform`` applied to its prose only: fenced code blocks and code spans stay as
+    written (a transform never sees a fence or a backtick run)."""
     out: list[str] = []
     fence: str | None = None
     prose: list[str] = []
 
     def flush() -> None:
         if prose:
-            out.append(_defuse_prose("\n".join(prose)))
+            out.append(_outside_code_spans("\n".join(prose), transform))
             prose.clear()
 
-    for line in note.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in markdown.split("\n"):
         m = _FENCE.match(line)
         if fence is None and m:
             flush()
@@ -63,14 +70,13 @@ def safe_markdown(note: str) -> str:
     return "\n".join(out)
 
 
-def _defuse_prose(text: str) -> str:
+def _outside_code_spans(text: str, transform: Callable[[str], str]) -> str:
     pieces: list[str] = []
     pos = 0
     for m in _CODE_SPAN.finditer(text):
-        pieces.append(_defuse_inline(text[pos : m.start()]))
-        pieces.append(m.group(0))
+        pieces += [transform(text[pos : m.start()]), m.group(0)]
         pos = m.end()
-    pieces.append(_defuse_inline(text[pos:]))
+    pieces.append(transform(text[pos:]))
     return "".join(pieces)
 
 
