@@ -86,8 +86,8 @@ def test_no_more_than_the_limit_is_read_whatever_stat_says(tmp_path: Path, monke
         asked.append(n)
         return real_read(fd, n)
 
-    monkeypatch.setattr(ingest.os, "fstat", lambda fd: Small(real_fstat(fd)))
-    monkeypatch.setattr(ingest.os, "read", reading)
+    monkeypatch.setattr(os, "fstat", lambda fd: Small(real_fstat(fd)))
+    monkeypatch.setattr(os, "read", reading)
     with pytest.raises(IngestError, match="larger than"):
         read_file_bounded(big, limit=1000)
     assert sum(asked) <= 1001

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures.generated_library import generated_article, generated_library
 from sqlalchemy import func, select
 
 from models.article import Article
@@ -16,6 +15,7 @@ from models.store import Library, open_library
 from models.store.entities import EntityStore
 from models.store.schema import EntityArticleRow, HighlightRow, TimelineEventRow
 from models.timeline_query import library_timeline, library_timeline_by_scan
+from tests.fixtures.generated_library import generated_article, generated_library
 
 
 def assert_same_as_scan(lib: Library) -> None:

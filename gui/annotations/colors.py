@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
+
+from models.store.records import ColorMeaning
+
+if TYPE_CHECKING:
+    from models.store.protocol import LibraryProtocol
 
 DARK_ALPHA = 0.26
 
@@ -37,17 +43,15 @@ DEFAULT_LEGEND: tuple[LegendColor, ...] = (
 class Legend:
     """Ordered colours with lookups that never fail (an unknown key paints grey rather than raising)."""
 
-    def __init__(self, colors: Iterable[object] = DEFAULT_LEGEND) -> None:
+    def __init__(self, colors: Iterable[LegendColor | ColorMeaning] = DEFAULT_LEGEND) -> None:
         self.colors: tuple[LegendColor, ...] = tuple(
-            LegendColor(c.key, c.meaning, c.swatch, c.background, c.position)  # type: ignore[attr-defined]
-            for c in colors
+            LegendColor(c.key, c.meaning, c.swatch, c.background, c.position) for c in colors
         ) or DEFAULT_LEGEND
         self._by_key = {c.key: c for c in self.colors}
 
     @classmethod
-    def from_store(cls, library: object) -> Legend:
-        store = getattr(library, "annotations", None)
-        return cls(store.colors()) if store is not None else cls()
+    def from_store(cls, library: LibraryProtocol) -> Legend:
+        return cls(library.annotations.colors())
 
     def keys(self) -> list[str]:
         return [c.key for c in self.colors]

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
 from models.ingest import ingest_file
-from models.store import open_library
+from models.store import Library, open_library
+from models.timeline_query import DatedGroup, EventMention
+from tests.gui.fixture_types import Gui
+
+Reader = tuple[MainWindow, Library, int]  # the window, its library and the sample's id
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 
 
 @pytest.fixture
-def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
+def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
     _app, faces, theme = gui
     lib = open_library(str(tmp_path / "lib.sqlite"))
     article_id = lib.import_article(ingest_file(str(SAMPLE))).id
@@ -31,7 +37,7 @@ def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
     lib.close()
 
 
-def test_opening_an_article_fills_entities_and_timeline(reader) -> None:  # type: ignore[no-untyped-def]
+def test_opening_an_article_fills_entities_and_timeline(reader: Reader) -> None:
     window, lib, article_id = reader
     from models.analysis import ANALYZER_VERSION
 
@@ -45,7 +51,7 @@ def test_opening_an_article_fills_entities_and_timeline(reader) -> None:  # type
     assert 0 < sum(len(g.mentions) for g in view.shown_groups()) == len(with_abe) < len(analysis.events)
 
 
-def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, _id = reader
     text = window.view.toPlainText()
     panel = window.reading.entities
@@ -59,7 +65,7 @@ def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(r
     assert window.reading.timeline.view.entity_filter() == "Sergey Lavrov"
 
 
-def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, article_id = reader
     text = window.view.toPlainText()
     start = [m.start() for m in re.finditer("On Jan. 20", text)][0]
@@ -71,7 +77,7 @@ def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader, qtbot) 
     qtbot.waitUntil(lambda: window.view.layer_ranges("flash") == (), timeout=5000)
 
 
-def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_correction_is_applied_undone_and_kept(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id = reader
     panel = window.reading.entities
     from gui import settings
@@ -93,7 +99,7 @@ def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
-def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader: Reader, qtbot: QtBot) -> None:
     from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
@@ -105,7 +111,8 @@ def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> 
     view.scroll_to(start)
     QApplication.processEvents()
     rect = view.cursorRect(view.cursor_for_range(start + 2, start + 3))
-    assert window.reading.mention_at(start + 2)[2] == "Sergey Lavrov"
+    hovered = window.reading.mention_at(start + 2)
+    assert hovered is not None and hovered[2] == "Sergey Lavrov"
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
     QApplication.sendEvent(view.viewport(), event)
     assert QToolTip.isVisible()
@@ -115,7 +122,9 @@ def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> 
     assert window.reading.mention_at(view.offsets.from_qt(view.cursorForPosition(far).position())) is None
 
 
-def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_library_timeline_shows_the_events_of_every_analysed_article(
+    reader: Reader, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from models.article import Article, Metadata, build_text
 
     window, lib, sample_id = reader
@@ -130,7 +139,12 @@ def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader,
     dock = window.reading.timeline
     shown: list[object] = []
     original = dock.set_library_events
-    dock.set_library_events = lambda entries: (shown.append(entries), original(entries))[1]  # type: ignore[method-assign]
+
+    def recording(entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
+        shown.append(entries)
+        original(entries)
+
+    monkeypatch.setattr(dock, "set_library_events", recording)
     dock.library_button.click()  # the reader switches the Timeline to "Library"
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert dock.scope() == "library" and dock.view.is_library_mode()
@@ -143,7 +157,7 @@ def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader,
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
-def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader: Reader, qtbot: QtBot) -> None:
     from gui.entities.dossier import DossierView
 
     window, _lib, article_id = reader
@@ -160,7 +174,7 @@ def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader, qtb
     assert f"open:{article_id}:" in view.body.toHtml()  # each mention links back into the article
 
 
-def test_each_entity_says_in_how_many_articles_of_the_library_it_is(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_entity_says_in_how_many_articles_of_the_library_it_is(reader: Reader, qtbot: QtBot) -> None:
     from gui.entities.model import Role
     from models.store.entities import EntityStore
 
