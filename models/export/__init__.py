@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models.export.brief import render_brief_markdown
 from models.export.bundle import (
     CSV_FLAVORS,
     GROUPINGS,
@@ -20,7 +19,7 @@ from models.export.bundle import (
 from models.export.csv_export import render_csv
 from models.export.html import render_html
 from models.export.jsonld import render_jsonld
-from models.export.markdown import render_markdown
+from models.export.markdown import render_brief_markdown, render_markdown
 from models.export.timelinejs import render_timelinejs
 
 Renderer = Callable[[ExportBundle, ExportOptions], bytes]
