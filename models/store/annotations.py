@@ -13,7 +13,6 @@ import re
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -22,9 +21,7 @@ from models.anchoring import CONTEXT, Selector, TextChange, anchor
 from models.article import text_hash
 from models.store.records import Annotation, ColorMeaning
 from models.store.schema import ArticleRow, ColorRow, HighlightRow, HighlightTagRow, TagRow, utcnow
-
-if TYPE_CHECKING:
-    from models.store.library import Library
+from models.store.sessions import Sessions
 
 AUTHOR_ENV = "NEWSDESK_AUTHOR"
 ORDERS = ("position", "created", "color")
@@ -77,7 +74,7 @@ def tags_after_note_edit(tags: Iterable[str], old_note: str, new_note: str) -> l
 
 
 class AnnotationStore:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Sessions) -> None:
         self.library = library
 
     # -- highlights ----------------------------------------------------------------------------------------------
