@@ -1,8 +1,10 @@
 """Export formats behind one registry: each is a pure function ``(ExportBundle, ExportOptions) -> bytes``.
 
 PDF needs a typesetter that lives in the GUI toolkit; ``models`` never imports it, so the PDF renderer joins the
-registry through ``register_renderer("pdf", fn)`` from whoever may load Qt (the command line, lazily, only when
-PDF is asked for; the GUI at start-up).
+registry from the GUI side: ``gui.pdf_export.install`` calls ``register_renderer("pdf", …)``, and the ``newsdesk``
+launcher (``gui.launcher``) installs it at start-up, before it opens the window or hands a command to the command
+line. A process that did not install it (``models.cli`` run on its own, a server without Qt) finds the format
+known but not :func:`available`.
 """
 
 from __future__ import annotations
@@ -61,6 +63,11 @@ def register_renderer(name: str, renderer: Renderer | None = None, *,
         raise TypeError("register_renderer needs a renderer")
 
 
+def available(name: str) -> bool:
+    """Whether this process can write format ``name`` (PDF only once the GUI side has installed its renderer)."""
+    return name in _renderers
+
+
 def renderer(name: str) -> Renderer:
     try:
         return _renderers[name]
@@ -106,6 +113,7 @@ __all__ = [
     "ExportUnavailable",
     "Renderer",
     "ReportingRenderer",
+    "available",
     "register_renderer",
     "render",
     "render_reporting",

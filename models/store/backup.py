@@ -14,14 +14,13 @@ emptied or shrank never costs the copies that still hold what it lost.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 import sqlite3
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from models.atomic_files import put_in_place, temporary_beside
 from models.store import integrity, location
 from models.store.backup_files import (
     NAME,
@@ -69,16 +68,14 @@ def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = Non
     folder = backup_dir(db_path)
     stamp = datetime.fromtimestamp(moment, UTC).strftime(STAMP)
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    temporary = folder / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = temporary_beside(target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         copy_database(db_path, temporary, source_sound=True)
         info = inspect(temporary, thorough=True)
         if not info.ok:
             raise BackupError(f"backup of {location.printable(db_path)} failed verification: {info.problem}")
-        _fsync(temporary)
-        os.replace(temporary, target)
-        _fsync_folder(folder)
+        put_in_place(temporary, target)
     except BackupError:
         remove_with_sidecars(temporary)
         raise
@@ -173,20 +170,3 @@ def remove_with_sidecars(path: Path) -> None:
     for name in (str(path), *(f"{path}{s}" for s in SIDECARS)):
         if os.path.lexists(name):
             os.unlink(name)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
