@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 
 from models.store.records import ArticleSummary
 from models.store.revisions import revision_counts
-from models.store.schema import AnalysisRow, ArticleRevisionRow, ArticleRow, HighlightRow, ReadingStateRow, utcnow
+from models.store.schema import (
+    AnalysisRow,
+    ArticleRevisionRow,
+    ArticleRow,
+    ColorRow,
+    HighlightRow,
+    ReadingStateRow,
+    utcnow,
+)
 from models.store.sessions import Sessions
 
 SORTS = ("recent", "newest", "oldest", "highlighted", "title")  # recent: last imported first (the default)
@@ -76,13 +84,14 @@ def page(
         rows = s.execute(stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))).all()
         ids = [r.id for r in rows]
         colors = colors_by_article(s, ids)
+        swatches = swatches_of(s, colors)
         versions = revision_counts(s, ids)
         unfinished = unfinished_analyses(s, ids)
     return [
         ArticleSummary(r.id, r.title, r.source, str((r.meta or {}).get("publisher", "")), r.published,
                        r.imported_at, int(r.n or 0), colors.get(r.id, ()), revisions=versions.get(r.id, 1),
                        edited=versions.get(r.id, 1) > 1, analysis_status=unfinished.get(r.id, ""),
-                       read=bool(r.read))
+                       read=bool(r.read), swatches=swatches.get(r.id, ()))
         for r in rows
     ]
 
@@ -144,3 +153,11 @@ def colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
     for article_id, color, _n in rows:
         out.setdefault(article_id, []).append(color)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def swatches_of(s: Session, colors: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    """The swatch the library's legend gives each colour key of ``colors`` now (as the reader set it)."""
+    if not colors:
+        return {}
+    legend = {key: swatch for key, swatch in s.execute(select(ColorRow.key, ColorRow.swatch)).all()}
+    return {article_id: tuple(legend.get(k, "") for k in keys) for article_id, keys in colors.items()}

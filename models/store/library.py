@@ -17,7 +17,7 @@ from models.article import Article, metadata_to_dict
 from models.revisions.identity import canonical_source, is_relative, same_story
 from models.store import article_list, library_index, location, migrate, opening
 from models.store.annotations import AnnotationStore, reanchor_article
-from models.store.article_list import colors_by_article, unfinished_analyses
+from models.store.article_list import colors_by_article, swatches_of, unfinished_analyses
 from models.store.article_rows import fill_row, stored_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
@@ -114,6 +114,7 @@ class Library(Sessions):
                 stmt = stmt.where(ArticleRow.id.in_(ids))
             rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
             colors = colors_by_article(s, [r.id for r, _ in rows])
+            swatches = swatches_of(s, colors)
             versions = revision_counts(s, [r.id for r, _ in rows])
             unfinished = unfinished_analyses(s, [r.id for r, _ in rows])
             out = [
@@ -129,6 +130,7 @@ class Library(Sessions):
                     versions.get(r.id, 1),
                     versions.get(r.id, 1) > 1,
                     unfinished.get(r.id, ""),
+                    swatches=swatches.get(r.id, ()),
                 )
                 for r, n in rows
             ]
