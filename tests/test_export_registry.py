@@ -13,22 +13,25 @@ from fixtures.export_samples import annotated_library
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
-                          env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "HOME": str(ROOT)},
-                          timeout=120)
+def _export_pdf(tmp_path: Path, entry: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``export --format pdf`` of an annotated library in a fresh process, through ``entry`` (a module with
+    ``main(argv)``); exit code 100 + its own when the process loaded Qt or the GUI."""
+    annotated_library(tmp_path / "lib.sqlite")[0].close()
+    out = tmp_path / "all.pdf"
+    code = (
+        "import sys\n"
+        f"from {entry} import main\n"
+        "rc = main(['export', '--library', sys.argv[1], '--format', 'pdf', '--all', '-o', sys.argv[2]])\n"
+        "sys.exit(rc + (100 if any(m.startswith(('PySide6', 'gui.pdf')) for m in sys.modules) else 0))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib.sqlite"), str(out)], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120,
+                         env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
+    return run, out
 
 
 def test_the_command_line_alone_refuses_pdf_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
-    annotated_library(tmp_path / "lib.sqlite")[0].close()
-    out = tmp_path / "brief.pdf"
-    code = (
-        "import sys\n"
-        "from models.cli import main\n"
-        "rc = main(['export', '--library', sys.argv[1], '--format', 'pdf', '--all', '-o', sys.argv[2]])\n"
-        "sys.exit(rc + (100 if any(m.startswith(('PySide6', 'gui')) for m in sys.modules) else 0))\n"
-    )
-    run = _run(code, str(tmp_path / "lib.sqlite"), str(out))
+    run, out = _export_pdf(tmp_path, "models.cli")
     assert run.returncode == 2, run.stderr
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "pdf export needs" in lines[0] and "Traceback" not in run.stderr, run.stderr
@@ -52,13 +55,6 @@ def test_the_registry_knows_pdf_but_has_it_only_once_installed(monkeypatch: pyte
 @pytest.mark.gui
 @pytest.mark.slow
 def test_the_newsdesk_command_installs_the_pdf_renderer_before_the_export(tmp_path: Path) -> None:
-    annotated_library(tmp_path / "lib.sqlite")[0].close()
-    out = tmp_path / "all.pdf"
-    code = (
-        "import sys\n"
-        "from gui.launcher import main\n"
-        "sys.exit(main(['--library', sys.argv[1], 'export', '--format', 'pdf', '--all', '-o', sys.argv[2]]))\n"
-    )
-    run = _run(code, str(tmp_path / "lib.sqlite"), str(out))
-    assert run.returncode == 0, run.stderr
+    run, out = _export_pdf(tmp_path, "gui.launcher")
+    assert run.returncode == 100, run.stderr  # Qt typeset it
     assert out.read_bytes().startswith(b"%PDF")
