@@ -101,12 +101,6 @@ class AnnotationStore:
             row = HighlightRow(
                 id=id or str(uuid.uuid4()),
                 article_id=article_id,
-                start=sel.start,
-                end=sel.end,
-                exact=sel.exact,
-                prefix=sel.prefix,
-                suffix=sel.suffix,
-                text_hash=current_hash,
                 color=color,
                 note=note,
                 author=default_author() if author is None else author,
@@ -114,6 +108,7 @@ class AnnotationStore:
                 created=when,
                 modified=when,
             )
+            set_selector(row, sel, current_hash)
             row.tags = tag_rows(s, [*tags, *note_hashtags(note)])
             _check_color(s, color)
             s.add(row)
