@@ -127,7 +127,7 @@ def test_an_analysis_that_failed_in_a_worker_is_stored_reported_and_counted(
     from dataclasses import replace
 
     from models.analysis.types import Analysis
-    from models.cli.articles import read_source
+    from models.cli.sources import read_source
 
     files = sorted(str(p) for p in (folder / "2021").rglob("*.txt"))[:2]
 

@@ -77,7 +77,7 @@ def digest(path: Path) -> str:
 
 def stray_files(folder: Path) -> list[str]:
     names = [p.name for p in folder.rglob("*")]
-    return [n for n in names if ".partial" in n or n.endswith((".tmp", "-journal")) or ".restoring-" in n
+    return [n for n in names if ".partial" in n or n.endswith((".tmp", ".restoring", "-journal")) or ".restoring-" in n
             or (".backups" not in n and n.startswith("library-") and n.endswith(("-wal", "-shm")))]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
+from models.store.records import DEFAULT_LEGEND as DEFAULT_COLORS
 from models.store.records import ColorMeaning
 
 if TYPE_CHECKING:
@@ -30,14 +31,10 @@ class LegendColor:
     position: int
 
 
-DEFAULT_LEGEND: tuple[LegendColor, ...] = (
-    LegendColor("yellow", "Key point", "#EDBB2F", "#FBEDB2", 0),
-    LegendColor("red", "Disputed", "#E0564F", "#F9D6D3", 1),
-    LegendColor("green", "Agreement", "#3DA56B", "#D4EFDD", 2),
-    LegendColor("blue", "Question", "#3F83E8", "#D7E6FC", 3),
-    LegendColor("purple", "Follow up", "#8D68E3", "#E6DEFB", 4),
-    LegendColor("grey", "Quote", "#8A8F98", "#E6E7EA", 5),
+DEFAULT_LEGEND: tuple[LegendColor, ...] = tuple(  # declared once, in models.store.records
+    LegendColor(c.key, c.meaning, c.swatch, c.background, c.position) for c in DEFAULT_COLORS
 )
+_UNKNOWN = DEFAULT_LEGEND[-1]  # a key the legend lacks paints as the neutral "Quote" grey
 
 
 class Legend:
@@ -57,7 +54,7 @@ class Legend:
         return [c.key for c in self.colors]
 
     def get(self, key: str) -> LegendColor:
-        return self._by_key.get(key) or LegendColor(key, key, "#8A8F98", "#E6E7EA", len(self.colors))
+        return self._by_key.get(key) or LegendColor(key, key, _UNKNOWN.swatch, _UNKNOWN.background, len(self.colors))
 
     def meaning(self, key: str) -> str:
         return self.get(key).meaning

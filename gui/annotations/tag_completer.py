@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from models.store.annotations import normalize_tags
+
 
 class TagCompleter(QCompleter):
     def __init__(self, tags: Iterable[str] = (), parent: QObject | None = None) -> None:
@@ -35,9 +37,4 @@ class TagCompleter(QCompleter):
 
 def parse_tags(text: str) -> list[str]:
     """Tags typed as "a, b, #c" (commas separate; white space inside a tag is kept)."""
-    seen: dict[str, str] = {}
-    for part in text.split(","):
-        name = " ".join(part.strip().lstrip("#").split())
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
-    return list(seen.values())
+    return normalize_tags(text.split(","))

@@ -16,8 +16,8 @@ from types import SimpleNamespace
 from models.analysis.types import Analysis
 from models.anchoring import Selector, anchor, make_selector
 from models.article import Article, Metadata, build_text
-from models.export.bundle import DEFAULT_COLORS
 from models.store.annotations import default_author, normalize_tags, note_hashtags, tags_after_note_edit
+from models.store.records import DEFAULT_LEGEND as DEFAULT_COLORS
 from models.store.records import (
     Annotation,
     ArticleSummary,
