@@ -177,3 +177,15 @@ def test_a_megabyte_line_is_never_taken_for_a_title() -> None:
 
     assert is_title_like("Harbour Reopens After Storm")
     assert not is_title_like("Harbour Reopens " * 100_000)
+
+
+def test_markdown_past_the_parse_limit_is_read_as_plain_text_with_every_row() -> None:
+    from models.ingest import MARKDOWN_PARSE_CHARS, ingest_text
+
+    rows = [f"| District {i} | {i * 7} | {i % 100}% |" for i in range(40_000)]
+    text = "# Results by district\n\n| District | Votes | Share |\n| --- | ---: | ---: |\n" + "\n".join(rows) + "\n"
+    assert len(text) > MARKDOWN_PARSE_CHARS
+    article = ingest_text(text, source="table.md")
+    assert "| District 39999 | 279993 | 99% |" in article.text  # kept as written, nothing dropped
+    small = ingest_text("# Results\n\nThe **count** is in.\n\n- one\n- two\n", source="small.md")
+    assert "**" not in small.text  # below the limit the Markdown is read as Markdown

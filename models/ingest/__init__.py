@@ -169,9 +169,14 @@ def ingest_text(text: str, *, source: str) -> Article:
     markdown = markdown_score(text)
     if markdown < 4 and looks_like_textdump(text):
         return _dated_by_text(textdump_to_article(text, source=source))
-    if markdown >= 2:
+    if markdown >= 2 and len(text) <= MARKDOWN_PARSE_CHARS:
         return _dated_by_text(markdown_to_article(text, source=source))
     return _dated_by_text(plain_to_article(text, source=source))
+
+
+# The Markdown parser makes a token of every cell and inline run: a 3 MB table of 100,000 rows took over a minute.
+# Past this size a Markdown file is read as plain text (its markup kept as written), in a few seconds.
+MARKDOWN_PARSE_CHARS = 1024 * 1024
 
 
 def _dated_by_text(article: Article) -> Article:
