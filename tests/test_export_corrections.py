@@ -32,3 +32,40 @@ def test_a_hidden_entity_leaves_the_brief(lib: Library) -> None:
     EntityStore(lib).add_rule(aid, "hide", {"entity": {"name": "Moscow", "type": "ORGANIZATION"}})
     table = [line for line in brief(lib, aid).splitlines() if line.startswith("|") and "ORGANIZATION" in line.upper()]
     assert not any("Moscow" in line for line in table)
+
+
+def test_what_the_analyser_is_unsure_of_is_marked_unsure_in_every_brief_until_confirmed(lib: Library) -> None:
+    from dataclasses import replace
+
+    from models.analysis import ANALYZER_VERSION
+    from models.analysis.types import Analysis, TimelineEvent, Timex
+    from models.article import text_hash
+    from models.export.brief import UNSURE_LEGEND
+    from tests.test_entity_store import analysis_of
+
+    a = article("file:///a.txt", "Summit", BODY_A, "2019-01-23")
+    aid = lib.import_article(a).id
+    sure = analysis_of(a.text)
+    doubtful = tuple(replace(e, confidence=0.3, provenance="model") if e.name == "Moscow" else e
+                     for e in sure.entities)
+    start = a.text.index("Jan. 22")
+    sentence = (a.text.index("Prime"), a.text.index(".", start + 4) + 1)
+    timex = Timex(start, start + 7, "Jan. 22", "DATE", "2019-01-22", None, 0.4, "yearless date")
+    event = TimelineEvent(timex, *sentence, "Abe met Putin", ("Shinzo Abe",), "day", "2019-01-22", "2019-01-22",
+                          False)
+    lib.save_analysis(aid, Analysis(ANALYZER_VERSION, text_hash(a.text), doubtful, (timex,), (event,)))
+
+    markdown = brief(lib, aid)
+    assert "| Moscow *(unsure)* |" in markdown and "| Vladimir Putin |" in markdown
+    assert "*(unsure)*" in markdown.split("## Chronology")[1]
+    assert UNSURE_LEGEND.split(" (")[0] in markdown
+    html = brief(lib, aid, "html")
+    assert html.count('class="unsure"') == 2
+    timeline = render("timelinejs", collect(lib, Selection(article_ids=(aid,)), need_analyses=True),
+                      ExportOptions()).decode()
+    assert "(unsure)" in timeline
+
+    EntityStore(lib).add_rule(aid, "confirm", {"entity": {"name": "Moscow", "type": "ORGANIZATION"}})
+    markdown = brief(lib, aid)
+    assert "| Moscow |" in markdown  # confirmed by the reader: no longer marked
+    assert "*(unsure)*" in markdown.split("## Chronology")[1]  # the date is still the analyser's guess

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.analysis.readable_dates import readable_date
+from models.analysis.types import LOW_CONFIDENCE
 from models.export.bundle import (
     ExportBundle,
     article_title,
@@ -27,6 +28,7 @@ class BriefEntity:
     mentions: int
     articles: int
     notes: tuple[str, ...]  # the reader's notes on highlights that cover a mention
+    doubtful: bool = False  # the analyser is not sure of it in any article, and nobody confirmed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,22 +40,24 @@ class BriefEvent:
     sentence: str
     article: str  # article title
     planned: bool
+    doubtful: bool = False  # the analyser is not sure of the value (drawn faded in the reader)
 
 
 def brief_entities(bundle: ExportBundle) -> list[BriefEntity]:
     """Entities of every analysed article, merged by name and type, most mentioned first."""
     per_article = by_article(bundle)
-    merged: dict[tuple[str, str], tuple[int, int, list[str]]] = {}
+    merged: dict[tuple[str, str], tuple[int, int, list[str], float]] = {}
     for stored in bundle.articles:
         analysis = bundle.analyses.get(stored.id)
         if analysis is None:
             continue
         for entity in analysis.entities:
             key = (entity.name, entity.type)
-            mentions, articles, notes = merged.get(key, (0, 0, []))
+            mentions, articles, notes, sure = merged.get(key, (0, 0, [], 0.0))
             notes = notes + [a.note.strip() for a in touching(entity, per_article[stored.id]) if a.note.strip()]
-            merged[key] = (mentions + len(entity.mentions), articles + 1, notes)
-    rows = [BriefEntity(n, t, m, k, tuple(dict.fromkeys(notes))) for (n, t), (m, k, notes) in merged.items()]
+            merged[key] = (mentions + len(entity.mentions), articles + 1, notes, max(sure, entity.confidence))
+    rows = [BriefEntity(n, t, m, k, tuple(dict.fromkeys(notes)), sure < LOW_CONFIDENCE)
+            for (n, t), (m, k, notes, sure) in merged.items()]
     return sorted(rows, key=lambda e: (-e.mentions, e.name.casefold()))
 
 
@@ -67,8 +71,18 @@ def brief_events(bundle: ExportBundle) -> list[BriefEvent]:
         for ev in analysis.events:
             sentence = " ".join(text[ev.sentence_start : ev.sentence_end].split())
             out.append(BriefEvent(ev.interval_start, ev.timex.value, readable_date(ev.timex.value, ev.timex.mod),
-                                  ev.timex.text, sentence, article_title(stored), ev.planned))
+                                  ev.timex.text, sentence, article_title(stored), ev.planned,
+                                  ev.timex.confidence < LOW_CONFIDENCE))
     return sorted(out, key=lambda e: (e.date, e.article, e.sentence))
+
+
+UNSURE = "unsure"  # the mark of a doubtful item in every export
+UNSURE_LEGEND = ("Items marked “unsure” are ones the analyser is not sure of (faded in the reader); "
+                 "confirm or correct them there.")
+
+
+def any_doubtful(entities: list[BriefEntity], events: list[BriefEvent]) -> bool:
+    return any(e.doubtful for e in entities) or any(e.doubtful for e in events)
 
 
 CHANGE_QUOTE = 280  # characters of changed text quoted in the brief

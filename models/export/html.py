@@ -10,7 +10,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from html import escape
 
-from models.export.brief import brief_changes, brief_entities, brief_events, by_color
+from models.export.brief import (
+    UNSURE,
+    UNSURE_LEGEND,
+    any_doubtful,
+    brief_changes,
+    brief_entities,
+    brief_events,
+    by_color,
+)
 from models.export.bundle import (
     ExportBundle,
     ExportOptions,
@@ -34,6 +42,7 @@ h1 { font-family: "Noto Serif Display", "Noto Serif", Georgia, serif; font-size:
 h2 { font-size: 14pt; margin: 1.4em 0 0.4em 0; }
 h3 { font-size: 12pt; margin: 1.2em 0 0.3em 0; color: #444; }
 .meta { color: #555; font-size: 9.5pt; margin: 0 0 1em 0; }
+.unsure { color: #777; font-weight: normal; }
 .next-article { page-break-before: always; }
 .highlight { margin: 0 0 1em 0; page-break-inside: avoid; }
 .highlight blockquote { margin: 0; padding: 0.3em 0.8em; border-left: 4px solid #999; }
@@ -185,16 +194,19 @@ def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
             if many:
                 parts.append(f'<p class="caption"><i>{escape(article_title(stored))}</i></p>')
     entities = brief_entities(bundle)
+    events = brief_events(bundle)
+    if any_doubtful(entities, events):
+        parts.append(f'<p class="caption"><i>{escape(UNSURE_LEGEND)}</i></p>')
     if entities:
         rows = "".join(
-            f"<tr><td>{escape(e.name)}</td><td>{escape(e.type)}</td><td>{e.mentions}</td>"
+            f"<tr><td>{escape(e.name)}{_unsure(e.doubtful)}</td><td>{escape(e.type)}</td><td>{e.mentions}</td>"
             f"<td>{''.join(note_html(n) for n in e.notes)}</td></tr>" for e in entities)
         parts.append("<h2>Entities</h2><table><thead><tr><th>Entity</th><th>Type</th><th>Mentions</th>"
                      f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>")
-    events = brief_events(bundle)
     if events:
         rows = "".join(
-            f"<tr><td>{escape(e.when)}</td><td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
+            f"<tr><td>{escape(e.when)}{_unsure(e.doubtful)}</td>"
+            f"<td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
             f"<td>{escape(e.sentence)}" + (f" <i>({escape(e.article)})</i>" if many else "") + "</td></tr>"
             for e in events)
         parts.append("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Expression</th><th>Sentence</th>"
@@ -209,3 +221,7 @@ def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
                          + "".join(f"<li>{escape(line)}</li>" for line in ch.lines) + "</ul>")
     parts.append(f'<p class="meta">Exported {escape(iso_utc(bundle.exported))}</p>')
     return page(title, "\n".join(parts), options)
+
+
+def _unsure(doubtful: bool) -> str:
+    return f' <i class="unsure">({UNSURE})</i>' if doubtful else ""

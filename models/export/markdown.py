@@ -10,7 +10,15 @@ from __future__ import annotations
 import json
 import re
 
-from models.export.brief import brief_changes, brief_entities, brief_events, by_color
+from models.export.brief import (
+    UNSURE,
+    UNSURE_LEGEND,
+    any_doubtful,
+    brief_changes,
+    brief_entities,
+    brief_events,
+    by_color,
+)
 from models.export.bundle import (
     ExportBundle,
     ExportOptions,
@@ -209,13 +217,16 @@ def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes
                 block += f"\n\n*{literal_markdown(article_title(stored))}*"
             parts.append(block)
     entities = brief_entities(bundle)
+    events = brief_events(bundle)
+    if any_doubtful(entities, events):
+        parts.append(f"*{literal_markdown(UNSURE_LEGEND)}*")
     if entities:
         parts.append("## Entities\n\n| Entity | Type | Mentions | Notes |\n| --- | --- | ---: | --- |\n" + "\n".join(
-            f"| {_cell(e.name)} | {e.type} | {e.mentions} | {' / '.join(_cell(n) for n in e.notes)} |"
-            for e in entities))
-    events = brief_events(bundle)
+            f"| {_cell(e.name)}{f' *({UNSURE})*' if e.doubtful else ''} | {e.type} | {e.mentions} | "
+            f"{' / '.join(_cell(n) for n in e.notes)} |" for e in entities))
     if events:
-        lines = [f"- **{_cell(e.when)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
+        lines = [f"- **{_cell(e.when)}**{f' *({UNSURE})*' if e.doubtful else ''} "
+                 f"({_cell(e.expression)}{', planned' if e.planned else ''}) — "
                  f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
         parts.append("## Chronology\n\n" + "\n".join(lines))
     changes = brief_changes(bundle)

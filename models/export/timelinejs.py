@@ -10,7 +10,8 @@ import json
 from html import escape
 from typing import Any
 
-from models.analysis.types import TimelineEvent
+from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
+from models.export.brief import UNSURE, UNSURE_LEGEND
 from models.export.bundle import ExportBundle, ExportOptions, article_title, document_title, iso_utc
 
 _DAY_PRECISION = {"day", "time"}
@@ -32,9 +33,11 @@ def event_slide(ev: TimelineEvent, text: str, title: str, many: bool) -> dict[st
     body = f"<p>{escape(sentence)}</p>"
     if many:
         body += f"<p><i>{escape(title)}</i></p>"
+    if ev.timex.confidence < LOW_CONFIDENCE:
+        body += f"<p><i>{escape(UNSURE_LEGEND)}</i></p>"
     slide: dict[str, Any] = {
         "start_date": tl_date(ev.interval_start, ev.precision),
-        "display_date": escape(ev.timex.text),
+        "display_date": escape(ev.timex.text) + (f" ({UNSURE})" if ev.timex.confidence < LOW_CONFIDENCE else ""),
         "text": {"headline": escape(ev.label or ev.timex.text), "text": body},
     }
     if ev.interval_end != ev.interval_start and ev.precision not in _DAY_PRECISION | _MONTH_PRECISION | {"year"}:
