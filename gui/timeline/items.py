@@ -63,16 +63,19 @@ class EventItem(TimelineItem):
         label_inside: bool,
         colors: TimelineColors,
         font: QFont,
+        label_span: tuple[float, float] | None = None,
     ) -> None:
         super().__init__((key,), colors, font)
         self.x0, self.x1 = x0, x1
+        # the part of the bar an inside label keeps to (the side of the publication line it was given)
+        self.span = label_span if label_span is not None else (x0, x1)
         self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
         self.precision = precision
         self.planned = planned
         self.is_point = precision in POINT_PRECISIONS
         self.label_inside = label_inside
         metrics = QFontMetricsF(font)
-        room = (x1 - x0 - 2 * LABEL_PAD) if label_inside else label_width
+        room = (self.span[1] - self.span[0] - 2 * LABEL_PAD) if label_inside else label_width
         self.label = elide_words(label, metrics, room) if room > 0 else ""
         self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
         self.label_shift = 0.0
@@ -86,9 +89,10 @@ class EventItem(TimelineItem):
                 self.orphan = orphan
                 self.update()
             return
-        room = max(0.0, self.x1 - self.x0 - 2 * LABEL_PAD - self.label_width)
-        shift = min(max(0.0, left - self.x0), room)
-        orphan = left - self.x0 > room  # what is left of the bar cannot hold the label: no tail of it
+        lo, hi = self.span
+        room = max(0.0, hi - lo - 2 * LABEL_PAD - self.label_width)
+        shift = min(max(0.0, left - lo), room)
+        orphan = left - lo > room  # what is left of the bar cannot hold the label: no tail of it
         if shift != self.label_shift or orphan != self.orphan:
             self.label_shift = shift
             self.orphan = orphan
@@ -103,7 +107,7 @@ class EventItem(TimelineItem):
     def label_rect(self) -> QRectF:
         h = LANE_HEIGHT - 2
         if self.label_inside:
-            return QRectF(self.x0 + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
+            return QRectF(self.span[0] + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
         return QRectF(self.mark_rect().right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
 
     def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect

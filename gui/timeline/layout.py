@@ -7,7 +7,7 @@ that is wide enough" live in one small place, computed with a text-measuring fun
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lanes
@@ -22,6 +22,7 @@ class Placement:
     layout: LaneLayout
     marks: dict[int, Mark]
     inside: frozenset[int]  # keys whose label is drawn inside their bar
+    spans: dict[int, tuple[float, float]] = field(default_factory=dict)  # where in its bar such a label may go
 
 
 def group_label(group: DatedGroup) -> str:
@@ -57,18 +58,36 @@ def place_groups(
     ppd: float,
     lanes: int,
     label_width: Callable[[int], float],
+    line: float | None = None,
 ) -> Placement:
     """Marks and lanes for the entries ``keys`` at this scale; ``label_width(key)`` is the width of its label
-    (measured once per entry by the caller, since text does not change with the scale)."""
+    (measured once per entry by the caller, since text does not change with the scale). ``line`` is the x of the
+    publication line (same pixels as the marks): no label crosses it, inside a bar or beside a mark."""
     marks: dict[int, Mark] = {}
     inside: set[int] = set()
+    spans: dict[int, tuple[float, float]] = {}
     for key in keys:
         group = groups[key]
         x0, x1 = mark_extent(group, origin, ppd)
         label = min(label_width(key) + 2, MAX_LABEL)
-        if group.precision not in POINT_PRECISIONS and x1 - x0 >= label + 2 * LABEL_PAD:
-            inside.add(key)
-            label = 0.0
+        if group.precision not in POINT_PRECISIONS:
+            span = _label_span(x0, x1, line, label)
+            if span is not None:
+                inside.add(key)
+                spans[key] = span
+                label = 0.0
         marks[key] = Mark(key, x0, x1, label)
-    layout = assign_lanes(list(marks.values()), lanes, LaneMetrics(label_pad=LABEL_PAD))
-    return Placement(layout, marks, frozenset(inside))
+    layout = assign_lanes(list(marks.values()), lanes, LaneMetrics(label_pad=LABEL_PAD), barrier=line)
+    return Placement(layout, marks, frozenset(inside), spans)
+
+
+def _label_span(x0: float, x1: float, line: float | None, label: float) -> tuple[float, float] | None:
+    """The part of a bar its label is drawn in: the whole bar, or when the publication line crosses it the wider
+    side of the line, if the label fits there; None when it does not fit (the label goes beside the bar)."""
+    parts = [(x0, x1)]
+    if line is not None and x0 < line < x1:
+        parts = sorted([(x0, line - 2.0), (line + 2.0, x1)], key=lambda p: p[0] - p[1])
+    for lo, hi in parts:
+        if hi - lo >= label + 2 * LABEL_PAD:
+            return lo, hi
+    return None

@@ -344,13 +344,19 @@ class TimelineView(TimelineInput):
         self._hover = None
         lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
         widths = self._widths()
-        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__)
+        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__,
+                                 line=self._line_x())
         self._marks.set_placement(placement, self._groups, self._labels, self._colors, self._label_font(),
                                   getattr(self, "_ranks", ()))
         self._items = []
         self._content_height = placement.layout.lanes * LANE_HEIGHT
         self._vscroll = min(self._vscroll, max(0.0, self._content_height - self._lanes_height()))
         self._place_layer()
+
+    def _line_x(self) -> float | None:
+        """Where the publication line (today's in the library) is, in the pixels of the marks."""
+        day = self._published or (date.today() if self._library else None)
+        return (day.toordinal() + 0.5 - self._origin) * self._ppd if day is not None else None
 
     def _place_layer(self) -> None:
         x = (self._origin - self._left) * self._ppd
