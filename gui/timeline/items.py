@@ -6,6 +6,8 @@ and the layout functions; an item keeps the key of the entry (or entries) it sta
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -169,17 +171,18 @@ class ClusterItem(TimelineItem):
 
     def __init__(
         self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont,
-        label: str = "", label_width: float = 0.0,
+        label: str = "", label_width: float = 0.0, count: int | None = None,
     ) -> None:
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
         super().__init__(keys, colors, bold)
         self.plain_font = QFont(font)
-        self.text = str(len(keys))
+        self.count = len(keys) if count is None else count  # events it stands for
+        self.text = f"{self.count:,}"
         width = max(x1 - x0, QFontMetricsF(bold).horizontalAdvance(self.text) + 14)
         self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
         self.rect = QRectF(x0, self.mid_y - self.HEIGHT / 2, width, self.HEIGHT)
-        suffix = f" +{len(keys) - 1}"
+        suffix = f" +{self.count - 1:,}"
         metrics = QFontMetricsF(font)
         room = label_width - metrics.horizontalAdvance(suffix) - (self.rect.right() - x1)
         name = elide_words(label, metrics, room) if label and room > 0 else ""
@@ -212,6 +215,20 @@ class ClusterItem(TimelineItem):
             painter.setFont(self.plain_font)
             painter.setPen(c.accent if self.lit else c.bar_text)
             painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+
+
+class SummaryItem(ClusterItem):
+    """A bubble of the library timeline drawn from counts (too many events in view to draw each): how many events
+    start in its stretch of days, and the name of the most reported one. ``keys`` are bucket numbers, not entries;
+    a click zooms to its days."""
+
+    def __init__(
+        self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont, *,
+        count: int, first_day: date, last_day: date, label: str = "", label_width: float = 0.0,
+    ) -> None:
+        super().__init__(keys, x0, x1, lane, colors, font, label=label, label_width=label_width, count=count)
+        self.first_day = first_day
+        self.last_day = last_day
 
 
 _DANGLING = frozenset({"in", "of", "the", "a", "an", "to", "and", "at", "on", "for", "with", "by", "from", "or"})
