@@ -531,8 +531,6 @@ class TimelineView(TimelineInput):
         layout = assign_lanes(marks, lanes, LaneMetrics(label_pad=6.0), barrier=self._line_x())
         items: list[SummaryItem] = []
         for slot in layout.slots:
-            if slot.lane >= lanes:
-                continue  # never more rows than the band holds: the count of its neighbours says enough
             parts = [found[k] for k in slot.keys]
             named = [b for b in parts if b.label]
             best = max(named, key=lambda b: b.events) if named else None
