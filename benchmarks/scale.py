@@ -154,6 +154,10 @@ def cli_commands(env: dict[str, str]) -> set[str]:
     return set(re.findall(r"^\s{4}(\S+)", out, re.MULTILINE))
 
 
+def timeline_help(env: dict[str, str]) -> str:
+    return run_process([*newsdesk_cmd(), "timeline", "--help"], env, check=False)[2]
+
+
 def import_help(env: dict[str, str]) -> str:
     return run_process([*newsdesk_cmd(), "import", "--help"], env)[2]
 
@@ -430,6 +434,15 @@ def main() -> int:
             ("library timeline (all)", operation("timeline", url, [], commands)),
             (f"library timeline ({name})", operation("timeline", url, [name], commands)),
         ]
+        if "--counts" in timeline_help(env):  # what the reader's library timeline reads: counts, then a window
+            ops += [
+                ("library timeline, counts per date (the reader's overview)",
+                 [*newsdesk_cmd(), "timeline", "--library", url, "--counts"]),
+                (f"library timeline, counts per date ({name})",
+                 [*newsdesk_cmd(), "timeline", "--library", url, "--counts", "--entity", name]),
+                ("library timeline, one month's events (the reader's window)",
+                 [*newsdesk_cmd(), "timeline", "--library", url, "--since", "2019-03", "--until", "2019-03"]),
+            ]
         print(f"\n## {size:,} articles ({database}; written in {built:.0f} s)")
         print(f"| operation | whole process | over the trivial command ({trivial * 1000:.0f} ms) |\n|---|---|---|")
         for label, cmd in ops:
