@@ -264,14 +264,28 @@ def timeline_window(
     entity: str | None = None,
     search: str | None = None,
     limit: int | None = None,
+    per_date: int | None = None,
 ) -> tuple[DatedGroup, ...] | None:
     """The groups of :func:`library_timeline` overlapping ``[since, until]`` (the range a view draws), from one
     query on the interval index, without counting the articles left out; None when more than ``limit`` events
-    fall in the range (the caller draws their counts instead: see :func:`timeline_counts`), read no further."""
+    fall in the range (the caller draws their counts instead: see :func:`timeline_counts`), read no further.
+
+    ``per_date``: at most this many mentions of each date (the first the scan meets: newest imported first), so
+    that a date two thousand articles report ("2019") costs a few rows; its count is in :func:`timeline_counts`.
+    """
     with lib.reading() as s:
         chosen = _chosen_articles(s, tag, search)
         ranking = {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
         stmt = _events_stmt(chosen, entity, since, until)
+        if per_date is not None:
+            e = TimelineEventRow
+            place = func.row_number().over(
+                partition_by=(e.first_day, e.last_day),
+                order_by=(ArticleRow.imported_at.desc(), ArticleRow.id.desc(), e.seq),
+            ).label("place_in_date")
+            inner = stmt.add_columns(place).subquery("dated")
+            stmt = select(*(c for c in inner.c if c.name != "place_in_date")).where(
+                inner.c.place_in_date <= per_date)
         if limit is not None:
             stmt = stmt.limit(limit + 1)
         rows = s.execute(stmt).all()

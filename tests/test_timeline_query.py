@@ -205,3 +205,21 @@ def test_the_timeline_queries_seek_their_indexes(lib: Library) -> None:
     assert plans["entity"].startswith("SEARCH timeline_event_entities") and "ix_timeline_events_article_seq" in plans[
         "entity"]
     assert "COVERING INDEX ix_timeline_events_version_interval" in plans["counts"] and "SCAN" not in plans["counts"]
+
+
+def test_the_window_loads_a_few_mentions_of_a_date_many_articles_report(lib: Library) -> None:
+    from models.timeline_query import timeline_counts, timeline_window
+
+    _generated(lib, 12)
+    for i in range(6):  # six more articles report the same day
+        _add(lib, f"same{i}.txt", f"Same {i}", "Leaders met on March 3, 2018 in Oslo.", "2018-03-04", (),
+             [("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", f"Oslo meeting {i}", ())])
+    first, last = date(2018, 1, 1), date(2018, 6, 30)
+    full = library_timeline(lib, since=first, until=last).groups
+    capped = timeline_window(lib, first, last, per_date=2)
+    assert capped is not None and [(g.first_day, g.last_day) for g in capped] == [
+        (g.first_day, g.last_day) for g in full]
+    for g, f in zip(capped, full, strict=True):
+        assert len(g.mentions) == min(2, len(f.mentions)) and set(g.mentions) <= set(f.mentions)
+    oslo = next(c for c in timeline_counts(lib, since=first, until=last) if c.first_day == date(2018, 3, 3))
+    assert oslo.events >= 6  # the count says how many the capped group stands for

@@ -182,7 +182,7 @@ class TimelineDock(QWidget):
 
     @Slot(object, object)
     def _on_window_wanted(self, first: date, last: date) -> None:
-        from gui.timeline.view import DETAIL_LIMIT
+        from gui.timeline.view import DETAIL_LIMIT, PER_DATE
         from models.timeline_query import timeline_window
 
         if self._fetch is None or self._scope != LIBRARY:
@@ -194,7 +194,8 @@ class TimelineDock(QWidget):
             if generation == self._generation and groups is not None and self._scope == LIBRARY:
                 self.view.set_library_window(first, last, groups)
 
-        self._fetch(lambda lib: timeline_window(lib, first, last, entity=entity, limit=4 * DETAIL_LIMIT), arrived)
+        self._fetch(lambda lib: timeline_window(lib, first, last, entity=entity, limit=2 * DETAIL_LIMIT * PER_DATE,
+                                                per_date=PER_DATE), arrived)
 
     def set_entity_filter(self, name: str | None) -> None:
         self.view.set_entity_filter(name)

@@ -35,6 +35,11 @@ def events_between(counts: Sequence[DateCount], first: date, last: date) -> int:
     return sum(c.events for c in counts if c.first_day <= last and c.last_day >= first)
 
 
+def dates_between(counts: Sequence[DateCount], first: date, last: date) -> int:
+    """Dates (distinct intervals: one mark each once loaded) overlapping ``[first, last]``."""
+    return sum(1 for c in counts if c.first_day <= last and c.last_day >= first)
+
+
 def buckets(counts: Sequence[DateCount], origin: float, ppd: float, lo_px: float, hi_px: float,
             width: float = BUCKET_PX) -> list[Bucket]:
     """The buckets of the intervals that start within ``[lo_px, hi_px]`` (pixels from ``origin``, a day number),

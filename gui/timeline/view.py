@@ -41,7 +41,7 @@ from gui.timeline.layout import Placement, group_label, place_groups
 from gui.timeline.mark_layer import MarkLayer
 from gui.timeline.overview import OVERVIEW_HEIGHT, OverviewMark, TimelineOverview
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, TickUnit, assign_lanes, fit_scale, focus_range
-from gui.timeline.summary import buckets, events_between
+from gui.timeline.summary import buckets, dates_between
 from gui.timeline.view_input import TimelineInput
 from models.analysis.event_labels import EventName, name_events
 from models.analysis.types import Entity, TimelineEvent
@@ -60,7 +60,8 @@ MAX_PPD = 160.0  # a day 160 px wide: closer shows nothing new
 NAME_HERE_LIMIT = 200_000  # characters: longer articles get their event names from the analysis worker
 ZOOM_STEP = 1.5
 CARD_HIDE_MS = 280
-DETAIL_LIMIT = 1500  # events within a screen of the view: more are drawn as counts (library timeline)
+DETAIL_LIMIT = 800  # dates within a screen of the view: more are drawn as counts (library timeline)
+PER_DATE = 8  # mentions of one date loaded with the range in view (the hover card shows 4; the count says all)
 WINDOW_DELAY_MS = 60  # a pan or zoom settles this long before the visible range is asked for
 
 
@@ -179,6 +180,7 @@ class TimelineView(TimelineInput):
         than ``DETAIL_LIMIT`` events, and each event once the reader is close enough — their groups are asked
         for with :attr:`window_wanted` and given with :meth:`set_library_window`."""
         self._counts = tuple(sorted(counts, key=lambda c: (c.first_day, c.last_day)))
+        self._reports = {(c.first_day, c.last_day): c.events for c in self._counts}
         self._loaded = None
         self._asked = None
         self._set_groups((), article_id=None, published=None, library=True)
@@ -193,11 +195,19 @@ class TimelineView(TimelineInput):
         self._focus = None
         self.card.hide()
         self._groups = tuple(groups)
-        self._labels = [group_label(g) for g in self._groups]
+        self._labels = [self._library_label(g) for g in self._groups]
         self._ranks = [0.1 * len(g.mentions) for g in self._groups]
         self._label_widths = None
         self._apply_filter()
         self._relayout()
+
+    def _library_label(self, group: DatedGroup) -> str:
+        """A loaded date's label; one reported more often than the mentions loaded for it says how often."""
+        reports = getattr(self, "_reports", {}).get((group.first_day, group.last_day), 0)
+        if reports > len(group.mentions):
+            first = group.mentions[0]
+            return f"{first.event.label or first.event.timex.text} · {reports:,} reports"
+        return group_label(group)
 
     def counts(self) -> tuple[DateCount, ...] | None:
         return self._counts
@@ -459,7 +469,7 @@ class TimelineView(TimelineInput):
         span = last.toordinal() - first.toordinal() + 1
         lo = max(date.min.toordinal(), first.toordinal() - span)
         hi = min(date.max.toordinal(), last.toordinal() + span)
-        if self._counts and sum(c.events for c in self._counts) <= DETAIL_LIMIT:
+        if self._counts and len(self._counts) <= DETAIL_LIMIT:
             lo = min(lo, self._counts[0].first_day.toordinal())
             hi = max(hi, max(c.last_day.toordinal() for c in self._counts))
         return lo, hi
@@ -478,7 +488,7 @@ class TimelineView(TimelineInput):
         lo, hi = self._wanted_range()
         covered = self._loaded is not None and self._loaded[0] <= lo and hi <= self._loaded[1]
         if not covered and self._asked != (lo, hi):
-            if events_between(self._counts, date.fromordinal(lo), date.fromordinal(hi)) <= DETAIL_LIMIT:
+            if dates_between(self._counts, date.fromordinal(lo), date.fromordinal(hi)) <= DETAIL_LIMIT:
                 self._asked = (lo, hi)
                 self._ask_window.start()
         if self._detail_ready():
