@@ -6,6 +6,7 @@ and the layout functions; an item keeps the key of the entry (or entries) it sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -76,10 +77,10 @@ class EventItem(TimelineItem):
         self.planned = planned
         self.is_point = precision in POINT_PRECISIONS
         self.label_inside = label_inside
-        metrics = QFontMetricsF(font)
+        measure = measurer(font)
         room = (self.span[1] - self.span[0] - 2 * LABEL_PAD) if label_inside else label_width
-        self.label = elide_words(label, metrics, room) if room > 0 else ""
-        self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
+        self.label = elide_words(label, measure, room) if room > 0 else ""
+        self.label_width = measure(self.label) if self.label else 0.0
         self.label_shift = 0.0
         self.orphan = False  # the mark has left the view on the left: a bare tail of its label would read as noise
 
@@ -179,15 +180,15 @@ class ClusterItem(TimelineItem):
         self.plain_font = QFont(font)
         self.count = len(keys) if count is None else count  # events it stands for
         self.text = f"{self.count:,}"
-        width = max(x1 - x0, QFontMetricsF(bold).horizontalAdvance(self.text) + 14)
+        width = max(x1 - x0, measurer(bold)(self.text) + 14)
         self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
         self.rect = QRectF(x0, self.mid_y - self.HEIGHT / 2, width, self.HEIGHT)
         suffix = f" +{self.count - 1:,}"
-        metrics = QFontMetricsF(font)
-        room = label_width - metrics.horizontalAdvance(suffix) - (self.rect.right() - x1)
-        name = elide_words(label, metrics, room) if label and room > 0 else ""
+        measure = measurer(font)
+        room = label_width - measure(suffix) - (self.rect.right() - x1)
+        name = elide_words(label, measure, room) if label and room > 0 else ""
         self.label = f"{name}{suffix}" if name else ""
-        self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
+        self.label_width = measure(self.label) if self.label else 0.0
 
     def mark_rect(self) -> QRectF:
         return self.rect
@@ -234,10 +235,35 @@ class SummaryItem(ClusterItem):
 _DANGLING = frozenset({"in", "of", "the", "a", "an", "to", "and", "at", "on", "for", "with", "by", "from", "or"})
 
 
-def elide_words(text: str, metrics: QFontMetricsF, width: float) -> str:
+_MEASURERS: dict[str, Callable[[str], float]] = {}
+
+
+def measurer(font: QFont) -> Callable[[str], float]:
+    """The width of a text in ``font``, each text measured once (a library redrawn at every zoom step measures
+    the same labels again and again, and measuring is slow)."""
+    key = font.key()
+    found = _MEASURERS.get(key)
+    if found is None:
+        metrics = QFontMetricsF(font)
+        widths: dict[str, float] = {}
+
+        def measure(text: str) -> float:
+            width = widths.get(text)
+            if width is None:
+                if len(widths) > 50_000:
+                    widths.clear()
+                width = widths[text] = metrics.horizontalAdvance(text)
+            return width
+
+        found = _MEASURERS[key] = measure
+    return found
+
+
+def elide_words(text: str, metrics: QFontMetricsF | Callable[[str], float], width: float) -> str:
     """``text`` in ``width`` pixels, cut only at a word end and marked with '…' ("the opp…" never happens); ""
-    when not even the first word fits."""
-    if metrics.horizontalAdvance(text) <= width:
+    when not even the first word fits. ``metrics`` measures (a QFontMetricsF, or a function of the text)."""
+    advance = metrics.horizontalAdvance if isinstance(metrics, QFontMetricsF) else metrics
+    if advance(text) <= width:
         return text
     words = text.split()
     for n in range(len(words) - 1, 0, -1):
@@ -245,7 +271,7 @@ def elide_words(text: str, metrics: QFontMetricsF, width: float) -> str:
         while len(kept) > 1 and kept[-1].lower() in _DANGLING:
             kept = kept[:-1]
         candidate = " ".join(kept).rstrip(",;:–-") + "…"
-        if metrics.horizontalAdvance(candidate) <= width:
+        if advance(candidate) <= width:
             return candidate
     return ""
 

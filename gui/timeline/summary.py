@@ -8,6 +8,7 @@ for the band it shows.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,22 +41,34 @@ def dates_between(counts: Sequence[DateCount], first: date, last: date) -> int:
     return sum(1 for c in counts if c.first_day <= last and c.last_day >= first)
 
 
-def buckets(counts: Sequence[DateCount], origin: float, ppd: float, lo_px: float, hi_px: float,
+@dataclass(frozen=True, slots=True)
+class ByMiddle:
+    """Counts sorted by the middle of their interval (day numbers), to find those of a band by bisection."""
+
+    middles: tuple[float, ...]
+    counts: tuple[DateCount, ...]
+
+
+def by_middle(counts: Sequence[DateCount]) -> ByMiddle:
+    pairs = sorted(((c.first_day.toordinal() + c.last_day.toordinal() + 1) / 2, k) for k, c in enumerate(counts))
+    return ByMiddle(tuple(m for m, _ in pairs), tuple(counts[k] for _, k in pairs))
+
+
+def buckets(counts: ByMiddle, origin: float, ppd: float, lo_px: float, hi_px: float,
             width: float = BUCKET_PX) -> list[Bucket]:
-    """The buckets of the intervals that start within ``[lo_px, hi_px]`` (pixels from ``origin``, a day number),
-    each ``width`` pixels wide, left to right; an interval belongs to the bucket of its middle."""
-    found: dict[int, list[DateCount]] = {}
-    for c in counts:
-        mid = ((c.first_day.toordinal() + c.last_day.toordinal() + 1) / 2 - origin) * ppd
-        if lo_px <= mid <= hi_px:
-            found.setdefault(math.floor(mid / width), []).append(c)
+    """The buckets of the intervals whose middle lies within ``[lo_px, hi_px]`` (pixels from ``origin``, a day
+    number), each ``width`` pixels wide, left to right; an interval belongs to the bucket of its middle."""
+    start = bisect.bisect_left(counts.middles, origin + lo_px / ppd)
+    stop = bisect.bisect_right(counts.middles, origin + hi_px / ppd)
+    found: dict[int, list[tuple[float, DateCount]]] = {}
+    for k in range(start, stop):
+        mid = (counts.middles[k] - origin) * ppd
+        found.setdefault(math.floor(mid / width), []).append((mid, counts.counts[k]))
     out = []
     for key in sorted(found):
         rows = found[key]
-        named = [c for c in rows if c.label]
+        named = [c for _, c in rows if c.label]
         best = max(named, key=lambda c: (c.events, -c.first_day.toordinal())) if named else None
-        first = min(c.first_day for c in rows)
-        mids = [((c.first_day.toordinal() + c.last_day.toordinal() + 1) / 2 - origin) * ppd for c in rows]
-        out.append(Bucket(first, max(c.last_day for c in rows), sum(c.events for c in rows), len(rows),
-                          best.label if best else "", min(mids)))
+        out.append(Bucket(min(c.first_day for _, c in rows), max(c.last_day for _, c in rows),
+                          sum(c.events for _, c in rows), len(rows), best.label if best else "", rows[0][0]))
     return out

@@ -36,12 +36,20 @@ from PySide6.QtWidgets import (
 from gui.timeline import axis
 from gui.timeline.colors import TimelineColors
 from gui.timeline.hover_card import HoverCard, describe_when
-from gui.timeline.items import LANE_HEIGHT, POINT_PRECISIONS, ClusterItem, EventItem, SummaryItem, TimelineItem
+from gui.timeline.items import (
+    LANE_HEIGHT,
+    POINT_PRECISIONS,
+    ClusterItem,
+    EventItem,
+    SummaryItem,
+    TimelineItem,
+    measurer,
+)
 from gui.timeline.layout import Placement, group_label, place_groups
 from gui.timeline.mark_layer import MarkLayer
 from gui.timeline.overview import OVERVIEW_HEIGHT, OverviewMark, TimelineOverview
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, TickUnit, assign_lanes, fit_scale, focus_range
-from gui.timeline.summary import buckets, dates_between
+from gui.timeline.summary import buckets, by_middle, dates_between
 from gui.timeline.view_input import TimelineInput
 from models.analysis.event_labels import EventName, name_events
 from models.analysis.types import Entity, TimelineEvent
@@ -181,6 +189,7 @@ class TimelineView(TimelineInput):
         for with :attr:`window_wanted` and given with :meth:`set_library_window`."""
         self._counts = tuple(sorted(counts, key=lambda c: (c.first_day, c.last_day)))
         self._reports = {(c.first_day, c.last_day): c.events for c in self._counts}
+        self._by_middle = by_middle(self._counts)
         self._loaded = None
         self._asked = None
         self._set_groups((), article_id=None, published=None, library=True)
@@ -395,8 +404,8 @@ class TimelineView(TimelineInput):
     def _widths(self) -> list[float]:
         """Label widths by key, measured once: text does not change with the scale, and measuring is slow."""
         if self._label_widths is None:
-            metrics = QFontMetricsF(self._label_font())
-            self._label_widths = [metrics.horizontalAdvance(text) for text in self._labels]
+            measure = measurer(self._label_font())
+            self._label_widths = [measure(text) for text in self._labels]
         return self._label_widths
 
     def _label_font(self) -> QFont:
@@ -531,11 +540,10 @@ class TimelineView(TimelineInput):
         self._clear_summary()
         width = self._width()
         lo, hi = left_px - width, left_px + 2 * width
-        found = buckets(self._counts, self._origin, self._ppd, lo, hi)
+        found = buckets(self._by_middle, self._origin, self._ppd, lo, hi)
         font = self._label_font()
-        metrics = QFontMetricsF(font)
-        marks = [Mark(k, b.x0, b.x0 + 28.0,
-                      metrics.horizontalAdvance(f"{b.label} +{b.events - 1:,}") + 2 if b.label else 0.0)
+        measure = measurer(font)
+        marks = [Mark(k, b.x0, b.x0 + 28.0, measure(f"{b.label} +{b.events - 1:,}") + 2 if b.label else 0.0)
                  for k, b in enumerate(found)]
         lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
         layout = assign_lanes(marks, lanes, LaneMetrics(label_pad=6.0), barrier=self._line_x())
