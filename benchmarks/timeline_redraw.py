@@ -96,12 +96,13 @@ def measure_timeline(n: int, steps: int) -> tuple[float, float, float, float]:
 
 
 def make_counts(dates: int, seed: int = 9) -> list[DateCount]:
-    """A big library's counts per date: ``dates`` intervals over 1900–2024, most of them days of the last decade."""
+    """A big library's counts per date: ``dates`` intervals over 1900–2024, most of them days of recent years."""
     rng = random.Random(seed)
     out: dict[tuple[date, date], DateCount] = {}
+    recent = max(3650, dates)  # days enough for that many distinct dates
     while len(out) < dates:
         if rng.random() < 0.8:
-            first = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 3650))
+            first = date(2024, 12, 31) - timedelta(days=rng.randrange(0, recent))
             last, precision = first, "day"
         else:
             first = date(rng.randrange(1900, 2025), 1, 1)

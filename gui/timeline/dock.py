@@ -16,9 +16,10 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixm
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gui.timeline.colors import TimelineColors
+from gui.timeline.summary import Prepared, prepare
 from gui.timeline.view import TimelineView
 from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
-from models.timeline_query import DateCount, DatedGroup, EventMention
+from models.timeline_query import DatedGroup, EventMention
 
 # fetch(query, done): run ``query(library)`` away from the GUI thread, then ``done(result)`` on it
 Fetch = Callable[[Callable[[Any], Any], Callable[[Any], None]], None]
@@ -46,7 +47,7 @@ class TimelineDock(QWidget):
         self._library: Sequence[DatedGroup] | Sequence[EventMention] = ()
         self._fetch: Fetch | None = None  # the library drawn from counts, its events loaded as the view moves
         self._generation = 0  # a new filter makes the answers to older questions stale
-        self._counts: tuple[DateCount, ...] | None = None
+        self._counts: Prepared | None = None
 
         bar = QWidget(self)
         bar.setObjectName("TimelineToolbar")
@@ -170,13 +171,13 @@ class TimelineDock(QWidget):
         self._generation += 1
         generation = self._generation
         entity = self.view.entity_filter()
-        self._fetch(lambda lib: timeline_counts(lib, entity=entity),
+        self._fetch(lambda lib: prepare(timeline_counts(lib, entity=entity)),
                     lambda counts: self._on_counts(generation, counts))
 
-    def _on_counts(self, generation: int, counts: Sequence[DateCount]) -> None:
+    def _on_counts(self, generation: int, counts: Prepared) -> None:
         if generation != self._generation:
             return
-        self._counts = tuple(counts)
+        self._counts = counts
         if self._scope == LIBRARY:
             self.view.set_library_counts(self._counts)
 

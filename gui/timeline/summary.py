@@ -36,6 +36,36 @@ def events_between(counts: Sequence[DateCount], first: date, last: date) -> int:
     return sum(c.events for c in counts if c.first_day <= last and c.last_day >= first)
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the view derives from the counts, worked out with the query away from the GUI thread."""
+
+    counts: tuple[DateCount, ...]  # by first and last day
+    by_middle: ByMiddle
+    overview: list[tuple[int, int, bool]]
+
+
+def prepare(counts: Sequence[DateCount]) -> Prepared:
+    ordered = tuple(sorted(counts, key=lambda c: (c.first_day, c.last_day)))
+    return Prepared(ordered, by_middle(ordered), overview_spans(ordered))
+
+
+def overview_spans(counts: Sequence[DateCount], most: int = 1200) -> list[tuple[int, int, bool]]:
+    """At most about ``most`` marks for the overview strip, (first day, day after the last, a point?): dates
+    closer than the strip can tell apart are one mark, whatever the size of the library."""
+    if not counts:
+        return []
+    lo = min(c.first_day.toordinal() for c in counts)
+    hi = max(c.last_day.toordinal() for c in counts) + 1
+    step = max(1, (hi - lo) // most + 1)
+    seen: dict[tuple[int, int, bool], tuple[int, int, bool]] = {}
+    for c in counts:
+        first, end = c.first_day.toordinal(), c.last_day.toordinal() + 1
+        point = c.precision in ("day", "time")
+        seen.setdefault((first // step, (end - first) // step, point), (first, end, point))
+    return list(seen.values())
+
+
 def dates_between(counts: Sequence[DateCount], first: date, last: date) -> int:
     """Dates (distinct intervals: one mark each once loaded) overlapping ``[first, last]``."""
     return sum(1 for c in counts if c.first_day <= last and c.last_day >= first)

@@ -49,7 +49,7 @@ from gui.timeline.layout import Placement, group_label, place_groups
 from gui.timeline.mark_layer import MarkLayer
 from gui.timeline.overview import OVERVIEW_HEIGHT, OverviewMark, TimelineOverview
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, TickUnit, assign_lanes, fit_scale, focus_range
-from gui.timeline.summary import buckets, by_middle, dates_between
+from gui.timeline.summary import Prepared, buckets, dates_between, prepare
 from gui.timeline.view_input import TimelineInput
 from models.analysis.event_labels import EventName, name_events
 from models.analysis.types import Entity, TimelineEvent
@@ -183,13 +183,15 @@ class TimelineView(TimelineInput):
         self._counts = None
         self._set_groups(groups, article_id=None, published=None, library=True)
 
-    def set_library_counts(self, counts: Sequence[DateCount]) -> None:
+    def set_library_counts(self, counts: Sequence[DateCount] | Prepared) -> None:
         """Show a library from its counts per interval (``timeline_counts``): bubbles where the view holds more
         than ``DETAIL_LIMIT`` events, and each event once the reader is close enough — their groups are asked
         for with :attr:`window_wanted` and given with :meth:`set_library_window`."""
-        self._counts = tuple(sorted(counts, key=lambda c: (c.first_day, c.last_day)))
+        ready = counts if isinstance(counts, Prepared) else prepare(counts)  # the dock prepares them off the GUI
+        self._counts = ready.counts
         self._reports = {(c.first_day, c.last_day): c.events for c in self._counts}
-        self._by_middle = by_middle(self._counts)
+        self._by_middle = ready.by_middle
+        self._overview_marks = [OverviewMark(first, end, point, False) for first, end, point in ready.overview]
         self._loaded = None
         self._asked = None
         self._set_groups((), article_id=None, published=None, library=True)
@@ -282,8 +284,7 @@ class TimelineView(TimelineInput):
             ]
         self.setAccessibleDescription(self._summary_text())
         if self._counts is not None:
-            marks = [OverviewMark(c.first_day.toordinal(), c.last_day.toordinal() + 1.0,
-                                  c.precision in POINT_PRECISIONS, False) for c in self._counts]
+            marks = self._overview_marks
         else:
             marks = [
                 OverviewMark(g.first_day.toordinal(), g.last_day.toordinal() + 1.0, g.precision in POINT_PRECISIONS,
