@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
-from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lanes
+from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, Slot, assign_lanes
 from models.timeline_query import DatedGroup
 
 MIN_BAR = 10.0
@@ -59,10 +59,12 @@ def place_groups(
     lanes: int,
     label_width: Callable[[int], float],
     line: float | None = None,
+    long_px: float | None = None,
 ) -> Placement:
     """Marks and lanes for the entries ``keys`` at this scale; ``label_width(key)`` is the width of its label
     (measured once per entry by the caller, since text does not change with the scale). ``line`` is the x of the
-    publication line (same pixels as the marks): no label crosses it, inside a bar or beside a mark."""
+    publication line (same pixels as the marks): no label crosses it, inside a bar or beside a mark. Bars longer
+    than ``long_px`` (decades and centuries seen up close) take the rows below the other marks, not the first ones."""
     marks: dict[int, Mark] = {}
     inside: set[int] = set()
     spans: dict[int, tuple[float, float]] = {}
@@ -77,7 +79,17 @@ def place_groups(
                 spans[key] = span
                 label = 0.0
         marks[key] = Mark(key, x0, x1, label)
-    layout = assign_lanes(list(marks.values()), lanes, LaneMetrics(label_pad=LABEL_PAD), barrier=line)
+    metrics = LaneMetrics(label_pad=LABEL_PAD)
+    wide = [k for k in marks.values() if long_px is not None and k.x1 - k.x0 > long_px]
+    if not wide:
+        layout = assign_lanes(list(marks.values()), lanes, metrics, barrier=line)
+        return Placement(layout, marks, frozenset(inside), spans)
+    rest = [k for k in marks.values() if not (long_px is not None and k.x1 - k.x0 > long_px)]
+    first = assign_lanes(rest, lanes, metrics, barrier=line) if rest else LaneLayout((), 0)
+    used = max((s.lane + 1 for s in first.slots), default=0)
+    below = assign_lanes(wide, max(1, lanes - used), metrics, barrier=line)
+    slots = first.slots + tuple(Slot(s.keys, s.lane + used, s.x0, s.x1, s.label) for s in below.slots)
+    layout = LaneLayout(tuple(sorted(slots, key=lambda s: (s.x0, s.lane))), max(lanes, used + below.lanes))
     return Placement(layout, marks, frozenset(inside), spans)
 
 

@@ -155,3 +155,26 @@ def test_the_entity_filter_asks_the_library_for_that_entity(dock: TimelineDock, 
     else:
         assert all(any(m.event.entities == ("Vladimir Putin",) for m in view.groups[k].mentions)
                    for i in items for k in i.keys)
+
+
+def test_close_up_a_century_bar_takes_the_row_below_the_days() -> None:
+    """A library holds "the 21st century" beside the days of a month: seen up close the long bar does not take the
+    first rows (it pushed every day out of sight), it goes below them."""
+    from gui.timeline.layout import place_groups
+    from models.timeline_query import DatedGroup, EventMention
+
+    def group(first: date, last: date, precision: str) -> DatedGroup:
+        ev = TimelineEvent(Timex(0, 4, "then", "DATE", first.isoformat()), 0, 10, "talks", (), precision,
+                           first.isoformat(), last.isoformat(), False)
+        return DatedGroup(first, last, precision, (EventMention(1, "A", None, ev, "Talks then."),))
+
+    groups = [group(date(2001, 1, 1), date(2100, 12, 31), "century")] + [
+        group(date(2019, 1, d), date(2019, 1, d), "day") for d in (3, 9, 15, 21)]
+    origin, ppd = date(2019, 1, 1).toordinal(), 40.0
+    keys = list(range(len(groups)))
+    plain = place_groups(groups, keys, origin, ppd, 3, lambda k: 300.0)
+    assert next(s.lane for s in plain.layout.slots if 0 in s.keys) == 0  # before: the century on the first row
+    placed = place_groups(groups, keys, origin, ppd, 3, lambda k: 300.0, long_px=2400.0)
+    lanes = {k: s.lane for s in placed.layout.slots for k in s.keys}
+    assert lanes[0] > max(lanes[k] for k in keys[1:])
+    assert sorted(lanes) == keys  # every entry placed once
