@@ -154,6 +154,10 @@ def cli_commands(env: dict[str, str]) -> set[str]:
     return set(re.findall(r"^\s{4}(\S+)", out, re.MULTILINE))
 
 
+def timeline_help(env: dict[str, str]) -> str:
+    return run_process([*newsdesk_cmd(), "timeline", "--help"], env, check=False)[2]
+
+
 def import_help(env: dict[str, str]) -> str:
     return run_process([*newsdesk_cmd(), "import", "--help"], env)[2]
 
@@ -329,6 +333,23 @@ def first_paint(library: str, env: dict[str, str], runs: int, work: Path) -> tup
     return (statistics.median(marks) if marks else float("nan")), rss
 
 
+def rows_exist(path: str) -> bool:
+    """Whether a SQLite library kept from an earlier run is there, with articles in it."""
+    import sqlite3
+
+    if not Path(path).exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            return bool(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return False
+
+
+def wanted(ops: list[str] | None, label: str) -> bool:
+    return ops is None or any(word.casefold() in label.casefold() for word in ops)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -339,6 +360,11 @@ def main() -> int:
     ap.add_argument("--library-base", help="a PostgreSQL admin URL: build the libraries there instead of SQLite")
     ap.add_argument("--workdir", type=Path, help="keep the files and libraries here (default: a temporary folder)")
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the libraries already in --workdir (SQLite) instead of building them again; the "
+                         "import throughput is then not measured")
+    ap.add_argument("--ops", nargs="+", metavar="WORD",
+                    help="only the operations whose name contains one of these words (e.g. timeline dossier)")
     args = ap.parse_args()
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
@@ -363,8 +389,13 @@ def main() -> int:
 
     # -- import throughput (on the distinct files only) --
     rows = []
-    base = fresh_library(args.library_base, "base", work)
-    job_runs = [1, args.jobs] if jobs_option else [None]
+    reuse = args.reuse and not args.library_base and args.workdir is not None
+    base = str(work / "base.sqlite") if reuse and (work / "base.sqlite").exists() else None
+    if base is None:
+        base = fresh_library(args.library_base, "base", work)
+    job_runs = list(dict.fromkeys([1, args.jobs] if jobs_option else [None]))
+    if reuse and rows_exist(base):
+        job_runs = []
     for jobs in job_runs:
         target = base if jobs in (1, None) else fresh_library(args.library_base, f"jobs{jobs}", work)
         elapsed, imported, skipped = import_files(target, files, jobs, env)
@@ -381,13 +412,19 @@ def main() -> int:
         print(f"| {r[0]} | {r[1]} | {r[2]} |")
 
     name, type_ = widespread_person(base)
-    one = fresh_library(args.library_base, "one", work)
-    run_process([*newsdesk_cmd(), "import", "--library", one, str(files[0])], env)
-    paint_one, rss_one = first_paint(one, env, args.runs, work)
+    one = str(work / "one.sqlite") if reuse and rows_exist(str(work / "one.sqlite")) else None
+    if one is None:
+        one = fresh_library(args.library_base, "one", work)
+        run_process([*newsdesk_cmd(), "import", "--library", one, str(files[0])], env)
+    paint_one, rss_one = first_paint(one, env, args.runs, work) if wanted(args.ops, "reader") else (1.0, 1)
 
     for size in args.sizes:
-        url = fresh_library(args.library_base, f"lib{size}", work)
-        built = build_copies(base, url, size, args.seed + size)
+        kept = str(work / f"lib{size}.sqlite")
+        if reuse and rows_exist(kept):
+            url, built = kept, 0.0
+        else:
+            url = fresh_library(args.library_base, f"lib{size}", work)
+            built = build_copies(base, url, size, args.seed + size)
         trivial, _ = median_time([*newsdesk_cmd(), "annotations", "--library", url, "--article", "1"], env, args.runs)
         ops = [
             ("search 'government' (common word)", [*newsdesk_cmd(), "search", "--library", url, "government"]),
@@ -397,12 +434,25 @@ def main() -> int:
             ("library timeline (all)", operation("timeline", url, [], commands)),
             (f"library timeline ({name})", operation("timeline", url, [name], commands)),
         ]
+        if "--counts" in timeline_help(env):  # what the reader's library timeline reads: counts, then a window
+            ops += [
+                ("library timeline, counts per date (the reader's overview)",
+                 [*newsdesk_cmd(), "timeline", "--library", url, "--counts"]),
+                (f"library timeline, counts per date ({name})",
+                 [*newsdesk_cmd(), "timeline", "--library", url, "--counts", "--entity", name]),
+                ("library timeline, one month's events (the reader's window)",
+                 [*newsdesk_cmd(), "timeline", "--library", url, "--since", "2019-03", "--until", "2019-03"]),
+            ]
         print(f"\n## {size:,} articles ({database}; written in {built:.0f} s)")
         print(f"| operation | whole process | over the trivial command ({trivial * 1000:.0f} ms) |\n|---|---|---|")
         for label, cmd in ops:
+            if not wanted(args.ops, label):
+                continue
             first, _ = median_time(cmd, env, 1)
             value = first if first > 5 else median_time(cmd, env, args.runs)[0]
             print(f"| {label} | {value * 1000:,.0f} ms | {(value - trivial) * 1000:+,.0f} ms |", flush=True)
+        if not wanted(args.ops, "reader"):
+            continue
         paint, rss = first_paint(url, env, max(1, args.slow_runs if paint_one > 5 else args.runs), work)
         print(f"| reader: first paint (article-painted) | {paint * 1000:,.0f} ms | "
               f"{paint / paint_one:.2f}× the one-article library ({paint_one * 1000:,.0f} ms) |")

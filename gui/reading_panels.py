@@ -442,12 +442,8 @@ class ReadingPanels(QObject):
     def _on_scope_changed(self, scope: str) -> None:
         if scope != "library":
             return
-        from models.timeline_query import library_timeline
-
-        def show(result: Any) -> None:
-            self.timeline.set_library_events(result.groups)
-
-        self._run(lambda: library_timeline(self.library), show)
+        # counts per date, then the events of the range in view, each query one call of the runner
+        self.timeline.load_library(lambda query, done: self._run(lambda: query(self.library), done))
 
     @Slot(object)
     def _on_timeline_filter_changed(self, name: object) -> None:

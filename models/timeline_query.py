@@ -8,10 +8,12 @@ sentence text, so a view can show and link it without holding every article's te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import String, func, literal, or_, select, union_all
+from sqlalchemy.orm import aliased
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import TimelineEvent, Timex
@@ -38,6 +40,18 @@ from models.timeline_groups import (
     mentions_of,
     one_group_per_event,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class DateCount:
+    """How many events of the chosen articles cover one interval: the overview of a library's timeline and its
+    clusters at wide zoom, without reading one event."""
+
+    first_day: date
+    last_day: date  # inclusive
+    precision: str  # the finest among them (a day before a month)
+    events: int
+    label: str = ""  # the name of one of them, for the most reported intervals only (see timeline_counts)
 
 
 def library_timeline(
@@ -162,8 +176,60 @@ def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: dat
                e.interval_start, e.interval_end, e.planned, e.sentence, e.confidence, e.provenance, e.first_day,
                e.last_day, e.seq, ArticleRow.imported_at)
         .join(ArticleRow, ArticleRow.id == e.article_id)
-        .where(e.version == ANALYZER_VERSION)
     )
+    return _narrowed(stmt, chosen, entity, since, until)
+
+
+def timeline_window(
+    lib: Library,
+    since: date,
+    until: date,
+    *,
+    tag: str | None = None,
+    entity: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    per_date: int | None = None,
+) -> tuple[DatedGroup, ...] | None:
+    """The groups of :func:`library_timeline` overlapping ``[since, until]`` (the range a view draws), from one
+    query on the interval index, without counting the articles left out; None when more than ``limit`` events
+    fall in the range (the caller draws their counts instead: see :func:`timeline_counts`), read no further.
+
+    ``per_date``: at most this many mentions of each date (the first the scan meets: newest imported first), so
+    that a date two thousand articles report ("2019") costs a few rows; its count is in :func:`timeline_counts`.
+    """
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        ranking = {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
+        stmt = _events_stmt(chosen, entity, since, until)
+        if per_date is not None:
+            e = TimelineEventRow
+            place = func.row_number().over(
+                partition_by=(e.first_day, e.last_day),
+                order_by=(ArticleRow.imported_at.desc(), ArticleRow.id.desc(), e.seq),
+            ).label("place_in_date")
+            inner = stmt.add_columns(place).subquery("dated")
+            stmt = select(*(c for c in inner.c if c.name != "place_in_date")).where(
+                inner.c.place_in_date <= per_date)
+        if limit is not None:
+            stmt = stmt.limit(limit + 1)
+        rows = s.execute(stmt).all()
+        if limit is not None and len(rows) > limit:
+            return None
+        return _grouped(rows, ranking)
+
+
+def _narrowed(
+    stmt: Any, chosen: Any, entity: str | None, since: date | None, until: date | None, e: Any = TimelineEventRow
+) -> Any:
+    """``stmt`` on the timeline events ``e`` of this analyser, limited to the chosen articles, the entity and the
+    range. An entity drives the query (its rows by name, then each event by article and place), not a scan of
+    every event: the version is then compared as an expression, which no index serves, so that the planner (which
+    has no statistics on a SQLite library) does not start from the version's index."""
+    if entity:
+        stmt = stmt.where(e.version.concat("") == ANALYZER_VERSION)
+    else:
+        stmt = stmt.where(e.version == ANALYZER_VERSION)
     if chosen is not None:
         stmt = stmt.where(e.article_id.in_(chosen))
     if since is not None:
@@ -171,11 +237,53 @@ def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: dat
     if until is not None:
         stmt = stmt.where(e.first_day <= until.isoformat())
     if entity:
-        named = select(TimelineEventEntityRow.article_id, TimelineEventEntityRow.seq).where(
-            TimelineEventEntityRow.name_folded == entity.casefold()
+        link = aliased(TimelineEventEntityRow)
+        stmt = stmt.join(link, (link.article_id == e.article_id) & (link.seq == e.seq)).where(
+            link.name_folded == entity.casefold()
         )
-        stmt = stmt.where(tuple_(e.article_id, e.seq).in_(named))
     return stmt
+
+
+def timeline_counts(
+    lib: Library,
+    *,
+    tag: str | None = None,
+    entity: str | None = None,
+    search: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    named: int = 120,
+) -> tuple[DateCount, ...]:
+    """The events :func:`library_timeline` would return with the same filters, counted per interval in SQL (one
+    aggregate over the covering index of (version, interval, precision)), in date order; the ``named`` most
+    reported intervals carry the name of one of their events, for a cluster to show.
+
+    Cheap at any size of library: the rows fetched are the distinct intervals, not the events.
+    """
+    e = TimelineEventRow
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        stmt = _narrowed(
+            select(e.first_day, e.last_day, func.min(e.precision), func.count()), chosen, entity, since, until,
+        ).group_by(e.first_day, e.last_day).order_by(e.first_day, e.last_day)
+        rows = [(first, last, precision, int(n)) for first, last, precision, n in s.execute(stmt)]
+        top = sorted(range(len(rows)), key=lambda k: (-rows[k][3], k))[:named]
+        labels: dict[tuple[str, str], str] = {}
+        if top:  # one statement: a seek per named interval, the first of its events that has a name
+            wanted = union_all(*(  # the intervals as rows (SQLite has no VALUES with named columns)
+                select(literal(rows[k][0], String).label("first"), literal(rows[k][1], String).label("last"))
+                for k in top
+            )).subquery("wanted")
+            x = aliased(TimelineEventRow)
+            one = _narrowed(
+                select(x.label).where(x.first_day == wanted.c.first, x.last_day == wanted.c.last, x.label != ""),
+                chosen, entity, None, None, x,
+            ).limit(1).scalar_subquery()
+            labels = {(f, la): name or "" for f, la, name in s.execute(select(wanted.c.first, wanted.c.last, one))}
+    return tuple(
+        DateCount(date.fromisoformat(first), date.fromisoformat(last), precision, n, labels.get((first, last), ""))
+        for first, last, precision, n in rows
+    )
 
 
 def _analysed_articles() -> Any:
@@ -278,6 +386,7 @@ def _articles_with_highlight_tag(lib: Library, tag: str) -> set[int]:
 
 
 __all__ = [  # the values live in models.timeline_groups; the timeline's users know them by this module's name too
-    "DatedGroup", "EventMention", "LibraryTimeline", "event_interval", "group_by_date", "library_timeline",
-    "library_timeline_by_scan", "mentions_entity", "mentions_of", "one_group_per_event",
+    "DateCount", "DatedGroup", "EventMention", "LibraryTimeline", "event_interval", "group_by_date",
+    "library_timeline", "library_timeline_by_scan", "mentions_entity", "mentions_of", "one_group_per_event",
+    "timeline_counts", "timeline_window",
 ]

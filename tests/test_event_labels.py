@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.analysis import analyze
-from models.analysis.event_labels import MAX_CHARS, name_event
+from models.analysis.event_labels import MAX_CHARS, name_event, name_events
 from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Timex
 from models.ingest import ingest_file
 
@@ -98,3 +98,30 @@ def test_without_a_trigger_the_clause_is_cut_at_a_word_end() -> None:
     name = name_event(ev, text).text
     assert len(name) <= MAX_CHARS and name.split()[0] == "committee"
     assert all(w.rstrip("…") in text for w in name.split())
+
+
+def test_a_sentence_with_two_dates_gives_each_date_its_own_event() -> None:
+    """The 2016 bar of "agreed in 2016 …, and the 25th Abe–Putin summit in 2019 ended" carried the 2019 summit's
+    name: a trigger bound to the other date ("summit in 2019", "the 2019 summit") is that date's event."""
+    text = ("Shinzo Abe and Vladimir Putin agreed in 2016 on joint economic activities, and the 25th Abe-Putin "
+            "summit in 2019 ended without progress.")
+    entities = (Entity("Shinzo Abe", "PERSON", mentions(text, "Shinzo Abe")),
+                Entity("Vladimir Putin", "PERSON", mentions(text, "Vladimir Putin")))
+    y2016 = TimelineEvent(Timex(text.index("2016"), text.index("2016") + 4, "2016", "DATE", "2016"), 0, len(text),
+                          "", (), "year", "2016-01-01", "2016-12-31", False)
+    y2019 = TimelineEvent(Timex(text.index("2019"), text.index("2019") + 4, "2019", "DATE", "2019"), 0, len(text),
+                          "", (), "year", "2019-01-01", "2019-12-31", False)
+    first, second = name_events([y2016, y2019], text, entities)
+    assert "summit" not in first.text and first.text == "Abe and Putin agree"
+    assert "summit" in second.text and "agree" not in second.text
+    alone = name_event(y2016, text, entities)  # named without the other date: the old reading, nearest trigger
+    assert "summit" in alone.text
+
+    text = "The 2019 Abe-Putin summit in Moscow revisited the deal they struck in Nagato in 2016."
+    y2019 = TimelineEvent(Timex(4, 8, "2019", "DATE", "2019"), 0, len(text), "", (), "year", "2019-01-01",
+                          "2019-12-31", False)
+    at = text.index("2016")
+    y2016 = TimelineEvent(Timex(at, at + 4, "2016", "DATE", "2016"), 0, len(text), "", (), "year", "2016-01-01",
+                          "2016-12-31", False)
+    named = name_events([y2019, y2016], text)
+    assert "summit" in named[0].text and "deal" in named[1].text

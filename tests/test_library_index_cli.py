@@ -103,6 +103,26 @@ def test_timeline_prints_dated_groups_filtered_and_windowed(library: str, capsys
     assert len(lines) == len(expected)
 
 
+def test_timeline_counts_print_one_line_per_date_adding_up_to_the_events(
+    library: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = open_library(library)
+    try:
+        scan = library_timeline_by_scan(lib)
+        putin = library_timeline_by_scan(lib, entity="Vladimir Putin")
+    finally:
+        lib.close()
+    code, lines, _ = run(capsys, "timeline", "--library", library, "--counts")
+    assert code == 0
+    assert [(x["first"], x["last"], x["events"]) for x in lines] == [
+        (g.first_day.isoformat(), g.last_day.isoformat(), len(g.mentions)) for g in scan.groups]
+    code, lines, _ = run(capsys, "timeline", "--library", library, "--counts", "--entity", "Vladimir Putin")
+    assert code == 0 and sum(int(x["events"]) for x in lines) == sum(len(g.mentions) for g in putin.groups) > 0
+    labels = {(g.first_day.isoformat(), g.last_day.isoformat()): {m.event.label for m in g.mentions}
+              for g in putin.groups}
+    assert all(x["label"] in labels[(x["first"], x["last"])] for x in lines if "label" in x)
+
+
 def test_timeline_refuses_a_bad_date_in_one_line(library: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, lines, err = run(capsys, "timeline", "--library", library, "--since", "last spring")
     assert (code, lines) == (2, [])

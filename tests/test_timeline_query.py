@@ -123,3 +123,104 @@ def test_a_highlight_tag_filters_whatever_its_case(lib: Library, articles: dict[
     for spelling in ("Kuril Talks", "kuril talks", "KURIL TALKS"):
         found = library_timeline(lib, tag=spelling)
         assert {a for g in found.groups for a in g.article_ids} == {articles["summit"]}, spelling
+
+
+def _generated(lib: Library, n: int = 60) -> None:
+    """``n`` analysed articles, each with a few dated events over three years, some naming Putin."""
+    import random
+
+    rng = random.Random(5)
+    for i in range(n):
+        events = []
+        body = []
+        for k in range(rng.randint(1, 4)):
+            day = date(2017, 1, 1).toordinal() + rng.randrange(0, 3 * 365)
+            d = date.fromordinal(day)
+            expression = f"day {i}-{k}"
+            body.append(f"Talks number {i} {k} were held on {expression}.")
+            named: tuple[str, ...] = ("Vladimir Putin",) if (i + k) % 3 == 0 else ()
+            if k % 3 == 2:
+                events.append((expression, d.isoformat()[:7], d.replace(day=1).isoformat(),
+                               d.replace(day=28).isoformat(), "month", f"talks {i} {k}", named))
+            else:
+                events.append((expression, d.isoformat(), d.isoformat(), d.isoformat(), "day", f"talks {i} {k}",
+                               named))
+        _add(lib, f"g{i}.txt", f"Generated {i}", " ".join(body), "2019-01-23", ("Gen",) if i % 2 else (), events)
+
+
+@pytest.mark.parametrize("entity", [None, "Vladimir Putin"])
+def test_counts_per_date_add_up_to_the_events_of_the_timeline(lib: Library, entity: str | None) -> None:
+    from models.timeline_query import timeline_counts
+
+    _generated(lib)
+    whole = library_timeline(lib, entity=entity)
+    counts = timeline_counts(lib, entity=entity)
+    assert [(c.first_day, c.last_day, c.events) for c in counts] == [
+        (g.first_day, g.last_day, len(g.mentions)) for g in whole.groups
+    ]
+    assert sum(c.events for c in counts) == sum(len(g.mentions) for g in whole.groups) > 0
+    by_day = {(g.first_day, g.last_day): {m.event.label for m in g.mentions} for g in whole.groups}
+    assert all(c.label in by_day[(c.first_day, c.last_day)] for c in counts if c.label)
+    assert any(c.label for c in counts)
+    tagged = timeline_counts(lib, tag="gen", entity=entity)
+    assert sum(c.events for c in tagged) == sum(len(g.mentions) for g in library_timeline(lib, tag="gen",
+                                                                                        entity=entity).groups)
+
+
+def test_the_window_is_the_timeline_of_its_range_and_stops_past_its_limit(lib: Library) -> None:
+    from models.timeline_query import timeline_window
+
+    _generated(lib)
+    first, last = date(2018, 2, 1), date(2018, 5, 31)
+    for entity in (None, "Vladimir Putin"):
+        expected = library_timeline(lib, since=first, until=last, entity=entity).groups
+        assert timeline_window(lib, first, last, entity=entity) == expected and expected
+        events = sum(len(g.mentions) for g in expected)
+        assert timeline_window(lib, first, last, entity=entity, limit=events) == expected
+        assert timeline_window(lib, first, last, entity=entity, limit=events - 1) is None
+
+
+def test_the_timeline_queries_seek_their_indexes(lib: Library) -> None:
+    """SQLite's plans: the window seeks the interval index, an entity drives its own query, the counts read only
+    the covering index (no event row)."""
+    from sqlalchemy import func, select
+
+    from models.store.schema import TimelineEventRow
+    from models.timeline_query import _events_stmt, _narrowed
+
+    if lib.engine.dialect.name != "sqlite":
+        pytest.skip("the plans checked are SQLite's")
+    _generated(lib, 5)
+    e = TimelineEventRow
+    plans = {}
+    with lib.reading() as s:
+        for name, stmt in (
+            ("window", _events_stmt(None, None, date(2018, 1, 1), date(2018, 3, 1))),
+            ("entity", _events_stmt(None, "Vladimir Putin", None, None)),
+            ("counts", _narrowed(select(e.first_day, e.last_day, func.min(e.precision), func.count()), None, None,
+                                 None, None).group_by(e.first_day, e.last_day)),
+        ):
+            sql = str(stmt.compile(s.bind, compile_kwargs={"literal_binds": True}))
+            plans[name] = " | ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_timeline_events_version_interval (version=? AND first_day<?)" in plans["window"]
+    assert plans["entity"].startswith("SEARCH timeline_event_entities") and "ix_timeline_events_article_seq" in plans[
+        "entity"]
+    assert "COVERING INDEX ix_timeline_events_version_interval" in plans["counts"] and "SCAN" not in plans["counts"]
+
+
+def test_the_window_loads_a_few_mentions_of_a_date_many_articles_report(lib: Library) -> None:
+    from models.timeline_query import timeline_counts, timeline_window
+
+    _generated(lib, 12)
+    for i in range(6):  # six more articles report the same day
+        _add(lib, f"same{i}.txt", f"Same {i}", "Leaders met on March 3, 2018 in Oslo.", "2018-03-04", (),
+             [("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", f"Oslo meeting {i}", ())])
+    first, last = date(2018, 1, 1), date(2018, 6, 30)
+    full = library_timeline(lib, since=first, until=last).groups
+    capped = timeline_window(lib, first, last, per_date=2)
+    assert capped is not None and [(g.first_day, g.last_day) for g in capped] == [
+        (g.first_day, g.last_day) for g in full]
+    for g, f in zip(capped, full, strict=True):
+        assert len(g.mentions) == min(2, len(f.mentions)) and set(g.mentions) <= set(f.mentions)
+    oslo = next(c for c in timeline_counts(lib, since=first, until=last) if c.first_day == date(2018, 3, 3))
+    assert oslo.events >= 6  # the count says how many the capped group stands for

@@ -7,18 +7,23 @@ reload; fetching the library's events is the main window's job (:attr:`scope_cha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gui.timeline.colors import TimelineColors
+from gui.timeline.summary import Prepared, prepare
 from gui.timeline.view import TimelineView
 from models.analysis.event_labels import EventName
 from models.analysis.types import LOW_CONFIDENCE, Entity, TimelineEvent
 from models.timeline_query import DatedGroup, EventMention
+
+# fetch(query, done): run ``query(library)`` away from the GUI thread, then ``done(result)`` on it
+Fetch = Callable[[Callable[[Any], Any], Callable[[Any], None]], None]
 
 TOOLBAR_HEIGHT = 36
 ARTICLE = "article"
@@ -41,6 +46,9 @@ class TimelineDock(QWidget):
         self._entities: tuple[Entity, ...] = ()
         self._names: tuple[EventName, ...] = ()
         self._library: Sequence[DatedGroup] | Sequence[EventMention] = ()
+        self._fetch: Fetch | None = None  # the library drawn from counts, its events loaded as the view moves
+        self._generation = 0  # a new filter makes the answers to older questions stale
+        self._counts: Prepared | None = None
 
         bar = QWidget(self)
         bar.setObjectName("TimelineToolbar")
@@ -108,6 +116,7 @@ class TimelineDock(QWidget):
         self.view.range_changed.connect(self._on_range_changed)
         self.view.entity_filter_changed.connect(self._on_filter_changed)
         self.view.content_changed.connect(self.count_changed)
+        self.view.window_wanted.connect(self._on_window_wanted)
         self._restyle()
 
     # -- public --------------------------------------------------------------------------------------------
@@ -144,8 +153,51 @@ class TimelineDock(QWidget):
 
     def set_library_events(self, entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
         self._library = entries
+        self._fetch = None
+        self._counts = None
         if self._scope == LIBRARY:
             self.view.set_library_events(entries)
+
+    def load_library(self, fetch: Fetch) -> None:
+        """Show the library's timeline drawn from its counts per date (one aggregate query), each event loaded
+        only for the range in view; every query goes through ``fetch``, off the GUI thread."""
+        self._fetch = fetch
+        self._ask_counts()
+
+    def _ask_counts(self) -> None:
+        from models.timeline_query import timeline_counts
+
+        if self._fetch is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        entity = self.view.entity_filter()
+        self._fetch(lambda lib: prepare(timeline_counts(lib, entity=entity)),
+                    lambda counts: self._on_counts(generation, counts))
+
+    def _on_counts(self, generation: int, counts: Prepared) -> None:
+        if generation != self._generation:
+            return
+        self._counts = counts
+        if self._scope == LIBRARY:
+            self.view.set_library_counts(self._counts)
+
+    @Slot(object, object)
+    def _on_window_wanted(self, first: date, last: date) -> None:
+        from gui.timeline.view import DETAIL_LIMIT, PER_DATE
+        from models.timeline_query import timeline_window
+
+        if self._fetch is None or self._scope != LIBRARY:
+            return
+        generation = self._generation
+        entity = self.view.entity_filter()
+
+        def arrived(groups: Any) -> None:
+            if generation == self._generation and groups is not None and self._scope == LIBRARY:
+                self.view.set_library_window(first, last, groups)
+
+        self._fetch(lambda lib: timeline_window(lib, first, last, entity=entity, limit=2 * DETAIL_LIMIT * PER_DATE,
+                                                per_date=PER_DATE), arrived)
 
     def set_entity_filter(self, name: str | None) -> None:
         self.view.set_entity_filter(name)
@@ -159,7 +211,9 @@ class TimelineDock(QWidget):
             return
         self._scope = scope
         (self.library_button if scope == LIBRARY else self.article_button).setChecked(True)
-        if scope == LIBRARY:
+        if scope == LIBRARY and self._counts is not None:
+            self.view.set_library_counts(self._counts)
+        elif scope == LIBRARY:
             self.view.set_library_events(self._library)
         elif self._article is not None:
             events, article_id, published, text, title = self._article
@@ -208,6 +262,8 @@ class TimelineDock(QWidget):
             self.chip.setText(f"{name}  ✕")
             self.chip.setToolTip(self.tr("Showing events that mention {}. Click to show all.").format(name))
             self.chip.setAccessibleName(self.tr("Clear the filter on {}").format(name))
+        if self._fetch is not None and self._scope == LIBRARY:
+            self._ask_counts()  # the counts and the events of this entity only, from the library
         self.entity_filter_changed.emit(name)
 
     def changeEvent(self, event: QEvent) -> None:  # QWidget.changeEvent

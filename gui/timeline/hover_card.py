@@ -142,6 +142,22 @@ class HoverCard(QFrame):
         lines.append(hint)
         self._finish(lines, anchor)
 
+    def show_summary(self, count: int, first: date, last: date, names: Sequence[str], colors: TimelineColors,
+                     anchor: QRect) -> None:
+        """A bubble of the library drawn from counts: how many events, over which days, the names it knows."""
+        self._clear()
+        self._style(colors)
+        head = f"{count:,} events · {first.isoformat()} – {last.isoformat()}".upper()
+        self._add(head, "TimelineCardHead")
+        lines = [head]
+        for name in names[:6]:
+            self._add(name, "TimelineCardMeta", wrap=True)
+            lines.append(name)
+        hint = "Click or zoom in to see them apart"
+        self._add(hint, "TimelineCardMeta")
+        lines.append(hint)
+        self._finish(lines, anchor)
+
     def _finish(self, lines: list[str], anchor: QRect) -> None:
         self.text = "\n".join(line for line in lines if line)
         self.setAccessibleDescription(self.text)

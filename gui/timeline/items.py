@@ -6,6 +6,9 @@ and the layout functions; an item keeps the key of the entry (or entries) it sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -63,18 +66,21 @@ class EventItem(TimelineItem):
         label_inside: bool,
         colors: TimelineColors,
         font: QFont,
+        label_span: tuple[float, float] | None = None,
     ) -> None:
         super().__init__((key,), colors, font)
         self.x0, self.x1 = x0, x1
+        # the part of the bar an inside label keeps to (the side of the publication line it was given)
+        self.span = label_span if label_span is not None else (x0, x1)
         self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
         self.precision = precision
         self.planned = planned
         self.is_point = precision in POINT_PRECISIONS
         self.label_inside = label_inside
-        metrics = QFontMetricsF(font)
-        room = (x1 - x0 - 2 * LABEL_PAD) if label_inside else label_width
-        self.label = elide_words(label, metrics, room) if room > 0 else ""
-        self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
+        measure = measurer(font)
+        room = (self.span[1] - self.span[0] - 2 * LABEL_PAD) if label_inside else label_width
+        self.label = elide_words(label, measure, room) if room > 0 else ""
+        self.label_width = measure(self.label) if self.label else 0.0
         self.label_shift = 0.0
         self.orphan = False  # the mark has left the view on the left: a bare tail of its label would read as noise
 
@@ -86,9 +92,10 @@ class EventItem(TimelineItem):
                 self.orphan = orphan
                 self.update()
             return
-        room = max(0.0, self.x1 - self.x0 - 2 * LABEL_PAD - self.label_width)
-        shift = min(max(0.0, left - self.x0), room)
-        orphan = left - self.x0 > room  # what is left of the bar cannot hold the label: no tail of it
+        lo, hi = self.span
+        room = max(0.0, hi - lo - 2 * LABEL_PAD - self.label_width)
+        shift = min(max(0.0, left - lo), room)
+        orphan = left - lo > room  # what is left of the bar cannot hold the label: no tail of it
         if shift != self.label_shift or orphan != self.orphan:
             self.label_shift = shift
             self.orphan = orphan
@@ -103,7 +110,7 @@ class EventItem(TimelineItem):
     def label_rect(self) -> QRectF:
         h = LANE_HEIGHT - 2
         if self.label_inside:
-            return QRectF(self.x0 + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
+            return QRectF(self.span[0] + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
         return QRectF(self.mark_rect().right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
 
     def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect
@@ -165,22 +172,23 @@ class ClusterItem(TimelineItem):
 
     def __init__(
         self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont,
-        label: str = "", label_width: float = 0.0,
+        label: str = "", label_width: float = 0.0, count: int | None = None,
     ) -> None:
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
         super().__init__(keys, colors, bold)
         self.plain_font = QFont(font)
-        self.text = str(len(keys))
-        width = max(x1 - x0, QFontMetricsF(bold).horizontalAdvance(self.text) + 14)
+        self.count = len(keys) if count is None else count  # events it stands for
+        self.text = f"{self.count:,}"
+        width = max(x1 - x0, measurer(bold)(self.text) + 14)
         self.mid_y = lane * LANE_HEIGHT + LANE_HEIGHT / 2
         self.rect = QRectF(x0, self.mid_y - self.HEIGHT / 2, width, self.HEIGHT)
-        suffix = f" +{len(keys) - 1}"
-        metrics = QFontMetricsF(font)
-        room = label_width - metrics.horizontalAdvance(suffix) - (self.rect.right() - x1)
-        name = elide_words(label, metrics, room) if label and room > 0 else ""
+        suffix = f" +{self.count - 1:,}"
+        measure = measurer(font)
+        room = label_width - measure(suffix) - (self.rect.right() - x1)
+        name = elide_words(label, measure, room) if label and room > 0 else ""
         self.label = f"{name}{suffix}" if name else ""
-        self.label_width = metrics.horizontalAdvance(self.label) if self.label else 0.0
+        self.label_width = measure(self.label) if self.label else 0.0
 
     def mark_rect(self) -> QRectF:
         return self.rect
@@ -210,13 +218,52 @@ class ClusterItem(TimelineItem):
             painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
 
 
+class SummaryItem(ClusterItem):
+    """A bubble of the library timeline drawn from counts (too many events in view to draw each): how many events
+    start in its stretch of days, and the name of the most reported one. ``keys`` are bucket numbers, not entries;
+    a click zooms to its days."""
+
+    def __init__(
+        self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont, *,
+        count: int, first_day: date, last_day: date, label: str = "", label_width: float = 0.0,
+    ) -> None:
+        super().__init__(keys, x0, x1, lane, colors, font, label=label, label_width=label_width, count=count)
+        self.first_day = first_day
+        self.last_day = last_day
+
+
 _DANGLING = frozenset({"in", "of", "the", "a", "an", "to", "and", "at", "on", "for", "with", "by", "from", "or"})
 
 
-def elide_words(text: str, metrics: QFontMetricsF, width: float) -> str:
+_MEASURERS: dict[str, Callable[[str], float]] = {}
+
+
+def measurer(font: QFont) -> Callable[[str], float]:
+    """The width of a text in ``font``, each text measured once (a library redrawn at every zoom step measures
+    the same labels again and again, and measuring is slow)."""
+    key = font.key()
+    found = _MEASURERS.get(key)
+    if found is None:
+        metrics = QFontMetricsF(font)
+        widths: dict[str, float] = {}
+
+        def measure(text: str) -> float:
+            width = widths.get(text)
+            if width is None:
+                if len(widths) > 50_000:
+                    widths.clear()
+                width = widths[text] = metrics.horizontalAdvance(text)
+            return width
+
+        found = _MEASURERS[key] = measure
+    return found
+
+
+def elide_words(text: str, metrics: QFontMetricsF | Callable[[str], float], width: float) -> str:
     """``text`` in ``width`` pixels, cut only at a word end and marked with '…' ("the opp…" never happens); ""
-    when not even the first word fits."""
-    if metrics.horizontalAdvance(text) <= width:
+    when not even the first word fits. ``metrics`` measures (a QFontMetricsF, or a function of the text)."""
+    advance = metrics.horizontalAdvance if isinstance(metrics, QFontMetricsF) else metrics
+    if advance(text) <= width:
         return text
     words = text.split()
     for n in range(len(words) - 1, 0, -1):
@@ -224,7 +271,7 @@ def elide_words(text: str, metrics: QFontMetricsF, width: float) -> str:
         while len(kept) > 1 and kept[-1].lower() in _DANGLING:
             kept = kept[:-1]
         candidate = " ".join(kept).rstrip(",;:–-") + "…"
-        if metrics.horizontalAdvance(candidate) <= width:
+        if advance(candidate) <= width:
             return candidate
     return ""
 

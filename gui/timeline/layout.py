@@ -7,13 +7,13 @@ that is wide enough" live in one small place, computed with a text-measuring fun
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
 from gui.i18n import arg, plural
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
-from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lanes
+from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, Slot, assign_lanes
 from models.timeline_query import DatedGroup
 
 MIN_BAR = 10.0
@@ -25,6 +25,7 @@ class Placement:
     layout: LaneLayout
     marks: dict[int, Mark]
     inside: frozenset[int]  # keys whose label is drawn inside their bar
+    spans: dict[int, tuple[float, float]] = field(default_factory=dict)  # where in its bar such a label may go
 
 
 def group_label(group: DatedGroup) -> str:
@@ -60,18 +61,48 @@ def place_groups(
     ppd: float,
     lanes: int,
     label_width: Callable[[int], float],
+    line: float | None = None,
+    long_px: float | None = None,
 ) -> Placement:
     """Marks and lanes for the entries ``keys`` at this scale; ``label_width(key)`` is the width of its label
-    (measured once per entry by the caller, since text does not change with the scale)."""
+    (measured once per entry by the caller, since text does not change with the scale). ``line`` is the x of the
+    publication line (same pixels as the marks): no label crosses it, inside a bar or beside a mark. Bars longer
+    than ``long_px`` (decades and centuries seen up close) take the rows below the other marks, not the first ones."""
     marks: dict[int, Mark] = {}
     inside: set[int] = set()
+    spans: dict[int, tuple[float, float]] = {}
     for key in keys:
         group = groups[key]
         x0, x1 = mark_extent(group, origin, ppd)
         label = min(label_width(key) + 2, MAX_LABEL)
-        if group.precision not in POINT_PRECISIONS and x1 - x0 >= label + 2 * LABEL_PAD:
-            inside.add(key)
-            label = 0.0
+        if group.precision not in POINT_PRECISIONS:
+            span = _label_span(x0, x1, line, label)
+            if span is not None:
+                inside.add(key)
+                spans[key] = span
+                label = 0.0
         marks[key] = Mark(key, x0, x1, label)
-    layout = assign_lanes(list(marks.values()), lanes, LaneMetrics(label_pad=LABEL_PAD))
-    return Placement(layout, marks, frozenset(inside))
+    metrics = LaneMetrics(label_pad=LABEL_PAD)
+    wide = [k for k in marks.values() if long_px is not None and k.x1 - k.x0 > long_px]
+    if not wide:
+        layout = assign_lanes(list(marks.values()), lanes, metrics, barrier=line)
+        return Placement(layout, marks, frozenset(inside), spans)
+    rest = [k for k in marks.values() if not (long_px is not None and k.x1 - k.x0 > long_px)]
+    first = assign_lanes(rest, lanes, metrics, barrier=line) if rest else LaneLayout((), 0)
+    used = max((s.lane + 1 for s in first.slots), default=0)
+    below = assign_lanes(wide, max(1, lanes - used), metrics, barrier=line)
+    slots = first.slots + tuple(Slot(s.keys, s.lane + used, s.x0, s.x1, s.label) for s in below.slots)
+    layout = LaneLayout(tuple(sorted(slots, key=lambda s: (s.x0, s.lane))), max(lanes, used + below.lanes))
+    return Placement(layout, marks, frozenset(inside), spans)
+
+
+def _label_span(x0: float, x1: float, line: float | None, label: float) -> tuple[float, float] | None:
+    """The part of a bar its label is drawn in: the whole bar, or when the publication line crosses it the wider
+    side of the line, if the label fits there; None when it does not fit (the label goes beside the bar)."""
+    parts = [(x0, x1)]
+    if line is not None and x0 < line < x1:
+        parts = sorted([(x0, line - 2.0), (line + 2.0, x1)], key=lambda p: p[0] - p[1])
+    for lo, hi in parts:
+        if hi - lo >= label + 2 * LABEL_PAD:
+            return lo, hi
+    return None

@@ -98,6 +98,7 @@ class MarkLayer:
         item = EventItem(
             key, slot.x0, slot.x1, slot.lane, precision=g.precision, planned=g.planned, label=self._labels[key],
             label_width=slot.label, label_inside=key in self._placement.inside, colors=self.colors, font=self.font,
+            label_span=self._placement.spans.get(key),
         )
         if all(m.event.timex.confidence < LOW_CONFIDENCE for m in g.mentions):
             item.setOpacity(FADED_EVENT)  # every report of this date is doubtful (see the hover card's provenance)

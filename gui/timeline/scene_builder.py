@@ -206,8 +206,13 @@ class _Lane:
     soft_end: float = float("-inf")  # mark + the whole label
 
 
-def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None = None) -> LaneLayout:
+def assign_lanes(
+    marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None = None, barrier: float | None = None
+) -> LaneLayout:
     """Put marks into at most ``lanes`` lanes, left to right, without overlaps.
+
+    ``barrier`` is the x of a vertical line crossing every lane (the publication date): no label runs across it —
+    a label that would is cut at a word end before it, or hidden when too little of it is left.
 
     Marks that start within ``cluster_px`` of each other form a group. A group goes into lanes whole — each mark
     in the first lane where its whole label fits, else where a shortened label fits. When that fails it joins
@@ -216,6 +221,8 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
     everywhere does a lane get added.
     """
     m = metrics or LaneMetrics()
+    if barrier is not None:
+        marks = [Mark(k.key, k.x0, k.x1, _before_barrier(k.x1, k.label, barrier, m)) for k in marks]
     state = [_Lane() for _ in range(max(1, lanes))]
     last_cluster: tuple[int, int] | None = None  # (lane, index in lane) of the most recent cluster
     for group in _groups(sorted(marks, key=lambda k: (k.x0, k.x1)), m.cluster_px):
@@ -251,7 +258,17 @@ def assign_lanes(marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None 
             lane = len(state) - 1
         _put(state[lane], Slot(keys, lane, x0, x1, _cluster_label(group, m)), m)
         last_cluster = (lane, len(state[lane].slots) - 1)
-    return LaneLayout(tuple(_cut_labels(state, m)), len(state))
+    return LaneLayout(tuple(_cut_labels(state, m, barrier)), len(state))
+
+
+def _before_barrier(x1: float, label: float, barrier: float, m: LaneMetrics) -> float:
+    """The width a label starting after a mark ending at ``x1`` may take without crossing the line at
+    ``barrier``: all of it when the line is not in its way, else up to the line, else none."""
+    start = x1 + m.label_pad
+    if not label or barrier <= start - m.gap / 2 or barrier >= start + label + m.gap:
+        return label
+    room = barrier - m.gap - start
+    return room if room >= m.min_visible_label else 0.0
 
 
 def _cluster_label(marks: Sequence[Mark], m: LaneMetrics) -> float:
@@ -326,7 +343,7 @@ def _extend_cluster(
     return True
 
 
-def _cut_labels(state: list[_Lane], m: LaneMetrics) -> list[Slot]:
+def _cut_labels(state: list[_Lane], m: LaneMetrics, barrier: float | None = None) -> list[Slot]:
     out: list[Slot] = []
     for lane in state:
         for i, slot in enumerate(lane.slots):
@@ -336,6 +353,8 @@ def _cut_labels(state: list[_Lane], m: LaneMetrics) -> list[Slot]:
                 label = min(label, after.x0 - m.gap - slot.x1 - m.label_pad)
                 if label < m.min_visible_label:
                     label = 0.0
+            if barrier is not None:
+                label = _before_barrier(slot.x1, label, barrier, m)
             out.append(Slot(slot.keys, slot.lane, slot.x0, slot.x1, max(0.0, label)))
     return sorted(out, key=lambda s: (s.x0, s.lane))
 

@@ -36,15 +36,25 @@ from PySide6.QtWidgets import (
 from gui.timeline import axis
 from gui.timeline.colors import TimelineColors
 from gui.timeline.hover_card import HoverCard, describe_when
-from gui.timeline.items import LANE_HEIGHT, POINT_PRECISIONS, ClusterItem, EventItem, TimelineItem
-from gui.timeline.layout import group_label, place_groups
+from gui.timeline.items import (
+    LANE_HEIGHT,
+    POINT_PRECISIONS,
+    ClusterItem,
+    EventItem,
+    SummaryItem,
+    TimelineItem,
+    measurer,
+)
+from gui.timeline.layout import Placement, group_label, place_groups
 from gui.timeline.mark_layer import MarkLayer
 from gui.timeline.overview import OVERVIEW_HEIGHT, OverviewMark, TimelineOverview
-from gui.timeline.scene_builder import TickUnit, fit_scale, focus_range
+from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, TickUnit, assign_lanes, fit_scale, focus_range
+from gui.timeline.summary import Prepared, buckets, dates_between, prepare
 from gui.timeline.view_input import TimelineInput
 from models.analysis.event_labels import EventName, name_events
 from models.analysis.types import Entity, TimelineEvent
 from models.timeline_query import (
+    DateCount,
     DatedGroup,
     EventMention,
     group_by_date,
@@ -58,6 +68,9 @@ MAX_PPD = 160.0  # a day 160 px wide: closer shows nothing new
 NAME_HERE_LIMIT = 200_000  # characters: longer articles get their event names from the analysis worker
 ZOOM_STEP = 1.5
 CARD_HIDE_MS = 280
+DETAIL_LIMIT = 800  # dates within a screen of the view: more are drawn as counts (library timeline)
+PER_DATE = 8  # mentions of one date loaded with the range in view (the hover card shows 4; the count says all)
+WINDOW_DELAY_MS = 60  # a pan or zoom settles this long before the visible range is asked for
 
 
 class TimelineView(TimelineInput):
@@ -67,6 +80,7 @@ class TimelineView(TimelineInput):
     range_changed = Signal(object, object)  # first and last visible date
     entity_filter_changed = Signal(object)  # str | None
     content_changed = Signal(int)  # events shown after filtering
+    window_wanted = Signal(object, object)  # first and last day whose events the library timeline should load
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +125,14 @@ class TimelineView(TimelineInput):
         self._focus: TimelineItem | None = None
         self.mention_menu: QMenu | None = None
         self._revision_marks: tuple[tuple[date, date, str, str], ...] = ()  # see set_revision_marks
+        # The library drawn from counts (set_library_counts): events are loaded for the range in view only.
+        self._counts: tuple[DateCount, ...] | None = None
+        self._loaded: tuple[int, int] | None = None  # days whose events are in self._groups
+        self._asked: tuple[int, int] | None = None
+        self._summary: list[SummaryItem] = []
+        self._summary_band = (0.0, -1.0)
+        self._ask_window = QTimer(self, singleShot=True, interval=WINDOW_DELAY_MS)
+        self._ask_window.timeout.connect(self._emit_window_wanted)
 
         self.card = HoverCard(self)
         self.card.mention_activated.connect(self._activate_mention)
@@ -158,7 +180,52 @@ class TimelineView(TimelineInput):
             groups = group_by_date([e for e in entries if isinstance(e, EventMention)])
         else:
             groups = tuple(e for e in entries if isinstance(e, DatedGroup))
+        self._counts = None
         self._set_groups(groups, article_id=None, published=None, library=True)
+
+    def set_library_counts(self, counts: Sequence[DateCount] | Prepared) -> None:
+        """Show a library from its counts per interval (``timeline_counts``): bubbles where the view holds more
+        than ``DETAIL_LIMIT`` events, and each event once the reader is close enough — their groups are asked
+        for with :attr:`window_wanted` and given with :meth:`set_library_window`."""
+        ready = counts if isinstance(counts, Prepared) else prepare(counts)  # the dock prepares them off the GUI
+        self._counts = ready.counts
+        self._reports = {(c.first_day, c.last_day): c.events for c in self._counts}
+        self._by_middle = ready.by_middle
+        self._overview_marks = [OverviewMark(first, end, point, False) for first, end, point in ready.overview]
+        self._loaded = None
+        self._asked = None
+        self._set_groups((), article_id=None, published=None, library=True)
+
+    def set_library_window(self, first: date, last: date, groups: Sequence[DatedGroup]) -> None:
+        """The groups of the library overlapping ``[first, last]``, as asked by :attr:`window_wanted`."""
+        if self._counts is None:
+            return
+        self._loaded = (first.toordinal(), last.toordinal())
+        self._asked = None
+        self._hover = None
+        self._focus = None
+        self.card.hide()
+        self._groups = tuple(groups)
+        self._labels = [self._library_label(g) for g in self._groups]
+        self._ranks = [0.1 * len(g.mentions) for g in self._groups]
+        self._label_widths = None
+        self._apply_filter()
+        self._relayout()
+
+    def _library_label(self, group: DatedGroup) -> str:
+        """A loaded date's label; one reported more often than the mentions loaded for it says how often."""
+        reports = getattr(self, "_reports", {}).get((group.first_day, group.last_day), 0)
+        if reports > len(group.mentions):
+            first = group.mentions[0]
+            return f"{first.event.label or first.event.timex.text} · {reports:,} reports"
+        return group_label(group)
+
+    def counts(self) -> tuple[DateCount, ...] | None:
+        return self._counts
+
+    def drawn_from_counts(self) -> bool:
+        """Whether the marks now are bubbles of counts rather than events (a library too dense at this zoom)."""
+        return self._counts is not None and not self._detail_ready()
 
     def clear(self) -> None:
         self._set_groups((), article_id=None, published=None, library=False)
@@ -197,6 +264,8 @@ class TimelineView(TimelineInput):
         self._hover = None
         self.card.hide()
         days = [g.first_day.toordinal() for g in groups] + ([published.toordinal()] if published else [])
+        if self._counts is not None and library:
+            days += [c.first_day.toordinal() for c in self._counts[:1]]
         self._origin = float(min(days)) if days else float(date.today().toordinal())
         self._labels = [group_label(g) for g in groups]
         importance = getattr(self, "_importance", {}) if not library else {}
@@ -213,14 +282,17 @@ class TimelineView(TimelineInput):
             self._shown = [
                 k for k, g in enumerate(self._groups) if any(mentions_entity(m, self._entity) for m in g.mentions)
             ]
-        self.setAccessibleDescription(self._summary())
-        marks = [
-            OverviewMark(g.first_day.toordinal(), g.last_day.toordinal() + 1.0, g.precision in POINT_PRECISIONS,
-                         g.planned)
-            for g in self.shown_groups()
-        ]
+        self.setAccessibleDescription(self._summary_text())
+        if self._counts is not None:
+            marks = self._overview_marks
+        else:
+            marks = [
+                OverviewMark(g.first_day.toordinal(), g.last_day.toordinal() + 1.0, g.precision in POINT_PRECISIONS,
+                             g.planned)
+                for g in self.shown_groups()
+            ]
         self.overview.set_content(marks, self._published.toordinal() if self._published else None)
-        self.content_changed.emit(len(self._shown))
+        self.content_changed.emit(len(self._shown) if self._counts is None else len(self._counts))
 
     # -- scale -----------------------------------------------------------------------------------------------
 
@@ -236,6 +308,8 @@ class TimelineView(TimelineInput):
         cost little, when this is the same as :meth:`fit_all`.
         """
         spans = [(g.first_day.toordinal(), g.last_day.toordinal()) for g in self.shown_groups()]
+        if self._counts is not None:
+            spans = [(c.first_day.toordinal(), c.last_day.toordinal()) for c in self._counts]
         first, end = focus_range(spans, self._published.toordinal() if self._published else None)
         all_first, all_end = self._all_days()
         if all_end - all_first > 1.5 * (end - first):
@@ -246,7 +320,10 @@ class TimelineView(TimelineInput):
 
     def _all_days(self) -> tuple[int, int]:
         shown = self.shown_groups()
-        if shown:
+        if self._counts:
+            first = self._counts[0].first_day.toordinal()
+            end = max(c.last_day.toordinal() for c in self._counts) + 1
+        elif shown:
             first = min(g.first_day.toordinal() for g in shown)
             end = max(g.last_day.toordinal() for g in shown) + 1
         else:
@@ -328,8 +405,8 @@ class TimelineView(TimelineInput):
     def _widths(self) -> list[float]:
         """Label widths by key, measured once: text does not change with the scale, and measuring is slow."""
         if self._label_widths is None:
-            metrics = QFontMetricsF(self._label_font())
-            self._label_widths = [metrics.horizontalAdvance(text) for text in self._labels]
+            measure = measurer(self._label_font())
+            self._label_widths = [measure(text) for text in self._labels]
         return self._label_widths
 
     def _label_font(self) -> QFont:
@@ -342,15 +419,30 @@ class TimelineView(TimelineInput):
     def _relayout(self) -> None:
         """Rebuild the marks for the current scale (lanes and clusters depend on it; the pan does not)."""
         self._hover = None
+        self._clear_summary()
+        if self._counts is not None and not self._detail_ready():
+            self._marks.set_placement(Placement(LaneLayout((), 1), {}, frozenset()), (), (), self._colors,
+                                      self._label_font())
+            self._items = []
+            self._content_height = 0.0
+            self._vscroll = 0.0
+            self._place_layer()
+            return
         lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
         widths = self._widths()
-        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__)
+        placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__,
+                                 line=self._line_x(), long_px=2 * self._width() if self._library else None)
         self._marks.set_placement(placement, self._groups, self._labels, self._colors, self._label_font(),
                                   getattr(self, "_ranks", ()))
         self._items = []
         self._content_height = placement.layout.lanes * LANE_HEIGHT
         self._vscroll = min(self._vscroll, max(0.0, self._content_height - self._lanes_height()))
         self._place_layer()
+
+    def _line_x(self) -> float | None:
+        """Where the publication line (today's in the library) is, in the pixels of the marks."""
+        day = self._published or (date.today() if self._library else None)
+        return (day.toordinal() + 0.5 - self._origin) * self._ppd if day is not None else None
 
     def _place_layer(self) -> None:
         x = (self._origin - self._left) * self._ppd
@@ -359,6 +451,8 @@ class TimelineView(TimelineInput):
         # clipped, never drawn over the ticks, the pill or the overview strip.
         whole_lanes = max(1, int(self._lanes_height() // LANE_HEIGHT)) * LANE_HEIGHT  # never half a row of labels
         self._layer.setRect(QRectF(-x, self._vscroll - TOP_PAD, self._width(), whole_lanes + TOP_PAD))
+        if self._counts is not None and not self._windowed_place(x):
+            return
         if self._marks.show(-x, -x + self._width()):
             self._items = self._marks.items()
             if self._hover is not None and self._hover not in self._items:
@@ -375,6 +469,100 @@ class TimelineView(TimelineInput):
         self.overview.set_window(self._left, self._left + self.visible_days())
         first, last = self.visible_range()
         self.range_changed.emit(first, last)
+
+    # -- the library from counts ------------------------------------------------------------------------------
+
+    def _wanted_range(self) -> tuple[int, int]:
+        """The days within a screen of the view on either side: the range whose events are loaded (all of the
+        library's when it holds few enough events: then nothing more is asked as the reader moves)."""
+        first, last = self.visible_range()
+        span = last.toordinal() - first.toordinal() + 1
+        lo = max(date.min.toordinal(), first.toordinal() - span)
+        hi = min(date.max.toordinal(), last.toordinal() + span)
+        if self._counts and len(self._counts) <= DETAIL_LIMIT:
+            lo = min(lo, self._counts[0].first_day.toordinal())
+            hi = max(hi, max(c.last_day.toordinal() for c in self._counts))
+        return lo, hi
+
+    def _detail_ready(self) -> bool:
+        """Whether the events of the whole view are loaded (a range asked for when it held few enough)."""
+        if self._loaded is None:
+            return False
+        first, last = self.visible_range()
+        return self._loaded[0] <= first.toordinal() and last.toordinal() <= self._loaded[1]
+
+    def _windowed_place(self, x: float) -> bool:
+        """After a pan or zoom of the library drawn from counts: ask for the events around the view when few
+        enough, and draw bubbles while they are not there. True when the events are drawn (the caller goes on)."""
+        assert self._counts is not None
+        lo, hi = self._wanted_range()
+        covered = self._loaded is not None and self._loaded[0] <= lo and hi <= self._loaded[1]
+        if not covered and self._asked != (lo, hi):
+            if dates_between(self._counts, date.fromordinal(lo), date.fromordinal(hi)) <= DETAIL_LIMIT:
+                self._asked = (lo, hi)
+                self._ask_window.start()
+        if self._detail_ready():
+            if self._summary:  # bubbles shown until now: lay the events out instead
+                self._relayout()
+                return False
+            return True
+        if self._marks.items():  # events shown until now, and the view left them: bubbles
+            self._marks.set_placement(Placement(LaneLayout((), 1), {}, frozenset()), (), (), self._colors,
+                                      self._label_font())
+        band_lo, band_hi = self._summary_band
+        if not (band_lo <= -x and -x + self._width() <= band_hi) or not self._summary:
+            self._build_summary(-x)
+        self.viewport().update()
+        self.overview.set_window(self._left, self._left + self.visible_days())
+        first, last = self.visible_range()
+        self.range_changed.emit(first, last)
+        return False
+
+    @Slot()
+    def _emit_window_wanted(self) -> None:
+        if self._asked is not None:
+            self.window_wanted.emit(date.fromordinal(self._asked[0]), date.fromordinal(self._asked[1]))
+
+    def _clear_summary(self) -> None:
+        for item in self._summary:
+            self._scene.removeItem(item)
+        if self._summary:
+            self._items = [i for i in self._items if not isinstance(i, SummaryItem)]
+            if isinstance(self._hover, SummaryItem):
+                self._hover = None
+            if isinstance(self._focus, SummaryItem):
+                self._focus = None
+        self._summary = []
+        self._summary_band = (0.0, -1.0)
+
+    def _build_summary(self, left_px: float) -> None:
+        """Bubbles of counts for the band a screen either side of the view (layer pixels from ``left_px``)."""
+        assert self._counts is not None
+        self._clear_summary()
+        width = self._width()
+        lo, hi = left_px - width, left_px + 2 * width
+        found = buckets(self._by_middle, self._origin, self._ppd, lo, hi)
+        font = self._label_font()
+        measure = measurer(font)
+        marks = [Mark(k, b.x0, b.x0 + 28.0, measure(f"{b.label} +{b.events - 1:,}") + 2 if b.label else 0.0)
+                 for k, b in enumerate(found)]
+        lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
+        layout = assign_lanes(marks, lanes, LaneMetrics(label_pad=6.0), barrier=self._line_x())
+        items: list[SummaryItem] = []
+        for slot in layout.slots:
+            parts = [found[k] for k in slot.keys]
+            named = [b for b in parts if b.label]
+            best = max(named, key=lambda b: b.events) if named else None
+            item = SummaryItem(slot.keys, slot.x0, slot.x1, slot.lane, self._colors, font,
+                               count=sum(b.events for b in parts), first_day=min(b.first_day for b in parts),
+                               last_day=max(b.last_day for b in parts), label=best.label if best else "",
+                               label_width=slot.label)
+            item.setParentItem(self._layer)
+            items.append(item)
+        self._summary = items
+        self._summary_band = (lo, hi)
+        self._items = sorted(items, key=lambda it: it.mark_rect().left())
+        self._content_height = LANE_HEIGHT * max((s.lane + 1 for s in layout.slots), default=1)
 
     def timeline_items(self) -> list[TimelineItem]:
         """The marks now in the scene, in time order (clusters included): those within a screen of the view."""
@@ -405,7 +593,7 @@ class TimelineView(TimelineInput):
             axis.paint_day_pill(painter, frame, self._colors, self._published, self.font(), caption)
         elif self._library:
             axis.paint_day_pill(painter, frame, self._colors, date.today(), self.font(), self.tr("Today"))
-        if not self._shown:
+        if not self._shown and not self._counts:
             axis.paint_message(painter, frame, self._colors, self._label_font(), self._empty_message())
         if self._revision_marks and not self._library:
             self._paint_revision_marks(painter, frame)
@@ -525,7 +713,10 @@ class TimelineView(TimelineInput):
         self._hide_card.stop()
         rect = self.viewport_rect_of(item)
         anchor = QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
-        if isinstance(item, ClusterItem):
+        if isinstance(item, SummaryItem):
+            self.card.show_summary(item.count, item.first_day, item.last_day, [item.label] if item.label else [],
+                                   self._colors, anchor)
+        elif isinstance(item, ClusterItem):
             self.card.show_cluster([self._groups[k] for k in item.keys], self._colors, anchor)
         else:
             self.card.show_group(self._groups[item.keys[0]], self._published, self._colors, anchor)
@@ -536,6 +727,9 @@ class TimelineView(TimelineInput):
             self.card.hide()
 
     def _activate(self, item: TimelineItem) -> None:
+        if isinstance(item, SummaryItem):
+            self._zoom_to(item.first_day, max(item.last_day, item.first_day))
+            return
         groups = [self._groups[k] for k in item.keys]
         if isinstance(item, ClusterItem):
             first = min(g.first_day for g in groups)
@@ -578,7 +772,14 @@ class TimelineView(TimelineInput):
             mention.article_id, ev.sentence_start, ev.sentence_end, ev.timex.start, ev.timex.end
         )
 
-    def _summary(self) -> str:
+    def _summary_text(self) -> str:
+        if self._counts is not None:
+            if not self._counts:
+                return self._empty_message()
+            total = sum(c.events for c in self._counts)
+            return self.tr("{n} events from {first} to {last}").format(
+                n=f"{total:,}", first=self._counts[0].first_day.isoformat(),
+                last=max(c.last_day for c in self._counts).isoformat())
         shown = self.shown_groups()
         if not shown:
             return self._empty_message()

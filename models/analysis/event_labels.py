@@ -70,14 +70,18 @@ class _Tok:
 
 
 def name_event(event: TimelineEvent, text: str, entities: Sequence[Entity] = (),
-               index: MentionIndex | None = None) -> EventName:
+               index: MentionIndex | None = None, others: Sequence[tuple[int, int]] = ()) -> EventName:
     """The short name of ``event`` (offsets into ``text``, the article's canonical text); ``index`` is the
-    entities' mentions sorted by position, built once when many events are named (:func:`name_events`)."""
+    entities' mentions sorted by position, built once when many events are named (:func:`name_events`).
+
+    ``others`` are the (start, end) of the other dates of the same sentence: a trigger nearer one of them is that
+    date's event ("agreed in 2016 …, and the 25th summit in 2019 ended": the 2016 event is not the summit)."""
     s0, s1 = event.sentence_start, event.sentence_end
     sentence = text[s0:s1]
     if not sentence.strip():
         return EventName(_fit(event.label or event.timex.text), 0.0)
     tokens = _tokens(text, s0, s1, event, index if index is not None else MentionIndex(entities))
+    tokens = _own_triggers(tokens, others)
     clause = _clause(tokens, sentence, s0, event)
     timex_at = next((i for i, t in enumerate(clause) if t.kind == "timex"), 0)
 
@@ -107,7 +111,53 @@ def _is_trigger(t: _Tok) -> bool:
 
 def name_events(events: Iterable[TimelineEvent], text: str, entities: Sequence[Entity] = ()) -> list[EventName]:
     index = MentionIndex(entities)  # one pass over the mentions, however many events: a long article stays fast
-    return [name_event(e, text, entities, index) for e in events]
+    events = list(events)
+    dates: dict[tuple[int, int], set[tuple[int, int]]] = {}  # sentence -> the dates in it
+    for e in events:
+        dates.setdefault((e.sentence_start, e.sentence_end), set()).add((e.timex.start, e.timex.end))
+    return [
+        name_event(e, text, entities, index,
+                   sorted(dates[(e.sentence_start, e.sentence_end)] - {(e.timex.start, e.timex.end)}))
+        for e in events
+    ]
+
+
+def _own_triggers(tokens: list[_Tok], others: Sequence[tuple[int, int]]) -> list[_Tok]:
+    """The tokens, with the trigger words that belong to another date of the sentence ("the 2019 summit", "the
+    summit in 2019", "agreed in 2016") turned into words of another kind, so that no rule takes them for this
+    event's."""
+    if not others:
+        return tokens
+    own = [i for i, t in enumerate(tokens) if t.kind == "timex"]
+    other = [i for i, t in enumerate(tokens) if any(a <= t.start and t.end <= b for a, b in others)]
+    if not other:
+        return tokens
+    out = []
+    for i, t in enumerate(tokens):
+        if (t.kind == "word" and (_is_trigger(t) or t.text.lower() in MEET_VERBS)
+                and _attached(tokens, i, other) and not _attached(tokens, i, own)):
+            t = _Tok(t.start, t.end, t.text, "other-date", t.name)
+        out.append(t)
+    return out
+
+
+_LINKS = frozenset({"in", "on", "at", "of", "since", "from", "until", "by", "during", "late", "early", "mid"})
+
+
+def _attached(tokens: list[_Tok], i: int, dates: Sequence[int]) -> bool:
+    """Whether the word at ``i`` is part of the phrase of a date at one of ``dates`` (token indexes): the date
+    just before it ("the 2019 Abe–Putin summit") or just after it through a preposition ("summit in 2019")."""
+    for j in dates:
+        if j < i and i - j <= 3:
+            between = tokens[j + 1: i]
+            if all(b.kind != "word" or (b.text.lower() not in STOP and b.text.lower() not in DETERMINERS
+                                        and not _is_trigger(b)) for b in between):
+                return True
+        if i < j and j - i <= 3:
+            between = tokens[i + 1: j]
+            if all(b.text.lower() in _LINKS or b.text.lower() in DETERMINERS for b in between):
+                return True
+    return False
 
 
 class MentionIndex:

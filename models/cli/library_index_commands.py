@@ -33,6 +33,8 @@ def register(sub: Any) -> None:
     p.add_argument("--search", metavar="QUERY", help="only articles matching this search")
     p.add_argument("--since", metavar="DATE", help="events ending on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="events starting on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--counts", action="store_true",
+                   help="one line per date with the number of events only (the overview the reader draws)")
     p.set_defaults(handler=cmd_timeline)
 
 
@@ -122,6 +124,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     until = parse_day(args.until, last=True) if args.until else None
     if since is not None and until is not None and since > until:
         raise UserError(f"--since {args.since} is after --until {args.until}")
+    if args.counts:
+        from models.timeline_query import timeline_counts
+
+        for c in timeline_counts(_library(args), tag=args.tag, entity=args.entity, search=args.search, since=since,
+                                 until=until):
+            emit({"first": c.first_day.isoformat(), "last": c.last_day.isoformat(), "precision": c.precision,
+                  "events": c.events, **({"label": c.label} if c.label else {})})
+        return 0
     result = library_timeline(_library(args), tag=args.tag, entity=args.entity, search=args.search, since=since,
                               until=until)
     for g in result.groups:

@@ -253,6 +253,7 @@ class TimelineEventRow(Base):
     __table_args__ = (
         Index("ix_timeline_events_interval", "first_day", "last_day"),
         Index("ix_timeline_events_article_seq", "article_id", "seq"),
+        Index("ix_timeline_events_version_interval", "version", "first_day", "last_day", "precision"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -125,6 +125,24 @@ def check_no_overlaps(view: TimelineView) -> int:
     return labels
 
 
+def check_clear_of_line(view: TimelineView, day: date) -> int:
+    """No label crosses the vertical publication line; the number of labels that end just before it (cut for it,
+    or naturally) or start after it in the same stretch, to show the check met the line."""
+    x = view._frame().x(day.toordinal() + 0.5)
+    if not 0 <= x <= view.viewport().width():
+        return 0
+    near = 0
+    for item in view.timeline_items():
+        if not getattr(item, "label", "") or getattr(item, "orphan", False):
+            continue
+        _mark, label = viewport_rects(view, item)
+        name = getattr(item, "label", "")
+        assert not (label.left() < x < label.right()), f"{name!r} crosses the publication line at {x:.0f}"
+        if label.left() - 60 < x < label.right() + 60:
+            near += 1
+    return near
+
+
 def make_view(qtbot: Any, size: tuple[int, int]) -> TimelineView:
     view = TimelineView()
     qtbot.addWidget(view)
@@ -139,7 +157,7 @@ def test_sample_labels_never_overlap_at_any_zoom(qtbot: QtBot, gui: Gui, size: t
     view = make_view(qtbot, size)
     text, events = sample_events()
     view.set_events(events, article_id=7, published=PUBLISHED, text=text)
-    shown = [check_no_overlaps(view) for _ in zoom_levels(view)]
+    shown = [check_no_overlaps(view) + 0 * check_clear_of_line(view, PUBLISHED) for _ in zoom_levels(view)]
     assert len(shown) >= 5 and max(shown) >= 4  # labels are there, not dropped to stay clear
 
 
@@ -148,8 +166,11 @@ def test_a_200_event_article_never_overlaps_at_any_zoom(qtbot: QtBot, gui: Gui) 
     view = make_view(qtbot, (1200, 180))
     text, events, entities = generated_article()
     view.set_events(events, article_id=9, published=PUBLISHED, text=text, entities=entities)
+    crossings = 0
     for _ in zoom_levels(view):
         check_no_overlaps(view)
+        crossings += check_clear_of_line(view, PUBLISHED)
+    assert crossings > 0  # the line was among the labels at some zoom (and each one stopped before it)
     view.fit_all()
     QApplication.processEvents()
     clusters = [i for i in view.timeline_items() if isinstance(i, ClusterItem)]
@@ -160,3 +181,54 @@ def test_a_200_event_article_never_overlaps_at_any_zoom(qtbot: QtBot, gui: Gui) 
         assert c.label.endswith(f"+{len(c.keys) - 1}")
     events_named = {view.groups[k].mentions[0].event.label for k in range(len(view.groups))}
     assert any("–" in name for name in events_named)  # "Abe–Putin summit": people from the entity panel
+
+
+def test_a_label_running_into_the_publication_line_stops_before_it(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+    """A mark just before the publication day with a long name: the name is cut at a word end before the line (or
+    hidden), never drawn across it; a bar crossing the line keeps its name on one side of it."""
+    view = make_view(qtbot, (900, 160))
+    text = ("On Jan. 21 the governments of both countries held a very long and carefully prepared meeting of "
+            "officials. In January the opposition held protests across the whole country against the deal.")
+    t0 = text.index("Jan. 21")
+    t1 = text.index("In January") + 3
+    s1 = text.index("officials.") + len("officials.")
+    events = [
+        TimelineEvent(Timex(t0, t0 + 7, "Jan. 21", "DATE", "2019-01-21"), 0, s1,
+                      "long and carefully prepared meeting of officials", (), "day", "2019-01-21", "2019-01-21",
+                      False),
+        TimelineEvent(Timex(t1, t1 + 7, "January", "DATE", "2019-01"), s1 + 1, len(text),
+                      "protests across the whole country", (), "month", "2019-01-01", "2019-01-31", False),
+    ]
+    view.set_events(events, article_id=3, published=PUBLISHED, text=text)
+    checked = 0
+    for first, last in ((date(2019, 1, 12), date(2019, 1, 27)), (date(2019, 1, 19), date(2019, 1, 24)),
+                        (date(2018, 12, 1), date(2019, 2, 28))):
+        view.set_visible_range(first, last)
+        QApplication.processEvents()
+        checked += check_clear_of_line(view, PUBLISHED)
+        check_no_overlaps(view)
+    assert checked >= 2
+    bar = next(i for i in view.timeline_items() if isinstance(i, EventItem) and i.precision == "month")
+    assert bar.label  # the month bar crossing the line still names its event, on one side of the line
+
+
+def test_the_2016_bar_does_not_carry_the_name_of_the_2019_summit(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with two dates: each mark is named from the words of its own date."""
+    view = make_view(qtbot, (1200, 180))
+    text = ("Shinzo Abe and Vladimir Putin agreed in 2016 on joint economic activities, and the 25th Abe-Putin "
+            "summit in 2019 ended without progress.")
+    entities = [Entity("Shinzo Abe", "PERSON", (Mention(0, 10, "Shinzo Abe"),)),
+                Entity("Vladimir Putin", "PERSON", (Mention(15, 29, "Vladimir Putin"),))]
+    events = []
+    for year in ("2016", "2019"):
+        at = text.index(year)
+        events.append(TimelineEvent(Timex(at, at + 4, year, "DATE", year), 0, len(text), text, (), "year",
+                                    f"{year}-01-01", f"{year}-12-31", False))
+    view.set_events(events, article_id=4, published=PUBLISHED, text=text, entities=entities)
+    view.fit_all()
+    QApplication.processEvents()
+    by_year = {view.groups[i.keys[0]].first_day.year: i for i in view.timeline_items() if isinstance(i, EventItem)}
+    assert set(by_year) == {2016, 2019}
+    assert "summit" not in view.groups[by_year[2016].keys[0]].mentions[0].event.label
+    assert "summit" in view.groups[by_year[2019].keys[0]].mentions[0].event.label
+    assert "summit" not in by_year[2016].label and "Abe and Putin agree".startswith(by_year[2016].label.rstrip("…"))
