@@ -91,8 +91,18 @@ def anchor(text: str, selector: Selector, *, expected: int | None = None, near: 
     length = len(exact)
     for place in (expected, selector.start):
         if place is not None and 0 <= place and text[place : place + length] == exact:
-            if place == expected or _context_score(text, place, place + length, selector) >= SHORT_QUOTE_CONTEXT:
+            if place == expected:
                 return Anchor(place, place + length, "position")
+            here = _context_score(text, place, place + length, selector)
+            if here >= 1.0:  # the quote and its context where they were: nothing moved
+                return Anchor(place, place + length, "position")
+            if here >= SHORT_QUOTE_CONTEXT:
+                # The same words sit at the old offset by chance when text was added before them: the occurrence
+                # whose context fits better is the highlighted one.
+                best = _best_occurrence(text, selector, place)
+                if best is None or best[1] <= here:
+                    return Anchor(place, place + length, "position")
+                return best[0]
             break  # the quote is at its old place but among other words: look at all occurrences
     target = near if near is not None else expected if expected is not None else selector.start
     occurrence = _best_occurrence(text, selector, target)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from models.anchoring import CONTEXT, Selector, TextChange, anchor, make_selector, quote_spans, reanchor, similarity
+from models.anchoring import (
+    CONTEXT,
+    Anchor,
+    Selector,
+    TextChange,
+    anchor,
+    make_selector,
+    quote_spans,
+    reanchor,
+    similarity,
+)
 
 TEXT = (
     "Abe fails to find breakthrough as rift between Japan and Russia deepens\n"
@@ -171,3 +181,15 @@ def test_text_change_maps_unchanged_head_and_tail() -> None:
 def test_similarity_ignores_white_space_runs() -> None:
     assert similarity("a  b\nc", "a b c") == 1.0
     assert similarity("abc", "xyz") < 0.5
+
+
+def test_words_added_before_a_repeated_quote_do_not_move_the_highlight_to_a_copy_at_its_old_offset() -> None:
+    # "crnbs" three times; the second is highlighted. Words added at the start put the first copy exactly where the
+    # second one was: the copy whose context still fits is the highlighted one, not the one at the old offset.
+    old = "ktbixw crnbs bjhdbg crnbs emubcr lsbq bcnnc crnbs huus"
+    start = old.index("crnbs", 10)
+    sel = make_selector(old, start, start + 5)
+    new = "ktbixw pfsgb " + old
+    found = anchor(new, sel)
+    assert found is not None and (found.start, found.end) == (start + 13, start + 18)
+    assert anchor(old, sel) == Anchor(start, start + 5, "position")  # unchanged text: where it was
