@@ -139,9 +139,21 @@ _SAID_AFTER = re.compile(
 )
 
 
+_SAID_IN_PARAGRAPH = re.compile(
+    r"[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled|acknowledged|admitted|noted|insisted|"
+    r"conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
+)
+
+
 def reported_quotation(text: str, offset: int) -> bool:
-    """A quotation reported in the past ("… today," the coach said)."""
-    return in_quotation(text, offset) and bool(_SAID_AFTER.match(text[offset : offset + 160]))
+    """A quotation reported in the past: ("… today," the coach said), or a later quotation of a paragraph whose
+    speaker was named in the past before it ("…," the captain acknowledged. "… tonight …")."""
+    if not in_quotation(text, offset):
+        return False
+    if _SAID_AFTER.match(text[offset : offset + 160]):
+        return True
+    start, _ = _line_bounds(text, offset)
+    return bool(_SAID_IN_PARAGRAPH.search(text, start, offset))
 
 
 def story_day(history: list[tuple[date, str]], dct: date) -> date | None:
