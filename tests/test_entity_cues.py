@@ -133,3 +133,36 @@ def test_a_proper_noun_the_model_missed_is_typed_by_its_contexts() -> None:
     parsed = nlp.parse(text)
     found = list(_names_by_context(parsed, []))
     assert found and {c.type for c in found} == {"PERSON"}
+
+
+def test_surnames_in_references_are_people() -> None:
+    text = "Earlier work (Varga, Holst, & Pienaar, 2012) and Quennell et al. (2015) agree; Ostrow and Bide [4] differ."
+    for name in ("Varga", "Holst", "Pienaar", "Quennell", "Ostrow", "Bide"):
+        start = text.index(name)
+        assert mention_cues(text, start, start + len(name))["PERSON"] >= 2, name
+    cands = [_cand(text, "Varga", "ORGANIZATION"), _cand(text, "Bide", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
+
+
+def test_a_place_before_a_year_is_not_an_author() -> None:
+    text = "She moved to Lisbon, 2009, and then to Porto (2011) for work."
+    start = text.index("Lisbon")
+    assert mention_cues(text, start, start + len("Lisbon"))["PERSON"] == 0
+
+
+def test_a_plural_name_after_the_is_a_team() -> None:
+    text = "The Ravens beat the Colts on a late kick. The Colts have lost four straight."
+    cands = [_cand(text, "Colts", "PERSON"), _cand(text, "Colts", "PERSON", 1)]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION"]
+
+
+def test_a_full_name_written_with_mr_later_is_a_person() -> None:
+    text = "Harlan Odum started at quarterback. Mr. Odum threw two touchdowns."
+    cands = [_cand(text, "Harlan Odum", "ORGANIZATION"), _cand(text, "Mr. Odum", "PERSON")]
+    assert retype(cands, text)[0].type == "PERSON"
+
+
+def test_holidays_are_days_not_places_and_a_leading_dash_is_cut() -> None:
+    text = "Sales rose before Diwali. -Harbor Trade said stock ran low."
+    cands = [_cand(text, "Diwali", "PLACE"), _cand(text, "-Harbor Trade", "ORGANIZATION")]
+    assert [(c.text, c.type) for c in clean(cands, text)] == [("Diwali", "EVENT"), ("Harbor Trade", "ORGANIZATION")]

@@ -169,3 +169,9 @@ def test_a_plan_reported_in_the_past_takes_the_nearest_date() -> None:
     text = "The mayor scrapped a fare rise scheduled for Oct. 20, aides said."
     assert _values(text, NOV_2020)["Oct. 20"] == "2020-10-20"
     assert _values("The mayor backs a fare rise scheduled for March 2.", NOV_2020)["March 2"] == "2021-03-02"
+
+
+def test_a_later_quotation_in_the_present_keeps_the_day_it_was_said() -> None:
+    text = ("The pair won the final on Sunday in Turin.\n"
+            "\u201cWe came late,\u201d the captain said. \u201cBut we are really happy today.\u201d\n")
+    assert _values(text, date(2020, 10, 6))["today"] == "2020-10-06"

@@ -146,12 +146,16 @@ _SAID_IN_PARAGRAPH = re.compile(
 
 
 def reported_quotation(text: str, offset: int) -> bool:
-    """A quotation reported in the past: ("… today," the coach said), or a later quotation of a paragraph whose
-    speaker was named in the past before it ("…," the captain acknowledged. "… tonight …")."""
+    """A quotation reported in the past ("… today," the coach said)."""
+    return in_quotation(text, offset) and bool(_SAID_AFTER.match(text[offset : offset + 160]))
+
+
+def attributed_before(text: str, offset: int) -> bool:
+    """A later quotation of a paragraph whose speaker was named in the past before it ("…," the captain
+    acknowledged. "… tonight …"). Only a past tense inside it says it is about the story's day rather than the day
+    it was said."""
     if not in_quotation(text, offset):
         return False
-    if _SAID_AFTER.match(text[offset : offset + 160]):
-        return True
     start, _ = _line_bounds(text, offset)
     return bool(_SAID_IN_PARAGRAPH.search(text, start, offset))
 
