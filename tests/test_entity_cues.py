@@ -166,3 +166,16 @@ def test_holidays_are_days_not_places_and_a_leading_dash_is_cut() -> None:
     text = "Sales rose before Diwali. -Harbor Trade said stock ran low."
     cands = [_cand(text, "Diwali", "PLACE"), _cand(text, "-Harbor Trade", "ORGANIZATION")]
     assert [(c.text, c.type) for c in clean(cands, text)] == [("Diwali", "EVENT"), ("Harbor Trade", "ORGANIZATION")]
+
+
+def test_section_headings_of_common_words_are_not_names() -> None:
+    text = ("Plan your day around two meals.\nMorning Snack Bowl\nEat within an hour of waking.\n"
+            "A morning snack bowl keeps you full.\nEvening Snack Bowl\nEat before eight.\n"
+            "Dana Whitlock, who wrote the plan, likes an evening walk.\n")
+    cands = [_cand(text, "Morning Snack Bowl", "ORGANIZATION"), _cand(text, "Evening Snack Bowl", "ORGANIZATION"),
+             _cand(text, "Dana Whitlock", "PERSON")]
+    assert [c.text for c in clean(cands, text)] == ["Dana Whitlock"]
+    prose = "The Morning Snack Bowl opened on Main Street last year."
+    assert [c.text for c in clean([_cand(prose, "Morning Snack Bowl", "ORGANIZATION")], prose)] == [
+        "Morning Snack Bowl"
+    ]
