@@ -179,3 +179,24 @@ def test_section_headings_of_common_words_are_not_names() -> None:
     assert [c.text for c in clean([_cand(prose, "Morning Snack Bowl", "ORGANIZATION")], prose)] == [
         "Morning Snack Bowl"
     ]
+
+
+def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> None:
+    from models.analysis.entities import _places_inside_names
+
+    text = "She grew up in Dorset before joining Dorset County Council and the Harbour Trust."
+    cands = [_cand(text, "Dorset", "PLACE"), _cand(text, "Dorset County Council", "ORGANIZATION"),
+             _cand(text, "Harbour Trust", "ORGANIZATION")]
+    inner = _places_inside_names(cands)
+    assert [(c.start, c.text, c.type) for c in inner] == [(text.index("Dorset County"), "Dorset", "PLACE")]
+    grouped = merge_aliases(sorted([*cands, *inner], key=lambda c: c.start), text)
+    dorset = next(c for c in grouped if c.name == "Dorset")
+    assert len(dorset.members) == 2
+
+
+def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
+    from models.analysis.entities import _places_inside_names
+
+    text = "Officials at Dorset County Council met the Dorsetshire Trust."
+    cands = [_cand(text, "Dorset County Council", "ORGANIZATION"), _cand(text, "Dorsetshire Trust", "ORGANIZATION")]
+    assert _places_inside_names(cands) == []
