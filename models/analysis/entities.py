@@ -116,7 +116,11 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
     """A place the article names on its own, written again inside an organisation's name ("Michigan" in "University
     of Michigan", "Leeds" in "Leeds City Council"): a mention of that place too, as a reader counts it."""
-    places = {c.text for c in candidates if c.type == "PLACE" and len(c.text) >= 3 and c.text[:1].isupper()}
+    other = {c.text for c in candidates if c.type != "PLACE"}  # a name typed both ways is not clearly a place
+    places = {
+        c.text for c in candidates
+        if c.type == "PLACE" and not c.weak and len(c.text) >= 3 and c.text[:1].isupper() and c.text not in other
+    }
     if not places:
         return []
     out = []
