@@ -257,10 +257,10 @@ def _inside_title(text: str, start: int) -> bool:
     return word[:1].isupper() and word[-1:].isalpha()
 
 
-_HABITUAL_AFTER = re.compile(
-    r"(?:[^\S\n]*[ap]\.?m\.?)?(?:[^\S\n]*(?:,|and|or|-|–|to)[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?)?[^\S\n]+"
-    r"(?:on[^\S\n]+)?(?:weekdays|weeknights|weekends|daily|nightly|every[^\S\n]+(?:day|night|morning|evening|"
-    r"weekday)|each[^\S\n]+(?:day|night|morning|evening))\b",
+_HABITUAL_AFTER = re.compile(  # runs of spaces bounded: it is only ever matched on a short slice after a time
+    r"(?:[^\S\n]{0,3}[ap]\.?m\.?)?(?:[^\S\n]{0,3}(?:,|and|or|-|–|to)[^\S\n]{0,3}\d{1,2}[:.]\d\d"
+    r"(?:[^\S\n]{0,3}[ap]\.?m\.?)?)?[^\S\n]{1,3}(?:on[^\S\n]{1,3})?(?:weekdays|weeknights|weekends|daily|nightly|"
+    r"every[^\S\n]{1,3}(?:day|night|morning|evening|weekday)|each[^\S\n]{1,3}(?:day|night|morning|evening))\b",
     re.IGNORECASE,
 )
 

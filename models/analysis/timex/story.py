@@ -140,8 +140,8 @@ _SAID_AFTER = re.compile(
 
 
 _SAID_IN_PARAGRAPH = re.compile(
-    r"[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled|acknowledged|admitted|noted|insisted|"
-    r"conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
+    r"[”\"][^\S\n]{0,3},?[^\S\n]{0,3}(?:\w+[^\S\n]{1,3}){0,4}?(?:said|told|added|explained|recalled|"
+    r"acknowledged|admitted|noted|insisted|conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
 )
 
 
