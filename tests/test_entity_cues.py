@@ -148,3 +148,70 @@ def test_a_headline_is_a_short_title_case_line_and_a_long_line_is_prose() -> Non
     assert not in_headline(long_line, 0)
     assert not in_headline(long_line, len(long_line) // 2)
     assert not in_headline("x" * 10 + "\n" + long_line, len(long_line))
+
+
+def test_surnames_in_references_are_people() -> None:
+    text = "Earlier work (Varga, Holst, & Pienaar, 2012) and Quennell et al. (2015) agree; Ostrow and Bide [4] differ."
+    for name in ("Varga", "Holst", "Pienaar", "Quennell", "Ostrow", "Bide"):
+        start = text.index(name)
+        assert mention_cues(text, start, start + len(name))["PERSON"] >= 2, name
+    cands = [_cand(text, "Varga", "ORGANIZATION"), _cand(text, "Bide", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
+
+
+def test_a_place_before_a_year_is_not_an_author() -> None:
+    text = "She moved to Lisbon, 2009, and then to Porto (2011) for work."
+    start = text.index("Lisbon")
+    assert mention_cues(text, start, start + len("Lisbon"))["PERSON"] == 0
+
+
+def test_a_plural_name_after_the_is_a_team() -> None:
+    text = "The Ravens beat the Colts on a late kick. The Colts have lost four straight."
+    cands = [_cand(text, "Colts", "PERSON"), _cand(text, "Colts", "PERSON", 1)]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION"]
+
+
+def test_a_full_name_written_with_mr_later_is_a_person() -> None:
+    text = "Harlan Odum started at quarterback. Mr. Odum threw two touchdowns."
+    cands = [_cand(text, "Harlan Odum", "ORGANIZATION"), _cand(text, "Mr. Odum", "PERSON")]
+    assert retype(cands, text)[0].type == "PERSON"
+
+
+def test_holidays_are_days_not_places_and_a_leading_dash_is_cut() -> None:
+    text = "Sales rose before Diwali. -Harbor Trade said stock ran low."
+    cands = [_cand(text, "Diwali", "PLACE"), _cand(text, "-Harbor Trade", "ORGANIZATION")]
+    assert [(c.text, c.type) for c in clean(cands, text)] == [("Diwali", "EVENT"), ("Harbor Trade", "ORGANIZATION")]
+
+
+def test_section_headings_of_common_words_are_not_names() -> None:
+    text = ("Plan your day around two meals.\nMorning Snack Bowl\nEat within an hour of waking.\n"
+            "A morning snack bowl keeps you full.\nEvening Snack Bowl\nEat before eight.\n"
+            "Dana Whitlock, who wrote the plan, likes an evening walk.\n")
+    cands = [_cand(text, "Morning Snack Bowl", "ORGANIZATION"), _cand(text, "Evening Snack Bowl", "ORGANIZATION"),
+             _cand(text, "Dana Whitlock", "PERSON")]
+    assert [c.text for c in clean(cands, text)] == ["Dana Whitlock"]
+    prose = "The Morning Snack Bowl opened on Main Street last year."
+    assert [c.text for c in clean([_cand(prose, "Morning Snack Bowl", "ORGANIZATION")], prose)] == [
+        "Morning Snack Bowl"
+    ]
+
+
+def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> None:
+    from models.analysis.entities import _places_inside_names
+
+    text = "She grew up in Dorset before joining Dorset County Council and the Harbour Trust."
+    cands = [_cand(text, "Dorset", "PLACE"), _cand(text, "Dorset County Council", "ORGANIZATION"),
+             _cand(text, "Harbour Trust", "ORGANIZATION")]
+    inner = _places_inside_names(cands)
+    assert [(c.start, c.text, c.type) for c in inner] == [(text.index("Dorset County"), "Dorset", "PLACE")]
+    grouped = merge_aliases(sorted([*cands, *inner], key=lambda c: c.start), text)
+    dorset = next(c for c in grouped if c.name == "Dorset")
+    assert len(dorset.members) == 2
+
+
+def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
+    from models.analysis.entities import _places_inside_names
+
+    text = "Officials at Dorset County Council met the Dorsetshire Trust."
+    cands = [_cand(text, "Dorset County Council", "ORGANIZATION"), _cand(text, "Dorsetshire Trust", "ORGANIZATION")]
+    assert _places_inside_names(cands) == []

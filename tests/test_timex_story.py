@@ -131,3 +131,47 @@ def test_later_in_the_day_is_the_story_day_or_a_habit() -> None:
     assert _values("Most people feel tired later in the day.", MONDAY) == {}
     text = "The vote was held on Sunday. Later in the day, the results came."
     assert _values(text, MONDAY)["Later in the day"] == "2020-10-04"
+
+
+def test_a_year_in_a_title_is_not_a_date() -> None:
+    text = "The bundle adds Rally Legends 2021, Pocket Farmer 2020 and Sky Racer 2018, plus two more."
+    values = _values(text, NOV_2020)
+    assert not {"2021", "2020", "2018"} & set(values)
+
+
+def test_a_year_after_an_event_name_or_a_preposition_stays_a_date() -> None:
+    found = tag(nlp.parse("Tickets for the Harbour Jazz Festival 2021, held in 2021, sold out."), NOV_2020)
+    assert [t.value for t in found] == ["2021", "2021"]
+
+
+def test_times_of_every_weekday_are_not_dates() -> None:
+    assert _values("Hear the bulletin at 08:15 and 18:30 weekdays on our station.", NOV_2020) == {}
+    assert "7:30 a.m." not in _values("The ferry leaves at 7:30 a.m. daily from the pier.", NOV_2020)
+
+
+def test_now_opening_an_imperative_is_not_the_present() -> None:
+    assert "Now" not in _values("Now grab your bag and head out!", NOV_2020)
+    assert _values("Now the committee is reviewing the bids.", NOV_2020)["Now"] == "PRESENT_REF"
+
+
+def test_a_later_quotation_of_a_reported_speaker_keeps_the_story_day() -> None:
+    text = ("The Hawks lost on Saturday in Leeds.\n"
+            "\u201cWe were tired,\u201d the captain admitted. \u201cBut tonight we showed heart.\u201d\n")
+    assert _values(text, date(2020, 10, 4))["tonight"] == "2020-10-03TNI"
+
+
+def test_an_intention_the_clause_reports_takes_the_clause_direction() -> None:
+    text = "A Dayton man pleaded guilty Friday to threatening to burn a warehouse in April, officials said."
+    assert _values(text, NOV_2020)["April"] == "2020-04"
+
+
+def test_a_plan_reported_in_the_past_takes_the_nearest_date() -> None:
+    text = "The mayor scrapped a fare rise scheduled for Oct. 20, aides said."
+    assert _values(text, NOV_2020)["Oct. 20"] == "2020-10-20"
+    assert _values("The mayor backs a fare rise scheduled for March 2.", NOV_2020)["March 2"] == "2021-03-02"
+
+
+def test_a_later_quotation_in_the_present_keeps_the_day_it_was_said() -> None:
+    text = ("The pair won the final on Sunday in Turin.\n"
+            "\u201cWe came late,\u201d the captain said. \u201cBut we are really happy today.\u201d\n")
+    assert _values(text, date(2020, 10, 6))["today"] == "2020-10-06"

@@ -49,6 +49,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = _joined_names(text, _without_duplicates(candidates))
     candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
+    candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
     found = [
         Entity(
@@ -109,6 +110,31 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
             continue
         out.append(c)
+    return out
+
+
+def _places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A place the article names on its own, written again inside an organisation's name ("Michigan" in "University
+    of Michigan", "Leeds" in "Leeds City Council"): a mention of that place too, as a reader counts it."""
+    other = {c.text for c in candidates if c.type != "PLACE"}  # a name typed both ways is not clearly a place
+    places = {
+        c.text for c in candidates
+        if c.type == "PLACE" and not c.weak and len(c.text) >= 3 and c.text[:1].isupper() and c.text not in other
+    }
+    if not places:
+        return []
+    out = []
+    for c in candidates:
+        if c.type != "ORGANIZATION" or " " not in c.text:
+            continue
+        for place in places:
+            at = c.text.find(place)
+            if at < 0 or place == c.text:
+                continue
+            end = at + len(place)
+            if (at and c.text[at - 1].isalnum()) or (end < len(c.text) and c.text[end].isalnum()):
+                continue  # inside a word
+            out.append(Candidate(c.start + at, c.start + end, place, "PLACE", weak=True, source="inside a name"))
     return out
 
 

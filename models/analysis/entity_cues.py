@@ -68,6 +68,18 @@ KNOWN_ORGANISATIONS = frozenset(
         "NASA", "ESA",
     )
 )
+# Holidays and festivals: days of the year, which the model types as places or organisations.
+HOLIDAYS = frozenset(
+    name_key(n)
+    for n in (
+        "Christmas", "Christmas Day", "Christmas Eve", "Easter", "Easter Sunday", "Easter Monday", "Good Friday",
+        "Thanksgiving", "Thanksgiving Day", "Black Friday", "Cyber Monday", "Halloween", "Boxing Day",
+        "New Year's Day", "New Year's Eve", "Valentine's Day", "Diwali", "Deepavali", "Holi", "Hanukkah",
+        "Chanukah", "Passover", "Yom Kippur", "Rosh Hashanah", "Ramadan", "Eid", "Eid al-Fitr", "Eid al-Adha",
+        "Lunar New Year", "Chinese New Year", "Independence Day", "Memorial Day", "Labor Day", "Labour Day",
+        "Veterans Day", "Mother's Day", "Father's Day", "Pentecost", "Lent", "Ash Wednesday", "Mardi Gras",
+    )
+)
 # Acronyms of metrics, conditions and credentials that the model labels as organisations or people.
 NOT_NAMES = frozenset(
     """
@@ -97,6 +109,14 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|to
 _PLACE_AFTER = re.compile(r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
+# An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
+_REFERENCE_AFTER = re.compile(
+    r",?\s+et\s+al\.?|(?:,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s+[A-Z][\w'’-]+(?:['’]s)?\s*(?:,\s*|\()?"
+    r"(?:\[\d|(?:1[89]|20)\d\d\b)"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_YEAR_AFTER = re.compile(r",\s*(?:1[89]|20)\d\d[a-z]?\s*[);,]")
+_REFERENCE_BEFORE = re.compile(r"(?:\(|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(?:&|and)\s|,\s&\s)$")
 _STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|percent|invest|invested)\s+in\s+$")
 AGENT = "agent"  # evidence of an organisation against a place, not against a person
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
@@ -159,6 +179,11 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
+    if len(words) == 1 and (
+        _REFERENCE_AFTER.match(after)
+        or _REFERENCE_BEFORE.search(before) and (_YEAR_AFTER.match(after) or _CITED_AFTER.match(after))
+    ):
+        cues["PERSON"] += 2  # a surname in a reference to a publication
     if _PERSON_BEFORE.search(before):
         cues["PERSON"] += 2
     if _PLACE_BEFORE.search(before) and not _STAKE_BEFORE.search(before):
@@ -166,14 +191,38 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     return cues
 
 
+def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names typed as people, in the plural and written after "the" every time ("the Steelers", "the
+    Kinks"): a team or a band. A person's name takes no article."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        if c.type != "PERSON" or " " in c.text or not c.text.endswith("s") or not c.text[:1].isupper():
+            continue
+        after_the = bool(_THE_BEFORE.search(text, max(0, c.start - 4), c.start))
+        seen[c.text] = seen.get(c.text, True) and after_the
+    return {name for name, every in seen.items() if every}
+
+
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
+
+
 def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with the type their pooled context cues agree on (only PERSON / ORGANIZATION / PLACE names, and
-    only when the evidence is clear: a total of at least 2 for one type, twice any other)."""
+    only when the evidence is clear: a total of at least 2 for one type, twice any other). A full name whose
+    surname the text writes after "Mr." or "Ms." is a person's."""
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    addressed = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(text)} if "M" in text or "D" in text else set()
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        words = c.text.split()
+        if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
+            evidence[name_key(c.text)]["PERSON"] += 2
+    plural_the = _plural_after_the(candidates, text)
     out = []
     for c in candidates:
+        if c.type == "PERSON" and c.text in plural_the:
+            out.append(replace(c, type="ORGANIZATION", source="context"))
+            continue
         votes = evidence.get(name_key(c.text))
         if votes and c.type == "PLACE" and votes[AGENT] >= 2 and votes[AGENT] > votes["PLACE"]:
             votes = votes + Counter({"ORGANIZATION": votes[AGENT]})
@@ -269,6 +318,40 @@ def _common_word(c: Candidate, counts: Counter[str]) -> bool:
     return lower >= 1 and lower >= counts[c.text]
 
 
+_LOWER_WORDS = re.compile(r"(?<![\w.@/])[a-z]+(?![\w@/]|\.\w)")  # not inside addresses and links
+_HEADING_LINE_MAX = 60
+
+
+def _heading_line(text: str, start: int) -> bool:
+    """The line holding ``start`` is short and ends without sentence punctuation: a heading."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    line = text[left : right if right >= 0 else len(text)].strip()
+    return len(line) <= _HEADING_LINE_MAX and not line.endswith((".", "!", "?", ",", ";", ":", '"', "”"))
+
+
+def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Names of several common words ("Pre-Workout Meal", "Nighttime Supplement") that the text writes only as
+    headings, each of whose words it also writes in lower case: the heading of a section, not a name."""
+    lower: set[str] | None = None
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if " " in c.text and not c.text.isupper() and c.type != "PERSON":
+            by_key[c.text].append(c)
+    out = set()
+    for surface, mentions in by_key.items():
+        words = re.split(r"[\s\-–]+", surface)
+        if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if not all(_heading_line(text, m.start) for m in mentions):
+            continue
+        if lower is None:
+            lower = set(_LOWER_WORDS.findall(text))
+        if all(w.lower() in lower for w in words):
+            out.add(surface)
+    return out
+
+
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
@@ -314,10 +397,18 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     2011") split into its authors."""
     out = []
     counts = word_counts(text)
+    headings = heading_phrases(candidates, text)
     for c in candidates:
+        if c.text in headings:
+            continue
         c = _headline_cut(c, text) or c
+        lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
+        if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
+            c = replace(c, start=c.start + lead, text=c.text[lead:])
         if is_junk(c, text, counts):
             continue
+        if name_key(c.text) in HOLIDAYS:
+            c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         m = _STATS_TAIL.search(c.text)

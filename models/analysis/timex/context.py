@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from models.analysis.entity_types import EVENT_HEADS
 from models.analysis.nlp import Parsed
 from models.analysis.timex.patterns import Candidate
 
@@ -191,6 +192,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
                               r"times|once|twice|hours|days|barrels|tonnes|tons)$", before))
     if rule == "set_adverb" and _attributive(ctx, c):
         return False  # "daily newspapers": what kind of paper, not a repeating event
+    if rule in ("clock", "clock24") and _habitual_time(text, c.end):
+        return False  # "live at 12:45 and 17:45 weekdays": a time of every day, not of one
     if rule == "clock24":
         if c.group("tz") or c.group("wd") or c.group("wd2"):
             return True
@@ -204,6 +207,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
             return False  # "Now $649.99": the price after a discount
         if word == "now" and re.match(r"[^\S\n]+and[^\S\n]+(?:again|then)\b", text[c.end : c.end + 12]):
             return False  # "every now and again"
+        if word == "now" and _discourse_now(ctx, c):
+            return False  # "Now get prepping!": a call to the reader, not a time
         if word == "now":
             return not re.match(r"[^\S\n]*that\b", text[c.end : c.end + 8]) or prev not in ("", "and", "but")
         return True
@@ -252,11 +257,57 @@ def _inside_title(text: str, start: int) -> bool:
     return word[:1].isupper() and word[-1:].isalpha()
 
 
+_HABITUAL_AFTER = re.compile(  # runs of spaces bounded: it is only ever matched on a short slice after a time
+    r"(?:[^\S\n]{0,3}[ap]\.?m\.?)?(?:[^\S\n]{0,3}(?:,|and|or|-|–|to)[^\S\n]{0,3}\d{1,2}[:.]\d\d"
+    r"(?:[^\S\n]{0,3}[ap]\.?m\.?)?)?[^\S\n]{1,3}(?:on[^\S\n]{1,3})?(?:weekdays|weeknights|weekends|daily|nightly|"
+    r"every[^\S\n]{1,3}(?:day|night|morning|evening|weekday)|each[^\S\n]{1,3}(?:day|night|morning|evening))\b",
+    re.IGNORECASE,
+)
+
+
+def _habitual_time(text: str, end: int) -> bool:
+    """A clock time followed by "weekdays", "daily", "every day" (directly or after a second time)."""
+    return bool(_HABITUAL_AFTER.match(text, end, min(len(text), end + 40)))
+
+
+def _discourse_now(ctx: Context, c: Candidate) -> bool:
+    """ "Now" opening an imperative sentence ("Now get prepping!", "Now go and vote"): the writer turning to the
+    reader, not the present time."""
+    tok = ctx.token_at(c.start)
+    if tok is None or not tok.is_sent_start or tok.i + 1 >= len(tok.doc):
+        return False
+    following = tok.doc[tok.i + 1]
+    return following.tag_ == "VB" and not any(ch.dep_ in ("nsubj", "aux") for ch in following.children)
+
+
+# Words before a year that make it a date, not part of a name: months, seasons, weekdays, eras and the like.
+_DATE_WORDS_BEFORE = frozenset(
+    """
+    january february march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec spring summer autumn fall winter monday tuesday wednesday thursday friday saturday
+    sunday christmas easter class vintage year season fiscal q1 q2 q3 q4 h1 h2 fy ad bc ce bce
+    """.split()
+)
+
+
+def _title_year(text: str, start: int, end: int) -> bool:
+    """A year written right after a capitalised word (not a month, a season, a preposition or an event), with
+    nothing but a comma, a line end or another capitalised word after it ("Football Manager 2020, Grid 2019, ..."):
+    part of a title, not a date."""
+    m = re.search(r"(?:^|[^\S\n])([A-Z][a-z]+)[^\S\n]$", text[max(0, start - 30) : start])
+    word = m.group(1).lower() if m else ""
+    if not word or word in _DATE_WORDS_BEFORE | _TIME_PREPOSITIONS | _YEAR_PREPOSITIONS or word in EVENT_HEADS:
+        return False  # "Worldwide Developers Conference 2010": the year the event is held
+    return bool(re.match(r"[^\S\n]*(?:[,;)]|$|\n|[A-Z]|(?:and|or)[^\S\n]+[A-Z])", text[end : end + 6]))
+
+
 def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
     if c.group("mod") or c.group("fiscal") or c.group("the"):
         return True
     start = c.group_start("year")
     text = ctx.parsed.text
+    if c.start == start and _title_year(text, start, c.end):
+        return False
     if re.search(r"(?<![\w-])[A-Z]{2,5}[^\S\n]$", text[max(0, start - 7) : start]) and prev.upper() not in _ERAS \
             and not 1900 <= int(c.group("year") or 0) <= 2040:
         return False  # "GTX 1660", "RTX 2060": a model number ("WWDC 2005" stays a year)

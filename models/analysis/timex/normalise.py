@@ -323,7 +323,10 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
                "after tomorrow": 2}
     d = r.dct + timedelta(days=offsets.get(word, 0))
-    if word in ("today", "tonight") and story.reported_quotation(c.match.string, c.start):
+    if word in ("today", "tonight") and (
+        story.reported_quotation(c.match.string, c.start)
+        or story.attributed_before(c.match.string, c.start) and direction() == "past"
+    ):
         d = story.story_day(r.history, r.dct) or d  # the quote keeps the time of the story it reports
     pod = PARTS_OF_DAY.get(_norm(c.group("pod"))) or ("NI" if word == "tonight" else None)
     if pod:

@@ -139,9 +139,25 @@ _SAID_AFTER = re.compile(
 )
 
 
+_SAID_IN_PARAGRAPH = re.compile(
+    r"[”\"][^\S\n]{0,3},?[^\S\n]{0,3}(?:\w+[^\S\n]{1,3}){0,4}?(?:said|told|added|explained|recalled|"
+    r"acknowledged|admitted|noted|insisted|conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
+)
+
+
 def reported_quotation(text: str, offset: int) -> bool:
     """A quotation reported in the past ("… today," the coach said)."""
     return in_quotation(text, offset) and bool(_SAID_AFTER.match(text[offset : offset + 160]))
+
+
+def attributed_before(text: str, offset: int) -> bool:
+    """A later quotation of a paragraph whose speaker was named in the past before it ("…," the captain
+    acknowledged. "… tonight …"). Only a past tense inside it says it is about the story's day rather than the day
+    it was said."""
+    if not in_quotation(text, offset):
+        return False
+    start, _ = _line_bounds(text, offset)
+    return bool(_SAID_IN_PARAGRAPH.search(text, start, offset))
 
 
 def story_day(history: list[tuple[date, str]], dct: date) -> date | None:

@@ -106,6 +106,12 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
         head = verb.head if verb.dep_ != "conj" else verb.head.head
         if head.i == verb.i or depth > 4:
             return "future", True
+        if head.tag_ == "VBG" and head.dep_ in ("pcomp", "pobj") and depth < 4:
+            # "pleaded guilty to threatening to kill her in March": the intention is an act the clause reports,
+            # so the date goes with the clause that reports it
+            gv = governing_verb(head.head)
+            if gv is not None and gv.i != head.i:
+                return verb_direction(gv, depth + 1)
         if base_form(head) in _PROSPECTIVE or head.pos_ in ("NOUN", "ADJ", "PROPN"):
             return "future", True
         if any(c.dep_ == "dobj" and base_form(c) in _PROSPECTIVE_OBJECTS for c in head.children):
@@ -113,6 +119,12 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
         direction, planned = verb_direction(governing_verb(head) or head, depth + 1)
         return direction, planned
     if base_form(verb) in _SCHEDULED and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and depth < 4:
+            # "canceled the tariffs planned for Oct. 15": a plan the past clause reports may be behind the
+            # article as well as ahead of it, so the nearest such date
+            gv = governing_verb(verb.head)
+            if gv is not None and gv.i != verb.i and gv.tag_ == "VBD":
+                return None, False
         return "future", True
     tag = verb.tag_
     if tag == "VBD" or perfect:
