@@ -21,6 +21,7 @@ from gui import settings
 from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
 from gui.main_window import MainWindow
+from gui.operations.articles import ImportRequest
 from gui.single_instance import InstanceServer, hand_off, server_name
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
@@ -126,9 +127,7 @@ def _exists(library: Any, article_id: int) -> bool:
     return True
 
 
-def sample_request(window: MainWindow) -> Any:
-    from gui.import_jobs import ImportRequest
-
+def sample_request(window: MainWindow) -> ImportRequest:
     def produce() -> Any:
         with as_file(files(SAMPLE_PACKAGE) / SAMPLE_NAME) as path:
             return window.ingest().ingest_file(str(path))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,35 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.import_jobs import Pool, default_pool
+from gui.runner import Pool, Runner
 from models.store import location
 from models.store.integrity import LibraryDamaged, plural
 
 log = logging.getLogger(__name__)
-
-
-class _CallSignals(QObject):
-    done = Signal(object)
-    failed = Signal(object)  # the exception
-
-
-class _Call(QRunnable):
-    """A plain function on the pool; its result or its exception comes back by signal on the GUI thread."""
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn = fn
-        self.signals = _CallSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            result = self.fn()
-        except Exception as error:  # noqa: BLE001 — reported in the dialog, never lost in a thread
-            log.info("library call failed: %s", error)
-            self.signals.failed.emit(error)
-            return
-        self.signals.done.emit(result)
 
 
 def _restore_and_reopen(path: Path) -> tuple[Any, Any, Any]:
@@ -74,9 +50,8 @@ class DamagedLibraryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("DamagedLibraryDialog")
         self.setWindowTitle(self.tr("The library is damaged"))
-        self.pool = pool or default_pool()
+        self.runner = Runner(pool, self)  # looking up, restoring, bringing back and opening run off the GUI thread
         self.library: Any = None
-        self._calls: list[_Call] = []
         self._aside: Path | None = None
 
         self.summary = QLabel(self)
@@ -127,7 +102,8 @@ class DamagedLibraryDialog(QDialog):
         self.status.setText("")
         self.restore_button.setEnabled(False)
         self.restore_button.setDefault(True)
-        self._run(lambda: _newest(damage.path), self._on_backup_found, self._on_backup_lookup_failed)
+        self.runner.run(self.tr("Reading the backups"), lambda _task: _newest(damage.path), self._on_backup_found,
+                        on_failed=self._on_backup_lookup_failed)
 
     @Slot(object)
     def _on_backup_found(self, info: Any) -> None:
@@ -147,9 +123,9 @@ class DamagedLibraryDialog(QDialog):
         self.restore_button.setEnabled(True)
 
     @Slot(object)
-    def _on_backup_lookup_failed(self, error: Exception) -> None:
+    def _on_backup_lookup_failed(self, line: str) -> None:
         self.newest = None
-        self.backup_label.setText(self.tr("The backups could not be read: %1").replace("%1", _line(error)))
+        self.backup_label.setText(line)
 
     # -- restore -------------------------------------------------------------------------------------------------
 
@@ -157,7 +133,7 @@ class DamagedLibraryDialog(QDialog):
     def restore(self) -> None:
         self._busy(self.tr("Restoring…"))
         path = self.damage.path
-        self._run(lambda: _restore_and_reopen(path), self._on_restored, self._on_failed)
+        self._run(self.tr("Restore"), lambda: _restore_and_reopen(path), self._on_restored)
 
     @Slot(object)
     def _on_restored(self, outcome: tuple[Any, Any, Any]) -> None:
@@ -196,7 +172,7 @@ class DamagedLibraryDialog(QDialog):
         self.bring_back_button.setEnabled(False)
         self.continue_button.setEnabled(False)
         self.status.setText(self.tr("Bringing back what the damaged file still holds…"))
-        self._run(lambda: restore.bring_back(library, aside), lambda _report: self._finish(), self._on_failed)
+        self._run(self.tr("Bringing back"), lambda: restore.bring_back(library, aside), lambda _report: self._finish())
 
     # -- another library -----------------------------------------------------------------------------------------
 
@@ -215,7 +191,7 @@ class DamagedLibraryDialog(QDialog):
         from models.store import open_library
 
         self._busy(self.tr("Opening %1…").replace("%1", chosen))
-        self._run(lambda: open_library(chosen), self._on_other_opened, self._on_failed)
+        self._run(self.tr("Opening the library"), lambda: open_library(chosen), self._on_other_opened)
 
     @Slot(object)
     def _on_other_opened(self, library: Any) -> None:
@@ -224,13 +200,9 @@ class DamagedLibraryDialog(QDialog):
 
     # -- common --------------------------------------------------------------------------------------------------
 
-    @Slot(object)
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, line: str) -> None:
         self._idle()
-        if isinstance(error, LibraryDamaged):
-            self.show_damage(error)
-            return
-        self.status.setText(self.tr("That did not work: %1").replace("%1", _line(error)))
+        self.status.setText(line)
 
     def _finish(self) -> None:
         self.library_opened.emit(self.library)
@@ -246,28 +218,30 @@ class DamagedLibraryDialog(QDialog):
         self.quit_button.setEnabled(True)
         self.restore_button.setEnabled(getattr(self, "newest", None) is not None)
 
-    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]) -> None:
-        call = _Call(fn)
-        call.signals.done.connect(done)
-        call.signals.failed.connect(failed)
-        call.signals.done.connect(lambda _r: self._forget(call))
-        call.signals.failed.connect(lambda _e: self._forget(call))
-        self._calls.append(call)
-        self.pool.start(call)
+    def _run(self, title: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """``fn`` on the runner; a library found damaged in turn is shown here (it is an answer, not a failure)."""
 
-    def _forget(self, call: _Call) -> None:
-        if call in self._calls:
-            self._calls.remove(call)
+        def answer(result: object) -> None:
+            if isinstance(result, LibraryDamaged):
+                self._idle()
+                self.show_damage(result)
+            else:
+                done(result)
+
+        self.runner.run(title, lambda _task: _damage_as_answer(fn), answer, on_failed=self._on_failed)
+
+
+def _damage_as_answer(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except LibraryDamaged as damage:
+        return damage
 
 
 def _newest(path: Path) -> Any:
     from models.store import backup
 
     return backup.newest_verified(path)
-
-
-def _line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
 
 
 def ask_what_to_do(damage: LibraryDamaged, parent: QWidget | None = None) -> Any:

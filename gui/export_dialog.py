@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from gui import settings
 from gui.annotations.glyphs import dot_icon
-from gui.export_jobs import ExportJob, ExportRequest, Preview, PreviewJob
+from gui.export_jobs import Exported, ExportRequest, Preview, build_preview, write_export
 from gui.export_widgets import (
     CHOICES,
     GROUPINGS,
@@ -51,7 +51,7 @@ from gui.export_widgets import (
     dialog_style,
     file_name,
 )
-from gui.import_jobs import Pool, default_pool
+from gui.runner import Pool, Runner, Task
 from gui.theme import current_tokens, section_label
 from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection
@@ -70,7 +70,7 @@ class ExportDialog(QDialog):
         library: Any,
         current_article: int | None = None,
         selected: list[int] | None = None,
-        pool: Pool | None = None,
+        pool: Pool | Runner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         from gui.pdf_export import install
@@ -82,10 +82,10 @@ class ExportDialog(QDialog):
         self.library = library
         self.current_article = current_article
         self.selected = [i for i in (selected or []) if i is not None]
-        self.pool = pool or default_pool()
+        self.runner = pool if isinstance(pool, Runner) else Runner(pool, self)
         self._generation = 0
-        self._previews: dict[int, PreviewJob] = {}  # by generation, until it reports
-        self._job: ExportJob | None = None
+        self._previews: dict[int, Task] = {}  # by generation, until it reports
+        self._job: Task | None = None
         self.last_preview: Preview | None = None
 
         self._build()
@@ -401,14 +401,18 @@ class ExportDialog(QDialog):
     def _start_preview(self) -> None:
         self._debounce.stop()
         for running in self._previews.values():
-            running.cancel.set()
+            running.cancel()
         self._generation += 1
-        job = PreviewJob(self.library, self.request(), self._generation)
-        self._previews[self._generation] = job
-        job.signals.ready.connect(self._on_preview)
-        job.signals.failed.connect(self._on_preview_failed)
+        generation, request = self._generation, self.request()
         self.preview_title.setText(self.tr("Updating…"))
-        self.pool.start(job)
+        task = self.runner.run(
+            self.tr("Preview"), lambda task: build_preview(self.library, request, generation, task),
+            lambda preview: self._on_preview(preview) if preview is not None else self._finish_preview(generation),
+            on_failed=lambda line: self._on_preview_failed(generation, line),
+            on_cancelled=lambda: self._finish_preview(generation),
+        )
+        if not task.finished:  # a synchronous pool has reported already
+            self._previews[generation] = task
 
     def _finish_preview(self, generation: int) -> bool:
         self._previews.pop(generation, None)
@@ -439,7 +443,7 @@ class ExportDialog(QDialog):
     def _on_preview_failed(self, generation: int, reason: str) -> None:
         if self._finish_preview(generation) and reason:
             self.preview_title.setText("")
-            self.error.setText(self.tr("Preview: %1").replace("%1", reason))
+            self.error.setText(reason)
             self.preview_updated.emit()
 
     def _describe(self, preview: Preview) -> str:
@@ -489,13 +493,14 @@ class ExportDialog(QDialog):
         if self._job is not None:
             return
         self.error.clear()
-        job = ExportJob(self.library, self.request(), path)
-        self._job = job
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_exported)
-        job.signals.failed.connect(self._on_export_failed)
+        request = self.request()
         self._set_running(True)
-        self.pool.start(job)
+        task = self.runner.run(
+            self.tr("Export"), lambda task: write_export(self.library, request, path, task), self._on_exported,
+            on_failed=self._on_export_failed, on_progress=self._on_progress,
+            on_cancelled=lambda: self._on_export_failed(""),
+        )
+        self._job = None if task.finished else task
 
     @Slot()
     def cancel_export(self) -> None:
@@ -510,8 +515,9 @@ class ExportDialog(QDialog):
         if label:
             self.progress_label.setText(self.tr(label))
 
-    @Slot(str, int, int, int, object)
-    def _on_exported(self, path: str, articles: int, highlights: int, size: int, notices: list[str]) -> None:
+    def _on_exported(self, exported: Exported) -> None:
+        path, articles, highlights = exported.path, exported.articles, exported.highlights
+        notices = list(exported.notices)
         self._job = None
         self._set_running(False)
         self._remember_choices(Path(path))
@@ -555,7 +561,7 @@ class ExportDialog(QDialog):
         if self._job is not None:
             self._job.cancel()
         for job in self._previews.values():
-            job.cancel.set()
+            job.cancel()
         self._debounce.stop()
         super().done(result)
 

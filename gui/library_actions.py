@@ -9,11 +9,16 @@ moves to the next one in the list, or shows the empty page when nothing is left.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from gui.operations import articles as article_ops
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +26,7 @@ log = logging.getLogger(__name__)
 class LibraryActions(QObject):
     """Runs the Library panel's requests on the window's library."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._reanalysing: set[int] = set()
@@ -79,29 +84,17 @@ class LibraryActions(QObject):
         ids = list(dict.fromkeys(int(i) for i in article_ids))
         if not ids or not self.confirm_deletion(ids):
             return []
-        window = self.window
-        listed = window.library_panel.model.article_ids()
-        open_id = window.current_article_id()
-        deleted = []
-        for article_id in ids:
-            try:
-                window.library.delete_article(article_id)
-            except KeyError:
-                continue
-            deleted.append(article_id)
-        window.after_articles_deleted(deleted, _next_article(listed, set(deleted), open_id))
-        return deleted
+        return sorted(article_ops.delete_articles(self.window.ops, ids).deleted, key=ids.index)
 
     # -- re-analyse and export ------------------------------------------------------------------------------------
 
     @Slot(list)
     def reanalyse(self, article_ids: list[int]) -> None:
         """Forget the cached analyses and analyse afresh in the worker process; the open article's panels follow."""
-        reading = getattr(self.window, "reading", None)
-        if not article_ids or reading is None:
+        if not article_ids:
             return
         window = self.window
-        runner = reading.runner
+        runner = window.reading.runner
         window.statusBar().showMessage(
             window.tr("Re-analysing 1 article…") if len(article_ids) == 1
             else window.tr("Re-analysing %1 articles…").replace("%1", str(len(article_ids)))
@@ -110,8 +103,8 @@ class LibraryActions(QObject):
             runner.idle.connect(self._reanalysed)
         current = window.current_article_id()
         self._requesting = True  # a synchronous pool reports idle after each request; count them all first
+        article_ops.forget_analyses(window.ops, article_ids)
         for article_id in article_ids:
-            window.library.forget_analysis(article_id)
             self._reanalysing.add(article_id)
             runner.request(article_id, show=article_id == current)
         self._requesting = False
@@ -122,21 +115,17 @@ class LibraryActions(QObject):
     def _reanalysed(self) -> None:
         if self._requesting or not self._reanalysing:
             return
-        reading = getattr(self.window, "reading", None)
-        if reading is not None:
-            reading.runner.idle.disconnect(self._reanalysed)
+        self.window.reading.runner.idle.disconnect(self._reanalysed)
         done = len(self._reanalysing)
         self._reanalysing.clear()
         self.window.statusBar().showMessage(self.window.tr("Analysed afresh: %1").replace("%1", str(done)), 5000)
 
     @Slot()
     def _export(self) -> None:
-        action = getattr(self.window, "export_action", None)
-        if action is not None:
-            action.trigger()
+        self.window.export_action.trigger()
 
 
-def _next_article(listed: list[int], deleted: set[int], open_id: int | None) -> int | None:
+def next_article(listed: list[int], deleted: set[int], open_id: int | None) -> int | None:
     """The article to show after a deletion: the open one if it stays, else the next listed, else the previous."""
     if open_id is not None and open_id not in deleted:
         return open_id

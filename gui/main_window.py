@@ -2,18 +2,21 @@
 
 Docks are added with :meth:`MainWindow.add_panel` (the Entities/Notes dock goes to the right, the Timeline to the
 bottom); their placement is saved with the window state and restored at the next start. Views tell the window what
-the user wants (intent signals) and the window runs the operation: imports go through :class:`ImportJob` off the GUI
-thread, opening an article emits :attr:`article_opened` for every panel that shows something about it.
+the user wants (intent signals) and the window runs the operation (:mod:`gui.operations`; long work on
+:attr:`MainWindow.runner`). What an operation changed is broadcast once by :attr:`MainWindow.changed` and every panel
+refreshes itself from it; opening an article emits :attr:`article_opened` for every panel that shows something about
+it. Menus are reached through :attr:`MainWindow.menus`, never by their visible text.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSizePolicy,
@@ -50,12 +54,14 @@ from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
 from gui.icons import icon
-from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool, mime_sources
-from gui.library_actions import LibraryActions
+from gui.library_actions import LibraryActions, next_article
 from gui.library_panel import LibraryPanel
+from gui.operations import Changes, OpContext
+from gui.operations.articles import ImportFailure, ImportRequest, import_articles, mime_sources
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
+from gui.runner import Pool, Runner, Task
 from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
@@ -67,10 +73,22 @@ FILE_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files 
 WORDS_PER_MINUTE = 230
 
 
+@dataclass
+class WindowMenus:
+    """The menus of the menu bar, for features that add their entries (never looked up by their visible text)."""
+
+    file: QMenu
+    recent: QMenu
+    edit: QMenu
+    view: QMenu
+    panels: QMenu
+    appearance: dict[str, QAction] = field(default_factory=dict)  # "system" | "light" | "dark" -> its check entry
+
+
 class MainWindow(QMainWindow):
     article_opened = Signal(int)  # article id (the Entities, Notes and Timeline docks listen to this)
     imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
-    articles_deleted = Signal(list)  # article ids removed from the library (legend and notes counts follow)
+    changed = Signal(object)  # Changes: what an operation changed, broadcast once; every panel refreshes from it
 
     def __init__(
         self,
@@ -90,25 +108,32 @@ class MainWindow(QMainWindow):
         self.setDocumentMode(True)
         self.dock_headers = DockHeaders(self)  # tabified docks: one row of tabs with counts, no second title
         self.library = library
-        self._theme = theme
+        self.theme = theme
         self._ingest = ingest
-        self._pool = pool or default_pool()
-        self._jobs: list[ImportJob] = []
-        self._open_last: dict[int, bool] = {}
+        self.runner = Runner(pool, self)  # all work off the GUI thread
+        self.runner.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
+        self._imports: list[Task] = []
         self._progress: QProgressDialog | None = None
         self._article_id: int | None = None
         self._state_restored = False
+        self._menus_built = False
+        self.status_figures: StatusFigures | None = None
+        self._list_refresh = QTimer(self, singleShot=True, interval=0)  # highlight counts in the list
         self.show_dialogs = True  # off in screenshot mode, where failures go to stderr instead
         self.import_failures: list[ImportFailure] = []  # every failure since the window opened
 
         self.view = ArticleView(faces)
         self.find_bar = FindBar(self.view)
         self.undo_stack = QUndoStack(self)  # every annotation action and correction, Edit ▸ Undo / Redo
+        self.ops = OpContext(library, self.undo_stack, self.runner, self.changed.emit,
+                             lambda reason: self.statusBar().showMessage(reason, 6000))
+        self.changed.connect(self._on_changed)  # first: the list is read before the panels refresh
         self._build_actions()
         self._build_centre()
         self._build_toolbar()
         self._build_library_dock()
         self._build_menus()
+        self._menus_built = True
         self._build_status_bar()
 
         self.view.set_zoom(settings.TEXT_ZOOM.read())
@@ -116,10 +141,11 @@ class MainWindow(QMainWindow):
         if theme is not None:
             theme.changed.connect(self._on_theme_changed)
         self.library_panel.set_library(library)
+        self._list_refresh.timeout.connect(self.library_panel.reload)
         self._update_library_status()
 
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
-        self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
+        self.reading = ReadingPanels(self)  # Entities and Timeline docks, analysis in a worker
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
         self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.toolbar.findChild(QLabel, "Brand"))
         self.status_figures = StatusFigures(self)  # highlights, analysis state and zoom in the status bar
@@ -242,15 +268,14 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.import_url_action)
         file_menu.addAction(self.paste_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
-        self.edit_menu = edit_menu
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -265,22 +290,24 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
-        self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
-        self.panels_menu.addAction(self.library_dock.toggleViewAction())
+        panels_menu = view_menu.addMenu(self.tr("&Panels"))
+        panels_menu.addAction(self.library_dock.toggleViewAction())
         toolbar_toggle = self.toolbar.toggleViewAction()
         toolbar_toggle.setText(self.tr("&Toolbar"))
         view_menu.addAction(toolbar_toggle)
-        if self._theme is not None:
+        self.menus = WindowMenus(file_menu, recent_menu, edit_menu, view_menu, panels_menu)
+        if self.theme is not None:
             appearance = view_menu.addMenu(self.tr("&Appearance"))
             group = QActionGroup(self)
-            current = self._theme.preference()
+            current = self.theme.preference()
             for value, label in (("system", self.tr("Follow &System")), ("light", self.tr("&Light")),
                                  ("dark", self.tr("&Dark"))):
                 action = appearance.addAction(label)
                 action.setCheckable(True)
                 action.setChecked(value == current)
-                action.triggered.connect(partial(self._theme.set_preference, value))
+                action.triggered.connect(partial(self.theme.set_preference, value))
                 group.addAction(action)
+                self.menus.appearance[value] = action
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -317,8 +344,8 @@ class MainWindow(QMainWindow):
         if self._state_restored:
             self.restoreDockWidget(dock)
         self.dock_headers.watch(dock)
-        if hasattr(self, "panels_menu"):
-            self.panels_menu.addAction(dock.toggleViewAction())
+        if self._menus_built:
+            self.menus.panels.addAction(dock.toggleViewAction())
         return dock
 
     def restore_layout(self) -> None:
@@ -337,8 +364,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # QMainWindow.closeEvent
         self.save_layout()
-        for job in self._jobs:
-            job.cancel()
+        self.runner.cancel_all()
         super().closeEvent(event)
 
     # -- opening articles ---------------------------------------------------------------------------------------------
@@ -386,29 +412,31 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             action.setEnabled(False)
         self.find_bar.close_bar()
-        if (reading := getattr(self, "reading", None)) is not None:
-            reading.entities.set_entities([], "")
-            reading.timeline.set_events([], article_id=0, published=None, text="")
-        if (annotations := getattr(self, "annotations", None)) is not None:
-            annotations.panel.set_article(None, [], "")
+        self.reading.entities.set_entities([], "")
+        self.reading.timeline.set_events([], article_id=0, published=None, text="")
+        self.annotations.panel.set_article(None, [], "")
 
-    def after_articles_deleted(self, deleted: list[int], next_id: int | None) -> None:
-        """Refresh what showed the deleted articles; the reader moves to ``next_id`` or to the empty page."""
-        self.library_panel.reload()
-        self._update_library_status()
-        if deleted:
-            self.articles_deleted.emit(deleted)
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        """The list and the library figures follow what an operation changed; a deleted article on screen gives
+        way to the next one listed, or to the empty page."""
+        if changes.deleted:
+            listed = self.library_panel.model.article_ids()  # the order before the list is read again
+            n = len(changes.deleted)
             self.statusBar().showMessage(
-                self.tr("Deleted 1 article") if len(deleted) == 1
-                else self.tr("Deleted %1 articles").replace("%1", str(len(deleted))), 5000
-            )
-        if self._article_id is not None and self._article_id not in deleted:
-            return
-        if next_id is not None:
-            self._article_id = None
-            self.open_article(next_id)
-        else:
-            self.close_article()
+                self.tr("Deleted 1 article") if n == 1 else self.tr("Deleted %1 articles").replace("%1", str(n)), 5000)
+        if changes.articles or changes.deleted:
+            self.library_panel.reload()
+            self._update_library_status()
+        elif changes.listing:  # highlight counts: once for a burst of edits
+            self._list_refresh.start()
+        if changes.deleted and (self._article_id is None or self._article_id in changes.deleted):
+            next_id = next_article(listed, set(changes.deleted), self._article_id)
+            if next_id is not None:
+                self._article_id = None
+                self.open_article(next_id)
+            else:
+                self.close_article()
 
     # -- importing ----------------------------------------------------------------------------------------------
 
@@ -421,31 +449,39 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Imports or an analysis still running (the screenshot mode waits until nothing is)."""
-        reading = getattr(self, "reading", None)
-        return bool(self._jobs) or (reading is not None and reading.pending)
+        return bool(self._imports) or self.reading.pending
 
-    def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> ImportJob | None:
+    def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> Task | None:
         if not requests:
             return None
         ingest = self.ingest()
         user_errors: tuple[type[BaseException], ...] = (ingest.IngestError,) if hasattr(ingest, "IngestError") else ()
-        job = ImportJob(requests, self.library, user_errors)
-        self._jobs.append(job)
+        progress = None
         if len(requests) > 1:
-            self._progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(requests), self)
-            self._progress.setWindowTitle(self.tr("Import"))
-            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-            self._progress.setMinimumDuration(400)
-            self._progress.canceled.connect(job.cancel)
-            job.signals.progress.connect(self._on_import_progress)
+            progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(requests), self)
+            self._progress = progress
+            progress.setWindowTitle(self.tr("Import"))
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumDuration(400)
         self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(requests[0].label).name))
-        self._open_last[id(job.signals)] = open_last
-        # A bound slot of this window: Qt queues the call to the GUI thread (a partial would run in the worker).
-        job.signals.finished.connect(self._on_job_finished)
-        self._pool.start(job)
-        return job
+        finished: list[bool] = []
 
-    def import_paths(self, paths: list[str], open_last: bool = True) -> ImportJob | None:
+        def on_finished(results: list[Any], failures: list[ImportFailure]) -> None:
+            finished.append(True)
+            if task is not None and task in self._imports:
+                self._imports.remove(task)
+            self._imports_done(requests, results, failures, open_last)
+
+        task: Task | None = None
+        task = import_articles(self.ops, requests, user_errors, on_finished,
+                               self._on_import_progress if progress is not None else None)
+        if progress is not None and not finished:
+            progress.canceled.connect(task.cancel)
+        if not finished:
+            self._imports.append(task)
+        return task
+
+    def import_paths(self, paths: list[str], open_last: bool = True) -> Task | None:
         from models.cli.import_pool import expand_sources
 
         ingest = self.ingest()
@@ -457,7 +493,6 @@ class MainWindow(QMainWindow):
                 requests.append(ImportRequest(path, partial(ingest.ingest_file, path)))
         return self.import_requests(requests, open_last)
 
-    @Slot(int, int, str)
     def _on_import_progress(self, done: int, total: int, label: str) -> None:
         if self._progress is not None:
             self._progress.setMaximum(total)
@@ -465,30 +500,22 @@ class MainWindow(QMainWindow):
             if label:
                 self._progress.setLabelText(self.tr("Importing %1…").replace("%1", Path(label).name or label))
 
-    @Slot(list, list)
-    def _on_job_finished(self, results: list[Any], failures: list[Any]) -> None:
-        sender = self.sender()
-        job = next((j for j in self._jobs if j.signals is sender), None)
-        if job is None:
-            return
-        self._jobs.remove(job)
-        open_last = self._open_last.pop(id(job.signals), True)
-        if self._progress is not None and not self._jobs:
+    def _imports_done(self, requests: list[ImportRequest], results: list[Any], failures: list[ImportFailure],
+                      open_last: bool) -> None:
+        """After the broadcast of what was stored: open the last article, remember the sources, say what failed."""
+        if self._progress is not None and not self._imports:
             self._progress.reset()
             self._progress.deleteLater()
             self._progress = None
-        for request in job.requests:
+        for request in requests:
             if request.remember and request.label not in {f.label for f in failures}:
                 settings.remember_recent(request.label)
         self.statusBar().clearMessage()
         if results:
-            if any(r.status != "unchanged" for r in results):  # re-opening a known file changes nothing listed
-                self.library_panel.reload()
-                self._update_library_status()
             if open_last:
                 self._article_id = None if self._article_id == results[-1].id else self._article_id
                 self.open_article(results[-1].id)
-            if len(job.requests) > 1:
+            if len(requests) > 1:
                 self.statusBar().showMessage(self._describe(results), 5000)
         self.import_failures.extend(failures)
         self.imports_finished.emit(results, failures)
@@ -553,17 +580,17 @@ class MainWindow(QMainWindow):
         self.import_mime(event.mimeData())
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
+        self.menus.recent.clear()
         entries = settings.RECENT_FILES.read()
         for entry in entries:
-            action = self.recent_menu.addAction(entry if entry.startswith("http") else Path(entry).name)
+            action = self.menus.recent.addAction(entry if entry.startswith("http") else Path(entry).name)
             action.setToolTip(entry)
             action.triggered.connect(partial(self.import_paths, [entry]))
         if not entries:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+            self.menus.recent.addAction(self.tr("No recent files")).setEnabled(False)
         else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear Menu"), lambda: settings.RECENT_FILES.write([]))
+            self.menus.recent.addSeparator()
+            self.menus.recent.addAction(self.tr("Clear Menu"), lambda: settings.RECENT_FILES.write([]))
 
     @Slot()
     def _focus_search(self) -> None:
@@ -602,8 +629,8 @@ class MainWindow(QMainWindow):
         count = self.library.article_count()
         figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
             "%1", f"{count:,}")
-        if (status_figures := getattr(self, "status_figures", None)) is not None:
-            status_figures.refresh()
+        if self.status_figures is not None:  # built after the list is first read
+            self.status_figures.refresh()
         else:
             self.library_status.setText(figures)
             self.library_status.setToolTip(str(self.library.location))

@@ -22,12 +22,15 @@ class StatusFigures(QObject):
         runner = window.reading.runner
         runner.ready.connect(self._on_analysed)
         runner.failed.connect(self._on_failed)
-        controller = window.annotations.controller
-        controller.annotation_changed.connect(self.refresh)
-        controller.annotation_removed.connect(self.refresh)
+        window.changed.connect(self._on_changed)  # highlight counts follow every operation
         self.zoom = float(getattr(window.view, "zoom", lambda: 1.0)()) if callable(
             getattr(window.view, "zoom", None)) else 1.0
         self.refresh()
+
+    @Slot(object)
+    def _on_changed(self, changes: Any) -> None:
+        if changes.highlights:
+            self.refresh()
 
     # -- figures -----------------------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from gui import app
-from gui.import_jobs import ImmediatePool
+from gui.runner import ImmediatePool
 from models.store import open_library
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from gui import app
 from gui.damaged_library import DamagedLibraryDialog
-from gui.import_jobs import ImmediatePool
+from gui.runner import ImmediatePool
 from models.store import backup, integrity, open_library
 from tests.test_library_safety import article, fill, overwrite_middle
 

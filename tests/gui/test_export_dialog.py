@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QToolBar, QToolButton
 
 from gui import settings
 from gui.export_dialog import ExportDialog
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.ingest import ingest_file
 from models.store import open_library
@@ -205,7 +205,7 @@ def test_a_failing_write_shows_one_line_and_leaves_no_file(qtbot, open_dialog, m
     finally:
         folder.chmod(0o755)
     reason = failed.args[0]
-    assert reason.startswith(f"Cannot write {target}") and "\n" not in reason
+    assert reason.startswith(f"Export failed: Cannot write {target}") and "\n" not in reason
     assert dialog.error.text() == reason and dialog.isVisible() and dialog.export_button.isEnabled()
     assert (folder / "abe.md").read_text(encoding="utf-8") == "the previous export"
     assert os.listdir(folder) == ["abe.md"]

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.empty_reader import EmptyReader
 from gui.export_action import open_export_dialog
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.store import open_library
 

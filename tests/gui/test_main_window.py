@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from gui import settings
 from gui.app import open_window
 from gui.find_bar import FIND_LAYER
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from tests.gui.fakes import FakeLibrary, fake_ingest, sample_article
 
 

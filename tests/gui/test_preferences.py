@@ -53,7 +53,7 @@ def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def preferences(window: MainWindow) -> PreferencesDialog:
-    action = next(a for a in window.edit_menu.actions() if a.objectName() == "PreferencesAction")
+    action = next(a for a in window.menus.edit.actions() if a.objectName() == "PreferencesAction")
     action.trigger()
     shown = [d for d in window.findChildren(PreferencesDialog) if d.isVisible()]
     assert len(shown) == 1

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.ingest import ingest_file
 from models.store import open_library
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QTextCursor
 
-from gui.import_jobs import ImmediatePool
 from gui.library_model import Role as LibraryRole
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.store import open_library
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "revisions"
