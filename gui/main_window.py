@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal, Slot
@@ -23,20 +22,16 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QSizePolicy,
     QStackedLayout,
     QTabWidget,
@@ -54,10 +49,11 @@ from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
 from gui.icons import icon
+from gui.import_actions import ImportActions
 from gui.library_actions import LibraryActions, next_article
 from gui.library_panel import LibraryPanel
 from gui.operations import Changes, OpContext
-from gui.operations.articles import ImportFailure, ImportRequest, import_articles, mime_sources
+from gui.operations.articles import ImportFailure, ImportRequest
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
@@ -69,7 +65,6 @@ from gui.typefaces import Typefaces
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
 WORDS_PER_MINUTE = 230
 
 
@@ -112,8 +107,7 @@ class MainWindow(QMainWindow):
         self._ingest = ingest
         self.runner = Runner(pool, self)  # all work off the GUI thread
         self.runner.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
-        self._imports: list[Task] = []
-        self._progress: QProgressDialog | None = None
+        self.imports = ImportActions(self)  # Open, Import URL, Paste, drops, Open Recent: the import operation
         self._article_id: int | None = None
         self._state_restored = False
         self._menus_built = False
@@ -185,14 +179,14 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open…"), self.open_files_dialog, key.Open, "open")
+        self.open_action = self._action(self.tr("&Open…"), self.imports.open_files_dialog, key.Open, "open")
         self.open_action.setIconText(self.tr("Open"))
         self.import_url_action = self._action(
-            self.tr("Import &URL…"), self.import_url_dialog, QKeySequence("Ctrl+L"), "link"
+            self.tr("Import &URL…"), self.imports.import_url_dialog, QKeySequence("Ctrl+L"), "link"
         )
         self.import_url_action.setIconText(self.tr("Import URL"))
         self.paste_action = self._action(
-            self.tr("&Paste as Article"), self.paste_as_article, QKeySequence("Ctrl+Shift+V"), "paste"
+            self.tr("&Paste as Article"), self.imports.paste_as_article, QKeySequence("Ctrl+Shift+V"), "paste"
         )
         self.paste_action.setIconText(self.tr("Paste"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
@@ -269,7 +263,7 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        recent_menu.aboutToShow.connect(self.imports.fill_recent_menu)
         file_menu.addAction(self.import_url_action)
         file_menu.addAction(self.paste_action)
         file_menu.addSeparator()
@@ -373,8 +367,9 @@ class MainWindow(QMainWindow):
         return self._article_id
 
     @Slot(int)
-    def open_article(self, article_id: int) -> None:
-        if article_id == self._article_id:
+    def open_article(self, article_id: int, again: bool = False) -> None:
+        """Show the article (``again``: read it afresh even when it is the one on screen)."""
+        if article_id == self._article_id and not again:
             return
         try:
             stored = self.library.get_article(article_id)
@@ -449,127 +444,18 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Imports or an analysis still running (the screenshot mode waits until nothing is)."""
-        return bool(self._imports) or self.reading.pending
+        return bool(self.imports.running) or self.reading.pending
 
     def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> Task | None:
-        if not requests:
-            return None
-        ingest = self.ingest()
-        user_errors: tuple[type[BaseException], ...] = (ingest.IngestError,) if hasattr(ingest, "IngestError") else ()
-        progress = None
-        if len(requests) > 1:
-            progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(requests), self)
-            self._progress = progress
-            progress.setWindowTitle(self.tr("Import"))
-            progress.setWindowModality(Qt.WindowModality.WindowModal)
-            progress.setMinimumDuration(400)
-        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(requests[0].label).name))
-        finished: list[bool] = []
-
-        def on_finished(results: list[Any], failures: list[ImportFailure]) -> None:
-            finished.append(True)
-            if task is not None and task in self._imports:
-                self._imports.remove(task)
-            self._imports_done(requests, results, failures, open_last)
-
-        task: Task | None = None
-        task = import_articles(self.ops, requests, user_errors, on_finished,
-                               self._on_import_progress if progress is not None else None)
-        if progress is not None and not finished:
-            progress.canceled.connect(task.cancel)
-        if not finished:
-            self._imports.append(task)
-        return task
+        return self.imports.run(requests, open_last)
 
     def import_paths(self, paths: list[str], open_last: bool = True) -> Task | None:
-        from models.cli.import_pool import expand_sources
-
-        ingest = self.ingest()
-        requests = []
-        for path in expand_sources(paths):  # a folder stands for its article files, recursively
-            if path.startswith(("http://", "https://")):
-                requests.append(ImportRequest(path, partial(ingest.ingest_url, path)))
-            else:
-                requests.append(ImportRequest(path, partial(ingest.ingest_file, path)))
-        return self.import_requests(requests, open_last)
-
-    def _on_import_progress(self, done: int, total: int, label: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-            if label:
-                self._progress.setLabelText(self.tr("Importing %1…").replace("%1", Path(label).name or label))
-
-    def _imports_done(self, requests: list[ImportRequest], results: list[Any], failures: list[ImportFailure],
-                      open_last: bool) -> None:
-        """After the broadcast of what was stored: open the last article, remember the sources, say what failed."""
-        if self._progress is not None and not self._imports:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        for request in requests:
-            if request.remember and request.label not in {f.label for f in failures}:
-                settings.remember_recent(request.label)
-        self.statusBar().clearMessage()
-        if results:
-            if open_last:
-                self._article_id = None if self._article_id == results[-1].id else self._article_id
-                self.open_article(results[-1].id)
-            if len(requests) > 1:
-                self.statusBar().showMessage(self._describe(results), 5000)
-        self.import_failures.extend(failures)
-        self.imports_finished.emit(results, failures)
-        if failures and self.show_dialogs:
-            self._show_failures(failures)
-
-    def _describe(self, results: list[Any]) -> str:
-        counts = {status: sum(1 for r in results if r.status == status) for status in ("new", "updated", "unchanged")}
-        return self.tr("Imported: %1 new, %2 updated, %3 unchanged").replace("%1", str(counts["new"])).replace(
-            "%2", str(counts["updated"])).replace("%3", str(counts["unchanged"]))
-
-    def _show_failures(self, failures: list[ImportFailure]) -> None:
-        lines = [f"{Path(f.label).name if not f.label.startswith('http') else f.label}: {f.reason}" for f in failures]
-        title = self.tr("Could not import") if len(failures) == 1 else self.tr("Some items could not be imported")
-        QMessageBox.warning(self, title, "\n".join(lines))
-
-    # -- user actions -------------------------------------------------------------------------------------------
-
-    @Slot()
-    def open_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open Articles"), settings.LAST_FOLDER.read(),
-                                                self.tr(FILE_FILTER))
-        if paths:
-            settings.LAST_FOLDER.write(str(Path(paths[0]).parent))
-            self.import_paths(paths)
-
-    @Slot()
-    def import_url_dialog(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Import URL"), self.tr("Address of the article (http or https):"))
-        url = url.strip()
-        if not ok or not url:
-            return
-        if not url.startswith(("http://", "https://")):
-            QMessageBox.warning(
-                self, self.tr("Import URL"), self.tr("Only http:// and https:// addresses can be imported.")
-            )
-            return
-        self.import_paths([url])
-
-    @Slot()
-    def paste_as_article(self) -> None:
-        self.import_mime(QGuiApplication.clipboard().mimeData())
+        return self.imports.import_paths(paths, open_last)
 
     def import_mime(self, mime: QMimeData | None) -> None:
-        """Clipboard or drop content: files and URLs are imported as such, else HTML is preferred over text."""
-        if mime is None:
-            return
-        paths, requests = mime_sources(mime, self.ingest())
-        if paths:
-            self.import_paths(paths)
-        elif requests:
-            self.import_requests(requests)
-        else:
-            QMessageBox.information(self, self.tr("Paste as Article"), self.tr("The clipboard holds no text."))
+        self.imports.import_mime(mime)
+
+    # -- user actions -------------------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # QMainWindow.dragEnterEvent
         if event.mimeData().hasUrls() or event.mimeData().hasText():
@@ -578,19 +464,6 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # QMainWindow.dropEvent
         event.acceptProposedAction()
         self.import_mime(event.mimeData())
-
-    def _fill_recent_menu(self) -> None:
-        self.menus.recent.clear()
-        entries = settings.RECENT_FILES.read()
-        for entry in entries:
-            action = self.menus.recent.addAction(entry if entry.startswith("http") else Path(entry).name)
-            action.setToolTip(entry)
-            action.triggered.connect(partial(self.import_paths, [entry]))
-        if not entries:
-            self.menus.recent.addAction(self.tr("No recent files")).setEnabled(False)
-        else:
-            self.menus.recent.addSeparator()
-            self.menus.recent.addAction(self.tr("Clear Menu"), lambda: settings.RECENT_FILES.write([]))
 
     @Slot()
     def _focus_search(self) -> None:
