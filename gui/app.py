@@ -23,6 +23,7 @@ from gui.article_document import BODY_PX
 from gui.main_window import MainWindow
 from gui.operations.articles import ImportRequest
 from gui.single_instance import InstanceServer, hand_off, server_name
+from gui.text import arg
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
 
@@ -208,8 +209,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if getattr(lib, "read_only", ""):  # opened for reading only (models.store.opening): say so for good
         from PySide6.QtWidgets import QLabel
 
-        notice = QLabel(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved")
-                        .replace("%1", lib.read_only), window)
+        notice = QLabel(arg(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved"),
+                            lib.read_only), window)
         notice.setObjectName("ReadOnlyNotice")
         window.statusBar().addPermanentWidget(notice)
     if single:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.runner import Pool, Runner
+from gui.text import arg, plural
 from models.store import location
-from models.store.integrity import LibraryDamaged, plural
+from models.store.integrity import LibraryDamaged
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +96,8 @@ class DamagedLibraryDialog(QDialog):
     def show_damage(self, damage: LibraryDamaged) -> None:
         self.damage = damage
         self.summary.setText(
-            self.tr("Newsdesk cannot use the library %1: %2. Nothing was written to it.")
-            .replace("%1", location.printable(damage.path)).replace("%2", damage.reason)
+            arg(self.tr("Newsdesk cannot use the library %1: %2. Nothing was written to it."),
+                location.printable(damage.path), damage.reason)
         )
         self.backup_label.setText(self.tr("Looking for the newest verified backup…"))
         self.status.setText("")
@@ -114,11 +115,10 @@ class DamagedLibraryDialog(QDialog):
                 "newsdesk restore --from FILE."))
             return
         self.backup_label.setText(
-            self.tr("Restore the newest verified backup, taken %1: %2 and %3. The damaged file is kept beside it, "
-                    "and what it still holds can be brought back afterwards.")
-            .replace("%1", info.taken_text)
-            .replace("%2", plural(info.articles, "article"))
-            .replace("%3", plural(info.highlights, "highlight"))
+            arg(self.tr("Restore the newest verified backup, taken %1: %2 and %3. The damaged file is kept beside "
+                        "it, and what it still holds can be brought back afterwards."),
+                info.taken_text, plural(self.tr("%n article(s)", "", info.articles), info.articles),
+                plural(self.tr("%n highlight(s)", "", info.highlights), info.highlights))
         )
         self.restore_button.setEnabled(True)
 
@@ -141,17 +141,16 @@ class DamagedLibraryDialog(QDialog):
         self.library = library
         self._aside = done.aside
         kept = location.printable(done.aside) if done.aside else ""
-        restored = self.tr("Restored the backup of %1 (%2, %3). The damaged file is kept as %4.") \
-            .replace("%1", done.source.taken_text) \
-            .replace("%2", plural(done.source.articles, "article")) \
-            .replace("%3", plural(done.source.highlights, "highlight")).replace("%4", kept)
+        restored = arg(self.tr("Restored the backup of %1 (%2, %3). The damaged file is kept as %4."),
+                       done.source.taken_text,
+                       plural(self.tr("%n article(s)", "", done.source.articles), done.source.articles),
+                       plural(self.tr("%n highlight(s)", "", done.source.highlights), done.source.highlights), kept)
         if offer is None or not offer.anything:
             self.status.setText(restored)
             self._finish()
             return
         self.backup_label.hide()
-        self.status.setText(restored + " " + self.tr("It still holds %1 made after the backup.")
-                            .replace("%1", offer.describe()))
+        self.status.setText(restored + " " + arg(self.tr("It still holds %1 made after the backup."), offer.describe()))
         self.restore_button.hide()
         self.other_button.hide()
         self.quit_button.hide()
@@ -190,7 +189,7 @@ class DamagedLibraryDialog(QDialog):
             return
         from models.store import open_library
 
-        self._busy(self.tr("Opening %1…").replace("%1", chosen))
+        self._busy(arg(self.tr("Opening %1…"), chosen))
         self._run(self.tr("Opening the library"), lambda: open_library(chosen), self._on_other_opened)
 
     @Slot(object)

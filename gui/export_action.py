@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
 from gui.export_widgets import style_export_button
+from gui.text import arg
 
 if TYPE_CHECKING:
     from gui.export_dialog import ExportDialog
@@ -48,10 +49,8 @@ def install_export(window: MainWindow) -> QAction:
     action.setObjectName("ExportAction")
     action.setShortcut(EXPORT_SHORTCUT)
     action.setIconText(window.tr("Export"))
-    action.setToolTip(
-        window.tr("Export highlights and notes (%1)").replace(
-            "%1", EXPORT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText))
-    )
+    keys = EXPORT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(arg(window.tr("Export highlights and notes (%1)"), keys))
     action.setIconVisibleInMenu(False)
     action.triggered.connect(lambda: open_export_dialog(window))
     window.addAction(action)  # the shortcut works with the toolbar and menu bar hidden

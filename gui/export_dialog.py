@@ -52,6 +52,7 @@ from gui.export_widgets import (
     file_name,
 )
 from gui.runner import Pool, Runner, Task
+from gui.text import arg, plural
 from gui.theme import current_tokens, section_label
 from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection
@@ -124,8 +125,8 @@ class ExportDialog(QDialog):
         summaries = self.library.list_articles()
         titles = self._title_of = {a.id: a.title or a.source for a in summaries}
         self.scope.addItem(self.tr("Current article"), "current")
-        self.scope.addItem(self.tr("Selected in the Library (%1)").replace("%1", str(len(self.selected))), "selected")
-        self.scope.addItem(self.tr("All articles (%1)").replace("%1", str(len(titles))), "all")
+        self.scope.addItem(arg(self.tr("Selected in the Library (%1)"), len(self.selected)), "selected")
+        self.scope.addItem(arg(self.tr("All articles (%1)"), len(titles)), "all")
         model = self.scope.model()
         model.item(0).setEnabled(self.current_article is not None)  # type: ignore[attr-defined]
         model.item(1).setEnabled(bool(self.selected))  # type: ignore[attr-defined]
@@ -143,7 +144,7 @@ class ExportDialog(QDialog):
             button.setCheckable(True)
             button.setIcon(dot_icon(color.swatch, size=16))
             button.setIconSize(QSize(14, 14))
-            button.setToolTip(self.tr("Only “%1” highlights").replace("%1", color.meaning))
+            button.setToolTip(arg(self.tr("Only “%1” highlights"), color.meaning))
             button.setAccessibleName(color.meaning)
             self.color_buttons[color.key] = button
             colors_row.addWidget(button)
@@ -447,23 +448,12 @@ class ExportDialog(QDialog):
             self.preview_updated.emit()
 
     def _describe(self, preview: Preview) -> str:
-        articles = (
-            self.tr("1 article")
-            if preview.articles == 1
-            else self.tr("%1 articles").replace("%1", str(preview.articles))
-        )
-        highlights = (
-            self.tr("1 highlight")
-            if preview.highlights == 1
-            else self.tr("%1 highlights").replace("%1", str(preview.highlights))
-        )
-        text = (
-            self.tr("first %1").replace("%1", f"{articles} · {highlights}")
-            if preview.truncated
+        articles = plural(self.tr("%n article(s)", "", preview.articles), preview.articles)
+        highlights = plural(self.tr("%n highlight(s)", "", preview.highlights), preview.highlights)
+        text = arg(self.tr("first %1"), f"{articles} · {highlights}") if preview.truncated \
             else f"{articles} · {highlights}"
-        )
         if self.choice().format == "pdf":
-            text += self.tr(" · typeset as %1 PDF on export").replace("%1", self.page_size.currentText())
+            text += arg(self.tr(" · typeset as %1 PDF on export"), self.page_size.currentText())
         if preview.unanalysed:
             text += self.tr(" · entities and dates added on export")
         return text
@@ -521,20 +511,14 @@ class ExportDialog(QDialog):
         self._job = None
         self._set_running(False)
         self._remember_choices(Path(path))
-        message = (
-            self.tr("Exported %1 · %2 highlights to %3")
-            .replace(
-                "%1", self.tr("1 article") if articles == 1 else self.tr("%1 articles").replace("%1", str(articles))
-            )
-            .replace("%2", str(highlights))
-            .replace("%3", path)
-        )
+        message = arg(self.tr("Exported %1 · %2 highlights to %3"),
+                      plural(self.tr("%n article(s)", "", articles), articles), highlights, path)
         parent = self.parent()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 8000)
         self.exported.emit(path)
         if notices:  # written, but the reader must know what it lacks: stay open and say it
-            self.error.setText(self.tr("Exported to %1, but: %2").replace("%1", path).replace("%2", " ".join(notices)))
+            self.error.setText(arg(self.tr("Exported to %1, but: %2"), path, " ".join(notices)))
             self.error.setToolTip(" ".join(notices))
             self.export_notices.emit(notices)
             return

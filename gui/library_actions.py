@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from gui.operations import articles as article_ops
+from gui.text import arg, plural
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -50,13 +51,13 @@ class LibraryActions(QObject):
         tr = self.window.tr
         if len(chosen) == 1:
             title = tr("Delete this article?")
-            text = tr("“%1” will be removed from the library.").replace("%1", chosen[0].title or chosen[0].source)
+            text = arg(tr("“%1” will be removed from the library."), chosen[0].title or chosen[0].source)
         else:
-            title = tr("Delete %1 articles?").replace("%1", str(len(chosen)))
+            title = plural(tr("Delete %n article(s)?", "", len(chosen)), len(chosen))
             names = "\n".join(f"• {s.title or s.source}" for s in chosen[:5])
             more = len(chosen) - 5
             text = tr("These articles will be removed from the library:") + "\n" + names + (
-                "\n" + tr("… and %1 more").replace("%1", str(more)) if more > 0 else "")
+                "\n" + arg(tr("… and %1 more"), more) if more > 0 else "")
         one = len(chosen) == 1
         if highlights == 0:
             gone = tr("There are no highlights on it.") if one else tr("There are no highlights on them.")
@@ -64,11 +65,11 @@ class LibraryActions(QObject):
             gone = tr("Its highlight is deleted too, with any note.") if one else tr(
                 "Their 1 highlight is deleted too, with any note.")
         else:
-            gone = (tr("Its %1 highlights are deleted too, with their notes.") if one else tr(
-                "Their %1 highlights are deleted too, with their notes.")).replace("%1", str(highlights))
+            gone = arg(tr("Its %1 highlights are deleted too, with their notes.") if one else tr(
+                "Their %1 highlights are deleted too, with their notes."), highlights)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(gone + " " + tr("This cannot be undone."))
-        delete = QPushButton(tr("Delete") if len(chosen) == 1 else tr("Delete %1").replace("%1", str(len(chosen))))
+        delete = QPushButton(tr("Delete") if len(chosen) == 1 else arg(tr("Delete %1"), len(chosen)))
         delete.setObjectName("DestructiveButton")  # named before it is styled
         box.addButton(delete, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -96,8 +97,7 @@ class LibraryActions(QObject):
         window = self.window
         runner = window.reading.runner
         window.statusBar().showMessage(
-            window.tr("Re-analysing 1 article…") if len(article_ids) == 1
-            else window.tr("Re-analysing %1 articles…").replace("%1", str(len(article_ids)))
+            plural(window.tr("Re-analysing %n article(s)…", "", len(article_ids)), len(article_ids))
         )
         if not self._reanalysing:
             runner.idle.connect(self._reanalysed)
@@ -118,7 +118,7 @@ class LibraryActions(QObject):
         self.window.reading.runner.idle.disconnect(self._reanalysed)
         done = len(self._reanalysing)
         self._reanalysing.clear()
-        self.window.statusBar().showMessage(self.window.tr("Analysed afresh: %1").replace("%1", str(done)), 5000)
+        self.window.statusBar().showMessage(arg(self.window.tr("Analysed afresh: %1"), done), 5000)
 
     @Slot()
     def _export(self) -> None:

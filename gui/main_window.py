@@ -59,6 +59,7 @@ from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
 from gui.runner import Pool, Runner, Task
 from gui.status_figures import StatusFigures
+from gui.text import arg, plural
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
 from gui.typefaces import Typefaces
@@ -77,6 +78,7 @@ class WindowMenus:
     edit: QMenu
     view: QMenu
     panels: QMenu
+    help: QMenu
     appearance: dict[str, QAction] = field(default_factory=dict)  # "system" | "light" | "dark" -> its check entry
 
 
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
         self.reading = ReadingPanels(self)  # Entities and Timeline docks, analysis in a worker
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
-        self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.toolbar.findChild(QLabel, "Brand"))
+        self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.brand)
         self.status_figures = StatusFigures(self)  # highlights, analysis state and zoom in the status bar
         self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setFixedHeight(48)
         bar.setIconSize(QSize(18, 18))  # fixed: a platform theme change must not resize the icons
-        brand = QLabel("Newsdesk", bar)
+        brand = self.brand = QLabel("Newsdesk", bar)
         brand.setObjectName("Brand")
         brand_icon = QLabel(bar)
         brand_icon.setPixmap(icon("newsdesk").pixmap(22, 22))
@@ -289,7 +291,8 @@ class MainWindow(QMainWindow):
         toolbar_toggle = self.toolbar.toggleViewAction()
         toolbar_toggle.setText(self.tr("&Toolbar"))
         view_menu.addAction(toolbar_toggle)
-        self.menus = WindowMenus(file_menu, recent_menu, edit_menu, view_menu, panels_menu)
+        self.menus = WindowMenus(file_menu, recent_menu, edit_menu, view_menu, panels_menu,
+                                 menu_bar.addMenu(self.tr("&Help")))
         if self.theme is not None:
             appearance = view_menu.addMenu(self.tr("&Appearance"))
             group = QActionGroup(self)
@@ -385,7 +388,7 @@ class MainWindow(QMainWindow):
         words = len(article.text.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         self.article_status.setText(
-            self.tr("%1 words · %2 min read").replace("%1", f"{words:,}").replace("%2", str(minutes))
+            arg(self.tr("%1 words · %2 min read"), f"{words:,}", minutes)
         )
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             action.setEnabled(True)
@@ -419,7 +422,7 @@ class MainWindow(QMainWindow):
             listed = self.library_panel.model.article_ids()  # the order before the list is read again
             n = len(changes.deleted)
             self.statusBar().showMessage(
-                self.tr("Deleted 1 article") if n == 1 else self.tr("Deleted %1 articles").replace("%1", str(n)), 5000)
+                plural(self.tr("Deleted %n article(s)", "", n), n), 5000)
         if changes.articles or changes.deleted:
             self.library_panel.reload()
             self._update_library_status()
@@ -486,7 +489,7 @@ class MainWindow(QMainWindow):
     @Slot(float)
     def _on_zoom_changed(self, factor: float) -> None:
         settings.TEXT_ZOOM.write(factor)
-        self.statusBar().showMessage(self.tr("Text size %1 %").replace("%1", str(round(factor * 100))), 2000)
+        self.statusBar().showMessage(arg(self.tr("Text size %1 %"), round(factor * 100)), 2000)
 
     @Slot(object)
     def _on_theme_changed(self, _tokens: object) -> None:
@@ -500,8 +503,7 @@ class MainWindow(QMainWindow):
 
     def _update_library_status(self) -> None:
         count = self.library.article_count()
-        figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
-            "%1", f"{count:,}")
+        figures = plural(arg(self.tr("Library: %1 article(s)"), f"{count:,}"), count)
         if self.status_figures is not None:  # built after the list is first read
             self.status_figures.refresh()
         else:

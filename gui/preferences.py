@@ -47,6 +47,7 @@ from gui.color_editor import ColorEditor
 from gui.operations import Changes
 from gui.operations import annotations as annotation_ops
 from gui.runner import Pool, Runner, Task
+from gui.text import arg
 from gui.theme import current_tokens, section_label
 from models.store import backup
 from models.store.annotations import default_author
@@ -234,9 +235,9 @@ class PreferencesDialog(QDialog):
             reveal.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(db_path.parent))))
             location_row.addWidget(reveal, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(location_row)
-        layout.addWidget(self._hint(self.tr(
+        layout.addWidget(self._hint(arg(self.tr(
             "To use another library, start Newsdesk with --library PATH_OR_URL or set %1 (a SQLite file or "
-            "folder, or a postgresql+psycopg:// URL).").replace("%1", LIBRARY_ENV)))
+            "folder, or a postgresql+psycopg:// URL)."), LIBRARY_ENV)))
         layout.addSpacing(14)
 
         layout.addWidget(self._section(self.tr("Backups")))
@@ -262,9 +263,9 @@ class PreferencesDialog(QDialog):
             self.backup_view.hide()
             self.backup_now.hide()
         else:
-            layout.addWidget(self._hint(self.tr(
+            layout.addWidget(self._hint(arg(self.tr(
                 "Newsdesk keeps the last %1 copies beside the library, taken daily and before every upgrade, each "
-                "checked by reopening it.").replace("%1", str(backup.KEEP))))
+                "checked by reopening it."), backup.KEEP)))
             layout.addWidget(self.backup_view, 1)
             row = QHBoxLayout()
             row.addWidget(self.backup_now)
@@ -410,7 +411,7 @@ class PreferencesDialog(QDialog):
         self._job = None
         self.backup_now.setEnabled(True)
         self.refresh_backups()
-        self.backup_status.setText(self.tr("Backed up and verified: %1").replace("%1", Path(path).name))
+        self.backup_status.setText(arg(self.tr("Backed up and verified: %1"), Path(path).name))
         self.backup_finished.emit(path)
 
     @Slot(str)

@@ -26,6 +26,7 @@ from gui.operations import Changes
 from gui.operations import articles as article_ops
 from gui.operations.entities import correct_entity
 from gui.runner import failure_text
+from gui.text import arg
 from gui.theme import current_tokens
 from gui.timeline.dock import TimelineDock
 
@@ -115,11 +116,8 @@ class ReadingPanels(QObject):
         return self.runner.pending or self._calls > 0
 
     def _tabify_right(self) -> None:
-        for dock in self.window.findChildren(type(self.entities_dock)):
-            if dock is not self.entities_dock and dock.objectName() in ("notes", "notes-dock"):
-                self.window.tabifyDockWidget(self.entities_dock, dock)  # Entities | Notes
-                self.entities_dock.raise_()
-                return
+        self.window.tabifyDockWidget(self.entities_dock, self.window.annotations.dock)  # Entities | Notes
+        self.entities_dock.raise_()
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """A read for these panels on the window's runner (a failure is said in the status bar, by the window)."""
@@ -165,9 +163,7 @@ class ReadingPanels(QObject):
         )
         people = sum(1 for e in analysis.entities if e.mentions)
         self.window.statusBar().showMessage(
-            self.tr("%1 entities · %2 dated events")
-            .replace("%1", str(people))
-            .replace("%2", str(len(analysis.events))),
+            arg(self.tr("%1 entities · %2 dated events"), people, len(analysis.events)),
             5000,
         )
         if self._pending_scroll and self._pending_scroll[0] == article_id:
@@ -185,7 +181,7 @@ class ReadingPanels(QObject):
             self._show_failure(article_id, failure_text(self.tr("Analysis"), reason))
             return
         if status == "partial":
-            text = self.tr("Partly analysed: %1").replace("%1", reason)
+            text = arg(self.tr("Partly analysed: %1"), reason)
             self.entities_notice.show_notice(text, retry=True, hide_panel=False)
             self.timeline_notice.show_notice(text, retry=True, hide_panel=False)
         else:

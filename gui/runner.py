@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
+from gui.text import arg
+
 log = logging.getLogger(__name__)
 
 ONE_LINE = 300  # characters of a reason shown to the reader
@@ -54,8 +56,7 @@ def one_line(error: BaseException) -> str:
 
 def failure_text(title: str, reason: str) -> str:
     """The one wording of every failure the reader is told of: "Export failed: Cannot write …"."""
-    return QCoreApplication.translate("Runner", "%1 failed: %2").replace("%1", title).replace("%2", reason) \
-        if title else reason
+    return arg(QCoreApplication.translate("Runner", "%1 failed: %2"), title, reason) if title else reason
 
 
 OnDone = Callable[[Any], object]

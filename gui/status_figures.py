@@ -4,15 +4,18 @@ it is not a figure, and it is long."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 WORDS_PER_MINUTE = 200
 
 
 class StatusFigures(QObject):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.analysis_state = ""

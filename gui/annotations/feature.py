@@ -26,6 +26,7 @@ from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
 from gui.annotations.word_snap import snap_to_words
 from gui.operations import Changes
+from gui.text import arg
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -99,7 +100,7 @@ class AnnotationsFeature(QObject):
     def _update_action_labels(self) -> None:
         legend = self.controller.legend
         for action, color in zip(self.color_actions, legend, strict=False):
-            action.setText(self.window.tr("Highlight: %1").replace("%1", color.meaning))
+            action.setText(arg(self.window.tr("Highlight: %1"), color.meaning))
             action.setIcon(dot_icon(color.swatch, None, 14))
 
     def _connect(self) -> None:

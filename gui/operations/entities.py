@@ -8,6 +8,7 @@ from gui.annotations.commands import StoreCommand
 from gui.operations.changes import Changes
 from gui.operations.context import OpContext, tr
 from gui.settings import AUTHOR
+from gui.text import arg
 
 
 class CorrectionCommand(StoreCommand):
@@ -15,7 +16,7 @@ class CorrectionCommand(StoreCommand):
 
     def __init__(self, ctx: OpContext, article_id: int, action: str, payload: dict[str, Any],
                  library_wide: bool = False) -> None:
-        super().__init__(tr("Entity: %1").replace("%1", action), ctx)
+        super().__init__(arg(tr("Entity: %1"), action), ctx)
         self.article_id, self.action, self.payload, self.library_wide = article_id, action, dict(payload), library_wide
         self.rule_id: int | None = None
 

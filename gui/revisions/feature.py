@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gui.revisions.window import RevisionsWindow
+from gui.text import arg
 from gui.typefaces import register_bundled_fonts
 from models.revisions.compare import RevisionDiff
 from models.revisions.timing import Lapse, last_change
@@ -151,7 +152,7 @@ class RevisionsFeature(QObject):
         lapse = last_change(state.infos[0].imported_at, state.infos[-1].imported_at, state.published)
         when = state.infos[-1].imported_at.strftime("%d %b %Y %H:%M UTC")
         return (
-            f'<span title="{when}">{self.tr("%1 versions").replace("%1", str(len(state.infos)))}'
+            f'<span title="{when}">{arg(self.tr("%1 versions"), len(state.infos))}'
             f" · {self.lapse_text(lapse)}</span>"
             f' · <a href="changes">{self.tr("Show changes")}</a>'
             f' · <a href="check">{self.tr("Check for updates")}</a>'
@@ -167,8 +168,8 @@ class RevisionsFeature(QObject):
                 unit = {"days": self.tr("day"), "months": self.tr("month"), "years": self.tr("year")}[lapse.unit]
             amount = f"{lapse.amount} {unit}"
         if lapse.reference == "publication":
-            return self.tr("last changed %1 after publication").replace("%1", amount)
-        return self.tr("last changed %1 after the first import").replace("%1", amount)
+            return arg(self.tr("last changed %1 after publication"), amount)
+        return arg(self.tr("last changed %1 after the first import"), amount)
 
     @Slot(str)
     def _on_link(self, link: str) -> None:
@@ -212,7 +213,7 @@ class RevisionsFeature(QObject):
             self.window.statusBar().showMessage(self.tr("No new version: the text is as it was."), 6000)
         else:
             self.window.statusBar().showMessage(
-                self.tr("Stored version %1 of this article.").replace("%1", str(result.revision)), 6000
+                arg(self.tr("Stored version %1 of this article."), result.revision), 6000
             )
 
     @Slot()
