@@ -53,7 +53,7 @@ from gui.import_actions import ImportActions
 from gui.library_actions import LibraryActions, next_article
 from gui.library_panel import LibraryPanel
 from gui.operations import Changes, OpContext
-from gui.operations.articles import ImportFailure, ImportRequest
+from gui.operations.articles import ImportFailure, ImportRequest, mark_read
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.library_dock.setMinimumWidth(220)
         self.resizeDocks([self.library_dock], [268], Qt.Orientation.Horizontal)
         self.library_panel.article_activated.connect(self.open_article)
+        self.library_panel.read_marked.connect(partial(mark_read, self.ops))
         self.library_actions = LibraryActions(self)  # the rows' menu and the Delete key: delete, re-analyse, export
         self.library_panel.count_changed.connect(self._library_title.set_count)
         # The toolbar search and the Library search are one query: typing in either shows the results in the list.

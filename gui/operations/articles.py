@@ -99,6 +99,14 @@ def forget_analyses(ctx: OpContext, article_ids: Iterable[int]) -> Changes:
     return changes
 
 
+def mark_read(ctx: OpContext, article_id: int) -> Task:
+    """Record that the article was opened, off the GUI thread (a write waits for the disk). The list has shown the
+    mark already, so nothing is broadcast; a failure (a deleted article, a library gone read-only) is only logged:
+    the mark is not vital."""
+    return ctx.runner.run(tr("Marking as read"), lambda _task: ctx.library.set_read(article_id),
+                          on_failed=lambda line: log.warning("%s", line))
+
+
 def analysis_stored(ctx: OpContext, article_id: int) -> None:
     """An analysis ended in a stored failure, a partial result or after a retry: the list marks the article."""
     ctx.announce(Changes(articles=frozenset({article_id})))
