@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from importlib import metadata
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -50,31 +50,28 @@ def language_model() -> str:
     return "not installed"
 
 
-def shortcut_rows(window: Any) -> list[tuple[str, str]]:
+def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for the window's main actions that have a shortcut, as the platform writes keys."""
     native = QKeySequence.SequenceFormat.NativeText
     rows: list[tuple[str, str]] = []
-    names = ("open_action", "import_url_action", "paste_action", "search_action", "find_action",
-             "undo_action", "redo_action", "zoom_in_action", "zoom_out_action", "export_action",
-             "PreferencesAction")
-    for name in names:
-        action = getattr(window, name, None) or window.findChild(QAction, name)
-        if isinstance(action, QAction) and not action.shortcut().isEmpty():
+    for action in (window.open_action, window.import_url_action, window.paste_action, window.search_action,
+                   window.find_action, window.undo_action, window.redo_action, window.zoom_in_action,
+                   window.zoom_out_action, window.export_action, window.preferences_action):
+        if not action.shortcut().isEmpty():
             rows.append((action.text().replace("&", "").rstrip("…"), action.shortcut().toString(native)))
-    feature = getattr(window, "annotations", None)
-    colors = getattr(feature, "color_actions", [])
+    colors = window.annotations.color_actions
     if colors:
         first, last = colors[0].shortcut(), colors[-1].shortcut()
         rows.append((f"Highlight in colour 1…{len(colors)}",
                      f"{first.toString(native)} … {last.toString(native)}"))
-    note = getattr(feature, "note_action", None)
-    if isinstance(note, QAction) and not note.shortcut().isEmpty():
+    note = window.annotations.note_action
+    if not note.shortcut().isEmpty():
         rows.append((note.text().replace("&", ""), note.shortcut().toString(native)))
     return rows
 
 
 class AboutDialog(QDialog):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("AboutDialog")
         self.setWindowTitle(self.tr("About Newsdesk"))

@@ -11,6 +11,7 @@ it. Menus are reached through :attr:`MainWindow.menus`, never by their visible t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -84,6 +85,7 @@ class WindowMenus:
 
 class MainWindow(QMainWindow):
     article_opened = Signal(int)  # article id (the Entities, Notes and Timeline docks listen to this)
+    article_closed = Signal()  # no article on screen any more: the docks empty themselves
     imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
     changed = Signal(object)  # Changes: what an operation changed, broadcast once; every panel refreshes from it
 
@@ -166,7 +168,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(pane)
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | list[QKeySequence] | None = None,
+                icon_name: str | None = None) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -411,9 +415,7 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             action.setEnabled(False)
         self.find_bar.close_bar()
-        self.reading.entities.set_entities([], "")
-        self.reading.timeline.set_events([], article_id=0, published=None, text="")
-        self.annotations.panel.set_article(None, [], "")
+        self.article_closed.emit()
 
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:

@@ -80,6 +80,7 @@ class ReadingPanels(QObject):
         self._flash_timer.timeout.connect(lambda: window.view.clear_layer(FLASH_LAYER))
 
         window.article_opened.connect(self._on_article_opened)
+        window.article_closed.connect(self._on_article_closed)
         self.runner.ready.connect(self._on_analysis)
         self.runner.failed.connect(self._on_analysis_failed)
         self.runner.idle.connect(self.idle)
@@ -140,6 +141,11 @@ class ReadingPanels(QObject):
             self.timeline_notice.clear()
         self.window.statusBar().showMessage(self.tr("Reading the article for people, places and dates…"), 3000)
         self.runner.request(article_id)
+
+    @Slot()
+    def _on_article_closed(self) -> None:
+        self.entities.set_entities([], "")
+        self.timeline.set_events([], article_id=0, published=None, text="")
 
     @Slot(int, object)
     def _on_analysis(self, article_id: int, reading: Any) -> None:

@@ -134,7 +134,7 @@ class Runner(QObject):
         super().__init__(parent)
         self.pool = pool or default_pool()
         self._tasks: set[Task] = set()
-        self._signals = _Signals(self)
+        self._signals = _Signals()  # no parent: a task still running keeps it alive when the runner's owner is gone
         self._signals.progress.connect(self._on_progress)
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)

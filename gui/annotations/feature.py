@@ -106,6 +106,7 @@ class AnnotationsFeature(QObject):
     def _connect(self) -> None:
         view, panel, ctl, bar = self.view, self.panel, self.controller, self.bar
         self.window.article_opened.connect(self.load_article)
+        self.window.article_closed.connect(lambda: self.panel.set_article(None, [], ""))
         view.article_changed.connect(self._on_article_changed)
         view.selection_range_changed.connect(self._on_selection_changed)
         view.context_menu_requested.connect(self._fill_context_menu)

@@ -125,3 +125,22 @@ def test_the_panels_refresh_from_a_broadcast_alone(reader) -> None:  # type: ign
     assert window.annotations.marks.mark(record.id) is not None
     assert window.annotations.controller.counts_by_color()["green"] == 1
     assert window.status_figures is not None and "1 highlight" in window.status_figures.library_text()
+
+
+def test_opening_an_article_stores_its_read_mark_through_the_runner(reader) -> None:  # type: ignore[no-untyped-def]
+    window, lib, ids, broadcasts = reader
+    before = lib.count_articles(unread_only=True)
+    ran: list[str] = []
+
+    class MarksOnly:
+        """Runs the read mark at once and leaves the rest (the analysis, the versions) unrun."""
+
+        def start(self, work: Any) -> None:
+            if work.task.title == "Marking as read":
+                ran.append(work.task.title)
+                work.run()
+
+    window.runner.pool = MarksOnly()
+    window.open_article(ids[1])
+    assert lib.count_articles(unread_only=True) == before - 1 and ran == ["Marking as read"]
+    assert broadcasts == []  # the list showed the mark at once: nothing to refresh
