@@ -8,7 +8,6 @@ offered ("Bring Back"). Looking the backup up, restoring and bringing back run o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.operations import files
 from gui.runner import Pool, Runner
 from gui.text import arg, plural
 from models.store import location
 from models.store.integrity import LibraryDamaged
 
 log = logging.getLogger(__name__)
-
-
-def _restore_and_reopen(path: Path) -> tuple[Any, Any, Any]:
-    from models.store import open_library, restore
-
-    done = restore.restore(path)
-    library = open_library(str(path))
-    offer = None
-    if done.aside is not None and done.was_damaged:
-        _found, offer = restore.recoverable(library, done.aside)
-    return done, library, offer
 
 
 class DamagedLibraryDialog(QDialog):
@@ -133,7 +122,7 @@ class DamagedLibraryDialog(QDialog):
     def restore(self) -> None:
         self._busy(self.tr("Restoring…"))
         path = self.damage.path
-        self._run(self.tr("Restore"), lambda: _restore_and_reopen(path), self._on_restored)
+        files.restore(self.runner, path, self._on_restored, self._on_failed, self._on_damaged)
 
     @Slot(object)
     def _on_restored(self, outcome: tuple[Any, Any, Any]) -> None:
@@ -162,8 +151,6 @@ class DamagedLibraryDialog(QDialog):
 
     @Slot()
     def bring_back(self) -> None:
-        from models.store import restore
-
         library, aside = self.library, self._aside
         if aside is None:
             self._finish()
@@ -171,7 +158,7 @@ class DamagedLibraryDialog(QDialog):
         self.bring_back_button.setEnabled(False)
         self.continue_button.setEnabled(False)
         self.status.setText(self.tr("Bringing back what the damaged file still holds…"))
-        self._run(self.tr("Bringing back"), lambda: restore.bring_back(library, aside), lambda _report: self._finish())
+        files.bring_back(self.runner, library, aside, lambda _report: self._finish(), self._on_failed, self._on_damaged)
 
     # -- another library -----------------------------------------------------------------------------------------
 
@@ -187,10 +174,8 @@ class DamagedLibraryDialog(QDialog):
         chosen = self.choose_library()
         if not chosen:
             return
-        from models.store import open_library
-
         self._busy(arg(self.tr("Opening %1…"), chosen))
-        self._run(self.tr("Opening the library"), lambda: open_library(chosen), self._on_other_opened)
+        files.open_library(self.runner, chosen, self._on_other_opened, self._on_failed, self._on_damaged)
 
     @Slot(object)
     def _on_other_opened(self, library: Any) -> None:
@@ -217,24 +202,9 @@ class DamagedLibraryDialog(QDialog):
         self.quit_button.setEnabled(True)
         self.restore_button.setEnabled(getattr(self, "newest", None) is not None)
 
-    def _run(self, title: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        """``fn`` on the runner; a library found damaged in turn is shown here (it is an answer, not a failure)."""
-
-        def answer(result: object) -> None:
-            if isinstance(result, LibraryDamaged):
-                self._idle()
-                self.show_damage(result)
-            else:
-                done(result)
-
-        self.runner.run(title, lambda _task: _damage_as_answer(fn), answer, on_failed=self._on_failed)
-
-
-def _damage_as_answer(fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except LibraryDamaged as damage:
-        return damage
+    def _on_damaged(self, damage: LibraryDamaged) -> None:
+        self._idle()
+        self.show_damage(damage)
 
 
 def _newest(path: Path) -> Any:

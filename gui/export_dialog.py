@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from gui import settings
 from gui.annotations.glyphs import dot_icon
-from gui.export_jobs import Exported, ExportRequest, Preview, build_preview, write_export
+from gui.export_jobs import Exported, ExportRequest, Preview
 from gui.export_widgets import (
     CHOICES,
     GROUPINGS,
@@ -51,6 +51,7 @@ from gui.export_widgets import (
     dialog_style,
     file_name,
 )
+from gui.operations import files
 from gui.runner import Pool, Runner, Task
 from gui.text import arg, plural
 from gui.theme import current_tokens, section_label
@@ -406,12 +407,10 @@ class ExportDialog(QDialog):
         self._generation += 1
         generation, request = self._generation, self.request()
         self.preview_title.setText(self.tr("Updating…"))
-        task = self.runner.run(
-            self.tr("Preview"), lambda task: build_preview(self.library, request, generation, task),
+        task = files.preview(
+            self.runner, self.library, request, generation,
             lambda preview: self._on_preview(preview) if preview is not None else self._finish_preview(generation),
-            on_failed=lambda line: self._on_preview_failed(generation, line),
-            on_cancelled=lambda: self._finish_preview(generation),
-        )
+            lambda line: self._on_preview_failed(generation, line), lambda: self._finish_preview(generation))
         if not task.finished:  # a synchronous pool has reported already
             self._previews[generation] = task
 
@@ -485,11 +484,8 @@ class ExportDialog(QDialog):
         self.error.clear()
         request = self.request()
         self._set_running(True)
-        task = self.runner.run(
-            self.tr("Export"), lambda task: write_export(self.library, request, path, task), self._on_exported,
-            on_failed=self._on_export_failed, on_progress=self._on_progress,
-            on_cancelled=lambda: self._on_export_failed(""),
-        )
+        task = files.export(self.runner, self.library, request, path, self._on_exported, self._on_export_failed,
+                            self._on_progress, lambda: self._on_export_failed(""))
         self._job = None if task.finished else task
 
     @Slot()

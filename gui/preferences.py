@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from gui import settings
 from gui.annotations.colors import DEFAULT_LEGEND, Legend
 from gui.color_editor import ColorEditor
-from gui.operations import Changes
+from gui.operations import Changes, files
 from gui.operations import annotations as annotation_ops
 from gui.runner import Pool, Runner, Task
 from gui.text import arg
@@ -402,8 +402,7 @@ class PreferencesDialog(QDialog):
             return
         self.backup_now.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
-        task = self.runner.run(self.tr("Backup"), lambda _task: str(backup.make_backup(db_path, "manual")),
-                               self._on_backup_finished, on_failed=self._on_backup_failed)
+        task = files.backup(self.runner, db_path, self._on_backup_finished, self._on_backup_failed)
         self._job = None if task.finished else task
 
     @Slot(str)

@@ -60,8 +60,8 @@ def failure_text(title: str, reason: str) -> str:
 
 
 OnDone = Callable[[Any], object]
-OnFailed = Callable[[str], None]
-OnProgress = Callable[[int, int, str], None]
+OnFailed = Callable[[str], object]
+OnProgress = Callable[[int, int, str], object]
 
 
 class Task:
@@ -69,7 +69,7 @@ class Task:
 
     def __init__(self, title: str, fn: Callable[[Task], Any], on_done: OnDone | None, on_failed: OnFailed | None,
                  on_progress: OnProgress | None, on_cancelled: Callable[[], object] | None,
-                 on_finally: Callable[[], None] | None = None) -> None:
+                 on_finally: Callable[[], object] | None = None) -> None:
         self.title = title
         self.fn = fn
         self.on_done, self.on_failed, self.on_progress = on_done, on_failed, on_progress
@@ -152,7 +152,7 @@ class Runner(QObject):
         on_failed: OnFailed | None = None,
         on_progress: OnProgress | None = None,
         on_cancelled: Callable[[], object] | None = None,
-        on_finally: Callable[[], None] | None = None,
+        on_finally: Callable[[], object] | None = None,
     ) -> Task:
         """Run ``fn(task)`` off the GUI thread. ``title`` names the work in the failure line ("Backup", "Export").
 
