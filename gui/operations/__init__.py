@@ -8,8 +8,8 @@ GUI writes to the store.
 - :mod:`gui.operations.annotations`: highlight, recolour, edit a note or tags, delete, re-attach, the article note,
   the colour legend.
 - :mod:`gui.operations.entities`: correct an entity (rename, merge, retype, confirm, remove, add …).
-- :mod:`gui.operations.articles`: import, delete articles, re-analyse, set the publication date.
-- :mod:`gui.operations.files`: export, back up, restore.
+- :mod:`gui.operations.articles`: import, delete articles, re-analyse, set the publication date, mark as read.
+- :mod:`gui.operations.files`: export (and its preview), back up, restore, bring back, open another library.
 """
 
 from gui.operations.changes import Changes
