@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 from gui import settings
 from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
+from gui.i18n import arg
 from gui.main_window import MainWindow
 from gui.operations.articles import ImportRequest
 from gui.single_instance import InstanceServer, hand_off, server_name
-from gui.text import arg
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import arg, plural
 from gui.operations import files
 from gui.runner import Pool, Runner
-from gui.text import arg, plural
 from models.store import location
 from models.store.integrity import LibraryDamaged
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
 from gui.export_widgets import style_export_button
-from gui.text import arg
+from gui.i18n import arg
 
 if TYPE_CHECKING:
     from gui.export_dialog import ExportDialog

@@ -51,9 +51,9 @@ from gui.export_widgets import (
     dialog_style,
     file_name,
 )
+from gui.i18n import arg, plural
 from gui.operations import files
 from gui.runner import Pool, Runner, Task
-from gui.text import arg, plural
 from gui.theme import current_tokens, section_label
 from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection

@@ -16,9 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from gui import settings
+from gui.i18n import arg
 from gui.operations.articles import ImportFailure, ImportRequest, import_articles, mime_sources
 from gui.runner import Task
-from gui.text import arg
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from gui.i18n import arg, plural
 from gui.operations import articles as article_ops
-from gui.text import arg, plural
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -49,6 +49,7 @@ from gui.dock_title import DockHeaders, DockTitle
 from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
+from gui.i18n import arg, plural
 from gui.icons import icon
 from gui.import_actions import ImportActions
 from gui.library_actions import LibraryActions, next_article
@@ -60,7 +61,6 @@ from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
 from gui.runner import Pool, Runner, Task
 from gui.status_figures import StatusFigures
-from gui.text import arg, plural
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
 from gui.typefaces import Typefaces

@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
 from gui import settings
 from gui.annotations.colors import DEFAULT_LEGEND, Legend
 from gui.color_editor import ColorEditor
+from gui.i18n import arg
 from gui.operations import Changes, files
 from gui.operations import annotations as annotation_ops
 from gui.runner import Pool, Runner, Task
-from gui.text import arg
 from gui.theme import current_tokens, section_label
 from models.store import backup
 from models.store.annotations import default_author

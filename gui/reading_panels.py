@@ -22,11 +22,11 @@ from gui.analysis_notice import AnalysisNotice
 from gui.entities.dossier import DossierView
 from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
+from gui.i18n import arg
 from gui.operations import Changes
 from gui.operations import articles as article_ops
 from gui.operations.entities import correct_entity
 from gui.runner import failure_text
-from gui.text import arg
 from gui.theme import current_tokens
 from gui.timeline.dock import TimelineDock
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-from gui.text import arg
+from gui.i18n import arg
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from gui.annotations.notes_panel import NotesPanel
 from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
 from gui.annotations.word_snap import snap_to_words
+from gui.i18n import arg
 from gui.operations import Changes
-from gui.text import arg
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

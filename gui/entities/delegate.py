@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from gui.entities.model import Kind, Role, counted
 from gui.entities.type_icons import type_pixmap
-from gui.text import arg
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 PAD = 14  # left and right padding of a row

@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.entities.model import counted, type_label
-from gui.text import arg
+from gui.i18n import arg
 from gui.theme import Tokens, current_tokens
 
 SWATCHES = {

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from gui.text import plural
+from gui.i18n import plural
 from models.analysis.types import LOW_CONFIDENCE
 
 TYPE_ORDER = ("PERSON", "PLACE", "ORGANIZATION", "GROUP", "EVENT", "OTHER")

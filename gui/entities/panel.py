@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from gui.entities.delegate import EntityDelegate
 from gui.entities.model import SORTS, TYPE_ORDER, EntityTreeModel, Kind, Role, counted, type_label
 from gui.entities.prompts import CorrectionPrompts
+from gui.i18n import arg
 from gui.icons import icon
-from gui.text import arg
 from gui.theme import Tokens, current_tokens
 
 _STYLE = """

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from gui.annotations.commands import StoreCommand
+from gui.i18n import arg
 from gui.operations.changes import Changes
 from gui.operations.context import OpContext, tr
 from gui.settings import AUTHOR
-from gui.text import arg
 
 
 class CorrectionCommand(StoreCommand):

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from gui.i18n import arg
 from gui.revisions.window import RevisionsWindow
-from gui.text import arg
 from gui.typefaces import register_bundled_fonts
 from models.revisions.compare import RevisionDiff
 from models.revisions.timing import Lapse, last_change
