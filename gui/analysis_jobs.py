@@ -4,8 +4,8 @@ Opening an article asks for its analysis: read from the library's cache when the
 unchanged (fast), else computed in the analysis worker process (:mod:`models.store.analysis_worker`; about two seconds
 for the first article, while the process starts and loads the model). In a thread of this process the analysis
 would hold the GIL for up to a tenth of a second at a time and stall the interface on long articles; here a pool
-thread only waits on the pipe and rebuilds the result. Results come back by signal and are dropped when the reader
-has moved on to another article.
+thread of :class:`gui.runner.Runner` only waits on the pipe and rebuilds the result. Results come back by signal and
+are dropped when the reader has moved on to another article.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from gui.import_jobs import Pool, default_pool
+from gui.runner import Pool, Runner, Task
 
 log = logging.getLogger(__name__)
 
@@ -32,32 +32,15 @@ class Reading:
     descriptions: Any = None  # (name, type) -> what the article says the entity is, or None when not computed
 
 
-class AnalysisSignals(QObject):
-    finished = Signal(int, object)  # article id, Reading
-    failed = Signal(int, str)  # article id, one-line reason
+def read_article(library: Any, article_id: int, retry: bool = False) -> Reading:
+    """The article's analysis (the cache, else the worker process), its corrected entities, event names and entity
+    descriptions: what the docks show. Runs on the pool."""
+    from models.store.entities import EntityStore
 
-
-class AnalysisJob(QRunnable):
-    def __init__(self, library: Any, article_id: int, *, retry: bool = False) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.library = library
-        self.article_id = article_id
-        self.retry = retry
-        self.signals = AnalysisSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        from models.store.entities import EntityStore
-
-        try:
-            analysis = analysis_of(self.library, self.article_id, retry=self.retry)
-            entities = EntityStore(self.library).entities(self.article_id, analysis)
-        except Exception as error:  # noqa: BLE001 — a worker reports, never dies silently
-            log.exception("analysis of article %s failed", self.article_id)
-            self.signals.failed.emit(self.article_id, " ".join(f"{type(error).__name__}: {error}".split())[:300])
-            return
-        names, descriptions = _names_and_descriptions(self.library, self.article_id, analysis, entities)
-        self.signals.finished.emit(self.article_id, Reading(analysis, entities, names, descriptions))
+    analysis = analysis_of(library, article_id, retry=retry)
+    entities = EntityStore(library).entities(article_id, analysis)
+    names, descriptions = _names_and_descriptions(library, article_id, analysis, entities)
+    return Reading(analysis, entities, names, descriptions)
 
 
 def _names_and_descriptions(library: Any, article_id: int, analysis: Any, entities: Any) -> tuple[tuple[Any, ...], Any]:
@@ -131,18 +114,19 @@ def _failed(library: Any, article_id: int, reason: str) -> Any:
 
 
 class AnalysisRunner(QObject):
-    """Runs one analysis at a time per request and forwards only the result for the article still wanted."""
+    """Runs one analysis at a time per article (through the runner) and forwards only the result for the article
+    still wanted."""
 
     ready = Signal(int, object)  # article id, Reading
-    failed = Signal(int, str)
+    failed = Signal(int, str)  # article id, the runner's failure line
     idle = Signal()  # nothing pending any more (the screenshot mode waits for this)
 
-    def __init__(self, library: Any, pool: Pool | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, library: Any, pool: Pool | Runner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         _freeze_long_lived_objects()
         self.library = library
-        self.pool = pool or default_pool()
-        self._jobs: dict[int, AnalysisJob] = {}
+        self.runner = pool if isinstance(pool, Runner) else Runner(pool, self)
+        self._jobs: dict[int, Task] = {}
         self.wanted: int | None = None
 
     @property
@@ -157,24 +141,24 @@ class AnalysisRunner(QObject):
             self.wanted = article_id
         if article_id in self._jobs:
             return
-        job = AnalysisJob(self.library, article_id, retry=retry)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._jobs[article_id] = job
-        self.pool.start(job)
+        task = self.runner.run(
+            self.tr("Analysis"), lambda _task: read_article(self.library, article_id, retry),
+            lambda reading: self._on_finished(article_id, reading),
+            on_failed=lambda line: self._on_failed(article_id, line),
+        )
+        if not task.finished:  # a synchronous pool has reported already
+            self._jobs[article_id] = task
 
-    @Slot(int, object)
-    def _on_finished(self, article_id: int, analysis: object) -> None:
+    def _on_finished(self, article_id: int, reading: object) -> None:
         self._jobs.pop(article_id, None)
         if article_id == self.wanted:
-            self.ready.emit(article_id, analysis)
+            self.ready.emit(article_id, reading)
         self._maybe_idle()
 
-    @Slot(int, str)
-    def _on_failed(self, article_id: int, reason: str) -> None:
+    def _on_failed(self, article_id: int, line: str) -> None:
         self._jobs.pop(article_id, None)
         if article_id == self.wanted:
-            self.failed.emit(article_id, reason)
+            self.failed.emit(article_id, line)
         self._maybe_idle()
 
     def _maybe_idle(self) -> None:

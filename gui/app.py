@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 from gui import settings
 from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
+from gui.i18n import arg
 from gui.main_window import MainWindow
+from gui.operations.articles import ImportRequest
 from gui.single_instance import InstanceServer, hand_off, server_name
 from gui.theme import ThemeController
 from gui.typefaces import Typefaces, check_rendering, register_bundled_fonts
@@ -126,9 +128,7 @@ def _exists(library: Any, article_id: int) -> bool:
     return True
 
 
-def sample_request(window: MainWindow) -> Any:
-    from gui.import_jobs import ImportRequest
-
+def sample_request(window: MainWindow) -> ImportRequest:
     def produce() -> Any:
         with as_file(files(SAMPLE_PACKAGE) / SAMPLE_NAME) as path:
             return window.ingest().ingest_file(str(path))
@@ -209,8 +209,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if getattr(lib, "read_only", ""):  # opened for reading only (models.store.opening): say so for good
         from PySide6.QtWidgets import QLabel
 
-        notice = QLabel(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved")
-                        .replace("%1", lib.read_only), window)
+        notice = QLabel(arg(QCoreApplication.translate("run", "Read-only library (%1): changes cannot be saved"),
+                            lib.read_only), window)
         notice.setObjectName("ReadOnlyNotice")
         window.statusBar().addPermanentWidget(notice)
     if single:

@@ -8,11 +8,10 @@ offered ("Bring Back"). Looking the backup up, restoring and bringing back run o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,46 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.import_jobs import Pool, default_pool
+from gui.i18n import arg, plural
+from gui.operations import files
+from gui.runner import Pool, Runner
 from models.store import location
-from models.store.integrity import LibraryDamaged, plural
+from models.store.integrity import LibraryDamaged
 
 log = logging.getLogger(__name__)
-
-
-class _CallSignals(QObject):
-    done = Signal(object)
-    failed = Signal(object)  # the exception
-
-
-class _Call(QRunnable):
-    """A plain function on the pool; its result or its exception comes back by signal on the GUI thread."""
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn = fn
-        self.signals = _CallSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            result = self.fn()
-        except Exception as error:  # noqa: BLE001 — reported in the dialog, never lost in a thread
-            log.info("library call failed: %s", error)
-            self.signals.failed.emit(error)
-            return
-        self.signals.done.emit(result)
-
-
-def _restore_and_reopen(path: Path) -> tuple[Any, Any, Any]:
-    from models.store import open_library, restore
-
-    done = restore.restore(path)
-    library = open_library(str(path))
-    offer = None
-    if done.aside is not None and done.was_damaged:
-        _found, offer = restore.recoverable(library, done.aside)
-    return done, library, offer
 
 
 class DamagedLibraryDialog(QDialog):
@@ -74,9 +40,8 @@ class DamagedLibraryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("DamagedLibraryDialog")
         self.setWindowTitle(self.tr("The library is damaged"))
-        self.pool = pool or default_pool()
+        self.runner = Runner(pool, self)  # looking up, restoring, bringing back and opening run off the GUI thread
         self.library: Any = None
-        self._calls: list[_Call] = []
         self._aside: Path | None = None
 
         self.summary = QLabel(self)
@@ -120,14 +85,15 @@ class DamagedLibraryDialog(QDialog):
     def show_damage(self, damage: LibraryDamaged) -> None:
         self.damage = damage
         self.summary.setText(
-            self.tr("Newsdesk cannot use the library %1: %2. Nothing was written to it.")
-            .replace("%1", location.printable(damage.path)).replace("%2", damage.reason)
+            arg(self.tr("Newsdesk cannot use the library %1: %2. Nothing was written to it."),
+                location.printable(damage.path), damage.reason)
         )
         self.backup_label.setText(self.tr("Looking for the newest verified backup…"))
         self.status.setText("")
         self.restore_button.setEnabled(False)
         self.restore_button.setDefault(True)
-        self._run(lambda: _newest(damage.path), self._on_backup_found, self._on_backup_lookup_failed)
+        self.runner.run(self.tr("Reading the backups"), lambda _task: _newest(damage.path), self._on_backup_found,
+                        on_failed=self._on_backup_lookup_failed)
 
     @Slot(object)
     def _on_backup_found(self, info: Any) -> None:
@@ -138,18 +104,17 @@ class DamagedLibraryDialog(QDialog):
                 "newsdesk restore --from FILE."))
             return
         self.backup_label.setText(
-            self.tr("Restore the newest verified backup, taken %1: %2 and %3. The damaged file is kept beside it, "
-                    "and what it still holds can be brought back afterwards.")
-            .replace("%1", info.taken_text)
-            .replace("%2", plural(info.articles, "article"))
-            .replace("%3", plural(info.highlights, "highlight"))
+            arg(self.tr("Restore the newest verified backup, taken %1: %2 and %3. The damaged file is kept beside "
+                        "it, and what it still holds can be brought back afterwards."),
+                info.taken_text, plural(self.tr("%n article(s)", "", info.articles), info.articles),
+                plural(self.tr("%n highlight(s)", "", info.highlights), info.highlights))
         )
         self.restore_button.setEnabled(True)
 
     @Slot(object)
-    def _on_backup_lookup_failed(self, error: Exception) -> None:
+    def _on_backup_lookup_failed(self, line: str) -> None:
         self.newest = None
-        self.backup_label.setText(self.tr("The backups could not be read: %1").replace("%1", _line(error)))
+        self.backup_label.setText(line)
 
     # -- restore -------------------------------------------------------------------------------------------------
 
@@ -157,7 +122,7 @@ class DamagedLibraryDialog(QDialog):
     def restore(self) -> None:
         self._busy(self.tr("Restoring…"))
         path = self.damage.path
-        self._run(lambda: _restore_and_reopen(path), self._on_restored, self._on_failed)
+        files.restore(self.runner, path, self._on_restored, self._on_failed, self._on_damaged)
 
     @Slot(object)
     def _on_restored(self, outcome: tuple[Any, Any, Any]) -> None:
@@ -165,17 +130,16 @@ class DamagedLibraryDialog(QDialog):
         self.library = library
         self._aside = done.aside
         kept = location.printable(done.aside) if done.aside else ""
-        restored = self.tr("Restored the backup of %1 (%2, %3). The damaged file is kept as %4.") \
-            .replace("%1", done.source.taken_text) \
-            .replace("%2", plural(done.source.articles, "article")) \
-            .replace("%3", plural(done.source.highlights, "highlight")).replace("%4", kept)
+        restored = arg(self.tr("Restored the backup of %1 (%2, %3). The damaged file is kept as %4."),
+                       done.source.taken_text,
+                       plural(self.tr("%n article(s)", "", done.source.articles), done.source.articles),
+                       plural(self.tr("%n highlight(s)", "", done.source.highlights), done.source.highlights), kept)
         if offer is None or not offer.anything:
             self.status.setText(restored)
             self._finish()
             return
         self.backup_label.hide()
-        self.status.setText(restored + " " + self.tr("It still holds %1 made after the backup.")
-                            .replace("%1", offer.describe()))
+        self.status.setText(restored + " " + arg(self.tr("It still holds %1 made after the backup."), offer.describe()))
         self.restore_button.hide()
         self.other_button.hide()
         self.quit_button.hide()
@@ -187,8 +151,6 @@ class DamagedLibraryDialog(QDialog):
 
     @Slot()
     def bring_back(self) -> None:
-        from models.store import restore
-
         library, aside = self.library, self._aside
         if aside is None:
             self._finish()
@@ -196,7 +158,7 @@ class DamagedLibraryDialog(QDialog):
         self.bring_back_button.setEnabled(False)
         self.continue_button.setEnabled(False)
         self.status.setText(self.tr("Bringing back what the damaged file still holds…"))
-        self._run(lambda: restore.bring_back(library, aside), lambda _report: self._finish(), self._on_failed)
+        files.bring_back(self.runner, library, aside, lambda _report: self._finish(), self._on_failed, self._on_damaged)
 
     # -- another library -----------------------------------------------------------------------------------------
 
@@ -212,10 +174,8 @@ class DamagedLibraryDialog(QDialog):
         chosen = self.choose_library()
         if not chosen:
             return
-        from models.store import open_library
-
-        self._busy(self.tr("Opening %1…").replace("%1", chosen))
-        self._run(lambda: open_library(chosen), self._on_other_opened, self._on_failed)
+        self._busy(arg(self.tr("Opening %1…"), chosen))
+        files.open_library(self.runner, chosen, self._on_other_opened, self._on_failed, self._on_damaged)
 
     @Slot(object)
     def _on_other_opened(self, library: Any) -> None:
@@ -224,13 +184,9 @@ class DamagedLibraryDialog(QDialog):
 
     # -- common --------------------------------------------------------------------------------------------------
 
-    @Slot(object)
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, line: str) -> None:
         self._idle()
-        if isinstance(error, LibraryDamaged):
-            self.show_damage(error)
-            return
-        self.status.setText(self.tr("That did not work: %1").replace("%1", _line(error)))
+        self.status.setText(line)
 
     def _finish(self) -> None:
         self.library_opened.emit(self.library)
@@ -246,28 +202,15 @@ class DamagedLibraryDialog(QDialog):
         self.quit_button.setEnabled(True)
         self.restore_button.setEnabled(getattr(self, "newest", None) is not None)
 
-    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]) -> None:
-        call = _Call(fn)
-        call.signals.done.connect(done)
-        call.signals.failed.connect(failed)
-        call.signals.done.connect(lambda _r: self._forget(call))
-        call.signals.failed.connect(lambda _e: self._forget(call))
-        self._calls.append(call)
-        self.pool.start(call)
-
-    def _forget(self, call: _Call) -> None:
-        if call in self._calls:
-            self._calls.remove(call)
+    def _on_damaged(self, damage: LibraryDamaged) -> None:
+        self._idle()
+        self.show_damage(damage)
 
 
 def _newest(path: Path) -> Any:
     from models.store import backup
 
     return backup.newest_verified(path)
-
-
-def _line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
 
 
 def ask_what_to_do(damage: LibraryDamaged, parent: QWidget | None = None) -> Any:

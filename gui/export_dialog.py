@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from gui import settings
 from gui.annotations.glyphs import dot_icon
-from gui.export_jobs import ExportJob, ExportRequest, Preview, PreviewJob
+from gui.export_jobs import Exported, ExportRequest, Preview
 from gui.export_widgets import (
     CHOICES,
     GROUPINGS,
@@ -51,7 +51,9 @@ from gui.export_widgets import (
     dialog_style,
     file_name,
 )
-from gui.import_jobs import Pool, default_pool
+from gui.i18n import arg, plural
+from gui.operations import files
+from gui.runner import Pool, Runner, Task
 from gui.theme import current_tokens, section_label
 from models.export import BRIEF_FORMATS, EXTENSIONS, ExportOptions
 from models.export.selection import Selection
@@ -70,7 +72,7 @@ class ExportDialog(QDialog):
         library: Any,
         current_article: int | None = None,
         selected: list[int] | None = None,
-        pool: Pool | None = None,
+        pool: Pool | Runner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         from gui.pdf_export import install
@@ -82,10 +84,10 @@ class ExportDialog(QDialog):
         self.library = library
         self.current_article = current_article
         self.selected = [i for i in (selected or []) if i is not None]
-        self.pool = pool or default_pool()
+        self.runner = pool if isinstance(pool, Runner) else Runner(pool, self)
         self._generation = 0
-        self._previews: dict[int, PreviewJob] = {}  # by generation, until it reports
-        self._job: ExportJob | None = None
+        self._previews: dict[int, Task] = {}  # by generation, until it reports
+        self._job: Task | None = None
         self.last_preview: Preview | None = None
 
         self._build()
@@ -124,8 +126,8 @@ class ExportDialog(QDialog):
         summaries = self.library.list_articles()
         titles = self._title_of = {a.id: a.title or a.source for a in summaries}
         self.scope.addItem(self.tr("Current article"), "current")
-        self.scope.addItem(self.tr("Selected in the Library (%1)").replace("%1", str(len(self.selected))), "selected")
-        self.scope.addItem(self.tr("All articles (%1)").replace("%1", str(len(titles))), "all")
+        self.scope.addItem(arg(self.tr("Selected in the Library (%1)"), len(self.selected)), "selected")
+        self.scope.addItem(arg(self.tr("All articles (%1)"), len(titles)), "all")
         model = self.scope.model()
         model.item(0).setEnabled(self.current_article is not None)  # type: ignore[attr-defined]
         model.item(1).setEnabled(bool(self.selected))  # type: ignore[attr-defined]
@@ -143,7 +145,7 @@ class ExportDialog(QDialog):
             button.setCheckable(True)
             button.setIcon(dot_icon(color.swatch, size=16))
             button.setIconSize(QSize(14, 14))
-            button.setToolTip(self.tr("Only “%1” highlights").replace("%1", color.meaning))
+            button.setToolTip(arg(self.tr("Only “%1” highlights"), color.meaning))
             button.setAccessibleName(color.meaning)
             self.color_buttons[color.key] = button
             colors_row.addWidget(button)
@@ -401,14 +403,16 @@ class ExportDialog(QDialog):
     def _start_preview(self) -> None:
         self._debounce.stop()
         for running in self._previews.values():
-            running.cancel.set()
+            running.cancel()
         self._generation += 1
-        job = PreviewJob(self.library, self.request(), self._generation)
-        self._previews[self._generation] = job
-        job.signals.ready.connect(self._on_preview)
-        job.signals.failed.connect(self._on_preview_failed)
+        generation, request = self._generation, self.request()
         self.preview_title.setText(self.tr("Updating…"))
-        self.pool.start(job)
+        task = files.preview(
+            self.runner, self.library, request, generation,
+            lambda preview: self._on_preview(preview) if preview is not None else self._finish_preview(generation),
+            lambda line: self._on_preview_failed(generation, line), lambda: self._finish_preview(generation))
+        if not task.finished:  # a synchronous pool has reported already
+            self._previews[generation] = task
 
     def _finish_preview(self, generation: int) -> bool:
         self._previews.pop(generation, None)
@@ -439,27 +443,16 @@ class ExportDialog(QDialog):
     def _on_preview_failed(self, generation: int, reason: str) -> None:
         if self._finish_preview(generation) and reason:
             self.preview_title.setText("")
-            self.error.setText(self.tr("Preview: %1").replace("%1", reason))
+            self.error.setText(reason)
             self.preview_updated.emit()
 
     def _describe(self, preview: Preview) -> str:
-        articles = (
-            self.tr("1 article")
-            if preview.articles == 1
-            else self.tr("%1 articles").replace("%1", str(preview.articles))
-        )
-        highlights = (
-            self.tr("1 highlight")
-            if preview.highlights == 1
-            else self.tr("%1 highlights").replace("%1", str(preview.highlights))
-        )
-        text = (
-            self.tr("first %1").replace("%1", f"{articles} · {highlights}")
-            if preview.truncated
+        articles = plural(self.tr("%n article(s)", "", preview.articles), preview.articles)
+        highlights = plural(self.tr("%n highlight(s)", "", preview.highlights), preview.highlights)
+        text = arg(self.tr("first %1"), f"{articles} · {highlights}") if preview.truncated \
             else f"{articles} · {highlights}"
-        )
         if self.choice().format == "pdf":
-            text += self.tr(" · typeset as %1 PDF on export").replace("%1", self.page_size.currentText())
+            text += arg(self.tr(" · typeset as %1 PDF on export"), self.page_size.currentText())
         if preview.unanalysed:
             text += self.tr(" · entities and dates added on export")
         return text
@@ -489,13 +482,11 @@ class ExportDialog(QDialog):
         if self._job is not None:
             return
         self.error.clear()
-        job = ExportJob(self.library, self.request(), path)
-        self._job = job
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_exported)
-        job.signals.failed.connect(self._on_export_failed)
+        request = self.request()
         self._set_running(True)
-        self.pool.start(job)
+        task = files.export(self.runner, self.library, request, path, self._on_exported, self._on_export_failed,
+                            self._on_progress, lambda: self._on_export_failed(""))
+        self._job = None if task.finished else task
 
     @Slot()
     def cancel_export(self) -> None:
@@ -510,25 +501,20 @@ class ExportDialog(QDialog):
         if label:
             self.progress_label.setText(self.tr(label))
 
-    @Slot(str, int, int, int, object)
-    def _on_exported(self, path: str, articles: int, highlights: int, size: int, notices: list[str]) -> None:
+    def _on_exported(self, exported: Exported) -> None:
+        path, articles, highlights = exported.path, exported.articles, exported.highlights
+        notices = list(exported.notices)
         self._job = None
         self._set_running(False)
         self._remember_choices(Path(path))
-        message = (
-            self.tr("Exported %1 · %2 highlights to %3")
-            .replace(
-                "%1", self.tr("1 article") if articles == 1 else self.tr("%1 articles").replace("%1", str(articles))
-            )
-            .replace("%2", str(highlights))
-            .replace("%3", path)
-        )
+        message = arg(self.tr("Exported %1 · %2 highlights to %3"),
+                      plural(self.tr("%n article(s)", "", articles), articles), highlights, path)
         parent = self.parent()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 8000)
         self.exported.emit(path)
         if notices:  # written, but the reader must know what it lacks: stay open and say it
-            self.error.setText(self.tr("Exported to %1, but: %2").replace("%1", path).replace("%2", " ".join(notices)))
+            self.error.setText(arg(self.tr("Exported to %1, but: %2"), path, " ".join(notices)))
             self.error.setToolTip(" ".join(notices))
             self.export_notices.emit(notices)
             return
@@ -555,7 +541,7 @@ class ExportDialog(QDialog):
         if self._job is not None:
             self._job.cancel()
         for job in self._previews.values():
-            job.cancel.set()
+            job.cancel()
         self._debounce.stop()
         super().done(result)
 

@@ -1,4 +1,5 @@
-"""Exports off the GUI thread: the preview of a few highlights while the reader chooses, and the export itself.
+"""Exports off the GUI thread: the preview of a few highlights while the reader chooses, and the export itself
+(both run through :class:`gui.runner.Runner`).
 
 Both gather the selection one article at a time (``models.export.selection.collect`` per article) so that a long
 export reports progress and stops between articles when cancelled; the file appears only when everything is
@@ -8,15 +9,13 @@ rendered, by an atomic replace. Qt's text engine is reentrant, so the PDF is typ
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
-
+from gui.runner import Task
 from models.export import ExportBundle, ExportOptions, render, render_reporting
-from models.export.saving import write_export
+from models.export.saving import write_export as save_export
 from models.export.selection import Selection, collect, needs_analyses
 
 log = logging.getLogger(__name__)
@@ -48,10 +47,6 @@ class Preview:
     unanalysed: int  # articles whose entities and dates are only computed by the export itself
 
 
-class Cancelled(Exception):
-    """The reader cancelled; nothing was written."""
-
-
 def scope_ids(lib: Any, selection: Selection) -> list[int]:
     """The articles a selection starts from, in the order ``collect`` uses (oldest import first for 'all')."""
     return list(selection.article_ids) or [a.id for a in reversed(lib.list_articles())]
@@ -65,7 +60,7 @@ def merge(parts: list[ExportBundle], colors: tuple[Any, ...]) -> ExportBundle:
                         colors, MappingProxyType(analyses))
 
 
-def build_preview(lib: Any, request: ExportRequest, generation: int, cancel: threading.Event) -> Preview | None:
+def build_preview(lib: Any, request: ExportRequest, generation: int, task: Task) -> Preview | None:
     """The first highlights of the selection rendered as the export would; analyses only from the cache, so the
     preview never waits for the language model (the export computes what is missing)."""
     from models.analysis import ANALYZER_VERSION
@@ -75,7 +70,7 @@ def build_preview(lib: Any, request: ExportRequest, generation: int, cancel: thr
     truncated = False
     ids = scope_ids(lib, request.selection)
     for article_id in ids:
-        if cancel.is_set():
+        if task.cancelled:
             return None
         if len(parts) >= PREVIEW_ARTICLES or count >= PREVIEW_HIGHLIGHTS:
             truncated = True
@@ -97,7 +92,7 @@ def build_preview(lib: Any, request: ExportRequest, generation: int, cancel: thr
             truncated = True
         count += len(part.annotations)
         parts.append(part)
-    if cancel.is_set():
+    if task.cancelled:
         return None
     if not parts:
         return Preview(generation, request.format, "", 0, 0, False, unanalysed)
@@ -108,103 +103,49 @@ def build_preview(lib: Any, request: ExportRequest, generation: int, cancel: thr
                    unanalysed)
 
 
-class _PreviewSignals(QObject):
-    ready = Signal(object)  # Preview
-    failed = Signal(int, str)  # generation, one-line reason
+@dataclass(frozen=True)
+class Exported:
+    path: str
+    articles: int
+    highlights: int
+    size: int  # bytes written
+    notices: tuple[str, ...]  # what the written file lacks (characters no installed font could draw)
 
 
-class PreviewJob(QRunnable):
-    def __init__(self, lib: Any, request: ExportRequest, generation: int) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.lib, self.request, self.generation = lib, request, generation
-        self.signals = _PreviewSignals()
-        self.cancel = threading.Event()
+def write_export(lib: Any, request: ExportRequest, path: Path, task: Task) -> Exported:
+    """Collect (and analyse) article by article, render, write atomically; cancellable up to the final replace.
+    Runs on the pool through :class:`gui.runner.Runner` (``task`` reports progress and says when to stop)."""
+    ids = scope_ids(lib, request.selection)
+    total = len(ids) + 2
+    bundle = _gather(lib, request, ids, task)
+    if not bundle.articles:
+        raise ValueError("No article matches this selection.")
+    task.progress(total - 2, total, "Typesetting the PDF…" if request.format == "pdf" else "Writing the document…")
+    data, notices = render_reporting(request.format, bundle, request.options)
+    task.check()
+    task.progress(total - 1, total, f"Saving {path.name}…")
+    try:
+        save_export(path, data)  # atomically: a half-written export never replaces a good one
+    except OSError as error:
+        raise OSError(f"Cannot write {path}: {error.strerror or error}") from error
+    task.progress(1, 1, "")
+    return Exported(str(path), len(bundle.articles), len(bundle.annotations), len(data), tuple(notices))
 
-    def run(self) -> None:  # QRunnable.run
+
+def _gather(lib: Any, request: ExportRequest, ids: list[int], task: Task) -> ExportBundle:
+    selection = request.selection
+    total = len(ids) + 2
+    parts: list[ExportBundle] = []
+    for done, article_id in enumerate(ids):
+        task.check()
+        task.progress(done, total, "Reading the articles…" if not request.needs_analyses
+                      else "Reading the articles for entities and dates…")
         try:
-            preview = build_preview(self.lib, self.request, self.generation, self.cancel)
-        except Exception as error:  # noqa: BLE001 — reported in the dialog, never lost in a thread
-            log.exception("export preview failed")
-            self.signals.failed.emit(self.generation, one_line(error))
-            return
-        if preview is not None:
-            self.signals.ready.emit(preview)
-        else:
-            self.signals.failed.emit(self.generation, "")
-
-
-class _ExportSignals(QObject):
-    progress = Signal(int, int, str)  # done, total, what is being done
-    finished = Signal(str, int, int, int, object)  # path, articles, highlights, bytes, notices (list[str])
-    failed = Signal(str)  # one line; empty when cancelled
-
-
-class ExportJob(QRunnable):
-    """Collect (and analyse) article by article, render, write atomically; cancellable up to the final replace."""
-
-    def __init__(self, lib: Any, request: ExportRequest, path: Path) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.lib, self.request, self.path = lib, request, path
-        self.signals = _ExportSignals()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _check(self) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            ids = scope_ids(self.lib, self.request.selection)
-            total = len(ids) + 2
-            bundle = self._gather(ids)
-            if not bundle.articles:
-                self.signals.failed.emit("No article matches this selection.")
-                return
-            self.signals.progress.emit(total - 2, total, "Typesetting the PDF…" if self.request.format == "pdf"
-                                       else "Writing the document…")
-            data, notices = render_reporting(self.request.format, bundle, self.request.options)
-            self._check()
-            self.signals.progress.emit(total - 1, total, f"Saving {self.path.name}…")
-            write_export(self.path, data)
-        except Cancelled:
-            self.signals.failed.emit("")
-            return
-        except OSError as error:
-            self.signals.failed.emit(f"Cannot write {self.path}: {error.strerror or error}")
-            return
-        except Exception as error:  # noqa: BLE001 — reported in the dialog, never lost in a thread
-            log.exception("export failed")
-            self.signals.failed.emit(one_line(error))
-            return
-        self.signals.progress.emit(1, 1, "")
-        self.signals.finished.emit(str(self.path), len(bundle.articles), len(bundle.annotations), len(data),
-                                   notices)
-
-    def _gather(self, ids: list[int]) -> ExportBundle:
-        selection = self.request.selection
-        total = len(ids) + 2
-        parts: list[ExportBundle] = []
-        for done, article_id in enumerate(ids):
-            self._check()
-            self.signals.progress.emit(done, total, "Reading the articles…" if not self.request.needs_analyses
-                                       else "Reading the articles for entities and dates…")
-            try:
-                part = collect(self.lib, replace(selection, article_ids=(article_id,)),
-                               need_analyses=self.request.needs_analyses)
-            except KeyError:
-                if selection.article_ids:
-                    raise ValueError("An article of this selection is no longer in the library.") from None
-                continue  # 'all': deleted since the list was read
-            parts.append(part)
-        self._check()
-        return merge(parts, tuple(self.lib.annotations.colors()))
-
-
-def one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text[:300] + "…" if len(text) > 300 else text
+            part = collect(lib, replace(selection, article_ids=(article_id,)), need_analyses=request.needs_analyses)
+        except KeyError:
+            if selection.article_ids:
+                raise ValueError("An article of this selection is no longer in the library.") from None
+            continue  # 'all': deleted since the list was read
+        parts.append(part)
+    task.check()
+    return merge(parts, tuple(lib.annotations.colors()))

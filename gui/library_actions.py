@@ -9,11 +9,17 @@ moves to the next one in the list, or shows the empty page when nothing is left.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from gui.i18n import arg, plural
+from gui.operations import articles as article_ops
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +27,7 @@ log = logging.getLogger(__name__)
 class LibraryActions(QObject):
     """Runs the Library panel's requests on the window's library."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._reanalysing: set[int] = set()
@@ -45,13 +51,13 @@ class LibraryActions(QObject):
         tr = self.window.tr
         if len(chosen) == 1:
             title = tr("Delete this article?")
-            text = tr("“%1” will be removed from the library.").replace("%1", chosen[0].title or chosen[0].source)
+            text = arg(tr("“%1” will be removed from the library."), chosen[0].title or chosen[0].source)
         else:
-            title = tr("Delete %1 articles?").replace("%1", str(len(chosen)))
+            title = plural(tr("Delete %n article(s)?", "", len(chosen)), len(chosen))
             names = "\n".join(f"• {s.title or s.source}" for s in chosen[:5])
             more = len(chosen) - 5
             text = tr("These articles will be removed from the library:") + "\n" + names + (
-                "\n" + tr("… and %1 more").replace("%1", str(more)) if more > 0 else "")
+                "\n" + arg(tr("… and %1 more"), more) if more > 0 else "")
         one = len(chosen) == 1
         if highlights == 0:
             gone = tr("There are no highlights on it.") if one else tr("There are no highlights on them.")
@@ -59,11 +65,11 @@ class LibraryActions(QObject):
             gone = tr("Its highlight is deleted too, with any note.") if one else tr(
                 "Their 1 highlight is deleted too, with any note.")
         else:
-            gone = (tr("Its %1 highlights are deleted too, with their notes.") if one else tr(
-                "Their %1 highlights are deleted too, with their notes.")).replace("%1", str(highlights))
+            gone = arg(tr("Its %1 highlights are deleted too, with their notes.") if one else tr(
+                "Their %1 highlights are deleted too, with their notes."), highlights)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(gone + " " + tr("This cannot be undone."))
-        delete = QPushButton(tr("Delete") if len(chosen) == 1 else tr("Delete %1").replace("%1", str(len(chosen))))
+        delete = QPushButton(tr("Delete") if len(chosen) == 1 else arg(tr("Delete %1"), len(chosen)))
         delete.setObjectName("DestructiveButton")  # named before it is styled
         box.addButton(delete, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -79,39 +85,26 @@ class LibraryActions(QObject):
         ids = list(dict.fromkeys(int(i) for i in article_ids))
         if not ids or not self.confirm_deletion(ids):
             return []
-        window = self.window
-        listed = window.library_panel.model.article_ids()
-        open_id = window.current_article_id()
-        deleted = []
-        for article_id in ids:
-            try:
-                window.library.delete_article(article_id)
-            except KeyError:
-                continue
-            deleted.append(article_id)
-        window.after_articles_deleted(deleted, _next_article(listed, set(deleted), open_id))
-        return deleted
+        return sorted(article_ops.delete_articles(self.window.ops, ids).deleted, key=ids.index)
 
     # -- re-analyse and export ------------------------------------------------------------------------------------
 
     @Slot(list)
     def reanalyse(self, article_ids: list[int]) -> None:
         """Forget the cached analyses and analyse afresh in the worker process; the open article's panels follow."""
-        reading = getattr(self.window, "reading", None)
-        if not article_ids or reading is None:
+        if not article_ids:
             return
         window = self.window
-        runner = reading.runner
+        runner = window.reading.runner
         window.statusBar().showMessage(
-            window.tr("Re-analysing 1 article…") if len(article_ids) == 1
-            else window.tr("Re-analysing %1 articles…").replace("%1", str(len(article_ids)))
+            plural(window.tr("Re-analysing %n article(s)…", "", len(article_ids)), len(article_ids))
         )
         if not self._reanalysing:
             runner.idle.connect(self._reanalysed)
         current = window.current_article_id()
         self._requesting = True  # a synchronous pool reports idle after each request; count them all first
+        article_ops.forget_analyses(window.ops, article_ids)
         for article_id in article_ids:
-            window.library.forget_analysis(article_id)
             self._reanalysing.add(article_id)
             runner.request(article_id, show=article_id == current)
         self._requesting = False
@@ -122,21 +115,17 @@ class LibraryActions(QObject):
     def _reanalysed(self) -> None:
         if self._requesting or not self._reanalysing:
             return
-        reading = getattr(self.window, "reading", None)
-        if reading is not None:
-            reading.runner.idle.disconnect(self._reanalysed)
+        self.window.reading.runner.idle.disconnect(self._reanalysed)
         done = len(self._reanalysing)
         self._reanalysing.clear()
-        self.window.statusBar().showMessage(self.window.tr("Analysed afresh: %1").replace("%1", str(done)), 5000)
+        self.window.statusBar().showMessage(arg(self.window.tr("Analysed afresh: %1"), done), 5000)
 
     @Slot()
     def _export(self) -> None:
-        action = getattr(self.window, "export_action", None)
-        if action is not None:
-            action.trigger()
+        self.window.export_action.trigger()
 
 
-def _next_article(listed: list[int], deleted: set[int], open_id: int | None) -> int | None:
+def next_article(listed: list[int], deleted: set[int], open_id: int | None) -> int | None:
     """The article to show after a deletion: the open one if it stays, else the next listed, else the previous."""
     if open_id is not None and open_id not in deleted:
         return open_id

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,7 @@ class LibraryPanel(QWidget):
     export_requested = Signal()  # the selected articles, through the export dialog's "Selected in the Library"
     reanalyse_requested = Signal(list)  # article ids
     delete_requested = Signal(list)  # article ids (the window asks before deleting)
+    read_marked = Signal(int)  # article id now shown as read (the window stores the mark)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -281,19 +282,11 @@ class LibraryPanel(QWidget):
         self.list.viewport().update()
 
     def _mark_read(self, article_id: int) -> None:
-        """Record that the article was opened, off the GUI thread (a write waits for the disk)."""
+        """Show the article as read at once; the window stores it (:attr:`read_marked`, an operation)."""
         if self._library is None or self.model.is_read(article_id):
             return
-        setter = self._library.set_read
         self.model.mark_read(article_id)
-
-        def write() -> None:
-            try:
-                setter(article_id)
-            except Exception:  # noqa: BLE001 — a deleted article, a library gone read-only: the mark is not vital
-                log.warning("could not mark article %s read", article_id, exc_info=True)
-
-        QThreadPool.globalInstance().start(write)
+        self.read_marked.emit(article_id)
 
     def _update_labels(self) -> None:
         searching = bool(self.query())

@@ -2,37 +2,37 @@
 
 Docks are added with :meth:`MainWindow.add_panel` (the Entities/Notes dock goes to the right, the Timeline to the
 bottom); their placement is saved with the window state and restored at the next start. Views tell the window what
-the user wants (intent signals) and the window runs the operation: imports go through :class:`ImportJob` off the GUI
-thread, opening an article emits :attr:`article_opened` for every panel that shows something about it.
+the user wants (intent signals) and the window runs the operation (:mod:`gui.operations`; long work on
+:attr:`MainWindow.runner`). What an operation changed is broadcast once by :attr:`MainWindow.changed` and every panel
+refreshes itself from it; opening an article emits :attr:`article_opened` for every panel that shows something about
+it. Menus are reached through :attr:`MainWindow.menus`, never by their visible text.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QProgressDialog,
     QSizePolicy,
     QStackedLayout,
     QTabWidget,
@@ -49,13 +49,17 @@ from gui.dock_title import DockHeaders, DockTitle
 from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
+from gui.i18n import arg, plural
 from gui.icons import icon
-from gui.import_jobs import ImportFailure, ImportJob, ImportRequest, Pool, default_pool, mime_sources
-from gui.library_actions import LibraryActions
+from gui.import_actions import ImportActions
+from gui.library_actions import LibraryActions, next_article
 from gui.library_panel import LibraryPanel
+from gui.operations import Changes, OpContext
+from gui.operations.articles import ImportFailure, ImportRequest, mark_read
 from gui.preferences import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
+from gui.runner import Pool, Runner, Task
 from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
@@ -63,14 +67,27 @@ from gui.typefaces import Typefaces
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
 WORDS_PER_MINUTE = 230
+
+
+@dataclass
+class WindowMenus:
+    """The menus of the menu bar, for features that add their entries (never looked up by their visible text)."""
+
+    file: QMenu
+    recent: QMenu
+    edit: QMenu
+    view: QMenu
+    panels: QMenu
+    help: QMenu
+    appearance: dict[str, QAction] = field(default_factory=dict)  # "system" | "light" | "dark" -> its check entry
 
 
 class MainWindow(QMainWindow):
     article_opened = Signal(int)  # article id (the Entities, Notes and Timeline docks listen to this)
+    article_closed = Signal()  # no article on screen any more: the docks empty themselves
     imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
-    articles_deleted = Signal(list)  # article ids removed from the library (legend and notes counts follow)
+    changed = Signal(object)  # Changes: what an operation changed, broadcast once; every panel refreshes from it
 
     def __init__(
         self,
@@ -90,25 +107,31 @@ class MainWindow(QMainWindow):
         self.setDocumentMode(True)
         self.dock_headers = DockHeaders(self)  # tabified docks: one row of tabs with counts, no second title
         self.library = library
-        self._theme = theme
+        self.theme = theme
         self._ingest = ingest
-        self._pool = pool or default_pool()
-        self._jobs: list[ImportJob] = []
-        self._open_last: dict[int, bool] = {}
-        self._progress: QProgressDialog | None = None
+        self.runner = Runner(pool, self)  # all work off the GUI thread
+        self.runner.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
+        self.imports = ImportActions(self)  # Open, Import URL, Paste, drops, Open Recent: the import operation
         self._article_id: int | None = None
         self._state_restored = False
+        self._menus_built = False
+        self.status_figures: StatusFigures | None = None
+        self._list_refresh = QTimer(self, singleShot=True, interval=0)  # highlight counts in the list
         self.show_dialogs = True  # off in screenshot mode, where failures go to stderr instead
         self.import_failures: list[ImportFailure] = []  # every failure since the window opened
 
         self.view = ArticleView(faces)
         self.find_bar = FindBar(self.view)
         self.undo_stack = QUndoStack(self)  # every annotation action and correction, Edit ▸ Undo / Redo
+        self.ops = OpContext(library, self.undo_stack, self.runner, self.changed.emit,
+                             lambda reason: self.statusBar().showMessage(reason, 6000))
+        self.changed.connect(self._on_changed)  # first: the list is read before the panels refresh
         self._build_actions()
         self._build_centre()
         self._build_toolbar()
         self._build_library_dock()
         self._build_menus()
+        self._menus_built = True
         self._build_status_bar()
 
         self.view.set_zoom(settings.TEXT_ZOOM.read())
@@ -116,12 +139,13 @@ class MainWindow(QMainWindow):
         if theme is not None:
             theme.changed.connect(self._on_theme_changed)
         self.library_panel.set_library(library)
+        self._list_refresh.timeout.connect(self.library_panel.reload)
         self._update_library_status()
 
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
-        self.reading = ReadingPanels(self, pool=self._pool)  # Entities and Timeline docks, analysis in a worker
+        self.reading = ReadingPanels(self)  # Entities and Timeline docks, analysis in a worker
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
-        self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.toolbar.findChild(QLabel, "Brand"))
+        self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.brand)
         self.status_figures = StatusFigures(self)  # highlights, analysis state and zoom in the status bar
         self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
@@ -144,7 +168,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(pane)
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | list[QKeySequence] | None = None,
+                icon_name: str | None = None) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -159,14 +185,14 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open…"), self.open_files_dialog, key.Open, "open")
+        self.open_action = self._action(self.tr("&Open…"), self.imports.open_files_dialog, key.Open, "open")
         self.open_action.setIconText(self.tr("Open"))
         self.import_url_action = self._action(
-            self.tr("Import &URL…"), self.import_url_dialog, QKeySequence("Ctrl+L"), "link"
+            self.tr("Import &URL…"), self.imports.import_url_dialog, QKeySequence("Ctrl+L"), "link"
         )
         self.import_url_action.setIconText(self.tr("Import URL"))
         self.paste_action = self._action(
-            self.tr("&Paste as Article"), self.paste_as_article, QKeySequence("Ctrl+Shift+V"), "paste"
+            self.tr("&Paste as Article"), self.imports.paste_as_article, QKeySequence("Ctrl+Shift+V"), "paste"
         )
         self.paste_action.setIconText(self.tr("Paste"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
@@ -198,7 +224,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setFixedHeight(48)
         bar.setIconSize(QSize(18, 18))  # fixed: a platform theme change must not resize the icons
-        brand = QLabel("Newsdesk", bar)
+        brand = self.brand = QLabel("Newsdesk", bar)
         brand.setObjectName("Brand")
         brand_icon = QLabel(bar)
         brand_icon.setPixmap(icon("newsdesk").pixmap(22, 22))
@@ -231,6 +257,7 @@ class MainWindow(QMainWindow):
         self.library_dock.setMinimumWidth(220)
         self.resizeDocks([self.library_dock], [268], Qt.Orientation.Horizontal)
         self.library_panel.article_activated.connect(self.open_article)
+        self.library_panel.read_marked.connect(partial(mark_read, self.ops))
         self.library_actions = LibraryActions(self)  # the rows' menu and the Delete key: delete, re-analyse, export
         self.library_panel.count_changed.connect(self._library_title.set_count)
         # The toolbar search and the Library search are one query: typing in either shows the results in the list.
@@ -242,15 +269,14 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        recent_menu.aboutToShow.connect(self.imports.fill_recent_menu)
         file_menu.addAction(self.import_url_action)
         file_menu.addAction(self.paste_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
-        self.edit_menu = edit_menu
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -265,22 +291,25 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
-        self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
-        self.panels_menu.addAction(self.library_dock.toggleViewAction())
+        panels_menu = view_menu.addMenu(self.tr("&Panels"))
+        panels_menu.addAction(self.library_dock.toggleViewAction())
         toolbar_toggle = self.toolbar.toggleViewAction()
         toolbar_toggle.setText(self.tr("&Toolbar"))
         view_menu.addAction(toolbar_toggle)
-        if self._theme is not None:
+        self.menus = WindowMenus(file_menu, recent_menu, edit_menu, view_menu, panels_menu,
+                                 menu_bar.addMenu(self.tr("&Help")))
+        if self.theme is not None:
             appearance = view_menu.addMenu(self.tr("&Appearance"))
             group = QActionGroup(self)
-            current = self._theme.preference()
+            current = self.theme.preference()
             for value, label in (("system", self.tr("Follow &System")), ("light", self.tr("&Light")),
                                  ("dark", self.tr("&Dark"))):
                 action = appearance.addAction(label)
                 action.setCheckable(True)
                 action.setChecked(value == current)
-                action.triggered.connect(partial(self._theme.set_preference, value))
+                action.triggered.connect(partial(self.theme.set_preference, value))
                 group.addAction(action)
+                self.menus.appearance[value] = action
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -317,8 +346,8 @@ class MainWindow(QMainWindow):
         if self._state_restored:
             self.restoreDockWidget(dock)
         self.dock_headers.watch(dock)
-        if hasattr(self, "panels_menu"):
-            self.panels_menu.addAction(dock.toggleViewAction())
+        if self._menus_built:
+            self.menus.panels.addAction(dock.toggleViewAction())
         return dock
 
     def restore_layout(self) -> None:
@@ -337,8 +366,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # QMainWindow.closeEvent
         self.save_layout()
-        for job in self._jobs:
-            job.cancel()
+        self.runner.cancel_all()
         super().closeEvent(event)
 
     # -- opening articles ---------------------------------------------------------------------------------------------
@@ -347,8 +375,9 @@ class MainWindow(QMainWindow):
         return self._article_id
 
     @Slot(int)
-    def open_article(self, article_id: int) -> None:
-        if article_id == self._article_id:
+    def open_article(self, article_id: int, again: bool = False) -> None:
+        """Show the article (``again``: read it afresh even when it is the one on screen)."""
+        if article_id == self._article_id and not again:
             return
         try:
             stored = self.library.get_article(article_id)
@@ -364,7 +393,7 @@ class MainWindow(QMainWindow):
         words = len(article.text.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         self.article_status.setText(
-            self.tr("%1 words · %2 min read").replace("%1", f"{words:,}").replace("%2", str(minutes))
+            arg(self.tr("%1 words · %2 min read"), f"{words:,}", minutes)
         )
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             action.setEnabled(True)
@@ -386,29 +415,29 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             action.setEnabled(False)
         self.find_bar.close_bar()
-        if (reading := getattr(self, "reading", None)) is not None:
-            reading.entities.set_entities([], "")
-            reading.timeline.set_events([], article_id=0, published=None, text="")
-        if (annotations := getattr(self, "annotations", None)) is not None:
-            annotations.panel.set_article(None, [], "")
+        self.article_closed.emit()
 
-    def after_articles_deleted(self, deleted: list[int], next_id: int | None) -> None:
-        """Refresh what showed the deleted articles; the reader moves to ``next_id`` or to the empty page."""
-        self.library_panel.reload()
-        self._update_library_status()
-        if deleted:
-            self.articles_deleted.emit(deleted)
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        """The list and the library figures follow what an operation changed; a deleted article on screen gives
+        way to the next one listed, or to the empty page."""
+        if changes.deleted:
+            listed = self.library_panel.model.article_ids()  # the order before the list is read again
+            n = len(changes.deleted)
             self.statusBar().showMessage(
-                self.tr("Deleted 1 article") if len(deleted) == 1
-                else self.tr("Deleted %1 articles").replace("%1", str(len(deleted))), 5000
-            )
-        if self._article_id is not None and self._article_id not in deleted:
-            return
-        if next_id is not None:
-            self._article_id = None
-            self.open_article(next_id)
-        else:
-            self.close_article()
+                plural(self.tr("Deleted %n article(s)", "", n), n), 5000)
+        if changes.articles or changes.deleted:
+            self.library_panel.reload()
+            self._update_library_status()
+        elif changes.listing:  # highlight counts: once for a burst of edits
+            self._list_refresh.start()
+        if changes.deleted and (self._article_id is None or self._article_id in changes.deleted):
+            next_id = next_article(listed, set(changes.deleted), self._article_id)
+            if next_id is not None:
+                self._article_id = None
+                self.open_article(next_id)
+            else:
+                self.close_article()
 
     # -- importing ----------------------------------------------------------------------------------------------
 
@@ -421,128 +450,18 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Imports or an analysis still running (the screenshot mode waits until nothing is)."""
-        reading = getattr(self, "reading", None)
-        return bool(self._jobs) or (reading is not None and reading.pending)
+        return bool(self.imports.running) or self.reading.pending
 
-    def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> ImportJob | None:
-        if not requests:
-            return None
-        ingest = self.ingest()
-        user_errors: tuple[type[BaseException], ...] = (ingest.IngestError,) if hasattr(ingest, "IngestError") else ()
-        job = ImportJob(requests, self.library, user_errors)
-        self._jobs.append(job)
-        if len(requests) > 1:
-            self._progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(requests), self)
-            self._progress.setWindowTitle(self.tr("Import"))
-            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-            self._progress.setMinimumDuration(400)
-            self._progress.canceled.connect(job.cancel)
-            job.signals.progress.connect(self._on_import_progress)
-        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(requests[0].label).name))
-        self._open_last[id(job.signals)] = open_last
-        # A bound slot of this window: Qt queues the call to the GUI thread (a partial would run in the worker).
-        job.signals.finished.connect(self._on_job_finished)
-        self._pool.start(job)
-        return job
+    def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> Task | None:
+        return self.imports.run(requests, open_last)
 
-    def import_paths(self, paths: list[str], open_last: bool = True) -> ImportJob | None:
-        from models.cli.import_pool import expand_sources
-
-        ingest = self.ingest()
-        requests = []
-        for path in expand_sources(paths):  # a folder stands for its article files, recursively
-            if path.startswith(("http://", "https://")):
-                requests.append(ImportRequest(path, partial(ingest.ingest_url, path)))
-            else:
-                requests.append(ImportRequest(path, partial(ingest.ingest_file, path)))
-        return self.import_requests(requests, open_last)
-
-    @Slot(int, int, str)
-    def _on_import_progress(self, done: int, total: int, label: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-            if label:
-                self._progress.setLabelText(self.tr("Importing %1…").replace("%1", Path(label).name or label))
-
-    @Slot(list, list)
-    def _on_job_finished(self, results: list[Any], failures: list[Any]) -> None:
-        sender = self.sender()
-        job = next((j for j in self._jobs if j.signals is sender), None)
-        if job is None:
-            return
-        self._jobs.remove(job)
-        open_last = self._open_last.pop(id(job.signals), True)
-        if self._progress is not None and not self._jobs:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        for request in job.requests:
-            if request.remember and request.label not in {f.label for f in failures}:
-                settings.remember_recent(request.label)
-        self.statusBar().clearMessage()
-        if results:
-            if any(r.status != "unchanged" for r in results):  # re-opening a known file changes nothing listed
-                self.library_panel.reload()
-                self._update_library_status()
-            if open_last:
-                self._article_id = None if self._article_id == results[-1].id else self._article_id
-                self.open_article(results[-1].id)
-            if len(job.requests) > 1:
-                self.statusBar().showMessage(self._describe(results), 5000)
-        self.import_failures.extend(failures)
-        self.imports_finished.emit(results, failures)
-        if failures and self.show_dialogs:
-            self._show_failures(failures)
-
-    def _describe(self, results: list[Any]) -> str:
-        counts = {status: sum(1 for r in results if r.status == status) for status in ("new", "updated", "unchanged")}
-        return self.tr("Imported: %1 new, %2 updated, %3 unchanged").replace("%1", str(counts["new"])).replace(
-            "%2", str(counts["updated"])).replace("%3", str(counts["unchanged"]))
-
-    def _show_failures(self, failures: list[ImportFailure]) -> None:
-        lines = [f"{Path(f.label).name if not f.label.startswith('http') else f.label}: {f.reason}" for f in failures]
-        title = self.tr("Could not import") if len(failures) == 1 else self.tr("Some items could not be imported")
-        QMessageBox.warning(self, title, "\n".join(lines))
-
-    # -- user actions -------------------------------------------------------------------------------------------
-
-    @Slot()
-    def open_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open Articles"), settings.LAST_FOLDER.read(),
-                                                self.tr(FILE_FILTER))
-        if paths:
-            settings.LAST_FOLDER.write(str(Path(paths[0]).parent))
-            self.import_paths(paths)
-
-    @Slot()
-    def import_url_dialog(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Import URL"), self.tr("Address of the article (http or https):"))
-        url = url.strip()
-        if not ok or not url:
-            return
-        if not url.startswith(("http://", "https://")):
-            QMessageBox.warning(
-                self, self.tr("Import URL"), self.tr("Only http:// and https:// addresses can be imported.")
-            )
-            return
-        self.import_paths([url])
-
-    @Slot()
-    def paste_as_article(self) -> None:
-        self.import_mime(QGuiApplication.clipboard().mimeData())
+    def import_paths(self, paths: list[str], open_last: bool = True) -> Task | None:
+        return self.imports.import_paths(paths, open_last)
 
     def import_mime(self, mime: QMimeData | None) -> None:
-        """Clipboard or drop content: files and URLs are imported as such, else HTML is preferred over text."""
-        if mime is None:
-            return
-        paths, requests = mime_sources(mime, self.ingest())
-        if paths:
-            self.import_paths(paths)
-        elif requests:
-            self.import_requests(requests)
-        else:
-            QMessageBox.information(self, self.tr("Paste as Article"), self.tr("The clipboard holds no text."))
+        self.imports.import_mime(mime)
+
+    # -- user actions -------------------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # QMainWindow.dragEnterEvent
         if event.mimeData().hasUrls() or event.mimeData().hasText():
@@ -551,19 +470,6 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # QMainWindow.dropEvent
         event.acceptProposedAction()
         self.import_mime(event.mimeData())
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        entries = settings.RECENT_FILES.read()
-        for entry in entries:
-            action = self.recent_menu.addAction(entry if entry.startswith("http") else Path(entry).name)
-            action.setToolTip(entry)
-            action.triggered.connect(partial(self.import_paths, [entry]))
-        if not entries:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear Menu"), lambda: settings.RECENT_FILES.write([]))
 
     @Slot()
     def _focus_search(self) -> None:
@@ -586,7 +492,7 @@ class MainWindow(QMainWindow):
     @Slot(float)
     def _on_zoom_changed(self, factor: float) -> None:
         settings.TEXT_ZOOM.write(factor)
-        self.statusBar().showMessage(self.tr("Text size %1 %").replace("%1", str(round(factor * 100))), 2000)
+        self.statusBar().showMessage(arg(self.tr("Text size %1 %"), round(factor * 100)), 2000)
 
     @Slot(object)
     def _on_theme_changed(self, _tokens: object) -> None:
@@ -600,10 +506,9 @@ class MainWindow(QMainWindow):
 
     def _update_library_status(self) -> None:
         count = self.library.article_count()
-        figures = self.tr("Library: 1 article") if count == 1 else self.tr("Library: %1 articles").replace(
-            "%1", f"{count:,}")
-        if (status_figures := getattr(self, "status_figures", None)) is not None:
-            status_figures.refresh()
+        figures = plural(arg(self.tr("Library: %1 article(s)"), f"{count:,}"), count)
+        if self.status_figures is not None:  # built after the list is first read
+            self.status_figures.refresh()
         else:
             self.library_status.setText(figures)
             self.library_status.setToolTip(str(self.library.location))

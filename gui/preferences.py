@@ -1,9 +1,10 @@
 """Preferences: the reader's name on annotations, appearance, text size, the highlight colours and the library.
 
 Every change applies at once, as on the platforms' own settings windows (no OK / Cancel): the name and text size
-are settings, the appearance goes through the ThemeController, and the colours go through the window's
-AnnotationController, so a rename here is one undo step in Edit ▸ Undo exactly like a rename in the legend, and the
-legend, marks, swatches and menus refresh from the controller's ``legend_changed``. Backups run off the GUI thread.
+are settings, the appearance goes through the window's ThemeController, and the colours go through the legend
+operation (:mod:`gui.operations.annotations`), so a rename here is one undo step in Edit ▸ Undo exactly like a rename
+in the legend, and the legend, marks, swatches, menus and this page refresh from the window's ``changed``
+broadcast. Backups run off the GUI thread, on the window's runner.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QPushButton,
     QSlider,
     QStackedWidget,
@@ -42,15 +42,19 @@ from PySide6.QtWidgets import (
 )
 
 from gui import settings
-from gui.annotations import commands
 from gui.annotations.colors import DEFAULT_LEGEND, Legend
-from gui.backup_jobs import BackupJob, human_size
 from gui.color_editor import ColorEditor
-from gui.import_jobs import Pool, default_pool
+from gui.i18n import arg
+from gui.operations import Changes, files
+from gui.operations import annotations as annotation_ops
+from gui.runner import Pool, Runner, Task
 from gui.theme import current_tokens, section_label
 from models.store import backup
 from models.store.annotations import default_author
 from models.store.location import ENV_VAR as LIBRARY_ENV
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 APPEARANCES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 ZOOM_RANGE = (60, 240)  # per cent, as the reading view allows
@@ -61,17 +65,16 @@ class PreferencesDialog(QDialog):
     backup_finished = Signal(str)  # path of the new backup
     backup_failed = Signal(str)
 
-    def __init__(self, window: Any, pool: Pool | None = None) -> None:
+    def __init__(self, window: MainWindow, pool: Pool | None = None) -> None:
         super().__init__(window)
         self.setObjectName("PreferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.window_ = window
         self.library = window.library
-        self.pool = pool or default_pool()
-        self.theme = getattr(window, "_theme", None)
-        feature = getattr(window, "annotations", None)
-        self.controller = getattr(feature, "controller", None)
-        self._job: BackupJob | None = None
+        self.runner = Runner(pool, self) if pool is not None else window.runner
+        self.theme = window.theme
+        self.controller = window.annotations.controller
+        self._job: Task | None = None
 
         self.pages = QListWidget(self)
         self.pages.setObjectName("PreferencesPages")
@@ -102,11 +105,8 @@ class PreferencesDialog(QDialog):
 
         if self.theme is not None:
             self.theme.changed.connect(self._on_theme_changed)
-        if self.controller is not None:
-            self.controller.legend_changed.connect(self._show_legend)
-        view = getattr(window, "view", None)
-        if view is not None and hasattr(view, "zoom_changed"):
-            view.zoom_changed.connect(self._show_zoom)
+        window.changed.connect(self._on_changed)
+        window.view.zoom_changed.connect(self._show_zoom)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Return in a field finishes the edit; it does not press a button
         self._restyle()
@@ -235,9 +235,9 @@ class PreferencesDialog(QDialog):
             reveal.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(db_path.parent))))
             location_row.addWidget(reveal, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(location_row)
-        layout.addWidget(self._hint(self.tr(
+        layout.addWidget(self._hint(arg(self.tr(
             "To use another library, start Newsdesk with --library PATH_OR_URL or set %1 (a SQLite file or "
-            "folder, or a postgresql+psycopg:// URL).").replace("%1", LIBRARY_ENV)))
+            "folder, or a postgresql+psycopg:// URL)."), LIBRARY_ENV)))
         layout.addSpacing(14)
 
         layout.addWidget(self._section(self.tr("Backups")))
@@ -263,9 +263,9 @@ class PreferencesDialog(QDialog):
             self.backup_view.hide()
             self.backup_now.hide()
         else:
-            layout.addWidget(self._hint(self.tr(
+            layout.addWidget(self._hint(arg(self.tr(
                 "Newsdesk keeps the last %1 copies beside the library, taken daily and before every upgrade, each "
-                "checked by reopening it.").replace("%1", str(backup.KEEP))))
+                "checked by reopening it."), backup.KEEP)))
             layout.addWidget(self.backup_view, 1)
             row = QHBoxLayout()
             row.addWidget(self.backup_now)
@@ -310,16 +310,17 @@ class PreferencesDialog(QDialog):
     @Slot(int)
     def _on_zoom_moved(self, percent: int) -> None:
         self.zoom_label.setText(f"{percent} %")
-        view = getattr(self.window_, "view", None)
-        if view is not None:
-            view.set_zoom(percent / 100)  # the window remembers it (TEXT_ZOOM)
-        else:
-            settings.TEXT_ZOOM.write(percent / 100)
+        self.window_.view.set_zoom(percent / 100)  # the window remembers it (TEXT_ZOOM)
 
     # -- colours -------------------------------------------------------------------------------------------------
 
     def _legend(self) -> Legend:
-        return self.controller.legend if self.controller is not None else Legend.from_store(self.library)
+        return self.controller.legend
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.legend:
+            self._show_legend(self._legend())
 
     @Slot(object)
     def _show_legend(self, legend: Legend) -> None:
@@ -339,21 +340,11 @@ class PreferencesDialog(QDialog):
 
     @Slot(str, str)
     def rename_color(self, key: str, meaning: str) -> None:
-        if self.controller is not None:
-            self.controller.edit_legend(key, meaning, "")
-        elif meaning != self._legend().meaning(key):
-            self.library.annotations.set_color(key, meaning=meaning)
-            self._show_legend(self._legend())
+        self.controller.edit_legend(key, meaning, "")
 
     @Slot(str, str)
     def recolor(self, key: str, swatch: str) -> None:
-        if self.controller is not None:
-            self.controller.edit_legend(key, "", swatch)
-        else:
-            from gui.annotations.colors import light_background_for
-
-            self.library.annotations.set_color(key, swatch=swatch, background=light_background_for(swatch))
-            self._show_legend(self._legend())
+        self.controller.edit_legend(key, "", swatch)
 
     @Slot()
     def reset_legend(self) -> None:
@@ -368,20 +359,7 @@ class PreferencesDialog(QDialog):
                          (old[k] if k == "meaning" else old[k].upper())}
             if differing:
                 changes.append((default.key, {k: old[k] for k in differing}, {k: new[k] for k in differing}))
-        if not changes:
-            return
-        ctl = self.controller
-        if ctl is None or not ctl.available():
-            for key, _old, new in changes:
-                self.library.annotations.set_color(key, **new)
-            self._show_legend(self._legend())
-            return
-        ctl.undo_stack.beginMacro(self.tr("Reset Highlight Colours"))
-        try:
-            for key, old, new in changes:
-                ctl.undo_stack.push(commands.EditLegend(ctl, key, old, new))
-        finally:
-            ctl.undo_stack.endMacro()
+        annotation_ops.edit_legend(self.window_.ops, changes, self.tr("Reset Highlight Colours"))
 
     # -- backups -------------------------------------------------------------------------------------------------
 
@@ -422,27 +400,25 @@ class PreferencesDialog(QDialog):
         db_path = getattr(self.library, "db_path", None)
         if db_path is None or self._job is not None:
             return
-        self._job = BackupJob(db_path)
-        self._job.signals.finished.connect(self._on_backup_finished)
-        self._job.signals.failed.connect(self._on_backup_failed)
         self.backup_now.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
-        self.pool.start(self._job)
+        task = files.backup(self.runner, db_path, self._on_backup_finished, self._on_backup_failed)
+        self._job = None if task.finished else task
 
     @Slot(str)
     def _on_backup_finished(self, path: str) -> None:
         self._job = None
         self.backup_now.setEnabled(True)
         self.refresh_backups()
-        self.backup_status.setText(self.tr("Backed up and verified: %1").replace("%1", Path(path).name))
+        self.backup_status.setText(arg(self.tr("Backed up and verified: %1"), Path(path).name))
         self.backup_finished.emit(path)
 
     @Slot(str)
-    def _on_backup_failed(self, reason: str) -> None:
+    def _on_backup_failed(self, line: str) -> None:
         self._job = None
         self.backup_now.setEnabled(True)
-        self.backup_status.setText(self.tr("Backup failed: %1").replace("%1", reason))
-        self.backup_failed.emit(reason)
+        self.backup_status.setText(line)
+        self.backup_failed.emit(line)
 
     # -- look ----------------------------------------------------------------------------------------------------
 
@@ -486,22 +462,26 @@ class PreferencesDialog(QDialog):
         """)
 
 
-def open_preferences(window: Any, pool: Pool | None = None) -> PreferencesDialog:
+def open_preferences(window: MainWindow, pool: Pool | None = None) -> PreferencesDialog:
     """The window's one Preferences dialog (raised when already open), deleted when closed."""
-    existing = getattr(window, "_preferences_dialog", None)
-    if isinstance(existing, PreferencesDialog) and existing.isVisible():
+    existing = _open_dialogs.get(id(window))
+    if existing is not None and existing.isVisible():
         existing.raise_()
         existing.activateWindow()
         return existing
-    dialog = PreferencesDialog(window, pool or getattr(window, "_pool", None))
+    dialog = PreferencesDialog(window, pool)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.destroyed.connect(lambda *_: setattr(window, "_preferences_dialog", None))
-    window._preferences_dialog = dialog
+    key = id(window)
+    dialog.destroyed.connect(lambda *_: _open_dialogs.pop(key, None))
+    _open_dialogs[key] = dialog
     dialog.show()
     return dialog
 
 
-def install_preferences(window: Any) -> QAction:
+_open_dialogs: dict[int, PreferencesDialog] = {}  # by window
+
+
+def install_preferences(window: MainWindow) -> QAction:
     """Edit ▸ Preferences… (Ctrl+, ; the application menu on macOS) and the View ▸ Appearance checks kept in step."""
     action = QAction(window.tr("Pre&ferences…"), window)
     action.setObjectName("PreferencesAction")
@@ -509,32 +489,23 @@ def install_preferences(window: Any) -> QAction:
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.triggered.connect(lambda: open_preferences(window))
     window.addAction(action)
-    menu = _menu(window, "Edit")
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(action)
-    theme = getattr(window, "_theme", None)
+    window.menus.edit.addSeparator()
+    window.menus.edit.addAction(action)
+    theme = window.theme
     if theme is not None:
         theme.changed.connect(lambda _tokens: _check_appearance_menu(window, theme.preference()))
     return action
 
 
-def _menu(window: Any, title: str) -> QMenu | None:
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if isinstance(menu, QMenu) and top.text().replace("&", "") == title:
-            return menu
-    return None
+def _check_appearance_menu(window: MainWindow, preference: str) -> None:
+    """View ▸ Appearance shows the choice made here."""
+    for value, action in window.menus.appearance.items():
+        action.setChecked(value == preference)
 
 
-def _check_appearance_menu(window: Any, preference: str) -> None:
-    """View ▸ Appearance shows the choice made here (its three entries are system, light, dark in that order)."""
-    view = _menu(window, "View")
-    if view is None:
-        return
-    for entry in view.actions():
-        sub = entry.menu()
-        if isinstance(sub, QMenu) and entry.text().replace("&", "") == "Appearance":
-            choices = [a for a in sub.actions() if a.isCheckable()]
-            for action, (value, _label) in zip(choices, APPEARANCES, strict=False):
-                action.setChecked(value == preference)
+def human_size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return ""

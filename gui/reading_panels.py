@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QTextCharFormat, QUndoCommand
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QToolTip
 
 from gui.analysis_jobs import AnalysisRunner
@@ -22,10 +23,16 @@ from gui.annotations.colors import Legend
 from gui.entities.dossier import DossierView
 from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
-from gui.import_jobs import Pool, default_pool
-from gui.settings import AUTHOR
+from gui.i18n import arg
+from gui.operations import Changes
+from gui.operations import articles as article_ops
+from gui.operations.entities import correct_entity
+from gui.runner import failure_text
 from gui.theme import current_tokens
 from gui.timeline.dock import TimelineDock
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -33,67 +40,19 @@ FLASH_MS = 1400
 ENTITY_LAYER, CURRENT_MENTION_LAYER, FLASH_LAYER = "entity-mentions", "entity-current", "flash"
 
 
-class _CallSignals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Call(QRunnable):
-    """A plain function on the pool; the result comes back by signal on the GUI thread."""
-
-    def __init__(self, fn: Any) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn = fn
-        self.signals = _CallSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            result = self.fn()
-        except Exception as error:  # noqa: BLE001 — reported to the window, never lost in a thread
-            log.exception("background call failed")
-            self.signals.failed.emit(" ".join(str(error).split())[:300])
-            return
-        self.signals.done.emit(result)
-
-
-class _CorrectionCommand(QUndoCommand):
-    """A correction of the entity analysis, undoable like every annotation action."""
-
-    def __init__(
-        self, panels: ReadingPanels, article_id: int, action: str, payload: dict[str, Any], library: bool = False
-    ) -> None:
-        super().__init__(panels.tr("Entity: %1").replace("%1", action))
-        self.panels, self.article_id, self.action, self.payload = panels, article_id, action, payload
-        self.library = library  # the rule holds for every article of the library
-        self.rule_id: int | None = None
-
-    def redo(self) -> None:  # QUndoCommand.redo
-        correction = self.panels.entity_store.add_rule(
-            None if self.library else self.article_id, self.action, self.payload, author=AUTHOR.read().strip() or None
-        )
-        self.rule_id = correction.id
-        self.panels.refresh_entities(self.article_id)
-
-    def undo(self) -> None:  # QUndoCommand.undo
-        if self.rule_id is not None:
-            self.panels.entity_store.remove_rule(self.rule_id)
-        self.panels.refresh_entities(self.article_id)
-
-
 class ReadingPanels(QObject):
     analysis_shown = Signal(int)  # article id whose entities and timeline are on screen
     idle = Signal()  # no analysis pending (screenshot mode waits for it)
 
-    def __init__(self, window: Any, pool: Pool | None = None) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         from models.store.entities import EntityStore
 
         self.window = window
         self.library = window.library
         self.entity_store = EntityStore(self.library)
-        self.pool = pool or default_pool()
-        self._calls: set[_Call] = set()
+        self.tasks = window.runner  # every background read of these panels
+        self._calls = 0  # reads under way
         self._analysis: Any = None
         self._analysis_article: int | None = None
         self._pending_scroll: tuple[int, int, int] | None = None
@@ -113,7 +72,7 @@ class ReadingPanels(QObject):
         )
         self._retried: set[int] = set()
         self._tabify_right()
-        self.runner = AnalysisRunner(self.library, self.pool, self)
+        self.runner = AnalysisRunner(self.library, window.runner, self)
         self._mentions: list[tuple[int, int, str, str]] = []  # (start, end, name, type) of the article on screen
         window.view.viewport().installEventFilter(self)
 
@@ -122,14 +81,14 @@ class ReadingPanels(QObject):
         self._flash_timer.timeout.connect(lambda: window.view.clear_layer(FLASH_LAYER))
 
         window.article_opened.connect(self._on_article_opened)
+        window.article_closed.connect(self._on_article_closed)
         self.runner.ready.connect(self._on_analysis)
         self.runner.failed.connect(self._on_analysis_failed)
         self.runner.idle.connect(self.idle)
         self.entities_notice.retry_requested.connect(self.retry_analysis)
         self.timeline_notice.retry_requested.connect(self.retry_analysis)
-        header = getattr(getattr(window, "view", None), "header", None)
-        if header is not None and hasattr(header, "date_edit_requested"):
-            header.date_edit_requested.connect(self.edit_published_date)
+        window.view.header.date_edit_requested.connect(self.edit_published_date)
+        window.changed.connect(self._on_changed)
         self.entities.entity_selected.connect(self._on_entity_selected)
         self.entities.mention_activated.connect(self._on_mention_activated)
         self.entities.correction_requested.connect(self._on_correction)
@@ -139,9 +98,8 @@ class ReadingPanels(QObject):
         self.timeline.entity_filter_changed.connect(self._on_timeline_filter_changed)
         self.entities.count_changed.connect(lambda n: _set_dock_count(self.entities_dock, n))
         self.timeline.count_changed.connect(lambda n: _set_dock_count(self.timeline_dock, n))
-        theme = getattr(window, "_theme", None)
-        if theme is not None:
-            theme.changed.connect(self.entities.apply_theme)
+        if window.theme is not None:
+            window.theme.changed.connect(self.entities.apply_theme)
         faces = getattr(window.view, "faces", None)
         if faces is not None and getattr(faces, "serif", None):
             self.entities.set_serif_family(faces.serif)
@@ -157,34 +115,17 @@ class ReadingPanels(QObject):
 
     @property
     def pending(self) -> bool:
-        return self.runner.pending or bool(self._calls)
+        return self.runner.pending or self._calls > 0
 
     def _tabify_right(self) -> None:
-        for dock in self.window.findChildren(type(self.entities_dock)):
-            if dock is not self.entities_dock and dock.objectName() in ("notes", "notes-dock"):
-                self.window.tabifyDockWidget(self.entities_dock, dock)  # Entities | Notes
-                self.entities_dock.raise_()
-                return
+        self.window.tabifyDockWidget(self.entities_dock, self.window.annotations.dock)  # Entities | Notes
+        self.entities_dock.raise_()
 
-    def _run(self, fn: Any, on_done: Any) -> None:
-        call = _Call(fn)
-        self._calls.add(call)
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """A read for these panels on the window's runner (a failure is said in the status bar, by the window)."""
+        self._calls += 1
 
-        def finish(result: object) -> None:
-            self._calls.discard(call)
-            on_done(result)
-            if not self.pending:
-                self.idle.emit()
-
-        def fail(reason: str) -> None:
-            self._calls.discard(call)
-            self.window.statusBar().showMessage(reason, 8000)
-            if not self.pending:
-                self.idle.emit()
-
-        call.signals.done.connect(finish)
-        call.signals.failed.connect(fail)
-        self.pool.start(call)
+        self.tasks.run(self.tr("Reading"), lambda _task: fn(), on_done, on_finally=self._settle_call)
 
     # -- article and analysis -----------------------------------------------------------------------------------
 
@@ -201,6 +142,11 @@ class ReadingPanels(QObject):
             self.timeline_notice.clear()
         self.window.statusBar().showMessage(self.tr("Reading the article for people, places and dates…"), 3000)
         self.runner.request(article_id)
+
+    @Slot()
+    def _on_article_closed(self) -> None:
+        self.entities.set_entities([], "")
+        self.timeline.set_events([], article_id=0, published=None, text="")
 
     @Slot(int, object)
     def _on_analysis(self, article_id: int, reading: Any) -> None:
@@ -224,9 +170,7 @@ class ReadingPanels(QObject):
         )
         people = sum(1 for e in analysis.entities if e.mentions)
         self.window.statusBar().showMessage(
-            self.tr("%1 entities · %2 dated events")
-            .replace("%1", str(people))
-            .replace("%2", str(len(analysis.events))),
+            arg(self.tr("%1 entities · %2 dated events"), people, len(analysis.events)),
             5000,
         )
         if self._pending_scroll and self._pending_scroll[0] == article_id:
@@ -241,10 +185,10 @@ class ReadingPanels(QObject):
         status = getattr(analysis, "status", "complete")
         reason = getattr(analysis, "reason", "")
         if status == "failed":
-            self._show_failure(article_id, reason)
+            self._show_failure(article_id, failure_text(self.tr("Analysis"), reason))
             return
         if status == "partial":
-            text = self.tr("Partly analysed: %1").replace("%1", reason)
+            text = arg(self.tr("Partly analysed: %1"), reason)
             self.entities_notice.show_notice(text, retry=True, hide_panel=False)
             self.timeline_notice.show_notice(text, retry=True, hide_panel=False)
         else:
@@ -258,8 +202,7 @@ class ReadingPanels(QObject):
             self._retried.discard(article_id)
             self._reload_library()
 
-    def _show_failure(self, article_id: int, reason: str) -> None:
-        text = self.tr("Analysis failed: %1").replace("%1", reason)
+    def _show_failure(self, article_id: int, text: str) -> None:
         self.entities_notice.show_notice(text, retry=True)
         self.timeline_notice.show_notice(text, retry=True)
         self.window.statusBar().showMessage(text, 10000)
@@ -267,15 +210,15 @@ class ReadingPanels(QObject):
         self._reload_library()
 
     def _reload_library(self) -> None:
-        panel = getattr(self.window, "library_panel", None)
-        if panel is not None and hasattr(panel, "reload"):
-            panel.reload()  # the list marks articles whose analysis failed or stopped partway
+        article_id = self.window.current_article_id()
+        if article_id is not None:  # the list marks articles whose analysis failed or stopped partway
+            article_ops.analysis_stored(self.window.ops, article_id)
 
     @Slot(int, str)
-    def _on_analysis_failed(self, article_id: int, reason: str) -> None:
+    def _on_analysis_failed(self, article_id: int, line: str) -> None:
         if article_id != self.window.current_article_id():
             return
-        self._show_failure(article_id, reason)
+        self._show_failure(article_id, line)
 
     @Slot()
     def retry_analysis(self) -> None:
@@ -302,22 +245,31 @@ class ReadingPanels(QObject):
         dialog.open()
 
     def set_published(self, article_id: int, published: str | None) -> None:
-        """Store the reader's publication date (None: no date) and analyse the article again against it."""
+        """Store the reader's publication date (None: no date); the article is then analysed again against it."""
+        self._calls += 1
+        article_ops.set_published(self.window.ops, article_id, published, on_finally=self._settle_call)
 
-        def done(_result: object) -> None:
-            if article_id != self.window.current_article_id():
-                return
+    def _settle_call(self) -> None:
+        self._calls -= 1
+        if not self.pending:
+            self.idle.emit()
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        """A new publication date: the header shows it and the timeline is read again; corrections: the entities."""
+        article_id = self.window.current_article_id()
+        if article_id is None:
+            return
+        if article_id in changes.timeline:
             stored = self.library.get_article(article_id)
-            view = self.window.view
-            view.header.set_metadata(stored.article.metadata)
-            schedule = getattr(view, "_schedule_header_placement", None)
+            self.window.view.header.set_metadata(stored.article.metadata)
+            schedule = getattr(self.window.view, "_schedule_header_placement", None)
             if callable(schedule):
                 schedule()
             self._analysis_article = None
-            self._retried.add(article_id)  # the list shows the new date
             self.runner.request(article_id)
-
-        self._run(lambda: self.library.set_published(article_id, published), done)
+        if article_id in changes.entities:
+            self.refresh_entities(article_id)
 
     def refresh_entities(self, article_id: int) -> None:
         """Re-apply the reader's corrections to the analysis on screen and refresh the panel."""
@@ -349,8 +301,7 @@ class ReadingPanels(QObject):
         highlight's own tooltip (its meaning and note) takes precedence."""
         if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent) or not self._mentions:
             return False
-        annotations = getattr(self.window, "annotations", None)
-        if annotations is not None and annotations.marks.mark_at_point(event.pos().toPointF()):
+        if self.window.annotations.marks.mark_at_point(event.pos().toPointF()):
             return False
         view = self.window.view
         cursor = view.cursorForPosition(event.pos())
@@ -400,16 +351,8 @@ class ReadingPanels(QObject):
         article_id = self.window.current_article_id()
         if article_id is None:
             return
-        library = self.entities.correction_scope(action) == "library"
-        command = _CorrectionCommand(self, article_id, action, dict(payload), library)
-        stack = getattr(self.window, "undo_stack", None)
-        try:
-            if stack is not None:
-                stack.push(command)
-            else:
-                command.redo()
-        except ValueError as error:
-            self.window.statusBar().showMessage(str(error), 8000)
+        library_wide = self.entities.correction_scope(action) == "library"
+        correct_entity(self.window.ops, article_id, action, dict(payload), library_wide)
 
     @Slot()
     def add_selection_as_entity(self) -> None:

@@ -12,6 +12,7 @@ from gui.i18n import arg, plural
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.operations.changes import Changes
 
 WORDS_PER_MINUTE = 200
 
@@ -27,11 +28,14 @@ class StatusFigures(QObject):
         runner = window.reading.runner
         runner.ready.connect(self._on_analysed)
         runner.failed.connect(self._on_failed)
-        controller = window.annotations.controller
-        controller.annotation_changed.connect(self.refresh)
-        controller.annotation_removed.connect(self.refresh)
+        window.changed.connect(self._on_changed)  # highlight counts follow every operation
         self.zoom = window.view.zoom()
         self.refresh()
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.highlights:
+            self.refresh()
 
     # -- figures -----------------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ panel) it changes that highlight.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
@@ -25,17 +25,22 @@ from gui.annotations.notes_panel import NotesPanel
 from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
 from gui.annotations.word_snap import snap_to_words
+from gui.i18n import arg
+from gui.operations import Changes
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
 
 
 class AnnotationsFeature(QObject):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.view = window.view
         self.library = window.library
-        self.controller = AnnotationController(self.library, window.undo_stack, self)
+        self.controller = AnnotationController(window.ops, self)
         legend = self.controller.legend
         self._active: str | None = None  # the highlight whose words are selected, if any
         self._last_color = legend.first()
@@ -55,8 +60,6 @@ class AnnotationsFeature(QObject):
         self.swatches.set_current(self._last_color)
         window.toolbar.addWidget(self.swatches)
         self._build_actions()
-        self._refresh_library = QTimer(self, singleShot=True, interval=0)
-        self._refresh_library.timeout.connect(self._on_library_refresh)
         self._connect()
         self._refresh_legend()
         self._refresh_known_tags()
@@ -87,26 +90,23 @@ class AnnotationsFeature(QObject):
         self.all_highlights_action.triggered.connect(self.show_all_highlights)
         w.addAction(self.all_highlights_action)
         self._update_action_labels()
-        menu = getattr(w, "edit_menu", None)
-        if menu is not None:
-            menu.addSeparator()
-            self.highlight_menu = menu.addMenu(w.tr("&Highlight"))
-            for action in (*self.color_actions, self.note_action, self.delete_action):
-                self.highlight_menu.addAction(action)
-            menu.addAction(self.all_highlights_action)
-        if (panels := getattr(w, "panels_menu", None)) is not None and self.dock.toggleViewAction() not in \
-                panels.actions():
-            panels.addAction(self.dock.toggleViewAction())
+        menu = w.menus.edit
+        menu.addSeparator()
+        self.highlight_menu = menu.addMenu(w.tr("&Highlight"))
+        for action in (*self.color_actions, self.note_action, self.delete_action):
+            self.highlight_menu.addAction(action)
+        menu.addAction(self.all_highlights_action)
 
     def _update_action_labels(self) -> None:
         legend = self.controller.legend
         for action, color in zip(self.color_actions, legend, strict=False):
-            action.setText(self.window.tr("Highlight: %1").replace("%1", color.meaning))
+            action.setText(arg(self.window.tr("Highlight: %1"), color.meaning))
             action.setIcon(dot_icon(color.swatch, None, 14))
 
     def _connect(self) -> None:
         view, panel, ctl, bar = self.view, self.panel, self.controller, self.bar
         self.window.article_opened.connect(self.load_article)
+        self.window.article_closed.connect(lambda: self.panel.set_article(None, [], ""))
         view.article_changed.connect(self._on_article_changed)
         view.selection_range_changed.connect(self._on_selection_changed)
         view.context_menu_requested.connect(self._fill_context_menu)
@@ -132,12 +132,7 @@ class AnnotationsFeature(QObject):
         self.legend_widget.color_clicked.connect(self.filter_by_color)
         self.legend_widget.rename_requested.connect(lambda key, meaning: ctl.edit_legend(key, meaning, ""))
         self.legend_widget.recolor_requested.connect(lambda key, swatch: ctl.edit_legend(key, "", swatch))
-        ctl.annotation_changed.connect(self._on_annotation_changed)
-        ctl.annotation_removed.connect(self._on_annotation_removed)
-        ctl.legend_changed.connect(self._on_legend_changed)
-        ctl.article_note_changed.connect(panel.set_article_note)
-        ctl.failed.connect(lambda reason: self.window.statusBar().showMessage(reason, 6000))
-        self.window.articles_deleted.connect(lambda _ids: self._after_change())  # legend counts, known tags
+        self.window.changed.connect(self._on_changed)
 
     # -- loading -------------------------------------------------------------------------------------------------
 
@@ -380,31 +375,31 @@ class AnnotationsFeature(QObject):
         if first is not None:
             menu.insertSeparator(first)
 
-    # -- changes from the controller ---------------------------------------------------------------------------
+    # -- what the window broadcasts -----------------------------------------------------------------------------
 
     @Slot(object)
-    def _on_annotation_changed(self, record: Any) -> None:
-        if record.article_id == self.article_id():
-            self.marks.upsert(record)
-        if record.article_id == self.article_id() or self.panel.library_wide():
-            self.panel.upsert(record)
-        self._after_change()
+    def _on_changed(self, changes: Changes) -> None:
+        """Refresh the marks, the Notes panel, the legend and the tags from what an operation changed."""
+        current = self.article_id()
+        for record in changes.removed:
+            if self._active == record.id:
+                self._active = None
+                self.bar.hide()
+            self.marks.remove(record.id)
+            self.panel.remove(record.id)
+        for record in changes.annotations:
+            if record.article_id == current:
+                self.marks.upsert(record)
+            if record.article_id == current or self.panel.library_wide():
+                self.panel.upsert(record)
+        for article_id, note in changes.notes:
+            self.panel.set_article_note(article_id, note)
+        if changes.legend:
+            self._on_legend_changed(self.controller.reload_legend())
+        if changes.highlights:
+            self._refresh_legend()
+            self._refresh_known_tags()
 
-    @Slot(object)
-    def _on_annotation_removed(self, record: Any) -> None:
-        if self._active == record.id:
-            self._active = None
-            self.bar.hide()
-        self.marks.remove(record.id)
-        self.panel.remove(record.id)
-        self._after_change()
-
-    def _after_change(self) -> None:
-        self._refresh_legend()
-        self._refresh_known_tags()
-        self._refresh_library.start()
-
-    @Slot(object)
     def _on_legend_changed(self, legend: Legend) -> None:
         self.marks.set_legend(legend)
         self.bar.set_legend(legend)
@@ -412,8 +407,7 @@ class AnnotationsFeature(QObject):
         self.swatches.set_legend(legend)
         self.swatches.set_current(self._last_color)
         self._update_action_labels()
-        self._refresh_legend()
-        self._refresh_library.start()  # the dots of the library's rows are painted in the legend's colours
+        self._refresh_legend()  # the library's dots follow through the broadcast (Changes.listing)
 
     def _refresh_legend(self) -> None:
         self.legend_widget.set_legend(self.controller.legend, self.controller.counts_by_color())
@@ -422,10 +416,6 @@ class AnnotationsFeature(QObject):
         tags = self.controller.store().tags() if self.controller.available() else []
         self.panel.set_known_tags(tags)
         self.bar.completer.set_tags(tags)
-
-    @Slot()
-    def _on_library_refresh(self) -> None:
-        self.window.library_panel.reload()
 
     @Slot(int)
     def _on_count_changed(self, count: int) -> None:

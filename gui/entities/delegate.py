@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from gui.entities.model import Kind, Role, counted
 from gui.entities.type_icons import type_pixmap
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 PAD = 14  # left and right padding of a row
@@ -167,7 +168,7 @@ class EntityDelegate(QStyledItemDelegate):
             parts = [description[:1].upper() + description[1:]]
         else:
             parts = [counted("%n mention(s)", int(index.data(Role.COUNT) or 0)),
-                     tr("Entities", "first in ¶%1").replace("%1", str(index.data(Role.PARAGRAPH)))]
+                     arg(tr("Entities", "first in ¶%1"), index.data(Role.PARAGRAPH))]
         if articles := int(index.data(Role.ARTICLE_COUNT) or 0):
             parts.append(counted("in %n article(s)", articles))
         return " · ".join(parts)

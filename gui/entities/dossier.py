@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from gui.annotations.colors import Legend
 from gui.entities.model import counted, type_label
+from gui.i18n import arg
 from gui.theme import Tokens, current_tokens
 
 
@@ -102,7 +103,7 @@ class DossierView(QDialog):
         self.setObjectName("DossierView")
         self.dossier = dossier
         self.legend = legend or Legend()  # the library's colours, as the reader set them
-        self.setWindowTitle(self.tr("Dossier — %1").replace("%1", dossier.name))
+        self.setWindowTitle(arg(self.tr("Dossier — %1"), dossier.name))
         self.title = QLabel(self)
         self.title.setObjectName("DossierTitle")
         self.summary = QLabel(self)
@@ -111,7 +112,7 @@ class DossierView(QDialog):
         self.body = QTextBrowser(self)
         self.body.setObjectName("DossierBody")
         self.body.setOpenLinks(False)
-        self.body.setAccessibleName(self.tr("Articles mentioning %1").replace("%1", dossier.name))
+        self.body.setAccessibleName(arg(self.tr("Articles mentioning %1"), dossier.name))
         self.body.anchorClicked.connect(self._on_link)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -142,7 +143,7 @@ class DossierView(QDialog):
                 counted("in %n article(s)", articles)]
         others = [s for s in d.surfaces if s != d.name]
         if others:
-            bits.append(self.tr("written as %1").replace("%1", ", ".join(f"“{s}”" for s in others[:4])))
+            bits.append(arg(self.tr("written as %1"), ", ".join(f"“{s}”" for s in others[:4])))
         self.summary.setText(" · ".join(bits))
         self.body.setHtml(dossier_html(d, t, self.legend))
 

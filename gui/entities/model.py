@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from gui.i18n import plural
 from models.analysis.types import LOW_CONFIDENCE
 
 TYPE_ORDER = ("PERSON", "PLACE", "ORGANIZATION", "GROUP", "EVENT", "OTHER")
@@ -38,8 +39,7 @@ def type_label(type_: str, plural: bool = True) -> str:
 def counted(text: str, n: int) -> str:
     """``text`` with ``%n`` and a plural "(s)" ("%n mention(s)"), translated when a translation is installed and
     in plain English otherwise (Qt leaves "(s)" as it is)."""
-    out = QCoreApplication.translate("Entities", text, "", n)
-    return out.replace("(s)", "" if n == 1 else "s")
+    return plural(QCoreApplication.translate("Entities", text, "", n), n)
 
 
 class Kind(IntEnum):

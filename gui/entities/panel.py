@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui.entities.delegate import EntityDelegate
 from gui.entities.model import SORTS, TYPE_ORDER, EntityTreeModel, Kind, Role, counted, type_label
 from gui.entities.prompts import CorrectionPrompts
+from gui.i18n import arg
 from gui.icons import icon
 from gui.theme import Tokens, current_tokens
 
@@ -310,7 +311,7 @@ class EntitiesPanel(QWidget):
         others = sorted((r for r in self.model.entities() if r.key != (name, type_)),
                         key=lambda r: (r.type != type_, r.name.casefold()))
         labels = [f"{r.name} — {type_label(r.type, plural=False)}" for r in others]
-        chosen = self.prompts.choice(self, self.tr("Merge entity"), self.tr("Merge “%1” into:").replace("%1", name),
+        chosen = self.prompts.choice(self, self.tr("Merge entity"), arg(self.tr("Merge “%1” into:"), name),
                                      labels)
         if chosen is not None:
             into = others[chosen]
@@ -394,7 +395,7 @@ class EntitiesPanel(QWidget):
     def _update_sort_label(self) -> None:
         checked = self._sort_actions.checkedAction()
         self.sort_button.setText(f"{self._sort_short.get(str(checked.data()), '') if checked else ''} ▾")
-        self.sort_button.setToolTip(self.tr("Sort: %1").replace("%1", checked.text() if checked else ""))
+        self.sort_button.setToolTip(arg(self.tr("Sort: %1"), checked.text() if checked else ""))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -440,7 +441,7 @@ class EntitiesPanel(QWidget):
         current = self.model.current_mention()
         count = len(row.spans)
         if current >= 0:
-            self.position.setText(self.tr("Mention %1 of %2").replace("%1", str(current + 1)).replace("%2", str(count)))
+            self.position.setText(arg(self.tr("Mention %1 of %2"), current + 1, count))
         else:
             self.position.setText(counted("%n mention(s)", count))
         self.prev_button.setEnabled(count > 0)

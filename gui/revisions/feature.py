@@ -8,42 +8,24 @@ A library without revisions (an older fake in tests) leaves the feature switched
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from gui.import_jobs import Pool, default_pool
+from gui.i18n import arg
 from gui.revisions.window import RevisionsWindow
 from gui.typefaces import register_bundled_fonts
 from models.revisions.compare import RevisionDiff
 from models.revisions.timing import Lapse, last_change
 
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
-
-
-class _CallSignals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Call(QRunnable):
-    def __init__(self, fn: Any) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn = fn
-        self.signals = _CallSignals()
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            result = self.fn()
-        except Exception as error:  # noqa: BLE001 — reported in the status bar, never lost in a thread
-            log.exception("revisions: background call failed")
-            self.signals.failed.emit(" ".join(str(error).split())[:300])
-            return
-        self.signals.done.emit(result)
 
 
 class RevisionState:
@@ -59,12 +41,11 @@ class RevisionsFeature(QObject):
     state_shown = Signal(int)  # article id whose versions line, flags and marks are on screen
     diff_shown = Signal(object)  # the RevisionsWindow that now shows a diff
 
-    def __init__(self, window: Any, pool: Pool | None = None) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.library = window.library
-        self.pool = pool or getattr(window, "_pool", None) or default_pool()
-        self._calls: set[_Call] = set()
+        self._calls = 0  # reads under way on the window's runner
         self.state: RevisionState | None = None
         self.diff_window: RevisionsWindow | None = None
         self._checking: int | None = None
@@ -83,9 +64,7 @@ class RevisionsFeature(QObject):
         window.imports_finished.connect(self._on_imports_finished)
         window.view.header.revisions.linkActivated.connect(self._on_link)
         window.view.context_menu_requested.connect(self._fill_context_menu)
-        reading = getattr(window, "reading", None)
-        if reading is not None:
-            reading.analysis_shown.connect(self._on_analysis_shown)
+        window.reading.analysis_shown.connect(self._on_analysis_shown)
         current = window.current_article_id()
         if current is not None:
             self._on_article_opened(current)
@@ -95,25 +74,18 @@ class RevisionsFeature(QObject):
 
     @property
     def pending(self) -> bool:
-        return bool(self._calls)
+        return self._calls > 0
 
     # -- background ------------------------------------------------------------------------------------------
 
-    def _run(self, fn: Any, on_done: Any) -> None:
-        call = _Call(fn)
-        self._calls.add(call)
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """A read on the window's runner; a failure is said in the status bar by the window (one wording)."""
 
-        def finish(result: object) -> None:
-            self._calls.discard(call)
-            on_done(result)
+        def settle() -> None:
+            self._calls -= 1
 
-        def fail(reason: str) -> None:
-            self._calls.discard(call)
-            self.window.statusBar().showMessage(self.tr("Versions: %1").replace("%1", reason), 8000)
-
-        call.signals.done.connect(finish)
-        call.signals.failed.connect(fail)
-        self.pool.start(call)
+        self._calls += 1
+        self.window.runner.run(self.tr("Reading the versions"), lambda _task: fn(), on_done, on_finally=settle)
 
     def _load(self, article_id: int) -> RevisionState:
         from models.revisions.history import diff_revisions
@@ -180,7 +152,7 @@ class RevisionsFeature(QObject):
         lapse = last_change(state.infos[0].imported_at, state.infos[-1].imported_at, state.published)
         when = state.infos[-1].imported_at.strftime("%d %b %Y %H:%M UTC")
         return (
-            f'<span title="{when}">{self.tr("%1 versions").replace("%1", str(len(state.infos)))}'
+            f'<span title="{when}">{arg(self.tr("%1 versions"), len(state.infos))}'
             f" · {self.lapse_text(lapse)}</span>"
             f' · <a href="changes">{self.tr("Show changes")}</a>'
             f' · <a href="check">{self.tr("Check for updates")}</a>'
@@ -196,8 +168,8 @@ class RevisionsFeature(QObject):
                 unit = {"days": self.tr("day"), "months": self.tr("month"), "years": self.tr("year")}[lapse.unit]
             amount = f"{lapse.amount} {unit}"
         if lapse.reference == "publication":
-            return self.tr("last changed %1 after publication").replace("%1", amount)
-        return self.tr("last changed %1 after the first import").replace("%1", amount)
+            return arg(self.tr("last changed %1 after publication"), amount)
+        return arg(self.tr("last changed %1 after the first import"), amount)
 
     @Slot(str)
     def _on_link(self, link: str) -> None:
@@ -241,7 +213,7 @@ class RevisionsFeature(QObject):
             self.window.statusBar().showMessage(self.tr("No new version: the text is as it was."), 6000)
         else:
             self.window.statusBar().showMessage(
-                self.tr("Stored version %1 of this article.").replace("%1", str(result.revision)), 6000
+                arg(self.tr("Stored version %1 of this article."), result.revision), 6000
             )
 
     @Slot()
@@ -287,5 +259,5 @@ class RevisionsFeature(QObject):
         self.diff_window = None
 
 
-def install_revisions(window: Any) -> RevisionsFeature:
+def install_revisions(window: MainWindow) -> RevisionsFeature:
     return RevisionsFeature(window)

@@ -24,8 +24,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from gui.app import configure_application  # noqa: E402
-from gui.import_jobs import ImmediatePool  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
+from gui.runner import ImmediatePool  # noqa: E402
 from tests.gui.fakes import fake_ingest, sample_article  # noqa: E402
 
 # The offscreen platform warns that it cannot propagate size hints; that says nothing about Newsdesk.

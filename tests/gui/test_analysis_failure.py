@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import models.analysis as analysis_module
-from gui.import_jobs import ImmediatePool
 from gui.library_model import Role
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.analysis import ANALYZER_VERSION
 from models.ingest import ingest_file, ingest_text
 from models.store import Library, open_library

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from gui import app
-from gui.import_jobs import ImmediatePool
+from gui.runner import ImmediatePool
 from models.store import open_library
 from tests.gui.fixture_types import Gui
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import app
 from gui.damaged_library import DamagedLibraryDialog
-from gui.import_jobs import ImmediatePool
+from gui.runner import ImmediatePool
 from models.store import backup, integrity, open_library
 from tests.gui.fixture_types import Gui
 from tests.test_library_safety import article, fill, overwrite_middle

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from gui import settings
 from gui.export_dialog import ExportDialog
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.ingest import ingest_file
 from models.store import Library, open_library
@@ -224,7 +224,7 @@ def test_a_failing_write_shows_one_line_and_leaves_no_file(
     finally:
         folder.chmod(0o755)
     reason = failed.args[0]
-    assert reason.startswith(f"Cannot write {target}") and "\n" not in reason
+    assert reason.startswith(f"Export failed: Cannot write {target}") and "\n" not in reason
     assert dialog.error.text() == reason and dialog.isVisible() and dialog.export_button.isEnabled()
     assert (folder / "abe.md").read_text(encoding="utf-8") == "the previous export"
     assert os.listdir(folder) == ["abe.md"]

@@ -28,6 +28,11 @@ class IdlePool:
         pass
 
 
+def _annotation_changed(changes: Any) -> bool:
+    """The window's broadcast says a highlight was added or edited."""
+    return bool(changes.annotations)
+
+
 def make_window(qtbot: Any, gui: Any, lib: Any, article_id: int) -> MainWindow:
     _app, faces, theme = gui
     window = MainWindow(lib, faces, theme, pool=IdlePool())
@@ -92,7 +97,7 @@ def test_the_bar_appears_over_a_selection_and_a_swatch_highlights_it(reader: Rea
     qtbot.waitUntil(feature.bar.isVisible)
     first_line = window.view.cursorRect(window.view.cursor_for_range(start, start))
     assert feature.bar.geometry().bottom() <= first_line.top()  # floats just above the selected words
-    with qtbot.waitSignal(feature.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         feature.bar.swatches["red"].click()
     [a] = stored(lib, article_id)
     assert (a.start, a.end, a.color, a.status) == (start, end, "red", "anchored")
@@ -111,7 +116,7 @@ def test_a_selection_spanning_paragraphs_is_highlighted_without_the_break_at_its
     text = shown_text(window)
     first_break = text.index("\n", text.index("MOSCOW"))
     window.view.select_range(first_break - 12, first_break + 20)
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         window.annotations.bar.swatches["yellow"].click()
     [a] = stored(lib, article_id)
     assert "\n" in a.exact and a.exact == text[a.start:a.end]
@@ -129,7 +134,7 @@ def test_shortcuts_highlight_in_each_colour_without_clashing(reader: Reader, qtb
     assert keys.count("Ctrl+Alt+M") == 1
     start, end = select(window, "Russian President Vladimir Putin")
     window.view.setFocus()
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         qtbot.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     [a] = stored(lib, article_id)
     assert (a.start, a.end, a.color) == (start, end, "green")
@@ -138,14 +143,14 @@ def test_shortcuts_highlight_in_each_colour_without_clashing(reader: Reader, qtb
 def test_highlight_with_note_shortcut_opens_the_note_editor(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     select(window, "the Northern Territories issue")
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     [a] = stored(lib, article_id)
     editor = window.annotations.panel.editor
     assert editor.isVisible() and editor.annotation_id() == a.id
     qtbot.waitUntil(lambda: editor.note.hasFocus())
     qtbot.keyClicks(editor.note, "Check the **1956** declaration")
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed, timeout=3000):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed, timeout=3000):
         pass  # committed after a pause in typing
     assert lib.annotations.get(a.id).note == "Check the **1956** declaration"
 
@@ -159,7 +164,7 @@ def test_context_menu_offers_the_colours_on_a_selection(reader: Reader, qtbot: Q
     assert "Highlight: Question" in labels and any("Note" in label for label in labels)
     assert any("Copy" in label for label in labels)  # the standard entries stay
     action = next(a for a in menu.actions() if a.text() == "Highlight: Question")
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         action.trigger()
     [a] = stored(lib, article_id)
     assert (a.start, a.end, a.color) == (start, end, "blue")
@@ -168,7 +173,7 @@ def test_context_menu_offers_the_colours_on_a_selection(reader: Reader, qtbot: Q
 def test_toolbar_swatches_act_on_the_selection(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     start, end = select(window, "Sergey Lavrov")
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         window.annotations.swatches.buttons["purple"].click()
     [a] = stored(lib, article_id)
     assert (a.start, a.end, a.color) == (start, end, "purple")
@@ -187,7 +192,7 @@ def test_tags_from_the_bar_with_completion(reader: Reader, qtbot: QtBot) -> None
     bar.tag_button.click()
     assert bar.tag_entry_active() and "diplomacy" in bar.completer.tags()
     qtbot.keyClicks(bar.tag_field, "treaty, #Kuril islands")
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         qtbot.keyClick(bar.tag_field, Qt.Key.Key_Return)
     created = [a for a in stored(lib, article_id) if a.exact == "peace treaty"]
     assert len(created) == 1 and created[0].tags == ("Kuril islands", "treaty")
@@ -208,7 +213,7 @@ def test_clicking_a_highlight_selects_it_in_text_and_panel_and_the_bar_changes_i
     bar = window.annotations.bar
     qtbot.waitUntil(bar.isVisible)
     assert bar.delete_button.isVisible()  # acting on the highlight, not on a new selection
-    with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
         bar.swatches["green"].click()
     assert lib.annotations.get(second.id).color == "green"
     assert lib.annotations.get(first.id).color == "yellow"
@@ -223,7 +228,7 @@ def test_delete_undo_redo_bring_back_the_same_highlight(reader: Reader, qtbot: Q
     ctl.set_color(created.id, "blue")
     assert lib.annotations.get(created.id).color == "blue"
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=mark_center(window, created.id))
-    with qtbot.waitSignal(ctl.annotation_removed):
+    with qtbot.waitSignal(window.changed, check_params_cb=lambda changes: bool(changes.removed)):
         window.annotations.bar.delete_button.click()
     assert stored(lib, article_id) == [] and window.annotations.marks.marks() == []
     assert window.annotations.panel.model.rowCount() == 0
@@ -301,7 +306,7 @@ def test_a_highlight_over_emoji_lands_on_the_same_code_points(qtbot: QtBot, gui:
         start = text.index(quote)
         window.view.select_range(start, start + len(quote))
         assert window.view.selection_range() == (start, start + len(quote))
-        with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+        with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
             qtbot.keyClick(window.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         [a] = stored(lib, article_id)
         assert (a.start, a.end, a.exact) == (start, start + len(quote), quote)

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from gui.dock_title import DockTitle
 from gui.empty_reader import EmptyReader
 from gui.export_action import open_export_dialog
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.store import Library, open_library
 from tests.gui.fixture_types import Gui
@@ -161,8 +162,8 @@ def test_deleting_the_last_articles_shows_the_empty_page_with_an_open_button(
     assert empty.heading.text() == "Your library is empty"
     assert window.current_article_id() is None and window.windowTitle() == "Newsdesk"
     # nothing of the deleted article is left in the docks: their counts (the tabs' counts) are back to zero
-    assert window.reading.entities_dock.titleBarWidget().count_value() == 0
-    assert window.annotations.dock.titleBarWidget().count_value() == 0
+    assert _title(window.reading.entities_dock).count_value() == 0
+    assert _title(window.annotations.dock).count_value() == 0
     assert window.view.layer_ranges("entity-mentions") == ()
     opened: list[str] = []
 
@@ -194,3 +195,10 @@ def test_reanalyse_forgets_the_cached_analysis_and_computes_it_afresh(qtbot: QtB
     assert after[open_id] > before[open_id]  # analysed again, not served from the old cache
     assert other in after and lib.load_analysis(other, ANALYZER_VERSION) is not None
     assert "Analysed afresh: 2" in window.statusBar().currentMessage()
+
+
+def _title(dock: QDockWidget) -> DockTitle:
+    """The dock's own title bar (a :class:`DockTitle`: its count names the tab)."""
+    title = dock.titleBarWidget()
+    assert isinstance(title, DockTitle)
+    return title

@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from gui import settings
 from gui.app import open_window
+from gui.dock_title import DockTitle
 from gui.find_bar import FIND_LAYER
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from tests.gui.fakes import FakeLibrary, fake_ingest, sample_article
 from tests.gui.fixture_types import Gui
 
@@ -188,7 +189,7 @@ def _right_tabs(window: MainWindow) -> QTabBar | None:
 
 def test_entities_and_notes_share_one_header_of_tabs_with_counts(window: MainWindow, qtbot: QtBot) -> None:
     entities, notes = window.reading.entities_dock, window.annotations.dock
-    entities_title, notes_title = entities.titleBarWidget(), notes.titleBarWidget()
+    entities_title, notes_title = _title(entities), _title(notes)
     qtbot.waitUntil(lambda: _right_tabs(window) is not None and entities_title.is_collapsed())
     bar = _right_tabs(window)
     assert bar is not None
@@ -213,22 +214,22 @@ def _on_screen(dock: QDockWidget) -> bool:
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")  # a floating window
 def test_a_dock_floated_or_left_alone_gets_its_title_back(window: MainWindow, qtbot: QtBot) -> None:
     entities, notes = window.reading.entities_dock, window.annotations.dock
-    qtbot.waitUntil(lambda: entities.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: _title(entities).is_collapsed())
     notes.hide()  # View ▸ Panels ▸ Notes off: Entities is alone on the right
-    qtbot.waitUntil(lambda: not entities.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: not _title(entities).is_collapsed())
     qtbot.waitUntil(lambda: _right_tabs(window) is None)  # no tab bar over a lone dock
-    assert entities.titleBarWidget().height() == 36
+    assert _title(entities).height() == 36
     notes.show()
-    qtbot.waitUntil(lambda: entities.titleBarWidget().is_collapsed() and notes.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: _title(entities).is_collapsed() and _title(notes).is_collapsed())
     entities.setFloating(True)
-    qtbot.waitUntil(lambda: not entities.titleBarWidget().is_collapsed()
-                    and not notes.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: not _title(entities).is_collapsed()
+                    and not _title(notes).is_collapsed())
 
 
 def test_the_tabbed_header_survives_a_saved_layout(
     window: MainWindow, gui: Gui, fake_library: FakeLibrary, qtbot: QtBot
 ) -> None:
-    qtbot.waitUntil(lambda: window.reading.entities_dock.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: _title(window.reading.entities_dock).is_collapsed())
     window.annotations.dock.raise_()
     window.save_layout()
     _app, faces, theme = gui
@@ -237,7 +238,7 @@ def test_the_tabbed_header_survives_a_saved_layout(
     again.restore_layout()
     again.show()
     qtbot.waitExposed(again)
-    qtbot.waitUntil(lambda: _right_tabs(again) is not None and again.annotations.dock.titleBarWidget().is_collapsed())
+    qtbot.waitUntil(lambda: _right_tabs(again) is not None and _title(again.annotations.dock).is_collapsed())
     bar = _right_tabs(again)
     assert bar is not None and bar.tabText(bar.currentIndex()).startswith("Notes")
 
@@ -256,3 +257,10 @@ def test_a_dropped_folder_imports_its_article_files(gui: Gui, qtbot: QtBot, tmp_
     results, failures = finished.args
     assert len(results) == 3 and failures == []  # the three notes, not the picture
     qtbot.waitUntil(lambda: not window.busy(), timeout=10000)
+
+
+def _title(dock: QDockWidget) -> DockTitle:
+    """The dock's own title bar (a :class:`DockTitle`: its count names the tab)."""
+    title = dock.titleBarWidget()
+    assert isinstance(title, DockTitle)
+    return title

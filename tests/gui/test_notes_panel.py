@@ -22,6 +22,11 @@ from tests.gui.test_highlights import Reader, make_window, reader, shown_text  #
 __all__ = ["reader"]
 
 
+def _annotation_changed(changes: Any) -> bool:
+    """The window's broadcast says a highlight was added or edited."""
+    return bool(changes.annotations)
+
+
 def span(text: str, quote: str) -> tuple[int, int]:
     start = text.index(quote)
     return start, start + len(quote)
@@ -138,7 +143,7 @@ def test_orphan_is_listed_and_reattached_to_the_selection(qtbot: QtBot, gui: Gui
         new_start, new_end = span(changed_text, "news briefing")
         window.view.select_range(new_start, new_end)
         assert panel.reattach_button.isEnabled()
-        with qtbot.waitSignal(window.annotations.controller.annotation_changed):
+        with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
             panel.reattach_button.click()
         now = lib.annotations.get(gone.id)
         assert (now.status, now.start, now.end, now.exact, now.note) == (
@@ -196,7 +201,7 @@ def test_legend_rename_and_recolour_are_stored_and_undoable(
     row = window.annotations.legend_widget.rows["yellow"]
     row.start_rename()
     row.editor.setText("Central claim")
-    with qtbot.waitSignal(window.annotations.controller.legend_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=lambda changes: changes.legend):
         qtbot.keyClick(row.editor, Qt.Key.Key_Return)
     assert lib.annotations.colors()[0].meaning == "Central claim"
     assert window.annotations.legend_widget.rows["yellow"].name.text() == "Central claim"
@@ -207,7 +212,7 @@ def test_legend_rename_and_recolour_are_stored_and_undoable(
     from PySide6.QtWidgets import QColorDialog
 
     monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#FF8800"))
-    with qtbot.waitSignal(window.annotations.controller.legend_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=lambda changes: changes.legend):
         window.annotations.legend_widget.rows["yellow"].choose_color()
     color = lib.annotations.colors()[0]
     assert color.swatch == "#FF8800" and color.background != "#FBEDB2"

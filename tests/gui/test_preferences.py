@@ -65,7 +65,7 @@ def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
 
 
 def preferences(window: MainWindow) -> PreferencesDialog:
-    action = next(a for a in window.edit_menu.actions() if a.objectName() == "PreferencesAction")
+    action = next(a for a in window.menus.edit.actions() if a.objectName() == "PreferencesAction")
     action.trigger()
     shown = [d for d in window.findChildren(PreferencesDialog) if d.isVisible()]
     assert len(shown) == 1
@@ -191,9 +191,7 @@ def test_a_library_that_is_not_a_sqlite_file_leaves_backups_to_the_server(window
 
 def test_about_shows_the_version_library_and_analyser(reader: Reader, qtbot: QtBot) -> None:
     window, lib, _article_id = reader
-    help_menu = window.menuBar().findChild(QMenu, "HelpMenu")
-    assert isinstance(help_menu, QMenu)
-    about = next(a for a in help_menu.actions() if a.objectName() == "AboutAction")
+    about = next(a for a in window.menus.help.actions() if a.objectName() == "AboutAction")
     about.trigger()
     dialog = window.findChild(AboutDialog)
     assert dialog is not None and dialog.isVisible()

@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from gui.annotations.colors import light_background_for
-from gui.import_jobs import ImmediatePool
 from gui.library_model import Role as LibraryRole
 from gui.main_window import MainWindow
 from gui.preferences import PreferencesDialog
+from gui.runner import ImmediatePool
 from models.export import render
 from models.export.selection import Selection, collect
 from models.ingest import ingest_file
@@ -241,7 +241,7 @@ def test_a_colour_changed_in_preferences_shows_in_the_reader_the_list_the_dossie
 
     prefs = PreferencesDialog(window)
     qtbot.addWidget(prefs)
-    with qtbot.waitSignal(window.annotations.controller.legend_changed):
+    with qtbot.waitSignal(window.changed, check_params_cb=lambda changes: bool(changes.legend)):
         prefs.recolor("red", NEW)  # what the colour editor of Preferences asks when a swatch is picked
     assert next(c for c in lib.annotations.colors() if c.key == "red").swatch.upper() == NEW
 

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from gui.import_jobs import ImmediatePool
 from gui.library_model import Role as LibraryRole
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.store import Library, open_library
 from tests.gui.fixture_types import Gui
 from tests.gui.test_highlights import shown_text

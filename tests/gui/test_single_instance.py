@@ -11,8 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.app import receive_handed_files
-from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from gui.single_instance import InstanceServer, server_name
 from models.store import open_library
 from tests.gui.fixture_types import Gui
