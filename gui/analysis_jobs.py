@@ -47,10 +47,10 @@ class AnalysisJob(QRunnable):
         self.signals = AnalysisSignals()
 
     def run(self) -> None:  # QRunnable.run
-        from models.store.entities import EntityStore
-
         try:
             analysis = analysis_of(self.library, self.article_id, retry=self.retry)
+            from models.store.entities import EntityStore  # after the library answered: the store is up by then
+
             entities = EntityStore(self.library).entities(self.article_id, analysis)
         except Exception as error:  # noqa: BLE001 — a worker reports, never dies silently
             log.exception("analysis of article %s failed", self.article_id)

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
 from gui.library_model import LibraryModel, Role
+from gui.settings import Setting
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
@@ -38,6 +39,10 @@ SNIPPET_HITS = 200
 ALL, HIGHLIGHTED = "all", "highlighted"
 UNREAD = "unread"
 EDITED = "edited"  # a re-import changed the text: the story was edited after it was first read
+# Where the list was scrolled: "article id:pixels of its row above the top", restored at the next start.
+LIST_POSITION: Setting[str] = Setting("window/library_list_position", str, "")
+POSITION_SAVE_MS = 400
+POSITION_PAGES = 10  # pages fetched at most to find the row the list was scrolled to
 SORT_LABELS = (("recent", "Recent"), ("newest", "Newest"), ("oldest", "Oldest"), ("highlighted", "Most highlighted"),
                ("title", "Title"))
 
@@ -53,6 +58,8 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
         self._library: Any = None
+        self._counts = (0, 0, 0)  # highlighted, unread, edited, as the chips show them
+        self._read_here: set[int] = set()  # marked read by opening them; the store may not have the mark yet
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
         self.search.setPlaceholderText(self.tr("Search library"))
@@ -128,6 +135,10 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.list, 1)
         self._layout = layout
 
+        self._restore_to: tuple[int, int] | None = _parse_position(LIST_POSITION.read())  # applied once laid out
+        self._save_position = QTimer(self, singleShot=True, interval=POSITION_SAVE_MS)
+        self._save_position.timeout.connect(self._store_position)
+        self.list.verticalScrollBar().valueChanged.connect(lambda _v: self._save_position.start())
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(self._debounce.start)
@@ -206,6 +217,7 @@ class LibraryPanel(QWidget):
         self._set_chip_counts(*counts)
 
     def _set_chip_counts(self, highlighted: int, unread: int, edited: int = 0) -> None:
+        self._counts = (highlighted, unread, edited)
         self.highlighted_chip.setText(
             self.tr("Highlighted %1").replace("%1", f"{highlighted:,}") if highlighted else self.tr("Highlighted")
         )
@@ -225,6 +237,7 @@ class LibraryPanel(QWidget):
     def reload(self) -> None:
         """Refresh the rows from the store, keeping the current article and the selection where still listed."""
         self._debounce.stop()
+        position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
         current = self.current_article_id()
         selected = set(self.selected_article_ids())
         summaries: list[Any] = []
@@ -259,8 +272,67 @@ class LibraryPanel(QWidget):
             if (row := self.model.row_of(article_id)) >= 0:
                 selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
+        if position is not None:
+            self.restore_list_position(position)
+        self._keep_read_marks()
         self._update_labels()
         self.count_changed.emit(self.model.total())
+
+    # -- the list's scroll position ----------------------------------------------------------------------------
+
+    def list_position(self) -> tuple[int, int] | None:
+        """(the article at the top of the list, pixels of its row scrolled above the top), None when empty."""
+        index = self.list.indexAt(QPoint(self.list.viewport().width() // 2, 1))
+        if not index.isValid():
+            return None
+        return int(index.data(Role.ARTICLE_ID)), max(0, -self.list.visualRect(index).top())
+
+    def restore_list_position(self, position: tuple[int, int]) -> bool:
+        """Scroll so that the article is at the top again (fetching pages to find it); False when it is not listed."""
+        article_id, offset = position
+        row = self.model.row_of(article_id)
+        pages = 0
+        while row < 0 and self.model.canFetchMore() and pages < POSITION_PAGES:
+            self.model.fetchMore()
+            pages += 1
+            row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        index = self.model.index(row)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        bar = self.list.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), bar.value() + self.list.visualRect(index).top() + offset))
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:  # QWidget.showEvent
+        super().showEvent(event)
+        if self._restore_to is not None:  # the position of the last session, once the rows have their sizes
+            QTimer.singleShot(0, self, self._restore_saved_position)
+
+    def _restore_saved_position(self) -> None:
+        position, self._restore_to = self._restore_to, None
+        if position is not None and self.model.rowCount():
+            self.restore_list_position(position)
+            current = self.list.currentIndex()
+            if current.isValid() and not self.list.viewport().rect().intersects(self.list.visualRect(current)):
+                self.list.scrollTo(current)  # the open article stays in sight
+
+    def _store_position(self) -> None:
+        if self.query() or self._restore_to is not None:  # a search's hits are not the list to come back to
+            return
+        if (position := self.list_position()) is not None:
+            LIST_POSITION.write(f"{position[0]}:{position[1]}")
+
+    def _keep_read_marks(self) -> None:
+        """Articles opened here stay read in the rows and the Unread count while their mark is being stored."""
+        lagging = [i for i in self._read_here if self.model.row_of(i) >= 0 and not self.model.is_read(i)]
+        self._read_here -= {i for i in self._read_here if self.model.is_read(i)}
+        for article_id in lagging:
+            self.model.mark_read(article_id)
+        lagging = [i for i in lagging if self.model.is_read(i)]  # rows that carry a read state
+        if lagging:
+            highlighted, unread, edited = self._counts
+            self._set_chip_counts(highlighted, max(0, unread - len(lagging)), edited)
 
     def current_article_id(self) -> int | None:
         index = self.list.currentIndex()
@@ -287,6 +359,7 @@ class LibraryPanel(QWidget):
         if not callable(setter) or self.model.is_read(article_id):
             return
         self.model.mark_read(article_id)
+        self._count_read(article_id)
 
         def write() -> None:
             try:
@@ -295,6 +368,14 @@ class LibraryPanel(QWidget):
                 log.warning("could not mark article %s read", article_id, exc_info=True)
 
         QThreadPool.globalInstance().start(write)
+
+    def _count_read(self, article_id: int) -> None:
+        """The article just shown as read leaves the Unread count now, in the frame that shows it."""
+        if not self.model.is_read(article_id):  # a row without a read state (or not listed): nothing to count
+            return
+        self._read_here.add(article_id)
+        highlighted, unread, edited = self._counts
+        self._set_chip_counts(highlighted, max(0, unread - 1), edited)
 
     def _update_labels(self) -> None:
         searching = bool(self.query())
@@ -385,3 +466,11 @@ class LibraryPanel(QWidget):
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
             self.list.setFocus()
+
+
+def _parse_position(value: object) -> tuple[int, int] | None:
+    try:
+        article_id, offset = str(value).split(":")
+        return int(article_id), max(0, int(offset))
+    except ValueError:
+        return None

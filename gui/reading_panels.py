@@ -86,11 +86,9 @@ class ReadingPanels(QObject):
 
     def __init__(self, window: Any, pool: Pool | None = None) -> None:
         super().__init__(window)
-        from models.store.entities import EntityStore
-
         self.window = window
         self.library = window.library
-        self.entity_store = EntityStore(self.library)
+        self._entity_store: Any = None  # made on first use: the store's modules load after the first paint
         self.pool = pool or default_pool()
         self._calls: set[_Call] = set()
         self._analysis: Any = None
@@ -151,6 +149,15 @@ class ReadingPanels(QObject):
         current = window.current_article_id()
         if current is not None:
             self._on_article_opened(current)
+
+    @property
+    def entity_store(self) -> Any:
+        """The store's entity queries and corrections (models.store.entities)."""
+        if self._entity_store is None:
+            from models.store.entities import EntityStore
+
+            self._entity_store = EntityStore(self.library)
+        return self._entity_store
 
     # -- state ------------------------------------------------------------------------------------------------
 

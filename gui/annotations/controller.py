@@ -19,7 +19,6 @@ from PySide6.QtGui import QUndoStack
 from gui.annotations import commands
 from gui.annotations.colors import Legend, light_background_for
 from gui.settings import AUTHOR
-from models.store.annotations import default_author
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +45,8 @@ class AnnotationController(QObject):
         return self.library.annotations
 
     def author(self) -> str:
+        from models.store.annotations import default_author  # the store's module: loaded after the first paint
+
         return AUTHOR.read().strip() or default_author()
 
     def announce(self, record: Any) -> None:

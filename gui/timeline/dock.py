@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 from gui.timeline.colors import TimelineColors
 from gui.timeline.view import TimelineView
 from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
-from models.timeline_query import DatedGroup, EventMention
+from models.timeline_groups import DatedGroup, EventMention
 
 TOOLBAR_HEIGHT = 36
 ARTICLE = "article"

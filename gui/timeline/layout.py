@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lanes
-from models.timeline_query import DatedGroup
+from models.timeline_groups import DatedGroup
 
 MIN_BAR = 10.0
 MAX_LABEL = 230.0  # longer labels are cut; the whole clause is in the hover card

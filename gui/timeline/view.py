@@ -44,7 +44,7 @@ from gui.timeline.scene_builder import TickUnit, fit_scale, focus_range
 from gui.timeline.view_input import TimelineInput
 from models.analysis.event_labels import EventName, name_events
 from models.analysis.types import Entity, TimelineEvent
-from models.timeline_query import (
+from models.timeline_groups import (
     DatedGroup,
     EventMention,
     group_by_date,

@@ -226,7 +226,7 @@ class _Rows:
                 })
 
     def add_events(self, article_id: int, analysis_id: int, analysis: Analysis, text: str) -> None:
-        from models.timeline_query import event_interval
+        from models.timeline_groups import event_interval
 
         for seq, ev in enumerate(analysis.events):
             interval = event_interval(ev)
