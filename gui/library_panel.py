@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,6 +42,7 @@ EDITED = "edited"  # a re-import changed the text: the story was edited after it
 # Where the list was scrolled: "article id:pixels of its row above the top", restored at the next start.
 LIST_POSITION: Setting[str] = Setting("window/library_list_position", str, "")
 POSITION_SAVE_MS = 400
+MIN_ROWS = 3  # rows of the list kept in sight before the footer (the colour legend) gives way
 POSITION_PAGES = 10  # pages fetched at most to find the row the list was scrolled to
 SORT_LABELS = (("recent", "Recent"), ("newest", "Newest"), ("oldest", "Oldest"), ("highlighted", "Most highlighted"),
                ("title", "Title"))
@@ -58,6 +59,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
         self._library: Any = None
+        self._footers: list[QWidget] = []
         self._counts = (0, 0, 0)  # highlighted, unread, edited, as the chips show them
         self._read_here: set[int] = set()  # marked read by opening them; the store may not have the mark yet
         self.search = QLineEdit(self)
@@ -175,9 +177,36 @@ class LibraryPanel(QWidget):
         self.list.addAction(self.delete_action)
 
     def add_footer(self, widget: QWidget) -> None:
-        """Pin a widget under the list (the highlight colour legend)."""
+        """Pin a widget under the list (the highlight colour legend); it steps aside when the panel is too short for
+        it and MIN_ROWS rows of the list (a small window, a large scale factor)."""
         widget.setParent(self)
         self._layout.addWidget(widget)
+        self._footers.append(widget)
+        QTimer.singleShot(0, self, self._fit_footers)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QWidget.resizeEvent
+        super().resizeEvent(event)
+        self._fit_footers()
+
+    def _rows_height(self, rows: int) -> int:
+        """Height of the list showing its first ``rows`` rows (a typical row where fewer are listed)."""
+        hints = [self.list.sizeHintForRow(r) for r in range(min(rows, self.model.rowCount()))]
+        typical = max(hints) if hints else 2 * self.fontMetrics().height() + 16
+        return sum(hints) + typical * (rows - len(hints)) + 2 * rows * self.list.spacing() + 2 * self.list.frameWidth()
+
+    def _fit_footers(self) -> None:
+        if not self._footers:
+            return
+        if self.list.isHidden():  # no rows to keep in sight
+            for f in self._footers:
+                f.setVisible(True)
+            return
+        shown = [f for f in self._footers if not f.isHidden()]
+        room = self.list.height() + sum(f.height() + self._layout.spacing() for f in shown)
+        footer = sum(f.sizeHint().height() + self._layout.spacing() for f in self._footers)
+        fits = room - footer >= self._rows_height(MIN_ROWS)
+        for f in self._footers:
+            f.setVisible(fits)
 
     def set_library(self, library: Any) -> None:
         self._library = library
