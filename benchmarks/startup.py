@@ -92,6 +92,10 @@ def main() -> int:
     print(f"bare PySide6 window   median {m_bare * 1000:7.0f} ms   (min {min(bare) * 1000:.0f})")
     print(f"newsdesk main window  median {m_nd * 1000:7.0f} ms   (min {min(nd) * 1000:.0f})")
     print(f"ratio newsdesk / bare = {m_nd / m_bare:.2f}  (target <= 1.5)")
+    painted, drawn = nd_marks.get("article-painted", []), bare_marks.get("settled", [])
+    if painted and drawn:
+        print(f"first paint / bare window drawn = {statistics.median(painted) / statistics.median(drawn):.2f}"
+              "  (the window painted with the article, docks pending)")
     print("from process start (medians):")
     print(f"  bare window drawn                          {_ms(bare_marks.get('settled', []))}")
     print(f"  newsdesk article painted (docks pending)   {_ms(nd_marks.get('article-painted', []))}")
