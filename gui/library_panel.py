@@ -204,7 +204,7 @@ class LibraryPanel(QWidget):
         shown = [f for f in self._footers if not f.isHidden()]
         room = self.list.height() + sum(f.height() + self._layout.spacing() for f in shown)
         footer = sum(f.sizeHint().height() + self._layout.spacing() for f in self._footers)
-        fits = room - footer >= self._rows_height(MIN_ROWS)
+        fits = room - footer >= self._rows_height(min(MIN_ROWS, max(1, self.model.total())))
         for f in self._footers:
             f.setVisible(fits)
 
