@@ -239,7 +239,7 @@ def build_copies(base_url: str, url: str, size: int, seed: int) -> float:
     from models.analysis import ANALYZER_VERSION
     from models.analysis.serialize import to_dict
     from models.store import open_library
-    from models.store.library import _fill
+    from models.store.article_rows import fill_row
     from models.store.schema import AnalysisRow, ArticleRow
 
     base = open_library(base_url)
@@ -274,7 +274,7 @@ def build_copies(base_url: str, url: str, size: int, seed: int) -> float:
                 with lib.writing() as s:
                     for art, an in batch:
                         row = ArticleRow(uid=str(uuid.uuid4()), source=art.source, kind=art.kind, note="")
-                        _fill(row, art)
+                        fill_row(row, art)
                         s.add(row)
                         s.flush()
                         s.add(AnalysisRow(article_id=row.id, text_hash=an.text_hash, version=an.version,

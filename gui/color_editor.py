@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLabel, QLineEdit, QToo
 
 from gui.annotations.colors import Legend, LegendColor
 from gui.annotations.legend import SwatchChip
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 
@@ -47,10 +48,10 @@ class ColorEditor(QWidget):
         self.chip.set_colors(QColor(color.swatch), Legend([color]).background(color.key, current_tokens().dark))
         if not self.meaning.hasFocus() or self.meaning.text() == "":
             self.meaning.setText(color.meaning)
-        self.meaning.setAccessibleName(self.tr("Meaning of the %1 highlight colour").replace("%1", color.key))
+        self.meaning.setAccessibleName(arg(self.tr("Meaning of the %1 highlight colour"), color.key))
         self.button.setText(color.swatch.upper())
-        self.button.setAccessibleName(self.tr("Change the %1 colour").replace("%1", color.meaning))
-        self.button.setToolTip(self.tr("Pick another colour for “%1”").replace("%1", color.meaning))
+        self.button.setAccessibleName(arg(self.tr("Change the %1 colour"), color.meaning))
+        self.button.setToolTip(arg(self.tr("Pick another colour for “%1”"), color.meaning))
         self.button.setStyleSheet(
             f"QToolButton#PreferencesSwatch {{ border-left: 12px solid {color.swatch}; }}"
         )

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTabBar, QToolButton, QWidget
 
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 HEIGHT = 36
@@ -42,7 +43,7 @@ class DockTitle(QWidget):
         self.fold.setAutoRaise(True)
         self.fold.setArrowType(Qt.ArrowType.DownArrow)
         self.fold.setToolTip(QCoreApplication.translate("DockTitle", "Fold the panel to its title"))
-        self.fold.setAccessibleName(QCoreApplication.translate("DockTitle", "Fold %1").replace("%1", title))
+        self.fold.setAccessibleName(arg(QCoreApplication.translate("DockTitle", "Fold %1"), title))
         self.fold.toggled.connect(self.set_folded)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 0, 8, 0)

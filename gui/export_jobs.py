@@ -16,13 +16,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from models.export import ExportBundle, ExportOptions, render, render_reporting
-from models.export.selection import Selection, collect
+from models.export.saving import write_export
+from models.export.selection import Selection, collect, needs_analyses
 
 log = logging.getLogger(__name__)
 
 PREVIEW_HIGHLIGHTS = 200  # the preview shows at most this many highlights ...
 PREVIEW_ARTICLES = 20  # ... from at most this many articles
-NEEDS_ANALYSIS = ("timelinejs",)
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,7 @@ class ExportRequest:
     @property
     def needs_analyses(self) -> bool:
         """Entities and dates come from the analysis: a brief, a timeline, highlights grouped or filtered by entity."""
-        return (self.options.brief or self.format in NEEDS_ANALYSIS or self.options.group_by == "entity"
-                or bool(self.selection.entity))
+        return needs_analyses(self.selection, self.format, self.options)
 
 
 @dataclass(frozen=True)
@@ -109,13 +108,6 @@ def build_preview(lib: Any, request: ExportRequest, generation: int, cancel: thr
                    unanalysed)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """A half-written export never replaces a good one (the command line writes its files the same way)."""
-    from models.cli.export_commands import write_atomically as write
-
-    write(path, data)
-
-
 class _PreviewSignals(QObject):
     ready = Signal(object)  # Preview
     failed = Signal(int, str)  # generation, one-line reason
@@ -178,7 +170,7 @@ class ExportJob(QRunnable):
             data, notices = render_reporting(self.request.format, bundle, self.request.options)
             self._check()
             self.signals.progress.emit(total - 1, total, f"Saving {self.path.name}…")
-            write_atomically(self.path, data)
+            write_export(self.path, data)
         except Cancelled:
             self.signals.failed.emit("")
             return

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QDateEdit, QTextBrowser, QToolButton, QWidget
 
 from gui.icons import svg_icon
-from gui.theme import current_tokens
+from gui.theme import Tokens, current_tokens
 
 ERROR_RED = "#E0564F"
 
@@ -110,7 +110,7 @@ def style_export_button(button: QToolButton) -> None:
     )
 
 
-def dialog_style(t: Any, mono: str) -> str:
+def dialog_style(t: Tokens, mono: str) -> str:
     return f"""
         QDialog#ExportDialog {{ background: {t.window}; }}
         QWidget#ExportOptions {{ background: transparent; }}

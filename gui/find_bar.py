@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from gui.article_view import ArticleView
+from gui.i18n import arg
 from gui.icons import icon
 from gui.theme import current_tokens
 
@@ -143,8 +144,7 @@ class FindBar(QWidget):
         elif not self._matches:
             self.count.setText(self.tr("No matches"))
         else:
-            position, total = str(self._current + 1), str(len(self._matches))
-            self.count.setText(self.tr("%1 of %2").replace("%1", position).replace("%2", total))
+            self.count.setText(arg(self.tr("%1 of %2"), self._current + 1, len(self._matches)))
         no_match = bool(query) and not self._matches
         if self.field.property("noMatch") != no_match:
             self.field.setProperty("noMatch", no_match)

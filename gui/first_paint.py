@@ -149,11 +149,13 @@ class Snapshot:
                 "SELECT n.article_id, json_extract(n.data, '$.\"status\"') FROM analyses n "
                 f"JOIN articles a ON a.id = n.article_id WHERE n.article_id IN ({marks}) "
                 "AND n.text_hash = a.text_hash", ids) if s}
+        legend = {key: swatch for key, swatch in self._rows("SELECT key, swatch FROM colors")} if colors else {}
         return [
             ArticleSummary(int(i), title, source, str((_json(meta) or {}).get("publisher", "")), published,
                            _when(imported), int(n or 0), tuple(colors.get(int(i), ())),
                            revisions=versions.get(int(i), 1), edited=versions.get(int(i), 1) > 1,
-                           analysis_status=unfinished.get(int(i), ""), read=bool(read))
+                           analysis_status=unfinished.get(int(i), ""), read=bool(read),
+                           swatches=tuple(legend.get(k, "") for k in colors.get(int(i), ())))
             for i, title, source, meta, published, imported, n, read in rows
         ]
 

@@ -1,7 +1,9 @@
 """The ``newsdesk`` console entry point.
 
 Sub-commands run the screenless command line in ``models.cli`` without importing Qt (fast, and usable on a
-server); anything else opens the reader window.
+server); anything else opens the reader window. The GUI side installs what only it can offer into the core's
+registries — the PDF renderer, Qt's typesetter, loaded only when a PDF is written — when the window starts and
+before a command runs; ``models`` never reaches up for it.
 """
 
 from __future__ import annotations
@@ -24,10 +26,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first is not None and first in cli.COMMANDS:
         if args[0] == "--library":
             args = [args[2], *args[:2], *args[3:]]
+        install_gui_renderers()
         return cli.main(args)
     if (word := mistyped_command(args, cli.COMMANDS)) is not None:
         return _unknown_command(word, cli.COMMANDS)
     return _gui(args)
+
+
+def install_gui_renderers() -> None:
+    """Register the PDF renderer with ``models.export`` when Qt is installed; it imports Qt only to typeset.
+
+    Without PySide6 the format stays unavailable and ``newsdesk export --format pdf`` says so in one line.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("PySide6") is None:
+        return
+    from gui.pdf_export import install
+
+    install()
 
 
 def mistyped_command(args: list[str], commands: frozenset[str]) -> str | None:
@@ -74,6 +91,7 @@ def _gui(args: list[str]) -> int:
     gc.disable()
     if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
         _import_before_qt()
+    install_gui_renderers()
     from gui.app import run
 
     gc.freeze()

@@ -13,18 +13,17 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from gui.library_model import Role
 from gui.theme import current_tokens
 
-SWATCHES = {
-    "yellow": "#EDBB2F",
-    "red": "#E0564F",
-    "green": "#3DA56B",
-    "blue": "#3F83E8",
-    "purple": "#8D68E3",
-    "grey": "#8A8F98",
-}
 PAD_X, PAD_Y, GAP = 14, 8, 3
 ANALYSIS_MARKS = {"failed": "⚠ analysis failed", "partial": "◐ partly analysed"}
-FAILED_COLOUR = SWATCHES["red"]
+FAILED_COLOUR = "#E0564F"  # the design's warning red (a status, not a highlight colour)
 _INDEX = QModelIndex | QPersistentModelIndex
+
+
+def dot_colors(index: _INDEX, unknown: str) -> list[str]:
+    """The colours of a row's dots: the first three highlight colours as the library's legend paints them now."""
+    keys = (index.data(Role.COLORS) or [])[:3]
+    swatches = list(index.data(Role.SWATCHES) or [])
+    return [swatches[i] if i < len(swatches) and swatches[i] else unknown for i in range(len(keys))]
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -142,8 +141,7 @@ class LibraryDelegate(QStyledItemDelegate):
             painter.drawText(right, y + meta_metrics.ascent(), count_text)
             right -= 6
             painter.setPen(Qt.PenStyle.NoPen)
-            for key in reversed((index.data(Role.COLORS) or [])[:3]):
-                swatch = SWATCHES.get(key, key if str(key).startswith("#") else tokens.text_tertiary)
+            for swatch in reversed(dot_colors(index, tokens.text_tertiary)):
                 painter.setBrush(QColor(swatch))
                 right -= 7
                 cy = y + meta_metrics.ascent() - meta_metrics.xHeight() / 2

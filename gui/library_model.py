@@ -31,6 +31,7 @@ class Role(IntEnum):
     EDITED = Qt.ItemDataRole.UserRole + 8  # the text changed since the first import (more than one revision)
     ANALYSIS_STATUS = Qt.ItemDataRole.UserRole + 9  # "failed" | "partial" | "" (complete or not yet analysed)
     READ = Qt.ItemDataRole.UserRole + 10  # opened by the reader
+    SWATCHES = Qt.ItemDataRole.UserRole + 11  # the legend's colour of each of COLORS ("#RRGGBB"; "" when unknown)
 
 
 PAGE = 200  # rows fetched at a time when the list scrolls (one indexed query each)
@@ -135,6 +136,8 @@ class LibraryModel(QAbstractListModel):
             return int(getattr(summary, "highlight_count", 0))
         if role == Role.COLORS:
             return list(getattr(summary, "colors", ()))
+        if role == Role.SWATCHES:
+            return list(getattr(summary, "swatches", ()))
         if role == Role.ANALYSIS_STATUS:
             return str(getattr(summary, "analysis_status", "") or "")
         if role == Role.SNIPPET:

@@ -9,7 +9,7 @@ reader opens an article when exactly one row is chosen, never on a right-click.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShowEvent
@@ -28,10 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import arg, plural
 from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
 from gui.library_model import LibraryModel, Role
 from gui.settings import Setting
+from models.store.records import ArticleSummary
+
+if TYPE_CHECKING:
+    from models.store.protocol import LibraryProtocol
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
@@ -58,7 +63,7 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
-        self._library: Any = None
+        self._library: LibraryProtocol | None = None
         self._footers: list[QWidget] = []
         self._counts = (0, 0, 0)  # highlighted, unread, edited, as the chips show them
         self._read_here: set[int] = set()  # marked read by opening them; the store may not have the mark yet
@@ -208,7 +213,7 @@ class LibraryPanel(QWidget):
         for f in self._footers:
             f.setVisible(fits)
 
-    def set_library(self, library: Any) -> None:
+    def set_library(self, library: LibraryProtocol) -> None:
         self._library = library
         self.reload()
 
@@ -227,16 +232,12 @@ class LibraryPanel(QWidget):
     def sort_key(self) -> str:
         return str(self.sort.currentData() or "recent")
 
-    def _lazy(self) -> bool:
-        """Whether the library answers pages (a real store; test doubles hand over every summary)."""
-        return self._library is not None and callable(getattr(self._library, "article_page", None))
-
-    def _load_pages(self) -> None:
-        lib, sort = self._library, self.sort_key()
+    def _load_pages(self, lib: LibraryProtocol) -> None:
+        sort = self.sort_key()
         unread, highlighted, edited = self.filter == UNREAD, self.filter == HIGHLIGHTED, self.filter == EDITED
         total = lib.count_articles(unread_only=unread, highlighted_only=highlighted, edited_only=edited)
 
-        def fetch(offset: int, limit: int) -> list[Any]:
+        def fetch(offset: int, limit: int) -> list[ArticleSummary]:
             return list(lib.article_page(offset, limit, sort=sort, unread_only=unread, highlighted_only=highlighted,
                                          edited_only=edited))
 
@@ -248,10 +249,10 @@ class LibraryPanel(QWidget):
     def _set_chip_counts(self, highlighted: int, unread: int, edited: int = 0) -> None:
         self._counts = (highlighted, unread, edited)
         self.highlighted_chip.setText(
-            self.tr("Highlighted %1").replace("%1", f"{highlighted:,}") if highlighted else self.tr("Highlighted")
+            arg(self.tr("Highlighted %1"), f"{highlighted:,}") if highlighted else self.tr("Highlighted")
         )
-        self.unread_chip.setText(self.tr("Unread %1").replace("%1", f"{unread:,}") if unread else self.tr("Unread"))
-        self.edited_chip.setText(self.tr("Edited %1").replace("%1", f"{edited:,}") if edited else self.tr("Edited"))
+        self.unread_chip.setText(arg(self.tr("Unread %1"), f"{unread:,}") if unread else self.tr("Unread"))
+        self.edited_chip.setText(arg(self.tr("Edited %1"), f"{edited:,}") if edited else self.tr("Edited"))
         self.edited_chip.setVisible(bool(edited) or self.filter == EDITED)  # shown once a story has changed
 
     def selected_article_ids(self) -> list[int]:
@@ -269,22 +270,20 @@ class LibraryPanel(QWidget):
         position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
         current = self.current_article_id()
         selected = set(self.selected_article_ids())
-        summaries: list[Any] = []
+        summaries: list[ArticleSummary] = []
         snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
         query = self.query()
         selection = self.list.selectionModel()
         selection.blockSignals(True)
-        if query or not self._lazy():
+        if query or self._library is None:
             if self._library is not None:
-                summaries = self._library.list_articles(query or None)
-                if query:
-                    for hit in self._library.search(query, limit=SNIPPET_HITS):
-                        if hit.article_id not in snippets and hit.snippet:
-                            snippets[hit.article_id] = (" ".join(hit.snippet.split()),
-                                                        tuple(getattr(hit, "marks", ())))
-            highlighted = [s for s in summaries if int(getattr(s, "highlight_count", 0)) > 0]
-            unread = [s for s in summaries if not getattr(s, "read", False)]
-            edited = [s for s in summaries if getattr(s, "edited", False)]
+                summaries = self._library.list_articles(query)
+                for hit in self._library.search(query, limit=SNIPPET_HITS):
+                    if hit.article_id not in snippets and hit.snippet:
+                        snippets[hit.article_id] = (" ".join(hit.snippet.split()), hit.marks)
+            highlighted = [s for s in summaries if s.highlight_count > 0]
+            unread = [s for s in summaries if not s.read]
+            edited = [s for s in summaries if s.edited]
             self._set_chip_counts(len(highlighted), len(unread), len(edited))
             if self.filter == HIGHLIGHTED:
                 summaries = highlighted
@@ -294,7 +293,7 @@ class LibraryPanel(QWidget):
                 summaries = edited
             self.model.set_summaries(summaries, snippets)
         else:
-            self._load_pages()
+            self._load_pages(self._library)
         if current is not None and (row := self.model.row_of(current)) >= 0:
             selection.setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         for article_id in selected - {current}:
@@ -384,9 +383,9 @@ class LibraryPanel(QWidget):
 
     def _mark_read(self, article_id: int) -> None:
         """Record that the article was opened, off the GUI thread (a write waits for the disk)."""
-        setter = getattr(self._library, "set_read", None)
-        if not callable(setter) or self.model.is_read(article_id):
+        if self._library is None or self.model.is_read(article_id):
             return
+        setter = self._library.set_read
         self.model.mark_read(article_id)
         self._count_read(article_id)
 
@@ -411,7 +410,7 @@ class LibraryPanel(QWidget):
         highlighted_only = self.filter == HIGHLIGHTED
         count = self.model.total()
         if searching:
-            section = self.tr("1 result") if count == 1 else self.tr("%1 results").replace("%1", str(count))
+            section = plural(self.tr("%Ln result(s)", "", count), count)
         elif self.filter == UNREAD:
             section = self.tr("Unread")
         elif self.filter == EDITED:
@@ -463,7 +462,7 @@ class LibraryPanel(QWidget):
         count = len(self.selected_article_ids())
         self.open_action.setEnabled(count == 1)
         self.delete_action.setText(
-            self.tr("Delete Article…") if count == 1 else self.tr("Delete %1 Articles…").replace("%1", str(count))
+            self.tr("Delete Article…") if count == 1 else arg(self.tr("Delete %1 Articles…"), count)
         )
         menu = QMenu(self)
         menu.addAction(self.open_action)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QToolTip
 
 from gui.analysis_jobs import AnalysisRunner
 from gui.analysis_notice import AnalysisNotice
+from gui.annotations.colors import Legend
 from gui.entities.dossier import DossierView
 from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
@@ -429,13 +430,14 @@ class ReadingPanels(QObject):
 
     @Slot(str, str)
     def _on_dossier(self, name: str, type_: str) -> None:
-        def show(dossier: object) -> None:
-            view = DossierView(dossier, self.window)
+        def show(found: tuple[object, Legend]) -> None:
+            view = DossierView(found[0], self.window, legend=found[1])
             view.open_requested.connect(self.open_at)
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.show()
 
-        self._run(lambda: self.entity_store.dossier(name, type_), show)
+        store = self.entity_store
+        self._run(lambda: (store.dossier(name, type_), Legend.from_store(store.library)), show)
 
     # -- timeline -----------------------------------------------------------------------------------------------
 

@@ -4,15 +4,20 @@ it is not a figure, and it is long."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+
+from gui.i18n import arg, plural
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 WORDS_PER_MINUTE = 200
 
 
 class StatusFigures(QObject):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.analysis_state = ""
@@ -25,8 +30,7 @@ class StatusFigures(QObject):
         controller = window.annotations.controller
         controller.annotation_changed.connect(self.refresh)
         controller.annotation_removed.connect(self.refresh)
-        self.zoom = float(getattr(window.view, "zoom", lambda: 1.0)()) if callable(
-            getattr(window.view, "zoom", None)) else 1.0
+        self.zoom = window.view.zoom()
         self.refresh()
 
     # -- figures -----------------------------------------------------------------------------------------------
@@ -35,11 +39,9 @@ class StatusFigures(QObject):
         lib = self.window.library
         count = lib.article_count()
         tr = self.window.tr
-        parts = [tr("Library: 1 article") if count == 1 else tr("Library: %1 articles").replace("%1", f"{count:,}")]
-        controller = self.window.annotations.controller
-        if controller.available():
-            total = sum(controller.counts_by_color().values())
-            parts.append(tr("1 highlight") if total == 1 else tr("%1 highlights").replace("%1", f"{total:,}"))
+        parts = [plural(tr("Library: %Ln article(s)", "", count), count)]
+        total = sum(self.window.annotations.controller.counts_by_color().values())
+        parts.append(plural(tr("%Ln highlight(s)", "", total), total))
         if self.analysis_state:
             parts.append(self.analysis_state)
         return "  ·  ".join(parts)
@@ -51,21 +53,19 @@ class StatusFigures(QObject):
         tr = self.window.tr
         words = len(article.text.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
-        parts = [tr("%1 words").replace("%1", f"{words:,}"), tr("%1 min read").replace("%1", str(minutes))]
-        controller = self.window.annotations.controller
+        parts = [plural(tr("%Ln word(s)", "", words), words), arg(tr("%1 min read"), minutes)]
         article_id = self.window.current_article_id()
-        if controller.available() and article_id is not None:
-            n = sum(controller.counts_by_color(article_id).values())
-            parts.append(tr("1 highlight in this article") if n == 1
-                         else tr("%1 highlights in this article").replace("%1", str(n)))
+        if article_id is not None:
+            n = sum(self.window.annotations.controller.counts_by_color(article_id).values())
+            parts.append(plural(tr("%Ln highlight(s) in this article", "", n), n))
         parts.append(f"{round(self.zoom * 100)} %")
         return "  ·  ".join(parts)
 
     @Slot()
-    def refresh(self, *_args: Any) -> None:
+    def refresh(self, *_args: object) -> None:
         window = self.window
         window.library_status.setText(self.library_text())
-        window.library_status.setToolTip(str(getattr(window.library, "location", "")))
+        window.library_status.setToolTip(window.library.location)
         window.article_status.setText(self.article_text())
 
     # -- events --------------------------------------------------------------------------------------------------
@@ -76,7 +76,7 @@ class StatusFigures(QObject):
         self.refresh()
 
     @Slot(int, object)
-    def _on_analysed(self, article_id: int, _reading: Any) -> None:
+    def _on_analysed(self, article_id: int, _reading: object) -> None:
         if article_id == self.window.current_article_id():
             self.analysis_state = self.window.tr("analysis up to date")
             self.refresh()

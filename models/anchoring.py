@@ -61,10 +61,21 @@ class Anchor:
     score: float = 1.0  # 1.0 for position and quote; the combined similarity for fuzzy
 
 
-def make_selector(text: str, start: int, end: int) -> Selector:
-    if not 0 <= start < end <= len(text):
+def make_selector(text: str, start: int, end: int, *, offset: int = 0) -> Selector:
+    """The selectors of ``[start, end)``: its words and up to ``CONTEXT`` characters either side.
+
+    ``text`` is the whole text, or a piece of it that starts at ``offset`` and covers :func:`context_span` (so that
+    a store can read only that much of a long article).
+    """
+    if not offset <= start < end <= offset + len(text):
         raise ValueError(f"range [{start}, {end}) is not a non-empty span of a text of {len(text)} characters")
-    return Selector(start, end, text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
+    a, b = start - offset, end - offset
+    return Selector(start, end, text[a:b], text[max(0, a - CONTEXT) : a], text[b : b + CONTEXT])
+
+
+def context_span(start: int, end: int) -> tuple[int, int]:
+    """The part of a text that the selectors of ``[start, end)`` are made from (the end may pass the text's)."""
+    return max(0, start - CONTEXT), end + CONTEXT
 
 
 def anchor(text: str, selector: Selector, *, expected: int | None = None, near: int | None = None) -> Anchor | None:

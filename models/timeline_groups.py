@@ -1,6 +1,5 @@
-"""Dated groups of events: the marks of a timeline, built from the events the analysis found (no store needed).
-
-:mod:`models.timeline_query` reads them across the library; a reader's timeline of one article builds them here.
+"""Dated events as the timeline draws them: one article's report of an event, and the marks that gather the reports
+of the same interval. Pure values and functions; :mod:`models.timeline_query` fills them from the library.
 """
 
 from __future__ import annotations
@@ -41,6 +40,13 @@ class DatedGroup:
         return tuple(dict.fromkeys(m.article_id for m in self.mentions))
 
 
+@dataclass(frozen=True, slots=True)
+class LibraryTimeline:
+    groups: tuple[DatedGroup, ...]
+    articles_read: int  # articles whose analysis was available
+    unanalysed: tuple[int, ...]  # selected articles with no cached analysis (left out)
+
+
 def event_interval(event: TimelineEvent) -> tuple[date, date] | None:
     """The inclusive day interval of an event, or None when the tagger left it unresolved."""
     try:
@@ -74,7 +80,7 @@ def one_group_per_event(mentions: Sequence[EventMention]) -> tuple[DatedGroup, .
         interval = event_interval(m.event)
         if interval is not None:
             out.append(DatedGroup(interval[0], interval[1], m.event.precision, (m,)))
-    return tuple(sorted(out, key=_group_order))
+    return tuple(sorted(out, key=group_order))
 
 
 def group_by_date(mentions: Sequence[EventMention]) -> tuple[DatedGroup, ...]:
@@ -85,15 +91,15 @@ def group_by_date(mentions: Sequence[EventMention]) -> tuple[DatedGroup, ...]:
         if interval is not None:
             buckets.setdefault(interval, []).append(m)
     groups = [
-        DatedGroup(first, last, ms[0].event.precision, tuple(sorted(ms, key=_mention_order)))
+        DatedGroup(first, last, ms[0].event.precision, tuple(sorted(ms, key=mention_order)))
         for (first, last), ms in buckets.items()
     ]
-    return tuple(sorted(groups, key=_group_order))
+    return tuple(sorted(groups, key=group_order))
 
 
-def _group_order(g: DatedGroup) -> tuple[date, date, int]:
+def group_order(g: DatedGroup) -> tuple[date, date, int]:
     return (g.first_day, g.last_day, g.mentions[0].event.timex.start if g.mentions else 0)
 
 
-def _mention_order(m: EventMention) -> tuple[date, int, int]:
+def mention_order(m: EventMention) -> tuple[date, int, int]:
     return (m.published or date.max, m.article_id, m.event.timex.start)

@@ -8,7 +8,6 @@ sentence text, so a view can show and link it without holding every article's te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,24 +27,17 @@ from models.store.schema import (
     TimelineEventEntityRow,
     TimelineEventRow,
 )
-from models.timeline_groups import (  # noqa: F401 — re-exported: the groups are built without the store
+from models.timeline_groups import (
     DatedGroup,
     EventMention,
-    _group_order,
-    _mention_order,
+    LibraryTimeline,
     event_interval,
     group_by_date,
+    mention_order,
     mentions_entity,
     mentions_of,
     one_group_per_event,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryTimeline:
-    groups: tuple[DatedGroup, ...]
-    articles_read: int  # articles whose analysis was available
-    unanalysed: tuple[int, ...]  # selected articles with no cached analysis (left out)
 
 
 def library_timeline(
@@ -135,7 +127,7 @@ def _grouped(rows: Iterable[Any], rank: dict[int, int] | None) -> tuple[DatedGro
             lead[key] = (order, m.event.precision)
     return tuple(
         DatedGroup(date.fromisoformat(first), date.fromisoformat(last), lead[(first, last)][1],
-                   tuple(sorted(ms, key=_mention_order)))
+                   tuple(sorted(ms, key=mention_order)))
         for (first, last), ms in sorted(buckets.items())
     )
 
@@ -283,3 +275,9 @@ def _articles_with_highlight_tag(lib: Library, tag: str) -> set[int]:
             .where(func.lower(TagRow.name) == tag.lower())  # tags compare case-insensitively everywhere
         )
         return set(rows)
+
+
+__all__ = [  # the values live in models.timeline_groups; the timeline's users know them by this module's name too
+    "DatedGroup", "EventMention", "LibraryTimeline", "event_interval", "group_by_date", "library_timeline",
+    "library_timeline_by_scan", "mentions_entity", "mentions_of", "one_group_per_event",
+]

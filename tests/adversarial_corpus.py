@@ -40,7 +40,6 @@ class Case:
     name: str
     make: Callable[[Path], Path]  # writes the case into the folder given, returns the path to pass
     bound_by_modes: bool = False  # run without root's power to read any file whatever its mode
-    known_issue: str = ""  # a defect fixed outside ingest, named so that the test reports it instead of failing
 
 
 def limit_child() -> None:
@@ -216,9 +215,7 @@ CASES: tuple[Case, ...] = (
     Case("unreadable", _unreadable, bound_by_modes=True),
     Case("odd-name-spaces", _odd_name(" -- leading dash & spaces #?%.txt")),
     Case("odd-name-newline", _odd_name("line\nbreak.txt")),
-    Case("odd-name-non-utf8", _odd_name(b"caf\xe9-\xff.txt"), known_issue=(
-        "a file name that is not UTF-8 cannot be stored as the article's source (UnicodeEncodeError in the store): "
-        "issue 17 item 4, article identity and the per-document loop")),
+    Case("odd-name-non-utf8", _odd_name(b"caf\xe9-\xff.txt")),
     Case("odd-name-long", _odd_name("n" * 250 + ".txt")),
     Case("plain-article", lambda d: _write(d, "article.txt", _article())),
 )

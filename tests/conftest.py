@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from models.store import Library
 
 # Set before anything imports Qt, and before platformdirs reads the environment.
 _HOME = Path(tempfile.mkdtemp(prefix="newsdesk-test-home-"))
@@ -42,7 +47,7 @@ POSTGRES_ENV = "NEWSDESK_TEST_POSTGRES"  # e.g. postgresql+psycopg://user:pw@127
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def library_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty library on each supported database: a SQLite file, and a new PostgreSQL database when a
     server is configured (CI starts one; elsewhere the PostgreSQL runs are skipped with the reason)."""
     if request.param == "sqlite":
@@ -69,7 +74,7 @@ def library_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore
 
 
 @pytest.fixture
-def lib(library_url: str):  # type: ignore[no-untyped-def]
+def lib(library_url: str) -> Iterator[Library]:
     """An open library on each supported database, closed after the test."""
     from models.store import open_library
 
@@ -81,7 +86,7 @@ def lib(library_url: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def another_library_url(library_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def another_library_url(library_url: str, tmp_path: Path) -> Iterator[Callable[[str], str]]:
     """Makes more fresh, empty libraries on the same database as ``library_url`` (for tests that carry annotations
     from one library to another); the PostgreSQL ones are dropped after the test."""
     from sqlalchemy.engine import make_url
@@ -116,7 +121,7 @@ def another_library_url(library_url: str, tmp_path: Path):  # type: ignore[no-un
 
 
 @pytest.fixture
-def cli_libraries_closed(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli_libraries_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The command line leaves its library open until the process ends; in a test the libraries it opened are
     closed afterwards, so no PostgreSQL connection is left for the garbage collector to warn about."""
     import models.store

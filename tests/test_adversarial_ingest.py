@@ -86,8 +86,8 @@ def test_no_more_than_the_limit_is_read_whatever_stat_says(tmp_path: Path, monke
         asked.append(n)
         return real_read(fd, n)
 
-    monkeypatch.setattr(ingest.os, "fstat", lambda fd: Small(real_fstat(fd)))
-    monkeypatch.setattr(ingest.os, "read", reading)
+    monkeypatch.setattr(os, "fstat", lambda fd: Small(real_fstat(fd)))
+    monkeypatch.setattr(os, "read", reading)
     with pytest.raises(IngestError, match="larger than"):
         read_file_bounded(big, limit=1000)
     assert sum(asked) <= 1001
@@ -161,3 +161,19 @@ def test_html_nested_past_the_parser_depth_is_refused_with_that_reason() -> None
     with pytest.raises(IngestError, match="^the page nests its elements more than 255 levels deep and cannot be read$"):
         ingest_html(page(body="<div>" * 100_000 + STORY + "</div>" * 100_000), source="deep.html")
     assert "Fishing boats" in ingest_html(page(body="<div>" * 200 + STORY + "</div>" * 200), source="ok.html").text
+
+
+def test_markdown_evidence_is_read_from_the_head_of_a_long_text() -> None:
+    from models.ingest.plaintext import markdown_score
+
+    marked = "# Title\n\nSome **bold** words.\n\n- one item\n"
+    assert markdown_score(marked) >= 2
+    assert markdown_score(marked + "plain prose. " * 100_000) == markdown_score(marked)
+    assert markdown_score("plain prose. " * 100_000 + marked) == 0  # evidence past the head is not sought
+
+
+def test_a_megabyte_line_is_never_taken_for_a_title() -> None:
+    from models.ingest.plaintext import is_title_like
+
+    assert is_title_like("Harbour Reopens After Storm")
+    assert not is_title_like("Harbour Reopens " * 100_000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.analysis.aliases import (
     Candidate,
+    Cluster,
     acronym_letters,
     canonical_name,
     initials,
@@ -23,7 +24,7 @@ def _mentions(text: str, spans: list[tuple[str, str]]) -> list[Candidate]:
     return out
 
 
-def _groups(clusters) -> list[tuple[str, str, list[str]]]:
+def _groups(clusters: list[Cluster]) -> list[tuple[str, str, list[str]]]:
     return [(c.name, c.type, [m.text for m in c.members]) for c in clusters]
 
 

@@ -43,7 +43,7 @@ FRAGMENT = st.one_of(
     st.sampled_from(WORDS),
     NUMBERS,
     st.sampled_from([".", ",", ";", " - ", "\n", "(", ")", "\u201c", "\u201d", "'s"]),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6),
 )
 TEXTS = st.lists(FRAGMENT, min_size=1, max_size=40).map(" ".join)
 EDGE_DATES = (date(1, 1, 1), date(1, 1, 7), date(1, 12, 31), date(9999, 12, 31), date(9999, 12, 25), date(9999, 1, 1),

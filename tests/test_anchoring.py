@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.anchoring import CONTEXT, TextChange, anchor, make_selector, quote_spans, reanchor, similarity
+from models.anchoring import CONTEXT, Selector, TextChange, anchor, make_selector, quote_spans, reanchor, similarity
 
 TEXT = (
     "Abe fails to find breakthrough as rift between Japan and Russia deepens\n"
@@ -14,7 +14,7 @@ TEXT = (
 )
 
 
-def select(text: str, quote: str, occurrence: int = 1):  # noqa: ANN201 - test helper
+def select(text: str, quote: str, occurrence: int = 1) -> Selector:
     spans = quote_spans(text, quote)
     start, end = spans[occurrence - 1]
     return make_selector(text, start, end)

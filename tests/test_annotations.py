@@ -8,11 +8,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
 from models.article import Article, Metadata, build_text
-from models.store import Library, open_library
+from models.store import Annotation, Library, open_library
 from models.store.annotations import normalize_tags
 from models.store.schema import HighlightRow, TagRow
 
@@ -144,7 +144,10 @@ def test_list_filters_and_orders(lib: Library, article_id: int) -> None:
     early = lib.annotations.add(article_id, *span(lib, article_id, "Shinzo Abe"), color="blue", note="Who leads?",
                                 created=datetime(2019, 1, 1, tzinfo=UTC))
     elsewhere = lib.annotations.add(other, *span(lib, other, "Tokyo stocks"), color="red")
-    ids = lambda xs: [x.id for x in xs]  # noqa: E731
+
+    def ids(xs: list[Annotation]) -> list[str]:
+        return [x.id for x in xs]
+
     assert ids(lib.annotations.list(article_id)) == [early.id, late.id]  # by position
     assert ids(lib.annotations.list(order="created")) == [early.id, late.id, elsewhere.id]
     assert ids(lib.annotations.list(article_id, order="color")) == [late.id, early.id]  # red before blue in legend
@@ -313,7 +316,7 @@ def test_two_readers_adding_the_same_new_tag_at_once_share_one_tag(lib: Library,
             assert go.wait(timeout=60)
         return real_record(row)
 
-    def second_arrives(conn, cursor, statement: str, *args: object) -> None:  # type: ignore[no-untyped-def]
+    def second_arrives(conn: Connection, cursor: object, statement: str, *args: object) -> None:
         # the second writer reaches the tag table (or is past it): let the first one commit
         if "pg_advisory" in statement or statement.lstrip().upper().startswith("INSERT INTO HIGHLIGHTS"):
             go.set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ FIELDS = ["id", "article", "start", "end", "exact", "prefix", "suffix", "color",
 UTC_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, object]], str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
@@ -28,7 +29,7 @@ def imported(
 ) -> tuple[str, int]:
     code, lines, _ = run(capsys, "import", "--no-analysis", "--library", library_url, str(sample_path))
     assert code == 0
-    return library_url, int(lines[0]["id"])  # type: ignore[call-overload]
+    return library_url, int(lines[0]["id"])
 
 
 def text_of(library: str, article_id: int) -> str:

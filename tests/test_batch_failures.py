@@ -9,19 +9,21 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import models.analysis as analysis_module
 from gui.launcher import main
 from models.analysis import ANALYZER_VERSION
+from models.analysis.types import Analysis
 from models.store import open_library
 
 GOOD = "Talks resume\nThe ministers met on Monday in Geneva and will meet again in June, officials said.\n"
 CURSED = "Ruins\nThe cursed city fell to the invaders, the museum says.\n"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], list[str]]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], list[str]]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, [json.loads(line) for line in out.splitlines() if line.strip()], err.splitlines()
@@ -32,7 +34,7 @@ def cursed_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     """The analysis raises on any text that says "cursed" (as an overflow once did on real pages)."""
     real = analysis_module.analyze
 
-    def analyze(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def analyze(text: str, *args: Any, **kwargs: Any) -> Analysis:
         if "cursed" in text:
             raise OverflowError("date value out of range")
         return real(text, *args, **kwargs)

@@ -3,16 +3,21 @@ gone (the analysis changed under them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 
 from models.analysis.corrections import (
     Add,
+    CorrectedEntity,
     Correction,
     EntityRef,
     Hide,
     Merge,
     Rename,
     Retype,
+    Rule,
     Split,
     anchor_mention,
     apply_corrections,
@@ -50,7 +55,7 @@ def ref(e: Entity) -> EntityRef:
     return EntityRef(e.name, e.type)
 
 
-def by_name(result: tuple, name: str):  # type: ignore[no-untyped-def]
+def by_name(result: Sequence[CorrectedEntity], name: str) -> CorrectedEntity:
     found = [e for e in result if e.name == name]
     assert len(found) == 1, [e.name for e in result]
     return found[0]
@@ -146,7 +151,7 @@ def test_chains_apply_in_order_each_rule_naming_the_result_of_the_previous() -> 
 
 def test_rules_whose_target_vanished_are_skipped_without_error() -> None:
     gone = EntityRef("Nobody", "PERSON")
-    rules = [
+    rules: list[Rule] = [
         Rename(gone, "Someone"),
         Merge(gone, ref(JAPAN)),
         Merge(ref(JAPAN), gone),
@@ -180,8 +185,9 @@ def test_mentions_are_found_again_after_the_text_changed() -> None:
 def test_rules_round_trip_through_the_stored_form() -> None:
     m = anchor_mention(TEXT, *span("Tokyo"))
     anchored = EntityRef("Kono", "PERSON", anchor_mention(TEXT, *span("Kono")))
-    rules = [Rename(anchored, "Taro Kono"), Merge(ref(RUSSIA), ref(JAPAN)), Split(ref(ABE), m, "T", "PLACE"),
-             Retype(ref(MOSCOW), "PLACE"), Hide(ref(PUTIN)), Add(m, "Tokyo", "PLACE")]
+    rules: list[Rule] = [Rename(anchored, "Taro Kono"), Merge(ref(RUSSIA), ref(JAPAN)),
+                         Split(ref(ABE), m, "T", "PLACE"), Retype(ref(MOSCOW), "PLACE"), Hide(ref(PUTIN)),
+                         Add(m, "Tokyo", "PLACE")]
     for rule in rules:
         action = Correction(rule).action
         assert rule_from_payload(action, payload_of(rule)) == rule
@@ -197,6 +203,6 @@ def test_rules_round_trip_through_the_stored_form() -> None:
         ("hide", {"entity": "Abe"}),
     ],
 )
-def test_malformed_rules_are_refused_with_a_reason(action: str, payload: dict) -> None:  # type: ignore[type-arg]
+def test_malformed_rules_are_refused_with_a_reason(action: str, payload: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         rule_from_payload(action, payload)

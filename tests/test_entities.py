@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,11 +14,12 @@ from models.ingest import ingest_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
+Sample = tuple[str, tuple[Entity, ...]]  # the sample article's text and its entities
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "abe-putin-summit-2019-01-23.gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def sample() -> tuple[str, tuple[Entity, ...]]:
+def sample() -> Sample:
     article = ingest_file(SAMPLE)
     result = analyze(article.text, authors=article.metadata.authors)
     return article.text, result.entities
@@ -30,7 +32,7 @@ def _entity(entities: tuple[Entity, ...], name: str) -> Entity:
 
 
 @pytest.mark.parametrize("gold", GOLD["entities"], ids=[g["name"] for g in GOLD["entities"]])
-def test_every_expected_entity_is_found_with_an_acceptable_type(sample, gold) -> None:
+def test_every_expected_entity_is_found_with_an_acceptable_type(sample: Sample, gold: dict[str, Any]) -> None:
     _, entities = sample
     entity = _entity(entities, gold["name"])
     assert entity.type in gold.get("acceptable_types", [gold["type"]])
@@ -39,7 +41,7 @@ def test_every_expected_entity_is_found_with_an_acceptable_type(sample, gold) ->
 
 
 @pytest.mark.parametrize("gold", GOLD["entities"], ids=[g["name"] for g in GOLD["entities"]])
-def test_every_surface_form_is_a_mention_of_its_entity(sample, gold) -> None:
+def test_every_surface_form_is_a_mention_of_its_entity(sample: Sample, gold: dict[str, Any]) -> None:
     text, entities = sample
     entity = _entity(entities, gold["name"])
     for mention in entity.mentions:
@@ -52,7 +54,7 @@ def test_every_surface_form_is_a_mention_of_its_entity(sample, gold) -> None:
         assert form in forms, f"{form!r} is not a mention of {gold['name']}"
 
 
-def test_every_occurrence_of_a_full_name_belongs_to_its_entity(sample) -> None:
+def test_every_occurrence_of_a_full_name_belongs_to_its_entity(sample: Sample) -> None:
     text, entities = sample
     for gold in GOLD["entities"]:
         if gold["type"] != "PERSON" or gold.get("role"):
@@ -65,7 +67,7 @@ def test_every_occurrence_of_a_full_name_belongs_to_its_entity(sample) -> None:
             pos = text.find(gold["name"], pos + 1)
 
 
-def test_titles_are_not_part_of_a_mention(sample) -> None:
+def test_titles_are_not_part_of_a_mention(sample: Sample) -> None:
     text, entities = sample
     abe = _entity(entities, "Shinzo Abe")
     putin = _entity(entities, "Vladimir Putin")
@@ -78,7 +80,7 @@ def test_titles_are_not_part_of_a_mention(sample) -> None:
     assert all("Minister" not in m.text for m in kono.mentions)
 
 
-def test_a_hyphenated_pair_mentions_both_people(sample) -> None:
+def test_a_hyphenated_pair_mentions_both_people(sample: Sample) -> None:
     text, entities = sample
     pair = text.index("Abe-Putin")
     assert any(m.start == pair and m.text == "Abe" for m in _entity(entities, "Shinzo Abe").mentions)
@@ -88,14 +90,14 @@ def test_a_hyphenated_pair_mentions_both_people(sample) -> None:
     assert any(m.start == places + 6 for m in _entity(entities, "Russia").mentions)
 
 
-def test_the_dateline_is_the_same_place_as_the_city_in_normal_case(sample) -> None:
+def test_the_dateline_is_the_same_place_as_the_city_in_normal_case(sample: Sample) -> None:
     _, entities = sample
     moscow = _entity(entities, "Moscow")
     assert {m.text for m in moscow.mentions} == {"MOSCOW", "Moscow"}
     assert not [e for e in entities if e.name == "MOSCOW"]
 
 
-def test_no_page_tags_dates_or_numbers_become_entities(sample) -> None:
+def test_no_page_tags_dates_or_numbers_become_entities(sample: Sample) -> None:
     _, entities = sample
     names = {e.name for e in entities}
     assert not names & {"Ukraine", "COVID-19", "Trending Japan", "Ambassador"}
@@ -105,7 +107,7 @@ def test_no_page_tags_dates_or_numbers_become_entities(sample) -> None:
             assert word not in entity.name
 
 
-def test_entities_are_in_order_of_first_mention_and_mentions_in_text_order(sample) -> None:
+def test_entities_are_in_order_of_first_mention_and_mentions_in_text_order(sample: Sample) -> None:
     _, entities = sample
     firsts = [e.mentions[0].start for e in entities if e.mentions]
     assert firsts == sorted(firsts)

@@ -133,3 +133,18 @@ def test_a_proper_noun_the_model_missed_is_typed_by_its_contexts() -> None:
     parsed = nlp.parse(text)
     found = list(_names_by_context(parsed, []))
     assert found and {c.type for c in found} == {"PERSON"}
+
+
+def test_a_headline_is_a_short_title_case_line_and_a_long_line_is_prose() -> None:
+    from models.analysis.entity_cues import in_headline
+
+    headline = "Google Bets On The Future Of Search"
+    text = f"{headline}\n\nThe company said on Monday that it would invest.\n"
+    assert in_headline(text, 0)
+    assert not in_headline(text, text.index("company"))
+    # The same words repeated into one long line: prose that happens to be capitalised, never a headline (and a
+    # megabyte line is not rescanned for every mention in it).
+    long_line = " ".join([headline] * 40)
+    assert not in_headline(long_line, 0)
+    assert not in_headline(long_line, len(long_line) // 2)
+    assert not in_headline("x" * 10 + "\n" + long_line, len(long_line))

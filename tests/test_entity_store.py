@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from models.analysis import ANALYZER_VERSION
+from models.analysis.corrections import CorrectedEntity
 from models.analysis.types import Analysis, Entity, Mention
 from models.article import Article, Metadata, build_text, text_hash
 from models.store import Library, open_library
@@ -50,7 +51,7 @@ def add_analysed(lib: Library, a: Article, version: str = ANALYZER_VERSION) -> i
     return article_id
 
 
-def names(entities: tuple) -> dict[str, str]:  # type: ignore[type-arg]
+def names(entities: tuple[CorrectedEntity, ...]) -> dict[str, str]:
     return {e.name: e.type for e in entities}
 
 

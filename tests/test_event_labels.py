@@ -32,7 +32,7 @@ def names_by_value(sample: tuple[str, Analysis]) -> dict[str, list[str]]:
 
 
 @pytest.mark.slow
-def test_the_sample_events_get_the_names_a_reader_gives_them(sample) -> None:  # type: ignore[no-untyped-def]
+def test_the_sample_events_get_the_names_a_reader_gives_them(sample: tuple[str, Analysis]) -> None:
     names = names_by_value(sample)
     assert "25th Abe–Putin meeting" in names["2019-01-22"]
     assert "foreign ministers meet" in names["2019-01-14"]
@@ -46,7 +46,7 @@ def test_the_sample_events_get_the_names_a_reader_gives_them(sample) -> None:  #
 
 
 @pytest.mark.slow
-def test_every_name_is_short_whole_words_and_not_the_sentence(sample) -> None:  # type: ignore[no-untyped-def]
+def test_every_name_is_short_whole_words_and_not_the_sentence(sample: tuple[str, Analysis]) -> None:
     text, analysis = sample
     for ev in analysis.events:
         name = name_event(ev, text, analysis.entities).text
@@ -58,7 +58,7 @@ def test_every_name_is_short_whole_words_and_not_the_sentence(sample) -> None:  
 
 
 @pytest.mark.slow
-def test_the_most_important_event_of_a_day_is_the_summit(sample) -> None:  # type: ignore[no-untyped-def]
+def test_the_most_important_event_of_a_day_is_the_summit(sample: tuple[str, Analysis]) -> None:
     text, analysis = sample
     same_day = [ev for ev in analysis.events if ev.timex.value == "2019-01-22"]
     best = max(same_day, key=lambda ev: name_event(ev, text, analysis.entities).importance)

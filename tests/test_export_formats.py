@@ -6,17 +6,19 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from fixtures.export_samples import WEB_URL, annotated_library
+from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
 from models.cli import main
-from models.export import ExportOptions, render
+from models.export import ExportBundle, ExportOptions, render
 from models.export.selection import Selection, collect
+from models.store import Library
+from tests.fixtures.export_samples import WEB_URL, annotated_library
 
 BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 
@@ -33,15 +35,26 @@ def assert_inert(html: str) -> BeautifulSoup:
     return soup
 
 
+Hostile = tuple[ExportBundle, Library]  # the web article's bundle with hostile notes, and its library
+Plain = tuple[ExportBundle, Library, int, int]  # both articles' bundle, the library, the web and local article ids
+
+
+def _found(soup: BeautifulSoup, name: str) -> Tag:
+    """The first ``name`` element, which the test expects to be there."""
+    found = soup.find(name)
+    assert isinstance(found, Tag), f"no <{name}>"
+    return found
+
+
 @pytest.fixture
-def hostile(library_url: str):
+def hostile(library_url: str) -> Iterator[Hostile]:
     lib, web, local = annotated_library(library_url, hostile=True)
     yield collect(lib, Selection((web,))), lib
     lib.close()
 
 
 @pytest.fixture
-def plain(library_url: str):
+def plain(library_url: str) -> Iterator[Plain]:
     lib, web, local = annotated_library(library_url)
     yield collect(lib, Selection()), lib, web, local
     lib.close()
@@ -49,7 +62,9 @@ def plain(library_url: str):
 
 @pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(full_text=True, group_by="color"),
                                      ExportOptions(brief=True)])
-def test_html_with_hostile_notes_runs_nothing_and_still_shows_the_words(hostile, options) -> None:
+def test_html_with_hostile_notes_runs_nothing_and_still_shows_the_words(
+    hostile: Hostile, options: ExportOptions
+) -> None:
     bundle, _lib = hostile
     soup = assert_inert(render("html", bundle, options).decode())
     text = soup.get_text(" ")
@@ -59,7 +74,7 @@ def test_html_with_hostile_notes_runs_nothing_and_still_shows_the_words(hostile,
 
 
 @pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(group_by="entity"), ExportOptions(brief=True)])
-def test_markdown_with_hostile_notes_renders_to_inert_html(hostile, options) -> None:
+def test_markdown_with_hostile_notes_renders_to_inert_html(hostile: Hostile, options: ExportOptions) -> None:
     bundle, _lib = hostile
     md = render("markdown", bundle, options).decode()
     html = MarkdownIt("commonmark").render(md)  # CommonMark lets raw HTML through: the export must not hold any
@@ -68,7 +83,7 @@ def test_markdown_with_hostile_notes_renders_to_inert_html(hostile, options) -> 
     assert soup.find("a", href="https://example.org/ok") is not None
 
 
-def test_markdown_has_front_matter_then_note_then_highlights_in_text_order(plain) -> None:
+def test_markdown_has_front_matter_then_note_then_highlights_in_text_order(plain: Plain) -> None:
     bundle, lib, web, _local = plain
     md = render("markdown", collect(lib, Selection((web,)))).decode()
     head, body = md.split("\n---\n", 1)
@@ -88,10 +103,10 @@ def test_markdown_has_front_matter_then_note_then_highlights_in_text_order(plain
     assert quotes[2].startswith("Abe said") and len(soup.find_all("blockquote")[2].find_all("p")) == 2
     assert quotes[4] == "=SUM(A1:A9)"  # article words render literally
     assert "#diplomacy #Japan-Russia" in body and "*Disputed*" in body
-    assert soup.find("strong").get_text() == "treaty"  # the article note keeps its Markdown
+    assert _found(soup, "strong").get_text() == "treaty"  # the article note keeps its Markdown
 
 
-def test_markdown_grouped_by_colour_meaning(plain) -> None:
+def test_markdown_grouped_by_colour_meaning(plain: Plain) -> None:
     bundle, *_ = plain
     md = render("markdown", bundle, ExportOptions(group_by="color")).decode()
     soup = BeautifulSoup(MarkdownIt("commonmark").render(md.split("\n---\n", 1)[1]), "lxml")
@@ -99,7 +114,7 @@ def test_markdown_grouped_by_colour_meaning(plain) -> None:
     assert h4[:5] == ["Key point", "Disputed", "Agreement", "Question", "Follow up"]
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(plain) -> None:
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(plain: Plain) -> None:
     bundle, *_ = plain
     for flavor in ("full", "readwise"):
         data = render("csv", bundle, ExportOptions(csv_flavor=flavor)).decode("utf-8-sig")
@@ -108,10 +123,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(plain) -> None:
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (flavor, cell)
         assert len(rows) == 1 + 6
-    rows = list(csv.DictReader(io.StringIO(render("csv", bundle, ExportOptions(csv_flavor="readwise"))
-                                            .decode("utf-8-sig"))))
-    assert list(rows[0]) == ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]
-    formula = next(r for r in rows if "SUM" in r["Highlight"])
+    readwise = list(csv.DictReader(io.StringIO(render("csv", bundle, ExportOptions(csv_flavor="readwise"))
+                                                .decode("utf-8-sig"))))
+    assert list(readwise[0]) == ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]
+    formula = next(r for r in readwise if "SUM" in r["Highlight"])
     assert formula["Highlight"] == "'=SUM(A1:A9)" and formula["Note"] == ".+formula\n-1 @cmd +x"
     full = list(csv.DictReader(io.StringIO(render("csv", bundle).decode("utf-8-sig"))))
     red = next(r for r in full if r["color"] == "red")
@@ -119,7 +134,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(plain) -> None:
     assert red["tags"] == "diplomacy; Japan–Russia" and red["article_url"] == WEB_URL
 
 
-def test_timelinejs_holds_the_dated_events_escaped_and_at_their_precision(plain) -> None:
+def test_timelinejs_holds_the_dated_events_escaped_and_at_their_precision(plain: Plain) -> None:
     bundle, *_ = plain
     doc = json.loads(render("timelinejs", bundle))
     events = doc["events"]
@@ -129,14 +144,14 @@ def test_timelinejs_holds_the_dated_events_escaped_and_at_their_precision(plain)
     assert "Prime Minister Shinzo Abe held his 25th meeting" in events[0]["text"]["text"]
 
 
-def test_brief_has_highlights_by_meaning_entities_with_notes_and_chronology(plain) -> None:
+def test_brief_has_highlights_by_meaning_entities_with_notes_and_chronology(plain: Plain) -> None:
     bundle, lib, web, _local = plain
     md = render("markdown", collect(lib, Selection((web,))), ExportOptions(brief=True)).decode()
     soup = BeautifulSoup(MarkdownIt("commonmark").enable("table").render(md.split("\n---\n", 1)[1]), "lxml")
     h2 = [h.get_text() for h in soup.find_all("h2")]
     assert h2 == ["Sources", "Key point", "Disputed", "Agreement", "Question", "Follow up", "Entities", "Chronology"]
     rows = {tr.find_all("td")[0].get_text(): [td.get_text() for td in tr.find_all("td")]
-            for tr in soup.find("table").find_all("tr")[1:]}
+            for tr in _found(soup, "table").find_all("tr")[1:]}
     assert rows["Shinzo Abe"][1:3] == ["PERSON", "5"]
     assert "Check the **official** readout." in rows["Shinzo Abe"][3]  # the note on a highlight covering "Abe"
     chronology = soup.find_all("ul")[-1].get_text()
@@ -168,7 +183,7 @@ def test_export_command_writes_each_format_and_refuses_bad_requests(
     assert err.count("\n") == 3 and "Traceback" not in err
 
 
-def test_selection_by_entity_and_publication_dates(plain) -> None:
+def test_selection_by_entity_and_publication_dates(plain: Plain) -> None:
     _bundle, lib, web, local = plain
     abe = collect(lib, Selection((web,), entity="shinzo abe"))
     assert sorted(a.exact.split()[0] for a in abe.annotations) == ["Abe", "Abe", "Prime"]

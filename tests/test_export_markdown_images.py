@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.export_samples import web_article
 from markdown_it import MarkdownIt
 
 from models.cli import main
 from models.export.markdown import without_remote_images
 from models.store import open_library
+from tests.fixtures.export_samples import web_article
 
 NOTE = (
     "See ![chart](http://tracker.example/pixel.gif?reader=1) and ![logo](HTTPS://cdn.example/l.png \"t\")\n\n"
@@ -41,7 +41,9 @@ def test_remote_images_become_links_and_local_ones_stay() -> None:
 
 
 @pytest.mark.parametrize("brief", [False, True])
-def test_export_neutralises_remote_images_unless_kept(tmp_path: Path, capsys, brief: bool) -> None:
+def test_export_neutralises_remote_images_unless_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], brief: bool
+) -> None:
     library = str(tmp_path / "library.sqlite")
     lib = open_library(library)
     article = lib.import_article(web_article())

@@ -8,18 +8,19 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from fixtures.export_samples import WEB_URL, annotated_library, span
+from PySide6.QtWidgets import QApplication
 
 from models.cli import main
 from models.export import ExportOptions, render
 from models.export.selection import Selection, collect
+from tests.fixtures.export_samples import WEB_URL, annotated_library, span
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(autouse=True)
-def _pdf_renderer(qapp):  # a QApplication first, so that widget tests later in the run still get one
+def _pdf_renderer(qapp: QApplication) -> None:  # a QApplication first, so that later widget tests still get one
     from gui.pdf_export import install
 
     install()
@@ -29,6 +30,13 @@ def _pages(data: bytes) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(data))
     # NFKC: the typesetter's ligatures (ﬁ) read as their letters, as a PDF viewer's search does
     return [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in reader.pages]
+
+
+def _page_number(page: str) -> int:
+    """The number a page ends with (its footer)."""
+    found = re.search(r"(\d+)$", page)
+    assert found, page[-80:]
+    return int(found.group(1))
 
 
 def _links(data: bytes) -> set[str]:
@@ -57,7 +65,7 @@ def test_a_long_export_runs_over_numbered_pages_and_keeps_every_highlight(tmp_pa
     data = render("pdf", collect(lib, Selection((web,))), ExportOptions(page_size="letter"))
     pages = _pages(data)
     assert len(pages) > 3
-    assert [int(re.search(r"(\d+)$", p).group(1)) for p in pages] == list(range(1, len(pages) + 1))
+    assert [_page_number(p) for p in pages] == list(range(1, len(pages) + 1))
     every = " ".join(pages)
     assert all(f"Reading note number {n} on the treaty." in every for n in range(120))
     box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox

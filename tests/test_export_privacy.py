@@ -8,11 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from fixtures.export_samples import annotated_library
 
 from models.cli import main
 from models.export import ExportOptions, render
 from models.export.selection import Selection, collect
+from tests.fixtures.export_samples import annotated_library
 
 LOCAL_FOLDERS = "/home/reader/notes"
 

@@ -7,22 +7,26 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from fixtures.export_samples import WEB_URL, annotated_library
-from fixtures.w3c import suite
 
 from models.export import ExportOptions, render
 from models.export.selection import Selection, collect
+from tests.fixtures.export_samples import WEB_URL, annotated_library
+from tests.fixtures.w3c import suite
 
 
 @pytest.fixture
-def exported(tmp_path: Path) -> dict:
+def exported(tmp_path: Path) -> dict[str, Any]:
     lib, _web, _local = annotated_library(tmp_path / "lib.sqlite")
-    return json.loads(render("jsonld", collect(lib, Selection())))
+    collection: dict[str, Any] = json.loads(render("jsonld", collect(lib, Selection())))
+    return collection
 
 
-def test_every_exported_annotation_passes_the_w3c_musts_and_the_optional_features_it_uses(exported: dict) -> None:
+def test_every_exported_annotation_passes_the_w3c_musts_and_the_optional_features_it_uses(
+    exported: dict[str, Any]
+) -> None:
     annotations = suite.annotations_of(exported)
     assert len(annotations) == exported["total"] == 6
     for ann in annotations:
@@ -30,7 +34,7 @@ def test_every_exported_annotation_passes_the_w3c_musts_and_the_optional_feature
     assert suite.collection_problems(exported) == []
 
 
-def test_the_export_says_what_the_reader_made(exported: dict) -> None:
+def test_the_export_says_what_the_reader_made(exported: dict[str, Any]) -> None:
     by_quote = {a["target"]["selector"][0]["exact"]: a for a in suite.annotations_of(exported)}
     red = by_quote["Prime Minister Shinzo Abe"]
     assert red["target"]["source"] == WEB_URL
@@ -68,7 +72,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "conformance"
 
 
 @pytest.mark.skipif(not (REFERENCE / "validate.py").exists(), reason="the shared conformance folder is not here")
-def test_the_reference_validator_accepts_the_export(tmp_path: Path, exported: dict) -> None:
+def test_the_reference_validator_accepts_the_export(tmp_path: Path, exported: dict[str, Any]) -> None:
     path = tmp_path / "export.jsonld"
     path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     run = subprocess.run([sys.executable, str(REFERENCE / "validate.py"), str(REFERENCE / "web-annotation"),

@@ -83,7 +83,8 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/to-story":
             self._redirect("/story")
         elif self.path == "/to-other-host":
-            port = self.server.server_address[1]
+            assert isinstance(self.server, ThreadingHTTPServer)
+            port = self.server.server_port
             self._redirect(f"http://localhost:{port}/story")
         elif self.path == "/gzip":
             self._send(gzip.compress(PAGE), Content_Encoding="gzip")
@@ -114,14 +115,14 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-def test_a_dripping_body_is_cut_off_at_the_deadline(server):
+def test_a_dripping_body_is_cut_off_at_the_deadline(server: str) -> None:
     started = time.monotonic()
     with pytest.raises(IngestError, match=r"^no complete answer within 1\.5 s$"):
         ingest_url(f"{server}/drip", timeout=1.5)
     assert time.monotonic() - started < 4
 
 
-def test_dripping_headers_are_cut_off_at_the_deadline(server):
+def test_dripping_headers_are_cut_off_at_the_deadline(server: str) -> None:
     started = time.monotonic()
     with pytest.raises(IngestError, match=r"^no complete answer within 1\.5 s$"):
         ingest_url(f"{server}/drip-headers", timeout=1.5)
@@ -129,23 +130,23 @@ def test_dripping_headers_are_cut_off_at_the_deadline(server):
 
 
 @pytest.mark.parametrize(("path", "scheme"), [("/to-ftp", "ftp"), ("/to-file", "file")])
-def test_a_redirect_off_the_web_is_refused(server, path, scheme):
+def test_a_redirect_off_the_web_is_refused(server: str, path: str, scheme: str) -> None:
     with pytest.raises(IngestError, match=rf"^redirected to a {scheme} address, which is not http or https$"):
         ingest_url(f"{server}{path}")
 
 
-def test_a_redirect_within_the_web_is_followed(server):
+def test_a_redirect_within_the_web_is_followed(server: str) -> None:
     assert ingest_url(f"{server}/to-story").source == f"{server}/story"
 
 
 @pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])
-def test_compressed_pages_are_decoded(server, path):
+def test_compressed_pages_are_decoded(server: str, path: str) -> None:
     article = ingest_url(f"{server}{path}")
     assert article.metadata.title == "Harbour reopens after repairs"
     assert "Fishing boats returned" in article.text
 
 
-def test_decoded_size_is_bounded(server):
+def test_decoded_size_is_bounded(server: str) -> None:
     with pytest.raises(IngestError, match="^page is larger than the 20 MB limit once decompressed$"):
         fetch(f"{server}/gzip-bomb")
 
@@ -154,23 +155,25 @@ def test_decoded_size_is_bounded(server):
     ("/gzip-damaged", "^the page's gzip compression is (damaged|cut short)$"),
     ("/brotli", "^the page is compressed as 'br', which is not supported$"),
 ])
-def test_unreadable_compression_is_one_line(server, path, reason):
+def test_unreadable_compression_is_one_line(server: str, path: str, reason: str) -> None:
     with pytest.raises(IngestError, match=reason):
         fetch(f"{server}{path}")
 
 
-def test_schemes_are_matched_whatever_their_case(server):
+def test_schemes_are_matched_whatever_their_case(server: str) -> None:
     upper = server.replace("http://", "HTTP://")
     assert "Fishing boats" in ingest_url(f"{upper}/story").text
     assert "Fishing boats" in ingest_file(f"{upper}/story").text  # where a file name is expected (the reader, CLI)
 
 
-def test_capital_scheme_on_the_command_line(server, capsys):
+def test_capital_scheme_on_the_command_line(server: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["extract", server.replace("http://", "HtTp://") + "/story"]) == 0
     assert "Harbour reopens after repairs" in capsys.readouterr().out
 
 
-def test_credentials_are_sent_to_their_host_only_and_never_printed(server, capsys):
+def test_credentials_are_sent_to_their_host_only_and_never_printed(
+    server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     address = server.replace("http://", "http://reader:s3cret%21@")
     article = ingest_url(f"{address}/story")
     assert article.source == f"{server}/story"
@@ -184,7 +187,7 @@ def test_credentials_are_sent_to_their_host_only_and_never_printed(server, capsy
     assert err == f"newsdesk: {server}/missing: HTTP 404 (Not Found)\n"
 
 
-def test_errors_are_one_line_without_the_address_twice_or_an_errno(capsys):
+def test_errors_are_one_line_without_the_address_twice_or_an_errno(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["extract", "http://user:pw@example.invalid/story", "ftp://user:pw@127.0.0.1/x"]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines == [
@@ -193,12 +196,12 @@ def test_errors_are_one_line_without_the_address_twice_or_an_errno(capsys):
     ]
 
 
-def test_refused_connection_is_told_in_words():
+def test_refused_connection_is_told_in_words() -> None:
     with pytest.raises(IngestError, match=r"^connection refused by 127\.0\.0\.1$"):
         fetch("http://127.0.0.1:9/story", timeout=5)
 
 
-def test_redact_keeps_everything_but_the_credentials():
+def test_redact_keeps_everything_but_the_credentials() -> None:
     assert redact("https://a:b@host:8080/p?q=1#f") == "https://host:8080/p?q=1#f"
     assert redact("https://a:b@c@host/p@x") == "https://host/p@x"
     assert redact("https://host/p@x") == "https://host/p@x"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +32,7 @@ OSLO – The city council of Oslo approved the harbour budget on March {day}, 20
 """
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:  # type: ignore[type-arg]
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
@@ -125,11 +127,11 @@ def test_an_analysis_that_failed_in_a_worker_is_stored_reported_and_counted(
     from dataclasses import replace
 
     from models.analysis.types import Analysis
-    from models.cli.articles import read_source
+    from models.cli.sources import read_source
 
     files = sorted(str(p) for p in (folder / "2021").rglob("*.txt"))[:2]
 
-    def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str]):  # type: ignore[no-untyped-def]
+    def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str]) -> Iterator[import_pool.Result]:
         for n, source in enumerate(sources):  # what the workers hand back: the first analysis failed
             article = read_source(source)
             analysis = Analysis(ANALYZER_VERSION, article.text_hash)
@@ -137,7 +139,7 @@ def test_an_analysis_that_failed_in_a_worker_is_stored_reported_and_counted(
                 else analysis, None
 
     monkeypatch.setattr(import_pool, "results", results)
-    lines: list[dict] = []  # type: ignore[type-arg]
+    lines: list[dict[str, Any]] = []
     said: list[str] = []
     lib = open_library(str(tmp_path / "lib.sqlite"))
     try:

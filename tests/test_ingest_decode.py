@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import gzip
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 
@@ -40,14 +42,14 @@ def _canonical(data: bytes) -> str:
     ],
     ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "windows-1252", "crlf"],
 )
-def test_english_encodings_give_identical_text(encode):
+def test_english_encodings_give_identical_text(encode: Callable[[str], bytes]) -> None:
     expected = _canonical(ENGLISH.encode("utf-8"))
     assert "“We will keep talking,”" in expected and "café" in expected
     assert _canonical(encode(ENGLISH)) == expected
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "shift_jis", "euc_jp", "utf-16"])
-def test_japanese_encodings_give_identical_text(encoding):
+def test_japanese_encodings_give_identical_text(encoding: str) -> None:
     expected = _canonical(JAPANESE.encode("utf-8"))
     assert expected.startswith("北方領土交渉、進展なし\n安倍晋三首相")
     assert _canonical(JAPANESE.encode(encoding)) == expected
@@ -76,20 +78,20 @@ def _zip_bytes() -> bytes:
     ],
     ids=["empty", "whitespace", "png", "pdf", "zip", "gzip", "nul"],
 )
-def test_refusals_name_the_reason(data, reason):
+def test_refusals_name_the_reason(data: bytes, reason: str) -> None:
     with pytest.raises(IngestError) as caught:
         ingest_bytes(data, source="x")
     assert str(caught.value) == reason
     assert "\n" not in str(caught.value)
 
 
-def test_undecodable_bytes_are_refused():
+def test_undecodable_bytes_are_refused() -> None:
     noise = bytes((i * 37 + 11) % 32 for i in range(400))  # control characters, no NUL: no text in any encoding
     with pytest.raises(IngestError, match="^could not decode text$"):
         ingest_bytes(noise.replace(b"\x00", b"\x01"), source="x")
 
 
-def test_file_over_the_limit_is_refused_before_reading(tmp_path):
+def test_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(MAX_BYTES + 1)  # sparse: no 20 MB written
@@ -99,6 +101,6 @@ def test_file_over_the_limit_is_refused_before_reading(tmp_path):
         ingest_bytes(b"a" * (MAX_BYTES + 1), source="x")
 
 
-def test_missing_file_is_a_user_error(tmp_path):
+def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         ingest_file(tmp_path / "nope.txt")

@@ -63,7 +63,7 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-def test_page_url_is_source_and_metadata_url(server):
+def test_page_url_is_source_and_metadata_url(server: str) -> None:
     article = ingest_url(f"{server}/story")
     assert article.source == f"{server}/story"
     assert article.metadata.url == f"{server}/story"
@@ -71,40 +71,40 @@ def test_page_url_is_source_and_metadata_url(server):
     assert "PORTHAVEN – Fishing boats returned" in article.text
 
 
-def test_redirect_is_followed_to_the_final_url(server):
+def test_redirect_is_followed_to_the_final_url(server: str) -> None:
     article = ingest_url(f"{server}/old-story")
     assert article.source == f"{server}/story"
     assert article.metadata.url == f"{server}/story"
 
 
-def test_plain_text_url(server):
+def test_plain_text_url(server: str) -> None:
     article = ingest_url(f"{server}/plain")
     assert article.text == "Ferry news\nThe ferry will not run on Sunday."
     assert article.metadata.url == f"{server}/plain"
 
 
-def test_http_error_names_status_not_the_address(server):
+def test_http_error_names_status_not_the_address(server: str) -> None:
     # the caller names the address: "newsdesk: http://…/missing: HTTP 404 (Not Found)"
     with pytest.raises(IngestError, match=r"^HTTP 404 \(Not Found\)$"):
         ingest_url(f"{server}/missing")
 
 
-def test_wrong_content_type_is_refused(server):
+def test_wrong_content_type_is_refused(server: str) -> None:
     with pytest.raises(IngestError, match=r"^serves image/png, not a web page or text$"):
         ingest_url(f"{server}/image")
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced"])
-def test_oversized_body_is_refused(server, path):
+def test_oversized_body_is_refused(server: str, path: str) -> None:
     with pytest.raises(IngestError, match="^page is larger than the 1000 bytes limit$"):
         ingest_url(f"{server}{path}", max_bytes=1000)
 
 
-def test_slow_server_times_out(server):
+def test_slow_server_times_out(server: str) -> None:
     with pytest.raises(IngestError, match=r"^no complete answer within 0\.3 s$"):
         ingest_url(f"{server}/slow", timeout=0.3)
 
 
-def test_unsupported_scheme_is_refused():
+def test_unsupported_scheme_is_refused() -> None:
     with pytest.raises(IngestError, match="not a web address"):
         ingest_url("file:///etc/passwd")

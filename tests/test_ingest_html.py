@@ -13,8 +13,8 @@ PAGE = Path(__file__).resolve().parent / "fixtures" / "ingest" / "harbour-articl
 
 
 @pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("ingest tried to use the network")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
@@ -22,7 +22,7 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
-def test_saved_page_reads_story_with_structure(no_network):
+def test_saved_page_reads_story_with_structure(no_network: None) -> None:
     article = ingest_file(PAGE)
     assert article.kind == "html"
     kinds = [(b.kind, article.block_text(b)[:30]) for b in article.blocks]
@@ -36,7 +36,7 @@ def test_saved_page_reads_story_with_structure(no_network):
         assert junk not in article.text
 
 
-def test_saved_page_metadata_from_json_ld_and_meta(no_network):
+def test_saved_page_metadata_from_json_ld_and_meta(no_network: None) -> None:
     meta = ingest_file(PAGE).metadata
     assert meta.title == "Harbour reopens after storm repairs"
     assert meta.authors == ("Mara Quinn", "Owen Hale")
@@ -50,7 +50,7 @@ def test_saved_page_metadata_from_json_ld_and_meta(no_network):
     assert meta.subheadings == ("Months of work",)
 
 
-def test_metadata_without_json_ld_comes_from_opengraph_and_byline(no_network):
+def test_metadata_without_json_ld_comes_from_opengraph_and_byline(no_network: None) -> None:
     html = PAGE.read_text("utf-8")
     start = html.index('<script type="application/ld+json">')
     html = html[:start] + html[html.index("</script>", start) + len("</script>") :]
@@ -63,19 +63,19 @@ def test_metadata_without_json_ld_comes_from_opengraph_and_byline(no_network):
     assert meta.publisher == "Coastal Courier"
 
 
-def test_clipboard_fragment_keeps_its_blocks(no_network):
+def test_clipboard_fragment_keeps_its_blocks(no_network: None) -> None:
     fragment = "<h2>Short note</h2><p>The ferry <b>will not</b> run on Sunday.</p><ul><li>Buses replace it</li></ul>"
     article = ingest_html(fragment, source="clipboard:abc")
     assert article.text == "Short note\nThe ferry will not run on Sunday.\nBuses replace it"
     assert [b.kind for b in article.blocks] == ["title", "paragraph", "list-item"]
 
 
-def test_html_without_text_is_refused():
+def test_html_without_text_is_refused() -> None:
     with pytest.raises(IngestError, match="^no article text found in the HTML page$"):
         ingest_html("<html><head><title></title></head><body><script>var a = 1;</script></body></html>", source="x")
 
 
-def test_html_bytes_use_the_declared_charset():
+def test_html_bytes_use_the_declared_charset() -> None:
     html = '<html><head><meta charset="windows-1252"><title>Caf\xe9 news</title></head><body>'
     html += "<p>The caf\xe9 on the corner \x93reopened\x94 on Monday after a long winter closure for repairs.</p>"
     html += "</body></html>"
@@ -103,7 +103,7 @@ def story_page(*extra: tuple[int, str], title: str = "Ferry back on the river") 
     )
 
 
-def test_read_more_lines_between_paragraphs_are_dropped(no_network):
+def test_read_more_lines_between_paragraphs_are_dropped(no_network: None) -> None:
     html = story_page(
         (2, '<p>Read more: <a href="/bridge">Bridge tolls to rise in the new year for all drivers</a></p>'),
         (4, '<p><a href="/pier">Also on Estuary News Storm damage to the eastern pier is worse than feared</a></p>'),
@@ -115,7 +115,7 @@ def test_read_more_lines_between_paragraphs_are_dropped(no_network):
         assert junk not in text
 
 
-def test_a_list_of_story_links_under_the_story_is_dropped_with_its_label(no_network):
+def test_a_list_of_story_links_under_the_story_is_dropped_with_its_label(no_network: None) -> None:
     """Labels left at the end ("You may also like:", "Filed under: X |", "Comments" twice) go too."""
     related = (
         "<p>More from the estuary:</p><ul>"
@@ -128,7 +128,7 @@ def test_a_list_of_story_links_under_the_story_is_dropped_with_its_label(no_netw
     assert "More from the estuary" not in text and "Harbour master" not in text
 
 
-def test_sentences_and_addresses_that_are_links_stay(no_network):
+def test_sentences_and_addresses_that_are_links_stay(no_network: None) -> None:
     kept = [
         '<p>Tip: <a href="/t">see the full timetable on our page.</a></p>',
         '<p>Tickets: <a href="https://ferry.example/tickets">https://ferry.example/tickets</a></p>',
@@ -138,7 +138,7 @@ def test_sentences_and_addresses_that_are_links_stay(no_network):
     assert "https://ferry.example/tickets" in text
 
 
-def test_a_page_made_of_links_keeps_them(no_network):
+def test_a_page_made_of_links_keeps_them(no_network: None) -> None:
     deals = "".join(
         f"<h2>Deal {n}: a kettle for ${n}9.99</h2>"
         f'<p><a href="/d{n}">Clip the coupon for this kettle on the shop page</a></p>'
@@ -150,13 +150,13 @@ def test_a_page_made_of_links_keeps_them(no_network):
     assert text.count("Clip the coupon for this kettle") == 5
 
 
-def test_labels_left_at_the_end_of_the_story_are_dropped(no_network):
+def test_labels_left_at_the_end_of_the_story_are_dropped(no_network: None) -> None:
     html = story_page((5, "<p>Filed under: Transport |</p><p>Comments</p><p>comments</p>"))
     text = ingest_html(html, source="page.html").text
     assert text.endswith(STORY[-1])
 
 
-def test_json_ld_headline_loses_site_name_and_escaped_entities(no_network):
+def test_json_ld_headline_loses_site_name_and_escaped_entities(no_network: None) -> None:
     ld = (
         '{"@context": "https://schema.org", "@type": "NewsArticle", "publisher": {"name": "The Estuary Post"},'
         ' "headline": "&#8216;Ferry&#8217; back on the river &amp; on time | TheEstuaryPost"}'
@@ -167,7 +167,7 @@ def test_json_ld_headline_loses_site_name_and_escaped_entities(no_network):
     assert meta.publisher == "The Estuary Post"
 
 
-def test_hover_card_inside_a_sentence_is_not_read_as_text(no_network):
+def test_hover_card_inside_a_sentence_is_not_read_as_text(no_network: None) -> None:
     card = (
         '<a href="/people/ana">Ana Ruiz</a><span class="card"><span><img src="ana.jpg" alt="">'
         '<a href="/people/ana">Ana Ruiz</a><a href="/s/1">Council approves the new harbour budget for next year</a>'
@@ -180,7 +180,7 @@ def test_hover_card_inside_a_sentence_is_not_read_as_text(no_network):
     assert "Council approves" not in text and "Ferry fares" not in text
 
 
-def test_words_after_an_empty_icon_element_are_kept(no_network):
+def test_words_after_an_empty_icon_element_are_kept(no_network: None) -> None:
     html = story_page(
         (1, '<p>Tickets are sold at the pier <i class="icon-pin"></i> kiosk and on board, cash or card, every day.</p>')
     )
@@ -188,7 +188,7 @@ def test_words_after_an_empty_icon_element_are_kept(no_network):
     assert "Tickets are sold at the pier kiosk and on board, cash or card, every day." in text
 
 
-def test_the_pages_headline_is_not_repeated_below_a_different_title(no_network):
+def test_the_pages_headline_is_not_repeated_below_a_different_title(no_network: None) -> None:
     ld = '{"@type": "NewsArticle", "headline": "Estuary ferry resumes"}'
     html = story_page().replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
     html = html.replace("<h1>", "<p>Review</p><h1>")
@@ -196,7 +196,7 @@ def test_the_pages_headline_is_not_repeated_below_a_different_title(no_network):
     assert article.text.split("\n")[:2] == ["Estuary ferry resumes", STORY[0]]
 
 
-def test_calls_to_action_and_credits_below_the_story_are_dropped(no_network):
+def test_calls_to_action_and_credits_below_the_story_are_dropped(no_network: None) -> None:
     coda = (
         "<p>Have a tip? Lena Ward may be reached at lena@estuary.example. Follow her on Twitter @lenaward.</p>"
         "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
@@ -208,7 +208,7 @@ def test_calls_to_action_and_credits_below_the_story_are_dropped(no_network):
     assert "Morning Tide" not in text
 
 
-def test_a_last_paragraph_about_a_newsletter_is_story_text(no_network):
+def test_a_last_paragraph_about_a_newsletter_is_story_text(no_network: None) -> None:
     last = (
         "<p>The ferry company said its own newsletter, sent to 2,000 season ticket holders, had carried the news.</p>"
     )
@@ -226,11 +226,11 @@ def _split_page(between: str) -> str:
     )
 
 
-def test_a_story_split_by_an_advert_row_is_read_to_the_end(no_network):
+def test_a_story_split_by_an_advert_row_is_read_to_the_end(no_network: None) -> None:
     text = ingest_html(_split_page(""), source="page.html").text
     assert text.split("\n")[1:] == STORY
 
 
-def test_the_next_story_on_the_page_is_not_read_as_a_continuation(no_network):
+def test_the_next_story_on_the_page_is_not_read_as_a_continuation(no_network: None) -> None:
     text = ingest_html(_split_page("<h1>Next: council budget</h1>"), source="page.html").text
     assert STORY[3] not in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.ingest import ingest_bytes, ingest_text
 
 
-def test_plain_text_title_and_paragraphs_split_on_blank_lines():
+def test_plain_text_title_and_paragraphs_split_on_blank_lines() -> None:
     text = "A quiet harbour town\n\nThe boats left at dawn.\nThey came back at noon.\n\nNobody spoke of the storm."
     article = ingest_text(text, source="clipboard:1")
     assert article.kind == "text"
@@ -18,14 +18,14 @@ def test_plain_text_title_and_paragraphs_split_on_blank_lines():
     ]
 
 
-def test_plain_text_without_blank_lines_splits_on_newlines():
+def test_plain_text_without_blank_lines_splits_on_newlines() -> None:
     text = "Market report\nShares rose on Monday.\nBonds fell slightly."
     article = ingest_text(text, source="clipboard:2")
     assert article.text == "Market report\nShares rose on Monday.\nBonds fell slightly."
     assert [b.kind for b in article.blocks] == ["title", "paragraph", "paragraph"]
 
 
-def test_plain_text_short_line_between_paragraphs_is_a_heading():
+def test_plain_text_short_line_between_paragraphs_is_a_heading() -> None:
     text = (
         "Budget day\n\nThe minister presented the budget on Tuesday.\n\nWhat it means for you\n\n"
         "Income tax thresholds stay frozen for another year."
@@ -34,7 +34,7 @@ def test_plain_text_short_line_between_paragraphs_is_a_heading():
     assert article.metadata.subheadings == ("What it means for you",)
 
 
-def test_markdown_blocks_and_markup_removed():
+def test_markdown_blocks_and_markup_removed() -> None:
     text = (
         "# Rivers on the rise\n\nRain fell for **three days** across the [valley](https://example.org).\n\n"
         "## What officials said\n\n> We are ready, said the mayor.\n\n- Schools closed\n- Roads shut\n\n"
@@ -56,7 +56,7 @@ def test_markdown_blocks_and_markup_removed():
         assert markup not in article.text
 
 
-def test_markdown_front_matter_is_metadata():
+def test_markdown_front_matter_is_metadata() -> None:
     text = "---\ntitle: Harbour notes\ndate: 2020-05-04\nauthor: Ana Silva\ntags: [port, fishing]\n---\n\nThe boats.\n"
     article = ingest_bytes(text.encode(), source="notes.md", filename="notes.md")
     assert article.metadata.title == "Harbour notes"

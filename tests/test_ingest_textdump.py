@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from models.article import Article
 from models.ingest import ingest_file, ingest_text
 from models.ingest.textdump import textdump_to_article
 
@@ -16,13 +17,13 @@ GOLD = json.loads((ROOT / "tests" / "fixtures" / "abe-putin-summit-2019-01-23.go
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 
 
-def _body(article):  # the text after the title block
+def _body(article: Article) -> str:  # the text after the title block
     title = article.blocks[0]
     assert title.kind == "title"
     return article.text[title.end + 1 :]
 
 
-def test_sample_metadata_matches_gold():
+def test_sample_metadata_matches_gold() -> None:
     article = ingest_file(SAMPLE)
     gold = GOLD["metadata"]
     meta = article.metadata
@@ -42,7 +43,7 @@ def test_sample_metadata_matches_gold():
     assert meta.tags == ()
 
 
-def test_sample_text_is_title_then_story_only():
+def test_sample_text_is_title_then_story_only() -> None:
     article = ingest_file(SAMPLE)
     gold = GOLD["metadata"]
     assert article.block_text(article.blocks[0]) == gold["title"]
@@ -56,7 +57,7 @@ def test_sample_text_is_title_then_story_only():
     assert [b.kind for b in article.blocks].count("paragraph") == 13
 
 
-def test_sample_canonical_text_invariants():
+def test_sample_canonical_text_invariants() -> None:
     article = ingest_file(SAMPLE)
     pieces = article.text.split("\n")
     assert len(pieces) == len(article.blocks)
@@ -65,14 +66,14 @@ def test_sample_canonical_text_invariants():
         assert piece == piece.strip() and "  " not in piece
 
 
-def test_sample_pasted_as_text_reads_the_same():
+def test_sample_pasted_as_text_reads_the_same() -> None:
     pasted = ingest_text(SAMPLE.read_text("utf-8"), source="clipboard:x")
     assert pasted.text == ingest_file(SAMPLE).text
     assert pasted.metadata == ingest_file(SAMPLE).metadata
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.txt")))
-def test_dump_fixture_expected_reading(name):
+def test_dump_fixture_expected_reading(name: str) -> None:
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
     article = ingest_file(FIXTURES / f"{name}.txt")
     assert article.kind == expected["kind"]
@@ -88,7 +89,7 @@ def test_dump_fixture_expected_reading(name):
     assert len(article.blocks) == expected["block_count"]
 
 
-def test_hard_wrapped_dump_joins_lines_of_a_paragraph():
+def test_hard_wrapped_dump_joins_lines_of_a_paragraph() -> None:
     text = (
         "WORLD > Asia\n\nFloods close schools across the north\n\n• 12/08/2020\n\nBy Lena Park\n\n"
         "SEOUL - Heavy rain closed hundreds of schools across the north of the country on\n"

@@ -4,25 +4,29 @@ the same words with the same notes, tags and colours; duplicates are skipped; a 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from fixtures.export_samples import WEB_URL, annotated_library, local_article, web_article
 
 from models.cli import main
 from models.export import render
 from models.export.selection import Selection, collect
 from models.interchange import InterchangeError, import_annotations
-from models.store import open_library
+from models.store import Library, open_library
+from tests.fixtures.export_samples import WEB_URL, annotated_library, local_article, web_article
+
+Made = tuple[Library, int, int]  # a library and the ids of its web and local articles
 
 
-def _what(lib, article_id: int) -> list[tuple]:
+def _what(lib: Library, article_id: int) -> list[tuple[int, int, str, str, tuple[str, ...], str, str]]:
     text = lib.get_article(article_id).article.text
     return sorted((a.start, a.end, text[a.start : a.end], a.note, tuple(sorted(a.tags)), a.color, a.status)
                   for a in lib.annotations.list(article_id))
 
 
-def _fresh(library: str) -> tuple:
+def _fresh(library: str) -> Made:
     lib = open_library(library)
     # imported in the other order, so ids differ; the local file gets a new uid, so only its quote can match it
     local = lib.import_article(local_article()).id
@@ -31,7 +35,7 @@ def _fresh(library: str) -> tuple:
 
 
 @pytest.fixture
-def annotated(library_url: str):
+def annotated(library_url: str) -> Iterator[Made]:
     """The annotated sample library, on each database."""
     made = annotated_library(library_url)
     yield made
@@ -39,7 +43,7 @@ def annotated(library_url: str):
 
 
 @pytest.fixture
-def fresh(library_url: str):
+def fresh(library_url: str) -> Iterator[Made]:
     """A library holding the same two articles without annotations, on each database."""
     made = _fresh(library_url)
     yield made
@@ -47,14 +51,16 @@ def fresh(library_url: str):
 
 
 @pytest.fixture
-def other(another_library_url):
+def other(another_library_url: Callable[[str], str]) -> Iterator[Made]:
     """A second library beside ``annotated``, with the same two articles imported the other way round."""
     made = _fresh(another_library_url("b"))
     yield made
     made[0].close()
 
 
-def test_jsonld_round_trip_restores_highlights_notes_tags_and_colours_on_the_same_words(annotated, other) -> None:
+def test_jsonld_round_trip_restores_highlights_notes_tags_and_colours_on_the_same_words(
+    annotated: Made, other: Made
+) -> None:
     src, web, local = annotated
     data = render("jsonld", collect(src, Selection()))
     dst, web2, local2 = other
@@ -68,7 +74,7 @@ def test_jsonld_round_trip_restores_highlights_notes_tags_and_colours_on_the_sam
     assert {a.id: a.created for a in dst.annotations.list()} == original  # same ids and times
 
 
-def test_importing_the_same_file_again_adds_nothing(annotated) -> None:
+def test_importing_the_same_file_again_adds_nothing(annotated: Made) -> None:
     src, _web, _local = annotated
     data = render("jsonld", collect(src, Selection()))
     report = import_annotations(src, data)
@@ -76,7 +82,7 @@ def test_importing_the_same_file_again_adds_nothing(annotated) -> None:
     assert len(src.annotations.list()) == 6
 
 
-def _hypothesis_annotation(exact: str, prefix: str, suffix: str, **extra) -> dict:
+def _hypothesis_annotation(exact: str, prefix: str, suffix: str, **extra: Any) -> dict[str, Any]:
     return {
         "id": "hX9abc", "created": "2024-03-01T10:00:00.000000+00:00", "updated": "2024-03-01T10:00:00+00:00",
         "user": "acct:reader@hypothes.is", "uri": extra.get("source", WEB_URL) + "#comments",
@@ -91,7 +97,7 @@ def _hypothesis_annotation(exact: str, prefix: str, suffix: str, **extra) -> dic
     }
 
 
-def test_hypothesis_client_export_is_matched_by_address_and_reanchored(fresh) -> None:
+def test_hypothesis_client_export_is_matched_by_address_and_reanchored(fresh: Made) -> None:
     lib, web, _local = fresh
     doc = {"export_date": "2024-03-02T00:00:00Z", "export_userid": "acct:reader@hypothes.is",
            "client_version": "1.1", "annotations": [
@@ -111,7 +117,7 @@ def test_hypothesis_client_export_is_matched_by_address_and_reanchored(fresh) ->
     assert [a.exact for a in orphans] == ["words that are nowhere"]  # kept for the reader, on no words
 
 
-def test_hypothesis_jsonld_is_read_like_any_w3c_annotation(fresh) -> None:
+def test_hypothesis_jsonld_is_read_like_any_w3c_annotation(fresh: Made) -> None:
     lib, web, _local = fresh
     doc = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
            "id": "https://hypothes.is/a/hX9abc", "created": "2024-03-01T10:00:00.000000+00:00",
@@ -128,7 +134,7 @@ def test_hypothesis_jsonld_is_read_like_any_w3c_annotation(fresh) -> None:
 
 
 @pytest.mark.parametrize("damage", ["truncated", "no target", "not annotations"])
-def test_a_damaged_file_is_refused_whole(annotated, other, damage: str) -> None:
+def test_a_damaged_file_is_refused_whole(annotated: Made, other: Made, damage: str) -> None:
     src, _web, _local = annotated
     data = render("jsonld", collect(src, Selection())).decode()
     if damage == "truncated":
@@ -146,7 +152,7 @@ def test_a_damaged_file_is_refused_whole(annotated, other, damage: str) -> None:
 
 
 def test_import_annotations_command_reports_each_annotation_and_refuses_corrupt_files(
-        annotated, another_library_url, cli_libraries_closed: None, tmp_path: Path,
+        annotated: Made, another_library_url: Callable[[str], str], cli_libraries_closed: None, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     src, _web, _local = annotated
     good = tmp_path / "good.jsonld"

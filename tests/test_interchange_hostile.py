@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixtures.export_samples import WEB_URL, web_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.cli import main
 from models.interchange import InterchangeError, import_annotations, read_annotations
-from models.store import open_library
+from models.store import Library, open_library
+from tests.fixtures.export_samples import WEB_URL, web_article
+
+Stored = tuple[Library, int, Path]  # the library, its one article and the folder it is in
 
 QUOTE = "Abe reiterated his commitment"
 
@@ -30,18 +33,18 @@ def annotation(**fields: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def library(tmp_path: Path):
+def library(tmp_path: Path) -> Iterator[Stored]:
     lib = open_library(str(tmp_path / "library.sqlite"))
     article_id = lib.import_article(web_article()).id
     yield lib, article_id, tmp_path
     lib.close()
 
 
-def _stored(lib, article_id: int) -> list[tuple]:
+def _stored(lib: Library, article_id: int) -> list[tuple[str, str, tuple[str, ...], str]]:
     return sorted((a.exact, a.note, tuple(a.tags), a.status) for a in lib.annotations.list(article_id))
 
 
-def _cli(tmp_path: Path, data: bytes, capsys) -> tuple[int, str, str]:
+def _cli(tmp_path: Path, data: bytes, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     path = tmp_path / "annotations.jsonld"
     path.write_bytes(data)
     code = main(["import-annotations", "--library", str(tmp_path / "library.sqlite"), str(path)])
@@ -58,7 +61,9 @@ def _cli(tmp_path: Path, data: bytes, capsys) -> tuple[int, str, str]:
                                                      '"type": "Annotation", "n": ' + "9" * 4400).encode(),
      "not valid JSON (a number with too many digits)"),
 ])
-def test_refused_in_one_line_and_nothing_stored(library, capsys, name, data, reason):
+def test_refused_in_one_line_and_nothing_stored(
+    library: Stored, capsys: pytest.CaptureFixture[str], name: str, data: bytes, reason: str
+) -> None:
     lib, article_id, tmp_path = library
     before = _stored(lib, article_id)
     with pytest.raises(InterchangeError, match=f"^{re.escape(reason)}$"):
@@ -71,7 +76,7 @@ def test_refused_in_one_line_and_nothing_stored(library, capsys, name, data, rea
 
 @pytest.mark.parametrize("created", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "+10000-01-01",
                                      "2019-13-45T99:99"])
-def test_an_impossible_time_is_replaced_by_the_import_time(library, created):
+def test_an_impossible_time_is_replaced_by_the_import_time(library: Stored, created: str) -> None:
     lib, article_id, _ = library
     report = import_annotations(lib, json.dumps(annotation(created=created)).encode())
     assert report.summary()["added"] == 1
@@ -79,7 +84,7 @@ def test_an_impossible_time_is_replaced_by_the_import_time(library, created):
     assert stored.created.year >= 2024
 
 
-def test_lone_surrogates_in_note_and_tag_are_repaired(library, capsys):
+def test_lone_surrogates_in_note_and_tag_are_repaired(library: Stored, capsys: pytest.CaptureFixture[str]) -> None:
     lib, article_id, tmp_path = library
     raw = json.dumps(annotation(body=[
         {"type": "TextualBody", "value": "note \ud800 here", "purpose": "commenting"},
@@ -92,7 +97,7 @@ def test_lone_surrogates_in_note_and_tag_are_repaired(library, capsys):
     assert _stored(lib, article_id) == [(QUOTE, "note \ufffd here", ("tag\ufffd",), "anchored")]
 
 
-def test_positions_beyond_any_text_are_only_a_missing_hint(library):
+def test_positions_beyond_any_text_are_only_a_missing_hint(library: Stored) -> None:
     lib, article_id, _ = library
     node = annotation(target={"source": WEB_URL, "selector": [
         {"type": "TextQuoteSelector", "exact": "not in the text at all"},
@@ -125,7 +130,7 @@ _shaped = st.recursive(
 )
 
 
-def _check(lib, article_id: int, data: bytes) -> None:
+def _check(lib: Library, article_id: int, data: bytes) -> None:
     before = _stored(lib, article_id)
     try:
         report = import_annotations(lib, data)
@@ -139,13 +144,13 @@ def _check(lib, article_id: int, data: bytes) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
 @given(doc=_shaped | _json)
-def test_generated_json_never_gives_a_traceback(library, doc):
+def test_generated_json_never_gives_a_traceback(library: Stored, doc: object) -> None:
     lib, article_id, _ = library
     _check(lib, article_id, json.dumps(doc, allow_nan=True).encode("utf-8", "surrogatepass"))
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
-def test_generated_bytes_and_text_never_give_a_traceback(library, data):
+def test_generated_bytes_and_text_never_give_a_traceback(library: Stored, data: bytes) -> None:
     lib, article_id, _ = library
     _check(lib, article_id, data)

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures.generated_library import generated_article, generated_library
 from sqlalchemy import func, select
 
 from models.article import Article
@@ -16,6 +15,7 @@ from models.store import Library, open_library
 from models.store.entities import EntityStore
 from models.store.schema import EntityArticleRow, HighlightRow, TimelineEventRow
 from models.timeline_query import library_timeline, library_timeline_by_scan
+from tests.fixtures.generated_library import generated_article, generated_library
 
 
 def assert_same_as_scan(lib: Library) -> None:
@@ -114,7 +114,7 @@ def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pyt
     from sqlalchemy.orm import Session
 
     from models.analysis.serialize import to_dict
-    from models.store.library import _fill
+    from models.store.article_rows import fill_row
     from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow
 
     rng = random.Random(5)
@@ -122,7 +122,7 @@ def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pyt
         for i in range(25):
             article, analysis = generated_article(rng, i)
             row = ArticleRow(uid=f"00000000-0000-4000-8000-{i:012d}", source=article.source, kind="text", note="")
-            _fill(row, article)
+            fill_row(row, article)
             s.add(row)
             s.flush()
             s.add(AnalysisRow(article_id=row.id, text_hash=analysis.text_hash, version=analysis.version,

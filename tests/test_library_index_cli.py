@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import pytest
-from fixtures.generated_library import generated_library
 
 from models.cli import main
 from models.store import open_library
 from models.store.entities import EntityStore
 from models.timeline_query import library_timeline_by_scan
+from tests.fixtures.generated_library import generated_library
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, object]], str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
@@ -39,7 +40,7 @@ def test_entities_prints_the_index_most_widespread_first(library: str, capsys: p
     code, lines, err = run(capsys, "entities", "--library", library)
     assert (code, err) == (0, "")
     assert lines and list(lines[0]) == ["name", "type", "articles", "mentions"]
-    counts = [int(x["articles"]) for x in lines]  # type: ignore[call-overload]
+    counts = [int(x["articles"]) for x in lines]
     assert counts == sorted(counts, reverse=True)
     names = {(x["name"], x["type"]) for x in lines}
     assert ("Foreign Minister Taro Kono", "PERSON") in names and ("Taro Kono", "PERSON") not in names
@@ -64,11 +65,11 @@ def test_dossier_prints_one_line_per_article_with_mentions_and_highlights(
     assert [x["article"] for x in lines] == [a.article_id for a in expected.articles] and lines
     first = lines[0]
     assert first["entity"] == {"name": "shinzo abe", "type": "PERSON"}
-    for mention in first["mentions"]:  # type: ignore[union-attr]
+    for mention in first["mentions"]:
         assert mention["text"] == "Shinzo Abe" and mention["text"] in mention["snippet"]
     with_highlight = [x for x in lines if x["highlights"]]
     for x in with_highlight:
-        assert x["highlights"][0]["note"] == "a meeting"  # type: ignore[index]
+        assert x["highlights"][0]["note"] == "a meeting"
     code, lines, err = run(capsys, "dossier", "--library", library, "Foreign Minister Taro Kono", "--type", "PERSON")
     assert code == 0 and lines
     code, lines, err = run(capsys, "dossier", "--library", library, "Nobody At All")
@@ -86,13 +87,13 @@ def test_timeline_prints_dated_groups_filtered_and_windowed(library: str, capsys
         lib.close()
     assert [(x["first"], x["last"]) for x in lines] == [(g.first_day.isoformat(), g.last_day.isoformat())
                                                         for g in scan.groups]
-    assert sum(len(x["mentions"]) for x in lines) == sum(len(g.mentions) for g in scan.groups)  # type: ignore[arg-type]
+    assert sum(len(x["mentions"]) for x in lines) == sum(len(g.mentions) for g in scan.groups)
     if scan.unanalysed:
         assert "not analysed yet" in err
     code, lines, _ = run(capsys, "timeline", "--library", library, "--entity", "Vladimir Putin", "--tag", "russia")
     assert code == 0 and len(lines) == len(putin.groups)
     for x in lines:
-        for m in x["mentions"]:  # type: ignore[union-attr]
+        for m in x["mentions"]:
             assert "Vladimir Putin" in m["entities"] and m["value"] in m["sentence"]
     code, lines, _ = run(capsys, "timeline", "--library", library, "--since", "2018", "--until", "2019-06")
     assert code == 0

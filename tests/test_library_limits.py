@@ -20,7 +20,7 @@ from models.store import backup, engine
 from tests.test_library_safety import fill, stray_files
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     assert "Traceback" not in err

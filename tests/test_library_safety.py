@@ -9,6 +9,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from models.store import backup, integrity, open_library, restore
 QUOTES = ("Putin", "Abe", "Moscow", "peace treaty", "Lavrov", "Northern Territories")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     assert "Traceback" not in err
@@ -76,7 +77,7 @@ def digest(path: Path) -> str:
 
 def stray_files(folder: Path) -> list[str]:
     names = [p.name for p in folder.rglob("*")]
-    return [n for n in names if ".partial" in n or n.endswith((".tmp", "-journal")) or ".restoring-" in n
+    return [n for n in names if ".partial" in n or n.endswith((".tmp", ".restoring", "-journal")) or ".restoring-" in n
             or (".backups" not in n and n.startswith("library-") and n.endswith(("-wal", "-shm")))]
 
 

@@ -56,12 +56,12 @@ def release_library(path: Path) -> None:
     finally:
         engine.dispose()
     sql = FIXTURE.read_text("utf-8").replace('INSERT INTO "colors"', 'INSERT OR REPLACE INTO "colors"')
-    conn = sqlite3.connect(path)
+    db = sqlite3.connect(path)
     try:
-        conn.executescript(sql)
-        conn.commit()
+        db.executescript(sql)
+        db.commit()
     finally:
-        conn.close()
+        db.close()
 
 
 def contents(path: Path) -> dict[str, Any]:

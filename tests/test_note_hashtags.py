@@ -4,6 +4,7 @@ found by search as a tag; deleting it from the note takes it away again."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_a_note_hashtag_is_a_stored_tag_and_search_finds_it_as_a_tag(lib: Librar
     assert [h for h in lib.search("islands") if h.kind == "tag"] == []
 
 
-def test_cli_annotations_lists_a_note_hashtag(library_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_annotations_lists_a_note_hashtag(library_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lib_arg = str(library_path)
     from models.store import open_library
 

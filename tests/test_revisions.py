@@ -27,10 +27,10 @@ PARAS = [
 ]
 
 
-def story(paras: list[str], title: str = "Port deal signed", source: str = "https://example.org/port", **meta: str
-          ) -> Article:
+def story(paras: list[str], title: str = "Port deal signed", source: str = "https://example.org/port",
+          section: str = "") -> Article:
     t, blocks = build_text([("title", title)] + [("paragraph", p) for p in paras])
-    return Article(source, "text", t, blocks, Metadata(title=title, published="2019-01-23", **meta))
+    return Article(source, "text", t, blocks, Metadata(title=title, published="2019-01-23", section=section))
 
 
 def test_every_changed_import_is_a_revision_and_old_ones_stay_readable(lib: Library) -> None:
@@ -215,8 +215,8 @@ def test_the_inline_view_puts_deleted_words_back_beside_the_inserted_ones() -> N
     second = blocks[3]
     assert [(s.text, s.style) for s in second.segments if s.style != "same"] == [("12", DELETED), ("15", INSERTED)]
     assert "".join(s.text for s in second.segments if s.style != DELETED) == new.block_text(new.blocks[3])
-    same = [s for b in blocks for s in b.segments if s.start is not None]
-    assert all(new.text[s.start : s.start + len(s.text)] == s.text for s in same)
+    same = [(s.start, s.text) for b in blocks for s in b.segments if s.start is not None]
+    assert all(new.text[start : start + len(text)] == text for start, text in same)
 
 
 def test_the_last_change_is_told_relative_to_publication() -> None:

@@ -6,18 +6,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.w3c import suite
 
 from models.export import ExportOptions, render
 from models.export.selection import Selection, collect
 from models.ingest import ingest_file
 from models.store import Library, open_library
 from models.store.analysis_jobs import ensure_analysis
+from tests.fixtures.w3c import suite
 
 STORIES = Path(__file__).parent / "fixtures" / "revisions"
 DELETED = "He had promised voters a breakthrough on the disputed islands before the upper house election."
@@ -31,7 +32,7 @@ def _dated(article: Any) -> Any:
 
 
 @pytest.fixture
-def edited(tmp_path: Path) -> tuple[Library, int, dict[str, str]]:
+def edited(tmp_path: Path) -> Iterator[tuple[Library, int, dict[str, str]]]:
     lib = open_library(str(tmp_path / "lib.sqlite"))
     v1 = _dated(replace(ingest_file(STORIES / "port-deal-v1.txt"), source=SOURCE))
     article = lib.import_article(v1).id

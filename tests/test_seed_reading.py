@@ -25,7 +25,8 @@ def reading(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     with contextlib.redirect_stdout(buf):
         assert main(["analyze", str(sample)]) == 0
     out.write_text(buf.getvalue())
-    [record] = [json.loads(line) for line in buf.getvalue().splitlines()]
+    records: list[dict[str, Any]] = [json.loads(line) for line in buf.getvalue().splitlines()]
+    [record] = records
     return record
 
 

@@ -12,6 +12,7 @@ import gzip
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ pytestmark = [
 ]
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, [json.loads(line) for line in out.splitlines() if line.strip()], err

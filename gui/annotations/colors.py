@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
+
+from models.store.records import DEFAULT_LEGEND as DEFAULT_COLORS
+from models.store.records import ColorMeaning
+
+if TYPE_CHECKING:
+    from models.store.protocol import LibraryProtocol
 
 DARK_ALPHA = 0.26
 
@@ -24,36 +31,30 @@ class LegendColor:
     position: int
 
 
-DEFAULT_LEGEND: tuple[LegendColor, ...] = (
-    LegendColor("yellow", "Key point", "#EDBB2F", "#FBEDB2", 0),
-    LegendColor("red", "Disputed", "#E0564F", "#F9D6D3", 1),
-    LegendColor("green", "Agreement", "#3DA56B", "#D4EFDD", 2),
-    LegendColor("blue", "Question", "#3F83E8", "#D7E6FC", 3),
-    LegendColor("purple", "Follow up", "#8D68E3", "#E6DEFB", 4),
-    LegendColor("grey", "Quote", "#8A8F98", "#E6E7EA", 5),
+DEFAULT_LEGEND: tuple[LegendColor, ...] = tuple(  # declared once, in models.store.records
+    LegendColor(c.key, c.meaning, c.swatch, c.background, c.position) for c in DEFAULT_COLORS
 )
+_UNKNOWN = DEFAULT_LEGEND[-1]  # a key the legend lacks paints as the neutral "Quote" grey
 
 
 class Legend:
     """Ordered colours with lookups that never fail (an unknown key paints grey rather than raising)."""
 
-    def __init__(self, colors: Iterable[object] = DEFAULT_LEGEND) -> None:
+    def __init__(self, colors: Iterable[LegendColor | ColorMeaning] = DEFAULT_LEGEND) -> None:
         self.colors: tuple[LegendColor, ...] = tuple(
-            LegendColor(c.key, c.meaning, c.swatch, c.background, c.position)  # type: ignore[attr-defined]
-            for c in colors
+            LegendColor(c.key, c.meaning, c.swatch, c.background, c.position) for c in colors
         ) or DEFAULT_LEGEND
         self._by_key = {c.key: c for c in self.colors}
 
     @classmethod
-    def from_store(cls, library: object) -> Legend:
-        store = getattr(library, "annotations", None)
-        return cls(store.colors()) if store is not None else cls()
+    def from_store(cls, library: LibraryProtocol) -> Legend:
+        return cls(library.annotations.colors())
 
     def keys(self) -> list[str]:
         return [c.key for c in self.colors]
 
     def get(self, key: str) -> LegendColor:
-        return self._by_key.get(key) or LegendColor(key, key, "#8A8F98", "#E6E7EA", len(self.colors))
+        return self._by_key.get(key) or LegendColor(key, key, _UNKNOWN.swatch, _UNKNOWN.background, len(self.colors))
 
     def meaning(self, key: str) -> str:
         return self.get(key).meaning

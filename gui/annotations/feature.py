@@ -413,6 +413,7 @@ class AnnotationsFeature(QObject):
         self.swatches.set_current(self._last_color)
         self._update_action_labels()
         self._refresh_legend()
+        self._refresh_library.start()  # the dots of the library's rows are painted in the legend's colours
 
     def _refresh_legend(self) -> None:
         self.legend_widget.set_legend(self.controller.legend, self.controller.counts_by_color())

@@ -6,8 +6,6 @@ note commits of one highlight merge into one undo step (see :class:`~gui.annotat
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
@@ -15,7 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QT
 from gui.annotations.colors import Legend
 from gui.annotations.glyphs import dot_icon, glyph_icon
 from gui.annotations.tag_completer import TagCompleter, parse_tags
+from gui.i18n import arg
 from gui.theme import current_tokens
+from models.store.records import Annotation
 
 COMMIT_DELAY_MS = 700
 
@@ -121,8 +121,8 @@ class HighlightEditor(QWidget):
         for color in legend:
             button = QToolButton(self)
             button.setObjectName("NotesTool")
-            button.setToolTip(self.tr("Change colour to %1").replace("%1", color.meaning))
-            button.setAccessibleName(self.tr("Colour: %1").replace("%1", color.meaning))
+            button.setToolTip(arg(self.tr("Change colour to %1"), color.meaning))
+            button.setAccessibleName(arg(self.tr("Colour: %1"), color.meaning))
             button.setIconSize(QSize(16, 16))
             button.clicked.connect(lambda _checked=False, key=color.key: self._request_color(key))
             self._swatch_row.addWidget(button)
@@ -141,7 +141,7 @@ class HighlightEditor(QWidget):
         for key, button in self.swatches.items():
             button.setIcon(dot_icon(self._legend.swatch(key), ring if key == self._color else None, 16))
 
-    def show_annotation(self, annotation: Any) -> None:
+    def show_annotation(self, annotation: Annotation | None) -> None:
         """Edit this annotation (None hides the editor); pending typing for the previous one is saved first."""
         if annotation is None or annotation.id != self._id:
             self.commit_note()

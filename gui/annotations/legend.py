@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainte
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from gui.annotations.colors import Legend, LegendColor
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 ROW_HEIGHT = 23
@@ -76,8 +77,8 @@ class LegendRow(QWidget):
         self.chip.set_colors(QColor(color.swatch), Legend([color]).background(color.key, dark))
         self.name.setText(color.meaning)
         self.setAccessibleName(color.meaning)
-        self.setToolTip(self.tr("%1 — click to show only these highlights; double-click to rename")
-                        .replace("%1", color.meaning))
+        self.setToolTip(arg(self.tr("%1 — click to show only these highlights; double-click to rename"),
+                            color.meaning))
         self._swatch = color.swatch
 
     def set_count(self, count: int) -> None:

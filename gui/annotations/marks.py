@@ -15,6 +15,7 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRect, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QTextBlock
@@ -40,6 +41,23 @@ class Mark:
     color: str
     note: str
     level: int = 0  # how many other marks it lies inside (0 = outermost)
+
+
+class Highlight(Protocol):
+    """What a mark is painted from: a stored annotation (models.store.records.Annotation) or a benchmark's own."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def color(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def status(self) -> str: ...
 
 
 NOTE_CARD_ROOM = 190  # CARD_MIN_WIDTH + gap + a little air (gui.annotations.note_cards)
@@ -78,18 +96,16 @@ class HighlightMarks(QObject):
     def legend(self) -> Legend:
         return self._legend
 
-    def set_annotations(self, annotations: Iterable[object]) -> None:
+    def set_annotations(self, annotations: Iterable[Highlight]) -> None:
         """Replace every mark (orphans are skipped: they have no place in this text)."""
-        self._marks = {a.id: _entry(a) for a in annotations  # type: ignore[attr-defined]
-                       if getattr(a, "status", "anchored") == "anchored"}
+        self._marks = {a.id: _entry(a) for a in annotations if a.status == "anchored"}
         self._rebuild()
 
-    def upsert(self, annotation: object) -> None:
-        a = annotation
-        if getattr(a, "status", "anchored") != "anchored":
-            self.remove(a.id)  # type: ignore[attr-defined]
+    def upsert(self, annotation: Highlight) -> None:
+        if annotation.status != "anchored":
+            self.remove(annotation.id)
             return
-        self._marks[a.id] = _entry(a)  # type: ignore[attr-defined]
+        self._marks[annotation.id] = _entry(annotation)
         self._rebuild()
 
     def remove(self, annotation_id: str) -> None:
@@ -123,8 +139,7 @@ class HighlightMarks(QObject):
         self._by_id = {m.id: m for m in levelled}
         # Room for the note cards beside the column: the view moves the column left when its margin is too narrow.
         reserve = NOTE_CARD_ROOM if any(m.note.strip() for m in levelled) else 0
-        if hasattr(self._view, "set_right_reserve"):
-            self._view.set_right_reserve(reserve)
+        self._view.set_right_reserve(reserve)
         self._view.viewport().update()
 
     def marks_between(self, start: int, end: int) -> list[Mark]:
@@ -268,5 +283,5 @@ class HighlightMarks(QObject):
         return self._view.viewport()
 
 
-def _entry(a: object) -> tuple[int, int, str, str, str]:
-    return (a.start, a.end, a.id, a.color, a.note)  # type: ignore[attr-defined]
+def _entry(a: Highlight) -> tuple[int, int, str, str, str]:
+    return (a.start, a.end, a.id, a.color, a.note)

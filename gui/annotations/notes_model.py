@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gui.annotations.colors import Legend
+from models.store.records import Annotation
 
 ORDERS = ("position", "created", "color")
 _INDEX = QModelIndex | QPersistentModelIndex
@@ -38,7 +39,7 @@ class Role(IntEnum):
     FATE = Qt.ItemDataRole.UserRole + 15  # what the article's last edit did to it: orphaned | edited | moved | None
 
 
-def matches(a: Any, colors: set[str] | None, tag: str | None, text: str) -> bool:
+def matches(a: Annotation, colors: set[str] | None, tag: str | None, text: str) -> bool:
     """The store's filter semantics: any of the colours, the tag ignoring case and '#', text in quote or note."""
     if colors is not None and a.color not in colors:
         return False
@@ -56,10 +57,10 @@ def matches(a: Any, colors: set[str] | None, tag: str | None, text: str) -> bool
 
 
 class NotesModel(QAbstractListModel):
-    def __init__(self, status: str | None = "anchored", parent: Any = None) -> None:
+    def __init__(self, status: str | None = "anchored", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._status = status
-        self._items: dict[str, Any] = {}
+        self._items: dict[str, Annotation] = {}
         self._ids: list[str] = []
         self._titles: dict[int, str] = {}
         self._legend = Legend()
@@ -71,7 +72,7 @@ class NotesModel(QAbstractListModel):
 
     # -- content -----------------------------------------------------------------------------------------------
 
-    def set_annotations(self, annotations: Iterable[Any], titles: dict[int, str] | None = None) -> None:
+    def set_annotations(self, annotations: Iterable[Annotation], titles: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._items = {a.id: a for a in annotations}
         self._titles = dict(titles or {})
@@ -84,7 +85,7 @@ class NotesModel(QAbstractListModel):
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [Role.FATE])
 
-    def upsert(self, annotation: Any) -> None:
+    def upsert(self, annotation: Annotation) -> None:
         self._items[annotation.id] = annotation
         self._refresh(changed=annotation.id)
 
@@ -100,10 +101,10 @@ class NotesModel(QAbstractListModel):
             self.endRemoveRows()
         del self._items[annotation_id]
 
-    def annotation(self, annotation_id: str) -> Any:
+    def annotation(self, annotation_id: str) -> Annotation | None:
         return self._items.get(annotation_id)
 
-    def all_annotations(self) -> list[Any]:
+    def all_annotations(self) -> list[Annotation]:
         return list(self._items.values())
 
     def ids(self) -> list[str]:
@@ -140,7 +141,7 @@ class NotesModel(QAbstractListModel):
     def order(self) -> str:
         return self._order
 
-    def _key(self, a: Any) -> tuple[Any, ...]:
+    def _key(self, a: Annotation) -> tuple[object, ...]:
         if self._order == "created":
             return (a.created, a.id)
         if self._order == "color":

@@ -9,7 +9,6 @@ signal, and :class:`~gui.annotations.feature.AnnotationsFeature` feeds records b
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -33,8 +32,10 @@ from gui.annotations.glyphs import dot_icon
 from gui.annotations.highlight_editor import COMMIT_DELAY_MS, HighlightEditor, NoteField
 from gui.annotations.notes_delegate import NotesDelegate
 from gui.annotations.notes_model import NotesModel, Role
+from gui.i18n import arg
 from gui.icons import icon
 from gui.theme import Tokens, current_tokens
+from models.store.records import Annotation
 
 FILTER_DELAY_MS = 150
 
@@ -260,7 +261,7 @@ class NotesPanel(QWidget):
 
     # -- content from the feature ------------------------------------------------------------------------------
 
-    def set_article(self, article_id: int | None, annotations: Iterable[Any], note: str = "") -> None:
+    def set_article(self, article_id: int | None, annotations: Iterable[Annotation], note: str = "") -> None:
         self._article_id = article_id
         self.article_note.blockSignals(True)
         self.article_note.setPlainText(note)
@@ -269,11 +270,11 @@ class NotesPanel(QWidget):
             self._load(list(annotations))
         self._update_visibility()
 
-    def set_library_annotations(self, annotations: Iterable[Any], titles: dict[int, str]) -> None:
+    def set_library_annotations(self, annotations: Iterable[Annotation], titles: dict[int, str]) -> None:
         """The library-wide list (used while "All highlights" is on)."""
         self._load(list(annotations), titles)
 
-    def _load(self, annotations: list[Any], titles: dict[int, str] | None = None) -> None:
+    def _load(self, annotations: list[Annotation], titles: dict[int, str] | None = None) -> None:
         current = self.current_id()
         self.editor.show_annotation(None)
         self.model.set_annotations(annotations, titles)
@@ -284,7 +285,7 @@ class NotesPanel(QWidget):
             self.select_annotation(current, notify=False)
         self._update_visibility()
 
-    def upsert(self, annotation: Any) -> None:
+    def upsert(self, annotation: Annotation) -> None:
         for model in (self.model, self.orphan_model):
             model.upsert(annotation)
         if self.editor.annotation_id() == annotation.id:
@@ -308,7 +309,7 @@ class NotesPanel(QWidget):
             self._quiet = False
         self._update_visibility()
 
-    def annotation(self, annotation_id: str) -> Any:
+    def annotation(self, annotation_id: str) -> Annotation | None:
         return self.model.annotation(annotation_id)
 
     def set_legend(self, legend: Legend) -> None:
@@ -325,8 +326,8 @@ class NotesPanel(QWidget):
             button = QToolButton(self)
             button.setObjectName("ColorFilter")
             button.setCheckable(True)
-            button.setToolTip(self.tr("Show only: %1").replace("%1", color.meaning))
-            button.setAccessibleName(self.tr("Filter: %1").replace("%1", color.meaning))
+            button.setToolTip(arg(self.tr("Show only: %1"), color.meaning))
+            button.setAccessibleName(arg(self.tr("Filter: %1"), color.meaning))
             button.setIcon(dot_icon(color.swatch, None, 14))
             button.setIconSize(QSize(14, 14))
             button.toggled.connect(self.apply_filters)
@@ -516,7 +517,7 @@ class NotesPanel(QWidget):
         self.article_note.setVisible(on_article and self._article_id is not None)
         orphans = self.orphan_model.rowCount()
         self.orphans.setVisible(orphans > 0)
-        self.orphan_label.setText(self.tr("Orphans  %1").replace("%1", str(orphans)))
+        self.orphan_label.setText(arg(self.tr("Orphans  %1"), orphans))
         count = self.model.rowCount()
         has_any = bool(self.model.all_annotations())
         self.empty.setVisible(count == 0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QToolButton, QWidg
 from gui.annotations.colors import Legend
 from gui.annotations.glyphs import dot_icon, glyph_icon
 from gui.annotations.tag_completer import TagCompleter, parse_tags
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 HEIGHT = 36
@@ -93,7 +94,7 @@ class SelectionBar(QFrame):
             button.setObjectName("SwatchButton")
             shortcut = f" (Ctrl+{index + 1})" if index < 9 else ""
             button.setToolTip(color.meaning + shortcut)
-            button.setAccessibleName(self.tr("Highlight: %1").replace("%1", color.meaning))
+            button.setAccessibleName(arg(self.tr("Highlight: %1"), color.meaning))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
             button.setIconSize(QSize(18, 18))

@@ -35,9 +35,6 @@ class TagCompleter(QCompleter):
 
 def parse_tags(text: str) -> list[str]:
     """Tags typed as "a, b, #c" (commas separate; white space inside a tag is kept)."""
-    seen: dict[str, str] = {}
-    for part in text.split(","):
-        name = " ".join(part.strip().lstrip("#").split())
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
-    return list(seen.values())
+    from models.store.annotations import normalize_tags  # the store's module: loaded after the first paint
+
+    return normalize_tags(text.split(","))

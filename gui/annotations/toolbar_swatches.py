@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from gui.annotations.colors import Legend
 from gui.annotations.glyphs import dot_icon
+from gui.i18n import arg
 from gui.theme import current_tokens
 
 
@@ -39,7 +40,7 @@ class ToolbarSwatches(QWidget):
             button = QToolButton(self)
             button.setObjectName("ToolbarSwatch")
             button.setToolTip(f"{color.meaning} (Ctrl+{index + 1})" if index < 9 else color.meaning)
-            button.setAccessibleName(self.tr("Highlight: %1").replace("%1", color.meaning))
+            button.setAccessibleName(arg(self.tr("Highlight: %1"), color.meaning))
             button.setIconSize(QSize(20, 20))
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, key=color.key: self.color_chosen.emit(key))

@@ -1,8 +1,8 @@
 """An entity across the library: every article that mentions it, newest first, each mention in its sentence and
 the reader's highlights and notes on those mentions. Links open the article at the mention.
 
-The view shows a ``models.store.entities.Dossier`` it is given; the main window fetches it (off the GUI thread
-for large libraries) and connects :attr:`DossierView.open_requested`.
+The view shows a ``models.store.entities.Dossier`` it is given, with the library's legend; the main window fetches
+both (off the GUI thread for large libraries) and connects :attr:`DossierView.open_requested`.
 """
 
 from __future__ import annotations
@@ -13,17 +13,9 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from gui.annotations.colors import Legend
 from gui.entities.model import counted, type_label
 from gui.theme import Tokens, current_tokens
-
-SWATCHES = {
-    "yellow": ("#EDBB2F", "#FBEDB2"),
-    "red": ("#E0564F", "#F9D6D3"),
-    "green": ("#3DA56B", "#D4EFDD"),
-    "blue": ("#3F83E8", "#D7E6FC"),
-    "purple": ("#8D68E3", "#E6DEFB"),
-    "grey": ("#8A8F98", "#E6E7EA"),
-}
 
 
 def _date(value: str | None) -> str:
@@ -41,9 +33,11 @@ def _mixed(swatch: str, surface: str, alpha: float) -> str:
     return "#" + "".join(f"{round(x * alpha + y * (1 - alpha)):02X}" for x, y in zip(a, b, strict=True))
 
 
-def dossier_html(dossier: Any, tokens: Tokens) -> str:
-    """The dossier's articles as rich text (the subset of HTML that QTextBrowser lays out)."""
+def dossier_html(dossier: Any, tokens: Tokens, legend: Legend | None = None) -> str:
+    """The dossier's articles as rich text (the subset of HTML that QTextBrowser lays out); highlights in the
+    colours of the library's ``legend`` (the default one when none is given)."""
     t = tokens
+    legend = legend or Legend()
     parts = [f"<div style='color:{t.text}'>"]
     if not dossier.articles:
         parts.append(f"<p style='color:{t.text_tertiary}'>No analysed article mentions this entity yet.</p>")
@@ -64,7 +58,7 @@ def dossier_html(dossier: Any, tokens: Tokens) -> str:
             for h in article.highlights:
                 if h.id not in shown and h.start < m.end and m.start < h.end:
                     shown.add(h.id)
-                    parts.append(_highlight_html(article.article_id, h, t))
+                    parts.append(_highlight_html(article.article_id, h, t, legend))
     parts.append("</div>")
     return "".join(parts)
 
@@ -85,8 +79,9 @@ def _mention_html(article_id: int, m: Any, t: Tokens) -> str:
     )
 
 
-def _highlight_html(article_id: int, h: Any, t: Tokens) -> str:
-    swatch, light = SWATCHES.get(h.color, (t.text_tertiary, t.hover))
+def _highlight_html(article_id: int, h: Any, t: Tokens, legend: Legend) -> str:
+    color = legend.get(h.color)
+    swatch, light = (color.swatch, color.background) if h.color in legend.keys() else (t.text_tertiary, t.hover)
     background = _mixed(swatch, t.surface, 0.28) if t.dark else light
     note = (f"<br/><span style='font-family:sans-serif; font-size:12px; color:{t.text_secondary}'>"
             f"{escape(h.note)}</span>") if h.note else ""
@@ -102,10 +97,11 @@ def _highlight_html(article_id: int, h: Any, t: Tokens) -> str:
 class DossierView(QDialog):
     open_requested = Signal(int, int, int)  # article id, start, end
 
-    def __init__(self, dossier: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, dossier: Any, parent: QWidget | None = None, legend: Legend | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DossierView")
         self.dossier = dossier
+        self.legend = legend or Legend()  # the library's colours, as the reader set them
         self.setWindowTitle(self.tr("Dossier — %1").replace("%1", dossier.name))
         self.title = QLabel(self)
         self.title.setObjectName("DossierTitle")
@@ -148,7 +144,7 @@ class DossierView(QDialog):
         if others:
             bits.append(self.tr("written as %1").replace("%1", ", ".join(f"“{s}”" for s in others[:4])))
         self.summary.setText(" · ".join(bits))
-        self.body.setHtml(dossier_html(d, t))
+        self.body.setHtml(dossier_html(d, t, self.legend))
 
     @Slot(QUrl)
     def _on_link(self, url: QUrl) -> None:

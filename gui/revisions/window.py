@@ -4,9 +4,8 @@ beside it what the edit did to the reader's highlights, the people and places, a
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import arg, plural
 from gui.revisions.diff_view import DELETED_LIGHT, INSERTED_LIGHT, DiffView
 from gui.theme import current_tokens
 from gui.typefaces import Typefaces
@@ -33,7 +33,7 @@ class RevisionsWindow(QWidget):
     def __init__(self, faces: Typefaces, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("RevisionsWindow")
-        self.setWindowTitle(self.tr("Changes — %1").replace("%1", title))
+        self.setWindowTitle(arg(self.tr("Changes — %1"), title))
         self.setAccessibleName(self.tr("Changes between versions"))
         self.resize(1180, 780)
         bar = QWidget(self)
@@ -91,7 +91,7 @@ class RevisionsWindow(QWidget):
             box.clear()
             for info in infos:
                 when = info.imported_at.strftime("%d %b %Y %H:%M")
-                box.addItem(self.tr("Version %1 · %2").replace("%1", str(info.number)).replace("%2", when),
+                box.addItem(arg(self.tr("Version %1 · %2"), info.number, when),
                             info.number)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
@@ -112,24 +112,21 @@ class RevisionsWindow(QWidget):
             self.pair_requested.emit(int(old), int(new))
 
 
-def _count(owner: Any, n: int, one: str, many: str) -> str:
-    return str(owner.tr(one) if n == 1 else owner.tr(many).replace("%n", str(n)))
-
-
-def summary_line(owner: Any, diff: RevisionDiff) -> str:
-    parts = [_count(owner, len(diff.changes), "1 text change", "%n text changes")]
+def summary_line(owner: QObject, diff: RevisionDiff) -> str:
+    parts = [plural(owner.tr("%n text change(s)", "", len(diff.changes)), len(diff.changes))]
     flagged = [h for h in diff.highlights if h.fate != "unchanged"]
     orphaned = sum(1 for h in flagged if h.fate == "orphaned")
     if orphaned:
-        parts.append(_count(owner, orphaned, "1 highlight orphaned", "%n highlights orphaned"))
+        parts.append(plural(owner.tr("%n highlight(s) orphaned", "", orphaned), orphaned))
     if len(flagged) > orphaned:
-        parts.append(_count(owner, len(flagged) - orphaned, "1 highlight changed", "%n highlights changed"))
+        changed = len(flagged) - orphaned
+        parts.append(plural(owner.tr("%n highlight(s) changed", "", changed), changed))
     if diff.events:
-        parts.append(_count(owner, len(diff.events), "1 timeline change", "%n timeline changes"))
+        parts.append(plural(owner.tr("%n timeline change(s)", "", len(diff.events)), len(diff.events)))
     return " · ".join(parts)
 
 
-def details_html(owner: Any, diff: RevisionDiff) -> str:
+def details_html(owner: QObject, diff: RevisionDiff) -> str:
     tokens = current_tokens()
     muted = tokens.text_secondary
     out = [f"<style>h3 {{ font-size: 13px; margin: 14px 0 6px 0; }} p {{ margin: 0 0 8px 0; }}"
@@ -165,11 +162,11 @@ def details_html(owner: Any, diff: RevisionDiff) -> str:
             out.append(f"<p class='m'>{escape(owner.tr('No dated event was added, removed or changed.'))}</p>")
         for ev in diff.events:
             if ev.change == "changed":
-                what = owner.tr("Changed: %1 → %2").replace("%1", ev.old_value or "").replace("%2", ev.value)
+                what = arg(owner.tr("Changed: %1 → %2"), ev.old_value or "", ev.value)
             elif ev.change == "added":
-                what = owner.tr("Added: %1").replace("%1", ev.value)
+                what = arg(owner.tr("Added: %1"), ev.value)
             else:
-                what = owner.tr("Removed: %1").replace("%1", ev.value)
+                what = arg(owner.tr("Removed: %1"), ev.value)
             where = f"{escape(ev.text)} — {escape(ev.label)}"
             out.append(f"<p><b>{escape(what)}</b><br/><span class='m'>{where}</span></p>")
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 
 from gui.timeline.colors import TimelineColors
 from gui.timeline.view import TimelineView
-from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
+from models.analysis.event_labels import EventName
+from models.analysis.types import LOW_CONFIDENCE, Entity, TimelineEvent
 from models.timeline_groups import DatedGroup, EventMention
 
 TOOLBAR_HEIGHT = 36
@@ -38,8 +38,8 @@ class TimelineDock(QWidget):
         self.view = TimelineView(self)
         self._scope = ARTICLE
         self._article: tuple[Sequence[TimelineEvent], int, date | None, str, str] | None = None
-        self._entities: tuple[Any, ...] = ()
-        self._names: tuple[Any, ...] = ()
+        self._entities: tuple[Entity, ...] = ()
+        self._names: tuple[EventName, ...] = ()
         self._library: Sequence[DatedGroup] | Sequence[EventMention] = ()
 
         bar = QWidget(self)
@@ -114,7 +114,7 @@ class TimelineDock(QWidget):
 
     def set_events(
         self, events: Sequence[TimelineEvent], *, article_id: int, published: date | None, text: str, title: str = "",
-        entities: Sequence[Any] = (), names: Sequence[Any] = (),
+        entities: Sequence[Entity] = (), names: Sequence[EventName] = (),
     ) -> None:
         """The current article's events (shown at once in the article scope, kept for later otherwise); the
         entities name the people and places of each event's label."""
@@ -124,7 +124,7 @@ class TimelineDock(QWidget):
         if self._scope == ARTICLE:
             self._show_article(events, article_id, published, text, title)
 
-    def _shown(self, events: Sequence[TimelineEvent]) -> tuple[Sequence[TimelineEvent], Sequence[Any]]:
+    def _shown(self, events: Sequence[TimelineEvent]) -> tuple[Sequence[TimelineEvent], Sequence[EventName]]:
         """The events to draw (only the sure ones when asked) and their names, kept in step."""
         names = self._names if len(self._names) == len(events) else ()
         if not self.sure_button.isChecked():

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from gui.i18n import plural
 from gui.timeline.colors import TimelineColors
 from models.timeline_groups import DatedGroup, EventMention
 
@@ -126,7 +127,8 @@ class HoverCard(QFrame):
         self._style(colors)
         first = min(g.first_day for g in groups)
         last = max(g.last_day for g in groups)
-        head = f"{len(groups)} events · {first.isoformat()} – {last.isoformat()}".upper()
+        count = plural(self.tr("%n event(s)", "", len(groups)), len(groups))
+        head = f"{count} · {first.isoformat()} – {last.isoformat()}".upper()
         self._add(head, "TimelineCardHead")
         lines = [head]
         for g in groups[:6]:

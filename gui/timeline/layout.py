@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
+from gui.i18n import arg, plural
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lanes
 from models.timeline_groups import DatedGroup
@@ -30,7 +33,7 @@ def group_label(group: DatedGroup) -> str:
     text = first.event.label or first.event.timex.text
     articles = len(group.article_ids)
     if articles > 1:
-        return f"{text} · {articles} articles"
+        return arg(plural(QCoreApplication.translate("Timeline", "%1 · %n article(s)", None, articles), articles), text)
     if len(group.mentions) > 1:
         return f"{text} +{len(group.mentions) - 1}"
     return text

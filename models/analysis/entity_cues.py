@@ -210,11 +210,23 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_HEADLINE_CHARS = 300  # a longer line is prose, never a headline (and a megabyte line is not scanned per mention)
+
+
 def _title_case_line(text: str, start: int) -> bool:
     """Is the line a headline in title case: most words capitalised, function words included ("Are", "For")?"""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", start)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[left : right if right >= 0 else len(text)])
+    floor = max(0, start - _HEADLINE_CHARS)
+    left = text.rfind("\n", floor, start) + 1
+    if left == 0 and floor > 0:
+        return False
+    right = text.find("\n", start, start + _HEADLINE_CHARS)
+    if right < 0:
+        if start + _HEADLINE_CHARS < len(text):
+            return False
+        right = len(text)
+    if right - left > _HEADLINE_CHARS:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[left:right])
     if len(words) < 4:
         return False
     small = [w for w in words if w.lower() in _TITLE_STOPS]

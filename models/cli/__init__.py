@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 Handler = Callable[[argparse.Namespace], int]
@@ -114,8 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a damaged, read-only, full or locked library: one line, not a traceback
-        from models.cli.library_commands import explain_failure
-
         message = explain_failure(exc, args)
         if message is None:
             raise
@@ -127,6 +126,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         while _open_libraries:
             _open_libraries.pop().close()
+
+
+def explain_failure(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """The one line for a storage failure (damage, read-only, full disk, lock) met by any command, or None."""
+    from models.store import integrity, location
+
+    library = getattr(args, "library", None)
+    path: Path | None = None
+    if library is not None or hasattr(args, "library"):
+        try:
+            path = location.sqlite_path(location.resolve(library))
+        except Exception:  # noqa: BLE001 — the explanation must never fail on its own
+            path = None
+    return integrity.explain(exc, path)
 
 
 def dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from models.article import Article, metadata_to_dict
 from models.cli import EXIT_PARTIAL, UserError, add_library_option, complain, emit
+from models.cli.sources import import_record, printable, read_source
 
 
 def register(sub: Any) -> None:
@@ -31,36 +32,6 @@ def register(sub: Any) -> None:
     p = sub.add_parser("extract", help="print the article read from each file (no library)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=cmd_extract)
-
-
-def printable(source: str) -> str:
-    """``source`` as it can be printed and stored: the bytes of a file name that is not UTF-8 (which Python carries
-    as lone surrogates) are written as ``\\xNN``."""
-    try:
-        source.encode("utf-8")
-    except UnicodeEncodeError:
-        return source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return source
-
-
-def read_source(source: str) -> Article:
-    """An article from a path or URL; ``UserError`` with the one-line reason when it cannot be read."""
-    from dataclasses import replace
-
-    from models.ingest import IngestError, ingest_file, ingest_url, is_web_address
-    from models.ingest.fetch import redact
-
-    shown = printable(source)
-    try:
-        if is_web_address(source):
-            article = ingest_url(source)
-        else:
-            article = ingest_file(source)
-    except IngestError as exc:
-        raise UserError(f"{printable(redact(source))}: {printable(str(exc))}") from None
-    except OSError as exc:
-        raise UserError(f"{printable(redact(source))}: {printable(str(exc.strerror or exc))}") from None
-    return article if article.source == printable(article.source) else replace(article, source=shown)
 
 
 def open_library_or_fail(library: str | None) -> Any:
@@ -123,19 +94,6 @@ def each_article(sources: list[str], handle: Any) -> int:
             complain(f"{article.source}: analysis failed: {reason}")
             failed += 1
     return EXIT_PARTIAL if failed else 0
-
-
-def import_record(result: Any, analysis: Any) -> dict[str, Any]:
-    """The ``import`` line of one article: what the store did with it, and its analysis when not complete."""
-    record: dict[str, Any] = {"id": result.id, "title": result.title, "source": result.source,
-                              "status": result.status}
-    if result.orphaned:
-        record["orphaned"] = result.orphaned
-    if result.status == "updated":
-        record["revision"] = result.revision
-    if analysis is not None and analysis.status != "complete":
-        record["analysis"] = {"status": analysis.status, "reason": analysis.reason}
-    return record
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from models.cli import UserError, add_library_option, complain, emit
-
-NEEDS_ANALYSIS = ("timelinejs",)
 
 
 def register(sub: Any) -> None:
@@ -68,50 +64,19 @@ def _slug(title: str, article_id: int) -> str:
     return f"{article_id}-{dashed}" if dashed else str(article_id)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """A half-written export never replaces a good one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.fchmod(fd, _creation_mode(path))  # mkstemp makes 0600; an export is an ordinary file
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _creation_mode(path: Path) -> int:
-    """The mode ``open()`` would give a new file under the current umask; an overwritten file keeps its own."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def install_pdf() -> None:
-    """Bring the PDF renderer (Qt) into the registry; only this command path ever loads Qt."""
-    try:
-        from gui.pdf_export import install
-    except ImportError as exc:
-        raise UserError(f"PDF export needs the GUI toolkit (PySide6): {exc}") from None
-    install()
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from models.cli.articles import open_library_or_fail
-    from models.export import BRIEF_FORMATS, EXTENSIONS, ExportBundle, ExportOptions, render_reporting
-    from models.export.selection import Selection, collect
+    from models.export import BRIEF_FORMATS, EXTENSIONS, ExportBundle, ExportOptions, available, render_reporting
+    from models.export.saving import export_to_file
+    from models.export.selection import Selection, collect, needs_analyses
 
     if args.brief and args.format not in BRIEF_FORMATS:
         raise UserError(f"a brief is written as {', '.join(BRIEF_FORMATS)}, not {args.format}")
     if args.page_items < 1:
         raise UserError("--page-items must be at least 1")
-    if args.format == "pdf":
-        install_pdf()
+    if not available(args.format):  # PDF: the launcher installs Qt's typesetter; without it, say so before any work
+        raise UserError(f"{args.format} export needs the reader's typesetter (PySide6, installed by the newsdesk "
+                        "command), which is not available here; the html export needs nothing more")
     lib = open_library_or_fail(args.library)
     selection = Selection(tuple(args.article or ()), tuple(args.color), tuple(args.tag), args.entity,
                           args.since, args.until)
@@ -119,16 +84,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     unknown = [c for c in selection.colors if c not in known]
     if unknown:
         raise UserError(f"unknown colour {unknown[0]!r}; one of {', '.join(sorted(known))}")
-    need = args.brief or args.format in NEEDS_ANALYSIS or args.group_by == "entity"
+    options = ExportOptions(brief=args.brief, group_by=args.group_by, page_size=args.page_size,
+                            csv_flavor=args.csv_flavor, full_text=args.full_text, page_items=args.page_items,
+                            title=args.title, keep_remote_images=args.keep_remote_images)
     try:
-        bundle = collect(lib, selection, need_analyses=need)
+        bundle = collect(lib, selection, need_analyses=needs_analyses(selection, args.format, options))
     except KeyError as exc:
         raise UserError(str(exc.args[0]) if exc.args else "no such article") from None
     if not bundle.articles:
         raise UserError("no article matches the selection")
-    options = ExportOptions(brief=args.brief, group_by=args.group_by, page_size=args.page_size,
-                            csv_flavor=args.csv_flavor, full_text=args.full_text, page_items=args.page_items,
-                            title=args.title, keep_remote_images=args.keep_remote_images)
     parts: list[tuple[str, ExportBundle]] = [(args.output, bundle)]
     if args.per_article:
         if args.output == "-":
@@ -138,20 +102,23 @@ def cmd_export(args: argparse.Namespace) -> int:
                   ExportBundle((s,), tuple(a for a in bundle.annotations if a.article_id == s.id), bundle.colors,
                                bundle.analyses, bundle.exported)) for s in bundle.articles]
     for path, part in parts:
-        try:
-            data, notices = render_reporting(args.format, part, options)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
         if path == "-":
+            try:
+                data, notices = render_reporting(args.format, part, options)
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
             try:
-                write_atomically(Path(path), data)
+                written = export_to_file(args.format, part, options, Path(path))
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
             except OSError as exc:
                 raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+            notices = list(written.notices)
             emit({"path": path, "format": args.format, "brief": args.brief, "articles": len(part.articles),
-                  "annotations": len(part.annotations), "bytes": len(data)})
+                  "annotations": len(part.annotations), "bytes": written.size})
         for notice in notices:  # the file is written all the same; the reader must know what it lacks
             complain(f"{path}: {notice}")
     return 0

@@ -70,7 +70,7 @@ def _init_worker(known: dict[str, str]) -> None:
 def _work(source: str, analyse: bool) -> Result:
     """In a worker: (source, article or None, analysis or None, error message or None)."""
     from models.cli import UserError
-    from models.cli.articles import read_source
+    from models.cli.sources import read_source
 
     try:
         article = read_source(source)
@@ -131,7 +131,7 @@ def import_in_pool(
 ) -> int:
     """Import every source with ``jobs`` workers; the number of sources that failed (read or analysis)."""
     from models.analysis import ANALYZER_VERSION
-    from models.cli.articles import import_record
+    from models.cli.sources import import_record
     from models.store.analysis_jobs import ensure_analysis
 
     failed = 0

@@ -177,17 +177,3 @@ def _q(path: Path) -> str:
     from models.store import location
 
     return shlex.quote(location.printable(path))
-
-
-def explain_failure(exc: BaseException, args: argparse.Namespace) -> str | None:
-    """The one line for a storage failure (damage, read-only, full disk, lock) met by any command, or None."""
-    from models.store import integrity, location
-
-    library = getattr(args, "library", None)
-    path: Path | None = None
-    if library is not None or hasattr(args, "library"):
-        try:
-            path = location.sqlite_path(location.resolve(library))
-        except Exception:  # noqa: BLE001 — the explanation must never fail on its own
-            path = None
-    return integrity.explain(exc, path)

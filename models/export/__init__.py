@@ -1,15 +1,16 @@
 """Export formats behind one registry: each is a pure function ``(ExportBundle, ExportOptions) -> bytes``.
 
 PDF needs a typesetter that lives in the GUI toolkit; ``models`` never imports it, so the PDF renderer joins the
-registry through ``register_renderer("pdf", fn)`` from whoever may load Qt (the command line, lazily, only when
-PDF is asked for; the GUI at start-up).
+registry from the GUI side: ``gui.pdf_export.install`` calls ``register_renderer("pdf", …)``, and the ``newsdesk``
+launcher (``gui.launcher``) installs it at start-up, before it opens the window or hands a command to the command
+line. A process that did not install it (``models.cli`` run on its own, a server without Qt) finds the format
+known but not :func:`available`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from models.export.brief import render_brief_markdown
 from models.export.bundle import (
     CSV_FLAVORS,
     GROUPINGS,
@@ -20,7 +21,7 @@ from models.export.bundle import (
 from models.export.csv_export import render_csv
 from models.export.html import render_html
 from models.export.jsonld import render_jsonld
-from models.export.markdown import render_markdown
+from models.export.markdown import render_brief_markdown, render_markdown
 from models.export.timelinejs import render_timelinejs
 
 Renderer = Callable[[ExportBundle, ExportOptions], bytes]
@@ -60,6 +61,11 @@ def register_renderer(name: str, renderer: Renderer | None = None, *,
         _renderers[name] = renderer
     else:
         raise TypeError("register_renderer needs a renderer")
+
+
+def available(name: str) -> bool:
+    """Whether this process can write format ``name`` (PDF only once the GUI side has installed its renderer)."""
+    return name in _renderers
 
 
 def renderer(name: str) -> Renderer:
@@ -107,6 +113,7 @@ __all__ = [
     "ExportUnavailable",
     "Renderer",
     "ReportingRenderer",
+    "available",
     "register_renderer",
     "render",
     "render_reporting",

@@ -1,27 +1,22 @@
 """The brief: what a reader hands on after studying a story — sources, highlights by meaning, who is involved
-and what happened when — for one article or a whole selection, in Markdown or HTML (and PDF from the HTML)."""
+and what happened when — for one article or a whole selection.
+
+This module gathers the brief's contents once; ``markdown.render_brief_markdown`` and ``html.render_brief_html``
+write them out (and the PDF is typeset from the HTML)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from models.analysis.readable_dates import readable_date
 from models.export.bundle import (
     ExportBundle,
-    ExportOptions,
     article_title,
-    article_uri,
     by_article,
-    document_title,
     iso_utc,
     legend,
-    web_address,
 )
 from models.export.grouping import touching
-from models.export.html import highlight_html, link, page, swatch
-from models.export.markdown import front_matter, highlight_markdown
-from models.export.note_markup import literal_markdown, note_html, safe_markdown
 from models.store.records import Annotation, StoredArticle
 
 
@@ -141,99 +136,8 @@ def _flat(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _by_color(bundle: ExportBundle) -> list[tuple[str, list[tuple[StoredArticle, Annotation]]]]:
+def by_color(bundle: ExportBundle) -> list[tuple[str, list[tuple[StoredArticle, Annotation]]]]:
     per_article = by_article(bundle)
     pairs = [(s, a) for s in bundle.articles for a in per_article[s.id]]
     return [(c.key, [(s, a) for s, a in pairs if a.color == c.key]) for c in legend(bundle).values()
             if any(a.color == c.key for _, a in pairs)]
-
-
-def _cell(text: str) -> str:
-    return literal_markdown(" ".join(text.split()))
-
-
-def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
-    title = "Brief: " + document_title(bundle, options)
-    colors = legend(bundle)
-    many = len(bundle.articles) > 1
-    parts = [front_matter({"title": title, "exported": iso_utc(bundle.exported),
-                           "articles": [article_title(s) for s in bundle.articles]}),
-             f"# {literal_markdown(title)}", "## Sources"]
-    for s in bundle.articles:
-        m = s.article.metadata
-        bits = [x for x in (m.publisher, m.published or "", ", ".join(m.authors), article_uri(s)) if x]
-        parts.append(f"- **{literal_markdown(article_title(s))}** — {literal_markdown(' · '.join(bits))}")
-        if s.note.strip():
-            parts.append("\n".join("  " + line for line in safe_markdown(s.note).strip().split("\n")))
-    for key, items in _by_color(bundle):
-        color = colors[key]
-        parts.append(f"## {literal_markdown(color.meaning or color.key)}")
-        for stored, ann in items:
-            block = highlight_markdown(ann, color, show_color=False)
-            if many:
-                block += f"\n\n*{literal_markdown(article_title(stored))}*"
-            parts.append(block)
-    entities = brief_entities(bundle)
-    if entities:
-        parts.append("## Entities\n\n| Entity | Type | Mentions | Notes |\n| --- | --- | ---: | --- |\n" + "\n".join(
-            f"| {_cell(e.name)} | {e.type} | {e.mentions} | {' / '.join(_cell(n) for n in e.notes)} |"
-            for e in entities))
-    events = brief_events(bundle)
-    if events:
-        lines = [f"- **{_cell(e.when)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
-                 f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
-        parts.append("## Chronology\n\n" + "\n".join(lines))
-    changes = brief_changes(bundle)
-    if changes:
-        parts.append("## Changes since first read")
-        for ch in changes:
-            head = f"### {literal_markdown(ch.article)}\n\n" if many else ""
-            parts.append(f"{head}*From {literal_markdown(ch.first)} to {literal_markdown(ch.last)}.*\n\n"
-                         + "\n".join(f"- {literal_markdown(line)}" for line in ch.lines))
-    return ("\n\n".join(parts) + "\n").encode("utf-8")
-
-
-def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
-    title = "Brief: " + document_title(bundle, options)
-    colors = legend(bundle)
-    many = len(bundle.articles) > 1
-    parts = [f"<h1>{escape(title)}</h1>", "<h2>Sources</h2>", "<ul>"]
-    for s in bundle.articles:
-        m = s.article.metadata
-        bits = [escape(x) for x in (m.publisher, m.published or "", ", ".join(m.authors)) if x]
-        if web_address(s):
-            bits.append(link(web_address(s)))
-        note = f'<div class="note">{note_html(s.note)}</div>' if s.note.strip() else ""
-        parts.append(f"<li><b>{escape(article_title(s))}</b> — {' · '.join(bits)}{note}</li>")
-    parts.append("</ul>")
-    for key, items in _by_color(bundle):
-        parts.append(f"<h2>{swatch(colors[key])}</h2>")
-        for stored, ann in items:
-            parts.append(highlight_html(ann, colors[key], show_color=False))
-            if many:
-                parts.append(f'<p class="caption"><i>{escape(article_title(stored))}</i></p>')
-    entities = brief_entities(bundle)
-    if entities:
-        rows = "".join(
-            f"<tr><td>{escape(e.name)}</td><td>{escape(e.type)}</td><td>{e.mentions}</td>"
-            f"<td>{''.join(note_html(n) for n in e.notes)}</td></tr>" for e in entities)
-        parts.append("<h2>Entities</h2><table><thead><tr><th>Entity</th><th>Type</th><th>Mentions</th>"
-                     f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>")
-    events = brief_events(bundle)
-    if events:
-        rows = "".join(
-            f"<tr><td>{escape(e.when)}</td><td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
-            f"<td>{escape(e.sentence)}" + (f" <i>({escape(e.article)})</i>" if many else "") + "</td></tr>"
-            for e in events)
-        parts.append("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Expression</th><th>Sentence</th>"
-                     f"</tr></thead><tbody>{rows}</tbody></table>")
-    changes = brief_changes(bundle)
-    if changes:
-        parts.append("<h2>Changes since first read</h2>")
-        for ch in changes:
-            if many:
-                parts.append(f"<h3>{escape(ch.article)}</h3>")
-            parts.append(f'<p class="caption"><i>From {escape(ch.first)} to {escape(ch.last)}.</i></p><ul>'
-                         + "".join(f"<li>{escape(line)}</li>" for line in ch.lines) + "</ul>")
-    parts.append(f'<p class="meta">Exported {escape(iso_utc(bundle.exported))}</p>')
-    return page(title, "\n".join(parts), options)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from models.analysis.types import Analysis
-from models.store.records import Annotation, ColorMeaning, StoredArticle
+from models.store.records import DEFAULT_LEGEND, Annotation, ColorMeaning, StoredArticle
 
 if TYPE_CHECKING:
     from models.revisions.history import ArticleHistory
@@ -25,16 +25,6 @@ _HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{3,8}$")
 GROUPINGS = ("position", "color", "entity", "date")
 PAGE_SIZES = ("a4", "letter")
 CSV_FLAVORS = ("full", "readwise")
-
-# The legend every new library starts with; used when a bundle carries no legend of its own.
-DEFAULT_COLORS: tuple[ColorMeaning, ...] = (
-    ColorMeaning("yellow", "Key point", "#EDBB2F", "#FBEDB2", 0),
-    ColorMeaning("red", "Disputed", "#E0564F", "#F9D6D3", 1),
-    ColorMeaning("green", "Agreement", "#3DA56B", "#D4EFDD", 2),
-    ColorMeaning("blue", "Question", "#3F83E8", "#D7E6FC", 3),
-    ColorMeaning("purple", "Follow up", "#8D68E3", "#E6DEFB", 4),
-    ColorMeaning("grey", "Quote", "#8A8F98", "#E6E7EA", 5),
-)
 
 
 def utcnow() -> datetime:
@@ -64,8 +54,9 @@ class ExportBundle:
 
 
 def legend(bundle: ExportBundle) -> dict[str, ColorMeaning]:
-    """Colour key → meaning; keys used by a highlight but missing from the legend still get an entry."""
-    out = {c.key: c for c in sorted(bundle.colors or DEFAULT_COLORS, key=lambda c: c.position)}
+    """Colour key → meaning; keys used by a highlight but missing from the legend still get an entry. A bundle
+    without a legend of its own (made outside a library) takes the default one."""
+    out = {c.key: c for c in sorted(bundle.colors or DEFAULT_LEGEND, key=lambda c: c.position)}
     for a in bundle.annotations:
         if a.color not in out:
             out[a.color] = ColorMeaning(a.color, a.color.capitalize(), "#999999", "#eeeeee", len(out))

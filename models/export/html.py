@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from html import escape
 
+from models.export.brief import brief_changes, brief_entities, brief_events, by_color
 from models.export.bundle import (
     ExportBundle,
     ExportOptions,
@@ -157,10 +158,54 @@ def article_html(stored: StoredArticle, anns: list[Annotation], bundle: ExportBu
 
 def render_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
     if options.brief:
-        from models.export.brief import render_brief_html
-
         return render_brief_html(bundle, options)
     per_article = by_article(bundle)
     body = "\n".join(article_html(s, per_article[s.id], bundle, options, n == 0)
                      for n, s in enumerate(bundle.articles))
     return page(document_title(bundle, options), body, options)
+
+
+def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    title = "Brief: " + document_title(bundle, options)
+    colors = legend(bundle)
+    many = len(bundle.articles) > 1
+    parts = [f"<h1>{escape(title)}</h1>", "<h2>Sources</h2>", "<ul>"]
+    for s in bundle.articles:
+        m = s.article.metadata
+        bits = [escape(x) for x in (m.publisher, m.published or "", ", ".join(m.authors)) if x]
+        if web_address(s):
+            bits.append(link(web_address(s)))
+        note = f'<div class="note">{note_html(s.note)}</div>' if s.note.strip() else ""
+        parts.append(f"<li><b>{escape(article_title(s))}</b> — {' · '.join(bits)}{note}</li>")
+    parts.append("</ul>")
+    for key, items in by_color(bundle):
+        parts.append(f"<h2>{swatch(colors[key])}</h2>")
+        for stored, ann in items:
+            parts.append(highlight_html(ann, colors[key], show_color=False))
+            if many:
+                parts.append(f'<p class="caption"><i>{escape(article_title(stored))}</i></p>')
+    entities = brief_entities(bundle)
+    if entities:
+        rows = "".join(
+            f"<tr><td>{escape(e.name)}</td><td>{escape(e.type)}</td><td>{e.mentions}</td>"
+            f"<td>{''.join(note_html(n) for n in e.notes)}</td></tr>" for e in entities)
+        parts.append("<h2>Entities</h2><table><thead><tr><th>Entity</th><th>Type</th><th>Mentions</th>"
+                     f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>")
+    events = brief_events(bundle)
+    if events:
+        rows = "".join(
+            f"<tr><td>{escape(e.when)}</td><td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
+            f"<td>{escape(e.sentence)}" + (f" <i>({escape(e.article)})</i>" if many else "") + "</td></tr>"
+            for e in events)
+        parts.append("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Expression</th><th>Sentence</th>"
+                     f"</tr></thead><tbody>{rows}</tbody></table>")
+    changes = brief_changes(bundle)
+    if changes:
+        parts.append("<h2>Changes since first read</h2>")
+        for ch in changes:
+            if many:
+                parts.append(f"<h3>{escape(ch.article)}</h3>")
+            parts.append(f'<p class="caption"><i>From {escape(ch.first)} to {escape(ch.last)}.</i></p><ul>'
+                         + "".join(f"<li>{escape(line)}</li>" for line in ch.lines) + "</ul>")
+    parts.append(f'<p class="meta">Exported {escape(iso_utc(bundle.exported))}</p>')
+    return page(title, "\n".join(parts), options)

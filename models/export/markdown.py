@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from models.export.brief import brief_changes, brief_entities, brief_events, by_color
 from models.export.bundle import (
     ExportBundle,
     ExportOptions,
@@ -159,8 +160,6 @@ def render_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
 
 def _render_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
     if options.brief:
-        from models.export.brief import render_brief_markdown
-
         return render_brief_markdown(bundle, options)
     exported = iso_utc(bundle.exported)
     per_article = by_article(bundle)
@@ -182,3 +181,48 @@ def _render_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
         title_line, _, rest = section.partition("\n\n")
         sections.append("\n\n".join(x for x in (title_line, literal_markdown(" · ".join(meta)), rest) if x))
     return (head + "\n\n" + "\n\n".join(sections) + "\n").encode("utf-8")
+
+
+def _cell(text: str) -> str:
+    return literal_markdown(" ".join(text.split()))
+
+
+def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes:
+    title = "Brief: " + document_title(bundle, options)
+    colors = legend(bundle)
+    many = len(bundle.articles) > 1
+    parts = [front_matter({"title": title, "exported": iso_utc(bundle.exported),
+                           "articles": [article_title(s) for s in bundle.articles]}),
+             f"# {literal_markdown(title)}", "## Sources"]
+    for s in bundle.articles:
+        m = s.article.metadata
+        bits = [x for x in (m.publisher, m.published or "", ", ".join(m.authors), article_uri(s)) if x]
+        parts.append(f"- **{literal_markdown(article_title(s))}** — {literal_markdown(' · '.join(bits))}")
+        if s.note.strip():
+            parts.append("\n".join("  " + line for line in safe_markdown(s.note).strip().split("\n")))
+    for key, items in by_color(bundle):
+        color = colors[key]
+        parts.append(f"## {literal_markdown(color.meaning or color.key)}")
+        for stored, ann in items:
+            block = highlight_markdown(ann, color, show_color=False)
+            if many:
+                block += f"\n\n*{literal_markdown(article_title(stored))}*"
+            parts.append(block)
+    entities = brief_entities(bundle)
+    if entities:
+        parts.append("## Entities\n\n| Entity | Type | Mentions | Notes |\n| --- | --- | ---: | --- |\n" + "\n".join(
+            f"| {_cell(e.name)} | {e.type} | {e.mentions} | {' / '.join(_cell(n) for n in e.notes)} |"
+            for e in entities))
+    events = brief_events(bundle)
+    if events:
+        lines = [f"- **{_cell(e.when)}** ({_cell(e.expression)}{', planned' if e.planned else ''}) — "
+                 f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
+        parts.append("## Chronology\n\n" + "\n".join(lines))
+    changes = brief_changes(bundle)
+    if changes:
+        parts.append("## Changes since first read")
+        for ch in changes:
+            head = f"### {literal_markdown(ch.article)}\n\n" if many else ""
+            parts.append(f"{head}*From {literal_markdown(ch.first)} to {literal_markdown(ch.last)}.*\n\n"
+                         + "\n".join(f"- {literal_markdown(line)}" for line in ch.lines))
+    return ("\n\n".join(parts) + "\n").encode("utf-8")

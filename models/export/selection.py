@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from models.analysis.types import Analysis, Entity
-from models.export.bundle import ExportBundle
+from models.export.bundle import ExportBundle, ExportOptions
 from models.store.records import Annotation, StoredArticle
 
 
@@ -25,6 +25,16 @@ class Selection:
     entity: str = ""  # articles mentioning it; highlights covering one of its mentions
     since: date | None = None  # publication date (import date when unknown), inclusive
     until: date | None = None
+
+
+NEEDS_ANALYSIS = ("timelinejs",)  # formats drawn from the analysis itself
+
+
+def needs_analyses(selection: Selection, format: str = "", options: ExportOptions | None = None) -> bool:
+    """Whether the export must analyse the articles it covers, rather than take what is cached: entities and dates
+    come from the analysis, so a brief, a timeline, and highlights grouped or filtered by entity need it."""
+    opts = options or ExportOptions()
+    return opts.brief or format in NEEDS_ANALYSIS or opts.group_by == "entity" or bool(selection.entity)
 
 
 def _article_date(stored: StoredArticle) -> date:
@@ -75,7 +85,7 @@ def collect(lib: Any, selection: Selection, *, need_analyses: bool = False) -> E
                     if (selection.since is None or _article_date(s) >= selection.since)
                     and (selection.until is None or _article_date(s) <= selection.until)]
     analyses: dict[int, Analysis] = {}
-    if need_analyses or selection.entity:
+    if need_analyses or needs_analyses(selection):
         from models.store.analysis_jobs import ensure_analysis
 
         analyses = {s.id: with_corrections(lib, s.id, ensure_analysis(lib, s.id)) for s in articles}

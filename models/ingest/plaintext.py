@@ -25,9 +25,13 @@ _MD_SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 
 
+_MD_EVIDENCE_CHARS = 256 * 1024  # a Markdown file shows its syntax early; a megabyte text is not scanned 8 times
+
+
 def markdown_score(text: str) -> int:
     """Evidence of Markdown: 2 or more is likely, 4 or more beats the signs of a web-page text dump."""
-    return sum(weight for pattern, weight in _MD_SIGNALS if pattern.search(text))
+    head = text[:_MD_EVIDENCE_CHARS]
+    return sum(weight for pattern, weight in _MD_SIGNALS if pattern.search(head))
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -36,6 +40,8 @@ def looks_like_markdown(text: str) -> bool:
 
 def is_title_like(line: str, max_words: int = 16) -> bool:
     """A short line with no sentence-final punctuation: a title or sub-heading, not prose."""
+    if len(line) > 400:  # checked before the line is split: a megabyte line is prose
+        return False
     line = line.strip()
     words = line.split()
     return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.interchange.records import ForeignAnnotation, InterchangeError
-from models.interchange.w3c import as_list, hypothesis_user, parse_time, position_pair, types_of
+from models.interchange.w3c import as_list, hypothesis_user, parse_time, selector_fields, take_selectors
 
 
 def is_hypothesis_export(doc: Any) -> bool:
@@ -43,17 +43,9 @@ def read_hypothesis_annotation(node: Any) -> ForeignAnnotation:
             raise InterchangeError(f"annotation {node.get('id', '?')} has a malformed target")
         if isinstance(target.get("source"), str):
             sources.append(target["source"])
-        for sel in as_list(target.get("selector")):
-            kinds = types_of(sel)
-            if "TextQuoteSelector" in kinds and not quote and isinstance(sel.get("exact"), str):
-                quote = sel
-            elif "TextPositionSelector" in kinds and not position:
-                position = sel
+        quote, position = take_selectors(as_list(target.get("selector")), quote, position)
     if isinstance(uri, str):
         sources.append(uri)
-    pair = position_pair(position)
-    start, end = pair if pair else (None, None)
-    has_position = pair is not None
     info: dict[str, Any] = node["user_info"] if isinstance(node.get("user_info"), dict) else {}
     author = info["display_name"] if isinstance(info.get("display_name"), str) else None
     if not author and isinstance(node.get("user"), str):
@@ -64,11 +56,7 @@ def read_hypothesis_annotation(node: Any) -> ForeignAnnotation:
     kind = "reply" if as_list(node.get("references")) else ("highlight" if quote else "page-note")
     return ForeignAnnotation(
         sources=tuple(dict.fromkeys(sources)),
-        exact=str(quote.get("exact", "")),
-        prefix=str(quote.get("prefix", "") or ""),
-        suffix=str(quote.get("suffix", "") or ""),
-        start=start if has_position else None,
-        end=end if has_position else None,
+        **selector_fields(quote, position),
         note=text,
         tags=tuple(dict.fromkeys(tags)),
         author=author or None,

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from models.anchoring import CONTEXT, Selector, anchor, quote_spans, similarity
+from models.anchoring import Selector, anchor, make_selector, quote_spans, similarity
 from models.interchange.records import ForeignAnnotation, ImportOutcome, ImportReport
-from models.store.annotations import default_author, lock_tags, normalize_tags
+from models.store.annotations import default_author, known_tags, normalize_tags, set_selector, tag_rows
 from models.store.records import ColorMeaning
 from models.store.schema import HighlightRow, TagRow, utcnow
 
@@ -111,11 +111,8 @@ class AnnotationImporter:
         outcomes: list[ImportOutcome] = []
         seen: dict[int, set[tuple[str, str, frozenset[str]]]] = {}
         with self.lib.writing() as s:
-            lock_tags(s)
+            self._tags = known_tags(s)  # takes the tag lock first
             taken_ids = set(s.scalars(select(HighlightRow.id)))
-            self._tags = {}
-            for tag in s.scalars(select(TagRow)):
-                self._tags.setdefault(tag.name.casefold(), tag)
             for fa in annotations:
                 source = fa.sources[0] if fa.sources else ""
                 if fa.kind != "highlight":
@@ -154,24 +151,11 @@ class AnnotationImporter:
         common = dict(id=ident, article_id=target.id, color=color, note=fa.note,
                       author=default_author() if fa.author is None else fa.author, created=when, modified=when)
         if found is not None and found.start < found.end:
-            a, b = found.start, found.end
-            row = HighlightRow(start=a, end=b, exact=text[a:b], prefix=text[max(0, a - CONTEXT) : a],
-                               suffix=text[b : b + CONTEXT], text_hash=target.text_hash, status="anchored",
-                               **common)
-        else:
-            row = HighlightRow(start=max(0, hint), end=max(0, sel.end), exact=fa.exact, prefix=fa.prefix,
-                               suffix=fa.suffix, text_hash="", status="orphan", **common)
-        row.tags = self._tag_rows(s, fa.tags)
+            row = HighlightRow(status="anchored", **common)
+            set_selector(row, make_selector(text, found.start, found.end), target.text_hash)
+        else:  # kept with the selectors it came with, for the reader to re-attach
+            row = HighlightRow(status="orphan", **common)
+            set_selector(row, Selector(max(0, hint), max(0, sel.end), fa.exact, fa.prefix, fa.suffix), "")
+        row.tags = tag_rows(s, fa.tags, self._tags)  # the library's spelling of an existing tag wins
         s.add(row)
         return row
-
-    def _tag_rows(self, s: Any, tags: tuple[str, ...]) -> list[TagRow]:
-        """Rows for the tags, the library's spelling of an existing tag winning (as when the reader types one)."""
-        rows: list[TagRow] = []
-        for name in normalize_tags(tags):
-            row = self._tags.get(name.casefold())
-            if row is None:
-                row = self._tags[name.casefold()] = TagRow(name=name)
-                s.add(row)
-            rows.append(row)
-        return rows

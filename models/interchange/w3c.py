@@ -8,7 +8,7 @@ targets can land on an article; other targets are reported, never guessed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,6 +53,28 @@ def position_pair(selector: dict[str, Any]) -> tuple[int, int] | None:
     if type(start) is not int or type(end) is not int or not 0 <= start <= end <= MAX_POSITION:
         return None
     return start, end
+
+
+def take_selectors(selectors: Iterable[Any], quote: dict[str, Any],
+                   position: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The first TextQuoteSelector (with its ``exact`` words) and TextPositionSelector, looking on in
+    ``selectors`` for whichever of ``quote`` and ``position`` is still empty."""
+    for sel in selectors:
+        kinds = types_of(sel)
+        if "TextQuoteSelector" in kinds and not quote and isinstance(sel.get("exact"), str):
+            quote = sel
+        elif "TextPositionSelector" in kinds and not position:
+            position = sel
+    return quote, position
+
+
+def selector_fields(quote: dict[str, Any], position: dict[str, Any]) -> dict[str, Any]:
+    """A foreign annotation's ``exact``, ``prefix``, ``suffix``, ``start`` and ``end`` (None without a sound
+    position) as its selectors give them; :mod:`models.anchoring` finds them in the article's text later."""
+    pair = position_pair(position)
+    return {"exact": str(quote.get("exact", "")), "prefix": str(quote.get("prefix", "") or ""),
+            "suffix": str(quote.get("suffix", "") or ""), "start": pair[0] if pair else None,
+            "end": pair[1] if pair else None}
 
 
 def uuid_of(value: Any) -> str | None:
@@ -153,12 +175,7 @@ def read_w3c_annotation(node: dict[str, Any]) -> ForeignAnnotation:
             source = source.get("id")
         if isinstance(source, str):
             sources.append(source)
-        for sel in _selectors(target):
-            kinds = types_of(sel)
-            if "TextQuoteSelector" in kinds and not quote and isinstance(sel.get("exact"), str):
-                quote = sel
-            elif "TextPositionSelector" in kinds and not position:
-                position = sel
+        quote, position = take_selectors(_selectors(target), quote, position)
         for cls in as_list(target.get("styleClass")):
             if isinstance(cls, str) and cls.startswith(STYLE_PREFIX):
                 style = cls[len(STYLE_PREFIX):]
@@ -183,17 +200,12 @@ def read_w3c_annotation(node: dict[str, Any]) -> ForeignAnnotation:
             meaning = value.strip() or meaning
         elif value.strip():
             note_parts.append(value)
-    pair = position_pair(position)
-    start, end = pair if pair else (None, None)
-    has_position = pair is not None
+    fields = selector_fields(quote, position)
+    has_position = fields["start"] is not None
     kind = "reply" if "replying" in motivations else ("highlight" if quote or has_position else "page-note")
     return ForeignAnnotation(
         sources=tuple(dict.fromkeys(sources)),
-        exact=str(quote.get("exact", "")),
-        prefix=str(quote.get("prefix", "") or ""),
-        suffix=str(quote.get("suffix", "") or ""),
-        start=start if has_position else None,
-        end=end if has_position else None,
+        **fields,
         note="\n\n".join(note_parts),
         tags=tuple(dict.fromkeys(tags)),
         color=style,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.anchoring import CONTEXT, Anchor, Selector, TextChange, anchor, reanchor
+from models.anchoring import Anchor, Selector, TextChange, anchor, make_selector, reanchor
 
 FATES = ("unchanged", "moved", "edited", "orphaned")
 MOVE_SLACK = 64  # characters an unchanged quote may sit from where the alignment expects it before it "moved"
@@ -64,12 +64,8 @@ def follow(texts: Sequence[str], selector: Selector) -> Selector | None:
         if sel is None:
             return None
         found: Anchor | None = reanchor(old, new, [sel])[0]
-        sel = None if found is None else _selector(new, found.start, found.end)
+        sel = None if found is None else make_selector(new, found.start, found.end)
     return sel
-
-
-def _selector(text: str, start: int, end: int) -> Selector:
-    return Selector(start, end, text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
 
 
 def _fate(hid: str, sel: Selector, new_text: str, change: TextChange, found: tuple[int, int] | None) -> HighlightFate:

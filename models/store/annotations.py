@@ -13,18 +13,15 @@ import re
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from models.anchoring import CONTEXT, Selector, TextChange, anchor
+from models.anchoring import Selector, TextChange, anchor, context_span, make_selector
 from models.article import text_hash
 from models.store.records import Annotation, ColorMeaning
 from models.store.schema import ArticleRow, ColorRow, HighlightRow, HighlightTagRow, TagRow, utcnow
-
-if TYPE_CHECKING:
-    from models.store.library import Library
+from models.store.sessions import Sessions
 
 AUTHOR_ENV = "NEWSDESK_AUTHOR"
 ORDERS = ("position", "created", "color")
@@ -77,7 +74,7 @@ def tags_after_note_edit(tags: Iterable[str], old_note: str, new_note: str) -> l
 
 
 class AnnotationStore:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Sessions) -> None:
         self.library = library
 
     # -- highlights ----------------------------------------------------------------------------------------------
@@ -104,12 +101,6 @@ class AnnotationStore:
             row = HighlightRow(
                 id=id or str(uuid.uuid4()),
                 article_id=article_id,
-                start=sel.start,
-                end=sel.end,
-                exact=sel.exact,
-                prefix=sel.prefix,
-                suffix=sel.suffix,
-                text_hash=current_hash,
                 color=color,
                 note=note,
                 author=default_author() if author is None else author,
@@ -117,7 +108,8 @@ class AnnotationStore:
                 created=when,
                 modified=when,
             )
-            row.tags = _tag_rows(s, [*tags, *note_hashtags(note)])
+            set_selector(row, sel, current_hash)
+            row.tags = tag_rows(s, [*tags, *note_hashtags(note)])
             _check_color(s, color)
             s.add(row)
             s.flush()
@@ -184,10 +176,10 @@ class AnnotationStore:
                 row.color = color
             if note is not None and note != row.note:
                 base = list(tags) if tags is not None else [t.name for t in row.tags]
-                row.tags = _tag_rows(s, tags_after_note_edit(base, row.note, note))
+                row.tags = tag_rows(s, tags_after_note_edit(base, row.note, note))
                 row.note = note
             elif tags is not None:
-                row.tags = _tag_rows(s, tags)
+                row.tags = tag_rows(s, tags)
             row.modified = max(utcnow(), row.modified)
             s.flush()
             return _record(row)
@@ -219,12 +211,6 @@ class AnnotationStore:
             row = HighlightRow(
                 id=annotation.id,
                 article_id=annotation.article_id,
-                start=start,
-                end=end,
-                exact=article.text[start:end] if status == "anchored" else annotation.exact,
-                prefix=article.text[max(0, start - CONTEXT) : start] if status == "anchored" else annotation.prefix,
-                suffix=article.text[end : end + CONTEXT] if status == "anchored" else annotation.suffix,
-                text_hash=digest,
                 color=annotation.color,
                 note=annotation.note,
                 author=annotation.author,
@@ -232,7 +218,8 @@ class AnnotationStore:
                 created=annotation.created,
                 modified=annotation.modified,
             )
-            row.tags = _tag_rows(s, annotation.tags)
+            set_selector(row, make_selector(article.text, start, end) if status == "anchored" else sel, digest)
+            row.tags = tag_rows(s, annotation.tags)
             _check_color(s, annotation.color)
             s.add(row)
             s.flush()
@@ -243,7 +230,7 @@ class AnnotationStore:
         with self.library.writing() as s:
             row = _row(s, annotation_id)
             sel, current_hash = _selector_in_article(s, row.article_id, start, end)
-            _set_selector(row, sel, current_hash)
+            set_selector(row, sel, current_hash)
             row.status = "anchored"
             row.modified = max(utcnow(), row.modified)
             s.flush()
@@ -326,18 +313,7 @@ def reanchor_article(session: Session, row: ArticleRow, old_text: str) -> int:
                 h.status = "orphan"
             orphans += 1
             continue
-        start, end = found.start, found.end
-        _set_selector(
-            h,
-            Selector(
-                start,
-                end,
-                new_text[start:end],
-                new_text[max(0, start - CONTEXT) : start],
-                new_text[end : end + CONTEXT],
-            ),
-            new_hash,
-        )
+        set_selector(h, make_selector(new_text, found.start, found.end), new_hash)
         h.status = "anchored"
     return orphans
 
@@ -375,7 +351,8 @@ def _row(s: Session, annotation_id: str) -> HighlightRow:
     return row
 
 
-def _set_selector(row: HighlightRow, sel: Selector, digest: str) -> None:
+def set_selector(row: HighlightRow, sel: Selector, digest: str) -> None:
+    """Store ``sel`` (made by :mod:`models.anchoring`) on the row, with the hash of the text it belongs to."""
     row.start, row.end, row.exact, row.prefix, row.suffix, row.text_hash = (
         sel.start,
         sel.end,
@@ -389,12 +366,12 @@ def _set_selector(row: HighlightRow, sel: Selector, digest: str) -> None:
 def _selector_in_article(s: Session, article_id: int, start: int, end: int) -> tuple[Selector, str]:
     """The selector of ``[start, end)`` read from the database without loading the whole text (SQL ``substr``
     and ``length`` count characters, like Python)."""
-    lo = max(0, start - CONTEXT)
+    lo, hi = context_span(start, end)
     found = s.execute(
         select(
             ArticleRow.text_hash,
             func.length(ArticleRow.text),
-            func.substr(ArticleRow.text, lo + 1, max(0, end + CONTEXT - lo)),
+            func.substr(ArticleRow.text, lo + 1, max(0, hi - lo)),
         ).where(ArticleRow.id == article_id)
     ).one_or_none()
     if found is None:
@@ -402,8 +379,7 @@ def _selector_in_article(s: Session, article_id: int, start: int, end: int) -> t
     digest, length, piece = found
     if not 0 <= start < end <= length:
         raise ValueError(f"range [{start}, {end}) is not a non-empty span of the article's {length} characters")
-    a, b = start - lo, end - lo
-    return Selector(start, end, piece[a:b], piece[:a], piece[b:]), digest
+    return make_selector(piece, start, end, offset=lo), digest
 
 
 def _check_color(s: Session, key: str) -> None:
@@ -420,15 +396,15 @@ def lock_tags(s: Session) -> None:
         s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _TAGS_LOCK})
 
 
-def _tag_rows(s: Session, tags: Iterable[str]) -> list[TagRow]:
-    """Rows for the tags, reusing an existing tag whatever its case (the library's first spelling wins)."""
+def tag_rows(s: Session, tags: Iterable[str], known: dict[str, TagRow] | None = None) -> list[TagRow]:
+    """Rows for the tags, reusing an existing tag whatever its case (the library's first spelling wins).
+
+    ``known`` (from :func:`known_tags`, kept up to date here) spares a batch of annotations a lookup each.
+    """
     names = normalize_tags(tags)
     if not names:
         return []
-    lock_tags(s)
-    existing: dict[str, TagRow] = {}
-    for tag in s.scalars(select(TagRow)):
-        existing.setdefault(tag.name.casefold(), tag)
+    existing = known_tags(s) if known is None else known
     rows: list[TagRow] = []
     for name in names:
         found = existing.get(name.casefold())
@@ -437,6 +413,15 @@ def _tag_rows(s: Session, tags: Iterable[str]) -> list[TagRow]:
             s.add(found)
         rows.append(found)
     return rows
+
+
+def known_tags(s: Session) -> dict[str, TagRow]:
+    """The library's tags by casefolded name, once the writer holds the tag lock (see :func:`lock_tags`)."""
+    lock_tags(s)
+    existing: dict[str, TagRow] = {}
+    for tag in s.scalars(select(TagRow)):
+        existing.setdefault(tag.name.casefold(), tag)
+    return existing
 
 
 def _check_uuid(value: str) -> None:

@@ -7,15 +7,23 @@ view (``canFetchMore`` / ``fetchMore``) instead of holding every article.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
 
 from models.store.records import ArticleSummary
-from models.store.schema import ArticleRevisionRow, ArticleRow, HighlightRow, ReadingStateRow, utcnow
-
-if TYPE_CHECKING:
-    from models.store.library import Library
+from models.store.revisions import revision_counts
+from models.store.schema import (
+    AnalysisRow,
+    ArticleRevisionRow,
+    ArticleRow,
+    ColorRow,
+    HighlightRow,
+    ReadingStateRow,
+    utcnow,
+)
+from models.store.sessions import Sessions
 
 SORTS = ("recent", "newest", "oldest", "highlighted", "title")  # recent: last imported first (the default)
 
@@ -31,7 +39,7 @@ def _filtered(stmt: Any, unread_only: bool, highlighted_only: bool, edited_only:
     return stmt
 
 
-def count(lib: Library, *, unread_only: bool = False, highlighted_only: bool = False,
+def count(lib: Sessions, *, unread_only: bool = False, highlighted_only: bool = False,
           edited_only: bool = False) -> int:
     """How many articles the list shows with these filters (one query)."""
     with lib.reading() as s:
@@ -40,7 +48,7 @@ def count(lib: Library, *, unread_only: bool = False, highlighted_only: bool = F
 
 
 def page(
-    lib: Library,
+    lib: Sessions,
     offset: int,
     limit: int,
     *,
@@ -52,9 +60,6 @@ def page(
     """Rows ``offset`` to ``offset + limit`` of the list in this order."""
     if sort not in SORTS:
         raise ValueError(f"unknown order {sort!r}; one of {', '.join(SORTS)}")
-    from models.store.library import _colors_by_article, _unfinished_analyses
-    from models.store.revisions import revision_counts
-
     highlights = (
         select(func.count()).where(HighlightRow.article_id == ArticleRow.id).correlate(ArticleRow).scalar_subquery()
     )
@@ -78,19 +83,20 @@ def page(
     with lib.reading() as s:
         rows = s.execute(stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))).all()
         ids = [r.id for r in rows]
-        colors = _colors_by_article(s, ids)
+        colors = colors_by_article(s, ids)
+        swatches = swatches_of(s, colors)
         versions = revision_counts(s, ids)
-        unfinished = _unfinished_analyses(s, ids)
+        unfinished = unfinished_analyses(s, ids)
     return [
         ArticleSummary(r.id, r.title, r.source, str((r.meta or {}).get("publisher", "")), r.published,
                        r.imported_at, int(r.n or 0), colors.get(r.id, ()), revisions=versions.get(r.id, 1),
                        edited=versions.get(r.id, 1) > 1, analysis_status=unfinished.get(r.id, ""),
-                       read=bool(r.read))
+                       read=bool(r.read), swatches=swatches.get(r.id, ()))
         for r in rows
     ]
 
 
-def set_read(lib: Library, article_id: int, read: bool = True) -> None:
+def set_read(lib: Sessions, article_id: int, read: bool = True) -> None:
     with lib.writing() as s:
         row = s.get(ReadingStateRow, article_id)
         if row is None:
@@ -101,7 +107,7 @@ def set_read(lib: Library, article_id: int, read: bool = True) -> None:
             row.read, row.updated = read, utcnow()
 
 
-def set_position(lib: Library, article_id: int, position: int) -> None:
+def set_position(lib: Sessions, article_id: int, position: int) -> None:
     """Remember where the reader is (the offset of the first visible character); the article counts as read."""
     with lib.writing() as s:
         row = s.get(ReadingStateRow, article_id)
@@ -113,8 +119,45 @@ def set_position(lib: Library, article_id: int, position: int) -> None:
             row.read, row.position, row.updated = True, max(0, position), utcnow()
 
 
-def reading_state(lib: Library, article_id: int) -> tuple[bool, int]:
+def reading_state(lib: Sessions, article_id: int) -> tuple[bool, int]:
     """(read, scroll position) of the article; (False, 0) when never opened."""
     with lib.reading() as s:
         row = s.get(ReadingStateRow, article_id)
         return (bool(row.read), int(row.position)) if row is not None else (False, 0)
+
+
+def unfinished_analyses(s: Session, ids: list[int]) -> dict[int, str]:
+    """``{article id: "failed" | "partial"}`` for the articles whose stored analysis of their text is not complete."""
+    if not ids:
+        return {}
+    status = AnalysisRow.data["status"].as_string()
+    rows = s.execute(
+        select(AnalysisRow.article_id, status)
+        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
+        .where(AnalysisRow.article_id.in_(ids), AnalysisRow.text_hash == ArticleRow.text_hash, status.is_not(None))
+    ).all()
+    return {article_id: str(value) for article_id, value in rows if value}
+
+
+def colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The colours of each article's highlights, the most used first (the dots of its row in the list)."""
+    if not ids:
+        return {}
+    rows = s.execute(
+        select(HighlightRow.article_id, HighlightRow.color, func.count())
+        .where(HighlightRow.article_id.in_(ids))
+        .group_by(HighlightRow.article_id, HighlightRow.color)
+        .order_by(func.count().desc())
+    ).all()
+    out: dict[int, list[str]] = {}
+    for article_id, color, _n in rows:
+        out.setdefault(article_id, []).append(color)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def swatches_of(s: Session, colors: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    """The swatch the library's legend gives each colour key of ``colors`` now (as the reader set it)."""
+    if not colors:
+        return {}
+    legend = {key: swatch for key, swatch in s.execute(select(ColorRow.key, ColorRow.swatch)).all()}
+    return {article_id: tuple(legend.get(k, "") for k in keys) for article_id, keys in colors.items()}

@@ -14,137 +14,42 @@ emptied or shrank never costs the copies that still hold what it lost.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import re
-import secrets
 import sqlite3
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from models.store import location
+from models.atomic_files import put_in_place, temporary_beside
+from models.store import integrity, location
+from models.store.backup_files import (
+    NAME,
+    STAMP,
+    BackupInfo,
+    backup_dir,
+    backups,
+    describe,
+    inspect,
+    newest_verified,
+    taken_at,
+)
+from models.store.storage_errors import storage_reason
 
 KEEP = 7  # the newest backups, and the newest of each of this many days
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 6
 DAY = 24 * 3600
-STAMP = "%Y%m%dT%H%M%S%fZ"
-NAME = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[^/]+)\.sqlite$")
 SIDECARS = ("-wal", "-shm", "-journal")
+
+__all__ = [  # the backups as the rest of the product knows them, read or written (models.store.backup_files)
+    "DAY", "KEEP", "KEEP_MONTHLY", "KEEP_WEEKLY", "NAME", "SIDECARS", "STAMP", "BackupError", "BackupInfo",
+    "backup_dir", "backup_if_due", "backups", "copy_database", "describe", "inspect", "make_backup",
+    "newest_verified", "remove_with_sidecars", "rotate", "storage_reason", "taken_at",
+]
 
 
 class BackupError(RuntimeError):
     """A backup that could not be taken or is not sound; ``str()`` is a one-line reason."""
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    taken: datetime  # UTC
-    reason: str
-    articles: int
-    highlights: int
-    problem: str | None  # None when the file is sound and holds a library
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
-
-    @property
-    def size(self) -> int:
-        return self.articles + self.highlights
-
-    @property
-    def taken_text(self) -> str:
-        return self.taken.strftime("%Y-%m-%d %H:%M UTC")
-
-    def record(self) -> dict[str, object]:
-        """The JSON line of ``newsdesk backups``."""
-        return {
-            "path": location.printable(self.path),
-            "taken": self.taken.isoformat(timespec="seconds").replace("+00:00", "Z"),
-            "reason": self.reason,
-            "articles": self.articles,
-            "highlights": self.highlights,
-            "bytes": _size(self.path),
-            "verified": self.ok,
-            **({"problem": self.problem} if self.problem else {}),
-        }
-
-
-def backup_dir(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".backups")
-
-
-def backups(db_path: Path) -> list[Path]:
-    """The backups of a library, oldest first (their names sort by the time they were taken)."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    prefix = db_path.stem + "-"
-    return sorted(p for p in folder.glob("*.sqlite") if p.name.startswith(prefix) and not p.name.startswith("."))
-
-
-def taken_at(path: Path) -> datetime:
-    match = NAME.search(path.name)
-    if match:
-        with contextlib.suppress(ValueError):
-            return datetime.strptime(match["stamp"], STAMP).replace(tzinfo=UTC)
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
-
-
-def inspect(path: Path, *, thorough: bool = False, check: bool = True) -> BackupInfo:
-    """Open a backup read-only (``immutable``: nothing is created beside it) and check it holds a sound library.
-
-    ``check=False`` skips SQLite's page checks (every backup passed them when it was taken) and only counts.
-    """
-    match = NAME.search(path.name)
-    reason = match["reason"] if match else "copy"
-    try:
-        taken = taken_at(path)
-    except OSError:
-        taken = datetime.fromtimestamp(0, UTC)
-    articles = highlights = 0
-    problem: str | None = None
-    try:
-        with open(path, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise sqlite3.DatabaseError("not a SQLite database")
-        conn = sqlite3.connect(location.sqlite_uri(path, mode="ro", immutable="1"), uri=True)
-        try:
-            pragma = "integrity_check" if thorough else "quick_check"
-            result = conn.execute(f"PRAGMA {pragma}(5)").fetchall() if check else [("ok",)]
-            if [r[0] for r in result] != ["ok"]:
-                problem = " ".join(str(result[0][0]).split()) if result else "no answer from the check"
-            else:
-                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if not {"articles", "highlights", "alembic_version"} <= tables:
-                    problem = "holds no Newsdesk library"
-                else:
-                    articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-                    highlights = int(conn.execute("SELECT count(*) FROM highlights").fetchone()[0])
-        finally:
-            conn.close()
-    except (sqlite3.Error, OSError) as exc:
-        problem = " ".join(str(exc).split()) or type(exc).__name__
-    return BackupInfo(path, taken, reason, articles, highlights, problem)
-
-
-def describe(db_path: Path) -> list[BackupInfo]:
-    """Every backup of the library, newest first, each checked."""
-    return [inspect(p) for p in reversed(backups(db_path))]
-
-
-def newest_verified(db_path: Path) -> BackupInfo | None:
-    """The newest backup that opens, passes SQLite's check and holds a library."""
-    for path in reversed(backups(db_path)):
-        info = inspect(path)
-        if info.ok:
-            return info
-    return None
 
 
 def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = None,
@@ -153,8 +58,6 @@ def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = Non
 
     Refuses a library that is missing, empty or damaged (``source_checked`` says the caller has just checked it).
     """
-    from models.store import integrity
-
     if not db_path.is_file() or db_path.stat().st_size == 0:
         raise BackupError(f"nothing to back up: {location.printable(db_path)} is missing or empty")
     if not source_checked:
@@ -165,16 +68,14 @@ def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = Non
     folder = backup_dir(db_path)
     stamp = datetime.fromtimestamp(moment, UTC).strftime(STAMP)
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    temporary = folder / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = temporary_beside(target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         copy_database(db_path, temporary, source_sound=True)
         info = inspect(temporary, thorough=True)
         if not info.ok:
             raise BackupError(f"backup of {location.printable(db_path)} failed verification: {info.problem}")
-        _fsync(temporary)
-        os.replace(temporary, target)
-        _fsync_folder(folder)
+        put_in_place(temporary, target)
     except BackupError:
         remove_with_sidecars(temporary)
         raise
@@ -269,58 +170,3 @@ def remove_with_sidecars(path: Path) -> None:
     for name in (str(path), *(f"{path}{s}" for s in SIDECARS)):
         if os.path.lexists(name):
             os.unlink(name)
-
-
-def storage_reason(exc: BaseException, where: Path) -> str:
-    """One line for a failed write: a full disk, a read-only place or a lock said as such."""
-    text = " ".join(str(exc).split())
-    number = getattr(exc, "errno", None)
-    lowered = text.lower()
-    if number == errno.ENOSPC or "disk is full" in lowered or "no space" in lowered or (
-        ("i/o error" in lowered or "unable to open" in lowered) and _nearly_full(where)
-    ):
-        return f"the disk holding {location.printable(where)} is full"
-    unwritable = "unable to open" in lowered and where.exists() and not os.access(where, os.W_OK)
-    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in lowered or "read-only" in lowered \
-            or unwritable:
-        return f"{location.printable(where)} cannot be written (read-only or no permission)"
-    if "locked" in lowered or "busy" in lowered:
-        return "the library is locked by another program; try again when it has finished"
-    return text or type(exc).__name__
-
-
-def _nearly_full(where: Path) -> bool:
-    """SQLite says "disk I/O error" when it cannot even create the WAL index on a full disk: look at the disk."""
-    import shutil
-
-    for folder in (where, *where.parents):
-        if folder.exists():
-            try:
-                return shutil.disk_usage(folder).free < 256 * 1024
-            except OSError:
-                return False
-    return False
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -8,19 +8,17 @@ mention by offsets only; :meth:`EntityStore.add_rule` completes it with the word
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.corrections import (
     CorrectedEntity,
-    CorrectedMention,
     Correction,
     anchor_mention,
     apply_corrections,
@@ -30,64 +28,25 @@ from models.analysis.corrections import (
 )
 from models.analysis.serialize import from_dict
 from models.analysis.types import ENTITY_TYPES, Analysis, Entity
+from models.store import entity_queries
+from models.store.analysis_jobs import ensure_analysis
+from models.store.annotations import default_author
+from models.store.correction_rows import correction_of, stored_rules
+from models.store.entity_records import (
+    SNIPPET_LIMIT,
+    Dossier,
+    DossierArticle,
+    DossierHighlight,
+    DossierMention,
+    IndexEntry,
+    dossier_mention,
+    sentence_around,
+)
+from models.store.library_index import articles_touched_by, reindex_entities
 from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow, HighlightRow
 
 if TYPE_CHECKING:
     from models.store.library import Library
-
-SNIPPET_LIMIT = 240  # characters of context at most around a mention in a dossier
-
-
-class IndexEntry(NamedTuple):
-    name: str
-    type: str
-    article_count: int
-    mention_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class DossierMention:
-    start: int
-    end: int
-    text: str
-    snippet: str  # the sentence around the mention (clipped when long)
-    snippet_start: int  # offset of ``snippet`` in the article text
-    verified: bool
-    clipped_start: bool = False  # the snippet starts inside its sentence
-    clipped_end: bool = False  # the snippet ends inside its sentence
-
-
-@dataclass(frozen=True, slots=True)
-class DossierHighlight:
-    id: str
-    start: int
-    end: int
-    exact: str
-    note: str
-    color: str
-
-
-@dataclass(frozen=True, slots=True)
-class DossierArticle:
-    article_id: int
-    title: str
-    publisher: str
-    published: str | None
-    mentions: tuple[DossierMention, ...]
-    highlights: tuple[DossierHighlight, ...]  # the reader's highlights that overlap one of the mentions
-
-
-@dataclass(frozen=True, slots=True)
-class Dossier:
-    name: str
-    type: str
-    articles: tuple[DossierArticle, ...]  # newest first
-    surfaces: tuple[str, ...]  # how the texts write it, most frequent first
-
-    @property
-    def mention_count(self) -> int:
-        return sum(len(a.mentions) for a in self.articles)
-
 
 VOTE_TEXT_LIMIT = 200_000  # characters: longer articles do not vote on entity types
 
@@ -122,14 +81,14 @@ class EntityStore:
             )
             s.add(row)
             s.flush()
-            added = _correction(row)
+            added = correction_of(row)
             _reindex_for(s, added)
             return added
 
     def rules(self, article_id: int | None) -> tuple[Correction, ...]:
         """The rules that apply to the article (the library's and its own) in the order they were made."""
         with self.library.reading() as s:
-            return _rules(s, article_id)
+            return stored_rules(s, article_id)
 
     def remove_rule(self, rule_id: int) -> Correction | None:
         """Undo a correction; returns what was removed (to redo it), None if it was already gone."""
@@ -137,7 +96,7 @@ class EntityStore:
             row = s.get(EntityCorrectionRow, rule_id)
             if row is None:
                 return None
-            removed = _correction(row)
+            removed = correction_of(row)
             s.execute(delete(EntityCorrectionRow).where(EntityCorrectionRow.id == rule_id))
             _reindex_for(s, removed)
             return removed
@@ -148,14 +107,12 @@ class EntityStore:
         """The article's entities with the corrections applied; the analysis is computed if not cached (pass
         ``analysis`` when a worker already has it)."""
         if analysis is None:
-            from models.store.analysis_jobs import ensure_analysis
-
             analysis = ensure_analysis(self.library, article_id)
         with self.library.reading() as s:
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
             if text is None:
                 raise KeyError(f"no article with id {article_id}")
-            rules = _rules(s, article_id)
+            rules = stored_rules(s, article_id)
         return apply_corrections(self._with_type_votes(analysis.entities, article_id), rules, text,
                                  analyser_version=analysis.version)
 
@@ -213,24 +170,18 @@ class EntityStore:
     def library_index(self, type_: str | None = None, limit: int | None = None) -> list[IndexEntry]:
         """Every entity of the analysed articles, one entry per canonical name and type, most widespread first
         (one query on the index tables; only ``type_`` when given, the first ``limit``)."""
-        from models.store.entity_queries import library_index
-
         with self.library.reading() as s:
-            return library_index(s, type_, limit)
+            return entity_queries.library_index(s, type_, limit)
 
     def dossier(self, name: str, type_: str) -> Dossier:
         """Every article that mentions the entity, its mentions in context and the highlights on them."""
-        from models.store.entity_queries import dossier
-
         with self.library.reading() as s:
-            return dossier(s, name, type_)
+            return entity_queries.dossier(s, name, type_)
 
     def article_counts(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """How many articles of the library mention each (name, type): the entity panel's "in N articles"."""
-        from models.store.entity_queries import article_counts
-
         with self.library.reading() as s:
-            return article_counts(s, keys)
+            return entity_queries.article_counts(s, keys)
 
     # -- the same by reading every cached analysis (the reference the index tables are tested against) ----------
 
@@ -262,7 +213,7 @@ class EntityStore:
                 continue
             text = article.text
             mentions = tuple(
-                _dossier_mention(text, m) for m in sorted((m for e in match for m in e.mentions), key=lambda m: m.start)
+                dossier_mention(text, m) for m in sorted((m for e in match for m in e.mentions), key=lambda m: m.start)
             )
             surfaces.update(m.text for m in mentions)
             highlights = tuple(
@@ -289,7 +240,7 @@ class EntityStore:
                 .order_by(ArticleRow.id, AnalysisRow.version != ANALYZER_VERSION)
             ).all()
             by_article: dict[int | None, list[Correction]] = {}
-            for c in _rules(s, None, every=True):
+            for c in stored_rules(s, None, every=True):
                 by_article.setdefault(c.article_id, []).append(c)
         seen: set[int] = set()
         library_wide = by_article.get(None, [])
@@ -320,8 +271,6 @@ class EntityStore:
 
 def _reindex_for(s: Session, changed: Correction) -> None:
     """Bring the entity index tables in line with the rules after ``changed`` was added or removed."""
-    from models.store.library_index import articles_touched_by, reindex_entities
-
     if changed.article_id is not None:
         reindex_entities(s, [changed.article_id])
         return
@@ -329,33 +278,8 @@ def _reindex_for(s: Session, changed: Correction) -> None:
     reindex_entities(s, touched)
 
 
-def _rules(s: Session, article_id: int | None, *, every: bool = False) -> tuple[Correction, ...]:
-    stmt = select(EntityCorrectionRow).order_by(EntityCorrectionRow.id)
-    if not every:
-        stmt = stmt.where(
-            or_(EntityCorrectionRow.article_id.is_(None), EntityCorrectionRow.article_id == article_id)
-            if article_id is not None
-            else EntityCorrectionRow.article_id.is_(None)
-        )
-    out = []
-    for row in s.scalars(stmt):
-        try:
-            out.append(_correction(row))
-        except ValueError:
-            continue  # a rule this version cannot read is kept in the table, not applied
-    return tuple(out)
-
-
-def _correction(row: EntityCorrectionRow) -> Correction:
-    return Correction(rule_from_payload(row.action, row.payload), row.id, row.article_id, row.author, row.created)
-
-
 def _author(author: str | None) -> str:
-    if author is not None:
-        return author
-    from models.store.annotations import default_author
-
-    return default_author()
+    return author if author is not None else default_author()
 
 
 def _completed(s: Session, article_id: int, text: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -392,41 +316,10 @@ def _current_entities(s: Session, article_id: int, text: str) -> tuple[Corrected
     )
     if data is None:
         return ()
-    return apply_corrections(from_dict(data).entities, _rules(s, article_id), text)
+    return apply_corrections(from_dict(data).entities, stored_rules(s, article_id), text)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_LIMIT) -> tuple[int, int]:
-    """The span of the sentence holding ``[start, end)`` inside its block, clipped at word boundaries to about
-    ``limit`` characters around the mention when the sentence is longer."""
-    return _sentence_around(text, start, end, limit)[:2]
-
-
-def _sentence_around(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool, bool]:
-    block_start = text.rfind("\n", 0, start) + 1
-    block_end = text.find("\n", end)
-    block_end = len(text) if block_end < 0 else block_end
-    s0, e0 = block_start, block_end
-    for m in _SENTENCE_END.finditer(text, block_start, block_end):
-        if m.end() <= start:
-            s0 = m.end()
-        elif m.start() >= end:
-            e0 = m.start() + 1
-            break
-    room = max(0, limit - (end - start)) // 2
-    clipped_start = start - s0 > room
-    if clipped_start:
-        cut = text.find(" ", start - room, start)
-        s0 = cut + 1 if cut >= 0 else start - room
-    clipped_end = e0 - end > room
-    if clipped_end:
-        cut = text.rfind(" ", end, end + room)
-        e0 = cut if cut >= 0 else end + room
-    return s0, e0, clipped_start, clipped_end
-
-
-def _dossier_mention(text: str, m: CorrectedMention) -> DossierMention:
-    s0, e0, clipped_start, clipped_end = _sentence_around(text, m.start, m.end, SNIPPET_LIMIT)
-    return DossierMention(m.start, m.end, m.text, text[s0:e0], s0, m.verified, clipped_start, clipped_end)
+__all__ = [  # the dossier's values live in models.store.entity_records; they are named here too, where they are made
+    "SNIPPET_LIMIT", "Dossier", "DossierArticle", "DossierHighlight", "DossierMention", "EntityStore", "IndexEntry",
+    "sentence_around",
+]

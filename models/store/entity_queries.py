@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, bindparam, cast, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from models.analysis.corrections import key_of
+from models.store.entity_records import Dossier, DossierArticle, DossierHighlight, DossierMention, IndexEntry
 from models.store.schema import ArticleRow, EntityArticleRow, EntityMentionRow, EntitySpellingRow, HighlightRow
-
-if TYPE_CHECKING:
-    from models.store.entities import Dossier, IndexEntry
 
 ORDER_SCALE = 1_000_000  # (article id, entity seq) as one number: entities per article stay far below
 
@@ -24,8 +21,6 @@ ORDER_SCALE = 1_000_000  # (article id, entity seq) as one number: entities per 
 def library_index(s: Session, type_: str | None = None, limit: int | None = None) -> list[IndexEntry]:
     """One entry per canonical name and type, most widespread first; the name is the most frequent spelling
     (the first met, by article and place in the article, among equally frequent ones)."""
-    from models.store.entities import IndexEntry
-
     e = EntitySpellingRow
     stmt = select(e.name_key, e.type, e.name, e.articles, e.mentions, e.first_order)
     if type_ is not None:
@@ -88,8 +83,6 @@ def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[st
 def dossier(s: Session, name: str, type_: str) -> Dossier:
     """Every article whose corrected entities include (name, type), its mentions with their sentence, and the
     reader's highlights overlapping one of them; newest first."""
-    from models.store.entities import Dossier, DossierArticle, DossierHighlight, DossierMention
-
     key, kind = key_of(name, type_)
     holders = select(EntityArticleRow.article_id).where(
         EntityArticleRow.name_key == key, EntityArticleRow.type == kind

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.store import location
+from models.store.backup_files import newest_verified
+from models.store.storage_errors import storage_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_PROBLEMS = 20  # lines of integrity_check kept for the report
@@ -120,10 +122,8 @@ def _damage_or_raise(exc: sqlite3.Error, path: Path) -> str:
         return " ".join(str(exc).split())
     if is_locked(exc):
         raise LibraryUnavailable(locked_message(path)) from None
-    from models.store import backup
-
     raise LibraryUnavailable(
-        f"cannot check the library {location.printable(path)}: {backup.storage_reason(exc, path.parent)}"
+        f"cannot check the library {location.printable(path)}: {storage_reason(exc, path.parent)}"
     ) from None
 
 
@@ -182,12 +182,10 @@ def locked_message(path: Path) -> str:
 
 def damage_message(path: Path, reason: str) -> str:
     """The one line every command prints for a damaged library: what is wrong and how to restore it."""
-    from models.store import backup
-
     shown = location.printable(path)
     where = f" --library {_quoted(shown)}"
     try:
-        newest = backup.newest_verified(path)
+        newest = newest_verified(path)
     except OSError:
         newest = None
     if newest is None:
@@ -240,8 +238,6 @@ def explain(exc: BaseException, path: Path | None) -> str | None:
     if is_locked(original):
         return locked_message(path) if path else text
     if "disk i/o error" in lowered or "unable to open" in lowered:
-        from models.store import backup
-
-        reason = backup.storage_reason(original, path.parent if path is not None else Path.cwd())
+        reason = storage_reason(original, path.parent if path is not None else Path.cwd())
         return f"cannot read or write the library {shown} ({reason}): nothing was changed"
     return None

@@ -7,20 +7,18 @@ library as it was and a process killed at any moment loses nothing that a method
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import delete, func, select, update
 
 from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
-from models.article import Article, Block, metadata_from_dict, metadata_to_dict
+from models.article import Article, metadata_to_dict
 from models.revisions.identity import canonical_source, is_relative, same_story
-from models.store import library_index, location, migrate, opening
+from models.store import article_list, library_index, location, migrate, opening
 from models.store.annotations import AnnotationStore, reanchor_article
+from models.store.article_list import colors_by_article, swatches_of, unfinished_analyses
+from models.store.article_rows import fill_row, stored_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
 from models.store.revisions import (
@@ -34,39 +32,11 @@ from models.store.revisions import (
 )
 from models.store.schema import AnalysisRow, ArticleRevisionRow, ArticleRow, HighlightRow, utcnow
 from models.store.search import search as fts_search
+from models.store.sessions import Sessions
 
 
-class Library:
-    read_only = ""  # why writes are refused (a read-only file or folder), or "" when the library can be written
-
-    def __init__(self, url: str, engine: Engine) -> None:
-        self.url = url
-        self.engine = engine
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        writer = engine.execution_options(sqlite_immediate=True) if url.startswith("sqlite") else engine
-        self._writer = sessionmaker(writer, expire_on_commit=False)
-
-    @property
-    def location(self) -> str:
-        return location.display(self.url)
-
-    @property
-    def db_path(self) -> Path | None:
-        return Path(location.display(self.url)) if self.url.startswith("sqlite:///") else None
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        with self._read() as session:
-            yield session
-
-    @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._writer.begin() as session:
-            yield session
-
-    def close(self) -> None:
-        self.engine.dispose()
+class Library(Sessions):
+    """The library's operations, each one transaction of its own (:class:`Sessions`)."""
 
     @property
     def annotations(self) -> AnnotationStore:
@@ -103,7 +73,7 @@ class Library:
                     note="",
                     fingerprint=article.text_hash,
                 )
-                _fill(row, article)
+                fill_row(row, article)
                 s.add(row)
                 s.flush()
                 record_revision(s, row)
@@ -115,7 +85,7 @@ class Library:
             old_text = row.text
             if old_text != article.text:
                 remember_origins(s, row, number)
-            _fill(row, article)
+            fill_row(row, article)
             row.kind = article.kind
             row.updated_at = utcnow()
             if old_text == article.text:
@@ -143,9 +113,10 @@ class Library:
             if ids is not None:
                 stmt = stmt.where(ArticleRow.id.in_(ids))
             rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
-            colors = _colors_by_article(s, [r.id for r, _ in rows])
+            colors = colors_by_article(s, [r.id for r, _ in rows])
+            swatches = swatches_of(s, colors)
             versions = revision_counts(s, [r.id for r, _ in rows])
-            unfinished = _unfinished_analyses(s, [r.id for r, _ in rows])
+            unfinished = unfinished_analyses(s, [r.id for r, _ in rows])
             out = [
                 ArticleSummary(
                     r.id,
@@ -159,6 +130,7 @@ class Library:
                     versions.get(r.id, 1),
                     versions.get(r.id, 1) > 1,
                     unfinished.get(r.id, ""),
+                    swatches=swatches.get(r.id, ()),
                 )
                 for r, n in rows
             ]
@@ -176,21 +148,15 @@ class Library:
         highlighted_only: bool = False, edited_only: bool = False,
     ) -> list[ArticleSummary]:
         """A page of the library list, filtered and sorted in SQL (see models.store.article_list)."""
-        from models.store import article_list
-
         return article_list.page(self, offset, limit, sort=sort, unread_only=unread_only,
                                  highlighted_only=highlighted_only, edited_only=edited_only)
 
     def count_articles(self, *, unread_only: bool = False, highlighted_only: bool = False,
                        edited_only: bool = False) -> int:
-        from models.store import article_list
-
         return article_list.count(self, unread_only=unread_only, highlighted_only=highlighted_only,
                                   edited_only=edited_only)
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        from models.store import article_list
-
         article_list.set_read(self, article_id, read)
 
     def get_article(self, article_id: int) -> StoredArticle:
@@ -198,7 +164,7 @@ class Library:
             row = s.get(ArticleRow, article_id)
             if row is None:
                 raise KeyError(f"no article with id {article_id}")
-            return _stored(row)
+            return stored_article(row)
 
     def find_article(self, source: str) -> int | None:
         """The article imported from ``source`` (a path is looked up absolute, as imports store it)."""
@@ -225,7 +191,7 @@ class Library:
             row = s.get(ArticleRow, article_id)
             if row is None:
                 raise KeyError(f"no article with id {article_id}")
-            stored = _stored(row).article
+            stored = stored_article(row).article
             updated = _with_published(stored, published, "user" if published else "")
             row.meta = metadata_to_dict(updated.metadata)
             day = updated.published_day
@@ -295,57 +261,5 @@ def open_library(library: str | None = None) -> Library:
     return lib
 
 
-def _fill(row: ArticleRow, article: Article) -> None:
-    row.title = article.metadata.title
-    row.text = article.text
-    row.text_hash = article.text_hash
-    row.blocks = [[b.start, b.end, b.kind] for b in article.blocks]
-    row.meta = metadata_to_dict(article.metadata)
-    day = article.published_day
-    row.published = day.isoformat() if day else None
-
-
-def _stored(row: ArticleRow) -> StoredArticle:
-    article = Article(
-        source=row.source,
-        kind=row.kind,
-        text=row.text,
-        blocks=tuple(Block(int(a), int(b), str(k)) for a, b, k in row.blocks),
-        metadata=metadata_from_dict(row.meta),
-    )
-    return StoredArticle(row.id, row.uid, article, row.note, row.imported_at, row.updated_at)
-
-
 def _with_published(article: Article, published: str | None, source: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, metadata=replace(article.metadata, published=published, published_source=source))
-
-
-def _unfinished_analyses(s: Session, ids: list[int]) -> dict[int, str]:
-    """``{article id: "failed" | "partial"}`` for the articles whose stored analysis of their text is not complete."""
-    if not ids:
-        return {}
-    status = AnalysisRow.data["status"].as_string()
-    rows = s.execute(
-        select(AnalysisRow.article_id, status)
-        .join(ArticleRow, ArticleRow.id == AnalysisRow.article_id)
-        .where(AnalysisRow.article_id.in_(ids), AnalysisRow.text_hash == ArticleRow.text_hash, status.is_not(None))
-    ).all()
-    return {article_id: str(value) for article_id, value in rows if value}
-
-
-def _colors_by_article(s: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    if not ids:
-        return {}
-    rows = s.execute(
-        select(HighlightRow.article_id, HighlightRow.color, func.count())
-        .where(HighlightRow.article_id.in_(ids))
-        .group_by(HighlightRow.article_id, HighlightRow.color)
-        .order_by(func.count().desc())
-    ).all()
-    out: dict[int, list[str]] = {}
-    for article_id, color, _n in rows:
-        out.setdefault(article_id, []).append(color)
-    return {k: tuple(v) for k, v in out.items()}
-

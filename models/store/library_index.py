@@ -23,6 +23,8 @@ from models.analysis import ANALYZER_VERSION
 from models.analysis.corrections import Add, Correction, Merge, Rename, Retype, Split, apply_corrections, key_of
 from models.analysis.serialize import from_dict
 from models.analysis.types import Analysis
+from models.store.correction_rows import correction_of, stored_rules
+from models.store.entity_records import SNIPPET_LIMIT, sentence_and_clipping
 from models.store.schema import (
     AnalysisRow,
     ArticleRow,
@@ -35,6 +37,7 @@ from models.store.schema import (
     TimelineEventEntityRow,
     TimelineEventRow,
 )
+from models.timeline_groups import event_interval
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 CHUNK = 500  # ids per IN (...) list and rows per batch of inserts
@@ -205,8 +208,6 @@ class _Rows:
     def add_entities(
         self, article_id: int, analysis_id: int, analysis: Analysis, text: str, rules: Sequence[Correction]
     ) -> None:
-        from models.store.entities import SNIPPET_LIMIT, _sentence_around
-
         self.raw.extend(
             {"article_id": article_id, "analysis_id": analysis_id, "name_key": k, "type": t}
             for k, t in sorted({key_of(e.name, e.type) for e in analysis.entities})
@@ -217,7 +218,7 @@ class _Rows:
             self.entities.append({"article_id": article_id, "analysis_id": analysis_id, "seq": seq, "name": e.name,
                                   "name_key": key, "type": e.type, "mention_count": len(e.mentions)})
             for m in e.mentions:
-                s0, e0, clipped_start, clipped_end = _sentence_around(text, m.start, m.end, SNIPPET_LIMIT)
+                s0, e0, clipped_start, clipped_end = sentence_and_clipping(text, m.start, m.end, SNIPPET_LIMIT)
                 self.mentions.append({
                     "article_id": article_id, "analysis_id": analysis_id, "entity_seq": seq, "name_key": key,
                     "type": e.type, "start": m.start, "end": m.end, "text": m.text, "verified": m.verified,
@@ -226,8 +227,6 @@ class _Rows:
                 })
 
     def add_events(self, article_id: int, analysis_id: int, analysis: Analysis, text: str) -> None:
-        from models.timeline_groups import event_interval
-
         for seq, ev in enumerate(analysis.events):
             interval = event_interval(ev)
             if interval is None:
@@ -296,15 +295,11 @@ def _current_analyses(
 
 
 def _all_rules(s: Session) -> list[Correction]:
-    from models.store.entities import _rules
-
-    return list(_rules(s, None, every=True))
+    return list(stored_rules(s, None, every=True))
 
 
 def _rules_by_article(s: Session, article_ids: list[int]) -> dict[int, tuple[Correction, ...]]:
     """The rules that apply to each article (the library's and its own), in the order they were made."""
-    from models.store.entities import _correction
-
     stmt = (
         select(EntityCorrectionRow)
         .where(or_(EntityCorrectionRow.article_id.is_(None), EntityCorrectionRow.article_id.in_(article_ids)))
@@ -314,7 +309,7 @@ def _rules_by_article(s: Session, article_ids: list[int]) -> dict[int, tuple[Cor
     own: dict[int, list[Correction]] = {}
     for row in s.scalars(stmt):
         try:
-            c = _correction(row)
+            c = correction_of(row)
         except ValueError:
             continue  # a rule this version cannot read is kept in the table, not applied
         if c.article_id is None:
@@ -347,7 +342,7 @@ def import_analysed(lib: Any, pairs: Sequence[tuple[Any, Analysis]]) -> list[int
     import uuid
 
     from models.analysis.serialize import to_dict
-    from models.store.library import _fill
+    from models.store.article_rows import fill_row
 
     ids: list[int] = []
     with lib.writing() as s:
@@ -357,7 +352,7 @@ def import_analysed(lib: Any, pairs: Sequence[tuple[Any, Analysis]]) -> list[int
             if analysis.text_hash != article.text_hash:
                 raise ValueError(f"{article.source}: the analysis is of another text")
             row = ArticleRow(uid=str(uuid.uuid4()), source=article.source, kind=article.kind, note="")
-            _fill(row, article)
+            fill_row(row, article)
             articles.append(row)
         s.add_all(articles)
         s.flush()

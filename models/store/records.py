@@ -32,6 +32,7 @@ class ArticleSummary:
     edited: bool = False  # True when a re-import changed its text since the first one
     analysis_status: str = ""  # "failed" or "partial" when the stored analysis of its text is not complete
     read: bool = False  # opened by the reader (models.store.article_list)
+    swatches: tuple[str, ...] = ()  # the legend's swatch of each of ``colors`` when the row was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,18 @@ class ColorMeaning:
     swatch: str
     background: str
     position: int
+
+
+# The legend every new library starts with, declared here once: Preferences resets to it, exports and views fall
+# back on it. The first migration keeps its own frozen copy (what a library created then holds).
+DEFAULT_LEGEND: tuple[ColorMeaning, ...] = (
+    ColorMeaning("yellow", "Key point", "#EDBB2F", "#FBEDB2", 0),
+    ColorMeaning("red", "Disputed", "#E0564F", "#F9D6D3", 1),
+    ColorMeaning("green", "Agreement", "#3DA56B", "#D4EFDD", 2),
+    ColorMeaning("blue", "Question", "#3F83E8", "#D7E6FC", 3),
+    ColorMeaning("purple", "Follow up", "#8D68E3", "#E6DEFB", 4),
+    ColorMeaning("grey", "Quote", "#8A8F98", "#E6E7EA", 5),
+)
 
 
 @dataclass(frozen=True, slots=True)

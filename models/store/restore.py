@@ -10,13 +10,13 @@ back by :func:`bring_back`.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from models.atomic_files import fsync_file, fsync_folder, temporary_beside
 from models.store import backup, integrity, location, recover
 
 
@@ -50,13 +50,13 @@ def restore(db_path: Path, source: Path | None = None, *, now: float | None = No
     moment = datetime.now(UTC) if now is None else datetime.fromtimestamp(now, UTC)
     stamp = moment.strftime("%Y%m%dT%H%M%SZ")
     folder = db_path.parent
-    temporary = folder / f".{db_path.name}.restoring-{os.getpid()}-{secrets.token_hex(4)}"
+    temporary = temporary_beside(db_path, ".restoring")
     try:
         backup.copy_database(chosen.path, temporary, source_immutable=True)
         check = backup.inspect(temporary, thorough=True)
         if not check.ok:
             raise integrity.LibraryUnavailable(f"the restored copy failed verification: {check.problem}")
-        backup._fsync(temporary)
+        fsync_file(temporary)
     except (sqlite3.Error, OSError) as exc:
         backup.remove_with_sidecars(temporary)
         raise integrity.LibraryUnavailable(
@@ -86,8 +86,8 @@ def restore(db_path: Path, source: Path | None = None, *, now: float | None = No
             raise integrity.LibraryUnavailable(
                 f"could not set {location.printable(db_path)} aside: {backup.storage_reason(exc, folder)}"
             ) from None
-    os.replace(temporary, db_path)
-    backup._fsync_folder(folder)
+    os.replace(temporary, db_path)  # flushed above, before the current file was set aside
+    fsync_folder(folder)
     return Restored(chosen, aside, damaged)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,15 +19,13 @@ from models.analysis.types import Analysis
 from models.article import Article, Block, metadata_from_dict
 from models.store.records import HighlightOrigin, RevisionInfo, StoredRevision
 from models.store.schema import ArticleRevisionRow, ArticleRow, HighlightOriginRow, HighlightRow
-
-if TYPE_CHECKING:
-    from models.store.library import Library
+from models.store.sessions import Sessions
 
 _WORD = re.compile(r"\w+")
 
 
 class RevisionStore:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Sessions) -> None:
         self.library = library
 
     def list(self, article_id: int) -> builtins.list[RevisionInfo]:

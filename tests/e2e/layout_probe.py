@@ -33,7 +33,9 @@ def main(argv: list[str]) -> int:
     for _ in range(30):
         app.processEvents()
     view = window.view
-    text = view.article().text
+    article = view.article()
+    assert article is not None
+    text = article.text
     out: dict[str, object] = {}
 
     def window_point(widget: object, point: QPoint) -> list[int]:

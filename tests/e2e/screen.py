@@ -69,5 +69,6 @@ def region_differences(shot: Path, reference: Path, ignore_bottom: int = 0) -> l
 
 if __name__ == "__main__":
     if sys.argv[1] == "grab":
-        sys.exit(grab(*(int(v) for v in sys.argv[3:7]), sys.argv[7]))
+        x, y, w, h = (int(v) for v in sys.argv[3:7])
+        sys.exit(grab(x, y, w, h, sys.argv[7]))
     sys.exit(2)

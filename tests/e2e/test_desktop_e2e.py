@@ -230,10 +230,11 @@ def probe(desktop: Desktop, width: int, height: int) -> dict[str, Any]:
                    cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     out = subprocess.run([sys.executable, "-m", "tests.e2e.layout_probe", str(library), str(width), str(height)],
                          cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=300)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    points: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return points
 
 
-def annotations(desktop: Desktop) -> list[dict[str, Any]]:
+def stored_annotations(desktop: Desktop) -> list[dict[str, Any]]:
     return desktop.cli("annotations")
 
 
@@ -247,20 +248,20 @@ def test_a_reading_session_with_mouse_and_keyboard(desktop: Desktop) -> None:
     # Drag over a sentence and press Ctrl+3 (the third colour, Agreement).
     desktop.drag(desktop.at(points["a_from"]), desktop.at(points["a_to"]))
     desktop.key("ctrl+3")
-    desktop.wait_for(lambda: len(annotations(desktop)) == 1, "Ctrl+3 made no highlight")
-    [first] = annotations(desktop)
+    desktop.wait_for(lambda: len(stored_annotations(desktop)) == 1, "Ctrl+3 made no highlight")
+    [first] = stored_annotations(desktop)
     assert first["exact"] == QUOTE_A and first["color"] == "green" and first["author"] == "E2E Reader"
 
     # Select another passage and click the blue swatch of the floating bar.
     desktop.drag(desktop.at(points["b_from"]), desktop.at(points["b_to"]))
     desktop.click(*desktop.at(points["bar_blue"]))
-    desktop.wait_for(lambda: len(annotations(desktop)) == 2, "the selection bar made no highlight")
-    assert {a["exact"]: a["color"] for a in annotations(desktop)}[QUOTE_B] == "blue"
+    desktop.wait_for(lambda: len(stored_annotations(desktop)) == 2, "the selection bar made no highlight")
+    assert {a["exact"]: a["color"] for a in stored_annotations(desktop)}[QUOTE_B] == "blue"
 
     # Undo takes the last highlight away.
     desktop.click(*desktop.at(points["margin"]))
     desktop.key("ctrl+z")
-    desktop.wait_for(lambda: len(annotations(desktop)) == 1, "Ctrl+Z did not undo the highlight")
+    desktop.wait_for(lambda: len(stored_annotations(desktop)) == 1, "Ctrl+Z did not undo the highlight")
 
     # A note typed with a #tag: the tag is a tag of the highlight.
     desktop.drag(desktop.at(points["b_from"]), desktop.at(points["b_to"]))
@@ -268,9 +269,9 @@ def test_a_reading_session_with_mouse_and_keyboard(desktop: Desktop) -> None:
     desktop.xdo("type", "--delay", "30", "Check the wires #follow-up")
     time.sleep(1.5)
     desktop.click(*desktop.at(points["margin"]))
-    desktop.wait_for(lambda: any(a["tags"] == ["follow-up"] for a in annotations(desktop)),
+    desktop.wait_for(lambda: any(a["tags"] == ["follow-up"] for a in stored_annotations(desktop)),
                      "the #tag typed in the note is not a tag")
-    noted = next(a for a in annotations(desktop) if a["tags"])
+    noted = next(a for a in stored_annotations(desktop) if a["tags"])
     assert noted["exact"] == QUOTE_B and noted["note"] == "Check the wires #follow-up"
 
     # Preferences → Dark → Close, live.
@@ -330,10 +331,10 @@ def test_a_reading_session_with_mouse_and_keyboard(desktop: Desktop) -> None:
                               capture_output=True, text=True).stdout.split()) == 1, "one window only"
 
     # kill -9, then start again: everything is still there.
-    before = sorted((a["exact"], a["color"], a["note"], tuple(a["tags"])) for a in annotations(desktop))
+    before = sorted((a["exact"], a["color"], a["note"], tuple(a["tags"])) for a in stored_annotations(desktop))
     desktop.kill()
     desktop.start()
-    after = sorted((a["exact"], a["color"], a["note"], tuple(a["tags"])) for a in annotations(desktop))
+    after = sorted((a["exact"], a["color"], a["note"], tuple(a["tags"])) for a in stored_annotations(desktop))
     assert after == before and len(desktop.cli("list")) == 2
     time.sleep(8)
     desktop.compare("relaunch-1440")

@@ -6,6 +6,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.fakes import FakeLibrary
+from tests.gui.fixture_types import Gui
+
 # Before anything imports Qt (tests/conftest.py does the same for the whole suite; this keeps tests/gui standalone).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = Path(tempfile.mkdtemp(prefix="newsdesk-gui-home-"))
@@ -20,7 +26,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from gui.app import configure_application  # noqa: E402
 from gui.import_jobs import ImmediatePool  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
-from tests.gui.fakes import FakeLibrary, fake_ingest, sample_article  # noqa: E402
+from tests.gui.fakes import fake_ingest, sample_article  # noqa: E402
 
 # The offscreen platform warns that it cannot propagate size hints; that says nothing about Newsdesk.
 _PLATFORM_NOISE = r"This plugin does not support propagateSizeHints\(\)"
@@ -40,7 +46,7 @@ def isolated_settings(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def gui(qapp):  # type: ignore[no-untyped-def]
+def gui(qapp: QApplication) -> Gui:
     """The configured application: (app, typefaces, theme controller)."""
     return configure_application()
 
@@ -51,7 +57,7 @@ def fake_library() -> FakeLibrary:
 
 
 @pytest.fixture
-def window(qtbot, gui, fake_library):  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, gui: Gui, fake_library: FakeLibrary) -> MainWindow:
     """A window over an in-memory library holding the sample, opened on it."""
     _app, faces, theme = gui
     article = sample_article()

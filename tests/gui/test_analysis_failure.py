@@ -3,9 +3,11 @@ list marks the article; the reader can set the publication date, which re-resolv
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 import models.analysis as analysis_module
 from gui.import_jobs import ImmediatePool
@@ -13,7 +15,10 @@ from gui.library_model import Role
 from gui.main_window import MainWindow
 from models.analysis import ANALYZER_VERSION
 from models.ingest import ingest_file, ingest_text
-from models.store import open_library
+from models.store import Library, open_library
+from tests.gui.fixture_types import Gui
+
+Reader = tuple[MainWindow, Library]  # the window and its library in memory
 
 pytestmark = pytest.mark.gui
 
@@ -21,7 +26,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-pu
 
 
 @pytest.fixture
-def reader(qtbot, gui):  # type: ignore[no-untyped-def]
+def reader(qtbot: QtBot, gui: Gui) -> Iterator[Reader]:
     """A window over an in-memory library (the analysis runs in this process, where a test can break it)."""
     _app, faces, theme = gui
     lib = open_library("sqlite://")
@@ -34,17 +39,19 @@ def reader(qtbot, gui):  # type: ignore[no-untyped-def]
     lib.close()
 
 
-def _status_in_list(window, article_id: int) -> str:  # type: ignore[no-untyped-def]
+def _status_in_list(window: MainWindow, article_id: int) -> str:
     model = window.library_panel.model
     return str(model.index(model.row_of(article_id), 0).data(Role.ANALYSIS_STATUS))
 
 
-def test_a_failed_analysis_is_shown_with_retry_and_marked_in_the_library(reader, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_analysis_is_shown_with_retry_and_marked_in_the_library(
+    reader: Reader, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, lib = reader
     article_id = lib.import_article(ingest_file(str(SAMPLE))).id
     window.library_panel.reload()
 
-    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken(*args: object, **kwargs: object) -> None:
         raise OverflowError("date value out of range")
 
     monkeypatch.setattr(analysis_module, "analyze", broken)
@@ -67,7 +74,7 @@ def test_a_failed_analysis_is_shown_with_retry_and_marked_in_the_library(reader,
     assert _status_in_list(window, article_id) == ""
 
 
-def test_a_non_english_article_says_entities_are_for_english_only(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_non_english_article_says_entities_are_for_english_only(reader: Reader, qtbot: QtBot) -> None:
     window, lib = reader
     text = (
         "Le gouvernement présente sa réforme\n"
@@ -83,7 +90,7 @@ def test_a_non_english_article_says_entities_are_for_english_only(reader, qtbot)
     assert panels.timeline_notice.notice() == ""
 
 
-def test_the_reader_sets_the_date_and_the_timeline_is_resolved_again(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_sets_the_date_and_the_timeline_is_resolved_again(reader: Reader, qtbot: QtBot) -> None:
     window, lib = reader
     text = "Talks resume\nThe ministers met yesterday in Geneva. They will meet again on Friday, officials said."
     article_id = lib.import_article(ingest_text(text, source="clip:undated")).id
@@ -105,7 +112,7 @@ def test_the_reader_sets_the_date_and_the_timeline_is_resolved_again(reader, qtb
     assert lib.get_article(article_id).article.metadata.published == "2019-11-19"
 
 
-def test_the_header_says_where_the_date_was_read(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_header_says_where_the_date_was_read(reader: Reader, qtbot: QtBot) -> None:
     window, lib = reader
     page = (
         "<html><head><meta property='og:url' content='https://news.example/story/2019/11/19/teachers-protest/1/'>"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
+from pytestqt.qtbot import QtBot
 
 from gui.analysis_jobs import AnalysisRunner, Reading
 from models.article import Article, build_text
@@ -28,7 +29,7 @@ def _long_article(size: int) -> Article:
 
 
 @pytest.mark.slow
-def test_a_megabyte_article_is_analysed_without_stalling_the_interface(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_megabyte_article_is_analysed_without_stalling_the_interface(qtbot: QtBot, tmp_path: Path) -> None:
     lib = open_library(str(tmp_path / "lib.sqlite"))
     article = _long_article(1_000_000)
     article_id = lib.import_article(article).id
@@ -66,7 +67,7 @@ def test_a_megabyte_article_is_analysed_without_stalling_the_interface(qtbot, tm
 
 
 @pytest.mark.slow
-def test_a_failed_analysis_is_reported_and_the_next_one_still_runs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_analysis_is_reported_and_the_next_one_still_runs(qtbot: QtBot, tmp_path: Path) -> None:
     lib = open_library(str(tmp_path / "lib.sqlite"))
     article_id = lib.import_article(ingest_file(str(SAMPLE))).id
     runner = AnalysisRunner(lib, QThreadPool.globalInstance())

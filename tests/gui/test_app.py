@@ -8,20 +8,24 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from gui import app
 from gui.import_jobs import ImmediatePool
 from models.store import open_library
+from tests.gui.fixture_types import Gui
 
 
-def test_first_start_imports_and_opens_the_bundled_sample(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_imports_and_opens_the_bundled_sample(gui: Gui, qtbot: QtBot, tmp_path: Path) -> None:
     _app, faces, theme = gui
     library = open_library(str(tmp_path / "library.sqlite"))
     try:
         window = app.open_window(library, faces, theme, [], pool=ImmediatePool())
         qtbot.addWidget(window)
         window.show()
-        article = library.get_article(window.current_article_id()).article
+        article_id = window.current_article_id()
+        assert article_id is not None
+        article = library.get_article(article_id).article
         header = window.view.header
         assert window.view.toPlainText() == article.text
         assert article.text.startswith("Abe fails to find breakthrough")

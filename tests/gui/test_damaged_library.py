@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from gui import app
 from gui.damaged_library import DamagedLibraryDialog
 from gui.import_jobs import ImmediatePool
 from models.store import backup, integrity, open_library
+from tests.gui.fixture_types import Gui
 from tests.test_library_safety import article, fill, overwrite_middle
 
 
@@ -35,7 +37,7 @@ def damaged_library(path: Path) -> tuple[integrity.LibraryDamaged, Path, set[str
 
 
 def test_the_dialog_names_the_damage_and_the_backup_then_restore_reopens_the_library(
-    qtbot, gui, library_path: Path  # type: ignore[no-untyped-def]
+    qtbot: QtBot, gui: Gui, library_path: Path
 ) -> None:
     damage, made, wanted, lost = damaged_library(library_path)
     dialog = DamagedLibraryDialog(damage, pool=ImmediatePool())
@@ -68,7 +70,7 @@ def test_the_dialog_names_the_damage_and_the_backup_then_restore_reopens_the_lib
         library.close()
 
 
-def test_quit_leaves_everything_as_it_was(qtbot, gui, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quit_leaves_everything_as_it_was(qtbot: QtBot, gui: Gui, library_path: Path) -> None:
     damage, _made, _wanted, _lost = damaged_library(library_path)
     before = library_path.read_bytes()
     dialog = DamagedLibraryDialog(damage, pool=ImmediatePool())
@@ -79,7 +81,7 @@ def test_quit_leaves_everything_as_it_was(qtbot, gui, library_path: Path) -> Non
     assert library_path.read_bytes() == before
 
 
-def test_open_another_library_goes_on_with_it(qtbot, gui, library_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_open_another_library_goes_on_with_it(qtbot: QtBot, gui: Gui, library_path: Path, tmp_path: Path) -> None:
     damage, _made, _wanted, _lost = damaged_library(library_path)
     other = tmp_path / "other" / "library.sqlite"
     fill(other, articles=2)

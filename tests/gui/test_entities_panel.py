@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QMenu
 
 from gui.entities.model import EntityTreeModel, Kind, Role
 from gui.entities.panel import EntitiesPanel
@@ -194,7 +195,9 @@ def test_context_menu_merge_retype_hide_and_dossier(panel: EntitiesPanel, qtbot:
     actions = {a.text(): a for a in menu.actions()}
     actions["Merge into…"].trigger()
     assert panel.prompts.asked[0][1][0] == "Sergey Lavrov — Person"  # same type first
-    retype = {a.text(): a for a in actions["Change type"].menu().actions()}
+    types = actions["Change type"].menu()
+    assert isinstance(types, QMenu)
+    retype = {a.text(): a for a in types.actions()}
     assert not retype["Person"].isEnabled()
     retype["Place"].trigger()
     actions["Hide"].trigger()

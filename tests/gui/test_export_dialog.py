@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from fixtures.w3c import suite
 from PySide6.QtCore import QRunnable
-from PySide6.QtWidgets import QFileDialog, QToolBar, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton
+from pytestqt.qtbot import QtBot
 
 from gui import settings
 from gui.export_dialog import ExportDialog
@@ -18,7 +20,16 @@ from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
 from models.article import Article, Metadata, build_text
 from models.ingest import ingest_file
-from models.store import open_library
+from models.store import Library, open_library
+from tests.fixtures.w3c import suite
+from tests.gui.fixture_types import Gui
+
+Stored = tuple[Library, int, int]  # the library, the sample's id and the council story's id
+
+
+class OpenDialog(Protocol):
+    def __call__(self, current: int | None = ..., selected: list[int] | None = ..., pool: object = ...
+                 ) -> ExportDialog: ...
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 TITLE = "Abe fails to find breakthrough as rift between Japan and Russia deepens"
@@ -37,7 +48,7 @@ def second_article() -> Article:
 
 
 @pytest.fixture
-def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+def library(tmp_path: Path) -> Iterator[Stored]:
     lib = open_library(str(tmp_path / "lib.sqlite"))
     sample = lib.import_article(ingest_file(str(SAMPLE))).id
     council = lib.import_article(second_article()).id
@@ -57,7 +68,7 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def open_dialog(qtbot, gui, library):  # type: ignore[no-untyped-def]
+def open_dialog(qtbot: QtBot, gui: Gui, library: Stored) -> OpenDialog:
     """Open the dialog as the window would (on an article) and wait for its first preview."""
     lib, sample, _council = library
 
@@ -84,13 +95,13 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     return proposed
 
 
-def export(qtbot, dialog: ExportDialog) -> str:  # type: ignore[no-untyped-def]
+def export(qtbot: QtBot, dialog: ExportDialog) -> str:
     with qtbot.waitSignal(dialog.exported, timeout=20000) as written:
         dialog.export_button.click()
     return str(written.args[0])
 
 
-def test_the_dialog_opens_on_the_current_article_with_the_remembered_format(open_dialog) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_opens_on_the_current_article_with_the_remembered_format(open_dialog: OpenDialog) -> None:
     settings.EXPORT_FORMAT.write("csv-readwise")
     dialog = open_dialog()
     assert dialog.scope.currentData() == "current"
@@ -102,7 +113,7 @@ def test_the_dialog_opens_on_the_current_article_with_the_remembered_format(open
     assert dialog.preview_title.text() == "1 article · 3 highlights"
 
 
-def test_changing_the_format_updates_the_preview(qtbot, open_dialog) -> None:  # type: ignore[no-untyped-def]
+def test_changing_the_format_updates_the_preview(qtbot: QtBot, open_dialog: OpenDialog) -> None:
     dialog = open_dialog()
     assert dialog.preview_plain.toPlainText().startswith("---\ntitle:")  # Markdown with front matter
     with qtbot.waitSignal(dialog.preview_updated, timeout=10000):
@@ -116,7 +127,7 @@ def test_changing_the_format_updates_the_preview(qtbot, open_dialog) -> None:  #
     assert dialog.preview_html.blocked == []  # the exported page asks for nothing outside itself
 
 
-def test_the_brief_toggle_changes_the_preview(qtbot, open_dialog) -> None:  # type: ignore[no-untyped-def]
+def test_the_brief_toggle_changes_the_preview(qtbot: QtBot, open_dialog: OpenDialog) -> None:
     dialog = open_dialog()
     annotated = dialog.preview_plain.toPlainText()
     assert "# Brief:" not in annotated and dialog.group_by.isEnabled()
@@ -130,7 +141,9 @@ def test_the_brief_toggle_changes_the_preview(qtbot, open_dialog) -> None:  # ty
     assert not dialog.brief.isEnabled()  # CSV has no brief
 
 
-def test_exporting_markdown_writes_the_title_and_quotes(qtbot, open_dialog, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_exporting_markdown_writes_the_title_and_quotes(
+    qtbot: QtBot, open_dialog: OpenDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     dialog = open_dialog()
     target = tmp_path / "out" / "abe.md"
     target.parent.mkdir()
@@ -144,7 +157,9 @@ def test_exporting_markdown_writes_the_title_and_quotes(qtbot, open_dialog, monk
     assert settings.EXPORT_FORMAT.read() == "markdown"
 
 
-def test_exporting_json_ld_passes_the_w3c_musts(qtbot, open_dialog, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_exporting_json_ld_passes_the_w3c_musts(
+    qtbot: QtBot, open_dialog: OpenDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     dialog = open_dialog()
     dialog.set_scope("all")
     dialog.set_format("jsonld")
@@ -159,7 +174,9 @@ def test_exporting_json_ld_passes_the_w3c_musts(qtbot, open_dialog, monkeypatch,
     assert suite.collection_problems(doc) == []
 
 
-def test_scope_all_includes_both_articles(qtbot, open_dialog, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_scope_all_includes_both_articles(
+    qtbot: QtBot, open_dialog: OpenDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     dialog = open_dialog()
     with qtbot.waitSignal(dialog.preview_updated, timeout=10000):
         dialog.set_scope("all")
@@ -175,7 +192,7 @@ def test_scope_all_includes_both_articles(qtbot, open_dialog, monkeypatch, tmp_p
     assert Path(proposed[0]).name.startswith("Newsdesk all articles")
 
 
-def test_filters_narrow_the_highlights(qtbot, open_dialog) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_highlights(qtbot: QtBot, open_dialog: OpenDialog) -> None:
     dialog = open_dialog()
     with qtbot.waitSignal(dialog.preview_updated, timeout=10000):
         dialog.set_scope("all")
@@ -188,7 +205,9 @@ def test_filters_narrow_the_highlights(qtbot, open_dialog) -> None:  # type: ign
     assert dialog.preview_title.text() == "2 articles · 1 highlight"
 
 
-def test_a_failing_write_shows_one_line_and_leaves_no_file(qtbot, open_dialog, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_write_shows_one_line_and_leaves_no_file(
+    qtbot: QtBot, open_dialog: OpenDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     dialog = open_dialog()
     folder = tmp_path / "read-only"
     folder.mkdir()
@@ -226,10 +245,12 @@ class HeldPool:
             self.jobs.pop(0).run()
 
 
-def test_cancelling_an_export_writes_nothing(qtbot, gui, library, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_an_export_writes_nothing(
+    qtbot: QtBot, gui: Gui, library: Stored, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     lib, sample, _council = library
     pool = HeldPool()
-    dialog = ExportDialog(lib, sample, [], pool)  # type: ignore[arg-type]
+    dialog = ExportDialog(lib, sample, [], pool)
     qtbot.addWidget(dialog, before_close_func=lambda _d: pool.run_all())
     dialog.show()
     pool.run_all()  # the first preview
@@ -245,7 +266,9 @@ def test_cancelling_an_export_writes_nothing(qtbot, gui, library, monkeypatch, t
     assert os.listdir(target.parent) == []
 
 
-def test_exporting_pdf_typesets_pages_in_the_worker(qtbot, open_dialog, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_exporting_pdf_typesets_pages_in_the_worker(
+    qtbot: QtBot, open_dialog: OpenDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -270,7 +293,7 @@ def test_exporting_pdf_typesets_pages_in_the_worker(qtbot, open_dialog, monkeypa
     assert settings.EXPORT_PAGE_SIZE.read() == "letter"
 
 
-def test_the_window_gets_an_export_button_a_menu_entry_and_ctrl_e(qtbot, gui, library) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_gets_an_export_button_a_menu_entry_and_ctrl_e(qtbot: QtBot, gui: Gui, library: Stored) -> None:
     lib, _sample, _council = library
     _app, faces, theme = gui
     window = MainWindow(lib, faces, theme, pool=ImmediatePool())
@@ -281,8 +304,9 @@ def test_the_window_gets_an_export_button_a_menu_entry_and_ctrl_e(qtbot, gui, li
     toolbar = window.findChild(QToolBar, "MainToolBar")
     button = window.findChild(QToolButton, "ExportButton")
     assert button is not None and button.defaultAction() is action
-    assert toolbar.widgetForAction(toolbar.actions()[-1]) is button  # the right end of the toolbar
+    assert toolbar is not None and toolbar.widgetForAction(toolbar.actions()[-1]) is button  # the right end
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    assert isinstance(file_menu, QMenu)
     entries = [a for a in file_menu.actions() if not a.isSeparator()]
     assert entries[-2] is action and entries[-1].text() == "&Quit"
     action.trigger()
@@ -294,7 +318,7 @@ def test_the_window_gets_an_export_button_a_menu_entry_and_ctrl_e(qtbot, gui, li
     dialog.close()
 
 
-def test_a_date_range_keeps_the_articles_published_in_it(qtbot, open_dialog) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_range_keeps_the_articles_published_in_it(qtbot: QtBot, open_dialog: OpenDialog) -> None:
     dialog = open_dialog()
     assert (dialog.since.date().toString("yyyy-MM-dd"), dialog.until.date().toString("yyyy-MM-dd")) == (
         "2019-01-23", "2020-03-04")  # the library's first and last publication dates
@@ -306,8 +330,9 @@ def test_a_date_range_keeps_the_articles_published_in_it(qtbot, open_dialog) -> 
     assert SECOND_TITLE in dialog.preview_plain.toPlainText() and TITLE not in dialog.preview_plain.toPlainText()
 
 
-def test_a_pdf_with_characters_no_font_draws_is_written_and_the_dialog_says_which(  # type: ignore[no-untyped-def]
-        qtbot, open_dialog, library, monkeypatch, tmp_path) -> None:
+def test_a_pdf_with_characters_no_font_draws_is_written_and_the_dialog_says_which(
+        qtbot: QtBot, open_dialog: OpenDialog, library: Stored, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
     from gui import pdf_export
 
     pdf_export.install()

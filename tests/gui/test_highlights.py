@@ -3,17 +3,22 @@ clicking a highlight, changing it, deleting it, undo and redo, and everything st
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from models.article import Article, Metadata, build_text
-from models.store import open_library
+from models.store import Annotation, Library, open_library
 from tests.gui.fakes import sample_article
+from tests.gui.fixture_types import Gui
+
+Reader = tuple[MainWindow, Library, int, Path]  # the window, its library, the sample's id, the library file
 
 
 class IdlePool:
@@ -38,7 +43,7 @@ def make_window(qtbot: Any, gui: Any, lib: Any, article_id: int) -> MainWindow:
 
 
 @pytest.fixture
-def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
+def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
     """A window on a real SQLite library holding the sample: (window, library, article id, library path)."""
     path = tmp_path / "library.sqlite"
     lib = open_library(str(path))
@@ -50,7 +55,7 @@ def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def select(window: MainWindow, quote: str, occurrence: int = 0) -> tuple[int, int]:
-    text = window.view.article().text
+    text = shown_text(window)
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(quote, start + 1)
@@ -58,12 +63,21 @@ def select(window: MainWindow, quote: str, occurrence: int = 0) -> tuple[int, in
     return start, start + len(quote)
 
 
-def stored(lib: Any, article_id: int) -> list[Any]:
+def stored(lib: Library, article_id: int) -> list[Annotation]:
     return lib.annotations.list(article_id)
 
 
+def shown_text(window: MainWindow) -> str:
+    """The text of the article the window shows."""
+    article = window.view.article()
+    assert article is not None, "no article is open"
+    return article.text
+
+
 def mark_center(window: MainWindow, annotation_id: str) -> QPoint:
-    window.view.scroll_to(window.annotations.marks.mark(annotation_id).start)
+    mark = window.annotations.marks.mark(annotation_id)
+    assert mark is not None
+    window.view.scroll_to(mark.start)
     QApplication.processEvents()
     window.view.viewport().repaint()
     rects = window.annotations.marks.viewport_rects(annotation_id)
@@ -71,7 +85,7 @@ def mark_center(window: MainWindow, annotation_id: str) -> QPoint:
     return rects[0].center().toPoint()
 
 
-def test_the_bar_appears_over_a_selection_and_a_swatch_highlights_it(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_bar_appears_over_a_selection_and_a_swatch_highlights_it(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     feature = window.annotations
     start, end = select(window, "Eight days later, Abe tried to find a breakthrough")
@@ -82,7 +96,7 @@ def test_the_bar_appears_over_a_selection_and_a_swatch_highlights_it(reader, qtb
         feature.bar.swatches["red"].click()
     [a] = stored(lib, article_id)
     assert (a.start, a.end, a.color, a.status) == (start, end, "red", "anchored")
-    assert a.exact == window.view.article().text[start:end] == "Eight days later, Abe tried to find a breakthrough"
+    assert a.exact == shown_text(window)[start:end] == "Eight days later, Abe tried to find a breakthrough"
     assert a.author == "Test Reader"
     assert [(m.start, m.end, m.color) for m in feature.marks.marks()] == [(start, end, "red")]
     assert not feature.bar.isVisible() and window.view.selection_range() is None  # the mark shows at once
@@ -90,9 +104,11 @@ def test_the_bar_appears_over_a_selection_and_a_swatch_highlights_it(reader, qtb
     assert feature.legend_widget.rows["red"].count.text() == "1"
 
 
-def test_a_selection_spanning_paragraphs_is_highlighted_without_the_break_at_its_ends(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_selection_spanning_paragraphs_is_highlighted_without_the_break_at_its_ends(
+    reader: Reader, qtbot: QtBot
+) -> None:
     window, lib, article_id, _ = reader
-    text = window.view.article().text
+    text = shown_text(window)
     first_break = text.index("\n", text.index("MOSCOW"))
     window.view.select_range(first_break - 12, first_break + 20)
     with qtbot.waitSignal(window.annotations.controller.annotation_changed):
@@ -105,7 +121,7 @@ def test_a_selection_spanning_paragraphs_is_highlighted_without_the_break_at_its
     assert len(window.annotations.marks.viewport_rects(a.id)) >= 2  # one shape per line, across the break
 
 
-def test_shortcuts_highlight_in_each_colour_without_clashing(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shortcuts_highlight_in_each_colour_without_clashing(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     keys = [s.toString() for a in window.findChildren(type(window.undo_action)) for s in a.shortcuts()]
     for n in range(1, 7):
@@ -119,7 +135,7 @@ def test_shortcuts_highlight_in_each_colour_without_clashing(reader, qtbot) -> N
     assert (a.start, a.end, a.color) == (start, end, "green")
 
 
-def test_highlight_with_note_shortcut_opens_the_note_editor(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_highlight_with_note_shortcut_opens_the_note_editor(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     select(window, "the Northern Territories issue")
     with qtbot.waitSignal(window.annotations.controller.annotation_changed):
@@ -134,7 +150,7 @@ def test_highlight_with_note_shortcut_opens_the_note_editor(reader, qtbot) -> No
     assert lib.annotations.get(a.id).note == "Check the **1956** declaration"
 
 
-def test_context_menu_offers_the_colours_on_a_selection(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_context_menu_offers_the_colours_on_a_selection(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     start, end = select(window, "joint press conference")
     point = window.view.cursorRect(window.view.cursor_for_range(start + 2, start + 2)).center()
@@ -149,7 +165,7 @@ def test_context_menu_offers_the_colours_on_a_selection(reader, qtbot) -> None: 
     assert (a.start, a.end, a.color) == (start, end, "blue")
 
 
-def test_toolbar_swatches_act_on_the_selection(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_toolbar_swatches_act_on_the_selection(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     start, end = select(window, "Sergey Lavrov")
     with qtbot.waitSignal(window.annotations.controller.annotation_changed):
@@ -160,7 +176,7 @@ def test_toolbar_swatches_act_on_the_selection(reader, qtbot) -> None:  # type: 
 
 # The completion pop-up asks the offscreen platform for things it cannot do.
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
-def test_tags_from_the_bar_with_completion(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tags_from_the_bar_with_completion(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     lib.annotations.add(article_id, 0, 3, tags=["diplomacy"])
     window.annotations.load_article(article_id)
@@ -178,9 +194,9 @@ def test_tags_from_the_bar_with_completion(reader, qtbot) -> None:  # type: igno
     assert "Kuril islands" in window.annotations.panel.editor.completer.tags()
 
 
-def test_clicking_a_highlight_selects_it_in_text_and_panel_and_the_bar_changes_it(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_highlight_selects_it_in_text_and_panel_and_the_bar_changes_it(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
-    text = window.view.article().text
+    text = shown_text(window)
     start = text.index("Shinzo Abe")
     first = window.annotations.controller.highlight(article_id, start, start + 10, "yellow")
     second = window.annotations.controller.highlight(article_id, text.index("Vladimir Putin"),
@@ -199,7 +215,7 @@ def test_clicking_a_highlight_selects_it_in_text_and_panel_and_the_bar_changes_i
     assert len(stored(lib, article_id)) == 2  # no new highlight was made
 
 
-def test_delete_undo_redo_bring_back_the_same_highlight(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_undo_redo_bring_back_the_same_highlight(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     ctl = window.annotations.controller
     start, end = select(window, "much-expected results")
@@ -229,7 +245,7 @@ def test_delete_undo_redo_bring_back_the_same_highlight(reader, qtbot) -> None: 
     assert not window.undo_stack.canRedo()
 
 
-def test_note_edits_merge_into_one_undo_step(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_note_edits_merge_into_one_undo_step(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     ctl = window.annotations.controller
     select(window, "Sergey Lavrov")
@@ -243,7 +259,7 @@ def test_note_edits_merge_into_one_undo_step(reader, qtbot) -> None:  # type: ig
     assert window.annotations.panel.editor.note.toPlainText() == ""
 
 
-def test_everything_is_there_after_a_restart_on_the_same_words(reader, qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_everything_is_there_after_a_restart_on_the_same_words(reader: Reader, qtbot: QtBot, gui: Gui) -> None:
     window, lib, article_id, path = reader
     feature = window.annotations
     select(window, "Eight days later")
@@ -272,7 +288,7 @@ def test_everything_is_there_after_a_restart_on_the_same_words(reader, qtbot, gu
         again_lib.close()
 
 
-def test_a_highlight_over_emoji_lands_on_the_same_code_points(qtbot, gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_highlight_over_emoji_lands_on_the_same_code_points(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
     text, blocks = build_text([
         ("title", "Summit 🇯🇵🤝🇷🇺 notes"),
         ("paragraph", "Delegates ate at 𠮷野家 🍜 before the talks; Lavrov 😐 said little."),

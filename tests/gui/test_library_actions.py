@@ -3,19 +3,25 @@ cancelling), the Highlighted chip, and the reader's empty page once nothing is l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from gui.empty_reader import EmptyReader
 from gui.export_action import open_export_dialog
 from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
 from models.article import Article, Metadata, build_text
-from models.store import open_library
+from models.store import Library, open_library
+from tests.gui.fixture_types import Gui
+
+Stored = tuple[Library, list[int]]  # the library and its three articles' ids
+Reader = tuple[MainWindow, Library, list[int]]
 
 
 def short_article(n: int, title: str) -> Article:
@@ -24,7 +30,7 @@ def short_article(n: int, title: str) -> Article:
 
 
 @pytest.fixture
-def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+def library(tmp_path: Path) -> Iterator[Stored]:
     lib = open_library(str(tmp_path / "lib.sqlite"))
     ids = [lib.import_article(short_article(n, f"Article {n}")).id for n in (1, 2, 3)]
     text = lib.get_article(ids[1]).article.text
@@ -35,7 +41,7 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def reader(qtbot, gui, library):  # type: ignore[no-untyped-def]
+def reader(qtbot: QtBot, gui: Gui, library: Stored) -> Reader:
     lib, ids = library
     _app, faces, theme = gui
     window = MainWindow(lib, faces, theme, pool=ImmediatePool())
@@ -47,7 +53,9 @@ def reader(qtbot, gui, library):  # type: ignore[no-untyped-def]
     return window, lib, ids
 
 
-def click_row(qtbot, window: MainWindow, article_id: int, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def click_row(
+    qtbot: QtBot, window: MainWindow, article_id: int, modifier: Any = Qt.KeyboardModifier.NoModifier
+) -> None:
     panel = window.library_panel
     rect = panel.list.visualRect(panel.model.index(panel.model.row_of(article_id)))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
@@ -66,7 +74,9 @@ def answer_confirmation(monkeypatch: pytest.MonkeyPatch, button: str) -> list[tu
     return asked
 
 
-def test_ctrl_click_selects_several_articles_for_the_export_dialog_and_keeps_the_reader(qtbot, reader) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_click_selects_several_articles_for_the_export_dialog_and_keeps_the_reader(
+    qtbot: QtBot, reader: Reader
+) -> None:
     window, _lib, ids = reader
     click_row(qtbot, window, ids[0], Qt.KeyboardModifier.ControlModifier)
     click_row(qtbot, window, ids[1], Qt.KeyboardModifier.ControlModifier)
@@ -82,7 +92,7 @@ def test_ctrl_click_selects_several_articles_for_the_export_dialog_and_keeps_the
     assert window.library_panel.selected_article_ids() == [ids[0]]
 
 
-def test_the_row_menu_offers_open_export_reanalyse_and_delete(reader) -> None:  # type: ignore[no-untyped-def]
+def test_the_row_menu_offers_open_export_reanalyse_and_delete(reader: Reader) -> None:
     window, _lib, ids = reader
     panel = window.library_panel
     panel.select_article(ids[0])
@@ -94,7 +104,7 @@ def test_the_row_menu_offers_open_export_reanalyse_and_delete(reader) -> None:  
 
 
 def test_delete_asks_then_removes_the_article_its_highlights_and_opens_the_next(
-    qtbot, reader, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot, reader: Reader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, lib, ids = reader
     asked = answer_confirmation(monkeypatch, "Delete")
@@ -115,7 +125,7 @@ def test_delete_asks_then_removes_the_article_its_highlights_and_opens_the_next(
     qtbot.waitUntil(lambda: window.annotations.controller.counts_by_color().get("red", 0) == legend_before - 1)
 
 
-def test_cancelling_the_question_deletes_nothing(qtbot, reader, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_the_question_deletes_nothing(qtbot: QtBot, reader: Reader, monkeypatch: pytest.MonkeyPatch) -> None:
     window, lib, ids = reader
     asked = answer_confirmation(monkeypatch, "Cancel")
     click_row(qtbot, window, ids[2])
@@ -128,7 +138,7 @@ def test_cancelling_the_question_deletes_nothing(qtbot, reader, monkeypatch: pyt
     assert window.current_article_id() == ids[2]
 
 
-def test_the_highlighted_chip_lists_only_articles_with_highlights(reader) -> None:  # type: ignore[no-untyped-def]
+def test_the_highlighted_chip_lists_only_articles_with_highlights(reader: Reader) -> None:
     window, _lib, ids = reader
     panel = window.library_panel
     assert panel.highlighted_chip.text() == "Highlighted 1"
@@ -140,7 +150,7 @@ def test_the_highlighted_chip_lists_only_articles_with_highlights(reader) -> Non
 
 
 def test_deleting_the_last_articles_shows_the_empty_page_with_an_open_button(
-    qtbot, reader, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot, reader: Reader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, lib, ids = reader
     answer_confirmation(monkeypatch, "Delete")
@@ -155,13 +165,17 @@ def test_deleting_the_last_articles_shows_the_empty_page_with_an_open_button(
     assert window.annotations.dock.titleBarWidget().count_value() == 0
     assert window.view.layer_ranges("entity-mentions") == ()
     opened: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *a, **k: (opened.append("asked"), ([], ""))[1]))
+
+    def ask(*_args: object, **_kwargs: object) -> tuple[list[str], str]:
+        opened.append("asked")
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(ask))
     qtbot.mouseClick(empty.open_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert opened == ["asked"]
 
 
-def test_reanalyse_forgets_the_cached_analysis_and_computes_it_afresh(qtbot, reader) -> None:  # type: ignore[no-untyped-def]
+def test_reanalyse_forgets_the_cached_analysis_and_computes_it_afresh(qtbot: QtBot, reader: Reader) -> None:
     from models.analysis import ANALYZER_VERSION
     from models.store.schema import AnalysisRow
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytestqt.modeltest import ModelTester
+
 from gui.library_model import LibraryModel, Role
 from tests.gui.fakes import FakeLibrary, fake_ingest, sample_article
 
@@ -13,13 +15,14 @@ def filled_library() -> FakeLibrary:
     return library
 
 
-def test_library_model_is_a_valid_item_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_library_model_is_a_valid_item_model(qtmodeltester: ModelTester) -> None:
     library = filled_library()
     model = LibraryModel()
     model.set_summaries(library.list_articles(), {})
     qtmodeltester.check(model, force_py=True)
     # The tester stays attached and checks the resets a search and an empty result make.
-    hits = {h.article_id: (h.snippet, ()) for h in library.search("Putin")}
+    hits: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {h.article_id: (h.snippet, ())
+                                                               for h in library.search("Putin")}
     model.set_summaries(library.list_articles("Putin"), hits)
     assert model.rowCount() == 1
     model.set_summaries([], {})

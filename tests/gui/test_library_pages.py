@@ -3,10 +3,13 @@ Highlighted) and sorts are SQL, the counts come from single queries, and opening
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from gui.library_model import PAGE, LibraryModel, Role
 from gui.library_panel import UNREAD, LibraryPanel
@@ -20,7 +23,7 @@ COUNT = 2 * PAGE + 50
 
 
 @pytest.fixture
-def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+def library(tmp_path: Path) -> Iterator[Library]:
     lib = open_library(str(tmp_path / "library.sqlite"))
     pairs = []
     for i in range(COUNT):
@@ -34,14 +37,14 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
     lib.close()
 
 
-def test_pages_pass_the_model_checks(library: Library, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_pages_pass_the_model_checks(library: Library, qtmodeltester: ModelTester) -> None:
     model = LibraryModel()
     model.set_pager(lambda offset, limit: library.article_page(offset, limit), library.count_articles(), first=10)
     qtmodeltester.check(model, force_py=True)
     assert model.total() == COUNT and model.canFetchMore()
 
 
-def test_the_list_loads_a_page_at_a_time(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_loads_a_page_at_a_time(library: Library, qtbot: QtBot) -> None:
     panel = LibraryPanel()
     qtbot.addWidget(panel)
     counts: list[int] = []
@@ -55,7 +58,7 @@ def test_the_list_loads_a_page_at_a_time(library: Library, qtbot) -> None:  # ty
     assert panel.unread_chip.text() == f"Unread {COUNT:,}"
 
 
-def test_sorts_and_the_unread_chip_are_queries(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_sorts_and_the_unread_chip_are_queries(library: Library, qtbot: QtBot) -> None:
     panel = LibraryPanel()
     qtbot.addWidget(panel)
     panel.set_library(library)
@@ -82,7 +85,7 @@ def test_a_page_never_repeats_or_skips_a_row(library: Library) -> None:
         library.article_page(0, 10, sort="sideways")
 
 
-def test_an_edited_story_is_badged_and_the_edited_chip_lists_it(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_story_is_badged_and_the_edited_chip_lists_it(library: Library, qtbot: QtBot) -> None:
     from gui.library_panel import EDITED
 
     panel = LibraryPanel()

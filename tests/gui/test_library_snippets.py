@@ -3,11 +3,13 @@ before it, never after it, and the row's text holds the word."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from gui.library_delegate import LibraryDelegate
 from models.store.search import squeeze, unmark
 
 
-def test_the_matched_word_is_in_the_lines_a_row_shows(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_matched_word_is_in_the_lines_a_row_shows(qapp: QApplication) -> None:
     delegate = LibraryDelegate()
     text = ("…the opposition camp, which includes a range of both leftists and rightists, held a rally against the "
             "handover in the capital, drawing about 2,000 participants to the square near the Japanese Embassy in "

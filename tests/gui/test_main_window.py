@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTabBar
+from pytestqt.qtbot import QtBot
 
 from gui import settings
 from gui.app import open_window
@@ -15,6 +16,7 @@ from gui.find_bar import FIND_LAYER
 from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
 from tests.gui.fakes import FakeLibrary, fake_ingest, sample_article
+from tests.gui.fixture_types import Gui
 
 
 def test_window_shows_the_sample_with_its_header_and_exact_text(window: MainWindow) -> None:
@@ -35,7 +37,7 @@ def test_window_shows_the_sample_with_its_header_and_exact_text(window: MainWind
     assert window.library_panel.current_article_id() == window.current_article_id()
 
 
-def test_find_bar_marks_every_match_and_steps_through_them(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_find_bar_marks_every_match_and_steps_through_them(window: MainWindow, qtbot: QtBot) -> None:
     text = window.view.toPlainText()
     window.find_action.trigger()
     assert window.find_bar.isVisible()
@@ -57,7 +59,9 @@ def test_find_bar_marks_every_match_and_steps_through_them(window: MainWindow, q
     assert window.view.layer_ranges(FIND_LAYER) == ()
 
 
-def test_text_zoom_is_kept_for_the_next_window(window: MainWindow, gui, fake_library, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_text_zoom_is_kept_for_the_next_window(
+    window: MainWindow, gui: Gui, fake_library: FakeLibrary, qtbot: QtBot
+) -> None:
     size_before = window.view.document().size().height()
     window.zoom_in_action.trigger()
     window.zoom_in_action.trigger()
@@ -101,7 +105,7 @@ def test_paste_prefers_html_and_drops_import_files(window: MainWindow, tmp_path:
     assert window.library.article_count() == 3
 
 
-def test_library_search_lists_matches_with_snippets(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_library_search_lists_matches_with_snippets(window: MainWindow, qtbot: QtBot) -> None:
     window.import_mime(_text_mime("Nothing about summits here."))
     window.search_field.setText("Lavrov")  # the toolbar search drives the Library list
     with qtbot.waitSignal(window.library_panel.count_changed, timeout=2000):
@@ -116,7 +120,7 @@ def test_library_search_lists_matches_with_snippets(window: MainWindow, qtbot) -
     assert model.rowCount() == 2
 
 
-def test_docks_layout_is_restored(window: MainWindow, gui, fake_library, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_docks_layout_is_restored(window: MainWindow, gui: Gui, fake_library: FakeLibrary, qtbot: QtBot) -> None:
     window.library_dock.hide()
     window.save_layout()
     _app, faces, theme = gui
@@ -127,7 +131,7 @@ def test_docks_layout_is_restored(window: MainWindow, gui, fake_library, qtbot) 
     assert not again.library_dock.isVisible()
 
 
-def test_first_start_with_an_empty_library_opens_the_sample(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_with_an_empty_library_opens_the_sample(gui: Gui, qtbot: QtBot) -> None:
     _app, faces, theme = gui
     library = FakeLibrary()
     article = sample_article()
@@ -140,7 +144,7 @@ def test_first_start_with_an_empty_library_opens_the_sample(gui, qtbot) -> None:
     assert settings.RECENT_FILES.read() == []  # the sample is not a file the user opened
 
 
-def test_imports_run_on_the_thread_pool(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_imports_run_on_the_thread_pool(gui: Gui, qtbot: QtBot, tmp_path: Path) -> None:
     _app, faces, theme = gui
     library = FakeLibrary()
     window = MainWindow(library, faces, theme, ingest=fake_ingest())  # the real QThreadPool
@@ -158,7 +162,7 @@ def test_imports_run_on_the_thread_pool(gui, qtbot, tmp_path: Path) -> None:  # 
     qtbot.waitUntil(lambda: not window.busy(), timeout=10000)  # the opened article's analysis follows
 
 
-def test_void_qt_calls_do_not_leak_references_to_none(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_void_qt_calls_do_not_leak_references_to_none(qapp: QApplication) -> None:
     """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call and then aborts."""
     from PySide6.QtWidgets import QWidget
 
@@ -175,20 +179,19 @@ def _text_mime(text: str) -> QMimeData:
     return mime
 
 
-def _right_tabs(window: MainWindow):  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QTabBar
-
+def _right_tabs(window: MainWindow) -> QTabBar | None:
     # Qt keeps a spare tab bar out of sight rather than hiding it: a header is a bar with tabs to choose between
     bars = [b for b in window.findChildren(QTabBar)
             if b.objectName() == "DockTabs" and b.isVisible() and b.count() > 1 and b.y() >= 0]
     return bars[0] if len(bars) == 1 else None
 
 
-def test_entities_and_notes_share_one_header_of_tabs_with_counts(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_entities_and_notes_share_one_header_of_tabs_with_counts(window: MainWindow, qtbot: QtBot) -> None:
     entities, notes = window.reading.entities_dock, window.annotations.dock
     entities_title, notes_title = entities.titleBarWidget(), notes.titleBarWidget()
     qtbot.waitUntil(lambda: _right_tabs(window) is not None and entities_title.is_collapsed())
     bar = _right_tabs(window)
+    assert bar is not None
     assert [bar.tabText(i).split()[0] for i in range(bar.count())] == ["Entities", "Notes"]
     qtbot.waitUntil(lambda: bar.height() == 36)  # laid out again once styled as the 36 px header
     assert entities_title.height() == 0 and notes_title.height() == 0  # no second title under the tabs
@@ -203,12 +206,12 @@ def test_entities_and_notes_share_one_header_of_tabs_with_counts(window: MainWin
     qtbot.waitUntil(lambda: _on_screen(entities) and not _on_screen(notes))
 
 
-def _on_screen(dock) -> bool:  # type: ignore[no-untyped-def]
+def _on_screen(dock: QDockWidget) -> bool:
     return not dock.widget().visibleRegion().isEmpty()
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")  # a floating window
-def test_a_dock_floated_or_left_alone_gets_its_title_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_dock_floated_or_left_alone_gets_its_title_back(window: MainWindow, qtbot: QtBot) -> None:
     entities, notes = window.reading.entities_dock, window.annotations.dock
     qtbot.waitUntil(lambda: entities.titleBarWidget().is_collapsed())
     notes.hide()  # View ▸ Panels ▸ Notes off: Entities is alone on the right
@@ -222,7 +225,9 @@ def test_a_dock_floated_or_left_alone_gets_its_title_back(window: MainWindow, qt
                     and not notes.titleBarWidget().is_collapsed())
 
 
-def test_the_tabbed_header_survives_a_saved_layout(window: MainWindow, gui, fake_library, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_tabbed_header_survives_a_saved_layout(
+    window: MainWindow, gui: Gui, fake_library: FakeLibrary, qtbot: QtBot
+) -> None:
     qtbot.waitUntil(lambda: window.reading.entities_dock.titleBarWidget().is_collapsed())
     window.annotations.dock.raise_()
     window.save_layout()
@@ -234,10 +239,10 @@ def test_the_tabbed_header_survives_a_saved_layout(window: MainWindow, gui, fake
     qtbot.waitExposed(again)
     qtbot.waitUntil(lambda: _right_tabs(again) is not None and again.annotations.dock.titleBarWidget().is_collapsed())
     bar = _right_tabs(again)
-    assert bar.tabText(bar.currentIndex()).startswith("Notes")
+    assert bar is not None and bar.tabText(bar.currentIndex()).startswith("Notes")
 
 
-def test_a_dropped_folder_imports_its_article_files(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_dropped_folder_imports_its_article_files(gui: Gui, qtbot: QtBot, tmp_path: Path) -> None:
     _app, faces, theme = gui
     library = FakeLibrary()
     window = MainWindow(library, faces, theme, ingest=fake_ingest())

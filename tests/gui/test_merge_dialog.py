@@ -4,13 +4,14 @@ that leaves one entity chooses it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from gui.entities.prompts import ChoiceDialog
 
 ITEMS = ["Sergey Lavrov — Person", "Shinzo Abe — Person", "Taro Kono — Person", "Japan — Place"]
 
 
-def test_nothing_is_preselected_and_enter_does_not_accept(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_preselected_and_enter_does_not_accept(qtbot: QtBot) -> None:
     dialog = ChoiceDialog(None, "Merge entity", "Merge “Kono” into:", ITEMS)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -21,7 +22,7 @@ def test_nothing_is_preselected_and_enter_does_not_accept(qtbot) -> None:  # typ
     assert dialog.isVisible() and dialog.result() == 0
 
 
-def test_typing_down_to_one_entity_chooses_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_down_to_one_entity_chooses_it(qtbot: QtBot) -> None:
     dialog = ChoiceDialog(None, "Merge entity", "Merge “Kono” into:", ITEMS)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -33,7 +34,7 @@ def test_typing_down_to_one_entity_chooses_it(qtbot) -> None:  # type: ignore[no
     assert dialog.chosen() == 2
 
 
-def test_a_click_chooses_the_row(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_click_chooses_the_row(qtbot: QtBot) -> None:
     dialog = ChoiceDialog(None, "Merge entity", "Merge “Kono” into:", ITEMS)
     qtbot.addWidget(dialog)
     dialog.show()

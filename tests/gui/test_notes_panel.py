@@ -9,12 +9,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from gui.annotations.notes_model import NotesModel, Role
 from models.article import Article, Metadata, build_text
 from models.store import open_library
 from tests.gui.fakes import sample_article
-from tests.gui.test_highlights import make_window, reader  # noqa: F401 — the shared fixture
+from tests.gui.fixture_types import Gui
+from tests.gui.test_highlights import Reader, make_window, reader, shown_text  # noqa: F401 — the shared fixture
 
 __all__ = ["reader"]
 
@@ -27,7 +30,7 @@ def span(text: str, quote: str) -> tuple[int, int]:
 def annotate(window: Any, article_id: int) -> dict[str, Any]:
     """Four highlights through the controller, as the bar would make them."""
     ctl = window.annotations.controller
-    text = window.view.article().text
+    text = shown_text(window)
     made = {
         "abe": ctl.highlight(article_id, *span(text, "Shinzo Abe"), "yellow", tags=("people",)),
         "putin": ctl.highlight(article_id, *span(text, "Vladimir Putin"), "red", "Check the **quote**"),
@@ -37,7 +40,7 @@ def annotate(window: Any, article_id: int) -> dict[str, Any]:
     return made
 
 
-def test_notes_model_passes_the_model_checks(reader, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_notes_model_passes_the_model_checks(reader: Reader, qtmodeltester: ModelTester) -> None:
     window, lib, article_id, _ = reader
     made = annotate(window, article_id)
     model = NotesModel()
@@ -53,7 +56,7 @@ def test_notes_model_passes_the_model_checks(reader, qtmodeltester) -> None:  # 
     assert model.index(0).data(Role.COLOR) == "red" and model.index(0).data(Role.QUOTE) == "Shinzo Abe"
 
 
-def test_filters_by_colour_tag_and_text(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filters_by_colour_tag_and_text(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, article_id, _ = reader
     made = annotate(window, article_id)
     panel = window.annotations.panel
@@ -83,7 +86,7 @@ def test_filters_by_colour_tag_and_text(reader, qtbot) -> None:  # type: ignore[
     assert listed() == ["putin", "trust", "lavrov", "abe"]
 
 
-def test_legend_click_filters_the_notes_by_that_colour(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_legend_click_filters_the_notes_by_that_colour(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, article_id, _ = reader
     made = annotate(window, article_id)
     legend = window.annotations.legend_widget
@@ -92,9 +95,9 @@ def test_legend_click_filters_the_notes_by_that_colour(reader, qtbot) -> None:  
     assert window.annotations.panel.model.ids() == [made["lavrov"].id]
 
 
-def test_choosing_an_entry_scrolls_to_the_passage_and_flashes_it(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_an_entry_scrolls_to_the_passage_and_flashes_it(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, article_id, _ = reader
-    text = window.view.article().text
+    text = shown_text(window)
     far = window.annotations.controller.highlight(article_id, *span(text, "nuclear energy pact in 2009"), "green")
     window.view.verticalScrollBar().setValue(0)
     panel = window.annotations.panel
@@ -109,7 +112,7 @@ def test_choosing_an_entry_scrolls_to_the_passage_and_flashes_it(reader, qtbot) 
     qtbot.waitUntil(lambda: marks._flash_range is None, timeout=3000)  # the flash fades out
 
 
-def test_orphan_is_listed_and_reattached_to_the_selection(qtbot, gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_orphan_is_listed_and_reattached_to_the_selection(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
     lib = open_library(str(tmp_path / "library.sqlite"))
     article = sample_article()
     article_id = lib.import_article(article).id
@@ -150,7 +153,7 @@ def test_orphan_is_listed_and_reattached_to_the_selection(qtbot, gui, tmp_path: 
         lib.close()
 
 
-def test_all_highlights_lists_the_library_and_opens_an_article_at_the_passage(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_all_highlights_lists_the_library_and_opens_an_article_at_the_passage(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     annotate(window, article_id)
     text, blocks = build_text([("title", "Kono, Lavrov talks end"), ("paragraph", "Kono and Lavrov met in Moscow.")])
@@ -174,7 +177,7 @@ def test_all_highlights_lists_the_library_and_opens_an_article_at_the_passage(re
     assert panel.model.ids() == [other.id]
 
 
-def test_article_note_is_saved_and_undoable(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_article_note_is_saved_and_undoable(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     panel = window.annotations.panel
     panel.article_note.setFocus()
@@ -185,7 +188,9 @@ def test_article_note_is_saved_and_undoable(reader, qtbot) -> None:  # type: ign
     assert lib.get_article(article_id).note == "" and panel.article_note.toPlainText() == ""
 
 
-def test_legend_rename_and_recolour_are_stored_and_undoable(reader, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_legend_rename_and_recolour_are_stored_and_undoable(
+    reader: Reader, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, lib, article_id, _ = reader
     annotate(window, article_id)
     row = window.annotations.legend_widget.rows["yellow"]
@@ -214,7 +219,7 @@ def test_legend_rename_and_recolour_are_stored_and_undoable(reader, qtbot, monke
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_marks_use_the_legend_background_light_and_a_translucent_swatch_dark(reader, dark) -> None:  # type: ignore[no-untyped-def]
+def test_marks_use_the_legend_background_light_and_a_translucent_swatch_dark(reader: Reader, dark: bool) -> None:
     window, _lib, _article_id, _ = reader
     legend = window.annotations.controller.legend
     fill = legend.background("green", dark)

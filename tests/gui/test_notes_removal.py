@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from gui.main_window import MainWindow
 from tests.gui import test_highlights
-from tests.gui.test_highlights import select, stored
+from tests.gui.test_highlights import Reader, select, stored
 
 reader = test_highlights.reader  # the window on a real library holding the sample
 
 
-def _open_notes(window) -> None:  # type: ignore[no-untyped-def]
+def _open_notes(window: MainWindow) -> None:
     feature = window.annotations
     feature.dock.show()
     feature.dock.raise_()
     QApplication.processEvents()
 
 
-def test_undoing_a_highlight_with_the_notes_tab_open_keeps_the_list_quiet(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_undoing_a_highlight_with_the_notes_tab_open_keeps_the_list_quiet(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     feature = window.annotations
     panel = feature.panel
@@ -52,7 +54,7 @@ def test_undoing_a_highlight_with_the_notes_tab_open_keeps_the_list_quiet(reader
     assert window.view.verticalScrollBar().value() == scrolled_before
 
 
-def test_delete_key_in_the_notes_list_removes_only_that_card(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_key_in_the_notes_list_removes_only_that_card(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     panel = window.annotations.panel
     _open_notes(window)
@@ -75,7 +77,7 @@ def test_delete_key_in_the_notes_list_removes_only_that_card(reader, qtbot) -> N
     assert panel.model.rowCount() == 3
 
 
-def test_a_hashtag_typed_in_the_note_editor_appears_in_the_tag_field_and_filter(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_hashtag_typed_in_the_note_editor_appears_in_the_tag_field_and_filter(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     panel = window.annotations.panel
     select(window, "Eight days later")

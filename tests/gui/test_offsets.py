@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from gui.article_view import ArticleView
 from gui.offsets import OffsetMap, from_qt, to_qt
@@ -54,7 +57,7 @@ def test_position_inside_a_surrogate_pair_rounds_down_to_the_character() -> None
 
 
 @pytest.fixture(scope="module")
-def view(qapp):  # type: ignore[no-untyped-def]
+def view(qapp: QApplication) -> Iterator[ArticleView]:
     from gui.app import configure_application
 
     _app, faces, _theme = configure_application()

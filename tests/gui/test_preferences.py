@@ -4,13 +4,15 @@ colours renamed and reset (seen in the legend, undoable), a verified backup made
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
+from pytestqt.qtbot import QtBot
 
 from gui import settings
 from gui.about import AboutDialog
@@ -21,7 +23,10 @@ from gui.theme import DARK, LIGHT, ThemeController
 from models import __version__
 from models.analysis import ANALYZER_VERSION
 from models.ingest import ingest_file
-from models.store import backup, open_library
+from models.store import Library, backup, open_library
+from tests.gui.fixture_types import Gui
+
+Reader = tuple[MainWindow, Library, int]  # the window, its library and the sample's id
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 
@@ -33,8 +38,15 @@ class IdlePool:
         pass
 
 
+def _submenu(menu: QMenu | QMenuBar, title: str) -> QMenu:
+    """The submenu whose visible title (without its "&") is ``title``."""
+    found = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == title)
+    assert isinstance(found, QMenu), title
+    return found
+
+
 @pytest.fixture
-def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
+def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
     """A window on a real SQLite library holding the sample (the window installs Preferences and About)."""
     _app, faces, theme = gui
     lib = open_library(str(tmp_path / "library.sqlite"))
@@ -60,7 +72,9 @@ def preferences(window: MainWindow) -> PreferencesDialog:
     return shown[0]
 
 
-def test_the_name_set_in_preferences_is_on_the_next_highlight_and_earlier_ones_keep_theirs(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_name_set_in_preferences_is_on_the_next_highlight_and_earlier_ones_keep_theirs(
+    reader: Reader, qtbot: QtBot
+) -> None:
     window, lib, article_id = reader
     controller = window.annotations.controller
     before = controller.highlight(article_id, 0, 8, "yellow")
@@ -80,7 +94,9 @@ def test_the_name_set_in_preferences_is_on_the_next_highlight_and_earlier_ones_k
     assert controller.highlight(article_id, 40, 50, "red").author == "Test Reader"  # empty: back to the default
 
 
-def test_dark_appearance_applies_at_once_and_is_remembered_for_the_next_window(reader, gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dark_appearance_applies_at_once_and_is_remembered_for_the_next_window(
+    reader: Reader, gui: Gui, qtbot: QtBot
+) -> None:
     window, _lib, _article_id = reader
     app, faces, _theme = gui
     dialog = preferences(window)
@@ -88,8 +104,7 @@ def test_dark_appearance_applies_at_once_and_is_remembered_for_the_next_window(r
     qtbot.mouseClick(dark, Qt.MouseButton.LeftButton)
     assert app.palette().color(QPalette.ColorRole.Window).name().upper() == DARK.window
     assert settings.APPEARANCE.read() == "dark"
-    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View")
-    appearance = next(a.menu() for a in view_menu.actions() if a.text().replace("&", "") == "Appearance")
+    appearance = _submenu(_submenu(window.menuBar(), "View"), "Appearance")
     assert [a.isChecked() for a in appearance.actions() if a.isCheckable()] == [False, False, True]
 
     app.setPalette(QPalette())  # as a fresh start would find it
@@ -103,7 +118,9 @@ def test_dark_appearance_applies_at_once_and_is_remembered_for_the_next_window(r
     assert app.palette().color(QPalette.ColorRole.Window).name().upper() == LIGHT.window  # offscreen is light
 
 
-def test_renaming_a_colour_in_preferences_shows_in_the_legend_and_undoes_like_the_legend(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_renaming_a_colour_in_preferences_shows_in_the_legend_and_undoes_like_the_legend(
+    reader: Reader, qtbot: QtBot
+) -> None:
     window, lib, _article_id = reader
     dialog = preferences(window)
     editor = dialog.color_editors["yellow"].meaning
@@ -121,7 +138,7 @@ def test_renaming_a_colour_in_preferences_shows_in_the_legend_and_undoes_like_th
     assert dialog.color_editors["yellow"].meaning.text() == "Key point"  # the dialog follows an undo too
 
 
-def test_reset_restores_the_design_meanings_and_colours_in_one_undo_step(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reset_restores_the_design_meanings_and_colours_in_one_undo_step(reader: Reader, qtbot: QtBot) -> None:
     window, lib, _article_id = reader
     dialog = preferences(window)
     dialog.color_editors["red"].recolor_requested.emit("red", "#123456")  # as the colour picker reports a choice
@@ -137,13 +154,14 @@ def test_reset_restores_the_design_meanings_and_colours_in_one_undo_step(reader,
     assert dialog.color_editors["red"].button.text() == "#E0564F"
 
     window.undo_stack.undo()  # the reset is one step: both changes come back
-    stored = {c.key: (c.meaning, c.swatch.upper()) for c in lib.annotations.colors()}
-    assert stored["red"][1] == "#123456" and stored["blue"][0] == "Check this"
+    undone = {c.key: (c.meaning, c.swatch.upper()) for c in lib.annotations.colors()}
+    assert undone["red"][1] == "#123456" and undone["blue"][0] == "Check this"
 
 
-def test_back_up_now_adds_a_verified_backup_to_the_list(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_now_adds_a_verified_backup_to_the_list(reader: Reader, qtbot: QtBot) -> None:
     window, lib, _article_id = reader
     dialog = open_preferences(window, pool=QThreadPool.globalInstance())
+    assert lib.db_path is not None
     before = backup.backups(lib.db_path)
     rows_before = dialog.backup_model.rowCount()
     assert rows_before == len(before)
@@ -162,7 +180,7 @@ def test_back_up_now_adds_a_verified_backup_to_the_list(reader, qtbot) -> None: 
     assert dialog.backup_now.isEnabled()
 
 
-def test_a_library_that_is_not_a_sqlite_file_leaves_backups_to_the_server(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_library_that_is_not_a_sqlite_file_leaves_backups_to_the_server(window: MainWindow, qtbot: QtBot) -> None:
     dialog = open_preferences(window)
     qtbot.addWidget(dialog)
     assert dialog.backup_now.isHidden()
@@ -171,9 +189,10 @@ def test_a_library_that_is_not_a_sqlite_file_leaves_backups_to_the_server(window
     assert dialog.location_label.text() == window.library.location
 
 
-def test_about_shows_the_version_library_and_analyser(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_about_shows_the_version_library_and_analyser(reader: Reader, qtbot: QtBot) -> None:
     window, lib, _article_id = reader
-    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
+    help_menu = window.menuBar().findChild(QMenu, "HelpMenu")
+    assert isinstance(help_menu, QMenu)
     about = next(a for a in help_menu.actions() if a.objectName() == "AboutAction")
     about.trigger()
     dialog = window.findChild(AboutDialog)

@@ -1,22 +1,36 @@
-"""The Entities and Timeline docks beside a real article, on a real library, with the real analysis."""
+"""The Entities and Timeline docks beside a real article, on a real library, with the real analysis; and the
+library's legend as every panel paints it."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
 
+from gui.annotations.colors import light_background_for
 from gui.import_jobs import ImmediatePool
+from gui.library_model import Role as LibraryRole
 from gui.main_window import MainWindow
+from gui.preferences import PreferencesDialog
+from models.export import render
+from models.export.selection import Selection, collect
 from models.ingest import ingest_file
-from models.store import open_library
+from models.store import Library, open_library
+from models.timeline_query import DatedGroup, EventMention
+from tests.gui.fixture_types import Gui
+
+Reader = tuple[MainWindow, Library, int]  # the window, its library and the sample's id
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 
 
 @pytest.fixture
-def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
+def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
     _app, faces, theme = gui
     lib = open_library(str(tmp_path / "lib.sqlite"))
     article_id = lib.import_article(ingest_file(str(SAMPLE))).id
@@ -31,7 +45,7 @@ def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
     lib.close()
 
 
-def test_opening_an_article_fills_entities_and_timeline(reader) -> None:  # type: ignore[no-untyped-def]
+def test_opening_an_article_fills_entities_and_timeline(reader: Reader) -> None:
     window, lib, article_id = reader
     from models.analysis import ANALYZER_VERSION
 
@@ -45,7 +59,7 @@ def test_opening_an_article_fills_entities_and_timeline(reader) -> None:  # type
     assert 0 < sum(len(g.mentions) for g in view.shown_groups()) == len(with_abe) < len(analysis.events)
 
 
-def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, _id = reader
     text = window.view.toPlainText()
     panel = window.reading.entities
@@ -59,7 +73,7 @@ def test_selecting_an_entity_underlines_every_mention_and_filters_the_timeline(r
     assert window.reading.timeline.view.entity_filter() == "Sergey Lavrov"
 
 
-def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader: Reader, qtbot: QtBot) -> None:
     window, _lib, article_id = reader
     text = window.view.toPlainText()
     start = [m.start() for m in re.finditer("On Jan. 20", text)][0]
@@ -71,7 +85,7 @@ def test_a_timeline_event_scrolls_to_its_sentence_and_flashes_it(reader, qtbot) 
     qtbot.waitUntil(lambda: window.view.layer_ranges("flash") == (), timeout=5000)
 
 
-def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_correction_is_applied_undone_and_kept(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id = reader
     panel = window.reading.entities
     from gui import settings
@@ -93,7 +107,7 @@ def test_a_correction_is_applied_undone_and_kept(reader, qtbot) -> None:  # type
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
-def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader: Reader, qtbot: QtBot) -> None:
     from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
@@ -105,7 +119,8 @@ def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> 
     view.scroll_to(start)
     QApplication.processEvents()
     rect = view.cursorRect(view.cursor_for_range(start + 2, start + 3))
-    assert window.reading.mention_at(start + 2)[2] == "Sergey Lavrov"
+    hovered = window.reading.mention_at(start + 2)
+    assert hovered is not None and hovered[2] == "Sergey Lavrov"
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
     QApplication.sendEvent(view.viewport(), event)
     assert QToolTip.isVisible()
@@ -115,7 +130,9 @@ def test_hovering_a_mention_shows_the_entity_and_its_sentence(reader, qtbot) -> 
     assert window.reading.mention_at(view.offsets.from_qt(view.cursorForPosition(far).position())) is None
 
 
-def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_library_timeline_shows_the_events_of_every_analysed_article(
+    reader: Reader, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from models.article import Article, Metadata, build_text
 
     window, lib, sample_id = reader
@@ -130,7 +147,12 @@ def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader,
     dock = window.reading.timeline
     shown: list[object] = []
     original = dock.set_library_events
-    dock.set_library_events = lambda entries: (shown.append(entries), original(entries))[1]  # type: ignore[method-assign]
+
+    def recording(entries: Sequence[DatedGroup] | Sequence[EventMention]) -> None:
+        shown.append(entries)
+        original(entries)
+
+    monkeypatch.setattr(dock, "set_library_events", recording)
     dock.library_button.click()  # the reader switches the Timeline to "Library"
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert dock.scope() == "library" and dock.view.is_library_mode()
@@ -143,7 +165,7 @@ def test_the_library_timeline_shows_the_events_of_every_analysed_article(reader,
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
-def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader: Reader, qtbot: QtBot) -> None:
     from gui.entities.dossier import DossierView
 
     window, _lib, article_id = reader
@@ -160,7 +182,7 @@ def test_a_dossier_asked_for_in_the_entities_panel_lists_the_article(reader, qtb
     assert f"open:{article_id}:" in view.body.toHtml()  # each mention links back into the article
 
 
-def test_each_entity_says_in_how_many_articles_of_the_library_it_is(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_entity_says_in_how_many_articles_of_the_library_it_is(reader: Reader, qtbot: QtBot) -> None:
     from gui.entities.model import Role
     from models.store.entities import EntityStore
 
@@ -181,3 +203,83 @@ def test_each_entity_says_in_how_many_articles_of_the_library_it_is(reader, qtbo
     qtbot.waitUntil(lambda: any(counts().values()), timeout=10000)
     shown = counts()
     assert shown and all(shown[k] == expected.get(k, 0) for k in shown) and set(shown.values()) == {1}
+
+
+# -- a colour changed in Preferences is the colour everywhere: the reader's highlight, the dots of the library list,
+# the dossier and an export all read the library's legend (the defaults are declared once, in models.store.records)
+
+OLD, NEW = "#E0564F", "#0A7F5A"  # the default "Disputed" red, and the reader's own green for it
+
+
+def _near(a: QColor, b: QColor, tolerance: int = 6) -> bool:
+    first, second = (a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue())
+    return all(abs(x - y) <= tolerance for x, y in zip(first, second, strict=True))
+
+
+def _pixels(image: QImage, rects: list[tuple[int, int, int, int]] | None = None) -> Counter[str]:
+    boxes = rects or [(0, 0, image.width(), image.height())]
+    seen: Counter[str] = Counter()
+    for left, top, width, height in boxes:
+        for x in range(max(0, left), min(image.width(), left + width)):
+            for y in range(max(0, top), min(image.height(), top + height)):
+                seen[image.pixelColor(x, y).name().upper()] += 1
+    return seen
+
+
+def _has(seen: Counter[str], color: str) -> bool:
+    return any(_near(QColor(name), QColor(color), 3) for name in seen)
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)\(\)")
+def test_a_colour_changed_in_preferences_shows_in_the_reader_the_list_the_dossier_and_an_export(
+        reader: Reader, qtbot: QtBot) -> None:
+    from gui.entities.dossier import DossierView
+
+    window, lib, article_id = reader
+    shown = window.view.article()
+    assert shown is not None
+    text = shown.text
+    start = text.index("Sergey Lavrov")
+    record = window.annotations.controller.highlight(article_id, start, start + len("Sergey Lavrov"), "red")
+    qtbot.waitUntil(lambda: window.library_panel.model.index(0, 0).data(LibraryRole.COLORS) == ["red"], timeout=10000)
+    list_view = window.library_panel.list
+    assert _has(_pixels(list_view.viewport().grab().toImage()), OLD)  # the row's dot, in the default red
+
+    prefs = PreferencesDialog(window)
+    qtbot.addWidget(prefs)
+    with qtbot.waitSignal(window.annotations.controller.legend_changed):
+        prefs.recolor("red", NEW)  # what the colour editor of Preferences asks when a swatch is picked
+    assert next(c for c in lib.annotations.colors() if c.key == "red").swatch.upper() == NEW
+
+    # the reader: the highlight is painted in the new colour's background
+    window.view.scroll_to(start)
+    window.view.viewport().repaint()
+    rects = [r.toRect() for r in window.annotations.marks.viewport_rects(record.id)]
+    assert rects
+    shot = window.view.viewport().grab().toImage()
+    ratio = shot.devicePixelRatio()
+    painted = _pixels(shot, [(int(r.x() * ratio), int(r.y() * ratio), int(r.width() * ratio),
+                              int(r.height() * ratio)) for r in rects])
+    fill = painted.most_common(1)[0][0]
+    assert _near(QColor(fill), QColor(light_background_for(NEW))), (fill, light_background_for(NEW))
+
+    # the library list: the row's dot
+    qtbot.waitUntil(lambda: window.library_panel.model.index(0, 0).data(LibraryRole.SWATCHES) == [NEW], timeout=10000)
+    list_view.viewport().repaint()
+    dots = _pixels(list_view.viewport().grab().toImage())
+    assert _has(dots, NEW) and not _has(dots, OLD)
+
+    # the dossier of the highlighted entity: its highlight's bar
+    panel = window.reading.entities
+    assert panel.select_entity("Sergey Lavrov")
+    panel.dossier_button.click()
+    qtbot.waitUntil(lambda: any(v.isVisible() for v in window.findChildren(DossierView)), timeout=30000)
+    view = next(v for v in window.findChildren(DossierView) if v.isVisible())
+    qtbot.addWidget(view)
+    html = view.body.toHtml().upper()
+    assert "SERGEY LAVROV" in html and NEW in html and OLD not in html
+
+    # an export
+    page = render("html", collect(lib, Selection((article_id,)))).decode("utf-8").upper()
+    assert NEW in page and OLD not in page

@@ -5,16 +5,22 @@ in Notes, the new date on the timeline and the Edited badge in the library."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from gui.import_jobs import ImmediatePool
 from gui.library_model import Role as LibraryRole
 from gui.main_window import MainWindow
-from models.store import open_library
+from models.store import Library, open_library
+from tests.gui.fixture_types import Gui
+from tests.gui.test_highlights import shown_text
+
+Edited = tuple[MainWindow, Library, int, dict[str, str]]  # the window, its library, the story and its highlights
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "revisions"
 DELETED = "He had promised voters a breakthrough on the disputed islands before the upper house election."
@@ -23,7 +29,7 @@ INSERTED = "The two leaders will meet again in Tokyo on March 14."
 
 
 @pytest.fixture
-def edited(qtbot: Any, gui: Any, tmp_path: Path):  # type: ignore[no-untyped-def]
+def edited(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Edited]:
     """The window after the story was imported, highlighted twice, edited at its source and checked again."""
     _app, faces, theme = gui
     lib = open_library(str(tmp_path / "lib.sqlite"))
@@ -43,7 +49,7 @@ def edited(qtbot: Any, gui: Any, tmp_path: Path):  # type: ignore[no-untyped-def
     assert article_id is not None
     ids = {}
     for quote in (DELETED, KEPT):
-        text = window.view.article().text
+        text = shown_text(window)
         window.view.select_range(text.index(quote), text.index(quote) + len(quote))
         ids[quote] = window.annotations.highlight_selection("yellow").id
     assert window.view.header.revisions.isHidden()  # one version: nothing to say yet
@@ -55,16 +61,16 @@ def edited(qtbot: Any, gui: Any, tmp_path: Path):  # type: ignore[no-untyped-def
     lib.close()
 
 
-def test_the_header_says_how_many_versions_and_when_it_changed(edited: Any) -> None:
+def test_the_header_says_how_many_versions_and_when_it_changed(edited: Edited) -> None:
     window, _lib, article_id, _ids = edited
     assert window.current_article_id() == article_id
     line = window.view.header.revisions
     assert not line.isHidden()
     assert "2 versions" in line.text() and "last changed" in line.text() and 'href="changes"' in line.text()
-    assert INSERTED in window.view.article().text and DELETED not in window.view.article().text
+    assert INSERTED in shown_text(window) and DELETED not in shown_text(window)
 
 
-def test_notes_flag_the_highlight_the_edit_orphaned(edited: Any) -> None:
+def test_notes_flag_the_highlight_the_edit_orphaned(edited: Edited) -> None:
     window, _lib, _article_id, ids = edited
     from gui.annotations.notes_model import Role
 
@@ -77,7 +83,7 @@ def test_notes_flag_the_highlight_the_edit_orphaned(edited: Any) -> None:
     assert kept[ids[KEPT]] in (None, "moved")  # unchanged highlights carry no flag
 
 
-def test_the_timeline_marks_the_date_the_edit_added(edited: Any) -> None:
+def test_the_timeline_marks_the_date_the_edit_added(edited: Edited) -> None:
     window, _lib, _article_id, _ids = edited
     marks = window.reading.timeline.view.revision_marks()
     assert [(m[2], m[3]) for m in marks] == [("added", "March 14")]
@@ -115,7 +121,7 @@ def test_the_changes_window_strikes_the_deleted_sentence_and_marks_the_new_one(e
     assert cursor.block().text() == "Japan and Russia sign port deal after two days of talks"
 
 
-def test_the_library_shows_the_article_as_edited(edited: Any) -> None:
+def test_the_library_shows_the_article_as_edited(edited: Edited) -> None:
     window, _lib, article_id, _ids = edited
     model = window.library_panel.model
     row = model.row_of(article_id)

@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from gui.app import receive_handed_files
 from gui.import_jobs import ImmediatePool
 from gui.main_window import MainWindow
 from gui.single_instance import InstanceServer, server_name
 from models.store import open_library
+from tests.gui.fixture_types import Gui
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "abe-putin-summit-2019-01-23.txt"
 
@@ -25,7 +27,7 @@ def second_launch(library: Path, *files: str, cwd: Path) -> subprocess.Popen[str
 
 
 @pytest.mark.slow
-def test_a_second_launch_hands_its_file_to_the_running_window(qtbot, gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_launch_hands_its_file_to_the_running_window(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
     _app, faces, theme = gui
     path = tmp_path / "library.sqlite"
     lib = open_library(str(path))
@@ -53,13 +55,13 @@ def test_a_second_launch_hands_its_file_to_the_running_window(qtbot, gui, tmp_pa
     lib.close()
 
 
-def test_without_a_running_window_the_launch_opens_its_own(qtbot, gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_running_window_the_launch_opens_its_own(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
     from gui.single_instance import hand_off
 
     assert hand_off(server_name(str(tmp_path / "nobody.sqlite")), ["x.txt"], timeout_ms=200) is False
 
 
-def test_a_server_left_by_a_killed_window_is_replaced(qtbot, gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_server_left_by_a_killed_window_is_replaced(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
     name = server_name(str(tmp_path / "crashed.sqlite"))
     if sys.platform.startswith("linux"):
         stale = Path("/tmp") / name  # what a process killed with -9 leaves behind

@@ -5,22 +5,29 @@ and dialog buttons carry no stock icons."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QStyle, QToolButton
+from pytestqt.qtbot import QtBot
 
+from gui.main_window import MainWindow
+from gui.theme import ThemeController
 from models.store import open_library
 from tests.gui.fakes import sample_article
+from tests.gui.fixture_types import Gui
 from tests.gui.test_highlights import make_window
+
+TaggedReader = tuple[MainWindow, ThemeController]  # the window on the tagged sample, the theme
 
 TAGS = ("Diplomacy", "Japan–Russia relations", "Northern Territories", "Peace treaty")
 
 
 @pytest.fixture
-def tagged_reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
+def tagged_reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[TaggedReader]:
     lib = open_library(str(tmp_path / "library.sqlite"))
     article = sample_article()
     article = dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, tags=TAGS))
@@ -70,7 +77,7 @@ def lines_do_not_overlap(window: Any) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])
-def test_a_live_switch_keeps_every_geometry_of_a_fresh_start(tagged_reader, scheme) -> None:  # type: ignore[no-untyped-def]
+def test_a_live_switch_keeps_every_geometry_of_a_fresh_start(tagged_reader: TaggedReader, scheme: str) -> None:
     window, theme = tagged_reader
     settle()
     first = "light" if scheme == "dark" else "dark"
@@ -95,7 +102,7 @@ def test_a_live_switch_keeps_every_geometry_of_a_fresh_start(tagged_reader, sche
             assert after[key] == value, f"{key} moved with the theme"
 
 
-def test_find_bar_icons_follow_the_theme(tagged_reader) -> None:  # type: ignore[no-untyped-def]
+def test_find_bar_icons_follow_the_theme(tagged_reader: TaggedReader) -> None:
     window, theme = tagged_reader
     theme.set_preference("dark")
     settle()
@@ -109,7 +116,7 @@ def test_find_bar_icons_follow_the_theme(tagged_reader) -> None:  # type: ignore
     assert min(c.lightness() for c in inked) - background.lightness() > 60, "light strokes on the dark bar"
 
 
-def test_dialog_buttons_have_no_stock_icons(qapp, gui) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_buttons_have_no_stock_icons(qapp: QApplication, gui: Gui) -> None:
     assert QApplication.style().styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 0
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     assert all(b.icon().isNull() for b in box.buttons())

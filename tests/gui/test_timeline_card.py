@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from gui.timeline.hover_card import card_position
 from gui.timeline.items import ClusterItem
+from tests.gui.fixture_types import Gui
 from tests.gui.test_timeline_view import PUBLISHED, sample_events
 
 AREA = QRect(0, 0, 1440, 900)
@@ -24,7 +26,7 @@ def test_the_card_never_covers_its_mark_and_stays_on_screen(anchor: QRect, size:
 
 
 @pytest.mark.qt_log_ignore(r"does not support (raise|propagateSizeHints)")
-def test_a_cluster_card_shows_every_line_whole(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_a_cluster_card_shows_every_line_whole(qtbot: QtBot, gui: Gui) -> None:
     from gui.timeline.view import TimelineView
 
     view = TimelineView()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pytestqt.qtbot import QtBot
+
 from gui.timeline.items import EventItem
 from gui.timeline.mark_layer import FADED_EVENT
 from gui.timeline.view import TimelineView
+from tests.gui.fixture_types import Gui
 from tests.gui.test_timeline_view import PUBLISHED, sample_events
 
 
-def test_doubtful_events_are_faded(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_doubtful_events_are_faded(qtbot: QtBot, gui: Gui) -> None:
     text, events = sample_events()
     doubtful = {"February", "June"}
     events = [replace(ev, timex=replace(ev.timex, confidence=0.3, provenance="tense of the clause"))
@@ -32,7 +35,7 @@ def test_doubtful_events_are_faded(qtbot, gui) -> None:  # type: ignore[no-untyp
     assert True in seen and False in seen
 
 
-def test_one_toggle_hides_the_doubtful_dates(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_one_toggle_hides_the_doubtful_dates(qtbot: QtBot, gui: Gui) -> None:
     from gui.timeline.dock import TimelineDock
 
     text, events = sample_events()

@@ -5,17 +5,20 @@ most important event with "+N"."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from gui.timeline import axis
 from gui.timeline.items import ClusterItem, EventItem
 from gui.timeline.view import MAX_PPD, TimelineView
 from models.analysis.types import Entity, Mention, TimelineEvent, Timex
+from tests.gui.fixture_types import Gui
 from tests.gui.test_timeline_view import PUBLISHED, sample_events
 
 TRIGGERS = ("summit", "rally", "election", "talks", "visit", "pact", "conference", "protest", "vote", "meeting")
@@ -67,7 +70,7 @@ def generated_article(n: int = 200, seed: int = 7) -> tuple[str, list[TimelineEv
     return text, timeline, entities
 
 
-def zoom_levels(view: TimelineView) -> list[float]:
+def zoom_levels(view: TimelineView) -> Iterator[float]:
     """Fit all, then zoom in step by step to the closest scale, checking at each."""
     view.fit_all()
     seen = []
@@ -132,7 +135,7 @@ def make_view(qtbot: Any, size: tuple[int, int]) -> TimelineView:
 
 
 @pytest.mark.parametrize("size", [(1200, 180), (900, 140)])
-def test_sample_labels_never_overlap_at_any_zoom(qtbot, gui, size) -> None:  # type: ignore[no-untyped-def]
+def test_sample_labels_never_overlap_at_any_zoom(qtbot: QtBot, gui: Gui, size: tuple[int, int]) -> None:
     view = make_view(qtbot, size)
     text, events = sample_events()
     view.set_events(events, article_id=7, published=PUBLISHED, text=text)
@@ -141,7 +144,7 @@ def test_sample_labels_never_overlap_at_any_zoom(qtbot, gui, size) -> None:  # t
 
 
 @pytest.mark.slow
-def test_a_200_event_article_never_overlaps_at_any_zoom(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_a_200_event_article_never_overlaps_at_any_zoom(qtbot: QtBot, gui: Gui) -> None:
     view = make_view(qtbot, (1200, 180))
     text, events, entities = generated_article()
     view.set_events(events, article_id=9, published=PUBLISHED, text=text, entities=entities)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from gui.timeline.scene_builder import (
     LaneMetrics,
     Mark,
+    Slot,
     TickUnit,
     assign_lanes,
     choose_tick_unit,
@@ -77,7 +79,7 @@ def test_shown_tick_labels_never_overlap(days: float, width: float) -> None:
     assert len(spans) >= min(2, len(ticks))  # the axis always says something
 
 
-def _overlaps(slots, metrics: LaneMetrics) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _overlaps(slots: Sequence[Slot], metrics: LaneMetrics) -> list[tuple[int, int]]:
     bad = []
     for a in slots:
         for b in slots:

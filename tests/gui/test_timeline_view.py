@@ -10,12 +10,14 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from gui.timeline.dock import TimelineDock
 from gui.timeline.items import ClusterItem, EventItem
 from gui.timeline.view import TimelineView
 from models.analysis.types import TimelineEvent, Timex
 from tests.gui.fakes import sample_article
+from tests.gui.fixture_types import Gui
 
 # The offscreen platform cannot raise the card's window or let a menu grab the keyboard; nothing to do with us.
 offscreen_popups = pytest.mark.qt_log_ignore(r"does not support (raise|grabbing the keyboard|propagateSizeHints)")
@@ -91,7 +93,7 @@ def sample_events() -> tuple[str, list[TimelineEvent]]:
 
 
 @pytest.fixture
-def view(qtbot, gui) -> TimelineView:  # type: ignore[no-untyped-def]
+def view(qtbot: QtBot, gui: Gui) -> TimelineView:
     v = TimelineView()
     qtbot.addWidget(v)
     v.resize(1200, 180)
@@ -146,7 +148,7 @@ def _clusters(view: TimelineView) -> list[ClusterItem]:
     return [i for i in view.timeline_items() if isinstance(i, ClusterItem)]
 
 
-def _press_drag_release(widget, qtbot, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+def _press_drag_release(widget: QWidget, qtbot: QtBot, start: QPoint, end: QPoint) -> None:
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
     for k in (1, 2, 3):
         at = QPointF(start + (end - start) * k / 3)
@@ -172,7 +174,7 @@ def test_opens_on_the_dense_weeks_around_publication_with_the_january_events_apa
     assert not any(set(c.keys) & fourteenth and set(c.keys) & twenty_second for c in _clusters(view))
 
 
-def test_home_returns_to_the_opening_range_and_zero_fits_all(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_home_returns_to_the_opening_range_and_zero_fits_all(view: TimelineView, qtbot: QtBot) -> None:
     opening = view.visible_range()
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_0)
@@ -199,7 +201,7 @@ def test_overview_window_tracks_zoom_and_pan(view: TimelineView) -> None:
     assert whole.left() <= 14 and whole.right() >= strip.width() - 14
 
 
-def test_dragging_the_overview_window_pans_the_main_view(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dragging_the_overview_window_pans_the_main_view(view: TimelineView, qtbot: QtBot) -> None:
     strip = view.overview
     span = view.visible_days()
     first, _ = view.visible_range()
@@ -221,11 +223,10 @@ def test_dragging_the_overview_window_pans_the_main_view(view: TimelineView, qtb
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_everything_fits_in_the_docks_default_height(qtbot, gui, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_everything_fits_in_the_docks_default_height(qtbot: QtBot, gui: Gui, scheme: str) -> None:
     from gui.theme import DARK, LIGHT, palette_for
 
-    app = QApplication.instance()
-    app.setPalette(palette_for(DARK if scheme == "dark" else LIGHT))
+    QApplication.setPalette(palette_for(DARK if scheme == "dark" else LIGHT))
     try:
         dock = TimelineDock()
         qtbot.addWidget(dock)
@@ -245,13 +246,14 @@ def test_everything_fits_in_the_docks_default_height(qtbot, gui, scheme: str) ->
             if rect.right() >= 0 and rect.left() <= view.viewport().width():
                 assert rect.top() >= 22 and rect.bottom() <= lanes_bottom, view.groups[item.keys[0]]
         bar = dock.fit_button.parentWidget()
+        assert bar is not None
         for child in bar.findChildren(QWidget):
             if child.isVisible():
                 geo = child.geometry()
                 assert 0 <= geo.left() and geo.right() < bar.width() and geo.height() <= bar.height(), child
         assert (view.overview.grab().toImage().pixelColor(5, 5).lightnessF() < 0.5) == (scheme == "dark")
     finally:
-        app.setPalette(palette_for(LIGHT))
+        QApplication.setPalette(palette_for(LIGHT))
 
 
 def test_zoom_in_narrows_the_span_and_refines_the_ticks_from_years_to_days(view: TimelineView) -> None:
@@ -272,7 +274,7 @@ def test_zoom_in_narrows_the_span_and_refines_the_ticks_from_years_to_days(view:
     assert view.tick_unit().kind == "year" and view.visible_days() > spans[0]
 
 
-def test_keyboard_zoom_and_pan(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_zoom_and_pan(view: TimelineView, qtbot: QtBot) -> None:
     view.setFocus()
     span = view.visible_days()
     qtbot.keyClick(view, Qt.Key.Key_Plus)
@@ -286,7 +288,7 @@ def test_keyboard_zoom_and_pan(view: TimelineView, qtbot) -> None:  # type: igno
     assert view.visible_days() > span
 
 
-def test_wheel_zooms_around_the_pointer_and_drag_pans(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wheel_zooms_around_the_pointer_and_drag_pans(view: TimelineView, qtbot: QtBot) -> None:
     view.set_visible_range(date(2019, 1, 1), date(2019, 3, 31))
     x = 400
     day_under = view.visible_range()[0].toordinal() + x / view.viewport().width() * view.visible_days()
@@ -311,7 +313,7 @@ def test_wheel_zooms_around_the_pointer_and_drag_pans(view: TimelineView, qtbot)
 
 
 @offscreen_popups
-def test_clicking_an_event_emits_its_article_and_sentence(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_an_event_emits_its_article_and_sentence(view: TimelineView, qtbot: QtBot) -> None:
     view.set_visible_range(date(2018, 11, 1), date(2019, 9, 30))
     item = _item_with_label(view, "G20 summit, Osaka")
     event = view.groups[item.keys[0]].mentions[0].event
@@ -324,7 +326,7 @@ def test_clicking_an_event_emits_its_article_and_sentence(view: TimelineView, qt
 
 
 @offscreen_popups
-def test_hover_shows_the_sentence_and_the_value(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_hover_shows_the_sentence_and_the_value(view: TimelineView, qtbot: QtBot) -> None:
     view.set_visible_range(date(2018, 11, 1), date(2019, 9, 30))
     item = _item_with_label(view, "Upper House election")
     _hover(view, view.viewport_rect_of(item).center())
@@ -338,7 +340,7 @@ def test_hover_shows_the_sentence_and_the_value(view: TimelineView, qtbot) -> No
     qtbot.waitUntil(lambda: not view.card.isVisible())
 
 
-def test_entity_filter_hides_other_events_and_clearing_restores_them(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_entity_filter_hides_other_events_and_clearing_restores_them(view: TimelineView, qtbot: QtBot) -> None:
     everything = len(view.shown_groups())
     with qtbot.waitSignal(view.entity_filter_changed) as changed:
         view.set_entity_filter("Sergey Lavrov")
@@ -356,7 +358,7 @@ def test_entity_filter_hides_other_events_and_clearing_restores_them(view: Timel
     assert {k for i in view.timeline_items() for k in i.keys} == set(range(everything))
 
 
-def test_dock_chip_shows_the_filter_and_clears_it(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_dock_chip_shows_the_filter_and_clears_it(qtbot: QtBot, gui: Gui) -> None:
     dock = TimelineDock()
     qtbot.addWidget(dock)
     dock.resize(1200, 216)
@@ -374,7 +376,7 @@ def test_dock_chip_shows_the_filter_and_clears_it(qtbot, gui) -> None:  # type: 
 
 
 @offscreen_popups
-def test_keyboard_walks_the_events_and_enter_opens_one(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_walks_the_events_and_enter_opens_one(view: TimelineView, qtbot: QtBot) -> None:
     view.set_visible_range(date(2018, 11, 1), date(2019, 9, 30))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Tab)
@@ -389,7 +391,7 @@ def test_keyboard_walks_the_events_and_enter_opens_one(view: TimelineView, qtbot
 
 
 @offscreen_popups
-def test_dense_days_cluster_and_split_when_zoomed_in(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_dense_days_cluster_and_split_when_zoomed_in(qtbot: QtBot, gui: Gui) -> None:
     v = TimelineView()
     qtbot.addWidget(v)
     v.resize(1200, 180)
@@ -413,7 +415,7 @@ def test_dense_days_cluster_and_split_when_zoomed_in(qtbot, gui) -> None:  # typ
 
 
 @offscreen_popups
-def test_library_mode_groups_the_same_date_of_two_articles(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_library_mode_groups_the_same_date_of_two_articles(qtbot: QtBot, gui: Gui) -> None:
     from models.timeline_query import mentions_of
 
     text, events = sample_events()
@@ -448,22 +450,21 @@ def test_library_mode_groups_the_same_date_of_two_articles(qtbot, gui) -> None: 
     v.mention_menu.close()
 
 
-def test_follows_a_change_of_palette(view: TimelineView, qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_follows_a_change_of_palette(view: TimelineView, qtbot: QtBot, gui: Gui) -> None:
     from gui.theme import DARK, LIGHT, palette_for
 
-    app = QApplication.instance()
     assert not _event_items(view)[0].colors.dark
-    app.setPalette(palette_for(DARK))
+    QApplication.setPalette(palette_for(DARK))
     try:
         qtbot.waitUntil(lambda: _event_items(view)[0].colors.dark)
         assert _event_items(view)[0].colors.background.name().lower() == DARK.panel.lower()
     finally:
-        app.setPalette(palette_for(LIGHT))
+        QApplication.setPalette(palette_for(LIGHT))
     qtbot.waitUntil(lambda: not _event_items(view)[0].colors.dark)
 
 
 @pytest.mark.slow
-def test_the_samples_real_timeline_is_drawn_without_overlaps(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
+def test_the_samples_real_timeline_is_drawn_without_overlaps(qtbot: QtBot, gui: Gui) -> None:
     from models.analysis import analyze
     from models.ingest import ingest_file
     from tests.gui.fakes import SAMPLE

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
 
+from gui.dock_title import DockTitle
 from tests.gui import test_highlights
-from tests.gui.test_highlights import select
+from tests.gui.test_highlights import Reader, select
 
 reader = test_highlights.reader
 
@@ -26,15 +28,16 @@ def on_screen(window: Any, widget: QWidget) -> QRect:
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800), (1440, 900), (1920, 1080)])
-def test_export_and_the_six_swatches_are_on_the_toolbar(reader, size) -> None:  # type: ignore[no-untyped-def]
+def test_export_and_the_six_swatches_are_on_the_toolbar(reader: Reader, size: tuple[int, int]) -> None:
     window = reader[0]
     window.resize(*size)
     settle()
     bar = on_screen(window, window.toolbar)
     export = window.toolbar.findChild(QToolButton, "ExportButton")
+    assert export is not None
     swatches = list(window.annotations.swatches.buttons.values())
     assert len(swatches) == 6
-    placed = [export, *swatches, window.search_field]
+    placed: list[QWidget] = [export, *swatches, window.search_field]
     for widget in placed:
         assert widget.isVisible(), f"{widget.objectName()} hidden at {size}"
         assert bar.contains(on_screen(window, widget)), f"{widget.objectName()} off the toolbar at {size}"
@@ -43,13 +46,14 @@ def test_export_and_the_six_swatches_are_on_the_toolbar(reader, size) -> None:  
         for b in rects[i + 1:]:
             assert not a.intersects(b)
     open_button = window.toolbar.widgetForAction(window.open_action)
+    assert isinstance(open_button, QToolButton)
     compact = size[0] < 1280
     assert (open_button.toolButtonStyle().name == "ToolButtonIconOnly") == compact
     assert open_button.toolTip() or open_button.accessibleName() or window.open_action.text()
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1440, 900), (1920, 1080), (3840, 2160)])
-def test_the_reading_column_is_readable_at_every_size(reader, size) -> None:  # type: ignore[no-untyped-def]
+def test_the_reading_column_is_readable_at_every_size(reader: Reader, size: tuple[int, int]) -> None:
     window = reader[0]
     window.resize(*size)
     settle()
@@ -60,7 +64,7 @@ def test_the_reading_column_is_readable_at_every_size(reader, size) -> None:  # 
     assert window.view.viewport().height() >= 200, "at least a dozen lines of the article"
 
 
-def test_a_note_card_stands_in_the_margin_at_1440(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_card_stands_in_the_margin_at_1440(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, _ = reader
     window.resize(1440, 900)
     settle()
@@ -78,7 +82,7 @@ def test_a_note_card_stands_in_the_margin_at_1440(reader, qtbot) -> None:  # typ
     assert cards[0].rect.right() - offset <= window.view.viewport().width()
 
 
-def test_the_status_bar_shows_figures_not_the_library_path(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_bar_shows_figures_not_the_library_path(reader: Reader, qtbot: QtBot) -> None:
     window, lib, article_id, path = reader
     select(window, "Eight days later")
     window.annotations.highlight_selection("yellow")
@@ -90,7 +94,7 @@ def test_the_status_bar_shows_figures_not_the_library_path(reader, qtbot) -> Non
     assert "125 %" in window.article_status.text()
 
 
-def test_a_dock_folds_to_its_title_and_gives_the_room_to_the_article(reader) -> None:  # type: ignore[no-untyped-def]
+def test_a_dock_folds_to_its_title_and_gives_the_room_to_the_article(reader: Reader) -> None:
     window = reader[0]
     window.resize(1024, 700)
     settle()
@@ -98,6 +102,7 @@ def test_a_dock_folds_to_its_title_and_gives_the_room_to_the_article(reader) -> 
 
     dock = next(d for d in window.findChildren(QDockWidget) if "imeline" in d.objectName())
     title = dock.titleBarWidget()
+    assert isinstance(title, DockTitle)
     before = window.view.viewport().height()
     title.fold.click()
     settle()
