@@ -94,15 +94,6 @@ def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str])
     # fork shares what is loaded already and starts at once; with other threads running only spawn is safe
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    if method == "fork" and analyse and jobs > 1:
-        # Loaded once here, the model is shared by every forked worker (copy-on-write) instead of being loaded by
-        # each of them: one load's CPU and memory rather than one per worker, on a machine that is often busy.
-        from models.analysis import nlp
-
-        try:
-            nlp.load()
-        except nlp.ModelUnavailable:
-            pass  # each worker's analysis reports it, one line per article
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(known,)) as pool:
         pending: list[Future[Result]] = []
