@@ -35,9 +35,9 @@ class Reading:
 def read_article(library: Any, article_id: int, retry: bool = False) -> Reading:
     """The article's analysis (the cache, else the worker process), its corrected entities, event names and entity
     descriptions: what the docks show. Runs on the pool."""
-    from models.store.entities import EntityStore
-
     analysis = analysis_of(library, article_id, retry=retry)
+    from models.store.entities import EntityStore  # after the library answered: the store is up by then
+
     entities = EntityStore(library).entities(article_id, analysis)
     names, descriptions = _names_and_descriptions(library, article_id, analysis, entities)
     return Reading(analysis, entities, names, descriptions)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 import time
@@ -13,11 +14,12 @@ from collections.abc import Callable
 from importlib.resources import as_file, files
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
-from gui import settings
+from gui import first_paint, settings
 from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
 from gui.i18n import arg
@@ -40,19 +42,42 @@ def startup_mark(name: str) -> None:
         print(f"startup-mark {name} {time.time():.6f}", file=sys.stderr, flush=True)
 
 
-class _FirstArticlePaint(QObject):
-    """Marks the first paint of the reading view with an article in it (before the docks have their analysis)."""
+FIRST_PAINT_WAIT_MS = 1500  # the store comes up after this even if the window was never painted (minimised)
 
-    def __init__(self, window: MainWindow) -> None:
+
+class _FirstArticlePaint(QObject):
+    """Marks the first paint of the reading view with an article in it (before the docks have their analysis), and
+    then calls ``after`` once (or after FIRST_PAINT_WAIT_MS when no such paint comes)."""
+
+    def __init__(self, window: MainWindow, after: Callable[[], object] | None = None) -> None:
         super().__init__(window)
         self._window = window
+        self._after = after
         window.view.viewport().installEventFilter(self)
+        if after is not None:
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._done)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
         if event.type() == QEvent.Type.Paint and self._window.view.article() is not None:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: startup_mark("article-painted"))  # after this paint has been drawn
+            QTimer.singleShot(0, self, self._painted)  # after this paint has been drawn
         return False
+
+    def _painted(self) -> None:
+        startup_mark("article-painted")
+        self._done()
+
+    def _done(self) -> None:
+        after, self._after = self._after, None
+        if after is not None:
+            after()
+
+
+class _StoreArrival(QObject):
+    """Brings the library opened in a background thread to the GUI thread (queued signals)."""
+
+    arrived = Signal(object)  # the library
+    failed = Signal(object)  # the exception
 
 
 def configure_application(argv: list[str] | None = None) -> tuple[QApplication, Typefaces, ThemeController]:
@@ -172,26 +197,21 @@ def receive_handed_files(window: MainWindow, sources: list[str]) -> None:
     window.activateWindow()
 
 
-def run(argv_files: list[str], library: str | None = None, screenshot: str | None = None) -> int:
-    app, faces, theme = configure_application([sys.argv[0]])
-    if screenshot and (problem := font_problem(faces)):
-        print(f"newsdesk: {problem}", file=sys.stderr)
-        return 1
+def open_store(library: str | None, screenshot: str | None) -> Any:
+    """The library, opened through the store; None when it cannot be (the reason was said or shown)."""
     from models.store.integrity import LibraryDamaged
 
     try:
         from models.store import open_library
 
-        lib = open_library(library)
+        return open_library(library)
     except LibraryDamaged as damage:  # never a dead end: restore, another library, or quit (gui.damaged_library)
         if screenshot:
             print(f"newsdesk: {damage}", file=sys.stderr)
-            return 1
+            return None
         from gui.damaged_library import ask_what_to_do
 
-        lib = ask_what_to_do(damage)
-        if lib is None:
-            return 1
+        return ask_what_to_do(damage)
     except Exception as error:  # noqa: BLE001 — the user needs the reason, not a traceback
         message = " ".join(str(error).split()) or type(error).__name__
         if screenshot:
@@ -199,13 +219,11 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         else:
             QMessageBox.critical(None, "Newsdesk", QCoreApplication.translate("run", "Cannot open the library:") +
                                  f"\n{message}")
-        return 1
-    single = not screenshot and os.environ.get(SINGLE_INSTANCE, "1") != "0"
-    instance = server_name(str(getattr(lib, "location", library or "")))
-    if single and hand_off(instance, list(argv_files)):
-        lib.close() if hasattr(lib, "close") else None
-        return 0  # the window already open on this library took the files
-    window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
+        return None
+
+
+def _with_store(window: MainWindow, lib: Any, single: bool, instance: str) -> None:
+    """What needs the opened store: the read-only notice and the door for later launches."""
     if getattr(lib, "read_only", ""):  # opened for reading only (models.store.opening): say so for good
         from PySide6.QtWidgets import QLabel
 
@@ -216,22 +234,29 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if single:
         server = InstanceServer(instance, lambda sources: receive_handed_files(window, sources), window)
         setattr(window, "_instance_server", server)  # noqa: B010 — kept with the window for as long as it is open
-    if os.environ.get(STARTUP_MARKS):
-        _FirstArticlePaint(window)
-    if screenshot:
-        window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
-    window.show()
-    window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
-    gc.freeze()  # the modules, classes and the window live as long as the process: never walk them again
-    gc.enable()  # off during start-up (see gui.launcher)
-    if not screenshot:
-        return app.exec()
 
+
+def run(argv_files: list[str], library: str | None = None, screenshot: str | None = None,
+        snapshot: bool = True) -> int:
+    """``snapshot``: paint the first window from a sqlite3 snapshot when the library allows it (gui.first_paint)."""
+    app, faces, theme = configure_application([sys.argv[0]])
+    if screenshot and (problem := font_problem(faces)):
+        print(f"newsdesk: {problem}", file=sys.stderr)
+        return 1
+    # An existing library with nothing to import: the window is painted from a sqlite3 snapshot and the store
+    # (SQLAlchemy, checks, migrations, backup) comes up behind it (gui.first_paint).
+    startup = first_paint.startup_library(library) if snapshot and not argv_files else None
+    lib = startup if startup is not None else open_store(library, screenshot)
+    if lib is None:
+        return 1
+    single = not screenshot and os.environ.get(SINGLE_INSTANCE, "1") != "0"
+    instance = server_name(str(getattr(lib, "location", library or "")))
+    if single and hand_off(instance, list(argv_files)):
+        lib.close() if startup is None and hasattr(lib, "close") else None
+        return 0  # the window already open on this library took the files
+    window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
     outcome: dict[str, int] = {"code": 1}
-    analysis_failures: list[str] = []
-    window.reading.runner.failed.connect(
-        lambda article_id, reason: analysis_failures.append(f"analysis of article {article_id} failed: {reason}")
-    )
+    store_failed: list[BaseException] = []
 
     def capture() -> None:
         failures = [f"{f.label}: {f.reason}" for f in window.import_failures] + analysis_failures
@@ -239,14 +264,80 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
             print("newsdesk: " + "; ".join(failures), file=sys.stderr)
         picture = window.grab()
         startup_mark("settled")  # everything drawn, entities and timeline included (saving the PNG follows)
-        if picture.save(screenshot):
+        if picture.save(screenshot or ""):
             outcome["code"] = 0 if not failures else 1
         else:
             print(f"newsdesk: could not write {screenshot}", file=sys.stderr)
         window.close()
         app.quit()
 
-    when_settled(window, capture)
-    app.exec()
-    lib.close() if hasattr(lib, "close") else None
+    if startup is None:
+        _with_store(window, lib, single, instance)
+        if os.environ.get(STARTUP_MARKS):
+            _FirstArticlePaint(window)
+    else:
+        arrival = _StoreArrival(window)
+        store = startup
+
+        def arrived(real: Any) -> None:
+            store.release_snapshot()
+            _with_store(window, store, single, instance)
+            if screenshot:
+                when_settled(window, capture)
+
+        def failed(error: BaseException) -> None:  # damaged, or cannot be opened: the window built on it goes
+            store_failed.append(error)
+            window.close()
+            shiboken6.delete(window)  # now, with its children: nothing queued for them is delivered any more
+            store.fail(error)  # the background reads that waited for the store end, reporting to no one
+            app.quit()
+
+        def opened(real: Any) -> None:  # in the background thread
+            store.attach(real)
+            arrival.arrived.emit(real)
+
+        def not_opened(error: BaseException) -> None:  # in the background thread
+            # The window built on the snapshot goes; what its background reads would log about the library that
+            # did not open is said once, by the store's own message when it is opened the usual way (below).
+            logging.disable(logging.CRITICAL)
+            store.failing(error)
+            arrival.failed.emit(error)
+
+        started: list[object] = []
+
+        def start() -> None:
+            if not started:
+                started.append(first_paint.bring_up_store(lambda: _open_library(library), opened, not_opened))
+
+        arrival.arrived.connect(arrived)
+        arrival.failed.connect(failed)
+        startup.starter = start
+        _FirstArticlePaint(window, start)
+    if screenshot:
+        window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
+    window.show()
+    window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
+    gc.freeze()  # the modules, classes and the window live as long as the process: never walk them again
+    gc.enable()  # off during start-up (see gui.launcher)
+    analysis_failures: list[str] = []
+    if screenshot:
+        window.reading.runner.failed.connect(
+            lambda article_id, reason: analysis_failures.append(f"analysis of article {article_id} failed: {reason}")
+        )
+        if startup is None:
+            when_settled(window, capture)
+    code = app.exec()
+    if store_failed:  # open it the usual way, with the store's own messages and choices
+        QThreadPool.globalInstance().waitForDone(5000)
+        logging.disable(logging.NOTSET)
+        return run(argv_files, library=library, screenshot=screenshot, snapshot=False)
+    if not screenshot:
+        return code
+    lib.close() if hasattr(type(lib), "close") or startup is not None else None
     return outcome["code"]
+
+
+def _open_library(library: str | None) -> Any:
+    from models.store import open_library
+
+    return open_library(library)

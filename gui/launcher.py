@@ -89,7 +89,8 @@ def _gui(args: list[str]) -> int:
     # class objects some 200 times (~60 ms). It stays off until the window is up (gui.app.run turns it back on);
     # what exists by then is frozen out of its way for good.
     gc.disable()
-    _import_before_qt()
+    if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
+        _import_before_qt()
     install_gui_renderers()
     from gui.app import run
 

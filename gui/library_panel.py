@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,6 +32,7 @@ from gui.i18n import arg, plural
 from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
 from gui.library_model import LibraryModel, Role
+from gui.settings import Setting
 from models.store.records import ArticleSummary
 
 if TYPE_CHECKING:
@@ -43,6 +44,11 @@ SNIPPET_HITS = 200
 ALL, HIGHLIGHTED = "all", "highlighted"
 UNREAD = "unread"
 EDITED = "edited"  # a re-import changed the text: the story was edited after it was first read
+# Where the list was scrolled: "article id:pixels of its row above the top", restored at the next start.
+LIST_POSITION: Setting[str] = Setting("window/library_list_position", str, "")
+POSITION_SAVE_MS = 400
+MIN_ROWS = 3  # rows of the list kept in sight before the footer (the colour legend) gives way
+POSITION_PAGES = 10  # pages fetched at most to find the row the list was scrolled to
 SORT_LABELS = (("recent", "Recent"), ("newest", "Newest"), ("oldest", "Oldest"), ("highlighted", "Most highlighted"),
                ("title", "Title"))
 
@@ -59,6 +65,9 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
         self._library: LibraryProtocol | None = None
+        self._footers: list[QWidget] = []
+        self._counts = (0, 0, 0)  # highlighted, unread, edited, as the chips show them
+        self._read_here: set[int] = set()  # marked read by opening them; the store may not have the mark yet
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
         self.search.setPlaceholderText(self.tr("Search library"))
@@ -134,6 +143,10 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.list, 1)
         self._layout = layout
 
+        self._restore_to: tuple[int, int] | None = _parse_position(LIST_POSITION.read())  # applied once laid out
+        self._save_position = QTimer(self, singleShot=True, interval=POSITION_SAVE_MS)
+        self._save_position.timeout.connect(self._store_position)
+        self.list.verticalScrollBar().valueChanged.connect(lambda _v: self._save_position.start())
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(self._debounce.start)
@@ -170,9 +183,36 @@ class LibraryPanel(QWidget):
         self.list.addAction(self.delete_action)
 
     def add_footer(self, widget: QWidget) -> None:
-        """Pin a widget under the list (the highlight colour legend)."""
+        """Pin a widget under the list (the highlight colour legend); it steps aside when the panel is too short for
+        it and MIN_ROWS rows of the list (a small window, a large scale factor)."""
         widget.setParent(self)
         self._layout.addWidget(widget)
+        self._footers.append(widget)
+        QTimer.singleShot(0, self, self._fit_footers)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QWidget.resizeEvent
+        super().resizeEvent(event)
+        self._fit_footers()
+
+    def _rows_height(self, rows: int) -> int:
+        """Height of the list showing its first ``rows`` rows (a typical row where fewer are listed)."""
+        hints = [self.list.sizeHintForRow(r) for r in range(min(rows, self.model.rowCount()))]
+        typical = max(hints) if hints else 2 * self.fontMetrics().height() + 16
+        return sum(hints) + typical * (rows - len(hints)) + 2 * rows * self.list.spacing() + 2 * self.list.frameWidth()
+
+    def _fit_footers(self) -> None:
+        if not self._footers:
+            return
+        if self.list.isHidden():  # no rows to keep in sight
+            for f in self._footers:
+                f.setVisible(True)
+            return
+        shown = [f for f in self._footers if not f.isHidden()]
+        room = self.list.height() + sum(f.height() + self._layout.spacing() for f in shown)
+        footer = sum(f.sizeHint().height() + self._layout.spacing() for f in self._footers)
+        fits = room - footer >= self._rows_height(min(MIN_ROWS, max(1, self.model.total())))
+        for f in self._footers:
+            f.setVisible(fits)
 
     def set_library(self, library: LibraryProtocol) -> None:
         self._library = library
@@ -208,6 +248,7 @@ class LibraryPanel(QWidget):
         self._set_chip_counts(*counts)
 
     def _set_chip_counts(self, highlighted: int, unread: int, edited: int = 0) -> None:
+        self._counts = (highlighted, unread, edited)
         self.highlighted_chip.setText(
             arg(self.tr("Highlighted %1"), f"{highlighted:,}") if highlighted else self.tr("Highlighted")
         )
@@ -227,6 +268,7 @@ class LibraryPanel(QWidget):
     def reload(self) -> None:
         """Refresh the rows from the store, keeping the current article and the selection where still listed."""
         self._debounce.stop()
+        position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
         current = self.current_article_id()
         selected = set(self.selected_article_ids())
         summaries: list[ArticleSummary] = []
@@ -259,8 +301,67 @@ class LibraryPanel(QWidget):
             if (row := self.model.row_of(article_id)) >= 0:
                 selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
+        if position is not None:
+            self.restore_list_position(position)
+        self._keep_read_marks()
         self._update_labels()
         self.count_changed.emit(self.model.total())
+
+    # -- the list's scroll position ----------------------------------------------------------------------------
+
+    def list_position(self) -> tuple[int, int] | None:
+        """(the article at the top of the list, pixels of its row scrolled above the top), None when empty."""
+        index = self.list.indexAt(QPoint(self.list.viewport().width() // 2, 1))
+        if not index.isValid():
+            return None
+        return int(index.data(Role.ARTICLE_ID)), max(0, -self.list.visualRect(index).top())
+
+    def restore_list_position(self, position: tuple[int, int]) -> bool:
+        """Scroll so that the article is at the top again (fetching pages to find it); False when it is not listed."""
+        article_id, offset = position
+        row = self.model.row_of(article_id)
+        pages = 0
+        while row < 0 and self.model.canFetchMore() and pages < POSITION_PAGES:
+            self.model.fetchMore()
+            pages += 1
+            row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        index = self.model.index(row)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        bar = self.list.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), bar.value() + self.list.visualRect(index).top() + offset))
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:  # QWidget.showEvent
+        super().showEvent(event)
+        if self._restore_to is not None:  # the position of the last session, once the rows have their sizes
+            QTimer.singleShot(0, self, self._restore_saved_position)
+
+    def _restore_saved_position(self) -> None:
+        position, self._restore_to = self._restore_to, None
+        if position is not None and self.model.rowCount():
+            self.restore_list_position(position)
+            current = self.list.currentIndex()
+            if current.isValid() and not self.list.viewport().rect().intersects(self.list.visualRect(current)):
+                self.list.scrollTo(current)  # the open article stays in sight
+
+    def _store_position(self) -> None:
+        if self.query() or self._restore_to is not None:  # a search's hits are not the list to come back to
+            return
+        if (position := self.list_position()) is not None:
+            LIST_POSITION.write(f"{position[0]}:{position[1]}")
+
+    def _keep_read_marks(self) -> None:
+        """Articles opened here stay read in the rows and the Unread count while their mark is being stored."""
+        lagging = [i for i in self._read_here if self.model.row_of(i) >= 0 and not self.model.is_read(i)]
+        self._read_here -= {i for i in self._read_here if self.model.is_read(i)}
+        for article_id in lagging:
+            self.model.mark_read(article_id)
+        lagging = [i for i in lagging if self.model.is_read(i)]  # rows that carry a read state
+        if lagging:
+            highlighted, unread, edited = self._counts
+            self._set_chip_counts(highlighted, max(0, unread - len(lagging)), edited)
 
     def current_article_id(self) -> int | None:
         index = self.list.currentIndex()
@@ -286,7 +387,16 @@ class LibraryPanel(QWidget):
         if self._library is None or self.model.is_read(article_id):
             return
         self.model.mark_read(article_id)
+        self._count_read(article_id)
         self.read_marked.emit(article_id)
+
+    def _count_read(self, article_id: int) -> None:
+        """The article just shown as read leaves the Unread count now, in the frame that shows it."""
+        if not self.model.is_read(article_id):  # a row without a read state (or not listed): nothing to count
+            return
+        self._read_here.add(article_id)
+        highlighted, unread, edited = self._counts
+        self._set_chip_counts(highlighted, max(0, unread - 1), edited)
 
     def _update_labels(self) -> None:
         searching = bool(self.query())
@@ -377,3 +487,11 @@ class LibraryPanel(QWidget):
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
             self.list.setFocus()
+
+
+def _parse_position(value: object) -> tuple[int, int] | None:
+    try:
+        article_id, offset = str(value).split(":")
+        return int(article_id), max(0, int(offset))
+    except ValueError:
+        return None

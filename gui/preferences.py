@@ -50,7 +50,6 @@ from gui.operations import annotations as annotation_ops
 from gui.runner import Pool, Runner, Task
 from gui.theme import current_tokens, section_label
 from models.store import backup
-from models.store.annotations import default_author
 from models.store.location import ENV_VAR as LIBRARY_ENV
 
 if TYPE_CHECKING:
@@ -132,6 +131,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self._section(self.tr("Your name")))
         self.author = QLineEdit(page)
         self.author.setAccessibleName(self.tr("Your name on highlights and notes"))
+        from models.store.annotations import default_author  # the store's module: loaded after the first paint
+
         self.author.setPlaceholderText(default_author())
         self.author.setText(settings.AUTHOR.read())
         self.author.setClearButtonEnabled(True)

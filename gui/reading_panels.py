@@ -46,11 +46,9 @@ class ReadingPanels(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        from models.store.entities import EntityStore
-
         self.window = window
         self.library = window.library
-        self.entity_store = EntityStore(self.library)
+        self._entity_store: Any = None  # made on first use: the store's modules load after the first paint
         self.tasks = window.runner  # every background read of these panels
         self._calls = 0  # reads under way
         self._analysis: Any = None
@@ -110,6 +108,15 @@ class ReadingPanels(QObject):
         current = window.current_article_id()
         if current is not None:
             self._on_article_opened(current)
+
+    @property
+    def entity_store(self) -> Any:
+        """The store's entity queries and corrections (models.store.entities)."""
+        if self._entity_store is None:
+            from models.store.entities import EntityStore
+
+            self._entity_store = EntityStore(self.library)
+        return self._entity_store
 
     # -- state ------------------------------------------------------------------------------------------------
 

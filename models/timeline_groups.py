@@ -41,6 +41,18 @@ class DatedGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class DateCount:
+    """How many events of the chosen articles cover one interval: the overview of a library's timeline and its
+    clusters at wide zoom, without reading one event."""
+
+    first_day: date
+    last_day: date  # inclusive
+    precision: str  # the finest among them (a day before a month)
+    events: int
+    label: str = ""  # the name of one of them, for the most reported intervals only (see timeline_counts)
+
+
+@dataclass(frozen=True, slots=True)
 class LibraryTimeline:
     groups: tuple[DatedGroup, ...]
     articles_read: int  # articles whose analysis was available

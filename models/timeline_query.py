@@ -8,7 +8,6 @@ sentence text, so a view can show and link it without holding every article's te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,6 +29,7 @@ from models.store.schema import (
     TimelineEventRow,
 )
 from models.timeline_groups import (
+    DateCount,
     DatedGroup,
     EventMention,
     LibraryTimeline,
@@ -40,18 +40,6 @@ from models.timeline_groups import (
     mentions_of,
     one_group_per_event,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class DateCount:
-    """How many events of the chosen articles cover one interval: the overview of a library's timeline and its
-    clusters at wide zoom, without reading one event."""
-
-    first_day: date
-    last_day: date  # inclusive
-    precision: str  # the finest among them (a day before a month)
-    events: int
-    label: str = ""  # the name of one of them, for the most reported intervals only (see timeline_counts)
 
 
 def library_timeline(

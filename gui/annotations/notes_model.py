@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gui.annotations.colors import Legend
-from models.store.annotations import normalize_tags
 from models.store.records import Annotation
 
 ORDERS = ("position", "created", "color")
@@ -45,6 +44,8 @@ def matches(a: Annotation, colors: set[str] | None, tag: str | None, text: str) 
     if colors is not None and a.color not in colors:
         return False
     if tag:
+        from models.store.annotations import normalize_tags  # the store's module: loaded after the first paint
+
         wanted = {t.casefold() for t in normalize_tags([tag])}
         if wanted and not wanted & {t.casefold() for t in a.tags}:
             return False

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from models.store.annotations import normalize_tags
-
 
 class TagCompleter(QCompleter):
     def __init__(self, tags: Iterable[str] = (), parent: QObject | None = None) -> None:
@@ -37,4 +35,6 @@ class TagCompleter(QCompleter):
 
 def parse_tags(text: str) -> list[str]:
     """Tags typed as "a, b, #c" (commas separate; white space inside a tag is kept)."""
+    from models.store.annotations import normalize_tags  # the store's module: loaded after the first paint
+
     return normalize_tags(text.split(","))

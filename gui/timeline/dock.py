@@ -20,7 +20,7 @@ from gui.timeline.summary import Prepared, prepare
 from gui.timeline.view import TimelineView
 from models.analysis.event_labels import EventName
 from models.analysis.types import LOW_CONFIDENCE, Entity, TimelineEvent
-from models.timeline_query import DatedGroup, EventMention
+from models.timeline_groups import DatedGroup, EventMention
 
 # fetch(query, done): run ``query(library)`` away from the GUI thread, then ``done(result)`` on it
 Fetch = Callable[[Callable[[Any], Any], Callable[[Any], None]], None]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.i18n import plural
 from gui.timeline.colors import TimelineColors
-from models.timeline_query import DatedGroup, EventMention
+from models.timeline_groups import DatedGroup, EventMention
 
 CARD_WIDTH = 340
 MAX_MENTIONS = 4

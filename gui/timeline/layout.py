@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from gui.i18n import arg, plural
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
 from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, Slot, assign_lanes
-from models.timeline_query import DatedGroup
+from models.timeline_groups import DatedGroup
 
 MIN_BAR = 10.0
 MAX_LABEL = 230.0  # longer labels are cut; the whole clause is in the hover card

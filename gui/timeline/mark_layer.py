@@ -19,7 +19,7 @@ from gui.timeline.items import LABEL_PAD, ClusterItem, EventItem, TimelineItem
 from gui.timeline.layout import Placement
 from gui.timeline.scene_builder import Slot
 from models.analysis.types import LOW_CONFIDENCE
-from models.timeline_query import DatedGroup
+from models.timeline_groups import DatedGroup
 
 FADED_EVENT = 0.45  # opacity of a mark whose value the analyser is not sure of
 

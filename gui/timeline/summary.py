@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.timeline_query import DateCount
+from models.timeline_groups import DateCount
 
 BUCKET_PX = 48.0  # one bubble per this many pixels at most
 

@@ -53,7 +53,7 @@ from gui.timeline.summary import Prepared, buckets, dates_between, prepare
 from gui.timeline.view_input import TimelineInput
 from models.analysis.event_labels import EventName, name_events
 from models.analysis.types import Entity, TimelineEvent
-from models.timeline_query import (
+from models.timeline_groups import (
     DateCount,
     DatedGroup,
     EventMention,

@@ -109,3 +109,71 @@ def test_an_edited_story_is_badged_and_the_edited_chip_lists_it(library: Library
     edited = [panel.model.index(r).data(Role.TITLE) for r in range(panel.model.rowCount())
               if panel.model.index(r).data(Role.EDITED)]
     assert edited == [title]  # the badge comes with the paged rows too
+
+
+def test_the_opened_article_leaves_the_unread_count_in_the_same_frame(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The mark is stored off the GUI thread; the chip and the row must not wait for it (nor for a reload)."""
+    import threading
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_library(library)
+    assert panel.unread_chip.text() == f"Unread {COUNT:,}"
+    release = threading.Event()
+    real_set_read = library.set_read
+
+    def slow_set_read(article_id: int, read: bool = True) -> None:
+        release.wait(10)
+        real_set_read(article_id, read)
+
+    library.set_read = slow_set_read  # type: ignore[method-assign]
+    opened = panel.model.article_ids()[0]
+    panel.select_article(opened)
+    assert panel.unread_chip.text() == f"Unread {COUNT - 1:,}"  # before the store has the mark
+    panel.reload()  # a refill while the write is still under way keeps the article read
+    assert panel.unread_chip.text() == f"Unread {COUNT - 1:,}"
+    assert panel.model.index(panel.model.row_of(opened)).data(Role.READ) is True
+    release.set()
+    qtbot.waitUntil(lambda: library.count_articles(unread_only=True) == COUNT - 1)
+    panel.reload()  # stored now: counted once, not twice
+    assert panel.unread_chip.text() == f"Unread {COUNT - 1:,}"
+    panel.select_article(opened)  # opened again: already read, nothing changes
+    assert panel.unread_chip.text() == f"Unread {COUNT - 1:,}"
+
+
+def _shown_panel(library: Library, qtbot) -> LibraryPanel:  # type: ignore[no-untyped-def]
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 500)
+    panel.set_library(library)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_the_list_comes_back_where_it_was_scrolled(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Across a restart (the position is saved as the list scrolls) and across a refill of the rows."""
+    from gui.library_panel import LIST_POSITION, POSITION_SAVE_MS
+
+    panel = _shown_panel(library, qtbot)
+    target = COUNT - (PAGE + 30)  # the list is last imported first; this row is beyond the first page
+    assert panel.restore_list_position((target, 7))
+    assert panel.list_position() == (target, 7)
+    panel.reload()  # re-filled (an import, a delete, a chip): still there
+    assert panel.list_position() == (target, 7)
+    qtbot.waitUntil(lambda: LIST_POSITION.read() == f"{target}:7", timeout=POSITION_SAVE_MS * 10)
+    panel.close()
+
+    again = _shown_panel(library, qtbot)  # the next start
+    qtbot.waitUntil(lambda: again.list_position() == (target, 7))
+    assert again.model.row_of(target) > PAGE
+
+
+def test_a_position_whose_article_is_gone_leaves_the_list_at_the_top(library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.library_panel import LIST_POSITION
+
+    LIST_POSITION.write("999999:12")
+    panel = _shown_panel(library, qtbot)
+    qtbot.wait(50)
+    assert panel.list.verticalScrollBar().value() == 0
+    assert panel.list_position() == (panel.model.article_ids()[0], 0)
