@@ -78,6 +78,9 @@ def test_an_analysis_past_its_budget_is_kept_and_marked_partial() -> None:
     assert result.entities  # the parse finished: its entities are kept
     for t in result.timexes:
         assert text[t.start : t.end] == t.text
+    # the whole analysis has its own bound, whatever each stage may take
+    result = analyze(text, date(2019, 1, 23), budget=Budget(parse=60, timeline=60, total=0.0))
+    assert result.status == "partial" and "timeline stopped" in result.reason and result.entities
 
 
 @pytest.mark.slow
@@ -94,3 +97,20 @@ def test_tens_of_thousands_of_dates_finish_in_bounded_time() -> None:
     elapsed = time.monotonic() - started
     assert whole and len(timexes) >= 6000 and len(events) >= 5000
     assert elapsed < 120
+
+
+def test_a_partial_analysis_finds_names_and_dates_only_in_the_part_it_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "Vladimir Putin met Shinzo Abe in Moscow on Jan. 14, 2019. Eight days later they met again."
+    text = "\n".join([line] * 40)
+    half = text.index("\n", len(text) // 2) + 1
+    real_parse = nlp.parse
+
+    def parse_half(whole: str, *args: object, **kwargs: object) -> nlp.Parsed:  # the budget ran out half-way
+        return nlp.Parsed(whole, real_parse(whole[:half]).pieces, half)
+
+    monkeypatch.setattr(nlp, "parse", parse_half)
+    result = analyze(text, date(2019, 1, 23))
+    assert result.status == "partial" and f"the first {half:,} of {len(text):,}" in result.reason
+    assert result.entities and result.timexes
+    assert all(m.end <= half for e in result.entities for m in e.mentions)
+    assert all(t.end <= half for t in result.timexes)

@@ -77,9 +77,13 @@ def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_LIMIT)
 
 
 def sentence_and_clipping(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool, bool]:
-    block_start = text.rfind("\n", 0, start) + 1
-    block_end = text.find("\n", end)
-    block_end = len(text) if block_end < 0 else block_end
+    # Only a window around the mention is read: a sentence boundary further away than the clipping room changes
+    # nothing (the snippet is clipped there), and a block of megabytes is not scanned again for every mention.
+    reach = 2 * limit + 200
+    floor = max(0, start - reach)
+    block_start = text.rfind("\n", floor, start) + 1 or floor
+    block_end = text.find("\n", end, end + reach)
+    block_end = min(len(text), end + reach) if block_end < 0 else block_end
     s0, e0 = block_start, block_end
     for m in _SENTENCE_END.finditer(text, block_start, block_end):
         if m.end() <= start:

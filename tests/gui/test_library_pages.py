@@ -127,6 +127,8 @@ def test_the_opened_article_leaves_the_unread_count_in_the_same_frame(library: L
         real_set_read(article_id, read)
 
     library.set_read = slow_set_read  # type: ignore[method-assign]
+    # the window stores the mark off the GUI thread (gui.operations.articles.mark_read, through the runner)
+    panel.read_marked.connect(lambda article_id: threading.Thread(target=library.set_read, args=(article_id,)).start())
     opened = panel.model.article_ids()[0]
     panel.select_article(opened)
     assert panel.unread_chip.text() == f"Unread {COUNT - 1:,}"  # before the store has the mark
