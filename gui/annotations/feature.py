@@ -148,16 +148,14 @@ class AnnotationsFeature(QObject):
 
     @Slot(int)
     def load_article(self, article_id: int) -> None:
-        annotations = self.controller.store().list(article_id) if self.controller.available() else []
-        note = self.library.get_article(article_id).note if self.controller.available() else ""
+        annotations = self.controller.store().list(article_id)
+        note = self.library.get_article(article_id).note
         self.marks.set_annotations(annotations)
         self.panel.set_article(article_id, annotations, note)
         if self.panel.library_wide():
             self._load_library_wide()
 
     def _load_library_wide(self) -> None:
-        if not self.controller.available():
-            return
         titles = {a.id: a.title for a in self.library.list_articles()}
         self.panel.set_library_annotations(self.controller.store().list(), titles)
 
@@ -166,9 +164,8 @@ class AnnotationsFeature(QObject):
         if library_wide:
             self._load_library_wide()
         elif (article_id := self.article_id()) is not None:
-            self.panel.set_article(article_id, self.controller.store().list(article_id)
-                                   if self.controller.available() else [],
-                                   self.library.get_article(article_id).note if self.controller.available() else "")
+            self.panel.set_article(article_id, self.controller.store().list(article_id),
+                                   self.library.get_article(article_id).note)
 
     @Slot()
     def show_all_highlights(self) -> None:
@@ -413,7 +410,7 @@ class AnnotationsFeature(QObject):
         self.legend_widget.set_legend(self.controller.legend, self.controller.counts_by_color())
 
     def _refresh_known_tags(self) -> None:
-        tags = self.controller.store().tags() if self.controller.available() else []
+        tags = self.controller.store().tags()
         self.panel.set_known_tags(tags)
         self.bar.completer.set_tags(tags)
 
