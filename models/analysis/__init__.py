@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 ANALYZER_VERSION = "newsdesk-analysis/5"
 
 __all__ = [
-    "ANALYZER_VERSION", "Analysis", "Budget", "Entity", "Mention", "Timex", "TimelineEvent", "analyze",
-    "analyze_safely", "failed_analysis",
+    "ANALYZER_VERSION", "Analysis", "Budget", "DEFAULT_BUDGET", "READER_BUDGET", "Entity", "Mention", "Timex",
+    "TimelineEvent", "analyze", "analyze_safely", "failed_analysis",
 ]  # fmt: skip
 
 
@@ -44,6 +44,9 @@ class Budget:
 
 
 DEFAULT_BUDGET = Budget()
+# The reader analyses in a process of its own while the article is already on screen: a long report is read to its
+# end (a megabyte of prose takes about a minute on a laptop core); only a hostile text is cut short.
+READER_BUDGET = Budget(parse=120.0, timeline=60.0, total=240.0)
 
 
 def analyze(

@@ -78,6 +78,7 @@ def _receive(conn: Connection) -> dict[str, Any]:
 
 def _analyse_stored(libraries: dict[str, Any], url: str, article_id: int, retry: bool = False) -> dict[str, Any]:
     # The store is imported here, in the worker process only: it builds on the analysis, not the other way round.
+    from models.analysis import READER_BUDGET
     from models.analysis.serialize import to_dict
     from models.store.analysis_jobs import ensure_analysis
     from models.store.engine import make_engine
@@ -86,7 +87,7 @@ def _analyse_stored(libraries: dict[str, Any], url: str, article_id: int, retry:
     lib = libraries.get(url)
     if lib is None:
         lib = libraries[url] = Library(url, make_engine(url))
-    return to_dict(ensure_analysis(lib, article_id, retry=retry))
+    return to_dict(ensure_analysis(lib, article_id, retry=retry, budget=READER_BUDGET))
 
 
 def _serve(requests: Connection, conn: Connection) -> None:
