@@ -115,6 +115,53 @@ def test_a_damaged_library_is_refused_untouched_and_the_message_names_the_backup
     assert stray_files(library_path.parent) == []
 
 
+def test_a_large_library_opens_without_reading_every_page_and_its_daily_backup_runs_the_full_check(
+    library_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(library_path, articles=60)  # the schema's pages are at the start, the middle holds articles
+    backup.make_backup(library_path, "manual")  # the daily backup is not due
+    overwrite_middle(library_path, 16 * 1024)
+    before = digest(library_path)
+    monkeypatch.setattr(integrity, "FULL_CHECK_BYTES", 0)  # every library counts as large
+    state = integrity.preflight(library_path)
+    assert not state.checked  # opening did not read every page (a 3 GB library opens in milliseconds)
+    code, out, err = run(capsys, "check", "--library", str(library_path))
+    assert code == 1 and out[0]["status"] == "damaged" and "newsdesk restore" in err  # check reads every page
+    old = time.time() - 2 * backup.DAY
+    for made in backup.backups(library_path):
+        os.utime(made, (old, old))
+    assert backup.is_due(library_path)
+    with pytest.raises(integrity.LibraryDamaged, match="newsdesk restore"):  # the day's first open reads it all
+        open_library(str(library_path))
+    assert digest(library_path) == before
+
+
+def test_a_library_cut_short_is_refused_at_any_size(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fill(library_path, articles=3)
+    conn = sqlite3.connect(library_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    monkeypatch.setattr(integrity, "FULL_CHECK_BYTES", 0)
+    size = library_path.stat().st_size
+    with open(library_path, "r+b") as handle:
+        handle.truncate(size // 2 // 4096 * 4096)
+    with pytest.raises(integrity.LibraryDamaged, match="cut short"):
+        integrity.preflight(library_path)
+
+
+def test_the_header_check_reads_page_size_and_count() -> None:
+    head = bytearray(integrity.SQLITE_MAGIC + bytes(integrity.HEADER_BYTES - len(integrity.SQLITE_MAGIC)))
+    head[16:18] = (4096).to_bytes(2, "big")
+    head[28:32] = (10).to_bytes(4, "big")  # ten pages, marked current (change counter == valid-for, both 0)
+    assert integrity.header_problem(bytes(head), 10 * 4096) is None
+    assert "cut short" in (integrity.header_problem(bytes(head), 9 * 4096) or "")
+    head[24:28] = (7).to_bytes(4, "big")  # a stale count is not trusted
+    assert integrity.header_problem(bytes(head), 9 * 4096) is None
+    head[16:18] = (3000).to_bytes(2, "big")
+    assert "page size" in (integrity.header_problem(bytes(head), 10 * 4096) or "")
+    assert "cut short" in (integrity.header_problem(bytes(head[:50]), 50) or "")
+
+
 def test_four_kilobytes_overwritten_make_highlight_and_import_refuse(
     library_path: Path, capsys: pytest.CaptureFixture[str], sample_path: Path
 ) -> None:

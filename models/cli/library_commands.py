@@ -65,7 +65,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     path = library_file(args.library)
     if not path.exists():
         raise UserError(f"there is no library at {location.printable(path)}")
-    integrity.preflight(path)  # damage: refused, with the backup restore would use
+    integrity.preflight(path, thorough=True)  # damage: refused, with the backup restore would use
     try:
         made = backup.make_backup(path, "manual", source_checked=True)
     except backup.BackupError as exc:
@@ -135,7 +135,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UserError(f"there is no library at {location.printable(path)}")
     try:
-        state = integrity.preflight(path)
+        state = integrity.preflight(path, thorough=True)
         bad = integrity.undecodable_rows(path, TEXT_COLUMNS, immutable=state.immutable)
         if bad:
             shown = ", ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")

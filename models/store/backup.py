@@ -42,7 +42,7 @@ DAY = 24 * 3600
 SIDECARS = ("-wal", "-shm", "-journal")
 
 __all__ = [  # the backups as the rest of the product knows them, read or written (models.store.backup_files)
-    "DAY", "KEEP", "KEEP_MONTHLY", "KEEP_WEEKLY", "NAME", "SIDECARS", "STAMP", "BackupError", "BackupInfo",
+    "DAY", "KEEP", "KEEP_MONTHLY", "KEEP_WEEKLY", "NAME", "SIDECARS", "STAMP", "BackupError", "BackupInfo", "is_due",
     "backup_dir", "backup_if_due", "backups", "copy_database", "describe", "inspect", "make_backup",
     "newest_verified", "remove_with_sidecars", "rotate", "storage_reason", "taken_at",
 ]
@@ -110,13 +110,21 @@ def copy_database(source: Path, target: Path, *, source_immutable: bool = False,
         Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
+def is_due(db_path: Path, now: float | None = None) -> bool:
+    """The library exists, is not empty, and its newest backup is more than a day old (or there is none)."""
+    try:
+        if db_path.stat().st_size == 0:
+            return False
+        existing = backups(db_path)
+    except OSError:
+        return False
+    moment = time.time() if now is None else now
+    return not existing or moment - existing[-1].stat().st_mtime >= DAY
+
+
 def backup_if_due(db_path: Path, now: float | None = None, *, source_checked: bool = False) -> Path | None:
     """A daily backup when the newest one is more than a day old (or there is none)."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    existing = backups(db_path)
-    moment = time.time() if now is None else now
-    if existing and moment - existing[-1].stat().st_mtime < DAY:
+    if not is_due(db_path, now):
         return None
     return make_backup(db_path, now=now, source_checked=source_checked)
 

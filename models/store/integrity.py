@@ -2,9 +2,17 @@
 
 An existing file that is empty, unreadable, not a SQLite database or damaged (``PRAGMA quick_check``, then
 ``integrity_check`` for the details) is refused with :class:`LibraryDamaged`: it is never written to, migrated or
-backed up, and the message names ``newsdesk restore`` with the backup it would use. A file or folder that cannot be
-written is opened read-only. The checks open the file with ``mode=ro``, so that closing them never checkpoints a
-WAL into a damaged file.
+backed up, and the message names ``newsdesk restore`` with the backup it would use.
+
+``quick_check`` reads every page of the file (about 4 s per GB here), so it runs on every open only while the file
+is small (:data:`FULL_CHECK_BYTES`). A larger library gets the checks that cost nothing at any size on every open
+(the header, a file shorter than its header says, a schema that cannot be read) and the full check once a day, when
+its daily backup is due (``thorough=True``), as database maintenance usually does. Damage in a page the check did
+not read is still met the moment SQLite reads that page, and :func:`explain` turns it into the same message; the
+``check``, ``backup`` and ``restore`` commands always read every page.
+
+A file or folder that cannot be written is opened read-only. The checks open the file with ``mode=ro``, so that
+closing them never checkpoints a WAL into a damaged file.
 """
 
 from __future__ import annotations
@@ -20,6 +28,8 @@ from models.store.backup_files import newest_verified
 from models.store.storage_errors import storage_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_BYTES = 100
+FULL_CHECK_BYTES = 64 * 1024 * 1024  # up to this size every open reads every page (~0.25 s)
 MAX_PROBLEMS = 20  # lines of integrity_check kept for the report
 
 
@@ -48,10 +58,15 @@ class Preflight:
     read_only: bool  # the file or its folder cannot be written: open with mode=ro
     immutable: bool  # not even the WAL index can be created beside it (read-only folder)
     reason: str = ""  # why it is read-only, for the message on a refused write
+    checked: bool = False  # every page was read (quick_check): a backup may skip its own check
 
 
-def preflight(path: Path) -> Preflight:
-    """Decide how to open the library at ``path``, or raise :class:`LibraryProblem` before anything is written."""
+def preflight(path: Path, *, thorough: bool = False) -> Preflight:
+    """Decide how to open the library at ``path``, or raise :class:`LibraryProblem` before anything is written.
+
+    ``thorough``: read every page whatever the size (the daily backup is due, or a command checks on purpose).
+    ``Preflight.checked`` says whether every page was read.
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -72,22 +87,59 @@ def preflight(path: Path) -> Preflight:
         raise LibraryDamaged(path, "the file cannot be read (permission denied)")
     try:
         with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+            head = handle.read(HEADER_BYTES)
     except OSError as exc:
         raise LibraryDamaged(path, f"the file cannot be read ({exc.strerror})") from None
-    if head != SQLITE_MAGIC:
+    if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise LibraryDamaged(path, "the file is not a SQLite database (its header is overwritten)")
     folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
     file_writable = os.access(path, os.W_OK)
     immutable = not folder_writable and not _wal_files_present(path)
-    problem = check_file(path, quick=True, immutable=immutable)
+    checked = thorough or info.st_size <= FULL_CHECK_BYTES
+    problem = header_problem(head, info.st_size)
+    if problem is not None:
+        raise LibraryDamaged(path, problem)
+    problem = check_file(path, quick=True, immutable=immutable) if checked else check_schema(path, immutable)
     if problem is not None:
         detail = check_file(path, quick=False, immutable=immutable) or problem
         raise LibraryDamaged(path, detail)
     if folder_writable and file_writable:
-        return Preflight(exists=True, read_only=False, immutable=False)
+        return Preflight(exists=True, read_only=False, immutable=False, checked=checked)
     reason = "its folder is read-only" if not folder_writable else "the file is read-only"
-    return Preflight(exists=True, read_only=True, immutable=immutable, reason=reason)
+    return Preflight(exists=True, read_only=True, immutable=immutable, reason=reason, checked=checked)
+
+
+def header_problem(head: bytes, size: int) -> str | None:
+    """What the 100-byte header says is wrong with a file of ``size`` bytes: a page size SQLite never writes, or a
+    file cut short of the pages its header counts (the count is trusted only when SQLite marked it current)."""
+    if len(head) < HEADER_BYTES:
+        return f"the file is cut short ({size} bytes, not even a header)"
+    raw = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if raw == 1 else raw
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"the header names an impossible page size ({raw})"
+    pages = int.from_bytes(head[28:32], "big")
+    current = head[24:28] == head[92:96]
+    if current and pages and pages * page_size > size:
+        return f"the file is cut short ({size} bytes where its header counts {pages} pages of {page_size})"
+    return None
+
+
+def check_schema(path: Path, immutable: bool = False) -> str | None:
+    """None when SQLite can read the schema and count the file's pages; the cheap check of a large library."""
+    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
+    try:
+        conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return _damage_or_raise(exc, path)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA page_count").fetchone()
+    except sqlite3.Error as exc:
+        return _damage_or_raise(exc, path)
+    finally:
+        conn.close()
+    return None
 
 
 def check_file(path: Path, *, quick: bool = True, immutable: bool = False) -> str | None:

@@ -29,7 +29,7 @@ _Lib = TypeVar("_Lib", bound=_Opened)
 
 
 def open_sqlite_library(url: str, path: Path, factory: Callable[[str, Engine], _Lib]) -> _Lib:
-    state = integrity.preflight(path)
+    state = integrity.preflight(path, thorough=backup.is_due(path))
     engine = make_engine(url, read_only=state.read_only, immutable=state.immutable)
     lib = factory(url, engine)
     try:
@@ -47,7 +47,7 @@ def open_sqlite_library(url: str, path: Path, factory: Callable[[str, Engine], _
         raise
     if state.exists:
         try:
-            backup.backup_if_due(path, source_checked=True)
+            backup.backup_if_due(path, source_checked=state.checked)
         except backup.BackupError as exc:  # the library itself is fine: say why there is no fresh copy, go on
             log.warning("newsdesk: the daily backup was not taken: %s", exc)
     return lib

@@ -93,7 +93,7 @@ def restore(db_path: Path, source: Path | None = None, *, now: float | None = No
 
 def _damaged(path: Path) -> bool:
     try:
-        integrity.preflight(path)
+        integrity.preflight(path, thorough=True)
     except integrity.LibraryDamaged:
         return True
     except integrity.LibraryProblem:
