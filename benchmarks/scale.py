@@ -39,7 +39,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "benchmarks"
+SHARED = next((p / "shared" / "benchmarks" for p in (ROOT.parent, ROOT.parent.parent)
+               if (p / "shared" / "benchmarks").is_dir()), ROOT.parent / "shared" / "benchmarks")
 PUBLISHERS = ["Mainichi", "The Harbour Times", "Daily Ledger", "Wire Service", "Evening Courier", "Metro Post"]
 SECTIONS = ["INTERNATIONAL > Europe & Eurasia", "POLITICS > Government", "BUSINESS > Markets", "WORLD > Asia",
             "SCIENCE & CULTURE", "SOCIETY > Courts"]

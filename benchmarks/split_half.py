@@ -25,9 +25,8 @@ from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent.parent / "shared" / "benchmarks"
-if not SHARED.exists():
-    SHARED = Path("/work/shared/benchmarks")
+SHARED = next((p / "shared" / "benchmarks" for p in (REPO.parent, REPO.parent.parent)
+               if (p / "shared" / "benchmarks").is_dir()), REPO.parent / "shared" / "benchmarks")
 SETS = {
     "meantime": SHARED / "meantime" / "meantime-dev.jsonl",
     "gum": SHARED / "gum" / "gum-dev.jsonl",
