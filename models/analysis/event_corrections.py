@@ -77,13 +77,13 @@ def apply_event_corrections(
         if span is None:
             continue
         for i in by_span.get(span, ()):
-            ev = out[i]
-            if ev is None:
+            found = out[i]
+            if found is None:
                 continue
             if rule.action == NOT_A_DATE:
                 out[i] = None
-            elif rule.action == CONFIRM and ev.timex.value == rule.value:
-                out[i] = replace(ev, timex=replace(ev.timex, confidence=1.0, provenance=CONFIRMED_BY_YOU))
+            elif rule.action == CONFIRM and found.timex.value == rule.value:
+                out[i] = replace(found, timex=replace(found.timex, confidence=1.0, provenance=CONFIRMED_BY_YOU))
     return tuple(ev for ev in out if ev is not None)
 
 
