@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
@@ -36,6 +36,7 @@ from models.store.schema import (
     EntityMentionRow,
     EntityRawKeyRow,
     EntitySpellingRow,
+    EventCorrectionRow,
     TimelineEventEntityRow,
     TimelineEventRow,
 )
@@ -125,6 +126,8 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
     total = _count_articles(s)
     done = 0
     last = None
+    # the timeline rules' table comes with a later migration than the backfill of these tables (0003)
+    timeline_rules = inspect(s.connection()).has_table(EventCorrectionRow.__tablename__)
     while True:
         stmt = select(ArticleRow.id, ArticleRow.meta).order_by(ArticleRow.id).limit(CHUNK)
         batch = s.execute(stmt.where(ArticleRow.id > last) if last is not None else stmt).all()
@@ -137,7 +140,7 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
         ids = [i for i, _ in batch]
         for chunk_ids, rows in _current_analyses(s, ids):
             rules = _rules_by_article(s, chunk_ids)
-            dated = event_rules(s, chunk_ids)
+            dated = event_rules(s, chunk_ids) if timeline_rules else {}
             batch_rows = _Rows()
             for article_id, analysis_id, text, data in rows:
                 try:
