@@ -217,3 +217,41 @@ def test_a_confirmed_date_stays_confirmed_when_the_analyser_reads_the_article_ag
         assert others and all(ev.timex.provenance != CONFIRMED_BY_YOU for ev in others)
     finally:
         lib.close()
+
+
+def test_a_confirmation_made_after_the_backup_is_brought_back_from_the_damaged_file(library_path: object) -> None:
+    import sqlite3
+    from pathlib import Path
+
+    from models.store import backup, open_library, recover, restore
+
+    path = Path(str(library_path))
+    lib = open_library(str(path))
+    aid, a = add_unsure(lib)
+    lib.close()
+    backup.make_backup(path, "manual")
+    lib = open_library(str(path))
+    ev = jan22(unsure_analysis(a.text).events)
+    EventCorrectionStore(lib).add_rule(aid, CONFIRM, ev.timex.start, ev.timex.end)
+    lib.close()
+    copy = path.with_name("copy.sqlite")  # a sound copy stands for the damaged file set aside
+    backup.copy_database(path, copy)
+    restore.restore(path)
+    lib = open_library(str(path))
+    try:
+        assert EventCorrectionStore(lib).rules(aid) == ()  # the backup is older than the confirmation
+        assert restore.bring_back(lib, copy).corrections_added == 1
+        [rule] = EventCorrectionStore(lib).rules(aid)
+        assert rule.rule.value == "2019-01-22"
+        [mention] = [m for g in library_timeline(lib).groups for m in g.mentions if m.event.timex.text == "Jan. 22"]
+        assert mention.event.timex.provenance == CONFIRMED_BY_YOU  # the library timeline's rows follow
+        assert restore.bring_back(lib, copy).anything is False
+    finally:
+        lib.close()
+    older = path.with_name("older.sqlite")  # a library made before the table: nothing is reported lost
+    backup.copy_database(copy, older)
+    conn = sqlite3.connect(older)
+    conn.execute("DROP TABLE event_corrections")
+    conn.commit()
+    conn.close()
+    assert "event_corrections" not in recover.salvage(older).unreadable
