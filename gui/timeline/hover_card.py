@@ -248,9 +248,11 @@ class HoverCard(QFrame):
                 child = inner.takeAt(0)
                 widget = child.widget() if child is not None else None
                 if widget is not None:
+                    widget.hide()  # gone from the card at once, not when the event loop deletes it
                     widget.deleteLater()
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
 
     def _style(self, c: TimelineColors) -> None:
