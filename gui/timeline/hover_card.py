@@ -82,7 +82,8 @@ def card_position(size: QSize, anchor: QRect, area: QRect, gap: int = 6) -> QPoi
 
 
 class HoverCard(QFrame):
-    """Emits :attr:`mention_activated` when the reader clicks "Show in article" on one of the mentions."""
+    """Emits :attr:`mention_activated` when the reader clicks "Show in article" on one of the mentions, and
+    :attr:`correction_requested` on "Confirm date" or "Not a date" (offered until the reader confirmed it)."""
 
     mention_activated = Signal(object)  # EventMention
     correction_requested = Signal(object, str)  # EventMention, "confirm" | "not-a-date"
