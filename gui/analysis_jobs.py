@@ -37,6 +37,9 @@ def read_article(library: Any, article_id: int, retry: bool = False) -> Reading:
     descriptions: what the docks show. Runs on the pool."""
     analysis = analysis_of(library, article_id, retry=retry)
     from models.store.entities import EntityStore  # after the library answered: the store is up by then
+    from models.store.event_corrections import with_event_corrections
+
+    analysis = with_event_corrections(library, article_id, analysis)  # dates the reader confirmed or took off
 
     entities = EntityStore(library).entities(article_id, analysis)
     names, descriptions = _names_and_descriptions(library, article_id, analysis, entities)

@@ -27,6 +27,7 @@ from gui.i18n import arg
 from gui.operations import Changes
 from gui.operations import articles as article_ops
 from gui.operations.entities import correct_entity
+from gui.operations.timeline import correct_event
 from gui.runner import failure_text
 from gui.theme import current_tokens
 from gui.timeline.dock import TimelineDock
@@ -92,6 +93,7 @@ class ReadingPanels(QObject):
         self.entities.correction_requested.connect(self._on_correction)
         self.entities.dossier_requested.connect(self._on_dossier)
         self.timeline.event_activated.connect(self._on_event_activated)
+        self.timeline.event_correction_requested.connect(self._on_event_correction)
         self.timeline.scope_changed.connect(self._on_scope_changed)
         self.timeline.entity_filter_changed.connect(self._on_timeline_filter_changed)
         self.entities.count_changed.connect(lambda n: _set_dock_count(self.entities_dock, n))
@@ -264,6 +266,8 @@ class ReadingPanels(QObject):
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         """A new publication date: the header shows it and the timeline is read again; corrections: the entities."""
+        if changes.timeline and self.timeline.scope() == "library":
+            self._on_scope_changed("library")  # a date confirmed or taken off: the library's rows changed
         article_id = self.window.current_article_id()
         if article_id is None:
             return
@@ -387,6 +391,11 @@ class ReadingPanels(QObject):
     @Slot(int, int, int, int, int)
     def _on_event_activated(self, article_id: int, sent_start: int, sent_end: int, _ts: int, _te: int) -> None:
         self.open_at(article_id, sent_start, sent_end)
+
+    @Slot(int, str, int, int)
+    def _on_event_correction(self, article_id: int, action: str, start: int, end: int) -> None:
+        """Confirm a date or take it off the timeline (undoable); the timeline is read again from the broadcast."""
+        correct_event(self.window.ops, article_id, action, start, end)
 
     @Slot(str)
     def _on_scope_changed(self, scope: str) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import TimelineEvent, Timex
 from models.store.analysis_jobs import ensure_analysis
+from models.store.event_corrections import with_event_corrections
 from models.store.library import Library
 from models.store.schema import (
     AnalysisRow,
@@ -75,7 +76,7 @@ def library_timeline(
         for article_id in missing:
             if should_stop is not None and should_stop():
                 break
-            analysis = ensure_analysis(lib, article_id)
+            analysis = with_event_corrections(lib, article_id, ensure_analysis(lib, article_id))
             stored = lib.get_article(article_id)
             found = mentions_of(article_id, stored.article.metadata.title, stored.article.published_day,
                                 stored.article.text, analysis.events)
@@ -353,6 +354,7 @@ def library_timeline_by_scan(
             unanalysed.append(summary.id)
             continue
         read += 1
+        analysis = with_event_corrections(lib, summary.id, analysis)
         found = mentions_of(
             summary.id, summary.title, stored.article.published_day, stored.article.text, analysis.events
         )

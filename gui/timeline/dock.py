@@ -35,6 +35,7 @@ class TimelineDock(QWidget):
     scope_changed = Signal(str)  # "article" | "library": the library scope wants set_library_events(...)
     entity_filter_changed = Signal(object)  # str | None, also when the reader clears the chip
     count_changed = Signal(int)  # events shown
+    event_correction_requested = Signal(int, str, int, int)  # article id, confirm | not-a-date, expression span
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +114,7 @@ class TimelineDock(QWidget):
         self._bar = bar
 
         self.view.event_activated.connect(self.event_activated)
+        self.view.event_correction_requested.connect(self.event_correction_requested)
         self.view.range_changed.connect(self._on_range_changed)
         self.view.entity_filter_changed.connect(self._on_filter_changed)
         self.view.content_changed.connect(self.count_changed)
@@ -126,12 +128,17 @@ class TimelineDock(QWidget):
         entities: Sequence[Entity] = (), names: Sequence[EventName] = (),
     ) -> None:
         """The current article's events (shown at once in the article scope, kept for later otherwise); the
-        entities name the people and places of each event's label."""
+        entities name the people and places of each event's label. The same article again (a date confirmed)
+        keeps the range in view."""
+        again = self._article is not None and self._article[1] == article_id and bool(self._article[0])
         self._article = (events, article_id, published, text, title)
         self._entities = tuple(entities)
         self._names = tuple(names)
         if self._scope == ARTICLE:
+            kept = self.view.visible_range() if again and not self.view.is_library_mode() else None
             self._show_article(events, article_id, published, text, title)
+            if kept is not None and events:
+                self.view.set_visible_range(*kept)
 
     def _shown(self, events: Sequence[TimelineEvent]) -> tuple[Sequence[TimelineEvent], Sequence[EventName]]:
         """The events to draw (only the sure ones when asked) and their names, kept in step."""

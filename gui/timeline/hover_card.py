@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.i18n import plural
 from gui.timeline.colors import TimelineColors
+from models.analysis.event_corrections import CONFIRM, CONFIRMED_BY_YOU, NOT_A_DATE, confirmed
+from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
 from models.timeline_groups import DatedGroup, EventMention
 
 CARD_WIDTH = 340
@@ -36,6 +38,16 @@ def describe_when(group: DatedGroup) -> str:
     if p == "decade":
         return f"{first.year}s"
     return f"{first.day} {first.strftime('%b %Y')} – {last.day} {last.strftime('%b %Y')}"
+
+
+def sureness(event: TimelineEvent) -> str:
+    """How sure the date is and what made it (the entity panel's words): "confirmed by you", or the way the
+    analyser reached the value with its confidence, "unsure" below the threshold of the faded marks."""
+    t = event.timex
+    if confirmed(event):
+        return CONFIRMED_BY_YOU.capitalize()
+    how = f"{t.provenance or 'analyser'} · confidence {t.confidence:.0%}"
+    return f"Unsure: {how}" if t.confidence < LOW_CONFIDENCE else how.capitalize()
 
 
 def relation_to(published: date | None, group: DatedGroup) -> str:
@@ -70,9 +82,11 @@ def card_position(size: QSize, anchor: QRect, area: QRect, gap: int = 6) -> QPoi
 
 
 class HoverCard(QFrame):
-    """Emits :attr:`mention_activated` when the reader clicks "Show in article" on one of the mentions."""
+    """Emits :attr:`mention_activated` when the reader clicks "Show in article" on one of the mentions, and
+    :attr:`correction_requested` on "Confirm date" or "Not a date" (offered until the reader confirmed it)."""
 
     mention_activated = Signal(object)  # EventMention
+    correction_requested = Signal(object, str)  # EventMention, "confirm" | "not-a-date"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
@@ -113,8 +127,11 @@ class HoverCard(QFrame):
             if m.event.label:
                 expr = f"{m.event.label} · {expr}"
             self._add(expr, "TimelineCardMeta", wrap=True)
+            sure = sureness(m.event)
+            self._add(sure, "TimelineCardSure", wrap=True)
+            actions = "" if confirmed(m.event) else self._corrections(index)
             self._footer(rel if single else "", index)
-            lines += [m.article_title if not single else "", quote, expr]
+            lines += [m.article_title if not single else "", quote, expr, sure, actions]
         if len(mentions) > MAX_MENTIONS:
             more = f"and {len(mentions) - MAX_MENTIONS} more — click the mark to choose"
             self._add(more, "TimelineCardMeta")
@@ -196,6 +213,18 @@ class HoverCard(QFrame):
         row.addWidget(link)
         self._layout.addLayout(row)
 
+    def _corrections(self, index: int) -> str:
+        """ "Confirm date · Not a date": the reader's word on the analyser's reading (see correction_requested)."""
+        style = f"color: {self._link_color}; text-decoration: none;"
+        label = QLabel(f'<a href="{CONFIRM}:{index}" style="{style}">Confirm date</a> · '
+                       f'<a href="{NOT_A_DATE}:{index}" style="{style}">Not a date</a>', self._body)
+        label.setObjectName("TimelineCardLink")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(self._on_link)
+        self._layout.addWidget(label)
+        return "Confirm date · Not a date"
+
     def _add(self, text: str, name: str, wrap: bool = False) -> QLabel:
         label = QLabel(text, self._body)
         label.setObjectName(name)
@@ -220,9 +249,11 @@ class HoverCard(QFrame):
                 child = inner.takeAt(0)
                 widget = child.widget() if child is not None else None
                 if widget is not None:
+                    widget.hide()  # gone from the card at once, not when the event loop deletes it
                     widget.deleteLater()
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
 
     def _style(self, c: TimelineColors) -> None:
@@ -240,13 +271,19 @@ class HoverCard(QFrame):
             QLabel#TimelineCardTitle {{ font-weight: 600; }}
             QLabel#TimelineCardQuote {{ font-family: "Noto Serif", serif; font-size: 13px; }}
             QLabel#TimelineCardMeta {{ color: {c.text_tertiary.name()}; }}
+            QLabel#TimelineCardSure {{ color: {c.text_tertiary.name()}; font-style: italic; }}
             QLabel#TimelineCardLink {{ color: {c.accent.name()}; font-weight: 600; }}
             """
         )
 
     @Slot(str)
     def _on_link(self, href: str) -> None:
-        index = int(href)
-        if 0 <= index < len(self._mentions):
-            self.hide()
+        action, _, number = href.rpartition(":")
+        index = int(number)
+        if not 0 <= index < len(self._mentions):
+            return
+        self.hide()
+        if action:
+            self.correction_requested.emit(self._mentions[index], action)
+        else:
             self.mention_activated.emit(self._mentions[index])

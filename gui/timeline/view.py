@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gui.timeline import axis
 from gui.timeline.colors import TimelineColors
+from gui.timeline.event_menu import event_menu
 from gui.timeline.hover_card import HoverCard, describe_when
 from gui.timeline.items import (
     LANE_HEIGHT,
@@ -81,6 +82,7 @@ class TimelineView(TimelineInput):
     entity_filter_changed = Signal(object)  # str | None
     content_changed = Signal(int)  # events shown after filtering
     window_wanted = Signal(object, object)  # first and last day whose events the library timeline should load
+    event_correction_requested = Signal(int, str, int, int)  # article id, confirm | not-a-date, expression span
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +138,8 @@ class TimelineView(TimelineInput):
 
         self.card = HoverCard(self)
         self.card.mention_activated.connect(self._activate_mention)
+        self.card.correction_requested.connect(self._request_correction)
+        self.event_menu: QMenu | None = None
         self._hide_card = QTimer(self, singleShot=True, interval=CARD_HIDE_MS)
         self._hide_card.timeout.connect(self._maybe_hide_card)
         for keys, slot in (
@@ -764,6 +768,22 @@ class TimelineView(TimelineInput):
         self.card.hide()
         rect = self.viewport_rect_of(item)
         menu.popup(self.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _show_event_menu(self, item: TimelineItem, pos: QPoint) -> None:
+        """The mark's context menu (``pos`` global): show, confirm the date, not a date."""
+        if isinstance(item, SummaryItem):
+            return
+        mentions = [m for k in item.keys for m in self._groups[k].mentions]
+        if not mentions:
+            return
+        self.card.hide()
+        self.event_menu = event_menu(self, mentions, self._activate_mention, self._request_correction)
+        self.event_menu.popup(pos)
+
+    @Slot(object, str)
+    def _request_correction(self, mention: EventMention, action: str) -> None:
+        t = mention.event.timex
+        self.event_correction_requested.emit(mention.article_id, action, t.start, t.end)
 
     @Slot(object)
     def _activate_mention(self, mention: EventMention) -> None:

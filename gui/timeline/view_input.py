@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
 from gui.timeline.hover_card import HoverCard
@@ -97,6 +97,17 @@ class TimelineInput(QGraphicsView):
         if pressed is not None and pressed is self._item_at(event.position().toPoint()):
             self._activate(pressed)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # QGraphicsView.contextMenuEvent
+        """The mark under the pointer (or, from the keyboard, the focused one) offers its actions."""
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        item = self._focus if keyboard else self._item_at(event.pos())
+        if item is None:
+            super().contextMenuEvent(event)
+            return
+        pos = self.viewport().mapToGlobal(self.viewport_rect_of(item).bottomLeft()) if keyboard else event.globalPos()
+        self._show_event_menu(item, pos)
+        event.accept()
+
     def leaveEvent(self, event: QEvent) -> None:  # QWidget.leaveEvent
         super().leaveEvent(event)
         self._set_hover(None)
@@ -178,4 +189,10 @@ class TimelineInput(QGraphicsView):
         raise NotImplementedError
 
     def _activate(self, item: TimelineItem) -> None:
+        raise NotImplementedError
+
+    def _show_event_menu(self, item: TimelineItem, pos: QPoint) -> None:
+        raise NotImplementedError
+
+    def viewport_rect_of(self, item: TimelineItem) -> QRect:
         raise NotImplementedError

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from models.analysis.types import ENTITY_TYPES
+from models.analysis.types import ENTITY_TYPES, LOW_CONFIDENCE
 from models.cli import UserError, add_library_option, complain, emit
 
 
@@ -117,6 +117,18 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sureness(timex: Any) -> dict[str, Any]:
+    """How sure the value is, as ``analyze`` says it: the confidence when below 1, and how it was reached
+    ("explicit date", "tense of the clause", "confirmed by you")."""
+    out: dict[str, Any] = {}
+    if timex.confidence < 1.0:
+        out["confidence"] = round(timex.confidence, 2)
+        out["low_confidence"] = timex.confidence < LOW_CONFIDENCE
+    if timex.provenance:
+        out["provenance"] = timex.provenance
+    return out
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     from models.timeline_query import library_timeline
 
@@ -147,7 +159,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                  "start": m.event.timex.start, "end": m.event.timex.end, "text": m.event.timex.text,
                  "value": m.event.timex.value, "label": m.event.label, "sentence": m.sentence,
                  "sentence_start": m.event.sentence_start, "sentence_end": m.event.sentence_end,
-                 "entities": list(m.event.entities)}
+                 "entities": list(m.event.entities), **_sureness(m.event.timex)}
                 for m in g.mentions
             ],
         })

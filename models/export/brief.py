@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.analysis.event_corrections import CONFIRMED_BY_YOU, confirmed
 from models.analysis.readable_dates import readable_date
 from models.analysis.types import LOW_CONFIDENCE
 from models.export.bundle import (
@@ -41,6 +42,7 @@ class BriefEvent:
     article: str  # article title
     planned: bool
     doubtful: bool = False  # the analyser is not sure of the value (drawn faded in the reader)
+    confirmed: bool = False  # the reader confirmed the value ("confirmed by you")
 
 
 def brief_entities(bundle: ExportBundle) -> list[BriefEntity]:
@@ -72,11 +74,12 @@ def brief_events(bundle: ExportBundle) -> list[BriefEvent]:
             sentence = " ".join(text[ev.sentence_start : ev.sentence_end].split())
             out.append(BriefEvent(ev.interval_start, ev.timex.value, readable_date(ev.timex.value, ev.timex.mod),
                                   ev.timex.text, sentence, article_title(stored), ev.planned,
-                                  ev.timex.confidence < LOW_CONFIDENCE))
+                                  ev.timex.confidence < LOW_CONFIDENCE, confirmed(ev)))
     return sorted(out, key=lambda e: (e.date, e.article, e.sentence))
 
 
 UNSURE = "unsure"  # the mark of a doubtful item in every export
+CONFIRMED = CONFIRMED_BY_YOU  # the mark of a date the reader confirmed
 UNSURE_LEGEND = ("Items marked “unsure” are ones the analyser is not sure of (faded in the reader); "
                  "confirm or correct them there.")
 

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from html import escape
 
 from models.export.brief import (
+    CONFIRMED,
     UNSURE,
     UNSURE_LEGEND,
     any_doubtful,
@@ -205,7 +206,8 @@ def render_brief_html(bundle: ExportBundle, options: ExportOptions) -> bytes:
                      f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>")
     if events:
         rows = "".join(
-            f"<tr><td>{escape(e.when)}{_unsure(e.doubtful)}</td>"
+            f"<tr><td>{escape(e.when)}{_unsure(e.doubtful)}"
+            + (f' <i class="confirmed">({CONFIRMED})</i>' if e.confirmed else "") + "</td>"
             f"<td>{escape(e.expression)}{' (planned)' if e.planned else ''}</td>"
             f"<td>{escape(e.sentence)}" + (f" <i>({escape(e.article)})</i>" if many else "") + "</td></tr>"
             for e in events)

@@ -11,6 +11,7 @@ import json
 import re
 
 from models.export.brief import (
+    CONFIRMED,
     UNSURE,
     UNSURE_LEGEND,
     any_doubtful,
@@ -225,7 +226,8 @@ def render_brief_markdown(bundle: ExportBundle, options: ExportOptions) -> bytes
             f"| {_cell(e.name)}{f' *({UNSURE})*' if e.doubtful else ''} | {e.type} | {e.mentions} | "
             f"{' / '.join(_cell(n) for n in e.notes)} |" for e in entities))
     if events:
-        lines = [f"- **{_cell(e.when)}**{f' *({UNSURE})*' if e.doubtful else ''} "
+        lines = [f"- **{_cell(e.when)}**{f' *({UNSURE})*' if e.doubtful else ''}"
+                 f"{f' *({CONFIRMED})*' if e.confirmed else ''} "
                  f"({_cell(e.expression)}{', planned' if e.planned else ''}) — "
                  f"{_cell(e.sentence)}" + (f" *({_cell(e.article)})*" if many else "") for e in events]
         parts.append("## Chronology\n\n" + "\n".join(lines))

@@ -53,6 +53,9 @@ def with_corrections(lib: Any, article_id: int, analysis: Analysis) -> Analysis:
     if not hasattr(lib, "reading") or not hasattr(lib, "writing"):
         return analysis  # not a library with stored corrections (a stand-in in tests)
     from models.store.entities import EntityStore
+    from models.store.event_corrections import with_event_corrections
+
+    analysis = with_event_corrections(lib, article_id, analysis)  # dates confirmed, words that are no date
 
     corrected = tuple(e.to_entity() for e in EntityStore(lib).entities(article_id, analysis))
     by_span = {(m.start, m.end): e.name for e in corrected for m in e.mentions}

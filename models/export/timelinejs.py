@@ -10,8 +10,9 @@ import json
 from html import escape
 from typing import Any
 
+from models.analysis.event_corrections import confirmed
 from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
-from models.export.brief import UNSURE, UNSURE_LEGEND
+from models.export.brief import CONFIRMED, UNSURE, UNSURE_LEGEND
 from models.export.bundle import ExportBundle, ExportOptions, article_title, document_title, iso_utc
 
 _DAY_PRECISION = {"day", "time"}
@@ -35,6 +36,8 @@ def event_slide(ev: TimelineEvent, text: str, title: str, many: bool) -> dict[st
         body += f"<p><i>{escape(title)}</i></p>"
     if ev.timex.confidence < LOW_CONFIDENCE:
         body += f"<p><i>{escape(UNSURE_LEGEND)}</i></p>"
+    elif confirmed(ev):
+        body += f"<p><i>Date {escape(CONFIRMED)}.</i></p>"
     slide: dict[str, Any] = {
         "start_date": tl_date(ev.interval_start, ev.precision),
         "display_date": escape(ev.timex.text) + (f" ({UNSURE})" if ev.timex.confidence < LOW_CONFIDENCE else ""),

@@ -16,15 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from models.analysis import ANALYZER_VERSION
 from models.analysis.corrections import Add, Correction, Merge, Rename, Retype, Split, apply_corrections, key_of
+from models.analysis.event_corrections import EventCorrection, apply_event_corrections
 from models.analysis.serialize import from_dict
 from models.analysis.types import Analysis
 from models.store.correction_rows import correction_of, stored_rules
 from models.store.entity_records import SNIPPET_LIMIT, sentence_and_clipping
+from models.store.event_correction_rows import event_rules
 from models.store.schema import (
     AnalysisRow,
     ArticleRow,
@@ -34,6 +36,7 @@ from models.store.schema import (
     EntityMentionRow,
     EntityRawKeyRow,
     EntitySpellingRow,
+    EventCorrectionRow,
     TimelineEventEntityRow,
     TimelineEventRow,
 )
@@ -59,7 +62,7 @@ def write_analysis_index(
     if rules is None:
         rules = _rules_by_article(s, [article_id]).get(article_id, ())
     _insert_entities(s, article_id, analysis_id, analysis, text, rules)
-    _insert_events(s, article_id, analysis_id, analysis, text)
+    _insert_events(s, article_id, analysis_id, analysis, text, event_rules(s, [article_id]).get(article_id, ()))
 
 
 def article_written(s: Session, article_id: int, text_hash: str, tags: Iterable[str]) -> None:
@@ -102,6 +105,19 @@ def reindex_entities(s: Session, article_ids: Iterable[int] | None = None, progr
     return done
 
 
+def reindex_events(s: Session, article_ids: Iterable[int]) -> None:
+    """Redo the timeline rows of these articles from their current analysis and timeline rules (a date confirmed
+    or taken off the timeline)."""
+    for chunk_ids, rows in _current_analyses(s, sorted(set(article_ids))):
+        rules = event_rules(s, chunk_ids)
+        for table in (TimelineEventRow, TimelineEventEntityRow):
+            s.execute(delete(table).where(table.article_id.in_(chunk_ids)))
+        batch = _Rows()
+        for article_id, analysis_id, text, data in rows:
+            batch.add_events(article_id, analysis_id, from_dict(data), text, rules.get(article_id, ()))
+        batch.write(s)
+
+
 def rebuild(s: Session, progress: Progress | None = None) -> int:
     """Fill every index table from the cached analyses (a library made before the tables, or a repair)."""
     for table in (TimelineEventEntityRow, TimelineEventRow, EntityMentionRow, EntityArticleRow, EntityRawKeyRow,
@@ -110,6 +126,8 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
     total = _count_articles(s)
     done = 0
     last = None
+    # the timeline rules' table comes with a later migration than the backfill of these tables (0003)
+    timeline_rules = inspect(s.connection()).has_table(EventCorrectionRow.__tablename__)
     while True:
         stmt = select(ArticleRow.id, ArticleRow.meta).order_by(ArticleRow.id).limit(CHUNK)
         batch = s.execute(stmt.where(ArticleRow.id > last) if last is not None else stmt).all()
@@ -122,6 +140,7 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
         ids = [i for i, _ in batch]
         for chunk_ids, rows in _current_analyses(s, ids):
             rules = _rules_by_article(s, chunk_ids)
+            dated = event_rules(s, chunk_ids) if timeline_rules else {}
             batch_rows = _Rows()
             for article_id, analysis_id, text, data in rows:
                 try:
@@ -129,7 +148,7 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
                 except (KeyError, TypeError, ValueError):
                     continue  # a cached analysis this code cannot read is redone when its article is opened
                 batch_rows.add_entities(article_id, analysis_id, analysis, text, rules.get(article_id, ()))
-                batch_rows.add_events(article_id, analysis_id, analysis, text)
+                batch_rows.add_events(article_id, analysis_id, analysis, text, dated.get(article_id, ()))
             batch_rows.write(s)
         done += len(batch)
         if progress is not None:
@@ -226,8 +245,10 @@ class _Rows:
                     "clipped_end": clipped_end,
                 })
 
-    def add_events(self, article_id: int, analysis_id: int, analysis: Analysis, text: str) -> None:
-        for seq, ev in enumerate(analysis.events):
+    def add_events(self, article_id: int, analysis_id: int, analysis: Analysis, text: str,
+                   rules: Sequence[EventCorrection] = ()) -> None:
+        events = apply_event_corrections(analysis.events, rules, text) if rules else analysis.events
+        for seq, ev in enumerate(events):
             interval = event_interval(ev)
             if interval is None:
                 continue  # never drawn
@@ -264,9 +285,10 @@ def _insert_entities(
     rows.write(s)
 
 
-def _insert_events(s: Session, article_id: int, analysis_id: int, analysis: Analysis, text: str) -> None:
+def _insert_events(s: Session, article_id: int, analysis_id: int, analysis: Analysis, text: str,
+                   rules: Sequence[EventCorrection] = ()) -> None:
     rows = _Rows()
-    rows.add_events(article_id, analysis_id, analysis, text)
+    rows.add_events(article_id, analysis_id, analysis, text, rules)
     rows.write(s)
 
 

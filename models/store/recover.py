@@ -22,7 +22,8 @@ from sqlalchemy import Connection, text
 
 from models.store import location
 
-TABLES = ("colors", "articles", "tags", "highlights", "highlight_tags", "entity_corrections")
+TABLES = ("colors", "articles", "tags", "highlights", "highlight_tags", "entity_corrections", "event_corrections")
+LATER = {"event_corrections"}  # tables of later migrations: a library older than them simply has none
 MAX_JUMP = 1 << 40
 
 
@@ -98,9 +99,11 @@ KEYS: dict[str, tuple[str, ...]] = {
     "highlights": ("id",),
     "highlight_tags": ("highlight_id", "tag_id"),
     "entity_corrections": ("id",),
+    "event_corrections": ("id",),
 }
 NEWEST = {"articles": "updated_at", "highlights": "modified"}
 ACTIONS = {"rename", "merge", "split", "retype", "hide", "add"}
+EVENT_ACTIONS = {"confirm", "not-a-date"}  # models.analysis.event_corrections
 HEX = set("0123456789abcdef")
 
 
@@ -115,6 +118,7 @@ def _add_from_pages(found: Salvage, reference: Path) -> None:
         conn.close()
     checks = {
         "entity_corrections": lambda row: row.get("action") in ACTIONS,
+        "event_corrections": lambda row: row.get("action") in EVENT_ACTIONS and row.get("article_id") is not None,
         "analyses": lambda row: isinstance(row.get("text_hash"), str) and set(row["text_hash"]) <= HEX,
         "highlights": lambda row: isinstance(row.get("id"), str) and len(row["id"]) == 36,
         "articles": lambda row: isinstance(row.get("uid"), str) and len(row["uid"]) == 36,
@@ -164,7 +168,8 @@ def _salvage_by_sql(path: Path) -> Salvage:
             except sqlite3.DatabaseError:
                 columns = []
             if not columns:
-                found.unreadable[table] = -1
+                if table not in LATER or _lists_table(conn, table) is not False:
+                    found.unreadable[table] = -1  # lost (a library older than a LATER table simply lacks it)
                 continue
             rows, skipped = _walk(conn, table, columns)
             found.rows[table] = rows
@@ -173,6 +178,15 @@ def _salvage_by_sql(path: Path) -> Salvage:
     finally:
         conn.close()
     return found
+
+
+def _lists_table(conn: sqlite3.Connection, table: str) -> bool | None:
+    """Whether the file's schema names ``table`` (None: the schema itself cannot be read)."""
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() \
+            is not None
+    except sqlite3.DatabaseError:
+        return None
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -230,6 +244,14 @@ def merge(conn: Connection, found: Salvage) -> MergeReport:
     tag_ids = _merge_tags(conn, found)
     _merge_highlights(conn, found, article_ids, tag_ids, report)
     _merge_corrections(conn, found, article_ids, report)
+    dated = _merge_corrections(conn, found, article_ids, report, "event_corrections")
+    if dated:  # the library timeline's rows of those articles, with the dates confirmed or taken off
+        from sqlalchemy.orm import Session
+
+        from models.store.library_index import reindex_events
+
+        with Session(bind=conn) as s:  # on the caller's transaction: committed or rolled back with it
+            reindex_events(s, dated)
     return report
 
 
@@ -327,22 +349,29 @@ def _merge_highlights(conn: Connection, found: Salvage, article_ids: dict[int, i
             )
 
 
-def _merge_corrections(conn: Connection, found: Salvage, article_ids: dict[int, int], report: MergeReport) -> None:
-    known = [c for c in _columns(conn, "entity_corrections") if c != "id"]
+def _merge_corrections(conn: Connection, found: Salvage, article_ids: dict[int, int], report: MergeReport,
+                       table: str = "entity_corrections") -> set[int]:
+    """The reader's corrections of the entities (or, ``event_corrections``, of the timeline) the library lacks;
+    the articles that got one."""
+    touched: set[int] = set()
+    known = [c for c in _columns(conn, table) if c != "id"]
     present = {tuple(map(str, r)) for r in conn.execute(
-        text("SELECT article_id, action, payload, created FROM entity_corrections"))}
-    for row in found.rows.get("entity_corrections", []):
+        text(f"SELECT article_id, action, payload, created FROM {table}"))}
+    for row in found.rows.get(table, []):
         old = row.get("article_id")
         article = None if old is None else article_ids.get(int(old))
-        if old is not None and article is None:
+        if (old is not None or table != "entity_corrections") and article is None:
             report.skipped += 1
             continue
         key = tuple(map(str, (article, row.get("action"), row.get("payload"), row.get("created"))))
         if key in present:
             continue
-        _insert(conn, "entity_corrections", {**row, "article_id": article}, known)
+        _insert(conn, table, {**row, "article_id": article}, known)
         present.add(key)
         report.corrections_added += 1
+        if article is not None:
+            touched.add(article)
+    return touched
 
 
 def summary(found: Salvage) -> Iterator[str]:

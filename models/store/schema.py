@@ -148,6 +148,20 @@ class EntityCorrectionRow(Base):
     created: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class EventCorrectionRow(Base):
+    """A reader's correction of one dated event of an article (confirm, not a date), replayed after every
+    (re-)analysis: see models.analysis.event_corrections."""
+
+    __tablename__ = "event_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # confirm | not-a-date
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ArticleRevisionRow(Base):
     """One version of an article's text as it was imported; the article row holds the newest one."""
 
