@@ -67,6 +67,7 @@ class EventItem(TimelineItem):
         colors: TimelineColors,
         font: QFont,
         label_span: tuple[float, float] | None = None,
+        label_left: bool = False,
     ) -> None:
         super().__init__((key,), colors, font)
         self.x0, self.x1 = x0, x1
@@ -77,6 +78,7 @@ class EventItem(TimelineItem):
         self.planned = planned
         self.is_point = precision in POINT_PRECISIONS
         self.label_inside = label_inside
+        self.label_left = label_left and not label_inside  # beside the mark, before it (right-aligned)
         measure = measurer(font)
         room = (self.span[1] - self.span[0] - 2 * LABEL_PAD) if label_inside else label_width
         self.label = elide_words(label, measure, room) if room > 0 else ""
@@ -111,6 +113,9 @@ class EventItem(TimelineItem):
         h = LANE_HEIGHT - 2
         if self.label_inside:
             return QRectF(self.span[0] + LABEL_PAD + self.label_shift, self.mid_y - h / 2, self.label_width, h)
+        if self.label_left:
+            return QRectF(self.mark_rect().left() - LABEL_PAD - self.label_width, self.mid_y - h / 2,
+                          self.label_width, h)
         return QRectF(self.mark_rect().right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
 
     def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect
@@ -142,7 +147,7 @@ class EventItem(TimelineItem):
             painter.setFont(self.font)
             painter.setPen(c.accent if self.lit else (c.bar_text if not self.planned or self.label_inside
                                                        else c.text))
-            painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+            painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | _side(self.label_left), self.label)
 
     def _paint_bar(self, painter: QPainter, rect: QRectF) -> None:
         c = self.colors
@@ -166,13 +171,14 @@ class EventItem(TimelineItem):
 
 class ClusterItem(TimelineItem):
     """Several entries too close to tell apart at this scale: a bubble with their count and, beside it, the name
-    of the most important of them with "+N" for the others; zooming in splits it."""
+    of the most important of them with "+N" for the others (before the bubble when there is no room after it);
+    zooming in splits it."""
 
     HEIGHT = 16.0
 
     def __init__(
         self, keys: tuple[int, ...], x0: float, x1: float, lane: int, colors: TimelineColors, font: QFont,
-        label: str = "", label_width: float = 0.0, count: int | None = None,
+        label: str = "", label_width: float = 0.0, count: int | None = None, label_left: bool = False,
     ) -> None:
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
@@ -185,7 +191,9 @@ class ClusterItem(TimelineItem):
         self.rect = QRectF(x0, self.mid_y - self.HEIGHT / 2, width, self.HEIGHT)
         suffix = f" +{self.count - 1:,}"
         measure = measurer(font)
-        room = label_width - measure(suffix) - (self.rect.right() - x1)
+        self.label_left = label_left
+        # a label after the bubble loses what of its room a bubble wider than its slot takes
+        room = label_width - measure(suffix) - (0.0 if label_left else self.rect.right() - x1)
         name = elide_words(label, measure, room) if label and room > 0 else ""
         self.label = f"{name}{suffix}" if name else ""
         self.label_width = measure(self.label) if self.label else 0.0
@@ -195,6 +203,8 @@ class ClusterItem(TimelineItem):
 
     def label_rect(self) -> QRectF:
         h = LANE_HEIGHT - 2
+        if self.label_left:
+            return QRectF(self.rect.left() - LABEL_PAD - self.label_width, self.mid_y - h / 2, self.label_width, h)
         return QRectF(self.rect.right() + LABEL_PAD, self.mid_y - h / 2, self.label_width, h)
 
     def boundingRect(self) -> QRectF:  # QGraphicsItem.boundingRect
@@ -215,7 +225,7 @@ class ClusterItem(TimelineItem):
         if self.label:
             painter.setFont(self.plain_font)
             painter.setPen(c.accent if self.lit else c.bar_text)
-            painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+            painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignVCenter | _side(self.label_left), self.label)
 
 
 class SummaryItem(ClusterItem):
@@ -230,6 +240,11 @@ class SummaryItem(ClusterItem):
         super().__init__(keys, x0, x1, lane, colors, font, label=label, label_width=label_width, count=count)
         self.first_day = first_day
         self.last_day = last_day
+
+
+def _side(before_mark: bool) -> Qt.AlignmentFlag:
+    """A label before its mark ends at it (right-aligned); one after it starts at it."""
+    return Qt.AlignmentFlag.AlignRight if before_mark else Qt.AlignmentFlag.AlignLeft
 
 
 _DANGLING = frozenset({"in", "of", "the", "a", "an", "to", "and", "at", "on", "for", "with", "by", "from", "or"})

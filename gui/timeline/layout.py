@@ -7,13 +7,13 @@ that is wide enough" live in one small place, computed with a text-measuring fun
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication
 
 from gui.i18n import arg, plural
 from gui.timeline.items import DOT_RADIUS, LABEL_PAD, POINT_PRECISIONS
-from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, Slot, assign_lanes
+from gui.timeline.scene_builder import LaneLayout, LaneMetrics, Mark, assign_lanes
 from models.timeline_groups import DatedGroup
 
 MIN_BAR = 10.0
@@ -63,11 +63,15 @@ def place_groups(
     label_width: Callable[[int], float],
     line: float | None = None,
     long_px: float | None = None,
+    days_shown: tuple[float, float] | None = None,
 ) -> Placement:
     """Marks and lanes for the entries ``keys`` at this scale; ``label_width(key)`` is the width of its label
     (measured once per entry by the caller, since text does not change with the scale). ``line`` is the x of the
-    publication line (same pixels as the marks): no label crosses it, inside a bar or beside a mark. Bars longer
-    than ``long_px`` (decades and centuries seen up close) take the rows below the other marks, not the first ones."""
+    publication line (same pixels as the marks): no label crosses it, inside a bar or beside a mark.
+    ``days_shown`` are the first and last day (numbers) in view: the label of a mark in view stays in it. A label
+    with no room after its mark goes before it (``Slot.left``). Bars longer than ``long_px`` (decades and centuries
+    seen up close) take the rows below the other marks, not the first ones."""
+    edges = None if days_shown is None else ((days_shown[0] - origin) * ppd, (days_shown[1] - origin) * ppd)
     marks: dict[int, Mark] = {}
     inside: set[int] = set()
     spans: dict[int, tuple[float, float]] = {}
@@ -85,13 +89,13 @@ def place_groups(
     metrics = LaneMetrics(label_pad=LABEL_PAD)
     wide = [k for k in marks.values() if long_px is not None and k.x1 - k.x0 > long_px]
     if not wide:
-        layout = assign_lanes(list(marks.values()), lanes, metrics, barrier=line)
+        layout = assign_lanes(list(marks.values()), lanes, metrics, line, edges, either_side=True)
         return Placement(layout, marks, frozenset(inside), spans)
     rest = [k for k in marks.values() if not (long_px is not None and k.x1 - k.x0 > long_px)]
-    first = assign_lanes(rest, lanes, metrics, barrier=line) if rest else LaneLayout((), 0)
+    first = assign_lanes(rest, lanes, metrics, line, edges, either_side=True) if rest else LaneLayout((), 0)
     used = max((s.lane + 1 for s in first.slots), default=0)
-    below = assign_lanes(wide, max(1, lanes - used), metrics, barrier=line)
-    slots = first.slots + tuple(Slot(s.keys, s.lane + used, s.x0, s.x1, s.label) for s in below.slots)
+    below = assign_lanes(wide, max(1, lanes - used), metrics, line, edges, either_side=True)
+    slots = first.slots + tuple(replace(s, lane=s.lane + used) for s in below.slots)
     layout = LaneLayout(tuple(sorted(slots, key=lambda s: (s.x0, s.lane))), max(lanes, used + below.lanes))
     return Placement(layout, marks, frozenset(inside), spans)
 

@@ -58,7 +58,7 @@ class MarkLayer:
         self._band = (0.0, -1.0)
         self._placement = placement
         self._slots = placement.layout.slots
-        self._ends = [s.x1 + (LABEL_PAD + s.label if s.label else 0.0) for s in self._slots]
+        self._ends = [s.extent(LABEL_PAD)[1] for s in self._slots]
         self._groups = groups
         self._labels = labels
         self.ranks = list(ranks)
@@ -92,13 +92,13 @@ class MarkLayer:
         if slot.is_cluster:
             best = max(slot.keys, key=lambda k: (self.ranks[k] if k < len(self.ranks) else 0.0, -k))
             return ClusterItem(slot.keys, slot.x0, slot.x1, slot.lane, self.colors, self.font,
-                               label=self._labels[best], label_width=slot.label)
+                               label=self._labels[best], label_width=slot.label, label_left=slot.left)
         key = slot.keys[0]
         g = self._groups[key]
         item = EventItem(
             key, slot.x0, slot.x1, slot.lane, precision=g.precision, planned=g.planned, label=self._labels[key],
             label_width=slot.label, label_inside=key in self._placement.inside, colors=self.colors, font=self.font,
-            label_span=self._placement.spans.get(key),
+            label_span=self._placement.spans.get(key), label_left=slot.left,
         )
         if all(m.event.timex.confidence < LOW_CONFIDENCE for m in g.mentions):
             item.setOpacity(FADED_EVENT)  # every report of this date is doubtful (see the hover card's provenance)

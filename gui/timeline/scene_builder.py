@@ -158,7 +158,7 @@ def _add_months(d: date, n: int) -> date | None:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """What one event needs on screen, in pixels: its mark ``[x0, x1]`` and a label to the right of it."""
+    """What one event needs on screen, in pixels: its mark ``[x0, x1]`` and a label beside it."""
 
     key: int
     x0: float
@@ -168,17 +168,27 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    """A placed mark (one key) or a cluster (several keys), in a lane, with the label width it may use."""
+    """A placed mark (one key) or a cluster (several keys), in a lane, with the label width it may use and the
+    side of the mark its label is on: after it (left-aligned), or before it (right-aligned, ending at the mark)."""
 
     keys: tuple[int, ...]
     lane: int
     x0: float
     x1: float
     label: float
+    left: bool = False
 
     @property
     def is_cluster(self) -> bool:
         return len(self.keys) > 1
+
+    def extent(self, pad: float) -> tuple[float, float]:
+        """Where the mark and its label are, from the first pixel to the last."""
+        if not self.label:
+            return self.x0, self.x1
+        if self.left:
+            return self.x0 - pad - self.label, self.x1
+        return self.x0, self.x1 + pad + self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,18 +211,62 @@ class LaneMetrics:
 @dataclass
 class _Lane:
     slots: list[Slot] = field(default_factory=list)
+    wants: list[float] = field(default_factory=list)  # the whole label of each slot, before any cut
     mark_end: float = float("-inf")
     hard_end: float = float("-inf")  # mark + the shortest acceptable label
     soft_end: float = float("-inf")  # mark + the whole label
 
+    def copy(self) -> _Lane:
+        return _Lane(list(self.slots), list(self.wants), self.mark_end, self.hard_end, self.soft_end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Room:
+    """What a label must stay clear of besides the lanes: the publication line and the edges of the view."""
+
+    m: LaneMetrics
+    barrier: float | None
+    edges: tuple[float, float] | None
+    either_side: bool
+
+    def sides(self, x0: float, x1: float, label: float, before: float) -> tuple[float, float]:
+        """The room (at most ``label``) after a mark ``[x0, x1]`` and before it, when what precedes it in its lane
+        ends at ``before``; the room before is 0 when labels keep to the right."""
+        m, line = self.m, self.barrier
+        start = x1 + m.label_pad
+        right = label
+        if line is not None and start - m.gap / 2 < line < start + label + m.gap:
+            right = line - m.gap - start
+        end = x0 - m.label_pad
+        left = min(label, end - (before + m.gap)) if self.either_side else 0.0
+        if line is not None and end - label - m.gap < line < end + m.gap / 2:
+            left = min(left, end - (line + m.gap))
+        if self.edges is not None and self.edges[0] <= x0 and x1 <= self.edges[1]:  # a mark in view: so its name
+            right = min(right, self.edges[1] - m.gap / 2 - start)
+            left = min(left, end - self.edges[0] - m.gap / 2)
+        return max(0.0, right), max(0.0, left)
+
+
+# How a mark may go into a lane, in order of preference: (what of the lane's last slot is kept clear, how much of
+# the label shows). "soft" keeps the previous label whole, "hard" cuts it to ``min_label``, "mark" keeps only its
+# mark; "full" shows the whole label (after the mark, else before it), "cut" at least ``min_label`` of it, "any"
+# what fits, or nothing.
+_FIT = (("soft", "full"), ("hard", "full"), ("soft", "cut"), ("hard", "cut"), ("soft", "any"), ("hard", "any"))
+_BARE = (("mark", "full"), ("mark", "cut"), ("mark", "any"))
+_END = {"soft": "soft_end", "hard": "hard_end", "mark": "mark_end"}
+
 
 def assign_lanes(
-    marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None = None, barrier: float | None = None
+    marks: Sequence[Mark], lanes: int, metrics: LaneMetrics | None = None, barrier: float | None = None,
+    edges: tuple[float, float] | None = None, either_side: bool = False,
 ) -> LaneLayout:
     """Put marks into at most ``lanes`` lanes, left to right, without overlaps.
 
-    ``barrier`` is the x of a vertical line crossing every lane (the publication date): no label runs across it —
-    a label that would is cut at a word end before it, or hidden when too little of it is left.
+    ``barrier`` is the x of a vertical line crossing every lane (the publication date), ``edges`` the first and
+    last x of the view: no label runs across them. With ``either_side`` a label that does not fit after its mark
+    (the line, the edge or the next mark is in the way) goes before it, ending at the mark (``Slot.left``), before
+    any other way out; else another lane; only then is it cut at a word end, and hidden when too little is left.
+    Without it, labels keep to the right (for callers that draw them there only).
 
     Marks that start within ``cluster_px`` of each other form a group. A group goes into lanes whole — each mark
     in the first lane where its whole label fits, else where a shortened label fits. When that fails it joins
@@ -221,16 +275,20 @@ def assign_lanes(
     everywhere does a lane get added.
     """
     m = metrics or LaneMetrics()
-    if barrier is not None:
-        marks = [Mark(k.key, k.x0, k.x1, _before_barrier(k.x1, k.label, barrier, m)) for k in marks]
+    room = _Room(m, barrier, edges, either_side)
     state = [_Lane() for _ in range(max(1, lanes))]
     last_cluster: tuple[int, int] | None = None  # (lane, index in lane) of the most recent cluster
     for group in _groups(sorted(marks, key=lambda k: (k.x0, k.x1)), m.cluster_px):
-        trial = [_Lane(list(s.slots), s.mark_end, s.hard_end, s.soft_end) for s in state]
-        if all(_place(trial, k, m, ("soft", "hard")) for k in group):
-            state = trial
-            continue
-        if len(group) == 1 and _place(state, group[0], m, ("mark",)):
+        if len(group) == 1:  # placing one mark changes nothing when it fails: no trial copy of the lanes
+            if _place(state, (group[0].key,), group[0].x0, group[0].x1, group[0].label, room, _FIT) is not None:
+                continue
+        else:
+            trial = [s.copy() for s in state]
+            if all(_place(trial, (k.key,), k.x0, k.x1, k.label, room, _FIT) is not None for k in group):
+                state = trial
+                continue
+        if len(group) == 1 and _place(state, (group[0].key,), group[0].x0, group[0].x1, group[0].label, room,
+                                      _BARE) is not None:
             continue
         keys = tuple(k.key for k in group)
         x0 = min(k.x0 for k in group)
@@ -238,37 +296,29 @@ def assign_lanes(
         if last_cluster is not None and _extend_cluster(state, last_cluster, keys, x0, x1, m):
             continue
         if len(group) > 1:
-            shown, rest = _place_some(state, group, m)
+            shown, rest = _place_some(state, group, room)
             if shown:
-                lane = _free_lane(shown, min(k.x0 for k in rest), m, ("hard",))
+                x0 = min(k.x0 for k in rest)
+                x1 = max(x0 + m.bubble, max(k.x0 for k in rest) + m.bubble / 2)
+                lane = _place(shown, tuple(k.key for k in rest), x0, x1, _cluster_label(rest, m), room, _FIT)
                 if lane is not None:
                     state = shown
-                    x0 = min(k.x0 for k in rest)
-                    x1 = max(x0 + m.bubble, max(k.x0 for k in rest) + m.bubble / 2)
-                    _put(state[lane], Slot(tuple(k.key for k in rest), lane, x0, x1, _cluster_label(rest, m)), m)
                     last_cluster = (lane, len(state[lane].slots) - 1)
                     continue
+                x0 = min(k.x0 for k in group)
+                x1 = max(x0 + m.bubble, max(k.x0 for k in group) + m.bubble / 2)
         if len(group) == 1:
             state.append(_Lane())
-            _place(state, group[0], m, ("mark",))
+            _place(state, keys, group[0].x0, group[0].x1, group[0].label, room, _BARE)
             continue
-        lane = _free_lane(state, x0, m, ("hard", "mark"))
+        label = _cluster_label(group, m)
+        lane = _place(state, keys, x0, x1, label, room, _FIT + _BARE)
         if lane is None:
             state.append(_Lane())
-            lane = len(state) - 1
-        _put(state[lane], Slot(keys, lane, x0, x1, _cluster_label(group, m)), m)
+            lane = _place(state, keys, x0, x1, label, room, _BARE)
+        assert lane is not None  # a new lane takes any mark
         last_cluster = (lane, len(state[lane].slots) - 1)
-    return LaneLayout(tuple(_cut_labels(state, m, barrier)), len(state))
-
-
-def _before_barrier(x1: float, label: float, barrier: float, m: LaneMetrics) -> float:
-    """The width a label starting after a mark ending at ``x1`` may take without crossing the line at
-    ``barrier``: all of it when the line is not in its way, else up to the line, else none."""
-    start = x1 + m.label_pad
-    if not label or barrier <= start - m.gap / 2 or barrier >= start + label + m.gap:
-        return label
-    room = barrier - m.gap - start
-    return room if room >= m.min_visible_label else 0.0
+    return LaneLayout(tuple(_cut_labels(state, room)), len(state))
 
 
 def _cluster_label(marks: Sequence[Mark], m: LaneMetrics) -> float:
@@ -278,13 +328,13 @@ def _cluster_label(marks: Sequence[Mark], m: LaneMetrics) -> float:
     return widest + m.cluster_suffix if widest else 0.0
 
 
-def _place_some(state: list[_Lane], group: list[Mark], m: LaneMetrics) -> tuple[list[_Lane] | None, list[Mark]]:
+def _place_some(state: list[_Lane], group: list[Mark], room: _Room) -> tuple[list[_Lane] | None, list[Mark]]:
     """Place the first marks of a group that fits only in part, keeping one lane for a cluster of the rest."""
-    trial = [_Lane(list(s.slots), s.mark_end, s.hard_end, s.soft_end) for s in state]
+    trial = [s.copy() for s in state]
     placed = 0
     for mark in group:
-        free = sum(1 for lane in trial if lane.hard_end + m.gap <= mark.x0)
-        if free < 2 or not _place(trial, mark, m, ("soft", "hard")):
+        free = sum(1 for lane in trial if lane.hard_end + room.m.gap <= mark.x0)
+        if free < 2 or _place(trial, (mark.key,), mark.x0, mark.x1, mark.label, room, _FIT) is None:
             break
         placed += 1
     if placed == 0 or placed >= len(group) - 1:
@@ -302,30 +352,54 @@ def _groups(marks: Sequence[Mark], cluster_px: float) -> list[list[Mark]]:
     return groups
 
 
-def _place(state: list[_Lane], mark: Mark, m: LaneMetrics, ends: tuple[str, ...]) -> bool:
-    lane = _free_lane(state, mark.x0, m, ends)
-    if lane is None:
-        return False
-    _put(state[lane], Slot((mark.key,), lane, mark.x0, mark.x1, mark.label), m)
-    return True
-
-
-def _free_lane(state: list[_Lane], x0: float, m: LaneMetrics, ends: tuple[str, ...]) -> int | None:
-    """The first lane free at ``x0``, trying each kind of end in turn (whole label, short label, bare mark)."""
-    for end in ends:
+def _place(
+    state: list[_Lane], keys: tuple[int, ...], x0: float, x1: float, label: float, room: _Room,
+    ways: tuple[tuple[str, str], ...],
+) -> int | None:
+    """Put a mark (or a cluster) ``[x0, x1]`` wanting ``label`` pixels of name into the first lane and on the first
+    side that ``ways`` allow, trying each way in every lane before the next way (see ``_FIT``); the lane, or None
+    when no way allows any lane."""
+    m = room.m
+    for end, show in ways:
+        attr = _END[end]
         for i, lane in enumerate(state):
-            limit = {"soft": lane.soft_end, "hard": lane.hard_end, "mark": lane.mark_end}[end]
-            if limit + m.gap <= x0:
-                return i
+            before = getattr(lane, attr)
+            if before + m.gap > x0:
+                continue
+            # A mark let in over the previous label takes from it no more than its own width: its label does not
+            # go before it there.
+            right, left = room.sides(x0, x1, label, lane.soft_end if end == "mark" else before)
+            if not label or (show == "full" and right >= label):
+                side, width = False, label
+            elif show == "full":
+                if left < label:
+                    continue
+                side, width = True, label
+            else:
+                side = left > right
+                width = max(left, right)
+                if show == "cut" and width < _least(keys, m.min_label, m):
+                    continue
+                if width < _least(keys, m.min_visible_label, m):
+                    side, width = False, 0.0
+            _put(lane, Slot(keys, i, x0, x1, width, side), label, m)
+            return i
     return None
 
 
-def _put(lane: _Lane, slot: Slot, m: LaneMetrics) -> None:
+def _least(keys: tuple[int, ...], width: float, m: LaneMetrics) -> float:
+    """The shortest label worth showing: ``width`` of name, and a cluster's "+N" after it."""
+    return width + m.cluster_suffix if len(keys) > 1 else width
+
+
+def _put(lane: _Lane, slot: Slot, want: float, m: LaneMetrics) -> None:
     lane.slots.append(slot)
+    lane.wants.append(want)
     lane.mark_end = slot.x1
     label_start = slot.x1 + m.label_pad
-    lane.soft_end = label_start + slot.label if slot.label else slot.x1
-    lane.hard_end = label_start + min(slot.label, m.min_label) if slot.label else slot.x1
+    right = slot.label if not slot.left else 0.0
+    lane.soft_end = label_start + right if right else slot.x1
+    lane.hard_end = label_start + min(right, m.min_label) if right else slot.x1
 
 
 def _extend_cluster(
@@ -339,23 +413,37 @@ def _extend_cluster(
     if x0 - old.x1 > m.cluster_px:
         return False
     lane.slots.pop()
-    _put(lane, Slot(old.keys + keys, lane_no, old.x0, max(old.x1, x1), old.label), m)
+    want = lane.wants.pop()
+    _put(lane, Slot(old.keys + keys, lane_no, old.x0, max(old.x1, x1), old.label, old.left), want, m)
     return True
 
 
-def _cut_labels(state: list[_Lane], m: LaneMetrics, barrier: float | None = None) -> list[Slot]:
+def _cut_labels(state: list[_Lane], room: _Room) -> list[Slot]:
+    """The labels as drawn, lane by lane from the left: each whole after its mark if nothing is in the way, else
+    whole before it, else cut to the wider of the two rooms (at a word end, by the item), else hidden."""
+    m = room.m
     out: list[Slot] = []
     for lane in state:
-        for i, slot in enumerate(lane.slots):
+        before = float("-inf")  # where what is drawn before this slot in the lane ends
+        for i, (slot, want) in enumerate(zip(lane.slots, lane.wants, strict=True)):
             after = lane.slots[i + 1] if i + 1 < len(lane.slots) else None
-            label = slot.label
-            if after is not None and label:
-                label = min(label, after.x0 - m.gap - slot.x1 - m.label_pad)
-                if label < m.min_visible_label:
-                    label = 0.0
-            if barrier is not None:
-                label = _before_barrier(slot.x1, label, barrier, m)
-            out.append(Slot(slot.keys, slot.lane, slot.x0, slot.x1, max(0.0, label)))
+            right, left = room.sides(slot.x0, slot.x1, want, before)
+            if after is not None:
+                right = min(right, after.extent(m.label_pad)[0] - m.gap - slot.x1 - m.label_pad)
+            if not want:
+                side, label = False, 0.0
+            elif right >= want:
+                side, label = False, want
+            elif left >= want:
+                side, label = True, want
+            else:
+                side = left > right or (left == right and slot.left)
+                label = max(left, right)
+                if label < _least(slot.keys, m.min_visible_label, m):
+                    side, label = False, 0.0
+            placed = Slot(slot.keys, slot.lane, slot.x0, slot.x1, label, side)
+            out.append(placed)
+            before = placed.extent(m.label_pad)[1]
     return sorted(out, key=lambda s: (s.x0, s.lane))
 
 

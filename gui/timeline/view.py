@@ -435,7 +435,8 @@ class TimelineView(TimelineInput):
         lanes = max(1, int(self._lanes_height() // LANE_HEIGHT))
         widths = self._widths()
         placement = place_groups(self._groups, self._shown, self._origin, self._ppd, lanes, widths.__getitem__,
-                                 line=self._line_x(), long_px=2 * self._width() if self._library else None)
+                                 line=self._line_x(), long_px=2 * self._width() if self._library else None,
+                                 days_shown=(self._left, self._left + self.visible_days()))
         self._marks.set_placement(placement, self._groups, self._labels, self._colors, self._label_font(),
                                   getattr(self, "_ranks", ()))
         self._items = []

@@ -1,6 +1,7 @@
 """Timeline labels at every zoom level, on the sample and on a generated 200-event article: no label overlaps
 another label or mark, the axis, or the publication pill; labels are cut only at word ends; a cluster names its
-most important event with "+N"."""
+most important event with "+N"; a label with no room after its mark (the publication line, another label or the
+edge of the view in the way) is drawn before it, ending at it, rather than lost."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.timeline import axis
-from gui.timeline.items import ClusterItem, EventItem
-from gui.timeline.view import MAX_PPD, TimelineView
+from gui.timeline.items import LABEL_PAD, ClusterItem, EventItem
+from gui.timeline.view import MAX_PPD, ZOOM_STEP, TimelineView
 from models.analysis.types import Entity, Mention, TimelineEvent, Timex
 from tests.gui.fixture_types import Gui
 from tests.gui.test_timeline_view import PUBLISHED, sample_events
@@ -71,16 +72,32 @@ def generated_article(n: int = 200, seed: int = 7) -> tuple[str, list[TimelineEv
 
 
 def zoom_levels(view: TimelineView) -> Iterator[float]:
-    """Fit all, then zoom in step by step to the closest scale, checking at each."""
+    """What the reader's Fit all, + and − show: fit all, then each zoom step in to the closest scale; then the
+    opening view, each step out from it to beyond fit all, and each step in from it to the closest scale."""
     view.fit_all()
-    seen = []
+    widest = view._ppd
     for _ in range(40):
         QApplication.processEvents()
-        seen.append(view._ppd)
         yield view._ppd
         if view._ppd >= MAX_PPD * 0.99:
             break
         view.zoom_in()
+    view.show_focus()
+    QApplication.processEvents()
+    yield view._ppd
+    for _ in range(40):
+        view.zoom_out()
+        QApplication.processEvents()
+        yield view._ppd
+        if view._ppd < widest / ZOOM_STEP:
+            break
+    view.show_focus()
+    for _ in range(40):
+        if view._ppd >= MAX_PPD * 0.99:
+            break
+        view.zoom_in()
+        QApplication.processEvents()
+        yield view._ppd
 
 
 def viewport_rects(view: TimelineView, item: Any) -> tuple[QRectF, QRectF]:
@@ -90,7 +107,19 @@ def viewport_rects(view: TimelineView, item: Any) -> tuple[QRectF, QRectF]:
     return mark, label
 
 
+def full_name(view: TimelineView, item: Any) -> str:
+    """The whole label an item shows (part of): its event's, or for a cluster its most important event's."""
+    if isinstance(item, ClusterItem):
+        ranks = view._marks.ranks
+        best = max(item.keys, key=lambda k: (ranks[k] if k < len(ranks) else 0.0, -k))
+        return str(view._labels[best])
+    return str(view._labels[item.keys[0]])
+
+
 def check_no_overlaps(view: TimelineView) -> int:
+    """No mark or label overlaps another, the axis or the publication pill; each label is whole or cut at a word
+    end with "…" (a cluster's name before its "+N"), within the view when its mark is, on one side of its mark and
+    against it. The number of labels shown."""
     band_top = axis.HEADER_HEIGHT
     layer = view._layer
     clip = view.viewportTransform().mapRect(layer.mapRectToScene(layer.rect()))
@@ -115,13 +144,26 @@ def check_no_overlaps(view: TimelineView) -> int:
                 assert not rect.adjusted(0.5, 0.5, -0.5, -0.5).intersects(other), (item.keys, keys)
         drawn += [(item.keys, r) for r in (mark, label) if not r.isNull() and r.width() > 0]
         text = getattr(item, "label", "")
-        if text:
+        if text and not (isinstance(item, EventItem) and item.label_inside):
             labels += 1
-            full = (view.groups[item.keys[0]].mentions[0].event.label if isinstance(item, EventItem) else None)
-            if full is not None and text != full:
-                assert text.endswith("…")
+            if isinstance(item, ClusterItem):
+                suffix = f" +{item.count - 1:,}"
+                assert text.endswith(suffix), text
+                text = text[: -len(suffix)]
+            full = full_name(view, item)
+            if text != full:
+                assert text.endswith("…"), text
                 cut = text[:-1]
                 assert full.startswith(cut) and (len(full) == len(cut) or not full[len(cut)].isalnum()), text
+            if mark.left() >= 0 and mark.right() <= width:
+                assert label.left() >= -0.5 and label.right() <= width + 0.5, f"{text!r} runs out of the view"
+            assert isinstance(item, (EventItem, ClusterItem))
+            if item.label_left:  # before its mark, ending at it
+                assert abs(label.right() - (mark.left() - LABEL_PAD)) < 0.5, text
+            else:
+                assert abs(label.left() - (mark.right() + LABEL_PAD)) < 0.5, text
+        elif text:
+            labels += 1
     return labels
 
 
@@ -152,7 +194,7 @@ def make_view(qtbot: Any, size: tuple[int, int]) -> TimelineView:
     return view
 
 
-@pytest.mark.parametrize("size", [(1200, 180), (900, 140)])
+@pytest.mark.parametrize("size", [(1200, 180), (900, 140), (1440, 160), (1024, 120)])
 def test_sample_labels_never_overlap_at_any_zoom(qtbot: QtBot, gui: Gui, size: tuple[int, int]) -> None:
     view = make_view(qtbot, size)
     text, events = sample_events()
@@ -232,3 +274,38 @@ def test_the_2016_bar_does_not_carry_the_name_of_the_2019_summit(qtbot, gui) -> 
     assert "summit" not in view.groups[by_year[2016].keys[0]].mentions[0].event.label
     assert "summit" in view.groups[by_year[2019].keys[0]].mentions[0].event.label
     assert "summit" not in by_year[2016].label and "Abe and Putin agree".startswith(by_year[2016].label.rstrip("…"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(1440, 160), (1024, 160)])
+def test_the_sample_names_its_jan_22_summit_before_the_publication_line(
+    qtbot: QtBot, gui: Gui, size: tuple[int, int]
+) -> None:
+    """The sample as the reader shows it (its own analysis, events named from the entities) in the dock of a
+    1440- or 1024-wide window: the Jan 22 Abe–Putin meeting, the day before publication, keeps its name — before
+    its dot, since the "Published" line leaves no room after it — and so does every mark around it; nothing
+    overlaps at any zoom level."""
+    from models.analysis import analyze
+    from models.ingest import ingest_file
+    from tests.gui.fakes import SAMPLE
+
+    article = ingest_file(SAMPLE)
+    analysis = analyze(article.text, PUBLISHED)
+    view = make_view(qtbot, size)
+    view.set_events(analysis.events, article_id=5, published=PUBLISHED, text=article.text,
+                    entities=analysis.entities)
+    QApplication.processEvents()  # the opening view: December to February
+    summit = next(i for i in view.timeline_items() if isinstance(i, EventItem)
+                  and view.groups[i.keys[0]].first_day == date(2019, 1, 22) and "Abe–Putin" in view._labels[i.keys[0]])
+    assert summit.label == view._labels[summit.keys[0]]  # whole: "25th Abe–Putin meeting"
+    mark, label = viewport_rects(view, summit)
+    line = view._frame().x(PUBLISHED.toordinal() + 0.5)
+    assert summit.label_left and label.right() <= mark.left() and mark.right() < line
+    check_no_overlaps(view)
+    check_clear_of_line(view, PUBLISHED)
+    near = [i for i in view.timeline_items() if date(2019, 1, 14) <= view.groups[i.keys[0]].first_day
+            <= date(2019, 1, 22)]
+    assert near and all(isinstance(i, (EventItem, ClusterItem)) and i.label for i in near)  # Jan 14–22 all named
+    for _ in zoom_levels(view):
+        check_no_overlaps(view)
+        check_clear_of_line(view, PUBLISHED)

@@ -80,15 +80,25 @@ def test_shown_tick_labels_never_overlap(days: float, width: float) -> None:
 
 
 def _overlaps(slots: Sequence[Slot], metrics: LaneMetrics) -> list[tuple[int, int]]:
+    """Pairs of slots of one lane whose marks and labels (after or before the mark) come closer than the gap."""
     bad = []
     for a in slots:
         for b in slots:
-            if a is b or a.lane != b.lane or a.x0 > b.x0:
+            if a is b or a.lane != b.lane or a.x0 > b.x0 or (a.x0, a.keys) == (b.x0, b.keys):
                 continue
-            a_end = a.x1 + (metrics.label_pad + a.label if a.label else 0)
-            if b.x0 < a_end + metrics.gap - 1e-6 and (a.x0, a.keys) != (b.x0, b.keys):
+            a_lo, a_hi = a.extent(metrics.label_pad)
+            b_lo, b_hi = b.extent(metrics.label_pad)
+            if b_lo < a_hi + metrics.gap - 1e-6 and a_lo < b_hi + metrics.gap - 1e-6:
                 bad.append((a.keys[0], b.keys[0]))
     return bad
+
+
+def _label_span(s: Slot, metrics: LaneMetrics) -> tuple[float, float] | None:
+    if not s.label:
+        return None
+    if s.left:
+        return s.x0 - metrics.label_pad - s.label, s.x0 - metrics.label_pad
+    return s.x1 + metrics.label_pad, s.x1 + metrics.label_pad + s.label
 
 
 def test_lanes_stack_events_that_would_overlap() -> None:
@@ -126,23 +136,115 @@ def test_clusters_of_a_dense_period_merge_into_one() -> None:
     assert clusters[0].x1 >= 100 + 39 * 6  # the bubble spans the period it stands for
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     st.lists(
         st.tuples(st.floats(0, 3000), st.floats(0, 300), st.floats(0, 160)), min_size=0, max_size=60
     ),
     st.integers(1, 6),
+    st.one_of(st.none(), st.floats(0, 3000)),
+    st.one_of(st.none(), st.tuples(st.floats(-100, 1500), st.floats(200, 2000))),
+    st.booleans(),
 )
-def test_every_event_is_placed_once_and_nothing_overlaps(raw: list[tuple[float, float, float]], lanes: int) -> None:
+def test_every_event_is_placed_once_and_nothing_overlaps(
+    raw: list[tuple[float, float, float]], lanes: int, barrier: float | None, view: tuple[float, float] | None,
+    either_side: bool,
+) -> None:
+    """Whatever the marks, the line and the view: each event once, no two marks or labels of a lane too close, no
+    label across the publication line or out of the view its mark is in, none longer than asked, none before its
+    mark unless the caller draws it there."""
     marks = [Mark(i, x, x + max(w, 9), label) for i, (x, w, label) in enumerate(raw)]
     metrics = LaneMetrics()
-    layout = assign_lanes(marks, lanes, metrics)
+    edges = (view[0], view[0] + view[1]) if view is not None else None
+    layout = assign_lanes(marks, lanes, metrics, barrier, edges, either_side=either_side)
     keys = sorted(k for s in layout.slots for k in s.keys)
     assert keys == list(range(len(marks)))
     assert not _overlaps(layout.slots, metrics)
     for s in layout.slots:
         if not s.is_cluster:
             assert s.label <= marks[s.keys[0]].label + 1e-6
+        assert either_side or not s.left
+        span = _label_span(s, metrics)
+        if span is None:
+            continue
+        if not s.is_cluster:  # whole, or cut no shorter than a readable stub
+            assert s.label >= min(metrics.min_visible_label, marks[s.keys[0]].label) - 1e-6
+        if barrier is not None:
+            assert not span[0] < barrier < span[1], (s, barrier)
+        if edges is not None and edges[0] <= s.x0 and s.x1 <= edges[1]:
+            assert edges[0] <= span[0] and span[1] <= edges[1], (s, edges)
+
+
+def test_a_label_with_the_line_in_its_way_goes_before_its_mark() -> None:
+    """The publication line a few pixels after a mark (an event the day before publication): its whole label goes
+    before the mark, ending at it, rather than being hidden; a mark with room after it keeps its label there."""
+    line = 500.0
+    marks = [Mark(0, 100, 109, 120), Mark(1, 470, 479, 140), Mark(2, 700, 709, 140)]
+    for either_side in (False, True):
+        layout = assign_lanes(marks, lanes=1, barrier=line, either_side=either_side)
+        by_key = {s.keys[0]: s for s in layout.slots}
+        assert [(by_key[k].left, by_key[k].label) for k in (0, 2)] == [(False, 120), (False, 140)]
+        if either_side:
+            assert by_key[1].left and by_key[1].label == 140 and by_key[1].lane == 0
+        else:
+            assert by_key[1].label == 0  # with labels kept to the right, nothing fits: what happened before
+    layout = assign_lanes(marks, lanes=1, barrier=line, either_side=True)
+    assert not _overlaps(layout.slots, LaneMetrics())
+
+
+def test_fallbacks_come_in_order_after_before_another_lane_cut_hidden() -> None:
+    """After the mark, else before it, else in another lane, else cut, else hidden."""
+    line = 500.0
+    m = LaneMetrics()
+    # Room before the mark in the first lane: it stays there.
+    first = assign_lanes([Mark(0, 300, 309, 50), Mark(1, 480, 489, 100)], 2, m, line, either_side=True)
+    assert {s.keys[0]: (s.lane, s.left, s.label) for s in first.slots}[1] == (0, True, 100)
+    # The first lane's label is in the way before it: the second lane, whole.
+    crowded = [Mark(0, 300, 309, 90), Mark(1, 480, 489, 100)]
+    second = {s.keys[0]: s for s in assign_lanes(crowded, 2, m, line, either_side=True).slots}
+    assert (second[1].lane, second[1].left, second[1].label) == (1, True, 100)
+    assert second[0].label == 90  # and the first label stays whole
+    # One lane only: cut to the room left before the mark (the item cuts the words), the first label whole.
+    cut = {s.keys[0]: s for s in assign_lanes(crowded, 1, m, line, either_side=True).slots}
+    assert cut[1].left and cut[1].lane == 0 and m.min_label <= cut[1].label < 100 and cut[0].label == 90
+    assert not _overlaps(list(cut.values()), m)
+    # The mark before it blocks one side, the line the other, one lane: hidden, the mark still placed.
+    squeezed = [Mark(0, 450, 459, 100), Mark(1, 480, 489, 100)]
+    gone = {s.keys[0]: s for s in assign_lanes(squeezed, 1, m, line, either_side=True).slots}
+    assert gone[1].label == 0 and gone[1].lane == 0
+    assert gone[0].left and gone[0].label == 100  # the other one, stopped by the line too, went before its mark
+    assert not _overlaps(list(gone.values()), m)
+    # A label cut by a later mark goes before its own mark when there is room there.
+    moved = {s.keys[0]: s for s in assign_lanes([Mark(0, 400, 409, 150), Mark(1, 480, 489, 100)], 1, m, line,
+                                                  either_side=True).slots}
+    assert moved[0].left and moved[0].label == 150 and moved[1].left and moved[1].label >= m.min_label
+
+
+def test_a_label_cut_by_a_later_mark_goes_before_its_own_mark_when_it_fits_there() -> None:
+    marks = [Mark(0, 300, 309, 120), Mark(1, 330, 339, 60)]
+    layout = assign_lanes(marks, lanes=1, either_side=True)
+    by_key = {s.keys[0]: s for s in layout.slots}
+    assert by_key[0].left and by_key[0].label == 120  # not cut to 13 px after it
+    assert not by_key[1].left and by_key[1].label == 60
+    kept_right = assign_lanes(marks, lanes=1)  # callers drawing labels after their marks only
+    assert all(not s.left for s in kept_right.slots)
+
+
+def test_a_label_at_the_edge_of_the_view_goes_before_its_mark() -> None:
+    marks = [Mark(0, 1150, 1159, 120), Mark(1, 1300, 1309, 120)]
+    layout = assign_lanes(marks, lanes=2, edges=(0.0, 1200.0), either_side=True)
+    by_key = {s.keys[0]: s for s in layout.slots}
+    assert by_key[0].left and by_key[0].label == 120  # in view: kept in view
+    assert not by_key[1].left and by_key[1].label == 120  # out of view: not squeezed into it
+
+
+def test_a_cluster_before_the_line_names_its_event_before_the_bubble() -> None:
+    crowded = [Mark(i, 440 + i * 0.5, 449 + i * 0.5, 90) for i in range(6)]
+    layout = assign_lanes([Mark(99, 100, 109, 80), *crowded], lanes=2, barrier=500.0, either_side=True)
+    clusters = [s for s in layout.slots if s.is_cluster]
+    assert clusters and all(c.left and c.label >= 90 + LaneMetrics().cluster_suffix for c in clusters)
+    assert all(s.left and s.label == 90 for s in layout.slots if not s.is_cluster and s.keys != (99,))
+    assert not _overlaps(layout.slots, LaneMetrics())
 
 
 def test_fit_scale_shows_the_whole_interval_inside_the_margins() -> None:
