@@ -108,9 +108,11 @@ def test_a_failed_store_is_raised_to_whoever_waits(tmp_path: Path) -> None:
 
 # What the first paint does not need, loaded when it is first used: the export machinery and its PDF typesetter
 # (the Export dialog installs the renderer), Preferences, the comparison of versions, ingest (an article on screen
-# is already in the library) and the package index read by About.
+# is already in the library), the package index read by About, the dossier and the entity descriptions (shown
+# with the analysis).
 LATER = ("gui.pdf_export", "gui.export_dialog", "gui.export_jobs", "models.export", "markdown_it", "gui.preferences",
-         "gui.revisions.window", "models.revisions.compare", "rapidfuzz", "models.ingest", "importlib.metadata")
+         "gui.revisions.window", "gui.revisions.diff_view", "models.revisions.compare", "rapidfuzz", "models.ingest",
+         "importlib.metadata", "gui.entities.dossier", "models.analysis.entity_descriptions")
 
 PROBE = """
 import json, sys
