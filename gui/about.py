@@ -7,7 +7,6 @@ Nothing here loads anything: the language model is described as loaded only when
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -38,6 +37,8 @@ FONT_PACKAGE = "resources.fonts"
 
 def language_model() -> str:
     """The spaCy model's name and version: the loaded pipeline's own meta, else the installed package's."""
+    from importlib import metadata  # the package index is read when the dialog opens, not at start-up
+
     nlp_module = sys.modules.get("models.analysis.nlp")
     loaded = getattr(nlp_module, "_nlp", None)
     if loaded is not None:

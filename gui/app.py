@@ -20,7 +20,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from gui import first_paint, settings
-from gui.app_style import NewsdeskStyle
 from gui.article_document import BODY_PX
 from gui.i18n import arg
 from gui.main_window import MainWindow
@@ -89,10 +88,11 @@ def configure_application(argv: list[str] | None = None) -> tuple[QApplication, 
     app.setApplicationDisplayName("Newsdesk")
     app.setDesktopFileName("newsdesk")
     if "Fusion" in QStyleFactory.keys():
-        # A neutral base the palette and stylesheet can fully restyle on every platform (Fusion, minus stock icons
-        # on dialog buttons).
-        if not isinstance(app.style(), NewsdeskStyle):
-            app.setStyle(NewsdeskStyle())
+        # A neutral base the palette and stylesheet can fully restyle on every platform. The stylesheet takes the
+        # stock icons off dialog buttons (a QProxyStyle subclass would cost a call into Python for every one of
+        # the thousands of style hints Qt asks while the window is built).
+        if not app.styleSheet() and app.style().name().casefold() != "fusion":  # else configured already
+            app.setStyle("Fusion")
     faces = register_bundled_fonts()
     if faces.ui:
         font = QFont(faces.ui)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import arg
 from gui.theme import current_tokens
+from models.article import PUBLISHED_SOURCE_LABELS as SOURCE_LABELS
 from models.article import Metadata
-from models.ingest.dates import SOURCE_LABELS
 
 SET_DATE_LINK = "newsdesk:set-date"
 

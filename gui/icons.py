@@ -7,6 +7,7 @@ same file serves the light and the dark scheme.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from importlib.resources import files
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -42,5 +43,14 @@ def svg_icon(source: str, color: str, sizes: Sequence[int] = _SIZES) -> QIcon:
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    return _icon(name, color or current_tokens().text, ratio)
+
+
+@lru_cache(maxsize=256)
+def _icon(name: str, color: str, _ratio: float) -> QIcon:
+    """Each icon drawn once per colour (the window asks for the same few many times; QIcon is shared, copy on
+    write)."""
     source = (files("resources.icons") / f"{name}.svg").read_text(encoding="utf-8")
-    return svg_icon(source, color or current_tokens().text)
+    return svg_icon(source, color)

@@ -2,8 +2,9 @@
 
 Sub-commands run the screenless command line in ``models.cli`` without importing Qt (fast, and usable on a
 server); anything else opens the reader window. The GUI side installs what only it can offer into the core's
-registries — the PDF renderer, Qt's typesetter, loaded only when a PDF is written — when the window starts and
-before a command runs; ``models`` never reaches up for it.
+registries — the PDF renderer, Qt's typesetter, loaded only when a PDF is written — before a command runs, and in
+the reader when its Export dialog first opens (the export modules are not worth loading before the window is
+painted); ``models`` never reaches up for it.
 """
 
 from __future__ import annotations
@@ -91,8 +92,7 @@ def _gui(args: list[str]) -> int:
     gc.disable()
     if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
         _import_before_qt()
-    install_gui_renderers()
-    from gui.app import run
+    from gui.app import run  # the PDF renderer is installed by the Export dialog (gui.export_dialog)
 
     gc.freeze()
     return run(ns.sources, library=ns.library, screenshot=ns.screenshot)

@@ -56,7 +56,7 @@ from gui.library_actions import LibraryActions, next_article
 from gui.library_panel import LibraryPanel
 from gui.operations import Changes, OpContext
 from gui.operations.articles import ImportFailure, ImportRequest, mark_read
-from gui.preferences import install_preferences
+from gui.preferences_action import install_preferences
 from gui.reading_panels import ReadingPanels
 from gui.revisions.feature import install_revisions
 from gui.runner import Pool, Runner, Task

@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
-    QAction,
     QDesktopServices,
-    QKeySequence,
     QStandardItem,
     QStandardItemModel,
 )
@@ -480,28 +478,6 @@ def open_preferences(window: MainWindow, pool: Pool | None = None) -> Preference
 
 
 _open_dialogs: dict[int, PreferencesDialog] = {}  # by window
-
-
-def install_preferences(window: MainWindow) -> QAction:
-    """Edit ▸ Preferences… (Ctrl+, ; the application menu on macOS) and the View ▸ Appearance checks kept in step."""
-    action = QAction(window.tr("Pre&ferences…"), window)
-    action.setObjectName("PreferencesAction")
-    action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")])
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: open_preferences(window))
-    window.addAction(action)
-    window.menus.edit.addSeparator()
-    window.menus.edit.addAction(action)
-    theme = window.theme
-    if theme is not None:
-        theme.changed.connect(lambda _tokens: _check_appearance_menu(window, theme.preference()))
-    return action
-
-
-def _check_appearance_menu(window: MainWindow, preference: str) -> None:
-    """View ▸ Appearance shows the choice made here."""
-    for value, action in window.menus.appearance.items():
-        action.setChecked(value == preference)
 
 
 def human_size(size: int) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QToolTip
 from gui.analysis_jobs import AnalysisRunner
 from gui.analysis_notice import AnalysisNotice
 from gui.annotations.colors import Legend
-from gui.entities.dossier import DossierView
 from gui.entities.facts import show_entity_facts
 from gui.entities.panel import EntitiesPanel
 from gui.i18n import arg
@@ -378,6 +377,8 @@ class ReadingPanels(QObject):
     @Slot(str, str)
     def _on_dossier(self, name: str, type_: str) -> None:
         def show(found: tuple[object, Legend]) -> None:
+            from gui.entities.dossier import DossierView  # loads with the first dossier opened
+
             view = DossierView(found[0], self.window, legend=found[1])
             view.open_requested.connect(self.open_at)
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -40,7 +40,10 @@ class Setting(Generic[T]):
         return value  # type: ignore[no-any-return]
 
     def write(self, value: T, store: QSettings | None = None) -> None:
-        (store or QSettings()).setValue(self.key, value)
+        store = store or QSettings()
+        if store.contains(self.key) and self.read(store) == value:
+            return  # unchanged: no rewrite of the settings file (a sync costs ~15 ms, e.g. on the first paint's path)
+        store.setValue(self.key, value)
 
 
 # Preferences

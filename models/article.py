@@ -13,6 +13,23 @@ from typing import Any
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "quote", "list-item")
 
+# Where a publication date was read (``Metadata.published_source``), in the order of trust a page's sources are
+# tried; shown in the reader's header. Here rather than in ``models.ingest.dates`` (which re-exports it as
+# ``SOURCE_LABELS``) so that showing an article does not load the ingest package.
+PUBLISHED_SOURCE_LABELS = {
+    "json-ld": "structured data (JSON-LD)",
+    "structured": "structured data",
+    "opengraph": "OpenGraph article:published_time",
+    "meta": "page metadata",
+    "time": "the page's <time> element",
+    "url": "the date in the address",
+    "dateline": "the dateline",
+    "modified": "the date the page was last modified",
+    "htmldate": "a date found in the page (htmldate)",
+    "text": "the article's text",
+    "user": "set by you",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -28,7 +45,7 @@ class Metadata:
     title: str = ""
     authors: tuple[str, ...] = ()
     published: str | None = None  # ISO 8601 date (or date-time) as printed by the source
-    published_source: str = ""  # where the date was read: a key of models.ingest.dates.SOURCE_LABELS ("user": set)
+    published_source: str = ""  # where the date was read: a key of PUBLISHED_SOURCE_LABELS ("user": set)
     publisher: str = ""
     section: str = ""
     page: str = ""

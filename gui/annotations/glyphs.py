@@ -6,6 +6,8 @@ panel come from the same shapes without extra icon files.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
@@ -76,6 +78,13 @@ def dot_icon(color: str | QColor, ring: str | QColor | None = None, size: int = 
     """A filled colour dot; ``ring`` draws a halo around it (the current colour)."""
     app = QGuiApplication.instance()
     ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    argb = QColor.NameFormat.HexArgb
+    # The legend's few colours are drawn for every menu, swatch and row: once each (QIcon is shared, copy on write).
+    return _dot_icon(QColor(color).name(argb), QColor(ring).name(argb) if ring is not None else None, size, ratio)
+
+
+@lru_cache(maxsize=256)
+def _dot_icon(color: str, ring: str | None, size: int, ratio: float) -> QIcon:
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)

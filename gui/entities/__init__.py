@@ -1,7 +1,2 @@
-"""The Entities dock (the open article's people, places, organisations… with corrections) and the dossier of an
-entity across the library."""
-
-from gui.entities.dossier import DossierView
-from gui.entities.panel import EntitiesPanel
-
-__all__ = ["DossierView", "EntitiesPanel"]
+"""The Entities dock (the open article's people, places, organisations… with corrections, :mod:`gui.entities.panel`)
+and the dossier of an entity across the library (:mod:`gui.entities.dossier`, loaded when one is first opened)."""

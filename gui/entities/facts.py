@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from models.analysis.entity_descriptions import describe_entities
-
 SYNC_LIMIT = 200_000  # characters: a longer article is described in the analysis worker only
 
 
@@ -19,6 +17,8 @@ def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[An
     if descriptions is not None:
         panel.set_descriptions(descriptions)
     elif len(text) <= SYNC_LIMIT:
+        from models.analysis.entity_descriptions import describe_entities  # with the first analysis shown
+
         panel.set_descriptions(describe_entities(text, list(entities)))
     if not hasattr(library, "reading"):
         return  # not a stored library (tests' stand-ins): no counts

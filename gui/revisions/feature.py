@@ -17,13 +17,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gui.i18n import arg
-from gui.revisions.window import RevisionsWindow
 from gui.typefaces import register_bundled_fonts
-from models.revisions.compare import RevisionDiff
 from models.revisions.timing import Lapse, last_change
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.revisions.window import RevisionsWindow
+    from models.revisions.compare import RevisionDiff
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +88,14 @@ class RevisionsFeature(QObject):
         self.window.runner.run(self.tr("Reading the versions"), lambda _task: fn(), on_done, on_finally=settle)
 
     def _load(self, article_id: int) -> RevisionState:
-        from models.revisions.history import diff_revisions
-
         lib = self.library
-        infos = lib.revisions.list(article_id)
+        infos = lib.revisions.list(article_id)  # at start-up: waits for the store, which comes after the first paint
         stored = lib.get_article(article_id)
-        diff = diff_revisions(lib, article_id, compute=False) if len(infos) > 1 else None
+        diff = None
+        if len(infos) > 1:  # the comparison (and its imports) only for an edited article
+            from models.revisions.history import diff_revisions
+
+            diff = diff_revisions(lib, article_id, compute=False)
         return RevisionState(article_id, infos, stored.article.metadata.published, stored.article.source, diff)
 
     # -- the article on screen -------------------------------------------------------------------------------
@@ -223,6 +225,8 @@ class RevisionsFeature(QObject):
         if state is None or len(state.infos) < 2:
             return
         if self.diff_window is None:
+            from gui.revisions.window import RevisionsWindow  # the diff view and its comparison load on first use
+
             title = state.infos[-1].title or state.source
             faces = getattr(self.window.view, "_faces", None) or register_bundled_fonts()
             self.diff_window = RevisionsWindow(faces, title, self.window)

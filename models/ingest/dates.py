@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from models.article import PUBLISHED_SOURCE_LABELS
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -92,20 +94,7 @@ EARLIEST = dt.date(1800, 1, 1)
 # when no other source of the page gives a date.
 PLACEHOLDERS = frozenset({"0001-01-01", "1900-01-01", "1970-01-01"})
 
-# Where a publication date was read, in the order of trust a page's sources are tried; shown in the header.
-SOURCE_LABELS = {
-    "json-ld": "structured data (JSON-LD)",
-    "structured": "structured data",
-    "opengraph": "OpenGraph article:published_time",
-    "meta": "page metadata",
-    "time": "the page's <time> element",
-    "url": "the date in the address",
-    "dateline": "the dateline",
-    "modified": "the date the page was last modified",
-    "htmldate": "a date found in the page (htmldate)",
-    "text": "the article's text",
-    "user": "set by you",
-}
+SOURCE_LABELS = PUBLISHED_SOURCE_LABELS  # where a publication date was read, in the order of trust
 
 
 def plausible(iso: str | None, today: dt.date | None = None) -> bool:
