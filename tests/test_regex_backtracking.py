@@ -105,6 +105,17 @@ def _seconds(pattern: re.Pattern[str] | re.Pattern[bytes], text: str | bytes, li
         signal.signal(signal.SIGALRM, previous)
 
 
+def _best(pattern: re.Pattern[str] | re.Pattern[bytes], text: str | bytes, limit: float) -> float:
+    """The fastest of up to three scans (one when a scan takes over a second): a busy machine only ever adds time,
+    so the minimum is the pattern's own cost, and the growth test does not fail on another process's burst."""
+    best = _seconds(pattern, text, limit)
+    for _ in range(2):
+        if best > 1.0 or best == float("inf"):
+            break
+        best = min(best, _seconds(pattern, text, limit))
+    return best
+
+
 def test_every_module_has_patterns_to_check() -> None:
     modules = {name.rsplit(".", 1)[0] for name, _ in PATTERNS if not name.startswith("timex rule")}
     wanted = {"models.ingest.boilerplate", "models.ingest.textdump", "models.ingest.bylines", "models.ingest.plaintext"}
@@ -117,9 +128,10 @@ def test_pattern_is_linear_on_1_mb_of_its_worst_case(name: str, pattern: re.Patt
     timed = [(_seconds(pattern, _text(pattern, m, SIZES[0]), 2.0), m) for m in _motifs(pattern)]
     seconds, worst = max(timed)
     assert seconds < 2.0, f"{name}: {SIZES[0]} characters of {worst!r} take over 2 s"
+    seconds = _best(pattern, _text(pattern, worst, SIZES[0]), 2.0)
     steps = [seconds]
     for size in (s for s in SIZES[1:] if s <= BOUNDED_INPUT.get(name, SIZES[-1])):
-        seconds = _seconds(pattern, _text(pattern, worst, size), BUDGET)
+        seconds = _best(pattern, _text(pattern, worst, size), BUDGET)
         assert seconds < BUDGET, f"{name}: {size} characters of {worst!r} take over {BUDGET:g} s ({steps})"
         if seconds > NOISE:
             assert seconds < GROWTH * max(steps[-1], NOISE / 4), (
