@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -109,6 +110,7 @@ class NotesPanel(QWidget):
         scope_group.addButton(self.article_scope)
         scope_group.addButton(self.library_scope)
         self.library_scope.toggled.connect(self._on_scope_toggled)
+        self.scope.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # spare height goes below
         scope_row = QHBoxLayout(self.scope)
         scope_row.setContentsMargins(3, 3, 3, 3)
         scope_row.setSpacing(2)
@@ -159,6 +161,7 @@ class NotesPanel(QWidget):
         self.empty.setObjectName("NotesEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setContentsMargins(16, 6, 16, 6)
         self.orphans = QWidget(self)
         self.orphan_label = QLabel(self.orphans)
         self.orphan_label.setObjectName("NotesSection")
@@ -206,15 +209,17 @@ class NotesPanel(QWidget):
         top.addWidget(self.article_note)
         top.addSpacing(2)
         top.addWidget(self.filter)
-        filters = QHBoxLayout()
+        self.filter_row = QWidget(self)
+        filters = QHBoxLayout(self.filter_row)
+        filters.setContentsMargins(0, 0, 0, 0)
         filters.setSpacing(6)
         filters.addLayout(self._color_row)
         filters.addStretch(1)
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.sort)
-        top.addLayout(filters)
+        top.addWidget(self.filter_row)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # shown instead of the list: the spare height stays under its line of text
         layout.addWidget(self.list, 1)
         layout.addWidget(self.orphans)
         layout.addWidget(self.editor)
@@ -323,7 +328,7 @@ class NotesPanel(QWidget):
             button.deleteLater()
         self.color_filters = {}
         for color in legend:
-            button = QToolButton(self)
+            button = QToolButton(self.filter_row)
             button.setObjectName("ColorFilter")
             button.setCheckable(True)
             button.setToolTip(arg(self.tr("Show only: %1"), color.meaning))
@@ -334,6 +339,7 @@ class NotesPanel(QWidget):
             self._color_row.addWidget(button)
             self.color_filters[color.key] = button
         self.list.viewport().update()
+        self._update_visibility()  # the empty state names as many shortcuts as there are colours
 
     def set_known_tags(self, tags: list[str]) -> None:
         self.editor.set_tags(tags)
@@ -511,6 +517,12 @@ class NotesPanel(QWidget):
             "" if self._selection_available else self.tr("Select the passage in the article first")
         )
 
+    def _no_highlights_yet(self) -> str:
+        """The empty state names the keys that make a highlight (one per colour of the legend, up to nine)."""
+        keys = min(9, len(self._legend))
+        shortcut = "Ctrl+1" if keys <= 1 else f"Ctrl+1\u2060…\u2060{keys}"  # word joiners: one unbroken key
+        return arg(self.tr("No highlights yet — select text, then pick a colour in the bar or press %1."), shortcut)
+
     def _update_visibility(self) -> None:
         on_article = not self._library_wide
         self.article_note_label.setVisible(on_article and self._article_id is not None)
@@ -522,11 +534,14 @@ class NotesPanel(QWidget):
         has_any = bool(self.model.all_annotations())
         self.empty.setVisible(count == 0)
         self.list.setVisible(count > 0)
+        filterable = has_any or bool(self.orphan_model.all_annotations())  # nothing to filter: no filters shown
+        self.filter.setVisible(filterable)
+        self.filter_row.setVisible(filterable)
         if self._article_id is None and not self._library_wide:
             self.empty.setText(self.tr("Open an article to see its highlights."))
         elif has_any:
             self.empty.setText(self.tr("No highlight matches these filters."))
         else:
-            self.empty.setText(self.tr("No highlights yet. Select text and pick a colour, or press Ctrl+1…6."))
+            self.empty.setText(self._no_highlights_yet())
         self._update_reattach()
         self.count_changed.emit(count + orphans)
