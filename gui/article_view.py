@@ -185,6 +185,15 @@ class ArticleView(QTextBrowser):
             return 0
         return self._top_visible_offset()
 
+    def laid_out_to(self, start: int) -> bool:
+        """The document's layout has reached ``start`` (asking where a line further on is would lay out everything
+        up to it at once, which for a long article is longer than the GUI thread may wait)."""
+        if self._article is None or start <= 0:
+            return True
+        block = self.document().findBlock(self._offsets.to_qt(min(start, self._offsets.cp_length)))
+        layout = block.layout() if block.isValid() else None
+        return layout is not None and layout.lineCount() > 0
+
     def show_at_top(self, start: int) -> bool:
         """Scroll so that the line holding ``start`` is the first one in view (the top of the page for 0). False
         when the view cannot get there yet: the document is shorter than that so far (still being laid out), or

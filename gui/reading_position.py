@@ -6,9 +6,10 @@ window closed) and, while they scroll, once they pause. It is restored when the 
 the opening itself went somewhere (a library search hit, a highlight, a timeline event, the find bar): a jump wins
 over the remembered place.
 
-The document may still be laying itself out when the article opens, and its length grows as it does, so the
-restore is applied again as the document's size changes until it holds, the reader takes over (wheel, keys, a
-click) or a short while has passed.
+The document may still be laying itself out when the article opens (in steps, in idle time), and its length grows
+as it does. The place is shown as soon as the layout has reached it (asking for a line further on would lay out
+the whole article at once on the GUI thread), applied again as the document's size changes, and checked once the
+layout is still, until it holds, the reader takes over (wheel, keys, a click) or a short while has passed.
 """
 
 from __future__ import annotations
@@ -128,12 +129,16 @@ class ReadingPositions(QObject):
             return
         self._target = position
         self._clock.start()
-        self._apply()
+        self._apply(force=False)
         self._settle.start()
 
-    def _apply(self) -> bool:
+    def _apply(self, force: bool = True) -> bool:
+        """Bring the remembered line to the top; unless ``force``, only once the layout has reached it (the
+        document lays itself out in steps in idle time)."""
         if self._target is None or self.view.article() is None:
             return True
+        if not force and not self.view.laid_out_to(self._target):
+            return False
         self._applying = True
         try:
             return self.view.show_at_top(self._target)
@@ -143,11 +148,12 @@ class ReadingPositions(QObject):
     @Slot()
     def _on_layout(self) -> None:
         if self._target is not None:
-            self._apply()
+            self._apply(force=False)
             self._settle.start()
 
     @Slot()
     def _on_settled(self) -> None:
+        """The layout has been still for a moment: it is done (or nearly), so the line can be asked for."""
         if self._target is None:
             return
         if self._apply() or self._clock.elapsed() > RESTORE_WINDOW_MS:
