@@ -127,6 +127,13 @@ def reading_state(lib: Sessions, article_id: int) -> tuple[bool, int]:
         return (bool(row.read), int(row.position)) if row is not None else (False, 0)
 
 
+def reading_states(lib: Sessions) -> dict[int, tuple[bool, int]]:
+    """``{article id: (read, position)}`` for every article the reader has opened or marked (one query)."""
+    with lib.reading() as s:
+        rows = s.execute(select(ReadingStateRow.article_id, ReadingStateRow.read, ReadingStateRow.position)).all()
+    return {int(article_id): (bool(read), int(position or 0)) for article_id, read, position in rows}
+
+
 def unfinished_analyses(s: Session, ids: list[int]) -> dict[int, str]:
     """``{article id: "failed" | "partial"}`` for the articles whose stored analysis of their text is not complete."""
     if not ids:
