@@ -209,15 +209,13 @@ class NotesPanel(QWidget):
         top.addWidget(self.article_note)
         top.addSpacing(2)
         top.addWidget(self.filter)
-        self.filter_row = QWidget(self)
-        filters = QHBoxLayout(self.filter_row)
-        filters.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
         filters.setSpacing(6)
         filters.addLayout(self._color_row)
         filters.addStretch(1)
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.sort)
-        top.addWidget(self.filter_row)
+        top.addLayout(filters)
         layout.addLayout(top)
         layout.addWidget(self.empty, 1)  # shown instead of the list: the spare height stays under its line of text
         layout.addWidget(self.list, 1)
@@ -328,7 +326,7 @@ class NotesPanel(QWidget):
             button.deleteLater()
         self.color_filters = {}
         for color in legend:
-            button = QToolButton(self.filter_row)
+            button = QToolButton(self)
             button.setObjectName("ColorFilter")
             button.setCheckable(True)
             button.setToolTip(arg(self.tr("Show only: %1"), color.meaning))
@@ -534,9 +532,6 @@ class NotesPanel(QWidget):
         has_any = bool(self.model.all_annotations())
         self.empty.setVisible(count == 0)
         self.list.setVisible(count > 0)
-        filterable = has_any or bool(self.orphan_model.all_annotations())  # nothing to filter: no filters shown
-        self.filter.setVisible(filterable)
-        self.filter_row.setVisible(filterable)
         if self._article_id is None and not self._library_wide:
             self.empty.setText(self.tr("Open an article to see its highlights."))
         elif has_any:
