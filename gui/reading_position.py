@@ -94,8 +94,9 @@ class ReadingPositions(QObject):
     def _store(self, article_id: int, position: int) -> None:
         if self._known.get(article_id) == position:
             return
-        self._known[article_id] = position
-        save_position(self.window.ops, article_id, position)
+        self._known[article_id] = position  # remembered in this window even where the library cannot keep it
+        if not self.window.library.read_only:
+            save_position(self.window.ops, article_id, position)
 
     @Slot()
     def _on_leaving(self) -> None:
