@@ -61,6 +61,8 @@ class ArticleView(QTextBrowser):
     clicked = Signal(QPointF)  # a click that selected nothing, in viewport coordinates
     context_menu_requested = Signal(QMenu, QPoint)  # the menu about to show (add actions to it), viewport point
     scrolled = Signal()
+    leaving = Signal()  # the article on screen is about to be replaced (its position can still be read)
+    navigated = Signal()  # something took the reader to a place in the text (a search hit, a highlight, an event)
 
     def __init__(self, faces: Typefaces, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +101,7 @@ class ArticleView(QTextBrowser):
         return self._article
 
     def set_article(self, article: Article | None) -> None:
+        self.leaving.emit()
         self._article = article
         self._offsets = OffsetMap(article.text if article else "")
         self._layers.clear()
@@ -163,16 +166,47 @@ class ArticleView(QTextBrowser):
         return self._offsets.from_qt(cursor.selectionStart()), self._offsets.from_qt(cursor.selectionEnd())
 
     def select_range(self, start: int, end: int) -> None:
+        self.navigated.emit()
         self.setTextCursor(self.cursor_for_range(start, end))
         self.ensureCursorVisible()
 
     def scroll_to(self, start: int) -> None:
         """Bring the line holding ``start`` to about a third of the view's height."""
+        self.navigated.emit()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def top_offset(self) -> int | None:
+        """Where the reader is: the code-point offset of the first character in view (0 at the very top)."""
+        if self._article is not None and self.verticalScrollBar().value() <= 0:
+            return 0
+        return self._top_visible_offset()
+
+    def laid_out_to(self, start: int) -> bool:
+        """The document's layout has reached ``start`` (asking where a line further on is would lay out everything
+        up to it at once, which for a long article is longer than the GUI thread may wait)."""
+        if self._article is None or start <= 0:
+            return True
+        block = self.document().findBlock(self._offsets.to_qt(min(start, self._offsets.cp_length)))
+        layout = block.layout() if block.isValid() else None
+        return layout is not None and layout.lineCount() > 0
+
+    def show_at_top(self, start: int) -> bool:
+        """Scroll so that the line holding ``start`` is the first one in view (the top of the page for 0). False
+        when the view cannot get there yet: the document is shorter than that so far (still being laid out), or
+        the line is on the last page."""
+        bar = self.verticalScrollBar()
+        if self._article is None or start <= 0:
+            bar.setValue(0)
+            return True
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(min(start, self._offsets.cp_length)))
+        target = bar.value() + self.cursorRect(cursor).top()
+        bar.setValue(target)
+        return bar.value() == target
 
     def _top_visible_offset(self) -> int | None:
         if self._article is None:

@@ -172,6 +172,12 @@ class Snapshot:
                           metadata=metadata_from_dict(_json(meta)))
         return StoredArticle(int(i), uid, article, note or "", _when(imported), _when(updated))
 
+    def reading_state(self, article_id: int) -> tuple[bool, int]:
+        """(read, position) as the store's ``reading_state`` answers it: the first paint opens where the reader
+        left the article."""
+        rows = self._rows("SELECT read, position FROM reading_state WHERE article_id = ?", (article_id,))
+        return (bool(rows[0][0]), int(rows[0][1] or 0)) if rows else (False, 0)
+
     # -- highlights and the legend -------------------------------------------------------------------------------
 
     def colors(self) -> list[ColorMeaning]:
@@ -304,6 +310,21 @@ class StartupLibrary:
         except Exception:  # noqa: BLE001 — the library did not open: the reader says why, there is nothing to mark
             return
         store.set_read(article_id, read)
+
+    def reading_state(self, article_id: int) -> tuple[bool, int]:
+        snap = self._answer()
+        if snap is not None:
+            return snap.reading_state(article_id)
+        read, position = self.store().reading_state(article_id)
+        return bool(read), int(position)
+
+    def set_position(self, article_id: int, position: int) -> None:
+        """A write, made off the GUI thread as :meth:`set_read` is: it waits for the store rather than be lost."""
+        try:
+            store = self.store()
+        except Exception:  # noqa: BLE001 — the library did not open: the reader says why, there is nothing to keep
+            return
+        store.set_position(article_id, position)
 
     @property
     def annotations(self) -> Any:

@@ -58,6 +58,7 @@ from gui.operations import Changes, OpContext
 from gui.operations.articles import ImportFailure, ImportRequest, mark_read
 from gui.preferences_action import install_preferences
 from gui.reading_panels import ReadingPanels
+from gui.reading_position import ReadingPositions
 from gui.revisions.feature import install_revisions
 from gui.runner import Pool, Runner, Task
 from gui.status_figures import StatusFigures
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.preferences_action = install_preferences(self)  # Edit ▸ Preferences… (name, appearance, colours, library)
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
         self.revisions = install_revisions(self)  # versions line, Check for Updates, changes window, edit flags
+        self.reading_positions = ReadingPositions(self)  # each article reopens where the reader left it
 
     # -- construction ----------------------------------------------------------------------------------------------
 

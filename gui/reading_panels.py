@@ -421,6 +421,10 @@ class ReadingPanels(QObject):
             return
         self.flash(start, end)
 
+    def jump_pending(self, article_id: int) -> bool:
+        """The article is being opened at a passage (an event, a dossier entry) shown once its analysis is in."""
+        return self._pending_scroll is not None and self._pending_scroll[0] == article_id
+
     def flash(self, start: int, end: int) -> None:
         view = self.window.view
         fmt = QTextCharFormat()

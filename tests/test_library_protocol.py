@@ -58,8 +58,14 @@ def test_import_update_and_list(library: LibraryProtocol) -> None:
 
 def test_reading_state_note_date_and_delete(library: LibraryProtocol) -> None:
     article_id = library.import_article(_article("https://example.org/a", "Harbour closed", BODY)).id
+    assert library.reading_state(article_id) == (False, 0)
+    library.set_position(article_id, 40)  # where the reader is; it does not make the article read
+    assert library.reading_state(article_id) == (False, 40)
     library.set_read(article_id)
     assert library.count_articles(unread_only=True) == 0 and library.article_page(0, 5)[0].read
+    assert library.reading_state(article_id) == (True, 40)
+    with pytest.raises(KeyError):
+        library.set_position(999, 3)
     library.set_article_note(article_id, "Check the vote count.")
     assert library.get_article(article_id).note == "Check the vote count."
     library.set_published(article_id, "2024-03-04")

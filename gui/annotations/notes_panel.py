@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -109,6 +110,7 @@ class NotesPanel(QWidget):
         scope_group.addButton(self.article_scope)
         scope_group.addButton(self.library_scope)
         self.library_scope.toggled.connect(self._on_scope_toggled)
+        self.scope.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # spare height goes below
         scope_row = QHBoxLayout(self.scope)
         scope_row.setContentsMargins(3, 3, 3, 3)
         scope_row.setSpacing(2)
@@ -159,6 +161,7 @@ class NotesPanel(QWidget):
         self.empty.setObjectName("NotesEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setContentsMargins(16, 6, 16, 6)
         self.orphans = QWidget(self)
         self.orphan_label = QLabel(self.orphans)
         self.orphan_label.setObjectName("NotesSection")
@@ -214,7 +217,7 @@ class NotesPanel(QWidget):
         filters.addWidget(self.sort)
         top.addLayout(filters)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # shown instead of the list: the spare height stays under its line of text
         layout.addWidget(self.list, 1)
         layout.addWidget(self.orphans)
         layout.addWidget(self.editor)
@@ -334,6 +337,7 @@ class NotesPanel(QWidget):
             self._color_row.addWidget(button)
             self.color_filters[color.key] = button
         self.list.viewport().update()
+        self._update_visibility()  # the empty state names as many shortcuts as there are colours
 
     def set_known_tags(self, tags: list[str]) -> None:
         self.editor.set_tags(tags)
@@ -511,6 +515,12 @@ class NotesPanel(QWidget):
             "" if self._selection_available else self.tr("Select the passage in the article first")
         )
 
+    def _no_highlights_yet(self) -> str:
+        """The empty state names the keys that make a highlight (one per colour of the legend, up to nine)."""
+        keys = min(9, len(self._legend))
+        shortcut = "Ctrl+1" if keys <= 1 else f"Ctrl+1\u2060…\u2060{keys}"  # word joiners: one unbroken key
+        return arg(self.tr("No highlights yet — select text, then pick a colour in the bar or press %1."), shortcut)
+
     def _update_visibility(self) -> None:
         on_article = not self._library_wide
         self.article_note_label.setVisible(on_article and self._article_id is not None)
@@ -527,6 +537,6 @@ class NotesPanel(QWidget):
         elif has_any:
             self.empty.setText(self.tr("No highlight matches these filters."))
         else:
-            self.empty.setText(self.tr("No highlights yet. Select text and pick a colour, or press Ctrl+1…6."))
+            self.empty.setText(self._no_highlights_yet())
         self._update_reattach()
         self.count_changed.emit(count + orphans)

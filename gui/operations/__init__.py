@@ -9,6 +9,7 @@ GUI writes to the store.
   the colour legend.
 - :mod:`gui.operations.entities`: correct an entity (rename, merge, retype, confirm, remove, add …).
 - :mod:`gui.operations.articles`: import, delete articles, re-analyse, set the publication date, mark as read.
+- :mod:`gui.operations.reading`: remember where the reader is in an article (the scroll position).
 - :mod:`gui.operations.files`: export (and its preview), back up, restore, bring back, open another library.
 """
 

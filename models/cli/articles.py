@@ -124,8 +124,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from models.store import article_list
+
     lib = open_library_or_fail(args.library)
+    states = article_list.reading_states(lib)
     for a in lib.list_articles():
+        read, position = states.get(a.id, (False, 0))
         emit(
             {
                 "id": a.id,
@@ -135,6 +139,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "published": a.published,
                 "imported": a.imported_at.isoformat(timespec="seconds") + "Z",
                 "highlights": a.highlight_count,
+                "read": read,
+                "position": position,  # where the reader left it: a code-point offset into the text
             }
         )
     return 0

@@ -108,15 +108,16 @@ def set_read(lib: Sessions, article_id: int, read: bool = True) -> None:
 
 
 def set_position(lib: Sessions, article_id: int, position: int) -> None:
-    """Remember where the reader is (the offset of the first visible character); the article counts as read."""
+    """Remember where the reader is in the article (the code-point offset of the first visible character). Whether
+    it counts as read is :func:`set_read`'s business: an article the reader marked unread stays unread."""
     with lib.writing() as s:
         row = s.get(ReadingStateRow, article_id)
         if row is None:
             if s.get(ArticleRow, article_id) is None:
                 raise KeyError(f"no article with id {article_id}")
-            s.add(ReadingStateRow(article_id=article_id, read=True, position=max(0, position), updated=utcnow()))
+            s.add(ReadingStateRow(article_id=article_id, read=False, position=max(0, position), updated=utcnow()))
         else:
-            row.read, row.position, row.updated = True, max(0, position), utcnow()
+            row.position, row.updated = max(0, position), utcnow()
 
 
 def reading_state(lib: Sessions, article_id: int) -> tuple[bool, int]:
@@ -124,6 +125,13 @@ def reading_state(lib: Sessions, article_id: int) -> tuple[bool, int]:
     with lib.reading() as s:
         row = s.get(ReadingStateRow, article_id)
         return (bool(row.read), int(row.position)) if row is not None else (False, 0)
+
+
+def reading_states(lib: Sessions) -> dict[int, tuple[bool, int]]:
+    """``{article id: (read, position)}`` for every article the reader has opened or marked (one query)."""
+    with lib.reading() as s:
+        rows = s.execute(select(ReadingStateRow.article_id, ReadingStateRow.read, ReadingStateRow.position)).all()
+    return {int(article_id): (bool(read), int(position or 0)) for article_id, read, position in rows}
 
 
 def unfinished_analyses(s: Session, ids: list[int]) -> dict[int, str]:

@@ -159,6 +159,14 @@ class Library(Sessions):
     def set_read(self, article_id: int, read: bool = True) -> None:
         article_list.set_read(self, article_id, read)
 
+    def set_position(self, article_id: int, position: int) -> None:
+        """Where the reader is in the article: the code-point offset of the first visible character."""
+        article_list.set_position(self, article_id, position)
+
+    def reading_state(self, article_id: int) -> tuple[bool, int]:
+        """(read, position) of the article; (False, 0) when it was never opened."""
+        return article_list.reading_state(self, article_id)
+
     def get_article(self, article_id: int) -> StoredArticle:
         with self.reading() as s:
             row = s.get(ArticleRow, article_id)

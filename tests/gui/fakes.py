@@ -304,6 +304,7 @@ class FakeLibrary:
         self.articles: dict[int, StoredArticle] = {}
         self.analyses: dict[int, Analysis] = {}
         self.read: set[int] = set()
+        self.positions: dict[int, int] = {}  # the scroll position the reader left each article at
         self.closed = False
         self.annotations = FakeAnnotations(self)
         self.revisions = FakeRevisions(self)
@@ -376,6 +377,13 @@ class FakeLibrary:
         self.get_article(article_id)
         (self.read.add if read else self.read.discard)(article_id)
 
+    def set_position(self, article_id: int, position: int) -> None:
+        self.get_article(article_id)
+        self.positions[article_id] = max(0, position)
+
+    def reading_state(self, article_id: int) -> tuple[bool, int]:
+        return article_id in self.read, self.positions.get(article_id, 0)
+
     def get_article(self, article_id: int) -> StoredArticle:
         if article_id not in self.articles:
             raise KeyError(f"no article with id {article_id}")
@@ -388,6 +396,7 @@ class FakeLibrary:
         self.articles.pop(article_id, None)
         self.analyses.pop(article_id, None)
         self.read.discard(article_id)
+        self.positions.pop(article_id, None)
         self.revisions.kept.pop(article_id, None)
         for a in self.annotations.list(article_id):
             self.annotations.delete(a.id)

@@ -31,6 +31,7 @@ def _library(path: Path) -> tuple[int, int]:
         lib.annotations.add(first, 10, 30, color="red", note="why?", tags=["summit", "Abe"])
         lib.annotations.add(first, 40, 55)
         lib.set_read(first)
+        lib.set_position(first, 120)
         return first, second
     finally:
         lib.close()
@@ -58,6 +59,7 @@ def test_the_snapshot_answers_as_the_store_does(tmp_path: Path) -> None:
             assert snapshot.get_article(article_id) == lib.get_article(article_id)
             assert snapshot.highlights(article_id) == lib.annotations.list(article_id)
             assert snapshot.counts_by_color(article_id) == lib.annotations.counts_by_color(article_id)
+            assert snapshot.reading_state(article_id) == lib.reading_state(article_id)
         assert snapshot.colors() == lib.annotations.colors()
         assert snapshot.tags() == lib.annotations.tags()
         with pytest.raises(KeyError):
@@ -78,7 +80,7 @@ def test_no_snapshot_for_a_library_that_must_be_created_or_is_empty(tmp_path: Pa
 
 def test_calls_after_the_store_arrived_go_to_the_store(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite"
-    first, _second = _library(path)
+    first, second = _library(path)
     startup = startup_library(str(path))
     assert isinstance(startup, StartupLibrary)
     assert startup.get_article(first).article.metadata.title
@@ -92,6 +94,8 @@ def test_calls_after_the_store_arrived_go_to_the_store(tmp_path: Path) -> None:
         assert startup.url == real.url  # not answered by the snapshot: the store's own attribute
         startup.set_read(first, False)
         assert real.count_articles(unread_only=True) == 2
+        startup.set_position(second, 30)
+        assert startup.reading_state(second) == real.reading_state(second) == (False, 30)
     finally:
         real.close()
 
