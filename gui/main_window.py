@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -69,6 +70,7 @@ from gui.typefaces import Typefaces
 log = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 230
+TIMELINE_MIN_HEIGHT = 140  # px: the controls, the axis and two rows of events
 
 
 @dataclass
@@ -357,10 +359,32 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1440, 900)
         state = settings.WINDOW_STATE.read()
-        if not state.isEmpty():
-            self.restoreState(state)
+        if state.isEmpty() or not self.restoreState(state):
+            self._default_dock_heights()
         self._state_restored = True
         self.dock_headers.schedule()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QMainWindow.resizeEvent
+        super().resizeEvent(event)
+        if self._state_restored and 0 < event.size().height() < event.oldSize().height():
+            QTimer.singleShot(0, self._keep_article_room)  # after the docks took their new sizes
+
+    def _keep_article_room(self) -> None:
+        """A window made shorter gives its height back to the article: the timeline shrinks to its share."""
+        dock = self.reading.timeline_dock
+        limit = max(TIMELINE_MIN_HEIGHT, self._timeline_share())
+        if dock.isVisible() and not dock.isFloating() and dock.height() > limit + 8:
+            self.resizeDocks([dock], [limit], Qt.Orientation.Vertical)
+
+    def _timeline_share(self) -> int:
+        height = self.height()
+        return height * 27 // 100 if height >= 850 else height * 20 // 100
+
+    def _default_dock_heights(self) -> None:
+        """A first start gives the timeline about a quarter of a tall window, room for four rows of named events at
+        900 px (the design's proportion); a short window keeps its height for the article (a fifth, two rows)."""
+        self.resizeDocks([self.reading.timeline_dock], [max(TIMELINE_MIN_HEIGHT, self._timeline_share())],
+                         Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         settings.WINDOW_GEOMETRY.write(QByteArray(self.saveGeometry()))
