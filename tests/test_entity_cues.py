@@ -215,3 +215,19 @@ def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
     text = "Officials at Dorset County Council met the Dorsetshire Trust."
     cands = [_cand(text, "Dorset County Council", "ORGANIZATION"), _cand(text, "Dorsetshire Trust", "ORGANIZATION")]
     assert _places_inside_names(cands) == []
+
+
+def test_every_word_of_a_definition_is_read() -> None:
+    text = "Halvor Grint, a tax lawyer at Belmore, spoke. Quorra is a small town in Vell. Quorra grew."
+    cands = [_cand(text, "Halvor Grint", "ORGANIZATION"), _cand(text, "Quorra", "PERSON"),
+             _cand(text, "Quorra", "PERSON", 1)]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PLACE", "PLACE"]
+
+
+def test_a_common_noun_before_a_name_says_what_it_is() -> None:
+    text = "The singer Moira Vance grew up in the village Tolbeck, plays the game Skyreach. The state Senate met."
+    cues = {n: mention_cues(text, text.index(n), text.index(n) + len(n)) for n in
+            ("Moira Vance", "Tolbeck", "Skyreach", "Senate")}
+    assert cues["Moira Vance"]["PERSON"] == 2 and cues["Tolbeck"]["PLACE"] == 2
+    assert cues["Skyreach"]["OTHER"] == 2
+    assert not cues["Senate"]  # "state" modifies the name's own head

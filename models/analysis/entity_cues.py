@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import CORPORATE_SUFFIXES
+from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -45,6 +45,16 @@ ORG_NOUNS = frozenset(
     college school charity nonprofit non-profit group party union league association society institute foundation
     ministry department conglomerate carrier operator provider platform website magazine outlet brand chain
     subsidiary consortium federation council
+    """.split()
+)
+# Nouns of things people make and sell or publish: a name they define is a product or a work, not an organisation
+# ("X is a handheld console", "the game X", "X, Acme's streaming service").
+PRODUCT_NOUNS = frozenset(
+    """
+    product console device gadget smartphone phone handset laptop tablet controller router headphones earbuds
+    headset smartwatch camera app game videogame sequel film movie documentary album song novel book sitcom
+    drug vaccine medication car vehicle truck aircraft rocket spacecraft satellite processor chip browser
+    software programme supercomputer telescope painting
     """.split()
 )
 # First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
@@ -94,9 +104,15 @@ _LIFE_DATES = re.compile(
 )
 _COPULA = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:is|was|are|were|has been|had been)\s+(?:also\s+)?"
-    r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s)\s+((?:[\w-]+\s+){0,5}?)([a-z][\w-]*)\b"
+    r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s)\s+"
 )
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\b")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+")
+# The words of a definition after its determiner, up to the first word that ends the noun phrase ("a small town in
+# …", "an American actor and …", "a trade professor at …").
+_PHRASE_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_PHRASE_ENDS = frozenset(
+    "of in at on for from by with to and or but who which that whose where when than as since after before".split()
+)
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
@@ -122,16 +138,37 @@ AGENT = "agent"  # evidence of an organisation against a place, not against a pe
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
 
 
+_KNOWN_NOUNS = PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS | PRODUCT_NOUNS
+
+
 def _noun_type(noun: str) -> str | None:
     noun = noun.lower()
-    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS else noun
+    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in _KNOWN_NOUNS else noun
     if singular in PERSON_NOUNS:
         return "PERSON"
     if singular in PLACE_NOUNS:
         return "PLACE"
     if singular in ORG_NOUNS:
         return "ORGANIZATION"
+    if singular in PRODUCT_NOUNS:
+        return "OTHER"
     return None
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s$")
+
+
+def _named_by_noun(before: str, words: Sequence[str]) -> str | None:
+    """The type a common noun written right before a name gives it ("the singer X", "the village X", "startup X",
+    "the game X"). Not when the name itself starts with a head or a title ("the state Senate", "city Council",
+    "town Hall"): there the noun modifies the name's own head."""
+    m = _NOUN_BEFORE.search(before)
+    if m is None or not words:
+        return None
+    first = words[0].lower()
+    if first in ORG_HEADS or first in PLACE_LAST_WORDS or is_title_word(first):
+        return None
+    return _noun_type(m.group(1))
 
 
 def _defined_as(after: str) -> str | None:
@@ -139,10 +176,20 @@ def _defined_as(after: str) -> str | None:
     for pattern in (_COPULA, _APPOSITIVE):
         m = pattern.match(after)
         if m:
-            for word in [*m.group(1).split(), m.group(2)]:
-                kind = _noun_type(word.strip(",;"))
-                if kind:
-                    return kind
+            return _phrase_type(after[m.end() :])
+    return None
+
+
+def _phrase_type(phrase: str) -> str | None:
+    """The type of the first known noun among the first six words of a noun phrase, before any word that ends
+    it. Every word is read: "a small town", "a trade professor" (a pattern that stops at the first lower-case word
+    would read only "small" and "trade")."""
+    for word in _PHRASE_WORDS.findall(phrase)[:6]:
+        if not word[0].isalnum() or word.lower() in _PHRASE_ENDS:
+            return None
+        kind = _noun_type(word)
+        if kind:
+            return kind
     return None
 
 
@@ -167,6 +214,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     defined = _defined_as(after)
     if defined:
         cues[defined] += 2
+    named = _named_by_noun(before, words)
+    if named:
+        cues[named] += 2
     if _SPEECH_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
