@@ -231,3 +231,10 @@ def test_a_common_noun_before_a_name_says_what_it_is() -> None:
     assert cues["Moira Vance"]["PERSON"] == 2 and cues["Tolbeck"]["PLACE"] == 2
     assert cues["Skyreach"]["OTHER"] == 2
     assert not cues["Senate"]  # "state" modifies the name's own head
+
+
+def test_common_words_of_a_title_case_headline_are_not_a_name() -> None:
+    text = ("The Early Verdicts On Velloria's Cloud Console Are In, And They Are Mixed\n"
+            "The early verdicts are mixed: critics praise the console.")
+    cands = [_cand(text, "Early Verdicts", "ORGANIZATION"), _cand(text, "Velloria", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["Velloria"]

@@ -381,8 +381,9 @@ def _heading_line(text: str, start: int) -> bool:
 
 
 def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """Names of several common words ("Pre-Workout Meal", "Nighttime Supplement") that the text writes only as
-    headings, each of whose words it also writes in lower case: the heading of a section, not a name."""
+    """Names of several common words ("Pre-Workout Meal", "Nighttime Supplement", "Early Reviews") that the text
+    writes only in headings or title-case headlines, each of whose words it also writes in lower case: words of a
+    heading, not a name."""
     lower: set[str] | None = None
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
@@ -393,7 +394,7 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
         words = re.split(r"[\s\-–]+", surface)
         if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
             continue
-        if not all(_heading_line(text, m.start) for m in mentions):
+        if not all(_heading_line(text, m.start) or _title_case_line(text, m.start) for m in mentions):
             continue
         if lower is None:
             lower = set(_LOWER_WORDS.findall(text))
