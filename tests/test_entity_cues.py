@@ -250,3 +250,10 @@ def test_a_company_name_with_more_words_after_it_is_its_product() -> None:
     assert [c.type for c in products(cands, text)] == [
         "ORGANIZATION", "OTHER", "ORGANIZATION", "ORGANIZATION", "ORGANIZATION"
     ]
+
+
+def test_a_product_or_doctrine_head_makes_the_name_no_organisation() -> None:
+    text = "The Collector's Edition ships. Velmar Socialism was feared. Kendra Mills spoke. The index Velkex fell."
+    cands = [_cand(text, "Collector's Edition", "PERSON"), _cand(text, "Velmar Socialism", "ORGANIZATION"),
+             _cand(text, "Kendra Mills", "PERSON"), _cand(text, "Velkex", "ORGANIZATION")]
+    assert [c.type for c in retype(clean(cands, text), text)] == ["OTHER", "OTHER", "PERSON", "OTHER"]

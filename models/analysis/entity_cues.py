@@ -54,7 +54,7 @@ PRODUCT_NOUNS = frozenset(
     product console device gadget smartphone phone handset laptop tablet controller router headphones earbuds
     headset smartwatch camera app game videogame sequel film movie documentary album song novel book sitcom
     drug vaccine medication car vehicle truck aircraft rocket spacecraft satellite processor chip browser
-    software programme supercomputer telescope painting
+    software programme supercomputer telescope painting index benchmark
     """.split()
 )
 # First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
@@ -136,6 +136,25 @@ _REFERENCE_BEFORE = re.compile(r"(?:\(|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(
 _STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|percent|invest|invested)\s+in\s+$")
 AGENT = "agent"  # evidence of an organisation against a place, not against a person
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
+
+
+# Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
+# Supplement", "Starter Bundle"); and names of doctrines ("National Socialism").
+PRODUCT_HEADS = frozenset(
+    """
+    edition editions bundle supplement supplements controller controllers console headphones earbuds app
+    subscription
+    """.split()
+)
+
+
+def product_or_idea(name: str) -> bool:
+    """The last word of a name of two words or more says it is a product ("… Edition") or a doctrine ("… ism")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().strip(".,;:")
+    return last in PRODUCT_HEADS or (last.endswith("ism") and len(last) > 5)
 
 
 _KNOWN_NOUNS = PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS | PRODUCT_NOUNS
@@ -462,6 +481,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and product_or_idea(c.text):
+            c = replace(c, type="OTHER", source="product")
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
