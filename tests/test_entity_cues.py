@@ -257,3 +257,11 @@ def test_a_product_or_doctrine_head_makes_the_name_no_organisation() -> None:
     cands = [_cand(text, "Collector's Edition", "PERSON"), _cand(text, "Velmar Socialism", "ORGANIZATION"),
              _cand(text, "Kendra Mills", "PERSON"), _cand(text, "Velkex", "ORGANIZATION")]
     assert [c.type for c in retype(clean(cands, text), text)] == ["OTHER", "OTHER", "PERSON", "OTHER"]
+
+
+def test_a_place_noun_after_a_name_or_an_area_of_before_it_makes_a_place() -> None:
+    text = "Troops moved into the Dorvat area of Kessum overnight. Dorvat residents fled."
+    cands = [_cand(text, "Dorvat", "ORGANIZATION"), _cand(text, "Kessum", "ORGANIZATION"),
+             _cand(text, "Dorvat", "ORGANIZATION", 1)]
+    assert mention_cues(text, cands[1].start, cands[1].end)["PLACE"] >= 1
+    assert [c.type for c in retype(cands, text)] == ["PLACE", "ORGANIZATION", "PLACE"]

@@ -121,8 +121,12 @@ _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b
 _ORG_BEFORE = re.compile(r"(?:shares of|stock of|a spokesman for|a spokeswoman for|a spokesperson for|"
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
-                           r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting)\s+)$")
-_PLACE_AFTER = re.compile(r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])")
+                           r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
+                           r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
+_PLACE_AFTER = re.compile(
+    r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])"
+    r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
+)
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
