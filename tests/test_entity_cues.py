@@ -240,18 +240,6 @@ def test_common_words_of_a_title_case_headline_are_not_a_name() -> None:
     assert [c.text for c in clean(cands, text)] == ["Velloria"]
 
 
-def test_a_company_name_with_more_words_after_it_is_its_product() -> None:
-    from models.analysis.entity_cues import products
-
-    text = "Quillon cut prices. The Quillon Pad Mini sells well; Quillon Holdings is pleased. Broken Arrow Road."
-    cands = [_cand(text, "Quillon", "ORGANIZATION"), _cand(text, "Quillon Pad Mini", "ORGANIZATION"),
-             _cand(text, "Quillon Holdings", "ORGANIZATION"), _cand(text, "Broken", "ORGANIZATION"),
-             _cand(text, "Broken Arrow Road", "ORGANIZATION")]
-    assert [c.type for c in products(cands, text)] == [
-        "ORGANIZATION", "OTHER", "ORGANIZATION", "ORGANIZATION", "ORGANIZATION"
-    ]
-
-
 def test_a_product_or_doctrine_head_makes_the_name_no_organisation() -> None:
     text = "The Collector's Edition ships. Velmar Socialism was feared. Kendra Mills spoke. The index Velkex fell."
     cands = [_cand(text, "Collector's Edition", "PERSON"), _cand(text, "Velmar Socialism", "ORGANIZATION"),

@@ -310,11 +310,11 @@ def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """The longer name only adds what an organisation calls itself ("Aer Lingus" → "Aer Lingus Group")."""
     if long[: len(short)] != short:
         return True
-    return all(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in COMPANY_WORDS for w in long[len(short) :])
+    return all(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS for w in long[len(short) :])
 
 
 # Words a company adds to its short name in its full one ("Apple Computer", "Sony Group", "Tata Motors").
-COMPANY_WORDS = frozenset(
+_COMPANY_WORDS = frozenset(
     {"holdings", "co", "computer", "computers", "systems", "technologies", "technology", "industries",
      "international", "motors", "enterprises", "brands", "partners", "capital", "communications", "labs",
      "entertainment", "media", "pharmaceuticals", "energy", "resources"}

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.analysis.aliases import COMPANY_WORDS, Candidate, name_key
+from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
@@ -492,40 +492,4 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             end = c.start + m.start()
             c = replace(c, end=end, text=text[c.start : end])
         out.extend(_citation_parts(c, text) if c.type in ("PERSON", "ORGANIZATION", "OTHER") else [c])
-    return out
-
-
-# Last words that keep a company's name plus a word an organisation ("Acme Research", "Acme Studios").
-_ORG_TAIL_WORDS = frozenset({"research", "studios", "studio", "records", "pictures", "productions", "films",
-                             "games", "ventures", "solutions", "services", "bancorp", "financial", "insurance"})
-
-
-_NEXT_CAPITALISED = re.compile(r"[ \t]*[-–—‐‑]?[ \t]*[A-Z0-9]")
-
-
-def products(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
-    """A name made of an organisation's name the article writes on its own and further capitalised words ("Acme"
-    … "Acme Rocket Lite", "Acme Music Unlimited") names something of that organisation: a product, unless its last
-    word says it is an organisation or a place too ("Acme Holdings", "Acme University", "Acme Park"). Only names
-    the model called organisations are retyped, and only after a one-word company written on its own, not followed
-    by another capitalised word (a lone first word of a longer name, "Broken" of "Broken Arrow", is no company)."""
-    companies = {
-        name_key(c.text) for c in candidates
-        if c.type == "ORGANIZATION" and c.text[:1].isupper() and " " not in c.text
-        and not _NEXT_CAPITALISED.match(text, c.end)
-    }
-    if not companies:
-        return list(candidates)
-    out = []
-    for c in candidates:
-        words = c.text.split()
-        if c.type == "ORGANIZATION" and len(words) >= 2:
-            last = words[-1].lower()
-            tail_ok = not (last in ORG_HEADS or last in CORPORATE_SUFFIXES or last in COMPANY_WORDS
-                           or last in _ORG_TAIL_WORDS or last in PLACE_LAST_WORDS)
-            if tail_ok and all(w[:1].isupper() or w[:1].isdigit() for w in words[1:]) and any(
-                name_key(" ".join(words[:k])) in companies for k in range(1, len(words))
-            ):
-                c = replace(c, type="OTHER", source="product")
-        out.append(c)
     return out
