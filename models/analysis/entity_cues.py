@@ -239,7 +239,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[defined] += 2
     named = _named_by_noun(before, words)
     if named:
-        cues[named] += 2
+        cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
     if _SPEECH_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
