@@ -76,3 +76,12 @@ def test_a_block_longer_than_the_model_limit_is_parsed_whole_with_exact_offsets(
         assert text[piece.offset : piece.offset + len(piece.doc.text)] == piece.doc.text
     cuts = [p.offset for p in parsed.pieces][2:-1]
     assert all(text[c - 2 : c] == ". " for c in cuts)  # cut after a sentence, not inside one
+
+
+def test_a_name_ends_in_a_capitalised_word() -> None:
+    from models.analysis.entities import _trim
+
+    doc = spacy.blank("en")("She told the Daily Ledger that the Bank of")
+    assert [t.text for t in _trim(list(doc[2:6]))] == ["Daily", "Ledger"]
+    assert [t.text for t in _trim(list(doc[6:9]))] == ["Bank"]
+    assert [t.text for t in _trim(list(doc[0:1]))] == ["She"]

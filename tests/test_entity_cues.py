@@ -215,3 +215,41 @@ def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
     text = "Officials at Dorset County Council met the Dorsetshire Trust."
     cands = [_cand(text, "Dorset County Council", "ORGANIZATION"), _cand(text, "Dorsetshire Trust", "ORGANIZATION")]
     assert _places_inside_names(cands) == []
+
+
+def test_every_word_of_a_definition_is_read() -> None:
+    text = "Halvor Grint, a tax lawyer at Belmore, spoke. Quorra is a small town in Vell. Quorra grew."
+    cands = [_cand(text, "Halvor Grint", "ORGANIZATION"), _cand(text, "Quorra", "PERSON"),
+             _cand(text, "Quorra", "PERSON", 1)]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PLACE", "PLACE"]
+
+
+def test_a_common_noun_before_a_name_says_what_it_is() -> None:
+    text = "The singer Moira Vance grew up in the village Tolbeck, plays the game Skyreach. The state Senate met."
+    cues = {n: mention_cues(text, text.index(n), text.index(n) + len(n)) for n in
+            ("Moira Vance", "Tolbeck", "Skyreach", "Senate")}
+    assert cues["Moira Vance"]["PERSON"] == 1 and cues["Tolbeck"]["PLACE"] == 1
+    assert cues["Skyreach"]["OTHER"] == 1  # evidence, not enough alone: "an aircraft Boeing builds" is no apposition
+    assert not cues["Senate"]  # "state" modifies the name's own head
+
+
+def test_common_words_of_a_title_case_headline_are_not_a_name() -> None:
+    text = ("The Early Verdicts On Velloria's Cloud Console Are In, And They Are Mixed\n"
+            "The early verdicts are mixed: critics praise the console.")
+    cands = [_cand(text, "Early Verdicts", "ORGANIZATION"), _cand(text, "Velloria", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["Velloria"]
+
+
+def test_a_product_or_doctrine_head_makes_the_name_no_organisation() -> None:
+    text = "The Collector's Edition ships. Velmar Socialism was feared. Kendra Mills spoke."
+    cands = [_cand(text, "Collector's Edition", "PERSON"), _cand(text, "Velmar Socialism", "ORGANIZATION"),
+             _cand(text, "Kendra Mills", "PERSON")]
+    assert [c.type for c in retype(clean(cands, text), text)] == ["OTHER", "OTHER", "PERSON"]
+
+
+def test_a_place_noun_after_a_name_or_an_area_of_before_it_makes_a_place() -> None:
+    text = "Troops moved into the Dorvat area of Kessum overnight. Dorvat residents fled."
+    cands = [_cand(text, "Dorvat", "ORGANIZATION"), _cand(text, "Kessum", "ORGANIZATION"),
+             _cand(text, "Dorvat", "ORGANIZATION", 1)]
+    assert mention_cues(text, cands[1].start, cands[1].end)["PLACE"] >= 1
+    assert [c.type for c in retype(cands, text)] == ["PLACE", "ORGANIZATION", "PLACE"]

@@ -204,12 +204,14 @@ def _candidate(piece: Piece, text: str, tokens: Sequence[Any], kind: str, weak: 
 
 
 def _trim(tokens: list[Any]) -> list[Any]:
-    """Drop leading determiners and punctuation, trailing possessives and punctuation."""
+    """Drop leading determiners and punctuation, trailing possessives and punctuation, and trailing lower-case words
+    (a name ends in a capitalised word: "The Associated Press that …", "Bank of" are cut)."""
     while tokens and (tokens[0].lower_ in DETERMINERS or (tokens[0].is_punct and tokens[0].text != "(")):
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_punct and tokens[-1].text not in (".", ")")
         or tokens[-1].text.lower() in {m + "s" for m in APOSTROPHES} | set(APOSTROPHES)
+        or len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha
     ):
         tokens = tokens[:-1]
     return tokens

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import CORPORATE_SUFFIXES
+from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -45,6 +45,16 @@ ORG_NOUNS = frozenset(
     college school charity nonprofit non-profit group party union league association society institute foundation
     ministry department conglomerate carrier operator provider platform website magazine outlet brand chain
     subsidiary consortium federation council
+    """.split()
+)
+# Nouns of things people make and sell or publish: a name they define is a product or a work, not an organisation
+# ("X is a handheld console", "the game X", "X, Acme's streaming service").
+PRODUCT_NOUNS = frozenset(
+    """
+    product console device gadget smartphone phone handset laptop tablet controller router headphones earbuds
+    headset smartwatch camera app game videogame sequel film movie documentary album song novel book sitcom
+    drug vaccine medication car vehicle truck aircraft rocket spacecraft satellite processor chip browser
+    software programme supercomputer telescope painting index benchmark
     """.split()
 )
 # First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
@@ -94,9 +104,15 @@ _LIFE_DATES = re.compile(
 )
 _COPULA = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:is|was|are|were|has been|had been)\s+(?:also\s+)?"
-    r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s)\s+((?:[\w-]+\s+){0,5}?)([a-z][\w-]*)\b"
+    r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s)\s+"
 )
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\b")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+")
+# The words of a definition after its determiner, up to the first word that ends the noun phrase ("a small town in
+# …", "an American actor and …", "a trade professor at …").
+_PHRASE_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_PHRASE_ENDS = frozenset(
+    "of in at on for from by with to and or but who which that whose where when than as since after before".split()
+)
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
@@ -105,8 +121,12 @@ _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b
 _ORG_BEFORE = re.compile(r"(?:shares of|stock of|a spokesman for|a spokeswoman for|a spokesperson for|"
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
-                           r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting)\s+)$")
-_PLACE_AFTER = re.compile(r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])")
+                           r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
+                           r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
+_PLACE_AFTER = re.compile(
+    r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])"
+    r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
+)
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
@@ -122,16 +142,56 @@ AGENT = "agent"  # evidence of an organisation against a place, not against a pe
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
 
 
+# Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
+# Supplement", "Starter Bundle"); and names of doctrines ("National Socialism").
+PRODUCT_HEADS = frozenset(
+    """
+    edition editions bundle supplement supplements controller controllers console headphones earbuds app
+    subscription
+    """.split()
+)
+
+
+def product_or_idea(name: str) -> bool:
+    """The last word of a name of two words or more says it is a product ("… Edition") or a doctrine ("… ism")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().strip(".,;:")
+    return last in PRODUCT_HEADS or (last.endswith("ism") and len(last) > 5)
+
+
+_KNOWN_NOUNS = PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS | PRODUCT_NOUNS
+
+
 def _noun_type(noun: str) -> str | None:
     noun = noun.lower()
-    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS else noun
+    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in _KNOWN_NOUNS else noun
     if singular in PERSON_NOUNS:
         return "PERSON"
     if singular in PLACE_NOUNS:
         return "PLACE"
     if singular in ORG_NOUNS:
         return "ORGANIZATION"
+    if singular in PRODUCT_NOUNS:
+        return "OTHER"
     return None
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s$")
+
+
+def _named_by_noun(before: str, words: Sequence[str]) -> str | None:
+    """The type a common noun written right before a name gives it ("the singer X", "the village X", "startup X",
+    "the game X"). Not when the name itself starts with a head or a title ("the state Senate", "city Council",
+    "town Hall"): there the noun modifies the name's own head."""
+    m = _NOUN_BEFORE.search(before)
+    if m is None or not words:
+        return None
+    first = words[0].lower()
+    if first in ORG_HEADS or first in PLACE_LAST_WORDS or is_title_word(first):
+        return None
+    return _noun_type(m.group(1))
 
 
 def _defined_as(after: str) -> str | None:
@@ -139,10 +199,20 @@ def _defined_as(after: str) -> str | None:
     for pattern in (_COPULA, _APPOSITIVE):
         m = pattern.match(after)
         if m:
-            for word in [*m.group(1).split(), m.group(2)]:
-                kind = _noun_type(word.strip(",;"))
-                if kind:
-                    return kind
+            return _phrase_type(after[m.end() :])
+    return None
+
+
+def _phrase_type(phrase: str) -> str | None:
+    """The type of the first known noun among the first six words of a noun phrase, before any word that ends
+    it. Every word is read: "a small town", "a trade professor" (a pattern that stops at the first lower-case word
+    would read only "small" and "trade")."""
+    for word in _PHRASE_WORDS.findall(phrase)[:6]:
+        if not word[0].isalnum() or word.lower() in _PHRASE_ENDS:
+            return None
+        kind = _noun_type(word)
+        if kind:
+            return kind
     return None
 
 
@@ -167,6 +237,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     defined = _defined_as(after)
     if defined:
         cues[defined] += 2
+    named = _named_by_noun(before, words)
+    if named:
+        cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
     if _SPEECH_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
@@ -331,8 +404,9 @@ def _heading_line(text: str, start: int) -> bool:
 
 
 def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """Names of several common words ("Pre-Workout Meal", "Nighttime Supplement") that the text writes only as
-    headings, each of whose words it also writes in lower case: the heading of a section, not a name."""
+    """Names of several common words ("Pre-Workout Meal", "Nighttime Supplement", "Early Reviews") that the text
+    writes only in headings or title-case headlines, each of whose words it also writes in lower case: words of a
+    heading, not a name."""
     lower: set[str] | None = None
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
@@ -343,7 +417,7 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
         words = re.split(r"[\s\-–]+", surface)
         if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
             continue
-        if not all(_heading_line(text, m.start) for m in mentions):
+        if not all(_heading_line(text, m.start) or _title_case_line(text, m.start) for m in mentions):
             continue
         if lower is None:
             lower = set(_LOWER_WORDS.findall(text))
@@ -411,6 +485,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and product_or_idea(c.text):
+            c = replace(c, type="OTHER", source="product")
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
