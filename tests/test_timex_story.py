@@ -175,3 +175,34 @@ def test_a_later_quotation_in_the_present_keeps_the_day_it_was_said() -> None:
     text = ("The pair won the final on Sunday in Turin.\n"
             "\u201cWe came late,\u201d the captain said. \u201cBut we are really happy today.\u201d\n")
     assert _values(text, date(2020, 10, 6))["today"] == "2020-10-06"
+
+
+def test_the_match_clock_is_not_a_time_of_day() -> None:
+    text = "Okafor scored at 4:38 of the second period and again on the power play at 16:02 for the Otters."
+    values = _values(text, NOV_2020)
+    assert "4:38" not in values and "16:02" not in values
+    assert _values("The ferry left the pier at 16:02 with 40 cars.", NOV_2020)["16:02"] == "2020-11-10T16:02"
+
+
+def test_a_clock_time_without_a_day_does_not_hide_the_story_day() -> None:
+    text = ("The Hawks beat the Owls on Tuesday in Derby.\n"
+            "The team bus left the stadium at 23:40.\n"
+            "\u201cIt was close,\u201d the captain admitted. \u201cBut tonight we found a way.\u201d\n")
+    assert _values(text, date(2020, 10, 7))["tonight"] == "2020-10-06TNI"
+
+
+def test_a_live_update_stamp_takes_the_weekday_its_entry_names() -> None:
+    text = ("The Latest on the river flood (all times local):\n"
+            "9:40 p.m.\n"
+            "The river rose above its banks Friday evening near the old mill.\n"
+            "___\n"
+            "6 p.m.\n"
+            "Officials closed the bridge after heavy rain.\n")
+    values = _values(text, date(2021, 3, 13))  # a Saturday: the page is dated by its last update
+    assert values["9:40 p.m."] == "2021-03-12T21:40"
+    assert values["6 p.m."] == "2021-03-13T18:00"  # its entry names no day: the publication day
+
+
+def test_a_live_update_stamp_ignores_a_weekday_far_from_the_update() -> None:
+    text = "10 a.m.\nThe council first met about the plan on Monday last month.\n"
+    assert _values(text, date(2021, 3, 13))["10 a.m."] == "2021-03-13T10:00"

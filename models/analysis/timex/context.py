@@ -197,6 +197,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
     if rule == "clock24":
         if c.group("tz") or c.group("wd") or c.group("wd2"):
             return True
+        if _game_clock(text, c):
+            return False  # "scored at 7:14 of the first period": the match clock, not a time of day
         return prev in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to",
                         "approximately", "shortly", "and")
     if rule == "vague":
@@ -263,6 +265,27 @@ _HABITUAL_AFTER = re.compile(  # runs of spaces bounded: it is only ever matched
     r"every[^\S\n]{1,3}(?:day|night|morning|evening|weekday)|each[^\S\n]{1,3}(?:day|night|morning|evening))\b",
     re.IGNORECASE,
 )
+
+
+_GAME_WORDS = re.compile(
+    r"\b(?:scor(?:e|es|ed|ing)|goals?|(?:first|second|third|1st|2nd|3rd)[-\s]period|power[^\S\n]play|"
+    r"penalty|penalties|overtime|halftime|"
+    r"inning|innings|lap|laps|assists?|touchdown|field[^\S\n]goal|free[^\S\n]throw|buzzer|whistle|shootout|"
+    r"equali[sz]e[rd]?|header|rebound|puck|goalie|goalkeeper)\b",
+    re.IGNORECASE,
+)
+
+
+def _game_clock(text: str, c: Candidate) -> bool:
+    """A minutes:seconds reading in a sentence about play ("he scored at 7:14 and on the power play at 19:56",
+    "17:46 into the third period"): the clock of the match, which says nothing about the day."""
+    if int(c.group("h") or 0) > 20:
+        return False
+    start, end = c.start, c.end
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    right = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
+    sentence = text[left : min(right) if right else len(text)]
+    return bool(_GAME_WORDS.search(sentence))
 
 
 def _habitual_time(text: str, end: int) -> bool:

@@ -417,21 +417,31 @@ def _the_unit_before(c: Candidate, r: Resolver, direction: Callable[[], Directio
     return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), None, (d, u))
 
 
-def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> date:
+def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> tuple[date, bool]:
+    """The day of a clock time, and whether the text says it (a weekday or day word beside it, a date earlier in
+    its sentence, the weekday of its live-update entry) rather than it being the publication day by default."""
     for name in ("wd", "wd2"):
         word = c.group(name)
         if not word:
             continue
         low = word.rstrip(".").lower()
         if low in WEEKDAYS:
-            return anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct)
-        return r.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(low, 0))
+            return anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct), True
+        return r.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(low, 0)), True
     if r.anchor and r.anchor[1] == "day" and r.anchor_offset >= 0:
         text = c.match.string
         between = text[r.anchor_offset : c.start]
         if "\n" not in between and not re.search(r"[.!?][\"”’]?\s+[A-Z]", between):
-            return r.anchor[0]
-    return r.dct
+            return r.anchor[0], True
+    entry = story.entry_day(c.match.string, c.start, c.end, r.dct)
+    if entry is not None:
+        return entry, True
+    return r.dct, False
+
+
+def _clock_value(d: date, said: bool, value: str) -> Value:
+    # a time the text gives no day for is put on the publication day, but later expressions do not count from it
+    return Value("TIME", value, None, (d, "day") if said else None)
 
 
 def _clock(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -444,22 +454,22 @@ def _clock(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Val
         hour = 0
     if hour > 23:
         return None
-    d = _clock_day(c, r, direction)
-    return Value("TIME", _time_value(d, hour, minute, c.group("tz")), None, (d, "day"))
+    d, said = _clock_day(c, r, direction)
+    return _clock_value(d, said, _time_value(d, hour, minute, c.group("tz")))
 
 
 def _noon(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    d = _clock_day(c, r, direction)
+    d, said = _clock_day(c, r, direction)
     hour = 24 if _norm(c.group("word")) == "midnight" else 12
-    return Value("TIME", f"{d.isoformat()}T{hour:02d}:00", None, (d, "day"))
+    return _clock_value(d, said, f"{d.isoformat()}T{hour:02d}:00")
 
 
 def _oclock(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     n = number_value(c.group("num") or "")
     if n is None or not 1 <= n <= 12:
         return None
-    d = _clock_day(c, r, direction)
-    return Value("TIME", f"{d.isoformat()}T{int(n):02d}:00", None, (d, "day"))
+    d, said = _clock_day(c, r, direction)
+    return _clock_value(d, said, f"{d.isoformat()}T{int(n):02d}:00")
 
 
 _VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}

@@ -160,6 +160,35 @@ def attributed_before(text: str, offset: int) -> bool:
     return bool(_SAID_IN_PARAGRAPH.search(text, start, offset))
 
 
+_STAMP_LINE = re.compile(r"[^\S\n]*(?:\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?|[AP]\.?M\.?)|\d{1,2}:\d\d)"
+                         r"(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]*(?:\n|$)")
+_ENTRY_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ENTRY_MAX = 2500
+
+
+def entry_day(text: str, start: int, end: int, dct: date) -> date | None:
+    """The day of a live-update timestamp: a clock time alone on its line ("10 p.m."), whose entry (the lines
+    under it, up to the next such stamp) names the weekday the update was written on — the publication day or the
+    day before it, since the page is dated by its last update."""
+    line_start, line_end = _line_bounds(text, start)
+    if text[line_start:start].strip() or not _STAMP_LINE.match(text, start, min(len(text), line_end + 1)):
+        return None
+    entry_end = min(len(text), line_end + _ENTRY_MAX)
+    at = line_end + 1
+    while at < entry_end:  # the entry stops at the next stamp
+        nxt = text.find("\n", at)
+        nxt = entry_end if nxt < 0 or nxt > entry_end else nxt
+        if _STAMP_LINE.fullmatch(text, at, min(len(text), nxt + 1)) or _STAMP_LINE.fullmatch(text, at, nxt):
+            entry_end = at
+            break
+        at = nxt + 1
+    m = _ENTRY_WEEKDAY.search(text, line_end, entry_end)
+    if m is None:
+        return None
+    back = (dct.isoweekday() - WEEKDAYS[m.group(1).lower()]) % 7
+    return date.fromordinal(dct.toordinal() - back) if back <= 1 else None
+
+
 def story_day(history: list[tuple[date, str]], dct: date) -> date | None:
     """The day the story happened: the latest day-precise date of the text before this point, within the six days
     before the publication date."""
