@@ -77,7 +77,7 @@ def main() -> int:
         painter.drawImage(left.width() + gap, 0, right)
         painter.end()
         OUT.mkdir(parents=True, exist_ok=True)
-        out.save(str(OUT / f"{name}.png"))
+        out.save(str(OUT / f"{name}.png"), "PNG", 0)  # quality 0: the smallest PNG
         print(OUT / f"{name}.png")
 
     settle(800)
