@@ -202,12 +202,7 @@ class HoverCard(QFrame):
         row.setContentsMargins(0, 4, 0, 0)
         note = QLabel(relation, self._body)
         note.setObjectName("TimelineCardMeta")
-        link = QLabel(f'<a href="{index}" style="color: {self._link_color}; text-decoration: none;">'
-                      f"Show in article →</a>", self._body)
-        link.setObjectName("TimelineCardLink")
-        link.setTextFormat(Qt.TextFormat.RichText)
-        link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        link.linkActivated.connect(self._on_link)
+        link = self._links((str(index), "Show in article →"))
         row.addWidget(note)
         row.addStretch(1)
         row.addWidget(link)
@@ -215,15 +210,20 @@ class HoverCard(QFrame):
 
     def _corrections(self, index: int) -> str:
         """ "Confirm date · Not a date": the reader's word on the analyser's reading (see correction_requested)."""
+        self._layout.addWidget(self._links((f"{CONFIRM}:{index}", "Confirm date"),
+                                           (f"{NOT_A_DATE}:{index}", "Not a date")))
+        return "Confirm date · Not a date"
+
+    def _links(self, *links: tuple[str, str]) -> QLabel:
+        """One label of links (href, words) separated by " · ", in the theme's link colour, activating the card."""
         style = f"color: {self._link_color}; text-decoration: none;"
-        label = QLabel(f'<a href="{CONFIRM}:{index}" style="{style}">Confirm date</a> · '
-                       f'<a href="{NOT_A_DATE}:{index}" style="{style}">Not a date</a>', self._body)
+        label = QLabel(" · ".join(f'<a href="{href}" style="{style}">{words}</a>' for href, words in links),
+                       self._body)
         label.setObjectName("TimelineCardLink")
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         label.linkActivated.connect(self._on_link)
-        self._layout.addWidget(label)
-        return "Confirm date · Not a date"
+        return label
 
     def _add(self, text: str, name: str, wrap: bool = False) -> QLabel:
         label = QLabel(text, self._body)
