@@ -43,22 +43,16 @@ from models.store.entity_records import (
     sentence_around,
 )
 from models.store.library_index import articles_touched_by, reindex_entities
-from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow, HighlightRow
+from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow, EntityRawKeyRow, HighlightRow
 
 if TYPE_CHECKING:
     from models.store.library import Library
-
-VOTE_TEXT_LIMIT = 200_000  # characters: longer articles do not vote on entity types
-
 
 class EntityStore:
     """Corrections and corrected entities of one library; every method is one transaction."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._votes: (
-            tuple[tuple[int, int], dict[str, Counter[str]], dict[int, frozenset[tuple[str, str]]]] | None
-        ) = None
 
     # -- rules ------------------------------------------------------------------------------------------------------
 
@@ -118,47 +112,36 @@ class EntityStore:
 
     # -- type votes across articles ---------------------------------------------------------------------------------
 
-    def type_votes(self) -> tuple[dict[str, Counter[str]], dict[int, frozenset[tuple[str, str]]]]:
-        """Casefolded entity name → how many analysed articles type it each way (the latest analysis of each
-        article's current text), and each article's own (name, type) pairs. Articles longer than
-        ``VOTE_TEXT_LIMIT`` characters are left out: parsing their cached analysis would hold the interpreter for
-        a visible moment, and one article more or less does not change a vote. Cached until an analysis is added or
-        removed."""
-        with self.library.reading() as s:
-            stamp = tuple(s.execute(select(func.count(AnalysisRow.id), func.max(AnalysisRow.id))).one())
-            if self._votes is not None and self._votes[0] == stamp:
-                return self._votes[1], self._votes[2]
-            rows = s.execute(
-                select(AnalysisRow.article_id, AnalysisRow.data)
-                .join(ArticleRow, (AnalysisRow.article_id == ArticleRow.id)
-                      & (AnalysisRow.text_hash == ArticleRow.text_hash))
-                .where(func.length(ArticleRow.text) <= VOTE_TEXT_LIMIT)
-                .order_by(AnalysisRow.article_id, AnalysisRow.id.desc())
-            ).all()
+    def type_votes(self, names: Iterable[str], article_id: int | None = None) -> dict[str, Counter[str]]:
+        """For each name (casefolded, spaces collapsed): how many other analysed articles type it each way, from the
+        analyser's own types of each article's current analysis (the ``entity_raw_keys`` index, one seek per name),
+        leaving ``article_id`` out."""
+        wanted = sorted(set(names))
         votes: dict[str, Counter[str]] = {}
-        own: dict[int, frozenset[tuple[str, str]]] = {}
-        for article_id, data in rows:
-            if article_id in own:
-                continue
-            typed = frozenset((" ".join(str(e.get("name", "")).split()).casefold(), str(e.get("type", "")))
-                              for e in (data or {}).get("entities", []))
-            own[article_id] = typed
-            for name, kind in typed:
-                votes.setdefault(name, Counter())[kind] += 1
-        self._votes = ((int(stamp[0] or 0), int(stamp[1] or 0)), votes, own)
-        return votes, own
+        if not wanted:
+            return votes
+        with self.library.reading() as s:
+            for chunk in (wanted[i:i + 500] for i in range(0, len(wanted), 500)):
+                stmt = (
+                    select(EntityRawKeyRow.name_key, EntityRawKeyRow.type,
+                           func.count(func.distinct(EntityRawKeyRow.article_id)))
+                    .where(EntityRawKeyRow.name_key.in_(chunk))
+                    .group_by(EntityRawKeyRow.name_key, EntityRawKeyRow.type)
+                )
+                if article_id is not None:
+                    stmt = stmt.where(EntityRawKeyRow.article_id != article_id)
+                for key, kind, n in s.execute(stmt):
+                    votes.setdefault(key, Counter())[kind] += int(n)
+        return votes
 
     def _with_type_votes(self, entities: Sequence[Entity], article_id: int) -> tuple[Entity, ...]:
         """An entity typed one way in most articles of the library takes that type here too (at least two
-        articles agreeing, and more than half of all). Applied before the reader's corrections, which always win."""
-        votes, own = self.type_votes()
-        mine = own.get(article_id, frozenset())
+        articles agreeing, and more than half of all, this one counted with its own type). Applied before the
+        reader's corrections, which always win."""
+        votes = self.type_votes((key_of(e.name, e.type)[0] for e in entities), article_id)
         out = []
         for e in entities:
-            name = " ".join(e.name.split()).casefold()
-            counted = Counter(votes.get(name, Counter()))
-            for kind in [k for n, k in mine if n == name]:
-                counted[kind] -= 1  # this article's own vote is counted once, below
+            counted = Counter(votes.get(key_of(e.name, e.type)[0], Counter()))
             counted[e.type] += 1
             best, n = counted.most_common(1)[0]
             if best != e.type and n >= 2 and n * 2 > sum(counted.values()) and best in ENTITY_TYPES:
