@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.timeline import axis
 from gui.timeline.items import LABEL_PAD, ClusterItem, EventItem
-from gui.timeline.view import MAX_PPD, ZOOM_STEP, TimelineView
+from gui.timeline.view import ZOOM_STEP, TimelineView
+from gui.timeline.view_marks import MAX_PPD
 from models.analysis.types import Entity, Mention, TimelineEvent, Timex
 from tests.gui.fixture_types import Gui
 from tests.gui.test_timeline_view import PUBLISHED, sample_events
