@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
         state = settings.WINDOW_STATE.read()
         if state.isEmpty() or not self.restoreState(state):
             self._default_dock_heights()
+            QTimer.singleShot(0, self._default_dock_heights)  # again once shown: a hidden window's docks ignore it
         self._state_restored = True
         self.dock_headers.schedule()
 
