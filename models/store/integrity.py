@@ -127,40 +127,40 @@ def header_problem(head: bytes, size: int) -> str | None:
 
 def check_schema(path: Path, immutable: bool = False) -> str | None:
     """None when SQLite can read the schema and count the file's pages; the cheap check of a large library."""
-    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
-    try:
-        conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        return _damage_or_raise(exc, path)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA page_count").fetchone()
-    except sqlite3.Error as exc:
-        return _damage_or_raise(exc, path)
-    finally:
-        conn.close()
-    return None
+    _rows, problem = _ask(path, immutable, "SELECT count(*) FROM sqlite_master", "PRAGMA page_count")
+    return problem
 
 
 def check_file(path: Path, *, quick: bool = True, immutable: bool = False) -> str | None:
     """None when SQLite finds the file sound, else a one-line description of the damage."""
-    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
-    try:
-        conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        return _damage_or_raise(exc, path)
-    try:
-        pragma = "quick_check" if quick else "integrity_check"
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()]
-    except sqlite3.Error as exc:
-        return _damage_or_raise(exc, path)
-    finally:
-        conn.close()
+    pragma = "quick_check" if quick else "integrity_check"
+    rows, problem = _ask(path, immutable, f"PRAGMA {pragma}({MAX_PROBLEMS})")
+    if problem is not None:
+        return problem
     if rows == ["ok"]:
         return None
     first = rows[0] if rows else "no answer"
     more = f" (and {len(rows) - 1} more problems)" if len(rows) > 1 else ""
     return " ".join(first.split()) + more
+
+
+def _ask(path: Path, immutable: bool, *statements: str) -> tuple[list[str], str | None]:
+    """The first column of the last statement's rows, read over a read-only connection, or the damage met (a lock or
+    an unreachable file raises :class:`LibraryUnavailable`)."""
+    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
+    try:
+        conn = sqlite3.connect(location.sqlite_uri(path, **params), uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return [], _damage_or_raise(exc, path)
+    rows: list[str] = []
+    try:
+        for statement in statements:
+            rows = [str(r[0]) for r in conn.execute(statement).fetchall()]
+    except sqlite3.Error as exc:
+        return [], _damage_or_raise(exc, path)
+    finally:
+        conn.close()
+    return rows, None
 
 
 def is_damage(exc: BaseException) -> bool:
