@@ -53,6 +53,19 @@ class DateCount:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupDigest:
+    """A dated group with only some of its mentions (the first the scan meets), and how many it has in all."""
+
+    group: DatedGroup  # its mentions: at most the number asked, in the group's order
+    events: int  # every mention of the interval
+    planned: bool  # whether every one of them is planned, not only those shown
+
+    @property
+    def more(self) -> int:
+        return self.events - len(self.group.mentions)
+
+
+@dataclass(frozen=True, slots=True)
 class LibraryTimeline:
     groups: tuple[DatedGroup, ...]
     articles_read: int  # articles whose analysis was available

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, func, literal, or_, select, union_all
+from sqlalchemy import Integer, String, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from models.analysis import ANALYZER_VERSION
@@ -33,6 +33,7 @@ from models.timeline_groups import (
     DateCount,
     DatedGroup,
     EventMention,
+    GroupDigest,
     LibraryTimeline,
     event_interval,
     group_by_date,
@@ -100,7 +101,7 @@ def library_timeline(
             count = count.where(ArticleRow.id.not_in(computed_ids))
         read = (s.scalar(count) or 0) + len(computed_ids)
         stmt = _events_stmt(chosen, entity, since, until)
-        ranking = {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
+        ranking = _ranking(s, search)
         if not computed_ids:
             return LibraryTimeline(_grouped(s.execute(stmt), ranking), read, tuple(missing))
         stmt = stmt.where(TimelineEventRow.article_id.not_in(computed_ids)).order_by(
@@ -184,28 +185,80 @@ def timeline_window(
     query on the interval index, without counting the articles left out; None when more than ``limit`` events
     fall in the range (the caller draws their counts instead: see :func:`timeline_counts`), read no further.
 
-    ``per_date``: at most this many mentions of each date (the first the scan meets: newest imported first), so
-    that a date two thousand articles report ("2019") costs a few rows; its count is in :func:`timeline_counts`.
+    ``per_date``: at most this many mentions of each date (those of the newest articles, see
+    :func:`timeline_digest`), so that a date two thousand articles report ("2019") costs a few rows; its count is in
+    :func:`timeline_counts`.
     """
-    with lib.reading() as s:
-        chosen = _chosen_articles(s, tag, search)
-        ranking = {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
-        stmt = _events_stmt(chosen, entity, since, until)
-        if per_date is not None:
-            e = TimelineEventRow
-            place = func.row_number().over(
-                partition_by=(e.first_day, e.last_day),
-                order_by=(ArticleRow.imported_at.desc(), ArticleRow.id.desc(), e.seq),
-            ).label("place_in_date")
-            inner = stmt.add_columns(place).subquery("dated")
-            stmt = select(*(c for c in inner.c if c.name != "place_in_date")).where(
-                inner.c.place_in_date <= per_date)
-        if limit is not None:
-            stmt = stmt.limit(limit + 1)
-        rows = s.execute(stmt).all()
+    if per_date is None:
+        with lib.reading() as s:
+            chosen = _chosen_articles(s, tag, search)
+            ranking = _ranking(s, search)
+            stmt = _events_stmt(chosen, entity, since, until)
+            if limit is not None:
+                stmt = stmt.limit(limit + 1)
+            rows = s.connection().execute(stmt).all()  # Core rows: no ORM loading per row
         if limit is not None and len(rows) > limit:
             return None
         return _grouped(rows, ranking)
+    digests = timeline_digest(lib, per_date, tag=tag, entity=entity, search=search, since=since, until=until,
+                              limit=limit)
+    return None if digests is None else tuple(d.group for d in digests)
+
+
+def timeline_digest(
+    lib: Library,
+    per_date: int,
+    *,
+    tag: str | None = None,
+    entity: str | None = None,
+    search: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> tuple[GroupDigest, ...] | None:
+    """Every group of :func:`library_timeline` with at most ``per_date`` of its mentions (the newest articles'
+    first) and the number and planned state of all of them. Two reads of one index (the mentions of each date are
+    numbered walking it in order; the counts are its aggregate), then the rows shown, by id: the whole timeline of a
+    large library costs a few rows per date. None when more than ``limit`` mentions would be shown."""
+    e = TimelineEventRow
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        ranking = _ranking(s, search)
+        place = func.row_number().over(partition_by=(e.first_day, e.last_day), order_by=(e.article_id.desc(), e.seq))
+        ranked = _narrowed(select(e.id.label("event_id"), place.label("place_in_date")), chosen, entity, since,
+                           until).subquery("ranked")
+        stmt = (
+            _events_stmt(None, None, None, None)
+            .join(ranked, ranked.c.event_id == e.id)
+            .where(ranked.c.place_in_date <= per_date)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit + 1)
+        rows = s.connection().execute(stmt).all()  # Core rows: no ORM loading per row
+        if limit is not None and len(rows) > limit:
+            return None
+        totals = _narrowed(
+            select(e.first_day, e.last_day, func.count(), func.min(cast(e.planned, Integer))), chosen, entity,
+            since, until,
+        ).group_by(e.first_day, e.last_day)
+        counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
+    return tuple(
+        GroupDigest(g, *counts[(g.first_day.isoformat(), g.last_day.isoformat())]) for g in _grouped(rows, ranking)
+    )
+
+
+def unanalysed_articles(lib: Library, *, tag: str | None = None, search: str | None = None) -> int:
+    """How many of the chosen articles have no analysis of their current text by this analyser (left out)."""
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        stmt = select(func.count()).select_from(ArticleRow).where(~ArticleRow.id.in_(_analysed_articles()))
+        if chosen is not None:
+            stmt = stmt.where(ArticleRow.id.in_(chosen))
+        return int(s.scalar(stmt) or 0)
+
+
+def _ranking(s: Any, search: str | None) -> dict[int, int] | None:
+    return {i: k for k, i in enumerate(_search_ids(s, search))} if search and search.strip() else None
 
 
 def _narrowed(
@@ -377,6 +430,6 @@ def _articles_with_highlight_tag(lib: Library, tag: str) -> set[int]:
 
 __all__ = [  # the values live in models.timeline_groups; the timeline's users know them by this module's name too
     "DateCount", "DatedGroup", "EventMention", "LibraryTimeline", "event_interval", "group_by_date",
-    "library_timeline", "library_timeline_by_scan", "mentions_entity", "mentions_of", "one_group_per_event",
-    "timeline_counts", "timeline_window",
+    "GroupDigest", "library_timeline", "library_timeline_by_scan", "mentions_entity", "mentions_of",
+    "one_group_per_event", "timeline_counts", "timeline_digest", "timeline_window", "unanalysed_articles",
 ]

@@ -87,7 +87,15 @@ def test_timeline_prints_dated_groups_filtered_and_windowed(library: str, capsys
         lib.close()
     assert [(x["first"], x["last"]) for x in lines] == [(g.first_day.isoformat(), g.last_day.isoformat())
                                                         for g in scan.groups]
-    assert sum(len(x["mentions"]) for x in lines) == sum(len(g.mentions) for g in scan.groups)
+    assert [x["events"] for x in lines] == [len(g.mentions) for g in scan.groups]
+    assert [x["planned"] for x in lines] == [g.planned for g in scan.groups]
+    for x, g in zip(lines, scan.groups, strict=True):  # the newest articles' mentions, the rest counted
+        newest = sorted({m.article_id for m in g.mentions}, reverse=True)
+        assert len(x["mentions"]) == min(8, len(g.mentions)) and x["more"] == len(g.mentions) - len(x["mentions"])
+        assert {m["article"] for m in x["mentions"]} <= set(newest[: len(x["mentions"])])
+    code, every, _ = run(capsys, "timeline", "--library", library, "--all")
+    assert code == 0 and [len(x["mentions"]) for x in every] == [len(g.mentions) for g in scan.groups]
+    assert {x["more"] for x in every} == {0}
     if scan.unanalysed:
         assert "not analysed yet" in err
     code, lines, _ = run(capsys, "timeline", "--library", library, "--entity", "Vladimir Putin", "--tag", "russia")
@@ -101,6 +109,41 @@ def test_timeline_prints_dated_groups_filtered_and_windowed(library: str, capsys
         assert str(x["last"]) >= "2018-01-01" and str(x["first"]) <= "2019-06-30"
     expected = [g for g in scan.groups if g.last_day >= date(2018, 1, 1) and g.first_day <= date(2019, 6, 30)]
     assert len(lines) == len(expected)
+
+
+def test_timeline_prints_a_few_mentions_of_a_date_many_articles_report(
+    library_url: str, cli_libraries_closed: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A date twelve articles report is one line with the mentions of the newest eight (or N), and says how many
+    it has in all; --all prints every one, in the same order as the scan."""
+    from tests.test_timeline_query import _add
+
+    lib = open_library(library_url)
+    try:
+        ids = [_add(lib, f"oslo{i}.txt", f"Oslo {i}", "Leaders met on March 3, 2018 in Oslo.", "2018-03-04", (),
+                    [("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", f"Oslo meeting {i}", ())])
+               for i in range(12)]
+        scan = library_timeline_by_scan(lib)
+    finally:
+        lib.close()
+    code, lines, err = run(capsys, "timeline", "--library", library_url)
+    assert (code, err) == (0, "")
+    (line,) = [x for x in lines if x["first"] == "2018-03-03"]
+    assert (line["events"], line["more"], len(line["mentions"])) == (12, 4, 8)
+    assert sorted(m["article"] for m in line["mentions"]) == sorted(ids)[4:]  # the newest eight
+    assert [m["article"] for m in line["mentions"]] == sorted(m["article"] for m in line["mentions"])
+    assert {m["sentence"] for m in line["mentions"]} == {"Leaders met on March 3, 2018 in Oslo."}
+    code, lines, _ = run(capsys, "timeline", "--library", library_url, "--per-date", "3")
+    (line,) = [x for x in lines if x["first"] == "2018-03-03"]
+    assert (line["events"], line["more"], len(line["mentions"])) == (12, 9, 3)
+    code, lines, _ = run(capsys, "timeline", "--library", library_url, "--all")
+    (line,) = [x for x in lines if x["first"] == "2018-03-03"]
+    (group,) = [g for g in scan.groups if g.first_day == date(2018, 3, 3)]
+    assert [m["article"] for m in line["mentions"]] == [m.article_id for m in group.mentions]
+    assert (line["events"], line["more"]) == (12, 0)
+    with pytest.raises(SystemExit) as refused:
+        main(["timeline", "--library", library_url, "--all", "--per-date", "3"])
+    assert refused.value.code == 2 and "not allowed with" in capsys.readouterr().err
 
 
 def test_timeline_counts_print_one_line_per_date_adding_up_to_the_events(

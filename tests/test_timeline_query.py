@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -10,6 +11,7 @@ from models.analysis import ANALYZER_VERSION
 from models.analysis.types import Analysis, TimelineEvent, Timex
 from models.article import Article, Metadata, build_text
 from models.store import Library
+from models.timeline_groups import mention_order
 from models.timeline_query import group_by_date, library_timeline, mentions_of, one_group_per_event
 
 
@@ -199,13 +201,18 @@ def test_the_timeline_queries_seek_their_indexes(lib: Library) -> None:
             ("entity", _events_stmt(None, "Vladimir Putin", None, None)),
             ("counts", _narrowed(select(e.first_day, e.last_day, func.min(e.precision), func.count()), None, None,
                                  None, None).group_by(e.first_day, e.last_day)),
+            ("digest", _narrowed(select(e.id, func.row_number().over(
+                partition_by=(e.first_day, e.last_day), order_by=(e.article_id.desc(), e.seq))), None, None, None,
+                None)),
         ):
             sql = str(stmt.compile(s.bind, compile_kwargs={"literal_binds": True}))
             plans[name] = " | ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
-    assert "ix_timeline_events_version_interval (version=? AND first_day<?)" in plans["window"]
+    assert "ix_timeline_events_digest (version=? AND first_day<?)" in plans["window"]
     assert plans["entity"].startswith("SEARCH timeline_event_entities") and "ix_timeline_events_article_seq" in plans[
         "entity"]
-    assert "COVERING INDEX ix_timeline_events_version_interval" in plans["counts"] and "SCAN" not in plans["counts"]
+    assert "COVERING INDEX ix_timeline_events_digest" in plans["counts"] and "SCAN" not in plans["counts"]
+    # the whole timeline's few mentions per date are numbered walking the index in its order: no sort of the events
+    assert "COVERING INDEX ix_timeline_events_digest" in plans["digest"] and "TEMP B-TREE" not in plans["digest"]
 
 
 def test_the_window_loads_a_few_mentions_of_a_date_many_articles_report(lib: Library) -> None:
@@ -224,3 +231,28 @@ def test_the_window_loads_a_few_mentions_of_a_date_many_articles_report(lib: Lib
         assert len(g.mentions) == min(2, len(f.mentions)) and set(g.mentions) <= set(f.mentions)
     oslo = next(c for c in timeline_counts(lib, since=first, until=last) if c.first_day == date(2018, 3, 3))
     assert oslo.events >= 6  # the count says how many the capped group stands for
+
+
+@pytest.mark.parametrize("chosen", [{}, {"entity": "Vladimir Putin"}, {"tag": "Russia"},
+                                    {"since": date(2018, 1, 1), "until": date(2018, 12, 31)}])
+def test_the_digest_counts_every_mention_and_shows_those_of_the_newest_articles(
+    lib: Library, chosen: dict[str, Any]
+) -> None:
+    from models.timeline_query import timeline_digest
+
+    _generated(lib, 40)
+    for i in range(5):  # a date five more articles report
+        _add(lib, f"same{i}.txt", f"Same {i}", "Leaders met on March 3, 2018 in Oslo.", "2018-03-04", ("Russia",),
+             [("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", f"Oslo meeting {i}",
+               ("Vladimir Putin",))])
+    full = library_timeline(lib, **chosen).groups
+    digest = timeline_digest(lib, 2, **chosen)
+    assert digest is not None and full
+    assert [(d.group.first_day, d.group.last_day) for d in digest] == [(g.first_day, g.last_day) for g in full]
+    for d, g in zip(digest, full, strict=True):
+        assert d.events == len(g.mentions) and d.planned == g.planned and d.group.precision == g.precision
+        newest = sorted(g.mentions, key=lambda m: (-m.article_id, m.event.timex.start))[:2]
+        assert list(d.group.mentions) == sorted(newest, key=mention_order)
+        assert d.more == len(g.mentions) - len(d.group.mentions)
+    assert max(d.events for d in digest) >= 5
+    assert timeline_digest(lib, 2, limit=1, **chosen) is None  # more mentions than the caller takes

@@ -12,6 +12,8 @@ from typing import Any
 from models.analysis.types import ENTITY_TYPES, LOW_CONFIDENCE
 from models.cli import UserError, add_library_option, complain, emit
 
+PER_DATE = 8  # mentions printed per date unless --all: what the reader's timeline loads of a date
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("entities", help="the entity index of the library: one line per entity, most widespread first")
@@ -35,6 +37,11 @@ def register(sub: Any) -> None:
     p.add_argument("--until", metavar="DATE", help="events starting on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--counts", action="store_true",
                    help="one line per date with the number of events only (the overview the reader draws)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--per-date", type=_positive, default=PER_DATE, metavar="N",
+                       help=f"at most N mentions of each date, those of the newest articles (default {PER_DATE}); "
+                            "the line says how many there are in all")
+    shown.add_argument("--all", action="store_true", help="every mention of every date")
     p.set_defaults(handler=cmd_timeline)
 
 
@@ -144,26 +151,43 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             emit({"first": c.first_day.isoformat(), "last": c.last_day.isoformat(), "precision": c.precision,
                   "events": c.events, **({"label": c.label} if c.label else {})})
         return 0
-    result = library_timeline(_library(args), tag=args.tag, entity=args.entity, search=args.search, since=since,
-                              until=until)
-    for g in result.groups:
-        emit({
-            "first": g.first_day.isoformat(),
-            "last": g.last_day.isoformat(),
-            "precision": g.precision,
-            "planned": g.planned,
-            "articles": list(g.article_ids),
-            "mentions": [
-                {"article": m.article_id, "title": m.article_title,
-                 "published": m.published.isoformat() if m.published else None,
-                 "start": m.event.timex.start, "end": m.event.timex.end, "text": m.event.timex.text,
-                 "value": m.event.timex.value, "label": m.event.label, "sentence": m.sentence,
-                 "sentence_start": m.event.sentence_start, "sentence_end": m.event.sentence_end,
-                 "entities": list(m.event.entities), **_sureness(m.event.timex)}
-                for m in g.mentions
-            ],
-        })
-    if result.unanalysed:
-        complain(f"{len(result.unanalysed)} article(s) not analysed yet are left out "
-                 "(newsdesk import analyses them)")
+    lib = _library(args)
+    if args.all:
+        result = library_timeline(lib, tag=args.tag, entity=args.entity, search=args.search, since=since, until=until)
+        for g in result.groups:
+            emit(_group_line(g, len(g.mentions), g.planned))
+        unanalysed = len(result.unanalysed)
+    else:
+        from models.timeline_query import timeline_digest, unanalysed_articles
+
+        digest = timeline_digest(lib, args.per_date, tag=args.tag, entity=args.entity, search=args.search,
+                                 since=since, until=until) or ()
+        for d in digest:
+            emit(_group_line(d.group, d.events, d.planned))
+        unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
+    if unanalysed:
+        complain(f"{unanalysed} article(s) not analysed yet are left out (newsdesk import analyses them)")
     return 0
+
+
+def _group_line(g: Any, events: int, planned: bool) -> dict[str, Any]:
+    """A dated group as one JSON object: its interval, how many mentions it has (``events``) and how many of them
+    are not printed (``more``), and the mentions printed, each with its article and sentence."""
+    return {
+        "first": g.first_day.isoformat(),
+        "last": g.last_day.isoformat(),
+        "precision": g.precision,
+        "planned": planned,
+        "events": events,
+        "more": events - len(g.mentions),
+        "articles": list(g.article_ids),
+        "mentions": [
+            {"article": m.article_id, "title": m.article_title,
+             "published": m.published.isoformat() if m.published else None,
+             "start": m.event.timex.start, "end": m.event.timex.end, "text": m.event.timex.text,
+             "value": m.event.timex.value, "label": m.event.label, "sentence": m.sentence,
+             "sentence_start": m.event.sentence_start, "sentence_end": m.event.sentence_end,
+             "entities": list(m.event.entities), **_sureness(m.event.timex)}
+            for m in g.mentions
+        ],
+    }

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -267,7 +268,9 @@ class TimelineEventRow(Base):
     __table_args__ = (
         Index("ix_timeline_events_interval", "first_day", "last_day"),
         Index("ix_timeline_events_article_seq", "article_id", "seq"),
-        Index("ix_timeline_events_version_interval", "version", "first_day", "last_day", "precision"),
+        # a date's mentions newest article first, its count, planned state and precision: see migration 0006
+        Index("ix_timeline_events_digest", "version", "first_day", "last_day", text("article_id DESC"), "seq",
+              "planned", "precision"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
