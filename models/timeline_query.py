@@ -189,20 +189,10 @@ def timeline_window(
     :func:`timeline_digest`), so that a date two thousand articles report ("2019") costs a few rows; its count is in
     :func:`timeline_counts`.
     """
-    if per_date is None:
-        with lib.reading() as s:
-            chosen = _chosen_articles(s, tag, search)
-            ranking = _ranking(s, search)
-            stmt = _events_stmt(chosen, entity, since, until)
-            if limit is not None:
-                stmt = stmt.limit(limit + 1)
-            rows = s.connection().execute(stmt).all()  # Core rows: no ORM loading per row
-        if limit is not None and len(rows) > limit:
-            return None
-        return _grouped(rows, ranking)
-    digests = timeline_digest(lib, per_date, tag=tag, entity=entity, search=search, since=since, until=until,
-                              limit=limit)
-    return None if digests is None else tuple(d.group for d in digests)
+    with lib.reading() as s:
+        chosen = _chosen_articles(s, tag, search)
+        rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
+        return None if rows is None else _grouped(rows, _ranking(s, search))
 
 
 def timeline_digest(
@@ -224,18 +214,8 @@ def timeline_digest(
     with lib.reading() as s:
         chosen = _chosen_articles(s, tag, search)
         ranking = _ranking(s, search)
-        place = func.row_number().over(partition_by=(e.first_day, e.last_day), order_by=(e.article_id.desc(), e.seq))
-        ranked = _narrowed(select(e.id.label("event_id"), place.label("place_in_date")), chosen, entity, since,
-                           until).subquery("ranked")
-        stmt = (
-            _events_stmt(None, None, None, None)
-            .join(ranked, ranked.c.event_id == e.id)
-            .where(ranked.c.place_in_date <= per_date)
-        )
-        if limit is not None:
-            stmt = stmt.limit(limit + 1)
-        rows = s.connection().execute(stmt).all()  # Core rows: no ORM loading per row
-        if limit is not None and len(rows) > limit:
+        rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
+        if rows is None:
             return None
         totals = _narrowed(
             select(e.first_day, e.last_day, func.count(), func.min(cast(e.planned, Integer))), chosen, entity,
@@ -245,6 +225,29 @@ def timeline_digest(
     return tuple(
         GroupDigest(g, *counts[(g.first_day.isoformat(), g.last_day.isoformat())]) for g in _grouped(rows, ranking)
     )
+
+
+def _shown_rows(s: Any, chosen: Any, entity: str | None, since: date | None, until: date | None,
+               per_date: int | None, limit: int | None) -> list[Any] | None:
+    """The event rows to show (every one, or the first ``per_date`` of each date, newest article first), None when
+    more than ``limit``. The few of each date are numbered walking the digest index in its order (only the keys),
+    then read by id."""
+    e = TimelineEventRow
+    if per_date is None:
+        stmt = _events_stmt(chosen, entity, since, until)
+    else:
+        place = func.row_number().over(partition_by=(e.first_day, e.last_day), order_by=(e.article_id.desc(), e.seq))
+        ranked = _narrowed(select(e.id.label("event_id"), place.label("place_in_date")), chosen, entity, since,
+                           until).subquery("ranked")
+        stmt = (
+            _events_stmt(None, None, None, None)
+            .join(ranked, ranked.c.event_id == e.id)
+            .where(ranked.c.place_in_date <= per_date)
+        )
+    if limit is not None:
+        stmt = stmt.limit(limit + 1)
+    rows = s.connection().execute(stmt).all()  # Core rows: no ORM loading per row
+    return None if limit is not None and len(rows) > limit else rows
 
 
 def unanalysed_articles(lib: Library, *, tag: str | None = None, search: str | None = None) -> int:
