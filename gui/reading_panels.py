@@ -293,9 +293,6 @@ class ReadingPanels(QObject):
         show_entity_facts(self.entities, self.library, article.text if article else "", entities, self._run,
                           getattr(self, "_descriptions", None))
         self._mentions = sorted((m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
-        if entities and callable(getattr(self.library, "reading", None)):  # "in N articles": one query, off the GUI
-            keys = [(e.name, e.type) for e in entities]
-            self._run(lambda: self.entity_store.article_counts(keys), self.entities.set_article_counts)
 
     def mention_at(self, offset: int) -> tuple[int, int, str, str] | None:
         """The entity mention covering code-point ``offset`` of the article on screen."""

@@ -23,10 +23,14 @@ def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[An
     if not hasattr(library, "reading"):
         return  # not a stored library (tests' stand-ins): no counts
 
-    def count() -> object:
+    keys = [(e.name, e.type) for e in entities]
+    if not keys:
+        return
+
+    def count() -> object:  # one seek per entity of the article, never the library's whole index
         from models.store.entities import EntityStore
 
-        return {(e.name, e.type): e.article_count for e in EntityStore(library).library_index()}
+        return EntityStore(library).article_counts(keys)
 
     def done(counts: object) -> None:
         if isinstance(counts, dict):

@@ -289,3 +289,24 @@ def test_the_selected_entity_is_described_in_the_articles_words_with_its_library
     index = panel.model.entity_index("Vladimir Putin", "PERSON")
     subtitle = panel.delegate._subtitle(index)
     assert subtitle == "Russian president · in 6 articles"
+
+
+def test_the_library_counts_asked_are_those_of_the_articles_entities_only(panel: EntitiesPanel, tmp_path: Any) -> None:
+    """"In N articles" comes from one seek per entity of the article on screen, not from the library's whole
+    index (which grows with the library): the counts read are exactly the article's entities'."""
+    from gui.entities.facts import show_entity_facts
+    from models.store import open_library
+    from models.store.entities import EntityStore
+    from tests.fixtures.generated_library import generated_library
+
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    try:
+        generated_library(lib, 12, seed=3)
+        index = EntityStore(lib).library_index()
+        shown = [CorrectedEntity(e.name, e.type, ()) for e in index[:2]]
+        got: list[Any] = []
+        show_entity_facts(panel, lib, "", shown, lambda fn, done: (got.append(fn()), done(got[-1])))
+        assert got == [{(e.name, e.type): e.article_count for e in index[:2]}] and len(index) > 2
+        assert panel.model._article_counts == got[0]
+    finally:
+        lib.close()
