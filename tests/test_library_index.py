@@ -31,6 +31,21 @@ def assert_same_as_scan(lib: Library) -> None:
         assert library_timeline(lib, **kwargs) == library_timeline_by_scan(lib, **kwargs), kwargs  # type: ignore[arg-type]
 
 
+
+def test_the_first_entities_of_the_index_are_ranked_in_sql_the_same(lib: Library) -> None:
+    """``--limit N`` reads only the spellings of the N most widespread entities (and those tied with the last):
+    the same first N as the whole index, ties included, for every N and type."""
+    generated_library(lib, 5, seed=2)  # few articles: entities tied on their counts, ordered by name
+    store = EntityStore(lib)
+    whole = store.library_index()
+    assert len(whole) > 12 and len({(e.article_count, e.mention_count) for e in whole}) < len(whole)  # ties exist
+    for n in (1, 2, 3, 5, 8, 13, len(whole), len(whole) + 5):
+        assert store.library_index(limit=n) == whole[:n]
+    places = store.library_index("PLACE")
+    for n in (1, 2, 4):
+        assert store.library_index("PLACE", n) == places[:n]
+    assert store.library_index("GROUP", 3) == store.library_index("GROUP")[:3]
+
 @pytest.mark.slow
 def test_a_generated_library_with_corrections_reads_the_same_from_the_index(lib: Library) -> None:
     ids = generated_library(lib, 40)

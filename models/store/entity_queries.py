@@ -25,6 +25,11 @@ def library_index(s: Session, type_: str | None = None, limit: int | None = None
     stmt = select(e.name_key, e.type, e.name, e.articles, e.mentions, e.first_order)
     if type_ is not None:
         stmt = stmt.where(e.type == type_)
+    if limit is not None:  # the totals are ranked in SQL: only the spellings of the first keys (and ties) are read
+        top = _top_keys(s, type_, limit)
+        if not top:
+            return []
+        stmt = stmt.where(tuple_(e.name_key, e.type).in_(top)) if len(top) <= 500 else stmt
     totals: dict[tuple[str, str], list[int]] = {}
     spellings: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for key, type_of, name, n, mentions, at in s.execute(stmt):
@@ -40,6 +45,22 @@ def library_index(s: Session, type_: str | None = None, limit: int | None = None
     out = [IndexEntry(spelling[k][2], k[1], n, m) for k, (n, m) in totals.items()]
     out.sort(key=lambda x: (-x.article_count, -x.mention_count, x.name.casefold()))
     return out[:limit] if limit is not None else out
+
+
+def _top_keys(s: Session, type_: str | None, limit: int) -> list[tuple[str, str]]:
+    """The (key, type) pairs of the ``limit`` most widespread entities, with every pair tied with the last one (the
+    name, known only from the spellings, breaks those ties)."""
+    e = EntitySpellingRow
+    n, m = func.sum(e.articles), func.sum(e.mentions)
+    totals = select(e.name_key, e.type, n.label("n"), m.label("m")).group_by(e.name_key, e.type)
+    if type_ is not None:
+        totals = totals.where(e.type == type_)
+    ranked = s.execute(totals.order_by(n.desc(), m.desc()).limit(limit)).all()
+    if len(ranked) < limit:
+        return [(k, t) for k, t, _n, _m in ranked]
+    last_n, last_m = int(ranked[-1][2]), int(ranked[-1][3] or 0)
+    tied = s.execute(totals.having((n == last_n) & (func.coalesce(m, 0) == last_m))).all()
+    return list(dict.fromkeys([(k, t) for k, t, _n, _m in ranked] + [(k, t) for k, t, _n, _m in tied]))
 
 
 def _first_spellings(s: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int, str]]:
