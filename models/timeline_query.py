@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, func, literal, or_, select, union_all
+from sqlalchemy import Integer, String, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from models.analysis import ANALYZER_VERSION
@@ -26,6 +26,7 @@ from models.store.schema import (
     HighlightRow,
     HighlightTagRow,
     TagRow,
+    TimelineDateRow,
     TimelineEventEntityRow,
     TimelineEventRow,
 )
@@ -214,14 +215,21 @@ def timeline_digest(
     with lib.reading() as s:
         chosen = _chosen_articles(s, tag, search)
         ranking = _ranking(s, search)
-        rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
+        if chosen is None and not entity:  # the whole library: its dates from the table, a seek for each
+            d = TimelineDateRow
+            totals = _dates(select(d.first_day, d.last_day, func.sum(d.events),
+                                   func.min(case((d.planned == d.events, 1), else_=0))), since, until)
+            counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
+            rows = _first_of_each_date(s, since, until, per_date, limit)
+        else:
+            rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
+            totals = _narrowed(
+                select(e.first_day, e.last_day, func.count(), func.min(cast(e.planned, Integer))), chosen, entity,
+                since, until,
+            ).group_by(e.first_day, e.last_day)
+            counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
         if rows is None:
             return None
-        totals = _narrowed(
-            select(e.first_day, e.last_day, func.count(), func.min(cast(e.planned, Integer))), chosen, entity,
-            since, until,
-        ).group_by(e.first_day, e.last_day)
-        counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
     return tuple(
         GroupDigest(g, *counts[(g.first_day.isoformat(), g.last_day.isoformat())]) for g in _grouped(rows, ranking)
     )
@@ -248,6 +256,49 @@ def _shown_rows(s: Any, chosen: Any, entity: str | None, since: date | None, unt
         stmt = stmt.limit(limit + 1)
     rows = s.connection().execute(stmt).all()  # Core rows: no ORM loading per row
     return None if limit is not None and len(rows) > limit else rows
+
+
+def _dates(stmt: Any, since: date | None, until: date | None) -> Any:
+    """``stmt`` on the dates table of this analyser, grouped by interval in date order, limited to the range."""
+    d = TimelineDateRow
+    stmt = stmt.where(d.version == ANALYZER_VERSION, d.events > 0)
+    if since is not None:
+        stmt = stmt.where(d.last_day >= since.isoformat())
+    if until is not None:
+        stmt = stmt.where(d.first_day <= until.isoformat())
+    return stmt.group_by(d.first_day, d.last_day).order_by(d.first_day, d.last_day)
+
+
+def _first_of_each_date(s: Any, since: date | None, until: date | None, per_date: int,
+                        limit: int | None) -> list[Any] | None:
+    """The first ``per_date`` events of every date of the library (newest article first): one seek on the digest
+    index per date of the dates table, then the rows by id; None when more than ``limit``."""
+    d = TimelineDateRow
+    dates = _dates(select(d.first_day, d.last_day), since, until).order_by(None).subquery("dates")
+    y = aliased(TimelineEventRow)
+    few = (
+        select(y.id)
+        .where(y.version == ANALYZER_VERSION, y.first_day == dates.c.first_day, y.last_day == dates.c.last_day)
+        .order_by(y.article_id.desc(), y.seq)
+        .limit(per_date)
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        lateral = few.lateral("few")
+        ids_stmt = select(lateral.c.id).select_from(dates).join(lateral, literal(True))
+    else:  # SQLite has no LATERAL: the seek is a correlated list, probed by rowid
+        z = aliased(TimelineEventRow)
+        ids_stmt = select(z.id).select_from(dates).join(z, z.id.in_(few))
+    if limit is not None:
+        ids_stmt = ids_stmt.limit(limit + 1)
+    ids = list(s.connection().execute(ids_stmt).scalars())
+    if limit is not None and len(ids) > limit:
+        return None
+    e = TimelineEventRow
+    rows: list[Any] = []
+    for i in range(0, len(ids), 5000):
+        stmt = _events_stmt(None, None, None, None).where(e.id.in_(ids[i : i + 5000]))
+        rows.extend(s.connection().execute(stmt).all())
+    return rows
 
 
 def unanalysed_articles(lib: Library, *, tag: str | None = None, search: str | None = None) -> int:
@@ -299,18 +350,22 @@ def timeline_counts(
     until: date | None = None,
     named: int = 120,
 ) -> tuple[DateCount, ...]:
-    """The events :func:`library_timeline` would return with the same filters, counted per interval in SQL (one
-    aggregate over the covering index of (version, interval, precision)), in date order; the ``named`` most
-    reported intervals carry the name of one of their events, for a cluster to show.
+    """The events :func:`library_timeline` would return with the same filters, counted per interval in SQL, in date
+    order; the ``named`` most reported intervals carry the name of one of their events, for a cluster to show.
 
-    Cheap at any size of library: the rows fetched are the distinct intervals, not the events.
+    Cheap at any size of library: for the whole library the rows read are those of the dates table (one per
+    interval); narrowed to some articles or an entity, one aggregate over the covering index of the events.
     """
     e = TimelineEventRow
     with lib.reading() as s:
         chosen = _chosen_articles(s, tag, search)
-        stmt = _narrowed(
-            select(e.first_day, e.last_day, func.min(e.precision), func.count()), chosen, entity, since, until,
-        ).group_by(e.first_day, e.last_day).order_by(e.first_day, e.last_day)
+        if chosen is None and not entity:  # the whole library: the dates table, kept by triggers
+            d = TimelineDateRow
+            stmt = _dates(select(d.first_day, d.last_day, func.min(d.precision), func.sum(d.events)), since, until)
+        else:
+            stmt = _narrowed(
+                select(e.first_day, e.last_day, func.min(e.precision), func.count()), chosen, entity, since, until,
+            ).group_by(e.first_day, e.last_day).order_by(e.first_day, e.last_day)
         rows = [(first, last, precision, int(n)) for first, last, precision, n in s.execute(stmt)]
         top = sorted(range(len(rows)), key=lambda k: (-rows[k][3], k))[:named]
         labels: dict[tuple[str, str], str] = {}

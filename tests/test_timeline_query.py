@@ -256,3 +256,56 @@ def test_the_digest_counts_every_mention_and_shows_those_of_the_newest_articles(
         assert d.more == len(g.mentions) - len(d.group.mentions)
     assert max(d.events for d in digest) >= 5
     assert timeline_digest(lib, 2, limit=1, **chosen) is None  # more mentions than the caller takes
+
+
+def _dates_table(lib: Library) -> dict[tuple[str, str, str, str], tuple[int, int]]:
+    from sqlalchemy import func, select
+
+    from models.store.schema import TimelineDateRow, TimelineEventRow
+
+    e, d = TimelineEventRow, TimelineDateRow
+    with lib.reading() as s:
+        kept = {(r.version, r.first_day, r.last_day, r.precision): (r.events, r.planned)
+                for r in s.scalars(select(d))}
+        events = {
+            (v, f, la, p): (int(n), int(planned or 0))
+            for v, f, la, p, n, planned in s.execute(
+                select(e.version, e.first_day, e.last_day, e.precision, func.count(),
+                       func.sum(cast_int(e.planned))).group_by(e.version, e.first_day, e.last_day, e.precision))
+        }
+    assert kept == events  # the triggers' totals are those of the events, row for row
+    return kept
+
+
+def cast_int(column: Any) -> Any:
+    from sqlalchemy import Integer, cast
+
+    return cast(column, Integer)
+
+
+def test_the_dates_table_follows_the_events_through_analysis_reanalysis_and_deletion(lib: Library) -> None:
+    """The whole timeline's dates and counts come from a table kept by triggers: it must say what the events say
+    after every kind of write (analyses saved and replaced, articles deleted with their events, the index rebuilt)."""
+    from models.store.library_index import rebuild
+    from models.timeline_query import timeline_counts
+
+    _generated(lib, 15)
+    first = _add(lib, "p.txt", "Plans", "A visit is planned for June 2019. Talks resume on March 3, 2018.",
+                 "2018-01-02", (), [("June 2019", "2019-06", "2019-06-01", "2019-06-30", "month", "visit", ()),
+                                    ("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", "talks", ())])
+    dates = _dates_table(lib)
+    assert sum(n for n, _p in dates.values()) == sum(c.events for c in timeline_counts(lib, named=0))
+    article = lib.get_article(first).article  # analysed again: the old events leave, the new ones come
+    evs = (_event(article.text, "March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", "talks"),)
+    lib.save_analysis(first, Analysis(ANALYZER_VERSION, article.text_hash, (), (), evs))
+    after = _dates_table(lib)
+    assert after != dates
+    lib.delete_article(first)
+    _dates_table(lib)
+    with lib.writing() as s:
+        rebuild(s)
+    rebuilt = _dates_table(lib)
+    full = library_timeline(lib).groups
+    assert [(c.first_day, c.last_day, c.events) for c in timeline_counts(lib, named=0)] == [
+        (g.first_day, g.last_day, len(g.mentions)) for g in full]
+    assert rebuilt

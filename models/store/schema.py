@@ -312,6 +312,20 @@ class TimelineEventEntityRow(Base):
     name_folded: Mapped[str] = mapped_column(Text)
 
 
+class TimelineDateRow(Base):
+    """The number of ``timeline_events`` per analyser version, interval and precision (and how many are planned),
+    kept by triggers (migration 0007): the dates of the whole timeline without reading its events."""
+
+    __tablename__ = "timeline_dates"
+
+    version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    first_day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    last_day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    precision: Mapped[str] = mapped_column(String(16), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    planned: Mapped[int] = mapped_column(Integer)
+
+
 class EntitySpellingRow(Base):
     """Totals of ``entity_articles`` per key, type and spelling, kept by triggers (the entity index reads only
     these): ``first_order`` is the smallest article id * 1,000,000 + place, at least as small as any live row's."""
