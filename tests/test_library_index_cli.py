@@ -91,7 +91,7 @@ def test_timeline_prints_dated_groups_filtered_and_windowed(library: str, capsys
     assert [x["planned"] for x in lines] == [g.planned for g in scan.groups]
     for x, g in zip(lines, scan.groups, strict=True):  # the newest articles' mentions, the rest counted
         newest = sorted({m.article_id for m in g.mentions}, reverse=True)
-        assert len(x["mentions"]) == min(8, len(g.mentions)) and x["more"] == len(g.mentions) - len(x["mentions"])
+        assert len(x["mentions"]) == min(5, len(g.mentions)) and x["more"] == len(g.mentions) - len(x["mentions"])
         assert {m["article"] for m in x["mentions"]} <= set(newest[: len(x["mentions"])])
     code, every, _ = run(capsys, "timeline", "--library", library, "--all")
     assert code == 0 and [len(x["mentions"]) for x in every] == [len(g.mentions) for g in scan.groups]
@@ -114,7 +114,7 @@ def test_timeline_prints_dated_groups_filtered_and_windowed(library: str, capsys
 def test_timeline_prints_a_few_mentions_of_a_date_many_articles_report(
     library_url: str, cli_libraries_closed: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A date twelve articles report is one line with the mentions of the newest eight (or N), and says how many
+    """A date twelve articles report is one line with the mentions of the newest five (or N), and says how many
     it has in all; --all prints every one, in the same order as the scan."""
     from tests.test_timeline_query import _add
 
@@ -129,8 +129,8 @@ def test_timeline_prints_a_few_mentions_of_a_date_many_articles_report(
     code, lines, err = run(capsys, "timeline", "--library", library_url)
     assert (code, err) == (0, "")
     (line,) = [x for x in lines if x["first"] == "2018-03-03"]
-    assert (line["events"], line["more"], len(line["mentions"])) == (12, 4, 8)
-    assert sorted(m["article"] for m in line["mentions"]) == sorted(ids)[4:]  # the newest eight
+    assert (line["events"], line["more"], len(line["mentions"])) == (12, 7, 5)
+    assert sorted(m["article"] for m in line["mentions"]) == sorted(ids)[7:]  # the newest five
     assert [m["article"] for m in line["mentions"]] == sorted(m["article"] for m in line["mentions"])
     assert {m["sentence"] for m in line["mentions"]} == {"Leaders met on March 3, 2018 in Oslo."}
     code, lines, _ = run(capsys, "timeline", "--library", library_url, "--per-date", "3")

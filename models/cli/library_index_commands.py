@@ -12,7 +12,7 @@ from typing import Any
 from models.analysis.types import ENTITY_TYPES, LOW_CONFIDENCE
 from models.cli import UserError, add_library_option, complain, emit
 
-PER_DATE = 8  # mentions printed per date unless --all: what the reader's timeline loads of a date
+PER_DATE = 5  # mentions printed per date unless --all (the reader's card shows four and the count)
 
 
 def register(sub: Any) -> None:

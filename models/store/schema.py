@@ -365,3 +365,4 @@ class ReadingStateRow(Base):
 # the library list's lazy pages, in each of its orders
 Index("ix_articles_imported", ArticleRow.imported_at, ArticleRow.id)
 Index("ix_articles_published", ArticleRow.published, ArticleRow.id)
+Index("ix_articles_text_hash", ArticleRow.text_hash)  # which articles lack a current analysis: see migration 0007

@@ -6,6 +6,9 @@ One row per (analyser version, first day, last day, precision): ``events`` of th
 The triggers follow ``timeline_events`` row by row, cascaded deletes included, as ``entity_spellings`` follows
 ``entity_articles`` (0003).
 
+Also an index of the articles' text hashes: which articles lack an analysis of their current text is then read from
+it, not from the article rows, which hold the texts (gigabytes on a large library).
+
 Revision ID: 0007_dates
 Revises: 0006_digest
 """
@@ -52,6 +55,7 @@ def upgrade() -> None:
         )
         op.execute("CREATE TRIGGER timeline_dates_follow AFTER INSERT OR DELETE ON timeline_events "
                    "FOR EACH ROW EXECUTE FUNCTION timeline_dates_follow()")
+    op.create_index("ix_articles_text_hash", "articles", ["text_hash"])
     op.execute("INSERT INTO timeline_dates (version, first_day, last_day, precision, events, planned) "
                "SELECT version, first_day, last_day, precision, count(*), "
                "sum(CASE WHEN planned THEN 1 ELSE 0 END) FROM timeline_events "
@@ -65,4 +69,5 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER IF EXISTS timeline_dates_follow ON timeline_events")
         op.execute("DROP FUNCTION IF EXISTS timeline_dates_follow()")
+    op.drop_index("ix_articles_text_hash", "articles")
     op.drop_table("timeline_dates")
