@@ -108,8 +108,9 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
     holders = select(EntityArticleRow.article_id).where(
         EntityArticleRow.name_key == key, EntityArticleRow.type == kind
     )
-    articles = s.execute(
-        select(ArticleRow.id, ArticleRow.title, ArticleRow.meta, ArticleRow.published)
+    core = s.connection()  # plain rows: thousands of articles, no ORM loading per row
+    articles = core.execute(
+        select(ArticleRow.id, ArticleRow.title, ArticleRow.meta["publisher"].as_string(), ArticleRow.published)
         .where(ArticleRow.id.in_(holders.scalar_subquery()))
         .order_by(ArticleRow.id)
     ).all()
@@ -118,7 +119,7 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
     m = EntityMentionRow
     snippet = func.substr(ArticleRow.text, m.snippet_start + 1, m.snippet_end - m.snippet_start)
     mentions: dict[int, list[DossierMention]] = {}
-    for row in s.execute(
+    for row in core.execute(
         select(m.article_id, m.start, m.end, m.text, snippet, m.snippet_start, m.verified, m.clipped_start,
                m.clipped_end)
         .join(ArticleRow, ArticleRow.id == m.article_id)
@@ -139,12 +140,11 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
         )
     surfaces: Counter[str] = Counter()
     found = []
-    for article_id, title, meta, published in articles:
+    for article_id, title, publisher, published in articles:
         ms = tuple(mentions.get(article_id, ()))
         surfaces.update(x.text for x in ms)
         hs = tuple(h for h in highlights.get(article_id, ()) if any(h.start < x.end and x.start < h.end for x in ms))
-        publisher = str((meta or {}).get("publisher") or "") if isinstance(meta, dict) else ""
-        found.append(DossierArticle(article_id, title, publisher, published, ms, hs))
+        found.append(DossierArticle(article_id, title, str(publisher or ""), published, ms, hs))
     found.sort(key=lambda a: (a.published or "", a.article_id), reverse=True)
     return Dossier(name, type_, tuple(found), tuple(x for x, _ in surfaces.most_common()))
 
