@@ -351,6 +351,28 @@ def paired_paints(big: str, one: str, env: dict[str, str], runs: int, work: Path
     return statistics.median(big_paints), big_rss, statistics.median(one_paints), one_rss
 
 
+def kept_library(base: str | None, name: str, work: Path) -> str | None:
+    """The library ``name`` an earlier run left (a SQLite file in ``work``, or a PostgreSQL database beside
+    ``base``), when it holds articles; else None."""
+    if not base:
+        path = str(work / f"{name}.sqlite")
+        return path if rows_exist(path) else None
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = make_url(base).set(database=f"newsdesk_scale_{name}".replace("-", "_")).render_as_string(
+        hide_password=False)
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return url if conn.execute(text("SELECT count(*) FROM articles")).scalar() else None
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+
+
 def rows_exist(path: str) -> bool:
     """Whether a SQLite library kept from an earlier run is there, with articles in it."""
     import sqlite3
@@ -379,8 +401,8 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, help="keep the files and libraries here (default: a temporary folder)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--reuse", action="store_true",
-                    help="keep the libraries already in --workdir (SQLite) instead of building them again; the "
-                         "import throughput is then not measured")
+                    help="keep the libraries an earlier run left (SQLite files in --workdir, or the PostgreSQL "
+                         "databases) instead of building them again; the import throughput is then not measured")
     ap.add_argument("--ops", nargs="+", metavar="WORD",
                     help="only the operations whose name contains one of these words (e.g. timeline dossier)")
     args = ap.parse_args()
@@ -407,12 +429,12 @@ def main() -> int:
 
     # -- import throughput (on the distinct files only) --
     rows = []
-    reuse = args.reuse and not args.library_base and args.workdir is not None
-    base = str(work / "base.sqlite") if reuse and (work / "base.sqlite").exists() else None
+    reuse = args.reuse and args.workdir is not None
+    base = kept_library(args.library_base, "base", work) if reuse else None
+    job_runs = list(dict.fromkeys([1, args.jobs] if jobs_option else [None]))
     if base is None:
         base = fresh_library(args.library_base, "base", work)
-    job_runs = list(dict.fromkeys([1, args.jobs] if jobs_option else [None]))
-    if reuse and rows_exist(base):
+    else:
         job_runs = []
     for jobs in job_runs:
         target = base if jobs in (1, None) else fresh_library(args.library_base, f"jobs{jobs}", work)
@@ -430,14 +452,14 @@ def main() -> int:
         print(f"| {r[0]} | {r[1]} | {r[2]} |")
 
     name, type_ = widespread_person(base)
-    one = str(work / "one.sqlite") if reuse and rows_exist(str(work / "one.sqlite")) else None
+    one = kept_library(args.library_base, "one", work) if reuse else None
     if one is None:
         one = fresh_library(args.library_base, "one", work)
         run_process([*newsdesk_cmd(), "import", "--library", one, str(files[0])], env)
 
     for size in args.sizes:
-        kept = str(work / f"lib{size}.sqlite")
-        if reuse and rows_exist(kept):
+        kept = kept_library(args.library_base, f"lib{size}", work) if reuse else None
+        if kept is not None:
             url, built = kept, 0.0
         else:
             url = fresh_library(args.library_base, f"lib{size}", work)
