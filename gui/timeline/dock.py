@@ -191,7 +191,7 @@ class TimelineDock(QWidget):
 
     @Slot(object, object)
     def _on_window_wanted(self, first: date, last: date) -> None:
-        from gui.timeline.view import DETAIL_LIMIT, PER_DATE
+        from gui.timeline.view_library import DETAIL_LIMIT, PER_DATE
         from models.timeline_query import timeline_window
 
         if self._fetch is None or self._scope != LIBRARY:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from gui.timeline import view as view_module
+from gui.timeline import view_library as view_module
 from gui.timeline.dock import TimelineDock
 from gui.timeline.items import ClusterItem, EventItem, SummaryItem
 from models.analysis import ANALYZER_VERSION
