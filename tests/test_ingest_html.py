@@ -178,3 +178,13 @@ def test_labels_and_headings_that_close_the_page_are_dropped(no_network: None) -
 def test_a_short_last_line_that_ends_a_sentence_stays(no_network: None) -> None:
     text = ingest_html(story_page((5, "<p>Tag: transport</p><p>They hope so.</p>")), source="page.html").text
     assert text.endswith("Tag: transport\nThey hope so.")
+
+
+def test_a_link_wrapped_in_a_span_stays_in_its_sentence(no_network: None) -> None:
+    """A span classed "link" around a link is part of the sentence, not a box of links to discard."""
+    sentence = (
+        'The council decided <span class="link"><a href="/fares">to freeze the ferry fares</a></span> until the '
+        "summer, after a petition signed by four thousand passengers reached the harbour office."
+    )
+    text = ingest_html(story_page((1, f"<p>{sentence}</p>")), source="page.html").text
+    assert "The council decided to freeze the ferry fares until the summer" in text

@@ -54,6 +54,18 @@ def _drop_empty_inlines(tree: lxml_html.HtmlElement) -> None:
             element.drop_tree()  # keeps its tail: the words after it
 
 
+# trafilatura's precision mode discards any span whose class is the token "link" (or "bottom", or that has a border
+# style), a rule meant for boxes: on a span that wraps a link inside a paragraph it cuts the sentence in two.
+_LINK_WRAPPERS = "//p//span[.//a][not(@aria-hidden)][not(contains(@style, 'none'))]"
+
+
+def _unwrap_link_spans(tree: lxml_html.HtmlElement) -> None:
+    """Replace each span that wraps a link inside a paragraph by its content: it is part of the sentence."""
+    for span in tree.xpath(_LINK_WRAPPERS):
+        if span.getparent() is not None:
+            span.drop_tag()
+
+
 def parse_html(html: str) -> lxml_html.HtmlElement:
     try:
         tree = lxml_html.document_fromstring(_XML_DECL.sub("", html, count=1), parser=_PARSER)
@@ -143,6 +155,7 @@ def extract_blocks(
     """
     if not fragment:
         _drop_empty_inlines(tree)
+        _unwrap_link_spans(tree)
     document = None if fragment else trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     body = getattr(document, "body", None)
     candidates: list[Candidate] = []
