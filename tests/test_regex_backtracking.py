@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 MODULES = (
     "models.ingest", "models.ingest.boilerplate", "models.ingest.textdump", "models.ingest.bylines",
     "models.ingest.plaintext", "models.ingest.htmlmeta", "models.ingest.html", "models.ingest.dates",
-    "models.ingest.decode", "models.ingest.continuation", "models.ingest.fetch",
+    "models.ingest.decode", "models.ingest.fetch",
     "models.analysis.timex.patterns", "models.analysis.timex.prefilter", "models.analysis.timex.lexicon",
     "models.analysis.timex.context", "models.analysis.timex.normalise", "models.analysis.timex.tense",
     "models.analysis.timex.events", "models.analysis.timex.quantities", "models.analysis.timex.resolution",

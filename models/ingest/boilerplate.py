@@ -1,11 +1,10 @@
-"""Blocks the extractor keeps but a reader skips: cross-links to other stories, related-story lists, label orphans.
+"""Blocks the extractor keeps but a reader skips: cross-links to other stories, calls to action below the story.
 
 trafilatura chooses the story's container well; what leaks is what sits *inside* it: "Read more: <other story>"
-lines between paragraphs, lists of links under the last paragraph, the "DON'T MISS" label of a link box. These
-rules look at the shape of a block (how much of it is link text, how many words are not) rather than at its words,
-so they hold in any language. One rule works on the page before extraction: hover cards (a picture and links
-about a person, hidden until the pointer rests on a name) sit inside the sentence they belong to and would be read
-as part of it.
+lines between paragraphs and links to other stories under the last one (judged by their shape: how much of the
+block is link text, how many words are not, so in any language), and the calls to action and production credits
+that close a story page. Each rule here is kept because it helps on both halves of the dev pages
+(benchmarks/boilerplate_ablation.py); rules that helped only the pages they were written for were removed.
 """
 
 from __future__ import annotations
@@ -13,12 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
-
 _WORD = re.compile(r"\w+", re.UNICODE)
-_LINKED_PAGE = 0.4
 # Calls to action that close a story page: follow, subscribe, write to us, share. English only; they are tried on the
-# blocks after the story's last paragraph, and anywhere on a short block that names a newsletter.
+# blocks after the story's last paragraph.
 _PROMO = re.compile(
     r"\b(?:sign(?:ing)? up\b|subscribe (?:to|now|today)\b|click here\b|"
     r"follow (?:[\w.@]+ ){1,6}on (?:twitter|facebook|instagram|linkedin|youtube)|"
@@ -27,14 +23,12 @@ _PROMO = re.compile(
     r"share (?:it|this (?:story|article)) with\b|get access to\b|use the code\b)",
     re.IGNORECASE,
 )
-_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 # Production credits under wire copy: "(Reporting by …; Editing by …)", "X contributed reporting from Y".
 _CREDIT = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:reporting|to this report)\b",
     re.IGNORECASE,
 )
-_PROMO_WORDS = 80  # a longer block is story text even when it mentions a newsletter
-_STORY_WORDS = 25  # a paragraph this long is story text: the page's head is above it
+_PROMO_WORDS = 80  # a longer block is story text even when it says "sign up"
 _NOTE = re.compile(r"^(?:\[\d+\]|\d+[.)]\s)")
 _ADDRESS = re.compile(r"://|\bwww\.|@\w", re.IGNORECASE)
 
@@ -46,7 +40,6 @@ class Candidate:
     kind: str
     text: str
     linked: int = 0  # characters of ``text`` inside links
-    group: int = 0  # the list or table a list item belongs to (0: none)
     whole: bool = True  # an element of its own, not text between two blocks of its parent
 
     @property
@@ -75,32 +68,6 @@ def _is_cross_link(block: Candidate) -> bool:
     return words <= 40 and block.link_share >= 0.6 and linked >= 4 and words - linked <= max(4, words // 5)
 
 
-def _link_list_groups(blocks: list[Candidate]) -> set[int]:
-    """Lists whose every item is a short link: related stories, "more from this section"."""
-    items: dict[int, list[Candidate]] = {}
-    for block in blocks:
-        if block.kind == "list-item" and block.group:
-            items.setdefault(block.group, []).append(block)
-    return {
-        group
-        for group, members in items.items()
-        if len(members) >= 2 and all(m.link_share >= 0.9 and _words(m.text) <= 20 for m in members)
-    }
-
-
-def _is_label(block: Candidate) -> bool:
-    """A short line with no sentence in it: the title of a box ("DON'T MISS", "Related stories")."""
-    text = block.text.strip()
-    return _words(text) <= 4 and not text.endswith((".", "!", "?", "…", '"', "”"))
-
-
-def _is_orphan_label(block: Candidate, previous: Candidate) -> bool:
-    if block.kind == "list-item" or not _is_label(block):
-        return False
-    text = block.text.strip()
-    return text.endswith((":", "|")) or _same_text(block, previous)
-
-
 def _is_coda(block: Candidate) -> bool:
     text = block.text.strip()
     return (
@@ -110,67 +77,27 @@ def _is_coda(block: Candidate) -> bool:
     )
 
 
-def _is_newsletter_box(block: Candidate) -> bool:
-    text = block.text
-    return _words(text) <= 50 and _NEWSLETTER.search(text) is not None and _PROMO.search(text) is not None
+_LABEL_WORDS = 2  # a line this short without a sentence's end is a label, not the story's last line
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "]", "»")
 
 
-def _same_text(block: Candidate, other: Candidate) -> bool:
-    return block.text.strip().casefold() == other.text.strip().casefold()
+def _is_tail_label(block: Candidate) -> bool:
+    """A line that cannot close a story: a heading (its section is gone), or a few words without a sentence's end
+    ("Tag: name", "Comments", "Related Roundup: X")."""
+    text = block.text.strip()
+    if block.kind == "heading":
+        return True
+    return block.kind != "list-item" and _words(text) <= _LABEL_WORDS and not text.endswith(_SENTENCE_END)
 
 
-def _headline_repeats(blocks: list[Candidate], headlines: set[str]) -> list[bool]:
-    """The page's headline(s) above the story: the article's title block already carries the headline."""
-    found = [False] * len(blocks)
-    for i, block in enumerate(blocks):
-        if block.kind == "paragraph" and _words(block.text) >= _STORY_WORDS:
-            break
-        found[i] = block.text.strip().casefold() in headlines
-    return found
-
-
-def drop_boilerplate(blocks: list[Candidate], headlines: set[str] | frozenset[str] = frozenset()) -> list[Candidate]:
-    """``headlines``: the page's own headlines (its ``<h1>`` texts), casefolded."""
-    drop = _headline_repeats(blocks, set(headlines))
-    size = sum(len(b.text) for b in blocks)
-    if not size or sum(b.linked for b in blocks) / size <= _LINKED_PAGE:  # else the links are the content (deals)
-        link_lists = _link_list_groups(blocks)
-        for i, block in enumerate(blocks):
-            drop[i] = drop[i] or (block.kind == "list-item" and block.group in link_lists) or _is_cross_link(block)
-    drop = [dropped or _is_newsletter_box(block) for block, dropped in zip(blocks, drop, strict=True)]
-    # The label of a dropped box or headline goes with it ("DON'T MISS", "Review").
-    for i in range(len(blocks) - 1):
-        if drop[i + 1] and not drop[i] and _is_label(blocks[i]) and blocks[i].linked == 0:
-            drop[i] = True
-    # Below the story: calls to action, credits, and labels whose box the extractor removed ("You may also like:",
-    # "Filed under: X |", "Comments" twice).
+def drop_boilerplate(blocks: list[Candidate]) -> list[Candidate]:
+    """The blocks without cross-links, and without the calls to action, credits and labels that close the story."""
+    drop = [_is_cross_link(block) for block in blocks]
+    # Below the story: calls to action and credits ("Follow X on Twitter", "(Reporting by …)"), and the headings and
+    # labels of boxes whose content the extractor removed.
     end = len(blocks)
-    while end > 1 and (
-        drop[end - 1] or _is_orphan_label(blocks[end - 1], blocks[end - 2]) or _is_coda(blocks[end - 1])
-    ):
+    while end > 1 and (drop[end - 1] or _is_coda(blocks[end - 1]) or _is_tail_label(blocks[end - 1])):
         end -= 1
-        if end > 1 and _same_text(blocks[end], blocks[end - 1]):
-            end -= 1
     drop[end:] = [True] * (len(blocks) - end)
     kept = [block for block, dropped in zip(blocks, drop, strict=True) if not dropped]
     return kept if any(b.kind != "heading" for b in kept) else blocks
-
-
-def drop_hover_cards(tree: lxml_html.HtmlElement) -> None:
-    """Remove, inside paragraphs, the smallest span holding a picture and two or more links with little else."""
-    cards = set()
-    for image in tree.xpath("//p//img"):
-        card = next((span for span in image.iterancestors("span") if len(span.xpath(".//a")) >= 2), None)
-        if card is None or card in cards:
-            continue
-        text = " ".join(card.text_content().split())
-        linked = sum(len(" ".join(a.text_content().split())) for a in card.iter("a"))
-        if text and len(text) < 1000 and linked >= 0.8 * len(text):
-            cards.add(card)
-    for card in cards:
-        # Take the card's empty wrappers too: the extractor drops an empty element with the sentence after it.
-        while (parent := card.getparent()) is not None and parent.tag == "span" and len(parent) == 1:
-            if (parent.text or "").strip():
-                break
-            card = parent
-        card.drop_tree()

@@ -14,9 +14,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from models.article import Article, Metadata, build_text
-from models.ingest.boilerplate import Candidate, drop_boilerplate, drop_hover_cards
+from models.ingest.boilerplate import Candidate, drop_boilerplate
 from models.ingest.bylines import find_dateline
-from models.ingest.continuation import resumed_body
 from models.ingest.dates import plausible
 from models.ingest.errors import IngestError
 from models.ingest.htmlmeta import PageMetadata, drop_oversized_metadata, read_metadata
@@ -55,6 +54,18 @@ def _drop_empty_inlines(tree: lxml_html.HtmlElement) -> None:
             element.drop_tree()  # keeps its tail: the words after it
 
 
+# trafilatura's precision mode discards any span whose class is the token "link" (or "bottom", or that has a border
+# style), a rule meant for boxes: on a span that wraps a link inside a paragraph it cuts the sentence in two.
+_LINK_WRAPPERS = "//p//span[.//a][not(@aria-hidden)][not(contains(@style, 'none'))]"
+
+
+def _unwrap_link_spans(tree: lxml_html.HtmlElement) -> None:
+    """Replace each span that wraps a link inside a paragraph by its content: it is part of the sentence."""
+    for span in tree.xpath(_LINK_WRAPPERS):
+        if span.getparent() is not None:
+            span.drop_tag()
+
+
 def parse_html(html: str) -> lxml_html.HtmlElement:
     try:
         tree = lxml_html.document_fromstring(_XML_DECL.sub("", html, count=1), parser=_PARSER)
@@ -84,7 +95,7 @@ def _row_text(row: etree._Element, linked: list[int]) -> str:
     return " | ".join(" ".join(_inline_text(cell, linked).split()) for cell in row if isinstance(cell.tag, str))
 
 
-def _walk(element: etree._Element, kind: str, out: list[Candidate], group: int = 0) -> None:
+def _walk(element: etree._Element, kind: str, out: list[Candidate]) -> None:
     """Blocks of a trafilatura body: a heading or quote keeps its kind for whatever it holds."""
     tag = element.tag
     if tag == "graphic" or not isinstance(tag, str):
@@ -96,23 +107,21 @@ def _walk(element: etree._Element, kind: str, out: list[Candidate], group: int =
     own = _KIND.get(tag, kind)
     if kind in ("heading", "quote"):
         own = kind
-    if tag == "item" and element.getparent() is not None:
-        group = id(element.getparent())
     if not any(child.tag in _BLOCK_TAGS for child in element):
-        out.append(Candidate(own, _inline_text(element, linked), linked[0], group))
+        out.append(Candidate(own, _inline_text(element, linked), linked[0]))
         return
     pending = [element.text or ""]
     for child in element:
         if child.tag in _BLOCK_TAGS:
-            out.append(Candidate(own, "".join(pending), linked[0], group, whole=False))
+            out.append(Candidate(own, "".join(pending), linked[0], whole=False))
             pending, linked = [], [0]
-            _walk(child, own, out, group)
+            _walk(child, own, out)
         elif child.tag == "lb":
             pending.append(" ")
         elif child.tag != "graphic":
             pending.append(_inline_text(child, linked))
         pending.append(child.tail or "")
-    out.append(Candidate(own, "".join(pending), linked[0], group, whole=False))
+    out.append(Candidate(own, "".join(pending), linked[0], whole=False))
 
 
 def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
@@ -142,12 +151,11 @@ def extract_blocks(
 ) -> list[tuple[str, str]]:
     """Blocks of the main text; a fragment (a selection copied from a page) is all content, kept whole.
 
-    Hover cards and empty inline elements are removed from ``tree`` itself (read the metadata first).
+    Empty inline elements are removed from ``tree`` itself (read the metadata first).
     """
-    headlines = {" ".join(h1.text_content().split()).casefold() for h1 in tree.iter("h1")}
     if not fragment:
-        drop_hover_cards(tree)
         _drop_empty_inlines(tree)
+        _unwrap_link_spans(tree)
     document = None if fragment else trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     body = getattr(document, "body", None)
     candidates: list[Candidate] = []
@@ -156,9 +164,7 @@ def extract_blocks(
     for candidate in candidates:
         candidate.text = " ".join(candidate.text.split())
     candidates = [c for c in candidates if c.text]
-    if candidates:
-        candidates += resumed_body(tree, candidates)
-    candidates = drop_boilerplate(candidates, headlines)
+    candidates = drop_boilerplate(candidates)
     parts = [(c.kind, c.text) for c in candidates]
     if not parts:
         parts = [(kind, " ".join(text.split())) for kind, text in _fallback_blocks(tree)]
