@@ -201,8 +201,8 @@ def _write(
     one line saying why this article could not be written (a storage failure — damaged, full or read-only
     library — is raised: it stops the import)."""
     from models.analysis import ANALYZER_VERSION
-    from models.cli.articles import _is_storage_failure
     from models.cli.sources import import_record, printable
+    from models.store import integrity
     from models.store.analysis_jobs import ensure_analysis
 
     try:
@@ -214,8 +214,12 @@ def _write(
             batch.commit()  # known when the run started, changed since: analysed here, on the committed article
             analysis = ensure_analysis(lib, result.id)
     except Exception as exc:
-        if _is_storage_failure(exc):
-            raise
+        try:
+            storage = integrity.explain(exc, None) is not None  # a damaged, full, read-only or locked library
+        except Exception:  # noqa: BLE001 — the question must never fail on its own
+            storage = False
+        if storage:
+            raise  # stops the import: models.cli.main says why
         return f"{printable(article.source)}: {type(exc).__name__}: {' '.join(printable(str(exc)).split())[:300]}"
     if error is None and analysis is not None and analysis.failed:  # stored as failed, reported as such
         error = f"{article.source}: analysis failed: {analysis.reason}"
