@@ -162,3 +162,105 @@ def test_a_folder_without_article_files_is_reported(tmp_path: Path, capsys: pyte
     code, lines, err = run(capsys, "import", "--library", str(tmp_path / "lib.sqlite"), str(empty))
     assert code == 1 and lines == []
     assert err == f"newsdesk: {empty}: no article files in this folder (.txt, .html, .md …)\n"
+
+
+def _fake_results(fail_at: int | None = None, interrupt_after: int | None = None) -> Any:
+    """What the workers hand back, without workers: each source read, with an empty analysis of its text."""
+    from models.analysis.types import Analysis
+    from models.cli.sources import read_source
+
+    def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str]) -> Iterator[import_pool.Result]:
+        for n, source in enumerate(sources):
+            if n == interrupt_after:
+                raise KeyboardInterrupt
+            article = read_source(source)
+            yield source, article, Analysis(ANALYZER_VERSION, article.text_hash), None
+
+    return results
+
+
+def _committed_sources(path: Path) -> set[str]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:  # another connection: sees only what was committed
+        return {row[0] for row in conn.execute("SELECT source FROM articles")}
+
+
+def test_the_writer_commits_several_articles_at_once_and_prints_only_what_is_committed(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.store.sessions import JoinedWrites
+
+    files = sorted(str(p) for p in (folder / "2021").rglob("*.txt"))
+    monkeypatch.setattr(import_pool, "results", _fake_results())
+    monkeypatch.setattr(import_pool, "COMMIT_ARTICLES", 3)
+    monkeypatch.setattr(import_pool, "COMMIT_SECONDS", 3600.0)
+    commits: list[int] = []
+    real_commit = JoinedWrites.commit
+    path = tmp_path / "lib.sqlite"
+    lib = open_library(str(path))
+
+    def counted(self: JoinedWrites) -> None:
+        real_commit(self)
+        commits.append(len(_committed_sources(path)))
+
+    monkeypatch.setattr(JoinedWrites, "commit", counted)
+    printed: list[tuple[str, bool]] = []
+    try:
+        failed = import_pool.import_in_pool(
+            lib, files, 2, True, lambda line: printed.append((line["source"], line["source"] in
+                                                              _committed_sources(path))), print)
+        assert failed == 0 and [s for s, _ in printed] == files and all(c for _, c in printed)
+        assert commits[:2] == [3, 4]  # three articles in one transaction, then the last one
+        assert all(lib.load_analysis(lib.find_article(f) or 0, ANALYZER_VERSION) is not None for f in files)
+    finally:
+        lib.close()
+
+
+def test_an_interruption_keeps_and_prints_the_articles_written(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(str(p) for p in (folder / "2021").rglob("*.txt"))
+    monkeypatch.setattr(import_pool, "results", _fake_results(interrupt_after=3))
+    monkeypatch.setattr(import_pool, "COMMIT_SECONDS", 3600.0)  # nothing committed before the interruption
+    path = tmp_path / "lib.sqlite"
+    lib = open_library(str(path))
+    printed: list[str] = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            import_pool.import_in_pool(lib, files, 2, True, lambda line: printed.append(line["source"]), print)
+        assert printed == files[:3] and _committed_sources(path) == set(files[:3])
+        assert all(lib.load_analysis(lib.find_article(f) or 0, ANALYZER_VERSION) is not None for f in files[:3])
+    finally:
+        lib.close()
+
+
+def test_an_article_that_cannot_be_written_is_reported_and_costs_the_others_nothing(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.store.library import Library
+
+    files = sorted(str(p) for p in (folder / "2021").rglob("*.txt"))
+    monkeypatch.setattr(import_pool, "results", _fake_results())
+    real_save = Library.save_analysis
+    calls: list[int] = []
+
+    def second_fails(self: Library, article_id: int, analysis: Any) -> None:
+        calls.append(article_id)
+        if len(calls) == 2:  # the article row is written already: it must go with its analysis
+            raise ValueError("cannot store this one")
+        real_save(self, article_id, analysis)
+
+    monkeypatch.setattr(Library, "save_analysis", second_fails)
+    path = tmp_path / "lib.sqlite"
+    lib = open_library(str(path))
+    printed: list[str] = []
+    said: list[str] = []
+    try:
+        failed = import_pool.import_in_pool(lib, files, 2, True, lambda line: printed.append(line["source"]),
+                                            said.append)
+        assert failed == 1 and printed == [files[0], *files[2:]]
+        assert said == [f"{files[1]}: ValueError: cannot store this one"]
+        assert _committed_sources(path) == {files[0], *files[2:]}  # neither half of the failed one is kept
+    finally:
+        lib.close()

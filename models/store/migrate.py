@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 FTS_TABLES = ("articles_fts", "highlights_fts")
 FTS_INDEXES = ("ix_articles_fts", "ix_highlights_fts")
+FTS_COLUMNS = ("search_vector",)  # PostgreSQL's stored tsvector of articles (0006_importpg)
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
@@ -32,6 +33,8 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
         return not name.startswith(FTS_TABLES)
     if type_ == "index":
         return name not in FTS_INDEXES
+    if type_ == "column":
+        return name not in FTS_COLUMNS
     return True
 
 

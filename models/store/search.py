@@ -1,6 +1,7 @@
 """One search over article titles and text, highlight quotes and notes.
 
-SQLite uses the FTS5 tables kept by triggers; PostgreSQL uses ``tsvector`` expressions with GIN indexes. The
+SQLite uses the FTS5 tables kept by triggers; PostgreSQL the articles' stored ``search_vector`` (title weighted
+above the text, migration 0006_importpg) and a ``tsvector`` expression of highlights, each with a GIN index. The
 reader types words, not a query language: every word must match (the last one as a prefix, so results come while
 typing), and nothing the reader types can break the query.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -194,10 +196,8 @@ def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
     hits: list[SearchHit] = []
     rows = s.execute(
         text(
-            "SELECT id, title, text FROM articles "
-            "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || text) @@ to_tsquery('simple', :q) "
-            "ORDER BY ts_rank(setweight(to_tsvector('simple', coalesce(title, '')), 'A') "
-            "|| setweight(to_tsvector('simple', text), 'D'), to_tsquery('simple', :q), 1) DESC, id LIMIT :n"
+            "SELECT id, title, text FROM articles WHERE search_vector @@ to_tsquery('simple', :q) "
+            "ORDER BY ts_rank(search_vector, to_tsquery('simple', :q), 1) DESC, id LIMIT :n"
         ),
         {"q": tsq, "n": limit},
     ).all()
@@ -241,46 +241,57 @@ def _fold(word: str) -> str:
 def snippet(body: str, query: str, size: int = SNIPPET_TOKENS) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of ``size`` words of ``body`` holding the most query words, with every matched word's span in it:
     what FTS5's ``snippet()`` returns, for databases without it. The window starts at the text's start or at a
-    sentence start when that loses no match, and is marked with '…' where it cuts the text."""
+    sentence start when that loses no match, and is marked with '…' where it cuts the text.
+
+    Only the words that can match are folded and scored, and sentence starts are looked for only near a match, so
+    that a long article costs one pass over its words."""
     terms = [_fold(t) for w in words(query) for t in _TOKEN.findall(w)]
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(body)]
-    if not terms or not tokens:
+    if not terms:
         return body, ()
     last = len(terms) - 1
+    whole, prefix = set(terms), terms[last]
 
     def matched(word: str) -> set[int]:
         return {i for i, t in enumerate(terms) if word == t or (i == last and word.startswith(t))}
 
-    hits = [(pos, matched(_fold(body[a:b]))) for pos, (a, b) in enumerate(tokens)]
-    hits = [(pos, found) for pos, found in hits if found]
-    sentence_starts = {0} | {
-        pos for pos in range(1, len(tokens))
-        if body[tokens[pos - 1][1] : tokens[pos][0]].strip() in (".", ":") or
-        body[tokens[pos - 1][1] : tokens[pos][0]].rstrip().endswith((".", ":", "?", "!"))
-    }
+    tokens: list[tuple[int, int]] = []
+    hits: list[tuple[int, set[int]]] = []
+    for pos, m in enumerate(_TOKEN.finditer(body)):
+        tokens.append(m.span())
+        raw = m.group()
+        word = raw.lower() if raw.isascii() else _fold(raw)  # an ASCII word folds to its lower case
+        if word in whole or word.startswith(prefix):  # else no term can match it
+            hits.append((pos, matched(word)))
+    if not tokens:
+        return body, ()
+    places = [pos for pos, _found in hits]
+
+    def sentence_start(pos: int) -> bool:
+        if pos == 0:
+            return True
+        gap = body[tokens[pos - 1][1] : tokens[pos][0]]
+        return gap.strip() in (".", ":") or gap.rstrip().endswith((".", ":", "?", "!"))
 
     def score(first: int) -> int:
         seen: set[int] = set()
         total = 0
-        for pos, found in hits:
-            if first <= pos < first + size:
-                total += sum(1 if t in seen else 1000 for t in found)
-                seen |= found
+        for _pos, found in hits[bisect_left(places, first) : bisect_left(places, first + size)]:
+            total += sum(1 if t in seen else 1000 for t in found)
+            seen |= found
         return total
 
     best_start, best_score = 0, -1
-    for pos, _found in hits:
-        inside = [p for p, _ in hits if pos <= p < pos + size]
+    for pos in places:
+        inside = places[bisect_left(places, pos) : bisect_left(places, pos + size)]
         start = inside[0] - (size - (inside[-1] + 1 - inside[0])) // 2
         start = max(0, min(start, len(tokens) - size))
         candidates = [(score(start), start)]
-        before = [p for p in sentence_starts if p <= pos and pos - p < size]
-        if before:
-            at = max(before)
+        at = next((p for p in range(pos, max(-1, pos - size), -1) if sentence_start(p)), None)
+        if at is not None:  # the nearest sentence start at most size - 1 words before the match
             candidates.append((score(at) + (120 if at == 0 else 100), at))
-        for value, at in candidates:
+        for value, at_ in candidates:
             if value > best_score:
-                best_score, best_start = value, at
+                best_score, best_start = value, at_
     best_start = max(0, min(best_start, len(tokens) - size))  # a window running past the end slides back
     end_token = min(len(tokens), best_start + size) - 1
     lo = 0 if best_start == 0 else tokens[best_start][0]

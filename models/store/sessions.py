@@ -6,6 +6,7 @@ under this name, so that they sit below the library that offers them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,9 +42,60 @@ class Sessions:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Inside :meth:`joined_writes` on the same thread, the block is a savepoint of the shared transaction instead:
+        released when it ends, rolled back alone if it raises, committed with the others."""
+        joined = _joined.get(self)
+        if joined is not None and joined.thread == threading.get_ident():
+            with joined.session.begin_nested():
+                yield joined.session
+            return
         with self._writer.begin() as session:
             yield session
 
+    @contextmanager
+    def joined_writes(self) -> Iterator[JoinedWrites]:
+        """This thread's writes share one transaction, committed by :meth:`JoinedWrites.commit` and when the block
+        ends (a bulk import commits every few articles instead of once per article). Each :meth:`writing` block
+        in it stays atomic on its own (a savepoint). If the block raises, what was not committed is rolled back;
+        an interruption (KeyboardInterrupt, SystemExit) commits the blocks that completed first. Other threads
+        keep their own transactions."""
+        if _joined.get(self) is not None:
+            raise RuntimeError("joined writes do not nest")
+        joined = JoinedWrites(self._writer(), threading.get_ident())
+        _joined[self] = joined
+        try:
+            yield joined
+            joined.commit()
+        except (KeyboardInterrupt, SystemExit):
+            try:
+                joined.commit()
+            except Exception:  # noqa: BLE001 — the interruption is what is reported; nothing half-written is kept
+                joined.session.rollback()
+            raise
+        except BaseException:
+            joined.session.rollback()
+            raise
+        finally:
+            del _joined[self]
+            joined.session.close()
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+class JoinedWrites:
+    """The one transaction of :meth:`Sessions.joined_writes`."""
+
+    def __init__(self, session: Session, thread: int) -> None:
+        self.session = session
+        self.thread = thread
+
+    def commit(self) -> None:
+        """Commit what was written so far; the next write begins a new transaction (the write lock is released
+        in between)."""
+        self.session.commit()
+
+
+_joined: dict[Sessions, JoinedWrites] = {}  # the open library's shared transaction, while joined_writes runs
