@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 FTS_TABLES = ("articles_fts", "highlights_fts")
 FTS_INDEXES = ("ix_articles_fts", "ix_highlights_fts")
-FTS_COLUMNS = ("search_vector",)  # PostgreSQL's stored tsvector of articles (0006_importpg)
+FTS_COLUMNS = ("search_vector",)  # PostgreSQL's stored tsvector of articles (0008_search)
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 

@@ -1,7 +1,7 @@
 """One search over article titles and text, highlight quotes and notes.
 
 SQLite uses the FTS5 tables kept by triggers; PostgreSQL the articles' stored ``search_vector`` (title weighted
-above the text, migration 0006_importpg) and a ``tsvector`` expression of highlights, each with a GIN index. The
+above the text, migration 0008_search) and a ``tsvector`` expression of highlights, each with a GIN index. The
 reader types words, not a query language: every word must match (the last one as a prefix, so results come while
 typing), and nothing the reader types can break the query.
 """

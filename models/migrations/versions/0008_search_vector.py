@@ -4,16 +4,16 @@ text) with a GIN index, so that a search ranks stored vectors instead of parsing
 The column is computed by PostgreSQL for every existing article when it is added (the backfill) and for every
 article written afterwards. SQLite keeps its FTS5 table: nothing changes there.
 
-Revision ID: 0006_importpg
-Revises: 0005_confirm
+Revision ID: 0008_search
+Revises: 0007_dates
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0006_importpg"
-down_revision = "0005_confirm"
+revision = "0008_search"
+down_revision = "0007_dates"
 branch_labels = None
 depends_on = None
 
