@@ -33,6 +33,23 @@ def test_fresh_database_migrated_to_head_matches_the_models(lib: Library) -> Non
     assert migrate.current(lib.engine) == migrate.head()
 
 
+def test_the_descending_index_has_its_columns_in_order(lib: Library) -> None:
+    """The one index autogenerate cannot compare (a descending column) is what the model declares: the dates of the
+    timeline, then each date's mentions newest article first."""
+    expected = ["version", "first_day", "last_day", "article_id", "seq", "planned", "precision"]
+    with lib.engine.connect() as conn:
+        if lib.engine.dialect.name == "sqlite":
+            info = conn.exec_driver_sql("PRAGMA index_xinfo('ix_timeline_events_digest')").all()
+            keys = [(row[2], row[3]) for row in info if row[5]]  # (column name, descending) of the key columns
+            assert keys == [(c, int(c == "article_id")) for c in expected]
+        else:
+            definition = conn.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_timeline_events_digest'").scalar_one()
+            inside = definition[definition.index("(") + 1 : definition.rindex(")")]
+            columns = [c.strip().replace('"', "") for c in inside.split(",")]
+            assert columns == [c + (" DESC" if c == "article_id" else "") for c in expected]
+
+
 def test_sqlite_is_opened_for_durability(library_path: Path) -> None:
     lib = open_library(str(library_path))
     with lib.engine.connect() as conn:
