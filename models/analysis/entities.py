@@ -49,6 +49,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = _joined_names(text, _without_duplicates(candidates))
     candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
+    candidates = entity_cues.coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
     found = [

@@ -118,6 +118,9 @@ _SPEECH_AFTER = re.compile(
 )
 _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b|'s (?:shares|stock|ceo|board)|"
                         r"’s (?:shares|stock|ceo|board))")
+# A name used as the maker or the channel of what follows it ("a Netflix documentary", "his Acme subscription").
+_MEDIA_AFTER = re.compile(r"\s+(?:documentary|documentaries|special|original|originals|app|apps|account|accounts|"
+                          r"subscription|subscriptions|subscribers|streaming|stock|shares)\b")
 _ORG_BEFORE = re.compile(r"(?:shares of|stock of|a spokesman for|a spokeswoman for|a spokesperson for|"
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
@@ -152,13 +155,44 @@ PRODUCT_HEADS = frozenset(
 )
 
 
+# Words that end the name of a model or a tier of a product line ("Switch Lite", "Watch Series 3", "Xbox Live",
+# "Music Unlimited", "Gaming Platform"), and a name ending in "+" ("Disney+", "ESPN+"): a product or a service.
+MODEL_SUFFIXES = frozenset({"lite", "pro", "plus", "max", "mini", "ultra", "series", "live", "unlimited", "platform"})
+_MODEL_NUMBER = re.compile(r"^(?:\d+[a-z]?|[ivx]+|mk\s?[ivx\d]+)$", re.IGNORECASE)
+
+
 def product_or_idea(name: str) -> bool:
-    """The last word of a name of two words or more says it is a product ("… Edition") or a doctrine ("… ism")."""
+    """The last word of a name of two words or more says it is a product ("… Edition", "… Lite", "… Series 3") or a
+    doctrine ("… ism"); or the name ends in "+" ("Disney+")."""
     words = name.split()
+    if name.endswith("+") and len(name) > 2 and name[-2].isalnum():
+        return True
     if len(words) < 2:
         return False
     last = words[-1].lower().strip(".,;:")
-    return last in PRODUCT_HEADS or (last.endswith("ism") and len(last) > 5)
+    if len(words) >= 3 and _MODEL_NUMBER.match(last):
+        last = words[-2].lower()  # "Watch Series 3", "Galaxy Tab Pro 2"
+    return (
+        last in PRODUCT_HEADS or last in MODEL_SUFFIXES or (last.endswith("ism") and len(last) > 5)
+    )
+
+
+def _product_line_names(candidates: Sequence[Candidate], products: set[str]) -> set[str]:
+    """Names of two words or more that a product's name of the same article extends ("Nintendo Switch" beside
+    "Nintendo Switch Lite", "Apple Watch" beside "Apple Watch Series 3"): the product line, a product too. A
+    one-word name is left alone: "Disney" beside "Disney+" is the company."""
+    if not products:
+        return set()
+    out = set()
+    for c in candidates:
+        if " " not in c.text or c.text in products:
+            continue
+        if any(p.startswith(c.text + " ") for p in products):
+            out.add(c.text)
+    # the line's own last word, written alone ("the Switch" after "Nintendo Switch")
+    out |= {c.text for c in candidates if c.type != "OTHER" and " " not in c.text and c.text[:1].isupper()
+            and any(line.endswith(" " + c.text) for line in out)}
+    return out
 
 
 _KNOWN_NOUNS = PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS | PRODUCT_NOUNS
@@ -244,12 +278,14 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
-    if _ORG_AFTER.match(after):
+    if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
     if _PLACE_AFTER.match(after):
         cues["PLACE"] += 2
     if _ROLE_AFTER.match(after) and len(words) <= 3:
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
+    if len(words) == 1 and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(after):
+        cues["ORGANIZATION"] += 2  # "Rangers quarterback …", "the Hawks-Owls game": a team, not a person
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
     if len(words) == 1 and (
@@ -313,6 +349,100 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+_COORDINATOR = re.compile(r"(?:,\s+|,?\s+(?:and|or|&)\s+)$")
+_COMPANY_WORDS = frozenset(
+    "holdings industries international systems technologies motors enterprises brands partners capital".split()
+)
+
+
+def _personal(words: Sequence[str], counts: Counter[str]) -> bool:
+    """Words shaped like a personal name, none of which the text also writes in lower case ("Best Buy", "Air
+    Berlin" are not: "best", "air" are words of the language)."""
+    return all(_PERSONAL_WORD.match(w) and not counts[w.lower()] for w in words) and not is_title_word(words[0])
+
+
+def _rank(c: Candidate, full_people: set[str], counts: Counter[str]) -> int:
+    """How sure a candidate's own type is, from its shape: 2 = its words say it (a full personal name, "… Inc.",
+    "… Street"), 1 = a place the model found, 0 = a bare word or a name without a mark of its kind."""
+    words = c.text.split()
+    lower = [w.lower() for w in words]
+    if c.source == "context":
+        return 2  # already typed by the words around it
+    if c.type == "ORGANIZATION":
+        marked = (name_key(c.text) in KNOWN_ORGANISATIONS or "&" in c.text or len(words) > 1 and any(
+            w.isupper() for w in words) or any(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS
+                                               for w in lower))
+        return 2 if marked else 0
+    if c.type == "PERSON":
+        if len(words) >= 2 and _personal(words, counts):
+            return 2
+        return 2 if c.text in full_people else 0
+    if c.type == "PLACE":
+        if len(words) >= 2 and (lower[0] in PLACE_FIRST_WORDS or lower[-1] in PLACE_LAST_WORDS):
+            return 2
+        return 0 if c.weak else 1
+    return -1
+
+
+def _whole(c: Candidate, text: str) -> bool:
+    """The mention is a whole noun phrase, not a modifier glued to a word ("Chicago-based", "Acme's")."""
+    after = text[c.end : c.end + 1]
+    return not (after.isalnum() or after in "-–'’" and after != "") and text[c.start - 1 : c.start] not in ("-", "–")
+
+
+_PERSONAL_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þa-zß-ÿ][a-zß-ÿ'’]+)?$|^[A-Z]\.$")
+
+
+def coordinated(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Names joined by "and", "or" or a list's commas name things of one kind ("Tempe, Mesa and Chandler", "Ann
+    Lee and Bo Park"): when the surest member's type is clear (a full personal name, a name with an organisation's
+    or a place's word, then a place the model found), bare names of another type in the list take it, in every
+    mention."""
+    counts = word_counts(text)
+    full_people = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type == "PERSON" and len(words) >= 2:
+            full_people.update(w for w in (words[0], words[-1]) if w[:1].isupper())
+    scored = ("PERSON", "ORGANIZATION", "PLACE")
+    chains: list[list[Candidate]] = []
+    joined = False
+    for c in sorted(candidates, key=lambda c: c.start):
+        prev = chains[-1][-1] if chains else None
+        gap = text[prev.end : c.start] if prev is not None and prev.end <= c.start else None
+        if prev is not None and gap is not None and len(gap) <= 7 and _COORDINATOR.fullmatch(gap) \
+                and c.type in scored and prev.type in scored and _whole(c, text):
+            chains[-1].append(c)
+            joined = joined or not gap.strip() == ","
+            continue
+        if chains and len(chains[-1]) >= 2 and not joined:
+            chains.pop()  # commas only: "Paris, France", "Smith, Acme"
+        chains.append([c])
+        joined = False
+    if chains and len(chains[-1]) >= 2 and not joined:
+        chains.pop()
+    retyped: dict[tuple[str, str], str] = {}
+    for chain in chains:
+        if len(chain) < 2 or len({m.type for m in chain}) < 2:
+            continue
+        if not all(_whole(m, text) for m in chain):
+            continue
+        ranks = [(_rank(m, full_people, counts), m) for m in chain]
+        top = max(r for r, _ in ranks)
+        kinds = {m.type for r, m in ranks if r == top}
+        if top < 1 or len(kinds) != 1:
+            continue
+        kind = kinds.pop()
+        for r, m in ranks:
+            if r == 0 and m.type != kind and (m.type != "ORGANIZATION" or kind != "PERSON"
+                                              or _personal(m.text.split(), counts)):
+                retyped[(m.text, m.type)] = kind
+    if not retyped:
+        return list(candidates)
+    return [replace(c, type=retyped[(c.text, c.type)], source="coordination") if (c.text, c.type) in retyped
+            else c for c in candidates]
+
+
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
 
 
@@ -332,6 +462,14 @@ _ROLE_AFTER = re.compile(
 )
 
 
+# A plural name before a player's position or a game: a sports team ("Falcons linebacker", "Hawks-Owls game").
+_PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s']s$")
+_TEAM_AFTER = re.compile(
+    r"(?:[-–][A-Z][a-z]+s)?\s+(?:game|games|match|matchup|rivalry|fans|coach|head coach|quarterback|linebacker|"
+    r"cornerback|safety|kicker|punter|receiver|wide receiver|running back|tight end|defensive|offensive|lineman|"
+    r"pitcher|shortstop|outfielder|catcher|infielder|goalie|goaltender|defenseman|winger|forward|guard|center|"
+    r"striker|midfielder|defender|goalkeeper|manager|owner|general manager|roster|lineup)\b"
+)
 _HEADLINE_CHARS = 300  # a longer line is prose, never a headline (and a megabyte line is not scanned per mention)
 
 
@@ -371,7 +509,15 @@ def _headline_cut(c: Candidate, text: str) -> Candidate | None:
         if w.group().lower().strip(",:;") in _TITLE_STOPS:
             end = c.start + words[i - 1].end()
             return replace(c, end=end, text=text[c.start : end])
+    if _QUESTION_BEFORE.search(text, max(0, c.start - 12), c.start) and _QUESTION_END.match(text, c.end):
+        end = c.start + words[-2].end()  # "What Does Stadia Offer?": the question's verb ends the headline
+        return replace(c, end=end, text=text[c.start : end])
     return c
+
+
+# A headline question: an auxiliary before the subject, the main verb last before the question mark.
+_QUESTION_BEFORE = re.compile(r"\b(?:Does|Do|Did|Will|Can|Could|Should|Would|Is|Are|Was|Were)\s+(?:the\s+)?$")
+_QUESTION_END = re.compile(r"\s*\?")
 
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
@@ -466,16 +612,26 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     return parts
 
 
+_DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
+_AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
+
+
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
     out = []
     counts = word_counts(text)
+    candidates = [_headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
     headings = heading_phrases(candidates, text)
+    products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
+                and product_or_idea(c.text)}
+    lines = _product_line_names(candidates, products)
     for c in candidates:
         if c.text in headings:
             continue
-        c = _headline_cut(c, text) or c
+        off = _DEAL_LEAD.match(c.text)
+        if off and _AMOUNT_BEFORE.search(text, max(0, c.start - 12), c.start):  # "35% Off Acme Monitor"
+            c = replace(c, start=c.start + off.end(), text=c.text[off.end() :])
         lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
         if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
             c = replace(c, start=c.start + lead, text=c.text[lead:])
@@ -485,7 +641,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
-        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and product_or_idea(c.text):
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:

@@ -1,0 +1,92 @@
+"""Products, teams, question headlines, makers and coordinated names: the entity rules of issue 11's second pass,
+each on made-up text."""
+
+from __future__ import annotations
+
+from models.analysis.aliases import Candidate
+from models.analysis.entity_cues import clean, coordinated, mention_cues, product_or_idea, retype
+
+
+def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Candidate(start, start + len(surface), surface, kind)
+
+
+def test_a_model_suffix_or_a_trailing_plus_makes_a_product() -> None:
+    assert product_or_idea("Zephyr Phone Lite")
+    assert product_or_idea("Orbit Watch Series 4")
+    assert product_or_idea("Kestrel+")
+    assert product_or_idea("Tunebox Unlimited")
+    assert not product_or_idea("Kestrel")
+    assert not product_or_idea("Maria Liteson")
+    assert not product_or_idea("C+")  # too short to be a service's name
+
+
+def test_a_product_line_and_its_last_word_are_products_too() -> None:
+    text = "The Quorra Deck Lite costs less than the Quorra Deck. Many owners of the Deck play on trains. Quorra said."
+    cands = [
+        _cand(text, "Quorra Deck Lite", "PERSON"), _cand(text, "Quorra Deck", "PERSON", 1),
+        _cand(text, "Deck", "PERSON", 2), _cand(text, "Quorra", "ORGANIZATION", 2),
+    ]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Quorra Deck Lite": "OTHER", "Quorra Deck": "OTHER", "Deck": "OTHER", "Quorra": "ORGANIZATION"}
+
+
+def test_a_one_word_company_beside_its_plus_service_stays_a_company() -> None:
+    text = "Moviex+ launched today. Moviex also owns two studios."
+    typed = {c.text: c.type for c in clean([_cand(text, "Moviex+", "PERSON"), _cand(text, "Moviex", "ORGANIZATION")],
+                                           text)}
+    assert typed == {"Moviex+": "OTHER", "Moviex": "ORGANIZATION"}
+
+
+def test_a_headline_question_ends_before_its_verb() -> None:
+    text = "Intro line of the page.\nWhat Does Vantor Deliver?\nVantor is a new courier in town."
+    out = clean([_cand(text, "Vantor Deliver", "PERSON")], text)
+    assert [c.text for c in out] == ["Vantor"]
+
+
+def test_a_deal_line_keeps_the_name_after_off() -> None:
+    text = "Deals today: 20% Off Brando Soundbar and more."
+    out = clean([_cand(text, "Off Brando Soundbar", "PERSON")], text)
+    assert [c.text for c in out] == ["Brando Soundbar"]
+
+
+def test_a_plural_name_before_a_position_or_a_game_is_a_team() -> None:
+    text = "In the Hawks-Owls game, Owls linebacker Dan Pettiford was hurt. The Hawks won."
+    owls = text.index("Owls linebacker")
+    assert mention_cues(text, owls, owls + 4)["ORGANIZATION"] >= 2
+    hawks = text.index("Hawks")
+    assert mention_cues(text, hawks, hawks + 5)["ORGANIZATION"] >= 2
+    typed = retype([_cand(text, "Owls", "PERSON", 1)], text)
+    assert typed[0].type == "ORGANIZATION"
+    moss = "Ed Moss guard dogs"  # "-ss" is no plural: no team
+    assert mention_cues(moss, 3, 7)["ORGANIZATION"] == 0
+
+
+def test_a_maker_of_documentaries_is_an_organisation_not_a_place() -> None:
+    text = "A Streamly documentary about the band is coming, and her Streamly special aired in May."
+    cands = [_cand(text, "Streamly", "PLACE"), _cand(text, "Streamly", "PLACE", 1)]
+    assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
+
+
+def test_names_joined_by_and_take_the_type_of_the_surest() -> None:
+    text = "The shop was founded by Tarun Velkar and Odile Marchetti, who met in Lyon."
+    cands = [_cand(text, "Tarun Velkar", "ORGANIZATION"), _cand(text, "Odile Marchetti", "PERSON")]
+    assert [c.type for c in coordinated(cands, text)] == ["PERSON", "PERSON"]
+    towns = "Buses run to Quenby, Larrow and Pitsea every hour."
+    cands = [_cand(towns, "Quenby", "PLACE"), _cand(towns, "Larrow", "PERSON"), _cand(towns, "Pitsea", "PLACE")]
+    assert [c.type for c in coordinated(cands, towns)] == ["PLACE", "PLACE", "PLACE"]
+
+
+def test_coordination_leaves_companies_modifiers_and_comma_pairs_alone() -> None:
+    text = "Shops like Best Buy and Corvex sold out; the best deals went fast."
+    cands = [_cand(text, "Best Buy", "PERSON"), _cand(text, "Corvex", "ORGANIZATION")]
+    assert [c.type for c in coordinated(cands, text)] == ["PERSON", "ORGANIZATION"]  # "best" is a word: no name
+    based = "A deal between Skyra and Denver-based Holt Group stalled."
+    cands = [_cand(based, "Skyra", "ORGANIZATION"), _cand(based, "Denver", "PLACE")]
+    assert [c.type for c in coordinated(cands, based)] == ["ORGANIZATION", "PLACE"]
+    comma = "Written by Ana Ruiz, Corvex, in Madrid."
+    cands = [_cand(comma, "Ana Ruiz", "PERSON"), _cand(comma, "Corvex", "ORGANIZATION")]
+    assert [c.type for c in coordinated(cands, comma)] == ["PERSON", "ORGANIZATION"]
