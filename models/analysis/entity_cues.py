@@ -399,7 +399,7 @@ def coordinated(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     or a place's word, then a place the model found), bare names of another type in the list take it, in every
     mention."""
     counts = word_counts(text)
-    full_people = set()
+    full_people: set[str] = set()
     for c in candidates:
         words = c.text.split()
         if c.type == "PERSON" and len(words) >= 2:
