@@ -106,6 +106,8 @@ _COPULA = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:is|was|are|were|has been|had been)\s+(?:also\s+)?"
     r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s)\s+"
 )
+# A definition in front of a name that opens its sentence: "An Irish start-up based in Cork, X was …".
+_FRONT_DEFINITION = re.compile(r"(?:^|[.!?]\s+|\n|[\"“‘'])\s*(?:An?|The)\s+([^,.;:\n\"“”]{3,60}),\s+$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+")
 # The words of a definition after its determiner, up to the first word that ends the noun phrase ("a small town in
 # …", "an American actor and …", "a trade professor at …").
@@ -165,7 +167,8 @@ def product_or_idea(name: str) -> bool:
     """The last word of a name of two words or more says it is a product ("… Edition", "… Lite", "… Series 3") or a
     doctrine ("… ism"); or the name ends in "+" ("Disney+")."""
     words = name.split()
-    if name.endswith("+") and len(name) > 2 and name[-2].isalnum():
+    bare = name[:-1].rstrip()
+    if name.endswith("+") and len(bare) >= 2 and bare[-1].isalnum() and bare[-2].isalnum():
         return True
     if len(words) < 2:
         return False
@@ -268,6 +271,11 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2
     if _LIFE_DATES.match(after):
         cues["PERSON"] += 3
+    front = _FRONT_DEFINITION.search(text, max(0, start - 80), start)
+    if front:
+        kind = _phrase_type(front.group(1))
+        if kind:
+            cues[kind] += 2  # "A Lisbon start-up founded in 2015, X …"
     defined = _defined_as(after)
     if defined:
         cues[defined] += 2
@@ -312,6 +320,17 @@ def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
     return {name for name, every in seen.items() if every}
 
 
+def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One word typed as a person, written after "The" and also the last word of an organisation's name in the
+    article ("The Chronicle says" after "the Daily Chronicle"): the organisation's short form."""
+    endings = {c.text.split()[-1] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
+    out = set()
+    for c in candidates:
+        if c.type == "PERSON" and c.text in endings and _THE_BEFORE.search(text, max(0, c.start - 4), c.start):
+            out.add(c.text)
+    return out
+
+
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
@@ -321,12 +340,16 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     surname the text writes after "Mr." or "Ms." is a person's."""
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     addressed = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(text)} if "M" in text or "D" in text else set()
+    place_names = {c.text for c in candidates if c.type == "PLACE" and not c.weak}
+    places = {c.start for c in candidates if c.text in place_names}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        if text[c.end : c.end + 2] == ", " and c.end + 2 in places and " " not in c.text:
+            evidence[name_key(c.text)]["PLACE"] += 1  # "Tarn, Vosges": a place written with its region
         words = c.text.split()
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
-    plural_the = _plural_after_the(candidates, text)
+    plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
     out = []
     for c in candidates:
         if c.type == "PERSON" and c.text in plural_the:
@@ -582,6 +605,9 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True
     if counts is not None and _common_word(c, counts):
         return True
+    if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
+            _CLAUSE_AFTER.match(text, c.end):
+        return True  # "a good Samaritan who …": a common noun; a name takes no "a"
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True
@@ -612,6 +638,10 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     return parts
 
 
+# A model designation right after a name of several words ("Acme Book i5", "Nimbus Vision QX900"): a product.
+_MODEL_AFTER = re.compile(r"\s+(?=[A-Za-z]*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}(?:-[A-Za-z\d]+)?\b")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[a-z]+\s+)?$")
+_CLAUSE_AFTER = re.compile(r"\s+(?:who|which|that)\b")
 _DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
 _AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
 
@@ -639,7 +669,9 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             continue
         if name_key(c.text) in HOLIDAYS:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
-        if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
+        if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (
+            c.type in ("PERSON", "ORGANIZATION", "PLACE") and " " in c.text and _MODEL_AFTER.match(text, c.end)
+        ):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")
