@@ -95,7 +95,7 @@ NOT_NAMES = frozenset(
     """
     ctr cpm cpc cpa roi kpi ltv arpu mau dau gdp cpi eps ebitda yoy qoq bed bmi hiv aids adhd ptsd copd ms rdn rd
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
-    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku
+    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     """.split()
 )
 
@@ -118,6 +118,12 @@ _PHRASE_ENDS = frozenset(
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
+# Only a person has these: "X's mother", "X's memoirs", "X fell in love".
+_KIN_AFTER = re.compile(
+    r"['’]s\s+(?:(?:late|elder|younger|first|second|own)\s+)?(?:mother|father|wife|husband|son|daughter|brother|"
+    r"sister|parents|grandmother|grandfather|uncle|aunt|widow|fiancée?|girlfriend|boyfriend|childhood|boyhood|"
+    r"girlhood|memoirs?|autobiography|funeral|birthday)\b|\s+fell in love\b"
+)
 _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b|'s (?:shares|stock|ceo|board)|"
                         r"’s (?:shares|stock|ceo|board))")
 # A name used as the maker or the channel of what follows it ("a Netflix documentary", "his Acme subscription").
@@ -139,6 +145,10 @@ _REFERENCE_AFTER = re.compile(
     r",?\s+et\s+al\.?|(?:,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s+[A-Z][\w'’-]+(?:['’]s)?\s*(?:,\s*|\()?"
     r"(?:\[\d|(?:1[89]|20)\d\d\b)"
 )
+_OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+_TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
+_PHRASE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|by|to|in|when|was|is)\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _YEAR_AFTER = re.compile(r",\s*(?:1[89]|20)\d\d[a-z]?\s*[);,]")
 _REFERENCE_BEFORE = re.compile(r"(?:\(|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(?:&|and)\s|,\s&\s)$")
@@ -282,7 +292,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     named = _named_by_noun(before, words)
     if named:
         cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
-    if _SPEECH_AFTER.match(after):
+    if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
@@ -303,6 +313,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 2  # a surname in a reference to a publication
     if _PERSON_BEFORE.search(before):
         cues["PERSON"] += 2
+    if _OWNER_BEFORE.search(before) and not _LOWER_AFTER.match(after):
+        cues["OTHER"] += 2  # "her Daily Fuel Plan", "your Zune Pro": a thing someone has, no name of an agent
+    if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
+        cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     if _PLACE_BEFORE.search(before) and not _STAKE_BEFORE.search(before):
         cues["PLACE"] += 1
     return cues
@@ -317,7 +331,43 @@ def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
             continue
         after_the = bool(_THE_BEFORE.search(text, max(0, c.start - 4), c.start))
         seen[c.text] = seen.get(c.text, True) and after_the
-    return {name for name, every in seen.items() if every}
+    out = {name for name, every in seen.items() if every}
+    # "the Pittsburgh Pirates", "the Velvet Owls": a name of several words ending in a plural, after "the" at least
+    # as often as not (a table or an infobox writes it bare)
+    votes: Counter[str] = Counter()
+    for c in candidates:
+        words = c.text.split()
+        if c.type != "PERSON" or len(words) < 2 or not _PLURAL_NAME.match(words[-1]):
+            continue
+        votes[c.text] += 1 if _THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
+    return out | {name for name, v in votes.items() if v >= 0}
+
+
+def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Surnames of the full personal names of the article ("Quell" of "Tobias Quell"), unless the text derives a
+    nationality from the word ("Indonesian": the model's "Garuda Indonesia" is no person) or another name begins
+    with it ("Dell" of "Dell Technologies" stays the company)."""
+    people: Counter[str] = Counter()
+    org_firsts = set()
+    for c in candidates:
+        words = c.text.split()
+        if len(words) < 2:
+            continue
+        if c.type == "PERSON" and not c.weak and all(w[:1].isupper() for w in words) and not is_title_word(words[0]):
+            people[c.text] += 1
+        elif c.type in ("ORGANIZATION", "PLACE", "OTHER"):
+            org_firsts.add(words[0])
+    parts = set()
+    for name in people:
+        last = name.split()[-1]
+        stems = (last, last[:-1])
+        national = any(re.search(rf"\b{re.escape(stem + end)}\b", text) for stem in stems for end in _NATIONAL_ENDS)
+        if not national and len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
+            parts.add(last)
+    return parts - org_firsts
+
+
+_NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
 
 
 def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -350,10 +400,14 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
     plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
+    parts = _parts_of_people(candidates, text)
     out = []
     for c in candidates:
         if c.type == "PERSON" and c.text in plural_the:
             out.append(replace(c, type="ORGANIZATION", source="context"))
+            continue
+        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not evidence.get(name_key(c.text)):
+            out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
             continue
         votes = evidence.get(name_key(c.text))
         if votes and c.type == "PLACE" and votes[AGENT] >= 2 and votes[AGENT] > votes["PLACE"]:
@@ -466,6 +520,29 @@ def coordinated(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             else c for c in candidates]
 
 
+_LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")
+
+
+def title_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of long lists of titles ("They include: Road Kings 2, Lantern, Stone Age: Dawn, Drift 2019, …"): six
+    comma-separated capitalised items or more in one sentence, a third of them numbered or subtitled, as lists of
+    games, films and albums are. Every name inside one is a title, whatever the model called it."""
+    out = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        body = sentence.group()
+        if body.count(",") < 5:
+            continue
+        parts = body.split(",")
+        if ":" in parts[0]:
+            parts[0] = parts[0][parts[0].index(":") + 1 :]  # the words that introduce the list
+        items = [re.sub(r"^(?:and|or)\s+", "", x.strip()) for x in parts]
+        capital = [x for x in items if x[:1].isupper()]
+        numbered = [x for x in capital if _LIST_ITEM_NUMBERED.search(x)]
+        if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
+            out.append(sentence.span())
+    return out
+
+
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
 
 
@@ -474,6 +551,7 @@ _TITLE_STOPS = frozenset(
     """
     is are was were be been will would can could should may might must has have had do does did says said bets
     offers offering launches launching wins beats buys sells plans faces gets makes takes set sets hits for to
+    seems seem looks feels remains appears goes comes keeps gives shows
     with from into over after before about against as at by on of in and or but vs vs. than how why what when
     where who which while if not no new more most are here now just
     """.split()
@@ -557,6 +635,8 @@ def _common_word(c: Candidate, counts: Counter[str]) -> bool:
     if " " in c.text or not c.text[:1].isupper() or c.text.isupper() or len(c.text) < 3:
         return False
     lower = counts[c.text.lower()]
+    if not lower and c.text.endswith("s") and c.text.lower() not in ORG_HEADS:  # "Watches" beside "watch"
+        lower = max(counts[c.text[:-1].lower()], counts[c.text[:-2].lower()] if c.text.endswith("es") else 0)
     return lower >= 1 and lower >= counts[c.text]
 
 
@@ -605,6 +685,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True
     if counts is not None and _common_word(c, counts):
         return True
+    if surface.isupper() and len(surface) <= 3 and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return True  # "225 DKK per hour": a currency or a unit
     if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
             _CLAUSE_AFTER.match(text, c.end):
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
@@ -642,6 +724,50 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
 _MODEL_AFTER = re.compile(r"\s+(?=[A-Za-z]*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}(?:-[A-Za-z\d]+)?\b")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[a-z]+\s+)?$")
 _CLAUSE_AFTER = re.compile(r"\s+(?:who|which|that)\b")
+_NUMBER_BEFORE = re.compile(r"\d\s$")
+_LOWER_EXPANSION = re.compile(r"((?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s+\(([A-Z]{2,6})s?\)")
+
+
+def concept_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines by words in lower case ("sea surface salinity (SSS)"): names of concepts, not of
+    organisations."""
+    out = set()
+    for m in _LOWER_EXPANSION.finditer(text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters.lower():
+            out.add(letters)
+    return out
+
+
+_COMPOUND_BEFORE = re.compile(r"(?:^|[\s\-‐‑])(?!(?:bin|ibn|abu|ben|bar|von|van|mac|del|der|den|les|las|los)[-‐‑])"
+                              r"[a-z]{3,}[-‐‑]$")
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+
+
+def _counted_only(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names written only between a count and a common noun ("1 Fresno chile", "2 Roma tomatoes"): a
+    variety of a thing in a list of quantities, not a place or a person."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        if " " in c.text:
+            continue
+        counted = bool(_COUNT_BEFORE.search(text, max(0, c.start - 5), c.start) and _NOUN_AFTER.match(text, c.end))
+        seen[c.text] = seen.get(c.text, True) and counted
+    return {name for name, every in seen.items() if every}
+
+
+def _table_heading(c: Candidate, text: str) -> bool:
+    """A whole cell of a table's heading row ("Ticker | Price | Change"): a column's name."""
+    left = text.rfind("\n", 0, c.start) + 1
+    right = text.find("\n", c.end)
+    line = text[left : right if right >= 0 else len(text)]
+    if line.count("|") < 3 or any(ch.isdigit() for ch in line):
+        return False
+    return c.text.strip() in {cell.strip() for cell in line.split("|")}
+
+
 _DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
 _AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
 
@@ -651,6 +777,10 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     2011") split into its authors."""
     out = []
     counts = word_counts(text)
+    lists = title_lists(text) if text.count(",") >= 5 else []
+    surfaces = Counter(c.text for c in candidates)
+    concepts = concept_acronyms(text) if "(" in text else set()
+    counted = _counted_only(candidates, text)
     candidates = [_headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
@@ -665,8 +795,12 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
         if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
             c = replace(c, start=c.start + lead, text=c.text[lead:])
-        if is_junk(c, text, counts):
+        if is_junk(c, text, counts) or c.text in counted or _table_heading(c, text) or c.text.rstrip("s") in concepts:
             continue
+        if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
+            continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
+        if c.type in ("PERSON", "ORGANIZATION", "PLACE") and any(a <= c.start and c.end <= b for a, b in lists):
+            c = replace(c, type="OTHER", source="title list")
         if name_key(c.text) in HOLIDAYS:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (
