@@ -3,6 +3,7 @@ each on made-up text."""
 
 from __future__ import annotations
 
+from models.analysis import analyze
 from models.analysis.aliases import Candidate
 from models.analysis.entity_cues import clean, coordinated, mention_cues, product_or_idea, retype
 
@@ -233,3 +234,19 @@ def test_a_plural_name_of_several_words_after_the_is_a_team() -> None:
     bare = "Dayton Otters wrote a song. Dayton Otters sang."  # never after "the": a person may be called so
     cands = [_cand(bare, "Dayton Otters", "PERSON", n) for n in range(2)]
     assert {c.type for c in retype(cands, bare)} == {"PERSON"}
+
+
+def test_a_name_after_a_and_before_or_a_is_a_thing() -> None:
+    text = "It never crashed on an Ostra or a Velo."
+    start = text.index("Ostra")
+    assert mention_cues(text, start, start + 5)["OTHER"] >= 2
+    person = "He met an Ostra engineer."  # a maker before a noun: no thing
+    start = person.index("Ostra")
+    assert mention_cues(person, start, start + 5)["OTHER"] == 0
+
+
+def test_a_place_name_with_am_or_upon_is_one_place() -> None:
+    text = "She was born in Kellburg am Rhin, a town by the river.\nShe left Kellburg at twenty."
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert "Kellburg am Rhin" in found and found["Kellburg am Rhin"] == "PLACE"
+    assert "Rhin" not in found

@@ -110,8 +110,21 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         ):
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
             continue
+        if (
+            prev is not None
+            and prev.type == "PLACE"
+            and text[prev.end : c.start] in _PLACE_PARTICLES
+            and " " not in c.text
+            and c.text[:1].isupper()
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
+            continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
         out.append(c)
     return out
+
+
+# Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
+_PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
 
 
 def _places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -145,6 +145,8 @@ _REFERENCE_AFTER = re.compile(
     r",?\s+et\s+al\.?|(?:,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s+[A-Z][\w'’-]+(?:['’]s)?\s*(?:,\s*|\()?"
     r"(?:\[\d|(?:1[89]|20)\d\d\b)"
 )
+_A_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)\s+$")
+_LIST_OR_END_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s(?:or|and)\s+(?:a|an)\s)")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
@@ -313,6 +315,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 2  # a surname in a reference to a publication
     if _PERSON_BEFORE.search(before):
         cues["PERSON"] += 2
+    if len(words) == 1 and _A_BEFORE.search(before) and _LIST_OR_END_AFTER.match(after):
+        cues["OTHER"] += 2  # "on an Ostra or a Velo": a thing one has, not someone
     if _OWNER_BEFORE.search(before) and not _LOWER_AFTER.match(after):
         cues["OTHER"] += 2  # "her Daily Fuel Plan", "your Zune Pro": a thing someone has, no name of an agent
     if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
