@@ -364,11 +364,16 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
     parts = set()
     for name in people:
         last = name.split()[-1]
-        stems = (last, last[:-1])
-        national = any(re.search(rf"\b{re.escape(stem + end)}\b", text) for stem in stems for end in _NATIONAL_ENDS)
-        if not national and len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
+        if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
             parts.add(last)
-    return parts - org_firsts
+    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
+    return {w for w in parts - org_firsts if w in typed_apart and not _nationality_written(w, text)}
+
+
+def _nationality_written(word: str, text: str) -> bool:
+    """The text writes a nationality made from the word ("Indonesian" from "Indonesia", "Italian" from "Italy")."""
+    stems = "|".join(re.escape(stem) for stem in {word, word[:-1]})
+    return re.search(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b", text) is not None
 
 
 _NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
