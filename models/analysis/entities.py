@@ -49,6 +49,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = _joined_names(text, _without_duplicates(candidates))
     candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
+    candidates = entity_cues.coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
     found = [
@@ -109,8 +110,21 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         ):
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
             continue
+        if (
+            prev is not None
+            and prev.type == "PLACE"
+            and text[prev.end : c.start] in _PLACE_PARTICLES
+            and " " not in c.text
+            and c.text[:1].isupper()
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
+            continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
         out.append(c)
     return out
+
+
+# Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
+_PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
 
 
 def _places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:

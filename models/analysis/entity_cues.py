@@ -95,7 +95,7 @@ NOT_NAMES = frozenset(
     """
     ctr cpm cpc cpa roi kpi ltv arpu mau dau gdp cpi eps ebitda yoy qoq bed bmi hiv aids adhd ptsd copd ms rdn rd
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
-    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku
+    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     """.split()
 )
 
@@ -106,6 +106,8 @@ _COPULA = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:is|was|are|were|has been|had been)\s+(?:also\s+)?"
     r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s)\s+"
 )
+# A definition in front of a name that opens its sentence: "An Irish start-up based in Cork, X was …".
+_FRONT_DEFINITION = re.compile(r"(?:^|[.!?]\s+|\n|[\"“‘'])\s*(?:An?|The)\s+([^,.;:\n\"“”]{3,60}),\s+$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+")
 # The words of a definition after its determiner, up to the first word that ends the noun phrase ("a small town in
 # …", "an American actor and …", "a trade professor at …").
@@ -116,8 +118,17 @@ _PHRASE_ENDS = frozenset(
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
+# Only a person has these: "X's mother", "X's memoirs", "X fell in love".
+_KIN_AFTER = re.compile(
+    r"['’]s\s+(?:(?:late|elder|younger|first|second|own)\s+)?(?:mother|father|wife|husband|son|daughter|brother|"
+    r"sister|parents|grandmother|grandfather|uncle|aunt|widow|fiancée?|girlfriend|boyfriend|childhood|boyhood|"
+    r"girlhood|memoirs?|autobiography|funeral|birthday)\b|\s+fell in love\b"
+)
 _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b|'s (?:shares|stock|ceo|board)|"
                         r"’s (?:shares|stock|ceo|board))")
+# A name used as the maker or the channel of what follows it ("a Netflix documentary", "his Acme subscription").
+_MEDIA_AFTER = re.compile(r"\s+(?:documentary|documentaries|special|original|originals|app|apps|account|accounts|"
+                          r"subscription|subscriptions|subscribers|streaming|stock|shares)\b")
 _ORG_BEFORE = re.compile(r"(?:shares of|stock of|a spokesman for|a spokeswoman for|a spokesperson for|"
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
@@ -134,6 +145,12 @@ _REFERENCE_AFTER = re.compile(
     r",?\s+et\s+al\.?|(?:,\s*[A-Z][\w'’-]+)*,?\s*(?:&|and)\s+[A-Z][\w'’-]+(?:['’]s)?\s*(?:,\s*|\()?"
     r"(?:\[\d|(?:1[89]|20)\d\d\b)"
 )
+_A_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)\s+$")
+_LIST_OR_END_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s(?:or|and)\s+(?:a|an)\s)")
+_OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+_TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
+_PHRASE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|by|to|in|when|was|is)\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _YEAR_AFTER = re.compile(r",\s*(?:1[89]|20)\d\d[a-z]?\s*[);,]")
 _REFERENCE_BEFORE = re.compile(r"(?:\(|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(?:&|and)\s|,\s&\s)$")
@@ -152,13 +169,45 @@ PRODUCT_HEADS = frozenset(
 )
 
 
+# Words that end the name of a model or a tier of a product line ("Switch Lite", "Watch Series 3", "Xbox Live",
+# "Music Unlimited", "Gaming Platform"), and a name ending in "+" ("Disney+", "ESPN+"): a product or a service.
+MODEL_SUFFIXES = frozenset({"lite", "pro", "plus", "max", "mini", "ultra", "series", "live", "unlimited", "platform"})
+_MODEL_NUMBER = re.compile(r"^(?:\d+[a-z]?|[ivx]+|mk\s?[ivx\d]+)$", re.IGNORECASE)
+
+
 def product_or_idea(name: str) -> bool:
-    """The last word of a name of two words or more says it is a product ("… Edition") or a doctrine ("… ism")."""
+    """The last word of a name of two words or more says it is a product ("… Edition", "… Lite", "… Series 3") or a
+    doctrine ("… ism"); or the name ends in "+" ("Disney+")."""
     words = name.split()
+    bare = name[:-1].rstrip()
+    if name.endswith("+") and len(bare) >= 2 and bare[-1].isalnum() and bare[-2].isalnum():
+        return True
     if len(words) < 2:
         return False
     last = words[-1].lower().strip(".,;:")
-    return last in PRODUCT_HEADS or (last.endswith("ism") and len(last) > 5)
+    if len(words) >= 3 and _MODEL_NUMBER.match(last):
+        last = words[-2].lower()  # "Watch Series 3", "Galaxy Tab Pro 2"
+    return (
+        last in PRODUCT_HEADS or last in MODEL_SUFFIXES or (last.endswith("ism") and len(last) > 5)
+    )
+
+
+def _product_line_names(candidates: Sequence[Candidate], products: set[str]) -> set[str]:
+    """Names of two words or more that a product's name of the same article extends ("Nintendo Switch" beside
+    "Nintendo Switch Lite", "Apple Watch" beside "Apple Watch Series 3"): the product line, a product too. A
+    one-word name is left alone: "Disney" beside "Disney+" is the company."""
+    if not products:
+        return set()
+    out = set()
+    for c in candidates:
+        if " " not in c.text or c.text in products:
+            continue
+        if any(p.startswith(c.text + " ") for p in products):
+            out.add(c.text)
+    # the line's own last word, written alone ("the Switch" after "Nintendo Switch")
+    out |= {c.text for c in candidates if c.type != "OTHER" and " " not in c.text and c.text[:1].isupper()
+            and any(line.endswith(" " + c.text) for line in out)}
+    return out
 
 
 _KNOWN_NOUNS = PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS | PRODUCT_NOUNS
@@ -234,22 +283,29 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2
     if _LIFE_DATES.match(after):
         cues["PERSON"] += 3
+    front = _FRONT_DEFINITION.search(text, max(0, start - 80), start)
+    if front:
+        kind = _phrase_type(front.group(1))
+        if kind:
+            cues[kind] += 2  # "A Lisbon start-up founded in 2015, X …"
     defined = _defined_as(after)
     if defined:
         cues[defined] += 2
     named = _named_by_noun(before, words)
     if named:
         cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
-    if _SPEECH_AFTER.match(after):
+    if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
-    if _ORG_AFTER.match(after):
+    if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
     if _PLACE_AFTER.match(after):
         cues["PLACE"] += 2
     if _ROLE_AFTER.match(after) and len(words) <= 3:
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
+    if len(words) == 1 and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(after):
+        cues["ORGANIZATION"] += 2  # "Rangers quarterback …", "the Hawks-Owls game": a team, not a person
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
     if len(words) == 1 and (
@@ -259,6 +315,12 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 2  # a surname in a reference to a publication
     if _PERSON_BEFORE.search(before):
         cues["PERSON"] += 2
+    if len(words) == 1 and _A_BEFORE.search(before) and _LIST_OR_END_AFTER.match(after):
+        cues["OTHER"] += 2  # "on an Ostra or a Velo": a thing one has, not someone
+    if _OWNER_BEFORE.search(before) and not _LOWER_AFTER.match(after):
+        cues["OTHER"] += 2  # "her Daily Fuel Plan", "your Zune Pro": a thing someone has, no name of an agent
+    if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
+        cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     if _PLACE_BEFORE.search(before) and not _STAKE_BEFORE.search(before):
         cues["PLACE"] += 1
     return cues
@@ -273,7 +335,59 @@ def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
             continue
         after_the = bool(_THE_BEFORE.search(text, max(0, c.start - 4), c.start))
         seen[c.text] = seen.get(c.text, True) and after_the
-    return {name for name, every in seen.items() if every}
+    out = {name for name, every in seen.items() if every}
+    # "the Pittsburgh Pirates", "the Velvet Owls": a name of several words ending in a plural, after "the" at least
+    # as often as not (a table or an infobox writes it bare)
+    votes: Counter[str] = Counter()
+    for c in candidates:
+        words = c.text.split()
+        if c.type != "PERSON" or len(words) < 2 or not _PLURAL_NAME.match(words[-1]):
+            continue
+        votes[c.text] += 1 if _THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
+    return out | {name for name, v in votes.items() if v >= 0}
+
+
+def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Surnames of the full personal names of the article ("Quell" of "Tobias Quell"), unless the text derives a
+    nationality from the word ("Indonesian": the model's "Garuda Indonesia" is no person) or another name begins
+    with it ("Dell" of "Dell Technologies" stays the company)."""
+    people: Counter[str] = Counter()
+    org_firsts = set()
+    for c in candidates:
+        words = c.text.split()
+        if len(words) < 2:
+            continue
+        if c.type == "PERSON" and not c.weak and all(w[:1].isupper() for w in words) and not is_title_word(words[0]):
+            people[c.text] += 1
+        elif c.type in ("ORGANIZATION", "PLACE", "OTHER"):
+            org_firsts.add(words[0])
+    parts = set()
+    for name in people:
+        last = name.split()[-1]
+        if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
+            parts.add(last)
+    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
+    return {w for w in parts - org_firsts if w in typed_apart and not _nationality_written(w, text)}
+
+
+def _nationality_written(word: str, text: str) -> bool:
+    """The text writes a nationality made from the word ("Indonesian" from "Indonesia", "Italian" from "Italy")."""
+    stems = "|".join(re.escape(stem) for stem in {word, word[:-1]})
+    return re.search(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b", text) is not None
+
+
+_NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One word typed as a person, written after "The" and also the last word of an organisation's name in the
+    article ("The Chronicle says" after "the Daily Chronicle"): the organisation's short form."""
+    endings = {c.text.split()[-1] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
+    out = set()
+    for c in candidates:
+        if c.type == "PERSON" and c.text in endings and _THE_BEFORE.search(text, max(0, c.start - 4), c.start):
+            out.add(c.text)
+    return out
 
 
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
@@ -285,16 +399,24 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     surname the text writes after "Mr." or "Ms." is a person's."""
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     addressed = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(text)} if "M" in text or "D" in text else set()
+    place_names = {c.text for c in candidates if c.type == "PLACE" and not c.weak}
+    places = {c.start for c in candidates if c.text in place_names}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        if text[c.end : c.end + 2] == ", " and c.end + 2 in places and " " not in c.text:
+            evidence[name_key(c.text)]["PLACE"] += 1  # "Tarn, Vosges": a place written with its region
         words = c.text.split()
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
-    plural_the = _plural_after_the(candidates, text)
+    plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
+    parts = _parts_of_people(candidates, text)
     out = []
     for c in candidates:
         if c.type == "PERSON" and c.text in plural_the:
             out.append(replace(c, type="ORGANIZATION", source="context"))
+            continue
+        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not evidence.get(name_key(c.text)):
+            out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
             continue
         votes = evidence.get(name_key(c.text))
         if votes and c.type == "PLACE" and votes[AGENT] >= 2 and votes[AGENT] > votes["PLACE"]:
@@ -313,6 +435,123 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+_COORDINATOR = re.compile(r"(?:,\s+|,?\s+(?:and|or|&)\s+)$")
+_COMPANY_WORDS = frozenset(
+    "holdings industries international systems technologies motors enterprises brands partners capital".split()
+)
+
+
+def _personal(words: Sequence[str], counts: Counter[str]) -> bool:
+    """Words shaped like a personal name, none of which the text also writes in lower case ("Best Buy", "Air
+    Berlin" are not: "best", "air" are words of the language)."""
+    return all(_PERSONAL_WORD.match(w) and not counts[w.lower()] for w in words) and not is_title_word(words[0])
+
+
+def _rank(c: Candidate, full_people: set[str], counts: Counter[str]) -> int:
+    """How sure a candidate's own type is, from its shape: 2 = its words say it (a full personal name, "… Inc.",
+    "… Street"), 1 = a place the model found, 0 = a bare word or a name without a mark of its kind."""
+    words = c.text.split()
+    lower = [w.lower() for w in words]
+    if c.source == "context":
+        return 2  # already typed by the words around it
+    if c.type == "ORGANIZATION":
+        marked = (name_key(c.text) in KNOWN_ORGANISATIONS or "&" in c.text or len(words) > 1 and any(
+            w.isupper() for w in words) or any(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS
+                                               for w in lower))
+        return 2 if marked else 0
+    if c.type == "PERSON":
+        if len(words) >= 2 and _personal(words, counts):
+            return 2
+        return 2 if c.text in full_people else 0
+    if c.type == "PLACE":
+        if len(words) >= 2 and (lower[0] in PLACE_FIRST_WORDS or lower[-1] in PLACE_LAST_WORDS):
+            return 2
+        return 0 if c.weak else 1
+    return -1
+
+
+def _whole(c: Candidate, text: str) -> bool:
+    """The mention is a whole noun phrase, not a modifier glued to a word ("Chicago-based", "Acme's")."""
+    after = text[c.end : c.end + 1]
+    return not (after.isalnum() or after in "-–'’" and after != "") and text[c.start - 1 : c.start] not in ("-", "–")
+
+
+_PERSONAL_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þa-zß-ÿ][a-zß-ÿ'’]+)?$|^[A-Z]\.$")
+
+
+def coordinated(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Names joined by "and", "or" or a list's commas name things of one kind ("Tempe, Mesa and Chandler", "Ann
+    Lee and Bo Park"): when the surest member's type is clear (a full personal name, a name with an organisation's
+    or a place's word, then a place the model found), bare names of another type in the list take it, in every
+    mention."""
+    counts = word_counts(text)
+    full_people: set[str] = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type == "PERSON" and len(words) >= 2:
+            full_people.update(w for w in (words[0], words[-1]) if w[:1].isupper())
+    scored = ("PERSON", "ORGANIZATION", "PLACE")
+    chains: list[list[Candidate]] = []
+    joined = False
+    for c in sorted(candidates, key=lambda c: c.start):
+        prev = chains[-1][-1] if chains else None
+        gap = text[prev.end : c.start] if prev is not None and prev.end <= c.start else None
+        if prev is not None and gap is not None and len(gap) <= 7 and _COORDINATOR.fullmatch(gap) \
+                and c.type in scored and prev.type in scored and _whole(c, text):
+            chains[-1].append(c)
+            joined = joined or not gap.strip() == ","
+            continue
+        if chains and len(chains[-1]) >= 2 and not joined:
+            chains.pop()  # commas only: "Paris, France", "Smith, Acme"
+        chains.append([c])
+        joined = False
+    if chains and len(chains[-1]) >= 2 and not joined:
+        chains.pop()
+    retyped: dict[tuple[str, str], str] = {}
+    for chain in chains:
+        if len(chain) < 2 or len({m.type for m in chain}) < 2:
+            continue
+        if not all(_whole(m, text) for m in chain):
+            continue
+        ranks = [(_rank(m, full_people, counts), m) for m in chain]
+        top = max(r for r, _ in ranks)
+        kinds = {m.type for r, m in ranks if r == top}
+        if top < 1 or len(kinds) != 1:
+            continue
+        kind = kinds.pop()
+        for r, m in ranks:
+            if r == 0 and m.type != kind and (m.type != "ORGANIZATION" or kind != "PERSON"
+                                              or _personal(m.text.split(), counts)):
+                retyped[(m.text, m.type)] = kind
+    if not retyped:
+        return list(candidates)
+    return [replace(c, type=retyped[(c.text, c.type)], source="coordination") if (c.text, c.type) in retyped
+            else c for c in candidates]
+
+
+_LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")
+
+
+def title_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of long lists of titles ("They include: Road Kings 2, Lantern, Stone Age: Dawn, Drift 2019, …"): six
+    comma-separated capitalised items or more in one sentence, a third of them numbered or subtitled, as lists of
+    games, films and albums are. Every name inside one is a title, whatever the model called it."""
+    out = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        body = sentence.group()
+        if body.count(",") < 5:
+            continue
+        parts = body.split(",")
+        if ":" in parts[0]:
+            parts[0] = parts[0][parts[0].index(":") + 1 :]  # the words that introduce the list
+        items = [re.sub(r"^(?:and|or)\s+", "", x.strip()) for x in parts]
+        capital = [x for x in items if x[:1].isupper()]
+        numbered = [x for x in capital if _LIST_ITEM_NUMBERED.search(x)]
+        if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
+            out.append(sentence.span())
+    return out
+
+
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
 
 
@@ -321,6 +560,7 @@ _TITLE_STOPS = frozenset(
     """
     is are was were be been will would can could should may might must has have had do does did says said bets
     offers offering launches launching wins beats buys sells plans faces gets makes takes set sets hits for to
+    seems seem looks feels remains appears goes comes keeps gives shows
     with from into over after before about against as at by on of in and or but vs vs. than how why what when
     where who which while if not no new more most are here now just
     """.split()
@@ -332,6 +572,14 @@ _ROLE_AFTER = re.compile(
 )
 
 
+# A plural name before a player's position or a game: a sports team ("Falcons linebacker", "Hawks-Owls game").
+_PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s']s$")
+_TEAM_AFTER = re.compile(
+    r"(?:[-–][A-Z][a-z]+s)?\s+(?:game|games|match|matchup|rivalry|fans|coach|head coach|quarterback|linebacker|"
+    r"cornerback|safety|kicker|punter|receiver|wide receiver|running back|tight end|defensive|offensive|lineman|"
+    r"pitcher|shortstop|outfielder|catcher|infielder|goalie|goaltender|defenseman|winger|forward|guard|center|"
+    r"striker|midfielder|defender|goalkeeper|manager|owner|general manager|roster|lineup)\b"
+)
 _HEADLINE_CHARS = 300  # a longer line is prose, never a headline (and a megabyte line is not scanned per mention)
 
 
@@ -371,7 +619,15 @@ def _headline_cut(c: Candidate, text: str) -> Candidate | None:
         if w.group().lower().strip(",:;") in _TITLE_STOPS:
             end = c.start + words[i - 1].end()
             return replace(c, end=end, text=text[c.start : end])
+    if _QUESTION_BEFORE.search(text, max(0, c.start - 12), c.start) and _QUESTION_END.match(text, c.end):
+        end = c.start + words[-2].end()  # "What Does Stadia Offer?": the question's verb ends the headline
+        return replace(c, end=end, text=text[c.start : end])
     return c
+
+
+# A headline question: an auxiliary before the subject, the main verb last before the question mark.
+_QUESTION_BEFORE = re.compile(r"\b(?:Does|Do|Did|Will|Can|Could|Should|Would|Is|Are|Was|Were)\s+(?:the\s+)?$")
+_QUESTION_END = re.compile(r"\s*\?")
 
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
@@ -388,6 +644,8 @@ def _common_word(c: Candidate, counts: Counter[str]) -> bool:
     if " " in c.text or not c.text[:1].isupper() or c.text.isupper() or len(c.text) < 3:
         return False
     lower = counts[c.text.lower()]
+    if not lower and c.text.endswith("s") and c.text.lower() not in ORG_HEADS:  # "Watches" beside "watch"
+        lower = max(counts[c.text[:-1].lower()], counts[c.text[:-2].lower()] if c.text.endswith("es") else 0)
     return lower >= 1 and lower >= counts[c.text]
 
 
@@ -436,6 +694,11 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True
     if counts is not None and _common_word(c, counts):
         return True
+    if surface.isupper() and len(surface) <= 3 and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return True  # "225 DKK per hour": a currency or a unit
+    if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
+            _CLAUSE_AFTER.match(text, c.end):
+        return True  # "a good Samaritan who …": a common noun; a name takes no "a"
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True
@@ -466,26 +729,94 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     return parts
 
 
+# A model designation right after a name of several words ("Acme Book i5", "Nimbus Vision QX900"): a product.
+_MODEL_AFTER = re.compile(r"\s+(?=[A-Za-z]*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}(?:-[A-Za-z\d]+)?\b")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[a-z]+\s+)?$")
+_CLAUSE_AFTER = re.compile(r"\s+(?:who|which|that)\b")
+_NUMBER_BEFORE = re.compile(r"\d\s$")
+_LOWER_EXPANSION = re.compile(r"((?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s+\(([A-Z]{2,6})s?\)")
+
+
+def concept_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines by words in lower case ("sea surface salinity (SSS)"): names of concepts, not of
+    organisations."""
+    out = set()
+    for m in _LOWER_EXPANSION.finditer(text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters.lower():
+            out.add(letters)
+    return out
+
+
+_COMPOUND_BEFORE = re.compile(r"(?:^|[\s\-‐‑])(?!(?:bin|ibn|abu|ben|bar|von|van|mac|del|der|den|les|las|los)[-‐‑])"
+                              r"[a-z]{3,}[-‐‑]$")
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+
+
+def _counted_only(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names written only between a count and a common noun ("1 Fresno chile", "2 Roma tomatoes"): a
+    variety of a thing in a list of quantities, not a place or a person."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        if " " in c.text:
+            continue
+        counted = bool(_COUNT_BEFORE.search(text, max(0, c.start - 5), c.start) and _NOUN_AFTER.match(text, c.end))
+        seen[c.text] = seen.get(c.text, True) and counted
+    return {name for name, every in seen.items() if every}
+
+
+def _table_heading(c: Candidate, text: str) -> bool:
+    """A whole cell of a table's heading row ("Ticker | Price | Change"): a column's name."""
+    left = text.rfind("\n", 0, c.start) + 1
+    right = text.find("\n", c.end)
+    line = text[left : right if right >= 0 else len(text)]
+    if line.count("|") < 3 or any(ch.isdigit() for ch in line):
+        return False
+    return c.text.strip() in {cell.strip() for cell in line.split("|")}
+
+
+_DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
+_AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
+
+
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
     out = []
     counts = word_counts(text)
+    lists = title_lists(text) if text.count(",") >= 5 else []
+    surfaces = Counter(c.text for c in candidates)
+    concepts = concept_acronyms(text) if "(" in text else set()
+    counted = _counted_only(candidates, text)
+    candidates = [_headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
     headings = heading_phrases(candidates, text)
+    products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
+                and product_or_idea(c.text)}
+    lines = _product_line_names(candidates, products)
     for c in candidates:
         if c.text in headings:
             continue
-        c = _headline_cut(c, text) or c
+        off = _DEAL_LEAD.match(c.text)
+        if off and _AMOUNT_BEFORE.search(text, max(0, c.start - 12), c.start):  # "35% Off Acme Monitor"
+            c = replace(c, start=c.start + off.end(), text=c.text[off.end() :])
         lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
         if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
             c = replace(c, start=c.start + lead, text=c.text[lead:])
-        if is_junk(c, text, counts):
+        if is_junk(c, text, counts) or c.text in counted or _table_heading(c, text) or c.text.rstrip("s") in concepts:
             continue
+        if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
+            continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
+        if c.type in ("PERSON", "ORGANIZATION", "PLACE") and any(a <= c.start and c.end <= b for a, b in lists):
+            c = replace(c, type="OTHER", source="title list")
         if name_key(c.text) in HOLIDAYS:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
-        if c.type == "PERSON" and any(ch.isdigit() for ch in c.text):
+        if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (
+            c.type in ("PERSON", "ORGANIZATION", "PLACE") and " " in c.text and _MODEL_AFTER.match(text, c.end)
+        ):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
-        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and product_or_idea(c.text):
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
