@@ -206,3 +206,38 @@ def test_a_live_update_stamp_takes_the_weekday_its_entry_names() -> None:
 def test_a_live_update_stamp_ignores_a_weekday_far_from_the_update() -> None:
     text = "10 a.m.\nThe council first met about the plan on Monday last month.\n"
     assert _values(text, date(2021, 3, 13))["10 a.m."] == "2021-03-13T10:00"
+
+
+def test_a_holiday_in_a_title_case_headline_is_a_date() -> None:
+    values = _values("Weekend Picks: Best Christmas Gifts For Gamers, Ranked\nThe list is below.", date(2019, 12, 2))
+    assert values["Christmas"] == "2019-12-25"
+
+
+def test_a_holiday_before_a_capitalised_word_in_a_sentence_is_a_name() -> None:
+    assert _values("She sang at the Christmas Concert in town.", date(2019, 12, 2)) == {}
+
+
+def test_the_same_day_of_a_date_known_only_to_the_year_is_not_placed() -> None:
+    values = _values("She left the village 30 years ago – on the same day her brother was born.", date(2019, 3, 4))
+    assert values == {"30 years ago": "1989"}
+
+
+def test_the_same_day_of_a_date_known_to_the_day_is_that_day() -> None:
+    values = _values("The mill closed on May 6, 1998. On the same day the mayor resigned.", date(2019, 3, 4))
+    assert values["the same day"] == "1998-05-06"
+
+
+def test_year_to_date_is_the_current_year() -> None:
+    values = _values("The fund is up 12 percent year-to-date and its rival is flat month to date.", date(2019, 3, 4))
+    assert values == {"year-to-date": "2019", "month to date": "2019-03"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Fog has become a standard feature of winter in the valley.", "In summer the pond usually dries up."]
+)
+def test_a_season_in_a_habitual_sentence_is_not_a_date(text: str) -> None:
+    assert _values(text, date(2019, 11, 19)) == {}
+
+
+def test_a_season_of_a_report_stays_a_date() -> None:
+    assert _values("The pond dried up in summer.", date(2019, 11, 19))["summer"] == "2019-SU"

@@ -287,6 +287,8 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         u = "week" if unit == "weekend" else unit
         if coarser(gran, u) and step:
             return Value("DATE", fmt(base, gran), None, (base, gran))
+        if coarser(gran, u):
+            return None  # "18 years ago – on the same day": the day of a date known only to the year is not known
         d = shift(base, u, step)
         return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text), (d, u))
     step = 0
@@ -482,6 +484,12 @@ def _vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Val
     return Value("DATE", _VAGUE.get(word, "PRESENT_REF"))
 
 
+def _to_date(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """ "up 39 percent year-to-date": the current year (month, quarter) up to the publication day."""
+    unit = _norm(c.group("unit"))
+    return Value("DATE", fmt(r.dct, unit), None, None)
+
+
 def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     name = _norm(c.group("hol")).replace("’", "'")
     y = c.group("year")
@@ -506,7 +514,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Va
     "set_rate": quantities.set_rate, "set_adverb": quantities.set_adverb, "set_weekdays": quantities.set_weekdays,
     "clock": _clock,
     "clock24": _clock, "clock_mil": _clock, "noon": _noon, "oclock": _oclock, "vague": _vague,
-    "holiday": _holiday,
+    "holiday": _holiday, "to_date": _to_date,
 }
 
 __all__ = ["Resolver", "Value", "normalise", "season_of"]

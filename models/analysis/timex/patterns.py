@@ -222,6 +222,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?<=up to )now|(?<=until )now|once{SP}again(?=x)))(?!-){E}",
         "word",
     ),
+    _rule("to_date", rf"{B}(?P<unit>(?i:year|month|quarter))(?:-|{SP})to(?:-|{SP})date{E}", "unit"),
     _rule(
         "holiday",
         rf"{B}(?P<hol>Christmas{SP}Eve|Christmas{SP}Day|Christmas|New{SP}Year['’]s{SP}(?:Day|Eve)|"
