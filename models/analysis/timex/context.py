@@ -113,6 +113,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
                 return not (nxt[:1].isupper() and prev not in ("in", "since", "of", "until", "by"))
             return False
         return not nxt[:1].isupper() or prev in _TIME_PREPOSITIONS
+    if rule == "dotted" and prev.rstrip(".") in ("version", "v", "ver", "build", "release", "firmware", "update"):
+        return False  # "version 1.2.2019": a release number
     if rule in ("mdy", "dmy"):
         return not (c.group("mon") or "").startswith(("MAY", "MARCH"))
     if rule == "year":

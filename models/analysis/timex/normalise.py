@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from models.analysis.timex import anchoring, quantities, story
 from models.analysis.timex.arithmetic import add_days, fmt, season_of, shift
 from models.analysis.timex.lexicon import (
+    FOREIGN_MONTHS,
     MOD_WORDS,
     MONTHS,
     ORDINALS,
@@ -87,7 +88,12 @@ def normalise(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
 
 
 def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    mon = _month_of(c.group("mon") or "") if c.rule not in ("iso", "numeric") else int(c.group("mon") or 0)
+    if c.rule in ("iso", "numeric", "numeric_dmy", "dotted"):
+        mon = int(c.group("mon") or 0)
+    elif c.rule == "dmy_intl":
+        mon = FOREIGN_MONTHS[(c.group("mon") or "").lower()]
+    else:
+        mon = _month_of(c.group("mon") or "")
     day = _day_of(c.group("day") or "")
     y = c.group("year")
     if y:
@@ -505,7 +511,8 @@ def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
 
 
 _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
-    "iso": _calendar, "numeric": _calendar, "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
+    "iso": _calendar, "numeric": _calendar, "numeric_dmy": _calendar, "dotted": _calendar, "dmy_intl": _calendar,
+    "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
     "decade": _decade, "century": _century, "quarter": _quarter, "qcode": _qcode, "season": _season,
     "deictic": _deictic, "dayword": _dayword, "dayword2": _dayword, "weekday": _weekday, "ago": _ago,
     "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": quantities.duration,
