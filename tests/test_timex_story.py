@@ -241,3 +241,12 @@ def test_a_season_in_a_habitual_sentence_is_not_a_date(text: str) -> None:
 
 def test_a_season_of_a_report_stays_a_date() -> None:
     assert _values("The pond dried up in summer.", date(2019, 11, 19))["summer"] == "2019-SU"
+
+
+@pytest.mark.parametrize("text", ["The new trains are due in October.", "The old bridge stays open until October."])
+def test_a_bare_month_of_a_schedule_in_the_present_tense_is_ahead(text: str) -> None:
+    assert _values(text, date(2019, 3, 4))["October"] == "2019-10"
+
+
+def test_a_bare_month_of_a_state_in_the_present_tense_is_the_nearest() -> None:
+    assert _values("Takings in October are the best of the year.", date(2019, 3, 4))["October"] == "2018-10"

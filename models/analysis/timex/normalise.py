@@ -136,8 +136,19 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
     # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
-    # quarter") as a plan
-    return anchoring.year_for(mon, day, _forward(direction()) if day is not None else direction(), r.dct)
+    # quarter") as a plan, unless the clause says it is one ("are due in October", "runs until May")
+    said = direction()
+    if day is not None or (said == "present" and _PLANNED.search(text, max(0, c.start - 60), c.start)):
+        said = _forward(said)
+    return anchoring.year_for(mon, day, said, r.dct)
+
+
+# Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article.
+_PLANNED = re.compile(
+    r"\b(?:due|scheduled|slated|expected|planned|set[^\S\n]+to|until|till|deadline|starts?|begins?|opens?|"
+    r"launch(?:es)?|kicks?[^\S\n]+off|takes?[^\S\n]+effect)\b[^.;:!?\n]*$",
+    re.IGNORECASE,
+)
 
 
 def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
