@@ -250,3 +250,11 @@ def test_a_bare_month_of_a_schedule_in_the_present_tense_is_ahead(text: str) -> 
 
 def test_a_bare_month_of_a_state_in_the_present_tense_is_the_nearest() -> None:
     assert _values("Takings in October are the best of the year.", date(2019, 3, 4))["October"] == "2018-10"
+
+
+@pytest.mark.parametrize(
+    "text", ["The stop on November 11 was cancelled.", "Officials will review the fire of November 2."]
+)
+def test_a_day_of_the_month_of_publication_is_this_years_whatever_the_tense(text: str) -> None:
+    value = next(iter(_values(text, date(2005, 11, 5)).values()))
+    assert value.startswith("2005-11-")
