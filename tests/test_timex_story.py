@@ -258,3 +258,18 @@ def test_a_bare_month_of_a_state_in_the_present_tense_is_the_nearest() -> None:
 def test_a_day_of_the_month_of_publication_is_this_years_whatever_the_tense(text: str) -> None:
     value = next(iter(_values(text, date(2005, 11, 5)).values()))
     assert value.startswith("2005-11-")
+
+
+def test_a_month_naming_a_thing_is_not_a_schedule() -> None:
+    text = "The pact, once expected within weeks of an October summit, may slip into next year."
+    assert _values(text, date(2019, 11, 19))["October"] == "2019-10"
+
+
+def test_a_future_year_elsewhere_in_the_sentence_does_not_date_a_past_clause() -> None:
+    text = "She chairs a panel the mayor set up in February to report on rents by the end of 2020."
+    assert _values(text, date(2019, 11, 19))["February"] == "2019-02"
+
+
+def test_a_future_heading_year_does_not_date_a_past_clause() -> None:
+    text = "Faster Laptops Expected in 2020\nThe small model was last updated in July.\n"
+    assert _values(text, date(2019, 11, 18))["July"] == "2019-07"

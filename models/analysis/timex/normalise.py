@@ -131,18 +131,26 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
     if named is None:
         planned = story.sentence_year(text, c.start, c.end)  # "the 2021 tour kicks off May 2"; not a past year
         named = planned if planned is not None and planned > r.dct.year else None
-    if named is not None and abs(named - r.dct.year) <= 5:
+    if named is not None and abs(named - r.dct.year) <= 5 and not _against_tense(named, r.dct.year, direction()):
         return named
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
     # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
     # quarter") as a plan, unless the clause says it is one ("are due in October", "runs until May")
     said = direction()
-    if day is not None or (said == "present" and _PLANNED.search(text, max(0, c.start - 60), c.start)):
+    if day is not None or (said == "present" and _PLANNED.search(text, max(0, c.start - 60), c.start)
+                           and _PLAN_LINK.search(text[max(0, c.start - 8) : c.start])):
         said = _forward(said)
     return anchoring.year_for(mon, day, said, r.dct)
 
 
+def _against_tense(year: int, this_year: int, said: Direction) -> bool:
+    """A year of a heading or of another clause that the clause's own tense rules out: "the commission he appointed
+    in February" is not in next year's February because the sentence ends "by the end of 2020"."""
+    return (said == "past" and year > this_year) or (said == "future" and year < this_year)
+
+
+_PLAN_LINK = re.compile(r"\b(?:in|until|till|by|for|from|before)[^\S\n]+$", re.IGNORECASE)
 # Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article.
 _PLANNED = re.compile(
     r"\b(?:due|scheduled|slated|expected|planned|set[^\S\n]+to|until|till|deadline|starts?|begins?|opens?|"
