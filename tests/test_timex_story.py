@@ -273,3 +273,35 @@ def test_a_future_year_elsewhere_in_the_sentence_does_not_date_a_past_clause() -
 def test_a_future_heading_year_does_not_date_a_past_clause() -> None:
     text = "Faster Laptops Expected in 2020\nThe small model was last updated in July.\n"
     assert _values(text, date(2019, 11, 18))["July"] == "2019-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Tickets go on sale at 10 a.m. Friday, Dec. 6.", "2019-12-06T10:00"),
+     ("The crash happened at 6:38 p.m. on Saturday, May 18, police said.", "2019-05-18T18:38"),
+     ("Doors open at 7 p.m. Friday, Dec. 6, the club said.", "2019-12-06")],
+)
+def test_a_weekday_with_a_date_after_it_takes_the_date(text: str, value: str) -> None:
+    assert value in _values(text, date(2019, 11, 19)).values()
+
+
+@pytest.mark.parametrize(
+    "text", ["The Hawks led at halftime and scored 20 points in the third quarter.",
+             "Her touchdown early in the fourth quarter sealed it.", "The visitors scored twice in the second half."]
+)
+def test_a_quarter_or_half_of_a_match_is_not_a_date(text: str) -> None:
+    assert _values(text, date(2019, 11, 19)) == {}
+
+
+def test_a_quarter_of_a_business_year_stays_a_date() -> None:
+    assert _values("Sales rose 4 percent in the third quarter.", date(2019, 11, 19))["the third quarter"] == "2019-Q3"
+
+
+def test_a_past_story_goes_on_in_the_year_it_named() -> None:
+    text = "He first saw a doctor in November 2016. The tests were clear. But by December, the pain was back."
+    assert _values(text, date(2019, 11, 18))["December"] == "2016-12"
+
+
+def test_a_new_paragraph_leaves_the_year_of_the_story() -> None:
+    text = "The bridge opened in March 2015.\nThe minister resigned in June."
+    assert _values(text, date(2019, 11, 18))["June"] == "2019-06"

@@ -218,6 +218,9 @@ def accept(c: Candidate, ctx: Context) -> bool:
         if word == "now":
             return not re.match(r"[^\S\n]*that\b", text[c.end : c.end + 8]) or prev not in ("", "and", "but")
         return True
+    if rule == "quarter" and not (c.group("year") or c.group("yrel") or c.group("fiscq")) and \
+            _game_sentence(text, c.start, c.end):
+        return False  # "scored 24 points in the third quarter", "a goal early in the second half": the match's
     if rule == "holiday":
         # "Black Friday Sale" in a sentence is a name; in a headline written in title case every word is capitalised
         return not nxt[:1].isupper() or _title_case_line(text, c.start)
@@ -316,11 +319,14 @@ def _game_clock(text: str, c: Candidate) -> bool:
     "17:46 into the third period"): the clock of the match, which says nothing about the day."""
     if int(c.group("h") or 0) > 20:
         return False
-    start, end = c.start, c.end
+    return _game_sentence(text, c.start, c.end)
+
+
+def _game_sentence(text: str, start: int, end: int) -> bool:
+    """The sentence around ``[start, end)`` is about play (scoring, periods, touchdowns, goalkeepers)."""
     left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
     right = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
-    sentence = text[left : min(right) if right else len(text)]
-    return bool(_GAME_WORDS.search(sentence))
+    return bool(_GAME_WORDS.search(text, left, min(right) if right else len(text)))
 
 
 def _habitual_time(text: str, end: int) -> bool:

@@ -119,7 +119,8 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
     names the year, then the tense of the clause (a present tense looks ahead)."""
     text = c.match.string
     if day is not None:
-        wd = story.weekday_before(text, c.start)
+        own = c.group("wd") if c.rule in ("mdy", "dmy") else None  # "Friday, Dec. 6" in one expression
+        wd = WEEKDAYS.get(own.rstrip(".").lower()) if own else story.weekday_before(text, c.start)
         if wd is not None:
             matching = story.year_matching_weekday(mon, day, wd, r.dct.year)
             if matching is not None and abs(matching - r.dct.year) <= 1:
@@ -135,6 +136,9 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
         return named
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
+    told = _narrative_year(text, c.start, mon, day, r, direction)
+    if told is not None:
+        return told
     # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
     # quarter") as a plan, unless the clause says it is one ("are due in October", "runs until May")
     said = direction()
@@ -142,6 +146,21 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
                            and _PLAN_LINK.search(text[max(0, c.start - 8) : c.start])):
         said = _forward(said)
     return anchoring.year_for(mon, day, said, r.dct)
+
+
+def _narrative_year(
+    text: str, start: int, mon: int, day: int | None, r: Resolver, direction: Callable[[], Direction]
+) -> int | None:
+    """A story told in the past that has named a month of an earlier year goes on in it: "he saw his doctor in
+    November 2016. By December, his symptoms worsened" is December 2016. Only within the paragraph of that date,
+    only in a past clause, and only forward from it (the month after the date told, within a year)."""
+    if r.anchor is None or r.anchor[1] not in ("month", "day") or r.anchor_offset < 0:
+        return None
+    told = r.anchor[0]
+    if (r.dct - told).days <= 366 or "\n" in text[r.anchor_offset : start] or direction() != "past":
+        return None
+    year = told.year if (mon, day or 1) >= (told.month, told.day if day else 1) else told.year + 1
+    return year if date(year, mon, 1) <= r.dct else None
 
 
 def _against_tense(year: int, this_year: int, said: Direction) -> bool:
@@ -361,21 +380,27 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
 
 
+def _weekday_with_date(text: str, end: int, wd: int, r: Resolver, direction: Callable[[], Direction]) -> date | None:
+    """The day of a weekday written with an explicit date right after it ("Sunday (Oct. 4)", "Friday, Dec. 6"): the
+    explicit date wins, in the year in which it falls on that weekday."""
+    explicit = story.date_after(text, end)
+    if explicit is None:
+        return None
+    mon, day = explicit
+    year = story.year_matching_weekday(mon, day, wd, r.dct.year)
+    if year is None or abs(year - r.dct.year) > 1:
+        year = anchoring.year_for(mon, day, _forward(direction()), r.dct)
+    try:
+        return date(year, mon, day)
+    except ValueError:
+        return None
+
+
 def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     wd = WEEKDAYS[(c.group("wd") or "").rstrip(".").lower()]
     text = c.match.string
     rel = _norm(c.group("rel"))
-    explicit = story.date_after(text, c.end) if not rel else None
-    d = None
-    if explicit is not None:  # "Sunday (Oct. 4)": the explicit date wins
-        mon, day = explicit
-        year = story.year_matching_weekday(mon, day, wd, r.dct.year)
-        if year is None or abs(year - r.dct.year) > 1:
-            year = anchoring.year_for(mon, day, _forward(direction()), r.dct)
-        try:
-            d = date(year, mon, day)
-        except ValueError:
-            d = None
+    d = _weekday_with_date(text, c.end, wd, r, direction) if not rel else None
     if d is None:
         if not rel and story.behind(text, c.start, c.end):
             way: Direction = "past"  # "after Sunday's defeat", "since Friday"
@@ -453,7 +478,9 @@ def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) ->
             continue
         low = word.rstrip(".").lower()
         if low in WEEKDAYS:
-            return anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct), True
+            # "at 10 a.m. Friday, Dec. 6": the date written after the weekday names the day
+            dated = _weekday_with_date(c.match.string, c.end, WEEKDAYS[low], r, direction) if name == "wd2" else None
+            return dated or anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct), True
         return r.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(low, 0)), True
     if r.anchor and r.anchor[1] == "day" and r.anchor_offset >= 0:
         text = c.match.string
