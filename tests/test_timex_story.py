@@ -206,3 +206,102 @@ def test_a_live_update_stamp_takes_the_weekday_its_entry_names() -> None:
 def test_a_live_update_stamp_ignores_a_weekday_far_from_the_update() -> None:
     text = "10 a.m.\nThe council first met about the plan on Monday last month.\n"
     assert _values(text, date(2021, 3, 13))["10 a.m."] == "2021-03-13T10:00"
+
+
+def test_a_holiday_in_a_title_case_headline_is_a_date() -> None:
+    values = _values("Weekend Picks: Best Christmas Gifts For Gamers, Ranked\nThe list is below.", date(2019, 12, 2))
+    assert values["Christmas"] == "2019-12-25"
+
+
+def test_a_holiday_before_a_capitalised_word_in_a_sentence_is_a_name() -> None:
+    assert _values("She sang at the Christmas Concert in town.", date(2019, 12, 2)) == {}
+
+
+def test_the_same_day_of_a_date_known_only_to_the_year_is_not_placed() -> None:
+    values = _values("She left the village 30 years ago – on the same day her brother was born.", date(2019, 3, 4))
+    assert values == {"30 years ago": "1989"}
+
+
+def test_the_same_day_of_a_date_known_to_the_day_is_that_day() -> None:
+    values = _values("The mill closed on May 6, 1998. On the same day the mayor resigned.", date(2019, 3, 4))
+    assert values["the same day"] == "1998-05-06"
+
+
+def test_year_to_date_is_the_current_year() -> None:
+    values = _values("The fund is up 12 percent year-to-date and its rival is flat month to date.", date(2019, 3, 4))
+    assert values == {"year-to-date": "2019", "month to date": "2019-03"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Fog has become a standard feature of winter in the valley.", "In summer the pond usually dries up."]
+)
+def test_a_season_in_a_habitual_sentence_is_not_a_date(text: str) -> None:
+    assert _values(text, date(2019, 11, 19)) == {}
+
+
+def test_a_season_of_a_report_stays_a_date() -> None:
+    assert _values("The pond dried up in summer.", date(2019, 11, 19))["summer"] == "2019-SU"
+
+
+@pytest.mark.parametrize("text", ["The new trains are due in October.", "The old bridge stays open until October."])
+def test_a_bare_month_of_a_schedule_in_the_present_tense_is_ahead(text: str) -> None:
+    assert _values(text, date(2019, 3, 4))["October"] == "2019-10"
+
+
+def test_a_bare_month_of_a_state_in_the_present_tense_is_the_nearest() -> None:
+    assert _values("Takings in October are the best of the year.", date(2019, 3, 4))["October"] == "2018-10"
+
+
+@pytest.mark.parametrize(
+    "text", ["The stop on November 11 was cancelled.", "Officials will review the fire of November 2."]
+)
+def test_a_day_of_the_month_of_publication_is_this_years_whatever_the_tense(text: str) -> None:
+    value = next(iter(_values(text, date(2005, 11, 5)).values()))
+    assert value.startswith("2005-11-")
+
+
+def test_a_month_naming_a_thing_is_not_a_schedule() -> None:
+    text = "The pact is due within weeks of an October summit."
+    assert _values(text, date(2019, 11, 19))["October"] == "2019-10"
+
+
+def test_a_future_year_elsewhere_in_the_sentence_does_not_date_a_past_clause() -> None:
+    text = "She chairs a panel the mayor appointed in February to report on rents by the end of 2020."
+    assert _values(text, date(2019, 11, 19))["February"] == "2019-02"
+
+
+def test_a_future_heading_year_does_not_date_a_past_clause() -> None:
+    text = "Faster Laptops Expected in 2020\nThe small model was last updated in July.\n"
+    assert _values(text, date(2019, 11, 18))["July"] == "2019-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Tickets go on sale at 10 a.m. Friday, Dec. 6.", "2019-12-06T10:00"),
+     ("The crash happened at 6:38 p.m. on Saturday, May 18, police said.", "2019-05-18T18:38"),
+     ("Doors open at 7 p.m. Friday, Dec. 6, the club said.", "2019-12-06")],
+)
+def test_a_weekday_with_a_date_after_it_takes_the_date(text: str, value: str) -> None:
+    assert value in _values(text, date(2019, 11, 19)).values()
+
+
+@pytest.mark.parametrize(
+    "text", ["The Hawks led at halftime and scored 20 points in the third quarter.",
+             "Her touchdown early in the fourth quarter sealed it.", "The visitors scored twice in the second half."]
+)
+def test_a_quarter_or_half_of_a_match_is_not_a_date(text: str) -> None:
+    assert _values(text, date(2019, 11, 19)) == {}
+
+
+def test_a_quarter_of_a_business_year_stays_a_date() -> None:
+    assert _values("Sales rose 4 percent in the third quarter.", date(2019, 11, 19))["the third quarter"] == "2019-Q3"
+
+
+def test_a_past_story_goes_on_in_the_year_it_named() -> None:
+    text = "He first saw a doctor in November 2016. The tests were clear. But by December, the pain was back."
+    assert _values(text, date(2019, 11, 18))["December"] == "2016-12"
+
+
+def test_a_new_paragraph_leaves_the_year_of_the_story() -> None:
+    text = "The bridge opened in March 2015.\nThe minister resigned in June."
+    assert _values(text, date(2019, 11, 18))["June"] == "2019-06"

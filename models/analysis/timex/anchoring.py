@@ -14,7 +14,9 @@ def year_for(month: int, day: int | None, direction: Direction, dct: date) -> in
     the nearest such date (within half a year of the article)."""
     here = (dct.month, dct.day if day is not None else 0)
     there = (month, day if day is not None else 0)
-    if month == dct.month and day is None:
+    if month == dct.month:
+        # the month of the article is this year's whatever the tense says: "the stop on November 11 was cancelled"
+        # in a paper of November 5 is the coming stop (a past clause reports the plan), not last year's
         return dct.year
     if direction == "past":
         return dct.year if there <= here else dct.year - 1

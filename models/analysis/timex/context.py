@@ -113,6 +113,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
                 return not (nxt[:1].isupper() and prev not in ("in", "since", "of", "until", "by"))
             return False
         return not nxt[:1].isupper() or prev in _TIME_PREPOSITIONS
+    if rule == "dotted" and prev.rstrip(".") in ("version", "v", "ver", "build", "release", "firmware", "update"):
+        return False  # "version 1.2.2019": a release number
     if rule in ("mdy", "dmy"):
         return not (c.group("mon") or "").startswith(("MAY", "MARCH"))
     if rule == "year":
@@ -122,6 +124,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
             return True
         rel = (c.group("rel") or "").lower()
         season = (c.group("season") or "").lower()
+        if not rel and _habitual_sentence(text, c.start, c.end):
+            return False  # "smog is a standard feature of winter", "in summer the lake usually dries up": any year's
         if season == "fall":
             return rel not in ("", "the") or (prev in ("in", "this", "by", "until", "since", "during", "the")
                                               and nxt.lower() != "of")
@@ -214,9 +218,28 @@ def accept(c: Candidate, ctx: Context) -> bool:
         if word == "now":
             return not re.match(r"[^\S\n]*that\b", text[c.end : c.end + 8]) or prev not in ("", "and", "but")
         return True
+    if rule == "quarter" and not (c.group("year") or c.group("yrel") or c.group("fiscq")) and \
+            _game_sentence(text, c.start, c.end):
+        return False  # "scored 24 points in the third quarter", "a goal early in the second half": the match's
     if rule == "holiday":
-        return not nxt[:1].isupper()
+        # "Black Friday Sale" in a sentence is a name; in a headline written in title case every word is capitalised
+        return not nxt[:1].isupper() or _title_case_line(text, c.start)
     return True
+
+
+_MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as is are vs via".split())
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    """A line written in title case (a headline: "More Black Friday Deals Are Live"): at least four words, and every
+    word but the short function words capitalised."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 # Nouns after "the Sunday …" that make it a kind of thing rather than a day: "the Sunday edition", "a Sunday drive".
@@ -250,6 +273,21 @@ def _attributive(ctx: Context, c: Candidate) -> bool:
     return bool(tok.dep_ == "amod" and following.tag_ == "NNS" and tok.head.i == following.i)
 
 
+_HABITUAL_CUES = re.compile(
+    r"\b(?:every|each|usually|usual|often|typically|typical|always|normally|generally|tends?|regularly|annually|"
+    r"routinely|commonly|common|standard|customary|seasonal|habitually|traditionally|whenever)\b",
+    re.IGNORECASE,
+)
+
+
+def _habitual_sentence(text: str, start: int, end: int) -> bool:
+    """A sentence that says what happens as a rule ("usually", "every", "a standard feature of"): a season or a
+    weekday named without a determiner there is any year's or any week's, not one on the timeline."""
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    right = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
+    return bool(_HABITUAL_CUES.search(text, left, min(right) if right else len(text)))
+
+
 def _inside_title(text: str, start: int) -> bool:
     """A capitalised word right after another one in mid-sentence ("Click Stream Now")."""
     before = re.search(r"(\S+)[^\S\n]+$", text[max(0, start - 30) : start])
@@ -281,11 +319,14 @@ def _game_clock(text: str, c: Candidate) -> bool:
     "17:46 into the third period"): the clock of the match, which says nothing about the day."""
     if int(c.group("h") or 0) > 20:
         return False
-    start, end = c.start, c.end
+    return _game_sentence(text, c.start, c.end)
+
+
+def _game_sentence(text: str, start: int, end: int) -> bool:
+    """The sentence around ``[start, end)`` is about play (scoring, periods, touchdowns, goalkeepers)."""
     left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
     right = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
-    sentence = text[left : min(right) if right else len(text)]
-    return bool(_GAME_WORDS.search(sentence))
+    return bool(_GAME_WORDS.search(text, left, min(right) if right else len(text)))
 
 
 def _habitual_time(text: str, end: int) -> bool:

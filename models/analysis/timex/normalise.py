@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from models.analysis.timex import anchoring, quantities, story
 from models.analysis.timex.arithmetic import add_days, fmt, season_of, shift
 from models.analysis.timex.lexicon import (
+    FOREIGN_MONTHS,
     MOD_WORDS,
     MONTHS,
     ORDINALS,
@@ -87,7 +88,12 @@ def normalise(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
 
 
 def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    mon = _month_of(c.group("mon") or "") if c.rule not in ("iso", "numeric") else int(c.group("mon") or 0)
+    if c.rule in ("iso", "numeric", "numeric_dmy", "dotted"):
+        mon = int(c.group("mon") or 0)
+    elif c.rule == "dmy_intl":
+        mon = FOREIGN_MONTHS[(c.group("mon") or "").lower()]
+    else:
+        mon = _month_of(c.group("mon") or "")
     day = _day_of(c.group("day") or "")
     y = c.group("year")
     if y:
@@ -113,7 +119,8 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
     names the year, then the tense of the clause (a present tense looks ahead)."""
     text = c.match.string
     if day is not None:
-        wd = story.weekday_before(text, c.start)
+        own = c.group("wd") if c.rule in ("mdy", "dmy") else None  # "Friday, Dec. 6" in one expression
+        wd = WEEKDAYS.get(own.rstrip(".").lower()) if own else story.weekday_before(text, c.start)
         if wd is not None:
             matching = story.year_matching_weekday(mon, day, wd, r.dct.year)
             if matching is not None and abs(matching - r.dct.year) <= 1:
@@ -125,13 +132,50 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
     if named is None:
         planned = story.sentence_year(text, c.start, c.end)  # "the 2021 tour kicks off May 2"; not a past year
         named = planned if planned is not None and planned > r.dct.year else None
-    if named is not None and abs(named - r.dct.year) <= 5:
+    if named is not None and abs(named - r.dct.year) <= 5 and not _against_tense(named, r.dct.year, direction()):
         return named
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
+    told = _narrative_year(text, c.start, mon, day, r, direction)
+    if told is not None:
+        return told
     # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
-    # quarter") as a plan
-    return anchoring.year_for(mon, day, _forward(direction()) if day is not None else direction(), r.dct)
+    # quarter") as a plan, unless the clause says it is one ("are due in October", "runs until May")
+    said = direction()
+    if day is not None or (said == "present" and _PLANNED.search(text, max(0, c.start - 60), c.start)
+                           and _PLAN_LINK.search(text[max(0, c.start - 8) : c.start])):
+        said = _forward(said)
+    return anchoring.year_for(mon, day, said, r.dct)
+
+
+def _narrative_year(
+    text: str, start: int, mon: int, day: int | None, r: Resolver, direction: Callable[[], Direction]
+) -> int | None:
+    """A story told in the past that has named a month of an earlier year goes on in it: "he saw his doctor in
+    November 2016. By December, his symptoms worsened" is December 2016. Only within the paragraph of that date,
+    only in a past clause, and only forward from it (the month after the date told, within a year)."""
+    if r.anchor is None or r.anchor[1] not in ("month", "day") or r.anchor_offset < 0:
+        return None
+    told = r.anchor[0]
+    if (r.dct - told).days <= 366 or "\n" in text[r.anchor_offset : start] or direction() != "past":
+        return None
+    year = told.year if (mon, day or 1) >= (told.month, told.day if day else 1) else told.year + 1
+    return year if date(year, mon, 1) <= r.dct else None
+
+
+def _against_tense(year: int, this_year: int, said: Direction) -> bool:
+    """A year of a heading or of another clause that the clause's own tense rules out: "the commission he appointed
+    in February" is not in next year's February because the sentence ends "by the end of 2020"."""
+    return (said == "past" and year > this_year) or (said == "future" and year < this_year)
+
+
+_PLAN_LINK = re.compile(r"\b(?:in|until|till|by|for|from|before)[^\S\n]+$", re.IGNORECASE)
+# Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article.
+_PLANNED = re.compile(
+    r"\b(?:due|scheduled|slated|expected|planned|set[^\S\n]+to|until|till|deadline|starts?|begins?|opens?|"
+    r"launch(?:es)?|kicks?[^\S\n]+off|takes?[^\S\n]+effect)\b[^.;:!?\n]*$",
+    re.IGNORECASE,
+)
 
 
 def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -287,6 +331,8 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         u = "week" if unit == "weekend" else unit
         if coarser(gran, u) and step:
             return Value("DATE", fmt(base, gran), None, (base, gran))
+        if coarser(gran, u):
+            return None  # "18 years ago – on the same day": the day of a date known only to the year is not known
         d = shift(base, u, step)
         return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text), (d, u))
     step = 0
@@ -334,21 +380,27 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
 
 
+def _weekday_with_date(text: str, end: int, wd: int, r: Resolver, direction: Callable[[], Direction]) -> date | None:
+    """The day of a weekday written with an explicit date right after it ("Sunday (Oct. 4)", "Friday, Dec. 6"): the
+    explicit date wins, in the year in which it falls on that weekday."""
+    explicit = story.date_after(text, end)
+    if explicit is None:
+        return None
+    mon, day = explicit
+    year = story.year_matching_weekday(mon, day, wd, r.dct.year)
+    if year is None or abs(year - r.dct.year) > 1:
+        year = anchoring.year_for(mon, day, _forward(direction()), r.dct)
+    try:
+        return date(year, mon, day)
+    except ValueError:
+        return None
+
+
 def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     wd = WEEKDAYS[(c.group("wd") or "").rstrip(".").lower()]
     text = c.match.string
     rel = _norm(c.group("rel"))
-    explicit = story.date_after(text, c.end) if not rel else None
-    d = None
-    if explicit is not None:  # "Sunday (Oct. 4)": the explicit date wins
-        mon, day = explicit
-        year = story.year_matching_weekday(mon, day, wd, r.dct.year)
-        if year is None or abs(year - r.dct.year) > 1:
-            year = anchoring.year_for(mon, day, _forward(direction()), r.dct)
-        try:
-            d = date(year, mon, day)
-        except ValueError:
-            d = None
+    d = _weekday_with_date(text, c.end, wd, r, direction) if not rel else None
     if d is None:
         if not rel and story.behind(text, c.start, c.end):
             way: Direction = "past"  # "after Sunday's defeat", "since Friday"
@@ -426,7 +478,9 @@ def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) ->
             continue
         low = word.rstrip(".").lower()
         if low in WEEKDAYS:
-            return anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct), True
+            # "at 10 a.m. Friday, Dec. 6": the date written after the weekday names the day
+            dated = _weekday_with_date(c.match.string, c.end, WEEKDAYS[low], r, direction) if name == "wd2" else None
+            return dated or anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct), True
         return r.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(low, 0)), True
     if r.anchor and r.anchor[1] == "day" and r.anchor_offset >= 0:
         text = c.match.string
@@ -482,6 +536,12 @@ def _vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Val
     return Value("DATE", _VAGUE.get(word, "PRESENT_REF"))
 
 
+def _to_date(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """ "up 39 percent year-to-date": the current year (month, quarter) up to the publication day."""
+    unit = _norm(c.group("unit"))
+    return Value("DATE", fmt(r.dct, unit), None, None)
+
+
 def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     name = _norm(c.group("hol")).replace("’", "'")
     y = c.group("year")
@@ -497,7 +557,8 @@ def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
 
 
 _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
-    "iso": _calendar, "numeric": _calendar, "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
+    "iso": _calendar, "numeric": _calendar, "numeric_dmy": _calendar, "dotted": _calendar, "dmy_intl": _calendar,
+    "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
     "decade": _decade, "century": _century, "quarter": _quarter, "qcode": _qcode, "season": _season,
     "deictic": _deictic, "dayword": _dayword, "dayword2": _dayword, "weekday": _weekday, "ago": _ago,
     "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": quantities.duration,
@@ -506,7 +567,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Va
     "set_rate": quantities.set_rate, "set_adverb": quantities.set_adverb, "set_weekdays": quantities.set_weekdays,
     "clock": _clock,
     "clock24": _clock, "clock_mil": _clock, "noon": _noon, "oclock": _oclock, "vague": _vague,
-    "holiday": _holiday,
+    "holiday": _holiday, "to_date": _to_date,
 }
 
 __all__ = ["Resolver", "Value", "normalise", "season_of"]

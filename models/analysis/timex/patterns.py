@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from models.analysis.timex.lexicon import (
     DAYNUM,
+    FOREIGN_MONTH,
     MONTH,
     NUMBER,
     OSP,
@@ -66,6 +67,20 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "numeric", rf"{B}(?P<md>(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/)(?P<year>{YEAR4}|\d\d){E}(?!/)", "md"
+    ),
+    _rule(  # "22/10/2010": a first number above 12 can only be the day
+        "numeric_dmy", rf"{B}(?P<dm>(?P<day>1[3-9]|2\d|3[01])/(?P<mon>0?[1-9]|1[0-2])/)(?P<year>{YEAR4}){E}(?!/)", "dm"
+    ),
+    _rule(  # "01.01.2019": dotted dates are written day first
+        "dotted",
+        rf"{B}(?P<dm>(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mon>0?[1-9]|1[0-2])\.)(?P<year>{YEAR4})(?![\w-]|\.\d)",
+        "dm",
+    ),
+    _rule(  # "22 de outubro de 2010", "1. März 2019", "22 октября 2010 года": another language's date in full
+        "dmy_intl",
+        rf"{B}(?P<day>3[01]|[12]\d|0?[1-9])(?:\.|º|°)?{SP}(?:de{SP})?(?P<mon>{FOREIGN_MONTH})\.?,?{SP}"
+        rf"(?:de{SP}|del{SP})?(?P<year>{YEAR4}){E}",
+        "mon",
     ),
     _rule(
         "mdy",
@@ -222,6 +237,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?<=up to )now|(?<=until )now|once{SP}again(?=x)))(?!-){E}",
         "word",
     ),
+    _rule("to_date", rf"{B}(?P<unit>(?i:year|month|quarter))(?:-|{SP})to(?:-|{SP})date{E}", "unit"),
     _rule(
         "holiday",
         rf"{B}(?P<hol>Christmas{SP}Eve|Christmas{SP}Day|Christmas|New{SP}Year['’]s{SP}(?:Day|Eve)|"
