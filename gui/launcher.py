@@ -15,6 +15,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+PDF_COMMANDS = frozenset({"export"})  # the commands that may write a PDF
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
@@ -27,7 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first is not None and first in cli.COMMANDS:
         if args[0] == "--library":
             args = [args[2], *args[:2], *args[3:]]
-        install_gui_renderers()
+        if first in PDF_COMMANDS:  # the other commands never typeset: they do without the export modules
+            install_gui_renderers()
         return cli.main(args)
     if (word := mistyped_command(args, cli.COMMANDS)) is not None:
         return _unknown_command(word, cli.COMMANDS)

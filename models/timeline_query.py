@@ -8,7 +8,7 @@ sentence text, so a view can show and link it without holding every article's te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Integer, String, case, cast, func, literal, or_, select, union_all
@@ -126,8 +126,8 @@ def _grouped(rows: Iterable[Any], rank: dict[int, int] | None) -> tuple[DatedGro
         buckets.setdefault(key, []).append(m)
         if rank is not None:
             order: Any = (rank.get(m.article_id, len(rank)), row.seq)
-        else:
-            order = (_Reversed((row.imported_at, m.article_id)), row.seq)
+        else:  # newest imported first: the instants and ids negated, so that plain tuples compare
+            order = (-_instant(row.imported_at), -m.article_id, row.seq)
         if key not in lead or order < lead[key][0]:
             lead[key] = (order, m.event.precision)
     return tuple(
@@ -137,21 +137,14 @@ def _grouped(rows: Iterable[Any], rank: dict[int, int] | None) -> tuple[DatedGro
     )
 
 
-class _Reversed:
-    """Compares in the opposite order (the newest first in a tuple sorted ascending)."""
+def _instant(value: Any) -> float:
+    """An import time as a number that orders like it (naive UTC datetimes; a string where a driver gives one)."""
+    if isinstance(value, datetime):
+        return value.timestamp() if value.tzinfo is not None else (value - _EPOCH).total_seconds()
+    return datetime.fromisoformat(str(value)).timestamp() if value else 0.0
 
-    __slots__ = ("value",)
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return bool(other.value < self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reversed) and bool(self.value == other.value)
-
-    __hash__ = None  # type: ignore[assignment]
+_EPOCH = datetime(1970, 1, 1)
 
 
 def _overlaps(m: EventMention, since: date | None, until: date | None) -> bool:
@@ -159,15 +152,17 @@ def _overlaps(m: EventMention, since: date | None, until: date | None) -> bool:
     return interval is not None and (since is None or interval[1] >= since) and (until is None or interval[0] <= until)
 
 
-def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: date | None) -> Any:
+def _event_columns() -> tuple[Any, ...]:
+    """What a mention is made of (see :func:`_mention`), with the keys the grouping reads after it."""
     e = TimelineEventRow
-    stmt = (
-        select(e.article_id, ArticleRow.title, ArticleRow.published, e.timex_start, e.timex_end, e.timex_text,
-               e.timex_type, e.value, e.mod, e.sentence_start, e.sentence_end, e.label, e.entities, e.precision,
-               e.interval_start, e.interval_end, e.planned, e.sentence, e.confidence, e.provenance, e.first_day,
-               e.last_day, e.seq, ArticleRow.imported_at)
-        .join(ArticleRow, ArticleRow.id == e.article_id)
-    )
+    return (e.article_id, ArticleRow.title, ArticleRow.published, e.timex_start, e.timex_end, e.timex_text,
+            e.timex_type, e.value, e.mod, e.sentence_start, e.sentence_end, e.label, e.entities, e.precision,
+            e.interval_start, e.interval_end, e.planned, e.sentence, e.confidence, e.provenance, e.first_day,
+            e.last_day, e.seq, ArticleRow.imported_at)
+
+
+def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: date | None) -> Any:
+    stmt = select(*_event_columns()).join(ArticleRow, ArticleRow.id == TimelineEventRow.article_id)
     return _narrowed(stmt, chosen, entity, since, until)
 
 
@@ -272,7 +267,7 @@ def _dates(stmt: Any, since: date | None, until: date | None) -> Any:
 def _first_of_each_date(s: Any, since: date | None, until: date | None, per_date: int,
                         limit: int | None) -> list[Any] | None:
     """The first ``per_date`` events of every date of the library (newest article first): one seek on the digest
-    index per date of the dates table, then the rows by id; None when more than ``limit``."""
+    index per date of the dates table, each event's row read by id; None when more than ``limit``."""
     d = TimelineDateRow
     dates = _dates(select(d.first_day, d.last_day), since, until).order_by(None).subquery("dates")
     y = aliased(TimelineEventRow)
@@ -282,23 +277,18 @@ def _first_of_each_date(s: Any, since: date | None, until: date | None, per_date
         .order_by(y.article_id.desc(), y.seq)
         .limit(per_date)
     )
+    e = TimelineEventRow
+    stmt = select(*_event_columns()).select_from(dates)
     if s.get_bind().dialect.name == "postgresql":
         lateral = few.lateral("few")
-        ids_stmt = select(lateral.c.id).select_from(dates).join(lateral, literal(True))
+        stmt = stmt.join(lateral, literal(True)).join(e, e.id == lateral.c.id)
     else:  # SQLite has no LATERAL: the seek is a correlated list, probed by rowid
-        z = aliased(TimelineEventRow)
-        ids_stmt = select(z.id).select_from(dates).join(z, z.id.in_(few))
+        stmt = stmt.join(e, e.id.in_(few))
+    stmt = stmt.join(ArticleRow, ArticleRow.id == e.article_id)
     if limit is not None:
-        ids_stmt = ids_stmt.limit(limit + 1)
-    ids = list(s.connection().execute(ids_stmt).scalars())
-    if limit is not None and len(ids) > limit:
-        return None
-    e = TimelineEventRow
-    rows: list[Any] = []
-    for i in range(0, len(ids), 5000):
-        stmt = _events_stmt(None, None, None, None).where(e.id.in_(ids[i : i + 5000]))
-        rows.extend(s.connection().execute(stmt).all())
-    return rows
+        stmt = stmt.limit(limit + 1)
+    rows = s.connection().execute(stmt).all()
+    return None if limit is not None and len(rows) > limit else rows
 
 
 def unanalysed_articles(lib: Library, *, tag: str | None = None, search: str | None = None) -> int:

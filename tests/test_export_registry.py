@@ -58,3 +58,20 @@ def test_the_newsdesk_command_installs_the_pdf_renderer_before_the_export(tmp_pa
     run, out = _export_pdf(tmp_path, "gui.launcher")
     assert run.returncode == 100, run.stderr  # Qt typeset it
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_commands_that_never_typeset_do_not_load_the_export_modules(tmp_path: Path) -> None:
+    """``newsdesk list`` (or any command but export) starts without the renderer and the export modules: they
+    cost a command four tenths of a second and it never writes a PDF."""
+    annotated_library(tmp_path / "lib.sqlite")[0].close()
+    code = (
+        "import sys\n"
+        "from gui.launcher import main\n"
+        "rc = main(['list', '--library', sys.argv[1]])\n"
+        "sys.exit(rc + (100 if any(m == 'models.export' or m.startswith(('models.export.', 'gui.pdf'))\n"
+        "                          for m in sys.modules) else 0))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib.sqlite")], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip()

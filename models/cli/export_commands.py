@@ -13,8 +13,7 @@ from models.cli import UserError, add_library_option, complain, emit
 
 
 def register(sub: Any) -> None:
-    from models.export import FORMATS
-    from models.export.bundle import CSV_FLAVORS, GROUPINGS, PAGE_SIZES
+    from models.export_choices import CSV_FLAVORS, FORMATS, GROUPINGS, PAGE_SIZES  # not the renderers
 
     p = sub.add_parser("export", help="export articles with their highlights and notes")
     add_library_option(p)

@@ -11,27 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models.export.bundle import (
-    CSV_FLAVORS,
-    GROUPINGS,
-    PAGE_SIZES,
-    ExportBundle,
-    ExportOptions,
-)
+from models.export.bundle import ExportBundle, ExportOptions
 from models.export.csv_export import render_csv
 from models.export.html import render_html
 from models.export.jsonld import render_jsonld
 from models.export.markdown import render_brief_markdown, render_markdown
 from models.export.timelinejs import render_timelinejs
+from models.export_choices import BRIEF_FORMATS, CSV_FLAVORS, EXTENSIONS, FORMATS, GROUPINGS, PAGE_SIZES
 
 Renderer = Callable[[ExportBundle, ExportOptions], bytes]
 # A renderer that also says what the reader should know about the result (characters it could not draw, …).
 ReportingRenderer = Callable[[ExportBundle, ExportOptions], tuple[bytes, list[str]]]
 
-FORMATS = ("markdown", "html", "pdf", "jsonld", "csv", "timelinejs")
-EXTENSIONS = {"markdown": ".md", "html": ".html", "pdf": ".pdf", "jsonld": ".jsonld", "csv": ".csv",
-              "timelinejs": ".json"}
-BRIEF_FORMATS = ("markdown", "html", "pdf")
 
 
 class ExportUnavailable(LookupError):

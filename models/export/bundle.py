@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from models.revisions.history import ArticleHistory
 
 _HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{3,8}$")
-GROUPINGS = ("position", "color", "entity", "date")
-PAGE_SIZES = ("a4", "letter")
-CSV_FLAVORS = ("full", "readwise")
 
 
 def utcnow() -> datetime:
