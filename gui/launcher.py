@@ -90,12 +90,17 @@ def _gui(args: list[str]) -> int:
     # class objects some 200 times (~60 ms). It stays off until the window is up (gui.app.run turns it back on);
     # what exists by then is frozen out of its way for good.
     gc.disable()
+    startup = None
     if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
-        _import_before_qt()
+        from gui import first_paint  # no Qt: the one file named may already be in the library
+
+        startup = first_paint.startup_library(ns.library, ns.sources)
+        if startup is None:
+            _import_before_qt()
     from gui.app import run  # the PDF renderer is installed by the Export dialog (gui.export_dialog)
 
     gc.freeze()
-    return run(ns.sources, library=ns.library, screenshot=ns.screenshot)
+    return run(ns.sources, library=ns.library, screenshot=ns.screenshot, startup=startup)
 
 
 def _import_before_qt() -> None:
