@@ -108,8 +108,8 @@ class ImportActions(QObject):
                 settings.remember_recent(request.label)
         window.statusBar().clearMessage()
         if results:
-            if open_last:  # read afresh unless nothing changed (the article on screen may be the one imported)
-                window.open_article(results[-1].id, again=results[-1].status != "unchanged")
+            if open_last:
+                window.open_article(results[-1].id, again=True)
             if len(requests) > 1:
                 window.statusBar().showMessage(self.describe(results), 5000)
         window.import_failures.extend(failures)

@@ -1,0 +1,68 @@
+"""The Notes panel is built when its tab is first shown (it is not in the first frame, behind Entities): until then
+its tab counts the article's highlights, and once built it shows them and acts on them like a panel built at once."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from gui.dock_title import DockTitle
+from tests.gui.test_highlights import Reader, _annotation_changed, reader, select, shown_text, stored  # noqa: F401
+
+__all__ = ["reader"]
+
+
+def _tab_count(reader: Reader) -> int | None:
+    title = reader[0].annotations.dock.titleBarWidget()
+    assert isinstance(title, DockTitle)
+    return title.count_value()
+
+
+def test_the_tab_counts_highlights_before_the_panel_is_built(reader: Reader, qtbot: QtBot) -> None:
+    window, lib, article_id, _ = reader
+    feature = window.annotations
+    assert not feature.panel_built()
+    assert _tab_count(reader) == 0
+    text = shown_text(window)
+    first = feature.controller.highlight(article_id, text.index("Shinzo Abe"), text.index("Shinzo Abe") + 10, "red")
+    feature.controller.highlight(article_id, text.index("Vladimir Putin"), text.index("Vladimir Putin") + 14, "blue")
+    assert _tab_count(reader) == 2
+    feature.controller.delete(first.id)
+    assert _tab_count(reader) == 1
+    window.close_article()
+    assert _tab_count(reader) == 0
+    assert not feature.panel_built()  # nothing of this needed the panel
+
+
+def test_showing_the_tab_builds_a_working_panel(reader: Reader, qtbot: QtBot) -> None:
+    window, lib, article_id, _ = reader
+    feature = window.annotations
+    text = shown_text(window)
+    made = feature.controller.highlight(article_id, text.index("Shinzo Abe"), text.index("Shinzo Abe") + 10, "red")
+    feature.controller.set_article_note(article_id, "Read before the summit.")
+    assert not feature.panel_built()
+    feature.dock.raise_()  # the user clicks the Notes tab
+    qtbot.waitUntil(feature.panel_built)
+    panel = feature.panel
+    qtbot.waitUntil(panel.isVisible)
+    assert feature.dock.widget() is panel
+    assert panel.model.ids() == [made.id]
+    assert panel.article_note.toPlainText() == "Read before the summit."
+    assert _tab_count(reader) == 1
+    start, end = select(window, "Eight days later, Abe tried to find a breakthrough")  # the panel follows new work
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
+        feature.bar.swatches["green"].click()
+    added = [a for a in stored(lib, article_id) if a.start == start and a.end == end]
+    assert len(added) == 1 and set(panel.model.ids()) == {made.id, added[0].id}
+    assert _tab_count(reader) == 2
+    panel.list.setCurrentIndex(panel.model.index(0))  # choosing a card selects it in the editor, as before
+    assert panel.editor.annotation_id() in {made.id, added[0].id}
+
+
+def test_clicking_a_highlight_builds_the_panel_and_selects_it(reader: Reader, qtbot: QtBot) -> None:
+    window, _lib, article_id, _ = reader
+    feature = window.annotations
+    text = shown_text(window)
+    made = feature.controller.highlight(article_id, text.index("Shinzo Abe"), text.index("Shinzo Abe") + 10, "red")
+    feature.activate(made.id)
+    assert feature.panel_built() and feature.panel.current_id() == made.id
+    qtbot.waitUntil(feature.panel.isVisible)
