@@ -21,7 +21,6 @@ from gui.annotations.glyphs import dot_icon
 from gui.annotations.legend import LegendWidget
 from gui.annotations.marks import HighlightMarks
 from gui.annotations.note_cards import note_plain_text
-from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
 from gui.annotations.word_snap import snap_to_words
 from gui.i18n import arg
@@ -29,6 +28,7 @@ from gui.operations import Changes
 
 if TYPE_CHECKING:
     from gui.annotations.notes_panel import NotesPanel
+    from gui.annotations.selection_bar import SelectionBar
     from gui.main_window import MainWindow
 
 NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
@@ -46,8 +46,7 @@ class AnnotationsFeature(QObject):
         self._last_color = legend.first()
 
         self.marks = HighlightMarks(self.view, legend)
-        self.bar = SelectionBar(self.view.viewport())
-        self.bar.set_legend(legend)
+        self._bar: SelectionBar | None = None  # the floating bar over a selection, built for the first one
         # The Notes panel is built when its tab is first shown (behind Entities it is not in the first frame);
         # until then its tab counts the article's highlights from what load_article read (see _ensure_panel).
         self._panel: NotesPanel | None = None
@@ -110,7 +109,7 @@ class AnnotationsFeature(QObject):
             action.setIcon(dot_icon(color.swatch, None, 14))
 
     def _connect(self) -> None:
-        view, ctl, bar = self.view, self.controller, self.bar
+        view, ctl = self.view, self.controller
         self.window.article_opened.connect(self.load_article)
         self.window.article_closed.connect(self._on_article_closed)
         view.article_changed.connect(self._on_article_changed)
@@ -119,16 +118,36 @@ class AnnotationsFeature(QObject):
         view.viewport().installEventFilter(self)
         view.scrolled.connect(self._place_bar)
         self.marks.mark_clicked.connect(self.activate)
-        bar.color_chosen.connect(self.apply_color)
-        bar.note_requested.connect(self.highlight_with_note)
-        bar.tags_entered.connect(self.apply_tags)
-        bar.copy_requested.connect(view.copy)
-        bar.delete_requested.connect(self.delete_active)
         self.swatches.color_chosen.connect(self.apply_color)
         self.legend_widget.color_clicked.connect(self.filter_by_color)
         self.legend_widget.rename_requested.connect(lambda key, meaning: ctl.edit_legend(key, meaning, ""))
         self.legend_widget.recolor_requested.connect(lambda key, swatch: ctl.edit_legend(key, "", swatch))
         self.window.changed.connect(self._on_changed)
+
+    # -- the selection bar, built for the first selection -------------------------------------------------------
+
+    @property
+    def bar(self) -> SelectionBar:
+        """The floating bar over a selection, built now if no selection needed it yet."""
+        if self._bar is None:
+            from gui.annotations.selection_bar import SelectionBar
+
+            bar = self._bar = SelectionBar(self.view.viewport())
+            bar.set_legend(self.controller.legend)
+            bar.completer.set_tags(self.controller.store().tags())
+            bar.color_chosen.connect(self.apply_color)
+            bar.note_requested.connect(self.highlight_with_note)
+            bar.tags_entered.connect(self.apply_tags)
+            bar.copy_requested.connect(self.view.copy)
+            bar.delete_requested.connect(self.delete_active)
+        return self._bar
+
+    def bar_built(self) -> bool:
+        return self._bar is not None
+
+    def _hide_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.hide()
 
     # -- the Notes panel, built on first show ----------------------------------------------------------------------
 
@@ -210,7 +229,7 @@ class AnnotationsFeature(QObject):
     @Slot(object)
     def _on_article_changed(self, _article: object) -> None:
         self._active = None
-        self.bar.hide()
+        self._hide_bar()
         self.marks.set_annotations([])  # never paint the previous article's marks on this text
 
     @Slot(int)
@@ -250,7 +269,7 @@ class AnnotationsFeature(QObject):
         if self._panel is not None:
             self._panel.set_selection_available(selected is not None)
         if selected is None:
-            self.bar.hide()
+            self._hide_bar()
             self._active = None
             return
         if self._active is not None:
@@ -263,8 +282,8 @@ class AnnotationsFeature(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
         if event.type() == QEvent.Type.MouseButtonRelease and self.view.selection_range() is not None:
             QTimer.singleShot(0, self._show_bar)
-        elif event.type() == QEvent.Type.MouseButtonPress and not self.bar.tag_entry_active():
-            self.bar.hide()
+        elif event.type() == QEvent.Type.MouseButtonPress and not (self._bar and self._bar.tag_entry_active()):
+            self._hide_bar()
         elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             ident = self.marks.mark_at_point(event.pos().toPointF())
             mark = self.marks.mark(ident) if ident else None
@@ -278,7 +297,7 @@ class AnnotationsFeature(QObject):
     @Slot()
     def _show_bar(self) -> None:
         if self.view.selection_range() is None or self.view.article() is None:
-            self.bar.hide()
+            self._hide_bar()
             return
         mark = self.marks.mark(self._active) if self._active else None
         self.bar.end_tag_entry()
@@ -297,7 +316,7 @@ class AnnotationsFeature(QObject):
             last = self.view.cursorRect(self.view.cursor_for_range(selected[1], selected[1]))
         bounds = self.view.viewport().rect().adjusted(8, 4, -8, -4)
         if last.bottom() < 0 or first.top() > bounds.bottom():
-            self.bar.hide()
+            self._hide_bar()
             return
         self.bar.show_near(first, last, bounds)
 
@@ -395,7 +414,7 @@ class AnnotationsFeature(QObject):
         record = self.panel.annotation(annotation_id)
         if record is None or record.status != "anchored" or record.article_id != self.article_id():
             return
-        self.bar.hide()
+        self._hide_bar()
         self.view.scroll_to(record.start)
         self.marks.flash(record.start, record.end)
 
@@ -417,7 +436,7 @@ class AnnotationsFeature(QObject):
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
-        self.bar.hide()
+        self._hide_bar()
 
     # -- context menu --------------------------------------------------------------------------------------------
 
@@ -454,7 +473,7 @@ class AnnotationsFeature(QObject):
         for record in changes.removed:
             if self._active == record.id:
                 self._active = None
-                self.bar.hide()
+                self._hide_bar()
             self.marks.remove(record.id)
             if panel is not None:
                 panel.remove(record.id)
@@ -479,7 +498,8 @@ class AnnotationsFeature(QObject):
 
     def _on_legend_changed(self, legend: Legend) -> None:
         self.marks.set_legend(legend)
-        self.bar.set_legend(legend)
+        if self._bar is not None:
+            self._bar.set_legend(legend)
         if self._panel is not None:
             self._panel.set_legend(legend)
         self.swatches.set_legend(legend)
@@ -491,10 +511,13 @@ class AnnotationsFeature(QObject):
         self.legend_widget.set_legend(self.controller.legend, self.controller.counts_by_color())
 
     def _refresh_known_tags(self) -> None:
+        if self._panel is None and self._bar is None:
+            return  # each reads the tags when it is built
         tags = self.controller.store().tags()
         if self._panel is not None:
             self._panel.set_known_tags(tags)
-        self.bar.completer.set_tags(tags)
+        if self._bar is not None:
+            self._bar.completer.set_tags(tags)
 
     @Slot(int)
     def _on_count_changed(self, count: int) -> None:
@@ -504,7 +527,8 @@ class AnnotationsFeature(QObject):
 
     def refresh_theme(self) -> None:
         legend = self.controller.legend
-        self.bar.refresh_theme()
+        if self._bar is not None:
+            self._bar.refresh_theme()
         if self._panel is not None:
             self._panel.refresh_theme()
         self.legend_widget.refresh_theme()

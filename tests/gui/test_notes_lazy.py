@@ -1,8 +1,10 @@
 """The Notes panel is built when its tab is first shown (it is not in the first frame, behind Entities): until then
-its tab counts the article's highlights, and once built it shows them and acts on them like a panel built at once."""
+its tab counts the article's highlights, and once built it shows them and acts on them like a panel built at once.
+The selection bar likewise is built for the first selection."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gui.dock_title import DockTitle
@@ -66,3 +68,18 @@ def test_clicking_a_highlight_builds_the_panel_and_selects_it(reader: Reader, qt
     feature.activate(made.id)
     assert feature.panel_built() and feature.panel.current_id() == made.id
     qtbot.waitUntil(feature.panel.isVisible)
+
+
+def test_the_selection_bar_is_built_for_the_first_selection_and_highlights(reader: Reader, qtbot: QtBot) -> None:
+    window, lib, article_id, _ = reader
+    feature = window.annotations
+    assert not feature.bar_built()
+    window.view.setFocus()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)  # a click in the text needs no bar
+    assert not feature.bar_built()
+    start, end = select(window, "Eight days later, Abe tried to find a breakthrough")
+    qtbot.waitUntil(lambda: feature.bar_built() and feature.bar.isVisible())
+    with qtbot.waitSignal(window.changed, check_params_cb=_annotation_changed):
+        feature.bar.swatches["red"].click()
+    assert [(a.start, a.end, a.color) for a in stored(lib, article_id)] == [(start, end, "red")]
+    assert not feature.bar.isVisible()
