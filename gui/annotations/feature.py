@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
+from gui import settings
 from gui.annotations.colors import Legend
 from gui.annotations.controller import AnnotationController
 from gui.annotations.glyphs import dot_icon
@@ -48,12 +49,15 @@ class AnnotationsFeature(QObject):
         self.marks = HighlightMarks(self.view, legend)
         self._bar: SelectionBar | None = None  # the floating bar over a selection, built for the first one
         # The Notes panel is built when its tab is first shown (behind Entities it is not in the first frame);
-        # until then its tab counts the article's highlights from what load_article read (see _ensure_panel).
+        # until then its tab counts the article's highlights from what load_article read (see _ensure_panel), and
+        # its dock keeps the room the panel took when last built, so that the docks are laid out as with it.
         self._panel: NotesPanel | None = None
         self._listed: set[str] = set()  # the open article's highlights, while the panel is not built
         self._fates: dict[str, str] = {}  # what the article's last edit did to its highlights (gui.revisions)
         placeholder = QWidget()
         placeholder.setObjectName("NotesPanel")
+        room = settings.NOTES_MIN_WIDTH.read()
+        placeholder.setMinimumWidth(max(0, room))
         self.dock = window.add_panel(placeholder, window.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea, "notes")
         self.dock.visibilityChanged.connect(self._on_dock_visible)
         self.dock.setMinimumWidth(260)
@@ -68,6 +72,8 @@ class AnnotationsFeature(QObject):
         self._connect()
         self._refresh_legend()
         self._refresh_known_tags()
+        if room <= 0:  # its room is not known yet: built now, as the window is, and its width remembered
+            self._ensure_panel()
 
     # -- construction ------------------------------------------------------------------------------------------
 
@@ -198,6 +204,7 @@ class AnnotationsFeature(QObject):
             placeholder.deleteLater()
         if self.dock.isVisible():
             panel.show()
+        settings.NOTES_MIN_WIDTH.write(panel.minimumSizeHint().width())
         return panel
 
     def set_fates(self, fates: dict[str, str]) -> None:

@@ -4,13 +4,53 @@ The selection bar likewise is built for the first selection."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from gui import settings
 from gui.dock_title import DockTitle
-from tests.gui.test_highlights import Reader, _annotation_changed, reader, select, shown_text, stored  # noqa: F401
+from models.store import open_library
+from tests.gui.fakes import sample_article
+from tests.gui.fixture_types import Gui
+from tests.gui.test_highlights import Reader, _annotation_changed, make_window, select, shown_text, stored
 
-__all__ = ["reader"]
+ROOM = 322  # the Notes panel's minimum width, remembered from an earlier start
+
+
+@pytest.fixture
+def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
+    """A window opened after one that built the Notes panel (its width remembered): the panel waits for its tab."""
+    settings.NOTES_MIN_WIDTH.write(ROOM)
+    path = tmp_path / "library.sqlite"
+    lib = open_library(str(path))
+    article_id = lib.import_article(sample_article()).id
+    window = make_window(qtbot, gui, lib, article_id)
+    yield window, lib, article_id, path
+    window.close()
+    lib.close()
+
+
+def test_a_first_start_builds_the_panel_and_remembers_its_room(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
+    lib = open_library(str(tmp_path / "library.sqlite"))
+    article_id = lib.import_article(sample_article()).id
+    try:
+        assert settings.NOTES_MIN_WIDTH.read() == 0
+        eager = make_window(qtbot, gui, lib, article_id)
+        assert eager.annotations.panel_built()
+        room = settings.NOTES_MIN_WIDTH.read()
+        assert room == eager.annotations.panel.minimumSizeHint().width() > 0
+        width = eager.reading.entities_dock.width()
+        eager.close()
+        lazy = make_window(qtbot, gui, lib, article_id)  # the next start: the same room, the same docks
+        assert not lazy.annotations.panel_built()
+        assert lazy.reading.entities_dock.width() == width
+        lazy.close()
+    finally:
+        lib.close()
 
 
 def _tab_count(reader: Reader) -> int | None:
