@@ -54,7 +54,9 @@ class AnalysisNotice(QWidget):
         self.label.clear()
         self.box.setVisible(False)
         self.filler.setVisible(False)
-        self.panel.setVisible(True)
+        if self.panel.isHidden() and self.panel.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            self.panel.setVisible(True)  # hidden by a notice (else it shows with its parent, and showing it now
+            # would style it here, only for the dock it goes into to style it again)
 
     def notice(self) -> str:
         """The text on show ("" when none)."""

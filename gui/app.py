@@ -114,15 +114,20 @@ def font_problem(faces: Typefaces) -> str | None:
 
 
 def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, sources: list[str],
-                ingest: Any = None, pool: Any = None, interactive: bool = True) -> MainWindow:
+                ingest: Any = None, pool: Any = None, interactive: bool = True,
+                shown: int | None = None) -> MainWindow:
     """Build the window, restore its layout and start importing what the command line named.
 
     An empty library gets the bundled sample, so the first start shows a real article rather than a blank page.
+    ``shown``: the stored article of the file named, opened now; the caller imports the file again later
+    (gui.first_paint).
     """
     window = MainWindow(library, faces, theme, ingest=ingest, pool=pool)
     window.show_dialogs = interactive
     window.restore_layout()
-    if sources:
+    if shown is not None:
+        window.open_article(shown)
+    elif sources:
         window.import_paths(sources)
     elif library.article_count() == 0:
         window.import_requests([sample_request(window)])
@@ -237,15 +242,18 @@ def _with_store(window: MainWindow, lib: Any, single: bool, instance: str) -> No
 
 
 def run(argv_files: list[str], library: str | None = None, screenshot: str | None = None,
-        snapshot: bool = True) -> int:
-    """``snapshot``: paint the first window from a sqlite3 snapshot when the library allows it (gui.first_paint)."""
+        snapshot: bool = True, startup: first_paint.StartupLibrary | None = None) -> int:
+    """``snapshot``: paint the first window from a sqlite3 snapshot when the library allows it (gui.first_paint);
+    ``startup``: that snapshot, already opened by the launcher."""
     app, faces, theme = configure_application([sys.argv[0]])
     if screenshot and (problem := font_problem(faces)):
         print(f"newsdesk: {problem}", file=sys.stderr)
         return 1
-    # An existing library with nothing to import: the window is painted from a sqlite3 snapshot and the store
-    # (SQLAlchemy, checks, migrations, backup) comes up behind it (gui.first_paint).
-    startup = first_paint.startup_library(library) if snapshot and not argv_files else None
+    # An existing library with nothing to import, or with the one file named already in it: the window is painted
+    # from a sqlite3 snapshot and the store (SQLAlchemy, checks, migrations, backup) comes up behind it
+    # (gui.first_paint); the file is imported again once it is up.
+    if startup is None and snapshot:
+        startup = first_paint.startup_library(library, argv_files)
     lib = startup if startup is not None else open_store(library, screenshot)
     if lib is None:
         return 1
@@ -254,7 +262,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if single and hand_off(instance, list(argv_files)):
         lib.close() if startup is None and hasattr(lib, "close") else None
         return 0  # the window already open on this library took the files
-    window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot)
+    window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot,
+                         shown=startup.shown if startup is not None else None)
     outcome: dict[str, int] = {"code": 1}
     store_failed: list[BaseException] = []
 
@@ -282,6 +291,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         def arrived(real: Any) -> None:
             store.release_snapshot()
             _with_store(window, store, single, instance)
+            if argv_files:  # the file whose stored article is on screen: read again (unchanged: nothing stored)
+                window.import_paths(list(argv_files))
             if screenshot:
                 when_settled(window, capture)
 
@@ -307,7 +318,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
 
         def start() -> None:
             if not started:
-                started.append(first_paint.bring_up_store(lambda: _open_library(library), opened, not_opened))
+                started.append(first_paint.bring_up_store(lambda: _open_library(library, bool(argv_files)), opened,
+                                                          not_opened))
 
         arrival.arrived.connect(arrived)
         arrival.failed.connect(failed)
@@ -337,7 +349,13 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     return outcome["code"]
 
 
-def _open_library(library: str | None) -> Any:
+def _open_library(library: str | None, importing: bool = False) -> Any:
+    """The store, opened in the background thread; ``importing``: also load what importing a file needs there,
+    rather than on the GUI thread once the window is up."""
     from models.store import open_library
 
-    return open_library(library)
+    opened = open_library(library)
+    if importing:
+        import models.cli.import_pool  # noqa: F401 — expand_sources
+        import models.ingest  # noqa: F401
+    return opened

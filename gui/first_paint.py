@@ -20,7 +20,7 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from models.store.records import Annotation, ArticleSummary, ColorMeaning, Store
 log = logging.getLogger(__name__)
 
 VERSIONS = Path(models.__file__).resolve().parent / "migrations" / "versions"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # as models.revisions.identity: a URL or clipboard: source
 _REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 SORTS = ("recent", "newest", "oldest", "highlighted", "title")
 
@@ -48,6 +49,18 @@ def head_revisions(folder: Path = VERSIONS) -> set[str]:
         revisions.add(found["revision"].strip("'\""))
         parents.update(re.findall(r"['\"]([^'\"]+)['\"]", found.get("down_revision", "")))
     return revisions - parents
+
+
+def stored_source(name: str) -> str | None:
+    """The source the store records for an existing local file named on the command line (its absolute, resolved
+    path, as ``models.revisions.identity.canonical_source`` makes it), or None for a URL, a folder or no file."""
+    if _SCHEME.match(name) and not re.match(r"^[A-Za-z]:[\\/]", name):
+        return None
+    path = Path(name).expanduser()
+    try:
+        return str(path.resolve(strict=False)) if path.is_file() else None
+    except (OSError, RuntimeError):
+        return None
 
 
 def _when(value: Any) -> datetime:
@@ -161,6 +174,15 @@ class Snapshot:
 
     # -- one article ---------------------------------------------------------------------------------------------
 
+    def article_for_file(self, sources: Sequence[str]) -> int | None:
+        """The stored article of the one local file named (``newsdesk FILE``), found by its source as the store
+        keeps it (the absolute, resolved path, see models.revisions.identity), else None."""
+        if len(sources) != 1 or (source := stored_source(sources[0])) is None:
+            return None
+        rows = self._rows("SELECT id FROM articles WHERE source = ?", (source,))
+        return int(rows[0][0]) if rows else None
+
+
     def get_article(self, article_id: int) -> StoredArticle:
         rows = self._rows("SELECT id, uid, source, kind, text, blocks, metadata, note, imported_at, updated_at "
                           "FROM articles WHERE id = ?", (article_id,))
@@ -223,6 +245,7 @@ class StartupLibrary:
         self._failing: BaseException | None = None  # the GUI thread is told first, then the threads that wait
         self._ready = threading.Event()
         self.starter: Callable[[], object] | None = None  # starts opening the store (once), set by the reader
+        self.shown: int | None = None  # ``newsdesk FILE``: the file's stored article, painted before it is imported
 
     # -- the store arriving --------------------------------------------------------------------------------------
 
@@ -379,16 +402,32 @@ class _Later:
         return getattr(self._resolve(), name)
 
 
-def startup_library(library: str | None) -> StartupLibrary | None:
+def startup_library(library: str | None, sources: Sequence[str] = ()) -> StartupLibrary | None:
     """A stand-in for the library named on the command line when its first window can be painted from a snapshot
-    (an existing SQLite library, up to date, not empty), else None."""
+    (an existing SQLite library, up to date, not empty), else None.
+
+    With ``sources`` (``newsdesk FILE``) only when they are one local file the library already holds: its stored
+    article is painted first (:attr:`StartupLibrary.shown`) and the file is imported again once the store is up
+    (an unchanged file stores nothing; a changed one replaces what was painted). A new file, a folder or a URL
+    is imported through the store before the window shows it."""
     try:
         url = location.resolve(library)
     except Exception:  # noqa: BLE001 — the store reports a bad location in its own words
         return None
     path = location.sqlite_path(url)
     snapshot = Snapshot.open(path) if path is not None else None
-    return StartupLibrary(snapshot, url) if snapshot is not None else None
+    if snapshot is None:
+        return None
+    startup = StartupLibrary(snapshot, url)
+    if sources:
+        try:
+            startup.shown = snapshot.article_for_file(sources)
+        except sqlite3.Error:
+            startup.shown = None
+        if startup.shown is None:
+            snapshot.close()
+            return None
+    return startup
 
 
 def bring_up_store(open_store: Callable[[], Any], arrived: Callable[[Any], None],

@@ -93,12 +93,45 @@ def _gui(args: list[str]) -> int:
     # class objects some 200 times (~60 ms). It stays off until the window is up (gui.app.run turns it back on);
     # what exists by then is frozen out of its way for good.
     gc.disable()
+    startup = None
     if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
-        _import_before_qt()
+        from gui import first_paint  # no Qt: the one file named may already be in the library
+
+        startup = first_paint.startup_library(ns.library, ns.sources)
+        if startup is None:
+            _import_before_qt()
+    skip_feature_scan()
     from gui.app import run  # the PDF renderer is installed by the Export dialog (gui.export_dialog)
 
     gc.freeze()
-    return run(ns.sources, library=ns.library, screenshot=ns.screenshot)
+    return run(ns.sources, library=ns.library, screenshot=ns.screenshot, startup=startup)
+
+
+def skip_feature_scan() -> None:
+    """Spare PySide6's import hook the reading of the source of ~170 modules (~30 ms before the first paint).
+
+    Once PySide6 is loaded, every module an ``import`` statement names for the first time has its source read, to
+    note whether it uses PySide6 (0: yes, without ``from __feature__ import``) or not (-1); the note only matters
+    to a module that selects a feature, which none here does. The answer is known without reading: Newsdesk's own
+    modules use PySide6 without features, the standard library and what is loaded before PySide6 do not use it.
+    The hook keeps its own answer for everything else, and without its (private) table nothing changes.
+    """
+    import PySide6  # noqa: F401 — installs the hook and its table
+
+    table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in [*sys.stdlib_module_names, *sys.modules]:
+        if not name.startswith(("PySide6", "shiboken", "gui", "models")):
+            table.setdefault(name, -1)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for package in ("gui", "models"):
+        for folder, _dirs, names in os.walk(os.path.join(root, package)):
+            prefix = os.path.relpath(folder, root).replace(os.sep, ".")
+            table.setdefault(prefix, 0)
+            for name in names:
+                if name.endswith(".py") and name != "__init__.py":
+                    table.setdefault(f"{prefix}.{name[:-3]}", 0)
 
 
 def _import_before_qt() -> None:

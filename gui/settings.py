@@ -57,6 +57,9 @@ LAST_FOLDER: Setting[str] = Setting("preferences/last_folder", str, "")
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
 LAST_ARTICLE: Setting[int] = Setting("window/last_article", int, 0)
+# the Notes panel's minimum width when it was last built: its dock keeps that room until the panel is built on first
+# show (gui.annotations.feature); 0: never built here, so it is built with the window
+NOTES_MIN_WIDTH: Setting[int] = Setting("window/notes_min_width", int, 0)
 
 
 def remember_recent(entry: str) -> list[str]:

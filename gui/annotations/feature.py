@@ -13,22 +13,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
+from gui import settings
 from gui.annotations.colors import Legend
 from gui.annotations.controller import AnnotationController
 from gui.annotations.glyphs import dot_icon
 from gui.annotations.legend import LegendWidget
 from gui.annotations.marks import HighlightMarks
 from gui.annotations.note_cards import note_plain_text
-from gui.annotations.notes_panel import NotesPanel
-from gui.annotations.selection_bar import SelectionBar
 from gui.annotations.toolbar_swatches import ToolbarSwatches
 from gui.annotations.word_snap import snap_to_words
 from gui.i18n import arg
 from gui.operations import Changes
 
 if TYPE_CHECKING:
+    from gui.annotations.notes_panel import NotesPanel
+    from gui.annotations.selection_bar import SelectionBar
     from gui.main_window import MainWindow
 
 NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
@@ -46,11 +47,19 @@ class AnnotationsFeature(QObject):
         self._last_color = legend.first()
 
         self.marks = HighlightMarks(self.view, legend)
-        self.bar = SelectionBar(self.view.viewport())
-        self.bar.set_legend(legend)
-        self.panel = NotesPanel()
-        self.panel.set_legend(legend)
-        self.dock = window.add_panel(self.panel, window.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea, "notes")
+        self._bar: SelectionBar | None = None  # the floating bar over a selection, built for the first one
+        # The Notes panel is built when its tab is first shown (behind Entities it is not in the first frame);
+        # until then its tab counts the article's highlights from what load_article read (see _ensure_panel), and
+        # its dock keeps the room the panel took when last built, so that the docks are laid out as with it.
+        self._panel: NotesPanel | None = None
+        self._listed: set[str] = set()  # the open article's highlights, while the panel is not built
+        self._fates: dict[str, str] = {}  # what the article's last edit did to its highlights (gui.revisions)
+        placeholder = QWidget()
+        placeholder.setObjectName("NotesPanel")
+        room = settings.NOTES_MIN_WIDTH.read()
+        placeholder.setMinimumWidth(max(0, room))
+        self.dock = window.add_panel(placeholder, window.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea, "notes")
+        self.dock.visibilityChanged.connect(self._on_dock_visible)
         self.dock.setMinimumWidth(260)
         window.resizeDocks([self.dock], [312], Qt.Orientation.Horizontal)
         self.legend_widget = LegendWidget()
@@ -63,6 +72,8 @@ class AnnotationsFeature(QObject):
         self._connect()
         self._refresh_legend()
         self._refresh_known_tags()
+        if room <= 0:  # its room is not known yet: built now, as the window is, and its width remembered
+            self._ensure_panel()
 
     # -- construction ------------------------------------------------------------------------------------------
 
@@ -104,21 +115,69 @@ class AnnotationsFeature(QObject):
             action.setIcon(dot_icon(color.swatch, None, 14))
 
     def _connect(self) -> None:
-        view, panel, ctl, bar = self.view, self.panel, self.controller, self.bar
+        view, ctl = self.view, self.controller
         self.window.article_opened.connect(self.load_article)
-        self.window.article_closed.connect(lambda: self.panel.set_article(None, [], ""))
+        self.window.article_closed.connect(self._on_article_closed)
         view.article_changed.connect(self._on_article_changed)
         view.selection_range_changed.connect(self._on_selection_changed)
         view.context_menu_requested.connect(self._fill_context_menu)
         view.viewport().installEventFilter(self)
         view.scrolled.connect(self._place_bar)
         self.marks.mark_clicked.connect(self.activate)
-        bar.color_chosen.connect(self.apply_color)
-        bar.note_requested.connect(self.highlight_with_note)
-        bar.tags_entered.connect(self.apply_tags)
-        bar.copy_requested.connect(view.copy)
-        bar.delete_requested.connect(self.delete_active)
         self.swatches.color_chosen.connect(self.apply_color)
+        self.legend_widget.color_clicked.connect(self.filter_by_color)
+        self.legend_widget.rename_requested.connect(lambda key, meaning: ctl.edit_legend(key, meaning, ""))
+        self.legend_widget.recolor_requested.connect(lambda key, swatch: ctl.edit_legend(key, "", swatch))
+        self.window.changed.connect(self._on_changed)
+
+    # -- the selection bar, built for the first selection -------------------------------------------------------
+
+    @property
+    def bar(self) -> SelectionBar:
+        """The floating bar over a selection, built now if no selection needed it yet."""
+        if self._bar is None:
+            from gui.annotations.selection_bar import SelectionBar
+
+            bar = self._bar = SelectionBar(self.view.viewport())
+            bar.set_legend(self.controller.legend)
+            bar.completer.set_tags(self.controller.store().tags())
+            bar.color_chosen.connect(self.apply_color)
+            bar.note_requested.connect(self.highlight_with_note)
+            bar.tags_entered.connect(self.apply_tags)
+            bar.copy_requested.connect(self.view.copy)
+            bar.delete_requested.connect(self.delete_active)
+        return self._bar
+
+    def bar_built(self) -> bool:
+        return self._bar is not None
+
+    def _hide_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.hide()
+
+    # -- the Notes panel, built on first show ----------------------------------------------------------------------
+
+    @property
+    def panel(self) -> NotesPanel:
+        """The Notes panel, built now if its tab was never shown."""
+        return self._ensure_panel()
+
+    def panel_built(self) -> bool:
+        return self._panel is not None
+
+    @Slot(bool)
+    def _on_dock_visible(self, visible: bool) -> None:
+        if visible and self._panel is None:
+            self._ensure_panel()
+
+    def _ensure_panel(self) -> NotesPanel:
+        if self._panel is not None:
+            return self._panel
+        from gui.annotations.notes_panel import NotesPanel  # with its delegate, editor and models: ~30 ms to load
+
+        panel = self._panel = NotesPanel()
+        panel.set_legend(self.controller.legend)
+        ctl = self.controller
         panel.highlight_activated.connect(self.show_passage)
         panel.open_requested.connect(self.open_passage)
         panel.note_edited.connect(ctl.set_note)
@@ -129,12 +188,46 @@ class AnnotationsFeature(QObject):
         panel.article_note_edited.connect(ctl.set_article_note)
         panel.scope_changed.connect(self._on_scope_changed)
         panel.count_changed.connect(self._on_count_changed)
-        self.legend_widget.color_clicked.connect(self.filter_by_color)
-        self.legend_widget.rename_requested.connect(lambda key, meaning: ctl.edit_legend(key, meaning, ""))
-        self.legend_widget.recolor_requested.connect(lambda key, swatch: ctl.edit_legend(key, "", swatch))
-        self.window.changed.connect(self._on_changed)
+        panel.set_known_tags(ctl.store().tags())
+        if (article_id := self.article_id()) is not None:
+            panel.set_article(article_id, ctl.store().list(article_id), self.library.get_article(article_id).note)
+        else:
+            panel.set_article(None, [], "")
+        panel.set_selection_available(self.view.selection_range() is not None)
+        for model in (panel.model, panel.orphan_model):
+            model.set_fates(self._fates)
+        self._listed.clear()
+        placeholder = self.dock.widget()
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # as MainWindow.add_panel sets it
+        self.dock.setWidget(panel)
+        if placeholder is not None and placeholder is not panel:
+            placeholder.deleteLater()
+        if self.dock.isVisible():
+            panel.show()
+        settings.NOTES_MIN_WIDTH.write(panel.minimumSizeHint().width())
+        return panel
+
+    def set_fates(self, fates: dict[str, str]) -> None:
+        """Flag the highlights whose fate the article's last edit changed (gui.revisions), now or once built."""
+        self._fates = dict(fates)
+        if self._panel is not None:
+            for model in (self._panel.model, self._panel.orphan_model):
+                model.set_fates(self._fates)
+
+    def _count_listed(self) -> None:
+        """The tab's count while the panel is not built: the open article's highlights (the panel's own count with
+        its filters at their defaults: every anchored highlight and every orphan)."""
+        self._on_count_changed(len(self._listed))
 
     # -- loading -------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_article_closed(self) -> None:
+        if self._panel is not None:
+            self._panel.set_article(None, [], "")
+        else:
+            self._listed.clear()
+            self._count_listed()
 
     def article_id(self) -> int | None:
         current: int | None = self.window.current_article_id()
@@ -143,16 +236,19 @@ class AnnotationsFeature(QObject):
     @Slot(object)
     def _on_article_changed(self, _article: object) -> None:
         self._active = None
-        self.bar.hide()
+        self._hide_bar()
         self.marks.set_annotations([])  # never paint the previous article's marks on this text
 
     @Slot(int)
     def load_article(self, article_id: int) -> None:
         annotations = self.controller.store().list(article_id)
-        note = self.library.get_article(article_id).note
         self.marks.set_annotations(annotations)
-        self.panel.set_article(article_id, annotations, note)
-        if self.panel.library_wide():
+        if self._panel is None:
+            self._listed = {a.id for a in annotations}
+            self._count_listed()
+            return
+        self._panel.set_article(article_id, annotations, self.library.get_article(article_id).note)
+        if self._panel.library_wide():
             self._load_library_wide()
 
     def _load_library_wide(self) -> None:
@@ -177,9 +273,10 @@ class AnnotationsFeature(QObject):
 
     @Slot(object)
     def _on_selection_changed(self, selected: tuple[int, int] | None) -> None:
-        self.panel.set_selection_available(selected is not None)
+        if self._panel is not None:
+            self._panel.set_selection_available(selected is not None)
         if selected is None:
-            self.bar.hide()
+            self._hide_bar()
             self._active = None
             return
         if self._active is not None:
@@ -192,8 +289,8 @@ class AnnotationsFeature(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
         if event.type() == QEvent.Type.MouseButtonRelease and self.view.selection_range() is not None:
             QTimer.singleShot(0, self._show_bar)
-        elif event.type() == QEvent.Type.MouseButtonPress and not self.bar.tag_entry_active():
-            self.bar.hide()
+        elif event.type() == QEvent.Type.MouseButtonPress and not (self._bar and self._bar.tag_entry_active()):
+            self._hide_bar()
         elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             ident = self.marks.mark_at_point(event.pos().toPointF())
             mark = self.marks.mark(ident) if ident else None
@@ -207,7 +304,7 @@ class AnnotationsFeature(QObject):
     @Slot()
     def _show_bar(self) -> None:
         if self.view.selection_range() is None or self.view.article() is None:
-            self.bar.hide()
+            self._hide_bar()
             return
         mark = self.marks.mark(self._active) if self._active else None
         self.bar.end_tag_entry()
@@ -226,7 +323,7 @@ class AnnotationsFeature(QObject):
             last = self.view.cursorRect(self.view.cursor_for_range(selected[1], selected[1]))
         bounds = self.view.viewport().rect().adjusted(8, 4, -8, -4)
         if last.bottom() < 0 or first.top() > bounds.bottom():
-            self.bar.hide()
+            self._hide_bar()
             return
         self.bar.show_near(first, last, bounds)
 
@@ -259,7 +356,8 @@ class AnnotationsFeature(QObject):
         record = self.controller.highlight(article_id, *selected, key, note, tags or ())
         if record is not None:
             self._collapse_selection()
-            self.panel.select_annotation(record.id, notify=False)
+            if self._panel is not None:
+                self._panel.select_annotation(record.id, notify=False)
         return record
 
     @Slot()
@@ -323,7 +421,7 @@ class AnnotationsFeature(QObject):
         record = self.panel.annotation(annotation_id)
         if record is None or record.status != "anchored" or record.article_id != self.article_id():
             return
-        self.bar.hide()
+        self._hide_bar()
         self.view.scroll_to(record.start)
         self.marks.flash(record.start, record.end)
 
@@ -345,7 +443,7 @@ class AnnotationsFeature(QObject):
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
-        self.bar.hide()
+        self._hide_bar()
 
     # -- context menu --------------------------------------------------------------------------------------------
 
@@ -378,19 +476,27 @@ class AnnotationsFeature(QObject):
     def _on_changed(self, changes: Changes) -> None:
         """Refresh the marks, the Notes panel, the legend and the tags from what an operation changed."""
         current = self.article_id()
+        panel = self._panel
         for record in changes.removed:
             if self._active == record.id:
                 self._active = None
-                self.bar.hide()
+                self._hide_bar()
             self.marks.remove(record.id)
-            self.panel.remove(record.id)
+            if panel is not None:
+                panel.remove(record.id)
+            self._listed.discard(record.id)
         for record in changes.annotations:
             if record.article_id == current:
                 self.marks.upsert(record)
-            if record.article_id == current or self.panel.library_wide():
-                self.panel.upsert(record)
+                if panel is None:
+                    self._listed.add(record.id)
+            if panel is not None and (record.article_id == current or panel.library_wide()):
+                panel.upsert(record)
+        if panel is None and (changes.removed or changes.annotations):
+            self._count_listed()
         for article_id, note in changes.notes:
-            self.panel.set_article_note(article_id, note)
+            if panel is not None:
+                panel.set_article_note(article_id, note)
         if changes.legend:
             self._on_legend_changed(self.controller.reload_legend())
         if changes.highlights:
@@ -399,8 +505,10 @@ class AnnotationsFeature(QObject):
 
     def _on_legend_changed(self, legend: Legend) -> None:
         self.marks.set_legend(legend)
-        self.bar.set_legend(legend)
-        self.panel.set_legend(legend)
+        if self._bar is not None:
+            self._bar.set_legend(legend)
+        if self._panel is not None:
+            self._panel.set_legend(legend)
         self.swatches.set_legend(legend)
         self.swatches.set_current(self._last_color)
         self._update_action_labels()
@@ -410,9 +518,13 @@ class AnnotationsFeature(QObject):
         self.legend_widget.set_legend(self.controller.legend, self.controller.counts_by_color())
 
     def _refresh_known_tags(self) -> None:
+        if self._panel is None and self._bar is None:
+            return  # each reads the tags when it is built
         tags = self.controller.store().tags()
-        self.panel.set_known_tags(tags)
-        self.bar.completer.set_tags(tags)
+        if self._panel is not None:
+            self._panel.set_known_tags(tags)
+        if self._bar is not None:
+            self._bar.completer.set_tags(tags)
 
     @Slot(int)
     def _on_count_changed(self, count: int) -> None:
@@ -422,8 +534,10 @@ class AnnotationsFeature(QObject):
 
     def refresh_theme(self) -> None:
         legend = self.controller.legend
-        self.bar.refresh_theme()
-        self.panel.refresh_theme()
+        if self._bar is not None:
+            self._bar.refresh_theme()
+        if self._panel is not None:
+            self._panel.refresh_theme()
         self.legend_widget.refresh_theme()
         self.legend_widget.set_legend(legend, self.controller.counts_by_color())
         self.swatches.refresh_theme()

@@ -133,8 +133,7 @@ class RevisionsFeature(QObject):
         fates = {h.highlight_id: h.fate for h in diff.highlights if h.fate != "unchanged"} if diff else {}
         annotations = getattr(self.window, "annotations", None)
         if annotations is not None:
-            for model in (annotations.panel.model, annotations.panel.orphan_model):
-                model.set_fates(fates)
+            annotations.set_fates(fates)  # kept for the Notes panel until it is built
         reading = getattr(self.window, "reading", None)
         if reading is not None:
             marks = []

@@ -280,9 +280,17 @@ class TimelineDock(QWidget):
 
     def _restyle(self) -> None:
         c = TimelineColors.from_palette(self.palette())
+        ratio = self.devicePixelRatioF()
+        if (c, ratio) == getattr(self, "_styled", None):
+            return  # the same colours again (a palette event as the dock is placed): restyling would cost ~3 ms
+        self._styled = (c, ratio)
         for glyph, kind in self._legend:
-            glyph.setPixmap(legend_glyph(kind, c, self.devicePixelRatioF()))
-        self._bar.setStyleSheet(
+            glyph.setPixmap(legend_glyph(kind, c, ratio))
+        self._bar.setStyleSheet(self._toolbar_sheet(c))
+
+    @staticmethod
+    def _toolbar_sheet(c: TimelineColors) -> str:
+        return (
             f"""
             QWidget#TimelineToolbar {{ background: {c.header.name()}; border-bottom: 1px solid {c.grid.name()}; }}
             QLabel#TimelineLegend {{ color: {c.text_secondary.name()}; font-size: 12px; }}

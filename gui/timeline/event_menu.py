@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from models.analysis.event_corrections import CONFIRM, NOT_A_DATE, confirmed
+from gui.operations.timeline import CONFIRM, NOT_A_DATE
 from models.timeline_groups import EventMention
 
 MAX_REPORTS = 12  # sub-menus of one mark; the rest are reached by zooming in
@@ -43,6 +43,8 @@ def _fill(menu: QMenu, m: EventMention, show: Callable[[EventMention], None],
           correct: Callable[[EventMention, str], None]) -> None:
     menu.addAction(_tr("Show in Article"), lambda: show(m))
     menu.addSeparator()
+    from models.analysis.event_corrections import confirmed  # loaded with the first menu, after the first paint
+
     confirm = menu.addAction(_tr("Confirm Date"), lambda: correct(m, CONFIRM))
     if confirmed(m.event):
         confirm.setText(_tr("Date Confirmed by You"))

@@ -14,8 +14,8 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.i18n import plural
+from gui.operations.timeline import CONFIRM, NOT_A_DATE
 from gui.timeline.colors import TimelineColors
-from models.analysis.event_corrections import CONFIRM, CONFIRMED_BY_YOU, NOT_A_DATE, confirmed
 from models.analysis.types import LOW_CONFIDENCE, TimelineEvent
 from models.timeline_groups import DatedGroup, EventMention
 
@@ -40,9 +40,17 @@ def describe_when(group: DatedGroup) -> str:
     return f"{first.day} {first.strftime('%b %Y')} – {last.day} {last.strftime('%b %Y')}"
 
 
+def _confirmed(event: TimelineEvent) -> bool:
+    from models.analysis.event_corrections import confirmed  # the corrections' rules load after the first paint
+
+    return confirmed(event)
+
+
 def sureness(event: TimelineEvent) -> str:
     """How sure the date is and what made it (the entity panel's words): "confirmed by you", or the way the
     analyser reached the value with its confidence, "unsure" below the threshold of the faded marks."""
+    from models.analysis.event_corrections import CONFIRMED_BY_YOU, confirmed  # loaded with the first card
+
     t = event.timex
     if confirmed(event):
         return CONFIRMED_BY_YOU.capitalize()
@@ -129,7 +137,7 @@ class HoverCard(QFrame):
             self._add(expr, "TimelineCardMeta", wrap=True)
             sure = sureness(m.event)
             self._add(sure, "TimelineCardSure", wrap=True)
-            actions = "" if confirmed(m.event) else self._corrections(index)
+            actions = "" if _confirmed(m.event) else self._corrections(index)
             self._footer(rel if single else "", index)
             lines += [m.article_title if not single else "", quote, expr, sure, actions]
         if len(mentions) > MAX_MENTIONS:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,6 +79,23 @@ def test_no_snapshot_for_a_library_that_must_be_created_or_is_empty(tmp_path: Pa
     assert startup_library(str(tmp_path / "junk.sqlite")) is None
 
 
+def test_a_file_already_in_the_library_is_painted_from_the_snapshot(tmp_path: Path, monkeypatch: Any) -> None:
+    path = tmp_path / "library.sqlite"
+    first, second = _library(path)
+    harbour = tmp_path / "harbour.txt"
+    startup = startup_library(str(path), [str(SAMPLE)])
+    assert isinstance(startup, StartupLibrary) and startup.shown == first
+    startup.release_snapshot()
+    monkeypatch.chdir(tmp_path)  # a relative name is the same file, as the store resolves it
+    relative = startup_library(str(path), ["harbour.txt"])
+    assert relative is not None and relative.shown == second
+    new = tmp_path / "new.txt"
+    new.write_text("Not imported yet\n\nA short article the library does not hold.\n", encoding="utf-8")
+    for sources in ([str(new)], [str(SAMPLE), str(harbour)], [str(tmp_path)], ["https://example.org/a"],
+                    [str(tmp_path / "gone.txt")]):
+        assert startup_library(str(path), sources) is None, sources  # imported through the store first
+
+
 def test_calls_after_the_store_arrived_go_to_the_store(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite"
     first, second = _library(path)
@@ -135,6 +153,37 @@ code = main(sys.argv[1:])
 print(json.dumps(seen))
 sys.exit(code)
 """
+
+
+def _probe(tmp_path: Path, path: Path, *sources: str) -> tuple[dict[str, Any], str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEWSDESK_STARTUP_MARKS="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    probe = f"LATER = {LATER!r}\n" + PROBE
+    done = subprocess.run([sys.executable, "-c", probe, "--library", str(path), "--screenshot",
+                           str(tmp_path / "shot.png"), *sources], env=env, cwd=REPO, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+
+@pytest.mark.slow
+def test_a_file_in_the_library_is_painted_before_the_store_loads_then_imported(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    _library(path)
+    harbour = tmp_path / "harbour.txt"
+    harbour.write_text("Harbour reopens after storm\n\nThe harbour reopened on Monday after a week of repairs.\n\n"
+                       "Fishing boats returned before dawn, and the market opened at nine.\n", encoding="utf-8")
+    seen, stderr = _probe(tmp_path, path, str(harbour))
+    assert seen == {"sqlalchemy": False, "spacy": False, "models.store.library": False, "worker": False,
+                    "later": []}
+    assert "startup-mark settled" in stderr
+    lib = open_library(str(path))
+    try:  # the file was read again behind the painted window: its changed text is a new version
+        (stored,) = [a for a in lib.list_articles() if a.source == str(harbour.resolve())]
+        assert "opened at nine" in lib.get_article(stored.id).article.text
+        assert lib.article_count() == 2
+    finally:
+        lib.close()
 
 
 @pytest.mark.slow
