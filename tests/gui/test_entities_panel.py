@@ -305,7 +305,12 @@ def test_the_library_counts_asked_are_those_of_the_articles_entities_only(panel:
         index = EntityStore(lib).library_index()
         shown = [CorrectedEntity(e.name, e.type, ()) for e in index[:2]]
         got: list[Any] = []
-        show_entity_facts(panel, lib, "", shown, lambda fn, done: (got.append(fn()), done(got[-1])))
+
+        def run(fn: Any, done: Any) -> None:  # the worker, run at once
+            got.append(fn())
+            done(got[-1])
+
+        show_entity_facts(panel, lib, "", shown, run)
         assert got == [{(e.name, e.type): e.article_count for e in index[:2]}] and len(index) > 2
         assert panel.model._article_counts == got[0]
     finally:
