@@ -179,3 +179,22 @@ def test_an_older_library_is_backed_up_then_migrated(library_path: Path) -> None
     with pytest.raises(Exception, match="older"):  # an unknown revision is refused, after a backup was taken
         open_library(str(library_path))
     assert backup.backups(library_path), "no backup before the migration"
+
+
+def test_a_list_longer_than_one_statement_can_ask_about_is_read_in_chunks(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's highlight colours, versions and analysis states are asked for a few thousand articles at a time:
+    PostgreSQL refuses a statement with more than 65,535 values, which the whole list of a large library is."""
+    from models.store import article_list
+
+    ids = [lib.import_article(make_article(source=f"s{n}.txt", body=f"Story {n} of the day.")).id for n in range(7)]
+    lib.annotations.add(ids[1], 0, 5, color="red")
+    lib.annotations.add(ids[4], 0, 5, color="green")
+    lib.import_article(make_article(source="s4.txt", body="Story 4 of the day, corrected."))
+    whole = lib.list_articles()
+    monkeypatch.setattr(article_list, "ID_CHUNK", 2)
+    chunked = lib.list_articles()
+    assert chunked == whole and len(whole) == 7
+    assert {a.id: a.colors for a in chunked if a.colors} == {ids[1]: ("red",), ids[4]: ("green",)}
+    assert [a.id for a in chunked if a.edited] == [ids[4]]

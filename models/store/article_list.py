@@ -25,6 +25,7 @@ from models.store.schema import (
 )
 from models.store.sessions import Sessions
 
+ID_CHUNK = 10_000  # article ids asked about in one statement
 SORTS = ("recent", "newest", "oldest", "highlighted", "title")  # recent: last imported first (the default)
 
 
@@ -83,10 +84,15 @@ def page(
     with lib.reading() as s:
         rows = s.execute(stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))).all()
         ids = [r.id for r in rows]
-        colors = colors_by_article(s, ids)
+        colors: dict[int, Any] = {}
+        versions: dict[int, int] = {}
+        unfinished: dict[int, str] = {}
+        for i in range(0, len(ids), ID_CHUNK):  # a statement takes at most 65,535 values on PostgreSQL
+            chunk = ids[i : i + ID_CHUNK]
+            colors.update(colors_by_article(s, chunk))
+            versions.update(revision_counts(s, chunk))
+            unfinished.update(unfinished_analyses(s, chunk))
         swatches = swatches_of(s, colors)
-        versions = revision_counts(s, ids)
-        unfinished = unfinished_analyses(s, ids)
     return [
         ArticleSummary(r.id, r.title, r.source, str((r.meta or {}).get("publisher", "")), r.published,
                        r.imported_at, int(r.n or 0), colors.get(r.id, ()), revisions=versions.get(r.id, 1),
