@@ -83,16 +83,7 @@ def page(
         order = [func.lower(ArticleRow.title), ArticleRow.id]
     with lib.reading() as s:
         rows = s.execute(stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))).all()
-        ids = [r.id for r in rows]
-        colors: dict[int, Any] = {}
-        versions: dict[int, int] = {}
-        unfinished: dict[int, str] = {}
-        for i in range(0, len(ids), ID_CHUNK):  # a statement takes at most 65,535 values on PostgreSQL
-            chunk = ids[i : i + ID_CHUNK]
-            colors.update(colors_by_article(s, chunk))
-            versions.update(revision_counts(s, chunk))
-            unfinished.update(unfinished_analyses(s, chunk))
-        swatches = swatches_of(s, colors)
+        colors, swatches, versions, unfinished = row_extras(s, [r.id for r in rows])
     return [
         ArticleSummary(r.id, r.title, r.source, str((r.meta or {}).get("publisher", "")), r.published,
                        r.imported_at, int(r.n or 0), colors.get(r.id, ()), revisions=versions.get(r.id, 1),
@@ -100,6 +91,23 @@ def page(
                        read=bool(r.read), swatches=swatches.get(r.id, ()))
         for r in rows
     ]
+
+
+def row_extras(
+    s: Session, ids: list[int]
+) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]], dict[int, int], dict[int, str]]:
+    """What a row of the list shows beside its title, for each article of ``ids``: its highlights' colours, their
+    swatches, its number of versions and the state of an unfinished analysis. Asked a few thousand articles at a
+    time: a statement takes at most 65,535 values on PostgreSQL, fewer than a large library's whole list."""
+    colors: dict[int, tuple[str, ...]] = {}
+    versions: dict[int, int] = {}
+    unfinished: dict[int, str] = {}
+    for i in range(0, len(ids), ID_CHUNK):
+        chunk = ids[i : i + ID_CHUNK]
+        colors.update(colors_by_article(s, chunk))
+        versions.update(revision_counts(s, chunk))
+        unfinished.update(unfinished_analyses(s, chunk))
+    return colors, swatches_of(s, colors), versions, unfinished
 
 
 def set_read(lib: Sessions, article_id: int, read: bool = True) -> None:

@@ -17,7 +17,7 @@ from models.article import Article, metadata_to_dict
 from models.revisions.identity import canonical_source, is_relative, same_story
 from models.store import article_list, library_index, location, migrate, opening
 from models.store.annotations import AnnotationStore, reanchor_article
-from models.store.article_list import colors_by_article, swatches_of, unfinished_analyses
+from models.store.article_list import row_extras
 from models.store.article_rows import fill_row, stored_article
 from models.store.engine import make_engine
 from models.store.records import ArticleSummary, ImportResult, SearchHit, StoredArticle
@@ -27,7 +27,6 @@ from models.store.revisions import (
     record_revision,
     refresh_current_metadata,
     remember_origins,
-    revision_counts,
     store_current_analysis,
 )
 from models.store.schema import AnalysisRow, ArticleRevisionRow, ArticleRow, HighlightRow, utcnow
@@ -107,32 +106,29 @@ class Library(Sessions):
             counts = (
                 select(HighlightRow.article_id, func.count().label("n")).group_by(HighlightRow.article_id).subquery()
             )
-            stmt = select(ArticleRow, func.coalesce(counts.c.n, 0)).outerjoin(
-                counts, counts.c.article_id == ArticleRow.id
-            )
+            a = ArticleRow  # the columns a summary shows, never the texts
+            stmt = select(a.id, a.title, a.source, a.meta["publisher"].as_string(), a.published, a.imported_at,
+                          func.coalesce(counts.c.n, 0)).outerjoin(counts, counts.c.article_id == a.id)
             if ids is not None:
-                stmt = stmt.where(ArticleRow.id.in_(ids))
-            rows = s.execute(stmt.order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())).all()
-            colors = colors_by_article(s, [r.id for r, _ in rows])
-            swatches = swatches_of(s, colors)
-            versions = revision_counts(s, [r.id for r, _ in rows])
-            unfinished = unfinished_analyses(s, [r.id for r, _ in rows])
+                stmt = stmt.where(a.id.in_(ids))
+            rows = s.connection().execute(stmt.order_by(a.imported_at.desc(), a.id.desc())).all()
+            colors, swatches, versions, unfinished = row_extras(s, [r[0] for r in rows])
             out = [
                 ArticleSummary(
-                    r.id,
-                    r.title,
-                    r.source,
-                    str(r.meta.get("publisher", "")),
-                    r.published,
-                    r.imported_at,
+                    article_id,
+                    title,
+                    source,
+                    str(publisher or ""),
+                    published,
+                    imported_at,
                     n,
-                    colors.get(r.id, ()),
-                    versions.get(r.id, 1),
-                    versions.get(r.id, 1) > 1,
-                    unfinished.get(r.id, ""),
-                    swatches=swatches.get(r.id, ()),
+                    colors.get(article_id, ()),
+                    versions.get(article_id, 1),
+                    versions.get(article_id, 1) > 1,
+                    unfinished.get(article_id, ""),
+                    swatches=swatches.get(article_id, ()),
                 )
-                for r, n in rows
+                for article_id, title, source, publisher, published, imported_at, n in rows
             ]
             if ids is not None:
                 rank = {i: k for k, i in enumerate(ids)}
