@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from models.analysis import analyze
 from models.analysis.aliases import Candidate, merge_aliases
-from models.analysis.entity_cues import clean, mention_cues, retype
+from models.analysis.entity_cues import mention_cues, retype
+from models.analysis.entity_junk import clean
 
 
 def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:

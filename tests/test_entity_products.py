@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from models.analysis import analyze
 from models.analysis.aliases import Candidate
-from models.analysis.entity_cues import clean, coordinated, mention_cues, product_or_idea, retype
+from models.analysis.coordination import coordinated
+from models.analysis.entity_cues import mention_cues, product_or_idea, retype
+from models.analysis.entity_junk import clean
 
 
 def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:

@@ -16,6 +16,8 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
+from models.analysis.coordination import coordinated
+from models.analysis.entity_junk import clean
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
@@ -48,8 +50,8 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = _joined_names(text, _without_duplicates(candidates))
-    candidates = entity_cues.retype(entity_cues.clean(candidates, text), text)
-    candidates = entity_cues.coordinated(candidates, text)
+    candidates = entity_cues.retype(clean(candidates, text), text)
+    candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
     found = [

@@ -1,0 +1,219 @@
+"""Which names are not names at all (:func:`clean`): metric acronyms, credentials after a byline, venue lines
+with "@", statistics glued to a name, headline fragments, table headings, words only ever counted, the tails of
+hyphenated compounds — each a general shape of text, as the cues of :mod:`models.analysis.entity_cues` are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from models.analysis.aliases import Candidate, name_key
+from models.analysis.entity_cues import (
+    _STATS_TAIL,
+    HOLIDAYS,
+    NOT_NAMES,
+    _headline_cut,
+    _product_line_names,
+    _title_case_line,
+    product_or_idea,
+    title_lists,
+)
+from models.analysis.entity_types import ORG_HEADS
+
+_WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each word is written, case kept (one pass over the text)."""
+    return Counter(_WORDS.findall(text))
+
+
+def _common_word(c: Candidate, counts: Counter[str]) -> bool:
+    """A single capitalised word the text also writes in lower case at least as often ("Salad", "Drop"): a common
+    noun capitalised by a heading, not a name."""
+    if " " in c.text or not c.text[:1].isupper() or c.text.isupper() or len(c.text) < 3:
+        return False
+    lower = counts[c.text.lower()]
+    if not lower and c.text.endswith("s") and c.text.lower() not in ORG_HEADS:  # "Watches" beside "watch"
+        lower = max(counts[c.text[:-1].lower()], counts[c.text[:-2].lower()] if c.text.endswith("es") else 0)
+    return lower >= 1 and lower >= counts[c.text]
+
+
+_LOWER_WORDS = re.compile(r"(?<![\w.@/])[a-z]+(?![\w@/]|\.\w)")  # not inside addresses and links
+_HEADING_LINE_MAX = 60
+
+
+def _heading_line(text: str, start: int) -> bool:
+    """The line holding ``start`` is short and ends without sentence punctuation: a heading."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    line = text[left : right if right >= 0 else len(text)].strip()
+    return len(line) <= _HEADING_LINE_MAX and not line.endswith((".", "!", "?", ",", ";", ":", '"', "”"))
+
+
+def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Names of several common words ("Pre-Workout Meal", "Nighttime Supplement", "Early Reviews") that the text
+    writes only in headings or title-case headlines, each of whose words it also writes in lower case: words of a
+    heading, not a name."""
+    lower: set[str] | None = None
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if " " in c.text and not c.text.isupper() and c.type != "PERSON":
+            by_key[c.text].append(c)
+    out = set()
+    for surface, mentions in by_key.items():
+        words = re.split(r"[\s\-–]+", surface)
+        if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if not all(_heading_line(text, m.start) or _title_case_line(text, m.start) for m in mentions):
+            continue
+        if lower is None:
+            lower = set(_LOWER_WORDS.findall(text))
+        if all(w.lower() in lower for w in words):
+            out.add(surface)
+    return out
+
+
+def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
+    """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
+    case ("lorry crash"), common nouns capitalised by a heading."""
+    surface = c.text
+    if "@" in surface:
+        return True
+    if not any(ch.isupper() for ch in surface if ch.isalpha()):
+        return True
+    if counts is not None and _common_word(c, counts):
+        return True
+    if surface.isupper() and len(surface) <= 3 and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return True  # "225 DKK per hour": a currency or a unit
+    if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
+            _CLAUSE_AFTER.match(text, c.end):
+        return True  # "a good Samaritan who …": a common noun; a name takes no "a"
+    letters = surface.replace(".", "")
+    if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
+        return True
+    return False
+
+
+_CITATION_TAIL = re.compile(r"(?:,?\s+et al\.?|,?\s+\(?(?:1[89]|20)\d\d[a-z]?\)?)$")
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*&|,\s*and|&|,|\band\b)\s*")
+_SURNAME = re.compile(r"[A-Z][\w'’-]+$")
+
+
+def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
+    """ "Lewis, Simons, & Fennig", "Carrano & Biewener 2011", "Lewis et al.": each author a person of their own."""
+    m = _CITATION_TAIL.search(c.text)
+    end = c.start + m.start() if m and m.start() > 0 else c.end
+    surface = text[c.start : end]
+    if "&" not in surface and not (m and end != c.end):
+        return [c]
+    parts = []
+    pos = 0
+    for sep in [*_AUTHOR_SEPARATOR.finditer(surface), None]:
+        stop = sep.start() if sep else len(surface)
+        word = surface[pos:stop]
+        if not _SURNAME.match(word) or " " in word:
+            return [c] if end == c.end else [replace(c, end=end, text=surface, type="PERSON")]
+        parts.append(Candidate(c.start + pos, c.start + stop, word, "PERSON", c.weak, "citation"))
+        pos = sep.end() if sep else pos
+    return parts
+
+
+# A model designation right after a name of several words ("Acme Book i5", "Nimbus Vision QX900"): a product.
+_MODEL_AFTER = re.compile(r"\s+(?=[A-Za-z]*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}(?:-[A-Za-z\d]+)?\b")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[a-z]+\s+)?$")
+_CLAUSE_AFTER = re.compile(r"\s+(?:who|which|that)\b")
+_NUMBER_BEFORE = re.compile(r"\d\s$")
+_LOWER_EXPANSION = re.compile(r"((?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s+\(([A-Z]{2,6})s?\)")
+
+
+def concept_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines by words in lower case ("sea surface salinity (SSS)"): names of concepts, not of
+    organisations."""
+    out = set()
+    for m in _LOWER_EXPANSION.finditer(text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters.lower():
+            out.add(letters)
+    return out
+
+
+_COMPOUND_BEFORE = re.compile(r"(?:^|[\s\-‐‑])(?!(?:bin|ibn|abu|ben|bar|von|van|mac|del|der|den|les|las|los)[-‐‑])"
+                              r"[a-z]{3,}[-‐‑]$")
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+
+
+def _counted_only(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names written only between a count and a common noun ("1 Fresno chile", "2 Roma tomatoes"): a
+    variety of a thing in a list of quantities, not a place or a person."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        if " " in c.text:
+            continue
+        counted = bool(_COUNT_BEFORE.search(text, max(0, c.start - 5), c.start) and _NOUN_AFTER.match(text, c.end))
+        seen[c.text] = seen.get(c.text, True) and counted
+    return {name for name, every in seen.items() if every}
+
+
+def _table_heading(c: Candidate, text: str) -> bool:
+    """A whole cell of a table's heading row ("Ticker | Price | Change"): a column's name."""
+    left = text.rfind("\n", 0, c.start) + 1
+    right = text.find("\n", c.end)
+    line = text[left : right if right >= 0 else len(text)]
+    if line.count("|") < 3 or any(ch.isdigit() for ch in line):
+        return False
+    return c.text.strip() in {cell.strip() for cell in line.split("|")}
+
+
+_DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
+_AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
+
+
+def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
+    2011") split into its authors."""
+    out = []
+    counts = word_counts(text)
+    lists = title_lists(text) if text.count(",") >= 5 else []
+    surfaces = Counter(c.text for c in candidates)
+    concepts = concept_acronyms(text) if "(" in text else set()
+    counted = _counted_only(candidates, text)
+    candidates = [_headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
+    headings = heading_phrases(candidates, text)
+    products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
+                and product_or_idea(c.text)}
+    lines = _product_line_names(candidates, products)
+    for c in candidates:
+        if c.text in headings:
+            continue
+        off = _DEAL_LEAD.match(c.text)
+        if off and _AMOUNT_BEFORE.search(text, max(0, c.start - 12), c.start):  # "35% Off Acme Monitor"
+            c = replace(c, start=c.start + off.end(), text=c.text[off.end() :])
+        lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
+        if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
+            c = replace(c, start=c.start + lead, text=c.text[lead:])
+        if is_junk(c, text, counts) or c.text in counted or _table_heading(c, text) or c.text.rstrip("s") in concepts:
+            continue
+        if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
+            continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
+        if c.type in ("PERSON", "ORGANIZATION", "PLACE") and any(a <= c.start and c.end <= b for a, b in lists):
+            c = replace(c, type="OTHER", source="title list")
+        if name_key(c.text) in HOLIDAYS:
+            c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
+        if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (
+            c.type in ("PERSON", "ORGANIZATION", "PLACE") and " " in c.text and _MODEL_AFTER.match(text, c.end)
+        ):
+            c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and (c.text in products or c.text in lines):
+            c = replace(c, type="OTHER", source="product")
+        m = _STATS_TAIL.search(c.text)
+        if m and m.start() > 0:
+            end = c.start + m.start()
+            c = replace(c, end=end, text=text[c.start : end])
+        out.extend(_citation_parts(c, text) if c.type in ("PERSON", "ORGANIZATION", "OTHER") else [c])
+    return out
