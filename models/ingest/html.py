@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from models.article import Article, Metadata, build_text
+from models.ingest.body_parts import positions, recover_chunks
 from models.ingest.boilerplate import Candidate, drop_boilerplate
 from models.ingest.bylines import find_dateline
 from models.ingest.dates import plausible
@@ -146,6 +147,21 @@ def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     return parts
 
 
+def _with_other_chunks(tree: lxml_html.HtmlElement, candidates: list[Candidate]) -> list[Candidate]:
+    """The extracted blocks with the story's other chunks put back in page order (models/ingest/body_parts.py)."""
+    texts = [c.text for c in candidates]
+    extra = recover_chunks(tree, texts)
+    if not extra:
+        return candidates
+    placed: list[tuple[int, int, Candidate]] = []
+    last = -1
+    for i, (candidate, where) in enumerate(zip(candidates, positions(tree, texts), strict=True)):
+        last = where if where is not None and where > last else last
+        placed.append((last, i, candidate))
+    placed += [(where, len(candidates) + j, Candidate(kind, text)) for j, (where, kind, text) in enumerate(extra)]
+    return [candidate for _, _, candidate in sorted(placed, key=lambda item: (item[0], item[1]))]
+
+
 def extract_blocks(
     tree: lxml_html.HtmlElement, url: str | None = None, *, fragment: bool = False
 ) -> list[tuple[str, str]]:
@@ -164,6 +180,8 @@ def extract_blocks(
     for candidate in candidates:
         candidate.text = " ".join(candidate.text.split())
     candidates = [c for c in candidates if c.text]
+    if not fragment:
+        candidates = _with_other_chunks(tree, candidates)
     candidates = drop_boilerplate(candidates)
     parts = [(c.kind, c.text) for c in candidates]
     if not parts:
