@@ -54,6 +54,7 @@ class AnnotationsFeature(QObject):
         self._panel: NotesPanel | None = None
         self._listed: set[str] = set()  # the open article's highlights, while the panel is not built
         self._fates: dict[str, str] = {}  # what the article's last edit did to its highlights (gui.revisions)
+        self._wide_reads = 0  # the library-wide list's reads: only the latest is shown
         placeholder = QWidget()
         placeholder.setObjectName("NotesPanel")
         room = settings.NOTES_MIN_WIDTH.read()
@@ -252,8 +253,19 @@ class AnnotationsFeature(QObject):
             self._load_library_wide()
 
     def _load_library_wide(self) -> None:
-        titles = {a.id: a.title for a in self.library.list_articles()}
-        self.panel.set_library_annotations(self.controller.store().list(), titles)
+        """Every highlight of the library with its article's title, read on a worker (a library of 10,000 articles
+        took two seconds of the GUI thread); the answer is dropped if the reader has left the view meanwhile."""
+        self._wide_reads += 1
+        generation = self._wide_reads
+        library, store = self.library, self.controller.store()
+
+        def shown(found: tuple[list[Any], dict[int, str]]) -> None:
+            panel = self._panel
+            if generation == self._wide_reads and panel is not None and panel.library_wide():
+                panel.set_library_annotations(*found)
+
+        self.window.runner.run(self.window.tr("Reading highlights"), lambda _task: _library_wide(library, store),
+                               shown)
 
     @Slot(bool)
     def _on_scope_changed(self, library_wide: bool) -> None:
@@ -543,3 +555,17 @@ class AnnotationsFeature(QObject):
         self.swatches.refresh_theme()
         self.view.viewport().update()
 
+
+
+def _library_wide(library: Any, store: Any) -> tuple[list[Any], dict[int, str]]:
+    """In a worker: every annotation, and the titles of the articles holding them (the highlighted articles' page
+    rather than the whole library's list)."""
+    annotations = list(store.list())
+    wanted = {a.article_id for a in annotations}
+    titles: dict[int, str] = {}
+    if wanted and callable(getattr(library, "article_page", None)):
+        count = library.count_articles(highlighted_only=True)
+        titles = {a.id: a.title for a in library.article_page(0, max(count, 1), highlighted_only=True)}
+    if wanted - titles.keys():
+        titles = {a.id: a.title for a in library.list_articles()}
+    return annotations, titles

@@ -7,6 +7,8 @@ the margin marks the line instead. A click on either selects the highlight.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,9 +38,32 @@ class Card:
     compact: bool  # a margin tab rather than a card
 
 
+# A character or a line start that may be Markdown: a note with none of them renders as its own words, in
+# paragraphs split at blank lines (most notes are plain prose; they need neither the renderer nor a QTextDocument).
+_MARKUP = re.compile(r"[*_`\[\]<>&\\|~!]|^(?: {4}|\t)|^[ \t]*(?:[#>+=-]|\d+[.)])| {2,}$", re.MULTILINE)
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def is_plain(note: str) -> bool:
+    """The note holds nothing Markdown would render differently from its words."""
+    return _MARKUP.search(note) is None
+
+
+def note_markup(note: str) -> str:
+    """The note's HTML as :func:`models.export.note_markup.note_html` renders it; a plain note without loading the
+    renderer."""
+    if is_plain(note):
+        return "".join(f"<p>{html.escape(p.strip(), quote=False)}</p>" for p in _PARAGRAPHS.split(note) if p.strip())
+    from models.export.note_markup import note_html  # the Markdown renderer loads with the first marked-up note
+
+    return note_html(note)
+
+
 @lru_cache(maxsize=512)
 def note_plain_text(note: str) -> str:
     """The words of a Markdown note, without its markup (for a few lines in a card)."""
+    if is_plain(note):
+        return " ".join(note.split())
     from models.export.note_markup import note_html  # the Markdown renderer loads with the first note shown
 
     doc = QTextDocument()
