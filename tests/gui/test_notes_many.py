@@ -84,3 +84,16 @@ def test_a_plain_note_reads_as_the_renderer_would_render_it(note: str, gui: Gui)
     assert is_plain(note) == (note in {"Compare with the wire copy #check", "A line\nand the next",
                                        "Two paragraphs.\n\nThe second one, \"quoted\".",
                                        "It's 3:45 pm, 20% off — fine"})
+
+
+def test_note_cards_are_laid_out_for_what_the_view_can_show(many: Reader, qtbot: QtBot) -> None:
+    window, _lib, _article_id, _ = many
+    view, marks = window.view, window.annotations.marks
+    view.viewport().repaint()
+    cards = marks.cards.cards()
+    assert cards  # the first notes of the text have their cards beside it
+    bottom = view.verticalScrollBar().value() + view.viewport().height()
+    assert all(card.rect.top() <= bottom for card in cards)  # none of the hundreds pushed out of sight
+    assert len(cards) < NOTES // 2
+    full = [c for c in cards if not c.compact]
+    assert all(c.lines and " ".join(c.lines).split()[0] == c.text.split()[0] for c in full)
