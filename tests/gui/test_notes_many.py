@@ -46,8 +46,9 @@ def test_the_notes_tab_lists_every_note_of_an_article_with_hundreds(many: Reader
     window, lib, article_id, _ = many
     feature = window.annotations
     assert not feature.panel_built()
-    feature.dock.raise_()  # the user clicks the Notes tab
-    qtbot.waitUntil(feature.panel_built)
+    feature.dock.raise_()  # the user clicks the Notes tab: the panel is built in this pass, filled in the next
+    assert feature.panel_built() and feature.dock.widget().model.rowCount() == 0  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: feature.dock.widget().model.rowCount() == NOTES)  # type: ignore[attr-defined]
     panel = feature.panel
     qtbot.waitUntil(panel.list.isVisible)
     stored = {a.id: a.note for a in lib.annotations.list(article_id)}
