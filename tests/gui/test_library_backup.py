@@ -78,3 +78,33 @@ def test_the_library_opens_before_the_daily_backup_and_the_backup_follows(
         pool.pool.waitForDone(30_000)
         window.close()
         lib.close()
+
+
+def test_a_damaged_library_found_by_the_daily_backup_is_said_and_not_backed_up(
+    qtbot: QtBot, gui: Gui, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from models.store import integrity
+
+    path = tmp_path / "library.sqlite"
+    seed = open_library(str(path))
+    seed.import_article(sample_article())
+    seed.close()
+    lib = open_library(str(path))
+    found = "Page 12 is never used"  # what SQLite's page check says of a damaged file, met by the day's full check
+    monkeypatch.setattr(integrity, "check_file", lambda *_a, **_k: found)
+    _app, faces, theme = gui
+    window = MainWindow(lib, faces, theme, pool=BackupOnlyPool())
+    qtbot.addWidget(window)
+    daily = install_daily_backup(window, delay_ms=0)
+    pool = window.runner.pool
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: daily.label is not None and "newsdesk restore" in daily.label.text(), timeout=30_000)
+        assert found in daily.label.text()
+        assert not daily.running and daily.taken is None and backup.backups(path) == []
+        assert daily.label is not None and daily.label.isVisible()
+    finally:
+        pool.pool.waitForDone(30_000)  # type: ignore[attr-defined]
+        window.close()
+        lib.close()
