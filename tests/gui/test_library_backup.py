@@ -101,9 +101,8 @@ def test_a_damaged_library_found_by_the_daily_backup_is_said_and_not_backed_up(
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: daily.label is not None and "newsdesk restore" in daily.label.text(), timeout=30_000)
-        assert found in daily.label.text()
+        assert daily.label is not None and found in daily.label.text() and daily.label.isVisible()
         assert not daily.running and daily.taken is None and backup.backups(path) == []
-        assert daily.label is not None and daily.label.isVisible()
     finally:
         pool.pool.waitForDone(30_000)  # type: ignore[attr-defined]
         window.close()
