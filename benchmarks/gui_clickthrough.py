@@ -45,12 +45,11 @@ class Watchdog:
         self.timer.timeout.connect(lambda: self.ticks.append((time.perf_counter(), time.thread_time())))
         self.timer.start()
 
-    def longest(self, since: float) -> tuple[float, float]:
-        stamps = [t for t in self.ticks if t[0] > since]
-        if not stamps:
-            return 0.0, 0.0
+    def longest(self, since: tuple[float, float]) -> tuple[float, float]:
+        """``since``: (perf_counter, thread_time) when the operation began (its own synchronous call counts)."""
+        stamps = [since, *(t for t in self.ticks if t[0] > since[0])]
         pairs = list(zip(stamps[:-1], stamps[1:], strict=True))
-        wall = max([stamps[0][0] - since, *(b[0] - a[0] for a, b in pairs)])
+        wall = max((b[0] - a[0] for a, b in pairs), default=0.0)
         cpu = max((b[1] - a[1] for a, b in pairs), default=0.0)
         return wall, cpu
 
@@ -120,7 +119,7 @@ def main() -> int:
 
         def step(label: str, act: Callable[[], Any], done: Callable[[], bool] = lambda: True,
                  timeout: float = 20.0) -> None:
-            since = time.perf_counter()
+            since = (time.perf_counter(), time.thread_time())
             act()
             elapsed = settle(lambda: done() and not window.runner.pending, timeout)
             wall, cpu = dog.longest(since)
