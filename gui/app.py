@@ -329,6 +329,10 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
     window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
+    if not screenshot:  # the day's backup, on a worker once the window is painted (gui.library_backup)
+        from gui.library_backup import install_daily_backup
+
+        install_daily_backup(window)
     gc.freeze()  # the modules, classes and the window live as long as the process: never walk them again
     gc.enable()  # off during start-up (see gui.launcher)
     analysis_failures: list[str] = []

@@ -34,8 +34,12 @@ class LibraryDelegate(QStyledItemDelegate):
         self._title_font.setWeight(QFont.Weight.DemiBold)
         self._meta_font = QFont()
         self._meta_font.setPixelSize(12)
+        # Row heights by (title, snippet, width): the list measures every row again whenever rows are added (each
+        # page fetched while scrolling), which laid out 4,000 titles again for the fifth page of a big library.
+        self._heights: dict[tuple[str, str, int], int] = {}
 
     def set_base_font(self, font: QFont) -> None:
+        self._heights.clear()
         self._title_font = QFont(font)
         self._title_font.setPixelSize(13)
         self._title_font.setWeight(QFont.Weight.DemiBold)
@@ -88,12 +92,20 @@ class LibraryDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _INDEX) -> QSize:  # QStyledItemDelegate.sizeHint
         width = max(80, option.rect.width() or 260) - 2 * PAD_X
-        title = self._lines(index.data(Role.TITLE) or "", self._title_font, width, 2)
-        height = PAD_Y * 2 + len(title) * QFontMetrics(self._title_font).lineSpacing()
-        height += GAP + QFontMetrics(self._meta_font).lineSpacing()
-        if snippet := index.data(Role.SNIPPET):
-            lines = len(self._lines(snippet, self._meta_font, width, 2))
-            height += GAP + lines * QFontMetrics(self._meta_font).lineSpacing()
+        title_text = str(index.data(Role.TITLE) or "")
+        snippet = str(index.data(Role.SNIPPET) or "")
+        key = (title_text, snippet, width)
+        height = self._heights.get(key)
+        if height is None:
+            title = self._lines(title_text, self._title_font, width, 2)
+            height = PAD_Y * 2 + len(title) * QFontMetrics(self._title_font).lineSpacing()
+            height += GAP + QFontMetrics(self._meta_font).lineSpacing()
+            if snippet:
+                lines = len(self._lines(snippet, self._meta_font, width, 2))
+                height += GAP + lines * QFontMetrics(self._meta_font).lineSpacing()
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            self._heights[key] = height
         return QSize(option.rect.width(), height + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _INDEX) -> None:  # QStyledItemDelegate

@@ -65,6 +65,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
         self._library: LibraryProtocol | None = None
+        self._searches = 0  # reloads asked for: a search's answer arriving after a newer reload is dropped
         self._footers: list[QWidget] = []
         self._counts = (0, 0, 0)  # highlighted, unread, edited, as the chips show them
         self._read_here: set[int] = set()  # marked read by opening them; the store may not have the mark yet
@@ -271,17 +272,29 @@ class LibraryPanel(QWidget):
         position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
         current = self.current_article_id()
         selected = set(self.selected_article_ids())
-        summaries: list[ArticleSummary] = []
-        snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
         query = self.query()
+        self._searches += 1
+        runner = getattr(self.window(), "runner", None)
+        if query and self._library is not None and runner is not None:
+            # The matches of a search are read on a worker (a common word in a library of 10,000 articles took a
+            # third of a second of the GUI thread); only the latest search's answer is shown.
+            generation, library = self._searches, self._library
+            runner.run(self.tr("Search"), lambda _task: _search(library, query),
+                       lambda found: self._show(found, position, current, selected)
+                       if generation == self._searches else None)
+            return
+        found = _search(self._library, query) if query and self._library is not None else None
+        self._show(found, position, current, selected)
+
+    def _show(self, found: tuple[list[ArticleSummary], dict[int, tuple[str, tuple[tuple[int, int], ...]]]] | None,
+              position: tuple[int, int] | None, current: int | None, selected: set[int]) -> None:
+        """The rows of a search (``found``) or of the whole library (None), keeping the current article, the
+        selection and the list's position where they are still listed."""
+        query = self.query()
+        summaries, snippets = found if found is not None else ([], {})
         selection = self.list.selectionModel()
         selection.blockSignals(True)
         if query or self._library is None:
-            if self._library is not None:
-                summaries = self._library.list_articles(query)
-                for hit in self._library.search(query, limit=SNIPPET_HITS):
-                    if hit.article_id not in snippets and hit.snippet:
-                        snippets[hit.article_id] = (" ".join(hit.snippet.split()), hit.marks)
             highlighted = [s for s in summaries if s.highlight_count > 0]
             unread = [s for s in summaries if not s.read]
             edited = [s for s in summaries if s.edited]
@@ -495,3 +508,14 @@ def _parse_position(value: object) -> tuple[int, int] | None:
         return int(article_id), max(0, int(offset))
     except ValueError:
         return None
+
+
+def _search(library: LibraryProtocol, query: str) -> tuple[list[ArticleSummary],
+                                                            dict[int, tuple[str, tuple[tuple[int, int], ...]]]]:
+    """The articles matching ``query`` and the first snippet of each (on a worker when the window has one)."""
+    summaries = library.list_articles(query)
+    snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    for hit in library.search(query, limit=SNIPPET_HITS):
+        if hit.article_id not in snippets and hit.snippet:
+            snippets[hit.article_id] = (" ".join(hit.snippet.split()), hit.marks)
+    return summaries, snippets

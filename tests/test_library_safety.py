@@ -131,9 +131,13 @@ def test_a_large_library_opens_without_reading_every_page_and_its_daily_backup_r
     for made in backup.backups(library_path):
         os.utime(made, (old, old))
     assert backup.is_due(library_path)
-    with pytest.raises(integrity.LibraryDamaged, match="newsdesk restore"):  # the day's first open reads it all
-        open_library(str(library_path))
-    assert digest(library_path) == before
+    open_library(str(library_path)).close()  # opening never waits for the daily backup, nor its full check
+    kept = backup.backups(library_path)
+    with pytest.raises(integrity.LibraryDamaged, match="newsdesk restore"):  # the day's backup reads it all
+        backup.take_daily(library_path)
+    code, _out, err = run(capsys, "highlight", "--library", str(library_path), "--article", "1", "--quote", "Abe")
+    assert code != 0 and "newsdesk restore" in err  # the day's first writing command is refused, not written
+    assert digest(library_path) == before and backup.backups(library_path) == kept
 
 
 def test_a_library_cut_short_is_refused_at_any_size(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

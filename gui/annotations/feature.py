@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 NOTE_SHORTCUT = QKeySequence("Ctrl+Alt+M")  # "insert comment" in word processors
+PRELOAD_MS = 3000  # after start-up: the Notes panel's modules are loaded then, in a pass of their own
 
 
 class AnnotationsFeature(QObject):
@@ -52,8 +53,10 @@ class AnnotationsFeature(QObject):
         # until then its tab counts the article's highlights from what load_article read (see _ensure_panel), and
         # its dock keeps the room the panel took when last built, so that the docks are laid out as with it.
         self._panel: NotesPanel | None = None
+        self._unfilled = False  # built, its highlights still to come (the next pass of the event loop)
         self._listed: set[str] = set()  # the open article's highlights, while the panel is not built
         self._fates: dict[str, str] = {}  # what the article's last edit did to its highlights (gui.revisions)
+        self._wide_reads = 0  # the library-wide list's reads: only the latest is shown
         placeholder = QWidget()
         placeholder.setObjectName("NotesPanel")
         room = settings.NOTES_MIN_WIDTH.read()
@@ -74,6 +77,8 @@ class AnnotationsFeature(QObject):
         self._refresh_known_tags()
         if room <= 0:  # its room is not known yet: built now, as the window is, and its width remembered
             self._ensure_panel()
+        else:  # its code loads in a pass of its own once the window is up, not with the click on its tab
+            QTimer.singleShot(PRELOAD_MS, _preload_panel)
 
     # -- construction ------------------------------------------------------------------------------------------
 
@@ -168,10 +173,15 @@ class AnnotationsFeature(QObject):
     @Slot(bool)
     def _on_dock_visible(self, visible: bool) -> None:
         if visible and self._panel is None:
-            self._ensure_panel()
+            self._ensure_panel(fill_later=True)
 
-    def _ensure_panel(self) -> NotesPanel:
+    def _ensure_panel(self, fill_later: bool = False) -> NotesPanel:
+        """The panel, built now if needed. ``fill_later``: the tab was clicked, so the widgets are built in this pass
+        of the event loop and filled with the article's highlights in the next (each under 50 ms with hundreds of
+        notes); anyone asking for the panel meanwhile gets it filled at once."""
         if self._panel is not None:
+            if self._unfilled:
+                self._fill_panel()
             return self._panel
         from gui.annotations.notes_panel import NotesPanel  # with its delegate, editor and models: ~30 ms to load
 
@@ -187,16 +197,6 @@ class AnnotationsFeature(QObject):
         panel.reattach_requested.connect(self.reattach)
         panel.article_note_edited.connect(ctl.set_article_note)
         panel.scope_changed.connect(self._on_scope_changed)
-        panel.count_changed.connect(self._on_count_changed)
-        panel.set_known_tags(ctl.store().tags())
-        if (article_id := self.article_id()) is not None:
-            panel.set_article(article_id, ctl.store().list(article_id), self.library.get_article(article_id).note)
-        else:
-            panel.set_article(None, [], "")
-        panel.set_selection_available(self.view.selection_range() is not None)
-        for model in (panel.model, panel.orphan_model):
-            model.set_fates(self._fates)
-        self._listed.clear()
         placeholder = self.dock.widget()
         panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # as MainWindow.add_panel sets it
         self.dock.setWidget(panel)
@@ -204,8 +204,39 @@ class AnnotationsFeature(QObject):
             placeholder.deleteLater()
         if self.dock.isVisible():
             panel.show()
-        settings.NOTES_MIN_WIDTH.write(panel.minimumSizeHint().width())
+        self._unfilled = True
+        if fill_later:
+            QTimer.singleShot(0, self._fill_panel)
+        else:
+            self._fill_panel()
         return panel
+
+    def _fill_panel(self, annotations: list[Any] | None = None) -> None:
+        """The open article's highlights (``annotations`` when just read), note and tags into the built panel
+        (once)."""
+        panel = self._panel
+        if panel is None or not self._unfilled:
+            return
+        self._unfilled = False
+        ctl = self.controller
+        panel.count_changed.connect(self._on_count_changed)
+        panel.set_known_tags(ctl.store().tags())
+        if (article_id := self.article_id()) is not None:
+            listed = ctl.store().list(article_id) if annotations is None else annotations
+            panel.set_article(article_id, listed, self.library.get_article(article_id).note)
+        else:
+            panel.set_article(None, [], "")
+        panel.set_selection_available(self.view.selection_range() is not None)
+        for model in (panel.model, panel.orphan_model):
+            model.set_fates(self._fates)
+        self._listed.clear()
+        settings.NOTES_MIN_WIDTH.write(panel.minimumSizeHint().width())
+
+    def _filled_panel(self) -> NotesPanel | None:
+        """The panel when it is built (filled now if its filling is still to come), else None."""
+        if self._panel is not None and self._unfilled:
+            self._fill_panel()
+        return self._panel
 
     def set_fates(self, fates: dict[str, str]) -> None:
         """Flag the highlights whose fate the article's last edit changed (gui.revisions), now or once built."""
@@ -223,8 +254,8 @@ class AnnotationsFeature(QObject):
 
     @Slot()
     def _on_article_closed(self) -> None:
-        if self._panel is not None:
-            self._panel.set_article(None, [], "")
+        if (panel := self._filled_panel()) is not None:
+            panel.set_article(None, [], "")
         else:
             self._listed.clear()
             self._count_listed()
@@ -247,13 +278,27 @@ class AnnotationsFeature(QObject):
             self._listed = {a.id for a in annotations}
             self._count_listed()
             return
+        if self._unfilled:  # the filling that was to come, with this article
+            self._fill_panel(annotations)
+            return
         self._panel.set_article(article_id, annotations, self.library.get_article(article_id).note)
         if self._panel.library_wide():
             self._load_library_wide()
 
     def _load_library_wide(self) -> None:
-        titles = {a.id: a.title for a in self.library.list_articles()}
-        self.panel.set_library_annotations(self.controller.store().list(), titles)
+        """Every highlight of the library with its article's title, read on a worker (a library of 10,000 articles
+        took two seconds of the GUI thread); the answer is dropped if the reader has left the view meanwhile."""
+        self._wide_reads += 1
+        generation = self._wide_reads
+        library, store = self.library, self.controller.store()
+
+        def shown(found: tuple[list[Any], dict[int, str]]) -> None:
+            panel = self._panel
+            if generation == self._wide_reads and panel is not None and panel.library_wide():
+                panel.set_library_annotations(*found)
+
+        self.window.runner.run(self.window.tr("Reading highlights"), lambda _task: _library_wide(library, store),
+                               shown)
 
     @Slot(bool)
     def _on_scope_changed(self, library_wide: bool) -> None:
@@ -356,8 +401,8 @@ class AnnotationsFeature(QObject):
         record = self.controller.highlight(article_id, *selected, key, note, tags or ())
         if record is not None:
             self._collapse_selection()
-            if self._panel is not None:
-                self._panel.select_annotation(record.id, notify=False)
+            if (panel := self._filled_panel()) is not None:
+                panel.select_annotation(record.id, notify=False)
         return record
 
     @Slot()
@@ -476,7 +521,7 @@ class AnnotationsFeature(QObject):
     def _on_changed(self, changes: Changes) -> None:
         """Refresh the marks, the Notes panel, the legend and the tags from what an operation changed."""
         current = self.article_id()
-        panel = self._panel
+        panel = self._filled_panel()
         for record in changes.removed:
             if self._active == record.id:
                 self._active = None
@@ -543,3 +588,21 @@ class AnnotationsFeature(QObject):
         self.swatches.refresh_theme()
         self.view.viewport().update()
 
+
+
+def _library_wide(library: Any, store: Any) -> tuple[list[Any], dict[int, str]]:
+    """In a worker: every annotation, and the titles of the articles holding them (the highlighted articles' page
+    rather than the whole library's list)."""
+    annotations = list(store.list())
+    wanted = {a.article_id for a in annotations}
+    titles: dict[int, str] = {}
+    if wanted and callable(getattr(library, "article_page", None)):
+        count = library.count_articles(highlighted_only=True)
+        titles = {a.id: a.title for a in library.article_page(0, max(count, 1), highlighted_only=True)}
+    if wanted - titles.keys():
+        titles = {a.id: a.title for a in library.list_articles()}
+    return annotations, titles
+
+
+def _preload_panel() -> None:
+    import gui.annotations.notes_panel  # noqa: F401 — ~30 ms of imports, before the tab is clicked

@@ -248,7 +248,8 @@ class HighlightMarks(QObject):
             for r in self._line_rects(*self._flash_range, 0, (y0 - 4, y1 + 4)):
                 painter.drawRoundedRect(r.adjusted(-2, -2, 2, 2), RADIUS + 2, RADIUS + 2)
         painter.restore()
-        self.cards.layout_cards([m for m in visible if m.note.strip()], self._painted)
+        self.cards.layout_cards([m for m in visible if m.note.strip()], self._painted,
+                                offset.y() + self._view.viewport().height())  # cards below the view: none
 
     def paint_over(self, painter: QPainter, rect: QRect) -> None:
         self.cards.paint(painter, rect, self._legend)

@@ -7,6 +7,8 @@ the margin marks the line instead. A click on either selects the highlight.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,11 +36,35 @@ class Card:
     anchor: QRectF  # the highlight's first line, document coordinates
     rect: QRectF  # document coordinates
     compact: bool  # a margin tab rather than a card
+    lines: tuple[str, ...] = ()  # the note's lines as the card shows them (wrapped once, when laid out)
+
+
+# A character or a line start that may be Markdown: a note with none of them renders as its own words, in
+# paragraphs split at blank lines (most notes are plain prose; they need neither the renderer nor a QTextDocument).
+_MARKUP = re.compile(r"[*_`\[\]<>&\\|~!]|^(?: {4}|\t)|^[ \t]*(?:[#>+=-]|\d+[.)])| {2,}$", re.MULTILINE)
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def is_plain(note: str) -> bool:
+    """The note holds nothing Markdown would render differently from its words."""
+    return _MARKUP.search(note) is None
+
+
+def note_markup(note: str) -> str:
+    """The note's HTML as :func:`models.export.note_markup.note_html` renders it; a plain note without loading the
+    renderer."""
+    if is_plain(note):
+        return "".join(f"<p>{html.escape(p.strip(), quote=False)}</p>" for p in _PARAGRAPHS.split(note) if p.strip())
+    from models.export.note_markup import note_html  # the Markdown renderer loads with the first marked-up note
+
+    return note_html(note)
 
 
 @lru_cache(maxsize=512)
 def note_plain_text(note: str) -> str:
     """The words of a Markdown note, without its markup (for a few lines in a card)."""
+    if is_plain(note):
+        return " ".join(note.split())
     from models.export.note_markup import note_html  # the Markdown renderer loads with the first note shown
 
     doc = QTextDocument()
@@ -68,8 +94,11 @@ class NoteCards(QObject):
         body.setPixelSize(12)
         return kicker, body
 
-    def layout_cards(self, noted: list[object], painted: list[tuple[QRectF, int, str]]) -> None:
-        """Place a card for each visible highlight with a note, in reading order, pushed down past the previous."""
+    def layout_cards(self, noted: list[object], painted: list[tuple[QRectF, int, str]],
+                     bottom: float | None = None) -> None:
+        """Place a card for each visible highlight with a note, in reading order, pushed down past the previous;
+        the cards pushed below ``bottom`` (the document y of the viewport's bottom edge) cannot be seen and are left
+        out (an article with hundreds of notes laid out and painted every one at every paint)."""
         self._cards = []
         if not noted:
             return
@@ -91,7 +120,10 @@ class NoteCards(QObject):
             anchor = first_rect.get(mark.id)  # type: ignore[attr-defined]
             if anchor is None:
                 continue
+            if bottom is not None and (floor if not compact else anchor.top()) > bottom:
+                break  # this card and every later one start below the viewport
             text = note_plain_text(mark.note)  # type: ignore[attr-defined]
+            lines: list[str] = []
             if compact:
                 rect = QRectF(right_edge + 10, anchor.top(), 16, anchor.height())
             else:
@@ -101,7 +133,8 @@ class NoteCards(QObject):
                 top = max(anchor.top() - CARD_PAD + 2, floor)
                 rect = QRectF(right_edge + CARD_GAP, top, width, height)
                 floor = rect.bottom() + STACK_GAP
-            self._cards.append(Card(mark.id, mark.color, text, anchor, rect, compact))  # type: ignore[attr-defined]
+            self._cards.append(Card(mark.id, mark.color, text, anchor, rect, compact,  # type: ignore[attr-defined]
+                                    tuple(lines)))
 
     def paint(self, painter: QPainter, _exposed: QRect, legend: Legend) -> None:
         if not self._cards:
@@ -148,7 +181,7 @@ class NoteCards(QObject):
             painter.setFont(body_font)
             painter.setPen(QColor(tokens.text_secondary if tokens.dark else tokens.text))
             y = card.rect.top() + CARD_PAD + kicker_metrics.height() + 4 + body_metrics.ascent()
-            for line in wrap_words(card.text, body_metrics, card.rect.width() - 2 * CARD_PAD - 3, CARD_LINES):
+            for line in card.lines:
                 painter.drawText(QPointF(x, y), line)
                 y += body_metrics.lineSpacing()
         painter.restore()

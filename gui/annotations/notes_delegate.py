@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from gui.annotations.note_cards import wrap_words
+from gui.annotations.note_cards import note_markup, wrap_words
 from gui.annotations.notes_model import Role
 from gui.theme import current_tokens
 
@@ -66,9 +66,7 @@ class NotesDelegate(QStyledItemDelegate):
                 f" a {{ color: {tokens.accent}; }} code {{ background: {tokens.hover}; }}"
                 " h1, h2, h3 { font-size: 13px; margin: 0 0 4px 0; }"
             )
-            from models.export.note_markup import note_html  # loads with the first note shown
-
-            doc.setHtml(f"<body>{note_html(note)}</body>")
+            doc.setHtml(f"<body>{note_markup(note)}</body>")  # a plain note needs no Markdown renderer
             doc.setTextWidth(width)
             self._docs[key] = doc
             while len(self._docs) > 400:

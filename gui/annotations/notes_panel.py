@@ -253,7 +253,7 @@ class NotesPanel(QWidget):
         view.setWordWrap(True)
         view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of rows are measured in idle time
-        view.setBatchSize(64)
+        view.setBatchSize(16)  # rows measured per pass of the event loop: a note card costs up to a few ms
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -59,7 +59,7 @@ def cmd_highlight(args: argparse.Namespace) -> int:
         raise UserError("the quote is empty")
     if args.occurrence < 1:
         raise UserError("--occurrence counts from 1")
-    lib = open_library_or_fail(args.library)
+    lib = open_library_or_fail(args.library, writing=True)
     try:
         text = lib.get_article(args.article).article.text
     except KeyError:

@@ -34,13 +34,21 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_extract)
 
 
-def open_library_or_fail(library: str | None) -> Any:
-    """The library for this command; closed by :func:`models.cli.main` when the command ends."""
+def open_library_or_fail(library: str | None, *, writing: bool = False) -> Any:
+    """The library for this command; closed by :func:`models.cli.main` when the command ends.
+
+    ``writing``: the command changes the library, so the day's backup is taken first when it is due (a command that
+    only reads never waits for it: models.store.opening.daily_backup)."""
     from models.cli import close_when_done
-    from models.store import open_library
+    from models.store import location, open_library, opening
 
     try:
-        return close_when_done(open_library(library))
+        path = location.sqlite_path(location.resolve(library))
+        existed = path is not None and path.is_file()  # a library this command creates has nothing to keep yet
+        lib = close_when_done(open_library(library))
+        if writing and existed and not getattr(lib, "read_only", ""):
+            opening.daily_backup(lib.url)
+        return lib
     except Exception as exc:  # a bad URL, an unreadable or corrupt file: say so in one line
         raise UserError(f"cannot open library {library or ''}: {exc}".replace("  ", " ")) from None
 
@@ -108,7 +116,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         complain(f"{printable(folder)}: no article files in this folder (.txt, .html, .md …)")
     args.sources = expand_sources(args.sources)  # a folder stands for its article files, recursively
     jobs = min(args.jobs or default_jobs(), len(args.sources))
-    lib = open_library_or_fail(args.library)
+    lib = open_library_or_fail(args.library, writing=True)
     if jobs > 1:
         failed = import_in_pool(lib, args.sources, jobs, not args.no_analysis, emit, complain)
         return EXIT_PARTIAL if failed or empty else 0

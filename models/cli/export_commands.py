@@ -131,7 +131,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
         raise UserError(f"{args.file}: {exc.strerror or exc}") from None
-    lib = open_library_or_fail(args.library)
+    lib = open_library_or_fail(args.library, writing=True)
     try:
         report = import_annotations(lib, data)
     except InterchangeError as exc:

@@ -10,13 +10,26 @@ Rotation keeps generations, as Zotero and Time Machine do: the newest ``KEEP`` b
 last ``KEEP`` days, ``KEEP_WEEKLY`` weeks and ``KEEP_MONTHLY`` months, the newest pre-upgrade backup, always the
 newest sound backup holding articles, and every sound backup larger than all newer ones, so that a library that was
 emptied or shrank never costs the copies that still hold what it lost.
+
+One backup at a time: every backup holds an exclusive lock on the ``<library>.backups`` folder (an advisory
+``flock``, released by the system when the process ends, however it ends) while it writes, so the reader's daily
+backup, a ``newsdesk backup`` and the backup before a migration never copy the library at once. A backup killed
+half-way leaves only its hidden temporary file, which the next backup deletes (the library and the earlier backups
+are untouched).
+
+The daily backup (:func:`take_daily`) is not part of opening a library: reading every page of a 3 GB library and
+copying it takes about a minute. The reader takes it on a worker once its window is painted; the command line takes it
+before the day's first command that writes (a command that only reads cannot lose anything).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,11 +53,12 @@ KEEP_WEEKLY = 4
 KEEP_MONTHLY = 6
 DAY = 24 * 3600
 SIDECARS = ("-wal", "-shm", "-journal")
+LOCK_NAME = ".lock"
 
 __all__ = [  # the backups as the rest of the product knows them, read or written (models.store.backup_files)
     "DAY", "KEEP", "KEEP_MONTHLY", "KEEP_WEEKLY", "NAME", "SIDECARS", "STAMP", "BackupError", "BackupInfo", "is_due",
     "backup_dir", "backup_if_due", "backups", "copy_database", "describe", "inspect", "make_backup",
-    "newest_verified", "remove_with_sidecars", "rotate", "storage_reason", "taken_at",
+    "newest_verified", "remove_with_sidecars", "rotate", "storage_reason", "taken_at", "take_daily", "one_at_a_time",
 ]
 
 
@@ -64,13 +78,24 @@ def make_backup(db_path: Path, reason: str = "daily", *, now: float | None = Non
         problem = integrity.check_file(db_path, quick=True)
         if problem is not None:
             raise BackupError(f"the library {location.printable(db_path)} is damaged ({problem}): not backed up")
-    moment = time.time() if now is None else now
     folder = backup_dir(db_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"could not back up {location.printable(db_path)}: {storage_reason(exc, folder)}") from None
+    with one_at_a_time(db_path):
+        return _make_backup(db_path, reason, now)
+
+
+def _make_backup(db_path: Path, reason: str, now: float | None) -> Path:
+    """:func:`make_backup` once the lock is held: leftovers of a backup that was killed go first."""
+    folder = backup_dir(db_path)
+    _remove_leftovers(db_path)
+    moment = time.time() if now is None else now
     stamp = datetime.fromtimestamp(moment, UTC).strftime(STAMP)
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
     temporary = temporary_beside(target)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         copy_database(db_path, temporary, source_sound=True)
         info = inspect(temporary, thorough=True)
         if not info.ok:
@@ -127,6 +152,98 @@ def backup_if_due(db_path: Path, now: float | None = None, *, source_checked: bo
     if not is_due(db_path, now):
         return None
     return make_backup(db_path, now=now, source_checked=source_checked)
+
+
+def take_daily(db_path: Path, now: float | None = None) -> Path | None:
+    """The daily backup, when it is due and no other backup of the library is being taken (else None).
+
+    Every page of the library is read first (``PRAGMA quick_check``: the once-a-day full check that opening a large
+    library leaves out, :mod:`models.store.integrity`); a damaged library raises
+    :class:`~models.store.integrity.LibraryDamaged`, whose message names the backup to restore, and is not backed up.
+    """
+    if not is_due(db_path, now):
+        return None
+    folder = backup_dir(db_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"could not back up {location.printable(db_path)}: {storage_reason(exc, folder)}") from None
+    with one_at_a_time(db_path, wait=False) as held:
+        if not held or not is_due(db_path, now):  # another process is taking it, or took it while we waited
+            return None
+        problem = integrity.check_file(db_path, quick=True)
+        if problem is not None:
+            raise integrity.LibraryDamaged(db_path, problem)
+        return _make_backup(db_path, "daily", now)
+
+
+@contextlib.contextmanager
+def one_at_a_time(db_path: Path, *, wait: bool = True) -> Iterator[bool]:
+    """Hold the library's backup lock (``wait=False``: yields False at once when another backup holds it).
+
+    The lock is an advisory ``flock`` on the backups folder itself (no file of its own; on Windows, a ``.lock`` file
+    in it), released by the system when the process ends however it ends: a killed backup never leaves it stuck."""
+    folder = backup_dir(db_path)
+    try:
+        fd = _lock_handle(folder)
+    except OSError:  # a folder that cannot be opened: no backup can be written there either, and it will say why
+        yield True
+        return
+    try:
+        held = _lock(fd, wait)
+        try:
+            yield held
+        finally:
+            if held:
+                _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+def _lock_handle(folder: Path) -> int:
+    if sys.platform == "win32":
+        return os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    return os.open(folder, os.O_RDONLY)
+
+
+def _lock(fd: int, wait: bool) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                return True
+            except OSError:
+                if not wait:
+                    return False
+                time.sleep(0.2)
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """The hidden temporary files of backups that were killed half-way (only ever called with the lock held)."""
+    for leftover in backup_dir(db_path).glob(f".{db_path.stem}-*.tmp*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def rotate(db_path: Path) -> list[Path]:
