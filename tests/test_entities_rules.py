@@ -85,3 +85,20 @@ def test_a_name_ends_in_a_capitalised_word() -> None:
     assert [t.text for t in _trim(list(doc[2:6]))] == ["Daily", "Ledger"]
     assert [t.text for t in _trim(list(doc[6:9]))] == ["Bank"]
     assert [t.text for t in _trim(list(doc[0:1]))] == ["She"]
+
+
+def test_a_place_written_with_its_region_is_one_mention_and_the_region_keeps_its_own() -> None:
+    text = (
+        "The festival moved to Salem, Oregon last spring. "
+        "Organisers said Salem had welcomed them, and Oregon paid for the stage."
+    )
+    found = _by_name(analyze(text).entities)
+    assert [m.text for m in found["Salem"].mentions] == ["Salem, Oregon", "Salem"]
+    assert [m.text for m in found["Oregon"].mentions] == ["Oregon", "Oregon"]
+    assert found["Salem"].type == "PLACE" and found["Oregon"].type == "PLACE"
+
+
+def test_places_listed_with_commas_keep_their_own_mentions() -> None:
+    text = "The band toured France, Germany and Italy before it played in Spain, Portugal, and Greece."
+    mentions = [m.text for e in analyze(text).entities for m in e.mentions]
+    assert "," not in "".join(mentions)

@@ -54,15 +54,38 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
+    ends = _place_with_region(clusters, text)
     found = [
         Entity(
-            c.name, c.type, tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in c.members),
+            c.name, c.type,
+            tuple(Mention(m.start, e, text[m.start : e]) for m in c.members for e in [ends.get(m.start, m.end)]),
             None, *_sureness(c.members, c.name, c.type, text),
         )
         for c in clusters
         if c.name
     ]
     return _with_authors(found, authors)
+
+
+# After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
+
+
+def _place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
+    """A place written with its region or country ("Exeter, Devon", "Mobile, Alabama"): the place's mention spans
+    both (the region keeps its own mention), as a reader reads the whole as the address of the place. Not in a list
+    of places ("France, Germany and Italy"). Start of the mention → its new end."""
+    places = {m.start: m for c in clusters if c.type == "PLACE" for m in c.members}
+    out: dict[int, int] = {}
+    for start, m in places.items():
+        region = places.get(m.end + 2)
+        if region is None or text[m.end : m.end + 2] != ", " or "\n" in text[m.start : region.end]:
+            continue
+        if _LIST_GOES_ON.match(text, region.end) or _LIST_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        out[start] = region.end
+    return out
 
 
 def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> tuple[float, str]:
