@@ -134,7 +134,7 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|to
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
                            r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
 _PLACE_AFTER = re.compile(
-    r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])"
+    r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
 )
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
@@ -358,11 +358,13 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
             continue
         if c.type == "PERSON" and not c.weak and all(w[:1].isupper() for w in words) and not is_title_word(words[0]):
             people[c.text] += 1
-        elif c.type in ("ORGANIZATION", "PLACE", "OTHER"):
+        elif c.type == "ORGANIZATION":
             org_firsts.add(words[0])
     parts = set()
     for name in people:
         last = name.split()[-1]
+        if last.lower() in PLACE_FIRST_WORDS or last.lower() in PLACE_LAST_WORDS:
+            continue  # "Fort", "Street": a word of place names the model glued to a person's
         if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
             parts.add(last)
     typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
@@ -372,7 +374,8 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
 def _nationality_written(word: str, text: str) -> bool:
     """The text writes a nationality made from the word ("Indonesian" from "Indonesia", "Italian" from "Italy")."""
     stems = "|".join(re.escape(stem) for stem in {word, word[:-1]})
-    return re.search(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b", text) is not None
+    pattern = re.compile(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b")
+    return any(m.group() != word for m in pattern.finditer(text))  # "Higuch" + "i" is the word itself
 
 
 _NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
@@ -387,6 +390,14 @@ def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str
         if c.type == "PERSON" and c.text in endings and _THE_BEFORE.search(text, max(0, c.start - 4), c.start):
             out.add(c.text)
     return out
+
+
+def _against_person(votes: Counter[str] | None) -> bool:
+    """The context of a name says it is something other than a person (weight 2 or more, above the person's)."""
+    if not votes:
+        return False
+    person = votes["PERSON"]
+    return any(v >= 2 and v > person for k, v in votes.items() if k not in ("PERSON", AGENT))
 
 
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
@@ -414,7 +425,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if c.type == "PERSON" and c.text in plural_the:
             out.append(replace(c, type="ORGANIZATION", source="context"))
             continue
-        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not evidence.get(name_key(c.text)):
+        against = _against_person(evidence.get(name_key(c.text)))
+        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not against:
             out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
             continue
         votes = evidence.get(name_key(c.text))
