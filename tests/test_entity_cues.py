@@ -293,3 +293,15 @@ def test_a_word_of_place_names_glued_to_a_person_is_not_a_surname() -> None:
     text = "We met Anna Berg Fort near the gate. Fort Tilden is a park; the Fort has a beach."
     cands = [_cand(text, "Anna Berg Fort", "PERSON"), _cand(text, "Fort", "PLACE", 2)]
     assert retype(cands, text)[1].type == "PLACE"
+
+
+def test_the_name_of_a_language_is_not_an_organisation() -> None:
+    text = (
+        "Tuvani is spoken in three valleys. The Tuvani language has six vowels, and Tuvani speakers "
+        "also use Kessa. Kessa-speaking villages lie to the east."
+    )
+    cands = [_cand(text, "Tuvani", "ORGANIZATION"), _cand(text, "Tuvani", "ORGANIZATION", 1),
+             _cand(text, "Tuvani", "ORGANIZATION", 2), _cand(text, "Kessa", "PERSON"),
+             _cand(text, "Kessa", "PERSON", 1)]
+    assert {c.type for c in retype(cands, text)} == {"OTHER"}
+    assert mention_cues(text, text.index("Tuvani speakers"), text.index(" speakers"))["OTHER"] == 2

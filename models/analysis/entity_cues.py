@@ -137,6 +137,8 @@ _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
 )
+# A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
+_LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
@@ -305,6 +307,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
     if len(words) == 1 and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(after):
         cues["ORGANIZATION"] += 2  # "Rangers quarterback …", "the Hawks-Owls game": a team, not a person
+    if _LANGUAGE_AFTER.match(after):
+        cues["OTHER"] += 2  # "the Tuvani language", "Tuvani speakers": a language, not an organisation
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
     if len(words) == 1 and (
