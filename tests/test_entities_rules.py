@@ -102,3 +102,16 @@ def test_places_listed_with_commas_keep_their_own_mentions() -> None:
     text = "The band toured France, Germany and Italy before it played in Spain, Portugal, and Greece."
     mentions = [m.text for e in analyze(text).entities for m in e.mentions]
     assert "," not in "".join(mentions)
+
+
+def test_a_place_written_with_its_whole_address_spans_it() -> None:
+    text = "Nell Rowe was born in Oldham, Lancashire, England in 1931. She later moved to Tulsa, OK to teach."
+    mentions = {m.text for e in analyze(text).entities if e.type == "PLACE" for m in e.mentions}
+    assert {"Oldham, Lancashire, England", "Lancashire, England", "England"} <= mentions
+    assert "Tulsa, OK" in mentions
+
+
+def test_sites_listed_with_commas_are_not_an_address() -> None:
+    text = "Flights land at Newark Airport, LaGuardia Airport, Teterboro every hour."
+    mentions = [m.text for e in analyze(text).entities for m in e.mentions]
+    assert not any("," in m for m in mentions)

@@ -70,22 +70,52 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
+# The postal code of a US state after a town ("Vinita, OK"), which the model does not take for a place.
+_STATE_CODE = re.compile(
+    r", (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
+    r"V[AT]|W[AIVY])(?![\w-])"
+)
+_MOST_IN_ADDRESS = 3  # "Oldham, Lancashire, England"; four names and more joined by commas are a list
 
 
 def _place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
-    """A place written with its region or country ("Exeter, Devon", "Mobile, Alabama"): the place's mention spans
-    both (the region keeps its own mention), as a reader reads the whole as the address of the place. Not in a list
-    of places ("France, Germany and Italy"). Start of the mention → its new end."""
-    places = {m.start: m for c in clusters if c.type == "PLACE" for m in c.members}
+    """A place written with its region or country ("Exeter, Devon", "Oldham, Lancashire, England", "Vinita, OK"):
+    the place's mention spans the whole address after it (each region keeps its own mention), as a reader reads it.
+    Not in a list of places ("France, Germany and Italy"). Start of a mention → its new end."""
+    places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members}.values(),
+                    key=lambda m: m.start)
     out: dict[int, int] = {}
-    for start, m in places.items():
-        region = places.get(m.end + 2)
-        if region is None or text[m.end : m.end + 2] != ", " or "\n" in text[m.start : region.end]:
+    chain: list[Any] = []
+    for m in [*places, None]:
+        if m is not None and chain and m.start == chain[-1].end + 2 and text[chain[-1].end : m.start] == ", ":
+            chain.append(m)
             continue
-        if _LIST_GOES_ON.match(text, region.end) or _LIST_BEFORE.search(text, max(0, start - 6), start):
-            continue
-        out[start] = region.end
+        if chain:
+            out.update(_address_ends(chain, text))
+        chain = [m] if m is not None else []
     return out
+
+
+def _address_ends(chain: Sequence[Any], text: str) -> dict[int, int]:
+    first, last = chain[0], chain[-1]
+    end = last.end
+    code = _STATE_CODE.match(text, end)
+    if code:
+        end = code.end()
+    if (len(chain) < 2 and not code) or len(chain) > _MOST_IN_ADDRESS or "\n" in text[first.start : end]:
+        return {}
+    if _LIST_GOES_ON.match(text, end) or _LIST_BEFORE.search(text, max(0, first.start - 6), first.start):
+        return {}
+    if any(m.text.split()[-1].lower() in _SITE_WORDS for m in chain[1:]):
+        return {}  # "Newark Airport, LaGuardia Airport, Teterboro": sites are listed, regions contain
+    return {m.start: end for m in (chain if code else chain[:-1])}
+
+
+# Last words of the names of sites, which contain no other place: after a comma they begin a list, not an address.
+_SITE_WORDS = entity_cues.PLACE_LAST_WORDS - {
+    "county", "city", "province", "valley", "district", "region", "borough", "township", "heights", "island",
+    "islands", "peninsula", "coast", "village",
+}
 
 
 def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> tuple[float, str]:
