@@ -115,3 +115,18 @@ def test_sites_listed_with_commas_are_not_an_address() -> None:
     text = "Flights land at Newark Airport, LaGuardia Airport, Teterboro every hour."
     mentions = [m.text for e in analyze(text).entities for m in e.mentions]
     assert not any("," in m for m in mentions)
+
+
+def test_a_name_the_model_cut_at_a_hyphen_is_made_whole() -> None:
+    text = "He was buried in Bourg-la-Reine near Paris. The mosque faces Naqsh-e Jahan Square in the old quarter."
+    names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}
+    assert names["Bourg-la-Reine"] == ["Bourg-la-Reine"]
+    assert names["Naqsh-e Jahan Square"] == ["Naqsh-e Jahan Square"]
+    assert "Bourg" not in names and "Naqsh" not in names
+
+
+def test_hyphenated_names_of_two_things_stay_two() -> None:
+    text = "The Abe-Putin summit ended. Abe and Putin spoke. Acme is a Chicago-based firm with offices in Chicago."
+    names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}
+    assert names["Abe"] == ["Abe", "Abe"] and names["Putin"] == ["Putin", "Putin"]
+    assert names["Chicago"] == ["Chicago", "Chicago"]

@@ -49,7 +49,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
-    candidates = _joined_names(text, _without_duplicates(candidates))
+    candidates = _hyphenated_names(text, _joined_names(text, _without_duplicates(candidates)))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
@@ -175,6 +175,51 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
             continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
         out.append(c)
+    return out
+
+
+# Small words inside a hyphenated name ("Bourg-la-Reine", "Naqsh-e Jahan", "Stratford-upon-Avon").
+_HYPHEN_PARTICLES = NAME_PARTICLES | {"e", "i", "ye", "al", "el", "ul", "sur", "en", "les", "lès", "am", "an", "upon",
+                                      "on", "di", "da", "do", "sous", "aux"}
+_GLUED_AFTER = re.compile(r"(?:[-‐‑][^\W\d_][\w'’]*)+")
+_GLUED_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w'’]+[-‐‑]$")
+
+
+def _hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A name the model cut at a hyphen is made whole: "Bourg" + "-la-Reine", "Naqsh" + "-e" + "Jahan Square", a
+    place "Basse" + "-Terre", a person "Moriaty" after "Botero-". Not when the other part is a name of its own in the
+    article ("Abe-Putin summit" names two people)."""
+    known = {name_key(c.text) for c in candidates}
+    by_start = {c.start: c for c in candidates}
+    out: list[Candidate] = []
+    swallowed: set[int] = set()
+    for c in candidates:
+        if c.start in swallowed:
+            continue
+        start, end = c.start, c.end
+        if c.type in ("PERSON", "ORGANIZATION", "PLACE"):
+            glued = _GLUED_AFTER.match(text, end)
+            if glued:
+                parts = re.split(r"[-‐‑]", glued.group())[1:]
+                particles = [p.lower() in _HYPHEN_PARTICLES and p.islower() for p in parts]
+                nxt = by_start.get(glued.end() + 1)
+                if any(particles) and parts[-1][:1].isupper():
+                    end = glued.end()  # "Bourg-la-Reine"
+                elif all(particles) and nxt is not None and text[glued.end()] == " " and nxt.type == c.type:
+                    end = nxt.end  # "Naqsh-e Jahan Square"
+                elif len(parts) == 1 and parts[0][:1].isupper() and c.type == "PLACE" \
+                        and name_key(parts[0]) not in known:
+                    end = glued.end()  # "Basse-Terre"
+            before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
+            if before and c.type == "PERSON" and name_key(before.group()[:-1]) not in known:
+                start = before.start()  # "Botero-Moriaty"
+        if (start, end) == (c.start, c.end):
+            out.append(c)
+            continue
+        swallowed.update(s for s in by_start if c.start < s < end)
+        while out and out[-1].end > start:
+            out.pop()  # a part before the hyphen that the model typed on its own
+        out.append(Candidate(start, end, text[start:end], c.type, c.weak, "hyphenated"))
     return out
 
 
