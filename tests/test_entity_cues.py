@@ -305,3 +305,9 @@ def test_the_name_of_a_language_is_not_an_organisation() -> None:
              _cand(text, "Kessa", "PERSON", 1)]
     assert {c.type for c in retype(cands, text)} == {"OTHER"}
     assert mention_cues(text, text.index("Tuvani speakers"), text.index(" speakers"))["OTHER"] == 2
+
+
+def test_a_nationality_in_ish_is_never_a_place() -> None:
+    text = "The poems were written in Spanish. Spanish sonnets rhyme, and the Danish translator agreed."
+    cands = [_cand(text, "Spanish", "PLACE"), _cand(text, "Spanish", "GROUP", 1), _cand(text, "Danish", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["GROUP", "GROUP", "GROUP"]

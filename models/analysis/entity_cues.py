@@ -404,6 +404,8 @@ def _against_person(votes: Counter[str] | None) -> bool:
     return any(v >= 2 and v > person for k, v in votes.items() if k not in ("PERSON", AGENT))
 
 
+# A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
+_NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
@@ -426,6 +428,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     parts = _parts_of_people(candidates, text)
     out = []
     for c in candidates:
+        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and _NATIONALITY_WORD.match(c.text):
+            out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
+            continue  # "Spanish", "in English": a nationality or its language, never a place
         if c.type == "PERSON" and c.text in plural_the:
             out.append(replace(c, type="ORGANIZATION", source="context"))
             continue
