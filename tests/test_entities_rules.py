@@ -85,3 +85,48 @@ def test_a_name_ends_in_a_capitalised_word() -> None:
     assert [t.text for t in _trim(list(doc[2:6]))] == ["Daily", "Ledger"]
     assert [t.text for t in _trim(list(doc[6:9]))] == ["Bank"]
     assert [t.text for t in _trim(list(doc[0:1]))] == ["She"]
+
+
+def test_a_place_written_with_its_region_is_one_mention_and_the_region_keeps_its_own() -> None:
+    text = (
+        "The festival moved to Salem, Oregon last spring. "
+        "Organisers said Salem had welcomed them, and Oregon paid for the stage."
+    )
+    found = _by_name(analyze(text).entities)
+    assert [m.text for m in found["Salem"].mentions] == ["Salem, Oregon", "Salem"]
+    assert [m.text for m in found["Oregon"].mentions] == ["Oregon", "Oregon"]
+    assert found["Salem"].type == "PLACE" and found["Oregon"].type == "PLACE"
+
+
+def test_places_listed_with_commas_keep_their_own_mentions() -> None:
+    text = "The band toured France, Germany and Italy before it played in Spain, Portugal, and Greece."
+    mentions = [m.text for e in analyze(text).entities for m in e.mentions]
+    assert "," not in "".join(mentions)
+
+
+def test_a_place_written_with_its_whole_address_spans_it() -> None:
+    text = "Nell Rowe was born in Oldham, Lancashire, England in 1931. She later moved to Tulsa, OK to teach."
+    mentions = {m.text for e in analyze(text).entities if e.type == "PLACE" for m in e.mentions}
+    assert {"Oldham, Lancashire, England", "Lancashire, England", "England"} <= mentions
+    assert "Tulsa, OK" in mentions
+
+
+def test_sites_listed_with_commas_are_not_an_address() -> None:
+    text = "Flights land at Newark Airport, LaGuardia Airport, Teterboro every hour."
+    mentions = [m.text for e in analyze(text).entities for m in e.mentions]
+    assert not any("," in m for m in mentions)
+
+
+def test_a_name_the_model_cut_at_a_hyphen_is_made_whole() -> None:
+    text = "He was buried in Bourg-la-Reine near Paris. The mosque faces Naqsh-e Jahan Square in the old quarter."
+    names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}
+    assert names["Bourg-la-Reine"] == ["Bourg-la-Reine"]
+    assert names["Naqsh-e Jahan Square"] == ["Naqsh-e Jahan Square"]
+    assert "Bourg" not in names and "Naqsh" not in names
+
+
+def test_hyphenated_names_of_two_things_stay_two() -> None:
+    text = "The Abe-Putin summit ended. Abe and Putin spoke. Acme is a Chicago-based firm with offices in Chicago."
+    names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}
+    assert names["Abe"] == ["Abe", "Abe"] and names["Putin"] == ["Putin", "Putin"]
+    assert names["Chicago"] == ["Chicago", "Chicago"]

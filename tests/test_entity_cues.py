@@ -254,3 +254,60 @@ def test_a_place_noun_after_a_name_or_an_area_of_before_it_makes_a_place() -> No
              _cand(text, "Dorvat", "ORGANIZATION", 1)]
     assert mention_cues(text, cands[1].start, cands[1].end)["PLACE"] >= 1
     assert [c.type for c in retype(cands, text)] == ["PLACE", "ORGANIZATION", "PLACE"]
+
+
+def test_the_surname_of_a_person_named_in_full_is_a_person_despite_a_weak_place_cue() -> None:
+    text = (
+        "Marguerite Dallaire was born in Lyon. In 1802 Dallaire moved north. While Dallaire was in Paris, "
+        "she met Dallaire's future publisher, and Dallaire wrote her first novel."
+    )
+    cands = [_cand(text, "Marguerite Dallaire", "PERSON"), _cand(text, "Lyon", "PLACE"), _cand(text, "Paris", "PLACE")]
+    cands += [_cand(text, "Dallaire", "PLACE", n) for n in (1, 2, 3, 4)]
+    typed = retype(sorted(cands, key=lambda c: c.start), text)
+    assert {c.type for c in typed if c.text == "Dallaire"} == {"PERSON"}
+    assert {c.type for c in typed if c.text in ("Lyon", "Paris")} == {"PLACE"}
+
+
+def test_a_person_was_in_a_city_is_no_cue_that_the_person_is_a_place() -> None:
+    text = "While Dallaire was in Paris, the museum is located in the old town."
+    assert mention_cues(text, 6, 14)["PLACE"] == 0
+    museum = text.index("the museum") + 4
+    assert mention_cues(text, museum, museum + 6)["PLACE"] >= 2
+
+
+def test_a_surname_ending_like_a_nationality_is_still_a_surname() -> None:
+    text = "Akiko Moriguchi wrote the play. Moriguchi lived in Kobe, and Moriguchi later taught in Osaka."
+    cands = [_cand(text, "Akiko Moriguchi", "PERSON"), _cand(text, "Moriguchi", "PLACE", 1),
+             _cand(text, "Kobe", "PLACE"), _cand(text, "Moriguchi", "PLACE", 2), _cand(text, "Osaka", "PLACE")]
+    typed = retype(cands, text)
+    assert {c.type for c in typed if c.text == "Moriguchi"} == {"PERSON"}
+
+
+def test_a_name_whose_nationality_the_text_writes_is_not_taken_for_a_surname() -> None:
+    text = "Garuda Indonesia flies daily. Indonesia is large, and Indonesian airlines are busy."
+    cands = [_cand(text, "Garuda Indonesia", "PERSON"), _cand(text, "Indonesia", "PLACE", 1)]
+    assert [c.type for c in retype(cands, text)][1] == "PLACE"
+
+
+def test_a_word_of_place_names_glued_to_a_person_is_not_a_surname() -> None:
+    text = "We met Anna Berg Fort near the gate. Fort Tilden is a park; the Fort has a beach."
+    cands = [_cand(text, "Anna Berg Fort", "PERSON"), _cand(text, "Fort", "PLACE", 2)]
+    assert retype(cands, text)[1].type == "PLACE"
+
+
+def test_the_name_of_a_language_is_not_an_organisation() -> None:
+    text = (
+        "Tuvani is spoken in three valleys. The Tuvani language has six vowels, and Tuvani speakers "
+        "also use Kessa. Kessa-speaking villages lie to the east."
+    )
+    cands = [_cand(text, "Tuvani", "ORGANIZATION"), _cand(text, "Tuvani", "ORGANIZATION", 1),
+             _cand(text, "Tuvani", "ORGANIZATION", 2), _cand(text, "Kessa", "PERSON"),
+             _cand(text, "Kessa", "PERSON", 1)]
+    assert {c.type for c in retype(cands, text)} == {"OTHER"}
+    assert mention_cues(text, text.index("Tuvani speakers"), text.index(" speakers"))["OTHER"] == 2
+
+
+def test_a_nationality_in_ish_is_never_a_place() -> None:
+    text = "The poems were written in Spanish. Spanish sonnets rhyme, and the Danish translator agreed."
+    cands = [_cand(text, "Spanish", "PLACE"), _cand(text, "Spanish", "GROUP", 1), _cand(text, "Danish", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["GROUP", "GROUP", "GROUP"]

@@ -252,3 +252,19 @@ def test_a_place_name_with_am_or_upon_is_one_place() -> None:
     found = {e.name: e.type for e in analyze(text).entities}
     assert "Kellburg am Rhin" in found and found["Kellburg am Rhin"] == "PLACE"
     assert "Rhin" not in found
+
+
+def test_an_acronym_defined_in_capitals_by_the_text_s_common_words_is_a_concept() -> None:
+    text = (
+        "Homes that use a Slow Drip Heater (SDH) save water. The heater is slow, and each drip is metered. "
+        "SDH units were cheap. The Water Supply Board (WSB) paid for half, and the Northern Lamp Guild (NLG) "
+        "sold them."
+    )
+    cands = [_cand(text, "Slow Drip Heater", "ORGANIZATION"), _cand(text, "SDH", "ORGANIZATION"),
+             _cand(text, "SDH", "ORGANIZATION", 1), _cand(text, "Water Supply Board", "ORGANIZATION"),
+             _cand(text, "WSB", "ORGANIZATION"), _cand(text, "Northern Lamp Guild", "ORGANIZATION"),
+             _cand(text, "NLG", "ORGANIZATION")]
+    kept = {c.text for c in clean(cands, text)}
+    assert "SDH" not in kept and "Slow Drip Heater" not in kept
+    assert {"Water Supply Board", "WSB"} <= kept  # an organisation's word: "board"
+    assert {"Northern Lamp Guild", "NLG"} <= kept  # "northern", "lamp", "guild" are not words of the text

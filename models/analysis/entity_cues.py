@@ -134,9 +134,11 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|to
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
                            r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
 _PLACE_AFTER = re.compile(
-    r"-based\b|\s+(?:is|was) (?:located |situated )?in (?:the|[A-Z])"
+    r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
 )
+# A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
+_LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
@@ -305,6 +307,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
     if len(words) == 1 and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(after):
         cues["ORGANIZATION"] += 2  # "Rangers quarterback …", "the Hawks-Owls game": a team, not a person
+    if _LANGUAGE_AFTER.match(after):
+        cues["OTHER"] += 2  # "the Tuvani language", "Tuvani speakers": a language, not an organisation
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
     if len(words) == 1 and (
@@ -358,11 +362,13 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
             continue
         if c.type == "PERSON" and not c.weak and all(w[:1].isupper() for w in words) and not is_title_word(words[0]):
             people[c.text] += 1
-        elif c.type in ("ORGANIZATION", "PLACE", "OTHER"):
+        elif c.type == "ORGANIZATION":
             org_firsts.add(words[0])
     parts = set()
     for name in people:
         last = name.split()[-1]
+        if last.lower() in PLACE_FIRST_WORDS or last.lower() in PLACE_LAST_WORDS:
+            continue  # "Fort", "Street": a word of place names the model glued to a person's
         if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
             parts.add(last)
     typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
@@ -372,7 +378,8 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
 def _nationality_written(word: str, text: str) -> bool:
     """The text writes a nationality made from the word ("Indonesian" from "Indonesia", "Italian" from "Italy")."""
     stems = "|".join(re.escape(stem) for stem in {word, word[:-1]})
-    return re.search(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b", text) is not None
+    pattern = re.compile(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b")
+    return any(m.group() != word for m in pattern.finditer(text))  # "Higuch" + "i" is the word itself
 
 
 _NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
@@ -389,6 +396,16 @@ def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str
     return out
 
 
+def _against_person(votes: Counter[str] | None) -> bool:
+    """The context of a name says it is something other than a person (weight 2 or more, above the person's)."""
+    if not votes:
+        return False
+    person = votes["PERSON"]
+    return any(v >= 2 and v > person for k, v in votes.items() if k not in ("PERSON", AGENT))
+
+
+# A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
+_NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
@@ -411,10 +428,14 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     parts = _parts_of_people(candidates, text)
     out = []
     for c in candidates:
+        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and _NATIONALITY_WORD.match(c.text):
+            out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
+            continue  # "Spanish", "in English": a nationality or its language, never a place
         if c.type == "PERSON" and c.text in plural_the:
             out.append(replace(c, type="ORGANIZATION", source="context"))
             continue
-        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not evidence.get(name_key(c.text)):
+        against = _against_person(evidence.get(name_key(c.text)))
+        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not against:
             out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
             continue
         votes = evidence.get(name_key(c.text))

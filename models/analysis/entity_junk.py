@@ -15,13 +15,14 @@ from models.analysis.entity_cues import (
     _STATS_TAIL,
     HOLIDAYS,
     NOT_NAMES,
+    ORG_NOUNS,
     _headline_cut,
     _product_line_names,
     _title_case_line,
     product_or_idea,
     title_lists,
 )
-from models.analysis.entity_types import ORG_HEADS
+from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
@@ -130,16 +131,34 @@ _NUMBER_BEFORE = re.compile(r"\d\s$")
 _LOWER_EXPANSION = re.compile(r"((?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s+\(([A-Z]{2,6})s?\)")
 
 
-def concept_acronyms(text: str) -> set[str]:
+def concept_acronyms(text: str, counts: Counter[str] | None = None) -> set[str]:
     """Acronyms the text defines by words in lower case ("sea surface salinity (SSS)"): names of concepts, not of
-    organisations."""
+    organisations. With the text's word ``counts``, also those defined in capitals by words that are all common
+    words of the same text and none the word of an organisation ("Remote Soil Sensing (RSS)", when the text
+    speaks of "remote", "soil" and "sensing" elsewhere), and those expansions themselves."""
     out = set()
     for m in _LOWER_EXPANSION.finditer(text):
         words = m.group(1).split()
         letters = m.group(2)
         if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters.lower():
             out.add(letters)
+    if counts is None:
+        return out
+    for m in _TITLE_EXPANSION.finditer(text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        if len(words) < len(letters) or "".join(w[0] for w in words[-len(letters) :]) != letters:
+            continue
+        words = words[-len(letters) :]
+        lower = [w.lower() for w in words]
+        if any(w in ORG_HEADS or w in ORG_NOUNS or w in CORPORATE_SUFFIXES for w in lower):
+            continue
+        if all(counts[w] >= 1 for w in lower):
+            out.update((letters, " ".join(words)))
     return out
+
+
+_TITLE_EXPANSION = re.compile(r"((?:[A-Z][a-z-]+\s+){1,5}[A-Z][a-z-]+)\s+\(([A-Z]{2,6})s?\)")
 
 
 _COMPOUND_BEFORE = re.compile(r"(?:^|[\s\-‐‑])(?!(?:bin|ibn|abu|ben|bar|von|van|mac|del|der|den|les|las|los)[-‐‑])"
@@ -181,7 +200,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     counts = word_counts(text)
     lists = title_lists(text) if text.count(",") >= 5 else []
     surfaces = Counter(c.text for c in candidates)
-    concepts = concept_acronyms(text) if "(" in text else set()
+    concepts = concept_acronyms(text, counts) if "(" in text else set()
     counted = _counted_only(candidates, text)
     candidates = [_headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
     headings = heading_phrases(candidates, text)
@@ -197,7 +216,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
         if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
             c = replace(c, start=c.start + lead, text=c.text[lead:])
-        if is_junk(c, text, counts) or c.text in counted or _table_heading(c, text) or c.text.rstrip("s") in concepts:
+        if (is_junk(c, text, counts) or c.text in counted or _table_heading(c, text)
+                or c.text.rstrip("s") in concepts or c.text in concepts):
             continue
         if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
             continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
