@@ -13,10 +13,10 @@ How the libraries are made (said again in the output):
 
 Then, per size: ``search`` of a common word, ``list``, the entity index, the dossier of the most widespread
 person, the library timeline (whole, and for one entity), each as a whole process (interpreter start included),
-the median of ``--runs``; "over trivial" subtracts a trivial command (``annotations --article 1``) on the same
-library. Where the command line has no such command (the code before the index tables), the same library call is
-run as ``python -c`` instead. First paint of the reader (``newsdesk --screenshot``, the ``article-painted`` mark)
-and its peak RSS, beside a one-article library.
+the median of ``--runs``; "over trivial" is the median difference with a trivial command (``annotations --article
+1``) on the same library, the two run alternately. Where the command line has no such command (the code before the
+index tables), the same library call is run as ``python -c`` instead. First paint of the reader (``newsdesk
+--screenshot``, the ``article-painted`` mark) and its peak RSS, beside a one-article library.
 
     python benchmarks/scale.py [--sizes 10000 100000] [--distinct 150] [--library-base postgresql+psycopg://...]
 """
@@ -310,6 +310,17 @@ def widespread_person(url: str) -> tuple[str, str]:
 # -- the measurements -------------------------------------------------------------------------------------------------
 
 
+def paired_times(cmd: list[str], trivial: list[str], env: dict[str, str], runs: int) -> tuple[float, float, float]:
+    """``cmd`` and the trivial command run alternately (trivial, cmd, trivial, cmd, …), so that the load of a shared
+    machine weighs on both alike: the medians of each, and the median of the differences run by run."""
+    times, base = [], []
+    for _ in range(runs):
+        base.append(run_process(trivial, env)[0])
+        times.append(run_process(cmd, env)[0])
+    return (statistics.median(times), statistics.median(base),
+            statistics.median(t - b for t, b in zip(times, base, strict=True)))
+
+
 def median_time(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
     times, rss = [], 0
     for _ in range(runs):
@@ -464,7 +475,8 @@ def main() -> int:
         else:
             url = fresh_library(args.library_base, f"lib{size}", work)
             built = build_copies(base, url, size, args.seed + size)
-        trivial, _ = median_time([*newsdesk_cmd(), "annotations", "--library", url, "--article", "1"], env, args.runs)
+        trivial_cmd = [*newsdesk_cmd(), "annotations", "--library", url, "--article", "1"]
+        trivial, _ = median_time(trivial_cmd, env, args.runs)
         ops = [
             ("search 'government' (common word)", [*newsdesk_cmd(), "search", "--library", url, "government"]),
             ("list", [*newsdesk_cmd(), "list", "--library", url]),
@@ -483,13 +495,18 @@ def main() -> int:
                  [*newsdesk_cmd(), "timeline", "--library", url, "--since", "2019-03", "--until", "2019-03"]),
             ]
         print(f"\n## {size:,} articles ({database}; written in {built:.0f} s)")
-        print(f"| operation | whole process | over the trivial command ({trivial * 1000:.0f} ms) |\n|---|---|---|")
+        print(f"Each operation's runs alternate with the trivial command's (`annotations --article 1`, "
+              f"{trivial * 1000:.0f} ms alone): \"over\" is the median of the differences run by run.")
+        print("| operation | whole process | trivial command, same runs | over the trivial command |\n"
+              "|---|---|---|---|")
         for label, cmd in ops:
             if not wanted(args.ops, label):
                 continue
             first, _ = median_time(cmd, env, 1)
-            value = first if first > 5 else median_time(cmd, env, args.runs)[0]
-            print(f"| {label} | {value * 1000:,.0f} ms | {(value - trivial) * 1000:+,.0f} ms |", flush=True)
+            value, base, over = (first, trivial, first - trivial) if first > 5 else paired_times(
+                cmd, trivial_cmd, env, args.runs)
+            print(f"| {label} | {value * 1000:,.0f} ms | {base * 1000:,.0f} ms | {over * 1000:+,.0f} ms |",
+                  flush=True)
         if not wanted(args.ops, "reader"):
             continue
         # the one-article library again, its runs alternating with these: the machine's load moves both alike
