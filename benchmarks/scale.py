@@ -48,6 +48,7 @@ SURNAMES = ["Akiyama", "Omae", "Bailey", "Moreno", "Okafor", "Lindqvist", "Hadda
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 MARK = re.compile(r"^startup-mark (\S+) (\d+(?:\.\d+)?)$", re.MULTILINE)
+DATABASE_PREFIX = "newsdesk_scale_"  # of the PostgreSQL databases made (--database-prefix)
 sys.path.insert(0, str(ROOT))  # the code under test, also for the libraries written in this process
 
 
@@ -202,7 +203,7 @@ def fresh_library(base: str | None, name: str, work: Path) -> str:
     from sqlalchemy.engine import make_url
 
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    database = f"newsdesk_scale_{name}".replace("-", "_")
+    database = f"{DATABASE_PREFIX}{name}".replace("-", "_")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{database}"'))
@@ -372,7 +373,7 @@ def kept_library(base: str | None, name: str, work: Path) -> str | None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
-    url = make_url(base).set(database=f"newsdesk_scale_{name}".replace("-", "_")).render_as_string(
+    url = make_url(base).set(database=f"{DATABASE_PREFIX}{name}".replace("-", "_")).render_as_string(
         hide_password=False)
     engine = create_engine(url)
     try:
@@ -414,9 +415,14 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true",
                     help="keep the libraries an earlier run left (SQLite files in --workdir, or the PostgreSQL "
                          "databases) instead of building them again; the import throughput is then not measured")
+    ap.add_argument("--database-prefix", default=DATABASE_PREFIX,
+                    help="name of the PostgreSQL databases before the library's name (default %(default)s): two "
+                         "sets of libraries side by side, e.g. copies of the same ones at two schema revisions")
     ap.add_argument("--ops", nargs="+", metavar="WORD",
                     help="only the operations whose name contains one of these words (e.g. timeline dossier)")
     args = ap.parse_args()
+    global DATABASE_PREFIX
+    DATABASE_PREFIX = args.database_prefix
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.setdefault("NEWSDESK_AUTHOR", "Benchmark")

@@ -48,8 +48,8 @@ def _backfill() -> None:
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]
         bind.execute(fill, {"lo": chunk[0], "hi": chunk[-1]})
-        if len(ids) >= 5 * CHUNK:
-            done = min(i + CHUNK, len(ids))
+        done = min(i + CHUNK, len(ids))
+        if len(ids) >= 5 * CHUNK and (done % (5 * CHUNK) == 0 or done == len(ids)):
             print(f"newsdesk: storing the dossier snippets: {done:,} / {len(ids):,} articles", file=sys.stderr,
                   flush=True)
 
