@@ -107,24 +107,40 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     dossier = EntityStore(lib).dossier(args.name, type_)
     if not dossier.articles:
         raise UserError(f"no {type_} named {args.name!r} in the analysed articles")
-    for a in dossier.articles:
-        emit({
-            "article": a.article_id,
-            "title": a.title,
-            "publisher": a.publisher,
-            "published": a.published,
-            "entity": {"name": dossier.name, "type": dossier.type},
-            "mentions": [
-                {"start": m.start, "end": m.end, "text": m.text, "snippet": m.snippet, "snippet_start": m.snippet_start,
-                 "verified": m.verified}
-                for m in a.mentions
-            ],
-            "highlights": [
-                {"id": h.id, "start": h.start, "end": h.end, "exact": h.exact, "note": h.note, "color": h.color}
-                for h in a.highlights
-            ],
-        })
+    entity = {"name": dossier.name, "type": dossier.type}
+    lines = (_dumps({
+        "article": a.article_id,
+        "title": a.title,
+        "publisher": a.publisher,
+        "published": a.published,
+        "entity": entity,
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "snippet": m.snippet, "snippet_start": m.snippet_start,
+             "verified": m.verified}
+            for m in a.mentions
+        ],
+        "highlights": [
+            {"id": h.id, "start": h.start, "end": h.end, "exact": h.exact, "note": h.note, "color": h.color}
+            for h in a.highlights
+        ],
+    }) for a in dossier.articles)
+    _write_lines(lines)
     return 0
+
+
+def _write_lines(lines: Any, batch: int = 500) -> None:
+    """JSON lines written a few hundred at a time (a dossier or a timeline is thousands of lines)."""
+    out = sys.stdout
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= batch:
+            out.write("\n".join(chunk) + "\n")
+            out.flush()
+            chunk.clear()
+    if chunk:
+        out.write("\n".join(chunk) + "\n")
+        out.flush()
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -145,10 +161,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     lib = _library(args)
     groups = timeline_rows(lib, None if args.all else args.per_date, tag=args.tag, entity=args.entity,
                            search=args.search, since=since, until=until)
-    out = sys.stdout
-    for g in groups:  # thousands of lines: read from rows, not objects, and one encoding each
-        out.write(_dumps(_row_group_line(g)) + "\n")
-        out.flush()
+    _write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
     unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
     if unanalysed:
         complain(f"{unanalysed} article(s) not analysed yet are left out (newsdesk import analyses them)")

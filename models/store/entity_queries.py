@@ -136,13 +136,13 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
         highlights.setdefault(h.article_id, []).append(
             DossierHighlight(str(h.id), int(h.start), int(h.end), str(h.exact), str(h.note), str(h.color))
         )
-    surfaces: Counter[str] = Counter()
     found = []
     for article_id, title, publisher, published in articles:
         ms = tuple(mentions.get(article_id, ()))
-        surfaces.update(x.text for x in ms)
-        hs = tuple(h for h in highlights.get(article_id, ()) if any(h.start < x.end and x.start < h.end for x in ms))
+        marked = highlights.get(article_id)
+        hs = tuple(h for h in marked if any(h.start < x.end and x.start < h.end for x in ms)) if marked else ()
         found.append(DossierArticle(article_id, title, str(publisher or ""), published, ms, hs))
+    surfaces = Counter(x.text for a in found for x in a.mentions)  # counted in article order, as the scan does
     found.sort(key=lambda a: (a.published or "", a.article_id), reverse=True)
     return Dossier(name, type_, tuple(found), tuple(x for x, _ in surfaces.most_common()))
 
