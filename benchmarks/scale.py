@@ -403,6 +403,7 @@ def wanted(ops: list[str] | None, label: str) -> bool:
 
 
 def main() -> int:
+    global DATABASE_PREFIX
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--distinct", type=int, default=150, help="distinct articles analysed (default 150)")
@@ -421,7 +422,6 @@ def main() -> int:
     ap.add_argument("--ops", nargs="+", metavar="WORD",
                     help="only the operations whose name contains one of these words (e.g. timeline dossier)")
     args = ap.parse_args()
-    global DATABASE_PREFIX
     DATABASE_PREFIX = args.database_prefix
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
