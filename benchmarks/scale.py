@@ -13,10 +13,10 @@ How the libraries are made (said again in the output):
 
 Then, per size: ``search`` of a common word, ``list``, the entity index, the dossier of the most widespread
 person, the library timeline (whole, and for one entity), each as a whole process (interpreter start included),
-the median of ``--runs``; "over trivial" subtracts a trivial command (``annotations --article 1``) on the same
-library. Where the command line has no such command (the code before the index tables), the same library call is
-run as ``python -c`` instead. First paint of the reader (``newsdesk --screenshot``, the ``article-painted`` mark)
-and its peak RSS, beside a one-article library.
+the median of ``--runs``; "over trivial" is the median difference with a trivial command (``annotations --article
+1``) on the same library, the two run alternately. Where the command line has no such command (the code before the
+index tables), the same library call is run as ``python -c`` instead. First paint of the reader (``newsdesk
+--screenshot``, the ``article-painted`` mark) and its peak RSS, beside a one-article library.
 
     python benchmarks/scale.py [--sizes 10000 100000] [--distinct 150] [--library-base postgresql+psycopg://...]
 """
@@ -48,6 +48,7 @@ SURNAMES = ["Akiyama", "Omae", "Bailey", "Moreno", "Okafor", "Lindqvist", "Hadda
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 MARK = re.compile(r"^startup-mark (\S+) (\d+(?:\.\d+)?)$", re.MULTILINE)
+DATABASE_PREFIX = "newsdesk_scale_"  # of the PostgreSQL databases made (--database-prefix)
 sys.path.insert(0, str(ROOT))  # the code under test, also for the libraries written in this process
 
 
@@ -202,7 +203,7 @@ def fresh_library(base: str | None, name: str, work: Path) -> str:
     from sqlalchemy.engine import make_url
 
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    database = f"newsdesk_scale_{name}".replace("-", "_")
+    database = f"{DATABASE_PREFIX}{name}".replace("-", "_")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{database}"'))
@@ -310,6 +311,17 @@ def widespread_person(url: str) -> tuple[str, str]:
 # -- the measurements -------------------------------------------------------------------------------------------------
 
 
+def paired_times(cmd: list[str], trivial: list[str], env: dict[str, str], runs: int) -> tuple[float, float, float]:
+    """``cmd`` and the trivial command run alternately (trivial, cmd, trivial, cmd, …), so that the load of a shared
+    machine weighs on both alike: the medians of each, and the median of the differences run by run."""
+    times, base = [], []
+    for _ in range(runs):
+        base.append(run_process(trivial, env)[0])
+        times.append(run_process(cmd, env)[0])
+    return (statistics.median(times), statistics.median(base),
+            statistics.median(t - b for t, b in zip(times, base, strict=True)))
+
+
 def median_time(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
     times, rss = [], 0
     for _ in range(runs):
@@ -361,7 +373,7 @@ def kept_library(base: str | None, name: str, work: Path) -> str | None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
-    url = make_url(base).set(database=f"newsdesk_scale_{name}".replace("-", "_")).render_as_string(
+    url = make_url(base).set(database=f"{DATABASE_PREFIX}{name}".replace("-", "_")).render_as_string(
         hide_password=False)
     engine = create_engine(url)
     try:
@@ -391,21 +403,27 @@ def wanted(ops: list[str] | None, label: str) -> bool:
 
 
 def main() -> int:
+    global DATABASE_PREFIX
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--distinct", type=int, default=150, help="distinct articles analysed (default 150)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="N of the --jobs N import figure")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--slow-runs", type=int, default=1, help="runs of an operation taking over 5 s")
+    ap.add_argument("--slow-runs", type=int, default=1,
+                    help="runs of an operation taking over 5 s more than the trivial command")
     ap.add_argument("--library-base", help="a PostgreSQL admin URL: build the libraries there instead of SQLite")
     ap.add_argument("--workdir", type=Path, help="keep the files and libraries here (default: a temporary folder)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--reuse", action="store_true",
                     help="keep the libraries an earlier run left (SQLite files in --workdir, or the PostgreSQL "
                          "databases) instead of building them again; the import throughput is then not measured")
+    ap.add_argument("--database-prefix", default=DATABASE_PREFIX,
+                    help="name of the PostgreSQL databases before the library's name (default %(default)s): two "
+                         "sets of libraries side by side, e.g. copies of the same ones at two schema revisions")
     ap.add_argument("--ops", nargs="+", metavar="WORD",
                     help="only the operations whose name contains one of these words (e.g. timeline dossier)")
     args = ap.parse_args()
+    DATABASE_PREFIX = args.database_prefix
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.setdefault("NEWSDESK_AUTHOR", "Benchmark")
@@ -464,7 +482,8 @@ def main() -> int:
         else:
             url = fresh_library(args.library_base, f"lib{size}", work)
             built = build_copies(base, url, size, args.seed + size)
-        trivial, _ = median_time([*newsdesk_cmd(), "annotations", "--library", url, "--article", "1"], env, args.runs)
+        trivial_cmd = [*newsdesk_cmd(), "annotations", "--library", url, "--article", "1"]
+        trivial, _ = median_time(trivial_cmd, env, args.runs)
         ops = [
             ("search 'government' (common word)", [*newsdesk_cmd(), "search", "--library", url, "government"]),
             ("list", [*newsdesk_cmd(), "list", "--library", url]),
@@ -483,13 +502,19 @@ def main() -> int:
                  [*newsdesk_cmd(), "timeline", "--library", url, "--since", "2019-03", "--until", "2019-03"]),
             ]
         print(f"\n## {size:,} articles ({database}; written in {built:.0f} s)")
-        print(f"| operation | whole process | over the trivial command ({trivial * 1000:.0f} ms) |\n|---|---|---|")
+        print(f"Each operation's runs alternate with the trivial command's (`annotations --article 1`, "
+              f"{trivial * 1000:.0f} ms alone): \"over\" is the median of the differences run by run.")
+        print("| operation | whole process | trivial command, same runs | over the trivial command |\n"
+              "|---|---|---|---|")
         for label, cmd in ops:
             if not wanted(args.ops, label):
                 continue
             first, _ = median_time(cmd, env, 1)
-            value = first if first > 5 else median_time(cmd, env, args.runs)[0]
-            print(f"| {label} | {value * 1000:,.0f} ms | {(value - trivial) * 1000:+,.0f} ms |", flush=True)
+            slow = first - trivial > 5  # the operation itself, not the machine's load: one run is enough
+            value, base, over = (first, trivial, first - trivial) if slow else paired_times(
+                cmd, trivial_cmd, env, args.runs)
+            print(f"| {label} | {value * 1000:,.0f} ms | {base * 1000:,.0f} ms | {over * 1000:+,.0f} ms |",
+                  flush=True)
         if not wanted(args.ops, "reader"):
             continue
         # the one-article library again, its runs alternating with these: the machine's load moves both alike

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, String, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
@@ -38,7 +38,6 @@ from models.timeline_groups import (
     LibraryTimeline,
     event_interval,
     group_by_date,
-    mention_order,
     mentions_entity,
     mentions_of,
     one_group_per_event,
@@ -118,23 +117,49 @@ def library_timeline(
 def _grouped(rows: Iterable[Any], rank: dict[int, int] | None) -> tuple[DatedGroup, ...]:
     """``group_by_date`` of the rows, with each group's precision that of the mention the scan met first (the
     articles newest imported first, or in the search's ranking; then in the order of the analysis)."""
-    buckets: dict[tuple[str, str], list[EventMention]] = {}
-    lead: dict[tuple[str, str], tuple[Any, str]] = {}
-    for row in rows:
-        m = _mention(row)
-        key = (row.first_day, row.last_day)
-        buckets.setdefault(key, []).append(m)
-        if rank is not None:
-            order: Any = (rank.get(m.article_id, len(rank)), row.seq)
-        else:  # newest imported first: the instants and ids negated, so that plain tuples compare
-            order = (-_instant(row.imported_at), -m.article_id, row.seq)
-        if key not in lead or order < lead[key][0]:
-            lead[key] = (order, m.event.precision)
     return tuple(
-        DatedGroup(date.fromisoformat(first), date.fromisoformat(last), lead[(first, last)][1],
-                   tuple(sorted(ms, key=mention_order)))
-        for (first, last), ms in sorted(buckets.items())
+        DatedGroup(date.fromisoformat(first), date.fromisoformat(last), precision, tuple(_mention(r) for r in group))
+        for first, last, precision, group in row_groups(rows, rank)
     )
+
+
+# Where the columns of :func:`_event_columns` are in a row (plain tuples are read by place: no lookup by name).
+(COL_ARTICLE, COL_TITLE, COL_PUBLISHED, COL_TIMEX_START, COL_TIMEX_END, COL_TIMEX_TEXT, COL_TIMEX_TYPE, COL_VALUE,
+ COL_MOD, COL_SENTENCE_START, COL_SENTENCE_END, COL_LABEL, COL_ENTITIES, COL_PRECISION, COL_INTERVAL_START,
+ COL_INTERVAL_END, COL_PLANNED, COL_SENTENCE, COL_CONFIDENCE, COL_PROVENANCE, COL_FIRST_DAY, COL_LAST_DAY, COL_SEQ,
+ COL_IMPORTED_AT) = range(24)
+
+
+def row_groups(rows: Iterable[Any], rank: dict[int, int] | None) -> list[tuple[str, str, str, list[Any]]]:
+    """The rows of :func:`_event_columns` gathered by interval, in date order: (first day, last day, precision,
+    rows in the order of :func:`models.timeline_groups.mention_order`), the precision that of the mention the scan
+    met first (the articles newest imported first, or in the search's ranking; then in the order of the analysis).
+    What :func:`_grouped` makes groups of, and what a printer of many groups reads without making one object per
+    mention."""
+    buckets: dict[tuple[str, str], list[Any]] = {}
+    for row in rows:
+        key = (row[COL_FIRST_DAY], row[COL_LAST_DAY])
+        bucket = buckets.get(key)
+        if bucket is None:
+            buckets[key] = [row]
+        else:
+            bucket.append(row)
+    days: dict[str | None, date] = {None: date.max, "": date.max}
+    out = []
+    for (first, last), group in sorted(buckets.items()):
+        precision = group[0][COL_PRECISION]
+        if any(r[COL_PRECISION] != precision for r in group):  # only then does the first met matter
+            if rank is not None:
+                lead = min(group, key=lambda r: (rank.get(r[COL_ARTICLE], len(rank)), r[COL_SEQ]))
+            else:  # newest imported first: the instants and ids negated, so that plain tuples compare
+                lead = min(group, key=lambda r: (-_instant(r[COL_IMPORTED_AT]), -r[COL_ARTICLE], r[COL_SEQ]))
+            precision = lead[COL_PRECISION]
+        for r in group:
+            if r[COL_PUBLISHED] not in days:
+                days[r[COL_PUBLISHED]] = date.fromisoformat(r[COL_PUBLISHED])
+        group.sort(key=lambda r: (days[r[COL_PUBLISHED]], r[COL_ARTICLE], r[COL_TIMEX_START]))
+        out.append((first, last, precision, group))
+    return out
 
 
 def _instant(value: Any) -> float:
@@ -206,28 +231,76 @@ def timeline_digest(
     first) and the number and planned state of all of them. Two reads of one index (the mentions of each date are
     numbered walking it in order; the counts are its aggregate), then the rows shown, by id: the whole timeline of a
     large library costs a few rows per date. None when more than ``limit`` mentions would be shown."""
-    e = TimelineEventRow
     with lib.reading() as s:
-        chosen = _chosen_articles(s, tag, search)
-        ranking = _ranking(s, search)
-        if chosen is None and not entity:  # the whole library: its dates from the table, a seek for each
-            d = TimelineDateRow
-            totals = _dates(select(d.first_day, d.last_day, func.sum(d.events),
-                                   func.min(case((d.planned == d.events, 1), else_=0))), since, until)
-            counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
-            rows = _first_of_each_date(s, since, until, per_date, limit)
-        else:
-            rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
-            totals = _narrowed(
-                select(e.first_day, e.last_day, func.count(), func.min(cast(e.planned, Integer))), chosen, entity,
-                since, until,
-            ).group_by(e.first_day, e.last_day)
-            counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
-        if rows is None:
-            return None
+        found = _digest(s, per_date, tag, entity, search, since, until, limit)
+    if found is None:
+        return None
+    rows, counts, ranking = found
     return tuple(
         GroupDigest(g, *counts[(g.first_day.isoformat(), g.last_day.isoformat())]) for g in _grouped(rows, ranking)
     )
+
+
+class RowGroup(NamedTuple):
+    """A dated group as plain rows: what a printer of thousands of groups reads (see :func:`timeline_rows`)."""
+
+    first_day: str  # ISO date
+    last_day: str  # ISO date, inclusive
+    precision: str
+    events: int  # every mention of the interval
+    planned: bool  # whether every one of them is planned
+    rows: list[Any]  # the mentions shown, rows of the COL_* places, in the group's order
+
+
+def timeline_rows(
+    lib: Library,
+    per_date: int | None,
+    *,
+    tag: str | None = None,
+    entity: str | None = None,
+    search: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[RowGroup]:
+    """The groups of :func:`timeline_digest` (at most ``per_date`` mentions of each date), or with ``per_date``
+    None those of :func:`library_timeline` (every mention; the articles not analysed left out, see
+    :func:`unanalysed_articles`), as rows rather than objects: the same groups, mentions and order, without the
+    three objects per mention that the reader's views are made of."""
+    with lib.reading() as s:
+        if per_date is None:
+            chosen = _chosen_articles(s, tag, search)
+            rows = s.connection().execute(_events_stmt(chosen, entity, since, until)).all()
+            return [RowGroup(first, last, precision, len(group), all(r[COL_PLANNED] for r in group), group)
+                    for first, last, precision, group in row_groups(rows, _ranking(s, search))]
+        found = _digest(s, per_date, tag, entity, search, since, until, None)
+    assert found is not None  # no limit
+    rows, counts, ranking = found
+    return [RowGroup(first, last, precision, *counts[(first, last)], group)
+            for first, last, precision, group in row_groups(rows, ranking)]
+
+
+def _digest(s: Any, per_date: int, tag: str | None, entity: str | None, search: str | None, since: date | None,
+            until: date | None, limit: int | None
+            ) -> tuple[list[Any], dict[tuple[str, str], tuple[int, bool]], dict[int, int] | None] | None:
+    """The rows shown of each date, the (events, planned) of every date, and the search's ranking; None when more
+    than ``limit`` rows would be shown."""
+    e = TimelineEventRow
+    chosen = _chosen_articles(s, tag, search)
+    ranking = _ranking(s, search)
+    if chosen is None and not entity:  # the whole library: its dates from the table, a seek for each
+        d = TimelineDateRow
+        totals = _dates(select(d.first_day, d.last_day, func.sum(d.events),
+                               func.min(case((d.planned == d.events, 1), else_=0))), since, until)
+        counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
+        rows = _first_of_each_date(s, since, until, per_date, limit)
+    else:
+        rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
+        totals = _narrowed(
+            select(e.first_day, e.last_day, func.count(), func.min(cast(e.planned, Integer))), chosen, entity,
+            since, until,
+        ).group_by(e.first_day, e.last_day)
+        counts = {(first, last): (int(n), bool(planned)) for first, last, n, planned in s.execute(totals)}
+    return None if rows is None else (rows, counts, ranking)
 
 
 def _shown_rows(s: Any, chosen: Any, entity: str | None, since: date | None, until: date | None,

@@ -159,6 +159,54 @@ def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pyt
         lib.close()
 
 
+def test_the_snippets_are_stored_by_the_migration_for_the_rows_indexed_before(library_url: str) -> None:
+    """A library indexed before the mentions carried their snippet's text (0008) gets it from the articles' texts
+    when it is opened: every snippet is the text of its span, and the dossiers are those of the scan."""
+    from alembic import command
+    from sqlalchemy import inspect
+    from sqlalchemy.orm import Session
+
+    from models.analysis.serialize import to_dict
+    from models.store import migrate
+    from models.store.article_rows import fill_row
+    from models.store.engine import make_engine
+    from models.store.library_index import rebuild
+    from models.store.location import resolve
+    from models.store.schema import AnalysisRow, ArticleRow, EntityMentionRow
+
+    url = resolve(library_url)
+    engine = make_engine(url)
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0008_search")
+    rng = random.Random(3)
+    with Session(engine) as s, s.begin():
+        for i in range(12):
+            article, analysis = generated_article(rng, i)
+            row = ArticleRow(uid=f"00000000-0000-4000-8000-{i:012d}", source=article.source, kind="text", note="")
+            fill_row(row, article)
+            s.add(row)
+            s.flush()
+            s.add(AnalysisRow(article_id=row.id, text_hash=analysis.text_hash, version=analysis.version,
+                              data=to_dict(analysis)))
+        s.flush()
+        assert "snippet" not in {c["name"] for c in inspect(s.connection()).get_columns("entity_mentions")}
+        assert rebuild(s) == 12  # the backfill of 0003 on a library at 0008: rows without the column
+    engine.dispose()
+    lib = open_library(library_url)
+    try:
+        assert migrate.current(lib.engine) == migrate.head()
+        with lib.reading() as s:
+            rows = s.execute(select(EntityMentionRow.snippet, EntityMentionRow.snippet_start,
+                                    EntityMentionRow.snippet_end, ArticleRow.text)
+                             .join(ArticleRow, ArticleRow.id == EntityMentionRow.article_id)).all()
+        assert len(rows) > 50 and all(snippet == text[s0:e0] != "" for snippet, s0, e0, text in rows)
+        assert_same_as_scan(lib)
+    finally:
+        lib.close()
+
+
 def test_the_backfill_reports_its_progress(lib: Library) -> None:
     from models.store.library_index import rebuild
 

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from models.analysis.types import LOW_CONFIDENCE
 from models.cli import main
+from models.cli.library_index_commands import parse_day
 from models.store import open_library
 from models.store.entities import EntityStore
 from models.timeline_query import library_timeline_by_scan
@@ -172,3 +174,89 @@ def test_timeline_refuses_a_bad_date_in_one_line(library: str, capsys: pytest.Ca
     assert err == "newsdesk: not a date: 'last spring' (use YYYY, YYYY-MM or YYYY-MM-DD)\n"
     code, _, err = run(capsys, "timeline", "--library", library, "--since", "2020", "--until", "2019")
     assert code == 2 and "after" in err
+
+
+def _object_line(g: Any, events: int, planned: bool) -> dict[str, Any]:
+    """A dated group as the command printed it when it was made of the reader's objects (the reference the rows
+    printed now are compared with)."""
+    def sureness(timex: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if timex.confidence < 1.0:
+            out["confidence"] = round(timex.confidence, 2)
+            out["low_confidence"] = timex.confidence < LOW_CONFIDENCE
+        if timex.provenance:
+            out["provenance"] = timex.provenance
+        return out
+
+    return {
+        "first": g.first_day.isoformat(), "last": g.last_day.isoformat(), "precision": g.precision,
+        "planned": planned, "events": events, "more": events - len(g.mentions), "articles": list(g.article_ids),
+        "mentions": [
+            {"article": m.article_id, "title": m.article_title,
+             "published": m.published.isoformat() if m.published else None,
+             "start": m.event.timex.start, "end": m.event.timex.end, "text": m.event.timex.text,
+             "value": m.event.timex.value, "label": m.event.label, "sentence": m.sentence,
+             "sentence_start": m.event.sentence_start, "sentence_end": m.event.sentence_end,
+             "entities": list(m.event.entities), **sureness(m.event.timex)}
+            for m in g.mentions
+        ],
+    }
+
+
+def test_timeline_lines_are_those_of_the_timeline_objects(library: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command prints its groups from rows, not from the reader's objects: byte for byte what the objects of
+    ``timeline_digest`` (and ``library_timeline`` for --all) print, whatever the filters; with a date reported at
+    two precisions, an unsure value, no publication date and words beyond ASCII."""
+    from dataclasses import replace
+
+    from models.analysis import ANALYZER_VERSION
+    from models.analysis.types import Analysis
+    from models.timeline_query import library_timeline, timeline_digest
+    from tests.test_timeline_query import _add, _event
+
+    lib = open_library(library)
+    try:
+        for i, precision in enumerate(("month", "month", "quarter")):
+            _add(lib, f"budget{i}.txt", f"Débat budgétaire {i}", "Talks are due in June 2019 in Zürich.",
+                 "2019-01-02" if i else "", ("Russia",),
+                 [("June 2019", "2019-06", "2019-06-01", "2019-06-30", precision, "Talks in Zürich",
+                   ("Zürich", "Vladimir Putin"))])
+        text = "Lavrov said the visit would come next spring, perhaps."
+        article_id = _add(lib, "unsure.txt", "Lavrov on a visit", text, "2019-02-01", (), [])
+        event = _event(lib.get_article(article_id).article.text, "next spring", "2019-SP", "2019-03-01",
+                       "2019-05-31", "season", "A visit", ("Sergey Lavrov",))
+        event = replace(event, timex=replace(event.timex, confidence=0.4567, provenance="tense of the clause"))
+        lib.save_analysis(article_id, Analysis(ANALYZER_VERSION, lib.get_article(article_id).article.text_hash,
+                                               (), (event.timex,), (event,)))
+        cases = [[], ["--per-date", "1"], ["--entity", "Vladimir Putin"], ["--tag", "russia"], ["--search", "Lavrov"],
+                 ["--since", "2018", "--until", "2019-06"], ["--entity", "zürich", "--search", "talks"]]
+        expected: list[list[dict[str, Any]]] = []
+        for args in cases:
+            per_date = int(args[args.index("--per-date") + 1]) if "--per-date" in args else 5
+            kwargs = _filters(args)
+            expected.append([_object_line(d.group, d.events, d.planned)
+                             for d in timeline_digest(lib, per_date, **kwargs) or ()])
+            expected.append([_object_line(g, len(g.mentions), g.planned)
+                             for g in library_timeline(lib, **kwargs).groups])
+    finally:
+        lib.close()
+    for k, args in enumerate(cases):
+        for printed, every in ((expected[2 * k], []), (expected[2 * k + 1], ["--all"])):
+            if every and "--per-date" in args:
+                continue
+            main(["timeline", "--library", library, *args, *every])
+            out = capsys.readouterr().out
+            assert out == "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in printed), (args, every)
+    assert any("low_confidence" in m and "provenance" in m for x in expected[8] for m in x["mentions"])
+    assert any(m["published"] is None for x in expected[0] for m in x["mentions"])
+    assert any(x["precision"] == "quarter" for x in expected[0])  # the newest imported article's precision
+
+
+def _filters(args: list[str]) -> dict[str, Any]:
+    names = {"--entity": "entity", "--tag": "tag", "--search": "search"}
+    out: dict[str, Any] = {names[a]: args[i + 1] for i, a in enumerate(args) if a in names}
+    if "--since" in args:
+        out["since"] = parse_day(args[args.index("--since") + 1], last=False)
+    if "--until" in args:
+        out["until"] = parse_day(args[args.index("--until") + 1], last=True)
+    return out

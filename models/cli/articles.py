@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("extract", help="print the article read from each file (no library)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=cmd_extract)
+
+
+LIST_BATCH = 1000  # lines of ``list`` written at a time (a library of 100,000 articles is as many lines)
 
 
 def open_library_or_fail(library: str | None, *, writing: bool = False) -> Any:
@@ -136,21 +141,28 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     lib = open_library_or_fail(args.library)
     states = article_list.reading_states(lib)
-    for a in lib.list_articles():
-        read, position = states.get(a.id, (False, 0))
-        emit(
-            {
-                "id": a.id,
-                "title": a.title,
-                "source": a.source,
-                "publisher": a.publisher,
-                "published": a.published,
-                "imported": a.imported_at.isoformat(timespec="seconds") + "Z",
-                "highlights": a.highlight_count,
-                "read": read,
-                "position": position,  # where the reader left it: a code-point offset into the text
-            }
-        )
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # what ``emit`` writes, made once
+    out, lines = sys.stdout, []
+    for article_id, title, source, publisher, published, imported_at, n in article_list.listed_rows(lib):
+        read, position = states.get(article_id, (False, 0))
+        lines.append(encode({
+            "id": article_id,
+            "title": title,
+            "source": source,
+            "publisher": str(publisher or ""),
+            "published": published,
+            "imported": imported_at.isoformat(timespec="seconds") + "Z",
+            "highlights": n,
+            "read": read,
+            "position": position,  # where the reader left it: a code-point offset into the text
+        }))
+        if len(lines) >= LIST_BATCH:
+            out.write("\n".join(lines) + "\n")
+            out.flush()
+            lines.clear()
+    if lines:
+        out.write("\n".join(lines) + "\n")
+        out.flush()
     return 0
 
 

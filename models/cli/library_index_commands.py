@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import functools
+import json
 import re
+import sys
 from datetime import date
 from typing import Any
 
@@ -104,41 +107,43 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     dossier = EntityStore(lib).dossier(args.name, type_)
     if not dossier.articles:
         raise UserError(f"no {type_} named {args.name!r} in the analysed articles")
-    for a in dossier.articles:
-        emit({
-            "article": a.article_id,
-            "title": a.title,
-            "publisher": a.publisher,
-            "published": a.published,
-            "entity": {"name": dossier.name, "type": dossier.type},
-            "mentions": [
-                {"start": m.start, "end": m.end, "text": m.text, "snippet": m.snippet, "snippet_start": m.snippet_start,
-                 "verified": m.verified}
-                for m in a.mentions
-            ],
-            "highlights": [
-                {"id": h.id, "start": h.start, "end": h.end, "exact": h.exact, "note": h.note, "color": h.color}
-                for h in a.highlights
-            ],
-        })
+    entity = {"name": dossier.name, "type": dossier.type}
+    lines = (_dumps({
+        "article": a.article_id,
+        "title": a.title,
+        "publisher": a.publisher,
+        "published": a.published,
+        "entity": entity,
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "snippet": m.snippet, "snippet_start": m.snippet_start,
+             "verified": m.verified}
+            for m in a.mentions
+        ],
+        "highlights": [
+            {"id": h.id, "start": h.start, "end": h.end, "exact": h.exact, "note": h.note, "color": h.color}
+            for h in a.highlights
+        ],
+    }) for a in dossier.articles)
+    _write_lines(lines)
     return 0
 
 
-def _sureness(timex: Any) -> dict[str, Any]:
-    """How sure the value is, as ``analyze`` says it: the confidence when below 1, and how it was reached
-    ("explicit date", "tense of the clause", "confirmed by you")."""
-    out: dict[str, Any] = {}
-    if timex.confidence < 1.0:
-        out["confidence"] = round(timex.confidence, 2)
-        out["low_confidence"] = timex.confidence < LOW_CONFIDENCE
-    if timex.provenance:
-        out["provenance"] = timex.provenance
-    return out
+def _write_lines(lines: Any, batch: int = 500) -> None:
+    """JSON lines written a few hundred at a time (a dossier or a timeline is thousands of lines)."""
+    out = sys.stdout
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= batch:
+            out.write("\n".join(chunk) + "\n")
+            out.flush()
+            chunk.clear()
+    if chunk:
+        out.write("\n".join(chunk) + "\n")
+        out.flush()
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from models.timeline_query import library_timeline
-
     since = parse_day(args.since, last=False) if args.since else None
     until = parse_day(args.until, last=True) if args.until else None
     if since is not None and until is not None and since > until:
@@ -151,43 +156,70 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             emit({"first": c.first_day.isoformat(), "last": c.last_day.isoformat(), "precision": c.precision,
                   "events": c.events, **({"label": c.label} if c.label else {})})
         return 0
-    lib = _library(args)
-    if args.all:
-        result = library_timeline(lib, tag=args.tag, entity=args.entity, search=args.search, since=since, until=until)
-        for g in result.groups:
-            emit(_group_line(g, len(g.mentions), g.planned))
-        unanalysed = len(result.unanalysed)
-    else:
-        from models.timeline_query import timeline_digest, unanalysed_articles
+    from models.timeline_query import timeline_rows, unanalysed_articles
 
-        digest = timeline_digest(lib, args.per_date, tag=args.tag, entity=args.entity, search=args.search,
-                                 since=since, until=until) or ()
-        for d in digest:
-            emit(_group_line(d.group, d.events, d.planned))
-        unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
+    lib = _library(args)
+    groups = timeline_rows(lib, None if args.all else args.per_date, tag=args.tag, entity=args.entity,
+                           search=args.search, since=since, until=until)
+    _write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
+    unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
     if unanalysed:
         complain(f"{unanalysed} article(s) not analysed yet are left out (newsdesk import analyses them)")
     return 0
 
 
-def _group_line(g: Any, events: int, planned: bool) -> dict[str, Any]:
+_dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode  # what ``emit`` writes, made once
+
+
+def _row_group_line(g: Any) -> dict[str, Any]:
     """A dated group as one JSON object: its interval, how many mentions it has (``events``) and how many of them
-    are not printed (``more``), and the mentions printed, each with its article and sentence."""
+    are not printed (``more``), and the mentions printed, each with its article and sentence and, as ``analyze``
+    says it, how sure its value is (the confidence when below 1, and how it was reached)."""
+    from models.timeline_query import (
+        COL_ARTICLE,
+        COL_CONFIDENCE,
+        COL_ENTITIES,
+        COL_LABEL,
+        COL_PROVENANCE,
+        COL_PUBLISHED,
+        COL_SENTENCE,
+        COL_SENTENCE_END,
+        COL_SENTENCE_START,
+        COL_TIMEX_END,
+        COL_TIMEX_START,
+        COL_TIMEX_TEXT,
+        COL_TITLE,
+        COL_VALUE,
+    )
+
+    mentions = []
+    for r in g.rows:
+        published = r[COL_PUBLISHED]
+        m = {"article": r[COL_ARTICLE], "title": r[COL_TITLE],
+             "published": _iso_day(published) if published else None,
+             "start": r[COL_TIMEX_START], "end": r[COL_TIMEX_END], "text": r[COL_TIMEX_TEXT], "value": r[COL_VALUE],
+             "label": r[COL_LABEL], "sentence": r[COL_SENTENCE], "sentence_start": r[COL_SENTENCE_START],
+             "sentence_end": r[COL_SENTENCE_END], "entities": list(r[COL_ENTITIES])}
+        confidence = r[COL_CONFIDENCE]
+        if confidence < 1.0:
+            m["confidence"] = round(confidence, 2)
+            m["low_confidence"] = confidence < LOW_CONFIDENCE
+        if r[COL_PROVENANCE]:
+            m["provenance"] = r[COL_PROVENANCE]
+        mentions.append(m)
     return {
-        "first": g.first_day.isoformat(),
-        "last": g.last_day.isoformat(),
+        "first": g.first_day,
+        "last": g.last_day,
         "precision": g.precision,
-        "planned": planned,
-        "events": events,
-        "more": events - len(g.mentions),
-        "articles": list(g.article_ids),
-        "mentions": [
-            {"article": m.article_id, "title": m.article_title,
-             "published": m.published.isoformat() if m.published else None,
-             "start": m.event.timex.start, "end": m.event.timex.end, "text": m.event.timex.text,
-             "value": m.event.timex.value, "label": m.event.label, "sentence": m.sentence,
-             "sentence_start": m.event.sentence_start, "sentence_end": m.event.sentence_end,
-             "entities": list(m.event.entities), **_sureness(m.event.timex)}
-            for m in g.mentions
-        ],
+        "planned": g.planned,
+        "events": g.events,
+        "more": g.events - len(mentions),
+        "articles": list(dict.fromkeys(m["article"] for m in mentions)),
+        "mentions": mentions,
     }
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_day(published: str) -> str:
+    """A stored publication day as the timeline prints it (the date it reads, written back)."""
+    return date.fromisoformat(published).isoformat()

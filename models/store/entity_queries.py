@@ -117,15 +117,13 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
     if not articles:
         return Dossier(name, type_, (), ())
     m = EntityMentionRow
-    snippet = func.substr(ArticleRow.text, m.snippet_start + 1, m.snippet_end - m.snippet_start)
     mentions: dict[int, list[DossierMention]] = {}
-    for row in core.execute(
-        select(m.article_id, m.start, m.end, m.text, snippet, m.snippet_start, m.verified, m.clipped_start,
+    for row in core.execute(  # the snippets are stored with the mentions: no article text is read
+        select(m.article_id, m.start, m.end, m.text, m.snippet, m.snippet_start, m.verified, m.clipped_start,
                m.clipped_end)
-        .join(ArticleRow, ArticleRow.id == m.article_id)
         .where(m.name_key == key, m.type == kind)
         .order_by(m.article_id, m.start, m.entity_seq, m.end)
-    ):
+    ).all():
         mentions.setdefault(row[0], []).append(
             DossierMention(row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), bool(row[8]))
         )
@@ -138,13 +136,13 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
         highlights.setdefault(h.article_id, []).append(
             DossierHighlight(str(h.id), int(h.start), int(h.end), str(h.exact), str(h.note), str(h.color))
         )
-    surfaces: Counter[str] = Counter()
     found = []
     for article_id, title, publisher, published in articles:
         ms = tuple(mentions.get(article_id, ()))
-        surfaces.update(x.text for x in ms)
-        hs = tuple(h for h in highlights.get(article_id, ()) if any(h.start < x.end and x.start < h.end for x in ms))
+        marked = highlights.get(article_id)
+        hs = tuple(h for h in marked if any(h.start < x.end and x.start < h.end for x in ms)) if marked else ()
         found.append(DossierArticle(article_id, title, str(publisher or ""), published, ms, hs))
+    surfaces = Counter(x.text for a in found for x in a.mentions)  # counted in article order, as the scan does
     found.sort(key=lambda a: (a.published or "", a.article_id), reverse=True)
     return Dossier(name, type_, tuple(found), tuple(x for x, _ in surfaces.most_common()))
 

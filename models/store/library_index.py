@@ -126,8 +126,11 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
     total = _count_articles(s)
     done = 0
     last = None
-    # the timeline rules' table comes with a later migration than the backfill of these tables (0003)
-    timeline_rules = inspect(s.connection()).has_table(EventCorrectionRow.__tablename__)
+    # the timeline rules' table and the snippets' column come with later migrations than the backfill of these
+    # tables (0003)
+    inspector = inspect(s.connection())
+    timeline_rules = inspector.has_table(EventCorrectionRow.__tablename__)
+    snippets = any(c["name"] == "snippet" for c in inspector.get_columns(EntityMentionRow.__tablename__))
     while True:
         stmt = select(ArticleRow.id, ArticleRow.meta).order_by(ArticleRow.id).limit(CHUNK)
         batch = s.execute(stmt.where(ArticleRow.id > last) if last is not None else stmt).all()
@@ -141,7 +144,7 @@ def rebuild(s: Session, progress: Progress | None = None) -> int:
         for chunk_ids, rows in _current_analyses(s, ids):
             rules = _rules_by_article(s, chunk_ids)
             dated = event_rules(s, chunk_ids) if timeline_rules else {}
-            batch_rows = _Rows()
+            batch_rows = _Rows(snippets)
             for article_id, analysis_id, text, data in rows:
                 try:
                     analysis = from_dict(data)
@@ -215,9 +218,13 @@ def _has_anchor(c: Correction) -> bool:
 
 
 class _Rows:
-    """Index rows of many analyses, inserted table by table in large batches."""
+    """Index rows of many analyses, inserted table by table in large batches.
 
-    def __init__(self) -> None:
+    ``snippets``: the mentions carry their snippet's text (False only while migrating a library whose mention rows
+    have no such column yet: 0009_scale fills it)."""
+
+    def __init__(self, snippets: bool = True) -> None:
+        self.snippets = snippets
         self.raw: list[dict[str, Any]] = []
         self.entities: list[dict[str, Any]] = []
         self.mentions: list[dict[str, Any]] = []
@@ -238,12 +245,15 @@ class _Rows:
                                   "name_key": key, "type": e.type, "mention_count": len(e.mentions)})
             for m in e.mentions:
                 s0, e0, clipped_start, clipped_end = sentence_and_clipping(text, m.start, m.end, SNIPPET_LIMIT)
-                self.mentions.append({
+                row = {
                     "article_id": article_id, "analysis_id": analysis_id, "entity_seq": seq, "name_key": key,
                     "type": e.type, "start": m.start, "end": m.end, "text": m.text, "verified": m.verified,
                     "snippet_start": s0, "snippet_end": e0, "clipped_start": clipped_start,
                     "clipped_end": clipped_end,
-                })
+                }
+                if self.snippets:
+                    row["snippet"] = text[s0:e0]
+                self.mentions.append(row)
 
     def add_events(self, article_id: int, analysis_id: int, analysis: Analysis, text: str,
                    rules: Sequence[EventCorrection] = ()) -> None:

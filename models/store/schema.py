@@ -221,7 +221,8 @@ class EntityArticleRow(Base):
 
 
 class EntityMentionRow(Base):
-    """One mention of a corrected entity, with the span of its dossier snippet in the article text."""
+    """One mention of a corrected entity, with its dossier snippet: its span in the article text and its text (a
+    dossier then reads no article text)."""
 
     __tablename__ = "entity_mentions"
     __table_args__ = (
@@ -243,6 +244,7 @@ class EntityMentionRow(Base):
     snippet_end: Mapped[int] = mapped_column(Integer)
     clipped_start: Mapped[bool] = mapped_column(Boolean, default=False)
     clipped_end: Mapped[bool] = mapped_column(Boolean, default=False)
+    snippet: Mapped[str] = mapped_column(Text, server_default="")  # text[snippet_start:snippet_end] (0009_scale)
 
 
 class EntityRawKeyRow(Base):
