@@ -49,6 +49,7 @@ app.exec()
 """
 
 
+MILESTONES = ("modules-loaded", "window-built", "window-shown", "article-painted", "settled")  # gui/app.py
 MARK = re.compile(r"^startup-mark (\S+) (\d+(?:\.\d+)?)$", re.MULTILINE)
 
 
@@ -111,6 +112,9 @@ def main() -> int:
     print(f"  newsdesk settled (entities, timeline drawn) {_ms(nd_marks.get('settled', []))}")
     print(f"  plain start: article painted               {_ms(last_marks.get('article-painted', []))}")
     print(f"  plain start: settled                       {_ms(last_marks.get('settled', []))}")
+    print("milestones from process start (medians, ms):   " + "  ".join(f"{m:>15}" for m in MILESTONES))
+    for label, marks in (("newsdesk FILE", nd_marks), ("plain start", last_marks)):
+        print(f"  {label:<44}" + "  ".join(f"{_ms(marks.get(m, []))[:-3]:>15}" for m in MILESTONES))
     return 0
 
 

@@ -33,6 +33,7 @@ SAMPLE_NAME = "abe-putin-summit-2019-01-23.txt"
 SCREENSHOT_SIZE = QSize(1440, 900)
 SINGLE_INSTANCE = "NEWSDESK_SINGLE_INSTANCE"  # "0": every launch opens its own window
 STARTUP_MARKS = "NEWSDESK_STARTUP_MARKS"  # set: stderr gets "startup-mark <name> <epoch seconds>" lines
+# in this order: modules-loaded, window-built, window-shown, article-painted, settled (the last in screenshot mode)
 
 
 def startup_mark(name: str) -> None:
@@ -245,6 +246,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         snapshot: bool = True, startup: first_paint.StartupLibrary | None = None) -> int:
     """``snapshot``: paint the first window from a sqlite3 snapshot when the library allows it (gui.first_paint);
     ``startup``: that snapshot, already opened by the launcher."""
+    startup_mark("modules-loaded")  # the interpreter, Qt and the reader's modules
     app, faces, theme = configure_application([sys.argv[0]])
     if screenshot and (problem := font_problem(faces)):
         print(f"newsdesk: {problem}", file=sys.stderr)
@@ -264,6 +266,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         return 0  # the window already open on this library took the files
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot,
                          shown=startup.shown if startup is not None else None)
+    startup_mark("window-built")
     outcome: dict[str, int] = {"code": 1}
     store_failed: list[BaseException] = []
 
@@ -328,6 +331,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if screenshot:
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
+    startup_mark("window-shown")  # polished and laid out; painted by the event loop next
     window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
     gc.freeze()  # the modules, classes and the window live as long as the process: never walk them again
     gc.enable()  # off during start-up (see gui.launcher)
