@@ -9,6 +9,14 @@ first paint of the reading view with the article in it, and "settled" (entities 
 the screenshot is saved), each from the moment the process was started; beside the bare window's own grab.
 
     python benchmarks/startup.py [--runs 7]
+
+``--breakdown`` instead starts the reader a few times (a plain start on the sample's library) and tells where the
+time before the first paint goes: the modules imported before it by owner (``-X importtime``, each module's own
+time), the Qt enum types PySide6 creates before it (each a Python ``enum`` built at run time: every Qt class a
+module names or a call returns brings all of its enums), the dataclasses made before it, and the main thread's
+CPU time at each milestone.
+
+    python benchmarks/startup.py --breakdown [--runs 3]
 """
 
 from __future__ import annotations
@@ -49,6 +57,77 @@ app.exec()
 """
 
 
+# Run in the reader's process by --breakdown: counts what is created before the first paint, then exits there.
+PROBE = """
+import dataclasses, enum, os, sys, time
+made = {"enum": [0, 0.0], "dataclass": [0, 0.0]}
+def _timed(kind, real):
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            made[kind][0] += 1
+            made[kind][1] += time.perf_counter() - t
+    return wrapper
+enum.EnumType._create_ = _timed("enum", enum.EnumType._create_)
+dataclasses._process_class = _timed("dataclass", dataclasses._process_class)
+import gui.app
+real_mark = gui.app.startup_mark
+def mark(name):
+    print(f"probe-cpu {name} {time.thread_time():.6f}", file=sys.stderr, flush=True)
+    real_mark(name)
+    if name == "article-painted":
+        for kind, (n, spent) in made.items():
+            print(f"probe-made {kind} {n} {spent:.6f}", file=sys.stderr, flush=True)
+        os._exit(0)
+gui.app.startup_mark = mark
+from gui.launcher import main
+sys.argv = ["newsdesk", *sys.argv[1:]]
+main()
+"""
+IMPORT = re.compile(r"^import time:\s+(\d+) \|\s+\d+ \| ( *)(\S+)$", re.MULTILINE)
+OWNERS = ("gui.timeline", "gui.entities", "gui.annotations", "gui.revisions", "gui.operations", "gui",
+          "models.store", "models.analysis", "models", "PySide6", "shiboken6", "shibokensupport", "sqlalchemy")
+
+
+def owner(module: str) -> str:
+    for prefix in OWNERS:
+        if module == prefix or module.startswith(prefix + "."):
+            return prefix if prefix != "shibokensupport" else "shiboken6"
+    return "standard library and others"
+
+
+def breakdown(runs: int, env: dict[str, str], png: str) -> None:
+    """Where the time before the first paint goes (medians of ``runs`` plain starts)."""
+    own: dict[str, list[float]] = {}
+    made: dict[str, list[tuple[int, float]]] = {}
+    cpu: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-X", "importtime", "-c", PROBE, "--screenshot", png], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+        before = done.stderr.split("startup-mark article-painted", 1)[0]
+        totals: dict[str, float] = {}
+        for micros, _indent, module in IMPORT.findall(before):
+            totals[owner(module)] = totals.get(owner(module), 0.0) + int(micros) / 1e6
+        for group, spent in totals.items():
+            own.setdefault(group, []).append(spent)
+        for kind, n, spent in re.findall(r"^probe-made (\S+) (\d+) (\S+)$", done.stderr, re.MULTILINE):
+            made.setdefault(kind, []).append((int(n), float(spent)))
+        for name, at in re.findall(r"^probe-cpu (\S+) (\S+)$", done.stderr, re.MULTILINE):
+            cpu.setdefault(name, []).append(float(at))
+    print(f"before the first paint (plain start, medians of {runs} runs)")
+    print("  main thread CPU at each milestone: " + "  ".join(
+        f"{name} {statistics.median(v) * 1000:.0f} ms" for name, v in cpu.items()))
+    for kind, values in made.items():
+        print(f"  {kind} types created: {statistics.median(n for n, _ in values):.0f}, "
+              f"{statistics.median(s for _, s in values) * 1000:.0f} ms (inside the imports and calls below)")
+    print("  imports, each module's own time, by owner:")
+    for group, values in sorted(own.items(), key=lambda kv: -statistics.median(kv[1])):
+        print(f"    {statistics.median(values) * 1000:6.0f} ms  {group}")
+    print(f"    {sum(statistics.median(v) for v in own.values()) * 1000:6.0f} ms  in all")
+
+
 MILESTONES = ("modules-loaded", "window-built", "window-shown", "article-painted", "settled")  # gui/app.py
 MARK = re.compile(r"^startup-mark (\S+) (\d+(?:\.\d+)?)$", re.MULTILINE)
 
@@ -72,6 +151,7 @@ def _ms(values: list[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--breakdown", action="store_true", help="where the time before the first paint goes")
     args = ap.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # a person's machine keeps compiled modules; measure that
@@ -84,6 +164,10 @@ def main() -> int:
         last_cmd = [sys.executable, "-m", "gui", "--screenshot", png]  # a plain start: the last article, no file
         bare_cmd = [sys.executable, "-c", BARE, str(SAMPLE), png]
         timed(nd_cmd, env)  # first run imports the sample into the library and warms the file cache
+        if args.breakdown:
+            timed(last_cmd, env)  # the modules compiled, the layout saved
+            breakdown(args.runs, env, png)
+            return 0
         timed(bare_cmd, env)
         nd, bare, last = [], [], []
         nd_marks: dict[str, list[float]] = {}

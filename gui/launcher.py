@@ -93,6 +93,9 @@ def _gui(args: list[str]) -> int:
     # class objects some 200 times (~60 ms). It stays off until the window is up (gui.app.run turns it back on);
     # what exists by then is frozen out of its way for good.
     gc.disable()
+    from gui import code_cache
+
+    code_cache.install()  # the dataclasses' methods compiled at an earlier start, not again
     startup = None
     if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
         from gui import first_paint  # no Qt: the one file named may already be in the library
