@@ -72,6 +72,8 @@ def _timed(kind, real):
     return wrapper
 enum.EnumType._create_ = _timed("enum", enum.EnumType._create_)
 dataclasses._process_class = _timed("dataclass", dataclasses._process_class)
+from gui import code_cache
+code_cache.install()  # as the launcher does, before the reader's modules
 import gui.app
 real_mark = gui.app.startup_mark
 def mark(name):
@@ -159,6 +161,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env["NEWSDESK_LIBRARY"] = str(Path(tmp) / "library.sqlite")
         env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")  # the first run writes the compiled dataclasses there
         png = str(Path(tmp) / "shot.png")
         nd_cmd = [sys.executable, "-m", "gui", "--screenshot", png, str(SAMPLE)]
         last_cmd = [sys.executable, "-m", "gui", "--screenshot", png]  # a plain start: the last article, no file
