@@ -321,8 +321,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
 
         def start() -> None:
             if not started:
-                started.append(first_paint.bring_up_store(lambda: _open_library(library, bool(argv_files)), opened,
-                                                          not_opened))
+                started.append(first_paint.bring_up_store(lambda: _open_library(library, bool(argv_files), single),
+                                                          opened, not_opened))
 
         arrival.arrived.connect(arrived)
         arrival.failed.connect(failed)
@@ -353,13 +353,16 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     return outcome["code"]
 
 
-def _open_library(library: str | None, importing: bool = False) -> Any:
+def _open_library(library: str | None, importing: bool = False, serving: bool = False) -> Any:
     """The store, opened in the background thread; ``importing``: also load what importing a file needs there,
-    rather than on the GUI thread once the window is up."""
+    rather than on the GUI thread once the window is up; ``serving``: likewise QtNetwork, for the server later
+    launches hand their files to (gui.single_instance, made on the GUI thread when the store arrives)."""
     from models.store import open_library
 
     opened = open_library(library)
     if importing:
         import models.cli.import_pool  # noqa: F401 — expand_sources
         import models.ingest  # noqa: F401
+    if serving:
+        import PySide6.QtNetwork  # noqa: F401
     return opened
