@@ -50,6 +50,7 @@ w.show()
 def shot():
     picture = w.grab()
     print(f"startup-mark settled {time.time():.6f}", file=sys.stderr, flush=True)
+    print(f"startup-cpu settled {time.thread_time():.6f}", file=sys.stderr, flush=True)
     picture.save(sys.argv[2])
     app.quit()
 QTimer.singleShot(0, shot)
@@ -132,10 +133,13 @@ def breakdown(runs: int, env: dict[str, str], png: str) -> None:
 
 MILESTONES = ("modules-loaded", "window-built", "window-shown", "article-painted", "settled")  # gui/app.py
 MARK = re.compile(r"^startup-mark (\S+) (\d+(?:\.\d+)?)$", re.MULTILINE)
+CPU = re.compile(r"^startup-cpu (\S+) (\d+(?:\.\d+)?)$", re.MULTILINE)
 
 
-def timed(cmd: list[str], env: dict[str, str], marks: dict[str, list[float]] | None = None) -> float:
-    """Seconds from starting the process to its end; milestones (seconds after the start) go into ``marks``."""
+def timed(cmd: list[str], env: dict[str, str], marks: dict[str, list[float]] | None = None,
+          cpu: dict[str, list[float]] | None = None) -> float:
+    """Seconds from starting the process to its end; milestones (seconds after the start) go into ``marks``, the
+    main thread's CPU seconds at each into ``cpu``."""
     started = time.time()
     t = time.perf_counter()
     done = subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -143,6 +147,9 @@ def timed(cmd: list[str], env: dict[str, str], marks: dict[str, list[float]] | N
     if marks is not None:
         for name, at in MARK.findall(done.stderr):
             marks.setdefault(name, []).append(float(at) - started)
+    if cpu is not None:
+        for name, spent in CPU.findall(done.stderr):
+            cpu.setdefault(name, []).append(float(spent))
     return elapsed
 
 
@@ -176,10 +183,13 @@ def main() -> int:
         nd_marks: dict[str, list[float]] = {}
         bare_marks: dict[str, list[float]] = {}
         last_marks: dict[str, list[float]] = {}
+        nd_cpu: dict[str, list[float]] = {}
+        bare_cpu: dict[str, list[float]] = {}
+        last_cpu: dict[str, list[float]] = {}
         for _ in range(args.runs):
-            nd.append(timed(nd_cmd, env, nd_marks))
-            bare.append(timed(bare_cmd, env, bare_marks))
-            last.append(timed(last_cmd, env, last_marks))
+            nd.append(timed(nd_cmd, env, nd_marks, nd_cpu))
+            bare.append(timed(bare_cmd, env, bare_marks, bare_cpu))
+            last.append(timed(last_cmd, env, last_marks, last_cpu))
     m_nd, m_bare = statistics.median(nd), statistics.median(bare)
     print(f"bare PySide6 window   median {m_bare * 1000:7.0f} ms   (min {min(bare) * 1000:.0f})")
     print(f"newsdesk main window  median {m_nd * 1000:7.0f} ms   (min {min(nd) * 1000:.0f})")
@@ -202,6 +212,15 @@ def main() -> int:
     print("milestones from process start (medians, ms):   " + "  ".join(f"{m:>15}" for m in MILESTONES))
     for label, marks in (("newsdesk FILE", nd_marks), ("plain start", last_marks)):
         print(f"  {label:<44}" + "  ".join(f"{_ms(marks.get(m, []))[:-3]:>15}" for m in MILESTONES))
+    print("main thread CPU time at each milestone (medians, ms; less disturbed by other processes than the above):")
+    print(f"  {'bare window drawn':<44}{_ms(bare_cpu.get('settled', []))[:-3]:>15}")
+    for label, spent in (("newsdesk FILE", nd_cpu), ("plain start", last_cpu)):
+        print(f"  {label:<44}" + "  ".join(f"{_ms(spent.get(m, []))[:-3]:>15}" for m in MILESTONES))
+    drawn_cpu = bare_cpu.get("settled", [])
+    for label, spent in (("newsdesk FILE", nd_cpu), ("plain start", last_cpu)):
+        if drawn_cpu and spent.get("article-painted"):
+            print(f"  {label}: first paint / bare window drawn, in CPU time = "
+                  f"{statistics.median(spent['article-painted']) / statistics.median(drawn_cpu):.2f}")
     return 0
 
 
