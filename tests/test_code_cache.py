@@ -130,3 +130,22 @@ def test_the_reader_start_writes_the_cache_and_the_next_one_uses_it(tmp_path: Pa
                             check=False)
     assert second.returncode == 0, second.stderr
     assert second.stdout.split()[0] == "0"
+
+
+def test_compile_inherits_the_callers_future_features_and_is_kept(tmp_path: Path) -> None:
+    """This module has ``from __future__ import annotations``: compiled through the cache, as by the builtin, an
+    annotation naming nothing is not evaluated; asked not to inherit, it is."""
+    source = "def f(x: Nowhere) -> None:\n    return None\n"
+    cache = CodeCache(tmp_path / FILE_NAME)
+    exec(cache.compile(source, "<test>", "exec"), {})
+    with pytest.raises(NameError):
+        exec(cache.compile(source, "<test>", "exec", dont_inherit=True), {})
+    assert cache.compiled == 2
+    cache.save()
+    later = CodeCache(tmp_path / FILE_NAME)
+    exec(later.compile(source, "<test>", "exec"), {})
+    assert later.compiled == 0
+    assert later.compile("1 + 1", "<test>", "eval") is not None and later.compiled == 1
+    with later.compiling():
+        assert compile("2", "<test>", "eval") is not None
+    assert later.compiled == 2 and compile is not later.compile
