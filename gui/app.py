@@ -33,12 +33,15 @@ SAMPLE_NAME = "abe-putin-summit-2019-01-23.txt"
 SCREENSHOT_SIZE = QSize(1440, 900)
 SINGLE_INSTANCE = "NEWSDESK_SINGLE_INSTANCE"  # "0": every launch opens its own window
 STARTUP_MARKS = "NEWSDESK_STARTUP_MARKS"  # set: stderr gets "startup-mark <name> <epoch seconds>" lines
+# in this order: modules-loaded, window-built, window-shown, article-painted, settled (the last in screenshot mode)
 
 
 def startup_mark(name: str) -> None:
-    """A start-up milestone with its wall-clock time, for benchmarks/startup.py (only when asked for)."""
+    """A start-up milestone with its wall-clock time, and the CPU time the main thread has spent by then (a figure
+    other processes on the machine disturb less), for benchmarks/startup.py (only when asked for)."""
     if os.environ.get(STARTUP_MARKS):
-        print(f"startup-mark {name} {time.time():.6f}", file=sys.stderr, flush=True)
+        print(f"startup-mark {name} {time.time():.6f}\nstartup-cpu {name} {time.thread_time():.6f}", file=sys.stderr,
+              flush=True)
 
 
 FIRST_PAINT_WAIT_MS = 1500  # the store comes up after this even if the window was never painted (minimised)
@@ -245,6 +248,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         snapshot: bool = True, startup: first_paint.StartupLibrary | None = None) -> int:
     """``snapshot``: paint the first window from a sqlite3 snapshot when the library allows it (gui.first_paint);
     ``startup``: that snapshot, already opened by the launcher."""
+    startup_mark("modules-loaded")  # the interpreter, Qt and the reader's modules
     app, faces, theme = configure_application([sys.argv[0]])
     if screenshot and (problem := font_problem(faces)):
         print(f"newsdesk: {problem}", file=sys.stderr)
@@ -264,6 +268,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         return 0  # the window already open on this library took the files
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot,
                          shown=startup.shown if startup is not None else None)
+    startup_mark("window-built")
     outcome: dict[str, int] = {"code": 1}
     store_failed: list[BaseException] = []
 
@@ -318,8 +323,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
 
         def start() -> None:
             if not started:
-                started.append(first_paint.bring_up_store(lambda: _open_library(library, bool(argv_files)), opened,
-                                                          not_opened))
+                started.append(first_paint.bring_up_store(lambda: _open_library(library, bool(argv_files), single),
+                                                          opened, not_opened))
 
         arrival.arrived.connect(arrived)
         arrival.failed.connect(failed)
@@ -328,6 +333,7 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     if screenshot:
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
+    startup_mark("window-shown")  # polished and laid out; painted by the event loop next
     window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
     if not screenshot:  # the day's backup, on a worker once the window is painted (gui.library_backup)
         from gui.library_backup import install_daily_backup
@@ -353,13 +359,16 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     return outcome["code"]
 
 
-def _open_library(library: str | None, importing: bool = False) -> Any:
+def _open_library(library: str | None, importing: bool = False, serving: bool = False) -> Any:
     """The store, opened in the background thread; ``importing``: also load what importing a file needs there,
-    rather than on the GUI thread once the window is up."""
+    rather than on the GUI thread once the window is up; ``serving``: likewise QtNetwork, for the server later
+    launches hand their files to (gui.single_instance, made on the GUI thread when the store arrives)."""
     from models.store import open_library
 
     opened = open_library(library)
     if importing:
         import models.cli.import_pool  # noqa: F401 — expand_sources
         import models.ingest  # noqa: F401
+    if serving:
+        import PySide6.QtNetwork  # noqa: F401
     return opened

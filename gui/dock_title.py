@@ -134,7 +134,7 @@ class DockHeaders(QObject):
     @Slot()
     def refresh(self) -> None:
         self._timer.stop()
-        for dock in self.window.findChildren(QDockWidget):
+        for dock in self._docks():
             title = dock.titleBarWidget()
             if not isinstance(title, DockTitle):
                 continue
@@ -165,8 +165,13 @@ class DockHeaders(QObject):
             return True
         return False
 
+    def _docks(self) -> list[QDockWidget]:
+        """The window's docks: its own children, docked or floating (a recursive search walks every widget of the
+        window, some 4 ms, and the tab bars ask at every paint)."""
+        return self.window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
     def _dock_title(self, tab_text: str) -> DockTitle | None:
-        for dock in self.window.findChildren(QDockWidget):
+        for dock in self._docks():
             title = dock.titleBarWidget()
             if isinstance(title, DockTitle) and dock.windowTitle() == tab_text:
                 return title

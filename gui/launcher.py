@@ -93,6 +93,9 @@ def _gui(args: list[str]) -> int:
     # class objects some 200 times (~60 ms). It stays off until the window is up (gui.app.run turns it back on);
     # what exists by then is frozen out of its way for good.
     gc.disable()
+    from gui import code_cache
+
+    compiled = code_cache.install()  # the dataclasses' methods compiled at an earlier start, not again
     startup = None
     if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
         from gui import first_paint  # no Qt: the one file named may already be in the library
@@ -100,7 +103,11 @@ def _gui(args: list[str]) -> int:
         startup = first_paint.startup_library(ns.library, ns.sources)
         if startup is None:
             _import_before_qt()
-    skip_feature_scan()
+    if compiled is not None:
+        with compiled.compiling():  # and PySide6's signature support, compiled from source otherwise
+            skip_feature_scan()
+    else:
+        skip_feature_scan()
     from gui.app import run  # the PDF renderer is installed by the Export dialog (gui.export_dialog)
 
     gc.freeze()

@@ -3,6 +3,10 @@ library (over a local socket) and exits, instead of opening a second full window
 
 The socket's name is derived from the user and the library location, so two libraries still open side by side.
 A server left behind by a crash (kill -9) is detected by the failed connection and replaced.
+
+QtNetwork is loaded only when it is used: by the window's server, once the window is painted, and by a launch that
+finds a server's socket file (on POSIX systems the socket is a file in Qt's temporary folder, so a launch with no
+window running learns that without loading the module).
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 CONNECT_MS = 400
 ACK = b"ok\n"
@@ -32,6 +39,8 @@ def server_name(library_location: str) -> str:
 
 def absolute_sources(sources: Sequence[str]) -> list[str]:
     """Files as absolute paths (the running window has another working folder); URLs as they are."""
+    from PySide6.QtCore import QUrl
+
     out: list[str] = []
     for source in sources:
         url = QUrl(source)
@@ -42,8 +51,20 @@ def absolute_sources(sources: Sequence[str]) -> list[str]:
     return out
 
 
+def may_be_serving(name: str) -> bool:
+    """False when no window can be listening on ``name``: on POSIX systems its socket file does not exist (where
+    ``QLocalServer.listen(name)`` makes it, in Qt's temporary folder). True when one may be (or cannot be told)."""
+    if os.name != "posix":
+        return True
+    return os.path.lexists(os.path.join(QDir.tempPath(), name))
+
+
 def hand_off(name: str, sources: Sequence[str], timeout_ms: int = CONNECT_MS) -> bool:
     """Give ``sources`` to the window serving ``name``; False when none is running (or it did not answer)."""
+    if not may_be_serving(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -61,6 +82,8 @@ class InstanceServer(QObject):
     """Listens for later launches; ``on_open(sources)`` is called with what each one asked to open."""
 
     def __init__(self, name: str, on_open: Callable[[list[str]], None], parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._on_open = on_open
         self.server = QLocalServer(self)

@@ -69,3 +69,26 @@ def test_a_server_left_by_a_killed_window_is_replaced(qtbot: QtBot, gui: Gui, tm
     server = InstanceServer(name, lambda _sources: None)
     assert server.is_listening()
     server.server.close()
+
+
+def test_a_listening_window_is_seen_by_its_socket_file(qtbot: QtBot, gui: Gui, tmp_path: Path) -> None:
+    from gui.single_instance import may_be_serving
+
+    name = server_name(str(tmp_path / "seen.sqlite"))
+    assert not may_be_serving(name) or os.name != "posix"
+    server = InstanceServer(name, lambda _sources: None)
+    assert server.is_listening()
+    assert may_be_serving(name)
+    server.server.close()
+    assert not may_be_serving(name) or os.name != "posix"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the socket is a file on POSIX systems only")
+def test_a_launch_with_no_window_running_does_without_qtnetwork(tmp_path: Path) -> None:
+    code = ("import sys\n"
+            "from gui.single_instance import hand_off, server_name\n"
+            f"assert hand_off(server_name({str(tmp_path / 'alone.sqlite')!r}), ['x.txt']) is False\n"
+            "assert 'PySide6.QtNetwork' not in sys.modules, 'QtNetwork loaded'\n")
+    done = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
