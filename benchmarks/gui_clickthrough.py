@@ -3,7 +3,8 @@
 A copy of the library (``--library``, never written: the copy is) gets ``--notes`` highlights with notes on one
 article and a few on each of ``--annotated`` other articles, then the reader's window is built on it with the real
 thread pool and driven through: the first article, the Notes tab's first build (the article with many notes), "All
-highlights", clicking through the library list, scrolling it to the end, the library timeline, the entities panel
+highlights", clicking through the library list, scrolling it to the end ``--pages`` times (each
+step lasts until the page read is shown), the library timeline, the entities panel
 and a dossier, and a search. A 5 ms precise timer runs throughout; the longest gap between two of its ticks while
 an operation and the work it started run is that operation's longest GUI-thread slice (the rule: under 50 ms); the
 GUI thread's CPU time between two ticks is printed beside it, which the machine's other load does not inflate.
@@ -14,6 +15,7 @@ GUI thread's CPU time between two ticks is printed beside it, which the machine'
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import shutil
@@ -103,6 +105,7 @@ def main() -> int:
     ap.add_argument("--annotated", type=int, default=300)
     ap.add_argument("--clicks", type=int, default=20)
     ap.add_argument("--search", default="minister")
+    ap.add_argument("--pages", type=int, default=5, help="pages of the list read by scrolling to its end")
     args = ap.parse_args()
 
     from gui.app import configure_application
@@ -153,8 +156,16 @@ def main() -> int:
 
         for row in range(args.clicks):
             if row < model.rowCount():
-                step(f"library list: click row {row}", lambda row=row: click(row))
-        step("library list: scroll to the end (x5)", lambda: [listing.scrollToBottom() for _ in range(5)])
+                step(f"library list: click row {row}", functools.partial(click, row))
+        for page in range(1, args.pages + 1):  # each scroll reads the next page; the step lasts until it is shown
+            if not model.canFetchMore():
+                break
+            shown = model.rowCount()
+
+            def page_shown(shown: int = shown) -> bool:
+                return bool(model.rowCount() > shown or not model.canFetchMore())
+
+            step(f"library list: scroll to the end ({page})", listing.scrollToBottom, page_shown)
         timeline = window.reading.timeline
         step("timeline dock: raise", lambda: window.reading.timeline_dock.raise_())
         step("timeline: library scope", lambda: timeline.set_scope("library"))
@@ -166,8 +177,13 @@ def main() -> int:
             step("entities: select the first", lambda: entities.tree.setCurrentIndex(first))
             name = str(first.data(Qt.ItemDataRole.DisplayRole) or "")
             step("entities: dossier of the first", lambda: entities.dossier_requested.emit(name.split("\n")[0], ""))
-        step(f"search: type {args.search!r}", lambda: window.search_field.setText(args.search), timeout=30)
-        step("search: clear", lambda: window.search_field.setText(""))
+        debounce = window.library_panel._debounce  # the list is read again once typing pauses
+
+        def typed(text: str) -> Callable[[], None]:
+            return lambda: window.search_field.setText(text)  # the step lasts until the reload it asks is shown
+
+        step(f"search: type {args.search!r}", typed(args.search), lambda: not debounce.isActive(), timeout=30)
+        step("search: clear", typed(""), lambda: not debounce.isActive())
         window.close()
         QThreadPool.globalInstance().waitForDone()
         lib.close()

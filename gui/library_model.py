@@ -7,7 +7,7 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from gui.article_header import format_published
 
@@ -36,6 +36,10 @@ class Role(IntEnum):
 
 PAGE = 200  # rows fetched at a time when the list scrolls (one indexed query each)
 
+# How a page is read off the GUI thread: ``load(work, deliver, failed)`` runs ``work()`` on a worker, then, on the GUI
+# thread, ``deliver(result)`` or ``failed(line)``.
+Loader = Callable[[Callable[[], list[Any]], Callable[[list[Any]], None], Callable[[str], None]], None]
+
 
 _INDEX = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +52,8 @@ class LibraryModel(QAbstractListModel):
     list do not grow with the library.
     """
 
+    loading_changed = Signal(bool)  # a page is being read (True) or has arrived (False)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
@@ -55,22 +61,48 @@ class LibraryModel(QAbstractListModel):
         self._snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
         self._fetch: Callable[[int, int], list[Any]] | None = None
         self._total = 0
+        self._loader: Loader | None = None
+        self._generation = 0  # rows set afresh: a page asked for the rows before arrives too late and is dropped
+        self._loading = False
+
+    def set_loader(self, loader: Loader | None) -> None:
+        """Read the pages :meth:`fetchMore` asks for with ``loader`` (off the GUI thread); None: read them at once."""
+        self._loader = loader
+
+    def is_loading(self) -> bool:
+        """A page asked for by :meth:`fetchMore` has not arrived yet."""
+        return self._loading
 
     def set_summaries(self, summaries: list[Any], snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]]) -> None:
         self.beginResetModel()
+        self._renew()
         self._ids = [s.id for s in summaries]
         self._summaries = {s.id: s for s in summaries}
         self._snippets = dict(snippets)
         self._fetch, self._total = None, len(self._ids)
         self.endResetModel()
 
-    def set_pager(self, fetch: Callable[[int, int], list[Any]], total: int, first: int = PAGE) -> None:
-        """Rows from ``fetch(offset, limit)``, ``total`` in all; the first ``first`` are read now."""
+    def set_pager(self, fetch: Callable[[int, int], list[Any]], total: int, first: int = PAGE,
+                  rows: list[Any] | None = None) -> None:
+        """Rows from ``fetch(offset, limit)``, ``total`` in all; the first ``first`` are read now, unless ``rows``
+        gives the first rows already read (on a worker)."""
         self.beginResetModel()
+        self._renew()
         self._fetch, self._total = fetch, max(0, total)
         self._ids, self._summaries, self._snippets = [], {}, {}
-        self._append(fetch(0, min(first, self._total)) if self._total else [])
+        if rows is None:
+            rows = fetch(0, min(first, self._total)) if self._total else []
+        self._append(rows)
         self.endResetModel()
+
+    def _renew(self) -> None:
+        self._generation += 1
+        self._set_loading(False)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
 
     def total(self) -> int:
         """Rows in all, fetched or not."""
@@ -80,9 +112,44 @@ class LibraryModel(QAbstractListModel):
         return not parent.isValid() and self._fetch is not None and len(self._ids) < self._total
 
     def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:  # QAbstractListModel.fetchMore  # noqa: B008
-        if not self.canFetchMore(parent) or self._fetch is None:
+        """The next page: read by the loader when there is one (returns at once, the rows are inserted when they
+        arrive; asking again meanwhile does nothing), else now."""
+        if not self.canFetchMore(parent) or self._fetch is None or self._loading:
             return
-        rows = [s for s in self._fetch(len(self._ids), PAGE) if s.id not in self._summaries]
+        fetch, offset = self._fetch, len(self._ids)
+        if self._loader is None:
+            self._arrive(fetch(offset, PAGE))
+            return
+        generation = self._generation
+        self._set_loading(True)
+
+        def deliver(rows: list[Any]) -> None:
+            if generation == self._generation and offset == len(self._ids):  # else rows set afresh since
+                self._set_loading(False)
+                self._arrive(rows)
+
+        def failed(_line: str) -> None:
+            if generation == self._generation:
+                self._set_loading(False)
+                self._total = len(self._ids)  # stop asking (the failure is reported by the loader)
+
+        self._loader(lambda: fetch(offset, PAGE), deliver, failed)
+
+    def fetch_now(self) -> bool:
+        """Read the next page on this thread (finding a row that must be shown now); False when none is left."""
+        if not self.canFetchMore() or self._fetch is None:
+            return False
+        self._renew_loading()
+        self._arrive(self._fetch(len(self._ids), PAGE))
+        return True
+
+    def _renew_loading(self) -> None:
+        """A page still being read is dropped when it arrives (the rows it would bring are read now)."""
+        if self._loading:
+            self._renew()
+
+    def _arrive(self, fetched: list[Any]) -> None:
+        rows = [s for s in fetched if s.id not in self._summaries]
         if not rows:  # the library shrank since the count: stop asking
             self._total = len(self._ids)
             return

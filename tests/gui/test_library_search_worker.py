@@ -1,5 +1,6 @@
-"""A library search is read on a worker: the list keeps its rows while the worker reads, shows the matches when it
-answers, and an answer that arrives after a newer search is dropped."""
+"""A library search, and the whole list when the search is cleared, are read on a worker: the list keeps its rows
+while the worker reads, shows the matches when it answers, and an answer that arrives after a newer search is
+dropped."""
 
 from __future__ import annotations
 
@@ -55,4 +56,6 @@ def test_a_search_is_read_on_a_worker_and_only_the_latest_is_shown(window: MainW
     assert "Lavrov" in panel.model.index(row).data(Role.SNIPPET)
     panel.search.clear()
     panel.reload()
+    assert [panel.model.index(r).data(Role.TITLE) for r in range(panel.model.rowCount())] == titles  # still reading
+    assert pool.run("Library list") == 1  # the whole list is read on a worker too
     assert panel.model.rowCount() == listed
