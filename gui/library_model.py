@@ -7,7 +7,7 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from gui.article_header import format_published
 
@@ -52,8 +52,6 @@ class LibraryModel(QAbstractListModel):
     list do not grow with the library.
     """
 
-    loading_changed = Signal(bool)  # a page is being read (True) or has arrived (False)
-
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
@@ -97,12 +95,7 @@ class LibraryModel(QAbstractListModel):
 
     def _renew(self) -> None:
         self._generation += 1
-        self._set_loading(False)
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
+        self._loading = False
 
     def total(self) -> int:
         """Rows in all, fetched or not."""
@@ -121,16 +114,18 @@ class LibraryModel(QAbstractListModel):
             self._arrive(fetch(offset, PAGE))
             return
         generation = self._generation
-        self._set_loading(True)
+        self._loading = True
 
         def deliver(rows: list[Any]) -> None:
-            if generation == self._generation and offset == len(self._ids):  # else rows set afresh since
-                self._set_loading(False)
+            if generation != self._generation:  # rows set afresh since
+                return
+            self._loading = False
+            if offset == len(self._ids):
                 self._arrive(rows)
 
         def failed(_line: str) -> None:
             if generation == self._generation:
-                self._set_loading(False)
+                self._loading = False
                 self._total = len(self._ids)  # stop asking (the failure is reported by the loader)
 
         self._loader(lambda: fetch(offset, PAGE), deliver, failed)
@@ -139,14 +134,10 @@ class LibraryModel(QAbstractListModel):
         """Read the next page on this thread (finding a row that must be shown now); False when none is left."""
         if not self.canFetchMore() or self._fetch is None:
             return False
-        self._renew_loading()
+        if self._loading:  # the page being read is dropped when it arrives: its rows are read now
+            self._renew()
         self._arrive(self._fetch(len(self._ids), PAGE))
         return True
-
-    def _renew_loading(self) -> None:
-        """A page still being read is dropped when it arrives (the rows it would bring are read now)."""
-        if self._loading:
-            self._renew()
 
     def _arrive(self, fetched: list[Any]) -> None:
         rows = [s for s in fetched if s.id not in self._summaries]

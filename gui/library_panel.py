@@ -276,16 +276,14 @@ class LibraryPanel(QWidget):
         with its counts and the pages down to the row the list was scrolled to) and shown when they arrive; only
         the latest reload's answer is shown. ``wait``: the list's rows are read now."""
         self._debounce.stop()
-        position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
-        current = self.current_article_id()
-        selected = set(self.selected_article_ids())
+        position = self.list_position() if self.list.isVisible() else None  # its page is read with the first
         query = self.query()
         self._searches += 1
         runner = getattr(self.window(), "runner", None)
         self.model.set_loader(_loader(runner, self.tr("Library list")) if runner is not None else None)
         library = self._library
         if library is None:
-            self._show(None, position, current, selected)
+            self._show(None)
             return
         work: Callable[[], _Found | _Listing]
         if query:  # a common word in a library of 10,000 articles took a third of a second of the GUI thread
@@ -295,17 +293,19 @@ class LibraryPanel(QWidget):
                                    self.filter == EDITED, position[0] if position is not None else None)
             work = lambda: _listing(library, request)  # noqa: E731
         if runner is None or (wait and not query):
-            self._show(work(), position, current, selected)
+            self._show(work())
             return
         generation = self._searches
         runner.run(self.tr("Search") if query else self.tr("Library list"), lambda _task: work(),
-                   lambda found: self._show(found, position, current, selected)
-                   if generation == self._searches else None)
+                   lambda found: self._show(found) if generation == self._searches else None)
 
-    def _show(self, found: _Found | _Listing | None, position: tuple[int, int] | None, current: int | None,
-              selected: set[int]) -> None:
+    def _show(self, found: _Found | _Listing | None) -> None:
         """The rows of a search (``found``) or of the whole library (a :class:`_Listing`), keeping the current
-        article, the selection and the list's position where they are still listed."""
+        article, the selection and the list's position (as they are now: the reader may have moved on while the
+        rows were read) where they are still listed."""
+        position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
+        current = self.current_article_id()
+        selected = set(self.selected_article_ids())
         selection = self.list.selectionModel()
         selection.blockSignals(True)
         if isinstance(found, _Listing):
@@ -607,7 +607,11 @@ def _loader(runner: Runner, title: str) -> Loader:
 
     def load(work: Callable[[], list[Any]], deliver: Callable[[list[Any]], None],
              failed: Callable[[str], None]) -> None:
-        runner.run(title, lambda _task: work(), deliver, on_failed=failed)
+        def fail(line: str) -> None:
+            failed(line)
+            runner.failed.emit(line)  # the window's status bar says why the rest of the list is missing
+
+        runner.run(title, lambda _task: work(), deliver, on_failed=fail)
 
     return load
 
