@@ -4,7 +4,8 @@ A copy of the library (``--library``, never written: the copy is) gets ``--notes
 article and a few on each of ``--annotated`` other articles, then the reader's window is built on it with the real
 thread pool and driven through: the first article, the Notes tab's first build (the article with many notes), "All
 highlights", clicking through the library list, scrolling it to the end ``--pages`` times (each
-step lasts until the page read is shown), the library timeline, the entities panel
+step lasts until the page read is shown), the chips refilling the list scrolled ``--deep`` rows down (as clearing
+a search does), the library timeline, the entities panel
 and a dossier, and a search. A 5 ms precise timer runs throughout; the longest gap between two of its ticks while
 an operation and the work it started run is that operation's longest GUI-thread slice (the rule: under 50 ms); the
 GUI thread's CPU time between two ticks is printed beside it, which the machine's other load does not inflate.
@@ -106,6 +107,7 @@ def main() -> int:
     ap.add_argument("--clicks", type=int, default=20)
     ap.add_argument("--search", default="minister")
     ap.add_argument("--pages", type=int, default=5, help="pages of the list read by scrolling to its end")
+    ap.add_argument("--deep", type=int, default=1000, help="row the list is scrolled to before the chips refill it")
     args = ap.parse_args()
 
     from gui.app import configure_application
@@ -166,6 +168,15 @@ def main() -> int:
                 return bool(model.rowCount() > shown or not model.canFetchMore())
 
             step(f"library list: scroll to the end ({page})", listing.scrollToBottom, page_shown)
+        panel = window.library_panel
+
+        def scrolled() -> bool:  # the list has gone where it was asked to (once its rows are laid out)
+            return getattr(panel, "_scroll_target", None) is None
+
+        deep = model.article_ids()[min(model.rowCount(), args.deep) - 1]
+        step(f"library list: scroll to row {args.deep}", lambda: panel.restore_list_position((deep, 0)), scrolled)
+        step("library list: Unread chip (refill)", panel.unread_chip.click, scrolled)
+        step("library list: All chip (refill)", panel.all_chip.click, scrolled)
         timeline = window.reading.timeline
         step("timeline dock: raise", lambda: window.reading.timeline_dock.raise_())
         step("timeline: library scope", lambda: timeline.set_scope("library"))
