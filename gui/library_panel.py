@@ -52,8 +52,8 @@ LIST_POSITION: Setting[str] = Setting("window/library_list_position", str, "")
 POSITION_SAVE_MS = 400
 MIN_ROWS = 3  # rows of the list kept in sight before the footer (the colour legend) gives way
 POSITION_PAGES = 10  # pages fetched at most to find the row the list was scrolled to
-# Rows the list lays out (measures) per turn of the event loop: laying out every row at once when a page arrives
-# took the GUI thread 4 ms more per 200 rows listed (60 ms at 2,000 rows).
+# Rows the list lays out (measures) per turn of the event loop: the list lays out every row again when a page
+# arrives, which at once would take the GUI thread longer the more rows are listed.
 LAYOUT_BATCH = 100
 LAYOUT_TURNS = 1000  # turns of the event loop a scroll waits at most for the rows it goes to to be laid out
 SORT_LABELS = (("recent", "Recent"), ("newest", "Newest"), ("oldest", "Oldest"), ("highlighted", "Most highlighted"),
@@ -288,7 +288,7 @@ class LibraryPanel(QWidget):
         work: Callable[[], _Found | _Listing]
         if query:  # a common word in a library of 10,000 articles took a third of a second of the GUI thread
             work = lambda: _search(library, query)  # noqa: E731
-        else:  # the first page, the counts and the pages down to the row to come back to: 100-200 ms
+        else:  # the first page, the counts and the pages down to the row to come back to (up to 11 pages)
             request = _ListRequest(self.sort_key(), self.filter == UNREAD, self.filter == HIGHLIGHTED,
                                    self.filter == EDITED, position[0] if position is not None else None)
             work = lambda: _listing(library, request)  # noqa: E731
