@@ -153,6 +153,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.list, 1)
         self._layout = layout
 
+        self._opened: int | None = None  # the article the reader shows (select_article)
         self._restore_to: tuple[int, int] | None = _parse_position(LIST_POSITION.read())  # applied once laid out
         # A scroll to an article's row that waits for the list to lay its rows out: (article id, pixels of its row
         # above the top, or None to bring it into sight; whether the current row must stay in sight).
@@ -305,6 +306,8 @@ class LibraryPanel(QWidget):
         rows were read) where they are still listed."""
         position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
         current = self.current_article_id()
+        if current is None:  # the article opened while the rows were read (an import's) is marked when it arrives
+            current = self._opened
         selected = set(self.selected_article_ids())
         selection = self.list.selectionModel()
         selection.blockSignals(True)
@@ -427,7 +430,10 @@ class LibraryPanel(QWidget):
         return int(index.data(Role.ARTICLE_ID)) if index.isValid() else None
 
     def select_article(self, article_id: int) -> None:
-        """Mark the open article in the list without emitting :attr:`article_activated` again; it is read now."""
+        """Mark the open article in the list without emitting :attr:`article_activated` again; it is read now.
+
+        An article not listed yet (its import's refill is still being read) is marked when the rows arrive."""
+        self._opened = article_id
         self._mark_read(article_id)
         row = self.model.row_of(article_id)
         selection = self.list.selectionModel()
@@ -436,8 +442,9 @@ class LibraryPanel(QWidget):
             index = self.model.index(row)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self._scroll_to(article_id, None)
-        else:
+        else:  # not listed (yet): no other row is the open one
             selection.clearSelection()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.blockSignals(False)
         self.list.viewport().update()
 
@@ -451,7 +458,10 @@ class LibraryPanel(QWidget):
 
     def _count_read(self, article_id: int) -> None:
         """The article just shown as read leaves the Unread count now, in the frame that shows it."""
-        if not self.model.is_read(article_id):  # a row without a read state (or not listed): nothing to count
+        if self.model.row_of(article_id) < 0:  # not listed yet: counted when its row arrives (_keep_read_marks)
+            self._read_here.add(article_id)
+            return
+        if not self.model.is_read(article_id):  # a row without a read state: nothing to count
             return
         self._read_here.add(article_id)
         highlighted, unread, edited = self._counts

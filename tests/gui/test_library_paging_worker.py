@@ -163,3 +163,33 @@ def test_a_page_asked_for_rows_set_afresh_since_is_dropped() -> None:
     _work, _deliver, failed = held.pop()
     failed("Library list failed: disk I/O error")
     assert not model.is_loading() and not model.canFetchMore() and model.rowCount() == 50 + PAGE
+
+
+def test_an_article_opened_before_its_refill_arrives_is_marked_current_and_read(qtbot: QtBot, tmp_path: Path) -> None:
+    # Opening a file imports it and refills the list on a worker; the reader shows the article at once, before its
+    # row is listed. When the rows arrive the article is the list's current row and it is not counted unread.
+    lib = open_library(str(tmp_path / "library.sqlite"))
+    try:
+        first = _generated(lib, 0)
+        host = _shown(lib, qtbot)
+        panel = host.panel
+        assert panel.model.rowCount() == 1 and panel.unread_chip.text() == "Unread 1"
+        panel.select_article(first)
+        lib.set_read(first)
+        opened = _generated(lib, 1)
+        panel.reload()  # the import's refill, read on the worker
+        panel.select_article(opened)  # the reader opens the imported article before the rows arrive
+        assert panel.model.row_of(opened) < 0
+        lib.set_read(opened)  # the read mark stored by the window's operation (here: after the refill was read)
+        qtbot.waitUntil(lambda: panel.model.row_of(opened) >= 0, timeout=10_000)
+        assert panel.current_article_id() == opened
+        assert panel.selected_article_ids() == [opened]
+        assert panel.unread_chip.text() == "Unread"
+    finally:
+        lib.close()
+
+
+def _generated(lib: Library, i: int) -> int:
+    text, blocks = build_text([("title", _title(i)), ("paragraph", f"Body of article {i}.")])
+    article = Article(f"opened:{i}", "text", text, blocks, Metadata(title=_title(i)))
+    return import_analysed(lib, [(article, Analysis(ANALYZER_VERSION, article.text_hash))])[0]
