@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -47,6 +47,21 @@ def emit(obj: Any, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     stream.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
     stream.flush()
+
+
+def write_lines(lines: Iterable[str], batch: int = 500) -> None:
+    """Encoded JSON lines written ``batch`` at a time (a dossier, a timeline or a list is thousands of lines)."""
+    out = sys.stdout
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= batch:
+            out.write("\n".join(chunk) + "\n")
+            out.flush()
+            chunk.clear()
+    if chunk:
+        out.write("\n".join(chunk) + "\n")
+        out.flush()
 
 
 def complain(message: str) -> None:

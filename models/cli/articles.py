@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from models.article import Article, metadata_to_dict
-from models.cli import EXIT_PARTIAL, UserError, add_library_option, complain, emit
+from models.cli import EXIT_PARTIAL, UserError, add_library_option, complain, emit, write_lines
 from models.cli.sources import import_record, printable, read_source
 
 
@@ -142,27 +142,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     lib = open_library_or_fail(args.library)
     states = article_list.reading_states(lib)
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # what ``emit`` writes, made once
-    out, lines = sys.stdout, []
-    for article_id, title, source, publisher, published, imported_at, n in article_list.listed_rows(lib):
-        read, position = states.get(article_id, (False, 0))
-        lines.append(encode({
-            "id": article_id,
-            "title": title,
-            "source": source,
-            "publisher": str(publisher or ""),
-            "published": published,
-            "imported": imported_at.isoformat(timespec="seconds") + "Z",
-            "highlights": n,
-            "read": read,
-            "position": position,  # where the reader left it: a code-point offset into the text
-        }))
-        if len(lines) >= LIST_BATCH:
-            out.write("\n".join(lines) + "\n")
-            out.flush()
-            lines.clear()
-    if lines:
-        out.write("\n".join(lines) + "\n")
-        out.flush()
+
+    def lines() -> Iterator[str]:
+        for article_id, title, source, publisher, published, imported_at, n in article_list.listed_rows(lib):
+            read, position = states.get(article_id, (False, 0))
+            yield encode({
+                "id": article_id,
+                "title": title,
+                "source": source,
+                "publisher": str(publisher or ""),
+                "published": published,
+                "imported": imported_at.isoformat(timespec="seconds") + "Z",
+                "highlights": n,
+                "read": read,
+                "position": position,  # where the reader left it: a code-point offset into the text
+            })
+
+    write_lines(lines(), LIST_BATCH)
     return 0
 
 

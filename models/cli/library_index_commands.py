@@ -8,12 +8,11 @@ import calendar
 import functools
 import json
 import re
-import sys
 from datetime import date
 from typing import Any
 
 from models.analysis.types import ENTITY_TYPES, LOW_CONFIDENCE
-from models.cli import UserError, add_library_option, complain, emit
+from models.cli import UserError, add_library_option, complain, emit, write_lines
 
 PER_DATE = 5  # mentions printed per date unless --all (the reader's card shows four and the count)
 
@@ -124,23 +123,8 @@ def cmd_dossier(args: argparse.Namespace) -> int:
             for h in a.highlights
         ],
     }) for a in dossier.articles)
-    _write_lines(lines)
+    write_lines(lines)
     return 0
-
-
-def _write_lines(lines: Any, batch: int = 500) -> None:
-    """JSON lines written a few hundred at a time (a dossier or a timeline is thousands of lines)."""
-    out = sys.stdout
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= batch:
-            out.write("\n".join(chunk) + "\n")
-            out.flush()
-            chunk.clear()
-    if chunk:
-        out.write("\n".join(chunk) + "\n")
-        out.flush()
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -161,7 +145,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     lib = _library(args)
     groups = timeline_rows(lib, None if args.all else args.per_date, tag=args.tag, entity=args.entity,
                            search=args.search, since=since, until=until)
-    _write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
+    write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
     unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
     if unanalysed:
         complain(f"{unanalysed} article(s) not analysed yet are left out (newsdesk import analyses them)")
