@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShowEvent
@@ -33,17 +32,15 @@ from PySide6.QtWidgets import (
 from gui.i18n import arg, plural
 from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
-from gui.library_model import PAGE, LibraryModel, Loader, Role
+from gui.library_model import LibraryModel, Role
+from gui.library_reads import POSITION_PAGES, Found, Listing, ListRequest, listing, loader, search_library
 from gui.settings import Setting
-from models.store.records import ArticleSummary
 
 if TYPE_CHECKING:
-    from gui.runner import Runner
     from models.store.protocol import LibraryProtocol
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
-SNIPPET_HITS = 200
 ALL, HIGHLIGHTED = "all", "highlighted"
 UNREAD = "unread"
 EDITED = "edited"  # a re-import changed the text: the story was edited after it was first read
@@ -51,7 +48,6 @@ EDITED = "edited"  # a re-import changed the text: the story was edited after it
 LIST_POSITION: Setting[str] = Setting("window/library_list_position", str, "")
 POSITION_SAVE_MS = 400
 MIN_ROWS = 3  # rows of the list kept in sight before the footer (the colour legend) gives way
-POSITION_PAGES = 10  # pages fetched at most to find the row the list was scrolled to
 # Rows the list lays out (measures) per turn of the event loop: the list lays out every row again when a page
 # arrives, which at once would take the GUI thread longer the more rows are listed.
 LAYOUT_BATCH = 100
@@ -281,18 +277,18 @@ class LibraryPanel(QWidget):
         query = self.query()
         self._searches += 1
         runner = getattr(self.window(), "runner", None)
-        self.model.set_loader(_loader(runner, self.tr("Library list")) if runner is not None else None)
+        self.model.set_loader(loader(runner, self.tr("Library list")) if runner is not None else None)
         library = self._library
         if library is None:
             self._show(None)
             return
-        work: Callable[[], _Found | _Listing]
+        work: Callable[[], Found | Listing]
         if query:  # a common word in a library of 10,000 articles took a third of a second of the GUI thread
-            work = lambda: _search(library, query)  # noqa: E731
+            work = lambda: search_library(library, query)  # noqa: E731
         else:  # the first page, the counts and the pages down to the row to come back to (up to 11 pages)
-            request = _ListRequest(self.sort_key(), self.filter == UNREAD, self.filter == HIGHLIGHTED,
+            request = ListRequest(self.sort_key(), self.filter == UNREAD, self.filter == HIGHLIGHTED,
                                    self.filter == EDITED, position[0] if position is not None else None)
-            work = lambda: _listing(library, request)  # noqa: E731
+            work = lambda: listing(library, request)  # noqa: E731
         if runner is None or (wait and not query):
             self._show(work())
             return
@@ -300,8 +296,8 @@ class LibraryPanel(QWidget):
         runner.run(self.tr("Search") if query else self.tr("Library list"), lambda _task: work(),
                    lambda found: self._show(found) if generation == self._searches else None)
 
-    def _show(self, found: _Found | _Listing | None) -> None:
-        """The rows of a search (``found``) or of the whole library (a :class:`_Listing`), keeping the current
+    def _show(self, found: Found | Listing | None) -> None:
+        """The rows of a search (``found``) or of the whole library (a :class:`Listing`), keeping the current
         article, the selection and the list's position (as they are now: the reader may have moved on while the
         rows were read) where they are still listed."""
         position = self.list_position() if self.list.isVisible() else None  # the refill keeps the list where it was
@@ -311,7 +307,7 @@ class LibraryPanel(QWidget):
         selected = set(self.selected_article_ids())
         selection = self.list.selectionModel()
         selection.blockSignals(True)
-        if isinstance(found, _Listing):
+        if isinstance(found, Listing):
             self.model.set_pager(found.fetch, found.total, rows=found.rows)
             self._set_chip_counts(*found.counts)
         else:
@@ -564,73 +560,3 @@ def _parse_position(value: object) -> tuple[int, int] | None:
         return int(article_id), max(0, int(offset))
     except ValueError:
         return None
-
-
-@dataclass(frozen=True)
-class _ListRequest:
-    sort: str
-    unread: bool
-    highlighted: bool
-    edited: bool
-    top: int | None  # the article at the top of the list, whose page is read with the first
-
-
-@dataclass(frozen=True)
-class _Listing:
-    """The list of the whole library as read on a worker: its first rows, how many in all, the chips' counts."""
-
-    fetch: Callable[[int, int], list[ArticleSummary]]
-    total: int
-    rows: list[ArticleSummary]
-    counts: tuple[int, int, int]  # highlighted, unread, edited
-
-
-_Found = tuple[list[ArticleSummary], dict[int, tuple[str, tuple[tuple[int, int], ...]]]]
-
-
-def _listing(lib: LibraryProtocol, request: _ListRequest) -> _Listing:
-    """The first page of the list, and the following ones down to ``request.top`` (at most POSITION_PAGES), with
-    the counts (on a worker when the window has one)."""
-    sort, unread, highlighted, edited = request.sort, request.unread, request.highlighted, request.edited
-
-    def fetch(offset: int, limit: int) -> list[ArticleSummary]:
-        return list(lib.article_page(offset, limit, sort=sort, unread_only=unread, highlighted_only=highlighted,
-                                     edited_only=edited))
-
-    total = lib.count_articles(unread_only=unread, highlighted_only=highlighted, edited_only=edited)
-    rows = fetch(0, min(PAGE, total)) if total else []
-    pages = 0
-    while (request.top is not None and len(rows) < total and pages < POSITION_PAGES
-           and all(s.id != request.top for s in rows)):
-        more = fetch(len(rows), PAGE)
-        if not more:
-            break
-        rows += more
-        pages += 1
-    counts = (lib.count_articles(highlighted_only=True), lib.count_articles(unread_only=True),
-              lib.count_articles(edited_only=True))
-    return _Listing(fetch, total, rows, counts)
-
-
-def _loader(runner: Runner, title: str) -> Loader:
-    """The model's pages read on the window's workers."""
-
-    def load(work: Callable[[], list[Any]], deliver: Callable[[list[Any]], None],
-             failed: Callable[[str], None]) -> None:
-        def fail(line: str) -> None:
-            failed(line)
-            runner.failed.emit(line)  # the window's status bar says why the rest of the list is missing
-
-        runner.run(title, lambda _task: work(), deliver, on_failed=fail)
-
-    return load
-
-
-def _search(library: LibraryProtocol, query: str) -> _Found:
-    """The articles matching ``query`` and the first snippet of each (on a worker when the window has one)."""
-    summaries = library.list_articles(query)
-    snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
-    for hit in library.search(query, limit=SNIPPET_HITS):
-        if hit.article_id not in snippets and hit.snippet:
-            snippets[hit.article_id] = (" ".join(hit.snippet.split()), hit.marks)
-    return summaries, snippets

@@ -18,6 +18,7 @@ from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.coordination import coordinated
 from models.analysis.entity_junk import clean
+from models.analysis.entity_spans import hyphenated_names, place_with_region
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
@@ -49,12 +50,12 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
-    candidates = _hyphenated_names(text, _joined_names(text, _without_duplicates(candidates)))
+    candidates = hyphenated_names(text, _joined_names(text, _without_duplicates(candidates)))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
-    ends = _place_with_region(clusters, text)
+    ends = place_with_region(clusters, text)
     found = [
         Entity(
             c.name, c.type,
@@ -65,57 +66,6 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         if c.name
     ]
     return _with_authors(found, authors)
-
-
-# After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
-_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
-_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
-# The postal code of a US state after a town ("Vinita, OK"), which the model does not take for a place.
-_STATE_CODE = re.compile(
-    r", (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
-    r"V[AT]|W[AIVY])(?![\w-])"
-)
-_MOST_IN_ADDRESS = 3  # "Oldham, Lancashire, England"; four names and more joined by commas are a list
-
-
-def _place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
-    """A place written with its region or country ("Exeter, Devon", "Oldham, Lancashire, England", "Vinita, OK"):
-    the place's mention spans the whole address after it (each region keeps its own mention), as a reader reads it.
-    Not in a list of places ("France, Germany and Italy"). Start of a mention → its new end."""
-    places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members}.values(),
-                    key=lambda m: m.start)
-    out: dict[int, int] = {}
-    chain: list[Any] = []
-    for m in [*places, None]:
-        if m is not None and chain and m.start == chain[-1].end + 2 and text[chain[-1].end : m.start] == ", ":
-            chain.append(m)
-            continue
-        if chain:
-            out.update(_address_ends(chain, text))
-        chain = [m] if m is not None else []
-    return out
-
-
-def _address_ends(chain: Sequence[Any], text: str) -> dict[int, int]:
-    first, last = chain[0], chain[-1]
-    end = last.end
-    code = _STATE_CODE.match(text, end)
-    if code:
-        end = code.end()
-    if (len(chain) < 2 and not code) or len(chain) > _MOST_IN_ADDRESS or "\n" in text[first.start : end]:
-        return {}
-    if _LIST_GOES_ON.match(text, end) or _LIST_BEFORE.search(text, max(0, first.start - 6), first.start):
-        return {}
-    if any(m.text.split()[-1].lower() in _SITE_WORDS for m in chain[1:]):
-        return {}  # "Newark Airport, LaGuardia Airport, Teterboro": sites are listed, regions contain
-    return {m.start: end for m in (chain if code else chain[:-1])}
-
-
-# Last words of the names of sites, which contain no other place: after a comma they begin a list, not an address.
-_SITE_WORDS = entity_cues.PLACE_LAST_WORDS - {
-    "county", "city", "province", "valley", "district", "region", "borough", "township", "heights", "island",
-    "islands", "peninsula", "coast", "village",
-}
 
 
 def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> tuple[float, str]:
@@ -175,51 +125,6 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
             continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
         out.append(c)
-    return out
-
-
-# Small words inside a hyphenated name ("Bourg-la-Reine", "Naqsh-e Jahan", "Stratford-upon-Avon").
-_HYPHEN_PARTICLES = NAME_PARTICLES | {"e", "i", "ye", "al", "el", "ul", "sur", "en", "les", "lès", "am", "an", "upon",
-                                      "on", "di", "da", "do", "sous", "aux"}
-_GLUED_AFTER = re.compile(r"(?:[-‐‑][^\W\d_][\w'’]*)+")
-_GLUED_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w'’]+[-‐‑]$")
-
-
-def _hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A name the model cut at a hyphen is made whole: "Bourg" + "-la-Reine", "Naqsh" + "-e" + "Jahan Square", a
-    place "Basse" + "-Terre", a person "Moriaty" after "Botero-". Not when the other part is a name of its own in the
-    article ("Abe-Putin summit" names two people)."""
-    known = {name_key(c.text) for c in candidates}
-    by_start = {c.start: c for c in candidates}
-    out: list[Candidate] = []
-    swallowed: set[int] = set()
-    for c in candidates:
-        if c.start in swallowed:
-            continue
-        start, end = c.start, c.end
-        if c.type in ("PERSON", "ORGANIZATION", "PLACE"):
-            glued = _GLUED_AFTER.match(text, end)
-            if glued:
-                parts = re.split(r"[-‐‑]", glued.group())[1:]
-                particles = [p.lower() in _HYPHEN_PARTICLES and p.islower() for p in parts]
-                nxt = by_start.get(glued.end() + 1)
-                if any(particles) and parts[-1][:1].isupper():
-                    end = glued.end()  # "Bourg-la-Reine"
-                elif all(particles) and nxt is not None and text[glued.end()] == " " and nxt.type == c.type:
-                    end = nxt.end  # "Naqsh-e Jahan Square"
-                elif len(parts) == 1 and parts[0][:1].isupper() and c.type == "PLACE" \
-                        and name_key(parts[0]) not in known:
-                    end = glued.end()  # "Basse-Terre"
-            before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
-            if before and c.type == "PERSON" and name_key(before.group()[:-1]) not in known:
-                start = before.start()  # "Botero-Moriaty"
-        if (start, end) == (c.start, c.end):
-            out.append(c)
-            continue
-        swallowed.update(s for s in by_start if c.start < s < end)
-        while out and out[-1].end > start:
-            out.pop()  # a part before the hyphen that the model typed on its own
-        out.append(Candidate(start, end, text[start:end], c.type, c.weak, "hyphenated"))
     return out
 
 
