@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -112,6 +113,27 @@ def test_the_timeline_window_keeps_the_events_overlapping_it(lib: Library) -> No
     assert window.articles_read == everything.articles_read and window.unanalysed == everything.unanalysed
 
 
+def _old_articles(s: Any, count: int, seed: int) -> list[tuple[Any, Any]]:
+    """Generated articles with their cached analyses, written as rows in a library at an older revision (the way
+    that revision's code wrote them: no index rows); (article row, article) each."""
+    from models.analysis.serialize import to_dict
+    from models.store.article_rows import fill_row
+    from models.store.schema import AnalysisRow, ArticleRow
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        article, analysis = generated_article(rng, i)
+        row = ArticleRow(uid=f"00000000-0000-4000-8000-{i:012d}", source=article.source, kind="text", note="")
+        fill_row(row, article)
+        s.add(row)
+        s.flush()
+        s.add(AnalysisRow(article_id=row.id, text_hash=analysis.text_hash, version=analysis.version,
+                          data=to_dict(analysis)))
+        out.append((row, article))
+    return out
+
+
 @pytest.mark.slow
 def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A library made before the index tables (analyses cached, no index tables) is indexed when it is opened."""
@@ -128,23 +150,13 @@ def test_the_migration_backfills_an_existing_library(tmp_path: Path, capsys: pyt
         command.upgrade(cfg, "0002_revisions")  # the revision before the index tables
     from sqlalchemy.orm import Session
 
-    from models.analysis.serialize import to_dict
-    from models.store.article_rows import fill_row
-    from models.store.schema import AnalysisRow, ArticleRow, EntityCorrectionRow
+    from models.store.schema import EntityCorrectionRow
 
-    rng = random.Random(5)
     with Session(engine) as s, s.begin():
-        for i in range(25):
-            article, analysis = generated_article(rng, i)
-            row = ArticleRow(uid=f"00000000-0000-4000-8000-{i:012d}", source=article.source, kind="text", note="")
-            fill_row(row, article)
-            s.add(row)
-            s.flush()
-            s.add(AnalysisRow(article_id=row.id, text_hash=analysis.text_hash, version=analysis.version,
-                              data=to_dict(analysis)))
-            if i == 3:
-                s.add(HighlightRow(id="11111111-1111-4111-8111-111111111111", article_id=row.id, start=0, end=6,
-                                   exact=article.text[:6], text_hash=article.text_hash, color="yellow"))
+        rows = _old_articles(s, 25, seed=5)
+        article = rows[3][1]
+        s.add(HighlightRow(id="11111111-1111-4111-8111-111111111111", article_id=rows[3][0].id, start=0, end=6,
+                           exact=article.text[:6], text_hash=article.text_hash, color="yellow"))
         s.add(EntityCorrectionRow(article_id=None, action="rename", author="",
                                   payload={"entity": {"name": "Sergey Lavrov", "type": "PERSON"}, "name": "Lavrov"}))
     engine.dispose()
@@ -166,13 +178,11 @@ def test_the_snippets_are_stored_by_the_migration_for_the_rows_indexed_before(li
     from sqlalchemy import inspect
     from sqlalchemy.orm import Session
 
-    from models.analysis.serialize import to_dict
     from models.store import migrate
-    from models.store.article_rows import fill_row
     from models.store.engine import make_engine
     from models.store.library_index import rebuild
     from models.store.location import resolve
-    from models.store.schema import AnalysisRow, ArticleRow, EntityMentionRow
+    from models.store.schema import ArticleRow, EntityMentionRow
 
     url = resolve(library_url)
     engine = make_engine(url)
@@ -180,16 +190,8 @@ def test_the_snippets_are_stored_by_the_migration_for_the_rows_indexed_before(li
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0008_search")
-    rng = random.Random(3)
     with Session(engine) as s, s.begin():
-        for i in range(12):
-            article, analysis = generated_article(rng, i)
-            row = ArticleRow(uid=f"00000000-0000-4000-8000-{i:012d}", source=article.source, kind="text", note="")
-            fill_row(row, article)
-            s.add(row)
-            s.flush()
-            s.add(AnalysisRow(article_id=row.id, text_hash=analysis.text_hash, version=analysis.version,
-                              data=to_dict(analysis)))
+        _old_articles(s, 12, seed=3)
         s.flush()
         assert "snippet" not in {c["name"] for c in inspect(s.connection()).get_columns("entity_mentions")}
         assert rebuild(s) == 12  # the backfill of 0003 on a library at 0008: rows without the column

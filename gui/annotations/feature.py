@@ -288,6 +288,8 @@ class AnnotationsFeature(QObject):
     def _load_library_wide(self) -> None:
         """Every highlight of the library with its article's title, read on a worker (a library of 10,000 articles
         took two seconds of the GUI thread); the answer is dropped if the reader has left the view meanwhile."""
+        from models.store.annotations import library_highlights
+
         self._wide_reads += 1
         generation = self._wide_reads
         library, store = self.library, self.controller.store()
@@ -297,7 +299,7 @@ class AnnotationsFeature(QObject):
             if generation == self._wide_reads and panel is not None and panel.library_wide():
                 panel.set_library_annotations(*found)
 
-        self.window.runner.run(self.window.tr("Reading highlights"), lambda _task: _library_wide(library, store),
+        self.window.runner.run(self.window.tr("Reading highlights"), lambda _task: library_highlights(library, store),
                                shown)
 
     @Slot(bool)
@@ -588,20 +590,6 @@ class AnnotationsFeature(QObject):
         self.swatches.refresh_theme()
         self.view.viewport().update()
 
-
-
-def _library_wide(library: Any, store: Any) -> tuple[list[Any], dict[int, str]]:
-    """In a worker: every annotation, and the titles of the articles holding them (the highlighted articles' page
-    rather than the whole library's list)."""
-    annotations = list(store.list())
-    wanted = {a.article_id for a in annotations}
-    titles: dict[int, str] = {}
-    if wanted and callable(getattr(library, "article_page", None)):
-        count = library.count_articles(highlighted_only=True)
-        titles = {a.id: a.title for a in library.article_page(0, max(count, 1), highlighted_only=True)}
-    if wanted - titles.keys():
-        titles = {a.id: a.title for a in library.list_articles()}
-    return annotations, titles
 
 
 def _preload_panel() -> None:

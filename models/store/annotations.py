@@ -13,6 +13,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -433,3 +434,17 @@ def _check_uuid(value: str) -> None:
 
 def _naive_utc(when: datetime) -> datetime:
     return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+
+
+def library_highlights(library: Any, store: AnnotationStore) -> tuple[list[Annotation], dict[int, str]]:
+    """Every annotation of the library and the titles of the articles holding them (the highlighted articles' page
+    rather than the whole library's list): the reader's "All highlights", read on a worker."""
+    annotations = list(store.list())
+    wanted = {a.article_id for a in annotations}
+    titles: dict[int, str] = {}
+    if wanted and callable(getattr(library, "article_page", None)):
+        count = library.count_articles(highlighted_only=True)
+        titles = {a.id: a.title for a in library.article_page(0, max(count, 1), highlighted_only=True)}
+    if wanted - titles.keys():
+        titles = {a.id: a.title for a in library.list_articles()}
+    return annotations, titles

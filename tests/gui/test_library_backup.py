@@ -31,13 +31,18 @@ class BackupOnlyPool:
             self.pool.start(runnable)
 
 
-def test_the_library_opens_before_the_daily_backup_and_the_backup_follows(
-    qtbot: QtBot, gui: Gui, tmp_path: Path, monkeypatch: Any
-) -> None:
-    path = tmp_path / "library.sqlite"
+def _library_with_the_sample(folder: Path) -> Path:
+    path = folder / "library.sqlite"
     seed = open_library(str(path))
     seed.import_article(sample_article())
     seed.close()
+    return path
+
+
+def test_the_library_opens_before_the_daily_backup_and_the_backup_follows(
+    qtbot: QtBot, gui: Gui, tmp_path: Path, monkeypatch: Any
+) -> None:
+    path = _library_with_the_sample(tmp_path)
     assert backup.is_due(path)
     release = threading.Event()
     real_copy = backup.copy_database
@@ -85,10 +90,7 @@ def test_a_damaged_library_found_by_the_daily_backup_is_said_and_not_backed_up(
 ) -> None:
     from models.store import integrity
 
-    path = tmp_path / "library.sqlite"
-    seed = open_library(str(path))
-    seed.import_article(sample_article())
-    seed.close()
+    path = _library_with_the_sample(tmp_path)
     lib = open_library(str(path))
     found = "Page 12 is never used"  # what SQLite's page check says of a damaged file, met by the day's full check
     monkeypatch.setattr(integrity, "check_file", lambda *_a, **_k: found)
