@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
-    QMenu,
     QVBoxLayout,
 )
 
@@ -172,18 +171,3 @@ def open_about(window: MainWindow) -> AboutDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
-
-
-def install_about(window: MainWindow) -> QAction:
-    """Help ▸ About Newsdesk (the application menu on macOS); the Help menu is made when there is none."""
-    action = QAction(window.tr("&About Newsdesk"), window)
-    action.setObjectName("AboutAction")
-    action.setMenuRole(QAction.MenuRole.AboutRole)
-    action.triggered.connect(lambda: open_about(window))
-    menu = _help_menu(window)
-    menu.addAction(action)
-    return action
-
-
-def _help_menu(window: MainWindow) -> QMenu:
-    return window.menus.help

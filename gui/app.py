@@ -17,7 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from gui import first_paint, settings
 from gui.article_document import BODY_PX
@@ -49,20 +49,29 @@ FIRST_PAINT_WAIT_MS = 1500  # the store comes up after this even if the window w
 
 class _FirstArticlePaint(QObject):
     """Marks the first paint of the reading view with an article in it (before the docks have their analysis), and
-    then calls ``after`` once (or after FIRST_PAINT_WAIT_MS when no such paint comes)."""
+    then calls ``after`` once: then, on the first paint of the empty page (a library with nothing to show yet), or
+    after FIRST_PAINT_WAIT_MS when no such paint comes (a minimised window)."""
 
     def __init__(self, window: MainWindow, after: Callable[[], object] | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._after = after
-        window.view.viewport().installEventFilter(self)
+        self._watched = (window.view.viewport(), window.empty_article)
+        for widget in self._watched:
+            widget.installEventFilter(self)
         if after is not None:
             QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._done)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
-        if event.type() == QEvent.Type.Paint and self._window.view.article() is not None:
-            watched.removeEventFilter(self)
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if watched is self._watched[0] and self._window.view.article() is not None:
+            for widget in self._watched:
+                widget.removeEventFilter(self)
             QTimer.singleShot(0, self, self._painted)  # after this paint has been drawn
+        elif watched is self._watched[1]:
+            watched.removeEventFilter(self)  # the article's paint is still marked when it comes
+            QTimer.singleShot(0, self, self._done)
         return False
 
     def _painted(self) -> None:
@@ -118,14 +127,15 @@ def font_problem(faces: Typefaces) -> str | None:
 
 def open_window(library: Any, faces: Typefaces, theme: ThemeController | None, sources: list[str],
                 ingest: Any = None, pool: Any = None, interactive: bool = True,
-                shown: int | None = None) -> MainWindow:
+                shown: int | None = None, defer_reading: bool = False) -> MainWindow:
     """Build the window, restore its layout and start importing what the command line named.
 
     An empty library gets the bundled sample, so the first start shows a real article rather than a blank page.
     ``shown``: the stored article of the file named, opened now; the caller imports the file again later
-    (gui.first_paint).
+    (gui.first_paint). ``defer_reading``: the Entities and Timeline panels are built on the first use of
+    ``window.reading`` (gui.main_window).
     """
-    window = MainWindow(library, faces, theme, ingest=ingest, pool=pool)
+    window = MainWindow(library, faces, theme, ingest=ingest, pool=pool, defer_reading=defer_reading)
     window.show_dialogs = interactive
     window.restore_layout()
     if shown is not None:
@@ -225,6 +235,8 @@ def open_store(library: str | None, screenshot: str | None) -> Any:
         if screenshot:
             print(f"newsdesk: cannot open the library: {message}", file=sys.stderr)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, "Newsdesk", QCoreApplication.translate("run", "Cannot open the library:") +
                                  f"\n{message}")
         return None
@@ -267,9 +279,10 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         lib.close() if startup is None and hasattr(lib, "close") else None
         return 0  # the window already open on this library took the files
     window = open_window(lib, faces, theme, list(argv_files), interactive=not screenshot,
-                         shown=startup.shown if startup is not None else None)
+                         shown=startup.shown if startup is not None else None, defer_reading=True)
     startup_mark("window-built")
     outcome: dict[str, int] = {"code": 1}
+    analysis_failures: list[str] = []
     store_failed: list[BaseException] = []
 
     def capture() -> None:
@@ -285,10 +298,16 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         window.close()
         app.quit()
 
+    def build_reading() -> None:  # the Entities and Timeline panels, once the article is on screen
+        reading = window.reading
+        if screenshot:
+            reading.runner.failed.connect(
+                lambda article_id, reason: analysis_failures.append(
+                    f"analysis of article {article_id} failed: {reason}"))
+
     if startup is None:
         _with_store(window, lib, single, instance)
-        if os.environ.get(STARTUP_MARKS):
-            _FirstArticlePaint(window)
+        _FirstArticlePaint(window, build_reading)
     else:
         arrival = _StoreArrival(window)
         store = startup
@@ -326,10 +345,14 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
                 started.append(first_paint.bring_up_store(lambda: _open_library(library, bool(argv_files), single),
                                                           opened, not_opened))
 
+        def start_then_build() -> None:  # the store opens in its thread while the panels are built here
+            start()
+            build_reading()
+
         arrival.arrived.connect(arrived)
         arrival.failed.connect(failed)
         startup.starter = start
-        _FirstArticlePaint(window, start)
+        _FirstArticlePaint(window, start_then_build)
     if screenshot:
         window.resize(SCREENSHOT_SIZE)  # the same picture whatever the saved geometry or the screen
     window.show()
@@ -341,13 +364,8 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         install_daily_backup(window)
     gc.freeze()  # the modules, classes and the window live as long as the process: never walk them again
     gc.enable()  # off during start-up (see gui.launcher)
-    analysis_failures: list[str] = []
-    if screenshot:
-        window.reading.runner.failed.connect(
-            lambda article_id, reason: analysis_failures.append(f"analysis of article {article_id} failed: {reason}")
-        )
-        if startup is None:
-            when_settled(window, capture)
+    if screenshot and startup is None:
+        when_settled(window, capture)
     code = app.exec()
     if store_failed:  # open it the usual way, with the store's own messages and choices
         QThreadPool.globalInstance().waitForDone(5000)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from gui import settings
 from gui.i18n import arg
@@ -21,6 +20,8 @@ from gui.operations.articles import ImportFailure, ImportRequest, import_article
 from gui.runner import Task
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from gui.main_window import MainWindow
 
 FILE_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
@@ -41,6 +42,8 @@ class ImportActions(QObject):
         user_errors: tuple[type[BaseException], ...] = (ingest.IngestError,) if hasattr(ingest, "IngestError") else ()
         progress = None
         if len(requests) > 1:
+            from PySide6.QtWidgets import QProgressDialog  # the dialogs load when one is first shown
+
             progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(requests), window)
             self._progress = progress
             progress.setWindowTitle(self.tr("Import"))
@@ -86,6 +89,8 @@ class ImportActions(QObject):
         elif requests:
             self.run(requests)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self.window, self.tr("Paste as Article"), self.tr("The clipboard holds no text."))
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
@@ -125,12 +130,16 @@ class ImportActions(QObject):
     def _show_failures(self, failures: list[ImportFailure]) -> None:
         lines = [f"{Path(f.label).name if not f.label.startswith('http') else f.label}: {f.reason}" for f in failures]
         title = self.tr("Could not import") if len(failures) == 1 else self.tr("Some items could not be imported")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.window, title, "\n".join(lines))
 
     # -- the reader's ways in ------------------------------------------------------------------------------------
 
     @Slot()
     def open_files_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open Articles"), settings.LAST_FOLDER.read(),
                                                 self.tr(FILE_FILTER))
         if paths:
@@ -139,6 +148,8 @@ class ImportActions(QObject):
 
     @Slot()
     def import_url_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         window = self.window
         url, ok = QInputDialog.getText(window, self.tr("Import URL"),
                                        self.tr("Address of the article (http or https):"))

@@ -96,13 +96,14 @@ def _gui(args: list[str]) -> int:
     from gui import code_cache
 
     compiled = code_cache.install()  # the dataclasses' methods compiled at an earlier start, not again
-    startup = None
-    if ns.sources:  # else the first window is painted before the store is loaded (gui.first_paint)
-        from gui import first_paint  # no Qt: the one file named may already be in the library
+    # The first window is painted from a sqlite3 snapshot before the store is loaded when the library allows it
+    # (gui.first_paint; with a file named, when the library holds it already). Read here, before PySide6, whose
+    # import hook slows every module imported after it.
+    from gui import first_paint  # no Qt
 
-        startup = first_paint.startup_library(ns.library, ns.sources)
-        if startup is None:
-            _import_before_qt()
+    startup = first_paint.startup_library(ns.library, ns.sources)
+    if startup is None:
+        _import_before_qt()
     if compiled is not None:
         with compiled.compiling():  # and PySide6's signature support, compiled from source otherwise
             skip_feature_scan()

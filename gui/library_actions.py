@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from gui.i18n import arg, plural
 from gui.operations import articles as article_ops
@@ -67,6 +66,8 @@ class LibraryActions(QObject):
         else:
             gone = arg(tr("Its %1 highlights are deleted too, with their notes.") if one else tr(
                 "Their %1 highlights are deleted too, with their notes."), highlights)
+        from PySide6.QtWidgets import QMessageBox, QPushButton  # loaded when first asked
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(gone + " " + tr("This cannot be undone."))
         delete = QPushButton(tr("Delete") if len(chosen) == 1 else arg(tr("Delete %1"), len(chosen)))

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSizePolicy,
     QStackedLayout,
     QTabWidget,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import settings
-from gui.about import install_about
+from gui.about_action import install_about
 from gui.annotations.feature import AnnotationsFeature
 from gui.article_view import ArticleView
 from gui.dock_title import DockHeaders, DockTitle
@@ -58,7 +57,6 @@ from gui.library_panel import LibraryPanel
 from gui.operations import Changes, OpContext
 from gui.operations.articles import ImportFailure, ImportRequest, mark_read
 from gui.preferences_action import install_preferences
-from gui.reading_panels import ReadingPanels
 from gui.reading_position import ReadingPositions
 from gui.revisions.feature import install_revisions
 from gui.runner import Pool, Runner, Task
@@ -66,6 +64,9 @@ from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
 from gui.typefaces import Typefaces
+
+if TYPE_CHECKING:
+    from gui.reading_panels import ReadingPanels
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +87,21 @@ class WindowMenus:
     appearance: dict[str, QAction] = field(default_factory=dict)  # "system" | "light" | "dark" -> its check entry
 
 
+def _reserved_panel(minimum: tuple[int, int] | None) -> QWidget:
+    """An empty panel holding a dock's place (and the room its panel took when last built) until the panel is built."""
+    panel = QWidget()
+    panel.setObjectName("ReservedPanel")
+    if minimum is not None:
+        panel.setMinimumSize(*minimum)
+    return panel
+
+
 class MainWindow(QMainWindow):
     article_opened = Signal(int)  # article id (the Entities, Notes and Timeline docks listen to this)
     article_closed = Signal()  # no article on screen any more: the docks empty themselves
     imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
     changed = Signal(object)  # Changes: what an operation changed, broadcast once; every panel refreshes from it
+    reading_built = Signal()  # the Entities and Timeline docks have their panels (see :attr:`reading`)
 
     def __init__(
         self,
@@ -99,7 +110,12 @@ class MainWindow(QMainWindow):
         theme: ThemeController | None = None,
         ingest: Any = None,
         pool: Pool | None = None,
+        defer_reading: bool = False,
     ) -> None:
+        """``defer_reading``: the Entities and Timeline docks are laid out empty and their panels built on the first
+        use of :attr:`reading` (the reader does that once the window with the article has been painted: their
+        modules and widgets are a third of the work before it, and they have nothing to show before the article's
+        analysis arrives anyway)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle("Newsdesk")
@@ -118,6 +134,8 @@ class MainWindow(QMainWindow):
         self._article_id: int | None = None
         self._state_restored = False
         self._menus_built = False
+        self._reading: ReadingPanels | None = None
+        self._reserved: dict[str, QDockWidget] = {}  # docks laid out before their panels are built
         self.status_figures: StatusFigures | None = None
         self._list_refresh = QTimer(self, singleShot=True, interval=0)  # highlight counts in the list
         self.show_dialogs = True  # off in screenshot mode, where failures go to stderr instead
@@ -146,7 +164,7 @@ class MainWindow(QMainWindow):
         self._update_library_status()
 
         self.annotations = AnnotationsFeature(self)  # highlights, notes, the Notes dock and the colour legend
-        self.reading = ReadingPanels(self)  # Entities and Timeline docks, analysis in a worker
+        self._reserve_reading_docks()  # their panels: self.reading
         self.export_action = install_export(self)  # Export… at the right end of the toolbar, File menu, Ctrl+E
         self.toolbar_fitter = ToolbarFitter(self.toolbar, self.search_field, self.brand)
         self.status_figures = StatusFigures(self)  # highlights, analysis state and zoom in the status bar
@@ -154,6 +172,33 @@ class MainWindow(QMainWindow):
         self.about_action = install_about(self)  # Help ▸ About Newsdesk
         self.revisions = install_revisions(self)  # versions line, Check for Updates, changes window, edit flags
         self.reading_positions = ReadingPositions(self)  # each article reopens where the reader left it
+        if not defer_reading:
+            self._build_reading()
+
+    @property
+    def reading(self) -> ReadingPanels:
+        """The Entities and Timeline docks and the analysis behind them (gui.reading_panels), built on first use
+        when the window was made with ``defer_reading``."""
+        if self._reading is None:
+            self._build_reading()
+        assert self._reading is not None
+        return self._reading
+
+    def reading_if_built(self) -> ReadingPanels | None:
+        return self._reading
+
+    def _build_reading(self) -> None:
+        if self._reading is not None:
+            return
+        if not self._reserved:
+            raise RuntimeError("the reading panels were used while they were being built")
+        from gui.reading_panels import ReadingPanels
+
+        self._reading = ReadingPanels(self)  # fills the reserved docks (add_panel), which empties self._reserved
+        if self.status_figures is not None:
+            self.status_figures.follow_analysis(self._reading.runner)
+        self.revisions.follow_reading(self._reading)
+        self.reading_built.emit()
 
     # -- construction ----------------------------------------------------------------------------------------------
 
@@ -327,11 +372,32 @@ class MainWindow(QMainWindow):
 
     # -- docks and layout ---------------------------------------------------------------------------------------------
 
+    def _reserve_reading_docks(self) -> None:
+        """The Entities and Timeline docks, empty until :meth:`_build_reading` gives them their panels: the layout
+        (restored or default) is the same with or without them."""
+        room = settings.parse_sizes(settings.READING_MIN_SIZES.read())  # the panels' minimum sizes when last built
+        entities = self.add_panel(_reserved_panel(room.get("entities")), self.tr("Entities"),
+                                  Qt.DockWidgetArea.RightDockWidgetArea, "entities")
+        self._timeline_dock = self.add_panel(_reserved_panel(room.get("timeline")), self.tr("Timeline"),
+                                             Qt.DockWidgetArea.BottomDockWidgetArea, "timeline")
+        self._reserved = {"entities": entities, "timeline": self._timeline_dock}
+        self.tabifyDockWidget(entities, self.annotations.dock)  # Entities | Notes
+        entities.raise_()
+
     def add_panel(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, object_name: str) -> QDockWidget:
         """Dock a panel (movable, floatable, closable); its place is part of the saved layout.
 
-        Panels added after :meth:`restore_layout` get their saved place back at once.
+        Panels added after :meth:`restore_layout` get their saved place back at once. A panel whose dock was
+        reserved (:meth:`_reserve_reading_docks`) takes that dock's place as it is.
         """
+        reserved = self._reserved.pop(object_name, None)
+        if reserved is not None:
+            widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+            empty = reserved.widget()
+            reserved.setWidget(widget)
+            if empty is not None:
+                empty.deleteLater()
+            return reserved
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
         dock.setFeatures(
@@ -372,7 +438,7 @@ class MainWindow(QMainWindow):
 
     def _keep_article_room(self) -> None:
         """A window made shorter gives its height back to the article: the timeline shrinks to its share."""
-        dock = self.reading.timeline_dock
+        dock = self._timeline_dock
         limit = max(TIMELINE_MIN_HEIGHT, self._timeline_share())
         if dock.isVisible() and not dock.isFloating() and dock.height() > limit + 8:
             self.resizeDocks([dock], [limit], Qt.Orientation.Vertical)
@@ -384,12 +450,16 @@ class MainWindow(QMainWindow):
     def _default_dock_heights(self) -> None:
         """A first start gives the timeline about a quarter of a tall window, room for four rows of named events at
         900 px (the design's proportion); a short window keeps its height for the article (a fifth, two rows)."""
-        self.resizeDocks([self.reading.timeline_dock], [max(TIMELINE_MIN_HEIGHT, self._timeline_share())],
+        self.resizeDocks([self._timeline_dock], [max(TIMELINE_MIN_HEIGHT, self._timeline_share())],
                          Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         settings.WINDOW_GEOMETRY.write(QByteArray(self.saveGeometry()))
         settings.WINDOW_STATE.write(QByteArray(self.saveState()))
+        if self._reading is not None:  # the room the docks keep while the panels are built at the next start
+            sizes = {"entities": self._reading.entities_notice.minimumSizeHint(),
+                     "timeline": self._reading.timeline_notice.minimumSizeHint()}
+            settings.READING_MIN_SIZES.write(";".join(f"{k}={v.width()}x{v.height()}" for k, v in sizes.items()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # QMainWindow.closeEvent
         self.save_layout()
@@ -409,6 +479,8 @@ class MainWindow(QMainWindow):
         try:
             stored = self.library.get_article(article_id)
         except KeyError:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Newsdesk"), self.tr("This article is no longer in the library."))
             self.library_panel.reload()
             return
@@ -477,7 +549,7 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Imports or an analysis still running (the screenshot mode waits until nothing is)."""
-        return bool(self.imports.running) or self.reading.pending
+        return bool(self.imports.running) or self._reading is None or self._reading.pending
 
     def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> Task | None:
         return self.imports.run(requests, open_last)

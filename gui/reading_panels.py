@@ -69,7 +69,6 @@ class ReadingPanels(QObject):
             self.timeline_notice, self.tr("Timeline"), Qt.DockWidgetArea.BottomDockWidgetArea, "timeline"
         )
         self._retried: set[int] = set()
-        self._tabify_right()
         self.runner = AnalysisRunner(self.library, window.runner, self)
         self._mentions: list[tuple[int, int, str, str]] = []  # (start, end, name, type) of the article on screen
         window.view.viewport().installEventFilter(self)
@@ -124,10 +123,6 @@ class ReadingPanels(QObject):
     @property
     def pending(self) -> bool:
         return self.runner.pending or self._calls > 0
-
-    def _tabify_right(self) -> None:
-        self.window.tabifyDockWidget(self.entities_dock, self.window.annotations.dock)  # Entities | Notes
-        self.entities_dock.raise_()
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """A read for these panels on the window's runner (a failure is said in the status bar, by the window)."""

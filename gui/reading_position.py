@@ -121,7 +121,8 @@ class ReadingPositions(QObject):
     @Slot(int)
     def _on_opened(self, article_id: int) -> None:
         self._article = article_id
-        if self._jumped or self.window.reading.jump_pending(article_id):
+        reading = self.window.reading_if_built()  # not built yet: no passage to jump to
+        if self._jumped or (reading is not None and reading.jump_pending(article_id)):
             self._follow()
             return
         position = self.position_of(article_id)

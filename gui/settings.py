@@ -60,6 +60,20 @@ LAST_ARTICLE: Setting[int] = Setting("window/last_article", int, 0)
 # the Notes panel's minimum width when it was last built: its dock keeps that room until the panel is built on first
 # show (gui.annotations.feature); 0: never built here, so it is built with the window
 NOTES_MIN_WIDTH: Setting[int] = Setting("window/notes_min_width", int, 0)
+# the Entities and Timeline panels' minimum sizes when they were last built ("entities=263x150;timeline=944x137"):
+# their docks keep that room while the panels are built after the first paint (gui.main_window)
+READING_MIN_SIZES: Setting[str] = Setting("window/reading_min_sizes", str, "")
+
+
+def parse_sizes(text: str) -> dict[str, tuple[int, int]]:
+    """``READING_MIN_SIZES`` read back; anything malformed is left out."""
+    sizes: dict[str, tuple[int, int]] = {}
+    for part in str(text).split(";"):
+        name, _, size = part.partition("=")
+        width, _, height = size.partition("x")
+        if name and width.isdigit() and height.isdigit():
+            sizes[name] = (int(width), int(height))
+    return sizes
 
 
 def remember_recent(entry: str) -> list[str]:

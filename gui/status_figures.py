@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Slot
 from gui.i18n import arg, plural
 
 if TYPE_CHECKING:
+    from gui.analysis_jobs import AnalysisRunner
     from gui.main_window import MainWindow
     from gui.operations.changes import Changes
 
@@ -25,12 +26,14 @@ class StatusFigures(QObject):
         self.zoom = 1.0
         window.article_opened.connect(self._on_article_opened)
         window.view.zoom_changed.connect(self._on_zoom)
-        runner = window.reading.runner
-        runner.ready.connect(self._on_analysed)
-        runner.failed.connect(self._on_failed)
         window.changed.connect(self._on_changed)  # highlight counts follow every operation
         self.zoom = window.view.zoom()
         self.refresh()
+
+    def follow_analysis(self, runner: AnalysisRunner) -> None:
+        """The analysis state from the reading panels' runner, once they are built (gui.main_window)."""
+        runner.ready.connect(self._on_analysed)
+        runner.failed.connect(self._on_failed)
 
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:

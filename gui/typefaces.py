@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 
@@ -37,7 +38,10 @@ def register_bundled_fonts() -> Typefaces:
     for entry in sorted(files("resources.fonts").iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(_FONT_SUFFIXES):
             continue
-        font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+        if isinstance(entry, Path):  # a file on disk (the usual install): Qt maps it rather than parsing a copy
+            font_id = QFontDatabase.addApplicationFont(str(entry))
+        else:  # inside an archive
+            font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
         if font_id < 0:
             log.warning("could not load bundled font %s", entry.name)
             continue

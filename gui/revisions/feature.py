@@ -22,6 +22,7 @@ from models.revisions.timing import Lapse, last_change
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.reading_panels import ReadingPanels
     from gui.revisions.window import RevisionsWindow
     from models.revisions.compare import RevisionDiff
 
@@ -64,7 +65,6 @@ class RevisionsFeature(QObject):
         window.imports_finished.connect(self._on_imports_finished)
         window.view.header.revisions.linkActivated.connect(self._on_link)
         window.view.context_menu_requested.connect(self._fill_context_menu)
-        window.reading.analysis_shown.connect(self._on_analysis_shown)
         current = window.current_article_id()
         if current is not None:
             self._on_article_opened(current)
@@ -134,16 +134,29 @@ class RevisionsFeature(QObject):
         annotations = getattr(self.window, "annotations", None)
         if annotations is not None:
             annotations.set_fates(fates)  # kept for the Notes panel until it is built
-        reading = getattr(self.window, "reading", None)
+        reading = self.window.reading_if_built()
         if reading is not None:
-            marks = []
-            for ev in diff.events if diff is not None and diff.analysed else ():
-                try:
-                    marks.append((date.fromisoformat(ev.first_day), date.fromisoformat(ev.last_day), ev.change,
-                                  ev.text))
-                except ValueError:
-                    continue
-            reading.timeline.set_revision_marks(marks)
+            self._mark_timeline(reading, diff)
+
+    @staticmethod
+    def _mark_timeline(reading: ReadingPanels, diff: RevisionDiff | None) -> None:
+        """The edit's changed dates on the timeline."""
+        marks = []
+        for ev in diff.events if diff is not None and diff.analysed else ():
+            try:
+                marks.append((date.fromisoformat(ev.first_day), date.fromisoformat(ev.last_day), ev.change, ev.text))
+            except ValueError:
+                continue
+        reading.timeline.set_revision_marks(marks)
+
+    def follow_reading(self, reading: ReadingPanels) -> None:
+        """The Entities and Timeline docks are built (gui.main_window): the edit's dates are compared once the
+        analysis is in, and marked on the timeline."""
+        if not self.available():
+            return
+        reading.analysis_shown.connect(self._on_analysis_shown)
+        if self.state is not None:
+            self._mark_timeline(reading, self.state.diff)
 
     def versions_html(self, state: RevisionState) -> str:
         """"3 versions · last changed 2 h after publication · Show changes · Check for updates" (edited articles

@@ -264,3 +264,4 @@ def _title(dock: QDockWidget) -> DockTitle:
     title = dock.titleBarWidget()
     assert isinstance(title, DockTitle)
     return title
+

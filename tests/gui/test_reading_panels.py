@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
 from gui.annotations.colors import light_background_for
@@ -276,3 +278,42 @@ def test_a_colour_changed_in_preferences_shows_in_the_reader_the_list_the_dossie
     # an export
     page = render("html", collect(lib, Selection((article_id,)))).decode("utf-8").upper()
     assert NEW in page and OLD not in page
+
+
+def test_the_reading_docks_keep_their_place_while_their_panels_are_built_after_the_first_paint(
+    reader: Reader, gui: Gui, qtbot: QtBot
+) -> None:
+    """The reader paints the article before it builds the Entities and Timeline panels (MainWindow(defer_reading=
+    True)): their docks are laid out as saved, empty, and the panels then fill the same docks in place."""
+    window, lib, article_id = reader
+    timeline = window.reading.timeline_dock
+    window.removeDockWidget(timeline)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, timeline)  # the reader moved it
+    timeline.show()
+    window.save_layout()
+    _app, faces, theme = gui
+    again = MainWindow(lib, faces, theme, pool=ImmediatePool(), defer_reading=True)
+    qtbot.addWidget(again)
+    again.restore_layout()
+    again.resize(1200, 800)
+    again.show()
+    qtbot.waitExposed(again)
+    again.open_article(article_id)
+    assert again.reading_if_built() is None
+    assert again.busy()  # a screenshot waits for the panels and their analysis
+    docks = {d.objectName(): d for d in again.findChildren(QDockWidget)}
+    assert {"entities", "timeline", "notes", "LibraryDock"} <= set(docks)
+    assert again.dockWidgetArea(docks["timeline"]) == Qt.DockWidgetArea.RightDockWidgetArea
+    room = window.reading.timeline_notice.minimumSizeHint()  # kept from the panel built in the first window
+    assert docks["timeline"].widget().minimumSize() == room and room.width() > 0
+    before = {name: dock.geometry() for name, dock in docks.items()}
+    article_geometry = again.view.geometry()
+
+    reading = again.reading  # what the reader does once the article is painted
+    assert reading.entities_dock is docks["entities"] and reading.timeline_dock is docks["timeline"]
+    assert reading.entities.isVisibleTo(docks["entities"]) and reading.timeline.isVisibleTo(docks["timeline"])
+    qtbot.waitUntil(lambda: reading.entities.model.visible_count() > 0 and not again.busy())
+    assert {name: dock.geometry() for name, dock in docks.items()} == before
+    assert again.view.geometry() == article_geometry
+    assert again.dockWidgetArea(docks["timeline"]) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert [a.text() for a in again.menus.panels.actions()].count("Timeline") == 1
