@@ -264,4 +264,3 @@ def _title(dock: QDockWidget) -> DockTitle:
     title = dock.titleBarWidget()
     assert isinstance(title, DockTitle)
     return title
-
