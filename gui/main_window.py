@@ -59,7 +59,7 @@ from gui.operations.articles import ImportFailure, ImportRequest, mark_read
 from gui.preferences_action import install_preferences
 from gui.reading_position import ReadingPositions
 from gui.revisions.feature import install_revisions
-from gui.runner import Pool, Runner, Task
+from gui.runner import Pool, Runner, Task, own_pool
 from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
@@ -111,11 +111,13 @@ class MainWindow(QMainWindow):
         ingest: Any = None,
         pool: Pool | None = None,
         defer_reading: bool = False,
+        screen_pool: Pool | None = None,
     ) -> None:
         """``defer_reading``: the Entities and Timeline docks are laid out empty and their panels built on the first
         use of :attr:`reading` (the reader does that once the window with the article has been painted: their
         modules and widgets are a third of the work before it, and they have nothing to show before the article's
-        analysis arrives anyway)."""
+        analysis arrives anyway). ``screen_pool``: where the reads of what is on screen run (by default ``pool``, or a
+        thread of their own when ``pool`` is the shared one)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle("Newsdesk")
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self._ingest = ingest
         self.runner = Runner(pool, self)  # all work off the GUI thread
+        # reads of what is on screen now (the open article's highlights), never queued behind long work
+        self.screen_reads = Runner(screen_pool or (pool if pool is not None else own_pool(self)), self)
+        self.screen_reads.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
         self.runner.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
         self.imports = ImportActions(self)  # Open, Import URL, Paste, drops, Open Recent: the import operation
         self._article_id: int | None = None
@@ -549,7 +554,8 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Imports or an analysis still running (the screenshot mode waits until nothing is)."""
-        return bool(self.imports.running) or self._reading is None or self._reading.pending
+        return (bool(self.imports.running) or self._reading is None or self._reading.pending
+                or self.annotations.pending)
 
     def import_requests(self, requests: list[ImportRequest], open_last: bool = True) -> Task | None:
         return self.imports.run(requests, open_last)

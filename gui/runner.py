@@ -39,6 +39,14 @@ def default_pool() -> Pool:
     return QThreadPool.globalInstance()
 
 
+def own_pool(parent: QObject, threads: int = 1) -> Pool:
+    """A pool of its own, for short reads that must not queue behind long work on the shared pool (an analysis or
+    an import holds a thread of it for seconds)."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(threads)
+    return pool
+
+
 class Cancelled(Exception):
     """The reader cancelled; the task stops where it stands (nothing half-written)."""
 

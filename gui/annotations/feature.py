@@ -57,6 +57,8 @@ class AnnotationsFeature(QObject):
         self._listed: set[str] = set()  # the open article's highlights, while the panel is not built
         self._fates: dict[str, str] = {}  # what the article's last edit did to its highlights (gui.revisions)
         self._wide_reads = 0  # the library-wide list's reads: only the latest is shown
+        self._reads = 0  # the open article's reads (load_article): only the latest is shown
+        self._loading: int | None = None  # the article whose highlights are being read
         placeholder = QWidget()
         placeholder.setObjectName("NotesPanel")
         room = settings.NOTES_MIN_WIDTH.read()
@@ -211,7 +213,7 @@ class AnnotationsFeature(QObject):
             self._fill_panel()
         return panel
 
-    def _fill_panel(self, annotations: list[Any] | None = None) -> None:
+    def _fill_panel(self, annotations: list[Any] | None = None, note: str | None = None) -> None:
         """The open article's highlights (``annotations`` when just read), note and tags into the built panel
         (once)."""
         panel = self._panel
@@ -223,7 +225,9 @@ class AnnotationsFeature(QObject):
         panel.set_known_tags(ctl.store().tags())
         if (article_id := self.article_id()) is not None:
             listed = ctl.store().list(article_id) if annotations is None else annotations
-            panel.set_article(article_id, listed, self.library.get_article(article_id).note)
+            if note is None:
+                note = self.library.get_article(article_id).note
+            panel.set_article(article_id, listed, note)
         else:
             panel.set_article(None, [], "")
         panel.set_selection_available(self.view.selection_range() is not None)
@@ -272,16 +276,44 @@ class AnnotationsFeature(QObject):
 
     @Slot(int)
     def load_article(self, article_id: int) -> None:
-        annotations = self.controller.store().list(article_id)
+        """The article's highlights (and its note, for the Notes panel), read on a worker: hundreds of highlights
+        with their tags took 15–30 ms of the GUI thread. An answer for an article no longer on screen, or read before
+        an edit of its highlights, is dropped (the edit starts a fresh read)."""
+        self._reads += 1
+        generation, self._loading = self._reads, article_id
+        store, library, with_note = self.controller.store(), self.library, self._panel is not None
+
+        def read(_task: object) -> tuple[list[Any], str | None]:
+            listed = store.list(article_id)
+            return listed, (library.get_article(article_id).note if with_note else None)
+
+        def shown(found: tuple[list[Any], str | None]) -> None:
+            if generation == self._reads and self.article_id() == article_id:
+                self._loading = None
+                self._show_article(article_id, *found)
+
+        def ended() -> None:
+            if generation == self._reads:
+                self._loading = None
+
+        self.window.screen_reads.run(self.window.tr("Reading highlights"), read, shown, on_finally=ended)
+
+    @property
+    def pending(self) -> bool:
+        """The open article's highlights are still being read."""
+        return self._loading is not None
+
+    def _show_article(self, article_id: int, annotations: list[Any], note: str | None) -> None:
         self.marks.set_annotations(annotations)
         if self._panel is None:
             self._listed = {a.id for a in annotations}
             self._count_listed()
             return
         if self._unfilled:  # the filling that was to come, with this article
-            self._fill_panel(annotations)
+            self._fill_panel(annotations, note)
             return
-        self._panel.set_article(article_id, annotations, self.library.get_article(article_id).note)
+        self._panel.set_article(article_id, annotations,
+                                note if note is not None else self.library.get_article(article_id).note)
         if self._panel.library_wide():
             self._load_library_wide()
 
@@ -523,6 +555,9 @@ class AnnotationsFeature(QObject):
     def _on_changed(self, changes: Changes) -> None:
         """Refresh the marks, the Notes panel, the legend and the tags from what an operation changed."""
         current = self.article_id()
+        if current is not None and self._loading == current and any(
+                r.article_id == current for r in (*changes.removed, *changes.annotations)):
+            self.load_article(current)  # the read under way may have been made before this edit
         panel = self._filled_panel()
         for record in changes.removed:
             if self._active == record.id:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
+from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.store import Annotation, Library, open_library
 from tests.gui.fakes import sample_article
@@ -35,7 +36,7 @@ def _annotation_changed(changes: Any) -> bool:
 
 def make_window(qtbot: Any, gui: Any, lib: Any, article_id: int) -> MainWindow:
     _app, faces, theme = gui
-    window = MainWindow(lib, faces, theme, pool=IdlePool())
+    window = MainWindow(lib, faces, theme, pool=IdlePool(), screen_pool=ImmediatePool())
     qtbot.addWidget(window)
     window.resize(1440, 900)
     window.show()
@@ -318,6 +319,57 @@ def test_a_highlight_over_emoji_lands_on_the_same_code_points(qtbot: QtBot, gui:
         assert [(x.start, x.end, x.exact) for x in title_mark] == [(flag, flag + 3, "🤝🇷🇺")]
         rects = window.annotations.marks.viewport_rects(title_mark[0].id)
         assert len(rects) == 1 and rects[0].width() > 20
+    finally:
+        window.close()
+        lib.close()
+
+
+class HeldPool:
+    """Keeps what it is given until the test lets it run (a worker that has not answered yet)."""
+
+    def __init__(self) -> None:
+        self.held: list[Any] = []
+
+    def start(self, runnable: Any) -> None:
+        self.held.append(runnable)
+
+    def run_all(self, order: list[int] | None = None) -> None:
+        """Let every held task run, in the order given (indices into what is held), else as they came."""
+        held, self.held = self.held, []
+        for i in order if order is not None else range(len(held)):
+            held[i].run()
+
+
+def test_highlights_are_read_off_the_gui_thread_and_a_late_answer_never_shows_on_another_article(
+    qtbot: QtBot, gui: Gui, tmp_path: Path
+) -> None:
+    lib = open_library(str(tmp_path / "library.sqlite"))
+    first = lib.import_article(sample_article()).id
+    other = lib.import_article(Article("other.txt", "text", *build_text([("paragraph", "Another story entirely.")]),
+                                       Metadata(title="Other"))).id
+    mark = lib.annotations.add(first, 0, 6, color="red", note="the first article's")
+    reads = HeldPool()
+    _app, faces, theme = gui
+    window = MainWindow(lib, faces, theme, pool=IdlePool(), screen_pool=reads)
+    qtbot.addWidget(window)
+    try:
+        window.open_article(first)
+        assert window.annotations.marks.marks() == [] and window.annotations.pending and window.busy()
+        reads.run_all()
+        assert [m.id for m in window.annotations.marks.marks()] == [mark.id]
+        assert not window.annotations.pending
+
+        window.open_article(other)
+        window.open_article(first)
+        window.open_article(other)  # three reads under way, only the last one's answer counts
+        reads.run_all(order=[2, 0, 1])  # the answer for the article left last comes in last
+        assert window.annotations.marks.marks() == []
+        window.open_article(first)
+        # an edit made while the read is under way: the read made before it must not wipe its mark
+        window.view.select_range(10, 20)
+        added = window.annotations.highlight_selection("yellow")
+        reads.run_all()
+        assert {m.id for m in window.annotations.marks.marks()} == {mark.id, added.id}
     finally:
         window.close()
         lib.close()

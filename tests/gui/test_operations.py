@@ -13,6 +13,7 @@ from gui.operations import Changes
 from gui.operations import annotations as annotation_ops
 from gui.operations import articles as article_ops
 from gui.operations.entities import correct_entity
+from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.store import open_library
 from models.store.entities import EntityStore
@@ -37,7 +38,7 @@ def reader(qtbot, gui, tmp_path: Path):  # type: ignore[no-untyped-def]
     lib = open_library(str(tmp_path / "lib.sqlite"))
     ids = [lib.import_article(short_article(n, f"Article {n}")).id for n in (1, 2)]
     _app, faces, theme = gui
-    window = MainWindow(lib, faces, theme, pool=IdlePool())
+    window = MainWindow(lib, faces, theme, pool=IdlePool(), screen_pool=ImmediatePool())
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()

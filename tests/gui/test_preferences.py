@@ -19,6 +19,7 @@ from gui.about import AboutDialog
 from gui.annotations.colors import DEFAULT_LEGEND
 from gui.main_window import MainWindow
 from gui.preferences import PreferencesDialog, open_preferences
+from gui.runner import ImmediatePool
 from gui.theme import DARK, LIGHT, ThemeController
 from models import __version__
 from models.analysis import ANALYZER_VERSION
@@ -51,7 +52,7 @@ def reader(qtbot: QtBot, gui: Gui, tmp_path: Path) -> Iterator[Reader]:
     _app, faces, theme = gui
     lib = open_library(str(tmp_path / "library.sqlite"))
     article_id = lib.import_article(ingest_file(str(SAMPLE))).id
-    window = MainWindow(lib, faces, theme, pool=IdlePool())
+    window = MainWindow(lib, faces, theme, pool=IdlePool(), screen_pool=ImmediatePool())
     qtbot.addWidget(window)
     assert window.preferences_action.shortcuts() and window.about_action.text()
     window.resize(1200, 800)
