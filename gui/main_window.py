@@ -613,7 +613,7 @@ class MainWindow(QMainWindow):
         count = self.library.article_count()
         figures = plural(arg(self.tr("Library: %1 article(s)"), f"{count:,}"), count)
         if self.status_figures is not None:  # built after the list is first read
-            self.status_figures.refresh()
+            self.status_figures.recount()
         else:
             self.library_status.setText(figures)
             self.library_status.setToolTip(str(self.library.location))

@@ -4,7 +4,7 @@ it is not a figure, and it is long."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 
@@ -19,16 +19,23 @@ WORDS_PER_MINUTE = 200
 
 
 class StatusFigures(QObject):
+    """The figures are counted on a worker (``MainWindow.screen_reads``: a count of a library of 100,000 articles
+    is not for the GUI thread) and drawn from what was counted last; opening an article, the analysis state and the
+    zoom redraw them without a query."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.analysis_state = ""
         self.zoom = 1.0
+        self._library: tuple[int, int] | None = None  # (articles, highlights) as last counted
+        self._article: tuple[int, int] | None = None  # (article id, its highlights) as last counted
+        self._counts = {"library": 0, "article": 0}  # reads asked for, per kind: only the latest is shown
         window.article_opened.connect(self._on_article_opened)
         window.view.zoom_changed.connect(self._on_zoom)
         window.changed.connect(self._on_changed)  # highlight counts follow every operation
         self.zoom = window.view.zoom()
-        self.refresh()
+        self.recount()
 
     def follow_analysis(self, runner: AnalysisRunner) -> None:
         """The analysis state from the reading panels' runner, once they are built (gui.main_window)."""
@@ -38,17 +45,46 @@ class StatusFigures(QObject):
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.highlights:
+            self.recount()
+
+    # -- counting ----------------------------------------------------------------------------------------------
+
+    def recount(self, library: bool = True) -> None:
+        """Count the library's articles and highlights (``library``) and the open article's highlights again."""
+        window = self.window
+        lib = window.library
+        article_id = window.current_article_id()
+        kinds = ("library", "article") if library else ("article",)
+        asked = {kind: self._counts[kind] + 1 for kind in kinds}
+        self._counts.update(asked)
+
+        def count(_task: object) -> dict[str, Any]:
+            store = lib.annotations
+            found: dict[str, Any] = {}
+            if "library" in asked:
+                found["library"] = (lib.article_count(), sum(store.counts_by_color().values()))
+            if article_id is not None:
+                found["article"] = (article_id, sum(store.counts_by_color(article_id).values()))
+            return found
+
+        def counted(found: dict[str, Any]) -> None:
+            if "library" in found and asked.get("library") == self._counts["library"]:
+                self._library = found["library"]
+            if "article" in found and asked["article"] == self._counts["article"]:
+                self._article = found["article"]
             self.refresh()
+
+        window.screen_reads.run(window.tr("Counting"), count, counted)
 
     # -- figures -----------------------------------------------------------------------------------------------
 
     def library_text(self) -> str:
-        lib = self.window.library
-        count = lib.article_count()
         tr = self.window.tr
-        parts = [plural(tr("Library: %Ln article(s)", "", count), count)]
-        total = sum(self.window.annotations.controller.counts_by_color().values())
-        parts.append(plural(tr("%Ln highlight(s)", "", total), total))
+        if self._library is None:
+            return ""
+        count, total = self._library
+        parts = [plural(tr("Library: %Ln article(s)", "", count), count),
+                 plural(tr("%Ln highlight(s)", "", total), total)]
         if self.analysis_state:
             parts.append(self.analysis_state)
         return "  ·  ".join(parts)
@@ -62,17 +98,19 @@ class StatusFigures(QObject):
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         parts = [plural(tr("%Ln word(s)", "", words), words), arg(tr("%1 min read"), minutes)]
         article_id = self.window.current_article_id()
-        if article_id is not None:
-            n = sum(self.window.annotations.controller.counts_by_color(article_id).values())
+        if self._article is not None and article_id == self._article[0]:  # else its count is on its way
+            n = self._article[1]
             parts.append(plural(tr("%Ln highlight(s) in this article", "", n), n))
         parts.append(f"{round(self.zoom * 100)} %")
         return "  ·  ".join(parts)
 
     @Slot()
     def refresh(self, *_args: object) -> None:
+        """Draw the figures from what was counted last (no query)."""
         window = self.window
-        window.library_status.setText(self.library_text())
-        window.library_status.setToolTip(window.library.location)
+        if text := self.library_text():
+            window.library_status.setText(text)
+        window.library_status.setToolTip(str(window.library.location))
         window.article_status.setText(self.article_text())
 
     # -- events --------------------------------------------------------------------------------------------------
@@ -81,6 +119,7 @@ class StatusFigures(QObject):
     def _on_article_opened(self, _article_id: int) -> None:
         self.analysis_state = self.window.tr("analysing…")
         self.refresh()
+        self.recount(library=False)
 
     @Slot(int, object)
     def _on_analysed(self, article_id: int, _reading: object) -> None:

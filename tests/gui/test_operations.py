@@ -147,3 +147,64 @@ def test_opening_an_article_stores_its_read_mark_through_the_runner(reader) -> N
     window.open_article(ids[1])
     assert lib.count_articles(unread_only=True) == before - 1 and ran == ["Marking as read"]
     assert broadcasts == []  # the list showed the mark at once: nothing to refresh
+
+
+class HeldPool:
+    """Keeps the reads it is given until the test lets them run."""
+
+    def __init__(self) -> None:
+        self.held: list[Any] = []
+
+    def start(self, runnable: Any) -> None:
+        self.held.append(runnable)
+
+    def run_all(self) -> None:
+        held, self.held = self.held, []
+        for runnable in held:
+            runnable.run()
+
+
+def test_the_status_figures_are_counted_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    qtbot, gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening an article redraws the figures at once from what was counted last and counts only its own
+    highlights again, on a worker; the library's totals are counted again when an operation changed them."""
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    ids = [lib.import_article(short_article(n, f"Article {n}")).id for n in (1, 2)]
+    lib.annotations.add(ids[1], 0, 7, color="green")
+    lib.annotations.add(ids[1], 10, 17, color="green")
+    reads = HeldPool()
+    _app, faces, theme = gui
+    window = MainWindow(lib, faces, theme, pool=IdlePool(), screen_pool=reads)
+    qtbot.addWidget(window)
+    try:
+        reads.run_all()
+        assert "Library: 2 articles  ·  2 highlights" in window.library_status.text()
+        counted: list[int | None] = []
+        store_type = type(lib.annotations)
+        real = store_type.counts_by_color
+
+        def counting(store: Any, article_id: int | None = None) -> Any:
+            counted.append(article_id)
+            return real(store, article_id)
+
+        monkeypatch.setattr(store_type, "counts_by_color", counting)
+        window.open_article(ids[1])
+        assert counted == []  # nothing counted on the GUI thread
+        assert "words" in window.article_status.text() and "in this article" not in window.article_status.text()
+        reads.run_all()
+        assert ids[1] in counted and None not in counted  # the article's count only
+        assert "2 highlights in this article" in window.article_status.text()
+        window.open_article(ids[0])
+        window.open_article(ids[1])
+        reads.run_all()
+        assert "2 highlights in this article" in window.article_status.text()
+
+        record = lib.annotations.add(ids[1], 20, 27, color="green")
+        window.changed.emit(Changes(annotations=(record,)))
+        reads.run_all()
+        assert "3 highlights" in window.library_status.text()
+        assert "3 highlights in this article" in window.article_status.text()
+    finally:
+        window.close()
+        lib.close()
