@@ -115,3 +115,24 @@ def test_a_backup_killed_half_way_leaves_the_library_and_the_earlier_backups_int
     made = backup.take_daily(library_path)  # the lock died with the process; the next backup clears its leftovers
     assert made is not None and backup.backups(library_path) == [earlier, made]
     assert [p for p in backup.backup_dir(library_path).iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_daily_backup_reads_every_page_of_its_copy_and_the_others_also_compare_indexes(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The daily copy is checked with quick_check (every page and b-tree: what a copy can get wrong); a backup before
+    a migration or asked for also compares every index with its table (integrity_check), as a restore does."""
+    fill(library_path, articles=2)
+    checks: list[tuple[str, bool]] = []
+    real = backup.inspect
+
+    def recording(path: Path, *, thorough: bool = False, check: bool = True) -> backup.BackupInfo:
+        checks.append((path.name, thorough))
+        return real(path, thorough=thorough, check=check)
+
+    monkeypatch.setattr(backup, "inspect", recording)
+    daily = backup.take_daily(library_path)
+    asked = backup.make_backup(library_path, "manual")
+    verified = [thorough for name, thorough in checks if name.startswith(".")]  # the copies, under their temporary names
+    assert daily is not None and verified == [False, True]
+    assert real(daily, thorough=True).ok and real(asked, thorough=True).ok

@@ -1,10 +1,13 @@
 """Backups of a SQLite library with the backup API, each verified by reopening it, kept in generations.
 
 Taken before every migration, at most once a day and on demand, into ``<library>.backups/`` beside the library.
-A backup is written under a temporary name in that folder, turned into a plain (non-WAL) file, checked with
-``PRAGMA integrity_check`` and for the library's tables, flushed to disk and only then renamed into place: nothing
-half-written ever carries a backup's name, and no ``-wal``/``-shm`` file is left behind. A damaged library is never
-backed up (it would push good copies out).
+A backup is written under a temporary name in that folder, turned into a plain (non-WAL) file, checked (every
+page, and for the library's tables), flushed to disk and only then renamed into place: nothing half-written ever
+carries a backup's name, and no ``-wal``/``-shm`` file is left behind. A damaged library is never backed up (it would
+push good copies out). The check is ``PRAGMA integrity_check`` for a backup before a migration or asked for, and
+``PRAGMA quick_check`` for the daily one: the same reading of every page and of the structure of every b-tree, without
+comparing each index with its table, which took four fifths of a daily backup (about 80 s of 100 on a 3 GB library)
+for what the copy can only inherit from the library, never add; a restore checks its backup thoroughly anyway.
 
 Rotation keeps generations, as Zotero and Time Machine do: the newest ``KEEP`` backups, the newest of each of the
 last ``KEEP`` days, ``KEEP_WEEKLY`` weeks and ``KEEP_MONTHLY`` months, the newest pre-upgrade backup, always the
@@ -18,7 +21,7 @@ half-way leaves only its hidden temporary file, which the next backup deletes (t
 are untouched).
 
 The daily backup (:func:`take_daily`) is not part of opening a library: reading every page of a 3 GB library and
-copying it takes about a minute. The reader takes it on a worker once its window is painted; the command line takes it
+copying it takes some 20 seconds. The reader takes it on a worker once its window is painted; the command line takes it
 before the day's first command that writes (a command that only reads cannot lose anything).
 """
 
@@ -97,7 +100,7 @@ def _make_backup(db_path: Path, reason: str, now: float | None) -> Path:
     temporary = temporary_beside(target)
     try:
         copy_database(db_path, temporary, source_sound=True)
-        info = inspect(temporary, thorough=True)
+        info = inspect(temporary, thorough=reason != "daily")
         if not info.ok:
             raise BackupError(f"backup of {location.printable(db_path)} failed verification: {info.problem}")
         put_in_place(temporary, target)
