@@ -3,6 +3,7 @@ after the first paint; the status bar says so, then names the new file; a second
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,12 @@ def test_a_damaged_library_found_by_the_daily_backup_is_said_and_not_backed_up(
     path = _library_with_the_sample(tmp_path)
     lib = open_library(str(path))
     found = "Page 12 is never used"  # what SQLite's page check says of a damaged file, met by the day's full check
+    real_inspect = backup.inspect
+
+    def damaged_copy(copy: Path, **kwargs: Any) -> Any:  # the copy carries the library's damage, page for page
+        return dataclasses.replace(real_inspect(copy, **kwargs), problem=found)
+
+    monkeypatch.setattr(backup, "inspect", damaged_copy)
     monkeypatch.setattr(integrity, "check_file", lambda *_a, **_k: found)
     _app, faces, theme = gui
     window = MainWindow(lib, faces, theme, pool=BackupOnlyPool())
