@@ -133,6 +133,6 @@ def test_the_daily_backup_reads_every_page_of_its_copy_and_the_others_also_compa
     monkeypatch.setattr(backup, "inspect", recording)
     daily = backup.take_daily(library_path)
     asked = backup.make_backup(library_path, "manual")
-    verified = [thorough for name, thorough in checks if name.startswith(".")]  # the copies, under their temporary names
+    verified = [thorough for name, thorough in checks if name.startswith(".")]  # the copies (temporary names)
     assert daily is not None and verified == [False, True]
     assert real(daily, thorough=True).ok and real(asked, thorough=True).ok
