@@ -134,14 +134,15 @@ def main() -> int:
 
         window: Any = None
 
-        def build() -> None:
+        def build() -> None:  # as the reader builds it: the Entities and Timeline panels after the first paint
             nonlocal window
-            window = MainWindow(lib, faces, theme)
+            window = MainWindow(lib, faces, theme, defer_reading=True)
             window.restore_layout()
             window.resize(1440, 900)
             window.show()
 
         step("window built and shown", build)
+        step("Entities and Timeline panels built", lambda: window.reading)
         step("open the article with many notes", lambda: window.open_article(noted))
         feature = window.annotations
         step("Notes tab: first build", lambda: feature.dock.raise_(), lambda: feature.panel_built())
