@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QWid
 from gui.article_document import COLUMN_PX, KIND_PROPERTY, Typography, render_article
 from gui.article_header import ArticleHeader
 from gui.offsets import OffsetMap
+from gui.qt_types import adopt_viewport
 from gui.theme import current_tokens
 from gui.typefaces import Typefaces
 from models.article import Article, Metadata
@@ -66,6 +67,7 @@ class ArticleView(QTextBrowser):
 
     def __init__(self, faces: Typefaces, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        adopt_viewport(self)  # before any viewport() call (gui.qt_types)
         self.setObjectName("ArticleView")
         self.setAccessibleName(self.tr("Article text"))
         self.setOpenLinks(False)

@@ -34,6 +34,7 @@ from gui.icons import icon
 from gui.library_delegate import LibraryDelegate
 from gui.library_model import LibraryModel, Role
 from gui.library_reads import POSITION_PAGES, Found, Listing, ListRequest, listing, loader, search_library
+from gui.qt_types import adopt_viewport
 from gui.settings import Setting
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class LibraryPanel(QWidget):
         self.section.setFont(section_font)
         self.model = LibraryModel(self)
         self.list = QListView(self)
+        adopt_viewport(self.list)  # before any viewport() call (gui.qt_types)
         self.list.setObjectName("LibraryList")
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.setModel(self.model)

@@ -236,7 +236,7 @@ class ReadingPanels(QObject):
     @Slot()
     def edit_published_date(self) -> None:
         """Ask the reader for the publication date; the timeline is then resolved against it."""
-        from gui.article_header import PublishedDateDialog
+        from gui.published_date import PublishedDateDialog
 
         article_id = self.window.current_article_id()
         if article_id is None:

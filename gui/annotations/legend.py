@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from gui.annotations.colors import Legend, LegendColor
 from gui.i18n import arg
@@ -102,6 +102,8 @@ class LegendRow(QWidget):
             self.rename_requested.emit(self.key, text)
 
     def choose_color(self) -> None:
+        from PySide6.QtWidgets import QColorDialog  # loaded when first asked
+
         chosen = QColorDialog.getColor(QColor(self._swatch), self, self.tr("Colour for “%1”").replace(
             "%1", self.name.text()))
         if chosen.isValid():
