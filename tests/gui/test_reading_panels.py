@@ -317,3 +317,21 @@ def test_the_reading_docks_keep_their_place_while_their_panels_are_built_after_t
     assert again.view.geometry() == article_geometry
     assert again.dockWidgetArea(docks["timeline"]) == Qt.DockWidgetArea.RightDockWidgetArea
     assert [a.text() for a in again.menus.panels.actions()].count("Timeline") == 1
+
+
+def test_the_date_link_in_the_header_sets_the_publication_date_the_timeline_is_resolved_against(
+    reader: Reader, qtbot: QtBot
+) -> None:
+    from gui.article_header import SET_DATE_LINK
+    from gui.published_date import PublishedDateDialog
+
+    window, lib, article_id = reader
+    window.view.header.meta.linkActivated.emit(SET_DATE_LINK)  # the reader clicks the date
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PublishedDateDialog)))
+    (dialog,) = [d for d in window.findChildren(PublishedDateDialog) if d.isVisible()]
+    assert dialog.edit.date().toString("yyyy-MM-dd") == "2019-01-23" and dialog.edit.isEnabled()
+    dialog.edit.setDate(dialog.edit.date().addDays(-1))
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        dialog.accept()
+    assert lib.get_article(article_id).article.metadata.published == "2019-01-22"
+    assert "22 January 2019" in window.view.header.meta.text()
