@@ -161,6 +161,22 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def selection_ends(self, margins: tuple[int, int] = (0, 0)) -> tuple[QRect, QRect, QRect] | None:
+        """The caret rectangles at the first and the last character of the selection and the viewport's rectangle
+        less ``margins`` (x, y), in viewport coordinates; None without a selection, or when it is out of sight."""
+        selected = self.selection_range()
+        if selected is None:
+            return None
+        cursor = self.textCursor()
+        first = self.cursorRect(self.cursor_for_range(selected[0], selected[0]))
+        last = self.cursorRect(cursor)
+        if cursor.position() == cursor.selectionStart():  # selected backwards: the caret is at the start
+            last = self.cursorRect(self.cursor_for_range(selected[1], selected[1]))
+        bounds = self.viewport().rect().adjusted(margins[0], margins[1], -margins[0], -margins[1])
+        if last.bottom() < 0 or first.top() > bounds.bottom():
+            return None
+        return first, last, bounds
+
     def selection_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
         if not cursor.hasSelection():

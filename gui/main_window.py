@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QSizePolicy,
     QStackedLayout,
     QTabWidget,
@@ -64,6 +61,7 @@ from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
 from gui.typefaces import Typefaces
+from gui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from gui.reading_panels import ReadingPanels
@@ -72,19 +70,6 @@ log = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 230
 TIMELINE_MIN_HEIGHT = 140  # px: the controls, the axis and two rows of events
-
-
-@dataclass
-class WindowMenus:
-    """The menus of the menu bar, for features that add their entries (never looked up by their visible text)."""
-
-    file: QMenu
-    recent: QMenu
-    edit: QMenu
-    view: QMenu
-    panels: QMenu
-    help: QMenu
-    appearance: dict[str, QAction] = field(default_factory=dict)  # "system" | "light" | "dark" -> its check entry
 
 
 def _reserved_panel(minimum: tuple[int, int] | None) -> QWidget:
@@ -101,7 +86,6 @@ class MainWindow(QMainWindow):
     article_closed = Signal()  # no article on screen any more: the docks empty themselves
     imports_finished = Signal(list, list)  # [ImportResult], [ImportFailure]
     changed = Signal(object)  # Changes: what an operation changed, broadcast once; every panel refreshes from it
-    reading_built = Signal()  # the Entities and Timeline docks have their panels (see :attr:`reading`)
 
     def __init__(
         self,
@@ -156,7 +140,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_toolbar()
         self._build_library_dock()
-        self._build_menus()
+        self.menus = build_menus(self)
         self._menus_built = True
         self._build_status_bar()
 
@@ -203,7 +187,6 @@ class MainWindow(QMainWindow):
         if self.status_figures is not None:
             self.status_figures.follow_analysis(self._reading.runner)
         self.revisions.follow_reading(self._reading)
-        self.reading_built.emit()
 
     # -- construction ----------------------------------------------------------------------------------------------
 
@@ -256,6 +239,8 @@ class MainWindow(QMainWindow):
             self.tr("Find &Previous"), self.find_bar.find_previous, key.FindPrevious
         )
         self.search_action = self._action(self.tr("&Search Library"), self._focus_search, QKeySequence("Ctrl+K"))
+        self.copy_action = self._action(self.tr("&Copy"), self.view.copy, key.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the focused widget handles Ctrl+C
         self.zoom_in_action = self._action(
             self.tr("Zoom &In"), self.view.zoom_in, [QKeySequence("Ctrl+="), QKeySequence(key.ZoomIn)]
         )
@@ -318,52 +303,6 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(self._sync_search_from_toolbar)
         self.library_panel.search.textChanged.connect(self._sync_search_from_panel)
         self.search_field.returnPressed.connect(self.library_panel.search.returnPressed.emit)
-
-    def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
-        recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        recent_menu.aboutToShow.connect(self.imports.fill_recent_menu)
-        file_menu.addAction(self.import_url_action)
-        file_menu.addAction(self.paste_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        copy = self._action(self.tr("&Copy"), self.view.copy, QKeySequence.StandardKey.Copy)
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the focused widget handles Ctrl+C itself
-        edit_menu.addAction(copy)
-        edit_menu.addSeparator()
-        for action in (self.find_action, self.find_next_action, self.find_previous_action, self.search_action):
-            edit_menu.addAction(action)
-
-        view_menu = menu_bar.addMenu(self.tr("&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        panels_menu = view_menu.addMenu(self.tr("&Panels"))
-        panels_menu.addAction(self.library_dock.toggleViewAction())
-        toolbar_toggle = self.toolbar.toggleViewAction()
-        toolbar_toggle.setText(self.tr("&Toolbar"))
-        view_menu.addAction(toolbar_toggle)
-        self.menus = WindowMenus(file_menu, recent_menu, edit_menu, view_menu, panels_menu,
-                                 menu_bar.addMenu(self.tr("&Help")))
-        if self.theme is not None:
-            appearance = view_menu.addMenu(self.tr("&Appearance"))
-            group = QActionGroup(self)
-            current = self.theme.preference()
-            for value, label in (("system", self.tr("Follow &System")), ("light", self.tr("&Light")),
-                                 ("dark", self.tr("&Dark"))):
-                action = appearance.addAction(label)
-                action.setCheckable(True)
-                action.setChecked(value == current)
-                action.triggered.connect(partial(self.theme.set_preference, value))
-                group.addAction(action)
-                self.menus.appearance[value] = action
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

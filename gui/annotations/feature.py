@@ -21,7 +21,7 @@ from gui.annotations.controller import AnnotationController
 from gui.annotations.glyphs import dot_icon
 from gui.annotations.legend import LegendWidget
 from gui.annotations.marks import HighlightMarks
-from gui.annotations.note_cards import note_plain_text
+from gui.annotations.reads import HighlightReads
 from gui.annotations.toolbar_swatches import ToolbarSwatches
 from gui.annotations.word_snap import snap_to_words
 from gui.i18n import arg
@@ -56,9 +56,7 @@ class AnnotationsFeature(QObject):
         self._unfilled = False  # built, its highlights still to come (the next pass of the event loop)
         self._listed: set[str] = set()  # the open article's highlights, while the panel is not built
         self._fates: dict[str, str] = {}  # what the article's last edit did to its highlights (gui.revisions)
-        self._wide_reads = 0  # the library-wide list's reads: only the latest is shown
-        self._reads = 0  # the open article's reads (load_article): only the latest is shown
-        self._loading: int | None = None  # the article whose highlights are being read
+        self.reads = HighlightReads(window, self.controller.store)  # off the GUI thread
         placeholder = QWidget()
         placeholder.setObjectName("NotesPanel")
         room = settings.NOTES_MIN_WIDTH.read()
@@ -276,32 +274,19 @@ class AnnotationsFeature(QObject):
 
     @Slot(int)
     def load_article(self, article_id: int) -> None:
-        """The article's highlights (and its note, for the Notes panel), read on a worker: hundreds of highlights
-        with their tags took 15–30 ms of the GUI thread. An answer for an article no longer on screen, or read before
-        an edit of its highlights, is dropped (the edit starts a fresh read)."""
-        self._reads += 1
-        generation, self._loading = self._reads, article_id
-        store, library, with_note = self.controller.store(), self.library, self._panel is not None
+        """The article's highlights, and its note for the Notes panel, read off the GUI thread (gui.annotations.reads);
+        an answer for an article no longer on screen is dropped."""
 
-        def read(_task: object) -> tuple[list[Any], str | None]:
-            listed = store.list(article_id)
-            return listed, (library.get_article(article_id).note if with_note else None)
+        def shown(annotations: list[Any], note: str | None) -> None:
+            if self.article_id() == article_id:
+                self._show_article(article_id, annotations, note)
 
-        def shown(found: tuple[list[Any], str | None]) -> None:
-            if generation == self._reads and self.article_id() == article_id:
-                self._loading = None
-                self._show_article(article_id, *found)
-
-        def ended() -> None:
-            if generation == self._reads:
-                self._loading = None
-
-        self.window.screen_reads.run(self.window.tr("Reading highlights"), read, shown, on_finally=ended)
+        self.reads.article(article_id, self._panel is not None, shown)
 
     @property
     def pending(self) -> bool:
         """The open article's highlights are still being read."""
-        return self._loading is not None
+        return self.reads.loading is not None
 
     def _show_article(self, article_id: int, annotations: list[Any], note: str | None) -> None:
         self.marks.set_annotations(annotations)
@@ -318,21 +303,14 @@ class AnnotationsFeature(QObject):
             self._load_library_wide()
 
     def _load_library_wide(self) -> None:
-        """Every highlight of the library with its article's title, read on a worker (a library of 10,000 articles
-        took two seconds of the GUI thread); the answer is dropped if the reader has left the view meanwhile."""
-        from models.store.annotations import library_highlights
+        """The library-wide list, shown unless the reader has left that view meanwhile."""
 
-        self._wide_reads += 1
-        generation = self._wide_reads
-        library, store = self.library, self.controller.store()
-
-        def shown(found: tuple[list[Any], dict[int, str]]) -> None:
+        def shown(annotations: list[Any], titles: dict[int, str]) -> None:
             panel = self._panel
-            if generation == self._wide_reads and panel is not None and panel.library_wide():
-                panel.set_library_annotations(*found)
+            if panel is not None and panel.library_wide():
+                panel.set_library_annotations(annotations, titles)
 
-        self.window.runner.run(self.window.tr("Reading highlights"), lambda _task: library_highlights(library, store),
-                               shown)
+        self.reads.library_wide(shown)
 
     @Slot(bool)
     def _on_scope_changed(self, library_wide: bool) -> None:
@@ -371,12 +349,8 @@ class AnnotationsFeature(QObject):
         elif event.type() == QEvent.Type.MouseButtonPress and not (self._bar and self._bar.tag_entry_active()):
             self._hide_bar()
         elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            ident = self.marks.mark_at_point(event.pos().toPointF())
-            mark = self.marks.mark(ident) if ident else None
-            if mark is not None:
-                meaning = self.controller.legend.meaning(mark.color)
-                note = note_plain_text(mark.note) if mark.note.strip() else ""
-                QToolTip.showText(event.globalPos(), f"{meaning}\n{note}" if note else meaning, self.view.viewport())
+            if (tip := self.marks.tooltip_at(event.pos().toPointF())) is not None:
+                QToolTip.showText(event.globalPos(), tip, self.view.viewport())
                 return True
         return False
 
@@ -392,19 +366,12 @@ class AnnotationsFeature(QObject):
 
     @Slot()
     def _place_bar(self) -> None:
-        selected = self.view.selection_range()
-        if selected is None or self.view.article() is None:
+        if self.view.selection_range() is None or self.view.article() is None:
             return
-        cursor = self.view.textCursor()
-        first = self.view.cursorRect(self.view.cursor_for_range(selected[0], selected[0]))
-        last = self.view.cursorRect(cursor)
-        if cursor.position() == cursor.selectionStart():  # selected backwards: the caret is at the start
-            last = self.view.cursorRect(self.view.cursor_for_range(selected[1], selected[1]))
-        bounds = self.view.viewport().rect().adjusted(8, 4, -8, -4)
-        if last.bottom() < 0 or first.top() > bounds.bottom():
+        if (ends := self.view.selection_ends(margins=(8, 4))) is None:  # scrolled out of sight
             self._hide_bar()
             return
-        self.bar.show_near(first, last, bounds)
+        self.bar.show_near(*ends)
 
     # -- intents -------------------------------------------------------------------------------------------------
 
@@ -555,7 +522,7 @@ class AnnotationsFeature(QObject):
     def _on_changed(self, changes: Changes) -> None:
         """Refresh the marks, the Notes panel, the legend and the tags from what an operation changed."""
         current = self.article_id()
-        if current is not None and self._loading == current and any(
+        if current is not None and self.reads.loading == current and any(
                 r.article_id == current for r in (*changes.removed, *changes.annotations)):
             self.load_article(current)  # the read under way may have been made before this edit
         panel = self._filled_panel()

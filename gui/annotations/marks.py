@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QPainter, QTextBlock
 from PySide6.QtWidgets import QWidget
 
 from gui.annotations.colors import Legend
-from gui.annotations.note_cards import NoteCards
+from gui.annotations.note_cards import NoteCards, note_plain_text
 from gui.article_view import ArticleView
 from gui.theme import current_tokens
 
@@ -263,6 +263,16 @@ class HighlightMarks(QObject):
         doc_point = viewport_point + self._offset()
         hits = [(level, ident) for r, level, ident in self._painted if r.contains(doc_point)]
         return max(hits)[1] if hits else None
+
+    def tooltip_at(self, viewport_point: QPointF) -> str | None:
+        """What the highlight under the point means, and the first words of its note."""
+        ident = self.mark_at_point(viewport_point)
+        mark = self.mark(ident) if ident else None
+        if mark is None:
+            return None
+        meaning = self._legend.meaning(mark.color)
+        note = note_plain_text(mark.note) if mark.note.strip() else ""
+        return f"{meaning}\n{note}" if note else meaning
 
     def flash(self, start: int, end: int) -> None:
         """Draw attention to a passage the reader jumped to: an outline that fades out."""
