@@ -56,7 +56,8 @@ from gui.operations.articles import ImportFailure, ImportRequest, mark_read
 from gui.preferences_action import install_preferences
 from gui.reading_position import ReadingPositions
 from gui.revisions.feature import install_revisions
-from gui.runner import Pool, Runner, Task, own_pool
+from gui.runner import Pool, Runner, Task
+from gui.runner import screen_pool as default_screen_pool
 from gui.status_figures import StatusFigures
 from gui.theme import ThemeController
 from gui.toolbar_fit import ToolbarFitter
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         self._ingest = ingest
         self.runner = Runner(pool, self)  # all work off the GUI thread
         # reads of what is on screen now (the open article's highlights), never queued behind long work
-        self.screen_reads = Runner(screen_pool or (pool if pool is not None else own_pool(self)), self)
+        self.screen_reads = Runner(screen_pool or (pool if pool is not None else default_screen_pool()), self)
         self.screen_reads.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
         self.runner.failed.connect(lambda line: self.statusBar().showMessage(line, 8000))
         self.imports = ImportActions(self)  # Open, Import URL, Paste, drops, Open Recent: the import operation

@@ -39,12 +39,24 @@ def default_pool() -> Pool:
     return QThreadPool.globalInstance()
 
 
-def own_pool(parent: QObject, threads: int = 1) -> Pool:
-    """A pool of its own, for short reads that must not queue behind long work on the shared pool (an analysis or
-    an import holds a thread of it for seconds)."""
-    pool = QThreadPool(parent)
-    pool.setMaxThreadCount(threads)
-    return pool
+_screen_pool: QThreadPool | None = None
+
+
+def screen_pool() -> Pool:
+    """A second pool, of one thread, for the short reads of what is on screen, which must not queue behind long work
+    on the shared pool (an analysis or an import holds a thread of it for seconds). One for the process, owned by the
+    application: a window closed while a read waits for the library never waits for it in its own destruction."""
+    global _screen_pool
+    if _screen_pool is None:
+        _screen_pool = QThreadPool(QCoreApplication.instance())
+        _screen_pool.setMaxThreadCount(1)
+        _screen_pool.destroyed.connect(_forget_screen_pool)
+    return _screen_pool
+
+
+def _forget_screen_pool() -> None:
+    global _screen_pool
+    _screen_pool = None
 
 
 class Cancelled(Exception):
