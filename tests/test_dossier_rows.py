@@ -1,6 +1,6 @@
 """The dossier read as plain rows (models.store.entity_queries.dossier_rows) and written by ``newsdesk dossier``
 without an object per mention: the same lines, character for character, as encoding the dossier's objects; the
-covering index of its mentions (migration 0010_pgdossier), and the mentions too long for PostgreSQL's."""
+covering indexes of its articles and mentions (migration 0010_pgdossier), and the rows too long for PostgreSQL's."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from models.cli import main
 from models.cli.library_index_commands import _dumps, dossier_lines
 from models.store import Library, migrate, open_library
 from models.store.entities import EntityStore
-from models.store.entity_queries import DossierRows, dossier_rows, mention_queries
+from models.store.entity_queries import DossierRows, article_queries, dossier_rows, mention_queries
 from tests.fixtures.generated_library import generated_article, generated_library
 
 ODD = 'a "quoted" back\\slash, a tab\there, a line\nbreak, \x01 \x1f \u2028 é 東京 🙂'
@@ -63,8 +63,8 @@ def add_named(lib: Library, source: str, name: str, kind: str, meta: Metadata, b
 @pytest.fixture
 def odd_library(library_url: str, cli_libraries_closed: None) -> str:
     """A generated library, plus articles with quotes, control characters and other scripts in their title,
-    publisher, mention and highlights, one without publisher or date, and a mention too long for PostgreSQL's
-    covering index."""
+    publisher, mention and highlights, one without publisher or date, and an article and a mention too long for
+    PostgreSQL's covering indexes."""
     lib = open_library(library_url)
     try:
         ids = generated_library(lib, 15, seed=8)
@@ -72,6 +72,9 @@ def odd_library(library_url: str, cli_libraries_closed: None) -> str:
                            Metadata(title=f"Title {ODD}", published="2020-02-02", publisher=f"Press {ODD}"),
                            before=f"{ODD} ")
         add_named(lib, "odd:2", "Shinzo Abe", "PERSON", Metadata(title="Undated"))
+        add_named(lib, "odd:5", "Shinzo Abe", "PERSON",  # past the limit of PostgreSQL's covering index of articles
+                  Metadata(title="Long metadata", published="2019-05-05", publisher="Wire",
+                           description="A long description. " * 120))
         rng = random.Random(4)
         long_name = " ".join(f"{rng.choice(['North', 'Grand', 'Union', 'Ostrava'])}{i}" for i in range(90))
         add_named(lib, "odd:3", long_name, "ORGANIZATION", Metadata(title="Long", published="2021-01-01"))
@@ -105,7 +108,7 @@ def test_the_command_writes_the_lines_the_objects_make(odd_library: str, capsys:
         out, err = capsys.readouterr()
         assert (out.split("\n")[:-1], err) == (lines, ""), (name, type_)  # U+2028 is not escaped: no splitlines
     odd = [json.loads(line) for line in expected[("Shinzo Abe", "PERSON")]]
-    assert {x["title"] for x in odd} >= {f"Title {ODD}", "Undated"}
+    assert {x["title"] for x in odd} >= {f"Title {ODD}", "Undated", "Long metadata"}
     assert any(x["published"] is None and x["publisher"] == "" for x in odd)
     assert [h["note"] for x in odd for h in x["highlights"] if x["title"] == f"Title {ODD}"] == [ODD]
     assert [len(x["mentions"]) for x in map(json.loads, expected[(long_name, "ORGANIZATION")])] == [2, 2]
@@ -177,6 +180,7 @@ def _plan(lib: Library, stmt: Any) -> str:
     if lib.engine.dialect.name == "postgresql":
         with lib.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE entity_mentions")
+            conn.exec_driver_sql("VACUUM ANALYZE articles")
     with lib.engine.connect() as conn:
         sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
         if conn.dialect.name == "sqlite":
@@ -186,26 +190,27 @@ def _plan(lib: Library, stmt: Any) -> str:
         return " ".join(str(r[0]) for r in conn.exec_driver_sql(f"EXPLAIN {sql}"))
 
 
-def test_the_mentions_are_read_from_the_covering_index(lib: Library) -> None:
+def test_the_articles_and_mentions_are_read_from_the_covering_indexes(lib: Library) -> None:
     generated_library(lib, 6, seed=3)
-    parts = mention_queries(lib.engine.dialect.name, "shinzo abe", "PERSON")
-    plans = [_plan(lib, part) for part in parts]
-    if lib.engine.dialect.name == "sqlite":
-        assert len(plans) == 1 and "COVERING INDEX ix_entity_mentions_dossier" in plans[0], plans
-    else:  # the rows the covering index holds, and the long ones through the small index of their keys
-        assert len(plans) == 2, plans
-        assert "Index Only Scan using ix_entity_mentions_dossier on" in plans[0], plans
-        assert "ix_entity_mentions_dossier_long" in plans[1], plans
+    dialect = lib.engine.dialect.name
+    for table, parts in (("entity_mentions", mention_queries(dialect, "shinzo abe", "PERSON")),
+                         ("articles", article_queries(dialect, "shinzo abe", "PERSON"))):
+        plans = [_plan(lib, part) for part in parts]
+        if dialect == "sqlite":
+            assert len(plans) == 1 and f"COVERING INDEX ix_{table}_dossier " in plans[0] + " ", plans
+        else:  # the rows the covering index holds, and the long ones through the small index of theirs
+            assert len(plans) == 2, plans
+            assert f"Index Only Scan using ix_{table}_dossier on" in plans[0], plans
+            assert f"ix_{table}_dossier_long" in plans[1], plans
 
 
 def _indexes(lib: Library) -> set[str]:
     with lib.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
-            rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index' "
-                                        "AND tbl_name = 'entity_mentions'")
+            rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
         else:
-            rows = conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'entity_mentions'")
-        return {str(r[0]) for r in rows if str(r[0]).startswith("ix_entity_mentions_dossier")}
+            rows = conn.exec_driver_sql("SELECT indexname FROM pg_indexes")
+        return {str(r[0]) for r in rows if str(r[0]).startswith(("ix_entity_mentions_dossier", "ix_articles_dossier"))}
 
 
 def test_the_migration_adds_the_index_and_takes_it_back(library_url: str) -> None:
@@ -219,8 +224,9 @@ def test_the_migration_adds_the_index_and_takes_it_back(library_url: str) -> Non
         extra, analysis = generated_article(rng, 50)
         lib.save_analysis(lib.import_article(extra).id, analysis)
         pg = lib.engine.dialect.name == "postgresql"
-        made = {"ix_entity_mentions_dossier", "ix_entity_mentions_dossier_long"} if pg \
-            else {"ix_entity_mentions_dossier"}
+        made = {"ix_entity_mentions_dossier", "ix_articles_dossier"}
+        if pg:
+            made |= {"ix_entity_mentions_dossier_long", "ix_articles_dossier_long"}
         assert _indexes(lib) == made
         before = {(e.name, e.type): reference_lines(lib, e.name, e.type) for e in EntityStore(lib).library_index()}
         cfg = migrate._config()

@@ -25,7 +25,8 @@ FTS_COLUMNS = ("search_vector",)  # PostgreSQL's stored tsvector of articles (00
 # of its comparison and checked on their own (tests/test_store.py).
 DESCENDING_INDEXES = ("ix_timeline_events_digest",)
 # Indexes shaped per database (0010_pgdossier: PostgreSQL's partial, with INCLUDE columns): checked on their own.
-DIALECT_INDEXES = ("ix_entity_mentions_dossier", "ix_entity_mentions_dossier_long")
+DIALECT_INDEXES = ("ix_entity_mentions_dossier", "ix_entity_mentions_dossier_long", "ix_articles_dossier",
+                   "ix_articles_dossier_long")
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
