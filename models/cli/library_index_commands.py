@@ -6,13 +6,18 @@ from __future__ import annotations
 import argparse
 import calendar
 import functools
+import gc
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.analysis.types import ENTITY_TYPES, LOW_CONFIDENCE
 from models.cli import UserError, add_library_option, complain, emit, write_lines
+
+if TYPE_CHECKING:
+    from models.store.entity_queries import DossierRows
 
 PER_DATE = 5  # mentions printed per date unless --all (the reader's card shows four and the count)
 
@@ -92,39 +97,50 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from models.store.entities import EntityStore
-    from models.store.entity_queries import types_of
+    from models.store.entity_queries import dossier_rows, types_of
 
     lib = _library(args)
     type_ = args.type
-    if type_ is None:
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of rows and no cycle: the collector would walk every object for nothing
+    try:
         with lib.reading() as s:
-            found = types_of(s, args.name)
-        if not found:
-            raise UserError(f"no entity named {args.name!r} in the analysed articles")
-        type_ = found[0]
-    dossier = EntityStore(lib).dossier(args.name, type_)
-    if not dossier.articles:
-        raise UserError(f"no {type_} named {args.name!r} in the analysed articles")
-    entity = {"name": dossier.name, "type": dossier.type}
-    lines = (_dumps({
-        "article": a.article_id,
-        "title": a.title,
-        "publisher": a.publisher,
-        "published": a.published,
-        "entity": entity,
-        "mentions": [
-            {"start": m.start, "end": m.end, "text": m.text, "snippet": m.snippet, "snippet_start": m.snippet_start,
-             "verified": m.verified}
-            for m in a.mentions
-        ],
-        "highlights": [
-            {"id": h.id, "start": h.start, "end": h.end, "exact": h.exact, "note": h.note, "color": h.color}
-            for h in a.highlights
-        ],
-    }) for a in dossier.articles)
-    write_lines(lines)
+            if type_ is None:
+                found = types_of(s, args.name)
+                if not found:
+                    raise UserError(f"no entity named {args.name!r} in the analysed articles")
+                type_ = found[0]
+            rows = dossier_rows(s, args.name, type_)
+        if not rows.articles:
+            raise UserError(f"no {type_} named {args.name!r} in the analysed articles")
+        write_lines(dossier_lines(rows, args.name, type_))  # read from rows, not objects: one encoding a line
+    finally:
+        if collecting:
+            gc.enable()
     return 0
+
+
+def dossier_lines(rows: DossierRows, name: str, type_: str) -> Iterator[str]:
+    """The JSON line of each article of a dossier (models.store.entity_queries.DossierRows), written out piece by
+    piece: character for character the line ``_dumps`` makes of the article's object (article, title, publisher,
+    published, entity, mentions, highlights), without making a dict per mention."""
+    text = _encode_string
+    entity = _dumps({"name": name, "type": type_})
+    for article_id, title, publisher, published in rows.articles:
+        mentions = ", ".join([
+            f'{{"start": {int_text(start)}, "end": {int_text(end)}, "text": {text(words)}, '
+            f'"snippet": {text(snippet)}, "snippet_start": {int_text(snippet_start)}, '
+            f'"verified": {"true" if verified else "false"}}}'
+            for start, end, words, snippet, snippet_start, verified, _cs, _ce in rows.mentions.get(article_id, ())
+        ])
+        highlights = ", ".join([
+            f'{{"id": {text(hid)}, "start": {int_text(start)}, "end": {int_text(end)}, "exact": {text(exact)}, '
+            f'"note": {text(note)}, "color": {text(color)}}}'
+            for hid, start, end, exact, note, color in rows.highlights.get(article_id, ())
+        ])
+        yield (f'{{"article": {int_text(article_id)}, "title": {text(title)}, "publisher": {text(publisher)}, '
+               f'"published": {"null" if published is None else text(published)}, "entity": {entity}, '
+               f'"mentions": [{mentions}], "highlights": [{highlights}]}}')
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -153,6 +169,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode  # what ``emit`` writes, made once
+_encode_string = json.encoder.encode_basestring  # how ``_dumps`` writes a string (ensure_ascii=False)
+int_text = int.__repr__  # how ``_dumps`` writes an integer
 
 
 def _row_group_line(g: Any) -> dict[str, Any]:

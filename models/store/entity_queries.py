@@ -7,13 +7,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from sqlalchemy import BigInteger, bindparam, cast, func, select, tuple_
+from sqlalchemy import BigInteger, bindparam, cast, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from models.analysis.corrections import key_of
 from models.store.entity_records import Dossier, DossierArticle, DossierHighlight, DossierMention, IndexEntry
 from models.store.schema import ArticleRow, EntityArticleRow, EntityMentionRow, EntitySpellingRow, HighlightRow
+
+# The mentions and articles PostgreSQL's covering indexes of a dossier hold, and the others (migration
+# 0010_pgdossier states the same conditions: a partial index serves only a query that states its condition).
+SHORT_MENTION = "octet_length(name_key) + octet_length(text) + octet_length(snippet) <= 2000"
+LONG_MENTION = "octet_length(name_key) + octet_length(text) + octet_length(snippet) > 2000"
+SHORT_ARTICLE = ("octet_length(title) + octet_length(CAST(metadata AS text)) + coalesce(octet_length(published), 0) "
+                 "<= 2000")
+LONG_ARTICLE = ("octet_length(title) + octet_length(CAST(metadata AS text)) + coalesce(octet_length(published), 0) "
+                "> 2000")
+_MENTION_ORDER = itemgetter(0, 1, 2, 3)  # article, start, entity seq, end
 
 ORDER_SCALE = 1_000_000  # (article id, entity seq) as one number: entities per article stay far below
 
@@ -101,49 +113,118 @@ def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[st
     return out
 
 
-def dossier(s: Session, name: str, type_: str) -> Dossier:
+# A dossier as plain rows (what the command line encodes without making an object per mention):
+# an article: (id, title, publisher ("" when none), published); newest first
+DossierArticleRow = tuple[int, str, str, str | None]
+# a mention: (start, end, text, snippet, snippet_start, verified, clipped_start, clipped_end); in text order
+DossierMentionRow = tuple[int, int, str, str, int, bool, bool, bool]
+# a highlight: (id, start, end, exact, note, color); those overlapping one of the article's mentions, in text order
+DossierHighlightRow = tuple[str, int, int, str, str, str]
+
+
+class DossierRows(NamedTuple):
+    articles: list[DossierArticleRow]  # newest first (publication day, then id)
+    mentions: dict[int, list[DossierMentionRow]]  # by article id, in article id order
+    highlights: dict[int, list[DossierHighlightRow]]  # by article id; an article without any is left out
+
+
+def dossier_rows(s: Session, name: str, type_: str) -> DossierRows:
     """Every article whose corrected entities include (name, type), its mentions with their sentence, and the
-    reader's highlights overlapping one of them; newest first."""
+    reader's highlights overlapping one of them, as plain rows: three queries on indexes, no article text read,
+    no ORM object made."""
     key, kind = key_of(name, type_)
     holders = select(EntityArticleRow.article_id).where(
         EntityArticleRow.name_key == key, EntityArticleRow.type == kind
-    )
-    core = s.connection()  # plain rows: thousands of articles, no ORM loading per row
-    articles = core.execute(
-        select(ArticleRow.id, ArticleRow.title, ArticleRow.meta["publisher"].as_string(), ArticleRow.published)
-        .where(ArticleRow.id.in_(holders.scalar_subquery()))
-        .order_by(ArticleRow.id)
-    ).all()
+    ).scalar_subquery()
+    core = s.connection()
+    articles: list[DossierArticleRow] = []
+    for part in article_queries(core.dialect.name, name, type_):
+        articles.extend(
+            (article_id, title, str(publisher or ""), published)
+            for article_id, title, publisher, published in core.execute(part).all()  # at once, not row by row
+        )
     if not articles:
-        return Dossier(name, type_, (), ())
-    m = EntityMentionRow
-    mentions: dict[int, list[DossierMention]] = {}
-    for row in core.execute(  # the snippets are stored with the mentions: no article text is read
-        select(m.article_id, m.start, m.end, m.text, m.snippet, m.snippet_start, m.verified, m.clipped_start,
-               m.clipped_end)
-        .where(m.name_key == key, m.type == kind)
-        .order_by(m.article_id, m.start, m.entity_seq, m.end)
+        return DossierRows([], {}, {})
+    found: list[Any] = []
+    for part in mention_queries(core.dialect.name, name, type_):
+        found.extend(core.execute(part).all())
+    found.sort(key=_MENTION_ORDER)  # already in order but for PostgreSQL's long rows: one pass
+    mentions: dict[int, list[DossierMentionRow]] = {}
+    for article_id, start, _seq, end, words, snippet, snippet_start, verified, clipped_start, clipped_end in found:
+        row = (start, end, words, snippet, snippet_start, bool(verified), bool(clipped_start), bool(clipped_end))
+        if (held := mentions.get(article_id)) is None:
+            mentions[article_id] = [row]
+        else:
+            held.append(row)
+    h = HighlightRow
+    highlights: dict[int, list[DossierHighlightRow]] = {}
+    for article_id, hid, start, end, exact, note, color in core.execute(
+        select(h.article_id, h.id, h.start, h.end, h.exact, h.note, h.color)
+        .where(h.article_id.in_(holders), h.status != "orphan")
+        .order_by(h.article_id, h.start, h.end, h.id)
     ).all():
-        mentions.setdefault(row[0], []).append(
-            DossierMention(row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), bool(row[8]))
+        ms = mentions.get(article_id, ())
+        if any(start < x[1] and x[0] < end for x in ms):
+            highlights.setdefault(article_id, []).append(
+                (str(hid), int(start), int(end), str(exact), str(note), str(color))
+            )
+    articles.sort(key=_newest_first, reverse=True)
+    return DossierRows(articles, mentions, highlights)
+
+
+def article_queries(dialect: str, name: str, type_: str) -> list[Any]:  # statements
+    """The statements reading the articles of a dossier (id, title, publisher, publication day) from the covering
+    index of migration 0010_pgdossier, not from the table: on PostgreSQL, the rows short enough for it, then the
+    others through the small index of their ids; on SQLite, named (its planner takes the table without statistics)."""
+    key, kind = key_of(name, type_)
+    if dialect == "sqlite":
+        return [text(
+            "SELECT id, title, CAST(JSON_EXTRACT(metadata, '$.\"publisher\"') AS VARCHAR), published "
+            "FROM articles INDEXED BY ix_articles_dossier "
+            "WHERE id IN (SELECT article_id FROM entity_articles WHERE name_key = :key AND type = :kind)"
+        ).bindparams(key=key, kind=kind)]
+    holders = select(EntityArticleRow.article_id).where(
+        EntityArticleRow.name_key == key, EntityArticleRow.type == kind
+    ).scalar_subquery()
+    a = ArticleRow
+    wanted = select(a.id, a.title, a.meta["publisher"].as_string(), a.published).where(a.id.in_(holders))
+    if dialect == "postgresql":
+        return [wanted.where(text(SHORT_ARTICLE)), wanted.where(text(LONG_ARTICLE))]
+    return [wanted]
+
+
+def mention_queries(dialect: str, name: str, type_: str) -> list[Any]:  # Select statements
+    """The statements reading the mentions of (name, type) for a dossier, from the covering index of migration
+    0010_pgdossier (no table page read): on PostgreSQL, the rows short enough for it, then the others through the
+    small index of their keys."""
+    key, kind = key_of(name, type_)
+    m = EntityMentionRow
+    wanted = select(m.article_id, m.start, m.entity_seq, m.end, m.text, m.snippet, m.snippet_start,
+                                 m.verified, m.clipped_start, m.clipped_end).where(m.name_key == key, m.type == kind)
+    if dialect == "postgresql":
+        return [wanted.where(text(SHORT_MENTION)), wanted.where(text(LONG_MENTION))]
+    return [wanted]
+
+
+def _newest_first(row: DossierArticleRow) -> tuple[str, int]:
+    return row[3] or "", row[0]  # reversed: publication day descending, then id descending
+
+
+def dossier(s: Session, name: str, type_: str) -> Dossier:
+    """Every article whose corrected entities include (name, type), its mentions with their sentence, and the
+    reader's highlights overlapping one of them; newest first."""
+    rows = dossier_rows(s, name, type_)
+    found = [
+        DossierArticle(
+            article_id, title, publisher, published,
+            tuple(DossierMention(*x) for x in rows.mentions.get(article_id, ())),
+            tuple(DossierHighlight(*x) for x in rows.highlights.get(article_id, ())),
         )
-    highlights: dict[int, list[DossierHighlight]] = {}
-    for h in s.scalars(
-        select(HighlightRow)
-        .where(HighlightRow.article_id.in_(holders.scalar_subquery()), HighlightRow.status != "orphan")
-        .order_by(HighlightRow.article_id, HighlightRow.start, HighlightRow.end, HighlightRow.id)
-    ):
-        highlights.setdefault(h.article_id, []).append(
-            DossierHighlight(str(h.id), int(h.start), int(h.end), str(h.exact), str(h.note), str(h.color))
-        )
-    found = []
-    for article_id, title, publisher, published in articles:
-        ms = tuple(mentions.get(article_id, ()))
-        marked = highlights.get(article_id)
-        hs = tuple(h for h in marked if any(h.start < x.end and x.start < h.end for x in ms)) if marked else ()
-        found.append(DossierArticle(article_id, title, str(publisher or ""), published, ms, hs))
-    surfaces = Counter(x.text for a in found for x in a.mentions)  # counted in article order, as the scan does
-    found.sort(key=lambda a: (a.published or "", a.article_id), reverse=True)
+        for article_id, title, publisher, published in rows.articles
+    ]
+    surfaces = Counter(  # counted in article id order, as the scan does
+        x[2] for article_id in sorted(a[0] for a in rows.articles) for x in rows.mentions.get(article_id, ())
+    )
     return Dossier(name, type_, tuple(found), tuple(x for x, _ in surfaces.most_common()))
 
 

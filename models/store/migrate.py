@@ -24,6 +24,9 @@ FTS_COLUMNS = ("search_vector",)  # PostgreSQL's stored tsvector of articles (00
 # Indexes with a descending column: autogenerate cannot compare them (it sees an expression), so they are left out
 # of its comparison and checked on their own (tests/test_store.py).
 DESCENDING_INDEXES = ("ix_timeline_events_digest",)
+# Indexes shaped per database (0010_pgdossier: PostgreSQL's partial, with INCLUDE columns): checked on their own.
+DIALECT_INDEXES = ("ix_entity_mentions_dossier", "ix_entity_mentions_dossier_long", "ix_articles_dossier",
+                   "ix_articles_dossier_long")
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
@@ -36,7 +39,7 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
     if type_ == "table":
         return not name.startswith(FTS_TABLES)
     if type_ == "index":
-        return name not in FTS_INDEXES and name not in DESCENDING_INDEXES
+        return name not in FTS_INDEXES and name not in DESCENDING_INDEXES and name not in DIALECT_INDEXES
     if type_ == "column":
         return name not in FTS_COLUMNS
     return True
