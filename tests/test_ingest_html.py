@@ -188,3 +188,11 @@ def test_a_link_wrapped_in_a_span_stays_in_its_sentence(no_network: None) -> Non
     )
     text = ingest_html(story_page((1, f"<p>{sentence}</p>")), source="page.html").text
     assert "The council decided to freeze the ferry fares until the summer" in text
+
+
+def test_white_space_inside_an_empty_inline_element_still_parts_two_words(no_network: None) -> None:
+    """An element holding only a space ("<strong> </strong>") is removed, but the space between the words stays."""
+    sentence = "<p>More people live throughout the valley<strong> </strong>and along the coast than ever.</p>"
+    html = story_page((1, sentence))
+    text = ingest_html(html, source="page.html").text
+    assert "throughout the valley and along the coast" in text

@@ -52,7 +52,7 @@ def _drop_empty_inlines(tree: lxml_html.HtmlElement) -> None:
     empty = [el for el in tree.iter(*_INLINE_TAGS) if len(el) == 0 and not (el.text or "").strip()]
     for element in empty:
         if element.getparent() is not None:
-            element.drop_tree()  # keeps its tail: the words after it
+            element.drop_tag()  # keeps its tail (the words after it) and its white space (a word break)
 
 
 # trafilatura's precision mode discards any span whose class is the token "link" (or "bottom", or that has a border
