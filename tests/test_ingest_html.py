@@ -218,3 +218,13 @@ def test_text_written_straight_into_a_container_keeps_its_sentences_whole(no_net
         " at ten."
     )
     assert paragraphs == [STORY[0], STORY[1], sentence, STORY[2]]
+
+
+def test_lines_of_a_table_cell_stay_apart(no_network: None) -> None:
+    """A cell whose lines are parted by <br> holds paragraphs once extracted: their words are not glued together."""
+    table = (
+        "<table><tr><td>First sailing<br><br>six in the morning</td>"
+        "<td>Last sailing<br>ten at night<br><br>Sundays <a href='/sunday'>nine</a></td></tr></table>"
+    )
+    text = ingest_html(story_page((3, table)), source="page.html").text
+    assert "First sailing six in the morning | Last sailing ten at night Sundays nine" in text

@@ -170,6 +170,8 @@ def _inline_text(element: etree._Element, linked: list[int], in_link: bool = Fal
     for child in element:
         if child.tag == "lb":
             parts.append(" ")
+        elif child.tag in _BLOCK_TAGS:  # paragraphs inside a table cell: words apart
+            parts += [" ", _inline_text(child, linked, in_link), " "]
         elif child.tag != "graphic":
             parts.append(_inline_text(child, linked, in_link))
         parts.append(child.tail or "")
