@@ -38,6 +38,7 @@ _OFF: dict[str, tuple[str, Any]] = {
     "labels closing the page": ("_is_tail_label", lambda block: False),
     "empty inlines": ("_drop_empty_inlines", lambda tree: None),
     "link wrappers inside sentences": ("_unwrap_link_spans", lambda tree: None),
+    "loose text put in paragraphs": ("_wrap_loose_text", lambda tree: None),
 }
 # name -> (option, value) of trafilatura's options in ``models.ingest.html.EXTRACT_OPTIONS``
 _OPTIONS: dict[str, tuple[str, Any]] = {

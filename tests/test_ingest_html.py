@@ -188,3 +188,43 @@ def test_a_link_wrapped_in_a_span_stays_in_its_sentence(no_network: None) -> Non
     )
     text = ingest_html(story_page((1, f"<p>{sentence}</p>")), source="page.html").text
     assert "The council decided to freeze the ferry fares until the summer" in text
+
+
+def test_white_space_inside_an_empty_inline_element_still_parts_two_words(no_network: None) -> None:
+    """An element holding only a space ("<strong> </strong>") is removed, but the space between the words stays."""
+    sentence = "<p>More people live throughout the valley<strong> </strong>and along the coast than ever.</p>"
+    html = story_page((1, sentence))
+    text = ingest_html(html, source="page.html").text
+    assert "throughout the valley and along the coast" in text
+
+
+def test_text_written_straight_into_a_container_keeps_its_sentences_whole(no_network: None) -> None:
+    """Paragraphs parted by <br><br> in a container that also holds blocks (a picture): each is one paragraph, and a
+    sentence with links in it is neither cut at the links nor glued to them."""
+    linked = (
+        'The operator said the <a href="/timetable">timetable</a> would stay the same, with the '
+        '<strong><a href="/first">first sailing</a></strong> at six in the morning and the last at ten.'
+    )
+    body = "<br><br>\n".join([*STORY[:2], linked])
+    body += f'<br><br><div class="picture"><img src="ferry.jpg" alt=""></div><br><br>{STORY[2]}'
+    html = (
+        "<html><head><title>Ferry back</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        f"<h1>Ferry back</h1><span class='story'>{body}</span></article><footer>© Estuary News</footer></body></html>"
+    )
+    article = ingest_html(html, source="page.html")
+    paragraphs = [article.text[b.start : b.end] for b in article.blocks if b.kind == "paragraph"]
+    sentence = (
+        "The operator said the timetable would stay the same, with the first sailing at six in the morning and the last"
+        " at ten."
+    )
+    assert paragraphs == [STORY[0], STORY[1], sentence, STORY[2]]
+
+
+def test_lines_of_a_table_cell_stay_apart(no_network: None) -> None:
+    """A cell whose lines are parted by <br> holds paragraphs once extracted: their words are not glued together."""
+    table = (
+        "<table><tr><td>First sailing<br><br>six in the morning</td>"
+        "<td>Last sailing<br>ten at night<br><br>Sundays <a href='/sunday'>nine</a></td></tr></table>"
+    )
+    text = ingest_html(story_page((3, table)), source="page.html").text
+    assert "First sailing six in the morning | Last sailing ten at night Sundays nine" in text

@@ -7,7 +7,7 @@ before cleaning). Nothing here fetches anything: remote images, scripts and fram
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeAlias
 
 import trafilatura
 from lxml import etree
@@ -52,7 +52,7 @@ def _drop_empty_inlines(tree: lxml_html.HtmlElement) -> None:
     empty = [el for el in tree.iter(*_INLINE_TAGS) if len(el) == 0 and not (el.text or "").strip()]
     for element in empty:
         if element.getparent() is not None:
-            element.drop_tree()  # keeps its tail: the words after it
+            element.drop_tag()  # keeps its tail (the words after it) and its white space (a word break)
 
 
 # trafilatura's precision mode discards any span whose class is the token "link" (or "bottom", or that has a border
@@ -65,6 +65,94 @@ def _unwrap_link_spans(tree: lxml_html.HtmlElement) -> None:
     for span in tree.xpath(_LINK_WRAPPERS):
         if span.getparent() is not None:
             span.drop_tag()
+
+
+# Text written straight into a container, its paragraphs parted by <br><br> ("<div>One … <a>link</a> … .<br><br>Two
+# …</div>"), is cut by the extractor at each inline element, so sentences break apart and lose the space around their
+# links. Such runs are put in paragraphs of their own first, as a browser shows them.
+_LOOSE_TEXT_HOLDERS = ("div", "section", "article", "main", "td", "center", "span")
+_BLOCK_LEVEL = {
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dd", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "ul", "script", "style", "noscript", "iframe", "template",
+    "video", "audio", "object", "embed", "canvas", "svg", "select", "textarea", "menu",
+}  # fmt: skip
+_INSIDE_A_LINE = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a"}
+
+
+Piece: TypeAlias = str | lxml_html.HtmlElement  # a run of text, or an element with its tail cut off
+
+
+def _has_content(run: list[Piece]) -> bool:
+    return any(not isinstance(x, str) and x.tag != "br" or isinstance(x, str) and x.strip() for x in run)
+
+
+def _groups(pieces: list[Piece]) -> list[list[Piece] | lxml_html.HtmlElement]:
+    """Block children as they are, and the inline runs between them cut at each <br><br>."""
+    out: list[list[Piece] | lxml_html.HtmlElement] = []
+    run: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        if not isinstance(piece, str) and (piece.tag in _BLOCK_LEVEL or piece.tag == "br" and _next_is_br(pieces, i)):
+            out.append(run)
+            run = []
+            if piece.tag != "br":
+                out.append(piece)
+        elif not isinstance(piece, str) and piece.tag == "br" and not _has_content(run):
+            continue  # the second <br> of a pair
+        else:
+            run.append(piece)
+    out.append(run)
+    return out
+
+
+def _next_is_br(pieces: list[Piece], i: int) -> bool:
+    """Whether the <br> at ``pieces[i]`` is followed by another one, with only white space between."""
+    for piece in pieces[i + 1 :]:
+        if isinstance(piece, str):
+            if piece.strip():
+                return False
+            continue
+        return bool(piece.tag == "br")
+    return True
+
+
+def _add_text(parent: lxml_html.HtmlElement, text: str) -> None:
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _wrap_loose_text(tree: lxml_html.HtmlElement) -> None:
+    for holder in list(tree.iter(*_LOOSE_TEXT_HOLDERS)):
+        children = list(holder)
+        if not all(isinstance(c.tag, str) for c in children):
+            continue  # comments are gone at parse time; leave anything else alone
+        if not ((holder.text or "").strip() or any((c.tail or "").strip() for c in children)):
+            continue
+        blocks = any(c.tag in _BLOCK_LEVEL for c in children)
+        if not (blocks or holder.tag != "span" and any(c.tag == "br" for c in children)):
+            continue  # a span is a container only when it holds blocks (a page may put a whole story in one)
+        if any(a.tag in _INSIDE_A_LINE for a in holder.iterancestors()):
+            continue
+        pieces: list[Piece] = [holder.text or ""]
+        for child in children:
+            pieces += [child, child.tail or ""]
+            child.tail = None
+            holder.remove(child)
+        holder.text = None
+        for group in _groups(pieces):
+            if not isinstance(group, list):
+                holder.append(group)
+            elif not _has_content(group):
+                _add_text(holder, "".join(x for x in group if isinstance(x, str)))
+            else:
+                paragraph = etree.SubElement(holder, "p")
+                for piece in group:
+                    if isinstance(piece, str):
+                        _add_text(paragraph, piece)
+                    else:
+                        paragraph.append(piece)
 
 
 def parse_html(html: str) -> lxml_html.HtmlElement:
@@ -82,6 +170,8 @@ def _inline_text(element: etree._Element, linked: list[int], in_link: bool = Fal
     for child in element:
         if child.tag == "lb":
             parts.append(" ")
+        elif child.tag in _BLOCK_TAGS:  # paragraphs inside a table cell: words apart
+            parts += [" ", _inline_text(child, linked, in_link), " "]
         elif child.tag != "graphic":
             parts.append(_inline_text(child, linked, in_link))
         parts.append(child.tail or "")
@@ -172,6 +262,7 @@ def extract_blocks(
     if not fragment:
         _drop_empty_inlines(tree)
         _unwrap_link_spans(tree)
+        _wrap_loose_text(tree)
     document = None if fragment else trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACT_OPTIONS)
     body = getattr(document, "body", None)
     candidates: list[Candidate] = []
