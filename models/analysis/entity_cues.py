@@ -257,13 +257,32 @@ def _phrase_type(phrase: str) -> str | None:
     """The type of the first known noun among the first six words of a noun phrase, before any word that ends
     it. Every word is read: "a small town", "a trade professor" (a pattern that stops at the first lower-case word
     would read only "small" and "trade")."""
-    for word in _PHRASE_WORDS.findall(phrase)[:6]:
-        if not word[0].isalnum() or word.lower() in _PHRASE_ENDS:
+    words = _PHRASE_WORDS.findall(phrase)[:10]
+    i = 0
+    while i < min(len(words), 6):
+        word = words[i].lower()
+        if word in _COLLECTIVE_NOUNS and i + 1 < len(words) and words[i + 1].lower() == "of":
+            # "a group of more than 50 islands": the noun after "of" says what the name is
+            rest = words[i + 2 :]
+            while rest and (rest[0].lower() in _QUANTITY_WORDS or rest[0][0].isdigit()):
+                rest = rest[1:]
+            return _phrase_type(" ".join(rest)) if rest else None
+        if not word[0].isalnum() or word in _PHRASE_ENDS:
             return None
         kind = _noun_type(word)
         if kind:
             return kind
+        i += 1
     return None
+
+
+# Nouns of a collection, whose "of" phrase names what is collected ("a group of islands", "a chain of lakes").
+_COLLECTIVE_NOUNS = frozenset({"group", "chain", "cluster", "pair", "set", "series", "collection", "number", "string",
+                               "handful", "couple", "row", "line", "ring", "belt"})
+_QUANTITY_WORDS = frozenset({"more", "less", "fewer", "than", "over", "about", "around", "some", "nearly", "almost",
+                             "roughly", "several", "many", "dozens", "hundreds", "thousands", "a", "the", "few",
+                             "small", "tiny", "large", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                             "ten", "twelve", "twenty", "fifty", "hundred"})
 
 
 def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights may be halves
