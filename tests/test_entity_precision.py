@@ -20,3 +20,17 @@ def test_a_group_of_islands_is_a_place_not_an_organisation() -> None:
     assert {c.type for c in retype(cands, text)} == {"PLACE"}
     firm = "Brellix is a group of firms based in Oslo."
     assert mention_cues(firm, 0, 7)["ORGANIZATION"] >= 2  # the noun after "of" decides
+
+
+def test_a_name_cut_after_a_lower_case_particle_is_made_whole() -> None:
+    from models.analysis.entity_spans import particle_names
+
+    text = "Her uncle Tarek al-Moussawi met Anselmo de Viterra in 1990. The Banco de Lisboa paid."
+    at = text.index("-Moussawi")
+    cands = [
+        _cand(text, "Tarek", "ORGANIZATION"), Candidate(at, at + 9, "-Moussawi", "PERSON"),
+        _cand(text, "Anselmo", "ORGANIZATION"), _cand(text, "Viterra", "PERSON"),
+        _cand(text, "Lisboa", "PLACE"),
+    ]
+    got = [(c.text, c.type) for c in particle_names(text, cands)]
+    assert got == [("Tarek al-Moussawi", "PERSON"), ("Anselmo de Viterra", "PERSON"), ("Lisboa", "PLACE")]

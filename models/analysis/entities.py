@@ -18,7 +18,7 @@ from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.coordination import coordinated
 from models.analysis.entity_junk import clean
-from models.analysis.entity_spans import hyphenated_names, place_with_region
+from models.analysis.entity_spans import hyphenated_names, particle_names, place_with_region
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
@@ -50,7 +50,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
-    candidates = hyphenated_names(text, _joined_names(text, _without_duplicates(candidates)))
+    candidates = particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(candidates))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))

@@ -9,7 +9,7 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import NAME_PARTICLES
+from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, is_title_word
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
@@ -104,4 +104,33 @@ def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         while out and out[-1].end > start:
             out.pop()  # a part before the hyphen that the model typed on its own
         out.append(Candidate(start, end, text[start:end], c.type, c.weak, "hyphenated"))
+    return out
+
+
+# Lower-case particles inside personal names ("Manoel de Oliveira", "Wajiha al-Sabunji", "Ludwig van Beethoven").
+_PERSON_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w'’.-])((?:[A-ZÀ-Þ][\w'’]+\s+){1,3})(?:(?:de|da|di|do|dos|das|du|del|della|van|von|der|den|ter|"
+    r"bin|ibn|bint|ben|abu)\s+|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐‑])$"
+)
+
+
+def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A personal name the model cut after a lower-case particle ("Manoel de" + "Oliveira", "Abd al-" + "Karim
+    Qasim") is made whole: the capitalised given names before the particle belong to it, and a guess the model made
+    of those words alone (often an organisation) is dropped."""
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.type != "PERSON":
+            out.append(c)
+            continue
+        at = c.start + 1 if c.text[:1] in "-‐‑" else c.start  # "-Sabunji": the dash the span took after "al"
+        m = _PERSON_PARTICLE_BEFORE.search(text, max(0, at - 60), at)
+        words = m.group(1).split() if m else []
+        if m is None or any(is_title_word(w) or w.lower() in DETERMINERS for w in words):
+            out.append(c)
+            continue
+        start = m.start()
+        while out and out[-1].end > start:
+            out.pop()  # "Manoel" (an organisation to the model) is the given name
+        out.append(Candidate(start, c.end, text[start : c.end], "PERSON", c.weak, "particle"))
     return out
