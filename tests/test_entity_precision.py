@@ -34,3 +34,19 @@ def test_a_name_cut_after_a_lower_case_particle_is_made_whole() -> None:
     ]
     got = [(c.text, c.type) for c in particle_names(text, cands)]
     assert got == [("Tarek al-Moussawi", "PERSON"), ("Anselmo de Viterra", "PERSON"), ("Lisboa", "PLACE")]
+
+
+def test_places_with_their_regions_in_a_list_each_span_their_region() -> None:
+    from models.analysis.aliases import Cluster
+    from models.analysis.entity_spans import place_with_region
+
+    text = "He lived in Salem, Oregon and Reno, Nevada; later in Tulsa, Oklahoma, Acme hired him."
+    places = ["Salem", "Oregon", "Reno", "Nevada", "Tulsa", "Oklahoma"]
+    clusters = [Cluster([_cand(text, p, "PLACE")], p, "PLACE") for p in places]
+    clusters.append(Cluster([_cand(text, "Acme", "ORGANIZATION")], "Acme", "ORGANIZATION"))
+    ends = place_with_region(clusters, text)
+    spans = {text[start:end] for start, end in ends.items()}
+    assert spans == {"Salem, Oregon", "Reno, Nevada", "Tulsa, Oklahoma"}
+    listed = "They toured France, Germany and Italy."
+    listed_clusters = [Cluster([_cand(listed, p, "PLACE")], p, "PLACE") for p in ("France", "Germany", "Italy")]
+    assert place_with_region(listed_clusters, listed) == {}

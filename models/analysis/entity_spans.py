@@ -29,18 +29,45 @@ def place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
     places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members}.values(),
                     key=lambda m: m.start)
     out: dict[int, int] = {}
-    chain: list[Any] = []
+    chains: list[list[Any]] = []
     for m in [*places, None]:
-        if m is not None and chain and m.start == chain[-1].end + 2 and text[chain[-1].end : m.start] == ", ":
-            chain.append(m)
+        if m is not None and chains and chains[-1] and m.start == chains[-1][-1].end + 2 \
+                and text[chains[-1][-1].end : m.start] == ", ":
+            chains[-1].append(m)
             continue
+        chains.append([m] if m is not None else [])
+    starts = {c[0].start: len(c) for c in chains if c}
+    ends = {c[-1].end: len(c) for c in chains if c}
+    for chain in chains:
         if chain:
-            out.update(_address_ends(chain, text))
-        chain = [m] if m is not None else []
+            out.update(_address_ends(chain, text, starts, ends))
     return out
 
 
-def _address_ends(chain: Sequence[Any], text: str) -> dict[int, int]:
+def _list_goes_on(text: str, end: int, starts: dict[int, int]) -> bool:
+    """After a place and its region, more places follow as a list ("Paris, France, Germany and Italy"); not when
+    what follows is no place ("Sochi, Russia, Wikinews …") or another place with its region ("Madrid, Spain and
+    Brussels, Belgium")."""
+    m = _LIST_GOES_ON.match(text, end)
+    if m is None:
+        return False
+    nxt = m.end() - 1 if text[m.end() - 1 : m.end()].isupper() else m.end()
+    return starts.get(nxt, 0) == 1
+
+
+def _listed_after(text: str, start: int, ends: dict[int, int]) -> bool:
+    """Before a place and its region, a list of places ("France, Germany and Italy, Spain"); not when the item
+    before is itself a place with its region ("Madrid, Spain and Brussels, Belgium")."""
+    m = _LIST_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return False
+    before = m.start()
+    while before > 0 and text[before - 1] == " ":
+        before -= 1
+    return ends.get(before, 1) == 1
+
+
+def _address_ends(chain: Sequence[Any], text: str, starts: dict[int, int], ends: dict[int, int]) -> dict[int, int]:
     first, last = chain[0], chain[-1]
     end = last.end
     code = _STATE_CODE.match(text, end)
@@ -48,7 +75,7 @@ def _address_ends(chain: Sequence[Any], text: str) -> dict[int, int]:
         end = code.end()
     if (len(chain) < 2 and not code) or len(chain) > _MOST_IN_ADDRESS or "\n" in text[first.start : end]:
         return {}
-    if _LIST_GOES_ON.match(text, end) or _LIST_BEFORE.search(text, max(0, first.start - 6), first.start):
+    if _list_goes_on(text, end, starts) or _listed_after(text, first.start, ends):
         return {}
     if any(m.text.split()[-1].lower() in _SITE_WORDS for m in chain[1:]):
         return {}  # "Newark Airport, LaGuardia Airport, Teterboro": sites are listed, regions contain
