@@ -50,3 +50,12 @@ def test_places_with_their_regions_in_a_list_each_span_their_region() -> None:
     listed = "They toured France, Germany and Italy."
     listed_clusters = [Cluster([_cand(listed, p, "PLACE")], p, "PLACE") for p in ("France", "Germany", "Italy")]
     assert place_with_region(listed_clusters, listed) == {}
+
+
+def test_the_region_written_after_a_place_is_a_place() -> None:
+    text = "Mara Quell was born in Tarvik, Ostland. Her guests in Tarvik, Mr. Dan Holm among them, stayed."
+    cands = [
+        _cand(text, "Mara Quell", "PERSON"), _cand(text, "Tarvik", "PLACE"), _cand(text, "Ostland", "PERSON"),
+        _cand(text, "Tarvik", "PLACE", 1), _cand(text, "Mr. Dan Holm", "PERSON"),
+    ]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PLACE", "PLACE", "PLACE", "PERSON"]

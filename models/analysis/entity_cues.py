@@ -428,6 +428,10 @@ _NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
+# What ends an address after its region: a clause's end, a footnote mark, "and", a year.
+_REGION_END = re.compile(r"\s*(?:[.;:)\]]|,\s+(?:[a-z]|\[|\d)|\[\d|\s(?:and|in|on|where|when)\s|$)")
+
+
 def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with the type their pooled context cues agree on (only PERSON / ORGANIZATION / PLACE names, and
     only when the evidence is clear: a total of at least 2 for one type, twice any other). A full name whose
@@ -436,10 +440,14 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     addressed = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(text)} if "M" in text or "D" in text else set()
     place_names = {c.text for c in candidates if c.type == "PLACE" and not c.weak}
     places = {c.start for c in candidates if c.text in place_names}
+    place_ends = {c.end for c in candidates if c.text in place_names}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
         if text[c.end : c.end + 2] == ", " and c.end + 2 in places and " " not in c.text:
             evidence[name_key(c.text)]["PLACE"] += 1  # "Tarn, Vosges": a place written with its region
+        if c.start - 2 in place_ends and " " not in c.text and text[c.start - 2 : c.start] == ", " \
+                and _REGION_END.match(text, c.end):
+            evidence[name_key(c.text)]["PLACE"] += 2  # "born in Exeter, Devon.": the region of a place
         words = c.text.split()
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
