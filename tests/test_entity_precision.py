@@ -59,3 +59,25 @@ def test_the_region_written_after_a_place_is_a_place() -> None:
         _cand(text, "Tarvik", "PLACE", 1), _cand(text, "Mr. Dan Holm", "PERSON"),
     ]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PLACE", "PLACE", "PLACE", "PERSON"]
+
+
+def test_a_person_mention_spans_the_title_written_as_part_of_the_name() -> None:
+    from models.analysis.aliases import Cluster
+    from models.analysis.entity_spans import titled_starts
+
+    text = "Judge Arlo Penn heard Miss Vey. President Ola Brandt and Mr. Kim came; Queen Street was shut."
+    people = [_cand(text, "Arlo Penn", "PERSON"), _cand(text, "Vey", "PERSON"), _cand(text, "Ola Brandt", "PERSON"),
+              _cand(text, "Mr. Kim", "PERSON")]
+    clusters = [Cluster([p], p.text, "PERSON") for p in people]
+    clusters.append(Cluster([_cand(text, "Street", "PLACE")], "Street", "PLACE"))
+    starts = titled_starts(clusters, text)
+    spans = {text[new:old] for old, new in starts.items()}
+    assert spans == {"Judge ", "Miss "}  # not the office ("President") nor a title already inside the span
+
+
+def test_the_entity_keeps_its_name_without_the_title() -> None:
+    from models.analysis import analyze
+
+    text = "The hearing was opened by Judge Arlo Penn on Monday. Penn said the county had erred."
+    found = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities if e.type == "PERSON"}
+    assert found == {"Arlo Penn": ["Judge Arlo Penn", "Penn"]}

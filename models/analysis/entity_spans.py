@@ -161,3 +161,25 @@ def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out.pop()  # "Manoel" (an organisation to the model) is the given name
         out.append(Candidate(start, c.end, text[start : c.end], "PERSON", c.weak, "particle"))
     return out
+
+
+# Titles written as part of a person's name ("Judge Gass", "Emperor Norton", "Miss Chaworth", "St. Jerome"). Not the
+# titles of office a news report puts before a name ("President", "Minister"): those stay outside it.
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?:Miss|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame|Lady|Lord|Judge|Justice|Emperor|Empress|"
+    r"Inspector|General|Gen\.|King|Queen|Pope|Saint|St\.|Sister|Brother|Father) $"
+)
+
+
+def titled_starts(clusters: Sequence[Any], text: str) -> dict[int, int]:
+    """A person's mention spans the title written right before it ("Judge Gass", "Miss Chaworth"), as a reader
+    reads the name; the entity's name and its grouping stay without it. Start of a mention → its new start."""
+    out = {}
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for m in c.members:
+            title = _TITLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if title is not None and not _TITLE_BEFORE.search(m.text.split()[0] + " "):
+                out[m.start] = title.start()
+    return out
