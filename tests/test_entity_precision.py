@@ -81,3 +81,13 @@ def test_the_entity_keeps_its_name_without_the_title() -> None:
     text = "The hearing was opened by Judge Arlo Penn on Monday. Penn said the county had erred."
     found = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities if e.type == "PERSON"}
     assert found == {"Arlo Penn": ["Judge Arlo Penn", "Penn"]}
+
+
+def test_a_ruler_mention_spans_the_regnal_number() -> None:
+    from models.analysis.aliases import Cluster
+    from models.analysis.entity_spans import regnal_ends
+
+    text = "Then Ostric I, ruler of the isle, met Ludo XIV. Later Ostric said I think not."
+    people = [_cand(text, "Ostric", "PERSON"), _cand(text, "Ludo", "PERSON"), _cand(text, "Ostric", "PERSON", 1)]
+    ends = regnal_ends([Cluster([p], p.text, "PERSON") for p in people], text)
+    assert {text[start:end] for start, end in ends.items()} == {"Ostric I", "Ludo XIV"}

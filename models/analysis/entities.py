@@ -18,7 +18,13 @@ from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.coordination import coordinated
 from models.analysis.entity_junk import clean
-from models.analysis.entity_spans import hyphenated_names, particle_names, place_with_region, titled_starts
+from models.analysis.entity_spans import (
+    hyphenated_names,
+    particle_names,
+    place_with_region,
+    regnal_ends,
+    titled_starts,
+)
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
@@ -55,7 +61,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
-    ends = place_with_region(clusters, text)
+    ends = {**regnal_ends(clusters, text), **place_with_region(clusters, text)}
     starts = titled_starts(clusters, text)
     titles = _Coverage(len(text), [Candidate(s, m, "", "") for m, s in starts.items()])
     found = [

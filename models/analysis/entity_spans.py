@@ -183,3 +183,22 @@ def titled_starts(clusters: Sequence[Any], text: str) -> dict[int, int]:
             if title is not None and not _TITLE_BEFORE.search(m.text.split()[0] + " "):
                 out[m.start] = title.start()
     return out
+
+
+# A regnal number after a ruler's name ("Norton I,", "Louis XIV"); "I" alone only before punctuation (not "… I think").
+_REGNAL_AFTER = re.compile(
+    r" (?:I(?=[,.;:)\]]|$)|(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII)\b)", re.MULTILINE
+)
+
+
+def regnal_ends(clusters: Sequence[Any], text: str) -> dict[int, int]:
+    """A person's mention spans the regnal number written after it ("Norton I", "Louis XIV"). Start → new end."""
+    out = {}
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for m in c.members:
+            number = _REGNAL_AFTER.match(text, m.end)
+            if number is not None:
+                out[m.start] = number.end()
+    return out
