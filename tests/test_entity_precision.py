@@ -91,3 +91,12 @@ def test_a_ruler_mention_spans_the_regnal_number() -> None:
     people = [_cand(text, "Ostric", "PERSON"), _cand(text, "Ludo", "PERSON"), _cand(text, "Ostric", "PERSON", 1)]
     ends = regnal_ends([Cluster([p], p.text, "PERSON") for p in people], text)
     assert {text[start:end] for start, end in ends.items()} == {"Ostric I", "Ludo XIV"}
+
+
+def test_an_organisation_whose_context_speaks_only_of_a_person_is_a_person() -> None:
+    text = "The report says Marlowe caused her own injury. Later Marlowe left the room."
+    cands = [_cand(text, "Marlowe", "ORGANIZATION"), _cand(text, "Marlowe", "ORGANIZATION", 1)]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
+    dated = "His roles include Grey Orchard (2007) and more. BRX (2009) did well."
+    cands = [_cand(dated, "Grey Orchard", "ORGANIZATION"), _cand(dated, "BRX", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, dated)] == ["ORGANIZATION", "ORGANIZATION"]  # a dated title, an acronym

@@ -432,6 +432,20 @@ _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 _REGION_END = re.compile(r"\s*(?:[.;:)\]]|,\s+(?:[a-z]|\[|\d)|\[\d|\s(?:and|in|on|where|when)\s|$)")
 
 
+def _personal_evidence(c: Candidate, text: str) -> bool:
+    """An organisation's name only the model believes in, whose context speaks only of a person, may be retyped:
+    not an acronym or a name with an organisation's word, and not a title dated like a work ("The Lookout (2007)",
+    "Grey Orchard (2009)") — a year after a single surname is a citation, after a title of several words a release."""
+    words = c.text.split()
+    if not c.text[:1].isupper() or c.text.isupper() or any(w.lower() in ORG_HEADS for w in words):
+        return False
+    dated = _YEAR_IN_PARENTHESES.match(text, c.end) is not None
+    return not (dated and (len(words) > 1 or _THE_BEFORE.search(text, max(0, c.start - 4), c.start)))
+
+
+_YEAR_IN_PARENTHESES = re.compile(r"\s*\((?:1[5-9]|20)\d\d\)")
+
+
 def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with the type their pooled context cues agree on (only PERSON / ORGANIZATION / PLACE names, and
     only when the evidence is clear: a total of at least 2 for one type, twice any other). A full name whose
@@ -470,6 +484,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             votes = votes + Counter({"ORGANIZATION": votes[AGENT]})
         if votes and AGENT in votes:
             votes = Counter({k: v for k, v in votes.items() if k != AGENT})
+        if votes and c.type == "ORGANIZATION" and set(+votes) == {"PERSON"} and _personal_evidence(c, text):
+            out.append(replace(c, type="PERSON", source="context"))  # "Debbie's death": nothing says organisation
+            continue
         if votes and c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER", "GROUP"):
             (best, weight), *rest = votes.most_common(2) + [("", 0)]
             second = rest[0][1]
