@@ -100,3 +100,14 @@ def test_an_organisation_whose_context_speaks_only_of_a_person_is_a_person() -> 
     dated = "His roles include Grey Orchard (2007) and more. BRX (2009) did well."
     cands = [_cand(dated, "Grey Orchard", "ORGANIZATION"), _cand(dated, "BRX", "ORGANIZATION")]
     assert [c.type for c in retype(cands, dated)] == ["ORGANIZATION", "ORGANIZATION"]  # a dated title, an acronym
+
+
+def test_an_award_is_not_an_organisation() -> None:
+    from models.analysis.entity_junk import clean
+
+    text = ("She won the Velden Prize for Fiction in 2001 and the Ostra Medal, and a nomination for Best Actress. "
+            "The Velden Foundation paid. Best Western hotels were full.")
+    cands = [_cand(text, "Velden Prize for Fiction", "ORGANIZATION"), _cand(text, "Ostra Medal", "ORGANIZATION"),
+             _cand(text, "Best Actress", "ORGANIZATION"), _cand(text, "Velden Foundation", "ORGANIZATION"),
+             _cand(text, "Best Western", "ORGANIZATION")]
+    assert [c.type for c in clean(cands, text)] == ["OTHER", "OTHER", "OTHER", "ORGANIZATION", "ORGANIZATION"]
