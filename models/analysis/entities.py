@@ -18,7 +18,13 @@ from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.coordination import coordinated
 from models.analysis.entity_junk import clean
-from models.analysis.entity_spans import hyphenated_names, place_with_region
+from models.analysis.entity_spans import (
+    hyphenated_names,
+    particle_names,
+    place_with_region,
+    regnal_ends,
+    titled_starts,
+)
 from models.analysis.entity_types import (
     APOSTROPHES,
     DASHES,
@@ -50,20 +56,23 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
-    candidates = hyphenated_names(text, _joined_names(text, _without_duplicates(candidates)))
+    candidates = particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(candidates))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = coordinated(candidates, text)
     candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
-    ends = place_with_region(clusters, text)
+    ends = {**regnal_ends(clusters, text), **place_with_region(clusters, text)}
+    starts = titled_starts(clusters, text)
+    titles = _Coverage(len(text), [Candidate(s, m, "", "") for m, s in starts.items()])
     found = [
         Entity(
             c.name, c.type,
-            tuple(Mention(m.start, e, text[m.start : e]) for m in c.members for e in [ends.get(m.start, m.end)]),
+            tuple(Mention(s, e, text[s:e]) for m in c.members
+                  for s, e in [(starts.get(m.start, m.start), ends.get(m.start, m.end))]),
             None, *_sureness(c.members, c.name, c.type, text),
         )
         for c in clusters
-        if c.name
+        if c.name and not all(m.start not in starts and titles.overlaps(m.start, m.end) for m in c.members)
     ]
     return _with_authors(found, authors)
 

@@ -257,13 +257,32 @@ def _phrase_type(phrase: str) -> str | None:
     """The type of the first known noun among the first six words of a noun phrase, before any word that ends
     it. Every word is read: "a small town", "a trade professor" (a pattern that stops at the first lower-case word
     would read only "small" and "trade")."""
-    for word in _PHRASE_WORDS.findall(phrase)[:6]:
-        if not word[0].isalnum() or word.lower() in _PHRASE_ENDS:
+    words = _PHRASE_WORDS.findall(phrase)[:10]
+    i = 0
+    while i < min(len(words), 6):
+        word = words[i].lower()
+        if word in _COLLECTIVE_NOUNS and i + 1 < len(words) and words[i + 1].lower() == "of":
+            # "a group of more than 50 islands": the noun after "of" says what the name is
+            rest = words[i + 2 :]
+            while rest and (rest[0].lower() in _QUANTITY_WORDS or rest[0][0].isdigit()):
+                rest = rest[1:]
+            return _phrase_type(" ".join(rest)) if rest else None
+        if not word[0].isalnum() or word in _PHRASE_ENDS:
             return None
         kind = _noun_type(word)
         if kind:
             return kind
+        i += 1
     return None
+
+
+# Nouns of a collection, whose "of" phrase names what is collected ("a group of islands", "a chain of lakes").
+_COLLECTIVE_NOUNS = frozenset({"group", "chain", "cluster", "pair", "set", "series", "collection", "number", "string",
+                               "handful", "couple", "row", "line", "ring", "belt"})
+_QUANTITY_WORDS = frozenset({"more", "less", "fewer", "than", "over", "about", "around", "some", "nearly", "almost",
+                             "roughly", "several", "many", "dozens", "hundreds", "thousands", "a", "the", "few",
+                             "small", "tiny", "large", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                             "ten", "twelve", "twenty", "fifty", "hundred"})
 
 
 def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights may be halves
@@ -409,6 +428,24 @@ _NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
+# What ends an address after its region: a clause's end, a footnote mark, "and", a year.
+_REGION_END = re.compile(r"\s*(?:[.;:)\]]|,\s+(?:[a-z]|\[|\d)|\[\d|\s(?:and|in|on|where|when)\s|$)")
+
+
+def _personal_evidence(c: Candidate, text: str) -> bool:
+    """An organisation's name only the model believes in, whose context speaks only of a person, may be retyped:
+    not an acronym or a name with an organisation's word, and not a title dated like a work ("The Lookout (2007)",
+    "Grey Orchard (2009)") — a year after a single surname is a citation, after a title of several words a release."""
+    words = c.text.split()
+    if not c.text[:1].isupper() or c.text.isupper() or any(w.lower() in ORG_HEADS for w in words):
+        return False
+    dated = _YEAR_IN_PARENTHESES.match(text, c.end) is not None
+    return not (dated and (len(words) > 1 or _THE_BEFORE.search(text, max(0, c.start - 4), c.start)))
+
+
+_YEAR_IN_PARENTHESES = re.compile(r"\s*\((?:1[5-9]|20)\d\d\)")
+
+
 def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with the type their pooled context cues agree on (only PERSON / ORGANIZATION / PLACE names, and
     only when the evidence is clear: a total of at least 2 for one type, twice any other). A full name whose
@@ -417,10 +454,14 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     addressed = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(text)} if "M" in text or "D" in text else set()
     place_names = {c.text for c in candidates if c.type == "PLACE" and not c.weak}
     places = {c.start for c in candidates if c.text in place_names}
+    place_ends = {c.end for c in candidates if c.text in place_names}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
         if text[c.end : c.end + 2] == ", " and c.end + 2 in places and " " not in c.text:
             evidence[name_key(c.text)]["PLACE"] += 1  # "Tarn, Vosges": a place written with its region
+        if c.start - 2 in place_ends and " " not in c.text and text[c.start - 2 : c.start] == ", " \
+                and _REGION_END.match(text, c.end):
+            evidence[name_key(c.text)]["PLACE"] += 2  # "born in Exeter, Devon.": the region of a place
         words = c.text.split()
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
@@ -443,6 +484,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             votes = votes + Counter({"ORGANIZATION": votes[AGENT]})
         if votes and AGENT in votes:
             votes = Counter({k: v for k, v in votes.items() if k != AGENT})
+        if votes and c.type == "ORGANIZATION" and set(+votes) == {"PERSON"} and _personal_evidence(c, text):
+            out.append(replace(c, type="PERSON", source="context"))  # "Debbie's death": nothing says organisation
+            continue
         if votes and c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER", "GROUP"):
             (best, weight), *rest = votes.most_common(2) + [("", 0)]
             second = rest[0][1]

@@ -16,6 +16,7 @@ from models.analysis.entity_cues import (
     HOLIDAYS,
     NOT_NAMES,
     ORG_NOUNS,
+    PERSON_NOUNS,
     _headline_cut,
     _product_line_names,
     _title_case_line,
@@ -189,6 +190,24 @@ def _table_heading(c: Candidate, text: str) -> bool:
     return c.text.strip() in {cell.strip() for cell in line.split("|")}
 
 
+# Head words of the names of awards ("Royal Gold Medal", "Prize for Fiction", "Award for Best Actress").
+_AWARD_HEADS = frozenset({"award", "prize", "medal", "trophy", "medallion"})
+
+
+def is_award(name: str) -> bool:
+    """The name of an award, not of who gives it: its head word is "Award", "Prize", "Medal" … (last, or before
+    "for" / "of"), or it is a category "Best" + a kind of person ("Best Actress", "Best Director")."""
+    words = [w.lower().strip(",.;:") for w in name.split()]
+    if len(words) < 2:
+        return False
+    if words[0] == "best" and words[-1] in PERSON_NOUNS | {"film", "picture", "album", "song", "novel"}:
+        return True
+    for i, word in enumerate(words[1:], 1):
+        if word in _AWARD_HEADS and (i == len(words) - 1 or words[i + 1] in ("for", "of")):
+            return True
+    return False
+
+
 _DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
 _AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
 
@@ -231,6 +250,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
+            c = replace(c, type="OTHER", source="award")
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()

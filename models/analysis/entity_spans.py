@@ -9,7 +9,7 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import NAME_PARTICLES
+from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, is_title_word
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
@@ -29,18 +29,45 @@ def place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
     places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members}.values(),
                     key=lambda m: m.start)
     out: dict[int, int] = {}
-    chain: list[Any] = []
+    chains: list[list[Any]] = []
     for m in [*places, None]:
-        if m is not None and chain and m.start == chain[-1].end + 2 and text[chain[-1].end : m.start] == ", ":
-            chain.append(m)
+        if m is not None and chains and chains[-1] and m.start == chains[-1][-1].end + 2 \
+                and text[chains[-1][-1].end : m.start] == ", ":
+            chains[-1].append(m)
             continue
+        chains.append([m] if m is not None else [])
+    starts = {c[0].start: len(c) for c in chains if c}
+    ends = {c[-1].end: len(c) for c in chains if c}
+    for chain in chains:
         if chain:
-            out.update(_address_ends(chain, text))
-        chain = [m] if m is not None else []
+            out.update(_address_ends(chain, text, starts, ends))
     return out
 
 
-def _address_ends(chain: Sequence[Any], text: str) -> dict[int, int]:
+def _list_goes_on(text: str, end: int, starts: dict[int, int]) -> bool:
+    """After a place and its region, more places follow as a list ("Paris, France, Germany and Italy"); not when
+    what follows is no place ("Sochi, Russia, Wikinews …") or another place with its region ("Madrid, Spain and
+    Brussels, Belgium")."""
+    m = _LIST_GOES_ON.match(text, end)
+    if m is None:
+        return False
+    nxt = m.end() - 1 if text[m.end() - 1 : m.end()].isupper() else m.end()
+    return starts.get(nxt, 0) == 1
+
+
+def _listed_after(text: str, start: int, ends: dict[int, int]) -> bool:
+    """Before a place and its region, a list of places ("France, Germany and Italy, Spain"); not when the item
+    before is itself a place with its region ("Madrid, Spain and Brussels, Belgium")."""
+    m = _LIST_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return False
+    before = m.start()
+    while before > 0 and text[before - 1] == " ":
+        before -= 1
+    return ends.get(before, 1) == 1
+
+
+def _address_ends(chain: Sequence[Any], text: str, starts: dict[int, int], ends: dict[int, int]) -> dict[int, int]:
     first, last = chain[0], chain[-1]
     end = last.end
     code = _STATE_CODE.match(text, end)
@@ -48,7 +75,7 @@ def _address_ends(chain: Sequence[Any], text: str) -> dict[int, int]:
         end = code.end()
     if (len(chain) < 2 and not code) or len(chain) > _MOST_IN_ADDRESS or "\n" in text[first.start : end]:
         return {}
-    if _LIST_GOES_ON.match(text, end) or _LIST_BEFORE.search(text, max(0, first.start - 6), first.start):
+    if _list_goes_on(text, end, starts) or _listed_after(text, first.start, ends):
         return {}
     if any(m.text.split()[-1].lower() in _SITE_WORDS for m in chain[1:]):
         return {}  # "Newark Airport, LaGuardia Airport, Teterboro": sites are listed, regions contain
@@ -104,4 +131,74 @@ def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         while out and out[-1].end > start:
             out.pop()  # a part before the hyphen that the model typed on its own
         out.append(Candidate(start, end, text[start:end], c.type, c.weak, "hyphenated"))
+    return out
+
+
+# Lower-case particles inside personal names ("Manoel de Oliveira", "Wajiha al-Sabunji", "Ludwig van Beethoven").
+_PERSON_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w'’.-])((?:[A-ZÀ-Þ][\w'’]+\s+){1,3})(?:(?:de|da|di|do|dos|das|du|del|della|van|von|der|den|ter|"
+    r"bin|ibn|bint|ben|abu)\s+|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐‑])$"
+)
+
+
+def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A personal name the model cut after a lower-case particle ("Manoel de" + "Oliveira", "Abd al-" + "Karim
+    Qasim") is made whole: the capitalised given names before the particle belong to it, and a guess the model made
+    of those words alone (often an organisation) is dropped."""
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.type != "PERSON":
+            out.append(c)
+            continue
+        at = c.start + 1 if c.text[:1] in "-‐‑" else c.start  # "-Sabunji": the dash the span took after "al"
+        m = _PERSON_PARTICLE_BEFORE.search(text, max(0, at - 60), at)
+        words = m.group(1).split() if m else []
+        if m is None or any(is_title_word(w) or w.lower() in DETERMINERS for w in words):
+            out.append(c)
+            continue
+        start = m.start()
+        while out and out[-1].end > start:
+            out.pop()  # "Manoel" (an organisation to the model) is the given name
+        out.append(Candidate(start, c.end, text[start : c.end], "PERSON", c.weak, "particle"))
+    return out
+
+
+# Titles written as part of a person's name ("Judge Gass", "Emperor Norton", "Miss Chaworth", "St. Jerome"). Not the
+# titles of office a news report puts before a name ("President", "Minister"): those stay outside it.
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?:Miss|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame|Lady|Lord|Judge|Justice|Emperor|Empress|"
+    r"Inspector|General|Gen\.|King|Queen|Pope|Saint|St\.|Sister|Brother|Father) $"
+)
+
+
+def titled_starts(clusters: Sequence[Any], text: str) -> dict[int, int]:
+    """A person's mention spans the title written right before it ("Judge Gass", "Miss Chaworth"), as a reader
+    reads the name; the entity's name and its grouping stay without it. Start of a mention → its new start."""
+    out = {}
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for m in c.members:
+            title = _TITLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if title is not None and not _TITLE_BEFORE.search(m.text.split()[0] + " "):
+                out[m.start] = title.start()
+    return out
+
+
+# A regnal number after a ruler's name ("Norton I,", "Louis XIV"); "I" alone only before punctuation (not "… I think").
+_REGNAL_AFTER = re.compile(
+    r" (?:I(?=[,.;:)\]]|$)|(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII)\b)", re.MULTILINE
+)
+
+
+def regnal_ends(clusters: Sequence[Any], text: str) -> dict[int, int]:
+    """A person's mention spans the regnal number written after it ("Norton I", "Louis XIV"). Start → new end."""
+    out = {}
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for m in c.members:
+            number = _REGNAL_AFTER.match(text, m.end)
+            if number is not None:
+                out[m.start] = number.end()
     return out
