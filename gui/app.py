@@ -44,6 +44,19 @@ def startup_mark(name: str) -> None:
               flush=True)
 
 
+def in_turns(owner: QObject, steps: list[Callable[[], object]]) -> None:
+    """Run the steps one per turn of the event loop (what the user does meanwhile is handled between them); none
+    once ``owner`` is gone."""
+    if not steps:
+        return
+
+    def step() -> None:
+        steps[0]()
+        in_turns(owner, steps[1:])
+
+    QTimer.singleShot(0, owner, step)
+
+
 FIRST_PAINT_WAIT_MS = 1500  # the store comes up after this even if the window was never painted (minimised)
 
 
@@ -298,12 +311,15 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
         window.close()
         app.quit()
 
-    def build_reading() -> None:  # the Entities and Timeline panels, once the article is on screen
+    def panels_built() -> None:
         reading = window.reading
         if screenshot:
             reading.runner.failed.connect(
                 lambda article_id, reason: analysis_failures.append(
                     f"analysis of article {article_id} failed: {reason}"))
+
+    def build_reading() -> None:  # the Entities and Timeline panels, once the article is on screen
+        in_turns(window, [*window.reading_steps(), panels_built])
 
     if startup is None:
         _with_store(window, lib, single, instance)

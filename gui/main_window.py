@@ -65,6 +65,7 @@ from gui.typefaces import Typefaces
 from gui.window_menus import build_menus
 
 if TYPE_CHECKING:
+    from gui.analysis_notice import AnalysisNotice
     from gui.reading_panels import ReadingPanels
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self._menus_built = False
         self._reading: ReadingPanels | None = None
         self._reserved: dict[str, QDockWidget] = {}  # docks laid out before their panels are built
+        self._made_panels: dict[str, AnalysisNotice] = {}  # the reading panels made before self.reading
         self.status_figures: StatusFigures | None = None
         self._list_refresh = QTimer(self, singleShot=True, interval=0)  # highlight counts in the list
         self.show_dialogs = True  # off in screenshot mode, where failures go to stderr instead
@@ -176,6 +178,25 @@ class MainWindow(QMainWindow):
 
     def reading_if_built(self) -> ReadingPanels | None:
         return self._reading
+
+    def reading_panel(self, kind: str) -> AnalysisNotice:
+        """The Entities or Timeline panel (under its notice) in its dock: made now, or the one made beforehand."""
+        if kind not in self._made_panels:
+            from gui.reading_panels import make_panel
+
+            notice = self._made_panels[kind] = make_panel(kind)
+            if (dock := self._reserved.get(kind)) is not None:  # in its place at once (gui.app builds in steps)
+                self._fill_reserved(dock, notice)
+        return self._made_panels[kind]
+
+    def reading_steps(self) -> list[Callable[[], object]]:
+        """The building of :attr:`reading` in steps of some 10–30 ms each, for one turn of the event loop each."""
+        import importlib
+
+        modules = ("gui.timeline.view", "gui.timeline.dock", "gui.entities.panel", "gui.reading_panels")
+        return [*(partial(importlib.import_module, name) for name in modules),
+                partial(self.reading_panel, "entities"), partial(self.reading_panel, "timeline"),
+                lambda: self.reading]
 
     def _build_reading(self) -> None:
         if self._reading is not None:
@@ -329,6 +350,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(entities, self.annotations.dock)  # Entities | Notes
         entities.raise_()
 
+    @staticmethod
+    def _fill_reserved(dock: QDockWidget, widget: QWidget) -> None:
+        if dock.widget() is widget:
+            return
+        widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        empty = dock.widget()
+        dock.setWidget(widget)
+        if empty is not None:
+            empty.deleteLater()
+
     def add_panel(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, object_name: str) -> QDockWidget:
         """Dock a panel (movable, floatable, closable); its place is part of the saved layout.
 
@@ -337,11 +368,7 @@ class MainWindow(QMainWindow):
         """
         reserved = self._reserved.pop(object_name, None)
         if reserved is not None:
-            widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-            empty = reserved.widget()
-            reserved.setWidget(widget)
-            if empty is not None:
-                empty.deleteLater()
+            self._fill_reserved(reserved, widget)
             return reserved
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from gui.analysis_jobs import AnalysisRunner
 from gui.analysis_notice import AnalysisNotice
@@ -40,6 +40,14 @@ FLASH_MS = 1400
 ENTITY_LAYER, CURRENT_MENTION_LAYER, FLASH_LAYER = "entity-mentions", "entity-current", "flash"
 
 
+def make_panel(kind: str) -> AnalysisNotice:
+    """The Entities ("entities") or Timeline ("timeline") panel under the notice that says, above it or instead of it,
+    what a failed, partial or non-English analysis could not do (with Retry)."""
+    panel: QWidget = EntitiesPanel() if kind == "entities" else TimelineDock()
+    panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    return AnalysisNotice(panel)
+
+
 class ReadingPanels(QObject):
     analysis_shown = Signal(int)  # article id whose entities and timeline are on screen
     idle = Signal()  # no analysis pending (screenshot mode waits for it)
@@ -55,13 +63,11 @@ class ReadingPanels(QObject):
         self._analysis_article: int | None = None
         self._pending_scroll: tuple[int, int, int] | None = None
 
-        self.entities = EntitiesPanel()
-        self.timeline = TimelineDock()
-        for panel in (self.entities, self.timeline):
-            panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        # a failed, partial or non-English analysis is said above (or instead of) each panel, with Retry
-        self.entities_notice = AnalysisNotice(self.entities)
-        self.timeline_notice = AnalysisNotice(self.timeline)
+        # each panel under its notice (made beforehand by the window when it builds them in steps, gui.app)
+        self.entities_notice = window.reading_panel("entities")
+        self.timeline_notice = window.reading_panel("timeline")
+        self.entities = cast(EntitiesPanel, self.entities_notice.panel)
+        self.timeline = cast(TimelineDock, self.timeline_notice.panel)
         self.entities_dock = window.add_panel(
             self.entities_notice, self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea, "entities"
         )

@@ -335,3 +335,31 @@ def test_the_date_link_in_the_header_sets_the_publication_date_the_timeline_is_r
         dialog.accept()
     assert lib.get_article(article_id).article.metadata.published == "2019-01-22"
     assert "22 January 2019" in window.view.header.meta.text()
+
+
+def test_the_reader_builds_the_panels_in_short_steps_and_keeps_what_each_step_made(
+    reader: Reader, gui: Gui, qtbot: QtBot
+) -> None:
+    """After the first paint the reader builds the Entities and Timeline panels one step per turn of the event loop
+    (gui.app): each panel goes into its dock when it is made, and the reading panels then use those very panels."""
+    _window, lib, article_id = reader
+    _app, faces, theme = gui
+    again = MainWindow(lib, faces, theme, pool=ImmediatePool(), defer_reading=True)
+    qtbot.addWidget(again)
+    again.restore_layout()
+    again.show()
+    again.open_article(article_id)
+    steps = again.reading_steps()
+    assert len(steps) > 2
+    docks = {d.objectName(): d for d in again.findChildren(QDockWidget)}
+    for step in steps[:-1]:
+        step()
+    assert again.reading_if_built() is None
+    made = {name: docks[name].widget() for name in ("entities", "timeline")}
+    assert all(type(w).__name__ == "AnalysisNotice" for w in made.values())
+    steps[-1]()
+    reading = again.reading_if_built()
+    assert reading is not None
+    assert reading.entities_notice is made["entities"] and reading.timeline_notice is made["timeline"]
+    assert reading.entities_dock.widget() is made["entities"]
+    qtbot.waitUntil(lambda: reading.entities.model.visible_count() > 0 and not again.busy(), timeout=60000)
