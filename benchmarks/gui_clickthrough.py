@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import os
 import random
 import shutil
@@ -110,7 +111,7 @@ def main() -> int:
     ap.add_argument("--deep", type=int, default=1000, help="row the list is scrolled to before the chips refill it")
     args = ap.parse_args()
 
-    from gui.app import configure_application
+    from gui.app import configure_application, in_turns
     from gui.main_window import MainWindow
     from models.store import open_library
 
@@ -140,9 +141,11 @@ def main() -> int:
             window.restore_layout()
             window.resize(1440, 900)
             window.show()
+            gc.freeze()  # as the reader does once its window is shown (gui.app.run)
 
         step("window built and shown", build)
-        step("Entities and Timeline panels built", lambda: window.reading)
+        step("Entities and Timeline panels built", lambda: in_turns(window, window.reading_steps()),
+             lambda: window.reading_if_built() is not None)
         step("open the article with many notes", lambda: window.open_article(noted))
         feature = window.annotations
         step("Notes tab: first build", lambda: feature.dock.raise_(), lambda: feature.panel_built())
