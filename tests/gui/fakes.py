@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from models.analysis.types import Analysis
 from models.anchoring import Selector, anchor, make_selector
@@ -456,3 +457,30 @@ class FakeLibrary:
             a.published_day.isoformat() if a.published_day else None, stored.imported_at, len(marks),
             tuple(k for k, _ in by_use.most_common()), versions, versions > 1, status, article_id in self.read,
         )
+
+
+class HeldPool:
+    """A thread pool that keeps what it is given until the test lets it run (a worker that has not answered yet)."""
+
+    def __init__(self) -> None:
+        self.held: list[Any] = []
+
+    def start(self, runnable: Any) -> None:
+        self.held.append(runnable)
+
+    def run_all(self, order: list[int] | None = None) -> None:
+        """Run everything held (and what that starts), in the order given (indices into what is held), else as it
+        came."""
+        while self.held:
+            held, self.held = self.held, []
+            for i in order if order is not None else range(len(held)):
+                held[i].run()
+            order = None
+
+    def run(self, title: str) -> int:
+        """Run the tasks titled ``title``, the newest first (the older answers arrive late); how many ran."""
+        ran = [r for r in self.held if r.task.title == title]
+        self.held = [r for r in self.held if r not in ran]
+        for runnable in reversed(ran):
+            runnable.run()
+        return len(ran)

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
-from PySide6.QtCore import QRunnable
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +21,7 @@ from models.article import Article, Metadata, build_text
 from models.ingest import ingest_file
 from models.store import Library, open_library
 from tests.fixtures.w3c import suite
+from tests.gui.fakes import HeldPool
 from tests.gui.fixture_types import Gui
 
 Stored = tuple[Library, int, int]  # the library, the sample's id and the council story's id
@@ -229,20 +229,6 @@ def test_a_failing_write_shows_one_line_and_leaves_no_file(
     assert (folder / "abe.md").read_text(encoding="utf-8") == "the previous export"
     assert os.listdir(folder) == ["abe.md"]
     assert not target.exists() or target == folder / "abe.md"
-
-
-class HeldPool:
-    """Keeps jobs until the test runs them, so it can act while an export is under way."""
-
-    def __init__(self) -> None:
-        self.jobs: list[QRunnable] = []
-
-    def start(self, runnable: QRunnable) -> None:
-        self.jobs.append(runnable)
-
-    def run_all(self) -> None:
-        while self.jobs:
-            self.jobs.pop(0).run()
 
 
 def test_cancelling_an_export_writes_nothing(

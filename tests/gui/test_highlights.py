@@ -16,7 +16,7 @@ from gui.main_window import MainWindow
 from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.store import Annotation, Library, open_library
-from tests.gui.fakes import sample_article
+from tests.gui.fakes import HeldPool, sample_article
 from tests.gui.fixture_types import Gui
 
 Reader = tuple[MainWindow, Library, int, Path]  # the window, its library, the sample's id, the library file
@@ -322,22 +322,6 @@ def test_a_highlight_over_emoji_lands_on_the_same_code_points(qtbot: QtBot, gui:
     finally:
         window.close()
         lib.close()
-
-
-class HeldPool:
-    """Keeps what it is given until the test lets it run (a worker that has not answered yet)."""
-
-    def __init__(self) -> None:
-        self.held: list[Any] = []
-
-    def start(self, runnable: Any) -> None:
-        self.held.append(runnable)
-
-    def run_all(self, order: list[int] | None = None) -> None:
-        """Let every held task run, in the order given (indices into what is held), else as they came."""
-        held, self.held = self.held, []
-        for i in order if order is not None else range(len(held)):
-            held[i].run()
 
 
 def test_highlights_are_read_off_the_gui_thread_and_a_late_answer_never_shows_on_another_article(

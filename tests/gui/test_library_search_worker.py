@@ -4,30 +4,12 @@ dropped."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pytestqt.qtbot import QtBot
 
 from gui.library_model import Role
 from gui.main_window import MainWindow
 from models.article import Article, Metadata, build_text
-
-
-class HeldPool:
-    """Keeps the tasks started until the test runs them (a worker that has not answered yet)."""
-
-    def __init__(self) -> None:
-        self.held: list[Any] = []
-
-    def start(self, runnable: Any) -> None:
-        self.held.append(runnable)
-
-    def run(self, title: str) -> int:
-        ran = [r for r in self.held if r.task.title == title]
-        self.held = [r for r in self.held if r not in ran]
-        for runnable in reversed(ran):  # the newest first: the older answers arrive late
-            runnable.run()
-        return len(ran)
+from tests.gui.fakes import HeldPool
 
 
 def _article(n: int, body: str) -> Article:

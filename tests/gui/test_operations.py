@@ -17,6 +17,7 @@ from gui.runner import ImmediatePool
 from models.article import Article, Metadata, build_text
 from models.store import open_library
 from models.store.entities import EntityStore
+from tests.gui.fakes import HeldPool
 
 
 class IdlePool:
@@ -147,21 +148,6 @@ def test_opening_an_article_stores_its_read_mark_through_the_runner(reader) -> N
     window.open_article(ids[1])
     assert lib.count_articles(unread_only=True) == before - 1 and ran == ["Marking as read"]
     assert broadcasts == []  # the list showed the mark at once: nothing to refresh
-
-
-class HeldPool:
-    """Keeps the reads it is given until the test lets them run."""
-
-    def __init__(self) -> None:
-        self.held: list[Any] = []
-
-    def start(self, runnable: Any) -> None:
-        self.held.append(runnable)
-
-    def run_all(self) -> None:
-        held, self.held = self.held, []
-        for runnable in held:
-            runnable.run()
 
 
 def test_the_status_figures_are_counted_off_the_gui_thread(  # type: ignore[no-untyped-def]
