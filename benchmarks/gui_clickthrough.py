@@ -144,7 +144,8 @@ def main() -> int:
             gc.freeze()  # as the reader does once its window is shown (gui.app.run)
 
         step("window built and shown", build)
-        step("Entities and Timeline panels built", lambda: in_turns(window, window.reading_steps()),
+        step("Entities and Timeline panels built",
+             lambda: in_turns(window, [*window.reading_steps(), lambda: window.reading]),
              lambda: window.reading_if_built() is not None)
         step("open the article with many notes", lambda: window.open_article(noted))
         feature = window.annotations

@@ -20,7 +20,7 @@ from gui.i18n import arg
 from gui.theme import current_tokens
 
 HEIGHT = 36
-TAB_INSET = 12  # the first tab's left margin (resources/styles/newsdesk.qss, QTabBar#DockTabs::tab:first)
+TAB_INSET = 12  # the first tab's left margin (resources/styles/newsdesk.qss, QMainWindow > QTabBar::tab:first)
 PILL_HEIGHT = 26
 COUNT_GAP = 6
 
@@ -152,9 +152,7 @@ class DockHeaders(QObject):
                 bar.setCursor(Qt.CursorShape.PointingHandCursor)
                 bar.installEventFilter(self)
                 bar.destroyed.connect(lambda _obj=None, b=bar: self._styled.discard(b))
-                bar.style().unpolish(bar)
-                bar.style().polish(bar)
-                bar.updateGeometry()
+                bar.updateGeometry()  # styled from the start (the stylesheet's "QMainWindow > QTabBar")
         if restyled and (layout := self.window.layout()) is not None:
             layout.invalidate()  # the window lays out its tab bars from their size: 36 px once styled
             layout.activate()

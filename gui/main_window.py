@@ -190,13 +190,13 @@ class MainWindow(QMainWindow):
         return self._made_panels[kind]
 
     def reading_steps(self) -> list[Callable[[], object]]:
-        """The building of :attr:`reading` in steps of some 10–30 ms each, for one turn of the event loop each."""
+        """What :attr:`reading` needs, prepared in steps of 1–30 ms, for one turn of the event loop each; using
+        :attr:`reading` afterwards (in a turn of its own, some 15–30 ms) then only wires them."""
         import importlib
 
         modules = ("gui.timeline.view", "gui.timeline.dock", "gui.entities.panel", "gui.reading_panels")
         return [*(partial(importlib.import_module, name) for name in modules),
-                partial(self.reading_panel, "entities"), partial(self.reading_panel, "timeline"),
-                lambda: self.reading]
+                partial(self.reading_panel, "entities"), partial(self.reading_panel, "timeline")]
 
     def _build_reading(self) -> None:
         if self._reading is not None:
