@@ -8,7 +8,8 @@ from models.analysis.entity_cues import mention_cues, retype
 from models.analysis.entity_junk import clean
 
 
-def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
+def cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
+    """The ``nth`` occurrence of ``surface`` in ``text`` as a candidate mention of type ``kind``."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
@@ -17,13 +18,13 @@ def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
 
 def test_a_definition_types_the_name() -> None:
     text = "Fort Brennan is a small city in Ulster County. Visitors to Fort Brennan come for the river."
-    cands = [_cand(text, "Fort Brennan", "PERSON"), _cand(text, "Fort Brennan", "PERSON", 1)]
+    cands = [cand(text, "Fort Brennan", "PERSON"), cand(text, "Fort Brennan", "PERSON", 1)]
     assert {c.type for c in retype(cands, text)} == {"PLACE"}
 
 
 def test_life_dates_make_a_person() -> None:
     text = "Tobias Quell (born March 3, 1961) is a Dutch translator. Quell was born in Delft."
-    cands = [_cand(text, "Tobias Quell", "ORGANIZATION"), _cand(text, "Quell", "ORGANIZATION", 1)]
+    cands = [cand(text, "Tobias Quell", "ORGANIZATION"), cand(text, "Quell", "ORGANIZATION", 1)]
     typed = retype(cands, text)
     assert typed[0].type == "PERSON"
 
@@ -44,16 +45,16 @@ def test_an_agency_byline_is_not_a_person() -> None:
 
 def test_announcing_does_not_turn_a_person_into_a_company() -> None:
     text = "Dana Whitlock announced the plan. Whitlock announced a second plan later."
-    cands = [_cand(text, "Dana Whitlock", "PERSON"), _cand(text, "Whitlock", "PERSON", 1)]
+    cands = [cand(text, "Dana Whitlock", "PERSON"), cand(text, "Whitlock", "PERSON", 1)]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
 
 
 def test_junk_names_are_dropped_or_cut() -> None:
     text = "CTR rose while CPM fell. TX @ Lone Star Arena tonight. J. Smith 2 goals in the win. Ann Lee, MS, RDN"
     cands = [
-        _cand(text, "CTR", "ORGANIZATION"), _cand(text, "CPM", "ORGANIZATION"),
-        _cand(text, "TX @ Lone Star Arena", "PLACE"), _cand(text, "J. Smith 2 goals", "PERSON"),
-        _cand(text, "Ann Lee", "PERSON"), _cand(text, "MS", "ORGANIZATION"), _cand(text, "RDN", "PERSON"),
+        cand(text, "CTR", "ORGANIZATION"), cand(text, "CPM", "ORGANIZATION"),
+        cand(text, "TX @ Lone Star Arena", "PLACE"), cand(text, "J. Smith 2 goals", "PERSON"),
+        cand(text, "Ann Lee", "PERSON"), cand(text, "MS", "ORGANIZATION"), cand(text, "RDN", "PERSON"),
     ]
     kept = clean(cands, text)
     assert [c.text for c in kept] == ["J. Smith", "Ann Lee"]
@@ -61,7 +62,7 @@ def test_junk_names_are_dropped_or_cut() -> None:
 
 def test_a_citation_is_split_into_its_authors() -> None:
     text = "as shown by Marlow, Tesch, & Oduya (2011) and Penrose et al. in their survey"
-    cands = [_cand(text, "Marlow, Tesch, & Oduya", "ORGANIZATION"), _cand(text, "Penrose et al.", "PERSON")]
+    cands = [cand(text, "Marlow, Tesch, & Oduya", "ORGANIZATION"), cand(text, "Penrose et al.", "PERSON")]
     assert [(c.text, c.type) for c in clean(cands, text)] == [
         ("Marlow", "PERSON"), ("Tesch", "PERSON"), ("Oduya", "PERSON"), ("Penrose", "PERSON")
     ]
@@ -69,21 +70,21 @@ def test_a_citation_is_split_into_its_authors() -> None:
 
 def test_a_company_is_not_folded_into_its_product() -> None:
     text = "Pearfruit sells phones. Pearfruit Arcade is its game service. Pearfruit Arcade costs little."
-    cands = [_cand(text, "Pearfruit", "ORGANIZATION"), _cand(text, "Pearfruit Arcade", "ORGANIZATION"),
-             _cand(text, "Pearfruit Arcade", "ORGANIZATION", 1)]
+    cands = [cand(text, "Pearfruit", "ORGANIZATION"), cand(text, "Pearfruit Arcade", "ORGANIZATION"),
+             cand(text, "Pearfruit Arcade", "ORGANIZATION", 1)]
     assert len(merge_aliases(cands, text)) == 2
 
 
 def test_a_short_form_after_the_full_name_still_folds() -> None:
     text = "Corvane Dynamics won the contract. Corvane will build the engines."
-    cands = [_cand(text, "Corvane Dynamics", "ORGANIZATION"), _cand(text, "Corvane", "ORGANIZATION")]
+    cands = [cand(text, "Corvane Dynamics", "ORGANIZATION"), cand(text, "Corvane", "ORGANIZATION")]
     assert len(merge_aliases(cands, text)) == 1
 
 
 def test_full_names_with_and_without_a_middle_name_and_the_surname_are_one_person() -> None:
     text = "Edwin Parr\nEdwin J. Parr was a linguist. Later Parr taught in Ohio."
-    cands = [_cand(text, "Edwin Parr", "PERSON"), _cand(text, "Edwin J. Parr", "PERSON"),
-             _cand(text, "Parr", "ORGANIZATION", 2)]
+    cands = [cand(text, "Edwin Parr", "PERSON"), cand(text, "Edwin J. Parr", "PERSON"),
+             cand(text, "Parr", "ORGANIZATION", 2)]
     clusters = merge_aliases(cands, text)
     assert len(clusters) == 1 and clusters[0].type == "PERSON"
 
@@ -106,24 +107,24 @@ def test_honorifics_stay_in_the_span_but_not_in_the_name() -> None:
 
 def test_a_headline_fragment_ends_before_its_function_word() -> None:
     text = "Wrenfield Bets On Cheaper Batteries For Its Cars\nWrenfield said on Monday that it would cut costs."
-    cands = [_cand(text, "Wrenfield Bets On Cheaper Batteries", "ORGANIZATION")]
+    cands = [cand(text, "Wrenfield Bets On Cheaper Batteries", "ORGANIZATION")]
     assert [c.text for c in clean(cands, text)] == ["Wrenfield"]
 
 
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
-    assert clean([_cand(text, "Salad", "PERSON")], text) == []
+    assert clean([cand(text, "Salad", "PERSON")], text) == []
 
 
 def test_a_team_named_before_its_coach_is_an_organisation() -> None:
     text = "Harriers coach Dan Pell was calm. The Harriers lost, and Harriers fans left early."
-    cands = [_cand(text, "Harriers", "PLACE"), _cand(text, "Harriers", "PLACE", 1), _cand(text, "Harriers", "PLACE", 2)]
+    cands = [cand(text, "Harriers", "PLACE"), cand(text, "Harriers", "PLACE", 1), cand(text, "Harriers", "PLACE", 2)]
     assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
 
 
 def test_a_person_with_a_model_number_is_a_product() -> None:
     text = "The Quellbook X4 is light."
-    assert [c.type for c in clean([_cand(text, "Quellbook X4", "PERSON")], text)] == ["OTHER"]
+    assert [c.type for c in clean([cand(text, "Quellbook X4", "PERSON")], text)] == ["OTHER"]
 
 
 def test_a_proper_noun_the_model_missed_is_typed_by_its_contexts() -> None:
@@ -156,7 +157,7 @@ def test_surnames_in_references_are_people() -> None:
     for name in ("Varga", "Holst", "Pienaar", "Quennell", "Ostrow", "Bide"):
         start = text.index(name)
         assert mention_cues(text, start, start + len(name))["PERSON"] >= 2, name
-    cands = [_cand(text, "Varga", "ORGANIZATION"), _cand(text, "Bide", "ORGANIZATION")]
+    cands = [cand(text, "Varga", "ORGANIZATION"), cand(text, "Bide", "ORGANIZATION")]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
 
 
@@ -168,19 +169,19 @@ def test_a_place_before_a_year_is_not_an_author() -> None:
 
 def test_a_plural_name_after_the_is_a_team() -> None:
     text = "The Ravens beat the Colts on a late kick. The Colts have lost four straight."
-    cands = [_cand(text, "Colts", "PERSON"), _cand(text, "Colts", "PERSON", 1)]
+    cands = [cand(text, "Colts", "PERSON"), cand(text, "Colts", "PERSON", 1)]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION"]
 
 
 def test_a_full_name_written_with_mr_later_is_a_person() -> None:
     text = "Harlan Odum started at quarterback. Mr. Odum threw two touchdowns."
-    cands = [_cand(text, "Harlan Odum", "ORGANIZATION"), _cand(text, "Mr. Odum", "PERSON")]
+    cands = [cand(text, "Harlan Odum", "ORGANIZATION"), cand(text, "Mr. Odum", "PERSON")]
     assert retype(cands, text)[0].type == "PERSON"
 
 
 def test_holidays_are_days_not_places_and_a_leading_dash_is_cut() -> None:
     text = "Sales rose before Diwali. -Harbor Trade said stock ran low."
-    cands = [_cand(text, "Diwali", "PLACE"), _cand(text, "-Harbor Trade", "ORGANIZATION")]
+    cands = [cand(text, "Diwali", "PLACE"), cand(text, "-Harbor Trade", "ORGANIZATION")]
     assert [(c.text, c.type) for c in clean(cands, text)] == [("Diwali", "EVENT"), ("Harbor Trade", "ORGANIZATION")]
 
 
@@ -188,11 +189,11 @@ def test_section_headings_of_common_words_are_not_names() -> None:
     text = ("Plan your day around two meals.\nMorning Snack Bowl\nEat within an hour of waking.\n"
             "A morning snack bowl keeps you full.\nEvening Snack Bowl\nEat before eight.\n"
             "Dana Whitlock, who wrote the plan, likes an evening walk.\n")
-    cands = [_cand(text, "Morning Snack Bowl", "ORGANIZATION"), _cand(text, "Evening Snack Bowl", "ORGANIZATION"),
-             _cand(text, "Dana Whitlock", "PERSON")]
+    cands = [cand(text, "Morning Snack Bowl", "ORGANIZATION"), cand(text, "Evening Snack Bowl", "ORGANIZATION"),
+             cand(text, "Dana Whitlock", "PERSON")]
     assert [c.text for c in clean(cands, text)] == ["Dana Whitlock"]
     prose = "The Morning Snack Bowl opened on Main Street last year."
-    assert [c.text for c in clean([_cand(prose, "Morning Snack Bowl", "ORGANIZATION")], prose)] == [
+    assert [c.text for c in clean([cand(prose, "Morning Snack Bowl", "ORGANIZATION")], prose)] == [
         "Morning Snack Bowl"
     ]
 
@@ -201,8 +202,8 @@ def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> 
     from models.analysis.entities import _places_inside_names
 
     text = "She grew up in Dorset before joining Dorset County Council and the Harbour Trust."
-    cands = [_cand(text, "Dorset", "PLACE"), _cand(text, "Dorset County Council", "ORGANIZATION"),
-             _cand(text, "Harbour Trust", "ORGANIZATION")]
+    cands = [cand(text, "Dorset", "PLACE"), cand(text, "Dorset County Council", "ORGANIZATION"),
+             cand(text, "Harbour Trust", "ORGANIZATION")]
     inner = _places_inside_names(cands)
     assert [(c.start, c.text, c.type) for c in inner] == [(text.index("Dorset County"), "Dorset", "PLACE")]
     grouped = merge_aliases(sorted([*cands, *inner], key=lambda c: c.start), text)
@@ -214,14 +215,14 @@ def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
     from models.analysis.entities import _places_inside_names
 
     text = "Officials at Dorset County Council met the Dorsetshire Trust."
-    cands = [_cand(text, "Dorset County Council", "ORGANIZATION"), _cand(text, "Dorsetshire Trust", "ORGANIZATION")]
+    cands = [cand(text, "Dorset County Council", "ORGANIZATION"), cand(text, "Dorsetshire Trust", "ORGANIZATION")]
     assert _places_inside_names(cands) == []
 
 
 def test_every_word_of_a_definition_is_read() -> None:
     text = "Halvor Grint, a tax lawyer at Belmore, spoke. Quorra is a small town in Vell. Quorra grew."
-    cands = [_cand(text, "Halvor Grint", "ORGANIZATION"), _cand(text, "Quorra", "PERSON"),
-             _cand(text, "Quorra", "PERSON", 1)]
+    cands = [cand(text, "Halvor Grint", "ORGANIZATION"), cand(text, "Quorra", "PERSON"),
+             cand(text, "Quorra", "PERSON", 1)]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PLACE", "PLACE"]
 
 
@@ -237,21 +238,21 @@ def test_a_common_noun_before_a_name_says_what_it_is() -> None:
 def test_common_words_of_a_title_case_headline_are_not_a_name() -> None:
     text = ("The Early Verdicts On Velloria's Cloud Console Are In, And They Are Mixed\n"
             "The early verdicts are mixed: critics praise the console.")
-    cands = [_cand(text, "Early Verdicts", "ORGANIZATION"), _cand(text, "Velloria", "ORGANIZATION")]
+    cands = [cand(text, "Early Verdicts", "ORGANIZATION"), cand(text, "Velloria", "ORGANIZATION")]
     assert [c.text for c in clean(cands, text)] == ["Velloria"]
 
 
 def test_a_product_or_doctrine_head_makes_the_name_no_organisation() -> None:
     text = "The Collector's Edition ships. Velmar Socialism was feared. Kendra Mills spoke."
-    cands = [_cand(text, "Collector's Edition", "PERSON"), _cand(text, "Velmar Socialism", "ORGANIZATION"),
-             _cand(text, "Kendra Mills", "PERSON")]
+    cands = [cand(text, "Collector's Edition", "PERSON"), cand(text, "Velmar Socialism", "ORGANIZATION"),
+             cand(text, "Kendra Mills", "PERSON")]
     assert [c.type for c in retype(clean(cands, text), text)] == ["OTHER", "OTHER", "PERSON"]
 
 
 def test_a_place_noun_after_a_name_or_an_area_of_before_it_makes_a_place() -> None:
     text = "Troops moved into the Dorvat area of Kessum overnight. Dorvat residents fled."
-    cands = [_cand(text, "Dorvat", "ORGANIZATION"), _cand(text, "Kessum", "ORGANIZATION"),
-             _cand(text, "Dorvat", "ORGANIZATION", 1)]
+    cands = [cand(text, "Dorvat", "ORGANIZATION"), cand(text, "Kessum", "ORGANIZATION"),
+             cand(text, "Dorvat", "ORGANIZATION", 1)]
     assert mention_cues(text, cands[1].start, cands[1].end)["PLACE"] >= 1
     assert [c.type for c in retype(cands, text)] == ["PLACE", "ORGANIZATION", "PLACE"]
 
@@ -261,8 +262,8 @@ def test_the_surname_of_a_person_named_in_full_is_a_person_despite_a_weak_place_
         "Marguerite Dallaire was born in Lyon. In 1802 Dallaire moved north. While Dallaire was in Paris, "
         "she met Dallaire's future publisher, and Dallaire wrote her first novel."
     )
-    cands = [_cand(text, "Marguerite Dallaire", "PERSON"), _cand(text, "Lyon", "PLACE"), _cand(text, "Paris", "PLACE")]
-    cands += [_cand(text, "Dallaire", "PLACE", n) for n in (1, 2, 3, 4)]
+    cands = [cand(text, "Marguerite Dallaire", "PERSON"), cand(text, "Lyon", "PLACE"), cand(text, "Paris", "PLACE")]
+    cands += [cand(text, "Dallaire", "PLACE", n) for n in (1, 2, 3, 4)]
     typed = retype(sorted(cands, key=lambda c: c.start), text)
     assert {c.type for c in typed if c.text == "Dallaire"} == {"PERSON"}
     assert {c.type for c in typed if c.text in ("Lyon", "Paris")} == {"PLACE"}
@@ -277,21 +278,21 @@ def test_a_person_was_in_a_city_is_no_cue_that_the_person_is_a_place() -> None:
 
 def test_a_surname_ending_like_a_nationality_is_still_a_surname() -> None:
     text = "Akiko Moriguchi wrote the play. Moriguchi lived in Kobe, and Moriguchi later taught in Osaka."
-    cands = [_cand(text, "Akiko Moriguchi", "PERSON"), _cand(text, "Moriguchi", "PLACE", 1),
-             _cand(text, "Kobe", "PLACE"), _cand(text, "Moriguchi", "PLACE", 2), _cand(text, "Osaka", "PLACE")]
+    cands = [cand(text, "Akiko Moriguchi", "PERSON"), cand(text, "Moriguchi", "PLACE", 1),
+             cand(text, "Kobe", "PLACE"), cand(text, "Moriguchi", "PLACE", 2), cand(text, "Osaka", "PLACE")]
     typed = retype(cands, text)
     assert {c.type for c in typed if c.text == "Moriguchi"} == {"PERSON"}
 
 
 def test_a_name_whose_nationality_the_text_writes_is_not_taken_for_a_surname() -> None:
     text = "Garuda Indonesia flies daily. Indonesia is large, and Indonesian airlines are busy."
-    cands = [_cand(text, "Garuda Indonesia", "PERSON"), _cand(text, "Indonesia", "PLACE", 1)]
+    cands = [cand(text, "Garuda Indonesia", "PERSON"), cand(text, "Indonesia", "PLACE", 1)]
     assert [c.type for c in retype(cands, text)][1] == "PLACE"
 
 
 def test_a_word_of_place_names_glued_to_a_person_is_not_a_surname() -> None:
     text = "We met Anna Berg Fort near the gate. Fort Tilden is a park; the Fort has a beach."
-    cands = [_cand(text, "Anna Berg Fort", "PERSON"), _cand(text, "Fort", "PLACE", 2)]
+    cands = [cand(text, "Anna Berg Fort", "PERSON"), cand(text, "Fort", "PLACE", 2)]
     assert retype(cands, text)[1].type == "PLACE"
 
 
@@ -300,14 +301,14 @@ def test_the_name_of_a_language_is_not_an_organisation() -> None:
         "Tuvani is spoken in three valleys. The Tuvani language has six vowels, and Tuvani speakers "
         "also use Kessa. Kessa-speaking villages lie to the east."
     )
-    cands = [_cand(text, "Tuvani", "ORGANIZATION"), _cand(text, "Tuvani", "ORGANIZATION", 1),
-             _cand(text, "Tuvani", "ORGANIZATION", 2), _cand(text, "Kessa", "PERSON"),
-             _cand(text, "Kessa", "PERSON", 1)]
+    cands = [cand(text, "Tuvani", "ORGANIZATION"), cand(text, "Tuvani", "ORGANIZATION", 1),
+             cand(text, "Tuvani", "ORGANIZATION", 2), cand(text, "Kessa", "PERSON"),
+             cand(text, "Kessa", "PERSON", 1)]
     assert {c.type for c in retype(cands, text)} == {"OTHER"}
     assert mention_cues(text, text.index("Tuvani speakers"), text.index(" speakers"))["OTHER"] == 2
 
 
 def test_a_nationality_in_ish_is_never_a_place() -> None:
     text = "The poems were written in Spanish. Spanish sonnets rhyme, and the Danish translator agreed."
-    cands = [_cand(text, "Spanish", "PLACE"), _cand(text, "Spanish", "GROUP", 1), _cand(text, "Danish", "ORGANIZATION")]
+    cands = [cand(text, "Spanish", "PLACE"), cand(text, "Spanish", "GROUP", 1), cand(text, "Danish", "ORGANIZATION")]
     assert [c.type for c in retype(cands, text)] == ["GROUP", "GROUP", "GROUP"]

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_cues import mention_cues, retype
-
-
-def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return Candidate(start, start + len(surface), surface, kind)
+from tests.test_entity_cues import cand
 
 
 def test_a_group_of_islands_is_a_place_not_an_organisation() -> None:
     text = "Tarvo is a group of more than 30 islands in the north. Ferries reach Tarvo twice a week."
-    cands = [_cand(text, "Tarvo", "ORGANIZATION"), _cand(text, "Tarvo", "ORGANIZATION", 1)]
+    cands = [cand(text, "Tarvo", "ORGANIZATION"), cand(text, "Tarvo", "ORGANIZATION", 1)]
     assert mention_cues(text, 0, 5)["PLACE"] >= 2
     assert {c.type for c in retype(cands, text)} == {"PLACE"}
     firm = "Brellix is a group of firms based in Oslo."
@@ -28,9 +22,9 @@ def test_a_name_cut_after_a_lower_case_particle_is_made_whole() -> None:
     text = "Her uncle Tarek al-Moussawi met Anselmo de Viterra in 1990. The Banco de Lisboa paid."
     at = text.index("-Moussawi")
     cands = [
-        _cand(text, "Tarek", "ORGANIZATION"), Candidate(at, at + 9, "-Moussawi", "PERSON"),
-        _cand(text, "Anselmo", "ORGANIZATION"), _cand(text, "Viterra", "PERSON"),
-        _cand(text, "Lisboa", "PLACE"),
+        cand(text, "Tarek", "ORGANIZATION"), Candidate(at, at + 9, "-Moussawi", "PERSON"),
+        cand(text, "Anselmo", "ORGANIZATION"), cand(text, "Viterra", "PERSON"),
+        cand(text, "Lisboa", "PLACE"),
     ]
     got = [(c.text, c.type) for c in particle_names(text, cands)]
     assert got == [("Tarek al-Moussawi", "PERSON"), ("Anselmo de Viterra", "PERSON"), ("Lisboa", "PLACE")]
@@ -42,21 +36,21 @@ def test_places_with_their_regions_in_a_list_each_span_their_region() -> None:
 
     text = "He lived in Salem, Oregon and Reno, Nevada; later in Tulsa, Oklahoma, Acme hired him."
     places = ["Salem", "Oregon", "Reno", "Nevada", "Tulsa", "Oklahoma"]
-    clusters = [Cluster([_cand(text, p, "PLACE")], p, "PLACE") for p in places]
-    clusters.append(Cluster([_cand(text, "Acme", "ORGANIZATION")], "Acme", "ORGANIZATION"))
+    clusters = [Cluster([cand(text, p, "PLACE")], p, "PLACE") for p in places]
+    clusters.append(Cluster([cand(text, "Acme", "ORGANIZATION")], "Acme", "ORGANIZATION"))
     ends = place_with_region(clusters, text)
     spans = {text[start:end] for start, end in ends.items()}
     assert spans == {"Salem, Oregon", "Reno, Nevada", "Tulsa, Oklahoma"}
     listed = "They toured France, Germany and Italy."
-    listed_clusters = [Cluster([_cand(listed, p, "PLACE")], p, "PLACE") for p in ("France", "Germany", "Italy")]
+    listed_clusters = [Cluster([cand(listed, p, "PLACE")], p, "PLACE") for p in ("France", "Germany", "Italy")]
     assert place_with_region(listed_clusters, listed) == {}
 
 
 def test_the_region_written_after_a_place_is_a_place() -> None:
     text = "Mara Quell was born in Tarvik, Ostland. Her guests in Tarvik, Mr. Dan Holm among them, stayed."
     cands = [
-        _cand(text, "Mara Quell", "PERSON"), _cand(text, "Tarvik", "PLACE"), _cand(text, "Ostland", "PERSON"),
-        _cand(text, "Tarvik", "PLACE", 1), _cand(text, "Mr. Dan Holm", "PERSON"),
+        cand(text, "Mara Quell", "PERSON"), cand(text, "Tarvik", "PLACE"), cand(text, "Ostland", "PERSON"),
+        cand(text, "Tarvik", "PLACE", 1), cand(text, "Mr. Dan Holm", "PERSON"),
     ]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PLACE", "PLACE", "PLACE", "PERSON"]
 
@@ -66,10 +60,10 @@ def test_a_person_mention_spans_the_title_written_as_part_of_the_name() -> None:
     from models.analysis.entity_spans import titled_starts
 
     text = "Judge Arlo Penn heard Miss Vey. President Ola Brandt and Mr. Kim came; Queen Street was shut."
-    people = [_cand(text, "Arlo Penn", "PERSON"), _cand(text, "Vey", "PERSON"), _cand(text, "Ola Brandt", "PERSON"),
-              _cand(text, "Mr. Kim", "PERSON")]
+    people = [cand(text, "Arlo Penn", "PERSON"), cand(text, "Vey", "PERSON"), cand(text, "Ola Brandt", "PERSON"),
+              cand(text, "Mr. Kim", "PERSON")]
     clusters = [Cluster([p], p.text, "PERSON") for p in people]
-    clusters.append(Cluster([_cand(text, "Street", "PLACE")], "Street", "PLACE"))
+    clusters.append(Cluster([cand(text, "Street", "PLACE")], "Street", "PLACE"))
     starts = titled_starts(clusters, text)
     spans = {text[new:old] for old, new in starts.items()}
     assert spans == {"Judge ", "Miss "}  # not the office ("President") nor a title already inside the span
@@ -88,17 +82,17 @@ def test_a_ruler_mention_spans_the_regnal_number() -> None:
     from models.analysis.entity_spans import regnal_ends
 
     text = "Then Ostric I, ruler of the isle, met Ludo XIV. Later Ostric said I think not."
-    people = [_cand(text, "Ostric", "PERSON"), _cand(text, "Ludo", "PERSON"), _cand(text, "Ostric", "PERSON", 1)]
+    people = [cand(text, "Ostric", "PERSON"), cand(text, "Ludo", "PERSON"), cand(text, "Ostric", "PERSON", 1)]
     ends = regnal_ends([Cluster([p], p.text, "PERSON") for p in people], text)
     assert {text[start:end] for start, end in ends.items()} == {"Ostric I", "Ludo XIV"}
 
 
 def test_an_organisation_whose_context_speaks_only_of_a_person_is_a_person() -> None:
     text = "The report says Marlowe caused her own injury. Later Marlowe left the room."
-    cands = [_cand(text, "Marlowe", "ORGANIZATION"), _cand(text, "Marlowe", "ORGANIZATION", 1)]
+    cands = [cand(text, "Marlowe", "ORGANIZATION"), cand(text, "Marlowe", "ORGANIZATION", 1)]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
     dated = "His roles include Grey Orchard (2007) and more. BRX (2009) did well."
-    cands = [_cand(dated, "Grey Orchard", "ORGANIZATION"), _cand(dated, "BRX", "ORGANIZATION")]
+    cands = [cand(dated, "Grey Orchard", "ORGANIZATION"), cand(dated, "BRX", "ORGANIZATION")]
     assert [c.type for c in retype(cands, dated)] == ["ORGANIZATION", "ORGANIZATION"]  # a dated title, an acronym
 
 
@@ -107,7 +101,7 @@ def test_an_award_is_not_an_organisation() -> None:
 
     text = ("She won the Velden Prize for Fiction in 2001 and the Ostra Medal, and a nomination for Best Actress. "
             "The Velden Foundation paid. Best Western hotels were full.")
-    cands = [_cand(text, "Velden Prize for Fiction", "ORGANIZATION"), _cand(text, "Ostra Medal", "ORGANIZATION"),
-             _cand(text, "Best Actress", "ORGANIZATION"), _cand(text, "Velden Foundation", "ORGANIZATION"),
-             _cand(text, "Best Western", "ORGANIZATION")]
+    cands = [cand(text, "Velden Prize for Fiction", "ORGANIZATION"), cand(text, "Ostra Medal", "ORGANIZATION"),
+             cand(text, "Best Actress", "ORGANIZATION"), cand(text, "Velden Foundation", "ORGANIZATION"),
+             cand(text, "Best Western", "ORGANIZATION")]
     assert [c.type for c in clean(cands, text)] == ["OTHER", "OTHER", "OTHER", "ORGANIZATION", "ORGANIZATION"]

@@ -4,17 +4,10 @@ each on made-up text."""
 from __future__ import annotations
 
 from models.analysis import analyze
-from models.analysis.aliases import Candidate
 from models.analysis.coordination import coordinated
 from models.analysis.entity_cues import mention_cues, product_or_idea, retype
 from models.analysis.entity_junk import clean
-
-
-def _cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return Candidate(start, start + len(surface), surface, kind)
+from tests.test_entity_cues import cand
 
 
 def test_a_model_suffix_or_a_trailing_plus_makes_a_product() -> None:
@@ -30,8 +23,8 @@ def test_a_model_suffix_or_a_trailing_plus_makes_a_product() -> None:
 def test_a_product_line_and_its_last_word_are_products_too() -> None:
     text = "The Quorra Deck Lite costs less than the Quorra Deck. Many owners of the Deck play on trains. Quorra said."
     cands = [
-        _cand(text, "Quorra Deck Lite", "PERSON"), _cand(text, "Quorra Deck", "PERSON", 1),
-        _cand(text, "Deck", "PERSON", 2), _cand(text, "Quorra", "ORGANIZATION", 2),
+        cand(text, "Quorra Deck Lite", "PERSON"), cand(text, "Quorra Deck", "PERSON", 1),
+        cand(text, "Deck", "PERSON", 2), cand(text, "Quorra", "ORGANIZATION", 2),
     ]
     typed = {c.text: c.type for c in clean(cands, text)}
     assert typed == {"Quorra Deck Lite": "OTHER", "Quorra Deck": "OTHER", "Deck": "OTHER", "Quorra": "ORGANIZATION"}
@@ -39,20 +32,20 @@ def test_a_product_line_and_its_last_word_are_products_too() -> None:
 
 def test_a_one_word_company_beside_its_plus_service_stays_a_company() -> None:
     text = "Moviex+ launched today. Moviex also owns two studios."
-    typed = {c.text: c.type for c in clean([_cand(text, "Moviex+", "PERSON"), _cand(text, "Moviex", "ORGANIZATION")],
+    typed = {c.text: c.type for c in clean([cand(text, "Moviex+", "PERSON"), cand(text, "Moviex", "ORGANIZATION")],
                                            text)}
     assert typed == {"Moviex+": "OTHER", "Moviex": "ORGANIZATION"}
 
 
 def test_a_headline_question_ends_before_its_verb() -> None:
     text = "Intro line of the page.\nWhat Does Vantor Deliver?\nVantor is a new courier in town."
-    out = clean([_cand(text, "Vantor Deliver", "PERSON")], text)
+    out = clean([cand(text, "Vantor Deliver", "PERSON")], text)
     assert [c.text for c in out] == ["Vantor"]
 
 
 def test_a_deal_line_keeps_the_name_after_off() -> None:
     text = "Deals today: 20% Off Brando Soundbar and more."
-    out = clean([_cand(text, "Off Brando Soundbar", "PERSON")], text)
+    out = clean([cand(text, "Off Brando Soundbar", "PERSON")], text)
     assert [c.text for c in out] == ["Brando Soundbar"]
 
 
@@ -62,7 +55,7 @@ def test_a_plural_name_before_a_position_or_a_game_is_a_team() -> None:
     assert mention_cues(text, owls, owls + 4)["ORGANIZATION"] >= 2
     hawks = text.index("Hawks")
     assert mention_cues(text, hawks, hawks + 5)["ORGANIZATION"] >= 2
-    typed = retype([_cand(text, "Owls", "PERSON", 1)], text)
+    typed = retype([cand(text, "Owls", "PERSON", 1)], text)
     assert typed[0].type == "ORGANIZATION"
     moss = "Ed Moss guard dogs"  # "-ss" is no plural: no team
     assert mention_cues(moss, 3, 7)["ORGANIZATION"] == 0
@@ -70,34 +63,34 @@ def test_a_plural_name_before_a_position_or_a_game_is_a_team() -> None:
 
 def test_a_maker_of_documentaries_is_an_organisation_not_a_place() -> None:
     text = "A Streamly documentary about the band is coming, and her Streamly special aired in May."
-    cands = [_cand(text, "Streamly", "PLACE"), _cand(text, "Streamly", "PLACE", 1)]
+    cands = [cand(text, "Streamly", "PLACE"), cand(text, "Streamly", "PLACE", 1)]
     assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
 
 
 def test_names_joined_by_and_take_the_type_of_the_surest() -> None:
     text = "The shop was founded by Tarun Velkar and Odile Marchetti, who met in Lyon."
-    cands = [_cand(text, "Tarun Velkar", "ORGANIZATION"), _cand(text, "Odile Marchetti", "PERSON")]
+    cands = [cand(text, "Tarun Velkar", "ORGANIZATION"), cand(text, "Odile Marchetti", "PERSON")]
     assert [c.type for c in coordinated(cands, text)] == ["PERSON", "PERSON"]
     towns = "Buses run to Quenby, Larrow and Pitsea every hour."
-    cands = [_cand(towns, "Quenby", "PLACE"), _cand(towns, "Larrow", "PERSON"), _cand(towns, "Pitsea", "PLACE")]
+    cands = [cand(towns, "Quenby", "PLACE"), cand(towns, "Larrow", "PERSON"), cand(towns, "Pitsea", "PLACE")]
     assert [c.type for c in coordinated(cands, towns)] == ["PLACE", "PLACE", "PLACE"]
 
 
 def test_coordination_leaves_companies_modifiers_and_comma_pairs_alone() -> None:
     text = "Shops like Best Buy and Corvex sold out; the best deals went fast."
-    cands = [_cand(text, "Best Buy", "PERSON"), _cand(text, "Corvex", "ORGANIZATION")]
+    cands = [cand(text, "Best Buy", "PERSON"), cand(text, "Corvex", "ORGANIZATION")]
     assert [c.type for c in coordinated(cands, text)] == ["PERSON", "ORGANIZATION"]  # "best" is a word: no name
     based = "A deal between Skyra and Denver-based Holt Group stalled."
-    cands = [_cand(based, "Skyra", "ORGANIZATION"), _cand(based, "Denver", "PLACE")]
+    cands = [cand(based, "Skyra", "ORGANIZATION"), cand(based, "Denver", "PLACE")]
     assert [c.type for c in coordinated(cands, based)] == ["ORGANIZATION", "PLACE"]
     comma = "Written by Ana Ruiz, Corvex, in Madrid."
-    cands = [_cand(comma, "Ana Ruiz", "PERSON"), _cand(comma, "Corvex", "ORGANIZATION")]
+    cands = [cand(comma, "Ana Ruiz", "PERSON"), cand(comma, "Corvex", "ORGANIZATION")]
     assert [c.type for c in coordinated(cands, comma)] == ["PERSON", "ORGANIZATION"]
 
 
 def test_a_model_designation_after_a_name_makes_a_product() -> None:
     text = "The Nimbus Vision QX900 ships in May. Nimbus Labs makes it."
-    out = clean([_cand(text, "Nimbus Vision", "ORGANIZATION"), _cand(text, "Nimbus Labs", "ORGANIZATION")], text)
+    out = clean([cand(text, "Nimbus Vision", "ORGANIZATION"), cand(text, "Nimbus Labs", "ORGANIZATION")], text)
     assert [c.type for c in out] == ["OTHER", "ORGANIZATION"]
 
 
@@ -105,43 +98,43 @@ def test_a_definition_opening_the_sentence_types_the_name() -> None:
     text = "Air is cleaner here.\nA Lisbon start-up founded in 2015, Brisa Verde sells filters."
     start = text.index("Brisa Verde")
     assert mention_cues(text, start, start + len("Brisa Verde"))["ORGANIZATION"] >= 2
-    assert retype([_cand(text, "Brisa Verde", "PERSON")], text)[0].type == "ORGANIZATION"
+    assert retype([cand(text, "Brisa Verde", "PERSON")], text)[0].type == "ORGANIZATION"
 
 
 def test_a_word_written_with_a_region_after_it_is_a_place() -> None:
     text = "Fighting went on near Dorvo, Kessan province. Kessan is in the hills."
-    cands = [_cand(text, "Dorvo", "ORGANIZATION"), _cand(text, "Kessan", "PLACE"), _cand(text, "Kessan", "PLACE", 1)]
+    cands = [cand(text, "Dorvo", "ORGANIZATION"), cand(text, "Kessan", "PLACE"), cand(text, "Kessan", "PLACE", 1)]
     assert retype(cands, text)[0].type == "PLACE"
     alone = "Fighting went on near Dorvo, and then stopped."  # one cue is not enough
-    assert retype([_cand(alone, "Dorvo", "ORGANIZATION")], alone)[0].type == "ORGANIZATION"
+    assert retype([cand(alone, "Dorvo", "ORGANIZATION")], alone)[0].type == "ORGANIZATION"
 
 
 def test_the_short_form_of_a_newspaper_after_the_is_the_newspaper() -> None:
     text = "The Harbor City Ledger reported the fire. The Ledger says two people were hurt."
-    cands = [_cand(text, "Harbor City Ledger", "ORGANIZATION"), _cand(text, "Ledger", "PERSON", 1)]
+    cands = [cand(text, "Harbor City Ledger", "ORGANIZATION"), cand(text, "Ledger", "PERSON", 1)]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION"]
     alone = "Ledger says two people were hurt."  # no organisation ends with it: left alone
-    assert retype([_cand(alone, "Ledger", "PERSON")], alone)[0].type == "PERSON"
+    assert retype([cand(alone, "Ledger", "PERSON")], alone)[0].type == "PERSON"
 
 
 def test_a_capitalised_noun_after_a_is_no_name() -> None:
     text = "Police think a passing Samaritan who saw the crash called them. Samaritan is a word."
-    out = clean([_cand(text, "Samaritan", "ORGANIZATION")], text)
+    out = clean([cand(text, "Samaritan", "ORGANIZATION")], text)
     assert out == []
     named = "A reporter met Odile who saw the crash."
-    assert len(clean([_cand(named, "Odile", "PERSON")], named)) == 1
+    assert len(clean([cand(named, "Odile", "PERSON")], named)) == 1
 
 
 def test_the_surname_of_a_full_name_is_the_person_unless_a_nationality_comes_from_it() -> None:
     text = "The economist Ilse Varnow wrote the paper. Later Varnow taught in Graz."
-    cands = [_cand(text, "Ilse Varnow", "PERSON"), _cand(text, "Varnow", "PLACE", 1)]
+    cands = [cand(text, "Ilse Varnow", "PERSON"), cand(text, "Varnow", "PLACE", 1)]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON"]
     carrier = "The carrier Garuda Velmora flies daily. Velmora has many Velmoran pilots. Velmora lies south."
-    cands = [_cand(carrier, "Garuda Velmora", "PERSON"), _cand(carrier, "Velmora", "PLACE", 1)]
+    cands = [cand(carrier, "Garuda Velmora", "PERSON"), cand(carrier, "Velmora", "PLACE", 1)]
     assert retype(cands, carrier)[1].type == "PLACE"
     company = "Ada Brisk met Brisk Motors. Brisk said it would hire."  # another name begins with it
-    cands = [_cand(company, "Ada Brisk", "PERSON"), _cand(company, "Brisk Motors", "ORGANIZATION"),
-             _cand(company, "Brisk", "ORGANIZATION", 2)]
+    cands = [cand(company, "Ada Brisk", "PERSON"), cand(company, "Brisk Motors", "ORGANIZATION"),
+             cand(company, "Brisk", "ORGANIZATION", 2)]
     assert retype(cands, company)[2].type == "ORGANIZATION"
 
 
@@ -166,75 +159,75 @@ def test_a_name_after_her_or_your_is_a_thing_owned() -> None:
 
 def test_a_name_after_since_the_or_after_the_is_an_event() -> None:
     text = "Prices rose after the Great Thaw. Nothing like it happened since the Great Thaw, and none will."
-    cands = [_cand(text, "Great Thaw", "PLACE"), _cand(text, "Great Thaw", "PLACE", 1)]
+    cands = [cand(text, "Great Thaw", "PLACE"), cand(text, "Great Thaw", "PLACE", 1)]
     assert {c.type for c in retype(cands, text)} == {"EVENT"}
     once = "Prices rose after the Great Thaw."  # one such mention is not enough
-    assert retype([_cand(once, "Great Thaw", "PLACE")], once)[0].type == "PLACE"
+    assert retype([cand(once, "Great Thaw", "PLACE")], once)[0].type == "PLACE"
 
 
 def test_names_in_a_long_list_of_titles_are_titles() -> None:
     text = ("Launch titles: Road Kings 2, Lantern Hollow, Stone Age: Dawn, Drift 2019, Quarry, Marla Vance, Ember"
             " Tide 3, and Hollow Crown.\nMarla Vance wrote the music.")
-    cands = [_cand(text, "Marla Vance", "PERSON"), _cand(text, "Quarry", "PLACE"),
-             _cand(text, "Marla Vance", "PERSON", 1)]
+    cands = [cand(text, "Marla Vance", "PERSON"), cand(text, "Quarry", "PLACE"),
+             cand(text, "Marla Vance", "PERSON", 1)]
     assert [c.type for c in clean(cands, text)] == ["OTHER", "OTHER", "PERSON"]
     people = "Guests: Ann Lee, Bo Park, Cy Dunn, Di Moss, Ed Roe, Flo Hart and Gil Ames came."  # nothing numbered
-    cands = [_cand(people, "Ann Lee", "PERSON")]
+    cands = [cand(people, "Ann Lee", "PERSON")]
     assert clean(cands, people)[0].type == "PERSON"
 
 
 def test_a_name_only_ever_counted_before_a_noun_is_a_variety() -> None:
     text = "Dice 2 Roma tomatoes and 1 Zelda pepper.\nAdd 3 Roma tomatoes to the pan."
-    cands = [_cand(text, "Roma", "PLACE"), _cand(text, "Zelda", "PERSON"), _cand(text, "Roma", "PLACE", 1)]
+    cands = [cand(text, "Roma", "PLACE"), cand(text, "Zelda", "PERSON"), cand(text, "Roma", "PLACE", 1)]
     assert clean(cands, text) == []
     named = "Add 2 Roma tomatoes. We drove to Roma last year."
-    cands = [_cand(named, "Roma", "PLACE"), _cand(named, "Roma", "PLACE", 1)]
+    cands = [cand(named, "Roma", "PLACE"), cand(named, "Roma", "PLACE", 1)]
     assert len(clean(cands, named)) == 2
 
 
 def test_a_table_heading_cell_is_no_name() -> None:
     text = "Quotes\nSymbol | Company | Last | Change\nVLX | Velox Corp | 12.5 | -0.3\n"
-    cands = [_cand(text, "Symbol", "ORGANIZATION"), _cand(text, "Velox Corp", "ORGANIZATION")]
+    cands = [cand(text, "Symbol", "ORGANIZATION"), cand(text, "Velox Corp", "ORGANIZATION")]
     assert [c.text for c in clean(cands, text)] == ["Velox Corp"]
 
 
 def test_the_end_of_a_hyphenated_compound_is_no_name() -> None:
     text = "A Made-for-Radio Ballad Tour begins."
-    assert clean([_cand(text, "Radio Ballad", "PERSON")], text) == []
+    assert clean([cand(text, "Radio Ballad", "PERSON")], text) == []
     known = "The pro-Varga rally grew. Varga spoke."  # named on its own elsewhere: kept
-    cands = [_cand(known, "Varga", "PERSON"), _cand(known, "Varga", "PERSON", 1)]
+    cands = [cand(known, "Varga", "PERSON"), cand(known, "Varga", "PERSON", 1)]
     assert len(clean(cands, known)) == 2
 
 
 def test_a_capitalised_plural_of_a_common_word_is_no_name() -> None:
     text = "Deals on Phones and more\nThis phone is cheap and that phone is cheaper."
-    assert clean([_cand(text, "Phones", "PERSON")], text) == []
+    assert clean([cand(text, "Phones", "PERSON")], text) == []
 
 
 def test_a_particle_before_a_hyphen_belongs_to_the_name() -> None:
     text = "The poet Hamid al-Rawas and the critic Ines Botero-Valle met."
-    cands = [_cand(text, "Rawas", "PERSON"), _cand(text, "Valle", "PERSON")]
+    cands = [cand(text, "Rawas", "PERSON"), cand(text, "Valle", "PERSON")]
     assert len(clean(cands, text)) == 2
 
 
 def test_an_acronym_defined_by_common_words_is_a_concept() -> None:
     text = "We measured sea surface salinity (SSS) from orbit. SSS maps improved. The Ocean Survey Board (OSB) helped."
-    cands = [_cand(text, "SSS", "ORGANIZATION"), _cand(text, "SSS", "ORGANIZATION", 1),
-             _cand(text, "OSB", "ORGANIZATION")]
+    cands = [cand(text, "SSS", "ORGANIZATION"), cand(text, "SSS", "ORGANIZATION", 1),
+             cand(text, "OSB", "ORGANIZATION")]
     assert [c.text for c in clean(cands, text)] == ["OSB"]
 
 
 def test_a_currency_code_after_an_amount_is_no_name() -> None:
     text = "Kayaks cost 125 DKK per hour at Havn Kayak."
-    assert clean([_cand(text, "DKK", "ORGANIZATION")], text) == []
+    assert clean([cand(text, "DKK", "ORGANIZATION")], text) == []
 
 
 def test_a_plural_name_of_several_words_after_the_is_a_team() -> None:
     text = "He debuted for the Dayton Otters in 2012.\nTeams: Dayton Otters (2012)\nHe left the Dayton Otters."
-    cands = [_cand(text, "Dayton Otters", "PERSON", n) for n in range(3)]
+    cands = [cand(text, "Dayton Otters", "PERSON", n) for n in range(3)]
     assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
     bare = "Dayton Otters wrote a song. Dayton Otters sang."  # never after "the": a person may be called so
-    cands = [_cand(bare, "Dayton Otters", "PERSON", n) for n in range(2)]
+    cands = [cand(bare, "Dayton Otters", "PERSON", n) for n in range(2)]
     assert {c.type for c in retype(cands, bare)} == {"PERSON"}
 
 
@@ -260,10 +253,10 @@ def test_an_acronym_defined_in_capitals_by_the_text_s_common_words_is_a_concept(
         "SDH units were cheap. The Water Supply Board (WSB) paid for half, and the Northern Lamp Guild (NLG) "
         "sold them."
     )
-    cands = [_cand(text, "Slow Drip Heater", "ORGANIZATION"), _cand(text, "SDH", "ORGANIZATION"),
-             _cand(text, "SDH", "ORGANIZATION", 1), _cand(text, "Water Supply Board", "ORGANIZATION"),
-             _cand(text, "WSB", "ORGANIZATION"), _cand(text, "Northern Lamp Guild", "ORGANIZATION"),
-             _cand(text, "NLG", "ORGANIZATION")]
+    cands = [cand(text, "Slow Drip Heater", "ORGANIZATION"), cand(text, "SDH", "ORGANIZATION"),
+             cand(text, "SDH", "ORGANIZATION", 1), cand(text, "Water Supply Board", "ORGANIZATION"),
+             cand(text, "WSB", "ORGANIZATION"), cand(text, "Northern Lamp Guild", "ORGANIZATION"),
+             cand(text, "NLG", "ORGANIZATION")]
     kept = {c.text for c in clean(cands, text)}
     assert "SDH" not in kept and "Slow Drip Heater" not in kept
     assert {"Water Supply Board", "WSB"} <= kept  # an organisation's word: "board"
