@@ -122,7 +122,8 @@ def skip_feature_scan() -> None:
     note whether it uses PySide6 (0: yes, without ``from __feature__ import``) or not (-1); the note only matters
     to a module that selects a feature, which none here does. The answer is known without reading: Newsdesk's own
     modules use PySide6 without features, the standard library and what is loaded before PySide6 do not use it.
-    The hook keeps its own answer for everything else, and without its (private) table nothing changes.
+    Modules imported later that are not Newsdesk's are answered by name too (-1). Without the hook's (private)
+    table and reader nothing changes.
     """
     import PySide6  # noqa: F401 — installs the hook and its table
 
@@ -140,6 +141,20 @@ def skip_feature_scan() -> None:
             for name in names:
                 if name.endswith(".py") and name != "__init__.py":
                     table.setdefault(f"{prefix}.{name[:-3]}", 0)
+    # What is imported later and is not Newsdesk's (SQLAlchemy, spaCy, rapidfuzz: ~300 modules, read while the
+    # store and the analysis come up behind the first window) is answered without reading either: -1. A module that
+    # selects a feature sets its own entry when it does, whatever the default; and as long as no module selects
+    # one, 0 and -1 mean the same.
+    feature = sys.modules["shibokensupport.feature"]
+    reads = getattr(feature, "_mod_uses_pyside", None)
+    if callable(reads) and not getattr(reads, "by_name", False):
+        def uses_pyside(module: object) -> bool:
+            if str(getattr(module, "__name__", "")).split(".")[0] in ("gui", "models"):
+                return bool(reads(module))
+            return False
+
+        uses_pyside.by_name = True  # type: ignore[attr-defined]
+        feature._mod_uses_pyside = uses_pyside
 
 
 def _import_before_qt() -> None:
