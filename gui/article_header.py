@@ -7,8 +7,6 @@ highlighted and carries entities) while everything that is not prose stays out o
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import arg
+from gui.markup import escape
 from gui.theme import current_tokens
 from models.article import PUBLISHED_SOURCE_LABELS as SOURCE_LABELS
 from models.article import Metadata

@@ -179,9 +179,14 @@ class DockHeaders(QObject):
         """The row: the panel colour with a rule under it, the tabs as one rounded group, the current one raised."""
         tokens = current_tokens()
         painter = QPainter(bar)
+        # Filled without fillRect(): its first call makes PySide6 build QGradient's enums (169 presets, ~3 ms),
+        # and this paint comes before the window's first frame.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(tokens.panel))
+        painter.drawRect(bar.rect())
+        painter.setBrush(QColor(tokens.border))
+        painter.drawRect(0, bar.height() - 1, bar.width(), 1)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(bar.rect(), QColor(tokens.panel))
-        painter.fillRect(0, bar.height() - 1, bar.width(), 1, QColor(tokens.border))
         if bar.count() == 0:
             return
         pills = []

@@ -9,17 +9,42 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
-from gui.export_widgets import style_export_button
 from gui.i18n import arg
+from gui.icons import svg_icon
+from gui.theme import current_tokens
 
 if TYPE_CHECKING:
     from gui.export_dialog import ExportDialog
     from gui.main_window import MainWindow
 
 EXPORT_SHORTCUT = QKeySequence("Ctrl+E")
+
+# A tray with an arrow leaving it, drawn like the line icons of resources/icons.
+EXPORT_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
+    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 15V4"/><path d="M7.5 8.5 12 4'
+    ' 16.5 8.5"/><path d="M4.5 14v4.5a1.5 1.5 0 0 0 1.5 1.5h12a1.5 1.5 0 0 0 1.5-1.5V14"/></svg>'
+)
+
+
+def export_icon(color: str) -> QIcon:
+    return svg_icon(EXPORT_SVG, color, (16, 20, 24))
+
+
+def style_export_button(button: QToolButton) -> None:
+    t = current_tokens()
+    hover = "#237C83" if not t.dark else "#74C6CB"
+    button.setIcon(export_icon(t.on_accent))
+    button.defaultAction().setIcon(export_icon(t.on_accent))
+    button.setStyleSheet(
+        f"QToolButton#ExportButton {{ background: {t.accent}; color: {t.on_accent}; border: none;"
+        f" border-radius: 8px; padding: 6px 14px 6px 10px; font-weight: 600; }}"
+        f" QToolButton#ExportButton:hover {{ background: {hover}; }}"
+        f" QToolButton#ExportButton:focus {{ border: 1px solid {t.text}; }}"
+    )
 
 
 def open_export_dialog(window: MainWindow) -> ExportDialog:

@@ -1,5 +1,6 @@
 """The export dialog's building blocks and look: the format choices it offers, quiet drop-downs, a preview browser
-that loads nothing, the accent Export button and the dialog's style sheet from the theme tokens."""
+that loads nothing and the dialog's style sheet from the theme tokens (the toolbar's accent Export button is
+gui.export_action's: it is built before the first paint, the dialog only when asked for)."""
 
 from __future__ import annotations
 
@@ -8,21 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QComboBox, QDateEdit, QTextBrowser, QToolButton, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QComboBox, QDateEdit, QTextBrowser, QWidget
 
-from gui.icons import svg_icon
 from gui.theme import Tokens, current_tokens
 
 ERROR_RED = "#E0564F"
-
-# A tray with an arrow leaving it, drawn like the line icons of resources/icons.
-EXPORT_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
-    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 15V4"/><path d="M7.5 8.5 12 4'
-    ' 16.5 8.5"/><path d="M4.5 14v4.5a1.5 1.5 0 0 0 1.5 1.5h12a1.5 1.5 0 0 0 1.5-1.5V14"/></svg>'
-)
-
 
 @dataclass(frozen=True)
 class FormatChoice:
@@ -45,10 +37,6 @@ CHOICES = (
 GROUPINGS = (("position", "Position in the text"), ("color", "Colour meaning"), ("entity", "Entity"),
              ("date", "Date"))
 PAGE_SIZES = (("a4", "A4"), ("letter", "US Letter"))
-
-
-def export_icon(color: str) -> QIcon:
-    return svg_icon(EXPORT_SVG, color, (16, 20, 24))
 
 
 def file_name(title: str, extension: str) -> str:
@@ -95,19 +83,6 @@ class SandboxedBrowser(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # QTextBrowser.loadResource
         self.blocked.append(url.toString() if isinstance(url, QUrl) else str(url))
         return None
-
-
-def style_export_button(button: QToolButton) -> None:
-    t = current_tokens()
-    hover = "#237C83" if not t.dark else "#74C6CB"
-    button.setIcon(export_icon(t.on_accent))
-    button.defaultAction().setIcon(export_icon(t.on_accent))
-    button.setStyleSheet(
-        f"QToolButton#ExportButton {{ background: {t.accent}; color: {t.on_accent}; border: none;"
-        f" border-radius: 8px; padding: 6px 14px 6px 10px; font-weight: 600; }}"
-        f" QToolButton#ExportButton:hover {{ background: {hover}; }}"
-        f" QToolButton#ExportButton:focus {{ border: 1px solid {t.text}; }}"
-    )
 
 
 def dialog_style(t: Tokens, mono: str) -> str:

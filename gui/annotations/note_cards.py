@@ -7,7 +7,6 @@ the margin marks the line instead. A click on either selects the highlight.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from gui import markup
 from gui.annotations.colors import Legend
 from gui.article_view import ArticleView
 from gui.theme import current_tokens
@@ -54,7 +54,7 @@ def note_markup(note: str) -> str:
     """The note's HTML as :func:`models.export.note_markup.note_html` renders it; a plain note without loading the
     renderer."""
     if is_plain(note):
-        return "".join(f"<p>{html.escape(p.strip(), quote=False)}</p>" for p in _PARAGRAPHS.split(note) if p.strip())
+        return "".join(f"<p>{markup.escape(p.strip(), quote=False)}</p>" for p in _PARAGRAPHS.split(note) if p.strip())
     from models.export.note_markup import note_html  # the Markdown renderer loads with the first marked-up note
 
     return note_html(note)

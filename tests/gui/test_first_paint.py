@@ -132,11 +132,11 @@ def test_a_failed_store_is_raised_to_whoever_waits(tmp_path: Path) -> None:
 # (the Export dialog installs the renderer), Preferences, the comparison of versions, ingest (an article on screen
 # is already in the library), the package index read by About, the dossier and the entity descriptions (shown
 # with the analysis), the Entities and Timeline panels (built once the article is painted, their docks laid out
-# empty until then) and the About dialog.
+# empty until then), the About dialog, the export dialog's widgets and the html module (its entity table).
 LATER = ("gui.pdf_export", "gui.export_dialog", "gui.export_jobs", "models.export", "markdown_it", "gui.preferences",
          "gui.revisions.window", "gui.revisions.diff_view", "models.revisions.compare", "rapidfuzz", "models.ingest",
          "importlib.metadata", "gui.entities", "models.analysis.entity_descriptions", "gui.reading_panels",
-         "gui.timeline", "gui.about")
+         "gui.timeline", "gui.about", "gui.export_widgets", "html")
 
 PROBE = """
 import json, sys
