@@ -8,6 +8,13 @@ date expression (its words, which occurrence of them, and its right TIMEX3 value
 (name, acceptable types, other written forms). Each page is ingested from the shared HTML and analysed with the
 publication date Newsdesk reads from it (kept in the labels, so the figures do not move with the extractor's dates).
 
+The labels name expressions by their words and occurrence in the extracted text, so they hold for the text they were
+made on; each page keeps that text's SHA-256 (``text_sha256``), and a page whose text has changed since is reported
+on stderr: its new passages must be labelled, by the same rules, before its figures mean anything. (On 2026-12-06,
+after the extractor began reading text written straight into block containers, two pages were brought up to date:
+an intro paragraph of a deals page with "today", three "Black Friday" and "last night", whose later occurrences were
+renumbered, and a "First Published:" line with its date and time.)
+
 Figures:
 - dates: recall (gold expressions found with a right value), precision (DATE/TIME expressions shown on the timeline
   that have a right value; one the labels do not list is wrong), found (gold expressions overlapped at all), and the
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -160,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(tmp) / f"{page['id']}.html"
             path.write_bytes(gzip.decompress((Path(args.bench) / "html" / f"{page['id']}.html.gz").read_bytes()))
             text = ingest_file(path).text
+            if page.get("text_sha256") not in (None, hashlib.sha256(text.encode()).hexdigest()):
+                print(f"page {page['id'][:12]}: the extracted text has changed since it was labelled", file=sys.stderr)
             published = date.fromisoformat(page["published"]) if page.get("published") else None
             c = score_page(text, page, analyze(text, published))
             counts.append(c)
