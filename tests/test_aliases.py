@@ -172,3 +172,27 @@ def test_clusters_are_sorted_by_first_mention() -> None:
     cands = _mentions(text, [("Velmora", "PLACE"), ("Quillon", "ORGANIZATION"), ("Velmora", "PLACE")])
     clusters = merge_aliases(list(reversed(cands)), text)
     assert [c.name for c in clusters] == ["Velmora", "Quillon"]
+
+
+def test_acronyms_are_filed_without_full_stops_and_countries_under_their_names() -> None:
+    # One house style writes "U.N." and "U.S.", another "UN" and "US": the library files both under one name, and a
+    # country named only by its initials under the name an article would spell out.
+    text = "The U.N. envoy left the U.S. for the UAE. The F.B.I. and AT&T declined to comment, said J.R. Ewing."
+    clusters = merge_aliases(_mentions(text, [("U.N.", "ORGANIZATION"), ("U.S.", "PLACE"), ("UAE", "PLACE"),
+                                              ("F.B.I.", "ORGANIZATION"), ("AT&T", "ORGANIZATION"),
+                                              ("J.R. Ewing", "PERSON")]), text)
+    assert _groups(clusters) == [
+        ("UN", "ORGANIZATION", ["U.N."]),
+        ("United States", "PLACE", ["U.S."]),
+        ("United Arab Emirates", "PLACE", ["UAE"]),
+        ("FBI", "ORGANIZATION", ["F.B.I."]),
+        ("AT&T", "ORGANIZATION", ["AT&T"]),
+        ("J.R. Ewing", "PERSON", ["J.R. Ewing"]),
+    ]
+    # spelt out and abbreviated in one article: one entity, as before
+    text = "The United States and the U.S. Senate; the US dollar."
+    clusters = merge_aliases(_mentions(text, [("United States", "PLACE"), ("U.S.", "PLACE"), ("US", "PLACE")]), text)
+    assert _groups(clusters) == [("United States", "PLACE", ["United States", "U.S.", "US"])]
+    # an organisation named by initials that happen to be a country's keeps them ("US" typed as the government)
+    clusters = merge_aliases(_mentions("US officials said.", [("US", "ORGANIZATION")]), "US officials said.")
+    assert _groups(clusters) == [("US", "ORGANIZATION", ["US"])]

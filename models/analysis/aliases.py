@@ -301,9 +301,32 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
         members = sorted((candidates[i] for i in idx), key=lambda m: (m.start, m.end))
         kind = _cluster_type(members)
         typed = [m.text for m in members if m.type == kind] or [m.text for m in members]
-        clusters.append(Cluster(members, canonical_name(typed), kind))
+        clusters.append(Cluster(members, library_name(canonical_name(typed), kind), kind))
     clusters.sort(key=lambda c: c.first)
     return clusters
+
+
+# Countries the press names by their initials, however the initials are written: under these names they are one
+# entity across the articles of a library, whether an article says "U.S.", "US", "USA" or "United States".
+COUNTRY_INITIALS = {
+    "US": "United States", "USA": "United States", "UK": "United Kingdom", "UAE": "United Arab Emirates",
+    "USSR": "Soviet Union", "DRC": "Democratic Republic of the Congo", "DPRK": "North Korea", "PRC": "China",
+}
+
+
+def library_name(name: str, kind: str) -> str:
+    """The entity's name as the library files it, so that articles writing it differently meet in one entity:
+    an acronym without its full stops ("U.N." → "UN", "F.B.I." → "FBI"; one house style writes them, another
+    does not) and a country named by its initials under its name ("U.S." → "United States"). People keep their
+    initials as written ("J.R.")."""
+    if kind == "PERSON":
+        return name
+    letters = acronym_letters(name)
+    if letters is None or letters != name.replace(".", ""):
+        return name  # not an acronym, or one with a possessive or an ampersand ("AT&T"): left as it is
+    if kind == "PLACE" and letters in COUNTRY_INITIALS:
+        return COUNTRY_INITIALS[letters]
+    return letters
 
 
 def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
