@@ -38,6 +38,7 @@ from models.analysis.entity_types import (
     PERSON_TITLES,
     is_title_word,
 )
+from models.analysis.headlines import in_headline
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.types import Entity, Mention
 
@@ -97,7 +98,7 @@ def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> 
         confidence -= 0.15
     elif n == 1 and len(words) == 1 and "context" not in sources:
         confidence -= 0.1  # one word, once, nothing around it to say what it is
-    if all(entity_cues.in_headline(text, m.start) for m in members):
+    if all(in_headline(text, m.start) for m in members):
         confidence -= 0.2
     if kind in ("OTHER", "EVENT", "GROUP") and n == 1:
         confidence -= 0.05

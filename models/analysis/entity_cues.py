@@ -360,13 +360,30 @@ def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
     out = {name for name, every in seen.items() if every}
     # "the Pittsburgh Pirates", "the Velvet Owls": a name of several words ending in a plural, after "the" at least
     # as often as not (a table or an infobox writes it bare)
+    return out | team_names(candidates, text, ("PERSON",))
+
+
+# The plural last words of places ("the United States", "the Rocky Mountains", "the Northern Territories").
+_PLACE_PLURALS = frozenset(
+    "States Islands Isles Mountains Hills Lakes Falls Springs Keys Highlands Lowlands Alps Territories Emirates "
+    "Provinces Plains Heights Woods Fields Rapids Sands Downs Cliffs Gardens Meadows Valleys Rocks Pyramids Glades "
+    "Marshes Lands Caves Narrows Straits Dunes Banks Shoals Reefs Peaks Ranges Hebrides Midlands Americas Indies "
+    "Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Andes Appalachians Rockies".split()
+)
+
+
+def team_names(candidates: Sequence[Candidate], text: str, kinds: Sequence[str]) -> set[str]:
+    """Names of several words ending in a plural, written after "the" at least as often as not ("the Pittsburgh
+    Pirates", "the Velvet Owls"; a table or an infobox writes them bare): a team or a band, whatever the model or
+    a context cue made of them ("Pittsburgh Pirates (2012)" in an infobox is no citation of a person). Only the
+    ``kinds`` given are counted; places in the plural ("the United States") are none."""
     votes: Counter[str] = Counter()
     for c in candidates:
         words = c.text.split()
-        if c.type != "PERSON" or len(words) < 2 or not _PLURAL_NAME.match(words[-1]):
+        if c.type not in kinds or len(words) < 2 or not _PLURAL_NAME.match(words[-1]) or words[-1] in _PLACE_PLURALS:
             continue
         votes[c.text] += 1 if _THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
-    return out | {name for name, v in votes.items() if v >= 0}
+    return {name for name, v in votes.items() if v >= 0}
 
 
 def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -466,14 +483,17 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
     plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
+    # a team the model calls an organisation at least once, and a place or a person elsewhere
+    teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
+    teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
     parts = _parts_of_people(candidates, text)
     out = []
     for c in candidates:
         if c.type in ("PLACE", "ORGANIZATION", "GROUP") and _NATIONALITY_WORD.match(c.text):
             out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
             continue  # "Spanish", "in English": a nationality or its language, never a place
-        if c.type == "PERSON" and c.text in plural_the:
-            out.append(replace(c, type="ORGANIZATION", source="context"))
+        if (c.type == "PERSON" and c.text in plural_the) or c.text in teams:
+            out.append(replace(c, type="ORGANIZATION", source="context") if c.type != "ORGANIZATION" else c)
             continue
         against = _against_person(evidence.get(name_key(c.text)))
         if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not against:
@@ -525,16 +545,6 @@ def title_lists(text: str) -> list[tuple[int, int]]:
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
 
 
-# Capitalised function words and verbs that end a name in a headline written in title case ("Google Bets On AI").
-_TITLE_STOPS = frozenset(
-    """
-    is are was were be been will would can could should may might must has have had do does did says said bets
-    offers offering launches launching wins beats buys sells plans faces gets makes takes set sets hits for to
-    seems seem looks feels remains appears goes comes keeps gives shows
-    with from into over after before about against as at by on of in and or but vs vs. than how why what when
-    where who which while if not no new more most are here now just
-    """.split()
-)
 _ROLE_AFTER = re.compile(
     r"\s+(?:coach|goalie|goaltender|defenseman|defenceman|captain|winger|forward|striker|midfielder|quarterback|"
     r"pitcher|shortstop|linebacker|owner|fans|teammates?|ceo|cfo|chief executive|spokesman|spokeswoman|"
@@ -550,51 +560,3 @@ _TEAM_AFTER = re.compile(
     r"pitcher|shortstop|outfielder|catcher|infielder|goalie|goaltender|defenseman|winger|forward|guard|center|"
     r"striker|midfielder|defender|goalkeeper|manager|owner|general manager|roster|lineup)\b"
 )
-_HEADLINE_CHARS = 300  # a longer line is prose, never a headline (and a megabyte line is not scanned per mention)
-
-
-def _title_case_line(text: str, start: int) -> bool:
-    """Is the line a headline in title case: most words capitalised, function words included ("Are", "For")?"""
-    floor = max(0, start - _HEADLINE_CHARS)
-    left = text.rfind("\n", floor, start) + 1
-    if left == 0 and floor > 0:
-        return False
-    right = text.find("\n", start, start + _HEADLINE_CHARS)
-    if right < 0:
-        if start + _HEADLINE_CHARS < len(text):
-            return False
-        right = len(text)
-    if right - left > _HEADLINE_CHARS:
-        return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[left:right])
-    if len(words) < 4:
-        return False
-    small = [w for w in words if w.lower() in _TITLE_STOPS]
-    capital = sum(w[0].isupper() for w in words)
-    return capital >= 0.75 * len(words) and any(w[0].isupper() for w in small)
-
-
-def in_headline(text: str, start: int) -> bool:
-    """The mention sits in a title-case headline line (where the model's spans are least reliable)."""
-    return _title_case_line(text, start)
-
-
-def _headline_cut(c: Candidate, text: str) -> Candidate | None:
-    """A span of a title-case headline ends before its first capitalised function word or verb ("Delhi Offering
-    Fresh Air" → "Delhi")."""
-    words = list(re.finditer(r"\S+", c.text))
-    if len(words) < 2 or not _title_case_line(text, c.start):
-        return c
-    for i, w in enumerate(words[1:], 1):
-        if w.group().lower().strip(",:;") in _TITLE_STOPS:
-            end = c.start + words[i - 1].end()
-            return replace(c, end=end, text=text[c.start : end])
-    if _QUESTION_BEFORE.search(text, max(0, c.start - 12), c.start) and _QUESTION_END.match(text, c.end):
-        end = c.start + words[-2].end()  # "What Does Stadia Offer?": the question's verb ends the headline
-        return replace(c, end=end, text=text[c.start : end])
-    return c
-
-
-# A headline question: an auxiliary before the subject, the main verb last before the question mark.
-_QUESTION_BEFORE = re.compile(r"\b(?:Does|Do|Did|Will|Can|Could|Should|Would|Is|Are|Was|Were)\s+(?:the\s+)?$")
-_QUESTION_END = re.compile(r"\s*\?")

@@ -17,13 +17,12 @@ from models.analysis.entity_cues import (
     NOT_NAMES,
     ORG_NOUNS,
     PERSON_NOUNS,
-    _headline_cut,
     _product_line_names,
-    _title_case_line,
     product_or_idea,
     title_lists,
 )
 from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
+from models.analysis.headlines import headline_cut, title_case_line
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
@@ -70,7 +69,7 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
         words = re.split(r"[\s\-–]+", surface)
         if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
             continue
-        if not all(_heading_line(text, m.start) or _title_case_line(text, m.start) for m in mentions):
+        if not all(_heading_line(text, m.start) or title_case_line(text, m.start) for m in mentions):
             continue
         if lower is None:
             lower = set(_LOWER_WORDS.findall(text))
@@ -221,7 +220,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     surfaces = Counter(c.text for c in candidates)
     concepts = concept_acronyms(text, counts) if "(" in text else set()
     counted = _counted_only(candidates, text)
-    candidates = [_headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
+    candidates = [headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
                 and product_or_idea(c.text)}

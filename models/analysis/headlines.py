@@ -1,0 +1,68 @@
+"""Headlines written in title case ("Google Bets On AI As Rivals Close In"): where the model's name spans are least
+reliable, and where a capitalised function word or verb ends a name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from models.analysis.aliases import Candidate
+
+# Capitalised function words and verbs that end a name in a headline written in title case ("Google Bets On AI").
+_TITLE_STOPS = frozenset(
+    """
+    is are was were be been will would can could should may might must has have had do does did says said bets
+    offers offering launches launching wins beats buys sells plans faces gets makes takes set sets hits for to
+    seems seem looks feels remains appears goes comes keeps gives shows
+    with from into over after before about against as at by on of in and or but vs vs. than how why what when
+    where who which while if not no new more most are here now just
+    """.split()
+)
+_HEADLINE_CHARS = 300  # a longer line is prose, never a headline (and a megabyte line is not scanned per mention)
+
+
+def title_case_line(text: str, start: int) -> bool:
+    """Is the line a headline in title case: most words capitalised, function words included ("Are", "For")?"""
+    floor = max(0, start - _HEADLINE_CHARS)
+    left = text.rfind("\n", floor, start) + 1
+    if left == 0 and floor > 0:
+        return False
+    right = text.find("\n", start, start + _HEADLINE_CHARS)
+    if right < 0:
+        if start + _HEADLINE_CHARS < len(text):
+            return False
+        right = len(text)
+    if right - left > _HEADLINE_CHARS:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[left:right])
+    if len(words) < 4:
+        return False
+    small = [w for w in words if w.lower() in _TITLE_STOPS]
+    capital = sum(w[0].isupper() for w in words)
+    return capital >= 0.75 * len(words) and any(w[0].isupper() for w in small)
+
+
+def in_headline(text: str, start: int) -> bool:
+    """The mention sits in a title-case headline line (where the model's spans are least reliable)."""
+    return title_case_line(text, start)
+
+
+def headline_cut(c: Candidate, text: str) -> Candidate | None:
+    """A span of a title-case headline ends before its first capitalised function word or verb ("Delhi Offering
+    Fresh Air" → "Delhi")."""
+    words = list(re.finditer(r"\S+", c.text))
+    if len(words) < 2 or not title_case_line(text, c.start):
+        return c
+    for i, w in enumerate(words[1:], 1):
+        if w.group().lower().strip(",:;") in _TITLE_STOPS:
+            end = c.start + words[i - 1].end()
+            return replace(c, end=end, text=text[c.start : end])
+    if _QUESTION_BEFORE.search(text, max(0, c.start - 12), c.start) and _QUESTION_END.match(text, c.end):
+        end = c.start + words[-2].end()  # "What Does Stadia Offer?": the question's verb ends the headline
+        return replace(c, end=end, text=text[c.start : end])
+    return c
+
+
+# A headline question: an auxiliary before the subject, the main verb last before the question mark.
+_QUESTION_BEFORE = re.compile(r"\b(?:Does|Do|Did|Will|Can|Could|Should|Would|Is|Are|Was|Were)\s+(?:the\s+)?$")
+_QUESTION_END = re.compile(r"\s*\?")
