@@ -154,7 +154,7 @@ def skip_feature_scan() -> None:
             return False
 
         uses_pyside.by_name = True  # type: ignore[attr-defined]
-        feature._mod_uses_pyside = uses_pyside
+        setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 — the hook looks it up in its module
 
 
 def _import_before_qt() -> None:
