@@ -196,3 +196,13 @@ def test_acronyms_are_filed_without_full_stops_and_countries_under_their_names()
     # an organisation named by initials that happen to be a country's keeps them ("US" typed as the government)
     clusters = merge_aliases(_mentions("US officials said.", [("US", "ORGANIZATION")]), "US officials said.")
     assert _groups(clusters) == [("US", "ORGANIZATION", ["US"])]
+
+
+def test_a_lone_acronym_filed_under_a_country_stays_unsure() -> None:
+    # "U.S." once is filed as United States, but it was still a bare acronym in the text: drawn faded as before.
+    from models.analysis import analyze
+
+    text = "Talks stalled in Geneva on Monday.\nOfficials in the U.S. declined to comment on the talks in Geneva."
+    entity = next(e for e in analyze(text, None).entities if e.name == "United States")
+    assert [m.text for m in entity.mentions] == ["U.S."]
+    assert entity.confidence < 0.5

@@ -94,8 +94,8 @@ def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> 
         confidence += 0.1
     if sum(m.type == kind for m in members) < 0.7 * n:
         confidence -= 0.15  # its mentions were typed differently
-    if n == 1 and len(name) <= 4 and name.isupper():
-        confidence -= 0.15
+    if n == 1 and len(members[0].text) <= 4 and members[0].text.isupper():
+        confidence -= 0.15  # a lone acronym as written ("U.S."), whatever name the library files it under
     elif n == 1 and len(words) == 1 and "context" not in sources:
         confidence -= 0.1  # one word, once, nothing around it to say what it is
     if all(in_headline(text, m.start) for m in members):
