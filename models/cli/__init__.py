@@ -19,6 +19,7 @@ Handler = Callable[[argparse.Namespace], int]
 COMMAND_MODULES = (
     "models.cli.articles",
     "models.cli.analysis_commands",
+    "models.cli.reanalysis_commands",
     "models.cli.annotation_commands",
     "models.cli.export_commands",
     "models.cli.revision_commands",
@@ -93,6 +94,7 @@ COMMANDS = frozenset(
     | {"revisions", "diff"}
     | {"backup", "backups", "restore", "recover", "check"}
     | {"entities", "dossier", "timeline"}
+    | {"reanalyze"}
 )
 
 

@@ -109,8 +109,22 @@ def _work(source: str, analyse: bool) -> Result:
 
 
 def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str]) -> Iterator[Result]:
-    """The workers' results in the order of ``sources``, at most :data:`READ_AHEAD` per worker read ahead of the
-    writer (a long article at the head of the line leaves the other workers enough to do)."""
+    """The workers' results in the order of ``sources`` (:func:`in_order`)."""
+    return in_order(_work, ((source, analyse) for source in sources), jobs, analyse, _init_worker, (known,))
+
+
+def in_order(
+    work: Callable[..., Any],
+    calls: Iterable[tuple[Any, ...]],
+    jobs: int,
+    analyse: bool,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[Any]:
+    """``work(*call)`` of each call in ``jobs`` worker processes, yielded in the order of ``calls``, at most
+    :data:`READ_AHEAD` per worker read ahead of the consumer (a long article at the head of the line leaves the other
+    workers enough to do). ``initializer(*initargs, warm)`` starts each worker; ``analyse``: the analyser is loaded
+    once here before forking, or (``warm``) in each spawned worker."""
     import multiprocessing
     import threading
 
@@ -119,13 +133,12 @@ def results(sources: list[str], jobs: int, analyse: bool, known: dict[str, str])
     context = multiprocessing.get_context(method)
     if analyse and method == "fork":
         warm_up()  # the model is loaded once, here, and the forked workers share it (no load per worker)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(known, analyse and method != "fork")) as pool:
-        pending: list[Future[Result]] = []
-        todo = iter(sources)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer,
+                             initargs=(*initargs, analyse and method != "fork")) as pool:
+        pending: list[Future[Any]] = []
         try:
-            for source in todo:
-                pending.append(pool.submit(_work, source, analyse))
+            for call in calls:
+                pending.append(pool.submit(work, *call))
                 if len(pending) >= READ_AHEAD * jobs:
                     yield pending.pop(0).result()
             while pending:
