@@ -378,10 +378,12 @@ def run(argv_files: list[str], library: str | None = None, screenshot: str | Non
     window.show()
     startup_mark("window-shown")  # polished and laid out; painted by the event loop next
     window.library_panel.list.setFocus()  # reading starts from the list, not with a caret in the search field
-    if not screenshot:  # the day's backup, on a worker once the window is painted (gui.library_backup)
+    if not screenshot:  # on workers once the window is painted: the day's backup, articles an older version read
         from gui.library_backup import install_daily_backup
+        from gui.library_refresh import install_library_refresh
 
         install_daily_backup(window)
+        install_library_refresh(window)
     gc.freeze()  # the modules, classes and the window live as long as the process: never walk them again
     gc.enable()  # off during start-up (see gui.launcher)
     if screenshot and startup is None:

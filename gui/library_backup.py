@@ -14,16 +14,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from gui.after_paint import AfterFirstPaint
 from gui.i18n import arg
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 AFTER_PAINT_MS = 1500  # the first article and its analysis start before the disk is busy with the copy
-UNPAINTED_MS = 10_000  # a window that never reports a paint of its own (covered by its children) starts then
 DONE_MESSAGE_MS = 6000
 
 
@@ -57,24 +57,8 @@ class DailyBackup(QObject):
         self.window = window
         self.running = False
         self.taken: str | None = None  # the file of the backup taken by this window, once done
-        self._delay = delay_ms
-        self._painted = False
         self.label: QLabel | None = None  # in the status bar while the copy runs (the window's messages come and go)
-        window.installEventFilter(self)
-        QTimer.singleShot(max(delay_ms, UNPAINTED_MS), self._painted_anyway)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
-        if not self._painted and watched is self.window and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(self._delay, self.start)
-        return False
-
-    def _painted_anyway(self) -> None:
-        if not self._painted:
-            self._painted = True
-            self.window.removeEventFilter(self)
-            self.start()
+        self._waiting = AfterFirstPaint(window, delay_ms, self.start)
 
     def start(self) -> None:
         if self.running:
