@@ -190,6 +190,25 @@ def test_a_link_wrapped_in_a_span_stays_in_its_sentence(no_network: None) -> Non
     assert "The council decided to freeze the ferry fares until the summer" in text
 
 
+def test_a_card_that_pops_up_over_a_name_is_not_read_into_the_sentence(no_network: None) -> None:
+    """A portrait with links to the person's latest stories, written inside the name's span in the paragraph, is
+    left out; the name and the rest of the sentence stay, and a picture with its caption link in a paragraph stays."""
+    card = (
+        '<span class="people"><a href="/people/lena-berg">Lena Berg</a><span class="card"><span>'
+        '<img src="berg.jpg" alt=""><a class="name" href="/people/lena-berg">Lena Berg</a>'
+        '<a href="/a">Berg backs the new ferry timetable for the islands</a> '
+        '<a href="/b">Harbour office answers the petition on fares</a> <a href="/people/lena-berg">MORE</a>'
+        "</span></span></span>"
+    )
+    sentence = f"<p>The mayor, {card} (Labour), said the ferry fares would stay frozen until the summer season.</p>"
+    figure = ('<p><span><img src="map.jpg" alt=""> The new sailing map of the estuary, drawn by the '
+              '<a href="/office">harbour office</a> for the <a href="/season">summer season</a>.</span></p>')
+    text = ingest_html(story_page((1, sentence), (2, figure)), source="page.html").text
+    assert "The mayor, Lena Berg (Labour), said the ferry fares would stay frozen until the summer season." in text
+    assert "timetable for the islands" not in text and "MORE" not in text
+    assert "The new sailing map of the estuary, drawn by the harbour office for the summer season." in text
+
+
 def test_white_space_inside_an_empty_inline_element_still_parts_two_words(no_network: None) -> None:
     """An element holding only a space ("<strong> </strong>") is removed, but the space between the words stays."""
     sentence = "<p>More people live throughout the valley<strong> </strong>and along the coast than ever.</p>"

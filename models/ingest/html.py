@@ -55,6 +55,34 @@ def _drop_empty_inlines(tree: lxml_html.HtmlElement) -> None:
             element.drop_tag()  # keeps its tail (the words after it) and its white space (a word break)
 
 
+# A card that pops up over a name in a sentence (a portrait and links to the person's latest stories) is written into
+# the paragraph, inside the name's span: read as text it runs into the sentence ("Ilhan OmarIlhan OmarHillicon
+# Valley: …"). Its shape: an inline element of a paragraph holding an image and several links, nearly all its words
+# link text; the innermost such element is the card (the one around it holds the name the sentence needs).
+_CARD_SHAPED = "//p//span[.//img][count(.//a) >= 2]"
+_CARD_LINK_SHARE = 0.9
+
+
+def _drop_hover_cards(tree: lxml_html.HtmlElement) -> None:
+    shaped = [el for el in tree.xpath(_CARD_SHAPED) if _link_word_share(el) >= _CARD_LINK_SHARE]
+    inner = {id(el) for el in shaped}
+    for el in shaped:
+        if any(id(d) in inner for d in el.iterdescendants()) or el.getparent() is None:
+            continue
+        parent = el.getparent()
+        el.drop_tree()  # its tail is the sentence going on
+        while parent is not None and parent.tag in _INLINE_TAGS and not len(parent) and not (parent.text or "").strip():
+            above = parent.getparent()
+            parent.drop_tag()  # the boxes the card sat in, now empty (an empty inline cuts trafilatura's sentence)
+            parent = above
+
+
+def _link_word_share(element: lxml_html.HtmlElement) -> float:
+    words = len(element.text_content().split())
+    linked = sum(len(a.text_content().split()) for a in element.iter("a"))
+    return linked / words if words else 0.0
+
+
 # trafilatura's precision mode discards any span whose class is the token "link" (or "bottom", or that has a border
 # style), a rule meant for boxes: on a span that wraps a link inside a paragraph it cuts the sentence in two.
 _LINK_WRAPPERS = "//p//span[.//a][not(@aria-hidden)][not(contains(@style, 'none'))]"
@@ -260,6 +288,7 @@ def extract_blocks(
     Empty inline elements are removed from ``tree`` itself (read the metadata first).
     """
     if not fragment:
+        _drop_hover_cards(tree)
         _drop_empty_inlines(tree)
         _unwrap_link_spans(tree)
         _wrap_loose_text(tree)
