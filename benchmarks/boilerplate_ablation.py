@@ -36,6 +36,8 @@ _OFF: dict[str, tuple[str, Any]] = {
     "cross links": ("_is_cross_link", lambda block: False),
     "calls to action and credits": ("_is_coda", lambda block: False),
     "labels closing the page": ("_is_tail_label", lambda block: False),
+    "date lines and labels above the story": ("_is_head_label", lambda block: False),
+    "cards popping up over names": ("_drop_hover_cards", lambda tree: None),
     "empty inlines": ("_drop_empty_inlines", lambda tree: None),
     "link wrappers inside sentences": ("_unwrap_link_spans", lambda tree: None),
     "loose text put in paragraphs": ("_wrap_loose_text", lambda tree: None),

@@ -175,6 +175,39 @@ def test_labels_and_headings_that_close_the_page_are_dropped(no_network: None) -
     assert text.endswith(STORY[-1])
 
 
+@pytest.mark.parametrize("line", [
+    "First Published: Tuesday, November 19, 2019 08:38 AM",
+    "Updated at 1:23 p.m.",
+    "Filed under: Transport |",
+    "SOURCE: News agencies",
+    "Buyer's Guide: Ferries (Buy Now)",
+    "© Estuary News 2019. All rights reserved",
+    '[button link="/submit" type="big"] Send us YOUR ferry photos[/button]',
+    "You may also like...",
+    "Listen to Estuary Radio live at 12:45 and 17:45 weekdays - or listen back here.",
+])
+def test_lines_a_page_prints_under_the_story_are_dropped(no_network: None, line: str) -> None:
+    """When it was published, "Label: value" lines, the copyright, a box title, an unrendered shortcode, a call to
+    listen: under the last paragraph they are the page's, not the story's."""
+    text = ingest_html(story_page((5, f"<p>{line}</p>")), source="page.html").text
+    assert text.endswith(STORY[-1])
+
+
+@pytest.mark.parametrize("line", ["Updated figures will follow next week.", "Reporters asked: why now?"])
+def test_a_last_line_that_is_a_sentence_stays_whatever_its_first_word(no_network: None, line: str) -> None:
+    text = ingest_html(story_page((5, f"<p>{line}</p>")), source="page.html").text
+    assert text.endswith(line)
+
+
+def test_a_date_line_and_a_label_above_the_story_are_dropped(no_network: None) -> None:
+    """Between the headline and the first paragraph: a date and time in any language, "Reading time: 2 minutes"."""
+    head = "<p>sexta-feira, 22 de outubro de 2010 às 20:13</p><p>Reading time: 2 minutes</p>"
+    text = ingest_html(story_page((0, head)), source="page.html").text
+    assert text == "Ferry back on the river\n" + "\n".join(STORY)
+    first = "<p>OSLO: The council met on 3 March 2021.</p>"
+    assert "\nOSLO: The council met on 3 March 2021.\n" in ingest_html(story_page((0, first)), source="page.html").text
+
+
 def test_a_short_last_line_that_ends_a_sentence_stays(no_network: None) -> None:
     text = ingest_html(story_page((5, "<p>Tag: transport</p><p>They hope so.</p>")), source="page.html").text
     assert text.endswith("Tag: transport\nThey hope so.")

@@ -20,7 +20,8 @@ _PROMO = re.compile(
     r"follow (?:[\w.@]+ ){1,6}on (?:twitter|facebook|instagram|linkedin|youtube)|"
     r"(?:delivered|straight|right) (?:in|to|into|through) your (?:inbox|letterbox|door)|"
     r"(?:may|can) be reached at\b|have a tip\b|(?:tell us |like to hear )what you think\b|like this story\b|"
-    r"share (?:it|this (?:story|article)) with\b|get access to\b|use the code\b)",
+    r"share (?:it|this (?:story|article)) with\b|get access to\b|use the code\b|"
+    r"listen (?:to (?:[\w.@]+ ){1,4})?(?:live|back|again)\b)",
     re.IGNORECASE,
 )
 # Production credits under wire copy: "(Reporting by …; Editing by …)", "X contributed reporting from Y".
@@ -79,6 +80,20 @@ def _is_coda(block: Candidate) -> bool:
 
 _LABEL_WORDS = 2  # a line this short without a sentence's end is a label, not the story's last line
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "]", "»")
+# The lines a page prints under a story, whatever the site: when it was published or updated, "Label: value" lines
+# (filed under, tags, source, a guide), the copyright, the title of a box of other stories ("You may also like…"), a
+# shortcode the site failed to render ("[button …]…[/button]").
+_STAMP = re.compile(
+    r"^(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\s*(?::|\d|(?:mon|tue|wed|thu|fri|sat|sun)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)",
+    re.IGNORECASE,
+)
+_LABEL_LINE = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}: \S")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_BOX_TITLE = re.compile(r"^(?:you (?:may|might) also (?:like|enjoy)|recommended for you|more (?:stories|news)\b)",
+                        re.IGNORECASE)
+_SHORTCODE = re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")
+_LINE_WORDS = 12
 
 
 def _is_tail_label(block: Candidate) -> bool:
@@ -87,7 +102,40 @@ def _is_tail_label(block: Candidate) -> bool:
     text = block.text.strip()
     if block.kind == "heading":
         return True
-    return block.kind != "list-item" and _words(text) <= _LABEL_WORDS and not text.endswith(_SENTENCE_END)
+    if block.kind == "list-item":
+        return False
+    if _words(text) <= _LABEL_WORDS and not text.endswith(_SENTENCE_END):
+        return True
+    if _SHORTCODE.match(text):
+        return True
+    if _words(text) > _LINE_WORDS:
+        return False
+    bare = text.rstrip(")]\"'”’» |")
+    return (
+        _STAMP.match(text) is not None
+        or _COPYRIGHT.match(text) is not None
+        or _BOX_TITLE.match(text) is not None
+        or _LABEL_LINE.match(text) is not None and not bare.endswith((".", "!", "?", "…"))
+    )
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DAY_OR_TIME = re.compile(r"\b\d{1,2}(?:[:h.]\d\d)?\b")
+_DATE_WORDS = 10
+
+
+def _is_head_label(block: Candidate) -> bool:
+    """A line above the story's first paragraph that is no part of it: a date and time ("sexta-feira, 22 de outubro de
+    2010 às 20:13"), a stamp ("Updated: …") or a "Label: value" line ("Reading time: 2 minutes")."""
+    text = block.text.strip()
+    if block.kind not in ("paragraph", "heading") or _words(text) > _LINE_WORDS:
+        return False
+    bare = text.rstrip(")]\"'”’» |")
+    if bare.endswith((".", "!", "?", "…")):
+        return False
+    if _words(text) <= _DATE_WORDS and _YEAR.search(text) and _DAY_OR_TIME.search(_YEAR.sub("", text)):
+        return True
+    return _STAMP.match(text) is not None or _LABEL_LINE.match(text) is not None
 
 
 def drop_boilerplate(blocks: list[Candidate]) -> list[Candidate]:
@@ -99,5 +147,10 @@ def drop_boilerplate(blocks: list[Candidate]) -> list[Candidate]:
     while end > 1 and (drop[end - 1] or _is_coda(blocks[end - 1]) or _is_tail_label(blocks[end - 1])):
         end -= 1
     drop[end:] = [True] * (len(blocks) - end)
+    # Above it, below the headline: date lines, stamps and labels ("Reading time: 1 minute").
+    start = 1 if blocks and blocks[0].kind == "heading" else 0
+    while start < end and (drop[start] or _is_head_label(blocks[start])):
+        drop[start] = True
+        start += 1
     kept = [block for block, dropped in zip(blocks, drop, strict=True) if not dropped]
     return kept if any(b.kind != "heading" for b in kept) else blocks
