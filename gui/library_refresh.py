@@ -6,7 +6,8 @@ article is read again. Once the window has painted, a worker counts the articles
 are some, they are analysed again one at a time in the analysis process (which runs at a lower priority), newest
 first, while the status bar says how far it is and offers Stop. The open article is shown with its new reading as
 soon as it has one, and the library timeline is read again at the end. What was done is stored article by article:
-stopped or quit, the rest is done at the next start.
+stopped or quit, the rest is done at the next start. Preferences › Library turns it off (then an article is read
+again when it is opened).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from gui import settings
 from gui.after_paint import AfterFirstPaint
 from gui.i18n import arg
 from gui.operations.changes import Changes
@@ -63,12 +65,17 @@ class LibraryRefresh(QObject):
         self._stopping = False
         self.box: QWidget | None = None  # in the status bar while it runs
         self.label: QLabel | None = None
-        self._waiting = AfterFirstPaint(window, delay_ms, self.start) if delay_ms >= 0 else None
+        self._waiting = AfterFirstPaint(window, delay_ms, self._start_if_wanted) if delay_ms >= 0 else None
 
     # -- running --------------------------------------------------------------------------------------------------
 
+    def _start_if_wanted(self) -> None:
+        if settings.REFRESH_IN_BACKGROUND.read():
+            self.start()
+
     def start(self) -> None:
         if self.running:
+            self._stopping = False  # a stop asked for and not reached yet is taken back
             return
         self.running = True
         self._stopping = False

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -239,6 +240,19 @@ class PreferencesDialog(QDialog):
             "folder, or a postgresql+psycopg:// URL)."), LIBRARY_ENV)))
         layout.addSpacing(14)
 
+        layout.addWidget(self._section(self.tr("Analysis")))
+        self.refresh_box = QCheckBox(self.tr("Bring articles analysed by an earlier version up to date in the "
+                                             "background"), page)
+        self.refresh_box.setObjectName("PreferencesRefresh")
+        self.refresh_box.setChecked(settings.REFRESH_IN_BACKGROUND.read())
+        self.refresh_box.toggled.connect(self._on_refresh_toggled)
+        layout.addWidget(self.refresh_box)
+        layout.addWidget(self._hint(self.tr(
+            "After an upgrade, articles are read again one at a time while you work, so that the library’s entities "
+            "and timeline come from one reading. Off: each is read again when you open it (or with newsdesk "
+            "reanalyze).")))
+        layout.addSpacing(14)
+
         layout.addWidget(self._section(self.tr("Backups")))
         self.backup_model = QStandardItemModel(0, 2, page)
         self.backup_model.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Size")])
@@ -273,6 +287,17 @@ class PreferencesDialog(QDialog):
             self.refresh_backups()
         layout.addStretch(0 if db_path is not None else 1)
         return page
+
+    @Slot(bool)
+    def _on_refresh_toggled(self, on: bool) -> None:
+        settings.REFRESH_IN_BACKGROUND.write(on)
+        refresh = getattr(self.window_, "library_refresh", None)
+        if refresh is None:
+            return
+        if on:
+            refresh.start()
+        else:
+            refresh.stop()
 
     # -- name, appearance, text size ---------------------------------------------------------------------------
 

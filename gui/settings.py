@@ -30,6 +30,8 @@ class Setting(Generic[T]):
         if self.type is list:
             # QSettings (INI) returns a bare string for a one-item list and None for an empty one.
             return list(value) if isinstance(value, (list, tuple)) else [value]  # type: ignore[return-value]
+        if self.type is bool:  # INI files give back "true" / "false"
+            return (value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes"))  # type: ignore[return-value]
         if self.type in (float, int):
             try:
                 return self.type(value)  # type: ignore[return-value]
@@ -52,6 +54,8 @@ APPEARANCE: Setting[str] = Setting("preferences/appearance", str, "system")  # s
 AUTHOR: Setting[str] = Setting("preferences/author", str, "")  # empty: NEWSDESK_AUTHOR, else the login name
 RECENT_FILES: Setting[list[str]] = Setting("preferences/recent_files", list, [])
 LAST_FOLDER: Setting[str] = Setting("preferences/last_folder", str, "")
+# articles an earlier analyser version read are analysed again once the window is open (gui.library_refresh)
+REFRESH_IN_BACKGROUND: Setting[bool] = Setting("preferences/refresh_in_background", bool, True)
 
 # Window state
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from gui.entities.model import Role
-from gui.library_refresh import LibraryRefresh
+from gui.library_refresh import LibraryRefresh, install_library_refresh
 from gui.main_window import MainWindow
 from gui.runner import ImmediatePool
 from models.analysis import ANALYZER_VERSION
@@ -124,3 +124,24 @@ def test_an_up_to_date_library_shows_nothing(qtbot: QtBot, reader: Reader) -> No
     calm.start()
     assert not calm.running and calm.box is None and calm.total == 0
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_preference_turns_the_background_update_off_and_on(qtbot: QtBot, reader: Reader) -> None:
+    from gui import settings
+    from gui.preferences import open_preferences
+
+    window, lib, ids = reader
+    refresh = install_library_refresh(window, delay_ms=0)
+    settings.REFRESH_IN_BACKGROUND.write(False)
+    refresh._start_if_wanted()  # what the first paint calls
+    assert not refresh.running and refresh.total == 0 and _versions(lib, ids) == [False, False, True]
+    dialog = open_preferences(window)
+    qtbot.addWidget(dialog)
+    box = dialog.refresh_box
+    assert not box.isChecked()
+    box.setChecked(True)  # on: it starts at once
+    assert settings.REFRESH_IN_BACKGROUND.read() is True
+    qtbot.waitUntil(lambda: not refresh.running, timeout=60000)
+    assert _versions(lib, ids) == [True, True, True]
+    box.setChecked(False)
+    assert settings.REFRESH_IN_BACKGROUND.read() is False
