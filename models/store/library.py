@@ -10,6 +10,7 @@ import uuid
 from dataclasses import replace
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from models.analysis.serialize import from_dict, to_dict
 from models.analysis.types import Analysis
@@ -238,6 +239,12 @@ class Library(Sessions):
             current = s.scalar(select(ArticleRow.text_hash).where(ArticleRow.id == article_id))
             if current != analysis.text_hash:
                 return  # the text changed while the analysis ran; a fresh one will follow
+            same = (AnalysisRow.article_id == article_id, AnalysisRow.text_hash == analysis.text_hash,
+                    AnalysisRow.version == analysis.version)
+            if analysis.failed:
+                kept = s.scalar(select(AnalysisRow.data).where(*same))
+                if isinstance(kept, dict) and kept.get("status", "complete") != "failed":
+                    return  # another reader's complete analysis of this text stays (a worker that died, a clash)
             s.execute(delete(AnalysisRow).where(AnalysisRow.article_id == article_id))
             stored = AnalysisRow(
                 article_id=article_id,
@@ -245,8 +252,11 @@ class Library(Sessions):
                 version=analysis.version,
                 data=to_dict(analysis),
             )
-            s.add(stored)
-            s.flush()
+            try:
+                with s.begin_nested():
+                    s.add(stored)
+            except IntegrityError:
+                return  # another reader of a shared library stored this text's analysis meanwhile: it stays
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
             library_index.write_analysis_index(s, article_id, stored.id, analysis, text)
             store_current_analysis(s, article_id, analysis, stored.data)
