@@ -104,16 +104,19 @@ def analysis_of(library: Any, article_id: int, *, retry: bool = False) -> Any:
 
 
 def _failed(library: Any, article_id: int, reason: str) -> Any:
-    """Store and return a failed analysis of the article's current text."""
-    from models.analysis import failed_analysis
+    """Store and return a failed analysis of the article's current text — unless a complete one is stored by now
+    (another reader of a shared library analysed it meanwhile): that one is shown."""
+    from models.analysis import ANALYZER_VERSION, failed_analysis
 
     stored = library.get_article(article_id)
     analysis = failed_analysis(stored.article.text, reason)
     try:
-        library.save_analysis(article_id, analysis)
+        library.save_analysis(article_id, analysis)  # kept out when a complete analysis of this text is stored
+        now = library.load_analysis(article_id, ANALYZER_VERSION)
     except Exception:  # noqa: BLE001 — the reader still hears of the failure
         log.exception("could not store the failed analysis of article %s", article_id)
-    return analysis
+        return analysis
+    return now if now is not None and not now.failed else analysis
 
 
 class AnalysisRunner(QObject):

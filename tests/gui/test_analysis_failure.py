@@ -129,3 +129,26 @@ def test_the_header_says_where_the_date_was_read(reader: Reader, qtbot: QtBot) -
     assert "2019" in window.view.header.meta.text() and "from the date in the address" in window.view.header.meta.text()
     tuesday = [e.timex.value for e in window.reading._analysis.events if e.timex.text == "Tuesday"]
     assert tuesday == ["2019-11-19"]
+
+
+def test_a_worker_that_died_shows_the_complete_analysis_another_reader_stored_meanwhile(tmp_path: Path) -> None:
+    """The analysis process died on an article that another reader of the shared library analysed meanwhile: the
+    reader shows that complete analysis, and the library keeps it (no failure is stored over it)."""
+    from gui.analysis_jobs import _failed
+
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    try:
+        article_id = lib.import_article(ingest_text("Mayor Lena Berg of Oslo spoke on 3 March 2021.", source="pasted")).id
+        stored = lib.get_article(article_id).article
+        complete = analysis_module.analyze_safely(stored.text, None)
+        assert complete.status == "complete"
+        lib.save_analysis(article_id, complete)
+        shown = _failed(lib, article_id, "the analysis process stopped unexpectedly")
+        assert shown.status == "complete" and shown.entities == complete.entities
+        kept = lib.load_analysis(article_id, ANALYZER_VERSION)
+        assert kept is not None and kept.status == "complete"
+        lib.forget_analysis(article_id)  # nothing complete stored: the failure is shown and kept, with its reason
+        shown = _failed(lib, article_id, "the analysis process stopped unexpectedly")
+        assert shown.failed and shown.reason == "the analysis process stopped unexpectedly"
+    finally:
+        lib.close()
