@@ -83,6 +83,22 @@ def test_surname_and_first_name_join_the_full_name() -> None:
     ]
 
 
+def test_a_short_first_name_and_a_suffix_still_name_one_person_and_the_surname_joins_them() -> None:
+    """ "Patrick Carlo Jr.", "Pat Carlo" and "Patrick W. Carlo" are one man, so the bare "Carlo" is his too."""
+    text = "Patrick Carlo Jr., 55, pleaded guilty. Carlo was arrested. Pat Carlo called. Patrick W. Carlo wrote."
+    cands = _mentions(text, [("Patrick Carlo Jr.", "PERSON"), ("Carlo", "PERSON"), ("Pat Carlo", "PERSON"),
+                             ("Patrick W. Carlo", "PERSON")])
+    assert _groups(merge_aliases(cands, text)) == [
+        ("Patrick Carlo Jr.", "PERSON", ["Patrick Carlo Jr.", "Carlo", "Pat Carlo", "Patrick W. Carlo"])]
+
+
+def test_a_short_first_name_that_fits_two_people_stays_alone() -> None:
+    text = "Anna Lee and Anne Lee are sisters. Ann Lee is their aunt. Jo Lin met John Lin."
+    cands = _mentions(text, [("Anna Lee", "PERSON"), ("Anne Lee", "PERSON"), ("Ann Lee", "PERSON"),
+                             ("Jo Lin", "PERSON"), ("John Lin", "PERSON")])
+    assert len(merge_aliases(cands, text)) == 5  # "Ann" fits both sisters; "Jo" is too short to say
+
+
 def test_an_ambiguous_surname_stays_alone() -> None:
     text = "Ada Venn and Piet Venn disagreed. Venn left."
     cands = _mentions(text, [("Ada Venn", "PERSON"), ("Piet Venn", "PERSON"), ("Venn", "PERSON")])

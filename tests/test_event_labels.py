@@ -125,3 +125,21 @@ def test_a_sentence_with_two_dates_gives_each_date_its_own_event() -> None:
                           "2016-12-31", False)
     named = name_events([y2019, y2016], text)
     assert "summit" in named[0].text and "deal" in named[1].text
+
+
+def test_the_date_of_a_quoted_post_is_when_it_was_written_not_a_planned_event() -> None:
+    """An embedded post's signature line, dated the day after the story was first published (the story was updated):
+    the timeline names it "post by …" and draws it as reported, not planned."""
+    text = ("Omar shared a letter on the sentencing.\n"
+            "We must apply a system of compassion to criminal justice. pic.twitter.com/s96jjh8AlD\n"
+            "— Rep. Ilhan Omar (@IlhanMN) November 19, 2019\n"
+            "The sentencing is scheduled for Feb. 14.")
+    analysis = analyze(text, date(2019, 11, 18))
+    post = next(e for e in analysis.events if e.timex.text == "November 19, 2019")
+    assert post.planned is False and post.label == "post by Rep. Ilhan Omar"
+    assert name_events([post], text)[0].text == "post by Rep. Ilhan Omar"
+    later = next(e for e in analysis.events if e.timex.text == "Feb. 14")
+    assert later.planned is True and later.interval_start == "2020-02-14"  # a date after the story stays planned
+    dash = "The board met — Jane Roe (@janeroe) said so — on November 19, 2019."  # not a signature line
+    aside = next(e for e in analyze(dash, date(2019, 11, 18)).events)
+    assert aside.planned is True and not aside.label.startswith("post by")

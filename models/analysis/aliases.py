@@ -35,6 +35,8 @@ from models.analysis.entity_types import (
     strip_possessive,
 )
 
+SHORT_FIRST_NAME = 3  # letters of the shortest short form of a first name that is matched ("Pat", not "Jo")
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -240,6 +242,16 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
         first, *rest = sorted(roots)
         for other in rest:
             sets.union(first, other)
+    # … and a short form of the first name with the same surname, when it fits exactly one ("Pat Carlineo" =
+    # "Patrick Carlineo Jr."; "Ann Lee" stays apart when there are both an "Anna Lee" and an "Anne Lee")
+    firsts_by_last: dict[str, dict[str, set[int]]] = {}
+    for (first_name, last_name), roots in ends.items():
+        firsts_by_last.setdefault(last_name, {}).setdefault(first_name, set()).update(roots)
+    for firsts in firsts_by_last.values():
+        for short, roots in firsts.items():
+            longer = [f for f in firsts if f != short and f.startswith(short)]
+            if len(short) >= SHORT_FIRST_NAME and len(longer) == 1:
+                sets.union(min(roots), min(firsts[longer[0]]))
     groups = current()
     types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
     by_last: dict[str, set[int]] = {}

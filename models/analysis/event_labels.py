@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from models.analysis.timex.events import post_author
 from models.analysis.types import Entity, TimelineEvent
 
 MAX_CHARS = 36
@@ -80,6 +81,9 @@ def name_event(event: TimelineEvent, text: str, entities: Sequence[Entity] = (),
     sentence = text[s0:s1]
     if not sentence.strip():
         return EventName(_fit(event.label or event.timex.text), 0.0)
+    author = post_author(text, event.timex.start, event.timex.end)
+    if author is not None:  # the signature of a quoted post: "— Rep. Jane Roe (@janeroe) November 19, 2019"
+        return EventName(_fit(f"post by {author}"), 1.5)
     tokens = _tokens(text, s0, s1, event, index if index is not None else MentionIndex(entities))
     tokens = _own_triggers(tokens, others)
     clause = _clause(tokens, sentence, s0, event)

@@ -138,7 +138,8 @@ def test_a_worker_that_died_shows_the_complete_analysis_another_reader_stored_me
 
     lib = open_library(str(tmp_path / "lib.sqlite"))
     try:
-        article_id = lib.import_article(ingest_text("Mayor Lena Berg of Oslo spoke on 3 March 2021.", source="pasted")).id
+        pasted = ingest_text("Mayor Lena Berg of Oslo spoke on 3 March 2021.", source="pasted")
+        article_id = lib.import_article(pasted).id
         stored = lib.get_article(article_id).article
         complete = analysis_module.analyze_safely(stored.text, None)
         assert complete.status == "complete"

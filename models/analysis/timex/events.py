@@ -160,7 +160,10 @@ def build_events(
         s_start, s_end = min(s_start, timex.start), max(s_end, timex.end)
         names = mentioned.names(s_start, s_end)
         direction, planned_clause = direction_at(ctx.head_token(timex.start, timex.end))
-        if dct is None:
+        author = post_author(text, timex.start, timex.end)
+        if author is not None:
+            planned = False  # when a quoted post was written: reported, even when the story was updated after it
+        elif dct is None:
             planned = planned_clause and direction == "future"
         else:
             planned = start > dct or (planned_clause and direction == "future" and end >= dct)
@@ -169,7 +172,7 @@ def build_events(
                 timex=timex,
                 sentence_start=s_start,
                 sentence_end=s_end,
-                label=label_for(ctx, timex, s_span),
+                label=f"post by {author}" if author is not None else label_for(ctx, timex, s_span),
                 entities=names,
                 precision=precision,
                 interval_start=start.isoformat(),
@@ -178,3 +181,17 @@ def build_events(
             )
         )
     return tuple(events), True
+
+
+# The signature line of a post quoted in a story (an embedded tweet): "— Rep. Jane Roe (@janeroe) November 19, 2019".
+_POST_SIGNATURE = re.compile(r"[^\S\n]*[—–-][^\S\n]*(?P<who>[^()\n@]{2,80}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*$")
+
+
+def post_author(text: str, start: int, end: int) -> str | None:
+    """Who wrote the quoted post whose signature line ends with the date at ``[start, end)``, or None when that
+    date is not the end of such a line."""
+    line_end = text.find("\n", end)
+    if text[end:line_end if line_end >= 0 else len(text)].strip():
+        return None
+    found = _POST_SIGNATURE.match(text, text.rfind("\n", 0, start) + 1, start)
+    return " ".join(found.group("who").split()) if found else None
