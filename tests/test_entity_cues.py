@@ -43,6 +43,24 @@ def test_an_agency_byline_is_not_a_person() -> None:
     assert not [e for e in result.entities if e.type == "PERSON" and "Associated Press" in e.name]
 
 
+def test_a_website_named_as_the_author_is_not_a_person() -> None:
+    """A byline giving the site ("NJ.com") instead of a reporter: the author is an organisation."""
+    result = analyze("South Dakota doubles down on its slogan.\nThe state said on Monday it would go on.",
+                     authors=("NJ.com",))
+    author = next(e for e in result.entities if e.role == "author")
+    assert (author.name, author.type) == ("NJ.com", "ORGANIZATION")
+    person = analyze("The state said on Monday it would go on.", authors=("Jane Roe",)).entities[0]
+    assert (person.name, person.type, person.role) == ("Jane Roe", "PERSON", "author")
+
+
+def test_a_town_s_own_police_or_mayor_makes_it_a_place_but_not_a_people() -> None:
+    text = "A Forest Hill police sergeant searched the room. Armenian police were called. Ruritanian residents left."
+    at = text.index("Forest Hill")
+    assert mention_cues(text, at, at + len("Forest Hill"))["PLACE"] >= 2
+    at = text.index("Armenian")
+    assert mention_cues(text, at, at + len("Armenian"))["PLACE"] == 0
+
+
 def test_announcing_does_not_turn_a_person_into_a_company() -> None:
     text = "Dana Whitlock announced the plan. Whitlock announced a second plan later."
     cands = [cand(text, "Dana Whitlock", "PERSON"), cand(text, "Whitlock", "PERSON", 1)]

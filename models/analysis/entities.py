@@ -167,6 +167,9 @@ def _places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
 def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, ...]:
     """Byline people: the entity of the text that names them, or a new one without mentions (listed first)."""
     byline: list[Entity] = []
@@ -175,7 +178,8 @@ def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, 
         if not name:
             continue
         key = name_key(name)
-        if key in entity_cues.KNOWN_ORGANISATIONS:  # "The Associated Press" wrote it: an agency, not a person
+        if key in entity_cues.KNOWN_ORGANISATIONS or _WEB_ADDRESS.match(name):
+            # "The Associated Press" or "NJ.com" wrote it: an agency or a site, not a person
             for i, entity in enumerate(found):
                 if name_key(entity.name) == key:
                     found[i] = replace(entity, type="ORGANIZATION", role="author")

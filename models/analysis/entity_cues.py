@@ -137,6 +137,9 @@ _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
 )
+# A town's own services: "Forest Hill police", "the Dallas fire department" (not a people's: "Armenian police").
+_LOCAL_BODY_AFTER = re.compile(r"\s+(?:police|sheriff's|sheriff’s|fire department|city council|mayor)\b")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
@@ -320,7 +323,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 1
     if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
-    if _PLACE_AFTER.match(after):
+    if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not _DEMONYM.match(surface):
         cues["PLACE"] += 2
     if _ROLE_AFTER.match(after) and len(words) <= 3:
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
