@@ -86,6 +86,19 @@ def test_a_citation_is_split_into_its_authors() -> None:
     ]
 
 
+def test_two_names_joined_by_an_ampersand_are_authors_only_when_cited_or_named_alone() -> None:
+    """ "Marks & Spencer" and the "Bike & Style" book are one name each; "Carrano & Biewener [7]" are two authors
+    (in "Carrano & Biewener's study" too); "Tempe & Mesa" are two when one of them is named on its own."""
+    text = ("Shares of Marks & Spencer fell. The Bike & Style book came out. As Carrano & Biewener [7] found, "
+            "the muscles differ; in Carrano & Biewener's study chickens ran. Trains run to Tempe & Mesa. "
+            "Tempe has a university.")
+    names = {(e.name, e.type) for e in analyze(text).entities}
+    assert not {("Marks", "PERSON"), ("Spencer", "PERSON"), ("Bike", "PERSON"), ("Style", "PERSON")} & names
+    people = {e.name: len(e.mentions) for e in analyze(text).entities if e.type == "PERSON"}
+    assert people.get("Carrano") == 2 and people.get("Biewener") == 2
+    assert {"Tempe", "Mesa"} <= {e.name for e in analyze(text).entities}
+
+
 def test_a_company_is_not_folded_into_its_product() -> None:
     text = "Pearfruit sells phones. Pearfruit Arcade is its game service. Pearfruit Arcade costs little."
     cands = [cand(text, "Pearfruit", "ORGANIZATION"), cand(text, "Pearfruit Arcade", "ORGANIZATION"),

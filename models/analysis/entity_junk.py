@@ -100,6 +100,23 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
 
 
 _CITATION_TAIL = re.compile(r"(?:,?\s+et al\.?|,?\s+\(?(?:1[89]|20)\d\d[a-z]?\)?)$")
+_REFERENCE_AFTER = r",?\s*(?:[(\[]?(?:1[89]|20)\d\d[a-z]?\b|\[\d)"  # "(2011)", ", 2013", "[7]"
+
+
+def _cited(surface: str, text: str) -> bool:
+    """The names are followed by a year or a numbered reference somewhere in the text ("Carrano & Biewener [7]")."""
+    return re.search(re.escape(surface) + _REFERENCE_AFTER, text) is not None
+
+
+def _named_alone(word: str, text: str) -> bool:
+    """The word is written somewhere outside an "X & Y" pair ("Tempe & Mesa" … "downtown Mesa")."""
+    for found in re.finditer(rf"(?<![\w&]){re.escape(word)}(?![\w'’-])", text):
+        around = text[max(0, found.start() - 3):found.end() + 3]
+        if "&" not in around and " and " not in around:
+            return True
+    return False
+
+
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*&|,\s*and|&|,|\band\b)\s*")
 _SURNAME = re.compile(r"[A-Z][\w'’-]+$")
 
@@ -111,6 +128,9 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     surface = text[c.start : end]
     if "&" not in surface and not (m and end != c.end):
         return [c]
+    cited = bool(m and end != c.end) or _cited(surface, text)
+    if not cited and not any(_named_alone(word, text) for word in _AUTHOR_SEPARATOR.split(surface)):
+        return [c]  # no reference, no part named alone: "Marks & Spencer", the "Bike & Style" book — one name
     parts = []
     pos = 0
     for sep in [*_AUTHOR_SEPARATOR.finditer(surface), None]:
@@ -118,7 +138,8 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
         word = surface[pos:stop]
         if not _SURNAME.match(word) or " " in word:
             return [c] if end == c.end else [replace(c, end=end, text=surface, type="PERSON")]
-        parts.append(Candidate(c.start + pos, c.start + stop, word, "PERSON", c.weak, "citation"))
+        parts.append(Candidate(c.start + pos, c.start + stop, word, "PERSON" if cited else c.type, c.weak,
+                               "citation" if cited else c.source))
         pos = sep.end() if sep else pos
     return parts
 
