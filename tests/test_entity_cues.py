@@ -61,6 +61,15 @@ def test_a_town_s_own_police_or_mayor_makes_it_a_place_but_not_a_people() -> Non
     assert mention_cues(text, at, at + len("Armenian"))["PLACE"] == 0
 
 
+def test_a_building_named_again_by_its_head_word_is_one_place() -> None:
+    """ "Indiana Statehouse" … "the Statehouse": one place (the model called it a person)."""
+    text = ("Thousands of teachers surrounded the Indiana Statehouse on Tuesday. They lined the entrances to the "
+            "Statehouse, holding signs, and a band played on the Statehouse steps.")
+    places = [e for e in analyze(text).entities if "Statehouse" in e.name]
+    assert [(e.name, e.type, len(e.mentions)) for e in places] == [("Indiana Statehouse", "PLACE", 3)]
+    assert not any(e.type == "PERSON" for e in analyze(text).entities)
+
+
 def test_announcing_does_not_turn_a_person_into_a_company() -> None:
     text = "Dana Whitlock announced the plan. Whitlock announced a second plan later."
     cands = [cand(text, "Dana Whitlock", "PERSON"), cand(text, "Whitlock", "PERSON", 1)]

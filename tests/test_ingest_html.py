@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -48,6 +49,15 @@ def test_saved_page_metadata_from_json_ld_and_meta(no_network: None) -> None:
     assert meta.language == "en-GB"
     assert meta.dateline == "PORTHAVEN"
     assert meta.subheadings == ("Months of work",)
+
+
+def test_a_date_written_into_the_author_field_is_not_part_of_the_name(no_network: None) -> None:
+    """ "REUTERS 19 NOV 2019" is the agency Reuters; "Lena Berg, Nov. 19, 2019" is Lena Berg."""
+    for written, name in (("REUTERS 19 NOV 2019", "REUTERS"), ("Lena Berg, Nov. 19, 2019", "Lena Berg")):
+        ld = json.dumps({"@type": "NewsArticle", "headline": "Ferry back on the river",
+                         "author": {"@type": "Person", "name": written}})
+        html = story_page().replace("<head>", f'<head><script type="application/ld+json">{ld}</script>')
+        assert ingest_html(html, source="page.html").metadata.authors == (name,)
 
 
 def test_metadata_without_json_ld_comes_from_opengraph_and_byline(no_network: None) -> None:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from models.analysis.entity_types import (
     APOSTROPHES,
+    BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     DETERMINERS,
     HONORIFICS,
@@ -359,6 +360,8 @@ _COMPANY_WORDS = frozenset(
 def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:
     if not short or len(short) >= len(long):
         return False
+    if len(short) == 1 and kind == "PLACE" and short[0] in BUILDING_HEADS:
+        return short[0] == long[-1]  # "the Statehouse" after "Indiana Statehouse" (never "York" in "New York")
     if len(short) == 1 and (short[0] in ORG_HEADS or short[0] in NAME_PARTICLES or kind == "PLACE"):
         return False
     if kind == "ORGANIZATION" and long[: len(short)] == short:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
+from models.analysis.entity_types import BUILDING_HEADS, CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -64,6 +64,7 @@ PLACE_LAST_WORDS = frozenset(
     desert peninsula bay sea ocean strait canal harbour harbor falls hills coast district region heights village
     township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
     tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
+    statehouse courthouse capitol
     """.split()
 )
 # News agencies and publishers written as bylines and sources; an agency byline is never a person.
@@ -475,8 +476,14 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     place_names = {c.text for c in candidates if c.type == "PLACE" and not c.weak}
     places = {c.start for c in candidates if c.text in place_names}
     place_ends = {c.end for c in candidates if c.text in place_names}
+    # a building's or a place's head word alone, after the longer name it ends ("Indiana Statehouse" … "the
+    # Statehouse"): the same place
+    heads = {c.text.split()[-1] for c in candidates
+             if len(c.text.split()) >= 2 and c.text.split()[-1].lower() in BUILDING_HEADS}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        if c.text in heads and not text.startswith(" of ", c.end):  # "Palace of Forty Columns" is another name
+            evidence[name_key(c.text)]["PLACE"] += 2
         if text[c.end : c.end + 2] == ", " and c.end + 2 in places and " " not in c.text:
             evidence[name_key(c.text)]["PLACE"] += 1  # "Tarn, Vosges": a place written with its region
         if c.start - 2 in place_ends and " " not in c.text and text[c.start - 2 : c.start] == ", " \

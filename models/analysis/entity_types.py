@@ -95,6 +95,14 @@ HONORIFICS = frozenset(
 )
 
 # Name suffixes that are not surnames ("Martin Luther King Jr.").
+# Buildings and grounds: written alone ("the Statehouse", "the Arena") after the longer name they end, that name
+# ("the Church" is an institution as often as a building: not one of them).
+BUILDING_HEADS = frozenset(
+    """
+    statehouse courthouse capitol hall center centre museum cathedral stadium arena palace tower theater theatre
+    castle temple mosque chapel plaza square airport station library gallery
+    """.split()
+)
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 # Small words inside multi-word names, skipped when forming initials ("Ministry of Foreign Affairs" → MFA).

@@ -275,7 +275,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
                 authors = split_names(text)
                 if authors:
                     break
-    meta.authors = _dedupe([a for a in authors if len(a) < 80])
+    meta.authors = _dedupe([a for a in (_without_date(a) for a in authors) if a and len(a) < 80])
 
     meta.published, meta.published_source = choose_published(_date_candidates(tree, metas, article, objects, url))
 
@@ -297,3 +297,15 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
     meta.language = lang.strip() or _first(metas, "og:locale", "content-language", "dc.language")
     meta.title = re.sub(r"\s+", " ", meta.title).strip()
     return meta
+
+
+# A date written into an author field ("REUTERS 19 NOV 2019", "Jane Roe, Nov. 19, 2019"): not part of the name.
+_TRAILING_DATE = re.compile(
+    r"[\s,|–—-]*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?,?\s+(?:19|20)\d\d\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _without_date(author: str) -> str:
+    return _TRAILING_DATE.sub("", author).strip()
