@@ -151,6 +151,18 @@ def test_a_headline_fragment_ends_before_its_function_word() -> None:
     assert [c.text for c in clean(cands, text)] == ["Wrenfield"]
 
 
+def test_a_headline_name_loses_the_words_the_story_writes_in_lower_case_and_ends_at_a_colon() -> None:
+    """In a title-case headline, "Moon" and "Return" are capitalised only by the headline (the story writes "moon",
+    "return"): "Moon Europa" is Europa; "Wrenfield Arcade: So Many Ways" is Wrenfield Arcade."""
+    text = ("The Plumes Of Jupiter's Moon Europa Are Spewing Water\n"
+            "Wrenfield Arcade: So Many Ways To Play And Pay\n"
+            "The moon Europa has an ocean, and a return mission is planned. Wrenfield Arcade costs five dollars.")
+    cands = [cand(text, "Moon Europa", "ORGANIZATION"), cand(text, "Wrenfield Arcade: So", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["Europa", "Wrenfield Arcade"]
+    kept = "Harbour Bridge Opens To Traffic On Monday\nThe Harbour Bridge carried 300 cars; the bridge is long."
+    assert [c.text for c in clean([cand(kept, "Harbour Bridge", "PLACE")], kept)] == ["Harbour Bridge"]
+
+
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
     assert clean([cand(text, "Salad", "PERSON")], text) == []

@@ -15,7 +15,7 @@ _TITLE_STOPS = frozenset(
     offers offering launches launching wins beats buys sells plans faces gets makes takes set sets hits for to
     seems seem looks feels remains appears goes comes keeps gives shows
     with from into over after before about against as at by on of in and or but vs vs. than how why what when
-    where who which while if not no new more most are here now just
+    where who which while if not no new more most are here now just so
     """.split()
 )
 _HEADLINE_CHARS = 300  # a longer line is prose, never a headline (and a megabyte line is not scanned per mention)
@@ -54,13 +54,35 @@ def headline_cut(c: Candidate, text: str) -> Candidate | None:
     if len(words) < 2 or not title_case_line(text, c.start):
         return c
     for i, w in enumerate(words[1:], 1):
-        if w.group().lower().strip(",:;") in _TITLE_STOPS:
-            end = c.start + words[i - 1].end()
-            return replace(c, end=end, text=text[c.start : end])
+        if w.group().lower().strip(",:;") in _TITLE_STOPS or words[i - 1].group().endswith(":"):
+            end = c.start + words[i - 1].end() - words[i - 1].group().endswith(":")
+            return replace(c, end=end, text=text[c.start : end])  # "Apple Arcade: So Many Ways" → "Apple Arcade"
     if _QUESTION_BEFORE.search(text, max(0, c.start - 12), c.start) and _QUESTION_END.match(text, c.end):
         end = c.start + words[-2].end()  # "What Does Stadia Offer?": the question's verb ends the headline
         return replace(c, end=end, text=text[c.start : end])
-    return c
+    # words the story writes in lower case and capitalises only in headlines are no part of a name: before it they
+    # are dropped ("Moon Europa" → "Europa"), after it they end it ("Syrian Forces Blocking …" → "Syrian")
+    first = 0
+    while first < len(words) - 1 and _lower_in_prose(words[first].group(), text):
+        first += 1
+    last = first + 1
+    while last < len(words) and not _lower_in_prose(words[last].group(), text):
+        last += 1
+    if first == 0 and last == len(words):
+        return c
+    start, end = c.start + words[first].start(), c.start + words[last - 1].end()
+    return replace(c, start=start, end=end, text=text[start:end])
+
+
+def _lower_in_prose(word: str, text: str) -> bool:
+    """The text writes the word in lower case and never capitalises it outside title-case headlines."""
+    word = word.strip(",:;'’\"")
+    if not word.isalpha() or not word[0].isupper() or word.isupper():
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is None:
+        return False
+    return all(title_case_line(text, m.start())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
 # A headline question: an auxiliary before the subject, the main verb last before the question mark.
