@@ -163,6 +163,12 @@ def test_a_headline_name_loses_the_words_the_story_writes_in_lower_case_and_ends
     assert [c.text for c in clean([cand(kept, "Harbour Bridge", "PLACE")], kept)] == ["Harbour Bridge"]
 
 
+def test_a_role_label_glued_to_a_name_by_an_underscore_is_cut_off() -> None:
+    text = "Credits: Composer_Kim Cheol Hwan, Art Director_Park Dong Woo, Lighting Design_Sin Ho."
+    cands = [cand(text, "Art Director_Park Dong Woo", "PERSON"), cand(text, "Composer_Kim Cheol Hwan", "PERSON")]
+    assert [c.text for c in clean(cands, text)] == ["Park Dong Woo", "Kim Cheol Hwan"]
+
+
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
     assert clean([cand(text, "Salad", "PERSON")], text) == []

@@ -255,6 +255,9 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
         if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
             c = replace(c, start=c.start + lead, text=c.text[lead:])
+        under = c.text.rfind("_") + 1
+        if 0 < under < len(c.text) and c.text[under:under + 1].isupper():  # "Art Director_Park Dong Woo": a label
+            c = replace(c, start=c.start + under, text=c.text[under:])
         if (is_junk(c, text, counts) or c.text in counted or _table_heading(c, text)
                 or c.text.rstrip("s") in concepts or c.text in concepts):
             continue
