@@ -301,11 +301,12 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
 
 # A date written into an author field ("REUTERS 19 NOV 2019", "Jane Roe, Nov. 19, 2019"): not part of the name.
 _TRAILING_DATE = re.compile(
-    r"[\s,|–—-]*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{1,2})?,?\s+(?:19|20)\d\d\b.*$",
+    r"\b(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+    r"(?: \d{1,2})?,? (?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 
 
 def _without_date(author: str) -> str:
-    return _TRAILING_DATE.sub("", author).strip()
+    found = _TRAILING_DATE.search(" ".join(author.split()))
+    return " ".join(author.split())[: found.start()].rstrip(" ,|–—-") if found else author.strip()

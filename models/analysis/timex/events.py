@@ -184,7 +184,8 @@ def build_events(
 
 
 # The signature line of a post quoted in a story (an embedded tweet): "— Rep. Jane Roe (@janeroe) November 19, 2019".
-_POST_SIGNATURE = re.compile(r"[^\S\n]*[—–-][^\S\n]*(?P<who>[^()\n@]{2,80}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*$")
+_SIGNATURE_CHARS = 140
+_POST_SIGNATURE = re.compile(r"[—–-][^\S\n]*(?P<who>[^()\n@]{2,80}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*")
 
 
 def post_author(text: str, start: int, end: int) -> str | None:
@@ -193,5 +194,6 @@ def post_author(text: str, start: int, end: int) -> str | None:
     line_end = text.find("\n", end)
     if text[end:line_end if line_end >= 0 else len(text)].strip():
         return None
-    found = _POST_SIGNATURE.match(text, text.rfind("\n", 0, start) + 1, start)
+    line = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
+    found = _POST_SIGNATURE.fullmatch(line) if len(line) <= _SIGNATURE_CHARS else None
     return " ".join(found.group("who").split()) if found else None
