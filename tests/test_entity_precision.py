@@ -30,6 +30,16 @@ def test_a_name_cut_after_a_lower_case_particle_is_made_whole() -> None:
     assert got == [("Tarek al-Moussawi", "PERSON"), ("Anselmo de Viterra", "PERSON"), ("Lisboa", "PLACE")]
 
 
+def test_a_possessive_before_a_particle_is_no_given_name() -> None:
+    """ "southern Syria's al-Tanf": Syria owns the place, it is not the first name of a person called al-Tanf."""
+    from models.analysis.entity_spans import particle_names
+
+    text = "Forces in southern Syria’s al-Tanf were accused."
+    at = text.index("Tanf")
+    cands = [cand(text, "Syria", "PLACE"), Candidate(at, at + 4, "Tanf", "PERSON")]
+    assert [(c.text, c.type) for c in particle_names(text, cands)] == [("Syria", "PLACE"), ("Tanf", "PERSON")]
+
+
 def test_places_with_their_regions_in_a_list_each_span_their_region() -> None:
     from models.analysis.aliases import Cluster
     from models.analysis.entity_spans import place_with_region

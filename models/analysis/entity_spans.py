@@ -153,8 +153,8 @@ def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         at = c.start + 1 if c.text[:1] in "-‐‑" else c.start  # "-Sabunji": the dash the span took after "al"
         m = _PERSON_PARTICLE_BEFORE.search(text, max(0, at - 60), at)
         words = m.group(1).split() if m else []
-        if m is None or any(is_title_word(w) or w.lower() in DETERMINERS for w in words):
-            out.append(c)
+        if m is None or any(is_title_word(w) or w.lower() in DETERMINERS or w.endswith(("'s", "’s")) for w in words):
+            out.append(c)  # "Syria's al-Tanf": a possessive owns the name after it, it is no given name
             continue
         start = m.start()
         while out and out[-1].end > start:
