@@ -38,6 +38,8 @@ def test_a_possessive_before_a_particle_is_no_given_name() -> None:
     at = text.index("Tanf")
     cands = [cand(text, "Syria", "PLACE"), Candidate(at, at + 4, "Tanf", "PERSON")]
     assert [(c.text, c.type) for c in particle_names(text, cands)] == [("Syria", "PLACE"), ("Tanf", "PERSON")]
+    later = "The U.S. military in al-Tanf trains them."  # the preposition before the article says it is a place
+    assert mention_cues(later, later.index("Tanf"), later.index("Tanf") + 4)["PLACE"] >= 1
 
 
 def test_places_with_their_regions_in_a_list_each_span_their_region() -> None:

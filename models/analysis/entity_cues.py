@@ -347,9 +347,13 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["OTHER"] += 2  # "her Daily Fuel Plan", "your Zune Pro": a thing someone has, no name of an agent
     if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
         cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
-    if _PLACE_BEFORE.search(before) and not _STAKE_BEFORE.search(before):
+    bare = _ARTICLE_PARTICLE.sub("", before)  # "in al-Tanf", "near el-Arish": the preposition before the article
+    if _PLACE_BEFORE.search(bare) and not _STAKE_BEFORE.search(bare):
         cues["PLACE"] += 1
     return cues
+
+
+_ARTICLE_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|at|az)[-‐‑]$")
 
 
 def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
