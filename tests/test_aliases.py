@@ -99,6 +99,13 @@ def test_a_short_first_name_that_fits_two_people_stays_alone() -> None:
     assert len(merge_aliases(cands, text)) == 5  # "Ann" fits both sisters; "Jo" is too short to say
 
 
+def test_a_surname_of_several_words_with_a_particle_joins_the_full_name() -> None:
+    text = "James Van Der Beek was eliminated. Van Der Beek thanked the judges; Van Der Beek's wife cried."
+    cands = _mentions(text, [("James Van Der Beek", "PERSON"), ("Van Der Beek", "PERSON"), ("Van Der Beek", "PERSON")])
+    assert _groups(merge_aliases(cands, text)) == [
+        ("James Van Der Beek", "PERSON", ["James Van Der Beek", "Van Der Beek", "Van Der Beek"])]
+
+
 def test_an_ambiguous_surname_stays_alone() -> None:
     text = "Ada Venn and Piet Venn disagreed. Venn left."
     cands = _mentions(text, [("Ada Venn", "PERSON"), ("Piet Venn", "PERSON"), ("Venn", "PERSON")])

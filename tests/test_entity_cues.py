@@ -169,6 +169,22 @@ def test_a_role_label_glued_to_a_name_by_an_underscore_is_cut_off() -> None:
     assert [c.text for c in clean(cands, text)] == ["Park Dong Woo", "Kim Cheol Hwan"]
 
 
+def test_a_verb_opening_a_sentence_is_no_first_name_of_a_person_the_text_names() -> None:
+    """ "Hosting Cook at Dreamforce …" in an article about Tim Cook: Cook, not a "Hosting Cook"."""
+    text = "Tim Cook spoke at Dreamforce.\nHosting Cook at Dreamforce is our dream, Benioff said. Cook laughed."
+    cands = [cand(text, "Tim Cook", "PERSON"), cand(text, "Hosting Cook", "PERSON"), cand(text, "Cook", "PERSON", 2)]
+    assert [c.text for c in clean(cands, text)] == ["Tim Cook", "Cook", "Cook"]
+    alone = "Irving Berlin wrote the song.\nIrving Berlin was born in 1888."  # no other Berlin: a first name
+    assert [c.text for c in clean([cand(alone, "Irving Berlin", "PERSON")], alone)] == ["Irving Berlin"]
+
+
+def test_an_industry_s_producer_in_apposition_is_a_company_a_veteran_producer_a_person() -> None:
+    firm = "Apple, a giant industrial producer, has gone green."
+    assert mention_cues(firm, 0, 5)["PERSON"] == 0
+    person = "Dana Whitlock, a veteran producer, has gone green."
+    assert mention_cues(person, 0, 13)["PERSON"] >= 2
+
+
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
     assert clean([cand(text, "Salad", "PERSON")], text) == []

@@ -36,6 +36,7 @@ from models.analysis.entity_types import (
     strip_possessive,
 )
 
+_SURNAME_PARTICLES = frozenset({"da", "di", "do", "dos", "das", "della", "den", "ter", "ten", "bin", "ibn", "al", "el"})
 SHORT_FIRST_NAME = 3  # letters of the shortest short form of a first name that is matched ("Pat", not "Jo")
 
 
@@ -282,6 +283,25 @@ def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Clust
             target = _unique(by_first.get(key, set()) - {root})
         if target is not None:
             sets.union(root, target)
+    # … and a surname of several words that begins with a particle ("Van Der Beek" → "James Van Der Beek")
+    groups = current()
+    types = {root: _cluster_type([candidates[i] for i in idx]) for root, idx in groups.items()}
+    tails: dict[tuple[str, ...], set[int]] = {}
+    for root, idx in groups.items():
+        if types[root] == "PERSON":
+            for i in idx:
+                parts = tuple(w for w in keys[i].split() if w not in NAME_SUFFIXES)
+                for n in range(2, len(parts)):
+                    tails.setdefault(parts[-n:], set()).add(root)
+    for root, idx in groups.items():
+        spellings = {tuple(keys[i].split()) for i in idx}
+        if types[root] != "PERSON" or len(spellings) != 1:
+            continue
+        tail = next(iter(spellings))
+        if len(tail) >= 2 and tail[0] in NAME_PARTICLES | _SURNAME_PARTICLES:
+            target = _unique(tails.get(tail, set()) - {root})
+            if target is not None:
+                sets.union(root, target)
 
     # 4. organisation and place names inside a longer one of the same type
     groups = current()

@@ -274,10 +274,20 @@ def _phrase_type(phrase: str) -> str | None:
         if not word[0].isalnum() or word in _PHRASE_ENDS:
             return None
         kind = _noun_type(word)
+        if kind == "PERSON" and word == "producer" and i and words[i - 1].lower() in _INDUSTRY_WORDS:
+            return "ORGANIZATION"  # "a giant industrial producer", "the largest oil producer": a company
         if kind:
             return kind
         i += 1
     return None
+
+
+# Words before "producer" that make it an industry's producer, not a film's: a company.
+_INDUSTRY_WORDS = frozenset({
+    "industrial", "oil", "gas", "steel", "chip", "car", "auto", "food", "energy", "wine", "dairy", "meat", "coal",
+    "electricity", "power", "cement", "chemical", "grain", "cotton", "sugar", "largest", "biggest", "leading",
+    "major", "global", "top", "second-largest", "third-largest",
+})
 
 
 # Nouns of a collection, whose "of" phrase names what is collected ("a group of islands", "a chain of lakes").

@@ -232,6 +232,32 @@ _DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")
 _AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
 
 
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?][\s\"“‘']*)$")
+
+
+def _without_leading_verbs(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """A verb in "-ing" that opens a sentence is no first name ("Hosting Cook at Dreamforce …" when the article
+    names Tim Cook): cut off, when another full name of the text ends with the same surname."""
+    surnames: dict[str, set[str]] = {}
+    for c in candidates:
+        words = c.text.split()
+        if c.type == "PERSON" and len(words) >= 2:
+            surnames.setdefault(words[-1], set()).add(words[0])
+    out = []
+    for c in candidates:
+        words = c.text.split()
+        first = words[0] if words else ""
+        if (
+            c.type == "PERSON" and len(words) == 2 and first.endswith("ing") and len(first) >= 5
+            and surnames.get(words[-1], set()) - {first}
+            and _SENTENCE_START.search(text, max(0, c.start - 4), c.start)
+        ):
+            at = c.start + c.text.index(words[-1], len(first))
+            c = replace(c, start=at, text=text[at:c.end])
+        out.append(c)
+    return out
+
+
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
@@ -242,6 +268,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     concepts = concept_acronyms(text, counts) if "(" in text else set()
     counted = _counted_only(candidates, text)
     candidates = [headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
+    candidates = _without_leading_verbs(candidates, text)
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
                 and product_or_idea(c.text)}
