@@ -185,6 +185,22 @@ def test_an_industry_s_producer_in_apposition_is_a_company_a_veteran_producer_a_
     assert mention_cues(person, 0, 13)["PERSON"] >= 2
 
 
+def test_a_relative_named_after_the_word_for_them_is_a_person() -> None:
+    text = "He said that his wife, Kimberly, had been ill. Her late husband Tomas left. Kimberly thanked fans."
+    for name in ("Kimberly", "Tomas"):
+        at = text.index(name)
+        assert mention_cues(text, at, at + len(name))["PERSON"] >= 2
+    cands = [cand(text, "Kimberly", "ORGANIZATION"), cand(text, "Kimberly", "ORGANIZATION", 1)]
+    assert {c.type for c in retype(cands, text)} == {"PERSON"}
+
+
+def test_a_symbol_before_a_name_is_not_part_of_it() -> None:
+    text = "Add a jar of Victoria® Honey Glaze and stir."
+    at = text.index("® Honey")
+    got = clean([Candidate(at, at + len("® Honey Glaze"), "® Honey Glaze", "ORGANIZATION")], text)
+    assert [c.text for c in got] == ["Honey Glaze"]
+
+
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
     assert clean([cand(text, "Salad", "PERSON")], text) == []

@@ -162,6 +162,13 @@ _REFERENCE_BEFORE = re.compile(r"(?:\(|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(
 _STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|percent|invest|invested)\s+in\s+$")
 AGENT = "agent"  # evidence of an organisation against a place, not against a person
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
+# A relative named after the word for them: "his wife, Kimberly,", "her late husband Tom".
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our|your)\s+(?:(?:late|elder|younger|former|longtime|new)\s+)?(?:wife|husband|son|"
+    r"daughter|mother|father|brother|sister|partner|girlfriend|boyfriend|fiancée?|widow|widower|grandson|"
+    r"granddaughter|cousin|nephew|niece|uncle|aunt),?\s+$",
+    re.IGNORECASE,
+)
 
 
 # Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
@@ -349,7 +356,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         or _REFERENCE_BEFORE.search(before) and (_YEAR_AFTER.match(after) or _CITED_AFTER.match(after))
     ):
         cues["PERSON"] += 2  # a surname in a reference to a publication
-    if _PERSON_BEFORE.search(before):
+    if _PERSON_BEFORE.search(before) or _KIN_BEFORE.search(before):
         cues["PERSON"] += 2
     if len(words) == 1 and _A_BEFORE.search(before) and _LIST_OR_END_AFTER.match(after):
         cues["OTHER"] += 2  # "on an Ostra or a Velo": a thing one has, not someone

@@ -279,7 +279,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         off = _DEAL_LEAD.match(c.text)
         if off and _AMOUNT_BEFORE.search(text, max(0, c.start - 12), c.start):  # "35% Off Acme Monitor"
             c = replace(c, start=c.start + off.end(), text=c.text[off.end() :])
-        lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·"))
+        lead = len(c.text) - len(c.text.lstrip("-–—‐‑*•·®©™ "))
         if 0 < lead < len(c.text):  # "-TV Trade": a dash the span took from the text before it
             c = replace(c, start=c.start + lead, text=c.text[lead:])
         under = c.text.rfind("_") + 1
