@@ -201,6 +201,19 @@ def test_a_symbol_before_a_name_is_not_part_of_it() -> None:
     assert [c.text for c in got] == ["Honey Glaze"]
 
 
+def test_a_name_whose_s_is_its_own_is_a_shop_with_that_name() -> None:
+    """ "Rival Lowe's was also lower": no "is" or "has" can stand before "was", so the "'s" belongs to the name of a
+    company (the mention keeps it); "Smith's book was late" is a person's possessive."""
+    text = "Home Depot fell. Rival Lowe's was also lower. Dana Smith's book was late; Smith's had enough."
+    at = text.index("Lowe")
+    assert mention_cues(text, at, at + 4)["ORGANIZATION"] >= 2
+    typed = retype([cand(text, "Lowe", "PERSON")], text)
+    assert [(c.text, c.type) for c in typed] == [("Lowe's", "ORGANIZATION")]
+    for nth in (0, 1):
+        at = text.index("Smith", text.index("Smith") + 1) if nth else text.index("Smith")
+        assert mention_cues(text, at, at + 5)["ORGANIZATION"] == 0
+
+
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
     assert clean([cand(text, "Salad", "PERSON")], text) == []

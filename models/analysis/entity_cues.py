@@ -126,6 +126,9 @@ _KIN_AFTER = re.compile(
 )
 _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b|'s (?:shares|stock|ceo|board)|"
                         r"’s (?:shares|stock|ceo|board))")
+# A name whose "'s" is its own, as in a shop's name, since a verb follows that no "is" or "has" can precede: "Rival
+# Lowe's was also lower", "McDonald's will open" (a person's "Smith's" owns a noun, or is "Smith is / has").
+_OWN_S_AFTER = re.compile(r"['’]s\s+(?:was|were|did|does|will|would|could|can)\b")
 # A name used as the maker or the channel of what follows it ("a Netflix documentary", "his Acme subscription").
 _MEDIA_AFTER = re.compile(r"\s+(?:documentary|documentaries|special|original|originals|app|apps|account|accounts|"
                           r"subscription|subscriptions|subscribers|streaming|stock|shares)\b")
@@ -339,6 +342,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
+    if _OWN_S_AFTER.match(after):
+        cues["ORGANIZATION"] += 2
     if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
     if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not _DEMONYM.match(surface):
@@ -546,6 +551,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                     out.append(c)
                     continue
                 c = replace(c, type=best, source="context")
+        if c.type == "ORGANIZATION" and " " not in c.text and _OWN_S_AFTER.match(text, c.end):
+            c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
 
