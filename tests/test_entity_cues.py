@@ -214,6 +214,13 @@ def test_a_name_whose_s_is_its_own_is_a_shop_with_that_name() -> None:
         assert mention_cues(text, at, at + 5)["ORGANIZATION"] == 0
 
 
+def test_a_name_joined_by_a_hyphen_to_a_place_is_a_place() -> None:
+    text = "If you live in Delhi-NCR, the air is bad. A start-up based out of Delhi-NCR sells purifiers in Delhi."
+    cands = [cand(text, "Delhi", "PLACE"), cand(text, "NCR", "ORGANIZATION"), cand(text, "Delhi", "PLACE", 1),
+             cand(text, "NCR", "ORGANIZATION", 1), cand(text, "Delhi", "PLACE", 2)]
+    assert [c.type for c in retype(cands, text)] == ["PLACE"] * 5
+
+
 def test_a_capitalised_common_noun_is_not_a_name() -> None:
     text = "Salad\nToss the salad with oil. Serve the salad cold."
     assert clean([cand(text, "Salad", "PERSON")], text) == []

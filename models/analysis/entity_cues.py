@@ -510,6 +510,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
         if c.text in heads and not text.startswith(" of ", c.end):  # "Palace of Forty Columns" is another name
             evidence[name_key(c.text)]["PLACE"] += 2
+        if c.start >= 1 and text[c.start - 1] in "-‐‑" and c.start - 1 in place_ends:
+            evidence[name_key(c.text)]["PLACE"] += 2  # "Delhi-NCR", "Dallas-Fort Worth": a place joined to a place
         if text[c.end : c.end + 2] == ", " and c.end + 2 in places and " " not in c.text:
             evidence[name_key(c.text)]["PLACE"] += 1  # "Tarn, Vosges": a place written with its region
         if c.start - 2 in place_ends and " " not in c.text and text[c.start - 2 : c.start] == ", " \
