@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from models.analysis import analyze
 from models.analysis.coordination import coordinated
-from models.analysis.entity_cues import mention_cues, product_or_idea, retype
+from models.analysis.entity_cues import mention_cues, retype
 from models.analysis.entity_junk import clean
+from models.analysis.products import product_or_idea
 from tests.test_entity_cues import cand
 
 

@@ -3,7 +3,6 @@ so that the library's index holds one reading, the reader's library-wide correct
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text as sql
 
-from gui.launcher import main
 from models.analysis import ANALYZER_VERSION
 from models.analysis.types import Entity
 from models.store import open_library, refresh
 from models.store.entities import EntityStore
+from tests.test_import_pool import run
 
 STORY = """Council approves the harbour budget {n}
 
@@ -23,12 +22,6 @@ OSLO – The city council of Oslo approved the harbour budget on March {day}, 20
 Lena Berg said the port of Bergen would follow.
 """
 OLD = "newsdesk-analysis/1"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
 
 
 @pytest.fixture

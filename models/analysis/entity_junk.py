@@ -17,12 +17,11 @@ from models.analysis.entity_cues import (
     NOT_NAMES,
     ORG_NOUNS,
     PERSON_NOUNS,
-    _product_line_names,
-    product_or_idea,
     title_lists,
 )
 from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
 from models.analysis.headlines import headline_cut, title_case_line
+from models.analysis.products import product_line_names, product_or_idea
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
@@ -272,7 +271,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
                 and product_or_idea(c.text)}
-    lines = _product_line_names(candidates, products)
+    lines = product_line_names(candidates, products)
     for c in candidates:
         if c.text in headings:
             continue

@@ -41,15 +41,21 @@ def library(tmp_path: Path) -> Iterator[Stored]:
     lib.close()
 
 
-@pytest.fixture
-def reader(qtbot: QtBot, gui: Gui, library: Stored) -> Reader:
-    lib, ids = library
+def shown_window(qtbot: QtBot, gui: Gui, lib: Library) -> MainWindow:
+    """The reader's window over ``lib`` with a synchronous pool, shown; closed once its work is done."""
     _app, faces, theme = gui
     window = MainWindow(lib, faces, theme, pool=ImmediatePool())
     qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: not w.busy(), timeout=30000))
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def reader(qtbot: QtBot, gui: Gui, library: Stored) -> Reader:
+    lib, ids = library
+    window = shown_window(qtbot, gui, lib)
     window.open_article(ids[-1])  # the newest, at the top of the list
     return window, lib, ids
 

@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 from gui.entities.model import Role
 from gui.library_refresh import LibraryRefresh, install_library_refresh
 from gui.main_window import MainWindow
-from gui.runner import ImmediatePool
 from models.analysis import ANALYZER_VERSION
 from models.article import Article, Metadata, build_text
 from models.store import Library, open_library
 from models.store.analysis_jobs import ensure_analysis
 from models.store.entities import EntityStore
 from tests.gui.fixture_types import Gui
+from tests.gui.test_library_actions import shown_window
 
 OLD = "newsdesk-analysis/1"
 Reader = tuple[MainWindow, Library, list[int]]
@@ -54,13 +54,7 @@ def upgraded(tmp_path: Path) -> Iterator[tuple[Library, list[int]]]:
 @pytest.fixture
 def reader(qtbot: QtBot, gui: Gui, upgraded: tuple[Library, list[int]]) -> Reader:
     lib, ids = upgraded
-    _app, faces, theme = gui
-    window = MainWindow(lib, faces, theme, pool=ImmediatePool())
-    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: not w.busy(), timeout=30000))
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, lib, ids
+    return shown_window(qtbot, gui, lib), lib, ids
 
 
 def _people(window: MainWindow) -> dict[str, int]:

@@ -1,0 +1,60 @@
+"""Names of products, services and ideas, whatever the model called them: a model or a tier of a product line
+("Switch Lite", "Watch Series 3"), an edition or a bundle, a doctrine ("… ism"), and the product line a product's
+name extends ("Nintendo Switch" beside "Nintendo Switch Lite")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.analysis.aliases import Candidate
+
+# Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
+# Supplement", "Starter Bundle"); and names of doctrines ("National Socialism").
+PRODUCT_HEADS = frozenset(
+    """
+    edition editions bundle supplement supplements controller controllers console headphones earbuds app
+    subscription
+    """.split()
+)
+
+
+# Words that end the name of a model or a tier of a product line ("Switch Lite", "Watch Series 3", "Xbox Live",
+# "Music Unlimited", "Gaming Platform"), and a name ending in "+" ("Disney+", "ESPN+"): a product or a service.
+MODEL_SUFFIXES = frozenset({"lite", "pro", "plus", "max", "mini", "ultra", "series", "live", "unlimited", "platform"})
+_MODEL_NUMBER = re.compile(r"^(?:\d+[a-z]?|[ivx]+|mk\s?[ivx\d]+)$", re.IGNORECASE)
+
+
+def product_or_idea(name: str) -> bool:
+    """The last word of a name of two words or more says it is a product ("… Edition", "… Lite", "… Series 3") or a
+    doctrine ("… ism"); or the name ends in "+" ("Disney+")."""
+    words = name.split()
+    bare = name[:-1].rstrip()
+    if name.endswith("+") and len(bare) >= 2 and bare[-1].isalnum() and bare[-2].isalnum():
+        return True
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().strip(".,;:")
+    if len(words) >= 3 and _MODEL_NUMBER.match(last):
+        last = words[-2].lower()  # "Watch Series 3", "Galaxy Tab Pro 2"
+    return (
+        last in PRODUCT_HEADS or last in MODEL_SUFFIXES or (last.endswith("ism") and len(last) > 5)
+    )
+
+
+def product_line_names(candidates: Sequence[Candidate], products: set[str]) -> set[str]:
+    """Names of two words or more that a product's name of the same article extends ("Nintendo Switch" beside
+    "Nintendo Switch Lite", "Apple Watch" beside "Apple Watch Series 3"): the product line, a product too. A
+    one-word name is left alone: "Disney" beside "Disney+" is the company."""
+    if not products:
+        return set()
+    out = set()
+    for c in candidates:
+        if " " not in c.text or c.text in products:
+            continue
+        if any(p.startswith(c.text + " ") for p in products):
+            out.add(c.text)
+    # the line's own last word, written alone ("the Switch" after "Nintendo Switch")
+    out |= {c.text for c in candidates if c.type != "OTHER" and " " not in c.text and c.text[:1].isupper()
+            and any(line.endswith(" " + c.text) for line in out)}
+    return out
