@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
 
 from models.analysis import ANALYZER_VERSION
@@ -35,11 +35,6 @@ def outdated_articles(lib: Any) -> list[int]:
     with lib.reading() as s:
         return [int(i) for i in s.scalars(select(ArticleRow.id).where(_outdated_clause())
                                           .order_by(ArticleRow.id.desc()))]
-
-
-def count_outdated(lib: Any) -> int:
-    with lib.reading() as s:
-        return int(s.scalar(select(func.count()).select_from(ArticleRow).where(_outdated_clause())) or 0)
 
 
 def all_articles(lib: Any) -> list[int]:
