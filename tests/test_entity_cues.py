@@ -209,6 +209,8 @@ def test_a_name_whose_s_is_its_own_is_a_shop_with_that_name() -> None:
     assert mention_cues(text, at, at + 4)["ORGANIZATION"] >= 2
     typed = retype([cand(text, "Lowe", "PERSON")], text)
     assert [(c.text, c.type) for c in typed] == [("Lowe's", "ORGANIZATION")]
+    shop = "Home Depot fell on Tuesday. Lowe's was also lower, and Lowe's will report on Wednesday."
+    assert [e.name for e in analyze(shop).entities if e.type == "ORGANIZATION" and "Lowe" in e.name] == ["Lowe's"]
     for nth in (0, 1):
         at = text.index("Smith", text.index("Smith") + 1) if nth else text.index("Smith")
         assert mention_cues(text, at, at + 5)["ORGANIZATION"] == 0

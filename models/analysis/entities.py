@@ -67,7 +67,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     titles = _Coverage(len(text), [Candidate(s, m, "", "") for m, s in starts.items()])
     found = [
         Entity(
-            c.name, c.type,
+            _own_s_name(c.name, c.type, c.members), c.type,
             tuple(Mention(s, e, text[s:e]) for m in c.members
                   for s, e in [(starts.get(m.start, m.start), ends.get(m.start, m.end))]),
             None, *_sureness(c.members, c.name, c.type, text),
@@ -76,6 +76,14 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         if c.name and not all(m.start not in starts and titles.overlaps(m.start, m.end) for m in c.members)
     ]
     return _with_authors(found, authors)
+
+
+def _own_s_name(name: str, kind: str, members: Sequence[Candidate]) -> str:
+    """An organisation written with its own "'s" every time ("Lowe's", "McDonald's") keeps it in its name."""
+    if kind == "ORGANIZATION" and members and all(m.text.endswith(("'s", "’s")) for m in members):
+        ending = members[0].text[-2:]
+        return name if name.endswith(ending) else name + ending
+    return name
 
 
 def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> tuple[float, str]:
