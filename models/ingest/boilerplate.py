@@ -110,13 +110,17 @@ def _is_tail_label(block: Candidate) -> bool:
         return True
     if _words(text) > _LINE_WORDS:
         return False
-    bare = text.rstrip(")]\"'”’» |")
     return (
         _STAMP.match(text) is not None
         or _COPYRIGHT.match(text) is not None
         or _BOX_TITLE.match(text) is not None
-        or _LABEL_LINE.match(text) is not None and not bare.endswith((".", "!", "?", "…"))
+        or _LABEL_LINE.match(text) is not None and not _ends_sentence(text)
     )
+
+
+def _ends_sentence(text: str) -> bool:
+    """The line ends with a sentence's mark, before any closing quote, bracket or bar."""
+    return text.rstrip(")]\"'”’» |").endswith((".", "!", "?", "…"))
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -130,8 +134,7 @@ def _is_head_label(block: Candidate) -> bool:
     text = block.text.strip()
     if block.kind not in ("paragraph", "heading") or _words(text) > _LINE_WORDS:
         return False
-    bare = text.rstrip(")]\"'”’» |")
-    if bare.endswith((".", "!", "?", "…")):
+    if _ends_sentence(text):
         return False
     if _words(text) <= _DATE_WORDS and _YEAR.search(text) and _DAY_OR_TIME.search(_YEAR.sub("", text)):
         return True
