@@ -38,6 +38,7 @@ from models.analysis.entity_types import (
     PERSON_TITLES,
     is_title_word,
 )
+from models.analysis.given_names import given_names
 from models.analysis.headlines import in_headline
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.types import Entity, Mention
@@ -518,6 +519,9 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
     occurrence of the run of proper nouns, typed by the pooled cues of :mod:`.entity_cues` when they are clear."""
     text = parsed.text
     coverage = _Coverage(len(text), candidates)
+    place_names = {c.text for c in candidates if c.type == "PLACE"}
+    # first names of people named in full ("Isabel" after "Isabel Ruiz")
+    first_names = {c.text.split()[0] for c in candidates if c.type == "PERSON" and " " in c.text}
     runs: dict[str, list[tuple[int, int]]] = {}
     for piece in parsed.pieces:
         doc = piece.doc
@@ -536,16 +540,31 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
             if not coverage.overlaps(start, end) and not is_title_word(words.split()[0]) and len(words) >= 3:
                 runs.setdefault(words, []).append((start, end))
             i = j
-    for words, spans in runs.items():
+    typed: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    # longer runs first, so that a full name found here ("Isabel Ruiz") lends its first name to the lone ones
+    for words, spans in sorted(runs.items(), key=lambda kv: -len(kv[0].split())):
         votes: Counter[str] = Counter()
         for start, end in spans:
             votes.update(entity_cues.mention_cues(text, start, end))
         votes.pop(entity_cues.AGENT, None)
+        if entity_cues.given_name_first(words.split(), place_names) or (
+            words in first_names and words in given_names() and words not in place_names
+            and not any(text[start - 1 : start] in DASHES for start, _ in spans)  # "i-Nick"
+        ):
+            votes["PERSON"] += 2  # "Celeste Pollock", "Isabel": a given name, with a surname or as a person's
+            sources[words] = "given name"
         ranked = [*votes.most_common(2), ("", 0), ("", 0)]
         (best, weight), (_, second) = ranked[0], ranked[1]
         if best in ("PERSON", "PLACE", "ORGANIZATION") and weight >= 2 and weight >= 2 * second:
+            typed[words] = best
+            if best == "PERSON" and " " in words:
+                first_names.add(words.split()[0])
+    for words, spans in runs.items():
+        if words in typed:
             for start, end in spans:
-                yield Candidate(start, end, words, best, weak=True, source="context")
+                source = sources.get(words, "context") if typed[words] == "PERSON" else "context"
+                yield Candidate(start, end, words, typed[words], weak=True, source=source)
 
 
 def _word_before_capitalised(text: str, start: int) -> bool:

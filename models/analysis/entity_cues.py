@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import BUILDING_HEADS, CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
+from models.analysis.entity_types import BUILDING_HEADS, CORPORATE_SUFFIXES, EVENT_HEADS, ORG_HEADS, is_title_word
+from models.analysis.given_names import given_names
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -453,6 +454,10 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     place_ends = {c.end for c in candidates if c.text in place_names}
     # a building's or a place's head word alone, after the longer name it ends ("Indiana Statehouse" … "the
     # Statehouse"): the same place
+    # what a first name cannot open: an organisation the text names alone ("Chelsea"), a brand ("X®")
+    single_orgs = {c.text for c in candidates if c.type == "ORGANIZATION" and " " not in c.text}
+    brands = {name_key(c.text) for c in candidates if text[c.end : c.end + 1] in ("®", "™")}
+    given: set[str] = set()  # names whose first word is a given name, counted once each
     heads = {c.text.split()[-1] for c in candidates
              if len(c.text.split()) >= 2 and c.text.split()[-1].lower() in BUILDING_HEADS}
     for c in candidates:
@@ -469,6 +474,10 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         words = c.text.split()
         if 2 <= len(words) <= 3 and words[-1] in addressed and all(w[:1].isupper() for w in words):
             evidence[name_key(c.text)]["PERSON"] += 2
+        if c.type == "ORGANIZATION" and given_name_first(words, place_names) and words[0] not in single_orgs \
+                and name_key(c.text) not in brands and name_key(c.text) not in given:
+            given.add(name_key(c.text))
+            evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
     plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
@@ -492,7 +501,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if votes and AGENT in votes:
             votes = Counter({k: v for k, v in votes.items() if k != AGENT})
         if votes and c.type == "ORGANIZATION" and set(+votes) == {"PERSON"} and _personal_evidence(c, text):
-            out.append(replace(c, type="PERSON", source="context"))  # "Debbie's death": nothing says organisation
+            source = "given name" if name_key(c.text) in given else "context"
+            out.append(replace(c, type="PERSON", source=source))  # "Debbie's death": nothing says organisation
             continue
         if votes and c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER", "GROUP"):
             (best, weight), *rest = votes.most_common(2) + [("", 0)]
@@ -501,11 +511,38 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 if c.type == "GROUP" and best != "PLACE":
                     out.append(c)
                     continue
-                c = replace(c, type=best, source="context")
+                source = "given name" if best == "PERSON" and name_key(c.text) in given else "context"
+                c = replace(c, type=best, source=source)
         if c.type == "ORGANIZATION" and " " not in c.text and _OWN_S_AFTER.match(text, c.end):
             c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
+
+
+def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:
+    """Two or three capitalised words, the first a given name of many languages and none a name in ``not_people``
+    (the places the text names, say), nor a word that heads an organisation's, a place's or an event's name or
+    describes one ("Jordan Brand", "Grant Thornton LLP", "Victoria Station", "Gibson Southern")."""
+    if not 2 <= len(words) <= 3 or words[0] not in given_names() or words[0].lower() in _NOT_GIVEN \
+            or any(w in not_people for w in words):
+        return False
+    for w in words:
+        low = w.lower()
+        if not (w[:1].isupper() and w[1:2].islower()) or low in _NOT_SURNAMES:
+            return False
+    return True
+
+
+_NOT_SURNAMES = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | EVENT_HEADS | BUILDING_HEADS | frozenset(
+    """
+    hotel motel inn hostel resort restaurant cafe café bar pub grill place paralympics experience show project studio
+    studios records productions entertainment media pictures films music sport sports southern northern eastern
+    western central national international global united general royal american regional memorial state federal
+    """.split()
+)
+# Seasons, and the first words of places named after saints and forts ("Santa Ana", "San Jose", "Fort Lee")
+_NOT_GIVEN = PLACE_FIRST_WORDS | frozenset({"spring", "summer", "autumn", "fall", "winter", "santa", "san", "são",
+                                            "sao", "saint", "st", "st.", "sainte", "los", "las", "el", "la", "le"})
 
 
 _LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")

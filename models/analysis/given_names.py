@@ -1,0 +1,43 @@
+"""Given names of many languages, to tell a person's full name from an organisation's ("Jean Cocteau", "Sophie
+Dymoke", which the small model types ORG).
+
+The names come from the person providers of Faker (MIT): its lists of first names for some eighty locales. A name
+counts only when at least two locales list it, in Latin script: that keeps the names people share across languages
+("Anna", "Giovanni", "Jean") and drops each list's oddities ("General", "Royal", "King", "Long" are in one list
+each). The set is read once per process, on first use, from the installed package; without it the set is empty and
+nothing changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import unicodedata
+from collections import Counter
+
+_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_romanized_names")
+MIN_LOCALES = 2
+
+
+def _latin(name: str) -> bool:
+    return all(ch in "-'’. " or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """First names in at least :data:`MIN_LOCALES` locales' lists, as written ("Jean", "Siméon")."""
+    try:
+        people = importlib.import_module("faker.providers.person")
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for info in pkgutil.iter_modules(people.__path__):
+        provider = importlib.import_module(f"{people.__name__}.{info.name}").Provider
+        names: set[str] = set()
+        for attribute in _ATTRIBUTES:
+            value = getattr(provider, attribute, None)
+            if isinstance(value, (list, tuple, dict)):
+                names.update(n for n in value if isinstance(n, str) and n[:1].isupper() and _latin(n))
+        counts.update(names)
+    return frozenset(n for n, c in counts.items() if c >= MIN_LOCALES)
