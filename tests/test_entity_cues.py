@@ -327,12 +327,12 @@ def test_section_headings_of_common_words_are_not_names() -> None:
 
 
 def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> None:
-    from models.analysis.entities import _places_inside_names
+    from models.analysis.entity_spans import places_inside_names
 
     text = "She grew up in Dorset before joining Dorset County Council and the Harbour Trust."
     cands = [cand(text, "Dorset", "PLACE"), cand(text, "Dorset County Council", "ORGANIZATION"),
              cand(text, "Harbour Trust", "ORGANIZATION")]
-    inner = _places_inside_names(cands)
+    inner = places_inside_names(cands)
     assert [(c.start, c.text, c.type) for c in inner] == [(text.index("Dorset County"), "Dorset", "PLACE")]
     grouped = merge_aliases(sorted([*cands, *inner], key=lambda c: c.start), text)
     dorset = next(c for c in grouped if c.name == "Dorset")
@@ -340,11 +340,34 @@ def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> 
 
 
 def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
-    from models.analysis.entities import _places_inside_names
+    from models.analysis.entity_spans import places_inside_names
 
     text = "Officials at Dorset County Council met the Dorsetshire Trust."
     cands = [cand(text, "Dorset County Council", "ORGANIZATION"), cand(text, "Dorsetshire Trust", "ORGANIZATION")]
-    assert _places_inside_names(cands) == []
+    assert places_inside_names(cands) == []
+
+
+def test_the_place_a_university_is_named_after_is_mentioned_inside_its_name() -> None:
+    found = {(e.name, e.type): [m.text for m in e.mentions] for e in analyze(
+        "He taught at the University of California at Berkeley, then at the University of Michigan and the "
+        "Universidade Federal de Santa Catarina. She studied at the University of Technology Sydney."
+    ).entities}
+    assert found[("California", "PLACE")] == ["California"]
+    assert found[("Berkeley", "PLACE")] == ["Berkeley"]
+    assert found[("Michigan", "PLACE")] == ["Michigan"]
+    assert found[("Santa Catarina", "PLACE")] == ["Santa Catarina"]
+    assert not any(name == "Technology" for name, _ in found)
+
+
+def test_a_place_inside_a_university_name_joins_the_place_and_never_the_university() -> None:
+    found = {(e.name, e.type): [m.text for m in e.mentions] for e in analyze(
+        "Nick Bos of the University of Copenhagen studies ants. He moved to Copenhagen in 2010, and the "
+        "University of Copenhagen gave him a laboratory."
+    ).entities}
+    university = next(mentions for (name, kind), mentions in found.items() if "University" in name)
+    assert "Copenhagen" not in university
+    assert ("Copenhagen", "ORGANIZATION") not in found
+    assert found[("Copenhagen", "PLACE")].count("Copenhagen") == 3
 
 
 def test_every_word_of_a_definition_is_read() -> None:

@@ -196,9 +196,31 @@ def _unique(found: set[int]) -> int | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+INSIDE_A_NAME = "inside a name"  # the source of a place's mention written inside an organisation's name
+
+
 def merge_aliases(candidates: Sequence[Candidate], text: str = "") -> list[Cluster]:
     """Group ``candidates`` into entities, sorted by first mention. ``text`` (the article) enables the
-    "Expansion (ACRONYM)" pass."""
+    "Expansion (ACRONYM)" pass. A place written inside an organisation's name ("Copenhagen" in "University of
+    Copenhagen") joins only the place of that name, never the organisation, nor a name the model typed otherwise."""
+    inside = [c for c in candidates if c.source == INSIDE_A_NAME]
+    if not inside:
+        return _merged(candidates, text)
+    clusters = _merged([c for c in candidates if c.source != INSIDE_A_NAME], text)
+    places = {name_key(m.text): cl for cl in clusters if cl.type == "PLACE" for m in cl.members}
+    for c in inside:
+        cluster = places.get(name_key(c.text))
+        if cluster is None:
+            cluster = places[name_key(c.text)] = Cluster([], library_name(canonical_name([c.text]), "PLACE"), "PLACE")
+            clusters.append(cluster)
+        cluster.members.append(c)
+    for cluster in clusters:
+        cluster.members.sort(key=lambda m: (m.start, m.end))
+    clusters.sort(key=lambda c: c.first)
+    return clusters
+
+
+def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
     n = len(candidates)
     sets = _Sets(n)
     keys = [name_key(c.text) for c in candidates]

@@ -22,6 +22,8 @@ from models.analysis.entity_spans import (
     hyphenated_names,
     particle_names,
     place_with_region,
+    places_in_universities,
+    places_inside_names,
     regnal_ends,
     titled_starts,
 )
@@ -61,7 +63,10 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(candidates))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = coordinated(candidates, text)
-    candidates = sorted([*candidates, *_places_inside_names(candidates)], key=lambda c: (c.start, c.end))
+    inside = places_inside_names(candidates)
+    taken = {(c.start, c.end) for c in inside}
+    inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]
+    candidates = sorted([*candidates, *inside], key=lambda c: (c.start, c.end))
     clusters = merge_aliases(candidates, text)
     ends = {**regnal_ends(clusters, text), **place_with_region(clusters, text)}
     starts = titled_starts(clusters, text)
@@ -149,31 +154,6 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 # Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
 _PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
-
-
-def _places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """A place the article names on its own, written again inside an organisation's name ("Michigan" in "University
-    of Michigan", "Leeds" in "Leeds City Council"): a mention of that place too, as a reader counts it."""
-    other = {c.text for c in candidates if c.type != "PLACE"}  # a name typed both ways is not clearly a place
-    places = {
-        c.text for c in candidates
-        if c.type == "PLACE" and not c.weak and len(c.text) >= 3 and c.text[:1].isupper() and c.text not in other
-    }
-    if not places:
-        return []
-    out = []
-    for c in candidates:
-        if c.type != "ORGANIZATION" or " " not in c.text:
-            continue
-        for place in places:
-            at = c.text.find(place)
-            if at < 0 or place == c.text:
-                continue
-            end = at + len(place)
-            if (at and c.text[at - 1].isalnum()) or (end < len(c.text) and c.text[end].isalnum()):
-                continue  # inside a word
-            out.append(Candidate(c.start + at, c.start + end, place, "PLACE", weak=True, source="inside a name"))
-    return out
 
 
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_types import BUILDING_HEADS, CORPORATE_SUFFIXES, EVENT_HEADS, ORG_HEADS, is_title_word
 from models.analysis.given_names import given_names
+from models.analysis.institutions import university_places
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -478,6 +479,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 and name_key(c.text) not in brands and name_key(c.text) not in given:
             given.add(name_key(c.text))
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
+    for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
+        evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
     plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.analysis import entity_cues
-from models.analysis.aliases import Candidate, name_key
+from models.analysis.aliases import INSIDE_A_NAME, Candidate, name_key
 from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, is_title_word
+from models.analysis.institutions import university_places
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
@@ -26,8 +27,8 @@ def place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
     """A place written with its region or country ("Exeter, Devon", "Oldham, Lancashire, England", "Vinita, OK"):
     the place's mention spans the whole address after it (each region keeps its own mention), as a reader reads it.
     Not in a list of places ("France, Germany and Italy"). Start of a mention → its new end."""
-    places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members}.values(),
-                    key=lambda m: m.start)
+    places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members
+                     if m.source != INSIDE_A_NAME}.values(), key=lambda m: m.start)
     out: dict[int, int] = {}
     chains: list[list[Any]] = []
     for m in [*places, None]:
@@ -201,4 +202,41 @@ def regnal_ends(clusters: Sequence[Any], text: str) -> dict[int, int]:
             number = _REGNAL_AFTER.match(text, m.end)
             if number is not None:
                 out[m.start] = number.end()
+    return out
+
+
+def places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A place the article names on its own, written again inside an organisation's name ("Michigan" in "University
+    of Michigan", "Leeds" in "Leeds City Council"): a mention of that place too, as a reader counts it."""
+    other = {c.text for c in candidates if c.type != "PLACE"}  # a name typed both ways is not clearly a place
+    places = {
+        c.text for c in candidates
+        if c.type == "PLACE" and not c.weak and len(c.text) >= 3 and c.text[:1].isupper() and c.text not in other
+    }
+    if not places:
+        return []
+    out = []
+    for c in candidates:
+        if c.type != "ORGANIZATION" or " " not in c.text:
+            continue
+        for place in places:
+            at = c.text.find(place)
+            if at < 0 or place == c.text:
+                continue
+            end = at + len(place)
+            if (at and c.text[at - 1].isalnum()) or (end < len(c.text) and c.text[end].isalnum()):
+                continue  # inside a word
+            out.append(Candidate(c.start + at, c.start + end, place, "PLACE", weak=True, source=INSIDE_A_NAME))
+    return out
+
+
+def places_in_universities(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The place a university is named after, inside its name: "Michigan" in "University of Michigan", "California"
+    and "Berkeley" in "University of California at Berkeley" (a mention of the place, as a reader counts it)."""
+    out = []
+    for c in candidates:
+        if c.type == "ORGANIZATION":
+            for at, place in university_places(c.text):
+                out.append(Candidate(c.start + at, c.start + at + len(place), place, "PLACE", weak=True,
+                                     source=INSIDE_A_NAME))
     return out
