@@ -129,3 +129,15 @@ def test_a_headline_that_starts_with_by_is_still_a_headline() -> None:
         "from Sakhalin offset a fall in car exports.\n"
     )
     assert textdump_to_article(dump, source="n.txt").metadata.title == "By the numbers: Japan's trade with Russia"
+
+
+def test_a_wrapped_line_of_a_preposition_and_a_year_is_text_not_a_page_button() -> None:
+    dump = (
+        "Linguist honoured in Ann Arbor\nPublished: 2024-03-12\n\n"
+        "ANN ARBOR – Celeste Pollock, who taught at the University of Michigan for twenty years, was honoured on "
+        "Monday by the\nLinguistic Society of America. Pollock studied at the University of California at Berkeley "
+        "before moving to Ann Arbor\nin 1998.\n\nHer students staged a play last spring.\n\nShare 34\nSign in\n"
+    )
+    article = textdump_to_article(dump, source="dump.txt")
+    assert "before moving to Ann Arbor\nin 1998.\nHer students" in article.text
+    assert "Share 34" not in article.text and "Sign in" not in article.text

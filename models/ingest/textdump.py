@@ -28,6 +28,8 @@ _CHROME_WORDS = {
     "main", "read", "later", "show", "hide", "loading", "feedback", "report", "an", "error", "zoom", "enlarge",
     "image", "photo", "video", "play", "continue", "reading", "top", "back", "home", "newsletter", "newsletters",
 }  # fmt: skip
+# Chrome words that prose uses as often: with a number and nothing else, a line of them is text ("in 1998.").
+_FUNCTION_WORDS = {"a", "an", "the", "in", "on", "to", "up", "this", "via", "more", "x", "line", "top", "back", "main"}
 _CAPTION = re.compile(r"^(?:photo|image|picture|file photo|video|graphic|illustration)\s*(?::|by\b|credit\b)", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|our standards:", re.I)
 _READING_TIME = re.compile(r"^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$|^reading time\b", re.I)
@@ -88,7 +90,10 @@ def is_chrome(text: str) -> bool:
     if _CAPTION.match(text) or _READING_TIME.match(text):
         return True
     words = [w.strip(".,:;|·•()[]!").lower() for w in text.split()]
+    numbered = any(w.isdigit() for w in words)
     words = [w for w in words if w and not w.isdigit()]
+    if numbered and all(w in _FUNCTION_WORDS for w in words):
+        return False  # "in 1998.": the end of a wrapped sentence, not a button
     return 0 < len(words) <= 8 and all(w in _CHROME_WORDS for w in words)
 
 
