@@ -463,3 +463,12 @@ def test_a_nationality_in_ish_is_never_a_place() -> None:
     text = "The poems were written in Spanish. Spanish sonnets rhyme, and the Danish translator agreed."
     cands = [cand(text, "Spanish", "PLACE"), cand(text, "Spanish", "GROUP", 1), cand(text, "Danish", "ORGANIZATION")]
     assert [c.type for c in retype(cands, text)] == ["GROUP", "GROUP", "GROUP"]
+
+
+def test_a_name_before_its_airport_or_its_centre_is_a_place() -> None:
+    for text, name in (("Staff at Cancun airport said so.", "Cancun"), ("The Lyon city centre was closed.", "Lyon"),
+                       ("Boats left Oban harbour.", "Oban")):
+        start = text.index(name)
+        assert mention_cues(text, start, start + len(name))["PLACE"] >= 1, text
+    person = "He gave it to Smith and left."
+    assert mention_cues(person, person.index("Smith"), person.index("Smith") + 5)["PLACE"] == 0

@@ -141,7 +141,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|to
                            r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
 _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
-    r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts)\b"
+    r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts|airport|"
+    r"city cent(?:re|er)|town cent(?:re|er)|harbou?r|seafront|waterfront)\b"
 )
 # A town's own services: "Forest Hill police", "the Dallas fire department" (not a people's: "Armenian police").
 _LOCAL_BODY_AFTER = re.compile(r"\s+(?:police|sheriff's|sheriff’s|fire department|city council|mayor)\b")
