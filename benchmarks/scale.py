@@ -511,9 +511,9 @@ def main() -> int:
                 continue
             first, _ = median_time(cmd, env, 1)
             slow = first - trivial > 5  # the operation itself, not the machine's load: one run is enough
-            value, base, over = (first, trivial, first - trivial) if slow else paired_times(
+            value, alone, over = (first, trivial, first - trivial) if slow else paired_times(
                 cmd, trivial_cmd, env, args.runs)
-            print(f"| {label} | {value * 1000:,.0f} ms | {base * 1000:,.0f} ms | {over * 1000:+,.0f} ms |",
+            print(f"| {label} | {value * 1000:,.0f} ms | {alone * 1000:,.0f} ms | {over * 1000:+,.0f} ms |",
                   flush=True)
         if not wanted(args.ops, "reader"):
             continue
