@@ -454,12 +454,12 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     place_names = {c.text for c in candidates if c.type == "PLACE" and not c.weak}
     places = {c.start for c in candidates if c.text in place_names}
     place_ends = {c.end for c in candidates if c.text in place_names}
-    # a building's or a place's head word alone, after the longer name it ends ("Indiana Statehouse" … "the
-    # Statehouse"): the same place
     # what a first name cannot open: an organisation the text names alone ("Chelsea"), a brand ("X®")
     single_orgs = {c.text for c in candidates if c.type == "ORGANIZATION" and " " not in c.text}
     brands = {name_key(c.text) for c in candidates if text[c.end : c.end + 1] in ("®", "™")}
     given: set[str] = set()  # names whose first word is a given name, counted once each
+    # a building's or a place's head word alone, after the longer name it ends ("Indiana Statehouse" … "the
+    # Statehouse"): the same place
     heads = {c.text.split()[-1] for c in candidates
              if len(c.text.split()) >= 2 and c.text.split()[-1].lower() in BUILDING_HEADS}
     for c in candidates:
