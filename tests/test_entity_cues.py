@@ -216,6 +216,15 @@ def test_a_name_whose_s_is_its_own_is_a_shop_with_that_name() -> None:
         assert mention_cues(text, at, at + 5)["ORGANIZATION"] == 0
 
 
+def test_a_shop_named_in_a_list_or_before_said_keeps_its_s() -> None:
+    text = "Shoppers lined up at Target, Macy's and Walgreens on Friday. Kellogg's said sales fell."
+    names = {e.name for e in analyze(text).entities if e.type == "ORGANIZATION"}
+    assert {"Macy's", "Kellogg's"} <= names and not {"Macy", "Kellogg"} & names
+    people = "The award went to Dana Smith's team and to Ito's."
+    typed = retype([cand(people, "Dana Smith", "PERSON")], people)
+    assert [(c.text, c.type) for c in typed] == [("Dana Smith", "PERSON")]
+
+
 def test_a_name_joined_by_a_hyphen_to_a_place_is_a_place() -> None:
     text = "If you live in Delhi-NCR, the air is bad. A start-up based out of Delhi-NCR sells purifiers in Delhi."
     cands = [cand(text, "Delhi", "PLACE"), cand(text, "NCR", "ORGANIZATION"), cand(text, "Delhi", "PLACE", 1),

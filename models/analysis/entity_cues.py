@@ -131,6 +131,9 @@ _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b
 # A name whose "'s" is its own, as in a shop's name, since a verb follows that no "is" or "has" can precede: "Rival
 # Lowe's was also lower", "McDonald's will open" (a person's "Smith's" owns a noun, or is "Smith is / has").
 _OWN_S_AFTER = re.compile(r"['’]s\s+(?:was|were|did|does|will|would|could|can)\b")
+# … and, for a name already typed an organisation, an "'s" that owns nothing: a list goes on after it, or a verb of
+# saying follows ("Target, Macy's and Kohl's", "Kellogg's said sales fell").
+_SHOP_S_AFTER = re.compile(r"['’]s(?:\s*[,;:)]|\s+(?:and|or)\s+[A-Z]|\s+(?:said|says|reported|announced)\b)")
 # A name used as the maker or the channel of what follows it ("a Netflix documentary", "his Acme subscription").
 _MEDIA_AFTER = re.compile(r"\s+(?:documentary|documentaries|special|original|originals|app|apps|account|accounts|"
                           r"subscription|subscriptions|subscribers|streaming|stock|shares)\b")
@@ -517,7 +520,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                     continue
                 source = "given name" if best == "PERSON" and name_key(c.text) in given else "context"
                 c = replace(c, type=best, source=source)
-        if c.type == "ORGANIZATION" and " " not in c.text and _OWN_S_AFTER.match(text, c.end):
+        if c.type == "ORGANIZATION" and " " not in c.text and (_OWN_S_AFTER.match(text, c.end)
+                                                              or _SHOP_S_AFTER.match(text, c.end)):
             c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
