@@ -130,3 +130,10 @@ def test_hyphenated_names_of_two_things_stay_two() -> None:
     names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}
     assert names["Abe"] == ["Abe", "Abe"] and names["Putin"] == ["Putin", "Putin"]
     assert names["Chicago"] == ["Chicago", "Chicago"]
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_name() -> None:
+    found = _by_name(analyze("Shoppers lined up at Target on Friday. Analysts said prices rose. Reuters reported it.")
+                     .entities)
+    assert "Shoppers" not in found and "Analysts" not in found
+    assert found["Target"].type == "ORGANIZATION" and found["Reuters"].type == "ORGANIZATION"

@@ -323,10 +323,13 @@ def _dateline(piece: Piece, text: str) -> list[Any]:
 
 
 def _not_a_name(tokens: Sequence[Any]) -> bool:
-    """Amounts and units the model sometimes labels as names ("US $299", "16 GB")."""
+    """Amounts and units the model sometimes labels as names ("US $299", "16 GB"), and a plural common noun that
+    opens a sentence ("Shoppers lined up …", "Analysts said …")."""
     if any(t.is_currency or t.like_num and not t.is_alpha and len(tokens) == 1 for t in tokens):
         return True
     first = tokens[0]
+    if len(tokens) == 1 and first.is_sent_start and first.tag_ == "NNS" and first.text[1:].islower():
+        return True
     return bool(first.i and first.nbor(-1).like_num and len(tokens) == 1 and first.is_upper and len(first) <= 3)
 
 
