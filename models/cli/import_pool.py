@@ -82,9 +82,11 @@ def _init_worker(known: dict[str, str], warm: bool = False) -> None:
 def warm_up() -> None:
     """Load the language model and every lazily loaded part of the analyser, on one sentence."""
     from models.analysis import analyze_safely
+    from models.analysis.given_names import given_names
 
     try:
         analyze_safely("The council of Oslo met on March 3, 2021, said Mayor Lena Berg.")
+        given_names()
     except Exception:  # noqa: BLE001 — a model that cannot load is said by each article's analysis
         pass
 

@@ -96,8 +96,10 @@ def _serve(requests: Connection, conn: Connection) -> None:
         os.nice(5)
     try:
         from models.analysis import nlp
+        from models.analysis.given_names import given_names
 
         nlp.load()  # the first request needs it at once; a missing model is reported by that request
+        given_names()  # and the names the entity rules read (a third of a second)
     except Exception:  # noqa: BLE001
         pass
     libraries: dict[str, Any] = {}
