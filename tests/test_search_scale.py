@@ -44,9 +44,13 @@ def test_a_common_word_is_ranked_from_the_stored_vector_through_the_index(lib: L
         pytest.skip("the plan checked is PostgreSQL's (SQLite searches its FTS5 table)")
     ran: list[tuple[str, object]] = []
 
+    settings: list[str] = []
+
     def remember(_conn: object, _cursor: object, statement: str, parameters: object, *_: object) -> None:
         if "FROM articles" in statement:
             ran.append((statement, parameters))
+        if "enable_seqscan" in statement:
+            settings.append(statement)
 
     event.listen(lib.engine, "before_cursor_execute", remember)
     try:
@@ -55,6 +59,11 @@ def test_a_common_word_is_ranked_from_the_stored_vector_through_the_index(lib: L
         event.remove(lib.engine, "before_cursor_execute", remember)
     assert ranked[0][1] == "Government in crisis" and len(ranked) == 4  # a title word weighs more
     assert len(ran) == 1
+    # a common word matches a tenth of a big library: the planner would scan every article's vector (stored out of
+    # line) rather than use the index, unless told not to, for that statement only
+    assert settings == ["SET LOCAL enable_seqscan = off", "SET LOCAL enable_seqscan = on"]
+    with lib.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW enable_seqscan").scalar() == "on"
     with lib.engine.connect() as conn:
         columns = conn.execute(text(
             "SELECT column_name, is_generated FROM information_schema.columns "

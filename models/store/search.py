@@ -194,6 +194,11 @@ def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
     """The same hits as FTS5 gives: ranked (a title word weighs more), snippets cut and marked like ``snippet()``."""
     tsq = " & ".join(w + (":*" if i == len(words(query)) - 1 else "") for i, w in enumerate(words(query)))
     hits: list[SearchHit] = []
+    # A common word matches a tenth of a big library or more, and the planner then scans the whole table, testing
+    # every article's vector: each is stored out of line (TOAST), so that reads the library once (0.76 s on 100,000
+    # articles, where the GIN index finds the 13,000 matches in 20 ms and ranking them takes 0.3 s). The planner's
+    # costs do not count that read: the scan is turned off for this statement (SET LOCAL ends with the transaction).
+    s.execute(text("SET LOCAL enable_seqscan = off"))
     rows = s.execute(
         text(
             "SELECT id, title, text FROM articles WHERE search_vector @@ to_tsquery('simple', :q) "
@@ -201,6 +206,7 @@ def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
         ),
         {"q": tsq, "n": limit},
     ).all()
+    s.execute(text("SET LOCAL enable_seqscan = on"))
     for article_id, title, body in rows:
         plain, marks = snippet(body, query)
         span = first_match(body, query)
