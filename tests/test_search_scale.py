@@ -71,7 +71,7 @@ def test_a_common_word_is_ranked_from_the_stored_vector_through_the_index(lib: L
         assert columns == [("search_vector", "ALWAYS")]
         index = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_articles_fts'")).scalar()
         assert index is not None and "gin (search_vector)" in index
-        conn.exec_driver_sql("SET enable_seqscan = off")  # a four-row table would be scanned; a big one is not
+        conn.exec_driver_sql("SET enable_seqscan = off")  # as the search sets it for its statement
         statement, parameters = ran[0]
         plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters))  # type: ignore[arg-type]
     assert "ix_articles_fts" in plan and "to_tsvector" not in plan  # no article's text is parsed at search time
