@@ -40,7 +40,9 @@ def test_a_lawyer_named_beside_another_is_a_person() -> None:
     assert found["Celeste Pollock"].type == "PERSON"
 
 
-def test_a_brand_an_event_and_a_place_that_open_with_a_first_name_are_not_people() -> None:
+def test_a_brand_that_opens_with_a_first_name_is_not_a_person() -> None:
+    # "Don Victor®" is typed ORG by the model and would be a person without the brand check; the event and the place
+    # are typed right by the model already and must stay so beside it
     found = _by_name(
         "Add a jar of Don Victor® Honey and boil until thick. Don Victor honey is sold in most stores. "
         "The Summer Paralympics open in Paris. Athletes flew in from Santa Ana, California."
