@@ -105,11 +105,13 @@ def _gui(args: list[str]) -> int:
     if startup is None:
         _import_before_qt()
     if compiled is not None:
-        with compiled.compiling():  # and PySide6's signature support, compiled from source otherwise
-            skip_feature_scan()
+        with compiled.patterns():  # and the regular expressions these modules compile as they are imported
+            with compiled.compiling():  # and PySide6's signature support, compiled from source otherwise
+                skip_feature_scan()
+            from gui.app import run  # the PDF renderer is installed by the Export dialog (gui.export_dialog)
     else:
         skip_feature_scan()
-    from gui.app import run  # the PDF renderer is installed by the Export dialog (gui.export_dialog)
+        from gui.app import run
 
     gc.freeze()
     return run(ns.sources, library=ns.library, screenshot=ns.screenshot, startup=startup)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,3 +151,45 @@ def test_compile_inherits_the_callers_future_features_and_is_kept(tmp_path: Path
     with later.compiling():
         assert compile("2", "<test>", "eval") is not None
     assert later.compiled == 2 and compile is not later.compile
+
+
+PATTERNS = [(r"(?P<year>\d{4})-(\d\d)\b", re.IGNORECASE), (r"^\s*(?:Mr|Mrs)\.?\s+(\w+)", re.MULTILINE),
+            (rb"[\x00-\x1f]+", 0), (r"(?<!\w)caf\u00e9(?!\w)", 0)]
+
+
+def compile_all(cache: CodeCache) -> list[re.Pattern[Any]]:
+    re.purge()  # re keeps its own cache inside a process: the patterns must reach the compiler
+    with cache.patterns():
+        return [re.compile(pattern, flags) for pattern, flags in PATTERNS]
+
+
+def test_patterns_kept_between_starts_are_the_patterns_re_compiles(tmp_path: Path) -> None:
+    cache = CodeCache(tmp_path / FILE_NAME)
+    first = compile_all(cache)
+    assert cache.compiled == len(PATTERNS) and cache.patterns_trusted
+    cache.save()
+    later = CodeCache(tmp_path / FILE_NAME)
+    again = compile_all(later)
+    assert later.compiled == 0  # built from the kept parts, not parsed
+    re.purge()
+    plain = [re.compile(pattern, flags) for pattern, flags in PATTERNS]
+    assert again == first == plain  # pattern objects compare by their program, flags and text
+    found = again[0].match("2021-04 x")
+    assert again[0].groupindex == {"year": 1} and found is not None and found.groups() == ("2021", "04")
+    assert again[1].findall("Mr. Smith\n  Mrs Jones") == ["Smith", "Jones"]
+    assert again[2].sub(b" ", b"a\x01\x02b") == b"a b"
+    assert again[3].search("Un café noir") is not None
+    assert sys.modules["re._compiler"].compile.__module__ == "re._compiler"  # put back after the block
+
+
+def test_kept_pattern_parts_the_engine_refuses_are_compiled_again(tmp_path: Path) -> None:
+    cache = CodeCache(tmp_path / FILE_NAME)
+    compile_all(cache)
+    key = next(iter(cache._used_parts))
+    cache._used_parts[key] = (0, [999999], 0, {}, ())  # not a program the engine takes
+    cache.save()
+    later = CodeCache(tmp_path / FILE_NAME)
+    again = compile_all(later)
+    re.purge()
+    assert again == [re.compile(pattern, flags) for pattern, flags in PATTERNS]
+    assert later.compiled == 1
