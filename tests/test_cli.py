@@ -108,3 +108,22 @@ def test_the_launcher_knows_every_sub_command_without_importing_them() -> None:
     from models import cli
 
     assert cli.COMMANDS == cli.commands()
+
+
+def test_a_command_reading_many_rows_turns_the_collector_off_only_while_it_reads() -> None:
+    import gc
+
+    from models.cli.library_index_commands import _no_collector
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), _no_collector():
+        assert not gc.isenabled()
+        raise RuntimeError("the library went away")
+    assert gc.isenabled()  # back on, whatever happened inside
+    gc.disable()
+    try:
+        with _no_collector():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

@@ -215,6 +215,45 @@ def test_the_timeline_queries_seek_their_indexes(lib: Library) -> None:
     assert "COVERING INDEX ix_timeline_events_digest" in plans["digest"] and "TEMP B-TREE" not in plans["digest"]
 
 
+def test_the_whole_timeline_on_postgresql_seeks_the_digest_index_without_sorting(lib: Library) -> None:
+    """PostgreSQL: the first few events of each date are read in the digest index's order, one seek a date; the
+    setting that keeps the planner from reading the interval index and sorting lasts for that statement only."""
+    from sqlalchemy import event
+
+    from models.timeline_query import timeline_rows
+
+    if lib.engine.dialect.name != "postgresql":
+        pytest.skip("the plan checked is PostgreSQL's (SQLite probes a correlated list)")
+    _generated(lib, 40)
+    for i in range(8):  # eight more articles report the same day: more events of a date than are shown
+        _add(lib, f"same{i}.txt", f"Same {i}", "Leaders met on March 3, 2018 in Oslo.", "2018-03-04", (),
+             [("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", f"Oslo meeting {i}", ())])
+    ran: list[tuple[str, object]] = []
+    settings: list[str] = []
+
+    def remember(_conn: object, _cursor: object, statement: str, parameters: object, *_: object) -> None:
+        if "LATERAL" in statement:
+            ran.append((statement, parameters))
+        if "enable_sort" in statement:
+            settings.append(statement)
+
+    event.listen(lib.engine, "before_cursor_execute", remember)
+    try:
+        groups = timeline_rows(lib, 3)
+    finally:
+        event.remove(lib.engine, "before_cursor_execute", remember)
+    oslo = next(g for g in groups if g.first_day == "2018-03-03")
+    assert oslo.events >= 8 and len(oslo.rows) == 3
+    assert len(ran) == 1 and settings == ["SET LOCAL enable_sort = off", "SET LOCAL enable_sort = on"]
+    with lib.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW enable_sort").scalar() == "on"
+        conn.exec_driver_sql("SET enable_sort = off")  # as the timeline sets it for its statement
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a few dozen rows: the planner would scan them whole
+        statement, parameters = ran[0]
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters))  # type: ignore[arg-type]
+    assert "ix_timeline_events_digest" in plan and "Sort" not in plan
+
+
 def test_the_window_loads_a_few_mentions_of_a_date_many_articles_report(lib: Library) -> None:
     from models.timeline_query import timeline_counts, timeline_window
 

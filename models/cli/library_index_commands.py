@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import contextlib
 import functools
 import gc
 import json
@@ -91,8 +92,9 @@ def _library(args: argparse.Namespace) -> Any:
 def cmd_entities(args: argparse.Namespace) -> int:
     from models.store.entities import EntityStore
 
-    for e in EntityStore(_library(args)).library_index(args.type, args.limit):
-        emit({"name": e.name, "type": e.type, "articles": e.article_count, "mentions": e.mention_count})
+    with _no_collector():
+        for e in EntityStore(_library(args)).library_index(args.type, args.limit):
+            emit({"name": e.name, "type": e.type, "articles": e.article_count, "mentions": e.mention_count})
     return 0
 
 
@@ -101,9 +103,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
 
     lib = _library(args)
     type_ = args.type
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of rows and no cycle: the collector would walk every object for nothing
-    try:
+    with _no_collector():
         with lib.reading() as s:
             if type_ is None:
                 found = types_of(s, args.name)
@@ -114,10 +114,21 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         if not rows.articles:
             raise UserError(f"no {type_} named {args.name!r} in the analysed articles")
         write_lines(dossier_lines(rows, args.name, type_))  # read from rows, not objects: one encoding a line
+    return 0
+
+
+@contextlib.contextmanager
+def _no_collector() -> Iterator[None]:
+    """The cyclic garbage collector off inside the block: a command reading tens of thousands of rows makes no
+    cycle, and the collector would walk every row again and again as they pile up (on the whole timeline of
+    10,000 articles, 12,000 rows: 60–90 ms of a 0.3 s read)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
-    return 0
 
 
 def dossier_lines(rows: DossierRows, name: str, type_: str) -> Iterator[str]:
@@ -159,9 +170,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from models.timeline_query import timeline_rows, unanalysed_articles
 
     lib = _library(args)
-    groups = timeline_rows(lib, None if args.all else args.per_date, tag=args.tag, entity=args.entity,
-                           search=args.search, since=since, until=until)
-    write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
+    with _no_collector():
+        groups = timeline_rows(lib, None if args.all else args.per_date, tag=args.tag, entity=args.entity,
+                               search=args.search, since=since, until=until)
+        write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
     unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
     if unanalysed:
         complain(f"{unanalysed} article(s) not analysed yet are left out (newsdesk import analyses them)")
