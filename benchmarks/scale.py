@@ -504,16 +504,17 @@ def main() -> int:
         print(f"\n## {size:,} articles ({database}; written in {built:.0f} s)")
         print(f"Each operation's runs alternate with the trivial command's (`annotations --article 1`, "
               f"{trivial * 1000:.0f} ms alone): \"over\" is the median of the differences run by run.")
-        print("| operation | whole process | trivial command, same runs | over the trivial command |\n"
-              "|---|---|---|---|")
+        print("| operation | whole process | trivial command, same runs | over the trivial command | output |\n"
+              "|---|---|---|---|---|")
         for label, cmd in ops:
             if not wanted(args.ops, label):
                 continue
-            first, _ = median_time(cmd, env, 1)
+            first, _peak, out, _err = run_process(cmd, env)
             slow = first - trivial > 5  # the operation itself, not the machine's load: one run is enough
             value, alone, over = (first, trivial, first - trivial) if slow else paired_times(
                 cmd, trivial_cmd, env, args.runs)
-            print(f"| {label} | {value * 1000:,.0f} ms | {alone * 1000:,.0f} ms | {over * 1000:+,.0f} ms |",
+            size = f"{out.count(chr(10)):,} lines, {len(out.encode()) / 1e6:.1f} MB"  # what the time bought
+            print(f"| {label} | {value * 1000:,.0f} ms | {alone * 1000:,.0f} ms | {over * 1000:+,.0f} ms | {size} |",
                   flush=True)
         if not wanted(args.ops, "reader"):
             continue
