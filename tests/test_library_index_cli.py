@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.analysis.types import LOW_CONFIDENCE
 from models.cli import main
@@ -260,3 +262,72 @@ def _filters(args: list[str]) -> dict[str, Any]:
     if "--until" in args:
         out["until"] = parse_day(args[args.index("--until") + 1], last=True)
     return out
+
+
+_words = st.text(max_size=10)  # quotes, backslashes, control characters, words beyond ASCII
+_number = st.integers(min_value=-(2**40), max_value=2**40)
+_row = st.tuples(
+    _number, st.none() | _words, st.none() | st.sampled_from(["", "2019-01-23", "2020-02-29"]), _number, _number,
+    _words, _words, _words, _number, _number, st.lists(_words, max_size=3),
+    st.floats(min_value=0.0, max_value=1.0), st.none() | _words,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(groups=st.lists(st.tuples(_words, _words, _words, st.booleans(), st.integers(0, 50),
+                                 st.lists(_row, max_size=4)), max_size=3))
+def test_a_timeline_line_is_what_json_makes_of_the_group(groups: list[Any]) -> None:
+    """``timeline`` writes its lines piece by piece: character for character what ``json`` makes of the group."""
+    from models.cli.library_index_commands import timeline_lines
+    from models.timeline_query import (
+        COL_ARTICLE,
+        COL_CONFIDENCE,
+        COL_ENTITIES,
+        COL_LABEL,
+        COL_PROVENANCE,
+        COL_PUBLISHED,
+        COL_SENTENCE,
+        COL_SENTENCE_END,
+        COL_SENTENCE_START,
+        COL_TIMEX_END,
+        COL_TIMEX_START,
+        COL_TIMEX_TEXT,
+        COL_TITLE,
+        COL_VALUE,
+        RowGroup,
+    )
+
+    places = (COL_ARTICLE, COL_TITLE, COL_PUBLISHED, COL_TIMEX_START, COL_TIMEX_END, COL_TIMEX_TEXT, COL_VALUE,
+              COL_LABEL, COL_SENTENCE_START, COL_SENTENCE_END, COL_ENTITIES, COL_CONFIDENCE, COL_PROVENANCE)
+    made = []
+    for first, last, precision, planned, more, rows in groups:
+        full = []
+        for values in rows:
+            row: list[Any] = [None] * 24
+            for place, value in zip(places, values, strict=True):
+                row[place] = value
+            row[COL_SENTENCE] = f"The sentence of {values[5]}"
+            full.append(row)
+        made.append(RowGroup(first, last, precision, len(full) + more, planned, full))
+    expected = []
+    for g in made:
+        mentions = []
+        for r in g.rows:
+            m: dict[str, Any] = {
+                "article": r[COL_ARTICLE], "title": r[COL_TITLE], "published": r[COL_PUBLISHED] or None,
+                "start": r[COL_TIMEX_START], "end": r[COL_TIMEX_END], "text": r[COL_TIMEX_TEXT],
+                "value": r[COL_VALUE], "label": r[COL_LABEL], "sentence": r[COL_SENTENCE],
+                "sentence_start": r[COL_SENTENCE_START], "sentence_end": r[COL_SENTENCE_END],
+                "entities": r[COL_ENTITIES]}
+            if r[COL_CONFIDENCE] < 1.0:
+                m["confidence"] = round(r[COL_CONFIDENCE], 2)
+                m["low_confidence"] = r[COL_CONFIDENCE] < LOW_CONFIDENCE
+            if r[COL_PROVENANCE]:
+                m["provenance"] = r[COL_PROVENANCE]
+            mentions.append(m)
+        expected.append(json.dumps({
+            "first": g.first_day, "last": g.last_day, "precision": g.precision, "planned": g.planned,
+            "events": g.events, "more": g.events - len(mentions),
+            "articles": list(dict.fromkeys(m["article"] for m in mentions)), "mentions": mentions,
+        }, ensure_ascii=False))
+    assert list(timeline_lines(made)) == expected

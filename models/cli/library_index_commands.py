@@ -10,7 +10,7 @@ import functools
 import gc
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +173,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     with _no_collector():
         groups = timeline_rows(lib, None if args.all else args.per_date, tag=args.tag, entity=args.entity,
                                search=args.search, since=since, until=until)
-        write_lines(_dumps(_row_group_line(g)) for g in groups)  # read from rows, not objects: one encoding a line
+        write_lines(timeline_lines(groups))  # read from rows, not objects: one encoding a line
     unanalysed = unanalysed_articles(lib, tag=args.tag, search=args.search)
     if unanalysed:
         complain(f"{unanalysed} article(s) not analysed yet are left out (newsdesk import analyses them)")
@@ -185,10 +185,12 @@ _encode_string = json.encoder.encode_basestring  # how ``_dumps`` writes a strin
 int_text = int.__repr__  # how ``_dumps`` writes an integer
 
 
-def _row_group_line(g: Any) -> dict[str, Any]:
-    """A dated group as one JSON object: its interval, how many mentions it has (``events``) and how many of them
-    are not printed (``more``), and the mentions printed, each with its article and sentence and, as ``analyze``
-    says it, how sure its value is (the confidence when below 1, and how it was reached)."""
+def timeline_lines(groups: Iterable[Any]) -> Iterator[str]:
+    """The JSON line of each dated group of :func:`models.timeline_query.timeline_rows`, written out piece by piece:
+    character for character the line ``_dumps`` makes of the group's object (its interval, precision, whether it is
+    planned, how many mentions it has (``events``) and how many are not printed (``more``), its articles, and the
+    mentions printed, each with its article and sentence and, as ``analyze`` says it, how sure its value is: the
+    confidence when below 1, and how it was reached), without making a dict per mention."""
     from models.timeline_query import (
         COL_ARTICLE,
         COL_CONFIDENCE,
@@ -206,31 +208,39 @@ def _row_group_line(g: Any) -> dict[str, Any]:
         COL_VALUE,
     )
 
-    mentions = []
-    for r in g.rows:
-        published = r[COL_PUBLISHED]
-        m = {"article": r[COL_ARTICLE], "title": r[COL_TITLE],
-             "published": _iso_day(published) if published else None,
-             "start": r[COL_TIMEX_START], "end": r[COL_TIMEX_END], "text": r[COL_TIMEX_TEXT], "value": r[COL_VALUE],
-             "label": r[COL_LABEL], "sentence": r[COL_SENTENCE], "sentence_start": r[COL_SENTENCE_START],
-             "sentence_end": r[COL_SENTENCE_END], "entities": list(r[COL_ENTITIES])}
-        confidence = r[COL_CONFIDENCE]
-        if confidence < 1.0:
-            m["confidence"] = round(confidence, 2)
-            m["low_confidence"] = confidence < LOW_CONFIDENCE
-        if r[COL_PROVENANCE]:
-            m["provenance"] = r[COL_PROVENANCE]
-        mentions.append(m)
-    return {
-        "first": g.first_day,
-        "last": g.last_day,
-        "precision": g.precision,
-        "planned": g.planned,
-        "events": g.events,
-        "more": g.events - len(mentions),
-        "articles": list(dict.fromkeys(m["article"] for m in mentions)),
-        "mentions": mentions,
-    }
+    def string(value: Any) -> str:
+        return "null" if value is None else _encode_string(value) if value.__class__ is str else _dumps(value)
+
+    def number(value: Any) -> str:
+        return int_text(value) if value.__class__ is int else _dumps(value)
+
+    for g in groups:
+        mentions = []
+        articles: dict[Any, None] = {}
+        for r in g.rows:
+            articles[r[COL_ARTICLE]] = None
+            published = r[COL_PUBLISHED]
+            entities = ", ".join([string(name) for name in r[COL_ENTITIES]])
+            sure = ""
+            confidence = r[COL_CONFIDENCE]
+            if confidence < 1.0:
+                sure = (f', "confidence": {_dumps(round(confidence, 2))}, '
+                        f'"low_confidence": {"true" if confidence < LOW_CONFIDENCE else "false"}')
+            if r[COL_PROVENANCE]:
+                sure += f', "provenance": {string(r[COL_PROVENANCE])}'
+            mentions.append(
+                f'{{"article": {number(r[COL_ARTICLE])}, "title": {string(r[COL_TITLE])}, '
+                f'"published": {string(_iso_day(published)) if published else "null"}, '
+                f'"start": {number(r[COL_TIMEX_START])}, "end": {number(r[COL_TIMEX_END])}, '
+                f'"text": {string(r[COL_TIMEX_TEXT])}, "value": {string(r[COL_VALUE])}, '
+                f'"label": {string(r[COL_LABEL])}, "sentence": {string(r[COL_SENTENCE])}, '
+                f'"sentence_start": {number(r[COL_SENTENCE_START])}, "sentence_end": {number(r[COL_SENTENCE_END])}, '
+                f'"entities": [{entities}]{sure}}}'
+            )
+        yield (f'{{"first": {string(g.first_day)}, "last": {string(g.last_day)}, "precision": {string(g.precision)}, '
+               f'"planned": {_dumps(g.planned)}, "events": {number(g.events)}, '
+               f'"more": {number(g.events - len(mentions))}, '
+               f'"articles": [{", ".join([number(a) for a in articles])}], "mentions": [{", ".join(mentions)}]}}')
 
 
 @functools.lru_cache(maxsize=4096)
