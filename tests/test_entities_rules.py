@@ -125,6 +125,21 @@ def test_a_name_the_model_cut_at_a_hyphen_is_made_whole() -> None:
     assert "Bourg" not in names and "Naqsh" not in names
 
 
+def test_a_korean_or_chinese_given_name_keeps_its_hyphenated_syllable() -> None:
+    text = ("North Korea's leader, Kim Jong-un, met Moon Jae-in at the border on Friday. Kim Jong-un's sister spoke. "
+            "Chiang Kai-shek fled to Taiwan.")
+    names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities if e.type == "PERSON"}
+    assert names["Kim Jong-un"] == ["Kim Jong-un", "Kim Jong-un"]  # the possessive is not part of the name
+    assert "Moon Jae-in" in names and "Chiang Kai-shek" in names
+    assert "Kim Jong" not in names and "Moon Jae" not in names
+
+
+def test_what_english_writes_after_a_hyphen_is_no_part_of_a_name() -> None:
+    text = "The Al Gore-era policy changed. Ted Cruz-backed candidates lost. John Smith-led teams won."
+    names = {e.name for e in analyze(text).entities if e.type == "PERSON"}
+    assert names == {"Al Gore", "Ted Cruz", "John Smith"}
+
+
 def test_hyphenated_names_of_two_things_stay_two() -> None:
     text = "The Abe-Putin summit ended. Abe and Putin spoke. Acme is a Chicago-based firm with offices in Chicago."
     names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}

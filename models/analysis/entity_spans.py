@@ -97,10 +97,29 @@ _GLUED_AFTER = re.compile(r"(?:[-‐‑][^\W\d_][\w'’]*)+")
 _GLUED_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w'’]+[-‐‑]$")
 
 
+# What English writes after a hyphen following a name ("Trump-era", "Smith-led", "Cruz-backed"): no part of it.
+_ENGLISH_AFTER_HYPHEN = frozenset("""
+era led run like style type ish made born free less wide based owned backed proof ready sized level class grade
+only old long time day week year years fan fans camp team side bound linked esque ist ite ian ism
+""".split())
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _syllable_after(name: str, part: str) -> bool:
+    """Whether ``part``, written after a hyphen at the end of the person's name ``name``, is the second syllable of
+    a given name romanised from Korean or Chinese ("Kim Jong-un", "Moon Jae-in", "Lee Myung-bak", "Chiang
+    Kai-shek"): a name of two words or more ending in a short word, and a short lower-case syllable that is no
+    English word of the kind written after a hyphen."""
+    core = _POSSESSIVE.sub("", part)
+    words = name.split()
+    return (len(words) >= 2 and len(words[-1]) <= 5 and 1 < len(core) <= 5 and core.isalpha() and core.islower()
+            and core not in _ENGLISH_AFTER_HYPHEN)
+
+
 def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A name the model cut at a hyphen is made whole: "Bourg" + "-la-Reine", "Naqsh" + "-e" + "Jahan Square", a
-    place "Basse" + "-Terre", a person "Moriaty" after "Botero-". Not when the other part is a name of its own in the
-    article ("Abe-Putin summit" names two people)."""
+    place "Basse" + "-Terre", a person "Moriaty" after "Botero-", a given name "Kim Jong" + "-un". Not when the
+    other part is a name of its own in the article ("Abe-Putin summit" names two people)."""
     known = {name_key(c.text) for c in candidates}
     by_start = {c.start: c for c in candidates}
     out: list[Candidate] = []
@@ -122,6 +141,8 @@ def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 elif len(parts) == 1 and parts[0][:1].isupper() and c.type == "PLACE" \
                         and name_key(parts[0]) not in known:
                     end = glued.end()  # "Basse-Terre"
+                elif len(parts) == 1 and c.type == "PERSON" and _syllable_after(c.text, parts[0]):
+                    end = glued.end() - (len(parts[0]) - len(_POSSESSIVE.sub("", parts[0])))  # "Kim Jong-un"
             before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
             if before and c.type == "PERSON" and name_key(before.group()[:-1]) not in known:
                 start = before.start()  # "Botero-Moriaty"
