@@ -134,6 +134,14 @@ def test_a_korean_or_chinese_given_name_keeps_its_hyphenated_syllable() -> None:
     assert "Kim Jong" not in names and "Moon Jae" not in names
 
 
+def test_the_chinese_surname_he_is_no_pronoun_before_a_given_name() -> None:
+    text = ("“The deal is fragile,” said Ann Roe. He Jianxiong, a former fund director, said it would not last. "
+            "He said more later. A paper by He Jiankui was retracted.")
+    people = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities if e.type == "PERSON"}
+    assert people["He Jianxiong"] == ["He Jianxiong"] and people["He Jiankui"] == ["He Jiankui"]
+    assert "Jianxiong" not in people and "He" not in people  # "He said" stays a pronoun
+
+
 def test_what_english_writes_after_a_hyphen_is_no_part_of_a_name() -> None:
     text = "The Al Gore-era policy changed. Ted Cruz-backed candidates lost. John Smith-led teams won."
     names = {e.name for e in analyze(text).entities if e.type == "PERSON"}

@@ -481,3 +481,11 @@ def test_a_name_before_its_airport_or_its_centre_is_a_place() -> None:
         assert mention_cues(text, start, start + len(name))["PLACE"] >= 1, text
     person = "He gave it to Smith and left."
     assert mention_cues(person, person.index("Smith"), person.index("Smith") + 5)["PLACE"] == 0
+
+
+def test_a_compound_of_nouns_in_apposition_is_named_by_its_last_noun() -> None:
+    found = {e.name: e.type for e in analyze(
+        "Ann Roe spoke. Mark Pell, a former fund director, said it would not last. Kurt Vahl, a bank manager, "
+        "agreed. Acme, an oil producer, fell.").entities}
+    assert found["Mark Pell"] == "PERSON" and found["Kurt Vahl"] == "PERSON"  # not the fund or the bank
+    assert found["Acme"] == "ORGANIZATION"

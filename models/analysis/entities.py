@@ -25,6 +25,7 @@ from models.analysis.entity_spans import (
     places_in_universities,
     places_inside_names,
     regnal_ends,
+    surname_he,
     titled_starts,
 )
 from models.analysis.entity_types import (
@@ -60,7 +61,8 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
-    candidates = particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(candidates))))
+    candidates = surname_he(text, particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(
+        candidates)))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = coordinated(candidates, text)
     inside = places_inside_names(candidates)

@@ -224,8 +224,9 @@ def _defined_as(after: str) -> str | None:
 
 def _phrase_type(phrase: str) -> str | None:
     """The type of the first known noun among the first six words of a noun phrase, before any word that ends
-    it. Every word is read: "a small town", "a trade professor" (a pattern that stops at the first lower-case word
-    would read only "small" and "trade")."""
+    it, or of the last of the known nouns written together there ("a fund director", "a city council"). Every word
+    is read: "a small town", "a trade professor" (a pattern that stops at the first lower-case word would read only
+    "small" and "trade")."""
     words = _PHRASE_WORDS.findall(phrase)[:10]
     i = 0
     while i < min(len(words), 6):
@@ -239,6 +240,9 @@ def _phrase_type(phrase: str) -> str | None:
         if not word[0].isalnum() or word in _PHRASE_ENDS:
             return None
         kind = _noun_type(word)
+        while kind and i + 1 < len(words) and _noun_type(words[i + 1]):  # "a fund director": the last noun is
+            i += 1  # the head of a compound
+            word, kind = words[i].lower(), _noun_type(words[i])
         if kind == "PERSON" and word == "producer" and i and words[i - 1].lower() in _INDUSTRY_WORDS:
             return "ORGANIZATION"  # "a giant industrial producer", "the largest oil producer": a company
         if kind:

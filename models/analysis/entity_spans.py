@@ -10,6 +10,7 @@ from typing import Any
 from models.analysis import entity_cues
 from models.analysis.aliases import INSIDE_A_NAME, Candidate, name_key
 from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, is_title_word
+from models.analysis.given_names import given_names
 from models.analysis.institutions import university_places
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
@@ -153,6 +154,21 @@ def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         while out and out[-1].end > start:
             out.pop()  # a part before the hyphen that the model typed on its own
         out.append(Candidate(start, end, text[start:end], c.type, c.weak, "hyphenated"))
+    return out
+
+
+def surname_he(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The Chinese surname He, which the model reads as the pronoun before a given name it calls a person ("He
+    Jianxiong, the former director …", "a paper by He Jiankui"): English puts no name straight after "He" (a given
+    name of English and other Latin-script languages after it is left alone: "He John" is more likely a typo)."""
+    out: list[Candidate] = []
+    for c in candidates:
+        start = c.start - 3
+        if (c.type == "PERSON" and " " not in c.text and start >= 0 and text.startswith("He ", start)
+                and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-‐‑'’"))
+                and c.text not in given_names()):
+            c = Candidate(start, c.end, text[start:c.end], "PERSON", c.weak, "surname He")
+        out.append(c)
     return out
 
 
