@@ -262,3 +262,19 @@ def test_an_acronym_defined_in_capitals_by_the_text_s_common_words_is_a_concept(
     assert "SDH" not in kept and "Slow Drip Heater" not in kept
     assert {"Water Supply Board", "WSB"} <= kept  # an organisation's word: "board"
     assert {"Northern Lamp Guild", "NLG"} <= kept  # "northern", "lamp", "guild" are not words of the text
+
+
+def test_a_title_dated_by_its_year_is_a_work() -> None:
+    text = (
+        "Her roles include the drama Silent Harbour (2004), The Lantern (2011) and Paper Moons Rising (2015). "
+        "She studied in Lisbon (1990) and joined the Hartwell Institute (1995). Reviews by Anna Berg (2016) praised "
+        "her. She later played for the Kestrel Rovers (2012)."
+    )
+    cands = [cand(text, "Silent Harbour", "ORGANIZATION"), cand(text, "Lantern", "ORGANIZATION"),
+             cand(text, "Paper Moons Rising", "PLACE"), cand(text, "Lisbon", "PLACE"),
+             cand(text, "Hartwell Institute", "ORGANIZATION"), cand(text, "Anna Berg", "ORGANIZATION"),
+             cand(text, "Kestrel Rovers", "ORGANIZATION")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Silent Harbour": "OTHER", "Lantern": "OTHER", "Paper Moons Rising": "OTHER",
+                     "Lisbon": "PLACE", "Hartwell Institute": "ORGANIZATION", "Anna Berg": "ORGANIZATION",
+                     "Kestrel Rovers": "ORGANIZATION"}

@@ -21,7 +21,7 @@ from models.analysis.entity_cues import (
 )
 from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
 from models.analysis.headlines import headline_cut, title_case_line
-from models.analysis.products import product_line_names, product_or_idea
+from models.analysis.products import dated_work, product_line_names, product_or_idea
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
@@ -301,6 +301,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
             c = replace(c, type="OTHER", source="award")
+        elif dated_work(c, text):
+            c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
