@@ -137,3 +137,13 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_name() -> None:
                      .entities)
     assert "Shoppers" not in found and "Analysts" not in found
     assert found["Target"].type == "ORGANIZATION" and found["Reuters"].type == "ORGANIZATION"
+
+
+def test_names_before_a_plural_noun_of_places_are_places() -> None:
+    text = "We swam in the Tilba and Moro lakes before lunch. Tilba is cold in spring."
+    found = _by_name(analyze(text).entities)
+    assert found["Tilba"].type == "PLACE" and len(found["Tilba"].mentions) == 2
+    assert found["Moro"].type == "PLACE"
+    text = "Maria Lopez and John Carter walked to the lakes."  # the noun is no head of theirs: people stay people
+    found = _by_name(analyze(text).entities)
+    assert found["Maria Lopez"].type == "PERSON" and found["John Carter"].type == "PERSON"

@@ -27,7 +27,7 @@ MODULES = (
     "models.analysis.timex.patterns", "models.analysis.timex.prefilter", "models.analysis.timex.lexicon",
     "models.analysis.timex.context", "models.analysis.timex.normalise", "models.analysis.timex.tense",
     "models.analysis.timex.events", "models.analysis.timex.quantities", "models.analysis.timex.resolution",
-    "models.analysis.products",
+    "models.analysis.products", "models.analysis.coordination",
 )  # fmt: skip
 SIZES = (4096, 16384, 65536, 262144, 1 << 20)
 BUDGET = 20.0  # seconds for 1 MB; linear rules take 0.1-3 s on a busy shared machine, a quadratic one hours
@@ -37,6 +37,7 @@ NOISE = 0.05  # seconds below which a step's growth is timer noise
 # Patterns only ever applied to a bounded slice of the input: checked up to that size.
 BOUNDED_INPUT = {
     "models.ingest.decode._META_CHARSET": 4096,  # the HTML charset prescan reads the first 4 KB, as browsers do
+    "models.analysis.coordination._COORDINATOR": 4096,  # matched whole against the few characters between two names
 }
 MOTIFS = (
     *"aA1 \t.-,/:;'\"()[]<>|#*_&!?\n@$%+=~`’”“–—…›»•",

@@ -16,7 +16,7 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
-from models.analysis.coordination import coordinated
+from models.analysis.coordination import coordinated, places_by_shared_head
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     hyphenated_names,
@@ -62,7 +62,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(candidates))))
     candidates = entity_cues.retype(clean(candidates, text), text)
-    candidates = coordinated(candidates, text)
+    candidates = places_by_shared_head(coordinated(candidates, text), text)
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]
