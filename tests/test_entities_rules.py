@@ -147,3 +147,17 @@ def test_names_before_a_plural_noun_of_places_are_places() -> None:
     text = "Maria Lopez and John Carter walked to the lakes."  # the noun is no head of theirs: people stay people
     found = _by_name(analyze(text).entities)
     assert found["Maria Lopez"].type == "PERSON" and found["John Carter"].type == "PERSON"
+
+
+def test_the_name_after_a_title_of_rank_or_a_byname_is_a_place() -> None:
+    text = (
+        "The Prince of Wales opened the bridge. John Pell, 3rd Earl of Dunmore, sold the estate to Hilda of Whitby. "
+        "The King of Monitors sale ends today, and every monitor is cheaper. He read The Lord of the Rings twice."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Wales"].type == "PLACE"
+    assert found["Dunmore"].type == "PLACE"
+    assert found["Whitby"].type == "PLACE"
+    assert found["John Pell"].type == "PERSON"
+    assert "Monitors" not in found  # "monitor" is a word of the text: a heading's common noun, no place
+    assert found.get("Rings") is None or found["Rings"].type != "PLACE"
