@@ -278,3 +278,16 @@ def test_a_title_dated_by_its_year_is_a_work() -> None:
     assert typed == {"Silent Harbour": "OTHER", "Lantern": "OTHER", "Paper Moons Rising": "OTHER",
                      "Lisbon": "PLACE", "Hartwell Institute": "ORGANIZATION", "Anna Berg": "ORGANIZATION",
                      "Kestrel Rovers": "ORGANIZATION"}
+
+
+def test_an_organisation_named_only_in_words_the_text_writes_in_lower_case_is_a_concept() -> None:
+    text = (
+        "Coastal Ecology grew fast as a field: ecology students now map coastal dunes. "
+        "The Harbor Trust and the Coastal Survey Board funded the dune survey."
+    )
+    cands = [cand(text, "Coastal Ecology", "ORGANIZATION"), cand(text, "Harbor Trust", "ORGANIZATION"),
+             cand(text, "Coastal Survey Board", "ORGANIZATION")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed["Coastal Ecology"] == "OTHER"  # "coastal" and "ecology" are words of the text
+    assert typed["Harbor Trust"] == "ORGANIZATION"  # "harbor" and "trust" are not
+    assert typed["Coastal Survey Board"] == "ORGANIZATION"  # "board" says what it is

@@ -19,7 +19,7 @@ from models.analysis.entity_cues import (
     PERSON_NOUNS,
     title_lists,
 )
-from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
+from models.analysis.entity_types import CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.products import dated_work, product_line_names, product_or_idea
 
@@ -75,6 +75,18 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
         if all(w.lower() in lower for w in words):
             out.add(surface)
     return out
+
+
+def common_words_only(c: Candidate, counts: Counter[str]) -> bool:
+    """An organisation's name of several words that are all words of the language, each also written in lower case
+    by the text, and none of which says "organisation" ("Digital Archives" beside "digital" and "archives", "Field
+    Notes"): a field of study, a concept or a heading in title case, not the name of a body."""
+    words = [w for w in c.text.split() if w.lower() not in NAME_PARTICLES]
+    if c.type != "ORGANIZATION" or c.source != "model" or len(words) < 2:
+        return False
+    if any(w.lower() in ORG_HEADS or w.lower() in CORPORATE_SUFFIXES or not w[1:].islower() for w in words):
+        return False
+    return all(counts[w.lower()] for w in words)
 
 
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
@@ -301,6 +313,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
             c = replace(c, type="OTHER", source="award")
+        elif common_words_only(c, counts):
+            c = replace(c, type="OTHER", source="common words")
         elif dated_work(c, text):
             c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
         m = _STATS_TAIL.search(c.text)
