@@ -161,3 +161,16 @@ def test_the_name_after_a_title_of_rank_or_a_byname_is_a_place() -> None:
     assert found["John Pell"].type == "PERSON"
     assert "Monitors" not in found  # "monitor" is a word of the text: a heading's common noun, no place
     assert found.get("Rings") is None or found["Rings"].type != "PLACE"
+
+
+def test_a_name_after_a_title_of_office_is_a_person() -> None:
+    text = (
+        "Judge Shanna Park denied the motion on Friday. Detective Ruiz found the car near Elm Park, "
+        "and Officer Grant Lake arrived later."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Shanna Park"].type == "PERSON"
+    assert [m.text for m in found["Shanna Park"].mentions] == ["Judge Shanna Park"]
+    assert found["Ruiz"].type == "PERSON"
+    assert found["Grant Lake"].type == "PERSON"
+    assert found["Elm Park"].type == "PLACE"

@@ -27,7 +27,7 @@ MODULES = (
     "models.analysis.timex.patterns", "models.analysis.timex.prefilter", "models.analysis.timex.lexicon",
     "models.analysis.timex.context", "models.analysis.timex.normalise", "models.analysis.timex.tense",
     "models.analysis.timex.events", "models.analysis.timex.quantities", "models.analysis.timex.resolution",
-    "models.analysis.products", "models.analysis.coordination", "models.analysis.titled_places",
+    "models.analysis.products", "models.analysis.coordination", "models.analysis.titles",
 )  # fmt: skip
 SIZES = (4096, 16384, 65536, 262144, 1 << 20)
 BUDGET = 20.0  # seconds for 1 MB; linear rules take 0.1-3 s on a busy shared machine, a quadratic one hours

@@ -1,16 +1,20 @@
-"""Places named in a title of rank or office and in a byname: "Duke of Sussex", "3rd Earl of Dunmore", "Governor of
-Ohio", "Hilda of Whitby". The name after "of" is the place the title or the person is of, whatever the model called
-it (a surname, an organisation, a people for a name in "-ese"), and a mention of that place even when the model
-found nothing there."""
+"""Names beside titles. Places named in a title of rank or office and in a byname: "Duke of Sussex", "3rd Earl of
+Dunmore", "Governor of Ohio", "Hilda of Whitby" — the name after "of" is the place the title or the person is of,
+whatever the model called it (a surname, an organisation, a people for a name in "-ese"), and a mention of that
+place even when the model found nothing there. People named after a title of office: "Judge Shanna Park", "Officer
+Grant Lake", "Detective Ruiz" — a person, though the last word names places ("Park", "Lake")."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_junk import word_counts
+from models.analysis.entity_types import is_title_word
+from models.analysis.given_names import given_names
 
 # Titles held "of" a place. Capitalised, as they are written before the place's name.
 _TITLE_OF = re.compile(
@@ -61,3 +65,45 @@ def places_after_titles(candidates: Sequence[Candidate], text: str) -> list[Cand
     out = [replace(c, type="PLACE", source="title of rank" if c.text in places else "byname")
            if c.text in places | bynames and c.type in _TYPES and c.type != "PLACE" else c for c in candidates]
     return sorted([*out, *added], key=lambda c: (c.start, c.end))
+
+
+# Titles of office written before a person's name (not "Dr" or "Mr": "Dr Pepper", "Dr. Martens" are brands).
+_OFFICES = (
+    r"(?<![\w.'’-])(?:Judge|Justice|Senator|Sen\.|Officer|Detective|Det\.|Sergeant|Sgt\.|Coach|Professor|Prof\.|"
+    r"Governor|Gov\.|Mayor|Councillor|Councilman|Councilwoman|Congressman|Congresswoman|Rep\.|Captain|Capt\.|"
+    r"Lieutenant|Lt\.|Deputy|Trooper|Constable|Inspector|Pastor|Reverend|Rev\.|Rabbi|Lord|Lady|Sir|Dame) "
+)
+_OFFICE_BEFORE = re.compile(_OFFICES + "$")
+_OFFICE_AND_NAME = re.compile(_OFFICES + r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)\b")
+
+
+def people_after_titles(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """A name right after a title of office is a person's — one word, or a given name first ("Judge Shanna Park",
+    "Officer Grant Lake", "Senator Ruiz") — whatever the model or a place's last word said; a capitalised name the
+    model missed there ("Detective Ruiz") is added, unless the text writes it in lower case too or it is itself a
+    title ("Mr. Chief Justice")."""
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.type in ("PLACE", "ORGANIZATION") and _OFFICE_BEFORE.search(text, max(0, c.start - 14), c.start) \
+                and _personal(c.text.split()):
+            c = replace(c, type="PERSON", source="title of office")
+        out.append(c)
+    taken = [(c.start, c.end) for c in candidates]
+    counts: Counter[str] | None = None
+    for m in _OFFICE_AND_NAME.finditer(text):
+        start, end = m.span(1)
+        words = m.group(1).split()
+        if any(s < end and start < e for s, e in taken) or not _personal(words):
+            continue
+        counts = counts if counts is not None else word_counts(text)
+        if any(counts[w.lower()] for w in words):
+            continue  # "Judge Rules" beside "the rules": a heading's words
+        out.append(Candidate(start, end, m.group(1), "PERSON", source="title of office"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _personal(words: Sequence[str]) -> bool:
+    """One capitalised word, or two or three whose first is a given name; none of them a title."""
+    if not words or any(is_title_word(w) or not (w[:1].isupper() and w[1:2].islower()) for w in words):
+        return False
+    return len(words) == 1 or words[0] in given_names()
