@@ -174,3 +174,15 @@ def test_a_name_after_a_title_of_office_is_a_person() -> None:
     assert found["Ruiz"].type == "PERSON"
     assert found["Grant Lake"].type == "PERSON"
     assert found["Elm Park"].type == "PLACE"
+
+
+def test_a_publication_after_a_word_of_the_press_is_an_organisation() -> None:
+    text = (
+        "The figures were first reported by The Verge on Monday. A spokesman told The Atlantic that the deal was off. "
+        "She has written for The Lantern and The Weekly Drum since 2010. The Lantern has a small staff."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Verge"].type == "ORGANIZATION"
+    assert found["Lantern"].type == "ORGANIZATION" and len(found["Lantern"].mentions) == 2
+    assert found["Weekly Drum"].type == "ORGANIZATION"
+    assert found["Atlantic"].type == "ORGANIZATION"  # the magazine, not the ocean
