@@ -291,3 +291,11 @@ def test_an_organisation_named_only_in_words_the_text_writes_in_lower_case_is_a_
     assert typed["Coastal Ecology"] == "OTHER"  # "coastal" and "ecology" are words of the text
     assert typed["Harbor Trust"] == "ORGANIZATION"  # "harbor" and "trust" are not
     assert typed["Coastal Survey Board"] == "ORGANIZATION"  # "board" says what it is
+
+
+def test_the_subject_of_a_degree_is_a_field_of_study() -> None:
+    text = "She earned a Ph.D. in Linguistics in 1990 and a master's degree in Marine Biology. She studied in Lisbon."
+    cands = [cand(text, "Linguistics", "PLACE"), cand(text, "Marine Biology", "ORGANIZATION"),
+             cand(text, "Lisbon", "PLACE")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Linguistics": "OTHER", "Marine Biology": "OTHER", "Lisbon": "PLACE"}

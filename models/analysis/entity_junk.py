@@ -21,7 +21,7 @@ from models.analysis.entity_cues import (
 )
 from models.analysis.entity_types import CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS
 from models.analysis.headlines import headline_cut, title_case_line
-from models.analysis.products import dated_work, product_line_names, product_or_idea
+from models.analysis.products import dated_work, field_of_study, product_line_names, product_or_idea
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
@@ -317,6 +317,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="common words")
         elif dated_work(c, text):
             c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
+        elif field_of_study(c, text):
+            c = replace(c, type="OTHER", source="field of study")  # "a Ph.D. in Linguistics"
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()

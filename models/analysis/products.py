@@ -87,3 +87,18 @@ def dated_work(c: Candidate, text: str) -> bool:
     if last in ORG_HEADS or last in CORPORATE_SUFFIXES or (last.endswith("s") and not last.endswith("ss")):
         return False
     return not _PLACE_PREPOSITION.search(text, max(0, c.start - 6), c.start)
+
+
+# A degree and "in" right before a name: the name is the degree's subject ("a Ph.D. in Linguistics").
+_DEGREE_IN = re.compile(
+    r"(?:\bdegrees?|\bPh\.? ?D\.?|\bPhD|\bdoctorate|\bB\.A\.|\bM\.A\.|\bB\.Sc?\.|\bM\.Sc?\.|\bBSc|\bMSc|\bMBA|"
+    r"\bmaster['’]s|\bbachelor['’]s|\bdiploma|\bmajored|\bmajoring) (?:[a-z]+ )?in $"
+)
+
+
+def field_of_study(c: Candidate, text: str) -> bool:
+    """The subject of a degree ("a Ph.D. in Linguistics", "a master's degree in Marine Biology", "majored in
+    Economics"): a field of study, whatever the model called it — not a place, an organisation or a person."""
+    return c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(
+        _DEGREE_IN.search(text, max(0, c.start - 40), c.start)
+    )
