@@ -299,3 +299,11 @@ def test_the_subject_of_a_degree_is_a_field_of_study() -> None:
              cand(text, "Lisbon", "PLACE")]
     typed = {c.text: c.type for c in clean(cands, text)}
     assert typed == {"Linguistics": "OTHER", "Marine Biology": "OTHER", "Lisbon": "PLACE"}
+
+
+def test_a_part_of_a_document_before_its_number_is_no_name() -> None:
+    text = "The route is drawn in Figure 2 and listed in Table 3. Disclosures fall under Rule 26. Mr. Table spoke."
+    cands = [cand(text, "Figure", "PLACE"), cand(text, "Table", "ORGANIZATION"), cand(text, "Rule", "PERSON"),
+             cand(text, "Table", "PERSON", 1)]
+    kept = [(c.text, c.start) for c in clean(cands, text)]
+    assert kept == [("Table", text.index("Table spoke"))]  # a surname, not a table number

@@ -77,6 +77,20 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
     return out
 
 
+# A part of a document and its number ("Figure 2", "Table 3b", "Rule 26.1", "Chapter IV"): a reference, no name.
+_DOCUMENT_PARTS = frozenset(
+    "figure fig. table chapter section appendix rule article paragraph page step exhibit tab volume part schedule "
+    "clause annex".split()
+)
+_PART_NUMBER = re.compile(r" (?:\d|[IVX]+\b|[A-Z]\b)")
+
+
+def document_part(c: Candidate, text: str) -> bool:
+    """A word naming a part of a document before its number ("in Figure 2", "under Rule 26.1"), whatever the model
+    called it."""
+    return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
+
+
 def common_words_only(c: Candidate, counts: Counter[str]) -> bool:
     """An organisation's name of several words that are all words of the language, each also written in lower case
     by the text, and none of which says "organisation" ("Digital Archives" beside "digital" and "archives", "Field
@@ -298,6 +312,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, start=c.start + under, text=c.text[under:])
         if (is_junk(c, text, counts) or c.text in counted or _table_heading(c, text)
                 or c.text.rstrip("s") in concepts or c.text in concepts):
+            continue
+        if document_part(c, text):
             continue
         if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
             continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
