@@ -307,3 +307,11 @@ def test_a_part_of_a_document_before_its_number_is_no_name() -> None:
              cand(text, "Table", "PERSON", 1)]
     kept = [(c.text, c.start) for c in clean(cands, text)]
     assert kept == [("Table", text.index("Table spoke"))]  # a surname, not a table number
+
+
+def test_a_month_or_a_day_is_no_place_or_organisation_but_may_be_a_person() -> None:
+    text = "The deal was announced in October and signed on Monday. June Carter sang, and June smiled."
+    cands = [cand(text, "October", "PLACE"), cand(text, "Monday", "ORGANIZATION"), cand(text, "June Carter", "PERSON"),
+             cand(text, "June", "PERSON", 1)]
+    kept = [c.text for c in clean(cands, text)]
+    assert kept == ["June Carter", "June"]

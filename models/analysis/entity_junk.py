@@ -85,9 +85,19 @@ _DOCUMENT_PARTS = frozenset(
 _PART_NUMBER = re.compile(r" (?:\d|[IVX]+\b|[A-Z]\b)")
 
 
+# Names of months and days: a date's words, never a place's or an organisation's name ("in October"). A person
+# may bear one ("June", "April"), so only those the model typed a place or an organisation go.
+_CALENDAR_WORDS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
 def document_part(c: Candidate, text: str) -> bool:
     """A word naming a part of a document before its number ("in Figure 2", "under Rule 26.1"), whatever the model
-    called it."""
+    called it; or a month's or a day's name the model took for a place or an organisation ("in October")."""
+    if c.text in _CALENDAR_WORDS and c.type in ("PLACE", "ORGANIZATION"):
+        return True
     return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
 
 
