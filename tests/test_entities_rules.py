@@ -186,3 +186,20 @@ def test_a_publication_after_a_word_of_the_press_is_an_organisation() -> None:
     assert found["Lantern"].type == "ORGANIZATION" and len(found["Lantern"].mentions) == 2
     assert found["Weekly Drum"].type == "ORGANIZATION"
     assert found["Atlantic"].type == "ORGANIZATION"  # the magazine, not the ocean
+
+
+def test_a_full_name_whose_surname_is_a_person_is_that_person() -> None:
+    from models.analysis.aliases import Candidate
+    from models.analysis.surnames import full_names_of_surnames
+
+    text = (
+        "The board named Marcelo Varga as chair. Varga said the plan works. Lumo sold the Lumo Move speaker. "
+        "Move won."
+    )
+    cands = [Candidate(16, 29, "Marcelo Varga", "ORGANIZATION"), Candidate(40, 45, "Varga", "PERSON"),
+             Candidate(66, 70, "Lumo", "ORGANIZATION"), Candidate(80, 89, "Lumo Move", "ORGANIZATION"),
+             Candidate(99, 103, "Move", "PERSON")]
+    assert [c.text for c in cands] == ["Marcelo Varga", "Varga", "Lumo", "Lumo Move", "Move"]
+    typed = {c.text: c.type for c in full_names_of_surnames(cands, text)}
+    assert typed["Marcelo Varga"] == "PERSON"
+    assert typed["Lumo Move"] == "ORGANIZATION"  # "Lumo" is named alone as a company: its product, no person
