@@ -315,3 +315,12 @@ def test_a_month_or_a_day_is_no_place_or_organisation_but_may_be_a_person() -> N
              cand(text, "June", "PERSON", 1)]
     kept = [c.text for c in clean(cands, text)]
     assert kept == ["June Carter", "June"]
+
+
+def test_a_name_run_across_a_clause_is_cut_into_the_names_on_either_side() -> None:
+    text = "In the third quarter Varga hit Lindqvist twice. She loved Gone with the Wind and Bank of Tuvia."
+    cands = [cand(text, "Varga hit Lindqvist", "ORGANIZATION"), cand(text, "Gone with the Wind", "OTHER"),
+             cand(text, "Bank of Tuvia", "ORGANIZATION")]
+    kept = [(c.text, text[c.start : c.end]) for c in clean(cands, text)]
+    assert [k for k, _ in kept] == ["Varga", "Lindqvist", "Gone with the Wind", "Bank of Tuvia"]
+    assert all(k == span for k, span in kept)

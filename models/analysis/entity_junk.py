@@ -179,6 +179,36 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     return parts
 
 
+# Small words that stay inside names and titles ("Bank of America", "Rio de Janeiro", "Dar es Salaam", "Gone with
+# the Wind", "As Good as It Gets").
+_INSIDE_WORDS = NAME_PARTICLES | frozenset(
+    "a an at to in on upon am im an der den di da do dos das della del e es y i et und zu zum zur sur sous aux les "
+    "lès las los il lo al el ul ud ad bin ibn bint ben abu ter ten op aan o with without or nor but from into by "
+    "over under through after before against about between as like than so if".split()
+)
+
+
+def clause_parts(c: Candidate) -> list[Candidate]:
+    """A name the model ran across a clause ("Byron composed Thyrza", "Overholser this Court", "Garrett hit
+    Rudolph"): cut at each lower-case word inside it that no name or title holds (a verb, a pronoun), into the names
+    on either side, each typed as the whole was; a word with an apostrophe or a hyphen stays ("d'Ivoire",
+    "al-Hajj")."""
+    words = c.text.split(" ")
+    cuts = [i for i, w in enumerate(words[1:-1], 1)
+            if w[:1].islower() and w.isalpha() and w not in _INSIDE_WORDS]
+    if not cuts:
+        return [c]
+    parts: list[Candidate] = []
+    pos, first = c.start, 0
+    for i in [*cuts, len(words)]:
+        chunk = " ".join(words[first:i])
+        if chunk and chunk[:1].isupper():
+            parts.append(Candidate(pos, pos + len(chunk), chunk, c.type, True, "clause cut"))
+        pos += len(chunk) + (len(words[i]) + 2 if i < len(words) else 0)
+        first = i + 1
+    return parts
+
+
 # A model designation right after a name of several words ("Acme Book i5", "Nimbus Vision QX900"): a product.
 _MODEL_AFTER = re.compile(r"\s+(?=[A-Za-z]*\d)(?=\w*[A-Za-z])[A-Za-z\d]{2,}(?:-[A-Za-z\d]+)?\b")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[a-z]+\s+)?$")
@@ -349,5 +379,6 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if m and m.start() > 0:
             end = c.start + m.start()
             c = replace(c, end=end, text=text[c.start : end])
-        out.extend(_citation_parts(c, text) if c.type in ("PERSON", "ORGANIZATION", "OTHER") else [c])
+        for part in clause_parts(c):
+            out.extend(_citation_parts(part, text) if part.type in ("PERSON", "ORGANIZATION", "OTHER") else [part])
     return out
