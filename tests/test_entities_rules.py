@@ -203,3 +203,13 @@ def test_a_full_name_whose_surname_is_a_person_is_that_person() -> None:
     typed = {c.text: c.type for c in full_names_of_surnames(cands, text)}
     assert typed["Marcelo Varga"] == "PERSON"
     assert typed["Lumo Move"] == "ORGANIZATION"  # "Lumo" is named alone as a company: its product, no person
+
+
+def test_a_point_of_the_compass_after_the_is_a_region() -> None:
+    text = (
+        "Norway became a steady source of gas for the West. Do you think this is a revival of the Left in the West? "
+        "Farmers in the Midwest were hit hardest."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["West"].type == "PLACE" and [m.text for m in found["West"].mentions] == ["West", "West"]
+    assert found["Midwest"].type == "PLACE"

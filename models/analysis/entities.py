@@ -44,6 +44,7 @@ from models.analysis.given_names import given_names
 from models.analysis.headlines import in_headline
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.publications import publications
+from models.analysis.regions import compass_regions
 from models.analysis.surnames import full_names_of_surnames
 from models.analysis.titles import people_after_titles, places_after_titles
 from models.analysis.types import Entity, Mention
@@ -67,6 +68,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = places_after_titles(places_by_shared_head(coordinated(candidates, text), text), text)
     candidates = full_names_of_surnames(publications(people_after_titles(candidates, text), text), text)
+    candidates = compass_regions(candidates, text)
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]
