@@ -166,9 +166,10 @@ def test_the_name_after_a_title_of_rank_or_a_byname_is_a_place() -> None:
 def test_a_name_after_a_title_of_office_is_a_person() -> None:
     text = (
         "Judge Shanna Park denied the motion on Friday. Detective Ruiz found the car near Elm Park, "
-        "and Officer Grant Lake arrived later."
+        "and Officer Grant Lake arrived later. The Deputy Undersecretary of the Navy was not told."
     )
     found = _by_name(analyze(text).entities)
+    assert "Undersecretary" not in found  # a title of office again, not a name after one
     assert found["Shanna Park"].type == "PERSON"
     assert [m.text for m in found["Shanna Park"].mentions] == ["Judge Shanna Park"]
     assert found["Ruiz"].type == "PERSON"

@@ -318,9 +318,12 @@ def test_a_month_or_a_day_is_no_place_or_organisation_but_may_be_a_person() -> N
 
 
 def test_a_name_run_across_a_clause_is_cut_into_the_names_on_either_side() -> None:
-    text = "In the third quarter Varga hit Lindqvist twice. She loved Gone with the Wind and Bank of Tuvia."
+    text = (
+        "In the third quarter Varga hit Lindqvist twice. She loved Gone with the Wind and Bank of Tuvia. "
+        "He called it “ Garth ’ s Attic for radio ”."
+    )
     cands = [cand(text, "Varga hit Lindqvist", "ORGANIZATION"), cand(text, "Gone with the Wind", "OTHER"),
-             cand(text, "Bank of Tuvia", "ORGANIZATION")]
+             cand(text, "Bank of Tuvia", "ORGANIZATION"), cand(text, "Garth ’ s Attic", "OTHER")]
     kept = [(c.text, text[c.start : c.end]) for c in clean(cands, text)]
-    assert [k for k, _ in kept] == ["Varga", "Lindqvist", "Gone with the Wind", "Bank of Tuvia"]
+    assert [k for k, _ in kept] == ["Varga", "Lindqvist", "Gone with the Wind", "Bank of Tuvia", "Garth ’ s Attic"]
     assert all(k == span for k, span in kept)

@@ -192,10 +192,10 @@ def clause_parts(c: Candidate) -> list[Candidate]:
     """A name the model ran across a clause ("Byron composed Thyrza", "Overholser this Court", "Garrett hit
     Rudolph"): cut at each lower-case word inside it that no name or title holds (a verb, a pronoun), into the names
     on either side, each typed as the whole was; a word with an apostrophe or a hyphen stays ("d'Ivoire",
-    "al-Hajj")."""
+    "al-Hajj"), and so does a letter or two ("Wayne ’ s World")."""
     words = c.text.split(" ")
     cuts = [i for i, w in enumerate(words[1:-1], 1)
-            if w[:1].islower() and w.isalpha() and w not in _INSIDE_WORDS]
+            if w[:1].islower() and w.isalpha() and len(w) >= 3 and w not in _INSIDE_WORDS]
     if not cuts:
         return [c]
     parts: list[Candidate] = []

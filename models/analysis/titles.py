@@ -93,8 +93,8 @@ def people_after_titles(candidates: Sequence[Candidate], text: str) -> list[Cand
     for m in _OFFICE_AND_NAME.finditer(text):
         start, end = m.span(1)
         words = m.group(1).split()
-        if any(s < end and start < e for s, e in taken) or not _personal(words):
-            continue
+        if any(s < end and start < e for s, e in taken) or not _personal(words) or text.startswith(" of ", end):
+            continue  # "Deputy Undersecretary of the Air Force": a title of office again, no name
         counts = counts if counts is not None else word_counts(text)
         if any(counts[w.lower()] for w in words):
             continue  # "Judge Rules" beside "the rules": a heading's words
