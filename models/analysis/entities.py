@@ -16,7 +16,6 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
-from models.analysis.coordination import coordinated, places_by_shared_head
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     hyphenated_names,
@@ -42,11 +41,8 @@ from models.analysis.entity_types import (
 )
 from models.analysis.given_names import given_names
 from models.analysis.headlines import in_headline
+from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
-from models.analysis.publications import publications
-from models.analysis.regions import compass_regions
-from models.analysis.surnames import full_names_of_surnames
-from models.analysis.titles import people_after_titles, places_after_titles
 from models.analysis.types import Entity, Mention
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
@@ -66,9 +62,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(candidates))))
     candidates = entity_cues.retype(clean(candidates, text), text)
-    candidates = places_after_titles(places_by_shared_head(coordinated(candidates, text), text), text)
-    candidates = full_names_of_surnames(publications(people_after_titles(candidates, text), text), text)
-    candidates = compass_regions(candidates, text)
+    candidates = typed_by_neighbours(candidates, text)
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]
