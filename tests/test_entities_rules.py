@@ -214,3 +214,15 @@ def test_a_point_of_the_compass_after_the_is_a_region() -> None:
     found = _by_name(analyze(text).entities)
     assert found["West"].type == "PLACE" and [m.text for m in found["West"].mentions] == ["West", "West"]
     assert found["Midwest"].type == "PLACE"
+
+
+def test_a_one_word_party_of_a_case_is_a_person() -> None:
+    text = (
+        "It is true in Lynch v. Overholser that the Court suggested limits. Miranda v. Arizona was cited, and "
+        "State v. Harlan differs. The Lakers vs. Celtics game was close."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Lynch"].type == "PERSON" and found["Overholser"].type == "PERSON"
+    assert found["Arizona"].type == "PLACE"  # a state is a party too
+    assert found.get("State") is None or found["State"].type != "PERSON"
+    assert found.get("Celtics") is None or found["Celtics"].type != "PERSON"
