@@ -327,3 +327,9 @@ def test_a_name_run_across_a_clause_is_cut_into_the_names_on_either_side() -> No
     kept = [(c.text, text[c.start : c.end]) for c in clean(cands, text)]
     assert [k for k, _ in kept] == ["Varga", "Lindqvist", "Gone with the Wind", "Bank of Tuvia", "Garth ’ s Attic"]
     assert all(k == span for k, span in kept)
+
+
+def test_an_era_after_a_year_or_a_century_is_no_name() -> None:
+    text = "The walls date from the 5th century BC, and the gate from AD640. The BBC filmed them."
+    cands = [cand(text, "BC", "ORGANIZATION"), cand(text, "AD640", "ORGANIZATION"), cand(text, "BBC", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["BBC"]

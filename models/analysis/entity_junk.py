@@ -93,10 +93,17 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+# An era after a year or a century ("the 7th century BC", "AD 842", "AD842"): part of a date, no organisation.
+_ERA = re.compile(r"^(?:BC|AD|BCE|CE|B\.C\.|A\.D\.)(?:\d{1,4})?$")
+
+
 def document_part(c: Candidate, text: str) -> bool:
     """A word naming a part of a document before its number ("in Figure 2", "under Rule 26.1"), whatever the model
-    called it; or a month's or a day's name the model took for a place or an organisation ("in October")."""
+    called it; a month's or a day's name the model took for a place or an organisation ("in October"); an era
+    ("century BC", "AD842")."""
     if c.text in _CALENDAR_WORDS and c.type in ("PLACE", "ORGANIZATION"):
+        return True
+    if _ERA.match(c.text):
         return True
     return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
 
