@@ -159,6 +159,7 @@ def test_the_name_after_a_title_of_rank_or_a_byname_is_a_place() -> None:
     assert found["Dunmore"].type == "PLACE"
     assert found["Whitby"].type == "PLACE"
     assert found["John Pell"].type == "PERSON"
+    assert "3rd Earl" not in found and "Earl" not in found  # the title alone is no name
     assert "Monitors" not in found  # "monitor" is a word of the text: a heading's common noun, no place
     assert found.get("Rings") is None or found["Rings"].type != "PLACE"
 

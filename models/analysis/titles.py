@@ -25,13 +25,19 @@ _TITLE_OF = re.compile(
 # The name after such a title: capitalised words, to the end of the name.
 _NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 _TYPES = ("PERSON", "ORGANIZATION", "PLACE", "GROUP")
+# The title alone, as the model sometimes takes it for a name ("Earl", "2nd Earl" before "of Clare").
+_TITLE_ALONE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th) )?(?:Earl|Duke|Duchess|Count|Countess|Marquess|Marquis|Marchioness|Baron|Baroness|"
+    r"Viscount|Viscountess|Prince|Princess|Emperor|Empress|Archbishop|Bishop|Sultan|Emir|Tsar|Elector|Margrave)$"
+)
 
 
 def places_after_titles(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Names right after a title and "of" ("Earl of Dunmore") or after a person's single name and "of" ("Hilda of
     Whitby", a byname) are places, in every mention written alike; a name after a title that the model did not find
     ("the Prince of Wales") is added as a place, unless the text writes it in lower case too ("King of Monitors"
-    beside "monitor"). Not after "of the" ("Lord of the Rings" names no place)."""
+    beside "monitor"). Not after "of the" ("Lord of the Rings" names no place). The title itself, taken alone for a
+    name ("2nd Earl" before "of Dunmore"), is dropped."""
     if " of " not in text:
         return list(candidates)
     by_start = {c.start: c for c in candidates}
@@ -60,10 +66,12 @@ def places_after_titles(candidates: Sequence[Candidate], text: str) -> list[Cand
         if any(counts[w.lower()] or counts[w.lower().removesuffix("s")] for w in words):
             continue  # "King of Monitors" beside "a monitor": a common noun in a heading, no place
         added.append(Candidate(name.start(), name.end(), name.group(), "PLACE", source="title of rank"))
-    if not places and not bynames and not added:
+    titles = {c.start for c in candidates if _TITLE_ALONE.match(c.text) and text.startswith(" of ", c.end)}
+    if not places and not bynames and not added and not titles:
         return list(candidates)
     out = [replace(c, type="PLACE", source="title of rank" if c.text in places else "byname")
-           if c.text in places | bynames and c.type in _TYPES and c.type != "PLACE" else c for c in candidates]
+           if c.text in places | bynames and c.type in _TYPES and c.type != "PLACE" else c
+           for c in candidates if c.start not in titles]
     return sorted([*out, *added], key=lambda c: (c.start, c.end))
 
 
