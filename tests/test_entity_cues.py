@@ -481,3 +481,13 @@ def test_a_name_before_its_airport_or_its_centre_is_a_place() -> None:
         assert mention_cues(text, start, start + len(name))["PLACE"] >= 1, text
     person = "He gave it to Smith and left."
     assert mention_cues(person, person.index("Smith"), person.index("Smith") + 5)["PLACE"] == 0
+
+
+def test_a_county_first_or_a_swamp_last_makes_a_place() -> None:
+    from models.analysis import analyze
+
+    found = {e.name: e.type for e in analyze(
+        "Most of the paintings came from County Durham in 1756. We walked to Kelloway Swamp before dusk."
+    ).entities}
+    assert found["County Durham"] == "PLACE"
+    assert found["Kelloway Swamp"] == "PLACE"
