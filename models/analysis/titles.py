@@ -49,7 +49,7 @@ def places_after_titles(candidates: Sequence[Candidate], text: str) -> list[Cand
             if after is not None and after.type in ("ORGANIZATION", "GROUP"):
                 bynames.add(after.text)  # "Hilda of Whitby"; a person after a person ("Gospel of Mark") stays one
     taken = [(c.start, c.end) for c in candidates]
-    counts = word_counts(text)
+    counts: Counter[str] | None = None  # the text's words, counted when a name is to be added
     added: list[Candidate] = []
     for title in _TITLE_OF.finditer(text):
         c = by_start.get(title.end())
@@ -63,6 +63,7 @@ def places_after_titles(candidates: Sequence[Candidate], text: str) -> list[Cand
         words = name.group().split()
         if not all(any(ch.islower() for ch in w) for w in words):
             continue  # a name written in capitals: a heading, not a place to add
+        counts = counts if counts is not None else word_counts(text)
         if any(counts[w.lower()] or counts[w.lower().removesuffix("s")] for w in words):
             continue  # "King of Monitors" beside "a monitor": a common noun in a heading, no place
         added.append(Candidate(name.start(), name.end(), name.group(), "PLACE", source="title of rank"))
