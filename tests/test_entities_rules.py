@@ -160,3 +160,93 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_name() -> None:
                      .entities)
     assert "Shoppers" not in found and "Analysts" not in found
     assert found["Target"].type == "ORGANIZATION" and found["Reuters"].type == "ORGANIZATION"
+
+
+def test_names_before_a_plural_noun_of_places_are_places() -> None:
+    text = "We swam in the Tilba and Moro lakes before lunch. Tilba is cold in spring."
+    found = _by_name(analyze(text).entities)
+    assert found["Tilba"].type == "PLACE" and len(found["Tilba"].mentions) == 2
+    assert found["Moro"].type == "PLACE"
+    text = "Maria Lopez and John Carter walked to the lakes."  # the noun is no head of theirs: people stay people
+    found = _by_name(analyze(text).entities)
+    assert found["Maria Lopez"].type == "PERSON" and found["John Carter"].type == "PERSON"
+
+
+def test_the_name_after_a_title_of_rank_or_a_byname_is_a_place() -> None:
+    text = (
+        "The Prince of Wales opened the bridge. John Pell, 3rd Earl of Dunmore, sold the estate to Hilda of Whitby. "
+        "The King of Monitors sale ends today, and every monitor is cheaper. He read The Lord of the Rings twice."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Wales"].type == "PLACE"
+    assert found["Dunmore"].type == "PLACE"
+    assert found["Whitby"].type == "PLACE"
+    assert found["John Pell"].type == "PERSON"
+    assert "3rd Earl" not in found and "Earl" not in found  # the title alone is no name
+    assert "Monitors" not in found  # "monitor" is a word of the text: a heading's common noun, no place
+    assert found.get("Rings") is None or found["Rings"].type != "PLACE"
+
+
+def test_a_name_after_a_title_of_office_is_a_person() -> None:
+    text = (
+        "Judge Shanna Park denied the motion on Friday. Detective Ruiz found the car near Elm Park, "
+        "and Officer Grant Lake arrived later. The Deputy Undersecretary of the Navy was not told."
+    )
+    found = _by_name(analyze(text).entities)
+    assert "Undersecretary" not in found  # a title of office again, not a name after one
+    assert found["Shanna Park"].type == "PERSON"
+    assert [m.text for m in found["Shanna Park"].mentions] == ["Judge Shanna Park"]
+    assert found["Ruiz"].type == "PERSON"
+    assert found["Grant Lake"].type == "PERSON"
+    assert found["Elm Park"].type == "PLACE"
+
+
+def test_a_publication_after_a_word_of_the_press_is_an_organisation() -> None:
+    text = (
+        "The figures were first reported by The Verge on Monday. A spokesman told The Atlantic that the deal was off. "
+        "She has written for The Lantern and The Weekly Drum since 2010. The Lantern has a small staff."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Verge"].type == "ORGANIZATION"
+    assert found["Lantern"].type == "ORGANIZATION" and len(found["Lantern"].mentions) == 2
+    assert found["Weekly Drum"].type == "ORGANIZATION"
+    assert found["Atlantic"].type == "ORGANIZATION"  # the magazine, not the ocean
+
+
+def test_a_full_name_whose_surname_is_a_person_is_that_person() -> None:
+    from models.analysis.aliases import Candidate
+    from models.analysis.surnames import full_names_of_surnames
+
+    text = (
+        "The board named Marcelo Varga as chair. Varga said the plan works. Lumo sold the Lumo Move speaker. "
+        "Move won."
+    )
+    cands = [Candidate(16, 29, "Marcelo Varga", "ORGANIZATION"), Candidate(40, 45, "Varga", "PERSON"),
+             Candidate(66, 70, "Lumo", "ORGANIZATION"), Candidate(80, 89, "Lumo Move", "ORGANIZATION"),
+             Candidate(99, 103, "Move", "PERSON")]
+    assert [c.text for c in cands] == ["Marcelo Varga", "Varga", "Lumo", "Lumo Move", "Move"]
+    typed = {c.text: c.type for c in full_names_of_surnames(cands, text)}
+    assert typed["Marcelo Varga"] == "PERSON"
+    assert typed["Lumo Move"] == "ORGANIZATION"  # "Lumo" is named alone as a company: its product, no person
+
+
+def test_a_point_of_the_compass_after_the_is_a_region() -> None:
+    text = (
+        "Norway became a steady source of gas for the West. Do you think this is a revival of the Left in the West? "
+        "Farmers in the Midwest were hit hardest."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["West"].type == "PLACE" and [m.text for m in found["West"].mentions] == ["West", "West"]
+    assert found["Midwest"].type == "PLACE"
+
+
+def test_a_one_word_party_of_a_case_is_a_person() -> None:
+    text = (
+        "It is true in Lynch v. Overholser that the Court suggested limits. Miranda v. Arizona was cited, and "
+        "State v. Harlan differs. The Lakers vs. Celtics game was close."
+    )
+    found = _by_name(analyze(text).entities)
+    assert found["Lynch"].type == "PERSON" and found["Overholser"].type == "PERSON"
+    assert found["Arizona"].type == "PLACE"  # a state is a party too
+    assert found.get("State") is None or found["State"].type != "PERSON"
+    assert found.get("Celtics") is None or found["Celtics"].type != "PERSON"

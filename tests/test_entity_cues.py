@@ -489,3 +489,13 @@ def test_a_compound_of_nouns_in_apposition_is_named_by_its_last_noun() -> None:
         "agreed. Acme, an oil producer, fell.").entities}
     assert found["Mark Pell"] == "PERSON" and found["Kurt Vahl"] == "PERSON"  # not the fund or the bank
     assert found["Acme"] == "ORGANIZATION"
+
+
+def test_a_county_first_or_a_swamp_last_makes_a_place() -> None:
+    from models.analysis import analyze
+
+    found = {e.name: e.type for e in analyze(
+        "Most of the paintings came from County Durham in 1756. We walked to Kelloway Swamp before dusk."
+    ).entities}
+    assert found["County Durham"] == "PLACE"
+    assert found["Kelloway Swamp"] == "PLACE"

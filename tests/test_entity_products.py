@@ -262,3 +262,74 @@ def test_an_acronym_defined_in_capitals_by_the_text_s_common_words_is_a_concept(
     assert "SDH" not in kept and "Slow Drip Heater" not in kept
     assert {"Water Supply Board", "WSB"} <= kept  # an organisation's word: "board"
     assert {"Northern Lamp Guild", "NLG"} <= kept  # "northern", "lamp", "guild" are not words of the text
+
+
+def test_a_title_dated_by_its_year_is_a_work() -> None:
+    text = (
+        "Her roles include the drama Silent Harbour (2004), The Lantern (2011) and Paper Moons Rising (2015). "
+        "She studied in Lisbon (1990) and joined the Hartwell Institute (1995). Reviews by Anna Berg (2016) praised "
+        "her. She later played for the Kestrel Rovers (2012)."
+    )
+    cands = [cand(text, "Silent Harbour", "ORGANIZATION"), cand(text, "Lantern", "ORGANIZATION"),
+             cand(text, "Paper Moons Rising", "PLACE"), cand(text, "Lisbon", "PLACE"),
+             cand(text, "Hartwell Institute", "ORGANIZATION"), cand(text, "Anna Berg", "ORGANIZATION"),
+             cand(text, "Kestrel Rovers", "ORGANIZATION")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Silent Harbour": "OTHER", "Lantern": "OTHER", "Paper Moons Rising": "OTHER",
+                     "Lisbon": "PLACE", "Hartwell Institute": "ORGANIZATION", "Anna Berg": "ORGANIZATION",
+                     "Kestrel Rovers": "ORGANIZATION"}
+
+
+def test_an_organisation_named_only_in_words_the_text_writes_in_lower_case_is_a_concept() -> None:
+    text = (
+        "Coastal Ecology grew fast as a field: ecology students now map coastal dunes. "
+        "The Harbor Trust and the Coastal Survey Board funded the dune survey."
+    )
+    cands = [cand(text, "Coastal Ecology", "ORGANIZATION"), cand(text, "Harbor Trust", "ORGANIZATION"),
+             cand(text, "Coastal Survey Board", "ORGANIZATION")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed["Coastal Ecology"] == "OTHER"  # "coastal" and "ecology" are words of the text
+    assert typed["Harbor Trust"] == "ORGANIZATION"  # "harbor" and "trust" are not
+    assert typed["Coastal Survey Board"] == "ORGANIZATION"  # "board" says what it is
+
+
+def test_the_subject_of_a_degree_is_a_field_of_study() -> None:
+    text = "She earned a Ph.D. in Linguistics in 1990 and a master's degree in Marine Biology. She studied in Lisbon."
+    cands = [cand(text, "Linguistics", "PLACE"), cand(text, "Marine Biology", "ORGANIZATION"),
+             cand(text, "Lisbon", "PLACE")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Linguistics": "OTHER", "Marine Biology": "OTHER", "Lisbon": "PLACE"}
+
+
+def test_a_part_of_a_document_before_its_number_is_no_name() -> None:
+    text = "The route is drawn in Figure 2 and listed in Table 3. Disclosures fall under Rule 26. Mr. Table spoke."
+    cands = [cand(text, "Figure", "PLACE"), cand(text, "Table", "ORGANIZATION"), cand(text, "Rule", "PERSON"),
+             cand(text, "Table", "PERSON", 1)]
+    kept = [(c.text, c.start) for c in clean(cands, text)]
+    assert kept == [("Table", text.index("Table spoke"))]  # a surname, not a table number
+
+
+def test_a_month_or_a_day_is_no_place_or_organisation_but_may_be_a_person() -> None:
+    text = "The deal was announced in October and signed on Monday. June Carter sang, and June smiled."
+    cands = [cand(text, "October", "PLACE"), cand(text, "Monday", "ORGANIZATION"), cand(text, "June Carter", "PERSON"),
+             cand(text, "June", "PERSON", 1)]
+    kept = [c.text for c in clean(cands, text)]
+    assert kept == ["June Carter", "June"]
+
+
+def test_a_name_run_across_a_clause_is_cut_into_the_names_on_either_side() -> None:
+    text = (
+        "In the third quarter Varga hit Lindqvist twice. She loved Gone with the Wind and Bank of Tuvia. "
+        "He called it “ Garth ’ s Attic for radio ”."
+    )
+    cands = [cand(text, "Varga hit Lindqvist", "ORGANIZATION"), cand(text, "Gone with the Wind", "OTHER"),
+             cand(text, "Bank of Tuvia", "ORGANIZATION"), cand(text, "Garth ’ s Attic", "OTHER")]
+    kept = [(c.text, text[c.start : c.end]) for c in clean(cands, text)]
+    assert [k for k, _ in kept] == ["Varga", "Lindqvist", "Gone with the Wind", "Bank of Tuvia", "Garth ’ s Attic"]
+    assert all(k == span for k, span in kept)
+
+
+def test_an_era_after_a_year_or_a_century_is_no_name() -> None:
+    text = "The walls date from the 5th century BC, and the gate from AD640. The BBC filmed them."
+    cands = [cand(text, "BC", "ORGANIZATION"), cand(text, "AD640", "ORGANIZATION"), cand(text, "BBC", "ORGANIZATION")]
+    assert [c.text for c in clean(cands, text)] == ["BBC"]

@@ -27,6 +27,9 @@ MODULES = (
     "models.analysis.timex.patterns", "models.analysis.timex.prefilter", "models.analysis.timex.lexicon",
     "models.analysis.timex.context", "models.analysis.timex.normalise", "models.analysis.timex.tense",
     "models.analysis.timex.events", "models.analysis.timex.quantities", "models.analysis.timex.resolution",
+    "models.analysis.products", "models.analysis.coordination", "models.analysis.titles",
+    "models.analysis.publications", "models.analysis.surnames",
+    "models.analysis.regions", "models.analysis.cases",
 )  # fmt: skip
 SIZES = (4096, 16384, 65536, 262144, 1 << 20)
 BUDGET = 20.0  # seconds for 1 MB; linear rules take 0.1-3 s on a busy shared machine, a quadratic one hours
@@ -36,6 +39,7 @@ NOISE = 0.05  # seconds below which a step's growth is timer noise
 # Patterns only ever applied to a bounded slice of the input: checked up to that size.
 BOUNDED_INPUT = {
     "models.ingest.decode._META_CHARSET": 4096,  # the HTML charset prescan reads the first 4 KB, as browsers do
+    "models.analysis.coordination._COORDINATOR": 4096,  # matched whole against the few characters between two names
 }
 MOTIFS = (
     *"aA1 \t.-,/:;'\"()[]<>|#*_&!?\n@$%+=~`’”“–—…›»•",

@@ -14,6 +14,11 @@ from models.analysis.entity_junk import word_counts
 from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
 
 _COORDINATOR = re.compile(r"(?:,\s+|,?\s+(?:and|or|&)\s+)$")
+# A plural noun of places after the last of coordinated names, the head they share ("the Tilba and Moro lakes").
+_PLACES_AFTER = re.compile(
+    r"\s(?:lakes|rivers|districts|islands|streets|avenues|mountains|valleys|counties|provinces|regions|villages|"
+    r"neighbou?rhoods|bays|beaches|squares|quarters|suburbs|boroughs|creeks|peaks)\b"
+)
 _COMPANY_WORDS = frozenset(
     "holdings industries international systems technologies motors enterprises brands partners capital".split()
 )
@@ -105,3 +110,34 @@ def coordinated(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         return list(candidates)
     return [replace(c, type=retyped[(c.text, c.type)], source="coordination") if (c.text, c.type) in retyped
             else c for c in candidates]
+
+
+def places_by_shared_head(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Names joined by "and" or "or" before a plural noun of places, the head they share ("the Tilba and Moro lakes",
+    "the Elda, Vorn and Kessel districts"), are places, whatever the model called each, in every mention."""
+    if not _PLACES_AFTER.search(text):
+        return list(candidates)
+    ordered = sorted(candidates, key=lambda c: c.start)
+    places: set[str] = set()
+    run: list[Candidate] = []
+    joined = False
+    for c in [*ordered, None]:
+        prev = run[-1] if run else None
+        gap = text[prev.end : c.start] if c is not None and prev is not None and prev.end <= c.start else None
+        if c is not None and gap is not None and len(gap) <= 7 and _COORDINATOR.fullmatch(gap):
+            run.append(c)
+            joined = joined or gap.strip() != ","
+            continue
+        if len(run) >= 2 and joined and _PLACES_AFTER.match(text, run[-1].end) and all(_whole_words(m) for m in run):
+            places.update(m.text for m in run)
+        run = [c] if c is not None else []
+        joined = False
+    if not places:
+        return list(candidates)
+    return [replace(c, type="PLACE", source="shared head") if c.text in places and c.type != "PLACE" else c
+            for c in candidates]
+
+
+def _whole_words(c: Candidate) -> bool:
+    """A name of capitalised words, not a phrase the model took in with lower-case words."""
+    return all(w[:1].isupper() for w in c.text.split())

@@ -16,7 +16,6 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
-from models.analysis.coordination import coordinated
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     hyphenated_names,
@@ -43,6 +42,7 @@ from models.analysis.entity_types import (
 )
 from models.analysis.given_names import given_names
 from models.analysis.headlines import in_headline
+from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.types import Entity, Mention
 
@@ -64,7 +64,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(
         candidates)))))
     candidates = entity_cues.retype(clean(candidates, text), text)
-    candidates = coordinated(candidates, text)
+    candidates = typed_by_neighbours(candidates, text)
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]

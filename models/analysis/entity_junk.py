@@ -19,9 +19,9 @@ from models.analysis.entity_cues import (
     PERSON_NOUNS,
     title_lists,
 )
-from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
+from models.analysis.entity_types import CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS
 from models.analysis.headlines import headline_cut, title_case_line
-from models.analysis.products import product_line_names, product_or_idea
+from models.analysis.products import dated_work, field_of_study, product_line_names, product_or_idea
 
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
@@ -75,6 +75,49 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
         if all(w.lower() in lower for w in words):
             out.add(surface)
     return out
+
+
+# A part of a document and its number ("Figure 2", "Table 3b", "Rule 26.1", "Chapter IV"): a reference, no name.
+_DOCUMENT_PARTS = frozenset(
+    "figure fig. table chapter section appendix rule article paragraph page step exhibit tab volume part schedule "
+    "clause annex".split()
+)
+_PART_NUMBER = re.compile(r" (?:\d|[IVX]+\b|[A-Z]\b)")
+
+
+# Names of months and days: a date's words, never a place's or an organisation's name ("in October"). A person
+# may bear one ("June", "April"), so only those the model typed a place or an organisation go.
+_CALENDAR_WORDS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+# An era after a year or a century ("the 7th century BC", "AD 842", "AD842"): part of a date, no organisation.
+_ERA = re.compile(r"^(?:BC|AD|BCE|CE|B\.C\.|A\.D\.)(?:\d{1,4})?$")
+
+
+def document_part(c: Candidate, text: str) -> bool:
+    """A word naming a part of a document before its number ("in Figure 2", "under Rule 26.1"), whatever the model
+    called it; a month's or a day's name the model took for a place or an organisation ("in October"); an era
+    ("century BC", "AD842")."""
+    if c.text in _CALENDAR_WORDS and c.type in ("PLACE", "ORGANIZATION"):
+        return True
+    if _ERA.match(c.text):
+        return True
+    return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
+
+
+def common_words_only(c: Candidate, counts: Counter[str]) -> bool:
+    """An organisation's name of several words that are all words of the language, each also written in lower case
+    by the text, and none of which says "organisation" ("Digital Archives" beside "digital" and "archives", "Field
+    Notes"): a field of study, a concept or a heading in title case, not the name of a body."""
+    words = [w for w in c.text.split() if w.lower() not in NAME_PARTICLES]
+    if c.type != "ORGANIZATION" or c.source != "model" or len(words) < 2:
+        return False
+    if any(w.lower() in ORG_HEADS or w.lower() in CORPORATE_SUFFIXES or not w[1:].islower() for w in words):
+        return False
+    return all(counts[w.lower()] for w in words)
 
 
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
@@ -140,6 +183,36 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
         parts.append(Candidate(c.start + pos, c.start + stop, word, "PERSON" if cited else c.type, c.weak,
                                "citation" if cited else c.source))
         pos = sep.end() if sep else pos
+    return parts
+
+
+# Small words that stay inside names and titles ("Bank of America", "Rio de Janeiro", "Dar es Salaam", "Gone with
+# the Wind", "As Good as It Gets").
+_INSIDE_WORDS = NAME_PARTICLES | frozenset(
+    "a an at to in on upon am im an der den di da do dos das della del e es y i et und zu zum zur sur sous aux les "
+    "lès las los il lo al el ul ud ad bin ibn bint ben abu ter ten op aan o with without or nor but from into by "
+    "over under through after before against about between as like than so if".split()
+)
+
+
+def clause_parts(c: Candidate) -> list[Candidate]:
+    """A name the model ran across a clause ("Byron composed Thyrza", "Overholser this Court", "Garrett hit
+    Rudolph"): cut at each lower-case word inside it that no name or title holds (a verb, a pronoun), into the names
+    on either side, each typed as the whole was; a word with an apostrophe or a hyphen stays ("d'Ivoire",
+    "al-Hajj"), and so does a letter or two ("Wayne ’ s World")."""
+    words = c.text.split(" ")
+    cuts = [i for i, w in enumerate(words[1:-1], 1)
+            if w[:1].islower() and w.isalpha() and len(w) >= 3 and w not in _INSIDE_WORDS]
+    if not cuts:
+        return [c]
+    parts: list[Candidate] = []
+    pos, first = c.start, 0
+    for i in [*cuts, len(words)]:
+        chunk = " ".join(words[first:i])
+        if chunk and chunk[:1].isupper():
+            parts.append(Candidate(pos, pos + len(chunk), chunk, c.type, True, "clause cut"))
+        pos += len(chunk) + (len(words[i]) + 2 if i < len(words) else 0)
+        first = i + 1
     return parts
 
 
@@ -287,6 +360,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if (is_junk(c, text, counts) or c.text in counted or _table_heading(c, text)
                 or c.text.rstrip("s") in concepts or c.text in concepts):
             continue
+        if document_part(c, text):
+            continue
         if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
             continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
         if c.type in ("PERSON", "ORGANIZATION", "PLACE") and any(a <= c.start and c.end <= b for a, b in lists):
@@ -301,9 +376,16 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
             c = replace(c, type="OTHER", source="award")
+        elif common_words_only(c, counts):
+            c = replace(c, type="OTHER", source="common words")
+        elif dated_work(c, text):
+            c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
+        elif field_of_study(c, text):
+            c = replace(c, type="OTHER", source="field of study")  # "a Ph.D. in Linguistics"
         m = _STATS_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
             c = replace(c, end=end, text=text[c.start : end])
-        out.extend(_citation_parts(c, text) if c.type in ("PERSON", "ORGANIZATION", "OTHER") else [c])
+        for part in clause_parts(c):
+            out.extend(_citation_parts(part, text) if part.type in ("PERSON", "ORGANIZATION", "OTHER") else [part])
     return out

@@ -1,6 +1,7 @@
 """Names of products, services and ideas, whatever the model called them: a model or a tier of a product line
-("Switch Lite", "Watch Series 3"), an edition or a bundle, a doctrine ("… ism"), and the product line a product's
-name extends ("Nintendo Switch" beside "Nintendo Switch Lite")."""
+("Switch Lite", "Watch Series 3"), an edition or a bundle, a doctrine ("… ism"), the product line a product's
+name extends ("Nintendo Switch" beside "Nintendo Switch Lite"), and a film or a book dated by its year ("Silent
+Harbour (2004)")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
+from models.analysis.entity_cues import given_name_first
+from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
 
 # Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
 # Supplement", "Starter Bundle"); and names of doctrines ("National Socialism").
@@ -58,3 +61,44 @@ def product_line_names(candidates: Sequence[Candidate], products: set[str]) -> s
     out |= {c.text for c in candidates if c.type != "OTHER" and " " not in c.text and c.text[:1].isupper()
             and any(line.endswith(" " + c.text) for line in out)}
     return out
+
+
+# A year in parentheses right after a name ("Silent Harbour (2004)"), and a preposition before it that makes the name
+# a place or an author ("in Lisbon (1927)", "by Anna Berg (1990)"), not a work.
+_YEAR_AFTER = re.compile(r"\s?\((?:1[5-9]|20)\d\d\)")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|to|from|near|by)\s$")
+_THE_BEFORE = re.compile(r"\bThe\s$")
+
+
+def dated_work(c: Candidate, text: str) -> bool:
+    """A title dated by its year in parentheses, as filmographies and bibliographies date films, plays and books
+    ("Silent Harbour (2004)", "The Lantern (2011)"), whatever the model called it. Not a person's name ("Kinder
+    (1991)" cites an author), an organisation's ("… Institute (1990)"), a team's ("… Rovers (2012)", a plural) or a
+    place where something happened ("in Lisbon (1927)"), nor a name that opens with a given name ("Anna Berg (1990)");
+    a single word only after "The"."""
+    if c.type not in ("ORGANIZATION", "PLACE") or not _YEAR_AFTER.match(text, c.end):
+        return False
+    words = c.text.split()
+    last = words[-1].lower().strip(".,")
+    if len(words) < 2 and not _THE_BEFORE.search(text, max(0, c.start - 4), c.start):
+        return False
+    if given_name_first(words, set()):
+        return False
+    if last in ORG_HEADS or last in CORPORATE_SUFFIXES or (last.endswith("s") and not last.endswith("ss")):
+        return False
+    return not _PLACE_PREPOSITION.search(text, max(0, c.start - 6), c.start)
+
+
+# A degree and "in" right before a name: the name is the degree's subject ("a Ph.D. in Linguistics").
+_DEGREE_IN = re.compile(
+    r"(?:\bdegrees?|\bPh\.? ?D\.?|\bPhD|\bdoctorate|\bB\.A\.|\bM\.A\.|\bB\.Sc?\.|\bM\.Sc?\.|\bBSc|\bMSc|\bMBA|"
+    r"\bmaster['’]s|\bbachelor['’]s|\bdiploma|\bmajored|\bmajoring) (?:[a-z]+ )?in $"
+)
+
+
+def field_of_study(c: Candidate, text: str) -> bool:
+    """The subject of a degree ("a Ph.D. in Linguistics", "a master's degree in Marine Biology", "majored in
+    Economics"): a field of study, whatever the model called it — not a place, an organisation or a person."""
+    return c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(
+        _DEGREE_IN.search(text, max(0, c.start - 40), c.start)
+    )
