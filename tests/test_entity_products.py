@@ -21,6 +21,13 @@ def test_a_model_suffix_or_a_trailing_plus_makes_a_product() -> None:
     assert not product_or_idea("C+")  # too short to be a service's name
 
 
+def test_a_product_the_model_calls_a_people_is_a_product() -> None:
+    text = "It ships with a Vexa Ultra stick, and the Danes like it. The Vexa Ultra costs less."
+    types = {c.text: c.type for c in clean([cand(text, "Vexa Ultra", "GROUP"), cand(text, "Danes", "GROUP"),
+                                            cand(text, "Vexa Ultra", "GROUP", 1)], text)}
+    assert types["Vexa Ultra"] == "OTHER" and types["Danes"] == "GROUP"
+
+
 def test_a_product_line_and_its_last_word_are_products_too() -> None:
     text = "The Quorra Deck Lite costs less than the Quorra Deck. Many owners of the Deck play on trains. Quorra said."
     cands = [

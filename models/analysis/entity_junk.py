@@ -342,7 +342,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     candidates = [headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
     candidates = _without_leading_verbs(candidates, text)
     headings = heading_phrases(candidates, text)
-    products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER")
+    products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
     lines = product_line_names(candidates, products)
     for c in candidates:
@@ -372,8 +372,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c.type in ("PERSON", "ORGANIZATION", "PLACE") and " " in c.text and _MODEL_AFTER.match(text, c.end)
         ):
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
-        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and (c.text in products or c.text in lines):
-            c = replace(c, type="OTHER", source="product")
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP") and (c.text in products or c.text in lines):
+            c = replace(c, type="OTHER", source="product")  # a people's name ends in no "Ultra": "Chromecast Ultra"
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
             c = replace(c, type="OTHER", source="award")
         elif common_words_only(c, counts):
