@@ -84,6 +84,14 @@ def test_names_joined_by_and_take_the_type_of_the_surest() -> None:
     assert [c.type for c in coordinated(cands, towns)] == ["PLACE", "PLACE", "PLACE"]
 
 
+def test_a_company_named_by_its_trade_leads_the_list_it_is_in() -> None:
+    text = "He led key acquisitions, including Orbix Entertainment, Quillcast and Vantory, a little-known firm."
+    cands = [cand(text, "Orbix Entertainment", "ORGANIZATION"), cand(text, "Quillcast", "PLACE"),
+             cand(text, "Vantory", "ORGANIZATION")]
+    # the trade in its name makes the first a company, surer than a place the model guessed: no place for the rest
+    assert [c.type for c in coordinated(cands, text)] == ["ORGANIZATION", "PLACE", "ORGANIZATION"]
+
+
 def test_coordination_leaves_companies_modifiers_and_comma_pairs_alone() -> None:
     text = "Shops like Best Buy and Corvex sold out; the best deals went fast."
     cands = [cand(text, "Best Buy", "PERSON"), cand(text, "Corvex", "ORGANIZATION")]

@@ -20,7 +20,9 @@ _PLACES_AFTER = re.compile(
     r"neighbou?rhoods|bays|beaches|squares|quarters|suburbs|boroughs|creeks|peaks)\b"
 )
 _COMPANY_WORDS = frozenset(
-    "holdings industries international systems technologies motors enterprises brands partners capital".split()
+    """holdings industries international systems technologies motors enterprises brands partners capital
+    entertainment studios pictures productions films records media networks communications labs ventures
+    pharmaceuticals interactive""".split()
 )
 
 
