@@ -52,10 +52,10 @@ def places_after_titles(candidates: Sequence[Candidate], text: str) -> list[Cand
     counts: Counter[str] | None = None  # the text's words, counted when a name is to be added
     added: list[Candidate] = []
     for title in _TITLE_OF.finditer(text):
-        c = by_start.get(title.end())
-        if c is not None:
-            if c.type in _TYPES and not title.group(1) and all(w[:1].isupper() for w in c.text.split()):
-                places.add(c.text)
+        named = by_start.get(title.end())
+        if named is not None:
+            if named.type in _TYPES and not title.group(1) and all(w[:1].isupper() for w in named.text.split()):
+                places.add(named.text)
             continue
         name = _NAME.match(text, title.end())
         if name is None or title.group(1) or any(s < name.end() and name.start() < e for s, e in taken):
