@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from gui.article_view import ArticleView
 from gui.i18n import arg
-from gui.icons import icon
+from gui.icons import clear_button_when_typed, icon
 from gui.theme import current_tokens
 
 FIND_LAYER = "find"
@@ -41,7 +41,7 @@ class FindBar(QWidget):
         self.field.setObjectName("FindField")
         self.field.setPlaceholderText(self.tr("Find in article"))
         self.field.setAccessibleName(self.tr("Find in article"))
-        self.field.setClearButtonEnabled(True)
+        clear_button_when_typed(self.field)
         self.count = QLabel(self)
         self.count.setObjectName("FindCount")
         self.count.setAccessibleName(self.tr("Matches"))

@@ -13,6 +13,7 @@ from importlib.resources import files
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QLineEdit
 
 from gui.theme import current_tokens
 
@@ -54,3 +55,15 @@ def _icon(name: str, color: str, _ratio: float) -> QIcon:
     write)."""
     source = (files("resources.icons") / f"{name}.svg").read_text(encoding="utf-8")
     return svg_icon(source, color)
+
+
+def clear_button_when_typed(field: QLineEdit) -> None:
+    """``field.setClearButtonEnabled(True)``, done when the field first holds text: the button shows only then
+    anyway, and the first one a process makes loads the style's clear icon (some 4 ms before the first paint)."""
+
+    def typed(text: str) -> None:
+        if text and not field.isClearButtonEnabled():
+            field.setClearButtonEnabled(True)
+            field.textChanged.disconnect(typed)
+
+    field.textChanged.connect(typed)

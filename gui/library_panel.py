@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import arg, plural
-from gui.icons import icon
+from gui.icons import clear_button_when_typed, icon
 from gui.library_delegate import LibraryDelegate
 from gui.library_model import LibraryModel, Role
 from gui.library_reads import POSITION_PAGES, Found, Listing, ListRequest, listing, loader, search_library
@@ -77,7 +77,7 @@ class LibraryPanel(QWidget):
         self.search.setObjectName("LibrarySearch")
         self.search.setPlaceholderText(self.tr("Search library"))
         self.search.setAccessibleName(self.tr("Search library"))
-        self.search.setClearButtonEnabled(True)
+        clear_button_when_typed(self.search)
         self.search.addAction(icon("search", "#959AA2"), QLineEdit.ActionPosition.LeadingPosition)
         self.section = QLabel(self)
         self.section.setObjectName("SectionLabel")

@@ -47,7 +47,7 @@ from gui.empty_reader import EmptyReader
 from gui.export_action import install_export
 from gui.find_bar import FindBar
 from gui.i18n import arg, plural
-from gui.icons import icon
+from gui.icons import clear_button_when_typed, icon
 from gui.import_actions import ImportActions
 from gui.library_actions import LibraryActions, next_article
 from gui.library_panel import LibraryPanel
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         self.search_field.setObjectName("GlobalSearch")
         self.search_field.setPlaceholderText(self.tr("Search articles and highlights…"))
         self.search_field.setAccessibleName(self.tr("Search articles and highlights"))
-        self.search_field.setClearButtonEnabled(True)
+        clear_button_when_typed(self.search_field)
         self.search_field.setFixedWidth(330)
         self.search_field.addAction(icon("search", "#959AA2"), QLineEdit.ActionPosition.LeadingPosition)
         bar.addWidget(self.search_field)

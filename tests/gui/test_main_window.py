@@ -121,6 +121,22 @@ def test_library_search_lists_matches_with_snippets(window: MainWindow, qtbot: Q
     assert model.rowCount() == 2
 
 
+def test_the_search_fields_offer_their_clear_button_once_something_is_typed(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    for field in (window.search_field, window.library_panel.search, window.find_bar.field):
+        field.setText("Lavrov")
+        assert field.isClearButtonEnabled()
+    window.find_bar.open_bar()
+    field = window.find_bar.field
+    button = next(b for b in field.findChildren(QToolButton) if b.isVisible())  # the line edit's clear button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert field.text() == ""
+    field.setText("summit")
+    assert field.isClearButtonEnabled()  # still there for the next search
+
+
 def test_docks_layout_is_restored(window: MainWindow, gui: Gui, fake_library: FakeLibrary, qtbot: QtBot) -> None:
     window.library_dock.hide()
     window.save_layout()
