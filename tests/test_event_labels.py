@@ -4,6 +4,7 @@ for the hover card."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -98,6 +99,22 @@ def test_without_a_trigger_the_clause_is_cut_at_a_word_end() -> None:
     name = name_event(ev, text).text
     assert len(name) <= MAX_CHARS and name.split()[0] == "committee"
     assert all(w.rstrip("…") in text for w in name.split())
+
+
+@pytest.mark.slow
+def test_without_a_trigger_the_clause_the_date_belongs_to_names_the_event() -> None:
+    """The analysis's own label (subject, verb and object of the clause that holds the date, from the parse) names
+    the event, not the first words of the sentence: in February the governor appointed the commission, he did not
+    say anything."""
+    text = "The governor said he was waiting for a pay commission he appointed in February to report."
+    analysis = analyze(text, date(2019, 11, 20))
+    (event,) = analysis.events
+    name = name_event(event, text, analysis.entities).text
+    assert name.startswith("he appointed") and "said" not in name
+    assert name_event(replace(event, label=""), text, analysis.entities).text.startswith("governor said")
+    text = "Come November 19, those who paid for the bundle will receive a controller."
+    analysis = analyze(text, date(2019, 11, 18))
+    assert not name_event(analysis.events[0], text, analysis.entities).text.lower().startswith("come")
 
 
 def test_a_sentence_with_two_dates_gives_each_date_its_own_event() -> None:

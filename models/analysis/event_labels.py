@@ -106,7 +106,7 @@ def name_event(event: TimelineEvent, text: str, entities: Sequence[Entity] = (),
     if trigger is not None:
         named = _noun_name(tokens, trigger, entities)
         return EventName(named.text, named.importance - 1.0)
-    return EventName(_fit(_shortened(clause)), 0.5)
+    return EventName(_fit(_from_label(event.label, tokens) or _shortened(clause)), 0.5)
 
 
 def _is_trigger(t: _Tok) -> bool:
@@ -354,6 +354,26 @@ def _subject(clause: list[_Tok], verb: int) -> str:
 
 _LEAD = frozenset({"on", "in", "at", "since", "by", "after", "before", "during", "until", "from", "as", "of",
                    "the", "a", "an", "this", "that", "it", "has", "had", "have", "been", "is", "was", "also"})
+
+
+def _from_label(label: str, tokens: list[_Tok]) -> str:
+    """The label the analysis gave the event: the subject, verb and object of the clause the date belongs to, read
+    from the parse ("Walmart's adscan went up", where the clause cut at six words reads "Walmart adscan just went up
+    last"; "he appointed", for the February of "the governor said he was waiting for a commission he appointed in
+    February"), without its leading function words; empty when too little is left. The sentence's first word is
+    written in lower case unless it is a name."""
+    words = label.split()
+    if words[:1] == ["Come"] and len(tokens) > 1 and tokens[0].text == "Come" and tokens[1].kind == "timex":
+        words.pop(0)  # "Come November 19, those who …": the verb only says the date is reached
+    while words and words[0].lower() in _LEAD:
+        words.pop(0)
+    if len(words) < 2:
+        return ""
+    first = next((t for t in tokens if t.kind != "timex"), None)
+    if (first is not None and first.kind == "word" and words[0] == first.text and first.text[1:].islower()
+            and first.text[:1].isupper()):
+        words[0] = words[0].lower()
+    return " ".join(words)
 
 
 def _shortened(clause: list[_Tok]) -> str:
