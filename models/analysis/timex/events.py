@@ -87,7 +87,7 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
                     and c.tag_ not in ("WDT", "WP")]
         nearest = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
-        if verb.dep_ == "relcl" and verb.head.i not in skip and not subjects:
+        if verb.dep_ == "relcl" and verb.head.i not in skip:
             # "negotiations that had stalled": the noun the clause is about leads the label
             tokens.extend(_pruned_subtree(verb.head, skip | {verb.i}))
         for child in verb.children:
