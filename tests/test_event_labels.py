@@ -117,6 +117,15 @@ def test_without_a_trigger_the_clause_the_date_belongs_to_names_the_event() -> N
     assert not name_event(analysis.events[0], text, analysis.entities).text.lower().startswith("come")
 
 
+def test_a_month_named_like_a_trigger_is_another_date_not_the_event() -> None:
+    text = "A man pleaded guilty Monday to threatening to kill a congresswoman in March, prosecutors said."
+    start = text.index("March")
+    other = Timex(start, start + 5, "March", "DATE", "2019-03")
+    ev, _ = event_in(text, "Monday")
+    name = name_events([ev, replace(ev, timex=other)], text)[0].text
+    assert name.lower() != "march" and "pleaded" in name
+
+
 def test_a_sentence_with_two_dates_gives_each_date_its_own_event() -> None:
     """The 2016 bar of "agreed in 2016 …, and the 25th Abe–Putin summit in 2019 ended" carried the 2019 summit's
     name: a trigger bound to the other date ("summit in 2019", "the 2019 summit") is that date's event."""

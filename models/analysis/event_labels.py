@@ -137,10 +137,11 @@ def _own_triggers(tokens: list[_Tok], others: Sequence[tuple[int, int]]) -> list
     if not other:
         return tokens
     out = []
+    inside = set(other)
     for i, t in enumerate(tokens):
-        if (t.kind == "word" and (_is_trigger(t) or t.text.lower() in MEET_VERBS)
-                and _attached(tokens, i, other) and not _attached(tokens, i, own)):
-            t = _Tok(t.start, t.end, t.text, "other-date", t.name)
+        if t.kind == "word" and (i in inside or (_is_trigger(t) or t.text.lower() in MEET_VERBS)
+                                 and _attached(tokens, i, other) and not _attached(tokens, i, own)):
+            t = _Tok(t.start, t.end, t.text, "other-date", t.name)  # "in March" is no march, whatever the event
         out.append(t)
     return out
 
