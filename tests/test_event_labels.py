@@ -126,6 +126,16 @@ def test_a_month_named_like_a_trigger_is_another_date_not_the_event() -> None:
     assert name.lower() != "march" and "pleaded" in name
 
 
+@pytest.mark.slow
+def test_a_chinese_or_korean_leader_is_named_by_the_family_name_written_first() -> None:
+    text = ("Donald Trump and Xi Jinping held a summit in Osaka on June 29. Moon Jae-in and Kim Jong-un held talks at "
+            "the border on April 27. Kim Kardashian and Lee Smith held talks on May 3.")
+    analysis = analyze(text, date(2019, 11, 20))
+    names = [n.text for n in name_events(analysis.events, text, analysis.entities)]
+    assert names[0].startswith("Trump–Xi summit") and names[1] == "Moon–Kim talks"
+    assert names[2] == "Kardashian–Smith talks"  # given names first, as English writes them
+
+
 def test_a_sentence_with_two_dates_gives_each_date_its_own_event() -> None:
     """The 2016 bar of "agreed in 2016 …, and the 25th Abe–Putin summit in 2019 ended" carried the 2019 summit's
     name: a trigger bound to the other date ("summit in 2019", "the 2019 summit") is that date's event."""

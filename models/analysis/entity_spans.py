@@ -14,7 +14,8 @@ from models.analysis.given_names import given_names
 from models.analysis.institutions import university_places
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
-_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s|\s*,\s*[A-Z]")
+# Matched right after a name; the look-behind keeps a search from trying every space of a long run.
+_LIST_GOES_ON = re.compile(r"(?<!\s)(?:\s*(?:,\s*)?(?:and|or|&)\s|\s*,\s*[A-Z])")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
 # The postal code of a US state after a town ("Vinita, OK"), which the model does not take for a place.
 _STATE_CODE = re.compile(

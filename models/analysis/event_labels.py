@@ -50,8 +50,9 @@ BOUNDARY = re.compile(r"[;:—–]\s|,\s*(?=(?:but|while|whereas|although|though
 _TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+|[\-‐]\w+)*")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                       r"tenth)$", re.I)
-_COUNT = re.compile(r"(?:at least |about |some |more than |nearly |around |over )?(\d[\d,]*)\s+(?:\w+\s+){0,2}?"
-                    r"(?:were |was |have been |had been |are |been )?(" + "|".join(COUNT_VERBS) + r")\b", re.I)
+_COUNT = re.compile(r"(?:at least |about |some |more than |nearly |around |over )?(?<![\d,])(\d[\d,]*)\s+"
+                    r"(?:\w+\s+){0,2}?(?:were |was |have been |had been |are |been )?(" + "|".join(COUNT_VERBS)
+                    + r")\b", re.I)
 PLACE_PREPOSITIONS = ("in", "to", "at")
 
 
@@ -236,8 +237,30 @@ def _nearest(tokens: list[_Tok], at: int, wanted: object, reach: int = 10**6) ->
     return best[1] if best else None
 
 
+# Family names written first in Chinese and Korean names ("Xi Jinping", "Liu He", "Moon Jae-in", "Lee Kuan Yew").
+_FAMILY_FIRST = frozenset("""
+li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng
+deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao xi tsai chiang wen kim
+lee park choi jung jeong kang cho yoon jang lim shin moon ri yi oh seo kwon hwang ahn
+""".split())
+# Of those, the ones English speakers also have as given names ("Kim Kardashian", "Lee Smith"): first only before a
+# given name written as syllables ("Kim Jong-un", "Lee Kuan Yew").
+_ALSO_GIVEN = frozenset({"kim", "lee", "lin", "han", "park", "song", "shin", "ma"})
+_SYLLABLES = re.compile(r"^[A-Z][a-z]{0,4}(?:[-‐][a-z]{1,5})?$")
+
+
 def _surname(name: str) -> str:
-    return name.split()[-1] if name.split() else name
+    """The family name a label writes of a person: the last word, or the first of a Chinese or Korean name."""
+    words = name.split()
+    if not words:
+        return name
+    first = words[0].lower()
+    if first in _FAMILY_FIRST and 2 <= len(words) <= 3:
+        rest = words[1:]
+        syllables = all(_SYLLABLES.match(w) for w in rest) and (len(rest) == 2 or "-" in rest[0] or "‐" in rest[0])
+        if first not in _ALSO_GIVEN or syllables:
+            return words[0]
+    return words[-1]
 
 
 def _noun_name(clause: list[_Tok], index: int, entities: Sequence[Entity]) -> EventName:
