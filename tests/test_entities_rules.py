@@ -140,6 +140,10 @@ def test_the_chinese_surname_he_is_no_pronoun_before_a_given_name() -> None:
     people = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities if e.type == "PERSON"}
     assert people["He Jianxiong"] == ["He Jianxiong"] and people["He Jiankui"] == ["He Jiankui"]
     assert "Jianxiong" not in people and "He" not in people  # "He said" stays a pronoun
+    people = {e.name: [m.text for m in e.mentions] for e in analyze(
+        "Vice Premier Liu He held talks with Ann Roe on Friday. Liu said they went well. He left early.").entities
+        if e.type == "PERSON"}
+    assert people["Liu He"] == ["Liu He", "Liu"] and "He" not in people
 
 
 def test_what_english_writes_after_a_hyphen_is_no_part_of_a_name() -> None:

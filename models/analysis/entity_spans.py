@@ -161,7 +161,9 @@ def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def surname_he(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The Chinese surname He, which the model reads as the pronoun before a given name it calls a person ("He
     Jianxiong, the former director …", "a paper by He Jiankui"): English puts no name straight after "He" (a given
-    name of English and other Latin-script languages after it is left alone: "He John" is more likely a typo)."""
+    name of English and other Latin-script languages after it is left alone: "He John" is more likely a typo). And
+    the given name He after a family name ("Vice Premier Liu He held talks"): the pronoun is not capitalised inside a
+    sentence, straight after a name."""
     out: list[Candidate] = []
     for c in candidates:
         start = c.start - 3
@@ -169,6 +171,9 @@ def surname_he(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-‐‑'’"))
                 and c.text not in given_names()):
             c = Candidate(start, c.end, text[start:c.end], "PERSON", c.weak, "surname He")
+        elif (c.type == "PERSON" and " " not in c.text and text.startswith(" He", c.end)
+              and not text[c.end + 3 : c.end + 4].isalnum() and c.text not in given_names()):
+            c = Candidate(c.start, c.end + 3, text[c.start : c.end + 3], "PERSON", c.weak, "given name He")  # "Liu He"
         out.append(c)
     return out
 
