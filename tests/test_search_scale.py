@@ -14,6 +14,7 @@ from sqlalchemy import text
 from models.article import Article, Metadata, build_text
 from models.store import Library, migrate, open_library
 from models.store.search import _TOKEN, _fold, snippet, words
+from tests.fixtures.statements import statements_run
 
 
 def make_article(n: int, body: str, title: str = "") -> Article:
@@ -36,27 +37,14 @@ def shown(lib: Library, query: str) -> list[tuple[str, int, str, tuple[tuple[int
 
 
 def test_a_common_word_is_ranked_from_the_stored_vector_through_the_index(lib: Library) -> None:
-    from sqlalchemy import event
-
     for n, body in enumerate(BODIES):
         lib.import_article(make_article(n, body, title="Government in crisis" if n == 2 else ""))
     if lib.engine.dialect.name != "postgresql":
         pytest.skip("the plan checked is PostgreSQL's (SQLite searches its FTS5 table)")
-    ran: list[tuple[str, object]] = []
-
-    settings: list[str] = []
-
-    def remember(_conn: object, _cursor: object, statement: str, parameters: object, *_: object) -> None:
-        if "FROM articles" in statement:
-            ran.append((statement, parameters))
-        if "enable_seqscan" in statement:
-            settings.append(statement)
-
-    event.listen(lib.engine, "before_cursor_execute", remember)
-    try:
+    with statements_run(lib.engine) as statements:
         ranked = [(h.article_id, h.title) for h in lib.search("government")]
-    finally:
-        event.remove(lib.engine, "before_cursor_execute", remember)
+    ran = [(statement, parameters) for statement, parameters in statements if "FROM articles" in statement]
+    settings = [statement for statement, _ in statements if "enable_seqscan" in statement]
     assert ranked[0][1] == "Government in crisis" and len(ranked) == 4  # a title word weighs more
     assert len(ran) == 1
     # a common word matches a tenth of a big library: the planner would scan every article's vector (stored out of

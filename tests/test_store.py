@@ -198,3 +198,22 @@ def test_a_list_longer_than_one_statement_can_ask_about_is_read_in_chunks(
     assert chunked == whole and len(whole) == 7
     assert {a.id: a.colors for a in chunked if a.colors} == {ids[1]: ("red",), ids[4]: ("green",)}
     assert [a.id for a in chunked if a.edited] == [ids[4]]
+
+
+def test_a_planner_method_is_turned_off_on_postgresql_only_and_back_on_after(lib: Library) -> None:
+    from sqlalchemy import text
+
+    from models.store.engine import planner_without
+    from tests.fixtures.statements import statements_run
+
+    with lib.reading() as s, statements_run(lib.engine) as statements:
+        with planner_without(s, "sort"):
+            s.execute(text("SELECT 1"))
+        with pytest.raises(ValueError):
+            with planner_without(s, "everything; DROP TABLE articles"):
+                pass
+    settings = [statement for statement, _ in statements if "enable_" in statement]
+    if lib.engine.dialect.name == "postgresql":
+        assert settings == ["SET LOCAL enable_sort = off", "SET LOCAL enable_sort = on"]
+    else:
+        assert settings == []  # SQLite's planner has no such switch

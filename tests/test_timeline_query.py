@@ -218,9 +218,8 @@ def test_the_timeline_queries_seek_their_indexes(lib: Library) -> None:
 def test_the_whole_timeline_on_postgresql_seeks_the_digest_index_without_sorting(lib: Library) -> None:
     """PostgreSQL: the first few events of each date are read in the digest index's order, one seek a date; the
     setting that keeps the planner from reading the interval index and sorting lasts for that statement only."""
-    from sqlalchemy import event
-
     from models.timeline_query import timeline_rows
+    from tests.fixtures.statements import statements_run
 
     if lib.engine.dialect.name != "postgresql":
         pytest.skip("the plan checked is PostgreSQL's (SQLite probes a correlated list)")
@@ -228,20 +227,10 @@ def test_the_whole_timeline_on_postgresql_seeks_the_digest_index_without_sorting
     for i in range(8):  # eight more articles report the same day: more events of a date than are shown
         _add(lib, f"same{i}.txt", f"Same {i}", "Leaders met on March 3, 2018 in Oslo.", "2018-03-04", (),
              [("March 3, 2018", "2018-03-03", "2018-03-03", "2018-03-03", "day", f"Oslo meeting {i}", ())])
-    ran: list[tuple[str, object]] = []
-    settings: list[str] = []
-
-    def remember(_conn: object, _cursor: object, statement: str, parameters: object, *_: object) -> None:
-        if "LATERAL" in statement:
-            ran.append((statement, parameters))
-        if "enable_sort" in statement:
-            settings.append(statement)
-
-    event.listen(lib.engine, "before_cursor_execute", remember)
-    try:
+    with statements_run(lib.engine) as statements:
         groups = timeline_rows(lib, 3)
-    finally:
-        event.remove(lib.engine, "before_cursor_execute", remember)
+    ran = [(statement, parameters) for statement, parameters in statements if "LATERAL" in statement]
+    settings = [statement for statement, _ in statements if "enable_sort" in statement]
     oslo = next(g for g in groups if g.first_day == "2018-03-03")
     assert oslo.events >= 8 and len(oslo.rows) == 3
     assert len(ran) == 1 and settings == ["SET LOCAL enable_sort = off", "SET LOCAL enable_sort = on"]

@@ -166,14 +166,13 @@ def surname_he(text: str, candidates: list[Candidate]) -> list[Candidate]:
     sentence, straight after a name."""
     out: list[Candidate] = []
     for c in candidates:
-        start = c.start - 3
-        if (c.type == "PERSON" and " " not in c.text and start >= 0 and text.startswith("He ", start)
-                and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-‐‑'’"))
-                and c.text not in given_names()):
-            c = Candidate(start, c.end, text[start:c.end], "PERSON", c.weak, "surname He")
-        elif (c.type == "PERSON" and " " not in c.text and text.startswith(" He", c.end)
-              and not text[c.end + 3 : c.end + 4].isalnum() and c.text not in given_names()):
-            c = Candidate(c.start, c.end + 3, text[c.start : c.end + 3], "PERSON", c.weak, "given name He")  # "Liu He"
+        if c.type == "PERSON" and " " not in c.text and c.text not in given_names():
+            start = c.start - 3
+            if start >= 0 and text.startswith("He ", start) and (
+                    start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-‐‑'’")):
+                c = Candidate(start, c.end, text[start:c.end], "PERSON", c.weak, "surname He")
+            elif text.startswith(" He", c.end) and not text[c.end + 3 : c.end + 4].isalnum():
+                c = Candidate(c.start, c.end + 3, text[c.start : c.end + 3], "PERSON", c.weak, "given name He")
         out.append(c)
     return out
 

@@ -383,9 +383,9 @@ _LEAD = frozenset({"on", "in", "at", "since", "by", "after", "before", "during",
 def _from_label(label: str, tokens: list[_Tok]) -> str:
     """The label the analysis gave the event: the subject, verb and object of the clause the date belongs to, read
     from the parse ("Walmart's adscan went up", where the clause cut at six words reads "Walmart adscan just went up
-    last"; "he appointed", for the February of "the governor said he was waiting for a commission he appointed in
-    February"), without its leading function words; empty when too little is left. The sentence's first word is
-    written in lower case unless it is a name."""
+    last"; "a commission he appointed", for the February of "the governor said he was waiting for a commission he
+    appointed in February"), without its leading function words; empty when too little is left. The sentence's
+    first word is written in lower case unless it is a name."""
     words = label.split()
     if words[:1] == ["Come"] and len(tokens) > 1 and tokens[0].text == "Come" and tokens[1].kind == "timex":
         words.pop(0)  # "Come November 19, those who …": the verb only says the date is reached

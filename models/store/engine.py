@@ -9,10 +9,12 @@ could not create the WAL index beside it).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.pool import QueuePool
 
 from models.store import location
@@ -72,3 +74,22 @@ def _sqlite_pragmas_read_only(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA query_only=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+
+
+PLANNER_METHODS = frozenset({"seqscan", "sort"})  # the ones a statement of the store turns off
+
+
+@contextmanager
+def planner_without(session: Any, method: str) -> Iterator[None]:
+    """The statements inside the block planned by PostgreSQL without one of its methods (``SET LOCAL
+    enable_<method> = off``, on again after the block), where its costs misjudge a big library; nothing on SQLite.
+    When the block fails the setting is left to the transaction's end (``SET LOCAL`` ends with it), as a statement
+    in a failed transaction would fail too."""
+    if method not in PLANNER_METHODS:
+        raise ValueError(f"unknown planner method {method!r}")
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    session.execute(text(f"SET LOCAL enable_{method} = off"))
+    yield
+    session.execute(text(f"SET LOCAL enable_{method} = on"))

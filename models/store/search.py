@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from models.store.engine import planner_without
 from models.store.records import SearchHit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -198,15 +199,14 @@ def _postgres(s: Session, query: str, limit: int) -> list[SearchHit]:
     # every article's vector: each is stored out of line (TOAST), so that reads the library once (0.76 s on 100,000
     # articles, where the GIN index finds the 13,000 matches in 20 ms and ranking them takes 0.3 s). The planner's
     # costs do not count that read: the scan is turned off for this statement (SET LOCAL ends with the transaction).
-    s.execute(text("SET LOCAL enable_seqscan = off"))
-    rows = s.execute(
-        text(
-            "SELECT id, title, text FROM articles WHERE search_vector @@ to_tsquery('simple', :q) "
-            "ORDER BY ts_rank(search_vector, to_tsquery('simple', :q), 1) DESC, id LIMIT :n"
-        ),
-        {"q": tsq, "n": limit},
-    ).all()
-    s.execute(text("SET LOCAL enable_seqscan = on"))
+    with planner_without(s, "seqscan"):
+        rows = s.execute(
+            text(
+                "SELECT id, title, text FROM articles WHERE search_vector @@ to_tsquery('simple', :q) "
+                "ORDER BY ts_rank(search_vector, to_tsquery('simple', :q), 1) DESC, id LIMIT :n"
+            ),
+            {"q": tsq, "n": limit},
+        ).all()
     for article_id, title, body in rows:
         plain, marks = snippet(body, query)
         span = first_match(body, query)
