@@ -499,3 +499,38 @@ def test_a_county_first_or_a_swamp_last_makes_a_place() -> None:
     ).entities}
     assert found["County Durham"] == "PLACE"
     assert found["Kelloway Swamp"] == "PLACE"
+
+
+def test_a_team_glued_before_a_player_is_cut_off_with_the_position() -> None:
+    """ "Browns DL Sheldon Richardson" is Sheldon Richardson when the text writes "the Browns" alone; a name whose
+    first word the text never writes after "the" keeps it."""
+    text = ("The Browns lost again. Browns DL Sheldon Richardson spoke, and #Browns Greedy Williams tackled. "
+            "Peters Anne Marie sang.")
+    cands = [cand(text, "Browns", "PERSON"), cand(text, "Browns DL Sheldon Richardson", "PERSON"),
+             cand(text, "Browns Greedy Williams", "PERSON"), cand(text, "Peters Anne Marie", "PERSON")]
+    kept = clean(cands, text)
+    assert [(c.text, c.type) for c in kept] == [
+        ("Browns", "ORGANIZATION"), ("Sheldon Richardson", "PERSON"), ("Greedy Williams", "PERSON"),
+        ("Peters Anne Marie", "PERSON"),
+    ]
+    assert text[kept[1].start : kept[1].end] == "Sheldon Richardson"
+    alone = "Browns DL Sheldon Richardson spoke."  # no "the Browns": nothing says Browns is a team
+    assert [c.text for c in clean([cand(alone, "Browns DL Sheldon Richardson", "PERSON")], alone)] == [
+        "Browns DL Sheldon Richardson"
+    ]
+
+
+def test_acronyms_of_things_are_no_names() -> None:
+    """A GPU, an EV, an IPO are things the model often calls organisations; NASA stays."""
+    text = "The GPU and the CPU share RAM. The EV has AWD. Its IPO was delayed, NASA said."
+    cands = [cand(text, x, "ORGANIZATION") for x in ("GPU", "CPU", "RAM", "EV", "AWD", "IPO", "NASA")]
+    assert [c.text for c in clean(cands, text)] == ["NASA"]
+
+
+def test_what_a_company_has_tells_it_from_a_place() -> None:
+    """ "Zorvex's secondary listing", "Zorvex's initial public offering": a company's, which no place has; the
+    evidence turns the model's place into an organisation, and "New York" before "Stock Exchange" is no company."""
+    text = ("Zorvex is set to raise $12bn. Zorvex’s secondary listing is due in Hong Kong, which lost out on "
+            "Zorvex's initial public offering to the New York Stock Exchange.")
+    cands = [cand(text, "Zorvex", "PLACE", n) for n in range(3)] + [cand(text, "New York", "PLACE")]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION"] * 3 + ["PLACE"]

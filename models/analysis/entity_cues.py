@@ -92,12 +92,14 @@ HOLIDAYS = frozenset(
         "Veterans Day", "Mother's Day", "Father's Day", "Pentecost", "Lent", "Ash Wednesday", "Mardi Gras",
     )
 )
-# Acronyms of metrics, conditions and credentials that the model labels as organisations or people.
+# Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
+# organisations or people.
 NOT_NAMES = frozenset(
     """
     ctr cpm cpc cpa roi kpi ltv arpu mau dau gdp cpi eps ebitda yoy qoq bed bmi hiv aids adhd ptsd copd ms rdn rd
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
+    gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
     """.split()
 )
 
@@ -126,8 +128,10 @@ _KIN_AFTER = re.compile(
     r"sister|parents|grandmother|grandfather|uncle|aunt|widow|fiancée?|girlfriend|boyfriend|childhood|boyhood|"
     r"girlhood|memoirs?|autobiography|funeral|birthday)\b|\s+fell in love\b"
 )
-_ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b|'s (?:shares|stock|ceo|board)|"
-                        r"’s (?:shares|stock|ceo|board))")
+# What a company has and a place has not: "Acme's secondary listing", "Acme's initial public offering".
+_ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b|['’]s (?:(?:initial public|"
+                        r"secondary|public|stock market|share) )?(?:shares|stock|ceo|CEO|board|listing|offering|IPO|"
+                        r"shareholders|chief executive|co-founder|founder|subsidiary|market value|valuation)\b)")
 # A name whose "'s" is its own, as in a shop's name, since a verb follows that no "is" or "has" can precede: "Rival
 # Lowe's was also lower", "McDonald's will open" (a person's "Smith's" owns a noun, or is "Smith is / has").
 _OWN_S_AFTER = re.compile(r"['’]s\s+(?:was|were|did|does|will|would|could|can)\b")

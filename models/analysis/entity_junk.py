@@ -330,6 +330,35 @@ def _without_leading_verbs(candidates: Sequence[Candidate], text: str) -> list[C
     return out
 
 
+# A plural name the text writes after "the" and before no other name ("the Browns had 11 hits", "the Steelers'"):
+# a team or a band, never a person's first name.
+_PLURAL_WORD = re.compile(r"[A-Z][a-z]+[^s'’\W]s")
+_POSITION = re.compile(r"[A-Z]{1,3}")  # "DL", "QB", "CB": a player's position, abbreviated
+
+
+def _without_team_before(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """A team glued before a player's name is not part of it: "Browns DL Sheldon Richardson" is Sheldon Richardson,
+    "Browns Greedy Williams" is Greedy Williams, when the text also writes "the Browns" on its own. The position
+    between them goes too. At least a given name and a surname are left. The team named alone is an organisation."""
+    out = []
+    teams: dict[str, bool] = {}
+    cut: set[str] = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type == "PERSON" and len(words) >= 3 and _PLURAL_WORD.fullmatch(words[0]):
+            team = words[0]
+            if team not in teams:
+                teams[team] = re.search(rf"\b[Tt]he\s+{re.escape(team)}(?![\w-])(?!\s+[A-Z])", text) is not None
+            rest = words[2:] if _POSITION.fullmatch(words[1]) else words[1:]
+            if teams[team] and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+                at = c.start + c.text.index(rest[0], len(team))
+                c = replace(c, start=at, text=text[at : c.end])
+                cut.add(team)
+        out.append(c)
+    # the team itself, named alone, is no person either
+    return [replace(c, type="ORGANIZATION", source="team") if c.text in cut and c.type == "PERSON" else c for c in out]
+
+
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
@@ -340,7 +369,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     concepts = concept_acronyms(text, counts) if "(" in text else set()
     counted = _counted_only(candidates, text)
     candidates = [headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
-    candidates = _without_leading_verbs(candidates, text)
+    candidates = _without_team_before(_without_leading_verbs(candidates, text), text)
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
