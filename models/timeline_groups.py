@@ -92,10 +92,11 @@ def mentions_of(
     ]
 
 
-def mentions_entity(mention: EventMention, name: str) -> bool:
-    """Whether the mention's sentence names the entity (canonical names, case and accents as stored)."""
-    wanted = name.casefold()
-    return any(e.casefold() == wanted for e in mention.event.entities)
+def mentions_entity(mention: EventMention, name: str | Iterable[str]) -> bool:
+    """Whether the mention's sentence names the entity, or one of its names (canonical names, case and accents as
+    stored)."""
+    wanted = {name.casefold()} if isinstance(name, str) else {n.casefold() for n in name}
+    return any(e.casefold() in wanted for e in mention.event.entities)
 
 
 def one_group_per_event(mentions: Sequence[EventMention]) -> tuple[DatedGroup, ...]:

@@ -18,6 +18,7 @@ from models.analysis import ANALYZER_VERSION
 from models.analysis.types import TimelineEvent, Timex
 from models.store.analysis_jobs import ensure_analysis
 from models.store.engine import planner_without
+from models.store.entity_queries import person_keys
 from models.store.event_corrections import with_event_corrections
 from models.store.library import Library
 from models.store.schema import (
@@ -66,6 +67,7 @@ def library_timeline(
     if should_stop is not None and should_stop():
         return LibraryTimeline((), 0, ())
     with lib.reading() as s:
+        names = entity_names(s, entity)
         chosen = _chosen_articles(s, tag, search)
         analysed = _analysed_articles()
         missing_stmt = select(ArticleRow.id).where(~ArticleRow.id.in_(analysed))
@@ -82,8 +84,8 @@ def library_timeline(
             stored = lib.get_article(article_id)
             found = mentions_of(article_id, stored.article.metadata.title, stored.article.published_day,
                                 stored.article.text, analysis.events)
-            if entity:
-                found = [m for m in found if mentions_entity(m, entity)]
+            if names:
+                found = [m for m in found if mentions_entity(m, names)]
             if since is not None or until is not None:
                 found = [m for m in found if _overlaps(m, since, until)]
             computed.extend(found)
@@ -101,7 +103,7 @@ def library_timeline(
         if computed_ids:
             count = count.where(ArticleRow.id.not_in(computed_ids))
         read = (s.scalar(count) or 0) + len(computed_ids)
-        stmt = _events_stmt(chosen, entity, since, until)
+        stmt = _events_stmt(chosen, names, since, until)
         ranking = _ranking(s, search)
         if not computed_ids:
             return LibraryTimeline(_grouped(s.execute(stmt), ranking), read, tuple(missing))
@@ -187,7 +189,7 @@ def _event_columns() -> tuple[Any, ...]:
             e.last_day, e.seq, ArticleRow.imported_at)
 
 
-def _events_stmt(chosen: Any, entity: str | None, since: date | None, until: date | None) -> Any:
+def _events_stmt(chosen: Any, entity: Names | None, since: date | None, until: date | None) -> Any:
     stmt = select(*_event_columns()).join(ArticleRow, ArticleRow.id == TimelineEventRow.article_id)
     return _narrowed(stmt, chosen, entity, since, until)
 
@@ -213,7 +215,7 @@ def timeline_window(
     """
     with lib.reading() as s:
         chosen = _chosen_articles(s, tag, search)
-        rows = _shown_rows(s, chosen, entity, since, until, per_date, limit)
+        rows = _shown_rows(s, chosen, entity_names(s, entity), since, until, per_date, limit)
         return None if rows is None else _grouped(rows, _ranking(s, search))
 
 
@@ -233,7 +235,7 @@ def timeline_digest(
     numbered walking it in order; the counts are its aggregate), then the rows shown, by id: the whole timeline of a
     large library costs a few rows per date. None when more than ``limit`` mentions would be shown."""
     with lib.reading() as s:
-        found = _digest(s, per_date, tag, entity, search, since, until, limit)
+        found = _digest(s, per_date, tag, entity_names(s, entity), search, since, until, limit)
     if found is None:
         return None
     rows, counts, ranking = found
@@ -270,17 +272,17 @@ def timeline_rows(
     with lib.reading() as s:
         if per_date is None:
             chosen = _chosen_articles(s, tag, search)
-            rows = s.connection().execute(_events_stmt(chosen, entity, since, until)).all()
+            rows = s.connection().execute(_events_stmt(chosen, entity_names(s, entity), since, until)).all()
             return [RowGroup(first, last, precision, len(group), all(r[COL_PLANNED] for r in group), group)
                     for first, last, precision, group in row_groups(rows, _ranking(s, search))]
-        found = _digest(s, per_date, tag, entity, search, since, until, None)
+        found = _digest(s, per_date, tag, entity_names(s, entity), search, since, until, None)
     assert found is not None  # no limit
     rows, counts, ranking = found
     return [RowGroup(first, last, precision, *counts[(first, last)], group)
             for first, last, precision, group in row_groups(rows, ranking)]
 
 
-def _digest(s: Any, per_date: int, tag: str | None, entity: str | None, search: str | None, since: date | None,
+def _digest(s: Any, per_date: int, tag: str | None, entity: Names | None, search: str | None, since: date | None,
             until: date | None, limit: int | None
             ) -> tuple[list[Any], dict[tuple[str, str], tuple[int, bool]], dict[int, int] | None] | None:
     """The rows shown of each date, the (events, planned) of every date, and the search's ranking; None when more
@@ -304,7 +306,7 @@ def _digest(s: Any, per_date: int, tag: str | None, entity: str | None, search: 
     return None if rows is None else (rows, counts, ranking)
 
 
-def _shown_rows(s: Any, chosen: Any, entity: str | None, since: date | None, until: date | None,
+def _shown_rows(s: Any, chosen: Any, entity: Names | None, since: date | None, until: date | None,
                per_date: int | None, limit: int | None) -> list[Any] | None:
     """The event rows to show (every one, or the first ``per_date`` of each date, newest article first), None when
     more than ``limit``. The few of each date are numbered walking the digest index in its order (only the keys),
@@ -387,7 +389,7 @@ def _ranking(s: Any, search: str | None) -> dict[int, int] | None:
 
 
 def _narrowed(
-    stmt: Any, chosen: Any, entity: str | None, since: date | None, until: date | None, e: Any = TimelineEventRow
+    stmt: Any, chosen: Any, entity: Names | None, since: date | None, until: date | None, e: Any = TimelineEventRow
 ) -> Any:
     """``stmt`` on the timeline events ``e`` of this analyser, limited to the chosen articles, the entity and the
     range. An entity drives the query (its rows by name, then each event by article and place), not a scan of
@@ -404,11 +406,27 @@ def _narrowed(
     if until is not None:
         stmt = stmt.where(e.first_day <= until.isoformat())
     if entity:
+        names = _folded(entity)
         link = aliased(TimelineEventEntityRow)
         stmt = stmt.join(link, (link.article_id == e.article_id) & (link.seq == e.seq)).where(
-            link.name_folded == entity.casefold()
+            link.name_folded == names[0] if len(names) == 1 else link.name_folded.in_(names)
         )
     return stmt
+
+
+Names = str | tuple[str, ...]  # an entity asked for, or the names its events are filed under (see entity_names)
+
+
+def _folded(entity: Names) -> list[str]:
+    return [entity.casefold()] if isinstance(entity, str) else [n.casefold() for n in entity]
+
+
+def entity_names(s: Any, entity: str | None) -> tuple[str, ...] | None:
+    """The names whose events an entity's timeline shows: its own, and for a person the full name and the surname
+    written alone that are one person across the library (models.store.entity_queries.person_keys)."""
+    if not entity:
+        return None
+    return tuple(dict.fromkeys([entity.casefold(), *person_keys(s, entity, "PERSON")]))
 
 
 def timeline_counts(
@@ -429,13 +447,14 @@ def timeline_counts(
     """
     e = TimelineEventRow
     with lib.reading() as s:
+        names = entity_names(s, entity)
         chosen = _chosen_articles(s, tag, search)
-        if chosen is None and not entity:  # the whole library: the dates table, kept by triggers
+        if chosen is None and not names:  # the whole library: the dates table, kept by triggers
             d = TimelineDateRow
             stmt = _dates(select(d.first_day, d.last_day, func.min(d.precision), func.sum(d.events)), since, until)
         else:
             stmt = _narrowed(
-                select(e.first_day, e.last_day, func.min(e.precision), func.count()), chosen, entity, since, until,
+                select(e.first_day, e.last_day, func.min(e.precision), func.count()), chosen, names, since, until,
             ).group_by(e.first_day, e.last_day).order_by(e.first_day, e.last_day)
         rows = [(first, last, precision, int(n)) for first, last, precision, n in s.execute(stmt)]
         top = sorted(range(len(rows)), key=lambda k: (-rows[k][3], k))[:named]
@@ -448,7 +467,7 @@ def timeline_counts(
             x = aliased(TimelineEventRow)
             one = _narrowed(
                 select(x.label).where(x.first_day == wanted.c.first, x.last_day == wanted.c.last, x.label != ""),
-                chosen, entity, None, None, x,
+                chosen, names, None, None, x,
             ).limit(1).scalar_subquery()
             labels = {(f, la): name or "" for f, la, name in s.execute(select(wanted.c.first, wanted.c.last, one))}
     return tuple(
@@ -519,6 +538,8 @@ def library_timeline_by_scan(
     """
     summaries = lib.list_articles(search)
     tagged = _articles_with_highlight_tag(lib, tag) if tag else set()
+    with lib.reading() as s:
+        names = entity_names(s, entity)
     mentions: list[EventMention] = []
     unanalysed: list[int] = []
     read = 0
@@ -540,8 +561,8 @@ def library_timeline_by_scan(
         found = mentions_of(
             summary.id, summary.title, stored.article.published_day, stored.article.text, analysis.events
         )
-        if entity:
-            found = [m for m in found if mentions_entity(m, entity)]
+        if names:
+            found = [m for m in found if mentions_entity(m, names)]
         mentions.extend(found)
     return LibraryTimeline(group_by_date(mentions), read, tuple(unanalysed))
 

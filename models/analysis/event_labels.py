@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from models.analysis.library_people import family_name
 from models.analysis.timex.events import post_author
 from models.analysis.types import Entity, TimelineEvent
 
@@ -237,32 +238,6 @@ def _nearest(tokens: list[_Tok], at: int, wanted: object, reach: int = 10**6) ->
     return best[1] if best else None
 
 
-# Family names written first in Chinese and Korean names ("Xi Jinping", "Liu He", "Moon Jae-in", "Lee Kuan Yew").
-_FAMILY_FIRST = frozenset("""
-li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng
-deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao xi tsai chiang wen kim
-lee park choi jung jeong kang cho yoon jang lim shin moon ri yi oh seo kwon hwang ahn
-""".split())
-# Of those, the ones English speakers also have as given names ("Kim Kardashian", "Lee Smith"): first only before a
-# given name written as syllables ("Kim Jong-un", "Lee Kuan Yew").
-_ALSO_GIVEN = frozenset({"kim", "lee", "lin", "han", "park", "song", "shin", "ma"})
-_SYLLABLES = re.compile(r"^[A-Z][a-z]{0,4}(?:[-‐][a-z]{1,5})?$")
-
-
-def _surname(name: str) -> str:
-    """The family name a label writes of a person: the last word, or the first of a Chinese or Korean name."""
-    words = name.split()
-    if not words:
-        return name
-    first = words[0].lower()
-    if first in _FAMILY_FIRST and 2 <= len(words) <= 3:
-        rest = words[1:]
-        syllables = all(_SYLLABLES.match(w) for w in rest) and (len(rest) == 2 or "-" in rest[0] or "‐" in rest[0])
-        if first not in _ALSO_GIVEN or syllables:
-            return words[0]
-    return words[-1]
-
-
 def _noun_name(clause: list[_Tok], index: int, entities: Sequence[Entity]) -> EventName:
     trigger = clause[index]
     ordinal = ""
@@ -332,7 +307,7 @@ def _people(clause: list[_Tok], index: int) -> list[str]:
         between = clause[lo + 1: hi]
         if any(b.kind == "word" and (b.text.lower() in _CLAUSE_WORDS or _is_trigger(b)) for b in between):
             continue
-        out.append(_surname(t.name))
+        out.append(family_name(t.name))
     return list(dict.fromkeys(out))
 
 
@@ -356,7 +331,7 @@ def _place(clause: list[_Tok], index: int) -> str:
 
 def _subject(clause: list[_Tok], verb: int) -> str:
     people = [t for t in clause[:verb] if t.kind == "PERSON" and t.name]
-    names = list(dict.fromkeys(_surname(t.name) for t in people))
+    names = list(dict.fromkeys(family_name(t.name) for t in people))
     if len(names) >= 2:
         return " and ".join(names[:2])
     words: list[str] = []

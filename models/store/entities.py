@@ -26,6 +26,7 @@ from models.analysis.corrections import (
     payload_of,
     rule_from_payload,
 )
+from models.analysis.library_people import person_groups, surname_owners
 from models.analysis.serialize import from_dict
 from models.analysis.types import ENTITY_TYPES, Analysis, Entity
 from models.store import entity_queries
@@ -173,25 +174,40 @@ class EntityStore:
         articles: Counter[tuple[str, str]] = Counter()
         mentions: Counter[tuple[str, str]] = Counter()
         spellings: dict[tuple[str, str], Counter[str]] = {}
-        for _article, entities in self._corrected_articles():
+        people: dict[str, set[int]] = {}
+        for article, entities in self._corrected_articles():
             for e in entities:
                 key = key_of(e.name, e.type)
                 articles[key] += 1
                 mentions[key] += len(e.mentions)
                 spellings.setdefault(key, Counter())[e.name] += 1
+                if e.type == "PERSON":
+                    people.setdefault(key[0], set()).add(article.id)
         out = [
             IndexEntry(spellings[k].most_common(1)[0][0], k[1], n, mentions[k]) for k, n in articles.items()
         ]
-        out.sort(key=lambda x: (-x.article_count, -x.mention_count, x.name.casefold()))
-        return out
+        owners = surname_owners((k, len(ids)) for k, ids in people.items())
+        groups = person_groups(owners)
+        joined = {owner: len(set().union(*(people[k] for k in groups[owner]))) for owner in set(owners.values())}
+        return entity_queries.join_people(out, owners, joined)
 
     def dossier_by_scan(self, name: str, type_: str) -> Dossier:
         """Every article that mentions the entity, its mentions in context and the highlights on them."""
+        every = list(self._corrected_articles())
         key = key_of(name, type_)
+        keys = {key}
+        if type_ == "PERSON":
+            people: dict[str, set[int]] = {}
+            for article, entities in every:
+                for e in entities:
+                    if e.type == "PERSON":
+                        people.setdefault(key_of(e.name, e.type)[0], set()).add(article.id)
+            keys = {(k, type_) for k in person_groups(surname_owners((k, len(v)) for k, v in people.items()))
+                    .get(key[0], {key[0]})}
         found: list[DossierArticle] = []
         surfaces: Counter[str] = Counter()
-        for article, entities in self._corrected_articles():
-            match = [e for e in entities if key_of(e.name, e.type) == key]
+        for article, entities in every:
+            match = [e for e in entities if key_of(e.name, e.type) in keys]
             if not match:
                 continue
             text = article.text

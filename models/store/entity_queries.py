@@ -6,7 +6,7 @@ those of replaying every rule on every cached analysis (``EntityStore.*_by_scan`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -14,6 +14,7 @@ from sqlalchemy import BigInteger, bindparam, cast, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from models.analysis.corrections import key_of
+from models.analysis.library_people import person_groups, surname_owners
 from models.store.entity_records import Dossier, DossierArticle, DossierHighlight, DossierMention, IndexEntry
 from models.store.schema import ArticleRow, EntityArticleRow, EntityMentionRow, EntitySpellingRow, HighlightRow
 
@@ -32,7 +33,16 @@ ORDER_SCALE = 1_000_000  # (article id, entity seq) as one number: entities per 
 
 def library_index(s: Session, type_: str | None = None, limit: int | None = None) -> list[IndexEntry]:
     """One entry per canonical name and type, most widespread first; the name is the most frequent spelling
-    (the first met, by article and place in the article, among equally frequent ones)."""
+    (the first met, by article and place in the article, among equally frequent ones). A surname written alone
+    is counted in its full name's entry (models.analysis.library_people): the library is then ranked whole."""
+    owners = person_owners(s) if type_ in (None, "PERSON") else {}
+    if owners:
+        whole = join_people(_index(s, type_, None), owners, group_articles(s, owners))
+        return whole[:limit] if limit is not None else whole
+    return _index(s, type_, limit)
+
+
+def _index(s: Session, type_: str | None, limit: int | None) -> list[IndexEntry]:
     e = EntitySpellingRow
     stmt = select(e.name_key, e.type, e.name, e.articles, e.mentions, e.first_order)
     if type_ is not None:
@@ -55,8 +65,69 @@ def library_index(s: Session, type_: str | None = None, limit: int | None = None
     if tied:  # the first spelling met decides: the kept minimum may be that of a row deleted since, ask the rows
         spelling.update(_first_spellings(s, tied))
     out = [IndexEntry(spelling[k][2], k[1], n, m) for k, (n, m) in totals.items()]
-    out.sort(key=lambda x: (-x.article_count, -x.mention_count, x.name.casefold()))
+    out.sort(key=index_order)
     return out[:limit] if limit is not None else out
+
+
+def index_order(entry: IndexEntry) -> tuple[int, int, str]:
+    """Most widespread first, then most mentioned, then by name."""
+    return -entry.article_count, -entry.mention_count, entry.name.casefold()
+
+
+def person_owners(s: Session) -> dict[str, str]:
+    """The library's lone surnames that name one full name's person ({"trump": "donald trump"}), from the totals
+    of the people's spellings: one aggregate."""
+    e = EntitySpellingRow
+    rows = s.execute(
+        select(e.name_key, func.sum(e.articles)).where(e.type == "PERSON").group_by(e.name_key)
+        .having(func.sum(e.articles) > 0)
+    )
+    return surname_owners((str(key), int(n)) for key, n in rows)
+
+
+def person_keys(s: Session, name: str, type_: str) -> tuple[str, ...]:
+    """The keys an entity is filed under across the library: its own, and for a person the full name's and the
+    lone surname's that are one person (sorted)."""
+    key, kind = key_of(name, type_)
+    if kind != "PERSON":
+        return (key,)
+    return tuple(sorted(person_groups(person_owners(s)).get(key, {key})))
+
+
+def group_articles(s: Session, owners: Mapping[str, str]) -> dict[str, int]:
+    """For each full name owning a surname, the articles naming either (an article may name both, apart)."""
+    members: dict[str, set[str]] = {}
+    for surname, owner in owners.items():
+        members.setdefault(owner, {owner}).add(surname)
+    keys = sorted({k for g in members.values() for k in g})
+    seen: dict[str, set[int]] = {}
+    a = EntityArticleRow
+    for i in range(0, len(keys), 500):
+        stmt = select(a.name_key, a.article_id).where(a.name_key.in_(keys[i : i + 500]), a.type == "PERSON")
+        for key, article_id in s.execute(stmt):
+            seen.setdefault(key, set()).add(int(article_id))
+    return {owner: len(set().union(*(seen.get(k, set()) for k in g))) for owner, g in members.items()}
+
+
+def join_people(entries: Sequence[IndexEntry], owners: Mapping[str, str], articles: Mapping[str, int]
+                ) -> list[IndexEntry]:
+    """The index with each lone surname counted in its full name's entry: the full name's spelling, the
+    ``articles`` naming either (by the full name's key), the mentions of both; in index order."""
+    by_key = {key_of(e.name, e.type)[0]: e for e in entries if e.type == "PERSON"}
+    extra: Counter[str] = Counter()
+    for surname, owner in owners.items():
+        if surname in by_key and owner in by_key:
+            extra[owner] += by_key[surname].mention_count
+    out = []
+    for e in entries:
+        key = key_of(e.name, e.type)[0]
+        if e.type == "PERSON" and key in owners and owners[key] in by_key:
+            continue  # counted in its full name's entry
+        if e.type == "PERSON" and key in extra:
+            e = IndexEntry(e.name, e.type, articles[key], e.mention_count + extra[key])
+        out.append(e)
+    out.sort(key=index_order)
+    return out
 
 
 def _top_keys(s: Session, type_: str | None, limit: int) -> list[tuple[str, str]]:
@@ -99,6 +170,16 @@ def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[st
     for name, type_ in keys:
         wanted.setdefault(key_of(name, type_), []).append((name, type_))
     out = {asked: 0 for asked_list in wanted.values() for asked in asked_list}
+    owners = person_owners(s) if any(kind == "PERSON" for _key, kind in wanted) else {}
+    if owners:  # a person named by surname alone in some articles: counted as their index entry counts them
+        groups = person_groups(owners)
+        joined = [(key, kind) for key, kind in wanted if kind == "PERSON" and key in groups]
+        if joined:
+            articles = group_articles(s, owners)
+            for key, kind in joined:
+                n = articles[owners.get(key, key)]
+                for asked in wanted.pop((key, kind)):
+                    out[asked] = n
     pairs = list(wanted)
     for i in range(0, len(pairs), 500):
         chunk = pairs[i : i + 500]
@@ -131,14 +212,16 @@ class DossierRows(NamedTuple):
 def dossier_rows(s: Session, name: str, type_: str) -> DossierRows:
     """Every article whose corrected entities include (name, type), its mentions with their sentence, and the
     reader's highlights overlapping one of them, as plain rows: three queries on indexes, no article text read,
-    no ORM object made."""
-    key, kind = key_of(name, type_)
+    no ORM object made. A person's dossier holds the articles naming them by surname alone too (see
+    :func:`person_keys`)."""
+    keys = person_keys(s, name, type_)
+    kind = key_of(name, type_)[1]
     holders = select(EntityArticleRow.article_id).where(
-        EntityArticleRow.name_key == key, EntityArticleRow.type == kind
+        EntityArticleRow.name_key.in_(keys), EntityArticleRow.type == kind
     ).scalar_subquery()
     core = s.connection()
     articles: list[DossierArticleRow] = []
-    for part in article_queries(core.dialect.name, name, type_):
+    for part in article_queries(core.dialect.name, name, type_, keys):
         articles.extend(
             (article_id, title, str(publisher or ""), published)
             for article_id, title, publisher, published in core.execute(part).all()  # at once, not row by row
@@ -146,7 +229,7 @@ def dossier_rows(s: Session, name: str, type_: str) -> DossierRows:
     if not articles:
         return DossierRows([], {}, {})
     found: list[Any] = []
-    for part in mention_queries(core.dialect.name, name, type_):
+    for part in mention_queries(core.dialect.name, name, type_, keys):
         found.extend(core.execute(part).all())
     found.sort(key=_MENTION_ORDER)  # already in order but for PostgreSQL's long rows: one pass
     mentions: dict[int, list[DossierMentionRow]] = {}
@@ -172,19 +255,21 @@ def dossier_rows(s: Session, name: str, type_: str) -> DossierRows:
     return DossierRows(articles, mentions, highlights)
 
 
-def article_queries(dialect: str, name: str, type_: str) -> list[Any]:  # statements
+def article_queries(dialect: str, name: str, type_: str, keys: Sequence[str] | None = None) -> list[Any]:
     """The statements reading the articles of a dossier (id, title, publisher, publication day) from the covering
     index of migration 0010_pgdossier, not from the table: on PostgreSQL, the rows short enough for it, then the
-    others through the small index of their ids; on SQLite, named (its planner takes the table without statistics)."""
+    others through the small index of their ids; on SQLite, named (its planner takes the table without statistics).
+    ``keys``: the keys the entity is filed under (default: its own)."""
     key, kind = key_of(name, type_)
+    wanted_keys = list(keys) if keys else [key]
     if dialect == "sqlite":
         return [text(
             "SELECT id, title, CAST(JSON_EXTRACT(metadata, '$.\"publisher\"') AS VARCHAR), published "
             "FROM articles INDEXED BY ix_articles_dossier "
-            "WHERE id IN (SELECT article_id FROM entity_articles WHERE name_key = :key AND type = :kind)"
-        ).bindparams(key=key, kind=kind)]
+            "WHERE id IN (SELECT article_id FROM entity_articles WHERE name_key IN :keys AND type = :kind)"
+        ).bindparams(bindparam("keys", wanted_keys, expanding=True), kind=kind)]
     holders = select(EntityArticleRow.article_id).where(
-        EntityArticleRow.name_key == key, EntityArticleRow.type == kind
+        EntityArticleRow.name_key.in_(wanted_keys), EntityArticleRow.type == kind
     ).scalar_subquery()
     a = ArticleRow
     wanted = select(a.id, a.title, a.meta["publisher"].as_string(), a.published).where(a.id.in_(holders))
@@ -193,14 +278,15 @@ def article_queries(dialect: str, name: str, type_: str) -> list[Any]:  # statem
     return [wanted]
 
 
-def mention_queries(dialect: str, name: str, type_: str) -> list[Any]:  # Select statements
+def mention_queries(dialect: str, name: str, type_: str, keys: Sequence[str] | None = None) -> list[Any]:
     """The statements reading the mentions of (name, type) for a dossier, from the covering index of migration
     0010_pgdossier (no table page read): on PostgreSQL, the rows short enough for it, then the others through the
-    small index of their keys."""
+    small index of their keys. ``keys``: the keys the entity is filed under (default: its own)."""
     key, kind = key_of(name, type_)
     m = EntityMentionRow
+    chosen = m.name_key.in_(list(keys)) if keys and len(keys) > 1 else m.name_key == (keys[0] if keys else key)
     wanted = select(m.article_id, m.start, m.entity_seq, m.end, m.text, m.snippet, m.snippet_start,
-                                 m.verified, m.clipped_start, m.clipped_end).where(m.name_key == key, m.type == kind)
+                    m.verified, m.clipped_start, m.clipped_end).where(chosen, m.type == kind)
     if dialect == "postgresql":
         return [wanted.where(text(SHORT_MENTION)), wanted.where(text(LONG_MENTION))]
     return [wanted]
