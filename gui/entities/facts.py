@@ -27,7 +27,7 @@ def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[An
     if not keys:
         return
 
-    def count() -> object:  # one seek per entity of the article, never the library's whole index
+    def count() -> object:  # a seek per entity of the article (and one aggregate of the people), never the whole index
         from models.store.entities import EntityStore
 
         return EntityStore(library).article_counts(keys)
