@@ -292,20 +292,16 @@ def build_copies(base_url: str, url: str, size: int, seed: int) -> float:
 
 
 def widespread_person(url: str) -> tuple[str, str]:
-    from collections import Counter
-
-    from models.analysis import ANALYZER_VERSION
+    """The person of the most articles, as the entity index ranks them (whatever analyser version filled it)."""
     from models.store import open_library
+    from models.store.entities import EntityStore
 
     lib = open_library(url)
-    people: Counter[str] = Counter()
-    for summary in lib.list_articles():
-        analysis = lib.load_analysis(summary.id, ANALYZER_VERSION)
-        for e in analysis.entities if analysis else ():
-            if e.type == "PERSON":
-                people[e.name] += 1
-    lib.close()
-    return (people.most_common(1)[0][0], "PERSON") if people else ("Nobody", "PERSON")
+    try:
+        top = EntityStore(lib).library_index("PERSON", 1)
+    finally:
+        lib.close()
+    return (top[0].name, "PERSON") if top else ("Nobody", "PERSON")
 
 
 # -- the measurements -------------------------------------------------------------------------------------------------
