@@ -97,6 +97,22 @@ def test_events_carry_sentence_label_entities_and_interval(sample: tuple[str, An
     assert "signed" in past.label
 
 
+def test_a_label_without_its_date_reads_as_a_phrase() -> None:
+    """The date is taken out of an event's label; the preposition that introduced it goes with it, and an article
+    before it agrees with the word that now follows."""
+    cases = {
+        "While the minister canceled an increase in tariffs planned for Oct. 15, he made no mention of the deal.":
+            ("planned for he", "planned he"),
+        "An October 11 presentation to bondholders indicated a possible reference to design.":
+            ("An presentation", "A presentation"),
+        "A 2018 analysis of the data found evidence of massive plumes of liquid.":
+            ("A analysis", "An analysis"),
+    }
+    for sentence, (wrong, right) in cases.items():
+        (event,) = analyze(sentence, date(2019, 11, 18)).events
+        assert wrong not in event.label and right in event.label, event.label
+
+
 def test_publication_line_is_a_timex_but_not_an_event() -> None:
     text = (
         "Northrop and EADS defeat Boeing for tanker contract\n"

@@ -55,16 +55,33 @@ def _pruned_subtree(token: Any, skip: set[int]) -> list[Any]:
     return out
 
 
-def _render(tokens: list[Any]) -> str:
+def _render(tokens: list[Any], skip: set[int] | frozenset[int] = frozenset()) -> str:
+    """The tokens as text, in order. With the ``skip``ped tokens of a date taken out of them, the preposition that
+    introduced the date goes too ("announced on [Sept. 30] that …" reads "announced that …"), and an article
+    before it agrees with the word now after it ("an [October 11] presentation" reads "a presentation")."""
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    if skip:
+        tokens = [t for t in tokens if t.i not in skip and not _introduced_date(t, skip)]
     parts: list[str] = []
     for k, t in enumerate(tokens):
         ws = t.whitespace_ if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else " "
-        parts.append(t.text + ws)
+        word = t.text
+        if skip and t.i + 1 in skip and word.lower() in ("a", "an") and k + 1 < len(tokens):
+            vowel = tokens[k + 1].text[:1].lower() in "aeiou"
+            word = ("an" if vowel else "a") if word.islower() else ("An" if vowel else "A")
+        parts.append(word + ws)
     label = "".join(parts).strip()
     label = re.sub(r"\s+([,.;:!?’”)])", r"\1", label)
     label = re.sub(r"^[\s,;:–-]+|[\s,;:–-]+$", "", label)
     return label
+
+
+def _introduced_date(t: Any, skip: set[int] | frozenset[int]) -> bool:
+    """A preposition whose every object is a word of the date."""
+    if t.dep_ not in ("prep", "agent"):
+        return False
+    kids = list(t.children)
+    return bool(kids) and all(k.i in skip for k in kids)
 
 
 def _trim(label: str) -> str:
@@ -98,11 +115,11 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
             elif child.dep_ == "prep" and not any(g.i in skip for g in child.subtree) and child.i > verb.i:
                 if len(_render(tokens)) < 40:
                     tokens.extend(_pruned_subtree(child, skip))
-        label = _render([t for t in tokens if t.i not in skip])
+        label = _render(tokens, skip)
         if len(label.split()) >= 2:
             return _trim(label)
-    words = [t for t in sentence if t.i not in skip and not t.is_punct]
-    return _trim(_render(words))
+    words = [t for t in sentence if not t.is_punct]
+    return _trim(_render(words, skip))
 
 
 class _MentionIndex:
