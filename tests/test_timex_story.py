@@ -100,7 +100,9 @@ def test_black_friday_is_the_coming_one_a_few_weeks_before() -> None:
 
 @pytest.mark.parametrize(
     "text", ["The monitor is 35% off, Now $649.99 at the store.", "But every now and again the game quits.",
-             "The GTX 1660 Ti is faster than the RTX 2060 in this test."],
+             "The GTX 1660 Ti is faster than the RTX 2060 in this test.",
+             "The old chip earned a total score of 2072 and a max FPS of 147.4.",
+             "The village had a population of 1900 at the census."],
 )
 def test_prices_idioms_and_model_numbers_are_not_dates(text: str) -> None:
     assert _values(text, date(2019, 11, 18)) == {}
@@ -108,6 +110,11 @@ def test_prices_idioms_and_model_numbers_are_not_dates(text: str) -> None:
 
 def test_an_event_name_with_its_year_keeps_the_year() -> None:
     assert _values("Jobs opened WWDC 2005 in the morning.", date(2005, 6, 6))["2005"] == "2005"
+
+
+def test_a_year_after_of_is_a_year_unless_an_amount_comes_before_it() -> None:
+    assert _values("The class of 2021 graduated, by the end of 2030 the loan is repaid.", date(2019, 11, 18)) == {
+        "2021": "2021", "the end of 2030": "2030-12"}
 
 
 def test_a_month_quarter_is_the_quarter_it_ends() -> None:

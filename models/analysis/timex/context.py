@@ -354,6 +354,16 @@ _DATE_WORDS_BEFORE = frozenset(
 )
 
 
+# Nouns of an amount, whose "of" phrase is a number, not a year.
+_AMOUNT_NOUNS = frozenset(
+    """
+    score total sum count number population price cost budget rating average mean median peak high low record
+    height depth length width distance weight capacity attendance crowd turnout balance tally margin
+    """.split()
+)
+_AMOUNT_OF = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
+
+
 def _title_year(text: str, start: int, end: int) -> bool:
     """A year written right after a capitalised word (not a month, a season, a preposition or an event), with
     nothing but a comma, a line end or another capitalised word after it ("Football Manager 2020, Grid 2019, ..."):
@@ -378,6 +388,10 @@ def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
     before = text[max(0, start - 4) : start]
     if re.search(r"[$€£¥#]\s*$|[A-Z]{1,3}\$\s*$|No\.\s*$", before):
         return False
+    if prev == "of" and c.start == start:
+        amount = _AMOUNT_OF.search(text, max(0, start - 24), start)
+        if amount and amount.group(1).lower() in _AMOUNT_NOUNS:
+            return False  # "a total score of 2072", "a population of 1900": an amount, not a year
     if nxt.lower() in _COUNT_UNITS or nxt.startswith("%"):
         return False
     label = ctx.entity_label(start, c.end)
