@@ -4,15 +4,11 @@ timeline of an entity, when that full name is by far the library's person of tha
 
 from __future__ import annotations
 
-from datetime import date
-
-from models.analysis import ANALYZER_VERSION
 from models.analysis.library_people import OWNER_RATIO, family_name, person_groups, surname_owners
-from models.analysis.types import Analysis, Entity, Mention, TimelineEvent, Timex
-from models.article import Article, Metadata, build_text
 from models.store import Library
 from models.store.entities import EntityStore
 from models.timeline_query import library_timeline, library_timeline_by_scan, timeline_counts
+from tests.fixtures.people_library import people_article, people_library
 
 
 def test_the_family_name_is_the_last_word_or_the_first_of_a_chinese_or_korean_name() -> None:
@@ -33,52 +29,8 @@ def test_a_surname_belongs_to_the_full_name_the_library_names_far_more_often() -
     assert surname_owners({"Donald Trump": 2 * OWNER_RATIO - 1, "Ivanka Trump": 2, "Trump": 5}) == {}
 
 
-def _article(lib: Library, i: int, sentences: list[tuple[str, list[tuple[str, str]]]]) -> int:
-    """An article of dated sentences, each naming the people listed (name as written, canonical name), analysed
-    by hand: each canonical name one entity, each sentence one event on 2019-05-0i."""
-    title = f"Report {i}"
-    body = " ".join(s for s, _ in sentences)
-    text, blocks = build_text([("title", title), ("paragraph", body)])
-    meta = Metadata(title=title, published=date(2019, 5, 10 + i).isoformat(), publisher="Wire")
-    article = Article(f"people:{i}", "text", text, blocks, meta)
-    mentions: dict[str, list[Mention]] = {}
-    events = []
-    offset = len(title) + 1
-    for sentence, names in sentences:
-        for written, canonical in names:
-            at = offset + sentence.index(written)
-            mentions.setdefault(canonical, []).append(Mention(at, at + len(written), written))
-        day = f"2019-05-0{i + 1}"
-        at = offset + sentence.index(day)
-        timex = Timex(at, at + len(day), day, "DATE", day)
-        events.append(TimelineEvent(timex, offset, offset + len(sentence), "talks",
-                                    tuple(c for _, c in names), "day", day, day, False))
-        offset += len(sentence) + 1
-    entities = tuple(Entity(name, "PERSON", tuple(ms)) for name, ms in mentions.items())
-    analysis = Analysis(ANALYZER_VERSION, article.text_hash, entities, tuple(e.timex for e in events), tuple(events))
-    article_id = lib.import_article(article).id
-    lib.save_analysis(article_id, analysis)
-    return article_id
-
-
-def _library(lib: Library) -> dict[str, int]:
-    return {
-        "full": _article(lib, 0, [("Donald Trump spoke on 2019-05-01.", [("Donald Trump", "Donald Trump")])]),
-        "alone": _article(lib, 1, [("Trump tweeted on 2019-05-02.", [("Trump", "Trump")])]),
-        # the article's own aliasing left the lone surname apart (two Trumps in it): the same article twice
-        "both": _article(lib, 2, [
-            ("Donald Trump and Ivanka Trump met on 2019-05-03.",
-             [("Donald Trump", "Donald Trump"), ("Ivanka Trump", "Ivanka Trump")]),
-            ("Trump left on 2019-05-03.", [("Trump", "Trump")]),
-        ]),
-        "other": _article(lib, 3, [("Melania Trump flew on 2019-05-04.", [("Melania Trump", "Melania Trump")])]),
-        "full again": _article(lib, 4, [("Donald Trump golfed on 2019-05-05.", [("Donald Trump", "Donald Trump")])]),
-        "third": _article(lib, 5, [("Donald Trump dined on 2019-05-06.", [("Donald Trump", "Donald Trump")])]),
-    }
-
-
 def test_the_index_dossier_counts_and_timeline_file_a_lone_surname_under_the_full_name(lib: Library) -> None:
-    ids = _library(lib)
+    ids = people_library(lib)
     store = EntityStore(lib)
     index = store.library_index()
     people = {e.name: (e.article_count, e.mention_count) for e in index if e.type == "PERSON"}
@@ -93,6 +45,7 @@ def test_the_index_dossier_counts_and_timeline_file_a_lone_surname_under_the_ful
                                                                              "third")}
         assert dossier == store.dossier_by_scan(name, "PERSON")
         assert set(dossier.surfaces) == {"Donald Trump", "Trump"}
+        assert dossier.name == "Donald Trump"  # asked by the surname: the full name's dossier
     assert [a.article_id for a in store.dossier("Melania Trump", "PERSON").articles] == [ids["other"]]
 
     counts = store.article_counts([("Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Ivanka Trump", "PERSON")])
@@ -108,9 +61,9 @@ def test_the_index_dossier_counts_and_timeline_file_a_lone_surname_under_the_ful
 
 
 def test_a_surname_two_full_names_share_stays_apart(lib: Library) -> None:
-    _article(lib, 0, [("Donald Trump spoke on 2019-05-01.", [("Donald Trump", "Donald Trump")])])
-    _article(lib, 1, [("Ivanka Trump spoke on 2019-05-02.", [("Ivanka Trump", "Ivanka Trump")])])
-    _article(lib, 2, [("Trump tweeted on 2019-05-03.", [("Trump", "Trump")])])
+    people_article(lib, 0, [("Donald Trump spoke on 2019-05-01.", [("Donald Trump", "Donald Trump")])])
+    people_article(lib, 1, [("Ivanka Trump spoke on 2019-05-02.", [("Ivanka Trump", "Ivanka Trump")])])
+    people_article(lib, 2, [("Trump tweeted on 2019-05-03.", [("Trump", "Trump")])])
     store = EntityStore(lib)
     assert {e.name for e in store.library_index("PERSON")} == {"Donald Trump", "Ivanka Trump", "Trump"}
     assert len(store.dossier("Trump", "PERSON").articles) == 1

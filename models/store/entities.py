@@ -198,12 +198,16 @@ class EntityStore:
         keys = {key}
         if type_ == "PERSON":
             people: dict[str, set[int]] = {}
+            spellings: dict[str, Counter[str]] = {}
             for article, entities in every:
                 for e in entities:
                     if e.type == "PERSON":
                         people.setdefault(key_of(e.name, e.type)[0], set()).add(article.id)
-            keys = {(k, type_) for k in person_groups(surname_owners((k, len(v)) for k, v in people.items()))
-                    .get(key[0], {key[0]})}
+                        spellings.setdefault(key_of(e.name, e.type)[0], Counter())[e.name] += 1
+            owners = surname_owners((k, len(v)) for k, v in people.items())
+            keys = {(k, type_) for k in person_groups(owners).get(key[0], {key[0]})}
+            if key[0] in owners:  # asked by the surname: the full name's dossier
+                name = spellings[owners[key[0]]].most_common(1)[0][0]
         found: list[DossierArticle] = []
         surfaces: Counter[str] = Counter()
         for article, entities in every:

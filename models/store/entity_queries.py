@@ -209,12 +209,12 @@ class DossierRows(NamedTuple):
     highlights: dict[int, list[DossierHighlightRow]]  # by article id; an article without any is left out
 
 
-def dossier_rows(s: Session, name: str, type_: str) -> DossierRows:
+def dossier_rows(s: Session, name: str, type_: str, keys: Sequence[str] | None = None) -> DossierRows:
     """Every article whose corrected entities include (name, type), its mentions with their sentence, and the
     reader's highlights overlapping one of them, as plain rows: three queries on indexes, no article text read,
-    no ORM object made. A person's dossier holds the articles naming them by surname alone too (see
-    :func:`person_keys`)."""
-    keys = person_keys(s, name, type_)
+    no ORM object made. A person's dossier holds the articles naming them by surname alone too (``keys``, by
+    default :func:`person_keys`)."""
+    keys = keys or person_keys(s, name, type_)
     kind = key_of(name, type_)[1]
     holders = select(EntityArticleRow.article_id).where(
         EntityArticleRow.name_key.in_(keys), EntityArticleRow.type == kind
@@ -298,8 +298,15 @@ def _newest_first(row: DossierArticleRow) -> tuple[str, int]:
 
 def dossier(s: Session, name: str, type_: str) -> Dossier:
     """Every article whose corrected entities include (name, type), its mentions with their sentence, and the
-    reader's highlights overlapping one of them; newest first."""
-    rows = dossier_rows(s, name, type_)
+    reader's highlights overlapping one of them; newest first. Asked by a surname that is the library's full
+    name's, the dossier is that full name's, named by its most frequent spelling."""
+    key = key_of(name, type_)[0]
+    owners = person_owners(s) if type_ == "PERSON" else {}
+    keys = tuple(sorted(person_groups(owners).get(key, {key})))
+    if key in owners:
+        first = _first_spellings(s, [(owners[key], type_)]).get((owners[key], type_))
+        name = first[2] if first else name
+    rows = dossier_rows(s, name, type_, keys)
     found = [
         DossierArticle(
             article_id, title, publisher, published,

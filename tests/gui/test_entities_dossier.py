@@ -60,3 +60,17 @@ def test_an_entity_no_article_mentions_says_so(qtbot: Any) -> None:
     qtbot.addWidget(view)
     assert "No analysed article mentions this entity yet." in view.body.toPlainText()
     assert view.summary.text() == "Person · 0 mentions · in 0 articles"
+
+
+def test_a_surname_asked_across_the_library_opens_the_full_name_s_dossier(qtbot: Any, lib: Any) -> None:
+    """ "Trump" selected in an article that never writes the full name: the dossier is Donald Trump's, and says
+    it is also written "Trump"."""
+    from models.store.entities import EntityStore
+    from tests.fixtures.people_library import people_library
+
+    people_library(lib)
+    view = DossierView(EntityStore(lib).dossier("Trump", "PERSON"))
+    qtbot.addWidget(view)
+    assert view.title.text() == "Donald Trump"
+    assert view.summary.text() == "Person · 6 mentions · in 5 articles · written as “Trump”"
+    assert "Trump tweeted on 2019-05-02." in view.body.toPlainText()
