@@ -231,6 +231,8 @@ def test_an_acronym_defined_by_common_words_is_a_concept() -> None:
     cands = [cand(text, "SSS", "ORGANIZATION"), cand(text, "SSS", "ORGANIZATION", 1),
              cand(text, "OSB", "ORGANIZATION")]
     assert [c.text for c in clean(cands, text)] == ["OSB"]
+    hyphens = "Speakers use other-initiated repair (OIR) often; OIR is common."  # each part of the compound counts
+    assert clean([cand(hyphens, "OIR", "ORGANIZATION", 1)], hyphens) == []
 
 
 def test_a_currency_code_after_an_amount_is_no_name() -> None:

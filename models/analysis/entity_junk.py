@@ -233,7 +233,9 @@ def concept_acronyms(text: str, counts: Counter[str] | None = None) -> set[str]:
     for m in _LOWER_EXPANSION.finditer(text):
         words = m.group(1).split()
         letters = m.group(2)
-        if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters.lower():
+        parts = [p for w in words for p in w.split("-") if p]  # "other-initiated repair (OIR)"
+        if any(len(ws) >= len(letters) and "".join(w[0] for w in ws[-len(letters) :]) == letters.lower()
+               for ws in (words, parts)):
             out.add(letters)
     if counts is None:
         return out
