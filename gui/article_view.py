@@ -87,6 +87,8 @@ class ArticleView(QTextBrowser):
         self._right_reserve = 0
         self._layers: dict[str, MarkLayer] = {}
         self._margins: tuple[float, float, float] = (-1, -1, -1)
+        self._headline_gap = -1.0  # the space under a headline title for the details (see _update_margins)
+        self._rendering = False  # a resize while the document is rebuilt is laid out once, when it is done
         self._painters: list[ViewPainter] = []
         self._press: QPoint | None = None
         self.header = ArticleHeader(self.viewport())
@@ -137,10 +139,14 @@ class ArticleView(QTextBrowser):
         self.header.kicker.setVisible(article is not None and self.header.kicker.isVisibleTo(self.viewport()))
         doc = self.document()
         self._margins = (-1, -1, -1)
-        if article is None:
-            doc.clear()
-        else:
-            render_article(doc, article, Typography(self._faces, current_tokens(), self._zoom))
+        self._rendering = True
+        try:
+            if article is None:
+                doc.clear()
+            else:
+                render_article(doc, article, Typography(self._faces, current_tokens(), self._zoom))
+        finally:
+            self._rendering = False
         self._update_margins(force=True)
         self._apply_layers()
         if selection is not None:
@@ -345,7 +351,7 @@ class ArticleView(QTextBrowser):
         sits left of centre rather than the cards shrinking to tabs."""
         if pixels != self._right_reserve:
             self._right_reserve = pixels
-            self._update_margins(force=True)
+            self._update_margins()  # the margins change only when the viewport is too narrow for both
 
     def _update_margins(self, force: bool = False) -> None:
         column = self._column_width()
@@ -362,8 +368,10 @@ class ArticleView(QTextBrowser):
         title_is_headline = title.blockFormat().property(KIND_PROPERTY) == "title"
         top = TOP_PADDING + kicker_h + (0 if title_is_headline or not details_h else details_h + 20)
         margins = (side, right_side, float(top))
-        if margins != self._margins or force:
+        gap = float(details_h + 38 * self._zoom) if title_is_headline and details_h else 0.0
+        if margins != self._margins or gap != self._headline_gap or force:
             self._margins = margins
+            self._headline_gap = gap
             frame = self.document().rootFrame()
             fmt: QTextFrameFormat = frame.frameFormat()
             fmt.setLeftMargin(side)
@@ -374,7 +382,7 @@ class ArticleView(QTextBrowser):
             if title_is_headline and details_h:
                 cursor = QTextCursor(title)
                 block_format = title.blockFormat()
-                block_format.setBottomMargin(details_h + 38 * self._zoom)
+                block_format.setBottomMargin(gap)
                 cursor.setBlockFormat(block_format)
         self._place_header()
 
@@ -410,7 +418,8 @@ class ArticleView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # QTextEdit.resizeEvent
         super().resizeEvent(event)
-        self._update_margins()
+        if not self._rendering:
+            self._update_margins()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # QAbstractScrollArea.scrollContentsBy
         super().scrollContentsBy(dx, dy)

@@ -126,8 +126,8 @@ class RevisionsFeature(QObject):
         header = self.window.view.header
         header.set_revisions(self.versions_html(state) if state is not None else "")
         relayout = getattr(self.window.view, "_update_margins", None)
-        if relayout is not None:  # the header's height changed with the line: the text moves down to make room
-            relayout(force=True)
+        if relayout is not None:  # when the header's height changed with the line, the text moves down to make room
+            relayout()
         diff = state.diff if state is not None else None
         self.changes_action.setEnabled(diff is not None)
         fates = {h.highlight_id: h.fate for h in diff.highlights if h.fate != "unchanged"} if diff else {}
