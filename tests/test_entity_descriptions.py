@@ -23,6 +23,12 @@ def test_titles_before_a_name_give_nationality_and_office() -> None:
         ("Sergey Lavrov", "PERSON"): "Russian foreign minister"}
 
 
+def test_a_word_that_opens_the_sentence_qualifies_no_office() -> None:
+    text = "When President Trump’s advisers met, Trump listened. As Russian President Vladimir Putin said, it ended."
+    described = describe_entities(text, [person(text, "Trump"), person(text, "Vladimir Putin")])
+    assert described == {("Trump", "PERSON"): "president", ("Vladimir Putin", "PERSON"): "Russian president"}
+
+
 def test_an_appositive_after_the_name() -> None:
     text = "Angela Merkel, Germany's chancellor, agreed with the plan."
     described = describe_entities(text, [person(text, "Angela Merkel")])

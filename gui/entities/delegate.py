@@ -171,6 +171,8 @@ class EntityDelegate(QStyledItemDelegate):
                      arg(tr("Entities", "first in ¶%1"), index.data(Role.PARAGRAPH))]
         if articles := int(index.data(Role.ARTICLE_COUNT) or 0):
             parts.append(counted("in %n article(s)", articles))
+            if filed := str(index.data(Role.LIBRARY_NAME) or ""):  # "in 9 articles as Donald Trump"
+                parts[-1] = arg(tr("Entities", "%1 as %2"), parts[-1], filed)
         return " · ".join(parts)
 
     @staticmethod

@@ -30,10 +30,13 @@ def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[An
     def count() -> object:  # a seek per entity of the article (and one aggregate of the people), never the whole index
         from models.store.entities import EntityStore
 
-        return EntityStore(library).article_counts(keys)
+        store = EntityStore(library)
+        return store.article_counts(keys), store.library_names(keys)
 
-    def done(counts: object) -> None:
-        if isinstance(counts, dict):
+    def done(found: object) -> None:
+        if isinstance(found, tuple) and len(found) == 2:
+            counts, names = found
             panel.set_article_counts(counts)
+            panel.set_library_names(names)
 
     run(count, done)

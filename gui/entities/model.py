@@ -69,6 +69,7 @@ class Role(IntEnum):
     LOW_CONFIDENCE = Qt.ItemDataRole.UserRole + 18  # doubtful and not confirmed: drawn faded
     PROVENANCE = Qt.ItemDataRole.UserRole + 19  # what found it, how sure, or "corrected by you"
     DESCRIPTION = Qt.ItemDataRole.UserRole + 20  # what the article says the entity is ("Russian president")
+    LIBRARY_NAME = Qt.ItemDataRole.UserRole + 21  # the name the library files it under, when another ("" if not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._article_counts: dict[tuple[str, str], int] = {}
         self._hide_low = False
         self._descriptions: dict[tuple[str, str], str] = {}
+        self._library_names: dict[tuple[str, str], str] = {}
 
     # -- state ------------------------------------------------------------------------------------------------------
 
@@ -166,6 +168,12 @@ class EntityTreeModel(QAbstractItemModel):
         self._article_counts = dict(counts)
         if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
             self.dataChanged.emit(index, index, [Role.ARTICLE_COUNT])
+
+    def set_library_names(self, names: dict[tuple[str, str], str]) -> None:
+        """The name the library files each (name, type) under when it is another, shown with the article count."""
+        self._library_names = dict(names)
+        if self._expanded is not None and (index := self.entity_index(*self._expanded)).isValid():
+            self.dataChanged.emit(index, index, [Role.LIBRARY_NAME])
 
     def set_descriptions(self, descriptions: dict[tuple[str, str], str]) -> None:
         """What the article says each (name, type) is, shown under the selected entity."""
@@ -369,6 +377,8 @@ class EntityTreeModel(QAbstractItemModel):
             return self._article_counts.get(row.key, 0)
         if role == Role.DESCRIPTION:
             return self._descriptions.get(row.key, "")
+        if role == Role.LIBRARY_NAME:
+            return self._library_names.get(row.key, "")
         if role == Role.PARAGRAPH:
             return self._text.count("\n", 0, row.first) + 1
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

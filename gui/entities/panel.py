@@ -194,6 +194,10 @@ class EntitiesPanel(QWidget):
         """Articles of the library mentioning each (name, type) — e.g. from ``EntityStore.library_index()``."""
         self.model.set_article_counts(dict(counts))
 
+    def set_library_names(self, names: Mapping[tuple[str, str], str]) -> None:
+        """The name the library files an entity under when it is another ("Donald Trump" for a lone "Trump")."""
+        self.model.set_library_names(dict(names))
+
     def set_descriptions(self, descriptions: Mapping[tuple[str, str], str]) -> None:
         """What the article says each entity is (``models.analysis.entity_descriptions``)."""
         self.model.set_descriptions(dict(descriptions))

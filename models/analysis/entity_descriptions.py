@@ -36,6 +36,15 @@ _AFTER = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _FILLER = {"his", "her", "their", "its", "the", "a", "an", "and"}
+# Words a sentence opens with, capitalised there, that qualify no office: "When President Trump's advisers …" is
+# a president, not a "When president".
+_OPENERS = frozenset(
+    """
+    when while as after before since until if unless because although though but and or so yet then now also
+    even only once where whereas with without for from under over during meanwhile still today yesterday later
+    earlier in on at by of to that this these those there here what who how why both either neither not
+    """.split()
+)
 
 
 def describe_entities(text: str, entities: Sequence[Entity]) -> dict[tuple[str, str], str]:
@@ -60,7 +69,8 @@ def _descriptions_at(text: str, start: int, end: int) -> list[str]:
     m = _BEFORE.search(before)
     if m:
         words = (m.group("qual") or "").split()
-        qual = [w for w in words if w.lower() not in _FILLER]
+        opener = max((i for i, w in enumerate(words) if w.lower() in _OPENERS and w[:1].isupper()), default=-1)
+        qual = [w for w in words[opener + 1 :] if w.lower() not in _FILLER]
         office = m.group("office").lower()
         out.append(" ".join([*(_qualifier(w) for w in qual), office]))
     line_end = text.find("\n", end)

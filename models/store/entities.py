@@ -167,6 +167,12 @@ class EntityStore:
         with self.library.reading() as s:
             return entity_queries.article_counts(s, keys)
 
+    def library_names(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The name the library files each (name, type) under when it is another: "Donald Trump" for a "Trump"
+        written alone (models.analysis.library_people); the others are left out."""
+        with self.library.reading() as s:
+            return entity_queries.library_names(s, keys)
+
     # -- the same by reading every cached analysis (the reference the index tables are tested against) ----------
 
     def library_index_by_scan(self) -> list[IndexEntry]:

@@ -194,6 +194,18 @@ def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[st
     return out
 
 
+def library_names(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """For each (name, type) asked that the library files under another name — a surname written alone, under
+    the full name that is the library's person of that name — that name (its most frequent spelling)."""
+    asked = [(name, kind) for name, kind in keys if kind == "PERSON" and len(key_of(name, kind)[0].split()) == 1]
+    owners = person_owners(s) if asked else {}
+    filed = {(name, kind): owners[key_of(name, kind)[0]] for name, kind in asked if key_of(name, kind)[0] in owners}
+    if not filed:
+        return {}
+    spellings = _first_spellings(s, sorted({(owner, "PERSON") for owner in filed.values()}))
+    return {pair: spellings[(owner, "PERSON")][2] for pair, owner in filed.items() if (owner, "PERSON") in spellings}
+
+
 # A dossier as plain rows (what the command line encodes without making an object per mention):
 # an article: (id, title, publisher ("" when none), published); newest first
 DossierArticleRow = tuple[int, str, str, str | None]

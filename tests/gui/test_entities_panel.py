@@ -279,7 +279,7 @@ def test_the_selected_entity_is_described_in_the_articles_words_with_its_library
 
     def run(fn: Any, done: Any) -> None:
         ran.append(fn)
-        done({("Vladimir Putin", "PERSON"): 6})
+        done(({("Vladimir Putin", "PERSON"): 6}, {}))
 
     text = "Russian President Vladimir Putin met Abe in Moscow. Putin said little."
     putin = CorrectedEntity("Vladimir Putin", "PERSON", (CorrectedMention(18, 32, "Vladimir Putin"),))
@@ -311,7 +311,32 @@ def test_the_library_counts_asked_are_those_of_the_articles_entities_only(panel:
             done(got[-1])
 
         show_entity_facts(panel, lib, "", shown, run)
-        assert got == [{(e.name, e.type): e.article_count for e in index[:2]}] and len(index) > 2
-        assert panel.model._article_counts == got[0]
+        assert got == [({(e.name, e.type): e.article_count for e in index[:2]}, {})] and len(index) > 2
+        assert panel.model._article_counts == got[0][0]
+    finally:
+        lib.close()
+
+
+def test_a_lone_surname_says_the_full_name_the_library_files_it_under(panel: EntitiesPanel, tmp_path: Any) -> None:
+    """An article that writes only "Trump": the selected entity is counted in the articles of Donald Trump, and
+    says so ("in 5 articles as Donald Trump"); a name the library files under itself says nothing more."""
+    from gui.entities.facts import show_entity_facts
+    from models.store import open_library
+    from tests.fixtures.people_library import people_library
+
+    lib = open_library(str(tmp_path / "lib.sqlite"))
+    try:
+        people_library(lib)
+        text = "Trump tweeted on 2019-05-02. Melania Trump flew."
+        shown = [CorrectedEntity("Trump", "PERSON", (CorrectedMention(0, 5, "Trump"),)),
+                 CorrectedEntity("Melania Trump", "PERSON", (CorrectedMention(29, 42, "Melania Trump"),))]
+        panel.set_entities(shown, text)
+        show_entity_facts(panel, lib, text, shown, lambda fn, done: done(fn()))
+        assert panel.select_entity("Trump", "PERSON")
+        assert panel.delegate._subtitle(panel.model.entity_index("Trump", "PERSON")).endswith(
+            "in 5 articles as Donald Trump")
+        assert panel.select_entity("Melania Trump", "PERSON")
+        assert panel.delegate._subtitle(panel.model.entity_index("Melania Trump", "PERSON")).endswith(
+            "in 1 article")
     finally:
         lib.close()
