@@ -92,16 +92,6 @@ HOLIDAYS = frozenset(
         "Veterans Day", "Mother's Day", "Father's Day", "Pentecost", "Lent", "Ash Wednesday", "Mardi Gras",
     )
 )
-# Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
-# organisations or people.
-NOT_NAMES = frozenset(
-    """
-    ctr cpm cpc cpa roi kpi ltv arpu mau dau gdp cpi eps ebitda yoy qoq bed bmi hiv aids adhd ptsd copd ms rdn rd
-    md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
-    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
-    gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
-    """.split()
-)
 
 _LIFE_DATES = re.compile(
     r"\s*\((?:born\b|b\.\s|c\.\s*\d|(?:[^()]{0,25}\s)?\d{3,4}\s*[–—-]\s*(?:[^()]{0,25}\s)?(?:c\.\s*)?\d{2,4}\))"

@@ -14,7 +14,6 @@ from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_cues import (
     _STATS_TAIL,
     HOLIDAYS,
-    NOT_NAMES,
     ORG_NOUNS,
     PERSON_NOUNS,
     title_lists,
@@ -23,6 +22,16 @@ from models.analysis.entity_types import CORPORATE_SUFFIXES, NAME_PARTICLES, ORG
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.products import dated_work, field_of_study, product_line_names, product_or_idea
 
+# Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
+# organisations or people.
+NOT_NAMES = frozenset(
+    """
+    ctr cpm cpc cpa roi kpi ltv arpu mau dau gdp cpi eps ebitda yoy qoq bed bmi hiv aids adhd ptsd copd ms rdn rd
+    md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
+    rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
+    gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
+    """.split()
+)
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
 
