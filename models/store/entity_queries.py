@@ -85,13 +85,13 @@ def person_owners(s: Session) -> dict[str, str]:
     return surname_owners((str(key), int(n)) for key, n in rows)
 
 
-def person_keys(s: Session, name: str, type_: str) -> tuple[str, ...]:
+def person_keys(s: Session, name: str, type_: str, owners: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The keys an entity is filed under across the library: its own, and for a person the full name's and the
-    lone surname's that are one person (sorted)."""
+    lone surname's that are one person (sorted). ``owners``: :func:`person_owners`, when already read."""
     key, kind = key_of(name, type_)
     if kind != "PERSON":
         return (key,)
-    return tuple(sorted(person_groups(person_owners(s)).get(key, {key})))
+    return tuple(sorted(person_groups(person_owners(s) if owners is None else owners).get(key, {key})))
 
 
 def group_articles(s: Session, owners: Mapping[str, str]) -> dict[str, int]:
@@ -295,8 +295,9 @@ def mention_queries(dialect: str, name: str, type_: str, keys: Sequence[str] | N
     0010_pgdossier (no table page read): on PostgreSQL, the rows short enough for it, then the others through the
     small index of their keys. ``keys``: the keys the entity is filed under (default: its own)."""
     key, kind = key_of(name, type_)
+    wanted_keys = list(keys) if keys else [key]
     m = EntityMentionRow
-    chosen = m.name_key.in_(list(keys)) if keys and len(keys) > 1 else m.name_key == (keys[0] if keys else key)
+    chosen = m.name_key == wanted_keys[0] if len(wanted_keys) == 1 else m.name_key.in_(wanted_keys)
     wanted = select(m.article_id, m.start, m.entity_seq, m.end, m.text, m.snippet, m.snippet_start,
                     m.verified, m.clipped_start, m.clipped_end).where(chosen, m.type == kind)
     if dialect == "postgresql":
@@ -314,7 +315,7 @@ def dossier(s: Session, name: str, type_: str) -> Dossier:
     name's, the dossier is that full name's, named by its most frequent spelling."""
     key = key_of(name, type_)[0]
     owners = person_owners(s) if type_ == "PERSON" else {}
-    keys = tuple(sorted(person_groups(owners).get(key, {key})))
+    keys = person_keys(s, name, type_, owners)
     if key in owners:
         first = _first_spellings(s, [(owners[key], type_)]).get((owners[key], type_))
         name = first[2] if first else name
