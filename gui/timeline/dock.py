@@ -30,6 +30,26 @@ ARTICLE = "article"
 LIBRARY = "library"
 
 
+class RangeLabel(QLabel):
+    """The visible dates, as wide as the widest text it can show ("Sep 2019 – May 2026", "28 – 30 May 2026"), so
+    that scrolling or zooming the timeline never changes the width the dock needs."""
+
+    def _widest(self) -> int:
+        metrics = self.fontMetrics()
+        months = [date(2000, m, 1).strftime("%b") for m in range(1, 13)]
+        texts = [f"{m} 0000 – {m} 0000" for m in months] + [f"00 – 00 {m} 0000" for m in months]
+        margins = self.contentsMargins()
+        return max(metrics.horizontalAdvance(t) for t in texts) + margins.left() + margins.right() + 2
+
+    def minimumSizeHint(self) -> QSize:  # QLabel.minimumSizeHint
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._widest()), hint.height())
+
+    def sizeHint(self) -> QSize:  # QLabel.sizeHint
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._widest()), hint.height())
+
+
 class TimelineDock(QWidget):
     event_activated = Signal(int, int, int, int, int)  # article id, sentence start/end, expression start/end
     scope_changed = Signal(str)  # "article" | "library": the library scope wants set_library_events(...)
@@ -87,7 +107,8 @@ class TimelineDock(QWidget):
             self._scopes.addButton(button)
             row.addWidget(button)
         row.addSpacing(10)
-        self.range_label = QLabel(bar)
+        self.range_label = RangeLabel(bar)
+        self.range_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.range_label.setObjectName("TimelineRange")
         self.range_label.setAccessibleName(self.tr("Visible dates"))
         row.addWidget(self.range_label)

@@ -256,6 +256,27 @@ def test_everything_fits_in_the_docks_default_height(qtbot: QtBot, gui: Gui, sch
         QApplication.setPalette(palette_for(LIGHT))
 
 
+def test_the_width_the_timeline_needs_does_not_change_with_the_dates_in_view(qtbot: QtBot) -> None:
+    """Scrolling or zooming changes the visible dates the toolbar shows; the width the toolbar (and so the dock)
+    needs stays the same, or the reader's docks would jump as the range label grows and shrinks."""
+    dock = TimelineDock()
+    qtbot.addWidget(dock)
+    dock.resize(1200, 180)
+    dock.show()
+    qtbot.waitExposed(dock)
+    bar = dock.fit_button.parentWidget()
+    assert bar is not None and bar.layout() is not None
+    widths = set()
+    for first, last in ((date(2019, 1, 1), date(2019, 1, 3)), (date(2018, 12, 1), date(2019, 2, 28)),
+                        (date(2009, 1, 1), date(2026, 12, 7)), (date(2026, 11, 7), date(2026, 12, 31))):
+        dock._on_range_changed(first, last)
+        bar.layout().activate()
+        widths.add(bar.minimumSizeHint().width())
+        label = dock.range_label
+        assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()  # never clipped
+    assert len(widths) == 1, widths
+
+
 def test_zoom_in_narrows_the_span_and_refines_the_ticks_from_years_to_days(view: TimelineView) -> None:
     view.fit_all()
     view.zoom_out()
