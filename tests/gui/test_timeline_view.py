@@ -265,12 +265,14 @@ def test_the_width_the_timeline_needs_does_not_change_with_the_dates_in_view(qtb
     dock.show()
     qtbot.waitExposed(dock)
     bar = dock.fit_button.parentWidget()
-    assert bar is not None and bar.layout() is not None
+    assert bar is not None
+    layout = bar.layout()
+    assert layout is not None
     widths = set()
     for first, last in ((date(2019, 1, 1), date(2019, 1, 3)), (date(2018, 12, 1), date(2019, 2, 28)),
                         (date(2009, 1, 1), date(2026, 12, 7)), (date(2026, 11, 7), date(2026, 12, 31))):
         dock._on_range_changed(first, last)
-        bar.layout().activate()
+        layout.activate()
         widths.add(bar.minimumSizeHint().width())
         label = dock.range_label
         assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()  # never clipped
