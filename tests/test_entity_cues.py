@@ -178,6 +178,17 @@ def test_a_verb_opening_a_sentence_is_no_first_name_of_a_person_the_text_names()
     assert [c.text for c in clean([cand(alone, "Irving Berlin", "PERSON")], alone)] == ["Irving Berlin"]
 
 
+def test_a_common_noun_opening_a_headline_is_no_first_name() -> None:
+    """ "House Korvath was born in will become a museum": the house, not a person called House Korvath, when the
+    text writes "the house" and names Korvath alone; "Will Smith" keeps his given name though "will" is a word."""
+    text = "House Korvath was born in will become a museum\nThe house where Korvath was born is old. Korvath left."
+    cands = [cand(text, "House Korvath", "PERSON"), cand(text, "Korvath", "PERSON", 1)]
+    assert [c.text for c in clean(cands, text)] == ["Korvath", "Korvath"]
+    will = "Will Smith will star. Smith said so."
+    cands = [cand(will, "Will Smith", "PERSON"), cand(will, "Smith", "PERSON", 1)]
+    assert [c.text for c in clean(cands, will)] == ["Will Smith", "Smith"]
+
+
 def test_an_industry_s_producer_in_apposition_is_a_company_a_veteran_producer_a_person() -> None:
     firm = "Apple, a giant industrial producer, has gone green."
     assert mention_cues(firm, 0, 5)["PERSON"] == 0

@@ -19,6 +19,7 @@ from models.analysis.entity_cues import (
     title_lists,
 )
 from models.analysis.entity_types import CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS
+from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.products import dated_work, field_of_study, product_line_names, product_or_idea
 
@@ -318,22 +319,34 @@ _AMOUNT_BEFORE = re.compile(r"\d[%$£€]?\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?][\s\"“‘']*)$")
 
 
+# Short given names that are English words too, and that the lists of given_names() lack ("Will Smith").
+_WORD_NAMES = frozenset(
+    "Will Pat Art Ed Al Rich Sky Sunny Honey Page Reed Wade Clay Bud Chip Skip Hank Gus Kit Les Matt Buck Wren "
+    "Dusty Rusty Chuck Norm Hal Sid Rod Doug Brook Heath Miles Rocky Woody Lane".split()
+)
+
+
 def _without_leading_verbs(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """A verb in "-ing" that opens a sentence is no first name ("Hosting Cook at Dreamforce …" when the article
-    names Tim Cook): cut off, when another full name of the text ends with the same surname."""
+    names Tim Cook): cut off, when another full name of the text ends with the same surname. Nor is a common noun
+    that opens a sentence ("House Hitler was born in …" when the article writes "the house" and names Hitler
+    alone): cut off, unless it is a given name too ("Will Smith", "Rose Byrne")."""
     surnames: dict[str, set[str]] = {}
+    alone: set[str] = set()
     for c in candidates:
         words = c.text.split()
         if c.type == "PERSON" and len(words) >= 2:
             surnames.setdefault(words[-1], set()).add(words[0])
+        elif c.type == "PERSON" and len(words) == 1:
+            alone.add(c.text)
     out = []
     for c in candidates:
         words = c.text.split()
         first = words[0] if words else ""
-        if (
-            c.type == "PERSON" and len(words) == 2 and first.endswith("ing") and len(first) >= 5
-            and surnames.get(words[-1], set()) - {first}
-            and _SENTENCE_START.search(text, max(0, c.start - 4), c.start)
+        if c.type == "PERSON" and len(words) == 2 and _SENTENCE_START.search(text, max(0, c.start - 4), c.start) and (
+            first.endswith("ing") and len(first) >= 5 and surnames.get(words[-1], set()) - {first}
+            or words[-1] in alone and first[1:].islower() and first not in given_names() and first not in _WORD_NAMES
+            and re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text) is not None
         ):
             at = c.start + c.text.index(words[-1], len(first))
             c = replace(c, start=at, text=text[at:c.end])
