@@ -235,6 +235,16 @@ def test_an_acronym_defined_by_common_words_is_a_concept() -> None:
     assert clean([cand(hyphens, "OIR", "ORGANIZATION", 1)], hyphens) == []
 
 
+def test_a_name_mostly_written_in_quotation_marks_is_a_title() -> None:
+    """A song called “Harlow”: written in quotes in most of its mentions, a title; a nickname quoted once, and a
+    person named plainly, stay people."""
+    text = ("A sample came in called “Harlow (“No Place Like Home”). When you listen to “Harlow,” you hear it. "
+            "Harlow plays a part. Singing “Harlow,” she cried. Dwayne “Rock” Mercer sang; Rock, Mercer and Ona met.")
+    cands = [cand(text, "Harlow", "PERSON", n) for n in range(4)] + [
+        cand(text, "Rock", "PERSON"), cand(text, "Rock", "PERSON", 1)]
+    assert [c.type for c in clean(cands, text)] == ["OTHER"] * 4 + ["PERSON", "PERSON"]
+
+
 def test_a_currency_code_after_an_amount_is_no_name() -> None:
     text = "Kayaks cost 125 DKK per hour at Havn Kayak."
     assert clean([cand(text, "DKK", "ORGANIZATION")], text) == []

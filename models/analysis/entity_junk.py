@@ -383,6 +383,23 @@ def _without_team_before(candidates: Sequence[Candidate], text: str) -> list[Can
     return [replace(c, type="ORGANIZATION", source="team") if c.text in cut and c.type == "PERSON" else c for c in out]
 
 
+_OPEN_QUOTE = re.compile(r"[“\"‘]$")
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[”\"’]|\s\([“\"‘]")  # or its other title: “Glasgow (“No Place Like Home”)”
+
+
+def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Names written alone inside quotation marks in half of their mentions or more, twice at least (“Glasgow,”
+    “Glasgow”): the title of a song, a film or a book, not a person or a place. A nickname quoted once stays a
+    name."""
+    quoted: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for c in candidates:
+        seen[c.text] += 1
+        if _OPEN_QUOTE.search(text, max(0, c.start - 1), c.start) and _CLOSE_QUOTE.match(text, c.end):
+            quoted[c.text] += 1
+    return {name for name, n in quoted.items() if n >= 2 and 2 * n >= seen[name]}
+
+
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
@@ -398,6 +415,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
     lines = product_line_names(candidates, products)
+    quoted = _quoted_titles(candidates, text) if "“" in text or '"' in text else set()
     for c in candidates:
         if c.text in headings:
             continue
@@ -427,6 +445,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")  # a people's name ends in no "Ultra": "Chromecast Ultra"
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and c.text in quoted:
+            c = replace(c, type="OTHER", source="work")  # “Glasgow,” a song: a title written in quotation marks
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
             c = replace(c, type="OTHER", source="award")
         elif common_words_only(c, counts):
