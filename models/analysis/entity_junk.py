@@ -326,7 +326,7 @@ _WORD_NAMES = frozenset(
 )
 
 
-def _without_leading_verbs(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+def _without_leading_words(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """A verb in "-ing" that opens a sentence is no first name ("Hosting Cook at Dreamforce …" when the article
     names Tim Cook): cut off, when another full name of the text ends with the same surname. Nor is a common noun
     that opens a sentence ("House Hitler was born in …" when the article writes "the house" and names Hitler
@@ -410,12 +410,12 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     concepts = concept_acronyms(text, counts) if "(" in text else set()
     counted = _counted_only(candidates, text)
     candidates = [headline_cut(c, text) or c for c in candidates]  # cut first: "Early Reviews For Google"
-    candidates = _without_team_before(_without_leading_verbs(candidates, text), text)
+    candidates = _without_team_before(_without_leading_words(candidates, text), text)
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
     lines = product_line_names(candidates, products)
-    quoted = _quoted_titles(candidates, text) if "“" in text or '"' in text else set()
+    quoted = _quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     for c in candidates:
         if c.text in headings:
             continue
