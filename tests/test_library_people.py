@@ -48,8 +48,11 @@ def test_the_index_dossier_counts_and_timeline_file_a_lone_surname_under_the_ful
         assert dossier.name == "Donald Trump"  # asked by the surname: the full name's dossier
     assert [a.article_id for a in store.dossier("Melania Trump", "PERSON").articles] == [ids["other"]]
 
-    counts = store.article_counts([("Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Ivanka Trump", "PERSON")])
+    asked = [("Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Ivanka Trump", "PERSON")]
+    counts = store.article_counts(asked)
     assert counts == {("Trump", "PERSON"): 5, ("Donald Trump", "PERSON"): 5, ("Ivanka Trump", "PERSON"): 1}
+    assert store.library_names(asked) == {("Trump", "PERSON"): "Donald Trump"}
+    assert store.counts_and_names(asked) == (counts, store.library_names(asked))  # one read, the same answers
 
     for name in ("Trump", "donald trump"):
         timeline = library_timeline(lib, entity=name)

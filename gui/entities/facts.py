@@ -30,8 +30,7 @@ def show_entity_facts(panel: Any, library: Any, text: str, entities: Sequence[An
     def count() -> object:  # a seek per entity of the article (and one aggregate of the people), never the whole index
         from models.store.entities import EntityStore
 
-        store = EntityStore(library)
-        return store.article_counts(keys), store.library_names(keys)
+        return EntityStore(library).counts_and_names(keys)
 
     def done(found: object) -> None:
         if isinstance(found, tuple) and len(found) == 2:

@@ -173,6 +173,16 @@ class EntityStore:
         with self.library.reading() as s:
             return entity_queries.library_names(s, keys)
 
+    def counts_and_names(
+        self, keys: Iterable[tuple[str, str]]
+    ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], str]]:
+        """:meth:`article_counts` and :meth:`library_names` of the same entities, in one read of the library
+        (the people's surnames are joined once): what the Entities panel shows under the selected entity."""
+        keys = list(keys)
+        with self.library.reading() as s:
+            owners = entity_queries.person_owners(s) if any(kind == "PERSON" for _name, kind in keys) else {}
+            return (entity_queries.article_counts(s, keys, owners), entity_queries.library_names(s, keys, owners))
+
     # -- the same by reading every cached analysis (the reference the index tables are tested against) ----------
 
     def library_index_by_scan(self) -> list[IndexEntry]:

@@ -164,13 +164,15 @@ def _first_spellings(s: Session, keys: list[tuple[str, str]]) -> dict[tuple[str,
     return out
 
 
-def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+def article_counts(s: Session, keys: Iterable[tuple[str, str]], owners: Mapping[str, str] | None = None
+                   ) -> dict[tuple[str, str], int]:
     """For each (name, type) asked, the articles whose corrected entities include it (the index's count)."""
     wanted: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, type_ in keys:
         wanted.setdefault(key_of(name, type_), []).append((name, type_))
     out = {asked: 0 for asked_list in wanted.values() for asked in asked_list}
-    owners = person_owners(s) if any(kind == "PERSON" for _key, kind in wanted) else {}
+    if owners is None:
+        owners = person_owners(s) if any(kind == "PERSON" for _key, kind in wanted) else {}
     if owners:  # a person named by surname alone in some articles: counted as their index entry counts them
         groups = person_groups(owners)
         joined = [(key, kind) for key, kind in wanted if kind == "PERSON" and key in groups]
@@ -194,11 +196,14 @@ def article_counts(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[st
     return out
 
 
-def library_names(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def library_names(s: Session, keys: Iterable[tuple[str, str]], owners: Mapping[str, str] | None = None
+                  ) -> dict[tuple[str, str], str]:
     """For each (name, type) asked that the library files under another name — a surname written alone, under
-    the full name that is the library's person of that name — that name (its most frequent spelling)."""
+    the full name that is the library's person of that name — that name (its most frequent spelling).
+    ``owners``: :func:`person_owners`, when already read."""
     asked = [(name, kind) for name, kind in keys if kind == "PERSON" and len(key_of(name, kind)[0].split()) == 1]
-    owners = person_owners(s) if asked else {}
+    if owners is None:
+        owners = person_owners(s) if asked else {}
     filed = {(name, kind): owners[key_of(name, kind)[0]] for name, kind in asked if key_of(name, kind)[0] in owners}
     if not filed:
         return {}
