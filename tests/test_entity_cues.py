@@ -545,3 +545,12 @@ def test_what_a_company_has_tells_it_from_a_place() -> None:
             "Zorvex's initial public offering to the New York Stock Exchange.")
     cands = [cand(text, "Zorvex", "PLACE", n) for n in range(3)] + [cand(text, "New York", "PLACE")]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION"] * 3 + ["PLACE"]
+
+
+def test_a_person_whose_surname_ends_in_s_is_no_team_for_the_the_of_the_noun_after_them() -> None:
+    """"the Kelsey Adams story" is the story's "the"; a band or a team is "the Velvet Owls" more often than not."""
+    text = ("She is in charge of the Kelsey Adams story of the week. Some papers always have a Kelsey Adams story. "
+            "The Velvet Owls beat the Hawks, and the Velvet Owls won again.")
+    cands = [cand(text, "Kelsey Adams", "ORGANIZATION"), cand(text, "Kelsey Adams", "ORGANIZATION", 1),
+             cand(text, "Velvet Owls", "PERSON"), cand(text, "Velvet Owls", "PERSON", 1)]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON", "ORGANIZATION", "ORGANIZATION"]

@@ -5,6 +5,8 @@ that is also a first name stay what they are."""
 from __future__ import annotations
 
 from models.analysis import analyze
+from models.analysis.aliases import Candidate
+from models.analysis.entity_cues import retype
 from models.analysis.given_names import given_names
 from models.analysis.types import Entity
 
@@ -59,3 +61,16 @@ def test_a_lone_first_name_in_a_compound_word_is_not_the_person() -> None:
     )
     person = found["Nick Bos"]
     assert all(m.text != "Nick" for m in person.mentions)
+
+
+def test_a_given_name_matches_with_or_without_its_accents() -> None:
+    names = given_names()
+    assert all(name in names for name in ("Siméon", "Simeon", "Zoë", "Zoe", "José", "Jose"))
+    assert "Sïméonx" not in names
+
+
+def test_a_first_name_written_with_its_accent_still_makes_a_person() -> None:
+    text = "Final days\nSiméon Vautrin reviewed the paper. Around July, Vautrin declared the work incomprehensible."
+    cands = [Candidate(text.index("Siméon Vautrin"), text.index("Siméon Vautrin") + 14, "Siméon Vautrin",
+                       "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["PERSON"]

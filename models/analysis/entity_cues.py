@@ -359,14 +359,15 @@ def team_names(candidates: Sequence[Candidate], text: str, kinds: Sequence[str])
     """Names of several words ending in a plural, written after "the" at least as often as not ("the Pittsburgh
     Pirates", "the Velvet Owls"; a table or an infobox writes them bare): a team or a band, whatever the model or
     a context cue made of them ("Pittsburgh Pirates (2012)" in an infobox is no citation of a person). Only the
-    ``kinds`` given are counted; places in the plural ("the United States") are none."""
+    ``kinds`` given are counted; places in the plural ("the United States") are none. A given name and a surname in
+    -s ("Britney Spears") need "the" more often than not: "the Britney Spears story" is the story's "the"."""
     votes: Counter[str] = Counter()
     for c in candidates:
         words = c.text.split()
         if c.type not in kinds or len(words) < 2 or not _PLURAL_NAME.match(words[-1]) or words[-1] in _PLACE_PLURALS:
             continue
         votes[c.text] += 1 if _THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
-    return {name for name, v in votes.items() if v >= 0}
+    return {name for name, v in votes.items() if v >= (1 if given_name_first(name.split(), set()) else 0)}
 
 
 def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:

@@ -6,6 +6,8 @@ counts only when at least two locales list it, in Latin script: that keeps the n
 ("Anna", "Giovanni", "Jean") and drops each list's oddities ("General", "Royal", "King", "Long" are in one list
 each). The set is read once per process, on first use, from the installed package; without it the set is empty and
 nothing changes.
+
+A name matches with or without its accents: "Siméon" is the lists' "Simeon", "Zoe" their "Zoë".
 """
 
 from __future__ import annotations
@@ -24,13 +26,30 @@ def _latin(name: str) -> bool:
     return all(ch in "-'’. " or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
 
 
+def without_accents(name: str) -> str:
+    """The name with its combining marks taken off ("Siméon" → "Simeon", "Zoë" → "Zoe")."""
+    if name.isascii():
+        return name
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", name)
+                                                if not unicodedata.combining(ch)))
+
+
+class GivenNames(frozenset[str]):
+    """A set of given names that also holds each name written without its accents."""
+
+    def __contains__(self, name: object) -> bool:
+        return frozenset.__contains__(self, name) or (
+            isinstance(name, str) and not name.isascii() and frozenset.__contains__(self, without_accents(name)))
+
+
 @functools.cache
-def given_names() -> frozenset[str]:
-    """First names in at least :data:`MIN_LOCALES` locales' lists, as written ("Jean", "Siméon")."""
+def given_names() -> GivenNames:
+    """First names in at least :data:`MIN_LOCALES` locales' lists, as written ("Jean", "Siméon") and without their
+    accents."""
     try:
         people = importlib.import_module("faker.providers.person")
     except ImportError:  # pragma: no cover - a dependency of the package
-        return frozenset()
+        return GivenNames()
     counts: Counter[str] = Counter()
     for info in pkgutil.iter_modules(people.__path__):
         provider = importlib.import_module(f"{people.__name__}.{info.name}").Provider
@@ -40,4 +59,5 @@ def given_names() -> frozenset[str]:
             if isinstance(value, (list, tuple, dict)):
                 names.update(n for n in value if isinstance(n, str) and n[:1].isupper() and _latin(n))
         counts.update(names)
-    return frozenset(n for n, c in counts.items() if c >= MIN_LOCALES)
+    shared = {n for n, c in counts.items() if c >= MIN_LOCALES}
+    return GivenNames(shared | {without_accents(n) for n in shared})
