@@ -554,3 +554,15 @@ def test_a_person_whose_surname_ends_in_s_is_no_team_for_the_the_of_the_noun_aft
     cands = [cand(text, "Kelsey Adams", "ORGANIZATION"), cand(text, "Kelsey Adams", "ORGANIZATION", 1),
              cand(text, "Velvet Owls", "PERSON"), cand(text, "Velvet Owls", "PERSON", 1)]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON", "ORGANIZATION", "ORGANIZATION"]
+
+
+def test_every_author_of_a_reference_in_parentheses_is_a_person() -> None:
+    """A reference cut by the model inside its list of authors, one after "e.g.," and one in a list of references
+    written without a comma before the year; a place with a year of games in parentheses stays a place."""
+    text = ("Others did two tasks at once (Boot, Kramer, Simons, Fabiani, & Gratton, 2008). Museums use it (e.g., "
+            "Nedwick, 2014), as studies agree (Heidenreich & Turano 2011; Milekic 2010). The games came to London "
+            "(London 2012).")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert {n: found.get(n) for n in ("Kramer", "Simons", "Nedwick", "Milekic")} == dict.fromkeys(
+        ("Kramer", "Simons", "Nedwick", "Milekic"), "PERSON")
+    assert "Kramer Simons" not in found and found["London"] == "PLACE"

@@ -161,7 +161,11 @@ _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
 _PHRASE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|by|to|in|when|was|is)\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _YEAR_AFTER = re.compile(r",\s*(?:1[89]|20)\d\d[a-z]?\s*[);,]")
-_REFERENCE_BEFORE = re.compile(r"(?:\(|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(?:&|and)\s|,\s&\s)$")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\((?:e\.g\.,?\s|see\s|cf\.\s)?|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(?:&|and)\s|,\s&\s)$")
+# A year right after a surname, closing a reference in a list of them: "(Heidenreich & Turano 2011; Milekic 2010)"
+_LISTED_YEAR_AFTER = re.compile(r"\s(?:1[89]|20)\d\d[a-z]?\s*[);]")
+_LIST_BEFORE = re.compile(r";\s$")
 _STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|percent|invest|invested)\s+in\s+$")
 AGENT = "agent"  # evidence of an organisation against a place, not against a person
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
@@ -312,6 +316,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if len(words) == 1 and (
         _REFERENCE_AFTER.match(after)
         or _REFERENCE_BEFORE.search(before) and (_YEAR_AFTER.match(after) or _CITED_AFTER.match(after))
+        or _LIST_BEFORE.search(before) and _LISTED_YEAR_AFTER.match(after)
     ):
         cues["PERSON"] += 2  # a surname in a reference to a publication
     if _PERSON_BEFORE.search(before) or _KIN_BEFORE.search(before):

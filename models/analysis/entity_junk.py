@@ -173,14 +173,31 @@ _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*&|,\s*and|&|,|\band\b)\s*")
 _SURNAME = re.compile(r"[A-Z][\w'’-]+$")
 
 
+# One reference in parentheses: surnames parted by commas, "&" or "and", maybe "et al.", then its year.
+_REFERENCE = re.compile(
+    r"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?[A-Z][\w'’-]+(?:(?:\s*,\s*&|\s*,\s*and|\s*&|\s*,|\s+and)\s*[A-Z][\w'’-]+)*"
+    r"(?:\s+et al\.?)?,?\s*(?:1[89]|20)\d\d[a-z]?")
+
+
+def _in_reference(c: Candidate, text: str) -> bool:
+    """The names are a part of one reference in parentheses: "(Boot, Kramer, Simons, Fabiani, & Gratton, 2008)"."""
+    opening = text.rfind("(", max(0, c.start - 200), c.start)
+    closing = text.find(")", c.end, c.end + 200)
+    if opening < 0 or closing < 0 or ")" in text[opening:c.start]:
+        return False
+    return any(_REFERENCE.fullmatch(part.strip()) for part in text[opening + 1 : closing].split(";")
+               if c.text in part)
+
+
 def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     """ "Lewis, Simons, & Fennig", "Carrano & Biewener 2011", "Lewis et al.": each author a person of their own."""
     m = _CITATION_TAIL.search(c.text)
     end = c.start + m.start() if m and m.start() > 0 else c.end
     surface = text[c.start : end]
-    if "&" not in surface and not (m and end != c.end):
+    listed = "," in surface and _in_reference(c, text)
+    if "&" not in surface and not (m and end != c.end) and not listed:
         return [c]
-    cited = bool(m and end != c.end) or _cited(surface, text)
+    cited = bool(m and end != c.end) or listed or _cited(surface, text)
     if not cited and not any(_named_alone(word, text) for word in _AUTHOR_SEPARATOR.split(surface)):
         return [c]  # no reference, no part named alone: "Marks & Spencer", the "Bike & Style" book — one name
     parts = []
