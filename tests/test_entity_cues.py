@@ -566,3 +566,10 @@ def test_every_author_of_a_reference_in_parentheses_is_a_person() -> None:
     assert {n: found.get(n) for n in ("Kramer", "Simons", "Nedwick", "Milekic")} == dict.fromkeys(
         ("Kramer", "Simons", "Nedwick", "Milekic"), "PERSON")
     assert "Kramer Simons" not in found and found["London"] == "PLACE"
+
+
+def test_a_name_with_residents_or_a_border_crossing_is_a_place() -> None:
+    text = ("Aid has not reached the Qasrah camp. Jordan closed the Qasrah crossing point. Most Qasrah residents "
+            "stay. Some residents want to stay in Qasrah. Samsung announced a phone for the camp.")
+    cands = [cand(text, "Qasrah", "ORGANIZATION", n) for n in range(4)] + [cand(text, "Samsung", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["PLACE"] * 4 + ["ORGANIZATION"]

@@ -139,10 +139,12 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|to
 _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts|airport|"
-    r"city cent(?:re|er)|town cent(?:re|er)|harbou?r|seafront|waterfront)\b"
+    r"city cent(?:re|er)|town cent(?:re|er)|harbou?r|seafront|waterfront|border crossing|crossing point)\b"
 )
-# A town's own services: "Forest Hill police", "the Dallas fire department" (not a people's: "Armenian police").
-_LOCAL_BODY_AFTER = re.compile(r"\s+(?:police|sheriff's|sheriff’s|fire department|city council|mayor)\b")
+# A town's own services and people: "Forest Hill police", "the Dallas fire department", "Rukban residents" (not a
+# people's: "Armenian police").
+_LOCAL_BODY_AFTER = re.compile(r"\s+(?:police|sheriff's|sheriff’s|fire department|city council|mayor|residents|"
+                               r"inhabitants|villagers)\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
