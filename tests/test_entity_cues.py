@@ -573,3 +573,11 @@ def test_a_name_with_residents_or_a_border_crossing_is_a_place() -> None:
             "stay. Some residents want to stay in Qasrah. Samsung announced a phone for the camp.")
     cands = [cand(text, "Qasrah", "ORGANIZATION", n) for n in range(4)] + [cand(text, "Samsung", "ORGANIZATION")]
     assert [c.type for c in retype(cands, text)] == ["PLACE"] * 4 + ["ORGANIZATION"]
+
+
+def test_words_of_talk_that_open_a_sentence_are_no_names() -> None:
+    text = ("Nah, I'm kidding. Hmm, I guess. Kinda weird, yeah. Fans tried to figure out WTF equity is. "
+            "Yep, Jeff was there, and Sarah drove from Tulsa, OK.")
+    found = {e.name for e in analyze(text).entities}
+    assert not {"Nah", "Hmm", "Kinda", "WTF", "Yep"} & found
+    assert {"Jeff", "Sarah", "Tulsa"} <= found

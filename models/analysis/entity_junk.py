@@ -33,6 +33,15 @@ NOT_NAMES = frozenset(
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
     """.split()
 )
+# Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
+# "Hmm", "Kinda weird"): interjections, fillers and spoken contractions, never a name on their own.
+INTERJECTIONS = frozenset(
+    """
+    nah yeah yea yep yup nope naw um umm uh uhh uh-huh erm hmm hm mm mhm huh wow whoa oops ouch ugh meh yay
+    hooray ahh aww oh ooh okay alright kinda sorta gonna wanna gotta lemme gimme dunno y'all ya lol lmao omg
+    wtf btw imo imho tbh idk smh
+    """.split()
+)
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
 
 
@@ -145,6 +154,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
     if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
             _CLAUSE_AFTER.match(text, c.end):
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
+    if " " not in surface and surface.lower() in INTERJECTIONS:
+        return True
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True
