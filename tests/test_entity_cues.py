@@ -581,3 +581,11 @@ def test_words_of_talk_that_open_a_sentence_are_no_names() -> None:
     found = {e.name for e in analyze(text).entities}
     assert not {"Nah", "Hmm", "Kinda", "WTF", "Yep"} & found
     assert {"Jeff", "Sarah", "Tulsa"} <= found
+
+
+def test_french_and_german_honorifics_make_people_and_are_no_names_alone() -> None:
+    text = ("Mme Curie won the prize. Later Mme. Curie spoke. Herr Schmidt and Frau Weber arrived. "
+            "The letters hint that Mlle. Vautrin had confided in him.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert not {"Mme", "Mlle", "Herr", "Frau"} & set(found)
+    assert found.get("Curie") == found.get("Schmidt") == found.get("Weber") == found.get("Vautrin") == "PERSON"

@@ -170,7 +170,8 @@ _LISTED_YEAR_AFTER = re.compile(r"\s(?:1[89]|20)\d\d[a-z]?\s*[);]")
 _LIST_BEFORE = re.compile(r";\s$")
 _STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|percent|invest|invested)\s+in\s+$")
 AGENT = "agent"  # evidence of an organisation against a place, not against a person
-_PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba)\.?\s+$")
+_PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba|Mme|Mlle|"
+                            r"Herr|Frau|Señora?)\.?\s+$")
 # A relative named after the word for them: "his wife, Kimberly,", "her late husband Tom".
 _KIN_BEFORE = re.compile(
     r"\b(?:his|her|their|my|our|your)\s+(?:(?:late|elder|younger|former|longtime|new)\s+)?(?:wife|husband|son|"
@@ -433,7 +434,7 @@ def _against_person(votes: Counter[str] | None) -> bool:
 
 # A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
 _NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
-_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\.?\s+([A-Z][\w'’-]+)")
 
 
 # What ends an address after its region: a clause's end, a footnote mark, "and", a year.

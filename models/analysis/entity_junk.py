@@ -18,7 +18,7 @@ from models.analysis.entity_cues import (
     PERSON_NOUNS,
     title_lists,
 )
-from models.analysis.entity_types import CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS
+from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.products import dated_work, field_of_study, product_line_names, product_or_idea
@@ -154,8 +154,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
     if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
             _CLAUSE_AFTER.match(text, c.end):
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
-    if " " not in surface and surface.lower() in INTERJECTIONS:
-        return True
+    if " " not in surface and (surface.lower() in INTERJECTIONS or surface.lower().rstrip(".") in HONORIFICS):
+        return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True

@@ -91,7 +91,7 @@ CORPORATE_SUFFIXES = frozenset(
 # span, left out of its comparison key and canonical name.
 HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "st.", "saint",
-     "mx", "mx."}
+     "mx", "mx.", "mme", "mme.", "mlle", "mlle.", "herr", "frau", "señor", "señora", "sra.", "srta."}
 )
 
 # Name suffixes that are not surnames ("Martin Luther King Jr.").
