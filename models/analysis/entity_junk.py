@@ -34,12 +34,13 @@ NOT_NAMES = frozenset(
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
-# "Hmm", "Kinda weird"): interjections, fillers and spoken contractions, never a name on their own.
+# "Hmm", "Kinda weird", "TIL that …"): interjections, fillers, spoken contractions and the shorthand of forums,
+# never a name on their own.
 INTERJECTIONS = frozenset(
     """
     nah yeah yea yep yup nope naw um umm uh uhh uh-huh erm hmm hm mm mhm huh wow whoa oops ouch ugh meh yay
     hooray ahh aww oh ooh okay alright kinda sorta gonna wanna gotta lemme gimme dunno y'all ya lol lmao omg
-    wtf btw imo imho tbh idk smh
+    wtf btw imo imho tbh idk smh til tldr eli5 afaik iirc fwiw irl
     """.split()
 )
 _WORDS = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?![\w-])")
