@@ -589,3 +589,11 @@ def test_french_and_german_honorifics_make_people_and_are_no_names_alone() -> No
     found = {e.name: e.type for e in analyze(text).entities}
     assert not {"Mme", "Mlle", "Herr", "Frau"} & set(found)
     assert found.get("Curie") == found.get("Schmidt") == found.get("Weber") == found.get("Vautrin") == "PERSON"
+
+
+def test_file_formats_and_menu_paths_are_no_names() -> None:
+    text = ("Open Microsoft Word and click File > Save As. Choose PDF from the menu, or export the table as XML. "
+            "Microsoft said the format is open.")
+    found = {e.name for e in analyze(text).entities}
+    assert not {"PDF", "XML", "File > Save", "File > Save As"} & found
+    assert "Microsoft" in found or "Microsoft Word" in found

@@ -31,6 +31,7 @@ NOT_NAMES = frozenset(
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
+    pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
@@ -144,8 +145,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
     surface = c.text
-    if "@" in surface:
-        return True
+    if "@" in surface or any(ch in surface for ch in "<>|{}"):
+        return True  # an address; a menu path ("File > Save"), markup or a table's rule
     if not any(ch.isupper() for ch in surface if ch.isalpha()):
         return True
     if counts is not None and _common_word(c, counts):
