@@ -597,3 +597,17 @@ def test_file_formats_and_menu_paths_are_no_names() -> None:
     found = {e.name for e in analyze(text).entities}
     assert not {"PDF", "XML", "File > Save", "File > Save As"} & found
     assert "Microsoft" in found or "Microsoft Word" in found
+
+
+def test_an_owner_written_with_what_it_owns_is_two_names_but_a_possessive_of_the_name_stays() -> None:
+    """ "Jeff Bezos’s Blue Origin" is a person and a company; "Apple’s MacBook" a company and its laptop when each is
+    named alone; "People’s Daily" and "Martha’s Vineyard" keep their "’s" in their names."""
+    text = ("Blue Origin flew again. Jeff Bezos’s Blue Origin won the contract, and Bezos said so. "
+            "Apple’s MacBook sold well; Apple makes the MacBook in China. "
+            "The People’s Daily reported it. They spent August on Martha’s Vineyard.")
+    found = {e.name: (e.type, len(e.mentions)) for e in analyze(text).entities}
+    assert found["Blue Origin"] == ("ORGANIZATION", 2)
+    assert found["Jeff Bezos"][0] == "PERSON" and found["Jeff Bezos"][1] == 2
+    assert found["Apple"][1] == 2 and found["MacBook"][1] == 2
+    assert "People’s Daily" in found and "Martha’s Vineyard" in found
+    assert not any("’s " in name for name in found if name not in ("People’s Daily", "Martha’s Vineyard"))

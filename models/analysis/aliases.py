@@ -64,13 +64,17 @@ class Cluster:
 
 
 def name_words(text: str) -> list[str]:
-    """Words of a name without possessives, leading determiners and corporate suffixes."""
+    """Words of a name without the possessive of the whole name ("Apple's" → "Apple"; "People's Daily" keeps its
+    own), leading determiners and corporate suffixes."""
     return list(_name_words(text))
 
 
 @lru_cache(maxsize=8192)  # the merging passes ask for the words of the same few hundred names over and over
 def _name_words(text: str) -> tuple[str, ...]:
-    words = [strip_possessive(w.strip(",;:")) for w in text.split()]
+    words = [w.strip(",;:") for w in text.split()]
+    words = [w for w in words if w]
+    if words:
+        words[-1] = strip_possessive(words[-1])
     words = [w for w in words if w]
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]

@@ -19,6 +19,7 @@ from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_ti
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     hyphenated_names,
+    owners_apart,
     particle_names,
     place_with_region,
     places_in_universities,
@@ -61,8 +62,8 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(_repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
-    candidates = surname_he(text, particle_names(text, hyphenated_names(text, _joined_names(text, _without_duplicates(
-        candidates)))))
+    candidates = surname_he(text, particle_names(text, hyphenated_names(text, _joined_names(text, owners_apart(
+        text, _without_duplicates(candidates))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = typed_by_neighbours(candidates, text)
     inside = places_inside_names(candidates)

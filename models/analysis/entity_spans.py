@@ -282,3 +282,40 @@ def places_in_universities(candidates: Sequence[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start + at, c.start + at + len(place), place, "PLACE", weak=True,
                                      source=INSIDE_A_NAME))
     return out
+
+
+# A possessive inside a span, before a capitalised word: "Jeff Bezos’s Blue Origin", "Apple's MacBook".
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
+
+
+def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A span the model ran on past a possessive into what the owner has ("Jeff Bezos’s Blue Origin", "Apple’s
+    MacBook", "NASA’s Office of the Inspector General"): two names when the owner is one of its own — named alone
+    elsewhere in the article, a name of several words the text writes again, or a full personal name. A possessive
+    that belongs to the name ("People’s Daily", "Martha’s Vineyard", "Dawson’s Creek") stays. The owner takes the
+    type it has alone (the span's, else); what is owned keeps the span's type unless that was the owner's own: a
+    person's "Blue Origin" is an organisation. One word owned is a name only if the article names it alone too
+    ("Apple’s MacBook"; not "the Hall of Fame’s Class of 2020")."""
+    alone: dict[str, str] = {}
+    for c in candidates:
+        if not _INNER_POSSESSIVE.search(c.text):
+            alone.setdefault(name_key(c.text), c.type)
+    out: list[Candidate] = []
+    for c in candidates:
+        found = _INNER_POSSESSIVE.search(c.text)
+        if found is None:
+            out.append(c)
+            continue
+        owner, owned = c.text[: found.start()], c.text[found.end() :]
+        words = owner.split()
+        kind = alone.get(name_key(owner))
+        if kind is None and (len(words) >= 2 and text.count(owner) >= 2 or entity_cues.given_name_first(words, set())):
+            kind = c.type
+        if kind is None:
+            out.append(c)
+            continue
+        out.append(Candidate(c.start, c.start + len(owner), owner, kind, c.weak, "owner"))
+        if " " in owned or name_key(owned) in alone:
+            kind_owned = c.type if c.type != kind else "ORGANIZATION" if kind == "PERSON" else c.type
+            out.append(Candidate(c.start + found.end(), c.end, owned, kind_owned, c.weak, c.source))
+    return out
