@@ -611,3 +611,27 @@ def test_an_owner_written_with_what_it_owns_is_two_names_but_a_possessive_of_the
     assert found["Apple"][1] == 2 and found["MacBook"][1] == 2
     assert "People’s Daily" in found and "Martha’s Vineyard" in found
     assert not any("’s " in name for name in found if name not in ("People’s Daily", "Martha’s Vineyard"))
+
+
+def test_letters_of_standards_days_of_opening_hours_and_domains_of_offices_are_no_names() -> None:
+    text = ("The port is USB-C, and a USB-C cable with a USB-A end costs little. The shop opens Sun & Mon and "
+            "Tue-Thu. The Secretary of State met the Minister of Finance. Apple sells the cable.")
+    found = {e.name for e in analyze(text).entities}
+    assert not {"C", "A", "Sun & Mon", "Tue-Thu", "State", "Finance"} & found
+    assert "Apple" in found
+
+
+def test_a_role_or_a_preposition_before_a_name_is_no_part_of_it() -> None:
+    text = ("Mike Oduya, Founder of Ceres Robotics, said the rover is ready. Superintendent Jennifer Vale spoke. "
+            "With Post reporting from Beijing.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Ceres Robotics") == "ORGANIZATION" and found.get("Jennifer Vale") == "PERSON"
+    assert not any(name.startswith(("Founder", "Superintendent", "With")) for name in found)
+
+
+def test_a_police_department_is_an_organisation_and_a_firm_named_after_its_founder_too() -> None:
+    text = ("The Fort Worth Police Department said officers arrived in Fort Worth. The lights were made by "
+            "Balmond Studio and Peter Koros Design. Balmond Studio said it was proud.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found["Fort Worth Police Department"] == "ORGANIZATION" and found["Fort Worth"] == "PLACE"
+    assert found["Balmond Studio"] == found["Peter Koros Design"] == "ORGANIZATION"

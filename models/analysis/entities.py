@@ -228,10 +228,16 @@ def _candidate(piece: Piece, text: str, tokens: Sequence[Any], kind: str, weak: 
     return Candidate(start, end, surface, kind, weak)
 
 
+# Prepositions a sentence opens with, capitalised, that the model or a run of capitals takes into a name ("With Post
+# reporting from Beijing", "Amid Brexit"): no name starts with one.
+_OPENING_PREPOSITIONS = frozenset({"With", "From", "Via", "Amid", "Amidst", "Into", "Without", "During", "Despite"})
+
+
 def _trim(tokens: list[Any]) -> list[Any]:
     """Drop leading determiners and punctuation, trailing possessives and punctuation, and trailing lower-case words
     (a name ends in a capitalised word: "The Associated Press that …", "Bank of" are cut)."""
-    while tokens and (tokens[0].lower_ in DETERMINERS or (tokens[0].is_punct and tokens[0].text != "(")):
+    while tokens and (tokens[0].lower_ in DETERMINERS or (tokens[0].is_punct and tokens[0].text != "(")
+                      or tokens[0].text in _OPENING_PREPOSITIONS and len(tokens) > 1):
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_punct and tokens[-1].text not in (".", ")")
@@ -385,6 +391,9 @@ def _part_candidates(
         rest = tokens[_title_cut(tokens) or 1 :]
         if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest):
             tokens, kind = rest, "PERSON"
+    while kind in ("PLACE", "ORGANIZATION") and len(tokens) > 2 and is_title_word(tokens[0].text) \
+            and tokens[1].lower_ == "of":
+        tokens = tokens[2:]  # "Founder of Ceres Robotics": the role is no part of the company's name
     if kind in ("GROUP", "PLACE", "ORGANIZATION") and not weak:
         extended = _extend_to_head(tokens, doc, taken)
         if len(extended) > len(tokens):
@@ -404,7 +413,8 @@ def _unlabelled_organisations(piece: Piece, text: str, taken: set[int]) -> Itera
     doc = piece.doc
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].is_title or not doc[i].is_alpha or doc[i].lower_ in DETERMINERS:
+        if i in taken or not doc[i].is_title or not doc[i].is_alpha or doc[i].lower_ in DETERMINERS \
+                or doc[i].text in _OPENING_PREPOSITIONS:
             i += 1
             continue
         j = i
@@ -459,8 +469,8 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
             for side in (left, right):
                 start = piece.offset + side.idx
                 end = start + len(side.text)
-                if not _capitalised(side) or coverage.overlaps(start, end):
-                    continue
+                if not _capitalised(side) or len(side.text) < 2 or coverage.overlaps(start, end):
+                    continue  # one letter is a model or a standard's suffix ("USB-C", "Type-A"), no partner
                 kind = known.get(name_key(side.text))
                 if kind is not None:
                     coverage.add(start, end)

@@ -269,6 +269,14 @@ _QUANTITY_WORDS = frozenset({"more", "less", "fewer", "than", "over", "about", "
                              "ten", "twelve", "twenty", "fifty", "hundred"})
 
 
+# Last words of the names of firms, studios and practices ("Balmond Studio", "Foster Associates", "Kline Design").
+_FIRM_LAST_WORDS = frozenset("""
+    studio studios design designs architects associates partners consulting consultants labs
+    laboratories entertainment productions records pictures films ventures holdings solutions
+    technologies industries enterprises
+""".split())
+
+
 def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights may be halves
     """Evidence from the words around one mention, as type → weight."""
     cues: Counter[str] = Counter()
@@ -281,8 +289,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 3
     if words and words[-1].lower() in CORPORATE_SUFFIXES and len(words) > 1:
         cues["ORGANIZATION"] += 3
-    if len(words) >= 2 and words[0].lower() in PLACE_FIRST_WORDS:
-        cues["PLACE"] += 2
+    elif len(words) > 1 and words[-1].lower() in _FIRM_LAST_WORDS:
+        cues["ORGANIZATION"] += 2  # "Balmond Studio", "Peter Koros Design": a firm named after its founder
+    if len(words) >= 2 and words[0].lower() in PLACE_FIRST_WORDS and words[-1].lower() not in ORG_HEADS:
+        cues["PLACE"] += 2  # "Fort Worth", "Lake Como"; not "Fort Worth Police Department"
     if len(words) >= 2 and words[-1].lower() in PLACE_LAST_WORDS:
         cues["PLACE"] += 2
     if _LIFE_DATES.match(after):

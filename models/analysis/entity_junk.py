@@ -141,10 +141,27 @@ def common_words_only(c: Candidate, counts: Counter[str]) -> bool:
     return all(counts[w.lower()] for w in words)
 
 
+_OFFICE_DOMAINS = frozenset({"state", "defense", "defence", "energy", "commerce", "health", "labor", "labour",
+                             "treasury", "education", "transportation", "transport", "agriculture", "justice",
+                             "finance", "the interior", "interior", "foreign affairs", "homeland security", "war"})
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:[Ss]ecretary|[Mm]inister|[Dd]epartment|[Mm]inistry|[Uu]ndersecretary)\s+of\s+(?:the\s+)?$")
+_WEEKDAYS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday".split())
+_DAYS_JOINED = re.compile(r"\s*(?:&|,|[-–]|\band\b|\bto\b)\s*")
+
+
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
     surface = c.text
+    if surface.lower() in _OFFICE_DOMAINS and _OFFICE_BEFORE.search(text, max(0, c.start - 24), c.start):
+        return True  # the domain of an office: "Secretary of State", "Minister of Finance"
+    days = _DAYS_JOINED.split(surface)
+    if len(days) >= 2 and all(d.lower().rstrip(".") in _WEEKDAYS for d in days):
+        return True  # opening hours: "Sun & Mon", "Tue-Thu"
+    if len(surface) == 1 and c.start and text[c.start - 1] in "-‐‑":
+        return True  # the letter of a standard or a model ("USB-C", "Type-A")
     if "@" in surface or any(ch in surface for ch in "<>|{}"):
         return True  # an address; a menu path ("File > Save"), markup or a table's rule
     if not any(ch.isupper() for ch in surface if ch.isalpha()):

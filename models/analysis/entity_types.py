@@ -43,7 +43,10 @@ TITLE_WORDS = frozenset(
         "colonel", "maj", "maj.", "capt", "capt.", "captain", "admiral", "adm", "adm.", "sergeant",
         "sgt", "sgt.", "commander", "marshal", "coach", "striker", "goalkeeper", "midfielder", "defender",
         "counterpart", "spokesmen", "presidents", "ministers", "minister-president", "ceos", "boss",
-        "founder-ceo", "co-chairman", "vice-president", "vice-chairman", "deputy-director",
+        "founder-ceo", "co-chairman", "vice-president", "vice-chairman", "deputy-director", "superintendent",
+        "commissioner", "inspector", "detective", "sheriff", "trooper", "councilman", "councilwoman", "councillor",
+        "councilor", "alderman", "assemblyman", "assemblywoman", "treasurer", "comptroller", "prosecutor",
+        "magistrate",
     }
 )
 
