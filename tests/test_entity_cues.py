@@ -635,3 +635,12 @@ def test_a_police_department_is_an_organisation_and_a_firm_named_after_its_found
     found = {e.name: e.type for e in analyze(text).entities}
     assert found["Fort Worth Police Department"] == "ORGANIZATION" and found["Fort Worth"] == "PLACE"
     assert found["Balmond Studio"] == found["Peter Koros Design"] == "ORGANIZATION"
+
+
+def test_the_people_of_a_place_are_a_group_not_a_person() -> None:
+    text = ("It is a story about a self-destructive Glaswegian country singer. All the Glaswegian extras came. "
+            "I urge all Delhiites to use masks. For Delhiites, the air was bad. Brian said the band was ready. "
+            "They flew from Hanoi to Delhi.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found["Glaswegian"] == found["Delhiites"] == "GROUP"
+    assert found["Brian"] == "PERSON" and found["Hanoi"] == found["Delhi"] == "PLACE"

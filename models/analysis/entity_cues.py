@@ -507,8 +507,12 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
     parts = _parts_of_people(candidates, text)
+    peoples = _peoples(candidates, text)
     out = []
     for c in candidates:
+        if c.text in peoples and c.type != "GROUP":
+            out.append(replace(c, type="GROUP", source="nationality"))
+            continue
         if c.type in ("PLACE", "ORGANIZATION", "GROUP") and _NATIONALITY_WORD.match(c.text):
             out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
             continue  # "Spanish", "in English": a nationality or its language, never a place
@@ -542,6 +546,31 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
+
+
+# The people of a place in the plural ("Delhiites", "Glaswegians", "Muscovites"); and its adjective used as one, a
+# determiner or a word before it and a noun after ("a self-destructive Glaswegian country singer", "the Glaswegian
+# extras"): no person's name is written so ("Brian said" is).
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ites|ians|eans)$")
+_ADJECTIVE_OF_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ese)$")
+_WORD_BEFORE = re.compile(r"(?:\b(?:a|an|the|all|many|some|two|three|[a-z]+)\s)$")
+_NOUN_AFTER = re.compile(r"\s[a-z]{3,}\b")
+
+
+def _peoples(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names the article uses as the name of a people: a plural of a people's word, or a word shaped
+    like one used as an adjective in every mention."""
+    shaped: dict[str, bool] = {}
+    for c in candidates:
+        if " " in c.text or c.type not in ("PERSON", "PLACE", "ORGANIZATION"):
+            continue
+        if _PEOPLE_PLURAL.match(c.text):
+            shaped[c.text] = True
+        elif _ADJECTIVE_OF_PEOPLE.match(c.text):
+            adjective = bool(_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+                             and _NOUN_AFTER.match(text, c.end))
+            shaped[c.text] = shaped.get(c.text, True) and adjective
+    return {name for name, yes in shaped.items() if yes}
 
 
 def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:
