@@ -6,6 +6,7 @@ from models.analysis import analyze
 from models.analysis.aliases import Candidate, merge_aliases
 from models.analysis.entity_cues import mention_cues, retype
 from models.analysis.entity_junk import clean
+from models.analysis.headlines import headline_cut
 
 
 def cand(text: str, surface: str, kind: str, nth: int = 0) -> Candidate:
@@ -644,3 +645,15 @@ def test_the_people_of_a_place_are_a_group_not_a_person() -> None:
     found = {e.name: e.type for e in analyze(text).entities}
     assert found["Glaswegian"] == found["Delhiites"] == "GROUP"
     assert found["Brian"] == "PERSON" and found["Hanoi"] == found["Delhi"] == "PLACE"
+
+
+def test_a_headline_name_is_cut_to_the_name_the_story_writes_and_a_kicker_is_no_dateline() -> None:
+    text = ("BREAKING NEWS: Chelsea Activate £71.6m Release Clause To Sign Kepa Arrizabalaga From Athletic Bilbao\n"
+            "Chelsea have this morning paid the fee to sign the keeper, which Chelsea hope to announce today.\n"
+            "Daily Deals: More Black Friday Deals Are Live, Including Apple AirPods and Watches\n"
+            "Apple cut the price of its earphones today.")
+    found = {e.name: len(e.mentions) for e in analyze(text).entities}
+    assert found.get("Chelsea") == 3 and "Chelsea Activate" not in found
+    assert not any(name.startswith(("BREAKING", "Breaking")) for name in found)
+    airpods = cand(text, "Apple AirPods", "ORGANIZATION")
+    assert headline_cut(airpods, text) == airpods  # a brand's own spelling stays on the name

@@ -326,9 +326,16 @@ def _dateline(piece: Piece, text: str) -> list[Any]:
             run.append(tok)
             continue
         if run and sum(len(t.text) for t in run) >= 3 and (_is_dash(tok) or tok.text in {",", "(", ":"}):
-            return run
+            return [] if any(t.lower_ in _KICKERS for t in run) else run
         break
     return []
+
+
+# Labels a headline or a block opens with in capitals, the way a dateline does ("BREAKING NEWS:", "EXCLUSIVE –").
+_KICKERS = frozenset("""
+    breaking news exclusive update updated watch video live opinion analysis editorial review photos photo just
+    alert developing sponsored advertisement explainer interview podcast correction report
+""".split())
 
 
 def _not_a_name(tokens: Sequence[Any]) -> bool:

@@ -60,6 +60,15 @@ def headline_cut(c: Candidate, text: str) -> Candidate | None:
     if _QUESTION_BEFORE.search(text, max(0, c.start - 12), c.start) and _QUESTION_END.match(text, c.end):
         end = c.start + words[-2].end()  # "What Does Stadia Offer?": the question's verb ends the headline
         return replace(c, end=end, text=text[c.start : end])
+    # a name the story writes alone, run on into the headline's next capitalised words ("Chelsea Activate £71.6m
+    # Release Clause" beside "Chelsea have paid"): the name the story writes, when it never writes the longer one
+    if not _written_in_prose(c.text, text):
+        for i in range(len(words) - 1, 0, -1):
+            if _CAMEL.search(words[i].group()):
+                break  # a brand's own spelling goes on the name: "Apple AirPods", "Dell eGift"
+            if _written_in_prose(c.text[: words[i - 1].end()], text):
+                end = c.start + words[i - 1].end()
+                return replace(c, end=end, text=text[c.start : end])
     # words the story writes in lower case and capitalises only in headlines are no part of a name: before it they
     # are dropped ("Moon Europa" → "Europa"), after it they end it ("Syrian Forces Blocking …" → "Syrian")
     first = 0
@@ -72,6 +81,15 @@ def headline_cut(c: Candidate, text: str) -> Candidate | None:
         return c
     start, end = c.start + words[first].start(), c.start + words[last - 1].end()
     return replace(c, start=start, end=end, text=text[start:end])
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _written_in_prose(name: str, text: str) -> bool:
+    """The text writes the name, whole and followed by no other capitalised word, outside title-case headlines."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z])")
+    return any(not title_case_line(text, m.start()) for m in pattern.finditer(text))
 
 
 def _lower_in_prose(word: str, text: str) -> bool:
