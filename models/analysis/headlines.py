@@ -4,6 +4,7 @@ reliable, and where a capitalised function word or verb ends a name."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate
@@ -86,10 +87,19 @@ def headline_cut(c: Candidate, text: str) -> Candidate | None:
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
+_answers = threading.local()  # per thread: the text last asked about and the answers for it
+
+
 def _written_in_prose(name: str, text: str) -> bool:
-    """The text writes the name, whole and followed by no other capitalised word, outside title-case headlines."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z])")
-    return any(not title_case_line(text, m.start()) for m in pattern.finditer(text))
+    """The text writes the name, whole and followed by no other capitalised word, outside title-case headlines.
+    Each name is looked for once per text (a headline name is asked about again for each of its mentions)."""
+    if getattr(_answers, "text", None) is not text:
+        _answers.text, _answers.found = text, {}
+    found: dict[str, bool] = _answers.found
+    if name not in found:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z])")
+        found[name] = any(not title_case_line(text, m.start()) for m in pattern.finditer(text))
+    return found[name]
 
 
 def _lower_in_prose(word: str, text: str) -> bool:
