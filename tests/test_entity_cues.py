@@ -657,3 +657,11 @@ def test_a_headline_name_is_cut_to_the_name_the_story_writes_and_a_kicker_is_no_
     assert not any(name.startswith(("BREAKING", "Breaking")) for name in found)
     airpods = cand(text, "Apple AirPods", "ORGANIZATION")
     assert headline_cut(airpods, text) == airpods  # a brand's own spelling stays on the name
+
+
+def test_a_name_with_a_division_or_shareholders_is_an_organisation() -> None:
+    text = ("She had been signed to Verlane as a songwriter. Verlane’s music division provided some demos. "
+            "Kestrow's shareholders voted. Putin's spokesman said nothing.")
+    cands = [cand(text, "Verlane", "PERSON"), cand(text, "Verlane", "PERSON", 1), cand(text, "Kestrow", "PERSON"),
+             cand(text, "Putin", "PERSON")]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION", "ORGANIZATION", "PERSON"]

@@ -125,6 +125,10 @@ _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b
 # A name whose "'s" is its own, as in a shop's name, since a verb follows that no "is" or "has" can precede: "Rival
 # Lowe's was also lower", "McDonald's will open" (a person's "Smith's" owns a noun, or is "Smith is / has").
 _OWN_S_AFTER = re.compile(r"['’]s\s+(?:was|were|did|does|will|would|could|can)\b")
+# What only an organisation has: "Universal’s music division", "Acme's shareholders", "its parent company".
+_COMPANY_PART_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:division|subsidiary|subsidiaries|shareholders|stockholders|board of directors|"
+    r"parent company|share price|stock price|workforce)\b")
 # … and, for a name already typed an organisation, an "'s" that owns nothing: a list goes on after it, or a verb of
 # saying follows ("Target, Macy's and Kohl's", "Kellogg's said sales fell").
 _SHOP_S_AFTER = re.compile(r"['’]s(?:\s*[,;:)]|\s+(?:and|or)\s+[A-Z]|\s+(?:said|says|reported|announced)\b)")
@@ -312,7 +316,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
-    if _OWN_S_AFTER.match(after):
+    if _OWN_S_AFTER.match(after) or _COMPANY_PART_AFTER.match(after):
         cues["ORGANIZATION"] += 2
     if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
