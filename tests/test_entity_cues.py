@@ -665,3 +665,10 @@ def test_a_name_with_a_division_or_shareholders_is_an_organisation() -> None:
     cands = [cand(text, "Verlane", "PERSON"), cand(text, "Verlane", "PERSON", 1), cand(text, "Kestrow", "PERSON"),
              cand(text, "Putin", "PERSON")]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION", "ORGANIZATION", "PERSON"]
+
+
+def test_a_group_named_without_its_group_is_the_same_company_shown_with_it() -> None:
+    text = ("Ithaca bought the label in a deal backed by The Carlyle Group. Carlyle, which already held a stake in "
+            "Ithaca, is part of the deal. Fans attacked the label and The Carlyle Group online.")
+    found = {e.name: len(e.mentions) for e in analyze(text).entities}
+    assert found.get("Carlyle Group") == 3 and "Carlyle" not in found

@@ -94,8 +94,12 @@ def _word_key(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
-    """Comparison key: two mentions with the same key name the same thing."""
-    return " ".join(_word_key(w) for w in _name_words(text))
+    """Comparison key: two mentions with the same key name the same thing. A company's "Group" is left out too
+    ("The Carlyle Group" … "Carlyle, which held a stake"), though it stays in the name shown."""
+    words = _name_words(text)
+    if len(words) > 1 and words[-1] == "Group":
+        words = words[:-1]
+    return " ".join(_word_key(w) for w in words)
 
 
 def strip_titles(text: str) -> str:
