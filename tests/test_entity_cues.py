@@ -672,3 +672,11 @@ def test_a_group_named_without_its_group_is_the_same_company_shown_with_it() -> 
             "Ithaca, is part of the deal. Fans attacked the label and The Carlyle Group online.")
     found = {e.name: len(e.mentions) for e in analyze(text).entities}
     assert found.get("Carlyle Group") == 3 and "Carlyle" not in found
+
+
+def test_a_stock_market_index_is_no_organisation() -> None:
+    text = ("The equity benchmark Sensex scaled a new high. On Wall Street, the Dow Jones Industrial Average .DJI fell "
+            "102.2 points, or 0.36%. Apple rose 3% and Nasdaq Inc. said it would list the shares.")
+    cands = [cand(text, "Sensex", "ORGANIZATION"), cand(text, "Dow Jones Industrial Average", "ORGANIZATION"),
+             cand(text, "Apple", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["OTHER", "OTHER", "ORGANIZATION"]

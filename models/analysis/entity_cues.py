@@ -152,6 +152,10 @@ _LOCAL_BODY_AFTER = re.compile(r"\s+(?:police|sheriff's|sheriff’s|fire departm
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
+# A stock market index: "the benchmark Sensex", "the blue-chip Dow …", "… index", "… .DJI fell 102.2 points".
+_INDEX_BEFORE = re.compile(r"\b(?:benchmark|blue-chip|index|indices|indexes|gauge)\s+(?:the\s+)?$")
+_INDEX_AFTER = re.compile(r"\s+(?:index\b|(?:\.[A-Z][A-Z0-9]{1,11}\s+)?(?:rose|fell|gained|lost|added|shed|climbed|"
+                          r"dropped|jumped|slipped|declined|advanced|was up|was down)\s+[\d,.]+\s+points)")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
@@ -326,6 +330,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
     if len(words) == 1 and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(after):
         cues["ORGANIZATION"] += 2  # "Rangers quarterback …", "the Hawks-Owls game": a team, not a person
+    if _INDEX_BEFORE.search(before) or _INDEX_AFTER.match(after):
+        cues["OTHER"] += 2  # "the equity benchmark Sensex", "the Dow Jones Industrial Average fell 102.2 points"
     if _LANGUAGE_AFTER.match(after):
         cues["OTHER"] += 2  # "the Tuvani language", "Tuvani speakers": a language, not an organisation
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
