@@ -680,3 +680,11 @@ def test_a_stock_market_index_is_no_organisation() -> None:
     cands = [cand(text, "Sensex", "ORGANIZATION"), cand(text, "Dow Jones Industrial Average", "ORGANIZATION"),
              cand(text, "Apple", "ORGANIZATION")]
     assert [c.type for c in retype(cands, text)] == ["OTHER", "OTHER", "ORGANIZATION"]
+
+
+def test_a_seller_or_a_sponsor_is_an_organisation_not_a_place() -> None:
+    text = ("This sponsored deal is brought to you by Vaultix. Vaultix offers a free version of its software. "
+            "We drove to Leeds. Leeds offers a warm welcome.")
+    cands = [cand(text, "Vaultix", "PLACE"), cand(text, "Vaultix", "PLACE", 1), cand(text, "Leeds", "PLACE"),
+             cand(text, "Leeds", "PLACE", 1)]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION", "PLACE", "PLACE"]

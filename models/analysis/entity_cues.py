@@ -125,6 +125,10 @@ _ORG_AFTER = re.compile(r"\s*(?:said in a statement|announced\b|shares\b|stock\b
 # A name whose "'s" is its own, as in a shop's name, since a verb follows that no "is" or "has" can precede: "Rival
 # Lowe's was also lower", "McDonald's will open" (a person's "Smith's" owns a noun, or is "Smith is / has").
 _OWN_S_AFTER = re.compile(r"['’]s\s+(?:was|were|did|does|will|would|could|can)\b")
+# A maker or a seller ("Dashlane offers a free version of its software") and a sponsor ("brought to you by Dashlane"):
+# someone who acts, not a place.
+_SELLS_AFTER = re.compile(r"\s+(?:offers|sells|makes|ships|launched|released|unveiled)\s+(?:a|an|its|their|the)\s")
+_SPONSOR_BEFORE = re.compile(r"\b(?:brought to you by|sponsored by|powered by|presented by|courtesy of)\s+$")
 # What only an organisation has: "Universal’s music division", "Acme's shareholders", "its parent company".
 _COMPANY_PART_AFTER = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:division|subsidiary|subsidiaries|shareholders|stockholders|board of directors|"
@@ -322,7 +326,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 1
     if _OWN_S_AFTER.match(after) or _COMPANY_PART_AFTER.match(after):
         cues["ORGANIZATION"] += 2
-    if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after):
+    if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after) or _SELLS_AFTER.match(after) \
+            or _SPONSOR_BEFORE.search(before):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
     if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not _DEMONYM.match(surface):
         cues["PLACE"] += 2
