@@ -360,3 +360,14 @@ def test_an_era_after_a_year_or_a_century_is_no_name() -> None:
     text = "The walls date from the 5th century BC, and the gate from AD640. The BBC filmed them."
     cands = [cand(text, "BC", "ORGANIZATION"), cand(text, "AD640", "ORGANIZATION"), cand(text, "BBC", "ORGANIZATION")]
     assert [c.text for c in clean(cands, text)] == ["BBC"]
+
+
+def test_a_name_written_after_its_maker_and_with_a_product_s_word_is_a_product() -> None:
+    """ "Google Stadia" … "a Stadia controller", "Stadia Pro": Stadia is Google's product, also where a sentence
+    calls it "the platform"; DeepMind, written after Google too but never with a product's word, stays a company."""
+    text = ("Google Stadia launched today. Stadia is Google's attempt at cloud gaming. Buyers get a Stadia "
+            "controller and three months of Stadia Pro. But is Stadia the platform to get us there? Google "
+            "DeepMind researchers helped; DeepMind said so. Google said more games are coming.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Stadia") == "OTHER"
+    assert found.get("Google") == "ORGANIZATION" and found.get("DeepMind") != "OTHER"

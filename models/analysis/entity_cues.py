@@ -525,6 +525,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     peoples = _peoples(candidates, text)
     out = []
     for c in candidates:
+        if c.type == "OTHER" and c.source in _THINGS_BY_RULE:
+            out.append(c)  # the rules that made it a product or a work read its own name, surer than one cue
+            continue
         if c.text in peoples and c.type != "GROUP":
             out.append(replace(c, type="GROUP", source="nationality"))
             continue
@@ -586,6 +589,9 @@ def _peoples(candidates: Sequence[Candidate], text: str) -> set[str]:
                              and _NOUN_AFTER.match(text, c.end))
             shaped[c.text] = shaped.get(c.text, True) and adjective
     return {name for name, yes in shaped.items() if yes}
+
+
+_THINGS_BY_RULE = frozenset({"product", "title list", "work", "award"})
 
 
 def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:

@@ -21,7 +21,13 @@ from models.analysis.entity_cues import (
 from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
-from models.analysis.products import dated_work, field_of_study, product_line_names, product_or_idea
+from models.analysis.products import (
+    dated_work,
+    field_of_study,
+    made_products,
+    product_line_names,
+    product_or_idea,
+)
 
 # Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
 # organisations or people.
@@ -461,7 +467,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
-    lines = product_line_names(candidates, products)
+    lines = product_line_names(candidates, products) | made_products(candidates, products, text)
     quoted = _quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     for c in candidates:
         if c.text in headings:

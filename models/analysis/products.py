@@ -63,6 +63,25 @@ def product_line_names(candidates: Sequence[Candidate], products: set[str]) -> s
     return out
 
 
+def made_products(candidates: Sequence[Candidate], products: set[str], text: str) -> set[str]:
+    """One-word names the article writes after their maker and with a product's word ("Google Stadia" … "the Stadia
+    controller", "Stadia Pro"): a product, though the model called it a company. The maker is an organisation the
+    article names alone; a company named after another ("Alphabet's Google") has no product's word beside it."""
+    makers = {c.text for c in candidates if c.type == "ORGANIZATION" and " " not in c.text and c.text[:1].isupper()}
+    if not makers:
+        return set()
+    out = set()
+    for name in {c.text for c in candidates if " " not in c.text and c.text not in products}:
+        others = makers - {name}
+        if not name[:1].isupper() or not others or not re.search(
+                rf"(?<![\w-])(?:{'|'.join(map(re.escape, others))})\s+{re.escape(name)}(?![\w-])", text):
+            continue
+        line = any(p.startswith(name + " ") for p in products)
+        if line or re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:{'|'.join(PRODUCT_HEADS)})\b", text):
+            out.add(name)
+    return out
+
+
 # A year in parentheses right after a name ("Silent Harbour (2004)"), and a preposition before it that makes the name
 # a place or an author ("in Lisbon (1927)", "by Anna Berg (1990)"), not a work.
 _YEAR_AFTER = re.compile(r"\s?\((?:1[5-9]|20)\d\d\)")
