@@ -66,20 +66,22 @@ def product_line_names(candidates: Sequence[Candidate], products: set[str]) -> s
 def made_products(candidates: Sequence[Candidate], products: set[str], text: str) -> set[str]:
     """One-word names the article writes after their maker and with a product's word ("Google Stadia" … "the Stadia
     controller", "Stadia Pro"): a product, though the model called it a company. The maker is an organisation the
-    article names alone; a company named after another ("Alphabet's Google") has no product's word beside it."""
+    article names alone; a company named after another ("Google DeepMind") has no product's word beside it."""
     makers = {c.text for c in candidates if c.type == "ORGANIZATION" and " " not in c.text and c.text[:1].isupper()}
-    if not makers:
+    names = {c.text for c in candidates if " " not in c.text and c.text[:1].isupper() and c.text not in products}
+    if not makers or not names:
         return set()
-    out = set()
-    for name in {c.text for c in candidates if " " not in c.text and c.text not in products}:
-        others = makers - {name}
-        if not name[:1].isupper() or not others or not re.search(
-                rf"(?<![\w-])(?:{'|'.join(map(re.escape, others))})\s+{re.escape(name)}(?![\w-])", text):
-            continue
-        line = any(p.startswith(name + " ") for p in products)
-        if line or re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:{'|'.join(PRODUCT_HEADS)})\b", text):
-            out.add(name)
-    return out
+    made = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(makers, key=len, reverse=True)))})\s+"
+                      r"([A-Z][\w'’-]*)(?![\w-])")
+    after_maker = {m.group(2) for m in made.finditer(text) if m.group(1) != m.group(2)} & names
+    if not after_maker:
+        return set()
+    lines = {p.split()[0] for p in products}
+    with_word = {m.group(1) for m in _PRODUCT_WORD_AFTER.finditer(text)}
+    return {name for name in after_maker if name in lines or name in with_word}
+
+
+_PRODUCT_WORD_AFTER = re.compile(rf"(?<![\w-])([A-Z][\w'’-]*)\s+(?:{'|'.join(sorted(PRODUCT_HEADS))})\b")
 
 
 # A year in parentheses right after a name ("Silent Harbour (2004)"), and a preposition before it that makes the name
