@@ -9,9 +9,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_cues import KNOWN_ORGANISATIONS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS
+from models.analysis.entity_cues import KNOWN_ORGANISATIONS
 from models.analysis.entity_junk import word_counts
-from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS, is_title_word
+from models.analysis.entity_types import (
+    CORPORATE_SUFFIXES,
+    ORG_HEADS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+    is_title_word,
+)
 
 _COORDINATOR = re.compile(r"(?:,\s+|,?\s+(?:and|or|&)\s+)$")
 # A plural noun of places after the last of coordinated names, the head they share ("the Tilba and Moro lakes").

@@ -41,7 +41,7 @@ from models.analysis.entity_types import (
     PERSON_TITLES,
     is_title_word,
 )
-from models.analysis.given_names import given_names
+from models.analysis.given_names import given_name_first, given_names
 from models.analysis.headlines import in_headline
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
@@ -551,7 +551,7 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
         for start, end in spans:
             votes.update(entity_cues.mention_cues(text, start, end))
         votes.pop(entity_cues.AGENT, None)
-        if entity_cues.given_name_first(words.split(), place_names) or (
+        if given_name_first(words.split(), place_names) or (
             words in first_names and words in given_names() and words not in place_names
             and not any(text[start - 1 : start] in DASHES for start, _ in spans)  # "i-Nick"
         ):

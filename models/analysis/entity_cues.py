@@ -15,9 +15,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_types import BUILDING_HEADS, CORPORATE_SUFFIXES, EVENT_HEADS, ORG_HEADS, is_title_word
-from models.analysis.given_names import given_names
+from models.analysis.entity_types import (
+    BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
+    ORG_HEADS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+    is_title_word,
+)
+from models.analysis.given_names import given_name_first
 from models.analysis.institutions import university_places
+from models.analysis.peoples import NATIONALITY_WORD, nationality_written, peoples_of_places
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -56,17 +64,6 @@ PRODUCT_NOUNS = frozenset(
     headset smartwatch camera app game videogame sequel film movie documentary album song novel book sitcom
     drug vaccine medication car vehicle truck aircraft rocket spacecraft satellite processor chip browser
     software programme supercomputer telescope painting index benchmark
-    """.split()
-)
-# First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
-PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "port", "cape", "gulf", "isle", "county"})
-PLACE_LAST_WORDS = frozenset(
-    """
-    island islands river street avenue road park bridge county city province valley beach airport square mountains
-    desert peninsula bay sea ocean strait canal harbour harbor falls hills coast district region heights village
-    township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
-    tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
-    statehouse courthouse capitol swamp marsh glacier canyon reservoir
     """.split()
 )
 # News agencies and publishers written as bylines and sources; an agency byline is never a person.
@@ -425,17 +422,7 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
         if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
             parts.add(last)
     typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
-    return {w for w in parts - org_firsts if w in typed_apart and not _nationality_written(w, text)}
-
-
-def _nationality_written(word: str, text: str) -> bool:
-    """The text writes a nationality made from the word ("Indonesian" from "Indonesia", "Italian" from "Italy")."""
-    stems = "|".join(re.escape(stem) for stem in {word, word[:-1]})
-    pattern = re.compile(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b")
-    return any(m.group() != word for m in pattern.finditer(text))  # "Higuch" + "i" is the word itself
-
-
-_NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
+    return {w for w in parts - org_firsts if w in typed_apart and not nationality_written(w, text)}
 
 
 def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -457,8 +444,6 @@ def _against_person(votes: Counter[str] | None) -> bool:
     return any(v >= 2 and v > person for k, v in votes.items() if k not in ("PERSON", AGENT))
 
 
-# A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
-_NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\.?\s+([A-Z][\w'’-]+)")
 
 
@@ -522,7 +507,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
     parts = _parts_of_people(candidates, text)
-    peoples = _peoples(candidates, text)
+    peoples = peoples_of_places(candidates, text)
     out = []
     for c in candidates:
         if c.type == "OTHER" and c.source in _THINGS_BY_RULE:
@@ -531,7 +516,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if c.text in peoples and c.type != "GROUP":
             out.append(replace(c, type="GROUP", source="nationality"))
             continue
-        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and _NATIONALITY_WORD.match(c.text):
+        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and NATIONALITY_WORD.match(c.text):
             out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
             continue  # "Spanish", "in English": a nationality or its language, never a place
         if (c.type == "PERSON" and c.text in plural_the) or c.text in teams:
@@ -566,84 +551,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-# The people of a place in the plural ("Delhiites", "Glaswegians", "Muscovites"); and its adjective used as one, a
-# determiner or a word before it and a noun after ("a self-destructive Glaswegian country singer", "the Glaswegian
-# extras"): no person's name is written so ("Brian said" is).
-_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ites|ians|eans)$")
-_ADJECTIVE_OF_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ese)$")
-_WORD_BEFORE = re.compile(r"(?:\b(?:a|an|the|all|many|some|two|three|[a-z]+)\s)$")
-_NOUN_AFTER = re.compile(r"\s[a-z]{3,}\b")
-
-
-def _peoples(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """One-word names the article uses as the name of a people: a plural of a people's word, or a word shaped
-    like one used as an adjective in every mention."""
-    shaped: dict[str, bool] = {}
-    for c in candidates:
-        if " " in c.text or c.type not in ("PERSON", "PLACE", "ORGANIZATION"):
-            continue
-        if _PEOPLE_PLURAL.match(c.text):
-            shaped[c.text] = True
-        elif _ADJECTIVE_OF_PEOPLE.match(c.text):
-            adjective = bool(_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
-                             and _NOUN_AFTER.match(text, c.end))
-            shaped[c.text] = shaped.get(c.text, True) and adjective
-    return {name for name, yes in shaped.items() if yes}
-
-
 _THINGS_BY_RULE = frozenset({"product", "title list", "work", "award"})
-
-
-def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:
-    """Two or three capitalised words, the first a given name of many languages and none a name in ``not_people``
-    (the places the text names, say), nor a word that heads an organisation's, a place's or an event's name or
-    describes one ("Jordan Brand", "Grant Thornton LLP", "Victoria Station", "Gibson Southern")."""
-    if not 2 <= len(words) <= 3 or words[0] not in given_names() or words[0].lower() in _NOT_GIVEN \
-            or any(w in not_people for w in words):
-        return False
-    for w in words:
-        low = w.lower()
-        if not (w[:1].isupper() and w[1:2].islower()) or low in _NOT_SURNAMES:
-            return False
-    return True
-
-
-_NOT_SURNAMES = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | EVENT_HEADS | BUILDING_HEADS | frozenset(
-    """
-    hotel motel inn hostel resort restaurant cafe café bar pub grill place paralympics experience show project studio
-    studios records productions entertainment media pictures films music sport sports southern northern eastern
-    western central national international global united general royal american regional memorial state federal
-    """.split()
-)
-# Seasons, and the first words of places named after saints and forts ("Santa Ana", "San Jose", "Fort Lee")
-_NOT_GIVEN = PLACE_FIRST_WORDS | frozenset({"spring", "summer", "autumn", "fall", "winter", "santa", "san", "são",
-                                            "sao", "saint", "st", "st.", "sainte", "los", "las", "el", "la", "le"})
-
-
-_LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")
-
-
-def title_lists(text: str) -> list[tuple[int, int]]:
-    """Spans of long lists of titles ("They include: Road Kings 2, Lantern, Stone Age: Dawn, Drift 2019, …"): six
-    comma-separated capitalised items or more in one sentence, a third of them numbered or subtitled, as lists of
-    games, films and albums are. Every name inside one is a title, whatever the model called it."""
-    out = []
-    for sentence in re.finditer(r"[^.!?\n]+", text):
-        body = sentence.group()
-        if body.count(",") < 5:
-            continue
-        parts = body.split(",")
-        if ":" in parts[0]:
-            parts[0] = parts[0][parts[0].index(":") + 1 :]  # the words that introduce the list
-        items = [re.sub(r"^(?:and|or)\s+", "", x.strip()) for x in parts]
-        capital = [x for x in items if x[:1].isupper()]
-        numbered = [x for x in capital if _LIST_ITEM_NUMBERED.search(x)]
-        if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
-            out.append(sentence.span())
-    return out
-
-
-_STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
 
 
 _ROLE_AFTER = re.compile(

@@ -11,13 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_cues import (
-    _STATS_TAIL,
-    HOLIDAYS,
-    ORG_NOUNS,
-    PERSON_NOUNS,
-    title_lists,
-)
+from models.analysis.entity_cues import HOLIDAYS, ORG_NOUNS, PERSON_NOUNS
 from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
@@ -515,3 +509,29 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         for part in clause_parts(c):
             out.extend(_citation_parts(part, text) if part.type in ("PERSON", "ORGANIZATION", "OTHER") else [part])
     return out
+
+
+_LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")
+
+
+def title_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of long lists of titles ("They include: Road Kings 2, Lantern, Stone Age: Dawn, Drift 2019, …"): six
+    comma-separated capitalised items or more in one sentence, a third of them numbered or subtitled, as lists of
+    games, films and albums are. Every name inside one is a title, whatever the model called it."""
+    out = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        body = sentence.group()
+        if body.count(",") < 5:
+            continue
+        parts = body.split(",")
+        if ":" in parts[0]:
+            parts[0] = parts[0][parts[0].index(":") + 1 :]  # the words that introduce the list
+        items = [re.sub(r"^(?:and|or)\s+", "", x.strip()) for x in parts]
+        capital = [x for x in items if x[:1].isupper()]
+        numbered = [x for x in capital if _LIST_ITEM_NUMBERED.search(x)]
+        if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
+            out.append(sentence.span())
+    return out
+
+
+_STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")

@@ -7,10 +7,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from models.analysis import entity_cues
 from models.analysis.aliases import INSIDE_A_NAME, Candidate, name_key
-from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, is_title_word
-from models.analysis.given_names import given_names
+from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, PLACE_LAST_WORDS, is_title_word
+from models.analysis.given_names import given_name_first, given_names
 from models.analysis.institutions import university_places
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
@@ -86,7 +85,7 @@ def _address_ends(chain: Sequence[Any], text: str, starts: dict[int, int], ends:
 
 
 # Last words of the names of sites, which contain no other place: after a comma they begin a list, not an address.
-_SITE_WORDS = entity_cues.PLACE_LAST_WORDS - {
+_SITE_WORDS = PLACE_LAST_WORDS - {
     "county", "city", "province", "valley", "district", "region", "borough", "township", "heights", "island",
     "islands", "peninsula", "coast", "village",
 }
@@ -309,7 +308,7 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         owner, owned = c.text[: found.start()], c.text[found.end() :]
         words = owner.split()
         kind = alone.get(name_key(owner))
-        if kind is None and (len(words) >= 2 and text.count(owner) >= 2 or entity_cues.given_name_first(words, set())):
+        if kind is None and (len(words) >= 2 and text.count(owner) >= 2 or given_name_first(words, set())):
             kind = c.type
         if kind is None:
             out.append(c)

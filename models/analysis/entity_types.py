@@ -132,3 +132,16 @@ def is_shouted(word: str) -> bool:
     """All capitals and long enough not to be an acronym: a dateline or a headline word ("MOSCOW")."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 5 and all(c.isupper() for c in letters)
+
+
+# First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
+PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "port", "cape", "gulf", "isle", "county"})
+PLACE_LAST_WORDS = frozenset(
+    """
+    island islands river street avenue road park bridge county city province valley beach airport square mountains
+    desert peninsula bay sea ocean strait canal harbour harbor falls hills coast district region heights village
+    township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
+    tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
+    statehouse courthouse capitol swamp marsh glacier canyon reservoir
+    """.split()
+)

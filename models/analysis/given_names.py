@@ -17,6 +17,16 @@ import importlib
 import pkgutil
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+
+from models.analysis.entity_types import (
+    BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+)
 
 _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_romanized_names")
 MIN_LOCALES = 2
@@ -61,3 +71,29 @@ def given_names() -> GivenNames:
         counts.update(names)
     shared = {n for n, c in counts.items() if c >= MIN_LOCALES}
     return GivenNames(shared | {without_accents(n) for n in shared})
+
+
+def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:
+    """Two or three capitalised words, the first a given name of many languages and none a name in ``not_people``
+    (the places the text names, say), nor a word that heads an organisation's, a place's or an event's name or
+    describes one ("Jordan Brand", "Grant Thornton LLP", "Victoria Station", "Gibson Southern")."""
+    if not 2 <= len(words) <= 3 or words[0] not in given_names() or words[0].lower() in _NOT_GIVEN \
+            or any(w in not_people for w in words):
+        return False
+    for w in words:
+        low = w.lower()
+        if not (w[:1].isupper() and w[1:2].islower()) or low in _NOT_SURNAMES:
+            return False
+    return True
+
+
+_NOT_SURNAMES = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | EVENT_HEADS | BUILDING_HEADS | frozenset(
+    """
+    hotel motel inn hostel resort restaurant cafe café bar pub grill place paralympics experience show project studio
+    studios records productions entertainment media pictures films music sport sports southern northern eastern
+    western central national international global united general royal american regional memorial state federal
+    """.split()
+)
+# Seasons, and the first words of places named after saints and forts ("Santa Ana", "San Jose", "Fort Lee")
+_NOT_GIVEN = PLACE_FIRST_WORDS | frozenset({"spring", "summer", "autumn", "fall", "winter", "santa", "san", "são",
+                                            "sao", "saint", "st", "st.", "sainte", "los", "las", "el", "la", "le"})

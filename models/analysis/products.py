@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
-from models.analysis.entity_cues import given_name_first
 from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
+from models.analysis.given_names import given_name_first
 
 # Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
 # Supplement", "Starter Bundle"); and names of doctrines ("National Socialism").

@@ -9,9 +9,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate
-from models.analysis.entity_cues import PLACE_FIRST_WORDS, PLACE_LAST_WORDS
 from models.analysis.entity_junk import word_counts
-from models.analysis.entity_types import BUILDING_HEADS, CORPORATE_SUFFIXES, EVENT_HEADS, ORG_HEADS
+from models.analysis.entity_types import (
+    BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+)
 from models.analysis.given_names import given_names
 
 _OFTEN = 3  # mentions of the surname alone that make it a person's without a known given name ("Brock Holt")

@@ -1,0 +1,46 @@
+"""Names of peoples, which the small model types as people, places or organisations: a nationality or a language in
+"-ish", a nationality the text derives from a place's name, the people of a place ("Delhiites") and its adjective
+("a Glaswegian country singer"). They are groups, never a person, a place or an organisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.analysis.aliases import Candidate
+
+# A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
+NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
+_NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def nationality_written(word: str, text: str) -> bool:
+    """The text writes a nationality made from the word ("Indonesian" from "Indonesia", "Italian" from "Italy")."""
+    stems = "|".join(re.escape(stem) for stem in {word, word[:-1]})
+    pattern = re.compile(rf"\b(?:{stems})(?:{'|'.join(_NATIONAL_ENDS)})\b")
+    return any(m.group() != word for m in pattern.finditer(text))  # "Higuch" + "i" is the word itself
+
+
+# The people of a place in the plural ("Delhiites", "Glaswegians", "Muscovites"); and its adjective used as one, a
+# determiner or a word before it and a noun after ("a self-destructive Glaswegian country singer", "the Glaswegian
+# extras"): no person's name is written so ("Brian said" is).
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ites|ians|eans)$")
+_ADJECTIVE_OF_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ese)$")
+_WORD_BEFORE = re.compile(r"(?:\b(?:a|an|the|all|many|some|two|three|[a-z]+)\s)$")
+_NOUN_AFTER = re.compile(r"\s[a-z]{3,}\b")
+
+
+def peoples_of_places(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names the article uses as the name of a people: a plural of a people's word, or a word shaped
+    like one used as an adjective in every mention."""
+    shaped: dict[str, bool] = {}
+    for c in candidates:
+        if " " in c.text or c.type not in ("PERSON", "PLACE", "ORGANIZATION"):
+            continue
+        if _PEOPLE_PLURAL.match(c.text):
+            shaped[c.text] = True
+        elif _ADJECTIVE_OF_PEOPLE.match(c.text):
+            adjective = bool(_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+                             and _NOUN_AFTER.match(text, c.end))
+            shaped[c.text] = shaped.get(c.text, True) and adjective
+    return {name for name, yes in shaped.items() if yes}
