@@ -150,3 +150,11 @@ def test_a_seller_or_a_sponsor_is_an_organisation_not_a_place() -> None:
     cands = [cand(text, "Vaultix", "PLACE"), cand(text, "Vaultix", "PLACE", 1), cand(text, "Leeds", "PLACE"),
              cand(text, "Leeds", "PLACE", 1)]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION", "PLACE", "PLACE"]
+
+
+def test_currencies_and_materials_are_no_names() -> None:
+    text = ("RRP: 49.95 Euro (£40). The Euro fell against the Dollar. Bottles are made from BPA-free PET plastic. "
+            "Tickets cost 300 Yen in Osaka. Ezra Pound wrote it; Pound said so.")
+    found = {e.name for e in analyze(text).entities}
+    assert not {"Euro", "Dollar", "PET", "BPA", "Yen"} & found
+    assert {"Osaka", "Ezra Pound"} <= found

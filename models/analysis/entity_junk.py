@@ -31,7 +31,7 @@ NOT_NAMES = frozenset(
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
-    pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt
+    pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt pet bpa pvc hdpe
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
@@ -141,6 +141,14 @@ def common_words_only(c: Candidate, counts: Counter[str]) -> bool:
     return all(counts[w.lower()] for w in words)
 
 
+_CURRENCIES = frozenset("""
+    euro euros dollar dollars pound pounds yen yuan renminbi rupee rupees ruble rubles rouble roubles franc francs
+    peso pesos lira won rand krona krone kronor real reais naira shilling shillings dirham dirhams bitcoin
+""".split())
+# Currencies that are no one's name even without an amount before them ("The Euro fell"); not "Pound" (Ezra Pound),
+# "Yuan", "Real" (Madrid) or "Rand" (Paul).
+_CURRENCY_NAMES = frozenset("euro euros dollar dollars yen renminbi rupee rupees ruble rubles rouble roubles bitcoin"
+                            .split())
 _OFFICE_DOMAINS = frozenset({"state", "defense", "defence", "energy", "commerce", "health", "labor", "labour",
                              "treasury", "education", "transportation", "transport", "agriculture", "justice",
                              "finance", "the interior", "interior", "foreign affairs", "homeland security", "war"})
@@ -168,8 +176,11 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True
     if counts is not None and _common_word(c, counts):
         return True
-    if surface.isupper() and len(surface) <= 3 and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
-        return True  # "225 DKK per hour": a currency or a unit
+    if (surface.isupper() and len(surface) <= 3 or surface.lower() in _CURRENCIES) \
+            and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return True  # "225 DKK per hour", "49.95 Euro": a currency or a unit
+    if surface.lower() in _CURRENCY_NAMES:
+        return True
     if " " not in surface and _INDEFINITE_BEFORE.search(text, max(0, c.start - 24), c.start) and \
             _CLAUSE_AFTER.match(text, c.end):
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
