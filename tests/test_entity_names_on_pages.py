@@ -158,3 +158,11 @@ def test_currencies_and_materials_are_no_names() -> None:
     found = {e.name for e in analyze(text).entities}
     assert not {"Euro", "Dollar", "PET", "BPA", "Yen"} & found
     assert {"Osaka", "Ezra Pound"} <= found
+
+
+def test_a_list_the_model_took_for_one_name_is_cut_at_its_comma_but_a_name_with_a_suffix_is_not() -> None:
+    text = ("She aired her grievances with Big Machine, Braun and The Carlyle Group. Big Machine said no. "
+            "Martin Luther King, Jr. spoke. Martin Luther King was there.")
+    found = {e.name: len(e.mentions) for e in analyze(text).entities}
+    assert found.get("Big Machine") == 2 and "Braun" in found
+    assert not any("," in name or name == "Jr." for name in found)

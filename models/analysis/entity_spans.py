@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.analysis.aliases import INSIDE_A_NAME, Candidate, name_key
-from models.analysis.entity_types import DETERMINERS, NAME_PARTICLES, PLACE_LAST_WORDS, is_title_word
+from models.analysis.entity_types import (
+    CORPORATE_SUFFIXES,
+    DETERMINERS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    PLACE_LAST_WORDS,
+    is_title_word,
+)
 from models.analysis.given_names import given_name_first, given_names
 from models.analysis.institutions import university_places
 
@@ -283,8 +291,11 @@ def places_in_universities(candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
-# A possessive inside a span, before a capitalised word: "Jeff Bezos’s Blue Origin", "Apple's MacBook".
+# A possessive inside a span, before a capitalised word: "Jeff Bezos’s Blue Origin", "Apple's MacBook"; and a comma
+# between two names of a list the model took for one ("with Big Machine, Braun and The Carlyle Group").
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
+_INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
+_AFTER_COMMA_OF_A_NAME = NAME_SUFFIXES | CORPORATE_SUFFIXES | {"the"}
 
 
 def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -294,17 +305,24 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     that belongs to the name ("People’s Daily", "Martha’s Vineyard", "Dawson’s Creek") stays. The owner takes the
     type it has alone (the span's, else); what is owned keeps the span's type unless that was the owner's own: a
     person's "Blue Origin" is an organisation. One word owned is a name only if the article names it alone too
-    ("Apple’s MacBook"; not "the Hall of Fame’s Class of 2020")."""
+    ("Apple’s MacBook"; not "the Hall of Fame’s Class of 2020"). A person's or an organisation's span holding a comma
+    ("Big Machine, Braun") is cut there the same way when the article names its first part alone; not before a
+    suffix ("Martin Luther King, Jr.", "Apple, Inc.") nor before a part of the organisation ("County of Maui,
+    Department of Finance")."""
     alone: dict[str, str] = {}
     for c in candidates:
-        if not _INNER_POSSESSIVE.search(c.text):
+        if not _INNER_POSSESSIVE.search(c.text) and not _INNER_COMMA.search(c.text):
             alone.setdefault(name_key(c.text), c.type)
     out: list[Candidate] = []
     for c in candidates:
         found = _INNER_POSSESSIVE.search(c.text)
         if found is None:
-            out.append(c)
-            continue
+            found = _INNER_COMMA.search(c.text) if c.type in ("PERSON", "ORGANIZATION") else None
+            rest = c.text[found.end() :].lower().split() if found else []
+            if found is None or rest[0] in _AFTER_COMMA_OF_A_NAME or any(w in ORG_HEADS for w in rest) \
+                    or name_key(c.text[: found.start()]) not in alone:
+                out.append(c)  # "Martin Luther King, Jr.", "Apple, Inc.", "County of Maui, Department of Finance"
+                continue
         owner, owned = c.text[: found.start()], c.text[found.end() :]
         words = owner.split()
         kind = alone.get(name_key(owner))
@@ -314,7 +332,7 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         out.append(Candidate(c.start, c.start + len(owner), owner, kind, c.weak, "owner"))
-        if " " in owned or name_key(owned) in alone:
+        if " " in owned or name_key(owned) in alone or found.re is _INNER_COMMA:
             kind_owned = c.type if c.type != kind else "ORGANIZATION" if kind == "PERSON" else c.type
             out.append(Candidate(c.start + found.end(), c.end, owned, kind_owned, c.weak, c.source))
     return out
