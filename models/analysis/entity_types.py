@@ -145,3 +145,6 @@ PLACE_LAST_WORDS = frozenset(
     statehouse courthouse capitol swamp marsh glacier canyon reservoir
     """.split()
 )
+# Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",
+# "… Summit", "… Arena"): no surname is one of them.
+NAME_HEAD_WORDS = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | EVENT_HEADS | BUILDING_HEADS

@@ -19,14 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from models.analysis.entity_types import (
-    BUILDING_HEADS,
-    CORPORATE_SUFFIXES,
-    EVENT_HEADS,
-    ORG_HEADS,
-    PLACE_FIRST_WORDS,
-    PLACE_LAST_WORDS,
-)
+from models.analysis.entity_types import NAME_HEAD_WORDS, PLACE_FIRST_WORDS
 
 _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_romanized_names")
 MIN_LOCALES = 2
@@ -87,7 +80,7 @@ def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:
     return True
 
 
-_NOT_SURNAMES = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | EVENT_HEADS | BUILDING_HEADS | frozenset(
+_NOT_SURNAMES = NAME_HEAD_WORDS | frozenset(
     """
     hotel motel inn hostel resort restaurant cafe café bar pub grill place paralympics experience show project studio
     studios records productions entertainment media pictures films music sport sports southern northern eastern

@@ -10,19 +10,12 @@ from dataclasses import replace
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_junk import word_counts
-from models.analysis.entity_types import (
-    BUILDING_HEADS,
-    CORPORATE_SUFFIXES,
-    EVENT_HEADS,
-    ORG_HEADS,
-    PLACE_FIRST_WORDS,
-    PLACE_LAST_WORDS,
-)
+from models.analysis.entity_types import NAME_HEAD_WORDS, PLACE_FIRST_WORDS
 from models.analysis.given_names import given_names
 
 _OFTEN = 3  # mentions of the surname alone that make it a person's without a known given name ("Brock Holt")
 _PERSONAL_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?$")
-_HEADS = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | PLACE_FIRST_WORDS | EVENT_HEADS | BUILDING_HEADS
+_HEADS = NAME_HEAD_WORDS | PLACE_FIRST_WORDS
 
 
 def full_names_of_surnames(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
