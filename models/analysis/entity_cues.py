@@ -508,6 +508,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
     parts = _parts_of_people(candidates, text)
     peoples = peoples_of_places(candidates, text)
+    mixed = _mixed_place_names(candidates, evidence)
     out = []
     for c in candidates:
         if c.type == "OTHER" and c.source in _THINGS_BY_RULE:
@@ -525,6 +526,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         against = _against_person(evidence.get(name_key(c.text)))
         if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not against:
             out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
+            continue
+        if c.type == "ORGANIZATION" and c.text in mixed:
+            out.append(replace(c, type="PLACE", source="context"))
             continue
         votes = evidence.get(name_key(c.text))
         if votes and c.type == "PLACE" and votes[AGENT] >= 2 and votes[AGENT] > votes["PLACE"]:
@@ -549,6 +553,20 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
+
+
+def _mixed_place_names(candidates: Sequence[Candidate], evidence: dict[str, Counter[str]]) -> set[str]:
+    """One-word names the model calls a place at one mention in three or more and an organisation at the others,
+    with a place's cue ("in Bristol") and nothing of an organisation's around any of them: a place."""
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in candidates:
+        if c.source == "model" and " " not in c.text:
+            kinds[c.text][c.type] += 1
+    return {
+        name for name, seen in kinds.items()
+        if seen["PLACE"] and 2 * seen["PLACE"] >= seen["ORGANIZATION"] > 0
+        and (votes := evidence.get(name_key(name))) and set(+votes) == {"PLACE"}
+    }
 
 
 _THINGS_BY_RULE = frozenset({"product", "title list", "work", "award"})

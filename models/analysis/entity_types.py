@@ -46,7 +46,8 @@ TITLE_WORDS = frozenset(
         "founder-ceo", "co-chairman", "vice-president", "vice-chairman", "deputy-director", "superintendent",
         "commissioner", "inspector", "detective", "sheriff", "trooper", "councilman", "councilwoman", "councillor",
         "councilor", "alderman", "assemblyman", "assemblywoman", "treasurer", "comptroller", "prosecutor",
-        "magistrate",
+        "magistrate", "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "granny", "grandmother",
+        "grandfather",
     }
 )
 
@@ -57,6 +58,7 @@ PERSON_TITLES = frozenset(
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "president",
         "chancellor", "spokesman", "spokeswoman", "spokesperson", "senator", "sen.", "rep.", "governor", "gov.",
         "mayor", "ceo", "chairman", "chairwoman", "sir", "pope", "king", "queen", "prince", "princess",
+        "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "granny", "grandmother", "grandfather",
     }
 )
 
