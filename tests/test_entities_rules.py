@@ -117,6 +117,16 @@ def test_sites_listed_with_commas_are_not_an_address() -> None:
     assert not any("," in m for m in mentions)
 
 
+def test_a_sentence_opening_with_a_place_and_a_comma_gives_the_place_no_region() -> None:
+    """"Meanwhile in Italy, Orlando had walked out": Orlando is the sentence's subject (the model calls him a city),
+    not Italy's region; "In Salem, Oregon, the festival …" is an address still."""
+    text = ("Meanwhile in Italy, Orlando had walked out of the conference. "
+            "In Salem, Oregon, the festival moved last spring.")
+    mentions = [m.text for e in analyze(text).entities for m in e.mentions]
+    assert "Italy" in mentions and not any(m.startswith("Italy,") for m in mentions)
+    assert "Salem, Oregon" in mentions
+
+
 def test_a_name_the_model_cut_at_a_hyphen_is_made_whole() -> None:
     text = "He was buried in Bourg-la-Reine near Paris. The mosque faces Naqsh-e Jahan Square in the old quarter."
     names = {e.name: [m.text for m in e.mentions] for e in analyze(text).entities}

@@ -24,6 +24,11 @@ from models.analysis.institutions import university_places
 # Matched right after a name; the look-behind keeps a search from trying every space of a long run.
 _LIST_GOES_ON = re.compile(r"(?<!\s)(?:\s*(?:,\s*)?(?:and|or|&)\s|\s*,\s*[A-Z])")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
+# A sentence opening with a place ("In Italy, …", "Meanwhile in Italy, …") and a lower-case word after the name
+# that follows its comma: the name is the sentence's subject, not the place's region.
+_INTRO_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+,?\s+)?(?:[Ii]n|[Aa]t|[Ff]rom|[Aa]cross|[Tt]hroughout)\s+$",
+                           re.MULTILINE)
+_WORD_AFTER = re.compile(r" [a-z]")
 # The postal code of a US state after a town ("Vinita, OK"), which the model does not take for a place.
 _STATE_CODE = re.compile(
     r", (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
@@ -87,6 +92,9 @@ def _address_ends(chain: Sequence[Any], text: str, starts: dict[int, int], ends:
         return {}
     if _list_goes_on(text, end, starts) or _listed_after(text, first.start, ends):
         return {}
+    if not code and _INTRO_BEFORE.search(text, max(0, first.start - 30), first.start) \
+            and _WORD_AFTER.match(text, end):
+        return {}  # "Meanwhile in Italy, Orlando had walked out": the comma ends the opening phrase
     if any(m.text.split()[-1].lower() in _SITE_WORDS for m in chain[1:]):
         return {}  # "Newark Airport, LaGuardia Airport, Teterboro": sites are listed, regions contain
     return {m.start: end for m in (chain if code else chain[:-1])}
