@@ -371,3 +371,25 @@ def test_a_name_written_after_its_maker_and_with_a_product_s_word_is_a_product()
     found = {e.name: e.type for e in analyze(text).entities}
     assert found.get("Stadia") == "OTHER"
     assert found.get("Google") == "ORGANIZATION" and found.get("DeepMind") != "OTHER"
+
+
+def test_a_name_opening_with_a_company_and_going_on_with_a_word_of_its_own_is_its_product() -> None:
+    """"Zorvex EchoPods" after "Zorvex" the company is a product; "Zorvex Music" (a part of the company), "Zorvex
+    North America", "Zorvex DeepLab" (the article names the lab as a company), "Zorvex Tuesday" (a dateline) and
+    "Zorvex Hotel" stay what they were."""
+    text = ("Zorvex said sales rose. Zorvex EchoPods cost $139. Zorvex Music grew, as did Zorvex North America. "
+            "DeepLab hired staff; Zorvex DeepLab is in London. Zorvex Tuesday: markets. The Zorvex Hotel opened.")
+    names = ["Zorvex", "Zorvex EchoPods", "Zorvex Music", "Zorvex North America", "DeepLab", "Zorvex DeepLab",
+             "Zorvex Tuesday", "Zorvex Hotel"]
+    types = {c.text: c.type for c in clean([cand(text, n, "ORGANIZATION") for n in names], text)}
+    assert types["Zorvex EchoPods"] == "OTHER"
+    assert {n: types[n] for n in names if n != "Zorvex EchoPods"} == dict.fromkeys(
+        [n for n in names if n != "Zorvex EchoPods"], "ORGANIZATION")
+
+
+def test_a_name_opening_with_a_word_the_article_also_gives_a_person_is_no_product() -> None:
+    """"Daniel" typed an organisation once and a person elsewhere is no maker: "Daniel Moreau" is no product."""
+    text = "Daniel wrote to the board. Daniel Moreau left. Daniel came back."
+    cands = [cand(text, "Daniel", "ORGANIZATION"), cand(text, "Daniel Moreau", "ORGANIZATION"),
+             cand(text, "Daniel", "PERSON", 2)]
+    assert "OTHER" not in {c.type for c in clean(cands, text)}

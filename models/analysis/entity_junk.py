@@ -19,6 +19,7 @@ from models.analysis.products import (
     dated_work,
     field_of_study,
     made_products,
+    maker_products,
     product_line_names,
     product_or_idea,
 )
@@ -472,7 +473,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
-    lines = product_line_names(candidates, products) | made_products(candidates, products, text)
+    lines = product_line_names(candidates, products) | made_products(candidates, products, text) | {
+        name for name in maker_products(candidates, products) if name.split()[-1] not in _CALENDAR_WORDS}
     quoted = _quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     for c in candidates:
         if c.text in headings:

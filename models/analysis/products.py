@@ -9,7 +9,13 @@ import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
-from models.analysis.entity_types import CORPORATE_SUFFIXES, ORG_HEADS
+from models.analysis.entity_types import (
+    BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PLACE_LAST_WORDS,
+)
 from models.analysis.given_names import given_name_first
 
 # Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
@@ -79,6 +85,53 @@ def made_products(candidates: Sequence[Candidate], products: set[str], text: str
     lines = {p.split()[0] for p in products}
     with_word = {m.group(1) for m in _PRODUCT_WORD_AFTER.finditer(text)}
     return {name for name in after_maker if name in lines or name in with_word}
+
+
+# Words after a company's name that make the name a part of the company, not a product ("Sony Music", "Disney
+# Channel", "Google Research", "Nissan North America", "Amazon Web Services").
+DIVISION_WORDS = frozenset("""
+    music pictures research news healthcare channel channels studio studios sports radio cloud energy motor motors
+    electronics
+    entertainment records books games media health capital ventures labs lab foundation financial finance services
+    solutions systems technologies technology networks interactive publishing films television tv digital
+    international global worldwide america americas europe asia africa japan china india canada australia uk usa
+    north south east west central store stores shop marketplace retail brands partners holdings operations sales
+    communications pharmaceuticals pharma insurance securities investments logistics aerospace defense defence
+    automotive mobility software devices semiconductor semiconductors chemical chemicals airlines air foods
+    beverages university school academy press magazine museum arena stadium center centre park hall theatre theater
+    hotel hotels resort resorts casino
+""".split())
+
+
+def maker_products(candidates: Sequence[Candidate], products: set[str]) -> set[str]:
+    """Names of two or three words that open with a company the article names alone and go on with a word of their
+    own ("Apple AirPods", "Nissan Sentra", "Amazon Echo Buds", "Sony PlayStation"): the company's product, whatever
+    the model called it. Not a part of the company ("Sony Music", "Nissan North America", "Google Research"), nor a
+    name whose own words the article writes as an organisation's or a place's ("Google DeepMind" when it names
+    "DeepMind" the company), nor a person's ("Apple Martin")."""
+    others = {c.text for c in candidates if c.type != "ORGANIZATION"}
+    makers = {c.text for c in candidates if c.type == "ORGANIZATION" and not c.weak and " " not in c.text
+              and c.text[:1].isupper()} - others
+    if not makers:
+        return set()
+    agents = {c.text for c in candidates if c.type in ("ORGANIZATION", "PLACE")}
+    out = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type != "ORGANIZATION" or not 2 <= len(words) <= 3 or words[0] not in makers or c.text in products \
+                or c.text in others:
+            continue
+        rest = words[1:]
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in rest) or " ".join(rest) in agents:
+            continue
+        lowered = [w.lower().strip(".,") for w in rest]
+        if any(w in DIVISION_WORDS or w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in PLACE_LAST_WORDS
+               or w in BUILDING_HEADS or w in EVENT_HEADS or w in ("&", "and", "of") for w in lowered):
+            continue
+        if given_name_first(words, set()):
+            continue
+        out.add(c.text)
+    return out
 
 
 _PRODUCT_WORD_AFTER = re.compile(rf"(?<![\w-])([A-Z][\w'’-]*)\s+(?:{'|'.join(sorted(PRODUCT_HEADS))})\b")
