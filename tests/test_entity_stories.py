@@ -32,3 +32,21 @@ def test_a_name_the_model_types_a_place_once_in_many_stays_what_most_mentions_sa
             "The MacBook is thin.")
     cands = [cand(text, "MacBook", "PLACE")] + [cand(text, "MacBook", "ORGANIZATION", n) for n in range(1, 5)]
     assert [c.type for c in retype(cands, text)].count("PLACE") <= 1
+
+
+def test_a_name_with_a_plural_verb_is_a_team_not_a_person_or_a_place() -> None:
+    """British English gives a team a plural verb: "Brentford host Wolves" (the model says a person), "Liverpool
+    travel to Leeds" (the model says a place)."""
+    text = ("Brentford host Wolves on Sunday, and Brentford made it hard. Liverpool travel to Leeds next week. "
+            "Fans in Liverpool were happy.")
+    cands = [cand(text, "Brentford", "PERSON"), cand(text, "Brentford", "PERSON", 1),
+             cand(text, "Liverpool", "PLACE"), cand(text, "Liverpool", "PLACE", 1)]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION"] * 4
+
+
+def test_a_plural_verb_after_a_preposition_a_question_or_a_second_subject_says_nothing() -> None:
+    text = ("Voters in Ohio are angry. Did Russia have a plan? Let Britain have its say. Paris and Rome are far. "
+            "They met in Ohio, Russia, Britain, Rome.")
+    names = ("Ohio", "Russia", "Britain", "Rome")
+    cands = [cand(text, n, "PLACE") for n in names] + [cand(text, n, "PLACE", 1) for n in names]
+    assert {c.type for c in retype(cands, text)} == {"PLACE"}

@@ -26,6 +26,7 @@ from models.analysis.entity_types import (
 from models.analysis.given_names import given_name_first
 from models.analysis.institutions import university_places
 from models.analysis.peoples import NATIONALITY_WORD, nationality_written, peoples_of_places
+from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -170,7 +171,6 @@ _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$"
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
 _PHRASE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|by|to|in|when|was|is)\b)")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _YEAR_AFTER = re.compile(r",\s*(?:1[89]|20)\d\d[a-z]?\s*[);,]")
 _REFERENCE_BEFORE = re.compile(
     r"(?:\((?:e\.g\.,?\s|see\s|cf\.\s)?|;\s|[A-Z][\w'’-]+,\s|[A-Z][\w'’-]+\s(?:&|and)\s|,\s&\s)$")
@@ -330,8 +330,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2
     if _ROLE_AFTER.match(after) and len(words) <= 3:
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
-    if len(words) == 1 and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(after):
-        cues["ORGANIZATION"] += 2  # "Rangers quarterback …", "the Hawks-Owls game": a team, not a person
+    team = team_evidence(text, start, end)
+    if team:
+        cues["ORGANIZATION"] += team
     if _INDEX_BEFORE.search(before) or _INDEX_AFTER.match(after):
         cues["OTHER"] += 2  # "the equity benchmark Sensex", "the Dow Jones Industrial Average fell 102.2 points"
     if _LANGUAGE_AFTER.match(after):
@@ -359,45 +360,6 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
 
 
 _ARTICLE_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|at|az)[-‐‑]$")
-
-
-def _plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """One-word names typed as people, in the plural and written after "the" every time ("the Steelers", "the
-    Kinks"): a team or a band. A person's name takes no article."""
-    seen: dict[str, bool] = {}
-    for c in candidates:
-        if c.type != "PERSON" or " " in c.text or not c.text.endswith("s") or not c.text[:1].isupper():
-            continue
-        after_the = bool(_THE_BEFORE.search(text, max(0, c.start - 4), c.start))
-        seen[c.text] = seen.get(c.text, True) and after_the
-    out = {name for name, every in seen.items() if every}
-    # "the Pittsburgh Pirates", "the Velvet Owls": a name of several words ending in a plural, after "the" at least
-    # as often as not (a table or an infobox writes it bare)
-    return out | team_names(candidates, text, ("PERSON",))
-
-
-# The plural last words of places ("the United States", "the Rocky Mountains", "the Northern Territories").
-_PLACE_PLURALS = frozenset(
-    "States Islands Isles Mountains Hills Lakes Falls Springs Keys Highlands Lowlands Alps Territories Emirates "
-    "Provinces Plains Heights Woods Fields Rapids Sands Downs Cliffs Gardens Meadows Valleys Rocks Pyramids Glades "
-    "Marshes Lands Caves Narrows Straits Dunes Banks Shoals Reefs Peaks Ranges Hebrides Midlands Americas Indies "
-    "Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Andes Appalachians Rockies".split()
-)
-
-
-def team_names(candidates: Sequence[Candidate], text: str, kinds: Sequence[str]) -> set[str]:
-    """Names of several words ending in a plural, written after "the" at least as often as not ("the Pittsburgh
-    Pirates", "the Velvet Owls"; a table or an infobox writes them bare): a team or a band, whatever the model or
-    a context cue made of them ("Pittsburgh Pirates (2012)" in an infobox is no citation of a person). Only the
-    ``kinds`` given are counted; places in the plural ("the United States") are none. A given name and a surname in
-    -s ("Britney Spears") need "the" more often than not: "the Britney Spears story" is the story's "the"."""
-    votes: Counter[str] = Counter()
-    for c in candidates:
-        words = c.text.split()
-        if c.type not in kinds or len(words) < 2 or not _PLURAL_NAME.match(words[-1]) or words[-1] in _PLACE_PLURALS:
-            continue
-        votes[c.text] += 1 if _THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
-    return {name for name, v in votes.items() if v >= (1 if given_name_first(name.split(), set()) else 0)}
 
 
 def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -431,7 +393,7 @@ def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str
     endings = {c.text.split()[-1] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
     out = set()
     for c in candidates:
-        if c.type == "PERSON" and c.text in endings and _THE_BEFORE.search(text, max(0, c.start - 4), c.start):
+        if c.type == "PERSON" and c.text in endings and THE_BEFORE.search(text, max(0, c.start - 4), c.start):
             out.add(c.text)
     return out
 
@@ -459,7 +421,7 @@ def _personal_evidence(c: Candidate, text: str) -> bool:
     if not c.text[:1].isupper() or c.text.isupper() or any(w.lower() in ORG_HEADS for w in words):
         return False
     dated = _YEAR_IN_PARENTHESES.match(text, c.end) is not None
-    return not (dated and (len(words) > 1 or _THE_BEFORE.search(text, max(0, c.start - 4), c.start)))
+    return not (dated and (len(words) > 1 or THE_BEFORE.search(text, max(0, c.start - 4), c.start)))
 
 
 _YEAR_IN_PARENTHESES = re.compile(r"\s*\((?:1[5-9]|20)\d\d\)")
@@ -502,7 +464,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
-    plural_the = _plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
+    plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
@@ -576,14 +538,4 @@ _ROLE_AFTER = re.compile(
     r"\s+(?:coach|goalie|goaltender|defenseman|defenceman|captain|winger|forward|striker|midfielder|quarterback|"
     r"pitcher|shortstop|linebacker|owner|fans|teammates?|ceo|cfo|chief executive|spokesman|spokeswoman|"
     r"spokesperson|chairman|founder|co-founder|executives?|shareholders|employees|staff|subscribers|users)\b"
-)
-
-
-# A plural name before a player's position or a game: a sports team ("Falcons linebacker", "Hawks-Owls game").
-_PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s']s$")
-_TEAM_AFTER = re.compile(
-    r"(?:[-–][A-Z][a-z]+s)?\s+(?:game|games|match|matchup|rivalry|fans|coach|head coach|quarterback|linebacker|"
-    r"cornerback|safety|kicker|punter|receiver|wide receiver|running back|tight end|defensive|offensive|lineman|"
-    r"pitcher|shortstop|outfielder|catcher|infielder|goalie|goaltender|defenseman|winger|forward|guard|center|"
-    r"striker|midfielder|defender|goalkeeper|manager|owner|general manager|roster|lineup)\b"
 )

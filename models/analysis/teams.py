@@ -1,0 +1,99 @@
+"""Sports teams, which the small model calls places ("Liverpool") or people ("Brentford"): what the words around
+a name say of a team."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from models.analysis.aliases import Candidate
+from models.analysis.given_names import given_name_first
+
+THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+
+# A singular name with a plural verb, as British English writes of a team or a company ("Brentford host Wolves",
+# "Liverpool travel to Manchester", "Google are planning"): a body of people, no person and no place. Not after a
+# preposition ("voters in Ohio are"), an auxiliary of a question ("Did Russia have a plan?") or a verb that takes a
+# bare infinitive ("let Britain have its say"), nor as the last of two subjects ("Apple and Google are").
+_PLURAL_VERB_AFTER = re.compile(
+    r"(?<!\s)\s+(?:are|were|have|host|travel|face|play|meet|visit|welcome|need|remain|sit|trail|lead)\s+"
+    r"(?:to\s+)?(?:[A-Z]|the\b|a\b|an\b|their\b|\d)"
+)
+_NO_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:and|or|nor|in|of|from|at|for|with|to|on|by|near|across|than|as|like|"
+    r"do|does|did|will|would|can|could|should|shall|may|might|must|let|lets|make|makes|made|help|helps|helped|"
+    r"see|sees|saw|watch|watched)|[&,])\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def body_of_people(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` takes a plural verb, as a team's or a company's does in British English."""
+    return (
+        not text[start:end].endswith("s")
+        and bool(_PLURAL_VERB_AFTER.match(text, end))
+        and not _NO_SUBJECT_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
+# A plural name before a player's position or a game: a sports team ("Falcons linebacker", "Hawks-Owls game").
+_PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s']s$")
+_TEAM_AFTER = re.compile(
+    r"(?:[-–][A-Z][a-z]+s)?(?<!\s)\s+(?:game|games|match|matchup|rivalry|fans|coach|head coach|quarterback|linebacker|"
+    r"cornerback|safety|kicker|punter|receiver|wide receiver|running back|tight end|defensive|offensive|lineman|"
+    r"pitcher|shortstop|outfielder|catcher|infielder|goalie|goaltender|defenseman|winger|forward|guard|center|"
+    r"striker|midfielder|defender|goalkeeper|manager|owner|general manager|roster|lineup)\b"
+)
+
+
+def team_evidence(text: str, start: int, end: int) -> int:
+    """How strongly the words around the name at ``start:end`` say it is a team's: a plural name before a player's
+    position or a game ("Rangers quarterback …", "the Hawks-Owls game"), a name with a plural verb ("Brentford
+    host Wolves"). Never a person's."""
+    surface = text[start:end]
+    weight = 0
+    if " " not in surface and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(text, end):
+        weight += 2
+    if body_of_people(text, start, end):
+        weight += 2
+    return weight
+
+
+def plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One-word names typed as people, in the plural and written after "the" every time ("the Steelers", "the
+    Kinks"): a team or a band. A person's name takes no article."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        if c.type != "PERSON" or " " in c.text or not c.text.endswith("s") or not c.text[:1].isupper():
+            continue
+        after_the = bool(THE_BEFORE.search(text, max(0, c.start - 4), c.start))
+        seen[c.text] = seen.get(c.text, True) and after_the
+    out = {name for name, every in seen.items() if every}
+    # "the Pittsburgh Pirates", "the Velvet Owls": a name of several words ending in a plural, after "the" at least
+    # as often as not (a table or an infobox writes it bare)
+    return out | team_names(candidates, text, ("PERSON",))
+
+
+# The plural last words of places ("the United States", "the Rocky Mountains", "the Northern Territories").
+_PLACE_PLURALS = frozenset(
+    "States Islands Isles Mountains Hills Lakes Falls Springs Keys Highlands Lowlands Alps Territories Emirates "
+    "Provinces Plains Heights Woods Fields Rapids Sands Downs Cliffs Gardens Meadows Valleys Rocks Pyramids Glades "
+    "Marshes Lands Caves Narrows Straits Dunes Banks Shoals Reefs Peaks Ranges Hebrides Midlands Americas Indies "
+    "Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Andes Appalachians Rockies".split()
+)
+
+
+def team_names(candidates: Sequence[Candidate], text: str, kinds: Sequence[str]) -> set[str]:
+    """Names of several words ending in a plural, written after "the" at least as often as not ("the Pittsburgh
+    Pirates", "the Velvet Owls"; a table or an infobox writes them bare): a team or a band, whatever the model or
+    a context cue made of them ("Pittsburgh Pirates (2012)" in an infobox is no citation of a person). Only the
+    ``kinds`` given are counted; places in the plural ("the United States") are none. A given name and a surname in
+    -s ("Britney Spears") need "the" more often than not: "the Britney Spears story" is the story's "the"."""
+    votes: Counter[str] = Counter()
+    for c in candidates:
+        words = c.text.split()
+        if c.type not in kinds or len(words) < 2 or not _PLURAL_NAME.match(words[-1]) or words[-1] in _PLACE_PLURALS:
+            continue
+        votes[c.text] += 1 if THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
+    return {name for name, v in votes.items() if v >= (1 if given_name_first(name.split(), set()) else 0)}
