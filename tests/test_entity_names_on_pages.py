@@ -166,3 +166,10 @@ def test_a_list_the_model_took_for_one_name_is_cut_at_its_comma_but_a_name_with_
     found = {e.name: len(e.mentions) for e in analyze(text).entities}
     assert found.get("Big Machine") == 2 and "Braun" in found
     assert not any("," in name or name == "Jr." for name in found)
+
+
+def test_a_name_with_shares_or_analysts_at_it_is_a_company() -> None:
+    """The model calls the bank a person (two given names) and the chip maker a place."""
+    text = "Analysts at Morgan Stanley expect more. Shares of Nvidia rose 2% in New York trading."
+    cands = [cand(text, "Morgan Stanley", "PERSON"), cand(text, "Nvidia", "PLACE"), cand(text, "New York", "PLACE")]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION", "PLACE"]

@@ -137,8 +137,11 @@ _SHOP_S_AFTER = re.compile(r"['’]s(?:\s*[,;:)]|\s+(?:and|or)\s+[A-Z]|\s+(?:sai
 # A name used as the maker or the channel of what follows it ("a Netflix documentary", "his Acme subscription").
 _MEDIA_AFTER = re.compile(r"\s+(?:documentary|documentaries|special|original|originals|app|apps|account|accounts|"
                           r"subscription|subscriptions|subscribers|streaming|stock|shares)\b")
-_ORG_BEFORE = re.compile(r"(?:shares of|stock of|a spokesman for|a spokeswoman for|a spokesperson for|"
+_ORG_BEFORE = re.compile(r"(?:a spokesman for|a spokeswoman for|a spokesperson for|"
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
+# What only a company or an institution has: shares, and analysts or researchers who work "at" it.
+_FIRM_BEFORE = re.compile(r"\b(?:shares of|stock of|(?:analyst|economist|strategist|researcher|scientist|engineer)s? "
+                          r"at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
                            r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
@@ -321,6 +324,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
+    elif _FIRM_BEFORE.search(before):
+        cues["ORGANIZATION"] += 2
     if _OWN_S_AFTER.match(after) or _COMPANY_PART_AFTER.match(after):
         cues["ORGANIZATION"] += 2
     if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after) or _SELLS_AFTER.match(after) \
