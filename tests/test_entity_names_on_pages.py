@@ -173,3 +173,13 @@ def test_a_name_with_shares_or_analysts_at_it_is_a_company() -> None:
     text = "Analysts at Morgan Stanley expect more. Shares of Nvidia rose 2% in New York trading."
     cands = [cand(text, "Morgan Stanley", "PERSON"), cand(text, "Nvidia", "PLACE"), cand(text, "New York", "PLACE")]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "ORGANIZATION", "PLACE"]
+
+
+def test_an_apposition_naming_an_alliance_or_a_drugmaker_makes_an_organisation() -> None:
+    """"the vaccine alliance": the last noun of the compound is its head, and an alliance is an organisation, not
+    the product its first noun names."""
+    text = ("Gavel, the vaccine alliance, said it would pay. Nordvik, the Danish drugmaker, said it had sent doses. "
+            "Gavel will pay more; Nordvik agreed.")
+    cands = [cand(text, "Gavel", "PERSON"), cand(text, "Nordvik", "PERSON"), cand(text, "Gavel", "PERSON", 1),
+             cand(text, "Nordvik", "PERSON", 1)]
+    assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}

@@ -54,7 +54,8 @@ ORG_NOUNS = frozenset(
     studio developer manufacturer maker retailer airline bank fund network broadcaster channel label university
     college school charity nonprofit non-profit group party union league association society institute foundation
     ministry department conglomerate carrier operator provider platform website magazine outlet brand chain
-    subsidiary consortium federation council
+    subsidiary consortium federation council alliance coalition cooperative co-op drugmaker automaker carmaker
+    insurer lender regulator watchdog
     """.split()
 )
 # Nouns of things people make and sell or publish: a name they define is a product or a work, not an organisation
