@@ -183,3 +183,14 @@ def test_an_apposition_naming_an_alliance_or_a_drugmaker_makes_an_organisation()
     cands = [cand(text, "Gavel", "PERSON"), cand(text, "Nordvik", "PERSON"), cand(text, "Gavel", "PERSON", 1),
              cand(text, "Nordvik", "PERSON", 1)]
     assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
+
+
+def test_a_name_found_whole_once_is_whole_wherever_it_is_written_again() -> None:
+    """The small model finds "Bavarian Nordic" once and, the second time, only a nationality "Bavarian"."""
+    text = ("WHO Director-General Tedros Adhanom Ghebreyesus told reporters that Bavarian Nordic, the Danish "
+            "drugmaker, "
+            "had delivered 265,000 doses to Kinshasa, and that Japan had pledged three million doses.\n\n"
+            "UNICEF has signed a deal with Bavarian Nordic to buy up to one million doses at the lowest price.")
+    found = {e.name: (e.type, len(e.mentions)) for e in analyze(text).entities}
+    assert found.get("Bavarian Nordic") == ("ORGANIZATION", 2)
+    assert "Bavarian" not in found

@@ -45,6 +45,7 @@ from models.analysis.given_names import given_name_first, given_names
 from models.analysis.headlines import in_headline
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
+from models.analysis.repeats import Coverage, repeated_names, whole_again
 from models.analysis.types import Entity, Mention
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
@@ -60,8 +61,9 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     for piece in parsed.pieces:
         candidates.extend(_piece_candidates(piece, text, known))
     candidates.extend(_hyphen_partners(parsed, candidates))
-    candidates.extend(_repeated_names(text, candidates))
+    candidates.extend(repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
+    candidates = whole_again(text, candidates)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, _joined_names(text, owners_apart(
         text, _without_duplicates(candidates))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
@@ -73,7 +75,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     clusters = merge_aliases(candidates, text)
     ends = {**regnal_ends(clusters, text), **place_with_region(clusters, text)}
     starts = titled_starts(clusters, text)
-    titles = _Coverage(len(text), [Candidate(s, m, "", "") for m, s in starts.items()])
+    titles = Coverage(len(text), [Candidate(s, m, "", "") for m, s in starts.items()])
     found = [
         Entity(
             _own_s_name(c.name, c.type, c.members), c.type,
@@ -440,28 +442,13 @@ def _unlabelled_organisations(piece: Piece, text: str, taken: set[int]) -> Itera
         i = max(j, i + 1)
 
 
-class _Coverage:
-    """Which characters of the text some candidate already covers (a linear-time overlap test)."""
-
-    def __init__(self, length: int, candidates: Sequence[Candidate]) -> None:
-        self.mask = bytearray(length)
-        for c in candidates:
-            self.add(c.start, c.end)
-
-    def add(self, start: int, end: int) -> None:
-        self.mask[start:end] = b"\x01" * (end - start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return any(self.mask[start:end])
-
-
 def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
     """Names joined by a hyphen that the model missed ("the Japan-Russia relationship"), when each is a name the
     article mentions elsewhere: both become mentions of those entities."""
     known: dict[str, str] = {}
     for c in candidates:
         known.setdefault(name_key(c.text), c.type)
-    coverage = _Coverage(len(parsed.text), candidates)
+    coverage = Coverage(len(parsed.text), candidates)
     text = parsed.text
     for piece in parsed.pieces:
         doc = piece.doc
@@ -484,44 +471,11 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
                     yield Candidate(start, end, side.text, kind, weak=True, source="hyphen")
 
 
-def _repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
-    """Other occurrences of a name the model found once but missed elsewhere ("Jobs resigned" at a sentence start),
-    and of the surname of a person named in full. Only as a whole name: not inside a longer capitalised run."""
-    surfaces: dict[str, str] = {}
-    surnames: dict[str, set[str]] = {}
-    for c in candidates:
-        if c.weak or c.type not in ("PERSON", "ORGANIZATION", "PLACE") or len(c.text) < 3 or not c.text[0].isupper():
-            continue
-        surfaces.setdefault(c.text, c.type)
-        words = [w for w in c.text.split() if w.lower() not in NAME_SUFFIXES]
-        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
-            surnames.setdefault(words[-1], set()).add(c.text)
-    for surname, full in surnames.items():
-        if len(full) == 1 and surname.lower() not in text:
-            surfaces.setdefault(surname, "PERSON")
-    if not surfaces:
-        return
-    coverage = _Coverage(len(text), candidates)
-    names = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&.-])(?:{names})(?![\w&-])")
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if coverage.overlaps(start, end):
-            continue
-        after = text[end : end + 2]
-        before = text[max(0, start - 2) : start]
-        if len(after) == 2 and after[0] == " " and after[1].isupper():
-            continue  # "Apple Corps" when only "Apple" was known
-        if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
-            continue
-        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True, source="repeated")
-
-
 def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
     """Proper nouns the model left unlabelled whose contexts agree on a type ("Byron was born in …, his …"): every
     occurrence of the run of proper nouns, typed by the pooled cues of :mod:`.entity_cues` when they are clear."""
     text = parsed.text
-    coverage = _Coverage(len(text), candidates)
+    coverage = Coverage(len(text), candidates)
     place_names = {c.text for c in candidates if c.type == "PLACE"}
     # first names of people named in full ("Isabel" after "Isabel Ruiz")
     first_names = {c.text.split()[0] for c in candidates if c.type == "PERSON" and " " in c.text}
@@ -568,10 +522,3 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
             for start, end in spans:
                 source = sources.get(words, "context") if typed[words] == "PERSON" else "context"
                 yield Candidate(start, end, words, typed[words], weak=True, source=source)
-
-
-def _word_before_capitalised(text: str, start: int) -> bool:
-    i = start - 1
-    while i > 0 and text[i - 1].isalpha():
-        i -= 1
-    return text[i : i + 1].isupper()

@@ -1,0 +1,99 @@
+"""Names written again: the occurrences of a name the model found once and missed elsewhere, and a name found whole
+once and written whole again where the model saw only a part of it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from models.analysis.aliases import Candidate
+from models.analysis.entity_types import NAME_SUFFIXES
+
+
+class Coverage:
+    """Which characters of the text some candidate already covers (a linear-time overlap test)."""
+
+    def __init__(self, length: int, candidates: Sequence[Candidate]) -> None:
+        self.mask = bytearray(length)
+        for c in candidates:
+            self.add(c.start, c.end)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.mask[start:end])
+
+
+def repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """Other occurrences of a name the model found once but missed elsewhere ("Jobs resigned" at a sentence start),
+    and of the surname of a person named in full. Only as a whole name: not inside a longer capitalised run."""
+    surfaces: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.weak or c.type not in ("PERSON", "ORGANIZATION", "PLACE") or len(c.text) < 3 or not c.text[0].isupper():
+            continue
+        surfaces.setdefault(c.text, c.type)
+        words = [w for w in c.text.split() if w.lower() not in NAME_SUFFIXES]
+        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            surnames.setdefault(words[-1], set()).add(c.text)
+    for surname, full in surnames.items():
+        if len(full) == 1 and surname.lower() not in text:
+            surfaces.setdefault(surname, "PERSON")
+    if not surfaces:
+        return
+    coverage = Coverage(len(text), candidates)
+    names = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&.-])(?:{names})(?![\w&-])")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if coverage.overlaps(start, end):
+            continue
+        after = text[end : end + 2]
+        before = text[max(0, start - 2) : start]
+        if len(after) == 2 and after[0] == " " and after[1].isupper():
+            continue  # "Apple Corps" when only "Apple" was known
+        if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
+            continue
+        yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True, source="repeated")
+
+
+def whole_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A name of several words the model found whole once, written again whole where it found only a part of it
+    ("Bavarian Nordic" … "a deal with Bavarian Nordic", where it saw a nationality "Bavarian"): the whole name, the
+    part dropped."""
+    known: dict[str, Candidate] = {}
+    for c in candidates:
+        if not c.weak and c.source == "model" and c.type in ("PERSON", "ORGANIZATION", "PLACE") \
+                and " " in c.text and c.text[:1].isupper():
+            known.setdefault(c.text, c)
+    if not known:
+        return candidates
+    spans = {(c.start, c.end) for c in candidates}
+    by_start = sorted(candidates, key=lambda c: c.start)
+    starts = [c.start for c in by_start]
+    pattern = re.compile(rf"(?<![\w&.-])(?:{'|'.join(re.escape(n) for n in sorted(known, key=len, reverse=True))})"
+                         r"(?![\w&-])")
+    drop: set[int] = set()
+    added = []
+    for m in pattern.finditer(text):
+        if (m.start(), m.end()) in spans:
+            continue
+        inner = [c for c in by_start[bisect.bisect_left(starts, m.start() - 200) : bisect.bisect_left(starts, m.end())]
+                 if m.start() < c.end]
+        if not inner or any(c.start < m.start() or c.end > m.end() for c in inner):
+            continue  # nothing found there, or a longer name that holds it
+        drop.update(id(c) for c in inner)
+        added.append(replace(known[m.group()], start=m.start(), end=m.end(), weak=True, source="repeated"))
+    if not added:
+        return candidates
+    return [c for c in candidates if id(c) not in drop] + added
+
+
+def _word_before_capitalised(text: str, start: int) -> bool:
+    i = start - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i : i + 1].isupper()
