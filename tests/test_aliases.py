@@ -69,6 +69,17 @@ def test_canonical_name_is_the_longest_full_form_in_normal_case() -> None:
     assert canonical_name(["RDF"]) == "RDF"
 
 
+def test_a_name_of_several_words_in_a_dateline_s_capitals_is_written_in_normal_case() -> None:
+    """Short words of a dateline ("NEW", "SAN") count with the rest; an acronym stays one; a fuller name written
+    only in capitals (a transcript's list of counsel) is the name, in normal case."""
+    assert canonical_name(["CAPE VELMORA"]) == "Cape Velmora"
+    assert canonical_name(["NEW VELMORA"]) == "New Velmora"
+    assert canonical_name(["KBC NEWS"]) == "KBC News"
+    assert canonical_name(["US EPA"]) == "US EPA"
+    assert canonical_name(["MARA B. QUILL", "Quill"]) == "Mara B. Quill"
+    assert canonical_name(["QUILL SAYS", "Mara Quill"]) == "Mara Quill"
+
+
 def test_surname_and_first_name_join_the_full_name() -> None:
     text = "Mara Quill met Olek Varda. Quill said Varda agreed. Later Mara left."
     cands = _mentions(

@@ -136,13 +136,36 @@ def canonical_name(forms: Iterable[str]) -> str:
     cleaned = [c for c in cleaned if c]
     if not cleaned:
         return ""
-    normal = [c for c in cleaned if not all(is_shouted(w) or not any(ch.isalpha() for ch in w) for w in c.split())]
+    normal = [c for c in cleaned if not _shouted_name(c)]
     pool = normal or cleaned
     counts = Counter(pool)
     best = max(pool, key=lambda c: (len(c.split()), len(c), counts[c]))
-    if not normal:
-        best = " ".join(w.capitalize() if is_shouted(w) else w for w in best.split())
-    return best
+    if normal:
+        # a fuller form written only in capitals ("ELIZABETH B. PRELOGAR" beside "Prelogar"), in normal case
+        words = set(best.lower().split())
+        fuller = [c for c in cleaned if c not in normal and len(c.split()) > len(best.split())
+                  and words <= set(c.lower().split())]
+        if not fuller:
+            return best
+        best = max(fuller, key=lambda c: (len(c.split()), len(c)))
+    phrase = len(best.split()) > 1
+    return " ".join(w.capitalize() if is_shouted(w) or phrase and _plain_word(w) else w for w in best.split())
+
+
+def _plain_word(word: str) -> bool:
+    """A word, not an acronym: four letters or more, or three with a vowel ("NEW", "LOS"; not "BBC")."""
+    return word.isalpha() and (len(word) >= 4 or len(word) == 3 and any(ch in "AEIOU" for ch in word))
+
+
+def _shouted_name(name: str) -> bool:
+    """Every word in capitals as a dateline writes them: each long word ("MOSCOW"), or a name of several words with
+    seven letters or more ("NEW YORK", "CAPE CANAVERAL"; not "US EPA", an acronym's)."""
+    words = name.split()
+    if all(is_shouted(w) or not any(ch.isalpha() for ch in w) for w in words):
+        return True
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(words) > 1 and len(letters) >= 7 and all(ch.isupper() for ch in letters) \
+        and any(len(w) >= 4 and _plain_word(w) for w in words)
 
 
 def parenthetical_pairs(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
