@@ -240,3 +240,15 @@ def test_a_lone_acronym_filed_under_a_country_stays_unsure() -> None:
     entity = next(e for e in analyze(text, None).entities if e.name == "United States")
     assert [m.text for m in entity.mentions] == ["U.S."]
     assert entity.confidence < 0.5
+
+
+def test_a_state_written_by_its_abbreviation_is_the_state() -> None:
+    """"Cape Velmora, Fla." and "Florida" are one place, filed as Florida; "S.D." is South Dakota and takes no
+    people of the state ("South Dakotans") with it; a lone "Calif." is California."""
+    text = "CAPE VELMORA, Fla. — Florida agreed. SIOUX RIVER, S.D. — South Dakota voted; South Dakotans cheered."
+    cands = _mentions(text, [("Fla.", "PLACE"), ("Florida", "PLACE"), ("S.D.", "PLACE"), ("South Dakota", "PLACE"),
+                             ("South Dakotans", "GROUP")])
+    names = sorted((c.name, len(c.members)) for c in merge_aliases(cands, text))
+    assert names == [("Florida", 2), ("South Dakota", 2), ("South Dakotans", 1)]
+    assert [c.name for c in merge_aliases(_mentions("LODI, Calif. — It rained.", [("Calif.", "PLACE")]))] == [
+        "California"]

@@ -92,10 +92,26 @@ def _word_key(word: str) -> str:
     return word
 
 
+# The states of the United States as the press abbreviates them after a town ("Cape Canaveral, Fla."): the state.
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+
+
 @lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """Comparison key: two mentions with the same key name the same thing. A company's "Group" is left out too
-    ("The Carlyle Group" … "Carlyle, which held a stake"), though it stays in the name shown."""
+    ("The Carlyle Group" … "Carlyle, which held a stake"), though it stays in the name shown. A state's
+    abbreviation is the state ("Fla." is "Florida")."""
+    text = STATE_ABBREVIATIONS.get(text, text)
     words = _name_words(text)
     if len(words) > 1 and words[-1] == "Group":
         words = words[:-1]
@@ -275,7 +291,8 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
             if len(name_words(candidates[i].text)) >= 2:
                 expansions.setdefault(initials(candidates[i].text), set()).add(root)
     for root, idx in groups.items():
-        letters = {acronym_letters(candidates[i].text) for i in idx} - {None}
+        letters = {acronym_letters(candidates[i].text) for i in idx
+                   if candidates[i].text not in STATE_ABBREVIATIONS} - {None}  # "S.D." is South Dakota already
         for acronym in letters:
             target = _unique(expansions.get(str(acronym), set()) - {root})
             if target is not None:
@@ -407,6 +424,8 @@ def library_name(name: str, kind: str) -> str:
     initials as written ("J.R.")."""
     if kind == "PERSON":
         return name
+    if kind == "PLACE" and name in STATE_ABBREVIATIONS:
+        return STATE_ABBREVIATIONS[name]
     letters = acronym_letters(name)
     if letters is None or letters != name.replace(".", ""):
         return name  # not an acronym, or one with a possessive or an ampersand ("AT&T"): left as it is
