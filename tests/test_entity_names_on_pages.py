@@ -194,3 +194,9 @@ def test_a_name_found_whole_once_is_whole_wherever_it_is_written_again() -> None
     found = {e.name: (e.type, len(e.mentions)) for e in analyze(text).entities}
     assert found.get("Bavarian Nordic") == ("ORGANIZATION", 2)
     assert "Bavarian" not in found
+
+
+def test_a_name_ending_in_lab_is_a_firm() -> None:
+    text = "Rocket Forge Lab is preparing its rocket. Rocket Forge Lab will fly it next year."
+    cands = [cand(text, "Rocket Forge Lab", "PERSON"), cand(text, "Rocket Forge Lab", "PERSON", 1)]
+    assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}

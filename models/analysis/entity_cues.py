@@ -284,7 +284,7 @@ _QUANTITY_WORDS = frozenset({"more", "less", "fewer", "than", "over", "about", "
 
 # Last words of the names of firms, studios and practices ("Balmond Studio", "Foster Associates", "Kline Design").
 _FIRM_LAST_WORDS = frozenset("""
-    studio studios design designs architects associates partners consulting consultants labs
+    studio studios design designs architects associates partners consulting consultants lab labs
     laboratories entertainment productions records pictures films ventures holdings solutions
     technologies industries enterprises
 """.split())
