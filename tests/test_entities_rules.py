@@ -264,3 +264,9 @@ def test_a_one_word_party_of_a_case_is_a_person() -> None:
     assert found["Arizona"].type == "PLACE"  # a state is a party too
     assert found.get("State") is None or found["State"].type != "PERSON"
     assert found.get("Celtics") is None or found["Celtics"].type != "PERSON"
+
+
+def test_a_name_ending_in_a_roman_numeral_at_a_sentence_end_leaves_the_full_stop_to_the_sentence() -> None:
+    text = "The heat shield needed more work after Artemis I. The crew will train in Houston."
+    mentions = [m.text for e in analyze(text).entities for m in e.mentions]
+    assert "Artemis I" in mentions and "Artemis I." not in mentions

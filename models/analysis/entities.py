@@ -227,7 +227,14 @@ def _candidate(piece: Piece, text: str, tokens: Sequence[Any], kind: str, weak: 
         surface = text[start:end]
     if not any(ch.isalpha() or ch.isdigit() for ch in surface):
         return None
+    if len(tokens) > 1 and _NUMERAL_AND_STOP.search(surface) and _SENTENCE_NEXT.match(text, end):
+        end -= 1  # "after Artemis I. The crew": the sentence's full stop, not the name's
+        surface = text[start:end]
     return Candidate(start, end, surface, kind, weak)
+
+
+_NUMERAL_AND_STOP = re.compile(r" [IVX]{1,4}\.$")
+_SENTENCE_NEXT = re.compile(r"[ \t]*(?:$|\n|[ \t][A-Z\"“‘'(])")
 
 
 # Prepositions a sentence opens with, capitalised, that the model or a run of capitals takes into a name ("With Post
