@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from models.analysis import analyze
 from models.analysis.entity_cues import retype
+from models.analysis.entity_junk import clean
 from models.analysis.headlines import headline_cut
 from tests.test_entity_cues import cand
 
@@ -200,3 +201,22 @@ def test_a_name_ending_in_lab_is_a_firm() -> None:
     text = "Rocket Forge Lab is preparing its rocket. Rocket Forge Lab will fly it next year."
     cands = [cand(text, "Rocket Forge Lab", "PERSON"), cand(text, "Rocket Forge Lab", "PERSON", 1)]
     assert {c.type for c in retype(cands, text)} == {"ORGANIZATION"}
+
+
+def test_a_title_quoted_once_is_a_work_when_the_quotation_says_so() -> None:
+    """"The" inside the quotation marks, an artist's possessive before them, or a work's noun: a title. A nickname
+    inside a name (Dwayne "The Rock" Johnson) and a name with nothing of a title around it stay names."""
+    text = ('Her album "The Tortured Poets Bureau" spent a week at No. 1. Sabrina Vale\'s "Short Sweet Motel" '
+            'debuted at No. 2, and the single "Velvet Harbor Road" climbed. Dwayne "The Granite Quarry" Johnson '
+            'spoke. He said "Harbor Lane" twice.')
+    names = ["Tortured Poets Bureau", "Short Sweet Motel", "Velvet Harbor Road", "Granite Quarry", "Harbor Lane"]
+    types = {c.text: c.type for c in clean([cand(text, n, "ORGANIZATION") for n in names], text)}
+    assert [types[n] for n in names] == ["OTHER", "OTHER", "OTHER", "ORGANIZATION", "ORGANIZATION"]
+
+
+def test_a_tour_is_an_event_even_when_the_model_calls_it_a_person() -> None:
+    text = ("The album, released through Republic Records in April, earned 142,000 equivalent album units in the week "
+            "ending July 25, according to Luminate. Swift's Eras Tour returned to Europe this month with three shows "
+            "at Wembley Stadium in London, where she was joined by Travis Kelce on stage.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Eras Tour") == "EVENT" and found.get("Travis Kelce") == "PERSON"

@@ -39,6 +39,7 @@ from models.analysis.entity_types import (
     NAME_SUFFIXES,
     ORG_HEADS,
     PERSON_TITLES,
+    PERSONLESS_EVENT_HEADS,
     is_title_word,
 )
 from models.analysis.given_names import given_name_first, given_names
@@ -416,7 +417,8 @@ def _part_candidates(
             tokens, kind = extended, "ORGANIZATION"
     if label in _RETYPABLE and _org_head(tokens):
         kind = "ORGANIZATION"
-    if len(tokens) >= 2 and tokens[-1].lower_ in EVENT_HEADS and kind in ("ORGANIZATION", "PLACE", "OTHER"):
+    if len(tokens) >= 2 and tokens[-1].lower_ in EVENT_HEADS and kind in ("ORGANIZATION", "PLACE", "OTHER") \
+            or len(tokens) >= 2 and tokens[-1].lower_ in PERSONLESS_EVENT_HEADS and kind == "PERSON":
         kind = "EVENT"
     taken.update(t.i for t in tokens)
     c = _candidate(piece, text, tokens, kind, weak)

@@ -456,7 +456,23 @@ def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
         seen[c.text] += 1
         if _OPEN_QUOTE.search(text, max(0, c.start - 1), c.start) and _CLOSE_QUOTE.match(text, c.end):
             quoted[c.text] += 1
-    return {name for name, n in quoted.items() if n >= 2 and 2 * n >= seen[name]}
+    return {name for name, n in quoted.items() if n >= 2 and 2 * n >= seen[name]} | {
+        c.text for c in candidates if " " in c.text and _titled_quote(c, text)}
+
+
+# What marks one quoted name as a work's title: "The" inside the quotation marks, an owner before them (an artist's
+# "Short n' Sweet"), a work's noun (the album "…"); a capitalised word right after it makes it a nickname inside a
+# name (Dwayne "The Rock" Johnson).
+_TITLE_OPENING = re.compile(r"(?:[“\"]The |['’]s [“\"]|\b(?:album|song|single|track|film|movie|book|novel|series|"
+                            r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting) [“\"])$")
+_NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
+
+
+def _titled_quote(c: Candidate, text: str) -> bool:
+    """A name of several words quoted once as a title is quoted: the whole quotation is the name."""
+    return (c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(_CLOSE_QUOTE.match(text, c.end))
+            and bool(_TITLE_OPENING.search(text, max(0, c.start - 12), c.start))
+            and not _NICKNAME_END.match(text, c.end))
 
 
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:

@@ -82,8 +82,13 @@ EVENT_HEADS = frozenset(
     {
         "conference", "summit", "festival", "games", "olympics", "championship", "championships", "cup",
         "awards", "expo", "convention", "forum", "war", "election", "elections", "tournament", "marathon",
-        "fair", "prix",
+        "fair", "prix", "tour",
     }
+)
+# Heads of events' names no person bears: a name the model calls a person ending in one is the event ("Eras Tour").
+PERSONLESS_EVENT_HEADS = frozenset(
+    {"conference", "summit", "festival", "olympics", "championship", "championships", "tournament", "marathon",
+     "expo", "convention", "tour"}
 )
 
 # Corporate suffixes that do not change which organisation is meant ("Apple Inc." = "Apple").
