@@ -220,3 +220,12 @@ def test_a_tour_is_an_event_even_when_the_model_calls_it_a_person() -> None:
             "at Wembley Stadium in London, where she was joined by Travis Kelce on stage.")
     found = {e.name: e.type for e in analyze(text).entities}
     assert found.get("Eras Tour") == "EVENT" and found.get("Travis Kelce") == "PERSON"
+
+
+def test_a_given_name_the_model_calls_a_people_opens_a_person_s_name() -> None:
+    """The small model reads "Billie" as a nationality and leaves "Eilish" out."""
+    text = ("Elsewhere on the chart, Sabrina Carpenter's \"Short n' Sweet\" debuted at No. 2, and Billie Eilish "
+            "climbed back to No. 3 with \"Hit Me Hard and Soft.\" The German Bundestag voted.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Billie Eilish") == "PERSON" and "Billie" not in found
+    assert "German Bundestag" not in found or found["German Bundestag"] != "PERSON"

@@ -35,6 +35,7 @@ from models.analysis.entity_types import (
     EVENT_HEADS,
     HONORIFICS,
     LABEL_TYPES,
+    NAME_HEAD_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
@@ -373,10 +374,32 @@ def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Cand
         kind = LABEL_TYPES.get(ent.label_)
         if kind is None or any(t.i in taken for t in ent) or _not_a_name(ent):
             continue
+        surname = _surname_after_given_name(ent, doc)
+        if surname is not None:  # "Billie" (a people to the model) "Eilish": a person
+            c = _candidate(piece, text, [ent[0], surname], "PERSON")
+            if c:
+                taken.update((ent[0].i, surname.i))
+                yield c
+                continue
         parts = _split_parts(list(ent), known)
         for part in parts:
             yield from _part_candidates(piece, text, part, ent.label_, kind, len(parts) > 1, taken)
     yield from _unlabelled_organisations(piece, text, taken)
+
+
+def _surname_after_given_name(ent: Any, doc: Any) -> Any:
+    """The unlabelled capitalised word after a one-word people's name that is a given name and not shaped like a
+    people's ("Billie" "Eilish"; not "German Bundestag", "Christian Democrats"): its surname."""
+    if ent.label_ != "NORP" or len(ent) != 1 or ent.end >= len(doc):
+        return None
+    word, nxt = ent[0].text, doc[ent.end]
+    if word.endswith(_NATIONALITY_ENDINGS) or word not in given_names():
+        return None
+    low = nxt.lower_
+    if nxt.ent_type_ or nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.is_title or low in NAME_HEAD_WORDS \
+            or is_title_word(low) or low.endswith("s") and not low.endswith("ss"):
+        return None
+    return nxt
 
 
 def _part_candidates(
