@@ -27,6 +27,7 @@ from models.analysis.given_names import given_name_first
 from models.analysis.institutions import university_places
 from models.analysis.peoples import NATIONALITY_WORD, nationality_written, peoples_of_places
 from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
+from models.analysis.world_places import world_places
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -369,9 +370,16 @@ _ARTICLE_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|at|az)[-‐‑]
 
 
 def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """Surnames of the full personal names of the article ("Quell" of "Tobias Quell"), unless the text derives a
-    nationality from the word ("Indonesian": the model's "Garuda Indonesia" is no person) or another name begins
-    with it ("Dell" of "Dell Technologies" stays the company)."""
+    """Surnames of the full personal names of the article ("Quell" of "Tobias Quell") that the model types a place
+    or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the model's "Garuda
+    Indonesia" is no person)."""
+    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
+    return {w for w in _surnames(candidates) if w in typed_apart and not nationality_written(w, text)}
+
+
+def _surnames(candidates: Sequence[Candidate]) -> set[str]:
+    """Surnames of the full personal names of the article, unless another name begins with it ("Dell" of "Dell
+    Technologies" stays the company)."""
     people: Counter[str] = Counter()
     org_firsts = set()
     for c in candidates:
@@ -389,8 +397,7 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
             continue  # "Fort", "Street": a word of place names the model glued to a person's
         if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
             parts.add(last)
-    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
-    return {w for w in parts - org_firsts if w in typed_apart and not nationality_written(w, text)}
+    return parts - org_firsts
 
 
 def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -468,13 +475,16 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 and name_key(c.text) not in brands and name_key(c.text) not in given:
             given.add(name_key(c.text))
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
+    parts = _parts_of_people(candidates, text)
+    world = world_places() - _surnames(candidates)
+    for name in {c.text for c in candidates if c.text in world}:
+        evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
     plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
-    parts = _parts_of_people(candidates, text)
     peoples = peoples_of_places(candidates, text)
     mixed = _mixed_place_names(candidates, evidence)
     out = []

@@ -1,0 +1,40 @@
+"""The countries of the world and their capitals: places whatever the small model calls them ("aid to Kyiv", which it
+takes for a person). A name that is also a given name ("Jordan", "Georgia", "Sofia") is left to the context, and so
+is a surname of a person the article names in full ("Jack London").
+
+The countries come from the English address provider of Faker (MIT), installed for the given names; the capitals
+are listed here as the English-language press spells them."""
+
+from __future__ import annotations
+
+import functools
+
+from models.analysis.given_names import given_names
+
+_CAPITALS = """
+Abu_Dhabi Abuja Accra Addis_Ababa Algiers Amman Amsterdam Ankara Antananarivo Ashgabat Asmara Astana Asuncion Athens
+Baghdad Baku Bamako Bangkok Bangui Banjul Beijing Beirut Belgrade Belmopan Berlin Bern Bishkek Bissau Bogota Brasilia
+Bratislava Brazzaville Brussels Bucharest Budapest Buenos_Aires Bujumbura Cairo Canberra Caracas Chisinau Colombo
+Conakry Copenhagen Dakar Damascus Dhaka Dili Djibouti Doha Dodoma Dublin Dushanbe Freetown Gaborone Guatemala_City
+Hanoi Harare Havana Helsinki Islamabad Jakarta Jerusalem Juba Kabul Kampala Kathmandu Khartoum Kiev Kigali Kinshasa
+Kuala_Lumpur Kuwait_City Kyiv La_Paz Libreville Lilongwe Lima Lisbon Ljubljana Lome London Luanda Lusaka Madrid Malabo
+Managua Manama Manila Maputo Maseru Mbabane Mexico_City Minsk Mogadishu Monrovia Montevideo Moroni Moscow Muscat
+Nairobi Naypyidaw Ndjamena New_Delhi Niamey Nicosia Nouakchott Oslo Ottawa Ouagadougou Panama_City Paramaribo
+Phnom_Penh Podgorica Port-au-Prince Port_Moresby Porto-Novo Prague Pretoria Pristina Pyongyang Quito Rabat Reykjavik
+Riga Riyadh Rome Sanaa San_Salvador Santo_Domingo Sarajevo Seoul Skopje Stockholm Suva Taipei Tallinn Tashkent Tbilisi
+Tegucigalpa Tehran Thimphu Tirana Tokyo Tripoli Tunis Ulaanbaatar Vaduz Valletta Vienna Vientiane Vilnius Warsaw
+Washington Wellington Windhoek Yamoussoukro Yaounde Yerevan Zagreb Edinburgh Cardiff Belfast Vatican_City
+"""
+
+
+@functools.cache
+def world_places() -> frozenset[str]:
+    """Countries and capitals, without those that are also given names."""
+    try:
+        from faker.providers.address.en import Provider
+
+        countries = {c for c in Provider.countries if "(" not in c}
+    except ImportError:  # the places are a help, not a need
+        countries = set()
+    capitals = {w.replace("_", " ") for w in _CAPITALS.split()}
+    return frozenset(countries | capitals) - given_names()
