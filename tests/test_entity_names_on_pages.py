@@ -231,10 +231,10 @@ def test_a_given_name_the_model_calls_a_people_opens_a_person_s_name() -> None:
     assert "German Bundestag" not in found or found["German Bundestag"] != "PERSON"
 
 
-def test_a_country_or_a_capital_is_a_place_whatever_the_model_says() -> None:
+def test_a_country_a_capital_or_a_state_is_a_place_whatever_the_model_says() -> None:
     """"aid to Kyiv" (a person to the model); the surname of a person named in full ("Jack London … London wrote")
     and a capital that is also a given name ("Sofia") are left to the context."""
-    text = "Aid to Kyiv is stalled, Kyiv said. Jack London sailed. London wrote of it. Sofia smiled."
+    text = "Aid to Kyiv is stalled, Kyiv said. Jack London sailed. London wrote of it. Sofia smiled. Nevada voted."
     cands = [cand(text, "Kyiv", "PERSON"), cand(text, "Kyiv", "PERSON", 1), cand(text, "Jack London", "PERSON"),
-             cand(text, "London", "PERSON", 1), cand(text, "Sofia", "PERSON")]
-    assert [c.type for c in retype(cands, text)] == ["PLACE", "PLACE", "PERSON", "PERSON", "PERSON"]
+             cand(text, "London", "PERSON", 1), cand(text, "Sofia", "PERSON"), cand(text, "Nevada", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["PLACE", "PLACE", "PERSON", "PERSON", "PERSON", "PLACE"]

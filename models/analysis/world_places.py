@@ -1,8 +1,8 @@
-"""The countries of the world and their capitals: places whatever the small model calls them ("aid to Kyiv", which it
+"""The countries of the world, their capitals and the states of the United States: places whatever the small model calls them ("aid to Kyiv", which it
 takes for a person). A name that is also a given name ("Jordan", "Georgia", "Sofia") is left to the context, and so
 is a surname of a person the article names in full ("Jack London").
 
-The countries come from the English address provider of Faker (MIT), installed for the given names; the capitals
+The countries and the states come from the English address providers of Faker (MIT), installed for the given names; the capitals
 are listed here as the English-language press spells them."""
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ Washington Wellington Windhoek Yamoussoukro Yaounde Yerevan Zagreb Edinburgh Car
 
 @functools.cache
 def world_places() -> frozenset[str]:
-    """Countries and capitals, without those that are also given names."""
+    """Countries, capitals and states, without those that are also given names."""
     try:
         from faker.providers.address.en import Provider
+        from faker.providers.address.en_US import Provider as UnitedStates
 
-        countries = {c for c in Provider.countries if "(" not in c}
+        countries = {c for c in Provider.countries if "(" not in c} | set(UnitedStates.states)
     except ImportError:  # the places are a help, not a need
         countries = set()
     capitals = {w.replace("_", " ") for w in _CAPITALS.split()}
