@@ -179,3 +179,13 @@ def test_the_date_of_a_quoted_post_is_when_it_was_written_not_a_planned_event() 
     dash = "The board met — Jane Roe (@janeroe) said so — on November 19, 2019."  # not a signature line
     aside = next(e for e in analyze(dash, date(2019, 11, 18)).events)
     assert aside.planned is True and not aside.label.startswith("post by")
+
+
+def test_a_dateline_is_not_the_subject_and_a_score_keeps_both_numbers() -> None:
+    """The parse makes the dateline's town the subject ("SAN FRANCISCO — Lumen on Tuesday released …") and splits
+    a score ("3-1")."""
+    text = ("SAN FRANCISCO — Lumen on Tuesday released a new version of its chatbot that can browse the web.\n\n"
+            "Liverpool beat Brentford 3-1 at Anfield on Saturday to move level on points with Arsenal.")
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 7, 29)).events}
+    assert labels["Tuesday"].startswith("Lumen released")
+    assert "3-1" in labels["Saturday"]

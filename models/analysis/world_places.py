@@ -1,9 +1,9 @@
-"""The countries of the world, their capitals and the states of the United States: places whatever the small model calls them ("aid to Kyiv", which it
-takes for a person). A name that is also a given name ("Jordan", "Georgia", "Sofia") is left to the context, and so
-is a surname of a person the article names in full ("Jack London").
+"""The countries of the world, their capitals and the states of the United States: places whatever the small model
+calls them ("aid to Kyiv", which it takes for a person). A name that is also a given name ("Jordan", "Georgia",
+"Sofia") is left to the context, and so is a surname of a person the article names in full ("Jack London").
 
-The countries and the states come from the English address providers of Faker (MIT), installed for the given names; the capitals
-are listed here as the English-language press spells them."""
+The countries and the states come from the English address providers of Faker (MIT), installed for the given names;
+the capitals are listed here as the English-language press spells them."""
 
 from __future__ import annotations
 

@@ -110,16 +110,39 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (nearest is None or child.i != nearest.i):
                 continue
-            if child.dep_ in _CORE_DEPS and child.i not in skip:
+            if child.dep_ in ("nsubj", "nsubjpass") and _after_dateline(child) is not child:
+                tokens.extend(_pruned_subtree(_after_dateline(child), skip))
+            elif child.dep_ in _CORE_DEPS and child.i not in skip:
                 tokens.extend(_pruned_subtree(child, skip))
             elif child.dep_ == "prep" and not any(g.i in skip for g in child.subtree) and child.i > verb.i:
                 if len(_render(tokens)) < 40:
                     tokens.extend(_pruned_subtree(child, skip))
-        label = _render(tokens, skip)
+        label = _render(_with_scores(tokens), skip)
         if len(label.split()) >= 2:
             return _trim(label)
     words = [t for t in sentence if not t.is_punct]
     return _trim(_render(words, skip))
+
+
+def _after_dateline(subject: Any) -> Any:
+    """The subject the parse hangs on a dateline ("SAN FRANCISCO — OpenAI on Tuesday released …" makes the town the
+    subject and the company its apposition): the apposition."""
+    dash = any(c.dep_ == "punct" and c.text in ("—", "–", "-") and c.i > subject.i for c in subject.children)
+    appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    if dash and appos and subject.i < 4:
+        return appos[0]
+    return subject
+
+
+def _with_scores(tokens: list[Any]) -> list[Any]:
+    """A score or a range the parse split keeps its second number ("beat Brentford 3-1", not "3")."""
+    out = list(tokens)
+    for t in tokens:
+        doc = t.doc
+        if t.like_num and t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "–") and doc[t.i + 2].like_num \
+                and not doc[t.i + 1].whitespace_ and not t.whitespace_:
+            out += [doc[t.i + 1], doc[t.i + 2]]
+    return out
 
 
 class _MentionIndex:
