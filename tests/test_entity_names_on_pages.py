@@ -238,3 +238,10 @@ def test_a_country_a_capital_or_a_state_is_a_place_whatever_the_model_says() -> 
     cands = [cand(text, "Kyiv", "PERSON"), cand(text, "Kyiv", "PERSON", 1), cand(text, "Jack London", "PERSON"),
              cand(text, "London", "PERSON", 1), cand(text, "Sofia", "PERSON"), cand(text, "Nevada", "ORGANIZATION")]
     assert [c.type for c in retype(cands, text)] == ["PLACE", "PLACE", "PERSON", "PERSON", "PERSON", "PLACE"]
+
+
+def test_a_name_before_a_device_s_noun_is_a_device() -> None:
+    """"the Kestrel Switch pro controller" (a person to the model); a maker's one-word name before it stays."""
+    text = "It feels like the Kestrel Switch pro controller. Setup is easy. Kestrel makes a controller too."
+    cands = [cand(text, "Kestrel Switch", "PERSON"), cand(text, "Kestrel", "ORGANIZATION", 1)]
+    assert [c.type for c in retype(cands, text)] == ["OTHER", "ORGANIZATION"]

@@ -172,6 +172,8 @@ _REFERENCE_AFTER = re.compile(
 )
 _A_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)\s+$")
 _LIST_OR_END_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s(?:or|and)\s+(?:a|an)\s)")
+_DEVICE_AFTER = re.compile(r"\s+(?:[Pp]ro\s+|[Ww]ireless\s+)?(?:controllers?|consoles?|headphones|earbuds|charger|"
+                           r"remote|keyboard|headset|dock|stylus)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
@@ -358,6 +360,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["OTHER"] += 2  # "on an Ostra or a Velo": a thing one has, not someone
     if _OWNER_BEFORE.search(before) and not _LOWER_AFTER.match(after):
         cues["OTHER"] += 2  # "her Daily Fuel Plan", "your Zune Pro": a thing someone has, no name of an agent
+    if len(words) > 1 and _DEVICE_AFTER.match(after) and words[-1].lower() not in CORPORATE_SUFFIXES:
+        cues["OTHER"] += 2  # "the Nintendo Switch pro controller": a device's name (a maker's alone is no device)
     if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
         cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     bare = _ARTICLE_PARTICLE.sub("", before)  # "in al-Tanf", "near el-Arish": the preposition before the article
