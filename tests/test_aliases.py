@@ -252,3 +252,10 @@ def test_a_state_written_by_its_abbreviation_is_the_state() -> None:
     assert names == [("Florida", 2), ("South Dakota", 2), ("South Dakotans", 1)]
     assert [c.name for c in merge_aliases(_mentions("LODI, Calif. — It rained.", [("Calif.", "PLACE")]))] == [
         "California"]
+
+
+def test_an_acronym_written_inside_a_sentence_keeps_its_capitals_and_a_dateline_s_town_does_not() -> None:
+    text = "Headline of the day\nVELMORA — Kestral is spinning off MSNBC and UNICEF has signed. Velmora agreed."
+    cands = _mentions(text, [("VELMORA", "PLACE"), ("Kestral", "ORGANIZATION"), ("MSNBC", "ORGANIZATION"),
+                             ("UNICEF", "ORGANIZATION")])
+    assert [c.name for c in merge_aliases(cands, text)] == ["Velmora", "Kestral", "MSNBC", "UNICEF"]

@@ -17,8 +17,9 @@ A merge that would be ambiguous (two "Mann"s, "Apple Corps" beside "Apple Comput
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -146,13 +147,14 @@ def initials(text: str) -> str:
     return "".join(w[0].upper() for w in name_words(text) if w.lower() not in NAME_PARTICLES and w[:1].isalpha())
 
 
-def canonical_name(forms: Iterable[str]) -> str:
-    """The longest proper full form: most words, then most letters; normal case preferred over capitals."""
+def canonical_name(forms: Iterable[str], acronyms: Collection[str] = ()) -> str:
+    """The longest proper full form: most words, then most letters; normal case preferred over capitals, except
+    the ``acronyms``: forms in capitals the text writes inside its sentences ("UNICEF has signed")."""
     cleaned = [" ".join(name_words(f)) for f in forms]
     cleaned = [c for c in cleaned if c]
     if not cleaned:
         return ""
-    normal = [c for c in cleaned if not _shouted_name(c)]
+    normal = [c for c in cleaned if not _shouted_name(c) or c in acronyms]
     pool = normal or cleaned
     counts = Counter(pool)
     best = max(pool, key=lambda c: (len(c.split()), len(c), counts[c]))
@@ -404,9 +406,21 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
         members = sorted((candidates[i] for i in idx), key=lambda m: (m.start, m.end))
         kind = _cluster_type(members)
         typed = [m.text for m in members if m.type == kind] or [m.text for m in members]
-        clusters.append(Cluster(members, library_name(canonical_name(typed), kind), kind))
+        acronyms = {m.text for m in members if m.text.isupper() and " " not in m.text and _in_running_text(m, text)}
+        clusters.append(Cluster(members, library_name(canonical_name(typed, acronyms), kind), kind))
     clusters.sort(key=lambda c: c.first)
     return clusters
+
+
+_LOWER_WORD_BEFORE = re.compile(r"[a-z][\w'’]*[ \t,]*\Z")
+_LOWER_WORD_AFTER = re.compile(r"[ \t,]*[a-z]")
+
+
+def _in_running_text(m: Candidate, text: str) -> bool:
+    """A word in capitals written inside a sentence, a lower-case word next to it: an acronym ("spinning off MSNBC",
+    "UNICEF has signed"), not a dateline's shouted town ("MOSCOW – On Jan. 22")."""
+    return bool(_LOWER_WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+                or _LOWER_WORD_AFTER.match(text, m.end))
 
 
 # Countries the press names by their initials, however the initials are written: under these names they are one
