@@ -245,3 +245,13 @@ def test_a_name_before_a_device_s_noun_is_a_device() -> None:
     text = "It feels like the Kestrel Switch pro controller. Setup is easy. Kestrel makes a controller too."
     cands = [cand(text, "Kestrel Switch", "PERSON"), cand(text, "Kestrel", "ORGANIZATION", 1)]
     assert [c.type for c in retype(cands, text)] == ["OTHER", "ORGANIZATION"]
+
+
+def test_a_name_introduced_as_a_thing_called_so_has_that_thing_s_type() -> None:
+    """"a company called Versa" (a person to the model), "a man named Tobin", "a small town called Harrowgate";
+    "the board named Pellow its chief" is a verb, no introduction."""
+    text = ("The channels go into a company called Versa. Later a man named Tobin arrived in a small town called "
+            "Harrowgate. The board named Pellow its chief.")
+    cands = [cand(text, "Versa", "PERSON"), cand(text, "Tobin", "ORGANIZATION"), cand(text, "Harrowgate", "PERSON"),
+             cand(text, "Pellow", "PERSON")]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "PERSON", "PLACE", "PERSON"]

@@ -214,6 +214,7 @@ def _noun_type(noun: str) -> str | None:
     return None
 
 
+_CALLED_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+(?:called|named|dubbed)\s+$")
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s$")
 
 
@@ -324,6 +325,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     named = _named_by_noun(before, words)
     if named:
         cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
+    called = _CALLED_BEFORE.search(before)
+    if called and _noun_type(called.group(1)):
+        cues[_noun_type(called.group(1)) or ""] += 2  # "a company called Versant", "a man named Tom"
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):
