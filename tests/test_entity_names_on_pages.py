@@ -255,3 +255,10 @@ def test_a_name_introduced_as_a_thing_called_so_has_that_thing_s_type() -> None:
     cands = [cand(text, "Versa", "PERSON"), cand(text, "Tobin", "ORGANIZATION"), cand(text, "Harrowgate", "PERSON"),
              cand(text, "Pellow", "PERSON")]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "PERSON", "PLACE", "PERSON"]
+
+
+def test_a_name_appointed_married_or_knighted_is_a_person() -> None:
+    text = "The council appointed Dracon to draft a code. Later it appointed Solvan. The queen knighted Ferris Tull."
+    cands = [cand(text, "Dracon", "ORGANIZATION"), cand(text, "Solvan", "ORGANIZATION"),
+             cand(text, "Ferris Tull", "ORGANIZATION")]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "PERSON", "PERSON"]

@@ -188,6 +188,9 @@ _STAKE_BEFORE = re.compile(r"\b(?:stake|stakes|shares|share|investment|interest|
 AGENT = "agent"  # evidence of an organisation against a place, not against a person
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|St|Saint|Emperor|Empress|King|Queen|Pope|Abba|Mme|Mlle|"
                             r"Herr|Frau|Señora?)\.?\s+$")
+# What is done only to a person, the name its object: "appointed Solon", "married Ellen", "knighted Elton John".
+_DONE_TO_A_PERSON = re.compile(r"\b(?:appointed|married|knighted|crowned|assassinated|impeached|pardoned|kidnapped|"
+                               r"murdered|sentenced|canonized|canonised|beatified|baptized|baptised)\s+$")
 # A relative named after the word for them: "his wife, Kimberly,", "her late husband Tom".
 _KIN_BEFORE = re.compile(
     r"\b(?:his|her|their|my|our|your)\s+(?:(?:late|elder|younger|former|longtime|new)\s+)?(?:wife|husband|son|"
@@ -358,7 +361,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         or _LIST_BEFORE.search(before) and _LISTED_YEAR_AFTER.match(after)
     ):
         cues["PERSON"] += 2  # a surname in a reference to a publication
-    if _PERSON_BEFORE.search(before) or _KIN_BEFORE.search(before):
+    if _PERSON_BEFORE.search(before) or _KIN_BEFORE.search(before) or _DONE_TO_A_PERSON.search(before):
         cues["PERSON"] += 2
     if len(words) == 1 and _A_BEFORE.search(before) and _LIST_OR_END_AFTER.match(after):
         cues["OTHER"] += 2  # "on an Ostra or a Velo": a thing one has, not someone
