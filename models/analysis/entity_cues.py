@@ -329,8 +329,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if named:
         cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
     called = _CALLED_BEFORE.search(before)
-    if called and _noun_type(called.group(1)):
-        cues[_noun_type(called.group(1)) or ""] += 2  # "a company called Versant", "a man named Tom"
+    introduced = _noun_type(called.group(1)) if called else None
+    if introduced:
+        cues[introduced] += 2  # "a company called Versant", "a man named Tom"
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
     if _ORG_BEFORE.search(before):

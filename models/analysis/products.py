@@ -91,8 +91,8 @@ def made_products(candidates: Sequence[Candidate], products: set[str], text: str
 # Channel", "Google Research", "Nissan North America", "Amazon Web Services").
 DIVISION_WORDS = frozenset("""
     music pictures research news healthcare channel channels studio studios sports radio cloud energy motor motors
-    electronics
-    entertainment records books games media health capital ventures labs lab foundation financial finance services
+    electronics entertainment records books games media health capital ventures labs lab foundation financial finance
+    services
     solutions systems technologies technology networks interactive publishing films television tv digital
     international global worldwide america americas europe asia africa japan china india canada australia uk usa
     north south east west central store stores shop marketplace retail brands partners holdings operations sales
@@ -108,7 +108,7 @@ def maker_products(candidates: Sequence[Candidate], products: set[str]) -> set[s
     own ("Apple AirPods", "Nissan Sentra", "Amazon Echo Buds", "Sony PlayStation"): the company's product, whatever
     the model called it. Not a part of the company ("Sony Music", "Nissan North America", "Google Research"), nor a
     name whose own words the article writes as an organisation's or a place's ("Google DeepMind" when it names
-    "DeepMind" the company), nor a person's ("Apple Martin")."""
+    "DeepMind" the company), nor a name the article also types otherwise, nor one opening with a given name."""
     others = {c.text for c in candidates if c.type != "ORGANIZATION"}
     makers = {c.text for c in candidates if c.type == "ORGANIZATION" and not c.weak and " " not in c.text
               and c.text[:1].isupper()} - others
