@@ -448,8 +448,8 @@ _CLOSE_QUOTE = re.compile(r"[,.!?]?[”\"’]|\s\([“\"‘]")  # or its other t
 
 def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
     """Names written alone inside quotation marks in half of their mentions or more, twice at least (“Glasgow,”
-    “Glasgow”): the title of a song, a film or a book, not a person or a place. A nickname quoted once stays a
-    name."""
+    “Glasgow”), or quoted once as a title (:func:`_titled_quote`): the title of a song, a film or a book, not a
+    person or a place. A nickname quoted once stays a name."""
     quoted: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for c in candidates:
@@ -469,7 +469,8 @@ _NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
 
 
 def _titled_quote(c: Candidate, text: str) -> bool:
-    """A name of several words quoted once as a title is quoted: the whole quotation is the name."""
+    """The name fills a quotation that reads as a title's: "The" inside the marks, or an owner or a work's noun
+    before them, and no surname after them."""
     return (c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(_CLOSE_QUOTE.match(text, c.end))
             and bool(_TITLE_OPENING.search(text, max(0, c.start - 12), c.start))
             and not _NICKNAME_END.match(text, c.end))
