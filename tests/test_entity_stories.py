@@ -50,3 +50,13 @@ def test_a_plural_verb_after_a_preposition_a_question_or_a_second_subject_says_n
     names = ("Ohio", "Russia", "Britain", "Rome")
     cands = [cand(text, n, "PLACE") for n in names] + [cand(text, n, "PLACE", 1) for n in names]
     assert {c.type for c in retype(cands, text)} == {"PLACE"}
+
+
+def test_a_football_club_s_last_word_makes_the_name_a_club() -> None:
+    """The model keeps "Newcastle" and drops "United", and calls "Leeds United" or "Bolton Wanderers" a person."""
+    text = ("Newcastle United travel to Blackburn Rovers on Saturday. Leeds United fans were delighted, and Wigan "
+            "Athletic lost to Bolton Wanderers. West Bromwich Albion drew with Tottenham Hotspur.")
+    clubs = ["Newcastle United", "Blackburn Rovers", "Leeds United", "Wigan Athletic", "Bolton Wanderers",
+             "West Bromwich Albion", "Tottenham Hotspur"]
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert {c: found.get(c) for c in clubs} == dict.fromkeys(clubs, "ORGANIZATION")

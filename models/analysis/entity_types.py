@@ -76,6 +76,10 @@ ORG_HEADS = frozenset(
         "network", "press", "times", "post", "journal", "news",
     }
 )
+# Last words of football clubs' names ("Leeds United", "Blackburn Rovers", "Tottenham Hotspur", "Wigan Athletic"):
+# a club, whatever the model made of the town before them.
+CLUB_LAST_WORDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "f.c.", "afc"})
+ORG_HEADS |= CLUB_LAST_WORDS
 
 # Last words that make a name an event, whatever the model called it ("Worldwide Developers Conference").
 EVENT_HEADS = frozenset(
