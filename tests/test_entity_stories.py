@@ -60,3 +60,12 @@ def test_a_football_club_s_last_word_makes_the_name_a_club() -> None:
              "West Bromwich Albion", "Tottenham Hotspur"]
     found = {e.name: e.type for e in analyze(text).entities}
     assert {c: found.get(c) for c in clubs} == dict.fromkeys(clubs, "ORGANIZATION")
+
+
+def test_a_club_s_first_word_makes_a_club_and_a_score_is_no_part_of_a_name() -> None:
+    """The model leaves "Real Madrid" out and takes the score into "Atletico Madrid 2-1" (a building to it)."""
+    text = ("Real Madrid beat Atletico Madrid 2-1 in the derby, while Bayern Munich drew with Borussia Dortmund. "
+            "The Boeing 737-800 landed.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Real Madrid") == "ORGANIZATION" and found.get("Atletico Madrid") == "ORGANIZATION"
+    assert not any(ch.isdigit() for name in found for ch in name if "Madrid" in name)

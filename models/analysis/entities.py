@@ -256,7 +256,17 @@ def _trim(tokens: list[Any]) -> list[Any]:
         or len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha
     ):
         tokens = tokens[:-1]
+    if len(tokens) > 3 and _score(tokens[-3:]):
+        tokens = tokens[:-3]  # "Atletico Madrid 2-1": the match's score, not the club's name
     return tokens
+
+
+def _score(tokens: Sequence[Any]) -> bool:
+    """A score written as three tokens, two small numbers joined by a dash ("2-1", "24–17"); not a model's number
+    ("737-800")."""
+    first, dash, second = tokens
+    return (first.is_digit and second.is_digit and len(first.text) <= 2 and len(second.text) <= 2
+            and dash.text in ("-", "–") and not first.whitespace_ and not dash.whitespace_)
 
 
 def _split_parts(tokens: list[Any], known: set[str]) -> list[list[Any]]:

@@ -80,6 +80,11 @@ ORG_HEADS = frozenset(
 # a club, whatever the model made of the town before them.
 CLUB_LAST_WORDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "f.c.", "afc"})
 ORG_HEADS |= CLUB_LAST_WORDS
+# … and first words ("Real Madrid", "Atletico Madrid", "Borussia Dortmund", "Inter Milan", "AC Milan").
+CLUB_FIRST_WORDS = frozenset({
+    "real", "atletico", "atlético", "borussia", "bayern", "olympique", "sporting", "dynamo", "dinamo", "spartak",
+    "lokomotiv", "deportivo", "eintracht", "werder", "hertha", "inter", "ac", "fc", "afc", "psv",
+})
 
 # Last words that make a name an event, whatever the model called it ("Worldwide Developers Conference").
 EVENT_HEADS = frozenset(

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
-from models.analysis.entity_types import CLUB_LAST_WORDS
+from models.analysis.entity_types import CLUB_FIRST_WORDS, CLUB_LAST_WORDS
 from models.analysis.given_names import given_name_first
 
 THE_BEFORE = re.compile(r"\b[Tt]he\s$")
@@ -50,14 +50,15 @@ _TEAM_AFTER = re.compile(
 
 def team_evidence(text: str, start: int, end: int) -> int:
     """How strongly the words around the name at ``start:end`` say it is a team's: a plural name before a player's
-    position or a game ("Rangers quarterback …", "the Hawks-Owls game"), a club's last word ("Leeds United"), a
-    name with a plural verb ("Brentford host Wolves"). Never a person's."""
+    position or a game ("Rangers quarterback …", "the Hawks-Owls game"), a club's first or last word ("Leeds
+    United", "Real Madrid"), a name with a plural verb ("Brentford host Wolves"). Never a person's."""
     surface = text[start:end]
     weight = 0
     if " " not in surface and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(text, end):
         weight += 2
-    if " " in surface and surface.rsplit(None, 1)[-1].lower() in CLUB_LAST_WORDS:
-        weight += 3  # "Leeds United", "Bolton Wanderers": a club's name
+    words = surface.lower().split()
+    if len(words) > 1 and (words[-1] in CLUB_LAST_WORDS or words[0] in CLUB_FIRST_WORDS):
+        weight += 3  # "Leeds United", "Bolton Wanderers", "Real Madrid": a club's name
     if body_of_people(text, start, end):
         weight += 2
     return weight
