@@ -69,3 +69,15 @@ def test_a_club_s_first_word_makes_a_club_and_a_score_is_no_part_of_a_name() -> 
     found = {e.name: e.type for e in analyze(text).entities}
     assert found.get("Real Madrid") == "ORGANIZATION" and found.get("Atletico Madrid") == "ORGANIZATION"
     assert not any(ch.isdigit() for name in found for ch in name if "Madrid" in name)
+
+
+def test_a_basketball_score_a_team_before_a_score_and_a_player_s_points() -> None:
+    """A three-digit score is cut like a two-digit one, a plural name after "the" before a score is a team (the
+    model leaves "the Buffalo Bills 27-24" out), and a player who "added 24 points" is no stock index."""
+    text = ("LeBron James scored 31 points as the Los Angeles Lakers beat the Golden State Warriors 118-112 on "
+            "Tuesday night. Anthony Davis added 24 points and 15 rebounds for Los Angeles.\n\n"
+            "In Kansas City, Patrick Mahomes threw three touchdown passes and the Chiefs held off the Buffalo Bills "
+            "27-24.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Anthony Davis") == "PERSON" and found.get("Buffalo Bills") == "ORGANIZATION"
+    assert not any(ch.isdigit() for name in found for ch in name)

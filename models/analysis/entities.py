@@ -262,10 +262,10 @@ def _trim(tokens: list[Any]) -> list[Any]:
 
 
 def _score(tokens: Sequence[Any]) -> bool:
-    """A score written as three tokens, two small numbers joined by a dash ("2-1", "24–17"); not a model's number
-    ("737-800")."""
+    """A score written as three tokens, two numbers under 200 joined by a dash ("2-1", "24–17", "118-112"); not a
+    model's number ("737-800")."""
     first, dash, second = tokens
-    return (first.is_digit and second.is_digit and len(first.text) <= 2 and len(second.text) <= 2
+    return (first.is_digit and second.is_digit and int(first.text) < 200 and int(second.text) < 200
             and dash.text in ("-", "–") and not first.whitespace_ and not dash.whitespace_)
 
 

@@ -350,7 +350,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     team = team_evidence(text, start, end)
     if team:
         cues["ORGANIZATION"] += team
-    if _INDEX_BEFORE.search(before) or _INDEX_AFTER.match(after):
+    if _INDEX_BEFORE.search(before) or _INDEX_AFTER.match(after) and not given_name_first(words, set()):
         cues["OTHER"] += 2  # "the equity benchmark Sensex", "the Dow Jones Industrial Average fell 102.2 points"
     if _LANGUAGE_AFTER.match(after):
         cues["OTHER"] += 2  # "the Tuvani language", "Tuvani speakers": a language, not an organisation

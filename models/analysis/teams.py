@@ -48,10 +48,14 @@ _TEAM_AFTER = re.compile(
 )
 
 
+_SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
+
+
 def team_evidence(text: str, start: int, end: int) -> int:
     """How strongly the words around the name at ``start:end`` say it is a team's: a plural name before a player's
     position or a game ("Rangers quarterback …", "the Hawks-Owls game"), a club's first or last word ("Leeds
-    United", "Real Madrid"), a name with a plural verb ("Brentford host Wolves"). Never a person's."""
+    United", "Real Madrid"), a plural name after "the" before a score ("the Buffalo Bills 27-24"), a name with a
+    plural verb ("Brentford host Wolves"). Never a person's."""
     surface = text[start:end]
     weight = 0
     if " " not in surface and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(text, end):
@@ -59,6 +63,9 @@ def team_evidence(text: str, start: int, end: int) -> int:
     words = surface.lower().split()
     if len(words) > 1 and (words[-1] in CLUB_LAST_WORDS or words[0] in CLUB_FIRST_WORDS):
         weight += 3  # "Leeds United", "Bolton Wanderers", "Real Madrid": a club's name
+    if _PLURAL_NAME.match(surface.rsplit(None, 1)[-1]) and _SCORE_AFTER.match(text, end) \
+            and THE_BEFORE.search(text, max(0, start - 4), start):
+        weight += 2  # "held off the Buffalo Bills 27-24"
     if body_of_people(text, start, end):
         weight += 2
     return weight
