@@ -381,12 +381,12 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
 _ARTICLE_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|at|az)[-‐‑]$")
 
 
-def _parts_of_people(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """Surnames of the full personal names of the article ("Quell" of "Tobias Quell") that the model types a place
-    or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the model's "Garuda
-    Indonesia" is no person)."""
+def _parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[str]) -> set[str]:
+    """Those of the ``surnames`` of the article's full personal names ("Quell" of "Tobias Quell") that the model
+    types a place or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the
+    model's "Garuda Indonesia" is no person)."""
     typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
-    return {w for w in _surnames(candidates) if w in typed_apart and not nationality_written(w, text)}
+    return {w for w in surnames if w in typed_apart and not nationality_written(w, text)}
 
 
 def _surnames(candidates: Sequence[Candidate]) -> set[str]:
@@ -487,8 +487,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 and name_key(c.text) not in brands and name_key(c.text) not in given:
             given.add(name_key(c.text))
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
-    parts = _parts_of_people(candidates, text)
-    world = world_places() - _surnames(candidates)
+    surnames = _surnames(candidates)
+    parts = _parts_of_people(candidates, text, surnames)
+    world = world_places() - surnames
     for name in {c.text for c in candidates if c.text in world}:
         evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate
@@ -45,8 +45,7 @@ def repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candi
     if not surfaces:
         return
     coverage = Coverage(len(text), candidates)
-    names = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&.-])(?:{names})(?![\w&-])")
+    pattern = _names_pattern(surfaces)
     for match in pattern.finditer(text):
         start, end = match.span()
         if coverage.overlaps(start, end):
@@ -74,8 +73,7 @@ def whole_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
     spans = {(c.start, c.end) for c in candidates}
     by_start = sorted(candidates, key=lambda c: c.start)
     starts = [c.start for c in by_start]
-    pattern = re.compile(rf"(?<![\w&.-])(?:{'|'.join(re.escape(n) for n in sorted(known, key=len, reverse=True))})"
-                         r"(?![\w&-])")
+    pattern = _names_pattern(known)
     drop: set[int] = set()
     added = []
     for m in pattern.finditer(text):
@@ -90,6 +88,12 @@ def whole_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
     if not added:
         return candidates
     return [c for c in candidates if id(c) not in drop] + added
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of the names as a whole word, the longest first."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&.-])(?:{alternatives})(?![\w&-])")
 
 
 def _word_before_capitalised(text: str, start: int) -> bool:
