@@ -141,3 +141,27 @@ def test_a_wrapped_line_of_a_preposition_and_a_year_is_text_not_a_page_button() 
     article = textdump_to_article(dump, source="dump.txt")
     assert "before moving to Ann Arbor\nin 1998.\nHer students" in article.text
     assert "Share 34" not in article.text and "Sign in" not in article.text
+
+
+@pytest.mark.parametrize(
+    "date_line, byline",
+    [("Thursday, April 15, 2021", "By Lisa Moreno\n"), ("April 15, 2021", ""), ("Apr. 15, 2021 10:30 a.m. ET", "")],
+)
+def test_a_bare_date_line_under_the_title_is_the_publication_date(date_line: str, byline: str) -> None:
+    """A story saved as text under its title with only a date line (and maybe a byline) is dated by that line,
+    which leaves the body; without it every "on Wednesday" of the story would stay unresolved."""
+    text = (f"Former mayor sentenced to six years for bribery\n\n{byline}{date_line}\n\n"
+            "A former mayor of Riverton was sentenced on Wednesday to six years in federal prison.\n\n"
+            "He pleaded guilty in October to one count of conspiracy.\n")
+    article = ingest_text(text, source="story.txt")
+    assert article.metadata.published == "2021-04-15"
+    assert article.metadata.title == "Former mayor sentenced to six years for bribery"
+    assert "2021" not in _body(article)
+    assert _body(article).startswith("A former mayor of Riverton")
+
+
+def test_a_sentence_holding_a_date_under_the_title_stays_text() -> None:
+    text = ("Quarterly results\n\nResults of May 3, 2020 were better than expected.\n\n"
+            "The company said demand held up in every region.\n")
+    article = ingest_text(text, source="story.txt")
+    assert "Results of May 3, 2020" in article.text

@@ -301,6 +301,19 @@ def _take_note(parts: list[tuple[str, str]], reading: _Reading) -> list[tuple[st
     return parts
 
 
+def _is_date_line(line: _Line) -> bool:
+    """'Thursday, April 15, 2021', 'Oct. 28, 2021 10:30 a.m. ET': a full date and nothing else."""
+    text = line.text.strip()
+    if line.bullet or len(text.split()) > 8:
+        return False
+    found = find_date(text)
+    if not found:
+        return False
+    rest = _CLOCK.sub(" ", text[: found[1]] + " " + text[found[2] :])
+    parts = [p.strip(" .,") for p in re.split(r"[,|;•·]| - ", rest)]
+    return all(not p or _WEEKDAY.match(p) or re.fullmatch(r"[A-Z]{2,4}T?", p) for p in parts)
+
+
 def looks_like_textdump(text: str) -> bool:
     lines = _lines(text)
     if len(lines) < 3:
@@ -317,6 +330,8 @@ def looks_like_textdump(text: str) -> bool:
         if len(line.text.split()) <= 12
     )
     signals += any(find_dateline(line.text) for line in head if is_prose(line.text))
+    # A line that is only a date, under the title, is a page's header: a story's own lines never are.
+    signals += 2 * any(_is_date_line(line) for line in head[:6])
     tail = lines[-12:]
     signals += sum(line.bullet for line in tail) >= 2 or any(
         _TAG_HEADINGS.match(line.text) or _LINK_HEADINGS.match(line.text) or _TAGS_LINE.match(line.text)
