@@ -189,3 +189,23 @@ def test_a_dateline_is_not_the_subject_and_a_score_keeps_both_numbers() -> None:
     labels = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 7, 29)).events}
     assert labels["Tuesday"].startswith("Lumen released")
     assert "3-1" in labels["Saturday"]
+
+
+def test_a_date_in_an_opening_participle_names_what_the_participle_says_of_the_subject() -> None:
+    """ "Born in Leeds, on March 4, 1929, Dr. Ellison studied zoology": the date is the birth (the parse hangs it on
+    "studied"); "Founded in Oslo in 1998, the company …": the founding, of the company (not a bare "Founded in
+    Oslo", nor "Elected the mayor promised …")."""
+    text = ("Born in Leeds, England, on March 4, 1929, Dr. Ellison studied zoology at the University of Cambridge.\n\n"
+            "Founded in Oslo in 1998, the company now employs 4,000 people. Elected in 2016, the mayor promised new "
+            "parks.")
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2021, 3, 2)).events}
+    assert labels["March 4, 1929"] == "Dr. Ellison born in Leeds"
+    assert labels["1998"] == "the company founded in Oslo"
+    assert labels["2016"] == "the mayor elected"
+
+
+def test_a_measure_stays_with_its_adjective_in_a_label() -> None:
+    """ "a 34-year-old man", not "a old man" (the measure pruned, the article left disagreeing)."""
+    text = "Police have arrested a 34-year-old man over the robbery of a jewellery store last Friday."
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2022, 5, 3)).events}
+    assert "a 34-year-old man" in labels["last Friday"]

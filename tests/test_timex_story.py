@@ -312,3 +312,21 @@ def test_a_past_story_goes_on_in_the_year_it_named() -> None:
 def test_a_new_paragraph_leaves_the_year_of_the_story() -> None:
     text = "The bridge opened in March 2015.\nThe minister resigned in June."
     assert _values(text, date(2019, 11, 18))["June"] == "2019-06"
+
+
+def test_a_verb_inside_a_hyphened_modifier_does_not_date_the_noun_after_it() -> None:
+    """ "reported a better-than-expected third quarter": the quarter is dated by "reported" (past: this year's), not
+    by "expected" (which read as a forecast and put it a year ahead)."""
+    text = "Shares rose after the maker reported a better-than-expected third quarter and raised its forecast."
+    assert _values(text, date(2021, 10, 28))["third quarter"] == "2021-Q3"
+
+
+@pytest.mark.parametrize(
+    "text, clock, value",
+    [("The robbery happened shortly after 4pm on 29 April.", "4pm", "2022-04-29T16:00"),
+     ("The polls open at 7 a.m. on May 5 in every district.", "7 a.m.", "2022-05-05T07:00"),
+     ("The fire broke out at 11:30 p.m. on April 12, 2021.", "11:30 p.m.", "2021-04-12T23:30")],
+)
+def test_a_clock_time_takes_the_day_written_after_it(text: str, clock: str, value: str) -> None:
+    """Not the publication day: "4pm on 29 April" is the afternoon of 29 April, past or ahead by its clause."""
+    assert _values(text, date(2022, 5, 3))[clock] == value

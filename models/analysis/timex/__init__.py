@@ -28,7 +28,9 @@ def _attachment(ctx: Context, start: int, end: int) -> Any:
         prev = first.doc[first.i - 1]
         if prev.lower_ in _LINKS and prev.i > 0:
             prev = prev.doc[prev.i - 1]
-        if prev.pos_ == "VERB" and prev.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VB"):
+        # not a verb inside a modifier: "a better-than-expected third quarter" is dated by "reported" before it
+        hyphened = prev.i > 0 and prev.doc[prev.i - 1].text == "-"
+        if prev.pos_ == "VERB" and prev.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VB") and not hyphened:
             return prev
     return ctx.head_token(start, end)
 

@@ -47,8 +47,11 @@ def is_dateline(timex: Timex, text: str) -> bool:
 def _pruned_subtree(token: Any, skip: set[int]) -> list[Any]:
     out = [token] if token.i not in skip else []
     for child in token.children:
-        if child.dep_ in _PRUNE_DEPS and not (child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "ADJ")):
-            continue
+        if child.dep_ in _PRUNE_DEPS and not (child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "ADJ")
+                                              or child.dep_ == "npadvmod" and token.pos_ == "ADJ"
+                                              or child.tag_ == "HYPH"):
+            continue  # but a measure stays with its adjective, hyphens and all: "a 34-year-old man"
+
         if child.dep_ == "prep" and any(g.i in skip for g in child.subtree):
             continue
         out.extend(_pruned_subtree(child, skip))
@@ -66,7 +69,8 @@ def _render(tokens: list[Any], skip: set[int] | frozenset[int] = frozenset()) ->
     for k, t in enumerate(tokens):
         ws = t.whitespace_ if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else " "
         word = t.text
-        if skip and t.i + 1 in skip and word.lower() in ("a", "an") and k + 1 < len(tokens):
+        # the word after an article left out (a date, or a pruned "34-year" of "a 34-year-old man"): it agrees anew
+        if word.lower() in ("a", "an") and k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1:
             vowel = tokens[k + 1].text[:1].lower() in "aeiou"
             word = ("an" if vowel else "a") if word.islower() else ("An" if vowel else "A")
         parts.append(word + ws)
@@ -98,6 +102,11 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
     skip = {t.i for t in ctx.tokens_in(timex.start, timex.end)}
     head = ctx.head_token(timex.start, timex.end)
     verb = governing_verb(head) if head is not None else None
+    opening = _opening_participle(verb, skip) if verb is not None else None
+    if opening is not None:
+        participle, subject = opening
+        phrase = _render(_pruned_subtree(participle, skip))
+        return _trim(f"{_render(_pruned_subtree(subject, skip))} {phrase[:1].lower()}{phrase[1:]}")
     if verb is not None:
         # the preposition that introduces the date ("On Jan. 22") is not part of what happened
         tokens = [verb]
@@ -122,6 +131,31 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
             return _trim(label)
     words = [t for t in sentence if not t.is_punct]
     return _trim(_render(words, skip))
+
+
+def _opening_participle(verb: Any, skip: set[int]) -> tuple[Any, Any] | None:
+    """The participle opening the sentence that the date, written between it and the subject, goes with ("Born in
+    Leeds, on March 4, 1929, Dr. Ellison studied …": the birth, which the parse hangs on "studied"), and the subject.
+    Only when nothing but commas part the participle's phrase from the date."""
+    if not skip:
+        return None
+    first, last = min(skip), max(skip)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.is_sent_start and verb.head.i > last:
+        # "Founded in Oslo in 1998, the company …": the participle dates itself; the subject is the sentence's
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > last]
+        return (verb, min(subjects, key=lambda c: c.i)) if subjects else None
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.is_sent_start]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > last]
+    if not participles or not subjects or verb.i < last:
+        return None
+    participle = participles[0]
+    end = max(t.i for t in participle.subtree)
+    between = verb.doc[end + 1 : first]
+    if not all(t.text == "," or t.dep_ == "prep" and t.head.i == verb.i for t in between) or len(between) > 2:
+        return None
+    prep = [t for t in between if t.dep_ == "prep"]
+    skip.update(t.i for t in prep)
+    return participle, min(subjects, key=lambda c: c.i)
 
 
 def _after_dateline(subject: Any) -> Any:

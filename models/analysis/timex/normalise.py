@@ -8,6 +8,7 @@ the text, as a reader does.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -482,6 +483,11 @@ def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) ->
             dated = _weekday_with_date(c.match.string, c.end, WEEKDAYS[low], r, direction) if name == "wd2" else None
             return dated or anchoring.weekday_date(WEEKDAYS[low], "", direction(), r.dct), True
         return r.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(low, 0)), True
+    written = story.day_after_time(c.match.string, c.end)  # "shortly after 4pm on 29 April"
+    if written is not None:
+        mon, day, year = written
+        with contextlib.suppress(ValueError):
+            return date(year or anchoring.year_for(mon, day, direction(), r.dct), mon, day), True
     if r.anchor and r.anchor[1] == "day" and r.anchor_offset >= 0:
         text = c.match.string
         between = text[r.anchor_offset : c.start]

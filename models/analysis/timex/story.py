@@ -97,6 +97,24 @@ def date_after(text: str, end: int) -> tuple[int, int] | None:
     return (month, int(m.group(2))) if month else None
 
 
+# A day written after a clock time: "at 4pm on 29 April", "at 10 a.m. on Jan. 5, 2022". Matched on a short slice.
+_DAY_AFTER_TIME = re.compile(
+    r"[^\S\n]{1,3}on[^\S\n]{1,3}(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[^\S\n]{1,3}(?P<m1>[A-Z][a-z]{2,8})\.?|"
+    r"(?P<m2>[A-Z][a-z]{2,8})\.?[^\S\n]{1,3}(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?[^\S\n]{1,3}(?P<y>\d{4}))?(?![\w])"
+)
+
+
+def day_after_time(text: str, end: int) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a date written right after a clock time ("4pm on 29 April")."""
+    m = _DAY_AFTER_TIME.match(text[end : end + 32])
+    if not m:
+        return None
+    month = MONTHS.get((m.group("m1") or m.group("m2") or "").lower())
+    if not month:
+        return None
+    return month, int(m.group("d1") or m.group("d2")), int(m.group("y")) if m.group("y") else None
+
+
 def year_matching_weekday(month: int, day: int, weekday: int, near: int) -> int | None:
     """The year nearest ``near`` (one either side) in which month/day falls on ``weekday``."""
     for year in (near, near - 1, near + 1):
