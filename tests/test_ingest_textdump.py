@@ -165,3 +165,13 @@ def test_a_sentence_holding_a_date_under_the_title_stays_text() -> None:
             "The company said demand held up in every region.\n")
     article = ingest_text(text, source="story.txt")
     assert "Results of May 3, 2020" in article.text
+
+
+def test_a_labelled_update_line_dates_a_live_page() -> None:
+    """ "Updated 11:45 p.m. ET, Tuesday, November 8, 2022" alone under the headline of a live page: its date."""
+    text = ("Election night live: results as they come in\n\nUpdated 11:45 p.m. ET, Tuesday, November 8, 2022\n\n"
+            "11:40 p.m. — The Associated Press has called the Pennsylvania Senate race.\n\n"
+            "11:05 p.m. — The governor of Florida won re-election by nearly 20 points.\n")
+    article = ingest_text(text, source="live.txt")
+    assert article.metadata.published == "2022-11-08"
+    assert _body(article).startswith("11:40 p.m. — The Associated Press")

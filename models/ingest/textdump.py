@@ -304,6 +304,8 @@ def _take_note(parts: list[tuple[str, str]], reading: _Reading) -> list[tuple[st
 def _is_date_line(line: _Line) -> bool:
     """'Thursday, April 15, 2021', 'Oct. 28, 2021 10:30 a.m. ET': a full date and nothing else."""
     text = line.text.strip()
+    label = _DATE_LABEL.match(text)  # "Updated 11:45 p.m. ET, Tuesday, November 8, 2022"
+    text = text[label.end() :] if label else text
     if line.bullet or len(text.split()) > 8:
         return False
     found = find_date(text)
