@@ -209,3 +209,11 @@ def test_a_measure_stays_with_its_adjective_in_a_label() -> None:
     text = "Police have arrested a 34-year-old man over the robbery of a jewellery store last Friday."
     labels = {ev.timex.text: ev.label for ev in analyze(text, date(2022, 5, 3)).events}
     assert "a 34-year-old man" in labels["last Friday"]
+
+
+def test_a_weekday_heading_a_paragraph_is_named_by_the_sentence_after_it() -> None:
+    text = ("Monday: Germany publishes industrial production for November.\n\n"
+            "Tuesday: The World Bank releases its Global Economic Prospects report.")
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 1, 7)).events}
+    assert labels["Monday"].startswith("Germany publishes industrial production")
+    assert labels["Tuesday"].startswith("The World Bank releases")

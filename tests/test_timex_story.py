@@ -330,3 +330,23 @@ def test_a_verb_inside_a_hyphened_modifier_does_not_date_the_noun_after_it() -> 
 def test_a_clock_time_takes_the_day_written_after_it(text: str, clock: str, value: str) -> None:
     """Not the publication day: "4pm on 29 April" is the afternoon of 29 April, past or ahead by its clause."""
     assert _values(text, date(2022, 5, 3))[clock] == value
+
+
+def test_a_paragraph_headed_by_a_weekday_dates_its_clock_times() -> None:
+    """A week-ahead list: "Monday: … vote at 9 a.m." is Monday's 9 a.m., even after a month named in between."""
+    text = ("Markets return to a busy week.\n\nMonday: Germany publishes industrial production for November. "
+            "Shareholders vote at 9 a.m. Pacific time.\n\nThursday: The consumer price index for December is due at "
+            "8:30 a.m. Eastern.")
+    values = _values(text, date(2024, 1, 7))
+    assert values["9 a.m."] == "2024-01-08T09:00"
+    assert values["8:30 a.m."] == "2024-01-11T08:30"
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [("The Federal Reserve meets on Jan. 30-31.", "Jan. 30-31", "2024-01-30"),
+     ("The festival runs June 3–5 in Austin.", "June 3–5", "2024-06-03"),
+     ("The summit is on 12-13 March.", "12-13 March", "2024-03-12")],
+)
+def test_a_range_of_days_is_one_expression_dated_by_its_first_day(text: str, expression: str, value: str) -> None:
+    assert _values(text, date(2024, 1, 7)) == {expression: value}

@@ -108,29 +108,41 @@ def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
         phrase = _render(_pruned_subtree(participle, skip))
         return _trim(f"{_render(_pruned_subtree(subject, skip))} {phrase[:1].lower()}{phrase[1:]}")
     if verb is not None:
-        # the preposition that introduces the date ("On Jan. 22") is not part of what happened
-        tokens = [verb]
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
-                    and c.tag_ not in ("WDT", "WP")]
-        nearest = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
-        if verb.dep_ == "relcl" and verb.head.i not in skip:
-            # "negotiations that had stalled": the noun the clause is about leads the label
-            tokens.extend(_pruned_subtree(verb.head, skip | {verb.i}))
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and (nearest is None or child.i != nearest.i):
-                continue
-            if child.dep_ in ("nsubj", "nsubjpass") and _after_dateline(child) is not child:
-                tokens.extend(_pruned_subtree(_after_dateline(child), skip))
-            elif child.dep_ in _CORE_DEPS and child.i not in skip:
-                tokens.extend(_pruned_subtree(child, skip))
-            elif child.dep_ == "prep" and not any(g.i in skip for g in child.subtree) and child.i > verb.i:
-                if len(_render(tokens)) < 40:
-                    tokens.extend(_pruned_subtree(child, skip))
-        label = _render(_with_scores(tokens), skip)
+        label = _clause_label(verb, skip)
         if len(label.split()) >= 2:
             return _trim(label)
     words = [t for t in sentence if not t.is_punct]
-    return _trim(_render(words, skip))
+    label = _render(words, skip)
+    if not label and sentence.end < len(sentence.doc) and _HEADING_COLON.match(ctx.parsed.text, timex.end):
+        # "Monday: Germany publishes industrial production …": the date heads the sentence after it
+        label = _clause_label(sentence.doc[sentence.end].sent.root, set())
+    return _trim(label)
+
+
+_HEADING_COLON = re.compile(r"[^\S\n]{0,3}[:—–]")
+
+
+def _clause_label(verb: Any, skip: set[int]) -> str:
+    """The verb with its nearest subject, its core dependants and a first prepositional phrase after it."""
+    # the preposition that introduces the date ("On Jan. 22") is not part of what happened
+    tokens = [verb]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip
+                and c.tag_ not in ("WDT", "WP")]
+    nearest = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+    if verb.dep_ == "relcl" and verb.head.i not in skip:
+        # "negotiations that had stalled": the noun the clause is about leads the label
+        tokens.extend(_pruned_subtree(verb.head, skip | {verb.i}))
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (nearest is None or child.i != nearest.i):
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass") and _after_dateline(child) is not child:
+            tokens.extend(_pruned_subtree(_after_dateline(child), skip))
+        elif child.dep_ in _CORE_DEPS and child.i not in skip:
+            tokens.extend(_pruned_subtree(child, skip))
+        elif child.dep_ == "prep" and not any(g.i in skip for g in child.subtree) and child.i > verb.i:
+            if len(_render(tokens)) < 40:
+                tokens.extend(_pruned_subtree(child, skip))
+    return _render(_with_scores(tokens), skip)
 
 
 def _opening_participle(verb: Any, skip: set[int]) -> tuple[Any, Any] | None:

@@ -493,6 +493,9 @@ def _clock_day(c: Candidate, r: Resolver, direction: Callable[[], Direction]) ->
         between = text[r.anchor_offset : c.start]
         if "\n" not in between and not re.search(r"[.!?][\"”’]?\s+[A-Z]", between):
             return r.anchor[0], True
+    headed = story.heading_weekday(c.match.string, c.start)  # "Monday: … vote at 9 a.m."
+    if headed is not None:
+        return anchoring.weekday_date(headed, "", direction(), r.dct), True
     entry = story.entry_day(c.match.string, c.start, c.end, r.dct)
     if entry is not None:
         return entry, True

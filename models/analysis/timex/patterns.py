@@ -44,6 +44,8 @@ QMOD = (
 ZONE = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CET|CEST|BST|JST|KST|IST|MSK|local{SP}time)"
 DAYWORD = r"(?:today|tonight|yesterday|tomorrow|Today|Tonight|Yesterday|Tomorrow)"
 _NOT_NUMBER_AFTER = r"(?![.,]\d|%|[-–/]\d)"
+# The last day of a range of days in one month ("June 3-5", "12–13 March"): one expression, dated by its first day.
+_DAYS_TO = r"(?:[-–](?:3[01]|[12]\d|0?[1-9])(?!\d))?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +86,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "mdy",
-        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM})"
+        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM}){_DAYS_TO}"
         rf"(?:(?:,{OSP}|{SP})(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}(?!:\d)",
         "mon",
     ),
     _rule(
         "dmy",
-        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM})(?:{SP}of)?{SP}(?P<mon>{MONTH})"
+        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM}){_DAYS_TO}(?:{SP}of)?{SP}(?P<mon>{MONTH})"
         rf"(?:,?{SP}(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}",
         "mon",
     ),

@@ -115,6 +115,16 @@ def day_after_time(text: str, end: int) -> tuple[int, int, int | None] | None:
     return month, int(m.group("d1") or m.group("d2")), int(m.group("y")) if m.group("y") else None
 
 
+_HEADING_WEEKDAY = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[^\S\n]{0,3}[:—–]")
+
+
+def heading_weekday(text: str, start: int) -> int | None:
+    """ISO weekday of a paragraph headed by a weekday ("Monday: Germany publishes …"), for a time inside it."""
+    line_start, _ = _line_bounds(text, start)
+    m = _HEADING_WEEKDAY.match(text, line_start, start)
+    return WEEKDAYS[m.group(1).lower()] if m else None
+
+
 def year_matching_weekday(month: int, day: int, weekday: int, near: int) -> int | None:
     """The year nearest ``near`` (one either side) in which month/day falls on ``weekday``."""
     for year in (near, near - 1, near + 1):
