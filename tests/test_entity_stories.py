@@ -81,3 +81,85 @@ def test_a_basketball_score_a_team_before_a_score_and_a_player_s_points() -> Non
     found = {e.name: e.type for e in analyze(text).entities}
     assert found.get("Anthony Davis") == "PERSON" and found.get("Buffalo Bills") == "ORGANIZATION"
     assert not any(ch.isdigit() for name in found for ch in name)
+
+
+def _found(text: str) -> dict[str, tuple[str, int]]:
+    return {e.name: (e.type, len(e.mentions)) for e in analyze(text).entities}
+
+
+def test_a_court_report_a_town_with_a_mayor_and_a_law_firm_named_after_its_partners() -> None:
+    """The model makes a person of the town ("a former mayor of Riverton", "Riverton's current mayor") and splits
+    the firm "Pike & Sullivan" because one partner, Jonathan Pike, is named in full."""
+    text = ("A former mayor of Riverton was sentenced on Wednesday to six years in prison. Brennan's lawyer, "
+            "Jonathan Pike of Pike & Sullivan, said his client would not appeal. Riverton's current mayor, Alicia "
+            "Grant, said the city had adopted new rules.")
+    found = _found(text)
+    assert found.get("Riverton") == ("PLACE", 2)
+    assert found.get("Pike & Sullivan", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Jonathan Pike") == ("PERSON", 1)
+    assert "Sullivan" not in found
+
+
+def test_a_storm_called_by_its_given_name_is_the_storm_and_a_parish_is_a_place() -> None:
+    text = ("Hurricane Ida made landfall near Port Fourchon on Sunday. The National Hurricane Center said Ida "
+            "weakened overnight. Schools in Jefferson Parish will stay closed, and Ida's remnants will bring rain.")
+    found = _found(text)
+    assert found.get("Hurricane Ida") == ("EVENT", 3)
+    assert "Ida" not in found
+    assert found.get("Jefferson Parish", ("", 0))[0] == "PLACE"
+
+
+def test_a_company_called_by_the_first_word_of_its_name_is_the_company() -> None:
+    """ "Nordwind" in the headline and in "Nordwind now expects" is "Nordwind Energy", not a person; a school's
+    town stays the town ("Exeter" of "Exeter School")."""
+    text = ("Nordwind shares jump as wind-turbine maker raises outlook\n\nShares of Nordwind Energy rose 9% on "
+            "Thursday. Nordwind now expects revenue of 16 billion euros.\n\nHe was born in Exeter. He was educated "
+            "at Exeter School, an independent school in Exeter.")
+    found = _found(text)
+    assert found.get("Nordwind Energy") == ("ORGANIZATION", 3)
+    assert found.get("Exeter", ("", 0))[0] == "PLACE"
+    assert found.get("Exeter School", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_film_review_names_its_people_platforms_and_places() -> None:
+    """The model cuts "Ana Lucía Ferrer" after "Lucía", puts Netflix somewhere and makes a person of Galicia; the
+    rating "R." is no name."""
+    text = ("Director Ana Lucía Ferrer's second feature opens in theaters on Friday and arrives on Netflix on Jan. 14. "
+            "Set on a windswept island off the coast of Galicia in 1953, the film follows a widowed keeper. Ferrer "
+            "wrote the script with her brother. It runs 118 minutes and is rated R.")
+    found = _found(text)
+    assert found.get("Ana Lucía Ferrer") == ("PERSON", 2)
+    assert found.get("Netflix", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Galicia", ("", 0))[0] == "PLACE"
+    assert "R." not in found and "R" not in found
+
+
+def test_an_obituary_keeps_saints_in_place_names_and_a_book_title_in_quotes_is_a_work() -> None:
+    text = ('Her book "The Living Reef" won a prize in 2003. She moved to St. Louis in 1955. A memorial service '
+            "will be held at St. Barnabas Church in Falmouth. Saint Jerome wrote in Latin; Jerome died in 420.")
+    found = _found(text)
+    assert found.get("Living Reef", ("", 0))[0] == "OTHER"
+    assert found.get("St. Louis", ("", 0))[0] == "PLACE"
+    assert "St. Barnabas Church" in found and "Barnabas Church" not in found and "Louis" not in found
+    assert found.get("Saint Jerome") == ("PERSON", 2)
+
+
+def test_a_crime_report_a_force_named_after_two_counties_and_no_camera_as_a_name() -> None:
+    text = ("Detective Inspector Claire Whitfield of Avon and Somerset Police said the man was detained in Bristol. "
+            "CCTV footage released on Saturday showed three men leaving on mopeds.")
+    found = _found(text)
+    assert found.get("Avon and Somerset Police", ("", 0))[0] == "ORGANIZATION"
+    assert "Avon" not in found and "Somerset Police" not in found and "CCTV" not in found
+
+
+def test_a_tech_story_a_company_with_ai_in_its_name_its_model_and_a_spacecraft() -> None:
+    """ "Mistral" in the headline is "Mistral AI"; "its Mixtral model" is the model, not a company; "European AI"
+    is a kind of thing; a telescope named after a man is the telescope."""
+    text = ("Mistral raises €600m as European AI race heats up\n\nMistral AI, the Paris start-up, has raised €600 "
+            "million. The round values Mistral at €5.8 billion. The company released its Mixtral model in December. "
+            "Astronomers using the James Webb Space Telescope have found water on a distant planet.")
+    found = _found(text)
+    assert found.get("Mistral AI") == ("ORGANIZATION", 3)
+    assert found.get("Mixtral", ("", 0))[0] == "OTHER"
+    assert found.get("James Webb Space Telescope", ("", 0))[0] == "OTHER"
+    assert "European AI" not in found and "Mistral" not in found

@@ -79,15 +79,21 @@ def _name_words(text: str) -> tuple[str, ...]:
     words = [w for w in words if w]
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
-    while len(words) > 1 and words[0].lower() in HONORIFICS:  # "Mr. Roberts" is "Roberts"
+    # "Mr. Roberts" is "Roberts"; "St. Louis" and "St. Barnabas Church" are never "Louis" and "Barnabas Church"
+    while len(words) > 1 and words[0].lower() in HONORIFICS and words[0].lower() not in _SAINT:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in CORPORATE_SUFFIXES:
         words = words[:-1]
     return tuple(words)
 
 
+_SAINT = frozenset({"st", "st.", "saint"})
+
+
 def _word_key(word: str) -> str:
     word = word.casefold().replace(".", "")  # "U.S." = "US", "Inc." = "Inc"
+    if word == "saint":
+        return "st"  # "Saint Kitts" = "St. Kitts"
     for mark in APOSTROPHES:
         word = word.replace(mark, "'")
     return word
@@ -116,7 +122,10 @@ def name_key(text: str) -> str:
     words = _name_words(text)
     if len(words) > 1 and words[-1] == "Group":
         words = words[:-1]
-    return " ".join(_word_key(w) for w in words)
+    keys = [_word_key(w) for w in words]
+    if len(keys) > 1 and keys[0] == "st":
+        keys = keys[1:]  # "Saint Jerome" is "Jerome" (while the name shown keeps its "St.": "St. Louis")
+    return " ".join(keys)
 
 
 def strip_titles(text: str) -> str:
@@ -381,7 +390,7 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
     words_of = {root: {tuple(keys[i].split()) for i in idx if keys[i]} for root, idx in groups.items()}
     for root in groups:
         kind = types[root]
-        if kind not in ("ORGANIZATION", "PLACE"):
+        if kind not in ("ORGANIZATION", "PLACE", "EVENT"):
             continue
         shorts = words_of[root]
         found: set[int] = set()
@@ -448,6 +457,20 @@ def library_name(name: str, kind: str) -> str:
     return letters
 
 
+# The words that open a storm's name: the storm is then called by its given name alone ("Hurricane Ida" … "Ida").
+STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "super", "superstorm", "tornado"})
+
+
+def company_short_form(name: str) -> str | None:
+    """The first word of a company's name that only adds what a company calls itself ("Nordwind" of "Nordwind
+    Energy", "Tata" of "Tata Motors"), else None."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None  # not a school's or a university's head word: "Exeter" of "Exeter School" is the town
+    rest = [_word_key(w) for w in words[1:]]
+    return words[0] if all(w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS or w == "group" for w in rest) else None
+
+
 def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """The longer name only adds what an organisation calls itself ("Aer Lingus" → "Aer Lingus Group")."""
     if long[: len(short)] != short:
@@ -459,13 +482,15 @@ def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 _COMPANY_WORDS = frozenset(
     {"holdings", "co", "computer", "computers", "systems", "technologies", "technology", "industries",
      "international", "motors", "enterprises", "brands", "partners", "capital", "communications", "labs",
-     "entertainment", "media", "pharmaceuticals", "energy", "resources"}
+     "entertainment", "media", "pharmaceuticals", "energy", "resources", "ai"}
 )
 
 
 def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:
     if not short or len(short) >= len(long):
         return False
+    if kind == "EVENT":  # "Ida" after "Hurricane Ida"; other events' parts are other events ("the World Cup")
+        return len(short) == 1 and long[-1] == short[0] and long[0] in STORM_WORDS
     if len(short) == 1 and kind == "PLACE" and short[0] in BUILDING_HEADS:
         return short[0] == long[-1]  # "the Statehouse" after "Indiana Statehouse" (never "York" in "New York")
     if len(short) == 1 and (short[0] in ORG_HEADS or short[0] in NAME_PARTICLES or kind == "PLACE"):

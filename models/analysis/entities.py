@@ -148,6 +148,17 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             continue
         if (
             prev is not None
+            and text[prev.end : c.start] == " and "
+            and c.type == "ORGANIZATION"
+            and " " not in prev.text
+            and prev.text[:1].isupper()
+            and c.text.split()[-1].lower() in _SHARED_FORCE_HEADS
+            and len(c.text.split()) == 2
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
+            continue  # "Avon and Somerset Police": the force of two counties, one name
+        if (
+            prev is not None
             and prev.type == "PLACE"
             and text[prev.end : c.start] in _PLACE_PARTICLES
             and " " not in c.text
@@ -159,6 +170,8 @@ def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# The heads of public bodies that serve two places and are named after both ("Devon and Cornwall Police").
+_SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
 # Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
 _PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
 
@@ -391,7 +404,11 @@ def _piece_candidates(piece: Piece, text: str, known: set[str]) -> Iterator[Cand
                 taken.update((ent[0].i, surname.i))
                 yield c
                 continue
-        parts = _split_parts(list(ent), known)
+        tokens = list(ent)
+        cut_off = _surname_cut_off(ent, doc)
+        if cut_off is not None:  # "Ana Lucía" (a person to the model) "Ferrer's second feature"
+            tokens.append(cut_off)
+        parts = _split_parts(tokens, known)
         for part in parts:
             yield from _part_candidates(piece, text, part, ent.label_, kind, len(parts) > 1, taken)
     yield from _unlabelled_organisations(piece, text, taken)
@@ -408,6 +425,19 @@ def _surname_after_given_name(ent: Any, doc: Any) -> Any:
     low = nxt.lower_
     if nxt.ent_type_ or nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.is_title or low in NAME_HEAD_WORDS \
             or is_title_word(low) or low.endswith("s") and not low.endswith("ss"):
+        return None
+    return nxt
+
+
+def _surname_cut_off(ent: Any, doc: Any) -> Any:
+    """The unlabelled capitalised word after a person's name that the parse makes the head of the name's last word
+    ("Ana Lucía" "Ferrer"): the surname the model left out. Not a word that heads names of other kinds ("Tower")."""
+    if ent.label_ != "PERSON" or ent.end >= len(doc):
+        return None
+    nxt = doc[ent.end]
+    low = nxt.lower_
+    if nxt.ent_type_ or nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.is_title or low in NAME_HEAD_WORDS \
+            or is_title_word(low) or ent[-1].dep_ != "compound" or ent[-1].head.i != nxt.i:
         return None
     return nxt
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.analysis.aliases import Candidate, name_key
+from models.analysis.aliases import STORM_WORDS, Candidate, company_short_form, name_key
 from models.analysis.entity_types import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
@@ -23,7 +23,7 @@ from models.analysis.entity_types import (
     PLACE_LAST_WORDS,
     is_title_word,
 )
-from models.analysis.given_names import given_name_first
+from models.analysis.given_names import given_name_first, given_names
 from models.analysis.institutions import university_places
 from models.analysis.peoples import NATIONALITY_WORD, nationality_written, peoples_of_places
 from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
@@ -69,7 +69,8 @@ PRODUCT_NOUNS = frozenset(
     software programme supercomputer telescope painting index benchmark
     """.split()
 )
-# News agencies and publishers written as bylines and sources; an agency byline is never a person.
+# News agencies and publishers written as bylines and sources (an agency byline is never a person), and companies
+# the news names every day by their name alone, which the model takes for places ("arrives on Netflix").
 KNOWN_ORGANISATIONS = frozenset(
     name_key(n)
     for n in (
@@ -77,7 +78,9 @@ KNOWN_ORGANISATIONS = frozenset(
         "Bloomberg News", "Xinhua", "Kyodo", "Kyodo News", "TASS", "Interfax", "Yonhap", "ANSA", "dpa", "EFE",
         "BBC", "CNN", "NPR", "PBS", "CBS", "NBC", "ABC", "Fox News", "Al Jazeera", "Wikinews", "Wikipedia",
         "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Reddit", "LinkedIn", "SpaceX", "Blue Origin",
-        "NASA", "ESA",
+        "NASA", "ESA", "Netflix", "Hulu", "Spotify", "Google", "Microsoft", "Samsung", "Huawei", "Tencent",
+        "Alibaba", "Baidu", "Uber", "Airbnb", "OpenAI", "Nvidia", "Intel", "IBM", "Boeing", "Airbus", "Toyota",
+        "Volkswagen", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "HBO", "ESPN",
     )
 )
 # Holidays and festivals: days of the year, which the model types as places or organisations.
@@ -146,7 +149,7 @@ _FIRM_BEFORE = re.compile(r"\b(?:shares of|stock of|(?:analyst|economist|strateg
                           r"at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
-                           r"area of|region of|province of|district of|town of|village of|outskirts of)\s+)$")
+                           r"area of|region of|province of|district of|town of|village of)\s+)$")
 _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts|airport|"
@@ -154,8 +157,12 @@ _PLACE_AFTER = re.compile(
 )
 # A town's own services and people: "Forest Hill police", "the Dallas fire department", "Rukban residents" (not a
 # people's: "Armenian police").
-_LOCAL_BODY_AFTER = re.compile(r"\s+(?:police|sheriff's|sheriff’s|fire department|city council|mayor|residents|"
-                               r"inhabitants|villagers)\b")
+_LOCAL_BODY_AFTER = re.compile(r"(?:['’]s\s+(?:(?:current|former|new|deputy|longtime)\s+)?mayor|\s+(?:police|"
+                               r"sheriff's|sheriff’s|fire department|city council|mayor|residents|inhabitants|"
+                               r"villagers))\b")
+# Only a town has a mayor and residents, only a land a coast: "a former mayor of Riverton", "the coast of Galicia".
+_TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabitants of|townspeople of|streets of|"
+                          r"suburbs? of|outskirts of|coast of|coastline of|shores of)\s+$", re.IGNORECASE)
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
@@ -174,6 +181,8 @@ _A_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)\s+$")
 _LIST_OR_END_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s(?:or|and)\s+(?:a|an)\s)")
 _DEVICE_AFTER = re.compile(r"\s+(?:[Pp]ro\s+|[Ww]ireless\s+)?(?:controllers?|consoles?|headphones|earbuds|charger|"
                            r"remote|keyboard|headset|dock|stylus)\b")
+_CRAFT_LAST_WORDS = frozenset({"telescope", "rover", "lander", "probe", "spacecraft", "satellite", "orbiter"})
+_MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|models|chatbot|chatbots|assistant)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
@@ -343,7 +352,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after) or _SELLS_AFTER.match(after) \
             or _SPONSOR_BEFORE.search(before):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
-    if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not _DEMONYM.match(surface):
+    if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not _DEMONYM.match(surface) \
+            or _TOWN_BEFORE.search(before):
         cues["PLACE"] += 2
     if _ROLE_AFTER.match(after) and len(words) <= 3:
         cues["ORGANIZATION"] += 1  # "Wild coach Bruce Boudreau", "Google CEO"
@@ -370,6 +380,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["OTHER"] += 2  # "her Daily Fuel Plan", "your Zune Pro": a thing someone has, no name of an agent
     if len(words) > 1 and _DEVICE_AFTER.match(after) and words[-1].lower() not in CORPORATE_SUFFIXES:
         cues["OTHER"] += 2  # "the Nintendo Switch pro controller": a device's name (a maker's alone is no device)
+    if len(words) > 1 and words[-1].lower() in _CRAFT_LAST_WORDS:
+        cues["OTHER"] += 2  # "the James Webb Space Telescope", "the Parker Solar Probe": a craft, not its namesake
+    if _OWNER_BEFORE.search(before) and _MODEL_NOUN_AFTER.match(after):
+        cues["OTHER"] += 2  # "its Mixtral model": the company's model, not the company
     if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
         cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     bare = _ARTICLE_PARTICLE.sub("", before)  # "in al-Tanf", "near el-Arish": the preposition before the article
@@ -410,6 +424,25 @@ def _surnames(candidates: Sequence[Candidate]) -> set[str]:
         if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
             parts.add(last)
     return parts - org_firsts
+
+
+def _company_short_forms(candidates: Sequence[Candidate], surnames: set[str]) -> set[str]:
+    """Single words typed as people that are the short form of a company the article names in full ("Nordwind"
+    after "Nordwind Energy"), unless the word is a given name or a surname of the article's people."""
+    shorts = {short for c in candidates if c.type == "ORGANIZATION" and (short := company_short_form(c.text))}
+    firsts = given_names()
+    return {c.text for c in candidates if c.type == "PERSON" and c.text in shorts and c.text not in surnames
+            and c.text not in firsts}
+
+
+def _storm_names(candidates: Sequence[Candidate]) -> set[str]:
+    """The given names of the storms the article names ("Ida" of "Hurricane Ida")."""
+    out = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type == "EVENT" and len(words) >= 2 and words[0].lower() in STORM_WORDS and words[-1][:1].isupper():
+            out.add(words[-1])
+    return out
 
 
 def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -494,16 +527,21 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
-    plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text)
+    plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text) \
+        | _company_short_forms(candidates, surnames)
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
     peoples = peoples_of_places(candidates, text)
     mixed = _mixed_place_names(candidates, evidence)
+    storms = _storm_names(candidates)
     out = []
     for c in candidates:
         if c.type == "OTHER" and c.source in _THINGS_BY_RULE:
             out.append(c)  # the rules that made it a product or a work read its own name, surer than one cue
+            continue
+        if c.text in storms and c.type != "EVENT":
+            out.append(replace(c, type="EVENT", source="context"))  # "Ida weakened": the hurricane, by its name
             continue
         if c.text in peoples and c.type != "GROUP":
             out.append(replace(c, type="GROUP", source="nationality"))

@@ -32,7 +32,8 @@ NOT_NAMES = frozenset(
     md phd mba cpa cfa rn lpn dds dvm mph msc bsc ba bs ma llm jd esq faq tbd tba n/a rsvp ceo cfo cto coo
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
-    pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt pet bpa pvc hdpe
+    pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt pet bpa pvc hdpe cctv dna rna mri
+    icu atm pcr
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
@@ -160,6 +161,12 @@ _WEEKDAYS = frozenset(
 _DAYS_JOINED = re.compile(r"\s*(?:&|,|[-–]|\band\b|\bto\b)\s*")
 
 
+_PEOPLES_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)$")
+_RATINGS = frozenset({"G", "PG", "PG-13", "R", "NC-17", "X", "U", "12A", "15", "18", "M", "MA", "MA15+", "TV-MA",
+                      "TV-14", "TV-PG", "TV-Y", "TV-G"})
+_RATED_BEFORE = re.compile(r"\b(?:rated|rating of|certificate)\s+$", re.IGNORECASE)
+
+
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
@@ -187,9 +194,14 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
     if " " not in surface and (surface.lower() in INTERJECTIONS or surface.lower().rstrip(".") in HONORIFICS):
         return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
+    if surface.rstrip(".").upper() in _RATINGS and _RATED_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return True  # "is rated R.", "rated PG-13": a film's rating
     letters = surface.replace(".", "")
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True
+    words = surface.split()
+    if len(words) == 2 and words[1].isupper() and words[1].lower() in NOT_NAMES and _PEOPLES_WORD.match(words[0]):
+        return True  # "European AI", "Chinese EV": a kind of thing in a headline, no name
     return False
 
 
@@ -202,11 +214,17 @@ def _cited(surface: str, text: str) -> bool:
     return re.search(re.escape(surface) + _REFERENCE_AFTER, text) is not None
 
 
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ $")
+
+
 def _named_alone(word: str, text: str) -> bool:
-    """The word is written somewhere outside an "X & Y" pair ("Tempe & Mesa" … "downtown Mesa")."""
+    """The word is written somewhere outside an "X & Y" pair ("Tempe & Mesa" … "downtown Mesa"), and not as the
+    surname of a full name: "Jonathan Pike of Pike & Sullivan" is a partner of the firm named after him."""
     for found in re.finditer(rf"(?<![\w&]){re.escape(word)}(?![\w'’-])", text):
         around = text[max(0, found.start() - 3):found.end() + 3]
-        if "&" not in around and " and " not in around:
+        if "&" not in around and " and " not in around and not _FIRST_NAME_BEFORE.search(
+            text, max(0, found.start() - 40), found.start()
+        ):
             return True
     return False
 
@@ -466,13 +484,18 @@ def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
 _TITLE_OPENING = re.compile(r"(?:[“\"]The |['’]s [“\"]|\b(?:album|song|single|track|film|movie|book|novel|series|"
                             r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting) [“\"])$")
 _NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
+# A work's noun before the quotation marks: what the model's own work needs to stay one ("her book “The Living
+# Reef”" is no reef; "the bridge “The Emperor Norton Bridge”" is a bridge).
+_WORK_NOUN_BEFORE = re.compile(r"\b(?:album|song|single|track|film|movie|book|novel|series|show|play|musical|"
+                               r"documentary|EP|record|podcast|episode|poem|painting|memoir|essay) [“\"](?:The )?$")
 
 
 def _titled_quote(c: Candidate, text: str) -> bool:
     """The name fills a quotation that reads as a title's: "The" inside the marks, or an owner or a work's noun
     before them, and no surname after them."""
-    return (c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(_CLOSE_QUOTE.match(text, c.end))
-            and bool(_TITLE_OPENING.search(text, max(0, c.start - 12), c.start))
+    opening = _WORK_NOUN_BEFORE if c.type == "OTHER" else _TITLE_OPENING
+    return (c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and bool(_CLOSE_QUOTE.match(text, c.end))
+            and bool(opening.search(text, max(0, c.start - 20), c.start))
             and not _NICKNAME_END.match(text, c.end))
 
 
@@ -522,8 +545,10 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")  # a people's name ends in no "Ultra": "Chromecast Ultra"
-        elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and c.text in quoted:
-            c = replace(c, type="OTHER", source="work")  # “Glasgow,” a song: a title written in quotation marks
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and c.text in quoted:
+            # “Glasgow,” a song: a title written in quotation marks (and the model's work stays one: the book "The
+            # Living Reef" is no reef)
+            c = replace(c, type="OTHER", source="work")
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE") and is_award(c.text):
             c = replace(c, type="OTHER", source="award")
         elif common_words_only(c, counts):

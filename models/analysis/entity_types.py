@@ -158,7 +158,7 @@ PLACE_LAST_WORDS = frozenset(
     desert peninsula bay sea ocean strait canal harbour harbor falls hills coast district region heights village
     township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
     tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
-    statehouse courthouse capitol swamp marsh glacier canyon reservoir
+    statehouse courthouse capitol swamp marsh glacier canyon reservoir parish oblast governorate prefecture
     """.split()
 )
 # Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",
