@@ -350,3 +350,13 @@ def test_a_paragraph_headed_by_a_weekday_dates_its_clock_times() -> None:
 )
 def test_a_range_of_days_is_one_expression_dated_by_its_first_day(text: str, expression: str, value: str) -> None:
     assert _values(text, date(2024, 1, 7)) == {expression: value}
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("Talks will begin once it meets the criteria, the leaders said, with a report due in March.", "2024-03"),
+     ("The payment was due in March but never came.", "2023-03"),
+     ("Rent fell due in March.", "2023-03")],
+)
+def test_what_is_due_is_ahead_whatever_the_tense_that_tells_of_it(text: str, value: str) -> None:
+    assert _values(text, date(2023, 12, 15))["March"] == value

@@ -137,6 +137,8 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
         return named
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
+    if _DUE.search(text[max(0, c.start - 24) : c.start]):
+        return anchoring.year_for(mon, day, "future", r.dct)  # "the leaders said, with a report due in March"
     told = _narrative_year(text, c.start, mon, day, r, direction)
     if told is not None:
         return told
@@ -170,6 +172,9 @@ def _against_tense(year: int, this_year: int, said: Direction) -> bool:
     return (said == "past" and year > this_year) or (said == "future" and year < this_year)
 
 
+# What is due is ahead, whatever the tense of the clause that tells of it (not what "was due").
+_DUE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bfell )(?<!\bbecame )\bdue[^\S\n]+(?:in|on|by|before)"
+                  r"[^\S\n]+$", re.IGNORECASE)
 _PLAN_LINK = re.compile(r"\b(?:in|until|till|by|for|from|before)[^\S\n]+$", re.IGNORECASE)
 # Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article.
 _PLANNED = re.compile(
