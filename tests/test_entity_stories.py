@@ -163,3 +163,48 @@ def test_a_tech_story_a_company_with_ai_in_its_name_its_model_and_a_spacecraft()
     assert found.get("Mixtral", ("", 0))[0] == "OTHER"
     assert found.get("James Webb Space Telescope", ("", 0))[0] == "OTHER"
     assert "European AI" not in found and "Mistral" not in found
+
+
+def test_a_week_ahead_and_an_anniversary_time_zones_streets_and_the_people_of_a_city() -> None:
+    """ "8:30 a.m. Eastern" is a time zone; "Bernauer Strasse" a street (the model: a person); "Berliners" the
+    people of Berlin (the model: a person); a "super PAC" is a kind of committee."""
+    text = ("Thirty years after the fall of the Wall, Berliners remember\n\nBERLIN — The index is due at 8:30 a.m. "
+            "Eastern. Merkel laid a rose on Bernauer Strasse and walked to Bornholmer Strasse. A super PAC said it "
+            "would spend $43 million.")
+    found = _found(text)
+    assert "Eastern" not in found and "PAC" not in found
+    assert found.get("Berliners", ("", 0))[0] == "GROUP"
+    assert found.get("Bernauer Strasse", ("", 0))[0] == "PLACE"
+    assert found.get("Bornholmer Strasse", ("", 0))[0] == "PLACE"
+
+
+def test_a_sports_recap_calls_a_team_by_its_nickname_and_an_interview_names_a_county_and_a_novel() -> None:
+    """ "Chiefs" alone (the model missed it twice) is the Kansas City Chiefs; "a fishing village in Cornwall" makes
+    Cornwall a place (the model: a person); 'fourth novel, "Salt Houses,"' is a work."""
+    text = ("Mahomes rallies Chiefs past Bills in overtime\n\nKANSAS CITY, Mo. — The Kansas City Chiefs beat the "
+            "Buffalo Bills 42-36 on Sunday. Mahomes needed two plays to get the Chiefs into range.\n\n"
+            'Tessa Marlowe\'s fourth novel, "Salt Houses," follows three sisters who return to a fishing village in '
+            "Cornwall. I think I was avoiding Cornwall.")
+    found = _found(text)
+    assert found.get("Kansas City Chiefs") == ("ORGANIZATION", 3)
+    assert found.get("Cornwall", ("", 0))[0] == "PLACE"
+    assert found.get("Salt Houses", ("", 0))[0] == "OTHER"
+
+
+def test_a_surname_the_model_takes_for_a_people_and_places_named_in_other_languages() -> None:
+    """ "But Orbán blocked …": the model calls the surname of Viktor Orbán a nationality; a castle, a quay and a
+    monastery named in Portuguese or English are places, not organisations or people."""
+    text = ("Hungary's prime minister, Viktor Orbán, left the room. But Orbán blocked the aid package.\n\n"
+            "Narrow lanes climb to the Castelo de São Jorge. Take the train from Cais do Sodré to Belém. "
+            "The Jerónimos Monastery, finished in 1601, is a masterpiece.")
+    found = _found(text)
+    assert found.get("Viktor Orbán") == ("PERSON", 2)
+    for place in ("Castelo de São Jorge", "Cais do Sodré", "Jerónimos Monastery"):
+        assert found.get(place, ("", 0))[0] == "PLACE", place
+
+
+def test_a_party_in_the_plural_is_no_surname_of_a_name_the_model_made_a_person() -> None:
+    text = "Virginia Democrats won control. Democrats now hold both chambers. Viktor Orbán left. Orbán returned."
+    cands = [cand(text, "Virginia Democrats", "PERSON"), cand(text, "Democrats", "GROUP", 1),
+             cand(text, "Viktor Orbán", "PERSON"), cand(text, "Orbán", "GROUP", 1)]
+    assert [c.type for c in retype(cands, text)] == ["PERSON", "GROUP", "PERSON", "PERSON"]

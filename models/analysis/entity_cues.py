@@ -160,9 +160,11 @@ _PLACE_AFTER = re.compile(
 _LOCAL_BODY_AFTER = re.compile(r"(?:['’]s\s+(?:(?:current|former|new|deputy|longtime)\s+)?mayor|\s+(?:police|"
                                r"sheriff's|sheriff’s|fire department|city council|mayor|residents|inhabitants|"
                                r"villagers))\b")
-# Only a town has a mayor and residents, only a land a coast: "a former mayor of Riverton", "the coast of Galicia".
+# Only a town has a mayor and residents, only a land a coast and villages: "a former mayor of Riverton", "the coast of
+# Galicia", "a fishing village in Cornwall".
 _TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabitants of|townspeople of|streets of|"
-                          r"suburbs? of|outskirts of|coast of|coastline of|shores of)\s+$", re.IGNORECASE)
+                          r"suburbs? of|outskirts of|coast of|coastline of|shores of|(?:village|town|city|hamlet|"
+                          r"suburb|port|county|district|province|region) (?:in|near|outside))\s+$", re.IGNORECASE)
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
@@ -399,7 +401,9 @@ def _parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[s
     """Those of the ``surnames`` of the article's full personal names ("Quell" of "Tobias Quell") that the model
     types a place or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the
     model's "Garuda Indonesia" is no person)."""
-    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")}
+    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")
+                   or c.type == "GROUP" and not _DEMONYM.match(c.text) and not c.text.endswith("s")}
+    # ("Orbán" a people to the model; "Democrats" a party, whatever the model made of "Virginia Democrats")
     return {w for w in surnames if w in typed_apart and not nationality_written(w, text)}
 
 
@@ -553,7 +557,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             out.append(replace(c, type="ORGANIZATION", source="context") if c.type != "ORGANIZATION" else c)
             continue
         against = _against_person(evidence.get(name_key(c.text)))
-        if c.type in ("PLACE", "ORGANIZATION") and c.text in parts and not against:
+        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and c.text in parts and not against:
             out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
             continue
         if c.type == "ORGANIZATION" and c.text in mixed:

@@ -33,7 +33,7 @@ NOT_NAMES = frozenset(
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
     pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt pet bpa pvc hdpe cctv dna rna mri
-    icu atm pcr
+    icu atm pcr pac
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
@@ -161,6 +161,8 @@ _WEEKDAYS = frozenset(
 _DAYS_JOINED = re.compile(r"\s*(?:&|,|[-–]|\band\b|\bto\b)\s*")
 
 
+_TIME_ZONE_WORDS = frozenset({"Eastern", "Pacific", "Central", "Mountain", "Atlantic", "Alaska", "Hawaii"})
+_CLOCK_BEFORE = re.compile(r"(?:\d[ap]\.?m\.?|\d\s[ap]\.?m\.?|\d:\d\d)\s$", re.IGNORECASE)
 _PEOPLES_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)$")
 _RATINGS = frozenset({"G", "PG", "PG-13", "R", "NC-17", "X", "U", "12A", "15", "18", "M", "MA", "MA15+", "TV-MA",
                       "TV-14", "TV-PG", "TV-Y", "TV-G"})
@@ -194,6 +196,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
     if " " not in surface and (surface.lower() in INTERJECTIONS or surface.lower().rstrip(".") in HONORIFICS):
         return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
+    if surface in _TIME_ZONE_WORDS and _CLOCK_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return True  # "at 8:30 a.m. Eastern": the time zone
     if surface.rstrip(".").upper() in _RATINGS and _RATED_BEFORE.search(text, max(0, c.start - 12), c.start):
         return True  # "is rated R.", "rated PG-13": a film's rating
     letters = surface.replace(".", "")
@@ -482,12 +486,12 @@ def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
 # "Short n' Sweet"), a work's noun (the album "…"); a capitalised word right after it makes it a nickname inside a
 # name (Dwayne "The Rock" Johnson).
 _TITLE_OPENING = re.compile(r"(?:[“\"]The |['’]s [“\"]|\b(?:album|song|single|track|film|movie|book|novel|series|"
-                            r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting) [“\"])$")
+                            r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting),? [“\"])$")
 _NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
 # A work's noun before the quotation marks: what the model's own work needs to stay one ("her book “The Living
 # Reef”" is no reef; "the bridge “The Emperor Norton Bridge”" is a bridge).
 _WORK_NOUN_BEFORE = re.compile(r"\b(?:album|song|single|track|film|movie|book|novel|series|show|play|musical|"
-                               r"documentary|EP|record|podcast|episode|poem|painting|memoir|essay) [“\"](?:The )?$")
+                               r"documentary|EP|record|podcast|episode|poem|painting|memoir|essay),? [“\"](?:The )?$")
 
 
 def _titled_quote(c: Candidate, text: str) -> bool:

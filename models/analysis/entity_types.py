@@ -151,14 +151,18 @@ def is_shouted(word: str) -> bool:
 
 
 # First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
-PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "port", "cape", "gulf", "isle", "county"})
+PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "port", "cape", "gulf", "isle", "county", "rue",
+                               "calle", "avenida", "rua", "piazza", "plaza", "castelo", "castillo", "castello",
+                               "château", "palacio", "palácio", "palazzo", "praça", "plaça", "mosteiro",
+                               "monasterio", "iglesia", "igreja", "église", "chiesa", "cais"})
 PLACE_LAST_WORDS = frozenset(
     """
     island islands river street avenue road park bridge county city province valley beach airport square mountains
     desert peninsula bay sea ocean strait canal harbour harbor falls hills coast district region heights village
     township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
     tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
-    statehouse courthouse capitol swamp marsh glacier canyon reservoir parish oblast governorate prefecture
+    statehouse courthouse capitol swamp marsh glacier canyon reservoir parish oblast governorate prefecture strasse
+    straße platz allee gasse monastery abbey basilica priory shrine
     """.split()
 )
 # Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",

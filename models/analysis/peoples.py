@@ -1,5 +1,6 @@
 """Names of peoples, which the small model types as people, places or organisations: a nationality or a language in
-"-ish", a nationality the text derives from a place's name, the people of a place ("Delhiites") and its adjective
+"-ish", a nationality the text derives from a place's name, the people of a place ("Delhiites", "Berliners") and its
+adjective
 ("a Glaswegian country singer"). They are groups, never a person, a place or an organisation."""
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ def peoples_of_places(candidates: Sequence[Candidate], text: str) -> set[str]:
     """One-word names the article uses as the name of a people: a plural of a people's word, or a word shaped
     like one used as an adjective in every mention."""
     shaped: dict[str, bool] = {}
+    places = {c.text.split()[-1].capitalize() for c in candidates if c.type == "PLACE" and c.text.split()}
     for c in candidates:
         if " " in c.text or c.type not in ("PERSON", "PLACE", "ORGANIZATION"):
             continue
-        if _PEOPLE_PLURAL.match(c.text):
+        if _PEOPLE_PLURAL.match(c.text) or c.text.endswith("ers") and c.text[:-3] in places:
+            # "Berliners" where the article names Berlin ("BERLIN —", "West Berlin")
             shaped[c.text] = True
         elif _ADJECTIVE_OF_PEOPLE.match(c.text):
             adjective = bool(_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)

@@ -42,6 +42,8 @@ def repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candi
     for surname, full in surnames.items():
         if len(full) == 1 and surname.lower() not in text:
             surfaces.setdefault(surname, "PERSON")
+    for nickname in _team_nicknames(candidates, text):
+        surfaces.setdefault(nickname, "ORGANIZATION")
     if not surfaces:
         return
     coverage = Coverage(len(text), candidates)
@@ -57,6 +59,23 @@ def repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candi
         if len(before) == 2 and before[1] == " " and before[0].isalpha() and _word_before_capitalised(text, start):
             continue
         yield Candidate(start, end, match.group(), surfaces[match.group()], weak=True, source="repeated")
+
+
+def _team_nicknames(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """The plural last word of a team named after its town ("Chiefs" of "Kansas City Chiefs", when the text names
+    Kansas City, in normal case: "KLOOK Visitors" is no team), which the text goes on to use alone; not a word the
+    text also writes in lower case."""
+    places = {c.text.lower() for c in candidates if c.type == "PLACE"}
+    out = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type != "ORGANIZATION" or c.weak or len(words) < 2:
+            continue
+        last, town = words[-1], " ".join(words[:-1])
+        if last[:1].isupper() and last.endswith("s") and not last.endswith("ss") and len(last) >= 4 \
+                and town.lower() in places and not town.isupper() and last.lower() not in text:
+            out.add(last)
+    return out
 
 
 def whole_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
