@@ -175,3 +175,15 @@ def test_a_labelled_update_line_dates_a_live_page() -> None:
     article = ingest_text(text, source="live.txt")
     assert article.metadata.published == "2022-11-08"
     assert _body(article).startswith("11:40 p.m. — The Associated Press")
+
+
+def test_a_pasted_press_release_is_dated_by_its_dateline_and_its_kicker_is_no_title() -> None:
+    """The same release pasted without its page furniture reads as plain paragraphs: still dated by "Feb. 6, 2024"
+    in its dateline, still titled by its headline rather than "FOR IMMEDIATE RELEASE"."""
+    text = ("FOR IMMEDIATE RELEASE\n\nHelix Announces Positive Results\n\nCAMBRIDGE, Mass., Feb. 6, 2024 "
+            "/PRNewswire/ -- Helix Biotherapeutics today announced positive results from its trial.\n\n"
+            "The company will host a call today at 8:00 a.m. ET.\n")
+    article = ingest_text(text, source="release.txt")
+    assert article.metadata.title == "Helix Announces Positive Results"
+    assert article.metadata.published == "2024-02-06"
+    assert "FOR IMMEDIATE RELEASE" not in article.text

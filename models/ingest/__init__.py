@@ -186,6 +186,13 @@ def _dated_by_text(article: Article) -> Article:
     from models.ingest.dates import plausible
 
     meta = article.metadata
+    if not meta.published:
+        from models.ingest.bylines import dateline_date
+
+        first = next((article.text[b.start : b.end] for b in article.blocks if b.kind == "paragraph"), "")
+        written = dateline_date(first)  # a press release: "CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ --"
+        if written and plausible(written):
+            return replace(article, metadata=replace(meta, published=written, published_source="dateline"))
     if not meta.published or meta.published_source:
         return article
     if not plausible(meta.published):

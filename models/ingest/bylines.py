@@ -27,10 +27,11 @@ _CONNECTIVES = {
     "similarly", "first", "second", "third", "so", "thus", "therefore", "again", "here", "there", "in", "on", "at",
 }  # fmt: skip
 _WORD = r"[^\W\d_][\w.'’\-]*"
+# … and a press release's: "CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ --", its wire service between slashes.
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?: {_WORD}){{0,3}}(?:,\s*{_WORD}(?: {_WORD}){{0,2}})?)"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,30})\)\s*)?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?P<year>(?:19|20)\d\d))?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,30})\)\s*|/(?P<wire>[A-Za-z][\w .&'-]{0,30})/\s*)?"
     r"(?P<dash>[–—]|-{1,2})\s+(?=\S)"
 )
 
@@ -94,4 +95,15 @@ def find_dateline(paragraph: str) -> tuple[str, str, int] | None:
         return None
     if not all_caps and ("," not in place or match.group("dash").startswith("-")):
         return None
-    return place, (match.group("agency") or "").strip(), match.end()
+    return place, (match.group("agency") or match.group("wire") or "").strip(), match.end()
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The ISO date a dateline writes in full ("CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ --"), else None."""
+    from models.ingest.dates import find_date
+
+    match = _DATELINE.match(paragraph)
+    if not match or not match.group("year") or find_dateline(paragraph) is None:
+        return None
+    found = find_date(match.group("date"))
+    return found[0] if found else None

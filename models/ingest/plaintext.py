@@ -115,8 +115,18 @@ def _article(parts: list[tuple[str, str]], *, source: str, kind: str, metadata: 
     return Article(source, kind, text, blocks, replace(metadata, title=title, subheadings=headings))
 
 
+# The label a press release opens with, above its headline: never the title, never the story.
+RELEASE_KICKER = re.compile(
+    r"^(?:for immediate release|immediate release|press release|news release|media release|embargoed[^\n]{0,60})"
+    r"[.:!]?$",
+    re.IGNORECASE,
+)
+
+
 def plain_to_article(text: str, *, source: str) -> Article:
     paras = paragraphs(split_chunks(text))
+    while paras and RELEASE_KICKER.match(paras[0]):
+        paras.pop(0)
     if not paras:
         raise IngestError("empty text")
     parts: list[tuple[str, str]] = []

@@ -15,7 +15,7 @@ from models.article import Article, Metadata, build_text
 from models.ingest.bylines import find_dateline, is_byline, parse_byline
 from models.ingest.dates import find_date
 from models.ingest.errors import IngestError
-from models.ingest.plaintext import is_hard_wrapped, is_title_like, split_chunks
+from models.ingest.plaintext import RELEASE_KICKER, is_hard_wrapped, is_title_like, split_chunks
 
 _BULLET = re.compile(r"^\s*[•·▪◦‣●○■□➤►▸\-*+–]\s+(?=\S)")
 _SECTION = re.compile(r"^[^.!?]{1,60}?\s+[>›»/]\s+[^.!?]{1,60}$")
@@ -87,7 +87,7 @@ class _Reading:
 
 def is_chrome(text: str) -> bool:
     """A line made only of page buttons ("print PRINT", "Share this article", "Copy link", "A A")."""
-    if _CAPTION.match(text) or _READING_TIME.match(text):
+    if _CAPTION.match(text) or _READING_TIME.match(text) or RELEASE_KICKER.match(text.strip()):
         return True
     words = [w.strip(".,:;|·•()[]!").lower() for w in text.split()]
     numbered = any(w.isdigit() for w in words)
