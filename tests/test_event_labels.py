@@ -217,3 +217,19 @@ def test_a_weekday_heading_a_paragraph_is_named_by_the_sentence_after_it() -> No
     labels = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 1, 7)).events}
     assert labels["Monday"].startswith("Germany publishes industrial production")
     assert labels["Tuesday"].startswith("The World Bank releases")
+
+
+def test_a_press_release_dateline_is_not_the_subject() -> None:
+    text = ("CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ -- Helix Biotherapeutics, Inc. (NASDAQ: HLXB), a "
+            "clinical-stage biotechnology company, on Monday announced positive topline results.")
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 2, 6)).events}
+    assert labels["Monday"].startswith("Helix Biotherapeutics Inc. announced")
+
+
+def test_life_dates_after_a_name_are_a_birth_and_a_death() -> None:
+    text = ("Wangari Maathai (1 April 1940 – 25 September 2011) was a Kenyan environmental activist. The architect "
+            "Lena Moss (born 12 May 1961) designed the library.")
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2020, 1, 1)).events}
+    assert labels["1 April 1940"] == "Wangari Maathai born"
+    assert labels["25 September 2011"] == "Wangari Maathai died"
+    assert labels["12 May 1961"] == "Lena Moss born"

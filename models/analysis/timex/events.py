@@ -99,6 +99,9 @@ def _trim(label: str) -> str:
 
 def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
     """Subject, verb and object of the clause the expression belongs to, without the expression itself."""
+    life = _life_date(ctx.parsed.text, timex)
+    if life:
+        return _trim(life)
     skip = {t.i for t in ctx.tokens_in(timex.start, timex.end)}
     head = ctx.head_token(timex.start, timex.end)
     verb = governing_verb(head) if head is not None else None
@@ -145,6 +148,31 @@ def _clause_label(verb: Any, skip: set[int]) -> str:
     return _render(_with_scores(tokens), skip)
 
 
+# The name written right before the parenthesis of life dates: "Wangari Maathai (1 April 1940 – 25 September 2011)".
+_NAME_BEFORE_PARENTHESIS = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*[^\S\n]){0,4}[A-Z][\w'’.-]*)[^\S\n]?\($")
+_BORN_WORD = re.compile(r"[^\S\n]*(?:born|b\.)[^\S\n]*")
+_RANGE_AFTER = re.compile(r"[^\S\n]*[–—-]")
+_RANGE_BEFORE = re.compile(r"[^()\n]*[–—-][^\S\n]*")
+
+
+def _life_date(text: str, timex: Timex) -> str:
+    """A birth or a death written as life dates after a name: "X (born DATE)", "X (DATE – DATE)" names "X born",
+    "X died" (the parse has no verb for them, and the label went to whatever the sentence says next)."""
+    opening = text.rfind("(", max(0, timex.start - 40), timex.start)
+    closing = text.find(")", timex.end, timex.end + 60)
+    if opening < 0 or closing < 0 or ")" in text[opening : timex.start] or "(" in text[timex.end : closing]:
+        return ""
+    name = _NAME_BEFORE_PARENTHESIS.search(text, max(0, opening - 80), opening + 1)
+    if name is None:
+        return ""
+    before, after = text[opening + 1 : timex.start], text[timex.end : closing]
+    if _BORN_WORD.fullmatch(before) or not before.strip() and _RANGE_AFTER.match(after):
+        return f"{name.group(1)} born"
+    if _RANGE_BEFORE.fullmatch(before) and not after.strip():
+        return f"{name.group(1)} died"
+    return ""
+
+
 def _opening_participle(verb: Any, skip: set[int]) -> tuple[Any, Any] | None:
     """The participle opening the sentence that the date, written between it and the subject, goes with ("Born in
     Leeds, on March 4, 1929, Dr. Ellison studied …": the birth, which the parse hangs on "studied"), and the subject.
@@ -173,9 +201,11 @@ def _opening_participle(verb: Any, skip: set[int]) -> tuple[Any, Any] | None:
 def _after_dateline(subject: Any) -> Any:
     """The subject the parse hangs on a dateline ("SAN FRANCISCO — OpenAI on Tuesday released …" makes the town the
     subject and the company its apposition): the apposition."""
-    dash = any(c.dep_ == "punct" and c.text in ("—", "–", "-") and c.i > subject.i for c in subject.children)
-    appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
-    if dash and appos and subject.i < 4:
+    dashes = [c.i for c in subject.children
+              if c.dep_ == "punct" and c.text in ("—", "–", "-", "--") and c.i > subject.i]
+    # the apposition after the dash: "CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ -- Helix …" (not "Mass.")
+    appos = [c for c in subject.children if c.dep_ == "appos" and dashes and c.i > dashes[0]]
+    if appos and subject.i < 4:
         return appos[0]
     return subject
 
