@@ -208,3 +208,17 @@ def test_a_party_in_the_plural_is_no_surname_of_a_name_the_model_made_a_person()
     cands = [cand(text, "Virginia Democrats", "PERSON"), cand(text, "Democrats", "GROUP", 1),
              cand(text, "Viktor Orbán", "PERSON"), cand(text, "Orbán", "GROUP", 1)]
     assert [c.type for c in retype(cands, text)] == ["PERSON", "GROUP", "PERSON", "PERSON"]
+
+
+def test_a_press_release_names_its_company_once_and_no_ticker_or_contact_label() -> None:
+    """ "Helix" (a people to the model) is Helix Biotherapeutics; "NASDAQ: HLXB" is the exchange; "Media Contact"
+    is a label."""
+    text = ("CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ -- Helix Biotherapeutics, Inc. (NASDAQ: HLXB), a "
+            'biotechnology company, today announced positive results. "These results exceed our expectations," said '
+            "Dr. Maria Gonzalez, Chief Medical Officer of Helix. Helix will host a conference call today.\n\n"
+            "Media Contact: Tom Reyes, tom.reyes@helixbio.com")
+    found = _found(text)
+    assert found.get("Helix Biotherapeutics", ("", 0))[0] == "ORGANIZATION"
+    assert found["Helix Biotherapeutics"][1] >= 2
+    assert "Helix" not in found and "Media Contact" not in found
+    assert not any("HLXB" in name or "Hlxb" in name for name in found)

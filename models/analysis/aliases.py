@@ -464,7 +464,7 @@ STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical",
 def company_short_form(name: str) -> str | None:
     """The first word of a company's name that only adds what a company calls itself ("Nordwind" of "Nordwind
     Energy", "Tata" of "Tata Motors"), else None."""
-    words = name.split()
+    words = name_words(name)  # "Helix Biotherapeutics, Inc." is "Helix Biotherapeutics"
     if len(words) < 2 or not words[0][:1].isupper():
         return None  # not a school's or a university's head word: "Exeter" of "Exeter School" is the town
     rest = [_word_key(w) for w in words[1:]]
@@ -482,7 +482,9 @@ def _org_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 _COMPANY_WORDS = frozenset(
     {"holdings", "co", "computer", "computers", "systems", "technologies", "technology", "industries",
      "international", "motors", "enterprises", "brands", "partners", "capital", "communications", "labs",
-     "entertainment", "media", "pharmaceuticals", "energy", "resources", "ai"}
+     "entertainment", "media", "pharmaceuticals", "energy", "resources", "ai", "therapeutics", "biotherapeutics",
+     "biosciences", "biotech", "pharma", "robotics", "software", "solutions", "networks", "semiconductor",
+     "semiconductors", "airlines", "airways", "financial", "ventures"}
 )
 
 

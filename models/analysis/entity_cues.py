@@ -435,8 +435,8 @@ def _company_short_forms(candidates: Sequence[Candidate], surnames: set[str]) ->
     after "Nordwind Energy"), unless the word is a given name or a surname of the article's people."""
     shorts = {short for c in candidates if c.type == "ORGANIZATION" and (short := company_short_form(c.text))}
     firsts = given_names()
-    return {c.text for c in candidates if c.type == "PERSON" and c.text in shorts and c.text not in surnames
-            and c.text not in firsts}
+    return {c.text for c in candidates if (c.type == "PERSON" or c.type == "GROUP" and not _DEMONYM.match(c.text))
+            and c.text in shorts and c.text not in surnames and c.text not in firsts}
 
 
 def _storm_names(candidates: Sequence[Candidate]) -> set[str]:
@@ -531,8 +531,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
-    plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text) \
-        | _company_short_forms(candidates, surnames)
+    company_shorts = _company_short_forms(candidates, surnames)
+    plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text) | company_shorts
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
@@ -553,7 +553,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if c.type in ("PLACE", "ORGANIZATION", "GROUP") and NATIONALITY_WORD.match(c.text):
             out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
             continue  # "Spanish", "in English": a nationality or its language, never a place
-        if (c.type == "PERSON" and c.text in plural_the) or c.text in teams:
+        if (c.type == "PERSON" and c.text in plural_the) or c.text in teams \
+                or c.type == "GROUP" and c.text in company_shorts:
             out.append(replace(c, type="ORGANIZATION", source="context") if c.type != "ORGANIZATION" else c)
             continue
         against = _against_person(evidence.get(name_key(c.text)))

@@ -161,6 +161,11 @@ _WEEKDAYS = frozenset(
 _DAYS_JOINED = re.compile(r"\s*(?:&|,|[-–]|\band\b|\bto\b)\s*")
 
 
+# A stock's ticker after its exchange: "(NASDAQ: HLXB)" names the exchange, the ticker is no word of its name.
+_TICKER_TAIL = re.compile(r"(?<=[A-Za-z]):\s*[A-Z][A-Z.]{0,6}$")
+# The labels of a press release's contact lines ("Media Contact: Tom Reyes").
+_CONTACT_LABELS = frozenset({"media contact", "media contacts", "press contact", "press contacts", "investor contact",
+                             "investor contacts", "media inquiries", "press inquiries", "contact", "contacts"})
 _TIME_ZONE_WORDS = frozenset({"Eastern", "Pacific", "Central", "Mountain", "Atlantic", "Alaska", "Hawaii"})
 _CLOCK_BEFORE = re.compile(r"(?:\d[ap]\.?m\.?|\d\s[ap]\.?m\.?|\d:\d\d)\s$", re.IGNORECASE)
 _PEOPLES_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)$")
@@ -196,6 +201,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
     if " " not in surface and (surface.lower() in INTERJECTIONS or surface.lower().rstrip(".") in HONORIFICS):
         return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
+    if surface.lower() in _CONTACT_LABELS:
+        return True
     if surface in _TIME_ZONE_WORDS and _CLOCK_BEFORE.search(text, max(0, c.start - 12), c.start):
         return True  # "at 8:30 a.m. Eastern": the time zone
     if surface.rstrip(".").upper() in _RATINGS and _RATED_BEFORE.search(text, max(0, c.start - 12), c.start):
@@ -561,7 +568,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
         elif field_of_study(c, text):
             c = replace(c, type="OTHER", source="field of study")  # "a Ph.D. in Linguistics"
-        m = _STATS_TAIL.search(c.text)
+        m = _STATS_TAIL.search(c.text) or _TICKER_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
             c = replace(c, end=end, text=text[c.start : end])
