@@ -187,3 +187,23 @@ def test_a_pasted_press_release_is_dated_by_its_dateline_and_its_kicker_is_no_ti
     assert article.metadata.title == "Helix Announces Positive Results"
     assert article.metadata.published == "2024-02-06"
     assert "FOR IMMEDIATE RELEASE" not in article.text
+
+
+def test_a_japanese_page_keeps_its_headline_as_the_title() -> None:
+    """Japanese has no spaces between words: the story's first paragraph is prose all the same, and the headline
+    above the date line is the title (not a section kicker with the first paragraph as the title)."""
+    text = ("安倍首相、プーチン大統領と25回目の会談\n\n2019年1月23日\n\n"
+            "安倍晋三首相は22日、モスクワでロシアのプーチン大統領と会談した。平和条約締結交渉について協議したが、大きな進展はなかった。\n\n"
+            "両首脳は6月に大阪で開かれる20カ国・地域首脳会議（G20サミット）の際に再び会談する予定だ。\n")
+    article = ingest_text(text, source="ja.txt")
+    assert article.metadata.title == "安倍首相、プーチン大統領と25回目の会談"
+    assert article.metadata.published == "2019-01-23"
+    assert _body(article).startswith("安倍晋三首相は22日")
+
+
+def test_a_date_line_in_another_language_dates_the_page() -> None:
+    text = ("Путин и Абэ провели 25-ю встречу в Москве\n\n22 января 2019 года\n\n"
+            "Президент России Владимир Путин и премьер-министр Японии Синдзо Абэ провели переговоры в Кремле.\n")
+    article = ingest_text(text, source="ru.txt")
+    assert article.metadata.published == "2019-01-22"
+    assert "2019" not in _body(article)

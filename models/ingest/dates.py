@@ -18,10 +18,29 @@ MONTHS = {
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 
+# Month names of other languages, read only in a date written in full (day, month and year: "22 de outubro de
+# 2010", "1. März 2019", "22 октября 2010"), the one form that needs no grammar of the language to place.
+FOREIGN_MONTHS = {
+    **dict.fromkeys(("janeiro", "enero", "janvier", "januar", "jänner", "gennaio", "januari", "января", "январь"), 1),
+    **dict.fromkeys(("fevereiro", "febrero", "février", "fevrier", "februar", "febbraio", "februari", "февраля",
+                     "февраль"), 2),
+    **dict.fromkeys(("março", "marco", "marzo", "mars", "märz", "maart", "maret", "марта", "март"), 3),
+    **dict.fromkeys(("abril", "avril", "aprile", "апреля", "апрель"), 4),
+    **dict.fromkeys(("maio", "mayo", "mai", "maggio", "mei", "мая", "май"), 5),
+    **dict.fromkeys(("junho", "junio", "juin", "juni", "giugno", "juny", "июня", "июнь"), 6),
+    **dict.fromkeys(("julho", "julio", "juillet", "juli", "luglio", "июля", "июль"), 7),
+    **dict.fromkeys(("agosto", "août", "aout", "augustus", "agustus", "августа", "август"), 8),
+    **dict.fromkeys(("setembro", "septiembre", "septembre", "settembre", "сентября", "сентябрь"), 9),
+    **dict.fromkeys(("outubro", "octubre", "octobre", "oktober", "ottobre", "oktober", "октября", "октябрь"), 10),
+    **dict.fromkeys(("novembro", "noviembre", "novembre", "nopember", "ноября", "ноябрь"), 11),
+    **dict.fromkeys(("dezembro", "diciembre", "décembre", "decembre", "dezember", "dicembre", "desember",
+                     "декабря", "декабрь"), 12),
+}
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
 )
+_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -33,6 +52,9 @@ _PATTERNS = (
     re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
     # 23 January 2019 / 23rd of January, 2019
     re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
+    # 22 января 2019 года, 22 de outubro de 2010, 1. März 2019
+    re.compile(rf"(?<!\d){_DAY}\.?\s+(?:de\s+)?(?P<fmonth>{_FOREIGN_MONTH})\.?,?\s+(?:de\s+|del\s+)?{_YEAR}",
+               re.IGNORECASE),
     # 2019年1月23日
     re.compile(rf"{_YEAR}\s*年\s*(?P<mnum>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
     # 23/01/2019, 01/23/2019, 23.01.2019
@@ -60,6 +82,8 @@ def _to_iso(match: re.Match[str]) -> str | None:
     if groups.get("month"):
         month = MONTHS.get(groups["month"].lower().rstrip("."), 0)
         day = int(groups["day"])
+    elif groups.get("fmonth"):
+        month, day = FOREIGN_MONTHS[groups["fmonth"].lower()], int(groups["day"])
     elif groups.get("mnum"):
         month, day = int(groups["mnum"]), int(groups["day"])
     else:

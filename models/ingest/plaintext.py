@@ -12,7 +12,15 @@ from models.ingest.errors import IngestError
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-_TERMINAL = re.compile(r"[.!?:;,…]['\"’”)\]]*$")
+_TERMINAL = re.compile(r"[.!?:;,…。！？]['\"’”)\]」』]*$")
+# Chinese, Japanese and Korean are written without spaces between words: about two characters make a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def word_count(text: str) -> int:
+    """Words of a line, counting a word per two characters of a script written without spaces."""
+    cjk = len(_CJK.findall(text))
+    return len(text.split()) + cjk // 2
 _MD_SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^#{1,6}\s+\S", re.M), 2),
     (re.compile(r"^(?:```|~~~)", re.M), 2),
@@ -43,12 +51,12 @@ def is_title_like(line: str, max_words: int = 16) -> bool:
     if len(line) > 400:  # checked before the line is split: a megabyte line is prose
         return False
     line = line.strip()
-    words = line.split()
+    words = word_count(line)
     return (
-        0 < len(words) <= max_words
+        0 < words <= max_words
         and len(line) <= 160
         and not _TERMINAL.search(line)
-        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘「" or bool(_CJK.match(line)))
     )
 
 

@@ -15,7 +15,7 @@ from models.article import Article, Metadata, build_text
 from models.ingest.bylines import find_dateline, is_byline, parse_byline
 from models.ingest.dates import find_date
 from models.ingest.errors import IngestError
-from models.ingest.plaintext import RELEASE_KICKER, is_hard_wrapped, is_title_like, split_chunks
+from models.ingest.plaintext import RELEASE_KICKER, is_hard_wrapped, is_title_like, split_chunks, word_count
 
 _BULLET = re.compile(r"^\s*[•·▪◦‣●○■□➤►▸\-*+–]\s+(?=\S)")
 _SECTION = re.compile(r"^[^.!?]{1,60}?\s+[>›»/]\s+[^.!?]{1,60}$")
@@ -102,8 +102,8 @@ def is_section(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    words = len(text.split())
-    return words >= 25 or (words >= 10 and bool(re.search(r"[.!?]['\"’”)]*(?:\s|$)", text)))
+    words = word_count(text)
+    return words >= 25 or (words >= 10 and bool(re.search(r"(?:[.!?]['\"’”)]*(?:\s|$)|[。！？])", text)))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -301,6 +301,9 @@ def _take_note(parts: list[tuple[str, str]], reading: _Reading) -> list[tuple[st
     return parts
 
 
+_YEAR_WORDS = {"года", "г", "год"}  # "22 января 2019 года": the year's own word after it
+
+
 def _is_date_line(line: _Line) -> bool:
     """'Thursday, April 15, 2021', 'Oct. 28, 2021 10:30 a.m. ET': a full date and nothing else."""
     text = line.text.strip()
@@ -313,7 +316,8 @@ def _is_date_line(line: _Line) -> bool:
         return False
     rest = _CLOCK.sub(" ", text[: found[1]] + " " + text[found[2] :])
     parts = [p.strip(" .,") for p in re.split(r"[,|;•·]| - ", rest)]
-    return all(not p or _WEEKDAY.match(p) or re.fullmatch(r"[A-Z]{2,4}T?", p) for p in parts)
+    return all(not p or _WEEKDAY.match(p) or re.fullmatch(r"[A-Z]{2,4}T?", p) or p.lower() in _YEAR_WORDS
+               for p in parts)
 
 
 def looks_like_textdump(text: str) -> bool:

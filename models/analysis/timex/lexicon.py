@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from models.ingest.dates import FOREIGN_MONTHS  # the months of other languages, also read in a page's date line
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -59,24 +61,6 @@ def _alt(words: list[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-# Month names of other languages, read only in a date written in full (day, month and year: "22 de outubro de
-# 2010", "1. März 2019", "22 октября 2010"), the one form that needs no grammar of the language to place.
-FOREIGN_MONTHS = {
-    **dict.fromkeys(("janeiro", "enero", "janvier", "januar", "jänner", "gennaio", "januari", "января", "январь"), 1),
-    **dict.fromkeys(("fevereiro", "febrero", "février", "fevrier", "februar", "febbraio", "februari", "февраля",
-                     "февраль"), 2),
-    **dict.fromkeys(("março", "marco", "marzo", "mars", "märz", "maart", "maret", "марта", "март"), 3),
-    **dict.fromkeys(("abril", "avril", "aprile", "апреля", "апрель"), 4),
-    **dict.fromkeys(("maio", "mayo", "mai", "maggio", "mei", "мая", "май"), 5),
-    **dict.fromkeys(("junho", "junio", "juin", "juni", "giugno", "juny", "июня", "июнь"), 6),
-    **dict.fromkeys(("julho", "julio", "juillet", "juli", "luglio", "июля", "июль"), 7),
-    **dict.fromkeys(("agosto", "août", "aout", "augustus", "agustus", "августа", "август"), 8),
-    **dict.fromkeys(("setembro", "septiembre", "septembre", "settembre", "сентября", "сентябрь"), 9),
-    **dict.fromkeys(("outubro", "octubre", "octobre", "oktober", "ottobre", "oktober", "октября", "октябрь"), 10),
-    **dict.fromkeys(("novembro", "noviembre", "novembre", "nopember", "ноября", "ноябрь"), 11),
-    **dict.fromkeys(("dezembro", "diciembre", "décembre", "decembre", "dezember", "dicembre", "desember",
-                     "декабря", "декабрь"), 12),
-}
 FOREIGN_MONTH = "(?i:" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 B = r"(?<![\w'’-])"  # left word boundary that also refuses the inside of a hyphenated or quoted word
 E = r"(?![\w-])"  # right word boundary
