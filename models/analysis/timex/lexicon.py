@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from models.ingest.dates import FOREIGN_MONTHS  # the months of other languages, also read in a page's date line
+from models.ingest.dates import FOREIGN_MONTHS as FOREIGN_MONTHS  # other languages: read in a date line too
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
