@@ -360,3 +360,41 @@ def test_a_range_of_days_is_one_expression_dated_by_its_first_day(text: str, exp
 )
 def test_what_is_due_is_ahead_whatever_the_tense_that_tells_of_it(text: str, value: str) -> None:
     assert _values(text, date(2023, 12, 15))["March"] == value
+
+
+def test_a_schedule_goes_forward_in_its_sentence_and_down_its_list() -> None:
+    """A tour announced in November 2024: "opens March 8 … through the summer, with European dates in June" and a
+    list of dates under it are 2025 all through, not back in 2024 once the months pass November's half-year."""
+    text = ("The tour opens March 8 at the Fillmore in San Francisco and runs through the summer, with European dates "
+            "in June.\nTour dates:\nMarch 8 — San Francisco, The Fillmore\nJune 4 — London, O2 Academy Brixton\n"
+            "Aug. 30 — Morrison, Colo., Red Rocks Amphitheatre\n")
+    found = [(t.text, t.value) for t in tag(nlp.parse(text), date(2024, 11, 14))]
+    assert found == [("March 8", "2025-03-08"), ("the summer", "2025-SU"), ("June", "2025-06"),
+                     ("March 8", "2025-03-08"), ("June 4", "2025-06-04"), ("Aug. 30", "2025-08-30")]
+
+
+def test_a_plan_does_not_drag_an_earlier_month_of_its_sentence_forward() -> None:
+    values = _values("The festival opens on March 8. Its old site closed in June.", date(2024, 11, 14))
+    assert values["June"] == "2024-06"
+
+
+@pytest.mark.parametrize(
+    "text, month, value",
+    [("The band formed in 2019. It played its first show in December of that year.", "December", "2019-12"),
+     ("He was elected in 2016 and resigned in March the following year.", "March", "2017-03"),
+     ("It opened in June 2001. In May that year it flooded.", "May", "2001-05")],
+)
+def test_a_month_of_that_year_is_in_the_year_the_text_is_at(text: str, month: str, value: str) -> None:
+    values = _values(text, date(2024, 11, 14))
+    assert values[month] == value
+    assert values[next(k for k in values if k.endswith("year"))] == value[:4]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("The state will update its figures every Tuesday and Friday.", {"every Tuesday": "XXXX-WXX-2"}),
+     ("Shops close on Sundays and Monday.", {"Sundays": "XXXX-WXX-7"}),
+     ("We met on Tuesday and Friday.", {"Tuesday": "2025-03-04", "Friday": "2025-02-28"})],
+)
+def test_the_second_day_of_a_habit_is_no_date(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, date(2025, 3, 4)) == expected

@@ -167,8 +167,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
         return True
     if rule == "weekday":
         wd = c.group("wd") or ""
-        if _habitual_weekday(text, c, prev, nxt):
-            return False
+        if _habitual_weekday(text, c, prev, nxt) or _EVERY_DAY_AND.search(text, max(0, c.start - 30), c.start):
+            return False  # "every Tuesday and Friday": the second day of the habit is no date either
         return not wd.endswith(".") and not (prev in ("black", "super", "cyber", "good", "ash", "bloody") and
                                              not c.group("rel"))
     if rule == "ago":
@@ -254,6 +254,11 @@ _HABITUAL_NOUNS = frozenset(
 
 
 _ERAS = {"AD", "BC", "CE", "BCE", "FY", "CY"}
+
+
+_DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_EVERY_DAY_AND = re.compile(rf"\b(?:(?:every|each)[^\S\n]{{1,2}}{_DAY_NAME}|on[^\S\n]{{1,2}}{_DAY_NAME}s)"
+                            r"[^\S\n]{0,2}(?:,|and|or|&)[^\S\n]{1,2}\Z")
 
 
 def _habitual_weekday(text: str, c: Candidate, prev: str, nxt: str) -> bool:

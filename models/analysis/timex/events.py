@@ -150,9 +150,9 @@ def _clause_label(verb: Any, skip: set[int]) -> str:
 
 # The name written right before the parenthesis of life dates: "Wangari Maathai (1 April 1940 – 25 September 2011)".
 _NAME_BEFORE_PARENTHESIS = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*[^\S\n]){0,4}[A-Z][\w'’.-]*)[^\S\n]?\($")
-_BORN_WORD = re.compile(r"[^\S\n]*(?:born|b\.)[^\S\n]*")
-_RANGE_AFTER = re.compile(r"[^\S\n]*[–—-]")
-_RANGE_BEFORE = re.compile(r"[^()\n]*[–—-][^\S\n]*")
+_BORN_WORD = re.compile(r"[^\S\n]{0,3}(?:born|b\.)[^\S\n]{0,3}")
+_RANGE_AFTER = re.compile(r"[^\S\n]{0,3}[–—-]")
+_RANGE_BEFORE = re.compile(r"[^()\n]{0,40}[–—-][^\S\n]{0,3}")
 
 
 def _life_date(text: str, timex: Timex) -> str:

@@ -129,6 +129,10 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
     deictic = re.match(r"[^\S\n]*,?[^\S\n]*(this|last|next) year\b", text[c.end : c.end + 16], re.I)
     if deictic:  # "June 5 this year"
         return r.dct.year + {"this": 0, "last": -1, "next": 1}[deictic.group(1).lower()]
+    told_year = _OF_THAT_YEAR.match(text, c.end, min(len(text), c.end + 32))
+    if told_year:  # "in December of that year", "in June the following year": the year the text is at
+        base, _ = r.anchor_for("year")
+        return base.year + {"the following": 1, "the next": 1, "the previous": -1}.get(told_year.group(1).lower(), 0)
     named = story.heading_year(text, c.start)
     if named is None:
         planned = story.sentence_year(text, c.start, c.end)  # "the 2021 tour kicks off May 2"; not a past year
@@ -139,7 +143,8 @@ def _yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: C
         return anchoring.year_for(mon, day, "past", r.dct)
     if _DUE.search(text[max(0, c.start - 24) : c.start]):
         return anchoring.year_for(mon, day, "future", r.dct)  # "the leaders said, with a report due in March"
-    told = _narrative_year(text, c.start, mon, day, r, direction)
+    told = _narrative_year(text, c.start, mon, day, r, direction) or _schedule_year(text, c.start, mon, day, r,
+                                                                                   direction)
     if told is not None:
         return told
     # a day in a present-tense clause is a schedule; a bare month there is as often a state ("is the September
@@ -164,6 +169,33 @@ def _narrative_year(
         return None
     year = told.year if (mon, day or 1) >= (told.month, told.day if day else 1) else told.year + 1
     return year if date(year, mon, 1) <= r.dct else None
+
+
+def _schedule_year(
+    text: str, start: int, mon: int, day: int | None, r: Resolver, direction: Callable[[], Direction]
+) -> int | None:
+    """A schedule goes forward: after a date ahead of the article, a later date of the same sentence or of the next
+    line of a list, written without a year, does not go back before it ("opens March 8 [2025] … with European dates
+    in June" is June 2025; "March 8 — San Francisco" then "June 4 — London" under it too)."""
+    if r.anchor is None or r.anchor[1] not in ("month", "day") or r.anchor_offset < 0 or r.anchor[0] <= r.dct:
+        return None
+    between = text[r.anchor_offset : start]
+    line_start = text.rfind("\n", 0, start) + 1
+    listed = between.count("\n") == 1 and not text[line_start:start].strip()
+    if not listed and ("\n" in between or _SENTENCE_BREAK.search(between)) or direction() == "past":
+        return None
+    told = r.anchor[0]
+    year = told.year if (mon, day or 31) >= (told.month, told.day) else told.year + 1
+    months_on = (year - told.year) * 12 + mon - told.month
+    # in a sentence, only the next months of the plan ("after talks in Rome in October" is no later stop)
+    return year if year - r.dct.year <= 1 and (listed or months_on <= 6) else None
+
+
+_OF_THAT_YEAR = re.compile(r"[^\S\n]{0,2},?[^\S\n]{0,2}(?:of[^\S\n]{1,2})?"
+                           r"(that|the same|the following|the next|the previous)[^\S\n]{1,2}year\b", re.IGNORECASE)
+_MONTH_JUST_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[^\S\n]{1,2}"
+                                r"(?:of[^\S\n]{1,2})?\Z")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 
 
 def _against_tense(year: int, this_year: int, said: Direction) -> bool:
@@ -295,7 +327,9 @@ def _season(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Va
     if c.group("year"):
         year = int(c.group("year") or 0)
     else:
-        year = anchoring.season_year(code, rel, direction(), r.dct)
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        planned = _schedule_year(c.match.string, c.start, start, None, r, direction) if rel in ("", "the") else None
+        year = planned or anchoring.season_year(code, rel, direction(), r.dct)  # "opens March 8 … through the summer"
     return Value("DATE", f"{year:04d}-{code}", mod_of(c.group("mod")), None)
 
 
@@ -328,6 +362,9 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     if rel == "the next" and prev_word(c) in ("over", "during", "for", "within", "throughout", "in"):
         return Value("DURATION", quantities.duration_value(1, unit) if unit in UNITS else "P1D")
     pod = PARTS_OF_DAY.get(unit)
+    if unit == "year" and r.anchor and r.anchor[1] == "month" and _MONTH_JUST_BEFORE.search(
+            c.match.string, max(0, c.start - 16), c.start):
+        return Value("DATE", f"{r.anchor[0].year:04d}")  # "in March [the following year]": the year of that March
     if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding", "the prior"):
         base, gran = r.anchor_for("day" if PARTS_OF_DAY.get(unit) else unit)
         step = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(rel, 0)
