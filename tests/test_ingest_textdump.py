@@ -207,3 +207,17 @@ def test_a_date_line_in_another_language_dates_the_page() -> None:
     article = ingest_text(text, source="ru.txt")
     assert article.metadata.published == "2019-01-22"
     assert "2019" not in _body(article)
+
+
+def test_an_author_note_under_the_byline_is_not_the_title() -> None:
+    """An op-ed: headline, byline, a sentence about the author, the date. The headline stays the title (it was
+    taken for a kicker, and the author's note for the title)."""
+    text = ("Opinion: Europe cannot afford another lost decade\n\nBy Marta Kowalczyk\n"
+            "The author is a former finance minister of Poland.\n\nSept. 18, 2024\n\n"
+            "When Mario Draghi published his report on European competitiveness last week, the reaction in Berlin "
+            "was swift and negative. Christian Lindner rejected the idea within hours.\n")
+    article = ingest_text(text, source="oped.txt")
+    assert article.metadata.title == "Opinion: Europe cannot afford another lost decade"
+    assert article.metadata.authors == ("Marta Kowalczyk",)
+    assert article.metadata.published == "2024-09-18"
+    assert "The author is a former finance minister of Poland." in article.text

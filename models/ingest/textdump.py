@@ -192,6 +192,9 @@ def _read_header(lines: list[_Line], reading: _Reading) -> tuple[int, list[tuple
             continue
         if line.bullet or is_byline(text):
             continue  # an unrecognised bullet or byline in the header is page furniture, never the title
+        if not reading.title and pending_title and _SENTENCE_END.search(text):
+            deck.append(("paragraph", text))  # a sentence under the headline ("The author is a former minister.")
+            continue
         if not reading.title:
             pending_title.append(text)
             if len(pending_title) == 2:
@@ -301,6 +304,7 @@ def _take_note(parts: list[tuple[str, str]], reading: _Reading) -> list[tuple[st
     return parts
 
 
+_SENTENCE_END = re.compile(r"[^.]\.[\"”’)]?\Z")  # a full stop ends a sentence, never a headline ("…" may)
 _YEAR_WORDS = {"года", "г", "год"}  # "22 января 2019 года": the year's own word after it
 
 
