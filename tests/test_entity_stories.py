@@ -222,3 +222,19 @@ def test_a_press_release_names_its_company_once_and_no_ticker_or_contact_label()
     assert found["Helix Biotherapeutics"][1] >= 2
     assert "Helix" not in found and "Media Contact" not in found
     assert not any("HLXB" in name or "Hlxb" in name for name in found)
+
+
+def test_a_surname_after_a_particle_stays_with_the_given_name() -> None:
+    """The model reads "Ursula von der" as a person and "Leyen" as a place."""
+    found = _found("Ursula von der Leyen has promised a competitiveness compass within her first 100 days.")
+    assert found.get("Ursula von der Leyen", ("", 0))[0] == "PERSON"
+    assert "Leyen" not in found and "Ursula" not in found
+
+
+def test_a_health_report_an_office_domain_is_no_organisation_and_a_university_centre_is_the_university() -> None:
+    text = ("Dr. Ana Ruiz, an epidemiologist at Texas Tech University Health Sciences Center, said the outbreak could "
+            "last for months. Health Secretary Robert F. Kennedy Jr. wrote in an opinion piece on Sunday.")
+    found = _found(text)
+    assert "Health" not in found
+    assert found.get("Texas Tech University Health Sciences Center", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Robert F. Kennedy Jr.", ("", 0))[0] == "PERSON"

@@ -316,7 +316,10 @@ def _title_cut(tokens: list[Any]) -> int:
     cut = 0
     for i, tok in enumerate(tokens[:-1]):
         rest = [t for t in tokens[i + 1 :] if t.lower_ not in NAME_SUFFIXES and _capitalised(t)]
-        role = is_title_word(tok.text) or (tok.is_lower and tok.is_alpha)
+        # a lower-case word is a role ("former minister X"), not a particle inside a short name after its given name
+        # ("Ursula von der Leyen"; not "de Herengracht", nor the particles of a long run of words)
+        particle = tok.lower_ in _SURNAME_PARTICLES and 0 < i and len(tokens) <= 5 and not tokens[0].is_lower
+        role = is_title_word(tok.text) or (tok.is_lower and tok.is_alpha and not particle)
         if role and rest and not all(is_title_word(t.text) for t in rest):
             cut = i + 1
     return cut
@@ -429,6 +432,10 @@ def _surname_after_given_name(ent: Any, doc: Any) -> Any:
     return nxt
 
 
+_SURNAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den",
+                                "ter", "ten", "bin", "ibn", "le", "la"})
+
+
 def _surname_cut_off(ent: Any, doc: Any) -> Any:
     """The unlabelled capitalised word after a person's name that the parse makes the head of the name's last word
     ("Ana Lucía" "Ferrer"): the surname the model left out. Not a word that heads names of other kinds ("Tower")."""
@@ -436,6 +443,8 @@ def _surname_cut_off(ent: Any, doc: Any) -> Any:
         return None
     nxt = doc[ent.end]
     low = nxt.lower_
+    if len(ent) >= 2 and ent[-1].lower_ in _SURNAME_PARTICLES and nxt.is_alpha and nxt.is_title:
+        return nxt  # "Ursula von der" (a person to the model) "Leyen" (a place to it)
     if nxt.ent_type_ or nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.is_title or low in NAME_HEAD_WORDS \
             or is_title_word(low) or ent[-1].dep_ != "compound" or ent[-1].head.i != nxt.i:
         return None

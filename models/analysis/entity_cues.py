@@ -183,6 +183,7 @@ _A_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)\s+$")
 _LIST_OR_END_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s(?:or|and)\s+(?:a|an)\s)")
 _DEVICE_AFTER = re.compile(r"\s+(?:[Pp]ro\s+|[Ww]ireless\s+)?(?:controllers?|consoles?|headphones|earbuds|charger|"
                            r"remote|keyboard|headset|dock|stylus)\b")
+_SCHOOL_WORDS = frozenset({"university", "college", "institute", "school", "academy"})
 _CRAFT_LAST_WORDS = frozenset({"telescope", "rover", "lander", "probe", "spacecraft", "satellite", "orbiter"})
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|models|chatbot|chatbots|assistant)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
@@ -326,6 +327,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2  # "Fort Worth", "Lake Como"; not "Fort Worth Police Department"
     if len(words) >= 2 and words[-1].lower() in PLACE_LAST_WORDS:
         cues["PLACE"] += 2
+    if len(words) >= 3 and any(w.lower() in _SCHOOL_WORDS for w in words[:-1]):
+        cues["ORGANIZATION"] += 2  # "Texas Tech University Health Sciences Center": the university's, no building
     if _LIFE_DATES.match(after):
         cues["PERSON"] += 3
     front = _FRONT_DEFINITION.search(text, max(0, start - 80), start)

@@ -156,6 +156,7 @@ _OFFICE_DOMAINS = frozenset({"state", "defense", "defence", "energy", "commerce"
                              "finance", "the interior", "interior", "foreign affairs", "homeland security", "war"})
 _OFFICE_BEFORE = re.compile(
     r"\b(?:[Ss]ecretary|[Mm]inister|[Dd]epartment|[Mm]inistry|[Uu]ndersecretary)\s+of\s+(?:the\s+)?$")
+_OFFICE_AFTER = re.compile(r" (?:[Ss]ecretary|[Mm]inister|[Cc]ommissioner|[Ss]ecretaries|[Mm]inisters)\b")
 _WEEKDAYS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday".split())
 _DAYS_JOINED = re.compile(r"\s*(?:&|,|[-–]|\band\b|\bto\b)\s*")
@@ -178,8 +179,9 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
     surface = c.text
-    if surface.lower() in _OFFICE_DOMAINS and _OFFICE_BEFORE.search(text, max(0, c.start - 24), c.start):
-        return True  # the domain of an office: "Secretary of State", "Minister of Finance"
+    if surface.lower() in _OFFICE_DOMAINS and (_OFFICE_BEFORE.search(text, max(0, c.start - 24), c.start)
+                                               or _OFFICE_AFTER.match(text, c.end)):
+        return True  # the domain of an office: "Secretary of State", "Minister of Finance", "Health Secretary"
     days = _DAYS_JOINED.split(surface)
     if len(days) >= 2 and all(d.lower().rstrip(".") in _WEEKDAYS for d in days):
         return True  # opening hours: "Sun & Mon", "Tue-Thu"
