@@ -4,6 +4,7 @@ one mention to the next."""
 from __future__ import annotations
 
 from models.analysis import analyze
+from models.analysis.aliases import merge_aliases
 from models.analysis.entity_cues import retype
 from tests.test_entity_cues import cand
 
@@ -238,3 +239,29 @@ def test_a_health_report_an_office_domain_is_no_organisation_and_a_university_ce
     assert "Health" not in found
     assert found.get("Texas Tech University Health Sciences Center", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Robert F. Kennedy Jr.", ("", 0))[0] == "PERSON"
+
+
+def test_a_tennis_report_names_its_tournament_whole() -> None:
+    """ "her second straight Australian Open title": the model saw a people ("Australian") and no tournament."""
+    text = ("MELBOURNE, Australia (AP) — Aryna Sabalenka won her second straight Australian Open title on Saturday. "
+            "Coco Gauff won the US Open in 2023.")
+    found = _found(text)
+    assert found.get("Australian Open", ("", 0))[0] == "EVENT"
+    assert found.get("US Open", ("", 0))[0] == "EVENT"
+    assert "Australian" not in found
+
+
+def test_a_council_called_by_its_head_word_is_the_one_council_of_the_article() -> None:
+    text = ("Council approves plan to rebuild Hallowfield market\n\nHallowfield City Council has approved a £40 "
+            "million plan. Council leader Janet Okoro said the building was beyond repair.")
+    found = _found(text)
+    assert found.get("Hallowfield City Council", ("", 0))[0] == "ORGANIZATION"
+    assert found["Hallowfield City Council"][1] >= 2 and "Council" not in found
+
+
+def test_the_house_is_not_folded_into_the_white_house() -> None:
+    text = ("The White House said the president would not testify. He should be impeached by the House, the "
+            "speaker said. The House votes on Friday.")
+    cands = [cand(text, "White House", "ORGANIZATION"), cand(text, "House", "ORGANIZATION", 1),
+             cand(text, "House", "ORGANIZATION", 2)]
+    assert len(merge_aliases(cands, text)) == 2

@@ -495,6 +495,10 @@ def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:
         return len(short) == 1 and long[-1] == short[0] and long[0] in STORM_WORDS
     if len(short) == 1 and kind == "PLACE" and short[0] in BUILDING_HEADS:
         return short[0] == long[-1]  # "the Statehouse" after "Indiana Statehouse" (never "York" in "New York")
+    if len(short) == 1 and kind == "ORGANIZATION" and short[0] in ORG_HEADS and short[0] != "house":
+        # "the Council" after "Hallowfield City Council", when it is the only one ("the House" is a chamber, seldom
+        # the White House)
+        return short[0] == long[-1]
     if len(short) == 1 and (short[0] in ORG_HEADS or short[0] in NAME_PARTICLES or kind == "PLACE"):
         return False
     if kind == "ORGANIZATION" and long[: len(short)] == short:

@@ -483,6 +483,9 @@ def _part_candidates(
     while kind in ("PLACE", "ORGANIZATION") and len(tokens) > 2 and is_title_word(tokens[0].text) \
             and tokens[1].lower_ == "of":
         tokens = tokens[2:]  # "Founder of Ceres Robotics": the role is no part of the company's name
+    after = tokens[-1].i + 1
+    if kind in ("GROUP", "PLACE") and after < len(doc) and doc[after].text == "Open" and after not in taken:
+        tokens, kind = [*tokens, doc[after]], "EVENT"  # "Australian" (a people to the model) "Open": the tournament
     if kind in ("GROUP", "PLACE", "ORGANIZATION") and not weak:
         extended = _extend_to_head(tokens, doc, taken)
         if len(extended) > len(tokens):

@@ -91,7 +91,7 @@ EVENT_HEADS = frozenset(
     {
         "conference", "summit", "festival", "games", "olympics", "championship", "championships", "cup",
         "awards", "expo", "convention", "forum", "war", "election", "elections", "tournament", "marathon",
-        "fair", "prix", "tour",
+        "fair", "prix", "tour", "open",
     }
 )
 # Heads of events' names no person bears: a name the model calls a person ending in one is the event ("Eras Tour").
