@@ -265,3 +265,35 @@ def test_the_house_is_not_folded_into_the_white_house() -> None:
     cands = [cand(text, "White House", "ORGANIZATION"), cand(text, "House", "ORGANIZATION", 1),
              cand(text, "House", "ORGANIZATION", 2)]
     assert len(merge_aliases(cands, text)) == 2
+
+
+def test_a_war_report_a_short_dateline_town_and_an_institute_named_after_a_war() -> None:
+    """ "KYIV" in a dateline is Kyiv (four capitals read as an acronym); the "Institute for the Study of War" is an
+    organisation, not an event for its last word."""
+    text = ("KYIV, Ukraine (Reuters) - Ukrainian forces repelled a major Russian attack on Tuesday. The Institute for "
+            "the Study of War, a Washington-based think tank, said Moscow had committed three battalions.")
+    found = _found(text)
+    assert found.get("Kyiv", ("", 0))[0] == "PLACE" and "KYIV" not in found
+    assert found.get("Institute for the Study of War", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_film_story_a_cinema_chain_and_a_film_of_one_word() -> None:
+    text = ("The film took in $92.8 million, according to AMC Theatres, which is distributing it. AMC said it had "
+            'sold tickets in 100 countries. Beyoncé\'s own tour film, "Renaissance," opens on Dec. 1.')
+    found = _found(text)
+    assert found.get("AMC Theatres", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Renaissance", ("", 0))[0] == "OTHER"
+
+
+def test_a_one_word_title_retypes_its_quoted_mention_only() -> None:
+    """The show "Nashville" is a work; the town of the same name, three times, stays a place."""
+    text = ("She was on a plane to Nashville. Her dream was to sing at Nashville’s Grand Ole Opry. She bought a house "
+            "in Nashville. She had written music for the television show “Nashville,” her co-writer said.")
+    assert _found(text).get("Nashville", ("", 0))[0] == "PLACE"
+
+
+def test_a_proclamation_clause_in_capitals_is_no_dateline() -> None:
+    text = ("WHEREAS, the people of the city have suffered; and\n\nWHEREAS, the board has met in Oakland; now\n\n"
+            "NOW, THEREFORE, be it resolved that the bridge be named.")
+    found = _found(text)
+    assert not {"Whereas", "WHEREAS", "Now", "NOW"} & set(found)

@@ -414,7 +414,9 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
     for idx in current().values():
         members = sorted((candidates[i] for i in idx), key=lambda m: (m.start, m.end))
         kind = _cluster_type(members)
-        typed = [m.text for m in members if m.type == kind] or [m.text for m in members]
+        # a dateline's capitals are no acronym, however short the town's name ("KYIV, Ukraine (Reuters) -")
+        typed = [m.text.title() if m.source == "dateline" and m.text.isupper() else m.text
+                 for m in members if m.type == kind] or [m.text for m in members]
         acronyms = {m.text for m in members if m.text.isupper() and " " not in m.text and _in_running_text(m, text)}
         clusters.append(Cluster(members, library_name(canonical_name(typed, acronyms), kind), kind))
     clusters.sort(key=lambda c: c.first)

@@ -368,10 +368,12 @@ def _dateline(piece: Piece, text: str) -> list[Any]:
     return []
 
 
-# Labels a headline or a block opens with in capitals, the way a dateline does ("BREAKING NEWS:", "EXCLUSIVE –").
+# Labels a headline or a block opens with in capitals, the way a dateline does ("BREAKING NEWS:", "EXCLUSIVE –"), and
+# the openings of a proclamation's clauses ("WHEREAS, …", "NOW, THEREFORE, …").
 _KICKERS = frozenset("""
     breaking news exclusive update updated watch video live opinion analysis editorial review photos photo just
-    alert developing sponsored advertisement explainer interview podcast correction report
+    alert developing sponsored advertisement explainer interview podcast correction report whereas now therefore
+    resolved
 """.split())
 
 
@@ -432,6 +434,10 @@ def _surname_after_given_name(ent: Any, doc: Any) -> Any:
     return nxt
 
 
+# First words of institutions whose names may end in an event's word ("Institute for the Study of War").
+_INSTITUTION_FIRST = frozenset({"institute", "council", "committee", "museum", "center", "centre", "foundation",
+                                "society", "association", "academy", "university", "college", "school", "commission",
+                                "office", "agency", "department", "ministry", "bureau", "league"})
 _SURNAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den",
                                 "ter", "ten", "bin", "ibn", "le", "la"})
 
@@ -493,6 +499,7 @@ def _part_candidates(
     if label in _RETYPABLE and _org_head(tokens):
         kind = "ORGANIZATION"
     if len(tokens) >= 2 and tokens[-1].lower_ in EVENT_HEADS and kind in ("ORGANIZATION", "PLACE", "OTHER") \
+            and tokens[0].lower_ not in _INSTITUTION_FIRST \
             or len(tokens) >= 2 and tokens[-1].lower_ in PERSONLESS_EVENT_HEADS and kind == "PERSON":
         kind = "EVENT"
     taken.update(t.i for t in tokens)

@@ -491,6 +491,12 @@ def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
         c.text for c in candidates if " " in c.text and _titled_quote(c, text)}
 
 
+def _quoted_single_titles(candidates: Sequence[Candidate], text: str) -> set[int]:
+    """Where a one-word title is quoted right after a work's noun ('her tour film, "Renaissance,"'): that mention
+    only, the word may name a town elsewhere (the show "Nashville" … a house in Nashville)."""
+    return {c.start for c in candidates if " " not in c.text and _titled_quote(c, text) and _after_work_noun(c, text)}
+
+
 # What marks one quoted name as a work's title: "The" inside the quotation marks, an owner before them (an artist's
 # "Short n' Sweet"), a work's noun (the album "…"); a capitalised word right after it makes it a nickname inside a
 # name (Dwayne "The Rock" Johnson).
@@ -501,6 +507,11 @@ _NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
 # Reef”" is no reef; "the bridge “The Emperor Norton Bridge”" is a bridge).
 _WORK_NOUN_BEFORE = re.compile(r"\b(?:album|song|single|track|film|movie|book|novel|series|show|play|musical|"
                                r"documentary|EP|record|podcast|episode|poem|painting|memoir|essay),? [“\"](?:The )?$")
+
+
+def _after_work_noun(c: Candidate, text: str) -> bool:
+    """A one-word title right after a work's noun: 'her tour film, "Renaissance,"'."""
+    return bool(_WORK_NOUN_BEFORE.search(text, max(0, c.start - 20), c.start))
 
 
 def _titled_quote(c: Candidate, text: str) -> bool:
@@ -529,6 +540,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     lines = product_line_names(candidates, products) | made_products(candidates, products, text) | {
         name for name in maker_products(candidates, products) if name.split()[-1] not in _CALENDAR_WORDS}
     quoted = _quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
+    quoted_at = _quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     for c in candidates:
         if c.text in headings:
             continue
@@ -558,7 +570,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")  # a people's name ends in no "Ultra": "Chromecast Ultra"
-        elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and c.text in quoted:
+        elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and (c.text in quoted or c.start in quoted_at):
             # “Glasgow,” a song: a title written in quotation marks (and the model's work stays one: the book "The
             # Living Reef" is no reef)
             c = replace(c, type="OTHER", source="work")

@@ -92,7 +92,7 @@ def made_products(candidates: Sequence[Candidate], products: set[str], text: str
 DIVISION_WORDS = frozenset("""
     music pictures research news healthcare channel channels studio studios sports radio cloud energy motor motors
     electronics entertainment records books games media health capital ventures labs lab foundation financial finance
-    services
+    services theatres theaters cinemas airlines airways bank
     solutions systems technologies technology networks interactive publishing films television tv digital
     international global worldwide america americas europe asia africa japan china india canada australia uk usa
     north south east west central store stores shop marketplace retail brands partners holdings operations sales
