@@ -130,11 +130,11 @@ def test_full_names_with_and_without_a_middle_name_and_the_surname_are_one_perso
 
 
 def test_an_organisation_cut_in_two_by_the_model_is_joined() -> None:
-    from models.analysis.entities import _joined_names
+    from models.analysis.entity_spans import joined_names
 
     text = "Lockheed Martin won the contract."
     cands = [Candidate(0, 8, "Lockheed", "ORGANIZATION"), Candidate(9, 15, "Martin", "PERSON")]
-    joined = _joined_names(text, cands)
+    joined = joined_names(text, cands)
     assert [(c.text, c.type) for c in joined] == [("Lockheed Martin", "ORGANIZATION")]
 
 

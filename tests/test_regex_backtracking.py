@@ -27,10 +27,11 @@ MODULES = (
     "models.analysis.timex.patterns", "models.analysis.timex.prefilter", "models.analysis.timex.lexicon",
     "models.analysis.timex.context", "models.analysis.timex.normalise", "models.analysis.timex.tense",
     "models.analysis.timex.events", "models.analysis.timex.quantities", "models.analysis.timex.resolution",
+    "models.analysis.timex.yearless",
     "models.analysis.products", "models.analysis.coordination", "models.analysis.titles",
     "models.analysis.publications", "models.analysis.surnames",
     "models.analysis.regions", "models.analysis.cases", "models.analysis.event_labels", "models.analysis.entity_spans",
-    "models.analysis.library_people", "models.analysis.teams", "models.analysis.repeats",
+    "models.analysis.library_people", "models.analysis.teams", "models.analysis.repeats", "models.analysis.works",
 )  # fmt: skip
 SIZES = (4096, 16384, 65536, 262144, 1 << 20)
 BUDGET = 20.0  # seconds for 1 MB; linear rules take 0.1-3 s on a busy shared machine, a quadratic one hours

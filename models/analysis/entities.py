@@ -19,6 +19,7 @@ from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_ti
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     hyphenated_names,
+    joined_names,
     owners_apart,
     particle_names,
     place_with_region,
@@ -66,7 +67,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
     candidates = whole_again(text, candidates)
-    candidates = surname_he(text, particle_names(text, hyphenated_names(text, _joined_names(text, owners_apart(
+    candidates = surname_he(text, particle_names(text, hyphenated_names(text, joined_names(text, owners_apart(
         text, _without_duplicates(candidates))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = typed_by_neighbours(candidates, text)
@@ -126,54 +127,6 @@ def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> 
     rules = [s for s in sources if s != "model"]
     provenance = ("model" if "model" in sources else "rules") + (": " + ", ".join(rules) if rules else "")
     return round(max(0.1, min(0.95, confidence)), 2), provenance
-
-
-def _joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """An organisation the model cut in two ("Lockheed" ORG + "Martin" PERSON, one space apart): one name. Only
-    when the second part is a single capitalised word that is not named on its own anywhere else."""
-    out: list[Candidate] = []
-    alone = Counter(c.text for c in candidates)
-    for c in candidates:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.type == "ORGANIZATION"
-            and c.type in ("PERSON", "ORGANIZATION")
-            and text[prev.end : c.start] == " "
-            and " " not in c.text
-            and c.text[:1].isupper()
-            and alone[c.text] == 1
-        ):
-            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
-            continue
-        if (
-            prev is not None
-            and text[prev.end : c.start] == " and "
-            and c.type == "ORGANIZATION"
-            and " " not in prev.text
-            and prev.text[:1].isupper()
-            and c.text.split()[-1].lower() in _SHARED_FORCE_HEADS
-            and len(c.text.split()) == 2
-        ):
-            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
-            continue  # "Avon and Somerset Police": the force of two counties, one name
-        if (
-            prev is not None
-            and prev.type == "PLACE"
-            and text[prev.end : c.start] in _PLACE_PARTICLES
-            and " " not in c.text
-            and c.text[:1].isupper()
-        ):
-            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
-            continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
-        out.append(c)
-    return out
-
-
-# The heads of public bodies that serve two places and are named after both ("Devon and Cornwall Police").
-_SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
-# Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
-_PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
 
 
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)

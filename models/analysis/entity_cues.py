@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.analysis.aliases import STORM_WORDS, Candidate, company_short_form, name_key
+from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_types import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
@@ -23,9 +23,16 @@ from models.analysis.entity_types import (
     PLACE_LAST_WORDS,
     is_title_word,
 )
-from models.analysis.given_names import given_name_first, given_names
+from models.analysis.given_names import given_name_first
 from models.analysis.institutions import university_places
-from models.analysis.peoples import NATIONALITY_WORD, nationality_written, peoples_of_places
+from models.analysis.peoples import DEMONYM, NATIONALITY_WORD, peoples_of_places
+from models.analysis.short_forms import (
+    article_surnames,
+    company_short_forms,
+    parts_of_people,
+    short_form_after_the,
+    storm_names,
+)
 from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
 from models.analysis.world_places import world_places
 
@@ -165,7 +172,6 @@ _LOCAL_BODY_AFTER = re.compile(r"(?:['’]s\s+(?:(?:current|former|new|deputy|lo
 _TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabitants of|townspeople of|streets of|"
                           r"suburbs? of|outskirts of|coast of|coastline of|shores of|(?:village|town|city|hamlet|"
                           r"suburb|port|county|district|province|region) (?:in|near|outside))\s+$", re.IGNORECASE)
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
 # A stock market index: "the benchmark Sensex", "the blue-chip Dow …", "… index", "… .DJI fell 102.2 points".
@@ -357,7 +363,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if _ORG_AFTER.match(after) or _MEDIA_AFTER.match(after) or _SELLS_AFTER.match(after) \
             or _SPONSOR_BEFORE.search(before):
         cues[AGENT] += 1  # people announce things too: this only tells an organisation from a place
-    if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not _DEMONYM.match(surface) \
+    if _PLACE_AFTER.match(after) or _LOCAL_BODY_AFTER.match(after) and not DEMONYM.match(surface) \
             or _TOWN_BEFORE.search(before):
         cues["PLACE"] += 2
     if _ROLE_AFTER.match(after) and len(words) <= 3:
@@ -398,69 +404,6 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
 
 
 _ARTICLE_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|at|az)[-‐‑]$")
-
-
-def _parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[str]) -> set[str]:
-    """Those of the ``surnames`` of the article's full personal names ("Quell" of "Tobias Quell") that the model
-    types a place or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the
-    model's "Garuda Indonesia" is no person)."""
-    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")
-                   or c.type == "GROUP" and not _DEMONYM.match(c.text) and not c.text.endswith("s")}
-    # ("Orbán" a people to the model; "Democrats" a party, whatever the model made of "Virginia Democrats")
-    return {w for w in surnames if w in typed_apart and not nationality_written(w, text)}
-
-
-def _surnames(candidates: Sequence[Candidate]) -> set[str]:
-    """Surnames of the full personal names of the article, unless another name begins with it ("Dell" of "Dell
-    Technologies" stays the company)."""
-    people: Counter[str] = Counter()
-    org_firsts = set()
-    for c in candidates:
-        words = c.text.split()
-        if len(words) < 2:
-            continue
-        if c.type == "PERSON" and not c.weak and all(w[:1].isupper() for w in words) and not is_title_word(words[0]):
-            people[c.text] += 1
-        elif c.type == "ORGANIZATION":
-            org_firsts.add(words[0])
-    parts = set()
-    for name in people:
-        last = name.split()[-1]
-        if last.lower() in PLACE_FIRST_WORDS or last.lower() in PLACE_LAST_WORDS:
-            continue  # "Fort", "Street": a word of place names the model glued to a person's
-        if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
-            parts.add(last)
-    return parts - org_firsts
-
-
-def _company_short_forms(candidates: Sequence[Candidate], surnames: set[str]) -> set[str]:
-    """Single words typed as people that are the short form of a company the article names in full ("Nordwind"
-    after "Nordwind Energy"), unless the word is a given name or a surname of the article's people."""
-    shorts = {short for c in candidates if c.type == "ORGANIZATION" and (short := company_short_form(c.text))}
-    firsts = given_names()
-    return {c.text for c in candidates if (c.type == "PERSON" or c.type == "GROUP" and not _DEMONYM.match(c.text))
-            and c.text in shorts and c.text not in surnames and c.text not in firsts}
-
-
-def _storm_names(candidates: Sequence[Candidate]) -> set[str]:
-    """The given names of the storms the article names ("Ida" of "Hurricane Ida")."""
-    out = set()
-    for c in candidates:
-        words = c.text.split()
-        if c.type == "EVENT" and len(words) >= 2 and words[0].lower() in STORM_WORDS and words[-1][:1].isupper():
-            out.add(words[-1])
-    return out
-
-
-def _short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """One word typed as a person, written after "The" and also the last word of an organisation's name in the
-    article ("The Chronicle says" after "the Daily Chronicle"): the organisation's short form."""
-    endings = {c.text.split()[-1] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
-    out = set()
-    for c in candidates:
-        if c.type == "PERSON" and c.text in endings and THE_BEFORE.search(text, max(0, c.start - 4), c.start):
-            out.add(c.text)
-    return out
 
 
 def _against_person(votes: Counter[str] | None) -> bool:
@@ -527,21 +470,21 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 and name_key(c.text) not in brands and name_key(c.text) not in given:
             given.add(name_key(c.text))
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
-    surnames = _surnames(candidates)
-    parts = _parts_of_people(candidates, text, surnames)
+    surnames = article_surnames(candidates)
+    parts = parts_of_people(candidates, text, surnames)
     world = world_places() - surnames
     for name in {c.text for c in candidates if c.text in world}:
         evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
-    company_shorts = _company_short_forms(candidates, surnames)
-    plural_the = plural_after_the(candidates, text) | _short_form_after_the(candidates, text) | company_shorts
+    company_shorts = company_short_forms(candidates, surnames)
+    plural_the = plural_after_the(candidates, text) | short_form_after_the(candidates, text) | company_shorts
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
     peoples = peoples_of_places(candidates, text)
     mixed = _mixed_place_names(candidates, evidence)
-    storms = _storm_names(candidates)
+    storms = storm_names(candidates)
     out = []
     for c in candidates:
         if c.type == "OTHER" and c.source in _THINGS_BY_RULE:

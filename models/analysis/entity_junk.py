@@ -15,6 +15,7 @@ from models.analysis.entity_cues import HOLIDAYS, ORG_NOUNS, PERSON_NOUNS
 from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
+from models.analysis.peoples import DEMONYM
 from models.analysis.products import (
     dated_work,
     field_of_study,
@@ -23,6 +24,7 @@ from models.analysis.products import (
     product_line_names,
     product_or_idea,
 )
+from models.analysis.works import quoted_single_titles, quoted_titles
 
 # Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
 # organisations or people.
@@ -169,7 +171,6 @@ _CONTACT_LABELS = frozenset({"media contact", "media contacts", "press contact",
                              "investor contacts", "media inquiries", "press inquiries", "contact", "contacts"})
 _TIME_ZONE_WORDS = frozenset({"Eastern", "Pacific", "Central", "Mountain", "Atlantic", "Alaska", "Hawaii"})
 _CLOCK_BEFORE = re.compile(r"(?:\d[ap]\.?m\.?|\d\s[ap]\.?m\.?|\d:\d\d)\s$", re.IGNORECASE)
-_PEOPLES_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)$")
 _RATINGS = frozenset({"G", "PG", "PG-13", "R", "NC-17", "X", "U", "12A", "15", "18", "M", "MA", "MA15+", "TV-MA",
                       "TV-14", "TV-PG", "TV-Y", "TV-G"})
 _RATED_BEFORE = re.compile(r"\b(?:rated|rating of|certificate)\s+$", re.IGNORECASE)
@@ -213,7 +214,7 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True
     words = surface.split()
-    if len(words) == 2 and words[1].isupper() and words[1].lower() in NOT_NAMES and _PEOPLES_WORD.match(words[0]):
+    if len(words) == 2 and words[1].isupper() and words[1].lower() in NOT_NAMES and DEMONYM.match(words[0]):
         return True  # "European AI", "Chinese EV": a kind of thing in a headline, no name
     return False
 
@@ -473,56 +474,6 @@ def _without_team_before(candidates: Sequence[Candidate], text: str) -> list[Can
     return [replace(c, type="ORGANIZATION", source="team") if c.text in cut and c.type == "PERSON" else c for c in out]
 
 
-_OPEN_QUOTE = re.compile(r"[“\"‘]$")
-_CLOSE_QUOTE = re.compile(r"[,.!?]?[”\"’]|\s\([“\"‘]")  # or its other title: “Glasgow (“No Place Like Home”)”
-
-
-def _quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
-    """Names written alone inside quotation marks in half of their mentions or more, twice at least (“Glasgow,”
-    “Glasgow”), or quoted once as a title (:func:`_titled_quote`): the title of a song, a film or a book, not a
-    person or a place. A nickname quoted once stays a name."""
-    quoted: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for c in candidates:
-        seen[c.text] += 1
-        if _OPEN_QUOTE.search(text, max(0, c.start - 1), c.start) and _CLOSE_QUOTE.match(text, c.end):
-            quoted[c.text] += 1
-    return {name for name, n in quoted.items() if n >= 2 and 2 * n >= seen[name]} | {
-        c.text for c in candidates if " " in c.text and _titled_quote(c, text)}
-
-
-def _quoted_single_titles(candidates: Sequence[Candidate], text: str) -> set[int]:
-    """Where a one-word title is quoted right after a work's noun ('her tour film, "Renaissance,"'): that mention
-    only, the word may name a town elsewhere (the show "Nashville" … a house in Nashville)."""
-    return {c.start for c in candidates if " " not in c.text and _titled_quote(c, text) and _after_work_noun(c, text)}
-
-
-# What marks one quoted name as a work's title: "The" inside the quotation marks, an owner before them (an artist's
-# "Short n' Sweet"), a work's noun (the album "…"); a capitalised word right after it makes it a nickname inside a
-# name (Dwayne "The Rock" Johnson).
-_TITLE_OPENING = re.compile(r"(?:[“\"]The |['’]s [“\"]|\b(?:album|song|single|track|film|movie|book|novel|series|"
-                            r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting),? [“\"])$")
-_NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
-# A work's noun before the quotation marks: what the model's own work needs to stay one ("her book “The Living
-# Reef”" is no reef; "the bridge “The Emperor Norton Bridge”" is a bridge).
-_WORK_NOUN_BEFORE = re.compile(r"\b(?:album|song|single|track|film|movie|book|novel|series|show|play|musical|"
-                               r"documentary|EP|record|podcast|episode|poem|painting|memoir|essay),? [“\"](?:The )?$")
-
-
-def _after_work_noun(c: Candidate, text: str) -> bool:
-    """A one-word title right after a work's noun: 'her tour film, "Renaissance,"'."""
-    return bool(_WORK_NOUN_BEFORE.search(text, max(0, c.start - 20), c.start))
-
-
-def _titled_quote(c: Candidate, text: str) -> bool:
-    """The name fills a quotation that reads as a title's: "The" inside the marks, or an owner or a work's noun
-    before them, and no surname after them."""
-    opening = _WORK_NOUN_BEFORE if c.type == "OTHER" else _TITLE_OPENING
-    return (c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and bool(_CLOSE_QUOTE.match(text, c.end))
-            and bool(opening.search(text, max(0, c.start - 20), c.start))
-            and not _NICKNAME_END.match(text, c.end))
-
-
 def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Junk dropped; a statistic glued to a name ("J. Smith 2 goals") cut off; a citation ("Carrano & Biewener
     2011") split into its authors."""
@@ -539,8 +490,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 and product_or_idea(c.text)}
     lines = product_line_names(candidates, products) | made_products(candidates, products, text) | {
         name for name in maker_products(candidates, products) if name.split()[-1] not in _CALENDAR_WORDS}
-    quoted = _quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
-    quoted_at = _quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
+    quoted = quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
+    quoted_at = quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     for c in candidates:
         if c.text in headings:
             continue

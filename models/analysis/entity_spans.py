@@ -1,9 +1,12 @@
 """Mentions made whole where the model cut a name in pieces: a place written with its region or postal state
-("Oldham, Lancashire, England", "Tulsa, OK") and a name cut at a hyphen ("Bourg-la-Reine", "Botero-Moriaty")."""
+("Oldham, Lancashire, England", "Tulsa, OK"), a name cut at a hyphen ("Bourg-la-Reine", "Botero-Moriaty"), an
+organisation cut in two ("Lockheed" + "Martin"), a place cut at its particle ("Frankfurt am Main") and a force named
+after two counties ("Avon and Somerset Police")."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -344,3 +347,51 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             kind_owned = c.type if c.type != kind else "ORGANIZATION" if kind == "PERSON" else c.type
             out.append(Candidate(c.start + found.end(), c.end, owned, kind_owned, c.weak, c.source))
     return out
+
+
+def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An organisation the model cut in two ("Lockheed" ORG + "Martin" PERSON, one space apart): one name. Only
+    when the second part is a single capitalised word that is not named on its own anywhere else."""
+    out: list[Candidate] = []
+    alone = Counter(c.text for c in candidates)
+    for c in candidates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "ORGANIZATION"
+            and c.type in ("PERSON", "ORGANIZATION")
+            and text[prev.end : c.start] == " "
+            and " " not in c.text
+            and c.text[:1].isupper()
+            and alone[c.text] == 1
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
+            continue
+        if (
+            prev is not None
+            and text[prev.end : c.start] == " and "
+            and c.type == "ORGANIZATION"
+            and " " not in prev.text
+            and prev.text[:1].isupper()
+            and c.text.split()[-1].lower() in _SHARED_FORCE_HEADS
+            and len(c.text.split()) == 2
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
+            continue  # "Avon and Somerset Police": the force of two counties, one name
+        if (
+            prev is not None
+            and prev.type == "PLACE"
+            and text[prev.end : c.start] in _PLACE_PARTICLES
+            and " " not in c.text
+            and c.text[:1].isupper()
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
+            continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
+        out.append(c)
+    return out
+
+
+# The heads of public bodies that serve two places and are named after both ("Devon and Cornwall Police").
+_SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
+# Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
+_PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})

@@ -13,6 +13,8 @@ from models.analysis.aliases import Candidate
 # A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
 NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
+# A word shaped like the name of a people or its adjective ("Armenian", "Japanese", "Europeans").
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 
 
 def nationality_written(word: str, text: str) -> bool:

@@ -1,0 +1,77 @@
+"""Short forms of names the article gives in full, which the model types apart: a person's surname ("Quell" after
+"Tobias Quell"), a company's first word ("Nordwind" of "Nordwind Energy"), a storm's given name ("Ida" of "Hurricane
+Ida"), an organisation's last word after "The" ("The Chronicle" of "the Daily Chronicle")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from models.analysis.aliases import STORM_WORDS, Candidate, company_short_form
+from models.analysis.entity_types import PLACE_FIRST_WORDS, PLACE_LAST_WORDS, is_title_word
+from models.analysis.given_names import given_names
+from models.analysis.peoples import DEMONYM, nationality_written
+from models.analysis.teams import THE_BEFORE
+
+
+def parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[str]) -> set[str]:
+    """Those of the ``surnames`` of the article's full personal names ("Quell" of "Tobias Quell") that the model
+    types a place or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the
+    model's "Garuda Indonesia" is no person)."""
+    typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")
+                   or c.type == "GROUP" and not DEMONYM.match(c.text) and not c.text.endswith("s")}
+    # ("Orbán" a people to the model; "Democrats" a party, whatever the model made of "Virginia Democrats")
+    return {w for w in surnames if w in typed_apart and not nationality_written(w, text)}
+
+
+def article_surnames(candidates: Sequence[Candidate]) -> set[str]:
+    """Surnames of the full personal names of the article, unless another name begins with it ("Dell" of "Dell
+    Technologies" stays the company)."""
+    people: Counter[str] = Counter()
+    org_firsts = set()
+    for c in candidates:
+        words = c.text.split()
+        if len(words) < 2:
+            continue
+        if c.type == "PERSON" and not c.weak and all(w[:1].isupper() for w in words) and not is_title_word(words[0]):
+            people[c.text] += 1
+        elif c.type == "ORGANIZATION":
+            org_firsts.add(words[0])
+    parts = set()
+    for name in people:
+        last = name.split()[-1]
+        if last.lower() in PLACE_FIRST_WORDS or last.lower() in PLACE_LAST_WORDS:
+            continue  # "Fort", "Street": a word of place names the model glued to a person's
+        if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
+            parts.add(last)
+    return parts - org_firsts
+
+
+def company_short_forms(candidates: Sequence[Candidate], surnames: set[str]) -> set[str]:
+    """Single words typed as people that are the short form of a company the article names in full ("Nordwind"
+    after "Nordwind Energy"), unless the word is a given name or a surname of the article's people."""
+    shorts = {short for c in candidates if c.type == "ORGANIZATION" and (short := company_short_form(c.text))}
+    firsts = given_names()
+    return {c.text for c in candidates if (c.type == "PERSON" or c.type == "GROUP" and not DEMONYM.match(c.text))
+            and c.text in shorts and c.text not in surnames and c.text not in firsts}
+
+
+def storm_names(candidates: Sequence[Candidate]) -> set[str]:
+    """The given names of the storms the article names ("Ida" of "Hurricane Ida")."""
+    out = set()
+    for c in candidates:
+        words = c.text.split()
+        if c.type == "EVENT" and len(words) >= 2 and words[0].lower() in STORM_WORDS and words[-1][:1].isupper():
+            out.add(words[-1])
+    return out
+
+
+def short_form_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """One word typed as a person, written after "The" and also the last word of an organisation's name in the
+    article ("The Chronicle says" after "the Daily Chronicle"): the organisation's short form."""
+    endings = {c.text.split()[-1] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
+    out = set()
+    for c in candidates:
+        if c.type == "PERSON" and c.text in endings and THE_BEFORE.search(text, max(0, c.start - 4), c.start):
+            out.add(c.text)
+    return out

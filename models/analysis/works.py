@@ -1,0 +1,59 @@
+"""Titles of works written in quotation marks: a song, a film, a book or a show named like a person or a place
+(“Glasgow,” the song; the book “The Living Reef”; the show “Nashville”), which the model types by the name alone."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from models.analysis.aliases import Candidate
+
+_OPEN_QUOTE = re.compile(r"[“\"‘]$")
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[”\"’]|\s\([“\"‘]")  # or its other title: “Glasgow (“No Place Like Home”)”
+
+
+def quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Names written alone inside quotation marks in half of their mentions or more, twice at least (“Glasgow,”
+    “Glasgow”), or quoted once as a title (:func:`_titled_quote`): the title of a song, a film or a book, not a
+    person or a place. A nickname quoted once stays a name."""
+    quoted: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for c in candidates:
+        seen[c.text] += 1
+        if _OPEN_QUOTE.search(text, max(0, c.start - 1), c.start) and _CLOSE_QUOTE.match(text, c.end):
+            quoted[c.text] += 1
+    return {name for name, n in quoted.items() if n >= 2 and 2 * n >= seen[name]} | {
+        c.text for c in candidates if " " in c.text and _titled_quote(c, text)}
+
+
+def quoted_single_titles(candidates: Sequence[Candidate], text: str) -> set[int]:
+    """Where a one-word title is quoted right after a work's noun ('her tour film, "Renaissance,"'): that mention
+    only, the word may name a town elsewhere (the show "Nashville" … a house in Nashville)."""
+    return {c.start for c in candidates if " " not in c.text and _titled_quote(c, text) and _after_work_noun(c, text)}
+
+
+# What marks one quoted name as a work's title: "The" inside the quotation marks, an owner before them (an artist's
+# "Short n' Sweet"), a work's noun (the album "…"); a capitalised word right after it makes it a nickname inside a
+# name (Dwayne "The Rock" Johnson).
+_TITLE_OPENING = re.compile(r"(?:[“\"]The |['’]s [“\"]|\b(?:album|song|single|track|film|movie|book|novel|series|"
+                            r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting),? [“\"])$")
+_NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
+# A work's noun before the quotation marks: what the model's own work needs to stay one ("her book “The Living
+# Reef”" is no reef; "the bridge “The Emperor Norton Bridge”" is a bridge).
+_WORK_NOUN_BEFORE = re.compile(r"\b(?:album|song|single|track|film|movie|book|novel|series|show|play|musical|"
+                               r"documentary|EP|record|podcast|episode|poem|painting|memoir|essay),? [“\"](?:The )?$")
+
+
+def _after_work_noun(c: Candidate, text: str) -> bool:
+    """A one-word title right after a work's noun: 'her tour film, "Renaissance,"'."""
+    return bool(_WORK_NOUN_BEFORE.search(text, max(0, c.start - 20), c.start))
+
+
+def _titled_quote(c: Candidate, text: str) -> bool:
+    """The name fills a quotation that reads as a title's: "The" inside the marks, or an owner or a work's noun
+    before them, and no surname after them."""
+    opening = _WORK_NOUN_BEFORE if c.type == "OTHER" else _TITLE_OPENING
+    return (c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and bool(_CLOSE_QUOTE.match(text, c.end))
+            and bool(opening.search(text, max(0, c.start - 20), c.start))
+            and not _NICKNAME_END.match(text, c.end))
