@@ -40,6 +40,7 @@ from models.analysis.entity_types import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
+    PERSON_PARTICLES,
     PERSON_TITLES,
     PERSONLESS_EVENT_HEADS,
     is_title_word,
@@ -271,7 +272,7 @@ def _title_cut(tokens: list[Any]) -> int:
         rest = [t for t in tokens[i + 1 :] if t.lower_ not in NAME_SUFFIXES and _capitalised(t)]
         # a lower-case word is a role ("former minister X"), not a particle inside a short name after its given name
         # ("Ursula von der Leyen"; not "de Herengracht", nor the particles of a long run of words)
-        particle = tok.lower_ in _SURNAME_PARTICLES and 0 < i and len(tokens) <= 5 and not tokens[0].is_lower
+        particle = tok.lower_ in PERSON_PARTICLES and 0 < i and len(tokens) <= 5 and not tokens[0].is_lower
         role = is_title_word(tok.text) or (tok.is_lower and tok.is_alpha and not particle)
         if role and rest and not all(is_title_word(t.text) for t in rest):
             cut = i + 1
@@ -391,8 +392,6 @@ def _surname_after_given_name(ent: Any, doc: Any) -> Any:
 _INSTITUTION_FIRST = frozenset({"institute", "council", "committee", "museum", "center", "centre", "foundation",
                                 "society", "association", "academy", "university", "college", "school", "commission",
                                 "office", "agency", "department", "ministry", "bureau", "league"})
-_SURNAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den",
-                                "ter", "ten", "bin", "ibn", "le", "la"})
 
 
 def _surname_cut_off(ent: Any, doc: Any) -> Any:
@@ -402,7 +401,7 @@ def _surname_cut_off(ent: Any, doc: Any) -> Any:
         return None
     nxt = doc[ent.end]
     low = nxt.lower_
-    if len(ent) >= 2 and ent[-1].lower_ in _SURNAME_PARTICLES and nxt.is_alpha and nxt.is_title:
+    if len(ent) >= 2 and ent[-1].lower_ in PERSON_PARTICLES and nxt.is_alpha and nxt.is_title:
         return nxt  # "Ursula von der" (a person to the model) "Leyen" (a place to it)
     if nxt.ent_type_ or nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.is_title or low in NAME_HEAD_WORDS \
             or is_title_word(low) or ent[-1].dep_ != "compound" or ent[-1].head.i != nxt.i:

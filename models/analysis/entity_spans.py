@@ -17,6 +17,7 @@ from models.analysis.entity_types import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
+    PERSON_PARTICLES,
     PLACE_LAST_WORDS,
     is_title_word,
 )
@@ -197,8 +198,8 @@ def surname_he(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 # Lower-case particles inside personal names ("Manoel de Oliveira", "Wajiha al-Sabunji", "Ludwig van Beethoven").
 _PERSON_PARTICLE_BEFORE = re.compile(
-    r"(?<![\w'’.-])((?:[A-ZÀ-Þ][\w'’]+\s+){1,3})(?:(?:de|da|di|do|dos|das|du|del|della|van|von|der|den|ter|"
-    r"bin|ibn|bint|ben|abu)\s+|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐‑])$"
+    rf"(?<![\w'’.-])((?:[A-ZÀ-Þ][\w'’]+\s+){{1,3}})(?:(?:{'|'.join(sorted(PERSON_PARTICLES))})\s+|"
+    r"(?:al|el|ad|ar|as|ash|at|az|ul)[-‐‑])$"
 )
 
 

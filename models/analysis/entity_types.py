@@ -124,6 +124,12 @@ BUILDING_HEADS = frozenset(
 )
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
+# Lower-case particles inside a personal name, between its given name and its surname ("Manoel de Oliveira",
+# "Ursula von der Leyen", "Jean le Rond d'Alembert", "Hamad bin Isa").
+PERSON_PARTICLES = frozenset("""
+    de da di do dos das du del della van von der den ter ten bin ibn bint ben abu le la
+""".split())
+
 # Small words inside multi-word names, skipped when forming initials ("Ministry of Foreign Affairs" → MFA).
 NAME_PARTICLES = frozenset({"of", "and", "&", "the", "for", "de", "du", "des", "la", "le", "von", "van", "der", "del"})
 

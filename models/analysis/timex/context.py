@@ -10,6 +10,7 @@ from typing import Any
 
 from models.analysis.entity_types import EVENT_HEADS
 from models.analysis.nlp import Parsed
+from models.analysis.timex.lexicon import FULL_WEEKDAY
 from models.analysis.timex.patterns import Candidate
 
 _TIME_PREPOSITIONS = {
@@ -256,8 +257,7 @@ _HABITUAL_NOUNS = frozenset(
 _ERAS = {"AD", "BC", "CE", "BCE", "FY", "CY"}
 
 
-_DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_EVERY_DAY_AND = re.compile(rf"\b(?:(?:every|each)[^\S\n]{{1,2}}{_DAY_NAME}|on[^\S\n]{{1,2}}{_DAY_NAME}s)"
+_EVERY_DAY_AND = re.compile(rf"\b(?:(?:every|each)[^\S\n]{{1,2}}{FULL_WEEKDAY}|on[^\S\n]{{1,2}}{FULL_WEEKDAY}s)"
                             r"[^\S\n]{0,2}(?:,|and|or|&)[^\S\n]{1,2}\Z")
 
 

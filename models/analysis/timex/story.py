@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.analysis.timex.lexicon import MONTHS, WEEKDAYS
+from models.analysis.timex.lexicon import FULL_WEEKDAY, MONTHS, WEEKDAYS
 
 _YEAR = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d\d)(?![\d%])")
 _HEADING_MAX = 80
@@ -115,7 +115,7 @@ def day_after_time(text: str, end: int) -> tuple[int, int, int | None] | None:
     return month, int(m.group("d1") or m.group("d2")), int(m.group("y")) if m.group("y") else None
 
 
-_HEADING_WEEKDAY = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[^\S\n]{0,3}[:—–]")
+_HEADING_WEEKDAY = re.compile(rf"({FULL_WEEKDAY})[^\S\n]{{0,3}}[:—–]")
 
 
 def heading_weekday(text: str, start: int) -> int | None:
@@ -190,7 +190,7 @@ def attributed_before(text: str, offset: int) -> bool:
 
 _STAMP_LINE = re.compile(r"[^\S\n]*(?:\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?|[AP]\.?M\.?)|\d{1,2}:\d\d)"
                          r"(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]*(?:\n|$)")
-_ENTRY_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ENTRY_WEEKDAY = re.compile(rf"\b({FULL_WEEKDAY})\b")
 _ENTRY_MAX = 2500
 
 
