@@ -297,3 +297,35 @@ def test_a_proclamation_clause_in_capitals_is_no_dateline() -> None:
             "NOW, THEREFORE, be it resolved that the bridge be named.")
     found = _found(text)
     assert not {"Whereas", "WHEREAS", "Now", "NOW"} & set(found)
+
+
+def test_a_ruler_named_with_an_epithet_is_one_person() -> None:
+    """ "Peter the Great" is one person, with the title the model put before him; the model made "Great" a person
+    (then every "Great" after it) and "Catherine" an organisation."""
+    text = ("President Vladimir Putin compared himself to Tsar Peter the Great. Peter the Great founded St. Petersburg "
+            "in 1703. Historians noted that Catherine the Great later expanded the empire, and that Ivan the Terrible "
+            "was crowned in 1547.")
+    found = _found(text)
+    assert found.get("Peter the Great", ("", 0)) == ("PERSON", 2)
+    assert found.get("Catherine the Great", ("", 0))[0] == "PERSON"
+    assert found.get("Ivan the Terrible", ("", 0))[0] == "PERSON"
+    assert not {"Great", "Catherine", "Tsar Peter"} & set(found)
+
+
+def test_a_person_found_by_the_contexts_of_the_full_name_is_also_found_by_surname() -> None:
+    """The model misses "Aner Shalev"; the run of proper nouns is a person by its contexts, and "Shalev" alone, twice,
+    is the same person."""
+    text = ("Aner Shalev is an Israeli mathematician and writer born in 1958 in Kibbutz Kinneret, Tiberias. Currently "
+            "Shalev is a Professor at Hebrew University of Jerusalem's Einstein Institute of Mathematics. At the "
+            "moment Shalev is in Levico Terme, Trento, Italy for a conference.")
+    assert _found(text).get("Aner Shalev") == ("PERSON", 3)
+
+
+def test_roads_hotels_and_a_fort_the_model_cut_off_are_places() -> None:
+    text = ('See Fort Lee Historic Park, a reconstruction of an encampment. From the West - US-412 East, aka the '
+            '"Cimarron Turnpike." Hwy 51 (Broken Arrow Expressway) runs east. There are four hotels in Hadibo: Taj '
+            "Socotra Hotel, Hafijj Hotel and Socotra Hotel.")
+    found = _found(text)
+    for name in ("Fort Lee Historic Park", "Cimarron Turnpike", "Broken Arrow Expressway", "Hafijj Hotel"):
+        assert found.get(name, ("", 0))[0] == "PLACE", (name, found.get(name))
+    assert "Fort" not in found and "Lee Historic Park" not in found

@@ -18,6 +18,7 @@ from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
+    epithet_names,
     hyphenated_names,
     joined_names,
     owners_apart,
@@ -64,9 +65,11 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates: list[Candidate] = []
     for piece in parsed.pieces:
         candidates.extend(_piece_candidates(piece, text, known))
+    candidates = epithet_names(text, candidates)
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(repeated_names(text, candidates))
     candidates.extend(_names_by_context(parsed, candidates))
+    candidates.extend(repeated_names(text, candidates))  # the other mentions of a name found by its contexts
     candidates = whole_again(text, candidates)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, joined_names(text, owners_apart(
         text, _without_duplicates(candidates))))))

@@ -18,6 +18,7 @@ from models.analysis.entity_types import (
     NAME_SUFFIXES,
     ORG_HEADS,
     PERSON_PARTICLES,
+    PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
     is_title_word,
 )
@@ -225,11 +226,40 @@ def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A ruler's or a saint's epithet after the given name ("Peter the Great", "Ivan the Terrible", "Pliny the Elder"):
+# part of the name, which the model cuts into a person and a stray "Great".
+_EPITHET_NAME = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z]{2,15} the (?:Great|Terrible|Elder|Younger|Conqueror|Confessor|Magnificent|Wise|Pious|"
+    r"Bold|Lionheart|Navigator|Liberator|Venerable|Unready|Lawgiver|Fearless|Apostate|Bald|Fat|Wanderer)(?![\w-])"
+)
+
+
+def epithet_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A given name and its epithet are one person ("Peter the Great"), with the title the model put before it
+    ("Tsar Peter the Great"); whatever the model made of the pieces ("Catherine" an organisation, "Great" a
+    person) is dropped."""
+    joins = []
+    for m in _EPITHET_NAME.finditer(text):
+        first = m.group().split()[0]
+        if is_title_word(first) or first in ("The", "This", "That", "What", "How"):
+            continue
+        start = m.start()
+        for c in candidates:
+            title = text[c.start : start].split()[:1]
+            if c.start < start < c.end <= start + len(first) and title and is_title_word(title[0]):
+                start = c.start  # "Tsar Peter": the model's span with its title
+        joins.append(Candidate(start, m.end(), text[start : m.end()], "PERSON", source="epithet"))
+    if not joins:
+        return candidates
+    kept = [c for c in candidates if not any(c.start < j.end and j.start < c.end for j in joins)]
+    return sorted([*kept, *joins], key=lambda c: (c.start, c.end))
+
+
 # Titles written as part of a person's name ("Judge Gass", "Emperor Norton", "Miss Chaworth", "St. Jerome"). Not the
 # titles of office a news report puts before a name ("President", "Minister"): those stay outside it.
 _TITLE_BEFORE = re.compile(
     r"(?<![\w.'’-])(?:Miss|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame|Lady|Lord|Judge|Justice|Emperor|Empress|"
-    r"Inspector|General|Gen\.|King|Queen|Pope|Saint|St\.|Sister|Brother|Father) $"
+    r"Inspector|General|Gen\.|King|Queen|Tsar|Czar|Tsarina|Sultan|Pope|Saint|St\.|Sister|Brother|Father) $"
 )
 
 
@@ -388,8 +418,19 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         ):
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
             continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
+        first = _PLACE_FIRST_BEFORE.search(text, max(0, c.start - 6), c.start)
+        if first is not None and c.text[:1].isupper() and c.text.split()[0].lower() not in PLACE_FIRST_WORDS:
+            if prev is not None and prev.end > first.start():
+                out.pop()  # "Fort" (a place to the model) + "Lee Historic Park" (a person)
+            kind = "ORGANIZATION" if c.text.split()[-1].lower() in ORG_HEADS else "PLACE"
+            out.append(Candidate(first.start(), c.end, text[first.start() : c.end], kind, c.weak, "joined"))
+            continue
         out.append(c)
     return out
+
+
+# The first words of place names, capitalised right before a name the model began after them ("Fort" + "Lee").
+_PLACE_FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(?:Fort|Mount|Mt\.|Lake|Port|Cape|Isle) \Z")
 
 
 # The heads of public bodies that serve two places and are named after both ("Devon and Cornwall Police").

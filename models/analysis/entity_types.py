@@ -38,7 +38,8 @@ TITLE_WORDS = frozenset(
         "analysist", "economist", "expert", "official", "officer", "manager", "editor", "correspondent",
         "reporter", "senator", "sen", "sen.", "rep", "rep.", "representative", "congressman", "congresswoman",
         "governor", "gov", "gov.", "mayor", "ambassador", "envoy", "king", "queen", "prince", "princess",
-        "emperor", "empress", "pope", "cardinal", "archbishop", "bishop", "rev", "rev.", "reverend",
+        "emperor", "empress", "tsar", "czar", "tsarina", "czarina", "tsarevich", "tsarevna", "sultan", "pope",
+        "cardinal", "archbishop", "bishop", "rev", "rev.", "reverend",
         "judge", "justice", "attorney", "general", "gen", "gen.", "lt", "lt.", "lieutenant", "col", "col.",
         "colonel", "maj", "maj.", "capt", "capt.", "captain", "admiral", "adm", "adm.", "sergeant",
         "sgt", "sgt.", "commander", "marshal", "coach", "striker", "goalkeeper", "midfielder", "defender",
@@ -57,8 +58,9 @@ PERSON_TITLES = frozenset(
     {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "president",
         "chancellor", "spokesman", "spokeswoman", "spokesperson", "senator", "sen.", "rep.", "governor", "gov.",
-        "mayor", "ceo", "chairman", "chairwoman", "sir", "pope", "king", "queen", "prince", "princess",
-        "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "granny", "grandmother", "grandfather",
+        "mayor", "ceo", "chairman", "chairwoman", "sir", "pope", "king", "queen", "prince", "princess", "tsar",
+        "czar", "tsarina", "czarina", "sultan", "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "granny",
+        "grandmother", "grandfather",
     }
 )
 
@@ -168,7 +170,8 @@ PLACE_LAST_WORDS = frozenset(
     township borough lake lagoon reef center centre museum hall cathedral church chapel building theater theatre
     tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
     statehouse courthouse capitol swamp marsh glacier canyon reservoir parish oblast governorate prefecture strasse
-    straße platz allee gasse monastery abbey basilica priory shrine
+    straße platz allee gasse monastery abbey basilica priory shrine expressway turnpike highway freeway motorway
+    parkway hotel resort
     """.split()
 )
 # Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",

@@ -27,17 +27,26 @@ class Coverage:
         return any(self.mask[start:end])
 
 
+# Sources of the names found by their contexts (:func:`models.analysis.entities._names_by_context`): a person named
+# so in full is also named by the surname alone.
+_FOUND_BY_CONTEXT = frozenset({"context", "given name"})
+
+
 def repeated_names(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
     """Other occurrences of a name the model found once but missed elsewhere ("Jobs resigned" at a sentence start),
     and of the surname of a person named in full. Only as a whole name: not inside a longer capitalised run."""
     surfaces: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for c in candidates:
-        if c.weak or c.type not in ("PERSON", "ORGANIZATION", "PLACE") or len(c.text) < 3 or not c.text[0].isupper():
+        if c.type not in ("PERSON", "ORGANIZATION", "PLACE") or len(c.text) < 3 or not c.text[0].isupper():
             continue
+        if c.weak and c.source not in _FOUND_BY_CONTEXT:
+            continue  # a repeat lends nothing; a name typed by its contexts lends its surname
         surfaces.setdefault(c.text, c.type)
         words = [w for w in c.text.split() if w.lower() not in NAME_SUFFIXES]
-        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper() and (
+            words[-2] != "the"  # "Peter the Great" is never "Great"
+        ):
             surnames.setdefault(words[-1], set()).add(c.text)
     for surname, full in surnames.items():
         if len(full) == 1 and surname.lower() not in text:
@@ -116,7 +125,11 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
 
 
 def _word_before_capitalised(text: str, start: int) -> bool:
+    """The word before is capitalised, and is no adverb opening the sentence ("Currently Shalev is …")."""
     i = start - 1
     while i > 0 and text[i - 1].isalpha():
         i -= 1
-    return text[i : i + 1].isupper()
+    if not text[i : i + 1].isupper():
+        return False
+    opening = i == 0 or text[max(0, i - 2) : i].strip() in ("", ".", "!", "?", '."', ".”")
+    return not (opening and text[i : start - 1].endswith("ly") and text[i : start - 1].isalpha())
