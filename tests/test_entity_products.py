@@ -328,6 +328,19 @@ def test_the_subject_of_a_degree_is_a_field_of_study() -> None:
     assert typed == {"Linguistics": "OTHER", "Marine Biology": "OTHER", "Lisbon": "PLACE"}
 
 
+def test_the_subject_of_a_chair_or_of_courses_is_a_field_of_study() -> None:
+    """ "Agassiz Professor of Oriental Languages", "courses in Comparative Literature": fields, not organisations;
+    "East Asian" (a people to the model) is the start of the field "East Asian Studies"."""
+    text = ("Maria Lopez, a professor of East Asian Studies, became Agassiz Professor of Oriental Languages in 1952 "
+            "and taught courses in Comparative Literature at Yale.")
+    cands = [cand(text, "Maria Lopez", "PERSON"), cand(text, "East Asian", "GROUP"),
+             cand(text, "Oriental Languages", "ORGANIZATION"), cand(text, "Comparative Literature", "ORGANIZATION"),
+             cand(text, "Yale", "ORGANIZATION")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Maria Lopez": "PERSON", "East Asian Studies": "OTHER", "Oriental Languages": "OTHER",
+                     "Comparative Literature": "OTHER", "Yale": "ORGANIZATION"}
+
+
 def test_a_part_of_a_document_before_its_number_is_no_name() -> None:
     text = "The route is drawn in Figure 2 and listed in Table 3. Disclosures fall under Rule 26. Mr. Table spoke."
     cands = [cand(text, "Figure", "PLACE"), cand(text, "Table", "ORGANIZATION"), cand(text, "Rule", "PERSON"),

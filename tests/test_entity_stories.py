@@ -329,3 +329,13 @@ def test_roads_hotels_and_a_fort_the_model_cut_off_are_places() -> None:
     for name in ("Fort Lee Historic Park", "Cimarron Turnpike", "Broken Arrow Expressway", "Hafijj Hotel"):
         assert found.get(name, ("", 0))[0] == "PLACE", (name, found.get(name))
     assert "Fort" not in found and "Lee Historic Park" not in found
+
+
+def test_a_centre_of_two_fields_is_one_organisation_and_a_field_after_a_people_is_a_field() -> None:
+    text = ("The diary was published by the Centre for Irish and Scottish Studies in Aberdeen. He taught at the School "
+            "of Oriental and African Studies. She is a professor of African American Studies.")
+    found = _found(text)
+    assert found.get("Centre for Irish and Scottish Studies", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("School of Oriental and African Studies", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("African American Studies", ("", 0))[0] == "OTHER"
+    assert not {"Scottish", "African", "Centre for Irish", "School of Oriental"} & set(found)

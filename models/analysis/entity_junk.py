@@ -531,8 +531,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="common words")
         elif dated_work(c, text):
             c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
-        elif field_of_study(c, text):
-            c = replace(c, type="OTHER", source="field of study")  # "a Ph.D. in Linguistics"
+        elif field := field_of_study(c, text):
+            c = field  # "a Ph.D. in Linguistics", "East Asian" (a people to the model) "Studies"
         m = _STATS_TAIL.search(c.text) or _TICKER_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()

@@ -418,6 +418,11 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         ):
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PLACE", prev.weak, "joined")
             continue  # "Braunau am Inn", "Newcastle upon Tyne": one place
+        field = _FIELDS_HEAD.match(text, c.end) if prev is not None and text[prev.end : c.start] == " and " else None
+        if field and prev is not None and _INSTITUTION_FOR.match(prev.text):
+            out[-1] = Candidate(prev.start, field.end(), text[prev.start : field.end()], "ORGANIZATION", prev.weak,
+                                "joined")
+            continue  # "Centre for Irish" + "and" + "Scottish" (a people) + "Studies": one centre
         first = _PLACE_FIRST_BEFORE.search(text, max(0, c.start - 6), c.start)
         if first is not None and c.text[:1].isupper() and c.text.split()[0].lower() not in PLACE_FIRST_WORDS:
             if prev is not None and prev.end > first.start():
@@ -429,6 +434,12 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A centre, a school or an institute of two fields, which the model cuts at the "and" ("School of Oriental" +
+# "African" + "Studies").
+_INSTITUTION_FOR = re.compile(
+    r"(?:The )?(?:Cent(?:re|er)|School|Institute|Department|Faculty|Program(?:me)?) (?:for|of) [A-Z][\w'’-]*\Z"
+)
+_FIELDS_HEAD = re.compile(r" (?:Studies|Languages|Literatures?|Sciences|Affairs)(?![\w-])")
 # The first words of place names, capitalised right before a name the model began after them ("Fort" + "Lee").
 _PLACE_FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(?:Fort|Mount|Mt\.|Lake|Port|Cape|Isle) \Z")
 

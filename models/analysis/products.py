@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_types import (
@@ -167,12 +168,24 @@ def dated_work(c: Candidate, text: str) -> bool:
 _DEGREE_IN = re.compile(
     r"(?:\bdegrees?|\bPh\.? ?D\.?|\bPhD|\bdoctorate|\bB\.A\.|\bM\.A\.|\bB\.Sc?\.|\bM\.Sc?\.|\bBSc|\bMSc|\bMBA|"
     r"\bmaster['’]s|\bbachelor['’]s|\bdiploma|\bmajored|\bmajoring) (?:[a-z]+ )?in $"
+    r"|\b(?:[Pp]rofessor|[Ll]ecturer|[Ii]nstructor|[Tt]eacher|courses|classes) (?:of|in) $"
 )
 
 
-def field_of_study(c: Candidate, text: str) -> bool:
-    """The subject of a degree ("a Ph.D. in Linguistics", "a master's degree in Marine Biology", "majored in
-    Economics"): a field of study, whatever the model called it — not a place, an organisation or a person."""
-    return c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(
-        _DEGREE_IN.search(text, max(0, c.start - 40), c.start)
-    )
+def field_of_study(c: Candidate, text: str) -> Candidate | None:
+    """The subject of a degree or a chair ("a Ph.D. in Linguistics", "a master's degree in Marine Biology", "majored
+    in Economics", "professor of Oriental Languages", "courses in Comparative Literature") and a people or a region
+    the model took out of a field's name ("East Asian" of "East Asian Studies"): a field of study, whatever the model
+    called it — not a place, an organisation or a person. None when the name is not one."""
+    if c.type in ("GROUP", "PLACE") and (head := _FIELD_HEAD_AFTER.match(text, c.end)) and not (
+        _INSTITUTION_BEFORE.search(text, max(0, c.start - 30), c.start)  # "School of Oriental and African Studies"
+    ):
+        return replace(c, end=head.end(), text=text[c.start : head.end()], type="OTHER", source="field of study")
+    if c.type in ("PERSON", "ORGANIZATION", "PLACE") and _DEGREE_IN.search(text, max(0, c.start - 40), c.start):
+        return replace(c, type="OTHER", source="field of study")
+    return None
+
+
+# The last word of a field of study named after a people or a region ("African American Studies").
+_FIELD_HEAD_AFTER = re.compile(r" (?:Studies|Languages|Literatures?|Philology|Linguistics)(?![\w-])")
+_INSTITUTION_BEFORE = re.compile(r"[A-Z][\w'’]* (?:for|of|and|&) \Z")
