@@ -45,6 +45,27 @@ def test_a_name_with_a_plural_verb_is_a_team_not_a_person_or_a_place() -> None:
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION"] * 4
 
 
+def test_a_plural_perfect_or_a_headline_present_is_a_team() -> None:
+    """ "Arsenal have agreed a deal", "Chelsea are reportedly interested", the headline's "Everton sack their
+    manager": a team (the model says a person or a place); "Trump beat Clinton" says nothing (a past)."""
+    text = ("Arsenal have agreed a deal for the midfielder. Chelsea are reportedly interested too. Everton sack "
+            "their manager. Trump beat Clinton in Arsenal's old town, and Chelsea was a city.")
+    cands = [cand(text, "Arsenal", "PERSON"), cand(text, "Chelsea", "PLACE"), cand(text, "Everton", "PERSON"),
+             cand(text, "Trump", "PERSON")]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION"] * 3 + ["PERSON"]
+
+
+def test_a_surname_the_model_calls_a_work_or_a_people_is_the_persons() -> None:
+    """The headline's "Zubimendi" (a work to the model) and the body's (a people: the name ends in "i" like
+    "Israeli") are Martin Zubimendi; "Israeli" stays a people."""
+    text = ("Arsenal agree deal to sign Spanish midfielder Zubimendi\n\nArsenal have agreed a £51 million deal with "
+            "Real Sociedad to sign Martin Zubimendi. Zubimendi rejected Liverpool last August. An Israeli club also "
+            "wanted him.")
+    found = _found(text)
+    assert found.get("Martin Zubimendi") == ("PERSON", 3)
+    assert "Zubimendi" not in found
+
+
 def test_a_plural_verb_after_a_preposition_a_question_or_a_second_subject_says_nothing() -> None:
     text = ("Voters in Ohio are angry. Did Russia have a plan? Let Britain have its say. Paris and Rome are far. "
             "They met in Ohio, Russia, Britain, Rome.")

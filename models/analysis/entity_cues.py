@@ -504,7 +504,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             out.append(replace(c, type="ORGANIZATION", source="context") if c.type != "ORGANIZATION" else c)
             continue
         against = _against_person(evidence.get(name_key(c.text)))
-        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and c.text in parts and not against:
+        if (c.type in ("PLACE", "ORGANIZATION", "GROUP") or c.type == "OTHER" and c.source in ("model", "repeated")) \
+                and c.text in parts and not against:
             out.append(replace(c, type="PERSON", source="part of a name"))  # "Quell" after "Tobias Quell"
             continue
         if c.type == "ORGANIZATION" and c.text in mixed:

@@ -9,12 +9,29 @@ import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
+from models.analysis.world_places import countries_and_states
 
 # A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
 NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
 _NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
 # A word shaped like the name of a people or its adjective ("Armenian", "Japanese", "Europeans").
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
+
+
+def people_of_a_country(word: str) -> bool:
+    """A word shaped like a people's name, and, if it ends in "i" (as many surnames do: "Zubimendi", "Higuchi"), made
+    from a country's ("Israeli", "Nepali", "Somali") or one of the peoples in "-i" named without one ("Saudi")."""
+    if not DEMONYM.match(word):
+        return False
+    single = word[:-1] if word.endswith("is") else word
+    if not single.endswith("i"):
+        return True
+    places = countries_and_states()
+    return single in _I_PEOPLES or single[:-1] in places or single[:-1] + "a" in places or single + "a" in places
+
+
+_I_PEOPLES = frozenset({"Saudi", "Thai", "Bengali", "Punjabi", "Hindi", "Swahili", "Sindhi", "Emirati", "Farsi",
+                        "Gujarati", "Marathi", "Pashtuni", "Baluchi", "Kurdi", "Bahraini", "Qatari", "Omani"})
 
 
 def nationality_written(word: str, text: str) -> bool:

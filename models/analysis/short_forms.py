@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from models.analysis.aliases import STORM_WORDS, Candidate, company_short_form
 from models.analysis.entity_types import PLACE_FIRST_WORDS, PLACE_LAST_WORDS, is_title_word
 from models.analysis.given_names import given_names
-from models.analysis.peoples import DEMONYM, nationality_written
+from models.analysis.peoples import DEMONYM, nationality_written, people_of_a_country
 from models.analysis.teams import THE_BEFORE
 
 
@@ -19,8 +19,10 @@ def parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[st
     types a place or an organisation apart, unless the text derives a nationality from the word ("Indonesian": the
     model's "Garuda Indonesia" is no person)."""
     typed_apart = {c.text for c in candidates if c.type in ("PLACE", "ORGANIZATION")
-                   or c.type == "GROUP" and not DEMONYM.match(c.text) and not c.text.endswith("s")}
-    # ("Orbán" a people to the model; "Democrats" a party, whatever the model made of "Virginia Democrats")
+                   or c.type == "GROUP" and not people_of_a_country(c.text) and not c.text.endswith("s")
+                   or c.type == "OTHER" and c.source in ("model", "repeated")}
+    # ("Orbán" a people to the model; "Democrats" a party, whatever the model made of "Virginia Democrats"; a
+    # headline's "Zubimendi" a work to it, not a title in quotation marks)
     return {w for w in surnames if w in typed_apart and not nationality_written(w, text)}
 
 

@@ -18,8 +18,13 @@ THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 # preposition ("voters in Ohio are"), an auxiliary of a question ("Did Russia have a plan?") or a verb that takes a
 # bare infinitive ("let Britain have its say"), nor as the last of two subjects ("Apple and Google are").
 _PLURAL_VERB_AFTER = re.compile(
-    r"(?<!\s)\s+(?:are|were|have|host|travel|face|play|meet|visit|welcome|need|remain|sit|trail|lead)\s+"
+    r"(?<!\s)\s+(?:(?:are|were|have|host|travel|face|play|meet|visit|welcome|need|remain|sit|trail|lead)\s+"
     r"(?:to\s+)?(?:[A-Z]|the\b|a\b|an\b|their\b|\d)"
+    # "Arsenal have agreed a deal", "Chelsea are reportedly interested"
+    r"|(?:are|were|have)\s+(?:(?:already|also|now|not|never|just|finally|reportedly)\s+)?"
+    r"(?:[a-z]{2,12}ed|been|made|won|lost|beaten|drawn|taken|held|kept|paid|sold|brought|bought|begun|given)\b"
+    # a headline's present: "Arsenal agree deal to sign …", "Chelsea sack Pochettino"
+    r"|(?:agree|sign|confirm|complete|announce|reject|appoint|sack|win|lose|draw)\s+[A-Za-z])"
 )
 _NO_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:and|or|nor|in|of|from|at|for|with|to|on|by|near|across|than|as|like|"

@@ -28,14 +28,19 @@ Washington Wellington Windhoek Yamoussoukro Yaounde Yerevan Zagreb Edinburgh Car
 
 
 @functools.cache
-def world_places() -> frozenset[str]:
-    """Countries, capitals and states, without those that are also given names."""
+def countries_and_states() -> frozenset[str]:
+    """The countries of the world and the states of the United States, given names or not ("Israel", "Georgia")."""
     try:
         from faker.providers.address.en import Provider
         from faker.providers.address.en_US import Provider as UnitedStates
 
-        countries = {c for c in Provider.countries if "(" not in c} | set(UnitedStates.states)
+        return frozenset({c for c in Provider.countries if "(" not in c} | set(UnitedStates.states))
     except ImportError:  # the places are a help, not a need
-        countries = set()
+        return frozenset()
+
+
+@functools.cache
+def world_places() -> frozenset[str]:
+    """Countries, capitals and states, without those that are also given names."""
     capitals = {w.replace("_", " ") for w in _CAPITALS.split()}
-    return frozenset(countries | capitals) - given_names()
+    return frozenset(countries_and_states() | capitals) - given_names()
