@@ -346,7 +346,11 @@ def test_a_paragraph_headed_by_a_weekday_dates_its_clock_times() -> None:
     "text, expression, value",
     [("The Federal Reserve meets on Jan. 30-31.", "Jan. 30-31", "2024-01-30"),
      ("The festival runs June 3–5 in Austin.", "June 3–5", "2024-06-03"),
-     ("The summit is on 12-13 March.", "12-13 March", "2024-03-12")],
+     ("The summit is on 12-13 March.", "12-13 March", "2024-03-12"),
+     ("The festival returns to Worthy Farm from 25 to 29 June.", "25 to 29 June", "2024-06-25"),
+     ("The talks are on May 3 and 4 in Geneva.", "May 3 and 4", "2024-05-03"),
+     ("It runs June 25 through 29, organisers said.", "June 25 through 29", "2024-06-25"),
+     ("Rates will rise from May 3 to 4 percent.", "May 3", "2024-05-03")],
 )
 def test_a_range_of_days_is_one_expression_dated_by_its_first_day(text: str, expression: str, value: str) -> None:
     assert _values(text, date(2024, 1, 7)) == {expression: value}
@@ -398,3 +402,14 @@ def test_a_month_of_that_year_is_in_the_year_the_text_is_at(text: str, month: st
 )
 def test_the_second_day_of_a_habit_is_no_date(text: str, expected: dict[str, str]) -> None:
     assert _values(text, date(2025, 3, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Glastonbury has announced that The 1975, Neil Young and Olivia Rodrigo will headline.", {}),
+     ("The 1975 election was close.", {"1975": "1975"}),
+     ("It was the 1975 election.", {"1975": "1975"})],
+)
+def test_a_year_after_a_capitalised_the_inside_a_sentence_is_a_name(text: str, expected: dict[str, str]) -> None:
+    """ "The 1975" inside a sentence is the band; a sentence opening with "The 1975 …" still speaks of the year."""
+    assert _values(text, date(2025, 3, 20)) == expected

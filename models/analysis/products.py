@@ -188,4 +188,4 @@ def field_of_study(c: Candidate, text: str) -> Candidate | None:
 
 # The last word of a field of study named after a people or a region ("African American Studies").
 _FIELD_HEAD_AFTER = re.compile(r" (?:Studies|Languages|Literatures?|Philology|Linguistics)(?![\w-])")
-_INSTITUTION_BEFORE = re.compile(r"[A-Z][\w'’]* (?:for|of|and|&) \Z")
+_INSTITUTION_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’]{0,30} (?:for|of|and|&) \Z")

@@ -369,6 +369,10 @@ _AMOUNT_NOUNS = frozenset(
 _AMOUNT_OF = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 
 
+# A capitalised "The" inside a sentence, right before a year: the start of a name ("The 1975").
+_NAMED_THE_BEFORE = re.compile(r"[a-z,][^\S\n]The[^\S\n]\Z")
+
+
 def _title_year(text: str, start: int, end: int) -> bool:
     """A year written right after a capitalised word (not a month, a season, a preposition or an event), with
     nothing but a comma, a line end or another capitalised word after it ("Football Manager 2020, Grid 2019, ..."):
@@ -387,6 +391,8 @@ def _accept_year(c: Candidate, ctx: Context, prev: str, nxt: str) -> bool:
     text = ctx.parsed.text
     if c.start == start and _title_year(text, start, c.end):
         return False
+    if c.start == start and _NAMED_THE_BEFORE.search(text, max(0, start - 8), start):
+        return False  # "announced that The 1975, Neil Young and …": a band's name, not a year
     if re.search(r"(?<![\w-])[A-Z]{2,5}[^\S\n]$", text[max(0, start - 7) : start]) and prev.upper() not in _ERAS \
             and not 1900 <= int(c.group("year") or 0) <= 2040:
         return False  # "GTX 1660", "RTX 2060": a model number ("WWDC 2005" stays a year)

@@ -45,7 +45,13 @@ ZONE = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CET|CEST|BST|JST|KST|I
 DAYWORD = r"(?:today|tonight|yesterday|tomorrow|Today|Tonight|Yesterday|Tomorrow)"
 _NOT_NUMBER_AFTER = r"(?![.,]\d|%|[-–/]\d)"
 # The last day of a range of days in one month ("June 3-5", "12–13 March"): one expression, dated by its first day.
-_DAYS_TO = r"(?:[-–](?:3[01]|[12]\d|0?[1-9])(?!\d))?"
+# Written out before the month ("25 to 29 June", "3 and 4 May") or after a month and its day, when the sentence goes
+# on past the second day ("June 25 to 29, organisers said"; not "May 3 to 4 percent").
+_DAYS_TO_DM = rf"(?:[-–](?:3[01]|[12]\d|0?[1-9])(?!\d)|{SP}(?:to|and|until|till|through){SP}(?:3[01]|[12]\d|0?[1-9]))?"
+_DAYS_TO_MD = (
+    rf"(?:[-–](?:3[01]|[12]\d|0?[1-9])(?!\d)|{SP}(?:to|and|until|till|through){SP}(?:3[01]|[12]\d|0?[1-9])"
+    rf"(?=[,.;:)!?]|{SP}(?:in|at|on|with|when|while|and)\b|$))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +92,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "mdy",
-        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM}){_DAYS_TO}"
+        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM}){_DAYS_TO_MD}"
         rf"(?:(?:,{OSP}|{SP})(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}(?!:\d)",
         "mon",
     ),
     _rule(
         "dmy",
-        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM}){_DAYS_TO}(?:{SP}of)?{SP}(?P<mon>{MONTH})"
+        rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM}){_DAYS_TO_DM}(?:{SP}of)?{SP}(?P<mon>{MONTH})"
         rf"(?:,?{SP}(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}",
         "mon",
     ),
