@@ -406,3 +406,24 @@ def test_a_name_opening_with_a_word_the_article_also_gives_a_person_is_no_produc
     cands = [cand(text, "Daniel", "ORGANIZATION"), cand(text, "Daniel Moreau", "ORGANIZATION"),
              cand(text, "Daniel", "PERSON", 2)]
     assert "OTHER" not in {c.type for c in clean(cands, text)}
+
+
+def test_a_name_with_a_model_number_before_the_kind_of_machine_is_a_product() -> None:
+    """ "Falcon" (an organisation to the model) "9 rocket" is the Falcon 9; "Boeing 737 jets" are Boeing's product,
+    and Boeing named alone stays the company; "its New Glenn rocket" is a rocket, not a place."""
+    text = ("A SpaceX Falcon 9 rocket lifted off from Florida on Saturday with 22 satellites for the company. Boeing "
+            "said it would deliver 40 Boeing 737 jets to Ryanair this year. Blue Origin, founded by Jeff Bezos, plans "
+            "the first flight of its New Glenn rocket later this year.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Falcon 9") == "OTHER" and "Falcon" not in found
+    assert found.get("Boeing 737") == "OTHER" and found.get("Boeing") == "ORGANIZATION"
+    assert found.get("New Glenn") == "OTHER"
+
+
+def test_a_jobs_adjective_opening_a_sentence_is_no_name() -> None:
+    text = ("Sporting director Andrea Berta, who joined from Atlético Madrid in March, led the talks for the club. "
+            "Chelsea manager Enzo Maresca said that he agreed with the plan. Creative director Jane Fox left the "
+            "brand after ten years.")
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert "Sporting" not in found and "Creative" not in found
+    assert found.get("Chelsea") == "ORGANIZATION"

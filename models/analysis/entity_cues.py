@@ -191,7 +191,12 @@ _DEVICE_AFTER = re.compile(r"\s+(?:[Pp]ro\s+|[Ww]ireless\s+)?(?:controllers?|con
                            r"remote|keyboard|headset|dock|stylus)\b")
 _SCHOOL_WORDS = frozenset({"university", "college", "institute", "school", "academy"})
 _CRAFT_LAST_WORDS = frozenset({"telescope", "rover", "lander", "probe", "spacecraft", "satellite", "orbiter"})
-_MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|models|chatbot|chatbots|assistant)\b")
+_MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|models|chatbot|chatbots|assistant|rocket|rockets|spacecraft|capsule|"
+                               r"probe|lander|rover|satellite|satellites|telescope|vaccine|drug|app)\b")
+# Things a company names after its maker as often as by their own name ("its Airbus jets", "their Tesla cars"): only
+# a name of two words or more is the thing ("its Model Y car").
+_VEHICLE_NOUN_AFTER = re.compile(r"\s+(?:jet|jets|airliner|airliners|aircraft|plane|planes|car|cars|truck|trucks|"
+                                 r"phone|phones|smartphone|smartphones|console|consoles|laptop|laptops)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
@@ -393,8 +398,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["OTHER"] += 2  # "the Nintendo Switch pro controller": a device's name (a maker's alone is no device)
     if len(words) > 1 and words[-1].lower() in _CRAFT_LAST_WORDS:
         cues["OTHER"] += 2  # "the James Webb Space Telescope", "the Parker Solar Probe": a craft, not its namesake
-    if _OWNER_BEFORE.search(before) and _MODEL_NOUN_AFTER.match(after):
-        cues["OTHER"] += 2  # "its Mixtral model": the company's model, not the company
+    if _OWNER_BEFORE.search(before) and (_MODEL_NOUN_AFTER.match(after)
+                                         or len(words) > 1 and _VEHICLE_NOUN_AFTER.match(after)):
+        cues["OTHER"] += 2  # "its Mixtral model", "its New Glenn rocket": the company's thing, not the company
     if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
         cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     bare = _ARTICLE_PARTICLE.sub("", before)  # "in al-Tanf", "near el-Arish": the preposition before the article

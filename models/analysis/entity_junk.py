@@ -176,6 +176,18 @@ _RATINGS = frozenset({"G", "PG", "PG-13", "R", "NC-17", "X", "U", "12A", "15", "
 _RATED_BEFORE = re.compile(r"\b(?:rated|rating of|certificate)\s+$", re.IGNORECASE)
 
 
+# An adjective of a job's field ("Sporting", "Creative", "Technical", "Managing"), which a sentence opening with the
+# job capitalises; and the job after it, with the name of who holds it.
+_ROLE_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,14}(?:ing|ive|ical|al|ic)\Z")
+_ROLE_AFTER = re.compile(r" (?:director|manager|editor|producer|officer|adviser|advisor|consultant|coordinator|"
+                         r"correspondent|secretary|chief|designer|lead|partner)s? [A-Z]")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“'‘")
+    return not before or before[-1] in ".!?\n"
+
+
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
@@ -206,6 +218,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
     if surface.lower() in _CONTACT_LABELS:
         return True
+    if _ROLE_ADJECTIVE.match(surface) and _ROLE_AFTER.match(text, c.end) and _sentence_start(text, c.start):
+        return True  # "Sporting director Andrea Berta", "Creative director …": a job's adjective opening a sentence
     if surface in _TIME_ZONE_WORDS and _CLOCK_BEFORE.search(text, max(0, c.start - 12), c.start):
         return True  # "at 8:30 a.m. Eastern": the time zone
     if surface.rstrip(".").upper() in _RATINGS and _RATED_BEFORE.search(text, max(0, c.start - 12), c.start):
@@ -533,6 +547,9 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
         elif field := field_of_study(c, text):
             c = field  # "a Ph.D. in Linguistics", "East Asian" (a people to the model) "Studies"
+        numbered = _MODEL_NUMBER_AFTER.match(text, c.end) if c.type in _NAME_TYPES else None
+        if numbered:  # "Falcon" (an organisation to the model) "9 rocket", "Boeing 737 jets": the product
+            c = replace(c, end=numbered.end(1), text=text[c.start : numbered.end(1)], type="OTHER", source="product")
         m = _STATS_TAIL.search(c.text) or _TICKER_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
@@ -565,4 +582,11 @@ def title_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A model number after a name, then the kind of machine it is ("Falcon 9 rocket", "Boeing 737 jets", "T-90 tanks").
+_MODEL_NUMBER_AFTER = re.compile(
+    r"( \d{1,4}[A-Za-z]{0,3}(?:-\d{1,3})?)(?= (?:rocket|rockets|jet|jets|jetliner|airliner|airliners|aircraft|plane|"
+    r"planes|helicopter|helicopters|drone|drones|spacecraft|capsule|booster|phone|phones|smartphone|smartphones|"
+    r"tank|tanks|missile|missiles|fighter|fighters|bomber|bombers)\b)"
+)
+_NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "PLACE", "OTHER"})
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
