@@ -360,3 +360,18 @@ def test_a_centre_of_two_fields_is_one_organisation_and_a_field_after_a_people_i
     assert found.get("School of Oriental and African Studies", ("", 0))[0] == "ORGANIZATION"
     assert found.get("African American Studies", ("", 0))[0] == "OTHER"
     assert not {"Scottish", "African", "Centre for Irish", "School of Oriental"} & set(found)
+
+
+def test_scientific_names_in_a_story_of_species_are_taxa_not_people() -> None:
+    """The model makes a person of "Atelopus" and an organisation of "Batrachochytrium"; "Ecuador data" and "The
+    bacteria" are no scientific names; a hyphenated surname alone is the person named in full."""
+    text = ("Researchers said Wednesday they had rediscovered a frog last seen in 1989. The species, Atelopus "
+            "ignescens, was declared extinct in 2004. The team, led by herpetologist Andrea Terán-Valdez, found three "
+            "adults in Ecuador. \"We cried when we saw them,\" Terán-Valdez said. Chytrid fungus, Batrachochytrium "
+            "dendrobatidis, wiped out dozens of Atelopus species. The bacteria spread fast, Ecuador data show.")
+    found = _found(text)
+    assert found.get("Atelopus ignescens", ("", 0))[0] == "OTHER"
+    assert found.get("Batrachochytrium dendrobatidis", ("", 0))[0] == "OTHER"
+    assert found.get("Atelopus", ("", 0))[0] == "OTHER"
+    assert found.get("Andrea Terán-Valdez") == ("PERSON", 2)
+    assert found.get("Ecuador", ("", 0))[0] == "PLACE"

@@ -51,6 +51,7 @@ from models.analysis.headlines import in_headline
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.repeats import Coverage, repeated_names, whole_again
+from models.analysis.taxa import taxa
 from models.analysis.types import Entity, Mention
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
@@ -74,7 +75,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, joined_names(text, owners_apart(
         text, _without_duplicates(candidates))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
-    candidates = typed_by_neighbours(candidates, text)
+    candidates = taxa(parsed, typed_by_neighbours(candidates, text))
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]

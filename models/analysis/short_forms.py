@@ -44,7 +44,7 @@ def article_surnames(candidates: Sequence[Candidate]) -> set[str]:
         last = name.split()[-1]
         if last.lower() in PLACE_FIRST_WORDS or last.lower() in PLACE_LAST_WORDS:
             continue  # "Fort", "Street": a word of place names the model glued to a person's
-        if len(last) >= 3 and (last[1:].lower() == last[1:] or "'" in last):
+        if len(last) >= 3 and (all(p[1:].lower() == p[1:] for p in last.split("-")) or "'" in last):
             parts.add(last)
     return parts - org_firsts
 
