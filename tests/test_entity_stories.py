@@ -375,3 +375,15 @@ def test_scientific_names_in_a_story_of_species_are_taxa_not_people() -> None:
     assert found.get("Atelopus", ("", 0))[0] == "OTHER"
     assert found.get("Andrea Terán-Valdez") == ("PERSON", 2)
     assert found.get("Ecuador", ("", 0))[0] == "PLACE"
+
+
+def test_a_storm_the_model_takes_for_a_person_or_misses_is_an_event() -> None:
+    text = ("Cyclone Phailin has winds that have been measured at 200 kilometers per hour, officials in India said on "
+            "Saturday. Phailin's winds will rapidly weaken as it pushes inland over Odisha. Hurricane Ida hit "
+            "Louisiana in 2021, and Ida killed dozens of people in New York, the National Hurricane Center said. "
+            "Storm Reid starred in the film.")
+    found = _found(text)
+    assert found.get("Cyclone Phailin") == ("EVENT", 2)
+    assert found.get("Hurricane Ida") == ("EVENT", 2)
+    assert found.get("Storm Reid", ("", 0))[0] == "PERSON"
+    assert "Hurricane Center" not in found and "Phailin" not in found and "Ida" not in found

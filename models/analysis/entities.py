@@ -21,6 +21,7 @@ from models.analysis.entity_spans import (
     epithet_names,
     hyphenated_names,
     joined_names,
+    named_storms,
     owners_apart,
     particle_names,
     place_with_region,
@@ -72,8 +73,8 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(_names_by_context(parsed, candidates))
     candidates.extend(repeated_names(text, candidates))  # the other mentions of a name found by its contexts
     candidates = whole_again(text, candidates)
-    candidates = surname_he(text, particle_names(text, hyphenated_names(text, joined_names(text, owners_apart(
-        text, _without_duplicates(candidates))))))
+    candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
+        text, owners_apart(text, _without_duplicates(candidates)))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = taxa(parsed, typed_by_neighbours(candidates, text))
     inside = places_inside_names(candidates)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from models.analysis.aliases import INSIDE_A_NAME, Candidate, name_key
@@ -423,6 +424,15 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, field.end(), text[prev.start : field.end()], "ORGANIZATION", prev.weak,
                                 "joined")
             continue  # "Centre for Irish" + "and" + "Scottish" (a people) + "Studies": one centre
+        storm = _STORM_BEFORE.search(text, max(0, c.start - 16), c.start) if c.type != "EVENT" else None
+        if storm is not None and " " not in c.text and c.text[:1].isupper():
+            if prev is not None and prev.end > storm.start():
+                out.pop()
+            out.append(Candidate(storm.start(), c.end, text[storm.start() : c.end], "EVENT", c.weak, "storm"))
+            continue  # "Cyclone" + "Phailin" (a person to the model): the storm
+        if _STORM_NAME.match(c.text) and c.type != "EVENT":
+            out.append(replace(c, type="EVENT", source="storm"))
+            continue  # "Cyclone Phailin", a person to the model
         first = _PLACE_FIRST_BEFORE.search(text, max(0, c.start - 6), c.start)
         if first is not None and c.text[:1].isupper() and c.text.split()[0].lower() not in PLACE_FIRST_WORDS:
             if prev is not None and prev.end > first.start():
@@ -440,6 +450,32 @@ _INSTITUTION_FOR = re.compile(
     r"(?:The )?(?:Cent(?:re|er)|School|Institute|Department|Faculty|Program(?:me)?) (?:for|of) [A-Z][\w'’-]*\Z"
 )
 _FIELDS_HEAD = re.compile(r" (?:Studies|Languages|Literatures?|Sciences|Affairs)(?![\w-])")
+def named_storms(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Named storms the model did not find at all ("Hurricane Ida hit Louisiana"): events, so that the storm's name
+    alone is the storm's too."""
+    if not any(word in text for word in ("Hurricane", "Typhoon", "Cyclone", "Storm")):
+        return candidates
+    added = []
+    for m in _STORM_IN_TEXT.finditer(text):
+        if _CAPITALISED_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "National Hurricane …": a longer name
+        if not any(c.start < m.end() and m.start() < c.end for c in candidates):
+            added.append(Candidate(m.start(), m.end(), m.group(), "EVENT", source="storm"))
+    return sorted([*candidates, *added], key=lambda c: (c.start, c.end)) if added else candidates
+
+
+# The kind of a named storm, before its name ("Hurricane Ida", "Tropical Storm Alberto"); "Storm" alone is also a
+# given name ("Storm Reid").
+_STORM_BEFORE = re.compile(r"(?<![\w'’.-])(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|"
+                           r"Winter Storm) \Z")
+_STORM_IN_TEXT = re.compile(
+    r"(?<![\w'’.-])(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|Winter Storm) "
+    r"(?!(?:Center|Centre|Season|Warning|Watch|Hunters?|Alley|Relief|Fund|Project|Preparedness)\b)[A-Z][a-z]{1,20}"
+    r"(?![\w'’-])"
+)
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]{0,25} \Z")
+_STORM_NAME = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|Winter Storm) "
+                         r"[A-Z][\w'’-]*\Z")
 # The first words of place names, capitalised right before a name the model began after them ("Fort" + "Lee").
 _PLACE_FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(?:Fort|Mount|Mt\.|Lake|Port|Cape|Isle) \Z")
 
