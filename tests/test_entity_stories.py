@@ -387,3 +387,15 @@ def test_a_storm_the_model_takes_for_a_person_or_misses_is_an_event() -> None:
     assert found.get("Hurricane Ida") == ("EVENT", 2)
     assert found.get("Storm Reid", ("", 0))[0] == "PERSON"
     assert "Hurricane Center" not in found and "Phailin" not in found and "Ida" not in found
+
+
+def test_a_korean_or_chinese_name_is_named_alone_by_its_first_word() -> None:
+    """ "Yoon Suk Yeol" is "Yoon" later (a place to the model), "Xi Jinping" "Xi"; "Jack Kim" is no "Kim"."""
+    text = ("South Korea's Yoon survives impeachment vote as ruling party boycotts\n\nSEOUL, Dec 7 (Reuters) - South "
+            "Korean President Yoon Suk Yeol survived an impeachment vote in parliament on Saturday after members of "
+            "his People Power Party walked out. Han Dong-hoon, the head of the ruling party, said Yoon should step "
+            "down early. Chinese leader Xi Jinping said nothing, and Xi left for Moscow.")
+    found = _found(text)
+    assert found.get("Yoon Suk Yeol") == ("PERSON", 3)
+    assert found.get("Xi Jinping", ("", 0))[0] == "PERSON"
+    assert "Yoon" not in found and "Xi" not in found

@@ -413,3 +413,16 @@ def test_the_second_day_of_a_habit_is_no_date(text: str, expected: dict[str, str
 def test_a_year_after_a_capitalised_the_inside_a_sentence_is_a_name(text: str, expected: dict[str, str]) -> None:
     """ "The 1975" inside a sentence is the band; a sentence opening with "The 1975 …" still speaks of the year."""
     assert _values(text, date(2025, 3, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("He apologised for his brief attempt to impose martial law on Tuesday night.", "2024-12-03TNI"),
+     ("His failed bid to win the vote on Tuesday ended his career.", "2024-12-03"),
+     ("He will make an attempt to climb the peak on Tuesday.", "2024-12-10"),
+     ("He plans to impose martial law on Tuesday.", "2024-12-10")],
+)
+def test_an_attempt_told_in_the_past_was_made_in_the_past(text: str, value: str) -> None:
+    """An infinitive after a noun is a plan ("plans to impose … on Tuesday" is next Tuesday), except after an attempt
+    the clause tells of in the past."""
+    assert list(_values(text, date(2024, 12, 7)).values()) == [value]

@@ -41,12 +41,46 @@ def article_surnames(candidates: Sequence[Candidate]) -> set[str]:
             org_firsts.add(words[0])
     parts = set()
     for name in people:
+        family = east_asian_family_name(name)
+        if family:
+            parts.add(family)  # "Yoon" of "Yoon Suk Yeol"
         last = name.split()[-1]
         if last.lower() in PLACE_FIRST_WORDS or last.lower() in PLACE_LAST_WORDS:
             continue  # "Fort", "Street": a word of place names the model glued to a person's
         if len(last) >= 3 and (all(p[1:].lower() == p[1:] for p in last.split("-")) or "'" in last):
             parts.add(last)
     return parts - org_firsts
+
+
+# The commonest Korean and Chinese family names, written first in the names the English-language press gives
+# ("Yoon Suk Yeol", "Lee Jae-myung", "Xi Jinping"): the word that names the person alone.
+_EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """
+    Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong Jeon Ko Moon
+    Son Bae Baek Heo Nam Noh Kwak Sung Cha Joo Woo Min Ryu Chae Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu
+    Sun Zhu Hu Guo Gao Lin Luo Zheng Liang Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du
+    Cheng Wei Su Lu Ding Ren Shen Yao Cui Zhong Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai Zou Meng Xiong Qin Qiu Hou
+    Yin Xue Yan Duan Lei Mao Hao Gu Kong Qian
+    """.split()
+)
+
+
+def east_asian_family_name(name: str) -> str | None:
+    """The family name written first of a Korean or Chinese name ("Yoon" of "Yoon Suk Yeol", "Lee" of "Lee
+    Jae-myung", "Xi" of "Xi Jinping"); None for a name in the Western order ("Jack Kim", "Lee Anderson")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0] not in _EAST_ASIAN_FAMILY_NAMES:
+        return None
+    rest = words[1:]
+    if "-" in rest[-1] and rest[-1].split("-", 1)[1][:1].islower():
+        return words[0]  # "Jae-myung", "Yong-hyun": a Korean given name
+    if len(rest) == 2 and all(len(w) <= 5 and w[:1].isupper() for w in rest):
+        return words[0]  # "Suk Yeol", "Jong Un"
+    if len(rest) == 1 and len(rest[0]) <= 8 and rest[0] not in given_names() and not rest[0].endswith(
+        ("s", "son", "sen", "ton", "ley", "er", "ian")
+    ):
+        return words[0]  # "Jinping", "Qiang"; not "Lee Anderson", "Kim Jones", "Kim Kardashian"
+    return None
 
 
 def company_short_forms(candidates: Sequence[Candidate], surnames: set[str]) -> set[str]:

@@ -84,6 +84,21 @@ def _is_infinitive(verb: Any) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VB" and "to" in _aux_words(verb.head)
 
 
+# Nouns of an attempt, made when the clause that tells of it says ("his attempt to impose martial law", "a failed bid
+# to win"); "bid", "effort" and "push" only when the attempt failed or ended, as they also name plans ("a bid to host
+# the 2036 Games").
+_ATTEMPT_NOUNS = frozenset({"attempt", "attempts", "try", "failure", "refusal"})
+_PLAN_OR_ATTEMPT_NOUNS = frozenset({"bid", "bids", "effort", "efforts", "push"})
+_FAILED = frozenset({"failed", "unsuccessful", "abortive", "aborted", "botched", "brief", "short-lived", "last-ditch",
+                     "doomed", "futile", "vain"})
+
+
+def _attempt(noun: Any) -> bool:
+    word = noun.lower_
+    return noun.pos_ == "NOUN" and (word in _ATTEMPT_NOUNS or word in _PLAN_OR_ATTEMPT_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in _FAILED for c in noun.children))
+
+
 def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
     """Direction of the clause of ``verb`` and whether it is modal or intended (planned rather than reported)."""
     aux = _aux_words(verb)
@@ -112,6 +127,14 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
             gv = governing_verb(head.head)
             if gv is not None and gv.i != head.i:
                 return verb_direction(gv, depth + 1)
+        if _attempt(head) and depth < 4:
+            # "apologised for his attempt to impose martial law on Tuesday night": an attempt told in the past was
+            # made in the past; "will make an attempt to …" is ahead
+            gv = governing_verb(head)
+            if gv is not None and gv.i != head.i:
+                direction, planned = verb_direction(gv, depth + 1)
+                if direction == "past":
+                    return direction, planned
         if base_form(head) in _PROSPECTIVE or head.pos_ in ("NOUN", "ADJ", "PROPN"):
             return "future", True
         if any(c.dep_ == "dobj" and base_form(c) in _PROSPECTIVE_OBJECTS for c in head.children):
