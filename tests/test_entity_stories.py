@@ -399,3 +399,21 @@ def test_a_korean_or_chinese_name_is_named_alone_by_its_first_word() -> None:
     assert found.get("Yoon Suk Yeol") == ("PERSON", 3)
     assert found.get("Xi Jinping", ("", 0))[0] == "PERSON"
     assert "Yoon" not in found and "Xi" not in found
+
+
+def test_gulf_and_vatican_names_titles_particles_and_a_saints_basilica() -> None:
+    """ "Emir Sheikh" (two titles the model took for a person) is no name; "President Ahmed al-Sharaa" and "Abdel
+    Fattah el-Sisi" are whole (the model cut them at "al-" and "el-"); "St. Peter's" is the basilica's, not a saint
+    as a place; "Brent crude" is a benchmark; the Holy See an organisation."""
+    text = ("Saudi Crown Prince Mohammed bin Salman received Qatar's Emir Sheikh Tamim bin Hamad Al Thani in Riyadh on "
+            "Wednesday. The two discussed Syria, where interim President Ahmed al-Sharaa took power after the fall of "
+            "Bashar al-Assad. Prince Mohammed later spoke with Egyptian President Abdel Fattah el-Sisi. Oil rose 1%, "
+            "with Brent crude at $70.95 a barrel. Pope Leo XIV celebrated Mass in St. Peter's Basilica, the Holy See "
+            "said, while 10,000 people watched in St. Peter's Square.")
+    found = _found(text)
+    assert "Emir Sheikh" not in found
+    assert found.get("Ahmed al-Sharaa", ("", 0))[0] == "PERSON" and "Ahmed" not in found
+    assert found.get("Abdel Fattah el-Sisi", ("", 0))[0] == "PERSON" and "Abdel Fattah" not in found
+    assert found.get("St. Peter's Basilica", ("", 0))[0] == "PLACE" and "St. Peter" not in found
+    assert found.get("Brent", ("", 0))[0] == "OTHER"
+    assert found.get("Holy See", ("", 0))[0] == "ORGANIZATION"

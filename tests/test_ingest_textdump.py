@@ -177,6 +177,17 @@ def test_a_labelled_update_line_dates_a_live_page() -> None:
     assert _body(article).startswith("11:40 p.m. — The Associated Press")
 
 
+def test_a_date_line_with_the_time_of_its_update_after_it_dates_the_page_and_keeps_its_byline() -> None:
+    """ "Jan. 8, 2025 Updated 6:12 AM PT" under a byline with the writer's paper: the page's date and its author."""
+    text = ("Palisades fire forces thousands to flee Los Angeles homes\n\nBy Jenny Jarvie, Los Angeles Times Staff "
+            "Writer\nJan. 8, 2025 Updated 6:12 AM PT\n\nA fast-moving wildfire tore through Pacific Palisades on "
+            "Tuesday, destroying hundreds of homes.\n\nA second blaze broke out near Altadena on Tuesday night.\n")
+    article = ingest_text(text, source="fire.txt")
+    assert article.metadata.published == "2025-01-08"
+    assert article.metadata.authors == ("Jenny Jarvie",)
+    assert _body(article).startswith("A fast-moving wildfire")
+
+
 def test_a_pasted_press_release_is_dated_by_its_dateline_and_its_kicker_is_no_title() -> None:
     """The same release pasted without its page furniture reads as plain paragraphs: still dated by "Feb. 6, 2024"
     in its dateline, still titled by its headline rather than "FOR IMMEDIATE RELEASE"."""

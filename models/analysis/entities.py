@@ -542,7 +542,8 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
             start = piece.offset + doc[i].idx
             end = piece.offset + doc[j - 1].idx + len(doc[j - 1].text)
             words = text[start:end]
-            if not coverage.overlaps(start, end) and not is_title_word(words.split()[0]) and len(words) >= 3:
+            titled = is_title_word(words.split()[0]) and words.split()[-1].lower() not in NAME_HEAD_WORDS
+            if not coverage.overlaps(start, end) and not titled and len(words) >= 3:  # "Sheikh Lotf Allah Mosque"
                 runs.setdefault(words, []).append((start, end))
             i = j
     typed: dict[str, str] = {}

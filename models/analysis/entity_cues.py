@@ -87,7 +87,7 @@ KNOWN_ORGANISATIONS = frozenset(
         "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Reddit", "LinkedIn", "SpaceX", "Blue Origin",
         "NASA", "ESA", "Netflix", "Hulu", "Spotify", "Google", "Microsoft", "Samsung", "Huawei", "Tencent",
         "Alibaba", "Baidu", "Uber", "Airbnb", "OpenAI", "Nvidia", "Intel", "IBM", "Boeing", "Airbus", "Toyota",
-        "Volkswagen", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "HBO", "ESPN",
+        "Volkswagen", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "HBO", "ESPN", "Holy See",
     )
 )
 # Holidays and festivals: days of the year, which the model types as places or organisations.
@@ -176,8 +176,9 @@ _TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabit
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
 # A stock market index: "the benchmark Sensex", "the blue-chip Dow …", "… index", "… .DJI fell 102.2 points".
 _INDEX_BEFORE = re.compile(r"\b(?:benchmark|blue-chip|index|indices|indexes|gauge)\s+(?:the\s+)?$")
-_INDEX_AFTER = re.compile(r"\s+(?:index\b|(?:\.[A-Z][A-Z0-9]{1,11}\s+)?(?:rose|fell|gained|lost|added|shed|climbed|"
-                          r"dropped|jumped|slipped|declined|advanced|was up|was down)\s+[\d,.]+\s+points)")
+_INDEX_AFTER = re.compile(r"\s+(?:index\b|(?:\.[A-Z][A-Z0-9]{1,11}\s+)?(?:rose|fell|gained|lost|added|shed|"
+                          r"climbed|dropped|jumped|slipped|declined|advanced|was up|was down)\s+[\d,.]+\s+points)")
+_CRUDE_AFTER = re.compile(r"\s+crude\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
@@ -376,8 +377,11 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     team = team_evidence(text, start, end)
     if team:
         cues["ORGANIZATION"] += team
-    if _INDEX_BEFORE.search(before) or _INDEX_AFTER.match(after) and not given_name_first(words, set()):
-        cues["OTHER"] += 2  # "the equity benchmark Sensex", "the Dow Jones Industrial Average fell 102.2 points"
+    if _INDEX_BEFORE.search(before) or _INDEX_AFTER.match(after) and not given_name_first(words, set()) or (
+        _CRUDE_AFTER.match(after) and len(words) == 1 and "." not in surface and surface not in world_places()
+    ):
+        cues["OTHER"] += 2  # "the equity benchmark Sensex", "the Dow Jones Industrial Average fell 102.2 points",
+        # "Brent crude" (not "U.S. crude")
     if _LANGUAGE_AFTER.match(after):
         cues["OTHER"] += 2  # "the Tuvani language", "Tuvani speakers": a language, not an organisation
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_cues import HOLIDAYS, ORG_NOUNS, PERSON_NOUNS
-from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS
+from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS, is_title_word
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.peoples import DEMONYM
@@ -228,6 +228,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
     if letters.lower() in NOT_NAMES and (letters.isupper() or letters.lower() in ("phd",)):
         return True
     words = surface.split()
+    if len(words) >= 2 and all(is_title_word(w) for w in words):
+        return True  # "Emir Sheikh", "Prime Minister": titles before a name the model left out
     if len(words) == 2 and words[1].isupper() and words[1].lower() in NOT_NAMES and DEMONYM.match(words[0]):
         return True  # "European AI", "Chinese EV": a kind of thing in a headline, no name
     return False

@@ -13,6 +13,7 @@ from typing import Any
 
 from models.analysis.aliases import INSIDE_A_NAME, Candidate, name_key
 from models.analysis.entity_types import (
+    BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     DETERMINERS,
     NAME_PARTICLES,
@@ -217,10 +218,13 @@ def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         at = c.start + 1 if c.text[:1] in "-‐‑" else c.start  # "-Sabunji": the dash the span took after "al"
         m = _PERSON_PARTICLE_BEFORE.search(text, max(0, at - 60), at)
         words = m.group(1).split() if m else []
-        if m is None or any(is_title_word(w) or w.lower() in DETERMINERS or w.endswith(("'s", "’s")) for w in words):
+        start = m.start() if m else 0
+        while words and (is_title_word(words[0]) or words[0].lower() in DETERMINERS):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]  # "President" of "President Ahmed al-Sharaa": a title before the given name
+        if m is None or not words or any(w.endswith(("'s", "’s")) or is_title_word(w) for w in words):
             out.append(c)  # "Syria's al-Tanf": a possessive owns the name after it, it is no given name
             continue
-        start = m.start()
         while out and out[-1].end > start:
             out.pop()  # "Manoel" (an organisation to the model) is the given name
         out.append(Candidate(start, c.end, text[start : c.end], "PERSON", c.weak, "particle"))
@@ -341,6 +345,12 @@ _INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
 _AFTER_COMMA_OF_A_NAME = NAME_SUFFIXES | CORPORATE_SUFFIXES | {"the"}
 
 
+# One word after a possessive that makes the possessive part of a building's or an institution's name.
+_OWNED_HEADS = PLACE_LAST_WORDS | BUILDING_HEADS | {"hospital", "college", "school", "inn"}
+_HEAD_AFTER = re.compile(r" ([A-Z][a-z]{2,15})\b")
+_OWN_HEAD_AFTER = re.compile(r"['’]s ([A-Z][a-z]{2,15})\b")
+
+
 def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """A span the model ran on past a possessive into what the owner has ("Jeff Bezos’s Blue Origin", "Apple’s
     MacBook", "NASA’s Office of the Inspector General"): two names when the owner is one of its own — named alone
@@ -357,7 +367,16 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         if not _INNER_POSSESSIVE.search(c.text) and not _INNER_COMMA.search(c.text):
             alone.setdefault(name_key(c.text), c.type)
     out: list[Candidate] = []
+    extended_to = -1
     for c in candidates:
+        if c.start < extended_to:
+            continue  # "Basilica", which the model made a name of its own
+        head = _HEAD_AFTER.match(text, c.end) if c.text.endswith(("'s", "’s")) else _OWN_HEAD_AFTER.match(text, c.end)
+        if head is not None and head.group(1).lower() in _OWNED_HEADS and (
+            c.type == "PERSON" or c.text.split()[0] in ("St.", "St", "Saint", "Ste.", "Sainte")
+        ):  # "St. Peter's" + "Basilica", "Guy's" + "Hospital"; not "London's" + "City Hall"
+            c = Candidate(c.start, head.end(), text[c.start : head.end()], "PLACE", c.weak, c.source)
+            extended_to = c.end
         found = _INNER_POSSESSIVE.search(c.text)
         if found is None:
             found = _INNER_COMMA.search(c.text) if c.type in ("PERSON", "ORGANIZATION") else None
@@ -367,6 +386,9 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
                 out.append(c)  # "Martin Luther King, Jr.", "Apple, Inc.", "County of Maui, Department of Finance"
                 continue
         owner, owned = c.text[: found.start()], c.text[found.end() :]
+        if " " not in owned.strip() and owned.strip().lower() in _OWNED_HEADS:
+            out.append(c)  # "St. Peter's Basilica", "St Mary's Hospital", "King's College": the building's name
+            continue
         words = owner.split()
         kind = alone.get(name_key(owner))
         if kind is None and (len(words) >= 2 and text.count(owner) >= 2 or given_name_first(words, set())):

@@ -44,6 +44,7 @@ _PROVENANCE = re.compile(
 )
 _PUBLISHER_LABEL = re.compile(r"^(?:source|publisher|published by|from)\s*:\s*(?P<name>.+)$", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_LABEL_INSIDE = re.compile(r"\b(?:updated|published|posted|modified)(?:\s+on|\s+at)?\s*:?", re.I)
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.I)
 _NOTE_WORDS = (
     r"abridged|updated?|corrected|correction|edited|translated|translation|excerpts?|condensed|revised|amended|"
@@ -319,6 +320,7 @@ def _is_date_line(line: _Line) -> bool:
     if not found:
         return False
     rest = _CLOCK.sub(" ", text[: found[1]] + " " + text[found[2] :])
+    rest = _LABEL_INSIDE.sub(",", rest)  # "Jan. 8, 2025 Updated 6:12 AM PT": the time of an update after the date
     parts = [p.strip(" .,") for p in re.split(r"[,|;•·]| - ", rest)]
     return all(not p or _WEEKDAY.match(p) or re.fullmatch(r"[A-Z]{2,4}T?", p) or p.lower() in _YEAR_WORDS
                for p in parts)
