@@ -417,3 +417,25 @@ def test_gulf_and_vatican_names_titles_particles_and_a_saints_basilica() -> None
     assert found.get("St. Peter's Basilica", ("", 0))[0] == "PLACE" and "St. Peter" not in found
     assert found.get("Brent", ("", 0))[0] == "OTHER"
     assert found.get("Holy See", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_surname_means_the_one_person_named_in_full_before_it() -> None:
+    """Quincy Jones is named in full first; his daughter Rashida Jones only in the last sentence: every "Jones"
+    between is his."""
+    text = ("Quincy Jones, the producer who worked with Frank Sinatra and Ray Charles, died on Sunday. Born in "
+            "Chicago, Jones grew up in Seattle. Jones produced \"Thriller\" in 1982. He is survived by seven children, "
+            "including the actress Rashida Jones.")
+    found = _found(text)
+    assert found.get("Quincy Jones") == ("PERSON", 3)
+    assert found.get("Rashida Jones") == ("PERSON", 1)
+    assert "Jones" not in found
+
+
+def test_an_indian_election_a_parliament_and_a_party_after_its() -> None:
+    text = ("NEW DELHI, June 4 2024 (Reuters) - Prime Minister Narendra Modi's Bharatiya Janata Party lost its "
+            "majority, results showed on Tuesday. The BJP won 240 of the 543 seats in the Lok Sabha. Its National "
+            "Democratic Alliance won 293.")
+    found = _found(text)
+    assert found.get("Lok Sabha", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("National Democratic Alliance", ("", 0))[0] == "ORGANIZATION"
+    assert "Its National Democratic Alliance" not in found

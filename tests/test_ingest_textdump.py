@@ -232,3 +232,9 @@ def test_an_author_note_under_the_byline_is_not_the_title() -> None:
     assert article.metadata.authors == ("Marta Kowalczyk",)
     assert article.metadata.published == "2024-09-18"
     assert "The author is a former finance minister of Poland." in article.text
+
+
+def test_a_dateline_with_a_year_and_no_comma_dates_the_story() -> None:
+    text = ("Modi's BJP loses majority\n\nNEW DELHI, June 4 2024 (Reuters) - Prime Minister Narendra Modi's party "
+            "lost its majority, results showed on Tuesday.\n\nModi is expected to be sworn in on Saturday.\n")
+    assert ingest_text(text, source="india.txt").metadata.published == "2024-06-04"

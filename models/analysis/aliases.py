@@ -254,6 +254,19 @@ def _unique(found: set[int]) -> int | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _only_one_introduced(idx: Sequence[int], people: set[int], groups: dict[int, list[int]],
+                         candidates: Sequence[Candidate]) -> int | None:
+    """Of several people with the surname of the mentions ``idx``, the one named in full before all of them when the
+    others are named only after the last ("Quincy Jones … Jones grew up … Jones produced … the actress Rashida
+    Jones"): whom the surname means."""
+    if len(people) < 2:
+        return None
+    first, last = min(candidates[i].start for i in idx), max(candidates[i].start for i in idx)
+    before = [p for p in people if min(candidates[i].start for i in groups[p]) < first]
+    after = [p for p in people if min(candidates[i].start for i in groups[p]) > last]
+    return before[0] if len(before) == 1 and len(before) + len(after) == len(people) else None
+
+
 INSIDE_A_NAME = "inside a name"  # the source of a place's mention written inside an organisation's name
 
 
@@ -360,6 +373,8 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
         if not person_like and not all(candidates[i].weak for i in idx):
             continue
         target = _unique(by_last.get(key, set()) - {root})
+        if target is None and kind == "PERSON":
+            target = _only_one_introduced(idx, by_last.get(key, set()) - {root}, groups, candidates)
         if target is None and kind == "PERSON" and not by_last.get(key):
             target = _unique(by_first.get(key, set()) - {root})
         if target is not None:

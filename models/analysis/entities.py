@@ -217,10 +217,11 @@ _OPENING_PREPOSITIONS = frozenset({"With", "From", "Via", "Amid", "Amidst", "Int
 
 
 def _trim(tokens: list[Any]) -> list[Any]:
-    """Drop leading determiners and punctuation, trailing possessives and punctuation, and trailing lower-case words
-    (a name ends in a capitalised word: "The Associated Press that …", "Bank of" are cut)."""
+    """Drop leading determiners, "its" and "their", and punctuation, trailing possessives and punctuation, and
+    trailing lower-case words (a name ends in a capitalised word: "The Associated Press that …", "Bank of" are cut)."""
     while tokens and (tokens[0].lower_ in DETERMINERS or (tokens[0].is_punct and tokens[0].text != "(")
-                      or tokens[0].text in _OPENING_PREPOSITIONS and len(tokens) > 1):
+                      or (tokens[0].text in _OPENING_PREPOSITIONS or tokens[0].lower_ in ("its", "their"))
+                      and len(tokens) > 1):
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_punct and tokens[-1].text not in (".", ")")

@@ -76,8 +76,8 @@ PRODUCT_NOUNS = frozenset(
     software programme supercomputer telescope painting index benchmark
     """.split()
 )
-# News agencies and publishers written as bylines and sources (an agency byline is never a person), and companies
-# the news names every day by their name alone, which the model takes for places ("arrives on Netflix").
+# News agencies and publishers written as bylines and sources (an agency byline is never a person), companies the
+# news names every day by their name alone, which the model takes for places ("arrives on Netflix"), and parliaments.
 KNOWN_ORGANISATIONS = frozenset(
     name_key(n)
     for n in (
@@ -88,6 +88,10 @@ KNOWN_ORGANISATIONS = frozenset(
         "NASA", "ESA", "Netflix", "Hulu", "Spotify", "Google", "Microsoft", "Samsung", "Huawei", "Tencent",
         "Alibaba", "Baidu", "Uber", "Airbnb", "OpenAI", "Nvidia", "Intel", "IBM", "Boeing", "Airbus", "Toyota",
         "Volkswagen", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "HBO", "ESPN", "Holy See",
+        # parliaments named in their own language, which the model takes for places
+        "Lok Sabha", "Rajya Sabha", "Knesset", "Duma", "State Duma", "Bundestag", "Bundesrat", "Sejm", "Riksdag",
+        "Storting", "Folketing", "Eduskunta", "Althing", "Majlis", "Verkhovna Rada", "Rada", "Dáil", "Dail",
+        "Oireachtas", "Seanad", "Cortes", "National People's Congress", "Kokkai", "Jatiya Sangsad",
     )
 )
 # Holidays and festivals: days of the year, which the model types as places or organisations.

@@ -30,7 +30,7 @@ _WORD = r"[^\W\d_][\w.'’\-]*"
 # … and a press release's: "CAMBRIDGE, Mass., Feb. 6, 2024 /PRNewswire/ --", its wire service between slashes.
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?: {_WORD}){{0,3}}(?:,\s*{_WORD}(?: {_WORD}){{0,2}})?)"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?P<year>(?:19|20)\d\d))?))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*(?P<year>(?:19|20)\d\d))?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,30})\)\s*|/(?P<wire>[A-Za-z][\w .&'-]{0,30})/\s*)?"
     r"(?P<dash>[–—]|-{1,2})\s+(?=\S)"
 )
