@@ -233,3 +233,20 @@ def test_life_dates_after_a_name_are_a_birth_and_a_death() -> None:
     assert labels["1 April 1940"] == "Wangari Maathai born"
     assert labels["25 September 2011"] == "Wangari Maathai died"
     assert labels["12 May 1961"] == "Lena Moss born"
+
+
+def test_each_date_of_a_list_names_its_own_part_of_it() -> None:
+    """ "produced X in 1979 and Y in 1982": the 1982 event is Y's production, not X's; a place or a time keeps the
+    verb's object ("opened stores in Berlin"); a part with no object before is the subject of the verb ("Vestas
+    reports on Nov. 3, and Siemens Gamesa on Nov. 4")."""
+    text = ('Jones produced "Off the Wall" in 1979 and "Thriller" in 1982, which remains the best-selling album of all '
+            'time, and "Bad" in 1987. The company opened stores in Paris in 2019, in Berlin in 2021 and in Rome in '
+            "2023. She won gold in 2012 and silver in 2016. Rival Vestas reports on Nov. 3, and Siemens Gamesa on "
+            "Nov. 4.")
+    labels = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 10, 30)).events}
+    assert labels["1979"] == "Jones produced Off the Wall"
+    assert labels["1982"] == "Jones produced Thriller"
+    assert labels["1987"] == "Jones produced Bad"
+    assert labels["2021"] == "The company opened stores in Berlin"
+    assert labels["2016"] == "She won silver"
+    assert labels["Nov. 4"] == "Siemens Gamesa reports"

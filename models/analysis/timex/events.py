@@ -97,11 +97,16 @@ def _trim(label: str) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def label_for(ctx: Context, timex: Timex, sentence: Any) -> str:
-    """Subject, verb and object of the clause the expression belongs to, without the expression itself."""
+def label_for(ctx: Context, timex: Timex, sentence: Any, siblings: Sequence[Timex] = ()) -> str:
+    """Subject, verb and object of the clause the expression belongs to, without the expression itself; for one of
+    several dates the same verb dates in a list (``siblings``: the other dates of the sentence), its own part of the
+    list."""
     life = _life_date(ctx.parsed.text, timex)
     if life:
         return _trim(life)
+    listed = _listed_label(ctx, timex, siblings)
+    if listed:
+        return _trim(listed)
     skip = {t.i for t in ctx.tokens_in(timex.start, timex.end)}
     head = ctx.head_token(timex.start, timex.end)
     verb = governing_verb(head) if head is not None else None
@@ -146,6 +151,55 @@ def _clause_label(verb: Any, skip: set[int]) -> str:
             if len(_render(tokens)) < 40:
                 tokens.extend(_pruned_subtree(child, skip))
     return _render(_with_scores(tokens), skip)
+
+
+def _listed_label(ctx: Context, timex: Timex, siblings: Sequence[Timex]) -> str:
+    """ "Jones produced "Off the Wall" in 1979 and "Thriller" in 1982": each date names what the verb did with the
+    part of the list written before it ("Jones produced Thriller"); "opened stores in Paris in 2019, in Berlin in
+    2021": the verb's object stays when the part is a place or a time ("opened stores in Berlin"). Empty unless two
+    dates or more of the sentence hang on the verb, after it."""
+    head = ctx.head_token(timex.start, timex.end)
+    verb = governing_verb(head) if head is not None else None
+    if verb is None or not siblings:
+        return ""
+    dated = []
+    for t in sorted({*siblings, timex}, key=lambda t: t.start):
+        tokens = list(ctx.tokens_in(t.start, t.end))
+        h = ctx.head_token(t.start, t.end)
+        g = governing_verb(h) if h is not None else None
+        if tokens and g is not None and g.i == verb.i and g.doc is verb.doc and tokens[0].i > verb.i \
+                and h is not None and h.dep_ == "pobj" and h.head.pos_ == "ADP":  # "in 1982", not "the 2016 model"
+            dated.append((t, tokens[0].i, tokens[-1].i))
+    k = next((n for n, (t, _, _) in enumerate(dated) if t is timex), None)
+    if len(dated) < 2 or k is None:
+        return ""
+    doc = verb.doc
+    part = list(doc[(dated[k - 1][2] if k else verb.i) + 1 : dated[k][1]])
+    if k:  # the part after the last "and" or comma: ", which remains …, and "Bad" in" → "Bad"
+        cut = max((j for j, t in enumerate(part) if t.dep_ == "cc" or t.text in (",", ";")), default=-1)
+        part = part[cut + 1 :]
+    while part and (part[-1].pos_ == "ADP" or part[-1].is_punct):
+        part = part[:-1]  # the preposition of the date
+    part = [t for t in part if not t.is_punct or t.text in ("-", "'", "’")]
+    if not any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.is_title for t in part) or len(part) > 12 \
+            or any(t.pos_ in ("VERB", "AUX") for t in part) \
+            or part[-1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON") \
+            or part[-1].pos_ == "ADJ" and not part[-1].is_title:
+        return ""  # "than the", "ended close": no part of a list
+    tokens: list[Any] = []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if not subjects or subjects[-1].tag_ in ("WDT", "WP", "EX"):
+        return ""  # "which studied …": the relative clause's own label is better
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prt") and c.i < dated[0][1]]
+    said = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb]
+    first_part = doc[verb.i + 1 : dated[0][1]]  # what the verb did before its first date: "produced "Off the Wall""
+    if k and part[0].pos_ not in ("ADP", "ADV") and not any(t.pos_ in ("NOUN", "PROPN") for t in first_part):
+        return f"{_render(part)} {_render(said)}"  # "Vestas reports on Nov. 3, and Siemens Gamesa on Nov. 4"
+    tokens += _pruned_subtree(subjects[-1], set()) + said
+    if k and part[0].pos_ in ("ADP", "ADV"):  # "in Berlin": the object stays
+        for c in objects:
+            tokens += _pruned_subtree(c, set())
+    return " ".join(filter(None, (_render(tokens), _render(part))))
 
 
 # The name written right before the parenthesis of life dates: "Wangari Maathai (1 April 1940 – 25 September 2011)".
@@ -277,6 +331,8 @@ def build_events(
         names = mentioned.names(s_start, s_end)
         direction, planned_clause = direction_at(ctx.head_token(timex.start, timex.end))
         author = post_author(text, timex.start, timex.end)
+        siblings = [t for t in timexes[max(0, k - 8) : k + 9]  # the other dates of the sentence
+                    if t is not timex and t.type in ("DATE", "TIME") and s_start <= t.start < s_end]
         if author is not None:
             planned = False  # when a quoted post was written: reported, even when the story was updated after it
         elif dct is None:
@@ -288,7 +344,7 @@ def build_events(
                 timex=timex,
                 sentence_start=s_start,
                 sentence_end=s_end,
-                label=f"post by {author}" if author is not None else label_for(ctx, timex, s_span),
+                label=f"post by {author}" if author is not None else label_for(ctx, timex, s_span, siblings),
                 entities=names,
                 precision=precision,
                 interval_start=start.isoformat(),
