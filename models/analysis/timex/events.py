@@ -164,12 +164,12 @@ def _listed_label(ctx: Context, timex: Timex, siblings: Sequence[Timex]) -> str:
         return ""
     dated = []
     for t in sorted({*siblings, timex}, key=lambda t: t.start):
-        tokens = list(ctx.tokens_in(t.start, t.end))
+        words = list(ctx.tokens_in(t.start, t.end))
         h = ctx.head_token(t.start, t.end)
         g = governing_verb(h) if h is not None else None
-        if tokens and g is not None and g.i == verb.i and g.doc is verb.doc and tokens[0].i > verb.i \
+        if words and g is not None and g.i == verb.i and g.doc is verb.doc and words[0].i > verb.i \
                 and h is not None and h.dep_ == "pobj" and h.head.pos_ == "ADP":  # "in 1982", not "the 2016 model"
-            dated.append((t, tokens[0].i, tokens[-1].i))
+            dated.append((t, words[0].i, words[-1].i))
     k = next((n for n, (t, _, _) in enumerate(dated) if t is timex), None)
     if len(dated) < 2 or k is None:
         return ""
