@@ -439,3 +439,21 @@ def test_an_indian_election_a_parliament_and_a_party_after_its() -> None:
     assert found.get("Lok Sabha", ("", 0))[0] == "ORGANIZATION"
     assert found.get("National Democratic Alliance", ("", 0))[0] == "ORGANIZATION"
     assert "Its National Democratic Alliance" not in found
+
+
+def test_a_film_festival_story_its_films_and_their_makers() -> None:
+    """ "Anora" quoted after its director's possessive is a film (a person to the model); a quoted title the model
+    cut before "in Hollywood" is whole; the makers named before their quoted films are people (places to the
+    model); a delegate named after the word is a person."""
+    text = ('\'Anora\' wins Palme d\'Or at Cannes\n\nCANNES, France — Sean Baker\'s "Anora," a comedy about a '
+            'Brooklyn sex worker, won the Palme d\'Or on Saturday night. The jury also gave the Grand Prix to Payal '
+            'Kapadia\'s "All We Imagine as Light." Mikey Madison rose to fame in Quentin Tarantino\'s "Once Upon a '
+            'Time in Hollywood." Countries at the COP29 climate summit in Baku agreed early on Sunday to a deal that '
+            'India\'s delegate Chandni Raina called "a paltry sum".')
+    found = _found(text)
+    assert found.get("Anora", ("", 0)) == ("OTHER", 2)
+    assert found.get("Once Upon a Time in Hollywood", ("", 0))[0] == "OTHER" and "Hollywood" not in found
+    assert found.get("Payal Kapadia", ("", 0))[0] == "PERSON"
+    assert found.get("Quentin Tarantino", ("", 0))[0] == "PERSON"
+    assert found.get("Chandni Raina", ("", 0))[0] == "PERSON"
+    assert found.get("COP29", ("", 0))[0] == "EVENT"

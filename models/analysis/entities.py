@@ -54,6 +54,7 @@ from models.analysis.nlp import Parsed, Piece
 from models.analysis.repeats import Coverage, repeated_names, whole_again
 from models.analysis.taxa import taxa
 from models.analysis.types import Entity, Mention
+from models.analysis.works import whole_titles
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
 _RETYPABLE = frozenset({"LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -74,7 +75,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(repeated_names(text, candidates))  # the other mentions of a name found by its contexts
     candidates = whole_again(text, candidates)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
-        text, owners_apart(text, _without_duplicates(candidates)))))))
+        text, whole_titles(text, owners_apart(text, _without_duplicates(candidates))))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
     candidates = taxa(parsed, typed_by_neighbours(candidates, text))
     inside = places_inside_names(candidates)
@@ -520,6 +521,10 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
                     yield Candidate(start, end, side.text, kind, weak=True, source="hyphen")
 
 
+_CALENDAR_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+june july august september october november december""".split())
+
+
 def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
     """Proper nouns the model left unlabelled whose contexts agree on a type ("Byron was born in …, his …"): every
     occurrence of the run of proper nouns, typed by the pooled cues of :mod:`.entity_cues` when they are clear."""
@@ -538,7 +543,8 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_upper:
+            while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_upper \
+                    and (j == i or doc[j].lower_ not in _CALENDAR_NAMES):  # "… Aner Shalev Wednesday, September 19"
                 j += 1
             start = piece.offset + doc[i].idx
             end = piece.offset + doc[j - 1].idx + len(doc[j - 1].text)

@@ -46,6 +46,7 @@ PERSON_NOUNS = frozenset(
     president priest prince princess producer professor queen rapper researcher saint scholar scientist senator
     shortstop singer soldier songwriter statesman student teacher theologian translator woman writer citizen
     archbishop abbot apostle architect astronaut biologist chemist mathematician sculptor nun pope lyricist
+    delegate negotiator lawmaker legislator activist campaigner filmmaker novelist comedian
     """.split()
 )
 PLACE_NOUNS = frozenset(
@@ -183,6 +184,8 @@ _INDEX_BEFORE = re.compile(r"\b(?:benchmark|blue-chip|index|indices|indexes|gaug
 _INDEX_AFTER = re.compile(r"\s+(?:index\b|(?:\.[A-Z][A-Z0-9]{1,11}\s+)?(?:rose|fell|gained|lost|added|shed|"
                           r"climbed|dropped|jumped|slipped|declined|advanced|was up|was down)\s+[\d,.]+\s+points)")
 _CRUDE_AFTER = re.compile(r"\s+crude\b")
+_NUMBERED_SUMMIT = re.compile(r"COP ?\d{1,2}\Z")
+_WORK_OF_AFTER = re.compile(r"['’]s\s+[“\"‘]")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
@@ -234,8 +237,8 @@ _KNOWN_NOUNS = PLACE_NOUNS | ORG_NOUNS | PERSON_NOUNS | PRODUCT_NOUNS
 def _noun_type(noun: str) -> str | None:
     noun = noun.lower()
     singular = noun[:-1] if noun.endswith("s") and noun[:-1] in _KNOWN_NOUNS else noun
-    if singular in PERSON_NOUNS:
-        return "PERSON"
+    if singular in PERSON_NOUNS or singular.endswith(("ologist", "ographer", "ician")) and len(singular) > 7:
+        return "PERSON"  # "herpetologist", "cinematographer", "statistician"
     if singular in PLACE_NOUNS:
         return "PLACE"
     if singular in ORG_NOUNS:
@@ -357,13 +360,18 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[defined] += 2
     named = _named_by_noun(before, words)
     if named:
-        cues[named] += 1  # alone not enough: "an aircraft Boeing currently builds" is no apposition
+        # alone not enough: "an aircraft Boeing currently builds" is no apposition; a word for a person is ("India's
+        # delegate Chandni Raina", "the actress Rashida Jones")
+        cues[named] += 2 if named == "PERSON" else 1
     called = _CALLED_BEFORE.search(before)
     introduced = _noun_type(called.group(1)) if called else None
     if introduced:
         cues[introduced] += 2  # "a company called Versant", "a man named Tom"
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
+    if len(words) == 2 and _WORK_OF_AFTER.match(after) and all(w[:1].isupper() for w in words) \
+            and words[-1].lower() not in ORG_HEADS and words[-1].lower() not in CORPORATE_SUFFIXES:
+        cues["PERSON"] += 2  # "Payal Kapadia's “All We Imagine as Light”": the work's author
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
     elif _FIRM_BEFORE.search(before):
@@ -501,6 +509,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     storms = storm_names(candidates)
     out = []
     for c in candidates:
+        if _NUMBERED_SUMMIT.match(c.text) and c.type != "EVENT":
+            out.append(replace(c, type="EVENT", source="summit"))  # "COP29", "COP 15": a climate summit
+            continue
         if c.type == "OTHER" and c.source in _THINGS_BY_RULE:
             out.append(c)  # the rules that made it a product or a work read its own name, surer than one cue
             continue

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
 
-_OPEN_QUOTE = re.compile(r"[“\"‘]$")
-_CLOSE_QUOTE = re.compile(r"[,.!?]?[”\"’]|\s\([“\"‘]")  # or its other title: “Glasgow (“No Place Like Home”)”
+_OPEN_QUOTE = re.compile(r"[“\"‘']$")
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[”\"’']|\s\([“\"‘]")  # or its other title: “Glasgow (“No Place Like Home”)”
 
 
 def quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -30,7 +30,34 @@ def quoted_titles(candidates: Sequence[Candidate], text: str) -> set[str]:
 def quoted_single_titles(candidates: Sequence[Candidate], text: str) -> set[int]:
     """Where a one-word title is quoted right after a work's noun ('her tour film, "Renaissance,"'): that mention
     only, the word may name a town elsewhere (the show "Nashville" … a house in Nashville)."""
-    return {c.start for c in candidates if " " not in c.text and _titled_quote(c, text) and _after_work_noun(c, text)}
+    return {c.start for c in candidates if " " not in c.text and _titled_quote(c, text)
+            and (_after_work_noun(c, text) or _AFTER_OWNER.search(text, max(0, c.start - 4), c.start))}
+
+
+_AFTER_OWNER = re.compile(r"['’]s [“\"]$")  # 'Sean Baker's "Anora,"': an artist's work
+
+
+def whole_titles(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A quoted work's title the model cut before its last words ("Once Upon a Time" of “Once Upon a Time in
+    Hollywood”, with "Hollywood" a place of its own): the whole title, up to the closing quotation mark. Only a name
+    the model read as a work ("“Biden and Trump” debate" holds two people)."""
+    out: list[Candidate] = []
+    reach = -1
+    for c in candidates:
+        if c.start < reach:
+            continue  # "Hollywood", inside the title
+        quoted = c.type == "OTHER" and _OPEN_QUOTE.search(text, max(0, c.start - 1), c.start)
+        rest = _TITLE_REST.match(text, c.end) if quoted else None
+        if rest is not None:
+            end = c.end + len(rest.group(1))
+            c = Candidate(c.start, end, text[c.start : end], c.type, c.weak, c.source)
+            reach = end
+        out.append(c)
+    return out
+
+
+# The words of a title after where the model stopped, to the closing mark: small words and capitalised ones only.
+_TITLE_REST = re.compile(r"((?: (?:in|of|the|a|an|and|to|for|on|at|with|from|as|[A-Z][\w'’-]*)){1,6})[,.!?]?[”\"]")
 
 
 # What marks one quoted name as a work's title: "The" inside the quotation marks, an owner before them (an artist's
