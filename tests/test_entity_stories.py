@@ -457,3 +457,26 @@ def test_a_film_festival_story_its_films_and_their_makers() -> None:
     assert found.get("Quentin Tarantino", ("", 0))[0] == "PERSON"
     assert found.get("Chandni Raina", ("", 0))[0] == "PERSON"
     assert found.get("COP29", ("", 0))[0] == "EVENT"
+
+
+def test_a_motor_racing_report_teams_owning_drivers_and_the_series() -> None:
+    """ "McLaren's Lando Norris": a team (a person to the model); "Red Bull's Verstappen", one span to the model,
+    is the team and the driver; "Formula One" is whole; "the Dutchman" is a nationality."""
+    text = ("Max Verstappen won a rain-soaked Sao Paulo Grand Prix from 17th on the grid on Sunday to take a huge step "
+            "towards a fourth successive Formula One title, as McLaren's Lando Norris finished sixth. Red Bull's "
+            "Verstappen now leads Norris by 62 points. \"I am speechless,\" said the Dutchman.")
+    found = _found(text)
+    assert found.get("McLaren", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Red Bull", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Max Verstappen") == ("PERSON", 2)
+    assert found.get("Formula One", ("", 0))[0] == "ORGANIZATION" and "Formula" not in found
+    assert found.get("Dutchman", ("GROUP", 0))[0] == "GROUP"
+
+
+def test_a_product_launch_its_quoted_event_and_a_numbered_series() -> None:
+    text = ("Apple unveils iPhone 16 with AI features at 'Glowtime' event\n\nCUPERTINO, California, Sept 9 (Reuters) - "
+            "Apple on Monday unveiled its iPhone 16 lineup. Apple also showed the Apple Watch Series 10 and new "
+            "AirPods 4.")
+    found = _found(text)
+    assert found.get("Glowtime", ("", 0))[0] == "EVENT"
+    assert found.get("Apple Watch Series 10", ("", 0))[0] == "OTHER"

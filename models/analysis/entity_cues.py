@@ -23,9 +23,9 @@ from models.analysis.entity_types import (
     PLACE_LAST_WORDS,
     is_title_word,
 )
-from models.analysis.given_names import given_name_first
+from models.analysis.given_names import given_name_first, given_names
 from models.analysis.institutions import university_places
-from models.analysis.peoples import DEMONYM, NATIONALITY_WORD, peoples_of_places
+from models.analysis.peoples import DEMONYM, NATIONAL_OF, NATIONALITY_WORD, peoples_of_places
 from models.analysis.short_forms import (
     article_surnames,
     company_short_forms,
@@ -493,6 +493,11 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             given.add(name_key(c.text))
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
     surnames = article_surnames(candidates)
+    people_at = {c.start for c in candidates if c.type == "PERSON" and " " in c.text}
+    for c in candidates:  # "McLaren's Lando Norris": a team's or a company's person; a person owns no person
+        if c.type == "PERSON" and " " not in c.text and c.end + 3 in people_at and text[c.end : c.end + 3] in (
+                "'s ", "’s ") and c.text not in surnames and c.text not in given_names():
+            evidence[name_key(c.text)]["ORGANIZATION"] += 3
     parts = parts_of_people(candidates, text, surnames)
     world = world_places() - surnames
     for name in {c.text for c in candidates if c.text in world}:
@@ -521,7 +526,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if c.text in peoples and c.type != "GROUP":
             out.append(replace(c, type="GROUP", source="nationality"))
             continue
-        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and NATIONALITY_WORD.match(c.text):
+        if c.type in ("PLACE", "ORGANIZATION", "GROUP") and NATIONALITY_WORD.match(c.text) \
+                or c.type != "GROUP" and NATIONAL_OF.match(c.text):  # "the Dutchman"
             out.append(replace(c, type="GROUP", source="nationality") if c.type != "GROUP" else c)
             continue  # "Spanish", "in English": a nationality or its language, never a place
         if (c.type == "PERSON" and c.text in plural_the) or c.text in teams \

@@ -24,7 +24,7 @@ from models.analysis.products import (
     product_line_names,
     product_or_idea,
 )
-from models.analysis.works import quoted_single_titles, quoted_titles
+from models.analysis.works import quoted_events, quoted_single_titles, quoted_titles, title_lists
 
 # Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
 # organisations or people.
@@ -183,11 +183,6 @@ _ROLE_AFTER = re.compile(r" (?:director|manager|editor|producer|officer|adviser|
                          r"correspondent|secretary|chief|designer|lead|partner)s? [A-Z]")
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \t\"“'‘")
-    return not before or before[-1] in ".!?\n"
-
-
 def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool:
     """Spans that are not names: metric and credential acronyms, venue lines ("TX @ Some Arena"), words in lower
     case ("lorry crash"), common nouns capitalised by a heading."""
@@ -218,7 +213,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
     if surface.lower() in _CONTACT_LABELS:
         return True
-    if _ROLE_ADJECTIVE.match(surface) and _ROLE_AFTER.match(text, c.end) and _sentence_start(text, c.start):
+    if _ROLE_ADJECTIVE.match(surface) and _ROLE_AFTER.match(text, c.end) \
+            and _SENTENCE_START.search(text, max(0, c.start - 4), c.start):
         return True  # "Sporting director Andrea Berta", "Creative director …": a job's adjective opening a sentence
     if surface in _TIME_ZONE_WORDS and _CLOCK_BEFORE.search(text, max(0, c.start - 12), c.start):
         return True  # "at 8:30 a.m. Eastern": the time zone
@@ -508,6 +504,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         name for name in maker_products(candidates, products) if name.split()[-1] not in _CALENDAR_WORDS}
     quoted = quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     quoted_at = quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
+    events_at = quoted_events(candidates, text) if any(q in text for q in "“\"‘'") else set()
     for c in candidates:
         if c.text in headings:
             continue
@@ -537,6 +534,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="product")  # "Dell G3 15", "Nighthawk X4": a product
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP") and (c.text in products or c.text in lines):
             c = replace(c, type="OTHER", source="product")  # a people's name ends in no "Ultra": "Chromecast Ultra"
+        elif c.start in events_at:
+            c = replace(c, type="EVENT", source="event")  # "its 'Glowtime' event"
         elif c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and (c.text in quoted or c.start in quoted_at):
             # “Glasgow,” a song: a title written in quotation marks (and the model's work stays one: the book "The
             # Living Reef" is no reef)
@@ -550,6 +549,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         elif field := field_of_study(c, text):
             c = field  # "a Ph.D. in Linguistics", "East Asian" (a people to the model) "Studies"
         numbered = _MODEL_NUMBER_AFTER.match(text, c.end) if c.type in _NAME_TYPES else None
+        if numbered is None and c.type in _NAME_TYPES and c.text.split()[-1] in _SERIES_WORDS:
+            numbered = _SERIES_NUMBER.match(text, c.end)  # "Apple Watch Series" + "10"
         if numbered:  # "Falcon" (an organisation to the model) "9 rocket", "Boeing 737 jets": the product
             c = replace(c, end=numbered.end(1), text=text[c.start : numbered.end(1)], type="OTHER", source="product")
         m = _STATS_TAIL.search(c.text) or _TICKER_TAIL.search(c.text)
@@ -561,29 +562,6 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-_LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")
-
-
-def title_lists(text: str) -> list[tuple[int, int]]:
-    """Spans of long lists of titles ("They include: Road Kings 2, Lantern, Stone Age: Dawn, Drift 2019, …"): six
-    comma-separated capitalised items or more in one sentence, a third of them numbered or subtitled, as lists of
-    games, films and albums are. Every name inside one is a title, whatever the model called it."""
-    out = []
-    for sentence in re.finditer(r"[^.!?\n]+", text):
-        body = sentence.group()
-        if body.count(",") < 5:
-            continue
-        parts = body.split(",")
-        if ":" in parts[0]:
-            parts[0] = parts[0][parts[0].index(":") + 1 :]  # the words that introduce the list
-        items = [re.sub(r"^(?:and|or)\s+", "", x.strip()) for x in parts]
-        capital = [x for x in items if x[:1].isupper()]
-        numbered = [x for x in capital if _LIST_ITEM_NUMBERED.search(x)]
-        if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
-            out.append(sentence.span())
-    return out
-
-
 # A model number after a name, then the kind of machine it is ("Falcon 9 rocket", "Boeing 737 jets", "T-90 tanks").
 _MODEL_NUMBER_AFTER = re.compile(
     r"( \d{1,4}[A-Za-z]{0,3}(?:-\d{1,3})?)(?= (?:rocket|rockets|jet|jets|jetliner|airliner|airliners|aircraft|plane|"
@@ -591,4 +569,6 @@ _MODEL_NUMBER_AFTER = re.compile(
     r"tank|tanks|missile|missiles|fighter|fighters|bomber|bombers)\b)"
 )
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "PLACE", "OTHER"})
+_SERIES_WORDS = frozenset({"Series", "Model", "Mark", "Gen", "Generation", "Version"})
+_SERIES_NUMBER = re.compile(r"( (?:\d{1,3}|[A-Z]|[IVX]{1,4}))(?![\w.,-]\w)")
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")

@@ -363,9 +363,12 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     suffix ("Martin Luther King, Jr.", "Apple, Inc.") nor before a part of the organisation ("County of Maui,
     Department of Finance")."""
     alone: dict[str, str] = {}
+    surnames = set()
     for c in candidates:
         if not _INNER_POSSESSIVE.search(c.text) and not _INNER_COMMA.search(c.text):
             alone.setdefault(name_key(c.text), c.type)
+            if c.type == "PERSON" and len(c.text.split()) >= 2 and c.text.split()[0] in given_names():
+                surnames.add(c.text.split()[-1])  # "Verstappen" of "Max Verstappen" (not "Premiere Edition")
     out: list[Candidate] = []
     extended_to = -1
     for c in candidates:
@@ -393,10 +396,17 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         kind = alone.get(name_key(owner))
         if kind is None and (len(words) >= 2 and text.count(owner) >= 2 or given_name_first(words, set())):
             kind = c.type
+        owned_person = found.re is not _INNER_COMMA and (
+            alone.get(name_key(owned)) == "PERSON" and " " in owned.strip() or owned.strip() in surnames)
+        if kind is None and owned_person:  # "Red Bull's Verstappen": a team's or a country's person
+            kind = "ORGANIZATION" if c.type == "PERSON" else c.type
         if kind is None:
             out.append(c)
             continue
         out.append(Candidate(c.start, c.start + len(owner), owner, kind, c.weak, "owner"))
+        if owned_person:
+            out.append(Candidate(c.start + found.end(), c.end, owned, "PERSON", c.weak, c.source))
+            continue
         if " " in owned or name_key(owned) in alone or found.re is _INNER_COMMA:
             kind_owned = c.type if c.type != kind else "ORGANIZATION" if kind == "PERSON" else c.type
             out.append(Candidate(c.start + found.end(), c.end, owned, kind_owned, c.weak, c.source))
@@ -446,6 +456,11 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, field.end(), text[prev.start : field.end()], "ORGANIZATION", prev.weak,
                                 "joined")
             continue  # "Centre for Irish" + "and" + "Scottish" (a people) + "Studies": one centre
+        formula = _FORMULA_CLASS.match(text, c.end) if c.text == "Formula" else None
+        if formula is not None:  # "Formula" (a person to the model) "One"
+            out.append(Candidate(c.start, formula.end(), text[c.start : formula.end()], "ORGANIZATION", c.weak,
+                                 "joined"))
+            continue
         storm = _STORM_BEFORE.search(text, max(0, c.start - 16), c.start) if c.type != "EVENT" else None
         if storm is not None and " " not in c.text and c.text[:1].isupper():
             if prev is not None and prev.end > storm.start():
@@ -486,6 +501,7 @@ def named_storms(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return sorted([*candidates, *added], key=lambda c: (c.start, c.end)) if added else candidates
 
 
+_FORMULA_CLASS = re.compile(r" (?:One|1|2|3|E)(?![\w-])")
 # The kind of a named storm, before its name ("Hurricane Ida", "Tropical Storm Alberto"); "Storm" alone is also a
 # given name ("Storm Reid").
 _STORM_BEFORE = re.compile(r"(?<![\w'’.-])(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|"

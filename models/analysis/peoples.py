@@ -13,6 +13,8 @@ from models.analysis.world_places import countries_and_states
 
 # A nationality or a language in "-ish" ("Spanish", "Danish"): no place, organisation or person has such a name.
 NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]{2,}ish$")
+# A man or a woman of a nation named by one word ("the Dutchman", "an Irishwoman"): a nationality, no name.
+NATIONAL_OF = re.compile(r"^(?:Dutch|French|English|Irish|Welsh|Scots|Cornish|Manx|Norse)(?:man|woman|men|women)$")
 _NATIONAL_ENDS = ("n", "an", "ian", "ese", "i", "ish")
 # A word shaped like the name of a people or its adjective ("Armenian", "Japanese", "Europeans").
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")

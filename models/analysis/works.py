@@ -37,6 +37,17 @@ def quoted_single_titles(candidates: Sequence[Candidate], text: str) -> set[int]
 _AFTER_OWNER = re.compile(r"['’]s [“\"]$")  # 'Sean Baker's "Anora,"': an artist's work
 
 
+def quoted_events(candidates: Sequence[Candidate], text: str) -> set[int]:
+    """Where a quoted name is followed by the word for an event ("its 'Glowtime' event", the "Eras" tour): that
+    mention is the event's name."""
+    return {c.start for c in candidates if _OPEN_QUOTE.search(text, max(0, c.start - 1), c.start)
+            and _EVENT_AFTER_QUOTE.match(text, c.end)}
+
+
+_EVENT_AFTER_QUOTE = re.compile(r"[”\"’'] (?:event|launch event|summit|conference|festival|tour|gala|ceremony|"
+                                r"rally|march|protest|campaign)\b")
+
+
 def whole_titles(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A quoted work's title the model cut before its last words ("Once Upon a Time" of “Once Upon a Time in
     Hollywood”, with "Hollywood" a place of its own): the whole title, up to the closing quotation mark. Only a name
@@ -84,3 +95,26 @@ def _titled_quote(c: Candidate, text: str) -> bool:
     return (c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and bool(_CLOSE_QUOTE.match(text, c.end))
             and bool(opening.search(text, max(0, c.start - 20), c.start))
             and not _NICKNAME_END.match(text, c.end))
+
+
+_LIST_ITEM_NUMBERED = re.compile(r"(?:\s(?:\d{1,4}[A-Za-z]*|[IVX]+)|:.*)$")
+
+
+def title_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of long lists of titles ("They include: Road Kings 2, Lantern, Stone Age: Dawn, Drift 2019, …"): six
+    comma-separated capitalised items or more in one sentence, a third of them numbered or subtitled, as lists of
+    games, films and albums are. Every name inside one is a title, whatever the model called it."""
+    out = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        body = sentence.group()
+        if body.count(",") < 5:
+            continue
+        parts = body.split(",")
+        if ":" in parts[0]:
+            parts[0] = parts[0][parts[0].index(":") + 1 :]  # the words that introduce the list
+        items = [re.sub(r"^(?:and|or)\s+", "", x.strip()) for x in parts]
+        capital = [x for x in items if x[:1].isupper()]
+        numbered = [x for x in capital if _LIST_ITEM_NUMBERED.search(x)]
+        if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
+            out.append(sentence.span())
+    return out

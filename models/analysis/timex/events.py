@@ -49,13 +49,20 @@ def _pruned_subtree(token: Any, skip: set[int]) -> list[Any]:
     for child in token.children:
         if child.dep_ in _PRUNE_DEPS and not (child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "ADJ")
                                               or child.dep_ == "npadvmod" and token.pos_ == "ADJ"
-                                              or child.tag_ == "HYPH"):
-            continue  # but a measure stays with its adjective, hyphens and all: "a 34-year-old man"
+                                              or child.tag_ == "HYPH" or _hyphened_to(child, token)):
+            continue  # but a measure stays with its adjective, hyphens and all: "a 34-year-old man", "rain-soaked"
 
         if child.dep_ == "prep" and any(g.i in skip for g in child.subtree):
             continue
         out.extend(_pruned_subtree(child, skip))
     return out
+
+
+def _hyphened_to(child: Any, token: Any) -> bool:
+    """``child`` is written joined to ``token`` by a hyphen ("rain" of "rain-soaked")."""
+    doc = child.doc
+    return child.i + 2 == token.i and doc[child.i + 1].tag_ == "HYPH" and not child.whitespace_ \
+        and not doc[child.i + 1].whitespace_
 
 
 def _render(tokens: list[Any], skip: set[int] | frozenset[int] = frozenset()) -> str:
