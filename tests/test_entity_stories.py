@@ -480,3 +480,12 @@ def test_a_product_launch_its_quoted_event_and_a_numbered_series() -> None:
     found = _found(text)
     assert found.get("Glowtime", ("", 0))[0] == "EVENT"
     assert found.get("Apple Watch Series 10", ("", 0))[0] == "OTHER"
+
+
+def test_a_society_of_a_country_is_whole_and_two_countries_joined_by_a_hyphen_stay_two() -> None:
+    text = ("Amnesty International Kenya and the Law Society of Kenya called for an investigation into the police "
+            "shootings in Nairobi. China said the sale violates the three China-U.S. joint communiqués, and Taiwan "
+            "thanked Washington.")
+    found = _found(text)
+    assert found.get("Law Society of Kenya", ("", 0))[0] == "ORGANIZATION"
+    assert "China-U" not in found and found.get("China", ("", 0))[0] == "PLACE"

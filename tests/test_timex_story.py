@@ -426,3 +426,11 @@ def test_an_attempt_told_in_the_past_was_made_in_the_past(text: str, value: str)
     """An infinitive after a noun is a plan ("plans to impose … on Tuesday" is next Tuesday), except after an attempt
     the clause tells of in the past."""
     assert list(_values(text, date(2024, 12, 7)).values()) == [value]
+
+
+def test_a_capitalised_season_before_a_capitalised_word_is_part_of_a_name() -> None:
+    """ "the next Summer Games" is no date next summer; "next summer" and "Summer 2025" are."""
+    assert _values("Team USA hosts the next Summer Games in Los Angeles in 2028.", date(2024, 8, 3)) == {
+        "2028": "2028"}
+    assert _values("The talks resume next summer.", date(2024, 8, 3)) == {"next summer": "2025-SU"}
+    assert _values("It opens in Summer 2025.", date(2024, 8, 3)) == {"Summer 2025": "2025-SU"}

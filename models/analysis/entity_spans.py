@@ -163,8 +163,9 @@ def hyphenated_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 elif all(particles) and nxt is not None and text[glued.end()] == " " and nxt.type == c.type:
                     end = nxt.end  # "Naqsh-e Jahan Square"
                 elif len(parts) == 1 and parts[0][:1].isupper() and c.type == "PLACE" \
-                        and name_key(parts[0]) not in known:
-                    end = glued.end()  # "Basse-Terre"
+                        and name_key(parts[0]) not in known and len(parts[0]) >= 2 \
+                        and text[glued.end() : glued.end() + 1] != ".":
+                    end = glued.end()  # "Basse-Terre"; not "China-U.S. talks", two places
                 elif len(parts) == 1 and c.type == "PERSON" and _syllable_after(c.text, parts[0]):
                     end = glued.end() - (len(parts[0]) - len(_POSSESSIVE.sub("", parts[0])))  # "Kim Jong-un"
             before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
@@ -444,6 +445,16 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             continue  # "Avon and Somerset Police": the force of two counties, one name
         if (
             prev is not None
+            and prev.type == "ORGANIZATION"
+            and c.type == "PLACE"
+            and text[prev.end : c.start] == " of "
+            and prev.text.split()[-1].lower() in ORG_HEADS | {"society"}
+            and not _NAME_GOES_ON.match(text, c.end)
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
+            continue  # "Law Society" + "of" + "Kenya": the society of the country, one name
+        if (
+            prev is not None
             and prev.type == "PLACE"
             and text[prev.end : c.start] in _PLACE_PARTICLES
             and " " not in c.text
@@ -518,6 +529,7 @@ _STORM_NAME = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstor
 _PLACE_FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(?:Fort|Mount|Mt\.|Lake|Port|Cape|Isle) \Z")
 
 
+_NAME_GOES_ON = re.compile(r"['’]s\b| [A-Z]")  # "… of Kenya's …", "… of Kenya Airways"
 # The heads of public bodies that serve two places and are named after both ("Devon and Cornwall Police").
 _SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
 # Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").

@@ -130,6 +130,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
         if season == "fall":
             return rel not in ("", "the") or (prev in ("in", "this", "by", "until", "since", "during", "the")
                                               and nxt.lower() != "of")
+        if (c.group("season") or "")[:1].isupper() and nxt[:1].isupper() and not (c.group("season") or "").isupper():
+            return False  # "the next Summer Games", "Winter Olympics": a season in a name
         if rel and rel != "the":
             return True
         if (c.group("season") or "")[0].isupper() and c.start > 0 and text[c.start - 1] not in "\n":
