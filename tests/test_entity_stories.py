@@ -489,3 +489,13 @@ def test_a_society_of_a_country_is_whole_and_two_countries_joined_by_a_hyphen_st
     found = _found(text)
     assert found.get("Law Society of Kenya", ("", 0))[0] == "ORGANIZATION"
     assert "China-U" not in found and found.get("China", ("", 0))[0] == "PLACE"
+
+
+def test_the_fed_is_the_federal_reserve_and_a_disease_is_no_organisation() -> None:
+    text = ("The Federal Reserve cut interest rates by half a percentage point on Wednesday, its first reduction since "
+            "the early days of the COVID-19 pandemic. Fed Chair Jerome Powell said the Fed would act again. An "
+            "outbreak of the clade Ib variant spread to neighbouring countries, the World Health Organization said.")
+    found = _found(text)
+    assert found.get("Federal Reserve") == ("ORGANIZATION", 3) and "Fed" not in found
+    assert found.get("COVID-19", ("", 0))[0] == "OTHER"
+    assert "Ib" not in found

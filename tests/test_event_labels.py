@@ -250,3 +250,14 @@ def test_each_date_of_a_list_names_its_own_part_of_it() -> None:
     assert labels["2021"] == "The company opened stores in Berlin"
     assert labels["2016"] == "She won silver"
     assert labels["Nov. 4"] == "Siemens Gamesa reports"
+
+
+def test_the_date_of_a_paragraphs_dateline_is_no_event() -> None:
+    """ "WASHINGTON, Sept 18 (Reuters) - …" dates the story; the timeline shows what happened ("Wednesday"), not a
+    "WASHINGTON Reuters" event."""
+    text = ("WASHINGTON, Sept 18 (Reuters) - The Federal Reserve cut interest rates by half a percentage point on "
+            "Wednesday, its first reduction since 2020.\n\nThe Fed's next meeting is on Nov. 6-7.")
+    events = {ev.timex.text: ev.label for ev in analyze(text, date(2024, 9, 18)).events}
+    assert "Sept 18" not in events
+    assert events["Wednesday"].startswith("The Federal Reserve cut interest rates")
+    assert "Nov. 6-7" in events

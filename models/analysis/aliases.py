@@ -305,9 +305,13 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
     def current() -> dict[int, list[int]]:
         return sets.groups()
 
-    # 2. acronyms
+    # 2. acronyms, and the short names the press gives some bodies ("the Fed" is the Federal Reserve)
     for i, j in parenthetical_pairs(text, candidates) if text else []:
         sets.union(i, j)
+    for i, c in enumerate(candidates):
+        full = ORG_SHORT_NAMES.get(c.text)
+        if full is not None and c.type == "ORGANIZATION" and name_key(full) in first_of:
+            sets.union(first_of[name_key(full)], i)
     groups = current()
     expansions: dict[str, set[int]] = {}
     for root, idx in groups.items():
@@ -457,6 +461,12 @@ COUNTRY_INITIALS = {
 }
 
 
+# Organisations the press calls by a short name that is no acronym: one entity with the full name, in an article
+# and across the library.
+ORG_SHORT_NAMES = {"Fed": "Federal Reserve", "BoE": "Bank of England", "BoJ": "Bank of Japan",
+                   "Bundesbank": "Deutsche Bundesbank", "Interpol": "International Criminal Police Organization"}
+
+
 def library_name(name: str, kind: str) -> str:
     """The entity's name as the library files it, so that articles writing it differently meet in one entity:
     an acronym without its full stops ("U.N." → "UN", "F.B.I." → "FBI"; one house style writes them, another
@@ -464,6 +474,8 @@ def library_name(name: str, kind: str) -> str:
     initials as written ("J.R.")."""
     if kind == "PERSON":
         return name
+    if kind == "ORGANIZATION" and name in ORG_SHORT_NAMES:
+        return ORG_SHORT_NAMES[name]
     if kind == "PLACE" and name in STATE_ABBREVIATIONS:
         return STATE_ABBREVIATIONS[name]
     letters = acronym_letters(name)

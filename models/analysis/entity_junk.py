@@ -211,8 +211,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # "a good Samaritan who …": a common noun; a name takes no "a"
     if " " not in surface and (surface.lower() in INTERJECTIONS or surface.lower().rstrip(".") in HONORIFICS):
         return True  # "Nah", "Hmm"; "Mlle" the model cut from "Mlle. du Motel"
-    if surface.lower() in _CONTACT_LABELS:
-        return True
+    if surface.lower() in _CONTACT_LABELS or c.type == "GROUP" and len(surface) <= 2:
+        return True  # "Media Contact"; "the clade Ib variant" (a people to the model)
     if _ROLE_ADJECTIVE.match(surface) and _ROLE_AFTER.match(text, c.end) \
             and _SENTENCE_START.search(text, max(0, c.start - 4), c.start):
         return True  # "Sporting director Andrea Berta", "Creative director …": a job's adjective opening a sentence
@@ -528,6 +528,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="title list")
         if name_key(c.text) in HOLIDAYS:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
+        if c.type != "OTHER" and _DISEASE.match(c.text):
+            c = replace(c, type="OTHER", source="disease")  # "COVID-19", an organisation to the model
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (
             c.type in ("PERSON", "ORGANIZATION", "PLACE") and " " in c.text and _MODEL_AFTER.match(text, c.end)
         ):
@@ -569,6 +571,9 @@ _MODEL_NUMBER_AFTER = re.compile(
     r"tank|tanks|missile|missiles|fighter|fighters|bomber|bombers)\b)"
 )
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "PLACE", "OTHER"})
+# Diseases and viruses the news names every day, which the model takes for organisations or places.
+_DISEASE = re.compile(r"(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebola|Zika|H5N1|H1N1|HIV|AIDS|Mpox|"
+                      r"Marburg|Nipah|Lassa|Omicron|Delta variant)\Z")
 _SERIES_WORDS = frozenset({"Series", "Model", "Mark", "Gen", "Generation", "Version"})
 _SERIES_NUMBER = re.compile(r"( (?:\d{1,3}|[A-Z]|[IVX]{1,4}))(?![\w.,-]\w)")
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
