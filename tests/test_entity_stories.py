@@ -499,3 +499,11 @@ def test_the_fed_is_the_federal_reserve_and_a_disease_is_no_organisation() -> No
     assert found.get("Federal Reserve") == ("ORGANIZATION", 3) and "Fed" not in found
     assert found.get("COVID-19", ("", 0))[0] == "OTHER"
     assert "Ib" not in found
+
+
+def test_a_dateline_with_a_double_hyphen_is_a_place_and_a_cooperation_forum_an_organisation() -> None:
+    text = ("LIMA -- Prime Minister Shigeru Ishiba and Chinese President Xi Jinping agreed on Nov. 15 to promote a "
+            "relationship, on the sidelines of the Asia-Pacific Economic Cooperation (APEC) summit.")
+    found = _found(text)
+    assert found.get("Lima", ("", 0))[0] == "PLACE" and "LIMA" not in found
+    assert found.get("Asia-Pacific Economic Cooperation", ("", 0))[0] == "ORGANIZATION"

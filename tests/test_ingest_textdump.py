@@ -238,3 +238,16 @@ def test_a_dateline_with_a_year_and_no_comma_dates_the_story() -> None:
     text = ("Modi's BJP loses majority\n\nNEW DELHI, June 4 2024 (Reuters) - Prime Minister Narendra Modi's party "
             "lost its majority, results showed on Tuesday.\n\nModi is expected to be sworn in on Saturday.\n")
     assert ingest_text(text, source="india.txt").metadata.published == "2024-06-04"
+
+
+def test_a_date_line_with_its_source_in_parentheses_dates_the_page_and_names_the_publisher() -> None:
+    text = ("Japan, China agree to resume high-level economic dialogue\n\nNovember 16, 2024 (Mainichi Japan)\n\n"
+            "LIMA -- Prime Minister Shigeru Ishiba and Chinese President Xi Jinping agreed on Nov. 15 to promote a "
+            '"mutually beneficial strategic relationship" during their first face-to-face talks in the Peruvian '
+            "capital, on the sidelines of the Asia-Pacific Economic Cooperation (APEC) summit.\n\nThe meeting lasted "
+            "about 30 minutes. It was the first summit between the two leaders since Ishiba took office on Oct. 1. "
+            "(Japanese original by Kenji Tatsumi, Political News Department)\n")
+    article = ingest_text(text, source="mainichi.txt")
+    assert article.metadata.published == "2024-11-16"
+    assert article.metadata.publisher == "Mainichi Japan"
+    assert article.metadata.dateline == "LIMA"

@@ -179,7 +179,7 @@ def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _is_dash(tok: Any) -> bool:
-    return len(tok.text) == 1 and tok.text in DASHES
+    return len(tok.text) == 1 and tok.text in DASHES or tok.text == "--"  # "LIMA -- Prime Minister …"
 
 
 def _capitalised(tok: Any) -> bool:

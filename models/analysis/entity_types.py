@@ -72,9 +72,9 @@ ORG_HEADS = frozenset(
         "council", "commission", "committee", "agency", "authority", "bureau", "department", "office", "court",
         "tribunal", "army", "navy", "force", "forces", "police", "guard", "bank", "university", "college",
         "institute", "institution", "academy", "school", "foundation", "association", "federation", "union",
-        "league", "alliance", "coalition", "organization", "organisation", "corporation", "company", "inc",
-        "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "group", "airlines", "airline", "airways",
-        "diet", "cabinet", "government", "administration", "secretariat", "fund", "board", "service",
+        "league", "alliance", "coalition", "cooperation", "co-operation", "organization", "organisation", "corporation",
+        "company", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "group", "airlines", "airline",
+        "airways", "diet", "cabinet", "government", "administration", "secretariat", "fund", "board", "service",
         "network", "press", "times", "post", "journal", "news",
     }
 )

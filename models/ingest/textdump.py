@@ -44,6 +44,7 @@ _PROVENANCE = re.compile(
 )
 _PUBLISHER_LABEL = re.compile(r"^(?:source|publisher|published by|from)\s*:\s*(?P<name>.+)$", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_SOURCE_IN_PARENTHESES = re.compile(r"\((?:[A-Z][\w.&'’-]*[^\S\n]?){1,4}\)")
 _LABEL_INSIDE = re.compile(r"\b(?:updated|published|posted|modified)(?:\s+on|\s+at)?\s*:?", re.I)
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.I)
 _NOTE_WORDS = (
@@ -171,7 +172,7 @@ def _read_meta(text: str, reading: _Reading, explicit: bool) -> bool:
     reading.page = reading.page or (pages[0] if pages else "")
     reading.provenance = reading.provenance or (provenance[0] if provenance else "")
     if others:
-        reading.publisher = reading.publisher or others[0]
+        reading.publisher = reading.publisher or others[0].strip("()")
     return True
 
 
@@ -323,7 +324,7 @@ def _is_date_line(line: _Line) -> bool:
     rest = _LABEL_INSIDE.sub(",", rest)  # "Jan. 8, 2025 Updated 6:12 AM PT": the time of an update after the date
     parts = [p.strip(" .,") for p in re.split(r"[,|;•·]| - ", rest)]
     return all(not p or _WEEKDAY.match(p) or re.fullmatch(r"[A-Z]{2,4}T?", p) or p.lower() in _YEAR_WORDS
-               for p in parts)
+               or _SOURCE_IN_PARENTHESES.fullmatch(p) for p in parts)  # "November 16, 2024 (Mainichi Japan)"
 
 
 def looks_like_textdump(text: str) -> bool:
