@@ -25,7 +25,7 @@ _METADATA_WORDS = re.compile(r"(?i)\b(updated|published|posted|last|modified|on|
 # A paragraph's dateline around its date: the town in capitals (and its region), then an agency and a dash.
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.'’ -]{1,30}){0,2}, ")
 _DATELINE_AFTER = re.compile(
-    r"(?:,? \d{4})?[^\S\n]*(?:\([A-Za-z .&'’-]{1,30}\)[^\S\n]*)?(?:[-–—]{1,2}|/[\w .-]{1,30}/)"
+    r"(?:,? \d{4})?[^\S\n]{0,3}(?:\([A-Za-z .&'’-]{1,30}\)[^\S\n]{0,3})?(?:[-–—]{1,2}|/[\w .-]{1,30}/)"
 )
 _DATELINE_LIMIT = 200  # characters: a publication line ("Updated Jan. 23, 2019 at 9:00 a.m. EST") is short
 
