@@ -507,3 +507,14 @@ def test_a_dateline_with_a_double_hyphen_is_a_place_and_a_cooperation_forum_an_o
     found = _found(text)
     assert found.get("Lima", ("", 0))[0] == "PLACE" and "LIMA" not in found
     assert found.get("Asia-Pacific Economic Cooperation", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_live_page_its_time_zones_and_an_armed_group() -> None:
+    """ "10:02 a.m. ET —" opening each entry: "ET" is the time zone (a person to the model); Hamas an organisation
+    (a place to the model after "Israel-")."""
+    text = ("Israel-Hamas ceasefire: live updates\n\n10:02 a.m. ET — The first three hostages to be released have been "
+            "named, the office of Prime Minister Benjamin Netanyahu said.\n\n9:15 a.m. ET — The ceasefire took effect "
+            "nearly three hours later than planned, after Hamas delayed handing over the names.")
+    found = _found(text)
+    assert "ET" not in found
+    assert found.get("Hamas", ("", 0))[0] == "ORGANIZATION"

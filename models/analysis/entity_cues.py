@@ -89,6 +89,7 @@ KNOWN_ORGANISATIONS = frozenset(
         "NASA", "ESA", "Netflix", "Hulu", "Spotify", "Google", "Microsoft", "Samsung", "Huawei", "Tencent",
         "Alibaba", "Baidu", "Uber", "Airbnb", "OpenAI", "Nvidia", "Intel", "IBM", "Boeing", "Airbus", "Toyota",
         "Volkswagen", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "HBO", "ESPN", "Holy See",
+        "Hamas", "Hezbollah", "Islamic Jihad", "Islamic State", "ISIS", "al-Qaeda", "Al Qaeda", "Taliban",
         # parliaments named in their own language, which the model takes for places
         "Lok Sabha", "Rajya Sabha", "Knesset", "Duma", "State Duma", "Bundestag", "Bundesrat", "Sejm", "Riksdag",
         "Storting", "Folketing", "Eduskunta", "Althing", "Majlis", "Verkhovna Rada", "Rada", "Dáil", "Dail",

@@ -169,7 +169,8 @@ _TICKER_TAIL = re.compile(r"(?<=[A-Za-z]):\s*[A-Z][A-Z.]{0,6}$")
 # The labels of a press release's contact lines ("Media Contact: Tom Reyes").
 _CONTACT_LABELS = frozenset({"media contact", "media contacts", "press contact", "press contacts", "investor contact",
                              "investor contacts", "media inquiries", "press inquiries", "contact", "contacts"})
-_TIME_ZONE_WORDS = frozenset({"Eastern", "Pacific", "Central", "Mountain", "Atlantic", "Alaska", "Hawaii"})
+_TIME_ZONE_WORDS = frozenset({"Eastern", "Pacific", "Central", "Mountain", "Atlantic", "Alaska", "Hawaii", "ET", "PT",
+                             "CT", "MT", "GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "JST", "KST"})
 _CLOCK_BEFORE = re.compile(r"(?:\d[ap]\.?m\.?|\d\s[ap]\.?m\.?|\d:\d\d)\s$", re.IGNORECASE)
 _RATINGS = frozenset({"G", "PG", "PG-13", "R", "NC-17", "X", "U", "12A", "15", "18", "M", "MA", "MA15+", "TV-MA",
                       "TV-14", "TV-PG", "TV-Y", "TV-G"})
