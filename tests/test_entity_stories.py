@@ -518,3 +518,17 @@ def test_a_live_page_its_time_zones_and_an_armed_group() -> None:
     found = _found(text)
     assert "ET" not in found
     assert found.get("Hamas", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_an_australian_election_a_surname_in_ese_and_an_electoral_seat() -> None:
+    """ "Albanese" alone (a people to the model, for its "-ese") is Anthony Albanese; "Japanese" stays a people; a
+    seat is a place; "Chief Constable" is a title."""
+    text = ("SYDNEY, May 3 (Reuters) - Australian Prime Minister Anthony Albanese's Labor government won a second term "
+            "on Saturday, as opposition leader Peter Dutton lost his own seat of Dickson in Queensland. \"Today, the "
+            "Australian people have voted,\" Albanese told supporters in Sydney. Albanese will meet Japanese "
+            "officials next week. Chief Constable Kate Meynell apologised.")
+    found = _found(text)
+    assert found.get("Anthony Albanese", ("", 0))[0] == "PERSON" and "Albanese" not in found
+    assert found.get("Japanese", ("", 0))[0] == "GROUP"
+    assert found.get("Dickson", ("", 0))[0] == "PLACE"
+    assert found.get("Kate Meynell", ("", 0))[0] == "PERSON"

@@ -251,3 +251,12 @@ def test_a_date_line_with_its_source_in_parentheses_dates_the_page_and_names_the
     assert article.metadata.published == "2024-11-16"
     assert article.metadata.publisher == "Mainichi Japan"
     assert article.metadata.dateline == "LIMA"
+
+
+def test_a_national_news_agency_after_a_byline_is_the_publisher_not_an_author() -> None:
+    text = ("Man sentenced over Nottingham attacks\n\nBy Sophie Wingate, PA\nThursday 25 January 2024 16:12 GMT\n\n"
+            "A man who killed two students and a school caretaker in Nottingham has been given a hospital order.\n\n"
+            "He was sentenced at Nottingham Crown Court on Thursday.\n")
+    article = ingest_text(text, source="pa.txt")
+    assert article.metadata.authors == ("Sophie Wingate",)
+    assert article.metadata.publisher == "PA"

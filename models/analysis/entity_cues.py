@@ -176,8 +176,9 @@ _LOCAL_BODY_AFTER = re.compile(r"(?:['’]s\s+(?:(?:current|former|new|deputy|lo
 # Only a town has a mayor and residents, only a land a coast and villages: "a former mayor of Riverton", "the coast of
 # Galicia", "a fishing village in Cornwall".
 _TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabitants of|townspeople of|streets of|"
-                          r"suburbs? of|outskirts of|coast of|coastline of|shores of|(?:village|town|city|hamlet|"
-                          r"suburb|port|county|district|province|region) (?:in|near|outside))\s+$", re.IGNORECASE)
+                          r"seat of|suburbs? of|outskirts of|coast of|coastline of|shores of|(?:village|town|city|"
+                          r"hamlet|suburb|port|county|district|province|region) (?:in|near|outside))\s+$",
+                          re.IGNORECASE)
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
 # A stock market index: "the benchmark Sensex", "the blue-chip Dow …", "… index", "… .DJI fell 102.2 points".

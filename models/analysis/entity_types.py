@@ -45,8 +45,8 @@ TITLE_WORDS = frozenset(
         "sgt", "sgt.", "commander", "marshal", "coach", "striker", "goalkeeper", "midfielder", "defender",
         "counterpart", "spokesmen", "presidents", "ministers", "minister-president", "ceos", "boss",
         "founder-ceo", "co-chairman", "vice-president", "vice-chairman", "deputy-director", "superintendent",
-        "commissioner", "inspector", "detective", "sheriff", "trooper", "councilman", "councilwoman", "councillor",
-        "councilor", "alderman", "assemblyman", "assemblywoman", "treasurer", "comptroller", "prosecutor",
+        "commissioner", "inspector", "detective", "sheriff", "trooper", "constable", "councilman", "councilwoman",
+        "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "treasurer", "comptroller", "prosecutor",
         "magistrate", "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "granny", "grandmother",
         "grandfather",
     }

@@ -21,17 +21,24 @@ DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)s?$")
 
 
 def people_of_a_country(word: str) -> bool:
-    """A word shaped like a people's name, and, if it ends in "i" (as many surnames do: "Zubimendi", "Higuchi"), made
-    from a country's ("Israeli", "Nepali", "Somali") or one of the peoples in "-i" named without one ("Saudi")."""
+    """A word shaped like a people's name, and, if it ends in "i" or "ese" (as many surnames do: "Zubimendi",
+    "Higuchi", "Albanese"), made from a country's ("Israeli", "Nepali", "Japanese") or one of the peoples so named
+    without one ("Saudi", "Chinese")."""
     if not DEMONYM.match(word):
         return False
-    single = word[:-1] if word.endswith("is") else word
+    single = word[:-1] if word.endswith(("is", "eses")) else word
+    places = countries_and_states()
+    if single.endswith("ese"):  # "Japanese", "Sudanese", "Burmese"; not "Albanese", a surname
+        stem = single[:-3]
+        return single in _ESE_PEOPLES or any(stem + end in places for end in ("", "a", "o", "on", "i"))
     if not single.endswith("i"):
         return True
-    places = countries_and_states()
     return single in _I_PEOPLES or single[:-1] in places or single[:-1] + "a" in places or single + "a" in places
 
 
+_ESE_PEOPLES = frozenset({"Chinese", "Portuguese", "Maltese", "Guyanese", "Javanese", "Balinese", "Cantonese",
+                          "Lebanese", "Congolese", "Faroese", "Genoese", "Milanese", "Viennese", "Bhutanese", "Burmese",
+                          "Togolese", "Sinhalese"})
 _I_PEOPLES = frozenset({"Saudi", "Thai", "Bengali", "Punjabi", "Hindi", "Swahili", "Sindhi", "Emirati", "Farsi",
                         "Gujarati", "Marathi", "Pashtuni", "Baluchi", "Kurdi", "Bahraini", "Qatari", "Omani"})
 

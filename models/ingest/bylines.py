@@ -9,6 +9,8 @@ AGENCIES = {
     "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "bloomberg",
     "kyodo", "kyodo news", "jiji", "jiji press", "xinhua", "dpa", "yonhap", "tass", "efe", "ansa", "pti", "upi",
     "cnn", "bbc", "nhk", "aap", "cp", "the canadian press", "ians", "anadolu", "interfax", "ria novosti",
+    "pa", "pa media", "press association", "ani", "bernama", "antara", "wafa", "irna", "belga", "anp", "ntb", "stt",
+    "ritzau", "ctk", "pap", "mti", "hina", "tanjug", "mena", "kuna", "wam",
 }  # fmt: skip
 
 _ROLE_WORDS = re.compile(
