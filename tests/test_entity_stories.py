@@ -331,6 +331,9 @@ def test_a_ruler_named_with_an_epithet_is_one_person() -> None:
     assert found.get("Catherine the Great", ("", 0))[0] == "PERSON"
     assert found.get("Ivan the Terrible", ("", 0))[0] == "PERSON"
     assert not {"Great", "Catherine", "Tsar Peter"} & set(found)
+    saints = _found("John the Baptist preached by the Jordan, and Theodore the Sanctified succeeded Pachomius in 346.")
+    assert saints.get("John the Baptist", ("", 0))[0] == "PERSON"
+    assert saints.get("Theodore the Sanctified", ("", 0))[0] == "PERSON" and "Sanctified" not in saints
 
 
 def test_a_person_found_by_the_contexts_of_the_full_name_is_also_found_by_surname() -> None:
@@ -532,3 +535,14 @@ def test_an_australian_election_a_surname_in_ese_and_an_electoral_seat() -> None
     assert found.get("Japanese", ("", 0))[0] == "GROUP"
     assert found.get("Dickson", ("", 0))[0] == "PLACE"
     assert found.get("Kate Meynell", ("", 0))[0] == "PERSON"
+
+
+def test_a_given_name_and_a_surname_the_model_cut_in_two_are_one_person() -> None:
+    from models.analysis.entity_spans import joined_names
+
+    text = "There is Jeff Drake, who is behind the camera, and Paris Hilton's brand, then Apple Jones."
+    cands = [cand(text, "Jeff", "PERSON"), cand(text, "Drake", "PERSON"), cand(text, "Paris", "PLACE"),
+             cand(text, "Hilton", "PERSON"), cand(text, "Apple", "ORGANIZATION"), cand(text, "Jones", "PERSON")]
+    joined = [(c.text, c.type) for c in joined_names(text, cands)]
+    assert ("Jeff Drake", "PERSON") in joined
+    assert ("Paris", "PLACE") in joined and ("Hilton", "PERSON") in joined  # a place is no given name here

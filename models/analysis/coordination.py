@@ -43,8 +43,8 @@ def _rank(c: Candidate, full_people: set[str], counts: Counter[str]) -> int:
     "… Street"), 1 = a place the model found, 0 = a bare word or a name without a mark of its kind."""
     words = c.text.split()
     lower = [w.lower() for w in words]
-    if c.source == "context":
-        return 2  # already typed by the words around it
+    if c.source in ("context", "epithet", "storm", "taxon"):
+        return 2  # already typed by the words around it, or by its own ("Theodore the Sanctified")
     if c.type == "ORGANIZATION":
         marked = (name_key(c.text) in KNOWN_ORGANISATIONS or "&" in c.text or len(words) > 1 and any(
             w.isupper() for w in words) or any(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS

@@ -236,7 +236,8 @@ def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
 # part of the name, which the model cuts into a person and a stray "Great".
 _EPITHET_NAME = re.compile(
     r"(?<![\w'’-])[A-Z][a-z]{2,15} the (?:Great|Terrible|Elder|Younger|Conqueror|Confessor|Magnificent|Wise|Pious|"
-    r"Bold|Lionheart|Navigator|Liberator|Venerable|Unready|Lawgiver|Fearless|Apostate|Bald|Fat|Wanderer)(?![\w-])"
+    r"Bold|Lionheart|Navigator|Liberator|Venerable|Unready|Lawgiver|Fearless|Apostate|Bald|Fat|Wanderer|Baptist|"
+    r"Evangelist|Apostle|Sanctified|Martyr|Hermit|Silent|Saint)(?![\w-])"
 )
 
 
@@ -432,6 +433,17 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         ):
             out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "ORGANIZATION", prev.weak, "joined")
             continue
+        if (
+            prev is not None
+            and prev.type == c.type == "PERSON"
+            and text[prev.end : c.start] == " "
+            and " " not in prev.text
+            and " " not in c.text
+            and c.text[:1].isupper()
+            and prev.text in given_names()
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], "PERSON", prev.weak, "joined")
+            continue  # "Jeff" + "Drake": one person the model cut in two
         if (
             prev is not None
             and text[prev.end : c.start] == " and "
