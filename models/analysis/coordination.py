@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_cues import KNOWN_ORGANISATIONS
 from models.analysis.entity_junk import word_counts
 from models.analysis.entity_types import (
     CORPORATE_SUFFIXES,
@@ -18,6 +17,7 @@ from models.analysis.entity_types import (
     PLACE_LAST_WORDS,
     is_title_word,
 )
+from models.analysis.known_names import KNOWN_ORGANISATIONS
 
 _COORDINATOR = re.compile(r"(?:,\s+|,?\s+(?:and|or|&)\s+)$")
 # A plural noun of places after the last of coordinated names, the head they share ("the Tilba and Moro lakes").

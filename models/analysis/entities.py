@@ -49,6 +49,7 @@ from models.analysis.entity_types import (
 )
 from models.analysis.given_names import given_name_first, given_names
 from models.analysis.headlines import in_headline
+from models.analysis.known_names import KNOWN_ORGANISATIONS
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.repeats import Coverage, repeated_names, whole_again
@@ -147,7 +148,7 @@ def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, 
         if not name:
             continue
         key = name_key(name)
-        if key in entity_cues.KNOWN_ORGANISATIONS or _WEB_ADDRESS.match(name):
+        if key in KNOWN_ORGANISATIONS or _WEB_ADDRESS.match(name):
             # "The Associated Press" or "NJ.com" wrote it: an agency or a site, not a person
             for i, entity in enumerate(found):
                 if name_key(entity.name) == key:

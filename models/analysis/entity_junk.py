@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
-from models.analysis.entity_cues import HOLIDAYS, ORG_NOUNS, PERSON_NOUNS
+from models.analysis.entity_cues import ORG_NOUNS, PERSON_NOUNS
 from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS, is_title_word
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
+from models.analysis.known_names import HOLIDAYS
 from models.analysis.peoples import DEMONYM
 from models.analysis.products import (
     dated_work,
