@@ -427,3 +427,15 @@ def test_a_jobs_adjective_opening_a_sentence_is_no_name() -> None:
     found = {e.name: e.type for e in analyze(text).entities}
     assert "Sporting" not in found and "Creative" not in found
     assert found.get("Chelsea") == "ORGANIZATION"
+
+
+def test_a_models_code_or_a_version_number_makes_a_product() -> None:
+    """ "GPT-5", "F-16" and "Gemini 2.5 Deep Think" are products, whatever the model called them; "G-20" is a group of
+    countries and "Channel 4" a broadcaster."""
+    text = ("Rivals released Gemini 2.5 Deep Think and GPT-5 this month, while Ukraine flies F-16 jets. The G-20 met "
+            "in Rio. Channel 4 reported it.")
+    cands = [cand(text, "Gemini 2.5 Deep Think", "ORGANIZATION"), cand(text, "GPT-5", "ORGANIZATION"),
+             cand(text, "F-16", "PERSON"), cand(text, "G-20", "ORGANIZATION"), cand(text, "Channel 4", "ORGANIZATION")]
+    typed = {c.text: c.type for c in clean(cands, text)}
+    assert typed == {"Gemini 2.5 Deep Think": "OTHER", "GPT-5": "OTHER", "F-16": "OTHER", "G-20": "ORGANIZATION",
+                     "Channel 4": "ORGANIZATION"}

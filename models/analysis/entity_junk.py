@@ -562,6 +562,10 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             end = c.start + m.start()
             c = replace(c, end=end, text=text[c.start : end])
         for part in clause_parts(c):
+            if part.type in ("ORGANIZATION", "PERSON") and _MODEL_CODE.match(part.text) or part.type in (
+                    "ORGANIZATION", "PERSON", "PLACE") and _VERSION.search(part.text):
+                # "GPT-5", "F-16" (a place so written is a road: "I-580"); "Gemini 2.5 Deep Think"
+                part = replace(part, type="OTHER", source="product")
             out.extend(_citation_parts(part, text) if part.type in ("PERSON", "ORGANIZATION", "OTHER") else [part])
     return out
 
@@ -573,6 +577,10 @@ _MODEL_NUMBER_AFTER = re.compile(
     r"tank|tanks|missile|missiles|fighter|fighters|bomber|bombers)\b)"
 )
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "PLACE", "OTHER"})
+# A model's code ("GPT-5", "F-16", "MiG-29"; not "G-20", a group of countries) and a version number inside a name
+# ("Gemini 2.5", "Claude Opus 4.1"): a product.
+_MODEL_CODE = re.compile(r"(?!G-\d)[A-Z][A-Za-z]{0,4}-\d{1,3}[a-z]?\Z")
+_VERSION = re.compile(r"(?<![\d.$€£])\b\d{1,2}\.\d{1,2}\b(?![\d.%])")
 # Diseases and viruses the news names every day, which the model takes for organisations or places.
 _DISEASE = re.compile(r"(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebola|Zika|H5N1|H1N1|HIV|AIDS|Mpox|"
                       r"Marburg|Nipah|Lassa|Omicron|Delta variant)\Z")
