@@ -555,3 +555,16 @@ def test_a_denominations_church_is_a_body_and_a_saints_church_a_building() -> No
     for name in ("Catholic Church", "Eastern Orthodox Church", "Lutheran Church"):
         assert found.get(name, ("", 0))[0] == "ORGANIZATION", name
     assert found.get("St. Mary's Church", ("", 0))[0] == "PLACE"
+
+
+def test_a_eu_summit_a_surname_after_two_particles_brexit_and_an_adjective_of_a_people() -> None:
+    """ "Ursula" + "von der" + "Leyen" (a place to the model) is one person; "Brexit" is an event (a place to the
+    model); "Ukrainian officials", where the article names Ukraine, is a people (a place to the model)."""
+    text = ("LONDON (Reuters) - Britain and the European Union agreed on Monday to deepen defence ties, in the biggest "
+            "reset of relations since Brexit, as Prime Minister Keir Starmer hosted European Commission President "
+            "Ursula von der Leyen at Lancaster House. Russia launched hundreds of drones at Kyiv overnight, killing "
+            "at least nine people, Ukrainian officials said. Ukraine's air force counted 367 drones.")
+    found = _found(text)
+    assert found.get("Ursula von der Leyen", ("", 0))[0] == "PERSON" and "Leyen" not in found
+    assert found.get("Brexit", ("", 0))[0] == "EVENT"
+    assert found.get("Ukrainian", ("", 0))[0] == "GROUP"

@@ -15,7 +15,7 @@ from models.analysis.entity_cues import ORG_NOUNS, PERSON_NOUNS
 from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS, is_title_word
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
-from models.analysis.known_names import HOLIDAYS
+from models.analysis.known_names import HOLIDAYS, KNOWN_EVENTS
 from models.analysis.peoples import DEMONYM
 from models.analysis.products import (
     dated_work,
@@ -530,6 +530,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="title list")
         if name_key(c.text) in HOLIDAYS:
             c = replace(c, type="EVENT", source="holiday")  # "Diwali", "Black Friday": a day of the year
+        elif name_key(c.text) in KNOWN_EVENTS and c.type != "EVENT":
+            c = replace(c, type="EVENT", source="event")  # "since Brexit", a place to the model
         if c.type != "OTHER" and _DISEASE.match(c.text):
             c = replace(c, type="OTHER", source="disease")  # "COVID-19", an organisation to the model
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (

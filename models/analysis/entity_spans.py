@@ -202,7 +202,7 @@ def surname_he(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 # Lower-case particles inside personal names ("Manoel de Oliveira", "Wajiha al-Sabunji", "Ludwig van Beethoven").
 _PERSON_PARTICLE_BEFORE = re.compile(
-    rf"(?<![\w'’.-])((?:[A-ZÀ-Þ][\w'’]+\s+){{1,3}})(?:(?:{'|'.join(sorted(PERSON_PARTICLES))})\s+|"
+    rf"(?<![\w'’.-])((?:[A-ZÀ-Þ][\w'’]+\s+){{1,3}})(?:(?:(?:{'|'.join(sorted(PERSON_PARTICLES))})\s+){{1,2}}|"
     r"(?:al|el|ad|ar|as|ash|at|az|ul)[-‐‑])$"
 )
 
@@ -213,17 +213,23 @@ def particle_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     of those words alone (often an organisation) is dropped."""
     out: list[Candidate] = []
     for c in candidates:
-        if c.type != "PERSON":
+        if c.type not in ("PERSON", "PLACE", "ORGANIZATION") or " " in c.text and c.type != "PERSON":
             out.append(c)
             continue
         at = c.start + 1 if c.text[:1] in "-‐‑" else c.start  # "-Sabunji": the dash the span took after "al"
         m = _PERSON_PARTICLE_BEFORE.search(text, max(0, at - 60), at)
         words = m.group(1).split() if m else []
+        # the words after the last title ("Commission President" of "… President Ursula von der Leyen")
+        last_title = max((i for i, w in enumerate(words) if is_title_word(w) or w.lower() in DETERMINERS), default=-1)
         start = m.start() if m else 0
-        while words and (is_title_word(words[0]) or words[0].lower() in DETERMINERS):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
-            words = words[1:]  # "President" of "President Ahmed al-Sharaa": a title before the given name
-        if m is None or not words or any(w.endswith(("'s", "’s")) or is_title_word(w) for w in words):
+        for w in words[: last_title + 1]:
+            start = text.index(w, start) + len(w)
+        words = words[last_title + 1 :]
+        if words:
+            start = text.index(words[0], start)
+        if m is None or not words or any(w.endswith(("'s", "’s")) for w in words) or (
+            c.type != "PERSON" and words[0] not in given_names()  # "Ursula von der" + "Leyen" (a place to the model)
+        ):
             out.append(c)  # "Syria's al-Tanf": a possessive owns the name after it, it is no given name
             continue
         while out and out[-1].end > start:

@@ -1,6 +1,6 @@
 """Names the news writes every day that the small model types wrongly: news agencies, companies named by their
-name alone, armed groups and parliaments (organisations), holidays (days of the year), and the denominations whose
-church is a body, not a building."""
+name alone, armed groups and parliaments (organisations), holidays (days of the year), events named by one word,
+and the denominations whose church is a body, not a building."""
 
 from __future__ import annotations
 
@@ -40,3 +40,6 @@ HOLIDAYS = frozenset(
 # Christian denominations: "the Catholic Church" is the body, "St. Mary's Church" a building.
 DENOMINATIONS = frozenset("""catholic orthodox lutheran anglican methodist baptist presbyterian episcopal reformed
 protestant evangelical coptic pentecostal adventist mormon moravian unitarian""".split())
+# Events the news names by one word, which the model takes for places: "since Brexit", "after the Holocaust".
+KNOWN_EVENTS = frozenset(name_key(n) for n in ("Brexit", "Holocaust", "Nakba", "Reconquista", "Watergate",
+                                                "Partygate", "Dieselgate", "Grexit"))

@@ -71,7 +71,15 @@ def peoples_of_places(candidates: Sequence[Candidate], text: str) -> set[str]:
             # "Berliners" where the article names Berlin ("BERLIN —", "West Berlin")
             shaped[c.text] = True
         elif _ADJECTIVE_OF_PEOPLE.match(c.text):
-            adjective = bool(_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+            # before a noun, after a word or made from a place the article names ("Ukrainian officials" with Ukraine)
+            adjective = bool((_WORD_BEFORE.search(text, max(0, c.start - 20), c.start) or _made_from(c.text, places))
                              and _NOUN_AFTER.match(text, c.end))
             shaped[c.text] = shaped.get(c.text, True) and adjective
     return {name for name, yes in shaped.items() if yes}
+
+
+def _made_from(adjective: str, places: set[str]) -> bool:
+    """The adjective of a people is made from one of the ``places`` ("Ukrainian" from "Ukraine", "Italian" from
+    "Italy", "Japanese" from "Japan")."""
+    stem = adjective[: -3] if adjective.endswith(("ian", "ese")) else adjective[:-2]
+    return any(stem + end in places or stem[:-1] + end in places for end in ("", "e", "a", "y", "ia"))
