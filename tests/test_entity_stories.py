@@ -549,8 +549,8 @@ def test_a_given_name_and_a_surname_the_model_cut_in_two_are_one_person() -> Non
 
 
 def test_a_denominations_church_is_a_body_and_a_saints_church_a_building() -> None:
-    text = ("He was recognized as a saint by the Catholic Church, the Eastern Orthodox Church, the Lutheran Church, and "
-            "the Anglican Communion. They married at St. Mary's Church in Exeter.")
+    text = ("He was recognized as a saint by the Catholic Church, the Eastern Orthodox Church, the Lutheran Church, "
+            "and the Anglican Communion. They married at St. Mary's Church in Exeter.")
     found = _found(text)
     for name in ("Catholic Church", "Eastern Orthodox Church", "Lutheran Church"):
         assert found.get(name, ("", 0))[0] == "ORGANIZATION", name

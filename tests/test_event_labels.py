@@ -261,3 +261,10 @@ def test_the_date_of_a_paragraphs_dateline_is_no_event() -> None:
     assert "Sept 18" not in events
     assert events["Wednesday"].startswith("The Federal Reserve cut interest rates")
     assert "Nov. 6-7" in events
+
+
+def test_the_date_opening_a_paragraph_before_its_agency_is_no_event() -> None:
+    text = ("Aug 28 (Reuters) - Nvidia forecast third-quarter revenue above estimates on Wednesday, but shares fell 7% "
+            "after the bell.\n\nRivals report results next month.")
+    events = {ev.timex.text for ev in analyze(text, date(2024, 8, 28)).events}
+    assert "Aug 28" not in events and "Wednesday" in events

@@ -27,14 +27,17 @@ _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.'’ -]{1,3
 _DATELINE_AFTER = re.compile(
     r"(?:,? \d{4})?[^\S\n]{0,3}(?:\([A-Za-z .&'’-]{1,30}\)[^\S\n]{0,3})?(?:[-–—]{1,2}|/[\w .-]{1,30}/)"
 )
+_AGENCY_AFTER = re.compile(r"[^\S\n]{0,3}\([A-Za-z .&'’-]{1,30}\)[^\S\n]{0,3}[-–—]{1,2}")
 _DATELINE_LIMIT = 200  # characters: a publication line ("Updated Jan. 23, 2019 at 9:00 a.m. EST") is short
 
 
 def is_dateline(timex: Timex, text: str) -> bool:
     """A date that only restates the article's own publication line near the top (metadata, not an event)."""
     block_start = text.rfind("\n", 0, timex.start) + 1
-    if _DATELINE_BEFORE.fullmatch(text, block_start, timex.start) and _DATELINE_AFTER.match(text, timex.end):
-        return True  # "WASHINGTON, Sept 18 (Reuters) - The Federal Reserve …": the story's dateline
+    if _DATELINE_BEFORE.fullmatch(text, block_start, timex.start) and _DATELINE_AFTER.match(text, timex.end) or (
+        block_start == timex.start and _AGENCY_AFTER.match(text, timex.end)
+    ):
+        return True  # "WASHINGTON, Sept 18 (Reuters) - The Federal Reserve …", "Aug 28 (Reuters) -": the dateline
     block_end = text.find("\n", timex.end)
     block_end = len(text) if block_end < 0 else block_end
     if block_end - block_start > _DATELINE_LIMIT:
