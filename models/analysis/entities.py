@@ -16,7 +16,7 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
-from models.analysis.entity_junk import clean
+from models.analysis.entity_junk import CALENDAR_WORDS, clean
 from models.analysis.entity_spans import (
     epithet_names,
     hyphenated_names,
@@ -522,8 +522,8 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
                     yield Candidate(start, end, side.text, kind, weak=True, source="hyphen")
 
 
-_CALENDAR_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december""".split())
+# Days and months end a run of proper nouns ("Theresa May" keeps its surname).
+_RUN_ENDS = CALENDAR_WORDS - {"May"}
 
 
 def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
@@ -545,7 +545,7 @@ def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterat
                 continue
             j = i
             while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_upper \
-                    and (j == i or doc[j].lower_ not in _CALENDAR_NAMES):  # "… Aner Shalev Wednesday, September 19"
+                    and (j == i or doc[j].text not in _RUN_ENDS):  # "… Aner Shalev Wednesday, September 19"
                 j += 1
             start = piece.offset + doc[i].idx
             end = piece.offset + doc[j - 1].idx + len(doc[j - 1].text)

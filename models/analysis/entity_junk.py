@@ -113,7 +113,7 @@ _PART_NUMBER = re.compile(r" (?:\d|[IVX]+\b|[A-Z]\b)")
 
 # Names of months and days: a date's words, never a place's or an organisation's name ("in October"). A person
 # may bear one ("June", "April"), so only those the model typed a place or an organisation go.
-_CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS = frozenset(
     "January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday".split()
 )
@@ -127,7 +127,7 @@ def document_part(c: Candidate, text: str) -> bool:
     """A word naming a part of a document before its number ("in Figure 2", "under Rule 26.1"), whatever the model
     called it; a month's or a day's name the model took for a place or an organisation ("in October"); an era
     ("century BC", "AD842")."""
-    if c.text in _CALENDAR_WORDS and c.type in ("PLACE", "ORGANIZATION"):
+    if c.text in CALENDAR_WORDS and c.type in ("PLACE", "ORGANIZATION"):
         return True
     if _ERA.match(c.text):
         return True
@@ -503,7 +503,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
     lines = product_line_names(candidates, products) | made_products(candidates, products, text) | {
-        name for name in maker_products(candidates, products) if name.split()[-1] not in _CALENDAR_WORDS}
+        name for name in maker_products(candidates, products) if name.split()[-1] not in CALENDAR_WORDS}
     quoted = quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     quoted_at = quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     events_at = quoted_events(candidates, text) if any(q in text for q in "“\"‘'") else set()
