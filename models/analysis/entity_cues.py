@@ -24,7 +24,7 @@ from models.analysis.entity_types import (
     is_title_word,
 )
 from models.analysis.given_names import given_name_first, given_names
-from models.analysis.institutions import university_places
+from models.analysis.institutions import feature_places, university_places
 from models.analysis.known_names import DENOMINATIONS, KNOWN_ORGANISATIONS
 from models.analysis.peoples import DEMONYM, NATIONAL_OF, NATIONALITY_WORD, peoples_of_places
 from models.analysis.short_forms import (
@@ -131,7 +131,8 @@ _FIRM_BEFORE = re.compile(r"\b(?:shares of|stock of|(?:analyst|economist|strateg
                           r"at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
-                           r"area of|region of|province of|district of|town of|village of)\s+)$")
+                           r"area of|region of|province of|district of|town of|village of|(?:returned|travell?ed|"
+                           r"moved|flew|sailed|drove|fled|emigrated|trip|journey|flights?) to|arrived in)\s+)$")
 _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts|airport|"
@@ -140,13 +141,14 @@ _PLACE_AFTER = re.compile(
 # A town's own services and people: "Forest Hill police", "the Dallas fire department", "Rukban residents" (not a
 # people's: "Armenian police").
 _LOCAL_BODY_AFTER = re.compile(r"(?:['’]s\s+(?:(?:current|former|new|deputy|longtime)\s+)?mayor|\s+(?:police|"
-                               r"sheriff's|sheriff’s|fire department|city council|mayor|residents|inhabitants|"
+                               r"sheriff's|sheriff’s|fire department|city council|mayor|residents?|inhabitants|"
                                r"villagers))\b")
 # Only a town has a mayor and residents, only a land a coast and villages: "a former mayor of Riverton", "the coast of
 # Galicia", "a fishing village in Cornwall".
 _TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabitants of|townspeople of|streets of|"
-                          r"seat of|suburbs? of|outskirts of|coast of|coastline of|shores of|(?:village|town|city|"
-                          r"hamlet|suburb|port|county|district|province|region) (?:in|near|outside))\s+$",
+                          r"seat of|suburbs? of|outskirts of|(?:village|town|hamlet|island) of|coast of|coastline of|"
+                          r"shores of|(?:village|town|city|hamlet|suburb|port|county|district|province|region) "
+                          r"(?:in|near|outside))\s+$",
                           re.IGNORECASE)
 # A name of a language or of its speakers' varieties: "the X language", "X speakers", "X-speaking".
 _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|dialect|dialects|speakers|speaking|speech community)\b")
@@ -217,6 +219,33 @@ def _noun_type(noun: str) -> str | None:
     if singular in PRODUCT_NOUNS:
         return "OTHER"
     return None
+
+
+# Examples of a kind, after its plural ("companies like Arnold Clark and Enterprise", "cities such as Leeds"): every
+# name of the list, the first right after the words and the others after a comma, "and" or "or".
+_EXAMPLES_BEFORE = re.compile(
+    r"\b([A-Za-z][a-z]{2,19})\s+(?:such as|like|including)\s+(?:[A-Z][\w'’&.-]*\s+){0,4}?"
+    r"(?:(?:[A-Z][\w'’&.-]*\s+){0,4}?[A-Z][\w'’&.-]*(?:,\s+|,?\s+(?:and|or)\s+)){0,3}$"
+)
+
+
+def _examples_type(before: str) -> str | None:
+    """The type of the plural noun whose examples a name is listed in, or None."""
+    m = _EXAMPLES_BEFORE.search(before)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if noun in ("people", "men", "women"):
+        return "PERSON"
+    if noun.endswith("ies"):
+        noun = noun[:-3] + "y"
+    elif noun.endswith(("ches", "shes", "sses")):
+        noun = noun[:-2]
+    elif noun.endswith("s") and not noun.endswith("ss"):
+        noun = noun[:-1]
+    else:
+        return None
+    return _noun_type(noun)
 
 
 _CALLED_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+(?:called|named|dubbed)\s+$")
@@ -336,6 +365,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         # alone not enough: "an aircraft Boeing currently builds" is no apposition; a word for a person is ("India's
         # delegate Chandni Raina", "the actress Rashida Jones")
         cues[named] += 2 if named == "PERSON" else 1
+    listed = _examples_type(text[max(0, start - 120) : start])
+    if listed and not after.startswith(("'s", "’s")):  # "films like Woody Allen's Match Point": the maker
+        cues[listed] += 2
     called = _CALLED_BEFORE.search(before)
     introduced = _noun_type(called.group(1)) if called else None
     if introduced:
@@ -477,6 +509,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
+    for key in {name_key(p) for c in candidates if c.type == "PLACE" and (p := feature_places(c.text))} - {
+            name_key(s) for s in surnames}:
+        evidence[key]["PLACE"] += 2  # "Isle of Skye": "Skye" alone is the island
     company_shorts = company_short_forms(candidates, surnames)
     plural_the = plural_after_the(candidates, text) | short_form_after_the(candidates, text) | company_shorts
     # a team the model calls an organisation at least once, and a place or a person elsewhere

@@ -131,7 +131,13 @@ def document_part(c: Candidate, text: str) -> bool:
         return True
     if _ERA.match(c.text):
         return True
+    if _NUMBERED_PART.fullmatch(c.text) and c.text.split()[0].lower() in _DOCUMENT_PARTS:
+        return True  # "Chapter IV", "Part 2" the model took with its number
     return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
+
+
+_NUMBERED_PART = re.compile(r"[A-Z][a-z]{2,9}\.? (?:\d{1,3}[a-z]?|[IVXLC]{1,6}|One|Two|Three|Four|Five|Six|Seven|Eight|"
+                            r"Nine|Ten|Eleven|Twelve)")
 
 
 def common_words_only(c: Candidate, counts: Counter[str]) -> bool:

@@ -57,3 +57,17 @@ def _capitalised_run(words: str) -> str:
     while run and run[-1] in _JOINING:
         run.pop()
     return " ".join(run)
+
+
+# A place named with the word for its kind of land or water, before it: "Isle of Skye", "Loch Ness", "Mount Sinai",
+# "River Ouse", "City of Westminster". Written alone ("ferries to Skye"), the short name is the same place.
+_FEATURE_NAME = re.compile(
+    r"(?:Isle|Island|City|Borough|County|Lake|Loch|Lough|Mount|River)(?: of)? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\Z"
+)
+
+
+def feature_places(name: str) -> str | None:
+    """The short name of a place written with its kind first ("Skye" of "Isle of Skye", "Ness" of "Loch Ness"), or
+    None."""
+    m = _FEATURE_NAME.fullmatch(name)
+    return m.group(1) if m else None

@@ -1,0 +1,48 @@
+"""Entities in kinds of writing other than news: a novel's chapter, a how-to guide, a speech, a local report. Each
+test is a short text of its kind and what a reader of it expects in the panel."""
+
+from __future__ import annotations
+
+from models.analysis import analyze
+
+
+def _found(text: str) -> dict[str, tuple[str, int]]:
+    return {e.name: (e.type, len(e.mentions)) for e in analyze(text).entities}
+
+
+def test_a_guide_names_an_island_by_its_short_name_and_companies_by_their_examples() -> None:
+    """ "Isle of Skye" then "Skye" alone (a person to the model); "Loch Ness" (an organisation to the model);
+    "companies like Arnold Clark and Enterprise" (a person, then nothing to the model); "platforms like Steam"."""
+    text = ("With two weeks you can add the Isle of Skye. Companies like Arnold Clark and Enterprise have offices at "
+            "Edinburgh Airport. Signal is weak along Loch Ness. Talisker on Skye offers tours. You will not find "
+            "it on platforms like PlayStation Network, Xbox Live, and Steam.")
+    found = _found(text)
+    assert found.get("Skye", ("", 0))[0] == "PLACE"
+    assert found.get("Loch Ness", ("", 0))[0] == "PLACE"
+    assert found.get("Arnold Clark", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Enterprise", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Steam", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_maker_before_his_work_in_a_list_of_examples_stays_a_person() -> None:
+    text = ("He appeared in a string of supporting roles in films like Woody Allen's Match Point (2005) and in "
+            "the German-British drama Imagine Me & You.")
+    assert _found(text).get("Woody Allen", ("", 0))[0] == "PERSON"
+
+
+def test_a_chapter_heading_is_no_organisation() -> None:
+    text = ("Chapter IV\n\nIt was late in October when Mr. Hartley returned to Ashcombe. \"You are very late, sir,\" "
+            "said Jenkins. Part 2 of the story begins here.")
+    found = _found(text)
+    assert "Chapter IV" not in found and "Part 2" not in found
+    assert found.get("Hartley", ("", 0))[0] == "PERSON"
+
+
+def test_a_village_and_its_residents_make_a_place() -> None:
+    """ "the village of Sipson", "Sipson resident Linda McCutcheon": an organisation to the model."""
+    text = ("Thousands of people marched through the village of Sipson on Saturday to protest against a third "
+            "runway at Heathrow Airport. Sipson resident Linda McCutcheon, 58, said her family had lived there for "
+            "four generations.")
+    found = _found(text)
+    assert found.get("Sipson") == ("PLACE", 2)
+    assert found.get("Linda McCutcheon", ("", 0))[0] == "PERSON"
