@@ -46,3 +46,20 @@ def test_a_village_and_its_residents_make_a_place() -> None:
     found = _found(text)
     assert found.get("Sipson") == ("PLACE", 2)
     assert found.get("Linda McCutcheon", ("", 0))[0] == "PERSON"
+
+
+def test_cities_of_the_world_are_places_whatever_the_model_says() -> None:
+    """A novel's "coach from Bristol" (an organisation to the model) and a travel video's "we are in Porto" (a
+    person to it)."""
+    found = _found("The coach from Bristol had been delayed by rain, and Mr. Hartley was late for dinner.")
+    assert found.get("Bristol", ("", 0))[0] == "PLACE"
+    found = _found("Hi everyone, welcome back to the channel! Today we are in Porto, up in the north of Portugal. "
+                   "Okay, that's it for Porto.")
+    assert found.get("Porto", ("", 0))[0] == "PLACE"
+
+
+def test_a_city_that_begins_a_schools_name_is_left_to_the_school() -> None:
+    text = ("Byron was educated at Harrow School from 1801 to 1805. At Harrow he fell in love with Mary Chaworth. "
+            "He later said that Harrow had been the happiest time of his life.")
+    found = _found(text)
+    assert found.get("Harrow", ("", 0))[0] != "PLACE"

@@ -35,6 +35,7 @@ from models.analysis.short_forms import (
     storm_names,
 )
 from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
+from models.analysis.world_cities import world_cities
 from models.analysis.world_places import world_places
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
@@ -507,6 +508,12 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     world = world_places() - surnames
     for name in {c.text for c in candidates if c.text in world}:
         evidence[name_key(name)]["PLACE"] += 2  # "aid to Kyiv": a country or a capital, whatever the model says
+    # not a city that begins an organisation's name in the article: "Harrow" after "Harrow School", "Tottenham"
+    # after "Tottenham Hotspur" may be short for it
+    cities = world_cities() - world - surnames - {
+        c.text.split()[0] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
+    for name in {c.text for c in candidates if c.text in cities and not _written_lower(c.text, text)}:
+        evidence[name_key(name)]["PLACE"] += 2  # "the coach from Bristol", "we are in Porto"
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
     for key in {name_key(p) for c in candidates if c.type == "PLACE" and (p := feature_places(c.text))} - {
@@ -573,6 +580,11 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
+
+
+def _written_lower(name: str, text: str) -> bool:
+    """The text also writes the one-word ``name`` in lower case, as a word of the language ("Bath", "a bath")."""
+    return " " not in name and re.search(rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])", text) is not None
 
 
 def _mixed_place_names(candidates: Sequence[Candidate], evidence: dict[str, Counter[str]]) -> set[str]:
