@@ -63,3 +63,34 @@ def test_a_city_that_begins_a_schools_name_is_left_to_the_school() -> None:
             "He later said that Harrow had been the happiest time of his life.")
     found = _found(text)
     assert found.get("Harrow", ("", 0))[0] != "PLACE"
+
+
+_FORUM_POST = (
+    "Got an offer from Ubisoft in Montreal but I'm at a tiny studio in Dundee. Worth the move?\n"
+    "so i've been a junior programmer at a small studio in dundee for about two years. last week ubisoft came "
+    "back with an offer for their montreal studio. everyone keeps telling me rent in montreal has gone crazy. "
+    "anyone made a similar jump from the uk to canada? is the ubisoft name on the CV worth it? i'm not sure. "
+    "my partner says an apple a day keeps the doctor away. she would have to requalify too."
+)
+
+
+def test_a_forum_post_in_lower_case_names_its_places_and_companies_in_lower_case_too() -> None:
+    """A post that writes "dundee", "montreal", "ubisoft", "canada", "uk" in lower case: each is a mention of the
+    name (before, a capitalised name also written in lower case was dropped as a common word), and a lower-case
+    country is a place, shown by its name ("Canada", "United Kingdom")."""
+    entities = {e.name: e for e in analyze(_FORUM_POST).entities}
+    assert len(entities["Dundee"].mentions) == 2 and entities["Dundee"].type == "PLACE"
+    assert len(entities["Montreal"].mentions) == 3
+    assert len(entities["Ubisoft"].mentions) == 3
+    assert entities["Canada"].type == "PLACE" and entities["United Kingdom"].type == "PLACE"
+    assert "Apple" not in entities and "apple" not in entities  # "an apple": a word of the language
+
+
+def test_only_a_text_written_in_lower_case_by_habit_is_read_so() -> None:
+    from models.analysis.casual import casual_case
+
+    assert casual_case(_FORUM_POST)
+    news = ("Apple Inc. announced Monday it has settled the dispute. The U.S. music seller said it would pay. "
+            "Apple Inc. will own all Apple trademarks. The deal was signed in London. Shares rose 2%. Analysts "
+            "said the settlement was expected. A spokesman declined to comment.")
+    assert not casual_case(news)

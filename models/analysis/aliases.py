@@ -165,8 +165,11 @@ def canonical_name(forms: Iterable[str], acronyms: Collection[str] = ()) -> str:
         return ""
     normal = [c for c in cleaned if not _shouted_name(c) or c in acronyms]
     pool = normal or cleaned
+    pool = [c for c in pool if c != c.lower()] or pool  # "Ubisoft" over the "ubisoft" of a forum post
     counts = Counter(pool)
     best = max(pool, key=lambda c: (len(c.split()), len(c), counts[c]))
+    if best == best.lower():  # only in lower case ("canada", "uk"): written as a name
+        return best.upper() if len(best) <= 3 else best.title()
     if normal:
         # a fuller form written only in capitals ("ELIZABETH B. PRELOGAR" beside "Prelogar"), in normal case
         words = set(best.lower().split())

@@ -16,6 +16,7 @@ from typing import Any
 
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
+from models.analysis.casual import lower_case_mentions
 from models.analysis.entity_junk import CALENDAR_WORDS, clean
 from models.analysis.entity_spans import (
     epithet_names,
@@ -78,7 +79,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
         text, whole_titles(text, owners_apart(text, _without_duplicates(candidates))))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
-    candidates = taxa(parsed, typed_by_neighbours(candidates, text))
+    candidates = lower_case_mentions(text, taxa(parsed, typed_by_neighbours(candidates, text)))
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]

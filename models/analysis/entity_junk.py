@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
+from models.analysis.casual import casual_case
 from models.analysis.entity_cues import ORG_NOUNS, PERSON_NOUNS
 from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS, is_title_word
 from models.analysis.given_names import given_names
@@ -36,7 +37,7 @@ NOT_NAMES = frozenset(
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
     pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt pet bpa pvc hdpe cctv dna rna mri
-    icu atm pcr pac
+    icu atm pcr pac cv
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
@@ -499,6 +500,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     2011") split into its authors."""
     out = []
     counts = word_counts(text)
+    casual = casual_case(text)  # "ubisoft" beside "Ubisoft" in a forum post: no common word
     lists = title_lists(text) if text.count(",") >= 5 else []
     surfaces = Counter(c.text for c in candidates)
     concepts = concept_acronyms(text, counts) if "(" in text else set()
@@ -525,7 +527,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         under = c.text.rfind("_") + 1
         if 0 < under < len(c.text) and c.text[under:under + 1].isupper():  # "Art Director_Park Dong Woo": a label
             c = replace(c, start=c.start + under, text=c.text[under:])
-        if (is_junk(c, text, counts) or c.text in counted or _table_heading(c, text)
+        if (is_junk(c, text, None if casual else counts) or c.text in counted or _table_heading(c, text)
                 or c.text.rstrip("s") in concepts or c.text in concepts):
             continue
         if document_part(c, text):
