@@ -94,3 +94,43 @@ def test_only_a_text_written_in_lower_case_by_habit_is_read_so() -> None:
             "Apple Inc. will own all Apple trademarks. The deal was signed in London. Shares rose 2%. Analysts "
             "said the settlement was expected. A spokesman declined to comment.")
     assert not casual_case(news)
+
+
+def test_a_letter_names_its_lords_its_cities_its_god_and_its_feast_days() -> None:
+    """A letter of 1854: "Lord Lucan" (a people to the model) is a person; "by way of Constantinople, Marseilles"
+    (one organisation to the model) is two cities; "God keep you" a person the model missed; "since Michaelmas" (a
+    person to the model) a feast day; the postscript's "P.S." no place; "CHAPTER IX" no organisation."""
+    text = ("CHAPTER IX. A Letter from Portsmouth\n\nMy dear Edward, your letter came on Thursday, having come, it "
+            "seems, by way of Constantinople, Marseilles and every post office in France. Is it true that Lord "
+            "Raglan and Lord Lucan are no longer on speaking terms? Mr. Pell has called every Sunday since "
+            "Michaelmas. God keep you safe, my dearest brother.\nYour ever affectionate sister,\nHarriet\nP.S. "
+            "Tom Fletcher's mother begs to know whether you got the parcel. Shares of General Motors fell, and King "
+            "County voted.")
+    found = _found(text)
+    assert found.get("Lucan", ("", 0))[0] == "PERSON"
+    assert found.get("Constantinople") == ("PLACE", 1) and found.get("Marseilles") == ("PLACE", 1)
+    assert found.get("God", ("", 0))[0] == "PERSON"
+    assert found.get("Michaelmas", ("", 0))[0] == "EVENT"
+    assert "P.S." not in found and "CHAPTER IX" not in found
+    assert found.get("King County", ("", 0))[0] == "PLACE" and "County" not in found
+    assert found.get("General Motors", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_story_names_people_by_their_given_names_and_a_firm_by_what_it_was_called() -> None:
+    """ "Marta, who'd interviewed me" and "Charlotte writes" (places to the model) are people; "The company was
+    called Maré Systems" (a person to the model) is a firm."""
+    text = ("The company was called Maré Systems, with an office in an old warehouse in Alcântara. Marta, who'd "
+            "interviewed me over a video call, showed me round. Later Charlotte writes that he is very "
+            "good-natured.")
+    found = _found(text)
+    assert found.get("Maré Systems", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Marta", ("", 0))[0] == "PERSON"
+    assert found.get("Charlotte", ("", 0))[0] == "PERSON"
+
+
+def test_an_essays_peoples_are_peoples() -> None:
+    """ "sacked by the Visigoths" (a place to the model), "before the Goths arrived" (an organisation)."""
+    text = ("Rome was sacked by the Visigoths in 410, and the western empire had been hollowed out long before the "
+            "Goths arrived.")
+    found = _found(text)
+    assert found.get("Visigoths", ("", 0))[0] == "GROUP" and found.get("Goths", ("", 0))[0] == "GROUP"

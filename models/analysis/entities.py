@@ -60,6 +60,11 @@ from models.analysis.works import whole_titles
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
 _RETYPABLE = frozenset({"LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Ranks and titles written capitalised right before a one-word name: a person's ("Lord Lucan", "Captain Foster").
+_RANKS_BEFORE_A_NAME = frozenset(
+    "Lord Lady Sir Dame King Queen Prince Princess Emperor Empress Sultan Tsar Pope Captain Colonel General Admiral "
+    "Lieutenant Sergeant Major Commander Mr. Mrs. Dr. Mr Mrs Dr".split()
+)
 _NATIONALITY_ENDINGS = ("ese", "ian", "ean", "ish", "an", "ch", "i")
 
 
@@ -445,8 +450,13 @@ def _part_candidates(
             tokens = [doc[tokens[0].i - 1], *tokens]  # "Mr." the model left out of the span
     elif tokens[0].lower_ in PERSON_TITLES and len(tokens) > 1:
         rest = tokens[_title_cut(tokens) or 1 :]
-        if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest):
+        if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest) \
+                and rest[-1].lower_ not in NAME_HEAD_WORDS:  # "King County", "Queen Street" are places
             tokens, kind = rest, "PERSON"
+    elif kind in ("GROUP", "PLACE", "ORGANIZATION") and len(tokens) == 1 and tokens[0].i > 0 \
+            and doc[tokens[0].i - 1].text in _RANKS_BEFORE_A_NAME and tokens[0].text[1:].islower() \
+            and tokens[0].lower_ not in NAME_HEAD_WORDS and tokens[0].lower_ not in ORG_HEADS:
+        kind = "PERSON"  # "Lord Lucan" (a people to the model), "Captain Foster"
     while kind in ("PLACE", "ORGANIZATION") and len(tokens) > 2 and is_title_word(tokens[0].text) \
             and tokens[1].lower_ == "of":
         tokens = tokens[2:]  # "Founder of Ceres Robotics": the role is no part of the company's name

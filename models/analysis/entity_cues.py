@@ -36,7 +36,7 @@ from models.analysis.short_forms import (
 )
 from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
 from models.analysis.world_cities import world_cities
-from models.analysis.world_places import world_places
+from models.analysis.world_places import places_with_given_names, world_places
 
 # Nouns that say what a name is when the text defines it: "X is a city in …", "X, an American actor, …".
 PERSON_NOUNS = frozenset(
@@ -98,6 +98,8 @@ _PHRASE_ENDS = frozenset(
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|laughed|"
+                         r"smiled|nodded|whispered|shouted)\b")
 # Only a person has these: "X's mother", "X's memoirs", "X fell in love".
 _KIN_AFTER = re.compile(
     r"['’]s\s+(?:(?:late|elder|younger|first|second|own)\s+)?(?:mother|father|wife|husband|son|daughter|brother|"
@@ -249,7 +251,9 @@ def _examples_type(before: str) -> str | None:
     return _noun_type(noun)
 
 
-_CALLED_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+(?:called|named|dubbed)\s+$")
+_CALLED_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)??([a-z][a-z-]+)\s+(?:(?:was|is)\s+)?(?:called|named|dubbed)\s+$"
+)
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s$")
 
 
@@ -325,7 +329,8 @@ _QUANTITY_WORDS = frozenset({"more", "less", "fewer", "than", "over", "about", "
 _FIRM_LAST_WORDS = frozenset("""
     studio studios design designs architects associates partners consulting consultants lab labs
     laboratories entertainment productions records pictures films ventures holdings solutions
-    technologies industries enterprises
+    technologies industries enterprises logistics robotics therapeutics
+    pharmaceuticals biosciences airlines airways motors
 """.split())
 
 
@@ -372,9 +377,14 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     called = _CALLED_BEFORE.search(before)
     introduced = _noun_type(called.group(1)) if called else None
     if introduced:
-        cues[introduced] += 2  # "a company called Versant", "a man named Tom"
+        cues[introduced] += 3  # "a company called Versant", "a man named Tom": what it is, said outright
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
+        if len(words) == 1 and surface in given_names() and surface not in places_with_given_names():
+            cues["PERSON"] += 1  # "Marta, who'd interviewed me" (a place to the model): a given name
+    elif len(words) == 1 and _SAYS_AFTER.match(after) and surface in given_names() \
+            and surface not in places_with_given_names():
+        cues["PERSON"] += 2  # "Charlotte writes that …": a given name that speaks
     if len(words) == 2 and _WORK_OF_AFTER.match(after) and all(w[:1].isupper() for w in words) \
             and words[-1].lower() not in ORG_HEADS and words[-1].lower() not in CORPORATE_SUFFIXES:
         cues["PERSON"] += 2  # "Payal Kapadia's “All We Imagine as Light”": the work's author

@@ -37,7 +37,7 @@ NOT_NAMES = frozenset(
     rgb ips ecg ekg nas rrp hdr ssd hdd lcd led oled usb gps vpn ui ux wifi hdmi rpm mpg kpi sku lan wan
     gpu cpu apu ram fps ev evs phev awd rwd fwd suv ai vr ipo vod dvi vip nft api sdk
     pdf jpg jpeg png gif svg html xml csv json mp3 mp4 zip docx xlsx pptx txt pet bpa pvc hdpe cctv dna rna mri
-    icu atm pcr pac cv
+    icu atm pcr pac cv ps pps
     """.split()
 )
 # Words of talk that open a sentence capitalised and that the small model takes for names ("Nah, I'm kidding",
@@ -137,8 +137,8 @@ def document_part(c: Candidate, text: str) -> bool:
     return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
 
 
-_NUMBERED_PART = re.compile(r"[A-Z][a-z]{2,9}\.? (?:\d{1,3}[a-z]?|[IVXLC]{1,6}|One|Two|Three|Four|Five|Six|Seven|Eight|"
-                            r"Nine|Ten|Eleven|Twelve)")
+_NUMBERED_PART = re.compile(r"[A-Z][A-Za-z]{2,9}\.? (?:\d{1,3}[a-z]?|[IVXLC]{1,6}|One|Two|Three|Four|Five|Six|"
+                            r"Seven|Eight|Nine|Ten|Eleven|Twelve)")
 
 
 def common_words_only(c: Candidate, counts: Counter[str]) -> bool:

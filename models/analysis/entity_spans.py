@@ -26,6 +26,7 @@ from models.analysis.entity_types import (
 )
 from models.analysis.given_names import given_name_first, given_names
 from models.analysis.institutions import university_places
+from models.analysis.world_cities import is_city
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
 # Matched right after a name; the look-behind keeps a search from trying every space of a long run.
@@ -54,7 +55,8 @@ def place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
     chains: list[list[Any]] = []
     for m in [*places, None]:
         if m is not None and chains and chains[-1] and m.start == chains[-1][-1].end + 2 \
-                and text[chains[-1][-1].end : m.start] == ", ":
+                and text[chains[-1][-1].end : m.start] == ", " and not (is_city(m.text) and is_city(
+                    chains[-1][-1].text)):  # "Constantinople, Marseilles": two cities, no city in its region
             chains[-1].append(m)
             continue
         chains.append([m] if m is not None else [])

@@ -35,6 +35,8 @@ HOLIDAYS = frozenset(
         "Chanukah", "Passover", "Yom Kippur", "Rosh Hashanah", "Ramadan", "Eid", "Eid al-Fitr", "Eid al-Adha",
         "Lunar New Year", "Chinese New Year", "Independence Day", "Memorial Day", "Labor Day", "Labour Day",
         "Veterans Day", "Mother's Day", "Father's Day", "Pentecost", "Lent", "Ash Wednesday", "Mardi Gras",
+        "Michaelmas", "Candlemas", "Lammas", "Martinmas", "Whitsun", "Whitsunday", "Lady Day", "Epiphany",
+        "Shrove Tuesday", "Palm Sunday", "Maundy Thursday", "Advent",
     )
 )
 # Christian denominations: "the Catholic Church" is the body, "St. Mary's Church" a building.

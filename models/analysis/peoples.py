@@ -75,7 +75,19 @@ def peoples_of_places(candidates: Sequence[Candidate], text: str) -> set[str]:
             adjective = bool((_WORD_BEFORE.search(text, max(0, c.start - 20), c.start) or _made_from(c.text, places))
                              and _NOUN_AFTER.match(text, c.end))
             shaped[c.text] = shaped.get(c.text, True) and adjective
-    return {name for name, yes in shaped.items() if yes}
+    return {name for name, yes in shaped.items() if yes} | {
+        c.text for c in candidates if c.text in KNOWN_PEOPLES and c.type in ("PERSON", "PLACE", "ORGANIZATION")}
+
+
+# Peoples, faiths and their members named by words of no people's shape ("sacked by the Visigoths", a place to the
+# model; "the Goths arrived", an organisation). Not the peoples whose names teams bear ("Vikings", "Celtics").
+KNOWN_PEOPLES = frozenset("""
+Goths Visigoths Ostrogoths Vandals Franks Huns Celts Gauls Slavs Moors Turks Greeks Arabs Jews Kurds Aztecs Incas
+Mongols Tatars Tartars Cossacks Berbers Sikhs Hindus Muslims Christians Catholics Protestants Buddhists Pashtuns
+Tamils Uyghurs Uighurs Zulus Maori Māori Inuit Basques Finns Danes Swedes Poles Czechs Serbs Croats Slovaks Brits
+Scots Yazidis Druze Alawites Sunnis Shias Shiites Hutus Tutsis Rohingya Saxons Anglo-Saxons Jutes Picts Lombards
+Magyars Bedouin Muslim Hindu Sikh Jew Arab Kurd Turk Basque
+""".split())
 
 
 def _made_from(adjective: str, places: set[str]) -> bool:

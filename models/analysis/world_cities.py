@@ -383,6 +383,17 @@ def world_cities() -> frozenset[str]:
     return frozenset(names - given_names() - _english_surnames())
 
 
+def is_city(name: str) -> bool:
+    """A city of the list that is no country, state or province of the same name ("Quebec", "Ontario", "New
+    York" are those too)."""
+    from models.analysis.world_places import countries_and_states
+
+    return name in world_cities() and name not in countries_and_states() and name not in _PROVINCES
+
+
+_PROVINCES = frozenset({"Quebec", "Québec", "Ontario"})
+
+
 def _english_surnames() -> frozenset[str]:
     try:
         from faker.providers.person.en import Provider

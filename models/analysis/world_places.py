@@ -42,5 +42,10 @@ def countries_and_states() -> frozenset[str]:
 @functools.cache
 def world_places() -> frozenset[str]:
     """Countries, capitals and states, without those that are also given names."""
-    capitals = {w.replace("_", " ") for w in _CAPITALS.split()}
-    return frozenset(countries_and_states() | capitals) - given_names()
+    return places_with_given_names() - given_names()
+
+
+@functools.cache
+def places_with_given_names() -> frozenset[str]:
+    """Countries, capitals and states, those that are also given names too ("Jordan", "Georgia", "Victoria")."""
+    return frozenset(countries_and_states() | {w.replace("_", " ") for w in _CAPITALS.split()})
