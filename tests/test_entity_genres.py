@@ -134,3 +134,27 @@ def test_an_essays_peoples_are_peoples() -> None:
             "Goths arrived.")
     found = _found(text)
     assert found.get("Visigoths", ("", 0))[0] == "GROUP" and found.get("Goths", ("", 0))[0] == "GROUP"
+
+
+def test_a_buying_guide_names_the_makers_and_shops_it_buys_from() -> None:
+    """ "chairs made by Herman Miller and Steelcase" (people to the model), "Headsets from Jabra" and "a monitor arm
+    from Ergotron" (places), "the Ookla website" (a person), "Wayfair and Amazon both deliver" (a person); and the
+    regions named by their lands ("the Highlands", an organisation to the model)."""
+    text = ("If you live far from a store, Wayfair and Amazon both deliver within days. Secondhand chairs made by "
+            "Herman Miller and Steelcase appear regularly online. A monitor arm from Ergotron or a cheap riser from "
+            "Target works. Run a free speed test on the Ookla website. Headsets from Jabra are used in call centres. "
+            "From the castles of the Lowlands to the lochs of the Highlands, the roads are narrow.")
+    found = _found(text)
+    for name in ("Wayfair", "Herman Miller", "Steelcase", "Ergotron", "Ookla", "Jabra"):
+        assert found.get(name, ("", 0))[0] == "ORGANIZATION", name
+    assert found.get("Highlands", ("", 0))[0] == "PLACE" and found.get("Lowlands", ("", 0))[0] == "PLACE"
+
+
+def test_a_state_company_described_as_such_is_no_place() -> None:
+    """ "Codelco, the state copper miner" (a place to the model): "state" modifies "miner"; "Addison, a village
+    southwest of Ithaca" stays a place."""
+    text = ("Under the strategy, Codelco, the state copper miner, will take a majority stake. Patrick Carlineo, 55, "
+            "of Addison, a village southwest of Ithaca, pleaded guilty.")
+    found = _found(text)
+    assert found.get("Codelco", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Addison", ("", 0))[0] == "PLACE"

@@ -76,7 +76,7 @@ PRODUCT_NOUNS = frozenset(
     product console device gadget smartphone phone handset laptop tablet controller router headphones earbuds
     headset smartwatch camera app game videogame sequel film movie documentary album song novel book sitcom
     drug vaccine medication car vehicle truck aircraft rocket spacecraft satellite processor chip browser
-    software programme supercomputer telescope painting index benchmark
+    software programme supercomputer telescope painting index benchmark capsule lander rover orbiter
     """.split()
 )
 _LIFE_DATES = re.compile(
@@ -116,6 +116,19 @@ _OWN_S_AFTER = re.compile(r"['’]s\s+(?:was|were|did|does|will|would|could|can)
 # A maker or a seller ("Dashlane offers a free version of its software") and a sponsor ("brought to you by Dashlane"):
 # someone who acts, not a place.
 _SELLS_AFTER = re.compile(r"\s+(?:offers|sells|makes|ships|launched|released|unveiled)\s+(?:a|an|its|their|the)\s")
+# Goods bought from a maker or a seller ("a monitor arm from Ergotron", "chairs made by Herman Miller and Steelcase",
+# "a desk from IKEA"): the maker's name, the first right after the words and the others after a comma, "and", "or".
+_GOODS_FROM_BEFORE = re.compile(
+    r"\b(?i:chairs?|desks?|sofas?|tables?|lamps?|monitors?|arms?|risers?|headsets?|headphones|speakers?|keyboards?|"
+    r"mattress(?:es)?|furniture|shoes|trainers|sneakers|jackets?|clothes|clothing|gear|equipment|parts|tools?|"
+    r"phones?|laptops?|tablets?|cameras?|routers?|printers?|cables?|chargers?|batteries|appliances?|cars?|bikes?|"
+    r"groceries|supplies)\s+(?:(?:made|designed|sold|built|bought|ordered)\s+)?(?:from|by)\s+"
+    r"(?:(?:[A-Z][\w'’&.-]*\s+){0,3}?[A-Z][\w'’&.-]*(?:,\s+|,?\s+(?:and|or)\s+)){0,3}$"
+)
+# Only an organisation has a website of its own name: "the Ookla website", "the VisitScotland website".
+_WEBSITE_AFTER = re.compile(r"\s+(?:website|web site|homepage|online store|web shop|webshop)\b")
+# A region named by its lands ("the Highlands", "the Lowlands", "the Midlands"): a place.
+_LANDS = re.compile(r"[A-Z][a-z]+lands\Z")
 _SPONSOR_BEFORE = re.compile(r"\b(?:brought to you by|sponsored by|powered by|presented by|courtesy of)\s+$")
 # What only an organisation has: "Universal’s music division", "Acme's shareholders", "its parent company".
 _COMPANY_PART_AFTER = re.compile(
@@ -296,6 +309,10 @@ def _phrase_type(phrase: str) -> str | None:
             return _phrase_type(" ".join(rest)) if rest else None
         if not word[0].isalnum() or word in _PHRASE_ENDS:
             return None
+        if word in _MODIFYING_NOUNS and i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1].islower() \
+                and (_noun_type(words[i + 1]) or words[i + 1].endswith(("er", "or", "ist", "ment", "tion"))):
+            i += 1  # "the state copper miner", "a city bus operator": the noun before another is its modifier
+            continue
         kind = _noun_type(word)
         while kind and i + 1 < len(words) and _noun_type(words[i + 1]):  # "a fund director": the last noun is
             i += 1  # the head of a compound
@@ -308,6 +325,8 @@ def _phrase_type(phrase: str) -> str | None:
     return None
 
 
+# Nouns of places and bodies that mostly modify the noun after them ("state media", "a city council member").
+_MODIFYING_NOUNS = frozenset({"state", "city", "town", "county", "village", "country", "government", "party"})
 # Words before "producer" that make it an industry's producer, not a film's: a company.
 _INDUSTRY_WORDS = frozenset({
     "industrial", "oil", "gas", "steel", "chip", "car", "auto", "food", "energy", "wine", "dairy", "meat", "coal",
@@ -388,6 +407,11 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if len(words) == 2 and _WORK_OF_AFTER.match(after) and all(w[:1].isupper() for w in words) \
             and words[-1].lower() not in ORG_HEADS and words[-1].lower() not in CORPORATE_SUFFIXES:
         cues["PERSON"] += 2  # "Payal Kapadia's “All We Imagine as Light”": the work's author
+    if _GOODS_FROM_BEFORE.search(text, max(0, start - 120), start) or _WEBSITE_AFTER.match(after) \
+            and len(words) <= 2:
+        cues["ORGANIZATION"] += 2
+    if len(words) == 1 and _LANDS.match(surface):
+        cues["PLACE"] += 2
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
     elif _FIRM_BEFORE.search(before):
@@ -523,7 +547,8 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     cities = world_cities() - world - surnames - {
         c.text.split()[0] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
     for name in {c.text for c in candidates if c.text in cities and not _written_lower(c.text, text)}:
-        evidence[name_key(name)]["PLACE"] += 2  # "the coach from Bristol", "we are in Porto"
+        if not evidence[name_key(name)]["ORGANIZATION"]:  # "Liverpool travel to Leeds": the club
+            evidence[name_key(name)]["PLACE"] += 2  # "the coach from Bristol", "we are in Porto"
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
         evidence[key]["PLACE"] += 2  # "University of Copenhagen": Copenhagen is a place, wherever it is named
     for key in {name_key(p) for c in candidates if c.type == "PLACE" and (p := feature_places(c.text))} - {

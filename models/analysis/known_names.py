@@ -18,6 +18,14 @@ KNOWN_ORGANISATIONS = frozenset(
         "NASA", "ESA", "Netflix", "Hulu", "Spotify", "Google", "Microsoft", "Samsung", "Huawei", "Tencent",
         "Alibaba", "Baidu", "Uber", "Airbnb", "OpenAI", "Nvidia", "Intel", "IBM", "Boeing", "Airbus", "Toyota",
         "Volkswagen", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "HBO", "ESPN", "Holy See",
+        # companies whose names are no word of English and no person's, place's or thing's
+        "Walmart", "IKEA", "Ikea", "eBay", "Etsy", "PayPal", "Shopify", "Wayfair", "Craigslist", "Gumtree", "Tesco",
+        "Aldi", "Lidl", "Costco", "Kroger", "Uniqlo", "Adidas", "Nike", "Starbucks", "Unilever", "Nestlé", "Siemens",
+        "Sony", "Nintendo", "Ubisoft", "Activision", "Salesforce", "Lenovo", "Xiaomi", "ByteDance", "DeepMind",
+        "Anthropic", "Ryanair", "easyJet", "EasyJet", "Lufthansa", "Qantas", "KLM", "Aeroflot", "JetBlue",
+        "Deloitte", "KPMG", "PwC", "Accenture", "McKinsey", "Goldman Sachs", "JPMorgan", "Citigroup", "HSBC",
+        "Barclays", "BlackRock", "Vanguard Group", "Berkshire Hathaway", "ExxonMobil", "Chevron", "Shell plc", "BP",
+        "Gazprom", "Rosneft", "Aramco", "Saudi Aramco", "Codelco", "Glencore", "Rio Tinto", "ArcelorMittal",
         "Hamas", "Hezbollah", "Islamic Jihad", "Islamic State", "ISIS", "al-Qaeda", "Al Qaeda", "Taliban",
         # parliaments named in their own language, which the model takes for places
         "Lok Sabha", "Rajya Sabha", "Knesset", "Duma", "State Duma", "Bundestag", "Bundesrat", "Sejm", "Riksdag",
