@@ -158,3 +158,35 @@ def test_a_state_company_described_as_such_is_no_place() -> None:
     found = _found(text)
     assert found.get("Codelco", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Addison", ("", 0))[0] == "PLACE"
+
+
+def test_a_history_textbook_names_its_battles_treaties_emperors_and_empires() -> None:
+    """ "the Battle of Plassey" (an organisation to the model) is an event, "the Treaty of Allahabad" and "the
+    Scottish Outdoor Access Code" are laws, not organisations; "Emperor Aurangzeb" (an organisation) a person; "the
+    Mughal Empire" (an organisation) and "the East Indies" places; a place named inside a law is a mention of it."""
+    text = ("English merchants hoped to trade with the East Indies. After the death of Emperor Aurangzeb in 1707, the "
+            "Mughal Empire weakened. At the Battle of Plassey, a company force under Robert Clive won. Under the "
+            "Treaty of Allahabad in 1765, the company took Bengal. Respect the Scottish Outdoor Access Code. Hong "
+            "Kong protested, and the Hong Kong Human Rights and Democracy Act passed.")
+    entities = {e.name: e for e in analyze(text).entities}
+    assert entities["Battle of Plassey"].type == "EVENT"
+    assert entities["Treaty of Allahabad"].type == "OTHER"
+    assert entities["Scottish Outdoor Access Code"].type == "OTHER"
+    assert entities["Aurangzeb"].type == "PERSON"
+    assert entities["Mughal Empire"].type == "PLACE" and entities["East Indies"].type == "PLACE"
+    assert entities["Hong Kong Human Rights and Democracy Act"].type == "OTHER"
+    assert len(entities["Hong Kong"].mentions) == 2
+
+
+def test_a_travel_video_names_its_hosts_sponsor_and_the_places_it_walks_through() -> None:
+    """ "I'm Marcus" (a place to the model), "today's sponsor, Airalo" (a person), "this little place called
+    Lareira" and "down through Ribeira" (people); and a company "which is based in Vancouver", "Shares in" it."""
+    text = ("Hi everyone, welcome back to the channel! I'm Jess. And I'm Marcus. A quick word from today's sponsor, "
+            "Airalo. We're going down through Ribeira first. I had the best meal of my life at this little place "
+            "called Lareira. Andes Lithium is a joint venture between Norte Minerals, which is based in Vancouver, "
+            "and a Chilean firm. Shares in Norte Minerals fell 9.4%.")
+    found = _found(text)
+    assert found.get("Marcus", ("", 0))[0] == "PERSON"
+    assert found.get("Airalo", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Lareira", ("", 0))[0] == "PLACE"
+    assert found.get("Norte Minerals", ("", 0))[0] == "ORGANIZATION"

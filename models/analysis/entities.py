@@ -39,6 +39,7 @@ from models.analysis.entity_types import (
     EVENT_HEADS,
     HONORIFICS,
     LABEL_TYPES,
+    LAW_HEADS,
     NAME_HEAD_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -60,6 +61,9 @@ from models.analysis.works import whole_titles
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
 _RETYPABLE = frozenset({"LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Names of battles and of laws and treaties, by their first or last word.
+_EVENT_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Massacre", "Relief", "Storming", "Capture"})
+_LAW_OPENINGS = frozenset({"Treaty", "Peace", "Edict", "Act", "Statute", "Concordat"})
 # Ranks and titles written capitalised right before a one-word name: a person's ("Lord Lucan", "Captain Foster").
 _RANKS_BEFORE_A_NAME = frozenset(
     "Lord Lady Sir Dame King Queen Prince Princess Emperor Empress Sultan Tsar Pope Captain Colonel General Admiral "
@@ -473,6 +477,12 @@ def _part_candidates(
             and tokens[0].lower_ not in _INSTITUTION_FIRST \
             or len(tokens) >= 2 and tokens[-1].lower_ in PERSONLESS_EVENT_HEADS and kind == "PERSON":
         kind = "EVENT"
+    elif len(tokens) >= 3 and tokens[0].text in _EVENT_OPENINGS and tokens[1].lower_ == "of" \
+            and kind in ("ORGANIZATION", "PLACE", "PERSON"):
+        kind = "EVENT"  # "the Battle of Plassey", "the Siege of Sebastopol" (organisations to the model)
+    elif len(tokens) >= 2 and (tokens[-1].lower_ in LAW_HEADS or tokens[0].text in _LAW_OPENINGS
+                               and tokens[1].lower_ == "of") and kind in ("ORGANIZATION", "PLACE", "PERSON"):
+        kind = "OTHER"  # "the Scottish Outdoor Access Code", "the Treaty of Allahabad": a law or a treaty
     taken.update(t.i for t in tokens)
     c = _candidate(piece, text, tokens, kind, weak)
     if c:

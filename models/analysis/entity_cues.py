@@ -56,7 +56,8 @@ PLACE_NOUNS = frozenset(
     city town village capital country island islands archipelago region province state county district suburb
     neighbourhood neighborhood borough municipality peninsula river lake mountain mountains valley park port harbour
     harbor bay beach coast desert area resort destination metropolis settlement atoll volcano canton prefecture
-    commune republic kingdom nation territory street avenue square bridge airport station
+    commune republic kingdom nation territory street avenue square bridge airport station place restaurant cafe café
+    bar pub inn tavern hotel venue bakery
     """.split()
 )
 ORG_NOUNS = frozenset(
@@ -98,6 +99,8 @@ _PHRASE_ENDS = frozenset(
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
+_SELF_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b[Mm]y name is|\b[Mm]y name['’]s)\s+$")
+_HEADQUARTERS_AFTER = re.compile(r",? (?:which is |that is |is |was )?(?:headquartered|based) (?:in|at|near|out of) ")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|laughed|"
                          r"smiled|nodded|whispered|shouted)\b")
 # Only a person has these: "X's mother", "X's memoirs", "X fell in love".
@@ -143,12 +146,14 @@ _MEDIA_AFTER = re.compile(r"\s+(?:documentary|documentaries|special|original|ori
 _ORG_BEFORE = re.compile(r"(?:a spokesman for|a spokeswoman for|a spokesperson for|"
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
 # What only a company or an institution has: shares, and analysts or researchers who work "at" it.
-_FIRM_BEFORE = re.compile(r"\b(?:shares of|stock of|(?:analyst|economist|strategist|researcher|scientist|engineer)s? "
+_FIRM_BEFORE = re.compile(r"\b(?:shares (?:of|in)|stock of|today['’]s sponsor,?|our sponsor,?|sponsored by|"
+                          r"(?:analyst|economist|strategist|researcher|scientist|engineer)s? "
                           r"at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
                            r"area of|region of|province of|district of|town of|village of|(?:returned|travell?ed|"
-                           r"moved|flew|sailed|drove|fled|emigrated|trip|journey|flights?) to|arrived in)\s+)$")
+                           r"moved|flew|sailed|drove|fled|emigrated|trip|journey|flights?) to|arrived in|through|"
+                           r"via)\s+)$")
 _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts|airport|"
@@ -265,7 +270,7 @@ def _examples_type(before: str) -> str | None:
 
 
 _CALLED_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)??([a-z][a-z-]+)\s+(?:(?:was|is)\s+)?(?:called|named|dubbed)\s+$"
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z-]+\s+)??([a-z][a-z-]+)\s+(?:(?:was|is)\s+)?(?:called|named|dubbed)\s+$"
 )
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s$")
 
@@ -397,6 +402,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     introduced = _noun_type(called.group(1)) if called else None
     if introduced:
         cues[introduced] += 3  # "a company called Versant", "a man named Tom": what it is, said outright
+    if _SELF_BEFORE.search(before) and len(words) <= 3 and all(w[:1].isupper() for w in words):
+        cues["PERSON"] += 2  # "I'm Marcus", "my name is Jess": a speaker names herself
+    if _HEADQUARTERS_AFTER.match(after):
+        cues["ORGANIZATION"] += 2  # "Norte Minerals, which is based in Vancouver", "headquartered in Austin"
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
         if len(words) == 1 and surface in given_names() and surface not in places_with_given_names():

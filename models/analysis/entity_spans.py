@@ -16,6 +16,7 @@ from models.analysis.entity_types import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     DETERMINERS,
+    LAW_HEADS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
@@ -312,8 +313,9 @@ def regnal_ends(clusters: Sequence[Any], text: str) -> dict[int, int]:
 
 
 def places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """A place the article names on its own, written again inside an organisation's name ("Michigan" in "University
-    of Michigan", "Leeds" in "Leeds City Council"): a mention of that place too, as a reader counts it."""
+    """A place the article names on its own, written again inside the name of an organisation, an event or a law
+    ("Michigan" in "University of Michigan", "Leeds" in "Leeds City Council", "Hong Kong" in "Hong Kong Human
+    Rights and Democracy Act"): a mention of that place too, as a reader counts it."""
     other = {c.text for c in candidates if c.type != "PLACE"}  # a name typed both ways is not clearly a place
     places = {
         c.text for c in candidates
@@ -323,7 +325,8 @@ def places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
         return []
     out = []
     for c in candidates:
-        if c.type != "ORGANIZATION" or " " not in c.text:
+        if " " not in c.text or not (c.type in ("ORGANIZATION", "EVENT") or c.type == "OTHER"
+                                     and c.text.split()[-1].lower() in LAW_HEADS):
             continue
         for place in places:
             at = c.text.find(place)

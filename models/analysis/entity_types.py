@@ -60,7 +60,8 @@ PERSON_TITLES = frozenset(
         "chancellor", "spokesman", "spokeswoman", "spokesperson", "senator", "sen.", "rep.", "governor", "gov.",
         "mayor", "ceo", "chairman", "chairwoman", "sir", "pope", "king", "queen", "prince", "princess", "tsar",
         "czar", "tsarina", "czarina", "sultan", "aunt", "auntie", "uncle", "cousin", "grandma", "grandpa", "granny",
-        "grandmother", "grandfather",
+        "grandmother", "grandfather", "emperor", "empress", "maharaja", "maharani", "raja", "rani", "nawab",
+        "caliph", "pharaoh", "kaiser",
     }
 )
 
@@ -93,10 +94,14 @@ EVENT_HEADS = frozenset(
     {
         "conference", "summit", "festival", "games", "olympics", "championship", "championships", "cup",
         "awards", "expo", "convention", "forum", "war", "election", "elections", "tournament", "marathon",
-        "fair", "prix", "tour", "open",
+        "fair", "prix", "tour", "open", "massacre", "rebellion", "uprising", "revolution", "mutiny", "revolt",
+        "riots", "siege",
     }
 )
 # Heads of events' names no person bears: a name the model calls a person ending in one is the event ("Eras Tour").
+# Last words of the names of laws and treaties ("the Patriot Act", "the Highway Code").
+LAW_HEADS = frozenset({"act", "code", "treaty", "charter", "accord", "accords", "protocol", "directive", "amendment",
+                       "constitution", "doctrine"})
 PERSONLESS_EVENT_HEADS = frozenset(
     {"conference", "summit", "festival", "olympics", "championship", "championships", "tournament", "marathon",
      "expo", "convention", "tour"}
@@ -162,7 +167,9 @@ def is_shouted(word: str) -> bool:
 PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "loch", "lough", "port", "cape", "gulf", "isle",
                                "county", "rue", "calle", "avenida", "rua", "piazza", "plaza", "castelo", "castillo",
                                "castello", "château", "palacio", "palácio", "palazzo", "praça", "plaça", "mosteiro",
-                               "monasterio", "iglesia", "igreja", "église", "chiesa", "cais"})
+                               "monasterio", "iglesia", "igreja", "église", "chiesa", "cais", "salar", "cerro",
+                               "lago", "laguna", "playa", "isla", "bahía", "valle", "cordillera", "volcán", "vila",
+                               "praia", "ilha"})
 PLACE_LAST_WORDS = frozenset(
     """
     island islands river street avenue road park bridge county city province valley beach airport square mountains
@@ -171,7 +178,7 @@ PLACE_LAST_WORDS = frozenset(
     tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
     statehouse courthouse capitol swamp marsh glacier canyon reservoir parish oblast governorate prefecture strasse
     straße platz allee gasse monastery abbey basilica priory shrine expressway turnpike highway freeway motorway
-    parkway hotel resort
+    parkway hotel resort empire caliphate sultanate khanate emirate indies
     """.split()
 )
 # Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",

@@ -52,4 +52,5 @@ DENOMINATIONS = frozenset("""catholic orthodox lutheran anglican methodist bapti
 protestant evangelical coptic pentecostal adventist mormon moravian unitarian""".split())
 # Events the news names by one word, which the model takes for places: "since Brexit", "after the Holocaust".
 KNOWN_EVENTS = frozenset(name_key(n) for n in ("Brexit", "Holocaust", "Nakba", "Reconquista", "Watergate",
-                                                "Partygate", "Dieselgate", "Grexit"))
+                                                "Partygate", "Dieselgate", "Grexit", "Olympics", "Paralympics",
+                                                "Olympic", "Paralympic", "Olympiad"))
