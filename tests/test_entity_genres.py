@@ -190,3 +190,13 @@ def test_a_travel_video_names_its_hosts_sponsor_and_the_places_it_walks_through(
     assert found.get("Airalo", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Lareira", ("", 0))[0] == "PLACE"
     assert found.get("Norte Minerals", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_given_name_that_is_also_a_word_for_a_place_begins_a_persons_name() -> None:
+    """ "Isla" is an island in Spanish and a given name: "Isla Brennan" stays a person (the Spanish and Portuguese
+    first words of places leave out those that are given names)."""
+    text = ("Scottish singer and songwriter Isla Brennan released her third album on Friday.\nIsla Brennan: I think "
+            "you have to go back. Brine from the Salar de Atacama would deplete the water.")
+    found = _found(text)
+    assert found.get("Isla Brennan", ("", 0))[0] == "PERSON"
+    assert found.get("Salar de Atacama", ("", 0))[0] == "PLACE"

@@ -168,7 +168,7 @@ PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "loch", "lo
                                "county", "rue", "calle", "avenida", "rua", "piazza", "plaza", "castelo", "castillo",
                                "castello", "château", "palacio", "palácio", "palazzo", "praça", "plaça", "mosteiro",
                                "monasterio", "iglesia", "igreja", "église", "chiesa", "cais", "salar", "cerro",
-                               "lago", "laguna", "playa", "isla", "bahía", "valle", "cordillera", "volcán", "vila",
+                               "lago", "laguna", "playa", "bahía", "valle", "cordillera", "volcán", "vila",
                                "praia", "ilha"})
 PLACE_LAST_WORDS = frozenset(
     """
