@@ -200,3 +200,64 @@ def test_a_given_name_that_is_also_a_word_for_a_place_begins_a_persons_name() ->
     found = _found(text)
     assert found.get("Isla Brennan", ("", 0))[0] == "PERSON"
     assert found.get("Salar de Atacama", ("", 0))[0] == "PLACE"
+
+
+_PODCAST = (
+    "Past Imperfect, Episode 47: The Fall of Constantinople\n"
+    "MAYA: Hello and welcome back to Past Imperfect. I'm Maya Lindqvist.\n"
+    "DEV: And I'm Dev Okafor. And today, Maya, we are finally doing the one everyone asks for.\n"
+    "MAYA: The emperor at the time is Constantine XI Palaiologos.\n"
+    "DEV: Exactly. The Hungarian engineer Orban had offered his services to Constantine first.\n"
+    "MAYA: But Constantine couldn't afford him.\n"
+    "DEV: Couldn't afford him! So Orban went to Mehmed II instead."
+)
+
+
+def test_a_transcript_names_its_speakers_by_the_labels_of_their_lines() -> None:
+    """ "MAYA:" and "DEV:" (places to the model) are the hosts, and so is "today, Maya, we are"; an emperor named
+    in full then by his first name is one person ("Constantine", an organisation to the model, and a city)."""
+    entities = {e.name: e for e in analyze(_PODCAST).entities}
+    assert entities["Maya Lindqvist"].type == "PERSON" and len(entities["Maya Lindqvist"].mentions) == 5
+    assert entities["Dev Okafor"].type == "PERSON" and len(entities["Dev Okafor"].mentions) == 4
+    assert len(entities["Constantine XI Palaiologos"].mentions) == 3 and "Constantine" not in entities
+    assert entities["Fall of Constantinople"].type == "EVENT"
+
+
+def test_a_court_transcript_names_its_justices_and_counsel() -> None:
+    text = ("CHIEF JUSTICE HALVORSEN: Good morning. The next case is Voss v. Department of Ecology.\n"
+            "MS. ADEYEMI: Thank you, Chief Justice. Nkechi Adeyemi for the appellants.\n"
+            "JUSTICE MORENO: Counsel, before you get to that, what did the board find?\n"
+            "MS. ADEYEMI: It found no measurable effect.\n"
+            "JUSTICE MORENO: But the board did not say so.\n"
+            "CHIEF JUSTICE HALVORSEN: Thank you, counsel.")
+    entities = {e.name: e for e in analyze(text).entities}
+    assert entities["Halvorsen"].type == "PERSON" and len(entities["Halvorsen"].mentions) == 2
+    assert entities["Moreno"].type == "PERSON"
+    assert entities["Nkechi Adeyemi"].type == "PERSON" and len(entities["Nkechi Adeyemi"].mentions) == 3
+
+
+def test_labels_that_are_no_speakers_stay_what_they_are() -> None:
+    """A recipe's field ("Portion Fix Containers: 1 Green") and a game's title ("Star Wars Jedi: Fallen Order"),
+    each at the start of two lines, are no people."""
+    text = ("Meal 1\nPortion Fix Containers: 1 Green, 1 Red, 1 Yellow.\nMeal 2\nPortion Fix Containers: 1 Purple.\n"
+            "Star Wars Jedi: Fallen Order review\nStar Wars Jedi: Fallen Order finds a reason for its parts.")
+    found = _found(text)
+    assert found.get("Portion Fix Containers", ("", 0))[0] != "PERSON"
+
+
+def test_a_city_guide_names_its_river_stations_airlines_and_websites() -> None:
+    """ "the Leie flows into the Scheldt" (a person to the model), "Kyoto Station" (an organisation), "Wizz Air" (a
+    person), "Booking.com" (a place), "E. MacLeod" (an organisation), "the Middle Ages" (a place), "the Consumer
+    Rights Act 2015" (a person)."""
+    text = ("Ghent grew up where the Leie flows into the Scheldt. Take the train to Kyoto Station. Budget flights with "
+            "Ryanair and Wizz Air use Charleroi Airport. Compare prices on Hostelworld and Booking.com before you "
+            "commit. The grant went to E. MacLeod in 2021. In the Middle Ages it was one of the largest cities in "
+            "Europe. Under the Consumer Rights Act 2015, goods must be of satisfactory quality.")
+    found = _found(text)
+    assert found.get("Leie", ("", 0))[0] == "PLACE"
+    assert found.get("Kyoto Station", ("", 0))[0] == "PLACE"
+    assert found.get("Wizz Air", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Booking.com", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("E. MacLeod", ("", 0))[0] == "PERSON"
+    assert found.get("Middle Ages", ("", 0))[0] == "EVENT"
+    assert found.get("Consumer Rights Act", ("", 0))[0] not in ("PERSON", "ORGANIZATION", "PLACE")

@@ -55,6 +55,7 @@ from models.analysis.known_names import KNOWN_ORGANISATIONS
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.repeats import Coverage, repeated_names, whole_again
+from models.analysis.speakers import speaker_labels
 from models.analysis.taxa import taxa
 from models.analysis.types import Entity, Mention
 from models.analysis.works import whole_titles
@@ -62,7 +63,7 @@ from models.analysis.works import whole_titles
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
 _RETYPABLE = frozenset({"LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Names of battles and of laws and treaties, by their first or last word.
-_EVENT_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Massacre", "Relief", "Storming", "Capture"})
+_EVENT_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Massacre", "Relief", "Storming", "Capture", "Fall", "Tour"})
 _LAW_OPENINGS = frozenset({"Treaty", "Peace", "Edict", "Act", "Statute", "Concordat"})
 # Ranks and titles written capitalised right before a one-word name: a person's ("Lord Lucan", "Captain Foster").
 _RANKS_BEFORE_A_NAME = frozenset(
@@ -88,7 +89,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
         text, whole_titles(text, owners_apart(text, _without_duplicates(candidates))))))))
     candidates = entity_cues.retype(clean(candidates, text), text)
-    candidates = lower_case_mentions(text, taxa(parsed, typed_by_neighbours(candidates, text)))
+    candidates = lower_case_mentions(text, speaker_labels(taxa(parsed, typed_by_neighbours(candidates, text)), text))
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
     inside += [c for c in places_in_universities(candidates) if (c.start, c.end) not in taken]
@@ -357,6 +358,10 @@ def _not_a_name(tokens: Sequence[Any]) -> bool:
     first = tokens[0]
     if len(tokens) == 1 and first.is_sent_start and first.tag_ == "NNS" and first.text[1:].islower():
         return True
+    if len(tokens) == 1 and first.tag_ == "VB" and first.text[1:].islower() and (
+            first.is_sent_start or first.i and (first.nbor(-1).lower_ == "to" or first.nbor(-1).is_punct
+                                                 or first.nbor(-1).tag_ == "LS")):
+        return True  # "Invest in a proper chair.", "How to Apply": a verb, capitalised by its place
     return bool(first.i and first.nbor(-1).like_num and len(tokens) == 1 and first.is_upper and len(first) <= 3)
 
 
@@ -480,7 +485,8 @@ def _part_candidates(
     elif len(tokens) >= 3 and tokens[0].text in _EVENT_OPENINGS and tokens[1].lower_ == "of" \
             and kind in ("ORGANIZATION", "PLACE", "PERSON"):
         kind = "EVENT"  # "the Battle of Plassey", "the Siege of Sebastopol" (organisations to the model)
-    elif len(tokens) >= 2 and (tokens[-1].lower_ in LAW_HEADS or tokens[0].text in _LAW_OPENINGS
+    elif len(tokens) >= 2 and (tokens[-1].lower_ in LAW_HEADS or tokens[-1].like_num and len(tokens) >= 3
+                               and tokens[-2].lower_ in LAW_HEADS or tokens[0].text in _LAW_OPENINGS
                                and tokens[1].lower_ == "of") and kind in ("ORGANIZATION", "PLACE", "PERSON"):
         kind = "OTHER"  # "the Scottish Outdoor Access Code", "the Treaty of Allahabad": a law or a treaty
     taken.update(t.i for t in tokens)

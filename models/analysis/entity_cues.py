@@ -132,6 +132,14 @@ _GOODS_FROM_BEFORE = re.compile(
 _WEBSITE_AFTER = re.compile(r"\s+(?:website|web site|homepage|online store|web shop|webshop)\b")
 # A region named by its lands ("the Highlands", "the Lowlands", "the Midlands"): a place.
 _LANDS = re.compile(r"[A-Z][a-z]+lands\Z")
+# What a river does ("the Leie flows into the Scheldt"), after "the".
+_RIVER_VERB_AFTER = re.compile(r"\s+(?:flows|flowed|meanders|meandered|rises|empties|drains|joins the)\b")
+_THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$")
+_WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk|io)\Z")
+_INITIAL_SURNAME = re.compile(
+    r"(?!(?:U\.S|D\.C|U\.K|U\.N|E\.U|N\.Y|L\.A|St)\.)(?:[A-Z]\. ?){1,3}"
+    r"(?:[A-Z][a-z]{0,2}['’]?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z"
+)
 _SPONSOR_BEFORE = re.compile(r"\b(?:brought to you by|sponsored by|powered by|presented by|courtesy of)\s+$")
 # What only an organisation has: "Universal’s music division", "Acme's shareholders", "its parent company".
 _COMPANY_PART_AFTER = re.compile(
@@ -149,7 +157,8 @@ _ORG_BEFORE = re.compile(r"(?:a spokesman for|a spokeswoman for|a spokesperson f
 _FIRM_BEFORE = re.compile(r"\b(?:shares (?:of|in)|stock of|today['’]s sponsor,?|our sponsor,?|sponsored by|"
                           r"(?:analyst|economist|strategist|researcher|scientist|engineer)s? "
                           r"at)\s+(?:the\s+)?$", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around|towards|north of|south of|east of|"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|(?:across|along|alongside|throughout|towards)(?: the)?|around|"
+                           r"north of|south of|east of|"
                            r"west of|located in|based in|born in|city of|island of|capital of|visit|visiting|"
                            r"area of|region of|province of|district of|town of|village of|(?:returned|travell?ed|"
                            r"moved|flew|sailed|drove|fled|emigrated|trip|journey|flights?) to|arrived in|through|"
@@ -354,7 +363,7 @@ _FIRM_LAST_WORDS = frozenset("""
     studio studios design designs architects associates partners consulting consultants lab labs
     laboratories entertainment productions records pictures films ventures holdings solutions
     technologies industries enterprises logistics robotics therapeutics
-    pharmaceuticals biosciences airlines airways motors
+    pharmaceuticals biosciences airlines airways motors air
 """.split())
 
 
@@ -419,8 +428,13 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if _GOODS_FROM_BEFORE.search(text, max(0, start - 120), start) or _WEBSITE_AFTER.match(after) \
             and len(words) <= 2:
         cues["ORGANIZATION"] += 2
-    if len(words) == 1 and _LANDS.match(surface):
-        cues["PLACE"] += 2
+    if len(words) == 1 and _LANDS.match(surface) or len(words) <= 2 and _RIVER_VERB_AFTER.match(after) \
+            and _THE_BEFORE.search(before):
+        cues["PLACE"] += 2  # "the Highlands"; "the Leie flows into the Scheldt"
+    if _WEB_DOMAIN.search(surface):
+        cues["ORGANIZATION"] += 3  # "Booking.com", "Hostelworld.com": a website's company
+    if _INITIAL_SURNAME.match(surface):
+        cues["PERSON"] += 2  # "E. MacLeod", "J. R. Smith": an initial and a surname
     if _ORG_BEFORE.search(before):
         cues["ORGANIZATION"] += 1
     elif _FIRM_BEFORE.search(before):
@@ -554,7 +568,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     # not a city that begins an organisation's name in the article: "Harrow" after "Harrow School", "Tottenham"
     # after "Tottenham Hotspur" may be short for it
     cities = world_cities() - world - surnames - {
-        c.text.split()[0] for c in candidates if c.type == "ORGANIZATION" and " " in c.text}
+        c.text.split()[0] for c in candidates if c.type == "ORGANIZATION" and " " in c.text} - {
+        w for c in candidates if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+    # nor a name a person of the article bears ("Constantine" of "Constantine XI Palaiologos")
     for name in {c.text for c in candidates if c.text in cities and not _written_lower(c.text, text)}:
         if not evidence[name_key(name)]["ORGANIZATION"]:  # "Liverpool travel to Leeds": the club
             evidence[name_key(name)]["PLACE"] += 2  # "the coach from Bristol", "we are in Porto"

@@ -13,7 +13,14 @@ from dataclasses import replace
 from models.analysis.aliases import Candidate, name_key
 from models.analysis.casual import casual_case
 from models.analysis.entity_cues import ORG_NOUNS, PERSON_NOUNS
-from models.analysis.entity_types import CORPORATE_SUFFIXES, HONORIFICS, NAME_PARTICLES, ORG_HEADS, is_title_word
+from models.analysis.entity_types import (
+    CORPORATE_SUFFIXES,
+    HONORIFICS,
+    LAW_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    is_title_word,
+)
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.known_names import HOLIDAYS, KNOWN_EVENTS
@@ -289,6 +296,8 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
     m = _CITATION_TAIL.search(c.text)
     end = c.start + m.start() if m and m.start() > 0 else c.end
     surface = text[c.start : end]
+    if surface.split() and surface.split()[-1].lower() in LAW_HEADS:
+        return [c]  # "the Consumer Rights Act 2015": a law and its year, no author
     listed = "," in surface and _in_reference(c, text)
     if "&" not in surface and not (m and end != c.end) and not listed:
         return [c]

@@ -53,4 +53,6 @@ protestant evangelical coptic pentecostal adventist mormon moravian unitarian"""
 # Events the news names by one word, which the model takes for places: "since Brexit", "after the Holocaust".
 KNOWN_EVENTS = frozenset(name_key(n) for n in ("Brexit", "Holocaust", "Nakba", "Reconquista", "Watergate",
                                                 "Partygate", "Dieselgate", "Grexit", "Olympics", "Paralympics",
-                                                "Olympic", "Paralympic", "Olympiad"))
+                                                "Olympic", "Paralympic", "Olympiad", "Middle Ages", "Dark Ages",
+                                                "Bronze Age", "Iron Age", "Stone Age", "Renaissance",
+                                                "Enlightenment", "Reformation", "Industrial Revolution"))

@@ -4,6 +4,7 @@ Ida"), an organisation's last word after "The" ("The Chronicle" of "the Daily Ch
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,7 +24,12 @@ def parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[st
                    or c.type == "OTHER" and c.source in ("model", "repeated")}
     # ("Orbán" a people to the model; "Democrats" a party, whatever the model made of "Virginia Democrats"; a
     # headline's "Zubimendi" a work to it, not a title in quotation marks)
-    return {w for w in surnames if w in typed_apart and not nationality_written(w, text)}
+    regnal = {words[0] for c in candidates if c.type == "PERSON" and len(words := c.text.split()) >= 2
+              and _REGNAL.match(words[1])}  # "Constantine" of "Constantine XI Palaiologos", "Louis" of "Louis XIV"
+    return {w for w in surnames | regnal if w in typed_apart and not nationality_written(w, text)}
+
+
+_REGNAL = re.compile(r"[IVX]{1,5}\Z")
 
 
 def article_surnames(candidates: Sequence[Candidate]) -> set[str]:
