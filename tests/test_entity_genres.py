@@ -261,3 +261,19 @@ def test_a_city_guide_names_its_river_stations_airlines_and_websites() -> None:
     assert found.get("E. MacLeod", ("", 0))[0] == "PERSON"
     assert found.get("Middle Ages", ("", 0))[0] == "EVENT"
     assert found.get("Consumer Rights Act", ("", 0))[0] not in ("PERSON", "ORGANIZATION", "PLACE")
+
+
+def test_a_biography_names_the_towns_of_a_line_its_authors_and_its_waters() -> None:
+    """ "the section between Saltash and Truro" (organisations to the model); authors with their affiliations'
+    numbers ("Eilidh MacLeod (1)", an organisation); "the shore of the Bosphorus" (a team, for its "-s", to the
+    rules); "Temple of Justice" (an organisation); "LLC" alone no name."""
+    text = ("He was put in charge of the section between Saltash and Truro. Eilidh MacLeod (1), Tomasz Wisniewski "
+            "(2) and Fiona Duthie (1) wrote the paper. In 1452 he builds a fortress on the European shore of the "
+            "Bosphorus. HARLAN VOSS and VOSS GRAVEL & AGGREGATE, LLC, Appellants, argued at the Temple of Justice in "
+            "Olympia.")
+    found = _found(text)
+    assert found.get("Saltash", ("", 0))[0] == "PLACE" and found.get("Truro", ("", 0))[0] == "PLACE"
+    assert found.get("Eilidh MacLeod", ("", 0))[0] == "PERSON"
+    assert found.get("Bosphorus", ("", 0))[0] == "PLACE"
+    assert found.get("Temple of Justice", ("", 0))[0] == "PLACE"
+    assert "LLC" not in found

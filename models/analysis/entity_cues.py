@@ -99,6 +99,11 @@ _PHRASE_ENDS = frozenset(
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
+_ROUTE_BETWEEN = re.compile(
+    r"\b(?:section|line|road|railway|route|border|distance|journey|trip|trains?|flights?|ferr(?:y|ies)|buses|"
+    r"stretch|motorway|highway|services?|link) between\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:[A-Z][\w'’-]*\s+and\s+)?$"
+)
+_AFFILIATION_AFTER = re.compile(r"\s?\(\d{1,2}\)|\s?[¹²³⁴⁵⁶⁷⁸⁹]")
 _SELF_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b[Mm]y name is|\b[Mm]y name['’]s)\s+$")
 _HEADQUARTERS_AFTER = re.compile(r",? (?:which is |that is |is |was )?(?:headquartered|based) (?:in|at|near|out of) ")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|laughed|"
@@ -176,6 +181,7 @@ _LOCAL_BODY_AFTER = re.compile(r"(?:['’]s\s+(?:(?:current|former|new|deputy|lo
 # Only a town has a mayor and residents, only a land a coast and villages: "a former mayor of Riverton", "the coast of
 # Galicia", "a fishing village in Cornwall".
 _TOWN_BEFORE = re.compile(r"\b(?:mayors? of|deputy mayor of|residents of|inhabitants of|townspeople of|streets of|"
+                          r"(?:shores?|banks?|mouth|source) of the|"
                           r"seat of|suburbs? of|outskirts of|(?:village|town|hamlet|island) of|coast of|coastline of|"
                           r"shores of|(?:village|town|city|hamlet|suburb|port|county|district|province|region) "
                           r"(?:in|near|outside))\s+$",
@@ -257,6 +263,9 @@ _EXAMPLES_BEFORE = re.compile(
     r"\b([A-Za-z][a-z]{2,19})\s+(?:such as|like|including)\s+(?:[A-Z][\w'’&.-]*\s+){0,4}?"
     r"(?:(?:[A-Z][\w'’&.-]*\s+){0,4}?[A-Z][\w'’&.-]*(?:,\s+|,?\s+(?:and|or)\s+)){0,3}$"
 )
+
+
+_FOR_PEOPLE_BEFORE = re.compile(r"\bfor\s+(?:[a-z-]+\s+)?[a-z]+,?\s+(?:such as|like|including)\s+(?:[^.;:]{0,80})$")
 
 
 def _examples_type(before: str) -> str | None:
@@ -405,6 +414,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         # delegate Chandni Raina", "the actress Rashida Jones")
         cues[named] += 2 if named == "PERSON" else 1
     listed = _examples_type(text[max(0, start - 120) : start])
+    if listed == "PERSON" and _FOR_PEOPLE_BEFORE.search(text, max(0, start - 120), start):
+        listed = None  # "services for students, such as Campus France": the examples of the services
     if listed and not after.startswith(("'s", "’s")):  # "films like Woody Allen's Match Point": the maker
         cues[listed] += 2
     called = _CALLED_BEFORE.search(before)
@@ -413,6 +424,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[introduced] += 3  # "a company called Versant", "a man named Tom": what it is, said outright
     if _SELF_BEFORE.search(before) and len(words) <= 3 and all(w[:1].isupper() for w in words):
         cues["PERSON"] += 2  # "I'm Marcus", "my name is Jess": a speaker names herself
+    if _ROUTE_BETWEEN.search(text, max(0, start - 120), start):
+        cues["PLACE"] += 2  # "the section between Saltash and Truro", "trains between Newton Abbot and Plymouth"
+    if _AFFILIATION_AFTER.match(after) and len(words) >= 2:
+        cues["PERSON"] += 2  # "Eilidh MacLeod (1), Tomasz Wiśniewski (2)": an author and her affiliation's number
     if _HEADQUARTERS_AFTER.match(after):
         cues["ORGANIZATION"] += 2  # "Norte Minerals, which is based in Vancouver", "headquartered in Austin"
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):

@@ -213,8 +213,8 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
         return True  # the letter of a standard or a model ("USB-C", "Type-A")
     if "@" in surface or any(ch in surface for ch in "<>|{}"):
         return True  # an address; a menu path ("File > Save"), markup or a table's rule
-    if not any(ch.isupper() for ch in surface if ch.isalpha()):
-        return True
+    if not any(ch.isupper() for ch in surface if ch.isalpha()) or surface.lower() in CORPORATE_SUFFIXES:
+        return True  # lower case; "LLC" alone after a company's comma
     if counts is not None and _common_word(c, counts):
         return True
     if (surface.isupper() and len(surface) <= 3 or surface.lower() in _CURRENCIES) \

@@ -81,7 +81,8 @@ def plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
     Kinks"): a team or a band. A person's name takes no article."""
     seen: dict[str, bool] = {}
     for c in candidates:
-        if c.type != "PERSON" or " " in c.text or not c.text.endswith("s") or not c.text[:1].isupper():
+        if c.type != "PERSON" or " " in c.text or not c.text.endswith("s") or not c.text[:1].isupper() \
+                or c.text.endswith(("us", "ss", "is")):  # "the Bosphorus", "the Tigris": no plural
             continue
         after_the = bool(THE_BEFORE.search(text, max(0, c.start - 4), c.start))
         seen[c.text] = seen.get(c.text, True) and after_the
