@@ -176,6 +176,8 @@ _OFFICE_BEFORE = re.compile(
 _OFFICE_AFTER = re.compile(r" (?:[Ss]ecretary|[Mm]inister|[Cc]ommissioner|[Ss]ecretaries|[Mm]inisters)\b")
 _WEEKDAYS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday".split())
+_HOURS_AFTER = re.compile(r"\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|[-–])", re.IGNORECASE)
+_BARE_HEADS = frozenset({"Government", "Act", "Administration", "Ministry"})
 _DAYS_JOINED = re.compile(r"\s*(?:&|,|[-–]|\band\b|\bto\b)\s*")
 
 
@@ -207,8 +209,11 @@ def is_junk(c: Candidate, text: str, counts: Counter[str] | None = None) -> bool
                                                or _OFFICE_AFTER.match(text, c.end)):
         return True  # the domain of an office: "Secretary of State", "Minister of Finance", "Health Secretary"
     days = _DAYS_JOINED.split(surface)
-    if len(days) >= 2 and all(d.lower().rstrip(".") in _WEEKDAYS for d in days):
-        return True  # opening hours: "Sun & Mon", "Tue-Thu"
+    if len(days) >= 2 and all(d.lower().rstrip(".") in _WEEKDAYS for d in days) or surface.lower().rstrip(".") in \
+            _WEEKDAYS and _HOURS_AFTER.match(text, c.end):
+        return True  # opening hours: "Sun & Mon", "Tue-Thu", "Sun 9 am - 3 pm"
+    if surface in _BARE_HEADS and text[max(0, c.start - 4) : c.start] == "the ":
+        return True  # "the Government", "the Act": a body or a law named by its common noun
     if len(surface) == 1 and c.start and text[c.start - 1] in "-‐‑":
         return True  # the letter of a standard or a model ("USB-C", "Type-A")
     if "@" in surface or any(ch in surface for ch in "<>|{}"):
