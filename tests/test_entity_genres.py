@@ -277,3 +277,14 @@ def test_a_biography_names_the_towns_of_a_line_its_authors_and_its_waters() -> N
     assert found.get("Bosphorus", ("", 0))[0] == "PLACE"
     assert found.get("Temple of Justice", ("", 0))[0] == "PLACE"
     assert "LLC" not in found
+
+
+def test_a_company_named_after_its_first_word_and_a_word_of_its_trade_is_no_product() -> None:
+    """ "Apple Computer" and "Apple Corps" beside "Apple" (products of Apple to the rules), "Cisco sues Apple" (a
+    place to the model)."""
+    text = ("Apple Computer today launched a 3G version of its iPhone. The Beatles' Apple Corps has filed a lawsuit "
+            "against Apple Computer in a London court. Cisco sues Apple for the iPhone trademark.")
+    found = _found(text)
+    assert found.get("Apple Computer", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Apple Corps", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Cisco", ("", 0))[0] == "ORGANIZATION"

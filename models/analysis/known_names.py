@@ -26,6 +26,9 @@ KNOWN_ORGANISATIONS = frozenset(
         "Deloitte", "KPMG", "PwC", "Accenture", "McKinsey", "Goldman Sachs", "JPMorgan", "Citigroup", "HSBC",
         "Barclays", "BlackRock", "Vanguard Group", "Berkshire Hathaway", "ExxonMobil", "Chevron", "Shell plc", "BP",
         "Gazprom", "Rosneft", "Aramco", "Saudi Aramco", "Codelco", "Glencore", "Rio Tinto", "ArcelorMittal",
+        "Cisco", "Cisco Systems", "Northrop Grumman", "Lockheed Martin", "Raytheon", "EADS", "Hewlett-Packard",
+        "Motorola", "Nokia", "Ericsson", "Qualcomm", "Broadcom", "Yahoo", "Yahoo!", "AOL", "Verizon", "AT&T",
+        "Comcast", "Vodafone", "Deutsche Telekom", "Telefónica", "Novartis", "Roche", "Sanofi", "GlaxoSmithKline",
         "Hamas", "Hezbollah", "Islamic Jihad", "Islamic State", "ISIS", "al-Qaeda", "Al Qaeda", "Taliban",
         # parliaments named in their own language, which the model takes for places
         "Lok Sabha", "Rajya Sabha", "Knesset", "Duma", "State Duma", "Bundestag", "Bundesrat", "Sejm", "Riksdag",

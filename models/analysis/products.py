@@ -100,7 +100,7 @@ DIVISION_WORDS = frozenset("""
     communications pharmaceuticals pharma insurance securities investments logistics aerospace defense defence
     automotive mobility software devices semiconductor semiconductors chemical chemicals airlines air foods
     beverages university school academy press magazine museum arena stadium center centre park hall theatre theater
-    hotel hotels resort resorts casino
+    hotel hotels resort resorts casino computer computers corps commercial airplanes aircraft
 """.split())
 
 
