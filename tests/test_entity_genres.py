@@ -288,3 +288,25 @@ def test_a_company_named_after_its_first_word_and_a_word_of_its_trade_is_no_prod
     assert found.get("Apple Computer", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Apple Corps", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Cisco", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_what_a_body_or_a_place_is_in_is_a_place() -> None:
+    """ "the Cavern Club in Kirkdale" where the model calls Kirkdale an organisation; not a person ("a role in
+    Brown")."""
+    from models.analysis.entity_cues import retype
+    from tests.test_entity_cues import cand
+
+    text = "They played the Cavern Club in Kirkdale, and Tom had a role in Brown's film."
+    cands = [cand(text, "Cavern Club", "ORGANIZATION"), cand(text, "Kirkdale", "ORGANIZATION"),
+             cand(text, "Tom", "PERSON"), cand(text, "Brown", "PERSON")]
+    assert [c.type for c in retype(cands, text)] == ["ORGANIZATION", "PLACE", "PERSON", "PERSON"]
+
+
+def test_a_capital_or_a_city_the_model_missed_is_found() -> None:
+    """ "Dublin first, at Vicar Street" (nothing to the model); not inside a longer name ("Dublin Airport"), not a
+    title in quotation marks (“Fargo,”), not a kind of thing named after a town ("1 Fresno chile")."""
+    text = ("Marta Lindqvist: Where does the tour take you?\nIsla Brennan: Dublin first, at Vicar Street. Then home. "
+            "He phoned in from the Chicago set of “Fargo,” last week. Add 1 Fresno chile and stir.")
+    found = _found(text)
+    assert found.get("Dublin", ("", 0))[0] == "PLACE"
+    assert "Fargo" not in found and "Fresno" not in found

@@ -18,6 +18,7 @@ from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_types import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
+    HONORIFICS,
     ORG_HEADS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
@@ -103,6 +104,14 @@ _ROUTE_BETWEEN = re.compile(
     r"\b(?:section|line|road|railway|route|border|distance|journey|trip|trains?|flights?|ferr(?:y|ies)|buses|"
     r"stretch|motorway|highway|services?|link) between\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:[A-Z][\w'’-]*\s+and\s+)?$"
 )
+_PLURAL_REGIONS = frozenset("""Highlands Lowlands Lakes Alps Andes Rockies Appalachians Midlands Hebrides Americas
+    Indies Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Balkans Pyrenees Himalayas Dolomites
+    Cotswolds Carpathians Urals Caucasus Tropics""".split())
+_WHERE_AFTER = re.compile(r",\s+where\s")
+# Last words of places that are also surnames ("Ruth Hall", "Julian Marsh", "Emma Field").
+_SURNAME_PLACE_WORDS = frozenset({"hall", "marsh", "field", "fields", "hill", "hills", "wood", "woods", "lane",
+                                  "street", "church", "chapel", "banks", "brook", "ford", "park", "tower", "bridge",
+                                  "lake"})
 _AFFILIATION_AFTER = re.compile(r"\s?\(\d{1,2}\)|\s?[¹²³⁴⁵⁶⁷⁸⁹]")
 _SELF_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b[Mm]y name is|\b[Mm]y name['’]s)\s+$")
 _HEADQUARTERS_AFTER = re.compile(r",? (?:which is |that is |is |was )?(?:headquartered|based) (?:in|at|near|out of) ")
@@ -290,7 +299,7 @@ def _examples_type(before: str) -> str | None:
 _CALLED_BEFORE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z-]+\s+)??([a-z][a-z-]+)\s+(?:(?:was|is)\s+)?(?:called|named|dubbed)\s+$"
 )
-_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)\s$")
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+),?\s$")  # "the singer X", "a spokesperson, X"
 
 
 def _named_by_noun(before: str, words: Sequence[str]) -> str | None:
@@ -394,8 +403,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2  # "Fort Worth", "Lake Como"; not "Fort Worth Police Department"
     if len(words) >= 2 and words[-1].lower() == "church" and any(w.lower() in DENOMINATIONS for w in words):
         cues["ORGANIZATION"] += 3  # "the Catholic Church", "the Eastern Orthodox Church": the body, not a building
-    elif len(words) >= 2 and words[-1].lower() in PLACE_LAST_WORDS:
-        cues["PLACE"] += 2
+    elif len(words) >= 2 and words[-1].lower() in PLACE_LAST_WORDS and not (
+            words[0].lower() in HONORIFICS or words[0] in given_names() and len(words) == 2 and
+            words[-1].lower() in _SURNAME_PLACE_WORDS):
+        cues["PLACE"] += 2  # not "Dr. Julian Marsh", "Ruth Hall"
     if len(words) >= 3 and any(w.lower() in _SCHOOL_WORDS for w in words[:-1]):
         cues["ORGANIZATION"] += 2  # "Texas Tech University Health Sciences Center": the university's, no building
     if _LIFE_DATES.match(after):
@@ -409,6 +420,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     if defined:
         cues[defined] += 2
     named = _named_by_noun(before, words)
+    if named and before.endswith(", ") and not after.startswith((",", ")", " —", " -")):
+        named = None  # "a spokesperson, Esther Wambui, said"; not "vice president, Nissan Sales & … at"
     if named:
         # alone not enough: "an aircraft Boeing currently builds" is no apposition; a word for a person is ("India's
         # delegate Chandni Raina", "the actress Rashida Jones")
@@ -424,6 +437,10 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[introduced] += 3  # "a company called Versant", "a man named Tom": what it is, said outright
     if _SELF_BEFORE.search(before) and len(words) <= 3 and all(w[:1].isupper() for w in words):
         cues["PERSON"] += 2  # "I'm Marcus", "my name is Jess": a speaker names herself
+    if len(words) == 1 and surface in _PLURAL_REGIONS:
+        cues["PLACE"] += 2  # "up to the Lakes", "the Balkans"
+    if _WHERE_AFTER.match(after):
+        cues["PLACE"] += 1  # "towards Lower Broadheath, where Elgar was born" (and "Cornell, where he taught")
     if _ROUTE_BETWEEN.search(text, max(0, start - 120), start):
         cues["PLACE"] += 2  # "the section between Saltash and Truro", "trains between Newton Abbot and Plymouth"
     if _AFFILIATION_AFTER.match(after) and len(words) >= 2:
@@ -552,8 +569,14 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     # Statehouse"): the same place
     heads = {c.text.split()[-1] for c in candidates
              if len(c.text.split()) >= 2 and c.text.split()[-1].lower() in BUILDING_HEADS}
+    # what a place or a body is in: "Tynecastle Park in Gorgie", "Paradiso in Amsterdam", "Google in Mountain View"
+    within = {c.end + 4 for c in candidates if c.type in ("PLACE", "ORGANIZATION") and not c.weak
+              and text.startswith(" in ", c.end)}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        if c.start in within and c.type in ("ORGANIZATION", "GROUP") and not _OWN_S_AFTER.match(text, c.end) \
+                and not text.startswith(("'s", "’s"), c.end):
+            evidence[name_key(c.text)]["PLACE"] += 2
         if c.text in heads and not text.startswith(" of ", c.end):  # "Palace of Forty Columns" is another name
             evidence[name_key(c.text)]["PLACE"] += 2
         if c.start >= 1 and text[c.start - 1] in "-‐‑" and c.start - 1 in place_ends:

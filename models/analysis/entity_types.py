@@ -95,7 +95,7 @@ EVENT_HEADS = frozenset(
         "conference", "summit", "festival", "games", "olympics", "championship", "championships", "cup",
         "awards", "expo", "convention", "forum", "war", "election", "elections", "tournament", "marathon",
         "fair", "prix", "tour", "open", "massacre", "rebellion", "uprising", "revolution", "mutiny", "revolt",
-        "riots", "siege",
+        "riots", "siege", "finals",
     }
 )
 # Heads of events' names no person bears: a name the model calls a person ending in one is the event ("Eras Tour").
@@ -169,7 +169,7 @@ PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "loch", "lo
                                "castello", "château", "palacio", "palácio", "palazzo", "praça", "plaça", "mosteiro",
                                "monasterio", "iglesia", "igreja", "église", "chiesa", "cais", "salar", "cerro",
                                "lago", "laguna", "playa", "bahía", "valle", "cordillera", "volcán", "vila",
-                               "praia", "ilha", "hostel", "hotel", "temple"})
+                               "praia", "ilha", "hostel", "hotel", "temple", "castle"})
 PLACE_LAST_WORDS = frozenset(
     """
     island islands river street avenue road park bridge county city province valley beach airport square mountains
@@ -178,7 +178,7 @@ PLACE_LAST_WORDS = frozenset(
     tower castle palace temple mosque stadium arena plaza st st. ave ave. blvd boulevard lane terrace gardens mall
     statehouse courthouse capitol swamp marsh glacier canyon reservoir parish oblast governorate prefecture strasse
     straße platz allee gasse monastery abbey basilica priory shrine expressway turnpike highway freeway motorway
-    parkway hotel resort empire caliphate sultanate khanate emirate indies station
+    parkway hotel resort empire caliphate sultanate khanate emirate indies station manor farm grange
     """.split()
 )
 # Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",

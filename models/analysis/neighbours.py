@@ -11,7 +11,7 @@ from models.analysis.aliases import Candidate
 from models.analysis.cases import case_parties
 from models.analysis.coordination import coordinated, places_by_shared_head
 from models.analysis.publications import publications
-from models.analysis.regions import compass_regions, deity_names, listed_cities_apart
+from models.analysis.regions import compass_regions, deity_names, known_places_missed, listed_cities_apart
 from models.analysis.surnames import full_names_of_surnames
 from models.analysis.titles import people_after_titles, places_after_titles
 
@@ -22,4 +22,4 @@ def typed_by_neighbours(candidates: Sequence[Candidate], text: str) -> list[Cand
     out = places_by_shared_head(coordinated(listed_cities_apart(candidates), text), text)
     out = people_after_titles(places_after_titles(out, text), text)
     out = full_names_of_surnames(publications(out, text), text)
-    return case_parties(deity_names(compass_regions(out, text), text), text)
+    return case_parties(known_places_missed(deity_names(compass_regions(out, text), text), text), text)

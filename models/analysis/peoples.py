@@ -86,7 +86,8 @@ Goths Visigoths Ostrogoths Vandals Franks Huns Celts Gauls Slavs Moors Turks Gre
 Mongols Tatars Tartars Cossacks Berbers Sikhs Hindus Muslims Christians Catholics Protestants Buddhists Pashtuns
 Tamils Uyghurs Uighurs Zulus Maori Māori Inuit Basques Finns Danes Swedes Poles Czechs Serbs Croats Slovaks Brits
 Scots Yazidis Druze Alawites Sunnis Shias Shiites Hutus Tutsis Rohingya Saxons Anglo-Saxons Jutes Picts Lombards
-Magyars Bedouin Muslim Hindu Sikh Jew Arab Kurd Turk Basque
+Magyars Bedouin Muslim Hindu Sikh Jew Arab Kurd Turk Basque Kikuyu Kalenjin Maasai Masai Hmong Lao Thais Khmer
+Akha Hausa Yoruba Igbo Fulani Tuareg Hazara Hazaras Uzbeks Tajiks Baloch Zulu Xhosa Navajo Sioux Iroquois Mayans
 """.split())
 
 

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
-from models.analysis.world_cities import is_city
+from models.analysis.world_cities import is_city, world_cities
 from models.analysis.world_places import countries_and_states, world_places
 
 # Inside a sentence (a lower-case word or a comma before "the"), and the region's word ends the name: not "the West
@@ -64,6 +65,42 @@ def deity_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     taken = [(c.start, c.end) for c in candidates]
     added = [Candidate(m.start(), m.end(), m.group(), "PERSON", source="deity") for m in _GOD.finditer(text)
              if not any(s < m.end() and m.start() < e for s, e in taken)]
+    if not added:
+        return list(candidates)
+    return sorted([*candidates, *added], key=lambda c: (c.start, c.end))
+
+
+# A run of capitalised words: a name as the text writes it.
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?![\w'’&-])")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_FUNCTION_WORD_AFTER = re.compile(
+    r" (?:and|or|but|in|on|at|to|for|with|from|by|of|is|was|are|were|has|had|have|will|would|said|says|where|which|"
+    r"who|that|last|next|this|before|after|until|since|first|then|as|via|through|while|when)\b"
+)
+_QUOTE_BEFORE = re.compile(r"[“\"‘']\Z")
+
+
+def known_places_missed(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Candidates with each country, capital or city of the lists the model left unlabelled ("Dublin first, at
+    Vicar Street") added as a place: only a whole run of capitalised words, not inside a longer name ("Dublin
+    Airport"), and not a name the text also writes in lower case or as a person's."""
+    taken = sorted((c.start, c.end) for c in candidates)
+    people = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
+    places = world_places() | world_cities()
+    added = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        name = m.group().rstrip(".")
+        if name not in places or name in people or len(name) < 4 or _QUOTE_BEFORE.search(text, 0, m.start()):
+            continue  # not the title of “Fargo,”
+        start, end = m.start(), m.start() + len(name)
+        i = bisect.bisect_left(taken, (end, end))
+        if any(s < end and start < e for s, e in taken[max(0, i - 3) : i + 1]):
+            continue
+        if " " not in name and re.search(rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])", text):
+            continue
+        if _LOWER_WORD_AFTER.match(text, end) and not _FUNCTION_WORD_AFTER.match(text, end):
+            continue  # "1 Fresno chile", "Dijon mustard": a kind of thing named after the place
+        added.append(Candidate(start, end, name, "PLACE", weak=True, source="known place"))
     if not added:
         return list(candidates)
     return sorted([*candidates, *added], key=lambda c: (c.start, c.end))

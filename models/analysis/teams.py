@@ -93,7 +93,7 @@ def plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
 
 
 # The plural last words of places ("the United States", "the Rocky Mountains", "the Northern Territories").
-_PLACE_PLURALS = frozenset(
+PLACE_PLURALS = frozenset(
     "States Islands Isles Mountains Hills Lakes Falls Springs Keys Highlands Lowlands Alps Territories Emirates "
     "Provinces Plains Heights Woods Fields Rapids Sands Downs Cliffs Gardens Meadows Valleys Rocks Pyramids Glades "
     "Marshes Lands Caves Narrows Straits Dunes Banks Shoals Reefs Peaks Ranges Hebrides Midlands Americas Indies "
@@ -110,7 +110,7 @@ def team_names(candidates: Sequence[Candidate], text: str, kinds: Sequence[str])
     votes: Counter[str] = Counter()
     for c in candidates:
         words = c.text.split()
-        if c.type not in kinds or len(words) < 2 or not _PLURAL_NAME.match(words[-1]) or words[-1] in _PLACE_PLURALS:
+        if c.type not in kinds or len(words) < 2 or not _PLURAL_NAME.match(words[-1]) or words[-1] in PLACE_PLURALS:
             continue
         votes[c.text] += 1 if THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
     return {name for name, v in votes.items() if v >= (1 if given_name_first(name.split(), set()) else 0)}
