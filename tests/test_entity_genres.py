@@ -310,3 +310,21 @@ def test_a_capital_or_a_city_the_model_missed_is_found() -> None:
     found = _found(text)
     assert found.get("Dublin", ("", 0))[0] == "PLACE"
     assert "Fargo" not in found and "Fresno" not in found
+
+
+def test_a_festival_report_names_its_awards_films_squares_and_bodies() -> None:
+    """ "the Golden Bear" (an organisation to the model) is an award; '"The Quiet Harbour" by Lars Halvorsen' (a
+    place, for its "Harbour") a film; "Alexanderplatz" (an organisation) a square; "the Intergovernmental Panel on
+    Climate Change, the United Nations body" stays an organisation ("Nations" no noun of its kind); "Greenpeace" (a
+    person) an organisation; "the Sahel" (a person) a place."""
+    text = ("Camila Rojas won the Golden Bear for best film. The Grand Jury Prize went to \"The Quiet Harbour\" by "
+            "Lars Halvorsen of Norway. Around 200 people demonstrated on Alexanderplatz. The Intergovernmental Panel "
+            "on Climate Change, the United Nations body for assessing the science, said on Monday that farmers in "
+            "the Sahel are already suffering. Greenpeace called the report a final warning.")
+    found = _found(text)
+    assert found.get("Golden Bear", ("", 0))[0] == "OTHER"
+    assert found.get("Quiet Harbour", ("", 0))[0] == "OTHER"
+    assert found.get("Alexanderplatz", ("", 0))[0] == "PLACE"
+    assert found.get("Intergovernmental Panel on Climate Change", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Greenpeace", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Sahel", ("", 0))[0] == "PLACE"

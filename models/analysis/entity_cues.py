@@ -106,7 +106,9 @@ _ROUTE_BETWEEN = re.compile(
 )
 _PLURAL_REGIONS = frozenset("""Highlands Lowlands Lakes Alps Andes Rockies Appalachians Midlands Hebrides Americas
     Indies Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Balkans Pyrenees Himalayas Dolomites
-    Cotswolds Carpathians Urals Caucasus Tropics""".split())
+    Cotswolds Carpathians Urals Caucasus Tropics Sahel Maghreb Levant Sahara Arctic Antarctic Outback""".split())
+# One word naming a square, a street or a station in German or Dutch ("Alexanderplatz", "Kurfürstendamm", "Damrak").
+_STREET_WORD = re.compile(r"[A-Z][a-zäöüß]{2,}(?:platz|straße|strasse|gasse|allee|plein|gracht|markt|bahnhof|damm)\Z")
 _WHERE_AFTER = re.compile(r",\s+where\s")
 # Last words of places that are also surnames ("Ruth Hall", "Julian Marsh", "Emma Field").
 _SURNAME_PLACE_WORDS = frozenset({"hall", "marsh", "field", "fields", "hill", "hills", "wood", "woods", "lane",
@@ -341,6 +343,10 @@ def _phrase_type(phrase: str) -> str | None:
             return _phrase_type(" ".join(rest)) if rest else None
         if not word[0].isalnum() or word in _PHRASE_ENDS:
             return None
+        if i and words[i][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isalpha() \
+                and words[i + 1].lower() not in _PHRASE_ENDS:
+            i += 1  # "the United Nations body": a name before the head is no noun of its kind ("the South Funen
+            continue  # Archipelago," ends in its head)
         if word in _MODIFYING_NOUNS and i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1].islower() \
                 and (_noun_type(words[i + 1]) or words[i + 1].endswith(("er", "or", "ist", "ment", "tion"))):
             i += 1  # "the state copper miner", "a city bus operator": the noun before another is its modifier
@@ -437,7 +443,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[introduced] += 3  # "a company called Versant", "a man named Tom": what it is, said outright
     if _SELF_BEFORE.search(before) and len(words) <= 3 and all(w[:1].isupper() for w in words):
         cues["PERSON"] += 2  # "I'm Marcus", "my name is Jess": a speaker names herself
-    if len(words) == 1 and surface in _PLURAL_REGIONS:
+    if len(words) == 1 and (surface in _PLURAL_REGIONS or _STREET_WORD.match(surface)):
         cues["PLACE"] += 2  # "up to the Lakes", "the Balkans"
     if _WHERE_AFTER.match(after):
         cues["PLACE"] += 1  # "towards Lower Broadheath, where Elgar was born" (and "Cornell, where he taught")

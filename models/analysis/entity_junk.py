@@ -422,6 +422,8 @@ def _table_heading(c: Candidate, text: str) -> bool:
 
 # Head words of the names of awards ("Royal Gold Medal", "Prize for Fiction", "Award for Best Actress").
 _AWARD_HEADS = frozenset({"award", "prize", "medal", "trophy", "medallion"})
+_GOLDEN_AWARDS = frozenset({"golden bear", "golden lion", "golden globe", "golden globes", "golden palm",
+                            "golden raspberry", "golden ball", "golden boot", "golden shell", "silver bear"})
 
 
 def is_award(name: str) -> bool:
@@ -430,6 +432,8 @@ def is_award(name: str) -> bool:
     words = [w.lower().strip(",.;:") for w in name.split()]
     if len(words) < 2:
         return False
+    if " ".join(words) in _GOLDEN_AWARDS:
+        return True  # "the Golden Bear", "a Golden Globe"
     if words[0] == "best" and words[-1] in PERSON_NOUNS | {"film", "picture", "album", "song", "novel"}:
         return True
     for i, word in enumerate(words[1:], 1):

@@ -29,6 +29,8 @@ KNOWN_ORGANISATIONS = frozenset(
         "Cisco", "Cisco Systems", "Northrop Grumman", "Lockheed Martin", "Raytheon", "EADS", "Hewlett-Packard",
         "Motorola", "Nokia", "Ericsson", "Qualcomm", "Broadcom", "Yahoo", "Yahoo!", "AOL", "Verizon", "AT&T",
         "Comcast", "Vodafone", "Deutsche Telekom", "Telefónica", "Novartis", "Roche", "Sanofi", "GlaxoSmithKline",
+        "Embraer", "Nasdaq", "DuckDuckGo", "Greenpeace", "Amnesty International", "Human Rights Watch", "Oxfam",
+        "Médecins Sans Frontières", "Doctors Without Borders", "Red Cross", "Red Crescent", "YWCA", "YMCA",
         "Hamas", "Hezbollah", "Islamic Jihad", "Islamic State", "ISIS", "al-Qaeda", "Al Qaeda", "Taliban",
         # parliaments named in their own language, which the model takes for places
         "Lok Sabha", "Rajya Sabha", "Knesset", "Duma", "State Duma", "Bundestag", "Bundesrat", "Sejm", "Riksdag",

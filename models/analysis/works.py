@@ -76,6 +76,7 @@ _TITLE_REST = re.compile(r"((?: (?:in|of|the|a|an|and|to|for|on|at|with|from|as|
 # name (Dwayne "The Rock" Johnson).
 _TITLE_OPENING = re.compile(r"(?:[“\"]The |['’]s [“\"]|\b(?:album|song|single|track|film|movie|book|novel|series|"
                             r"show|play|musical|documentary|EP|record|podcast|episode|poem|painting),? [“\"])$")
+_BY_AUTHOR_AFTER = re.compile(r"[,.]?[”\"] by [A-Z]")  # '"The Quiet Harbour" by Lars Halvorsen'
 _NICKNAME_END = re.compile(r"[”\"]\s+[A-Z]")
 # A work's noun before the quotation marks: what the model's own work needs to stay one ("her book “The Living
 # Reef”" is no reef; "the bridge “The Emperor Norton Bridge”" is a bridge).
@@ -91,9 +92,13 @@ def _after_work_noun(c: Candidate, text: str) -> bool:
 def _titled_quote(c: Candidate, text: str) -> bool:
     """The name fills a quotation that reads as a title's: "The" inside the marks, or an owner or a work's noun
     before them, and no surname after them."""
-    opening = _WORK_NOUN_BEFORE if c.type == "OTHER" else _TITLE_OPENING
+    if c.type == "OTHER":  # the model's work: a work's noun before it, or "The" inside the marks and its author
+        opened = bool(_WORK_NOUN_BEFORE.search(text, max(0, c.start - 20), c.start)) or bool(
+            _TITLE_OPENING.search(text, max(0, c.start - 20), c.start) and _BY_AUTHOR_AFTER.match(text, c.end))
+    else:
+        opened = bool(_TITLE_OPENING.search(text, max(0, c.start - 20), c.start))
     return (c.type in ("PERSON", "ORGANIZATION", "PLACE", "OTHER") and bool(_CLOSE_QUOTE.match(text, c.end))
-            and bool(opening.search(text, max(0, c.start - 20), c.start))
+            and opened
             and not _NICKNAME_END.match(text, c.end))
 
 
