@@ -328,3 +328,17 @@ def test_a_festival_report_names_its_awards_films_squares_and_bodies() -> None:
     assert found.get("Intergovernmental Panel on Climate Change", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Greenpeace", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Sahel", ("", 0))[0] == "PLACE"
+
+
+def test_acronyms_the_text_defines_are_names_the_model_missed() -> None:
+    """ "RATP, which runs public transport", "SENAMHI, the national weather service" and "the University of British
+    Columbia (UBC)" then "the UBC" (nothing to the model); not a notion defined in lower case ("sea surface salinity
+    (SSS)"), nor a proclamation's "WHEREAS,"."""
+    text = ("Commuters faced delays as workers at SNCF, the national rail operator, and RATP, which runs public "
+            "transport in Paris, walked out. The University of British Columbia (UBC) has suspended a researcher. The "
+            "UBC said it would review the case. Data from SENAMHI, the national weather service, showed storms. "
+            "Satellites measure sea surface salinity (SSS) daily; SSS varies. WHEREAS, a body of men met.")
+    entities = {e.name: e for e in analyze(text).entities}
+    assert entities["RATP"].type == "ORGANIZATION" and entities["SENAMHI"].type == "ORGANIZATION"
+    assert len(entities["University of British Columbia"].mentions) == 3
+    assert "SSS" not in entities and "WHEREAS" not in entities

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from models.analysis.acronyms import acronym_names
 from models.analysis.aliases import Candidate
 from models.analysis.cases import case_parties
 from models.analysis.coordination import coordinated, places_by_shared_head
@@ -22,4 +23,5 @@ def typed_by_neighbours(candidates: Sequence[Candidate], text: str) -> list[Cand
     out = places_by_shared_head(coordinated(listed_cities_apart(candidates), text), text)
     out = people_after_titles(places_after_titles(out, text), text)
     out = full_names_of_surnames(publications(out, text), text)
-    return case_parties(known_places_missed(deity_names(compass_regions(out, text), text), text), text)
+    out = acronym_names(known_places_missed(deity_names(compass_regions(out, text), text), text), text)
+    return case_parties(out, text)

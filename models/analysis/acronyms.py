@@ -1,0 +1,68 @@
+"""Acronyms the small model leaves unlabelled: one defined in parentheses after a name it found ("The University of
+British Columbia (UBC) has suspended …" … "the UBC"), and one the text defines itself ("RATP, which runs public
+transport", "SENAMHI, the national weather service"). Each is a name of its own, typed as what it abbreviates or,
+defined by a phrase, an organisation."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from models.analysis.aliases import Candidate
+from models.analysis.entity_junk import NOT_NAMES, concept_acronyms
+
+_ACRONYM = r"[A-Z][A-Z&]{1,7}"
+_DEFINED = re.compile(rf"\(({_ACRONYM})\)")
+# An acronym and the clause or the apposition that says what it is.
+_SELF_DEFINED = re.compile(rf"(?<![\w&.-])({_ACRONYM})(?=, (?:which|the|a|an) [a-z])")
+_ROMAN = re.compile(r"[IVXLCDM]+\Z")
+# Words a proclamation or a notice writes in capitals before a comma ("WHEREAS, a body of men …").
+_SHOUTED_WORDS = frozenset({"whereas", "resolved", "therefore", "now", "note", "update", "warning", "notice"})
+
+
+def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Candidates with each occurrence of an acronym defined by the text added (those it does not cover yet)."""
+    if "(" not in text and ", " not in text:
+        return list(candidates)
+    by_end = {c.end: c for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE")}
+    kinds: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        long = by_end.get(m.start() - 1) or by_end.get(m.start())
+        if long is not None and " " in long.text and _initials_fit(m.group(1), long.text):
+            kinds.setdefault(m.group(1), long.type)
+    for m in _SELF_DEFINED.finditer(text):
+        kinds.setdefault(m.group(1), "ORGANIZATION")
+    concepts = concept_acronyms(text)  # "sea surface salinity (SSS)": a notion's letters, no name
+    kinds = {a: k for a, k in kinds.items() if a.lower() not in NOT_NAMES and not _ROMAN.match(a)
+             and a not in concepts and a.lower() not in _SHOUTED_WORDS
+             and not re.search(rf"(?<![\w-]){a.lower()}(?![\w-])", text)}
+    if not kinds:
+        return list(candidates)
+    taken = sorted((c.start, c.end) for c in candidates)
+    pattern = re.compile(rf"(?<![\w&.-])({'|'.join(sorted(map(re.escape, kinds), key=len, reverse=True))})(?![\w&-])")
+    added = []
+    for m in pattern.finditer(text):
+        start, end = m.span(1)
+        i = bisect.bisect_left(taken, (end, end))
+        if any(s < end and start < e for s, e in taken[max(0, i - 3) : i + 1]):
+            continue
+        added.append(Candidate(start, end, m.group(1), kinds[m.group(1)], weak=True, source="acronym"))
+    if not added:
+        return list(candidates)
+    return sorted([*candidates, *added], key=lambda c: (c.start, c.end))
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """The acronym's letters are initials of the name's capitalised words, in order ("UBC" of "University of
+    British Columbia")."""
+    initials = [w[0] for w in name.split() if w[:1].isupper()]
+    letters = [ch for ch in acronym if ch.isalpha()]
+    at = 0
+    for ch in letters:
+        while at < len(initials) and initials[at] != ch:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    return True
