@@ -17,7 +17,7 @@ from typing import Any
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.casual import lower_case_mentions
-from models.analysis.entity_junk import CALENDAR_WORDS, clean
+from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     epithet_names,
     hyphenated_names,
@@ -37,9 +37,11 @@ from models.analysis.entity_types import (
     DASHES,
     DETERMINERS,
     EVENT_HEADS,
+    EVENT_OPENINGS,
     HONORIFICS,
     LABEL_TYPES,
     LAW_HEADS,
+    LAW_OPENINGS,
     NAME_HEAD_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -47,11 +49,13 @@ from models.analysis.entity_types import (
     PERSON_PARTICLES,
     PERSON_TITLES,
     PERSONLESS_EVENT_HEADS,
+    RANKS_BEFORE_A_NAME,
     is_title_word,
 )
 from models.analysis.given_names import given_name_first, given_names
 from models.analysis.headlines import in_headline
 from models.analysis.known_names import KNOWN_ORGANISATIONS
+from models.analysis.name_lookalikes import CALENDAR_WORDS, KICKERS
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.repeats import Coverage, repeated_names, whole_again
@@ -62,14 +66,6 @@ from models.analysis.works import whole_titles
 
 # Labels whose spans become organisations when their last word is an organisation head. GPE stays: "West Bank".
 _RETYPABLE = frozenset({"LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-# Names of battles and of laws and treaties, by their first or last word.
-_EVENT_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Massacre", "Relief", "Storming", "Capture", "Fall", "Tour"})
-_LAW_OPENINGS = frozenset({"Treaty", "Peace", "Edict", "Act", "Statute", "Concordat"})
-# Ranks and titles written capitalised right before a one-word name: a person's ("Lord Lucan", "Captain Foster").
-_RANKS_BEFORE_A_NAME = frozenset(
-    "Lord Lady Sir Dame King Queen Prince Princess Emperor Empress Sultan Tsar Pope Captain Colonel General Admiral "
-    "Lieutenant Sergeant Major Commander Mr. Mrs. Dr. Mr Mrs Dr".split()
-)
 _NATIONALITY_ENDINGS = ("ese", "ian", "ean", "ish", "an", "ch", "i")
 
 
@@ -336,18 +332,11 @@ def _dateline(piece: Piece, text: str) -> list[Any]:
             run.append(tok)
             continue
         if run and sum(len(t.text) for t in run) >= 3 and (_is_dash(tok) or tok.text in {",", "(", ":"}):
-            return [] if any(t.lower_ in _KICKERS for t in run) else run
+            return [] if any(t.lower_ in KICKERS for t in run) else run
         break
     return []
 
 
-# Labels a headline or a block opens with in capitals, the way a dateline does ("BREAKING NEWS:", "EXCLUSIVE –"), and
-# the openings of a proclamation's clauses ("WHEREAS, …", "NOW, THEREFORE, …").
-_KICKERS = frozenset("""
-    breaking news exclusive update updated watch video live opinion analysis editorial review photos photo just
-    alert developing sponsored advertisement explainer interview podcast correction report whereas now therefore
-    resolved
-""".split())
 
 
 def _not_a_name(tokens: Sequence[Any]) -> bool:
@@ -463,7 +452,7 @@ def _part_candidates(
                 and rest[-1].lower_ not in NAME_HEAD_WORDS:  # "King County", "Queen Street" are places
             tokens, kind = rest, "PERSON"
     elif kind in ("GROUP", "PLACE", "ORGANIZATION") and len(tokens) == 1 and tokens[0].i > 0 \
-            and doc[tokens[0].i - 1].text in _RANKS_BEFORE_A_NAME and tokens[0].text[1:].islower() \
+            and doc[tokens[0].i - 1].text in RANKS_BEFORE_A_NAME and tokens[0].text[1:].islower() \
             and tokens[0].lower_ not in NAME_HEAD_WORDS and tokens[0].lower_ not in ORG_HEADS:
         kind = "PERSON"  # "Lord Lucan" (a people to the model), "Captain Foster"
     while kind in ("PLACE", "ORGANIZATION") and len(tokens) > 2 and is_title_word(tokens[0].text) \
@@ -482,11 +471,11 @@ def _part_candidates(
             and tokens[0].lower_ not in _INSTITUTION_FIRST \
             or len(tokens) >= 2 and tokens[-1].lower_ in PERSONLESS_EVENT_HEADS and kind == "PERSON":
         kind = "EVENT"
-    elif len(tokens) >= 3 and tokens[0].text in _EVENT_OPENINGS and tokens[1].lower_ == "of" \
+    elif len(tokens) >= 3 and tokens[0].text in EVENT_OPENINGS and tokens[1].lower_ == "of" \
             and kind in ("ORGANIZATION", "PLACE", "PERSON"):
         kind = "EVENT"  # "the Battle of Plassey", "the Siege of Sebastopol" (organisations to the model)
     elif len(tokens) >= 2 and (tokens[-1].lower_ in LAW_HEADS or tokens[-1].like_num and len(tokens) >= 3
-                               and tokens[-2].lower_ in LAW_HEADS or tokens[0].text in _LAW_OPENINGS
+                               and tokens[-2].lower_ in LAW_HEADS or tokens[0].text in LAW_OPENINGS
                                and tokens[1].lower_ == "of") and kind in ("ORGANIZATION", "PLACE", "PERSON"):
         kind = "OTHER"  # "the Scottish Outdoor Access Code", "the Treaty of Allahabad": a law or a treaty
     taken.update(t.i for t in tokens)

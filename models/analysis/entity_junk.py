@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from models.analysis.aliases import Candidate, name_key
 from models.analysis.casual import casual_case
-from models.analysis.entity_cues import ORG_NOUNS, PERSON_NOUNS
 from models.analysis.entity_types import (
     CORPORATE_SUFFIXES,
     HONORIFICS,
@@ -24,7 +23,9 @@ from models.analysis.entity_types import (
 from models.analysis.given_names import given_names
 from models.analysis.headlines import headline_cut, title_case_line
 from models.analysis.known_names import HOLIDAYS, KNOWN_EVENTS
+from models.analysis.name_lookalikes import CALENDAR_WORDS, document_part, is_award
 from models.analysis.peoples import DEMONYM
+from models.analysis.phrase_types import ORG_NOUNS
 from models.analysis.products import (
     dated_work,
     field_of_study,
@@ -111,41 +112,7 @@ def heading_phrases(candidates: Sequence[Candidate], text: str) -> set[str]:
     return out
 
 
-# A part of a document and its number ("Figure 2", "Table 3b", "Rule 26.1", "Chapter IV"): a reference, no name.
-_DOCUMENT_PARTS = frozenset(
-    "figure fig. table chapter section appendix rule article paragraph page step exhibit tab volume part schedule "
-    "clause annex".split()
-)
-_PART_NUMBER = re.compile(r" (?:\d|[IVX]+\b|[A-Z]\b)")
 
-
-# Names of months and days: a date's words, never a place's or an organisation's name ("in October"). A person
-# may bear one ("June", "April"), so only those the model typed a place or an organisation go.
-CALENDAR_WORDS = frozenset(
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday".split()
-)
-
-
-# An era after a year or a century ("the 7th century BC", "AD 842", "AD842"): part of a date, no organisation.
-_ERA = re.compile(r"^(?:BC|AD|BCE|CE|B\.C\.|A\.D\.)(?:\d{1,4})?$")
-
-
-def document_part(c: Candidate, text: str) -> bool:
-    """A word naming a part of a document before its number ("in Figure 2", "under Rule 26.1"), whatever the model
-    called it; a month's or a day's name the model took for a place or an organisation ("in October"); an era
-    ("century BC", "AD842")."""
-    if c.text in CALENDAR_WORDS and c.type in ("PLACE", "ORGANIZATION"):
-        return True
-    if _ERA.match(c.text):
-        return True
-    if _NUMBERED_PART.fullmatch(c.text) and c.text.split()[0].lower() in _DOCUMENT_PARTS:
-        return True  # "Chapter IV", "Part 2" the model took with its number
-    return " " not in c.text and c.text.lower() in _DOCUMENT_PARTS and _PART_NUMBER.match(text, c.end) is not None
-
-
-_NUMBERED_PART = re.compile(r"[A-Z][A-Za-z]{2,9}\.? (?:\d{1,3}[a-z]?|[IVXLC]{1,6}|One|Two|Three|Four|Five|Six|"
-                            r"Seven|Eight|Nine|Ten|Eleven|Twelve)")
 
 
 def common_words_only(c: Candidate, counts: Counter[str]) -> bool:
@@ -418,28 +385,6 @@ def _table_heading(c: Candidate, text: str) -> bool:
     if line.count("|") < 3 or any(ch.isdigit() for ch in line):
         return False
     return c.text.strip() in {cell.strip() for cell in line.split("|")}
-
-
-# Head words of the names of awards ("Royal Gold Medal", "Prize for Fiction", "Award for Best Actress").
-_AWARD_HEADS = frozenset({"award", "prize", "medal", "trophy", "medallion"})
-_GOLDEN_AWARDS = frozenset({"golden bear", "golden lion", "golden globe", "golden globes", "golden palm",
-                            "golden raspberry", "golden ball", "golden boot", "golden shell", "silver bear"})
-
-
-def is_award(name: str) -> bool:
-    """The name of an award, not of who gives it: its head word is "Award", "Prize", "Medal" … (last, or before
-    "for" / "of"), or it is a category "Best" + a kind of person ("Best Actress", "Best Director")."""
-    words = [w.lower().strip(",.;:") for w in name.split()]
-    if len(words) < 2:
-        return False
-    if " ".join(words) in _GOLDEN_AWARDS:
-        return True  # "the Golden Bear", "a Golden Globe"
-    if words[0] == "best" and words[-1] in PERSON_NOUNS | {"film", "picture", "album", "song", "novel"}:
-        return True
-    for i, word in enumerate(words[1:], 1):
-        if word in _AWARD_HEADS and (i == len(words) - 1 or words[i + 1] in ("for", "of")):
-            return True
-    return False
 
 
 _DEAL_LEAD = re.compile(r"(?:Off|OFF)\s+(?=\S)")

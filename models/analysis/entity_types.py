@@ -184,3 +184,13 @@ PLACE_LAST_WORDS = frozenset(
 # Words that head the name of an organisation, a place, an event or a building ("… Ministry", "… Inc.", "… River",
 # "… Summit", "… Arena"): no surname is one of them.
 NAME_HEAD_WORDS = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_LAST_WORDS | EVENT_HEADS | BUILDING_HEADS
+
+
+# Names of battles and of laws and treaties, by their first or last word.
+EVENT_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Massacre", "Relief", "Storming", "Capture", "Fall", "Tour"})
+LAW_OPENINGS = frozenset({"Treaty", "Peace", "Edict", "Act", "Statute", "Concordat"})
+# Ranks and titles written capitalised right before a one-word name: a person's ("Lord Lucan", "Captain Foster").
+RANKS_BEFORE_A_NAME = frozenset(
+    "Lord Lady Sir Dame King Queen Prince Princess Emperor Empress Sultan Tsar Pope Captain Colonel General Admiral "
+    "Lieutenant Sergeant Major Commander Mr. Mrs. Dr. Mr Mrs Dr".split()
+)

@@ -59,5 +59,4 @@ protestant evangelical coptic pentecostal adventist mormon moravian unitarian"""
 KNOWN_EVENTS = frozenset(name_key(n) for n in ("Brexit", "Holocaust", "Nakba", "Reconquista", "Watergate",
                                                 "Partygate", "Dieselgate", "Grexit", "Olympics", "Paralympics",
                                                 "Olympic", "Paralympic", "Olympiad", "Middle Ages", "Dark Ages",
-                                                "Bronze Age", "Iron Age", "Stone Age", "Renaissance",
-                                                "Enlightenment", "Reformation", "Industrial Revolution"))
+                                                "Bronze Age", "Iron Age", "Stone Age", "Industrial Revolution"))
