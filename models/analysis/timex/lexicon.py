@@ -79,6 +79,9 @@ WEEKDAY = (
 )
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+# A year of any century since 1000 where the words around it say it is one: after a month's name ("May 29, 1453",
+# "March 1066") or a preposition of time ("in 1452 he builds"). Alone, a number of that size is as often a count.
+YEAR_OF_A_DATE = r"(?:1\d\d\d|20\d\d)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 

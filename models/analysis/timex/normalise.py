@@ -508,7 +508,7 @@ def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
 
 _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
     "iso": _calendar, "numeric": _calendar, "numeric_dmy": _calendar, "dotted": _calendar, "dmy_intl": _calendar,
-    "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year,
+    "mdy": _calendar, "dmy": _calendar, "month": _month, "year": _year, "year_of_old": _year,
     "decade": _decade, "century": _century, "quarter": _quarter, "qcode": _qcode, "season": _season,
     "deictic": _deictic, "dayword": _dayword, "dayword2": _dayword, "weekday": _weekday, "ago": _ago,
     "ago_vague": _ago_vague, "the_unit_before": _the_unit_before, "duration": quantities.duration,

@@ -24,6 +24,7 @@ from models.analysis.timex.lexicon import (
     UNIT_ADJ,
     WEEKDAY,
     YEAR4,
+    YEAR_OF_A_DATE,
     B,
     E,
 )
@@ -93,19 +94,20 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "mdy",
         rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP}(?:the{SP})?)?(?P<mon>{MONTH}){SP}(?P<day>{DAYNUM}){_DAYS_TO_MD}"
-        rf"(?:(?:,{OSP}|{SP})(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}(?!:\d)",
+        rf"(?:(?:,{OSP}|{SP})(?P<year>{YEAR_OF_A_DATE}))?{E}{_NOT_NUMBER_AFTER}(?!:\d)",
         "mon",
     ),
     _rule(
         "dmy",
         rf"{B}{MODPRE}(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<day>{DAYNUM}){_DAYS_TO_DM}(?:{SP}of)?{SP}(?P<mon>{MONTH})"
-        rf"(?:,?{SP}(?P<year>{YEAR4}))?{E}{_NOT_NUMBER_AFTER}",
+        rf"(?:,?{SP}(?P<year>{YEAR_OF_A_DATE}))?{E}{_NOT_NUMBER_AFTER}",
         "mon",
     ),
     _rule(
         "month",
         rf"{B}{MODPRE}(?:(?P<rel>(?i:this|last|next|this{SP}past|this{SP}coming|past|coming)){SP})?"
-        rf"(?P<mon>{MONTH})(?:,?{SP}(?:of{SP})?(?P<year>{YEAR4})|{SP}(?:of{SP})?(?P<yrel>this|last|next){SP}year)?"
+        rf"(?P<mon>{MONTH})(?:,?{SP}(?:of{SP})?(?P<year>{YEAR_OF_A_DATE})|{SP}(?:of{SP})?(?P<yrel>this|last|next){SP}"
+        rf"year)?"
         rf"{E}(?!\.?{SP}\d|-\d)",
         "mon",
     ),
@@ -114,6 +116,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?<=\d\d\d\d[-–])|{B})(?<![$€£¥#.,]){MODPRE}(?P<the>(?i:the){SP}year{SP})?"
         rf"(?P<fiscal>(?i:fiscal){SP}(?:year{SP})?|FY{OSP})?"
         rf"(?P<year>{YEAR4})(?!\w)(?![.,]\d|%|[-–/](?!{YEAR4}(?![\w-]))\S)",
+        "year",
+    ),
+    _rule(  # "in 1452 he builds", "By 1453 the empire is tiny"; not "in 1200 trucks"
+        "year_of_old",
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter ))"
+        r"(?P<year>1[0-5]\d\d)(?![\w%-]|[.,]\d)(?! [a-z]+s\b| (?:people|men|women|children|of|to|and|or|points?)\b)",
         "year",
     ),
     _rule(
