@@ -36,7 +36,7 @@ def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]
     concepts = concept_acronyms(text)  # "sea surface salinity (SSS)": a notion's letters, no name
     kinds = {a: k for a, k in kinds.items() if a.lower() not in NOT_NAMES and not _ROMAN.match(a)
              and a not in concepts and a.lower() not in _SHOUTED_WORDS
-             and not re.search(rf"(?<![\w-]){a.lower()}(?![\w-])", text)}
+             and not re.search(rf"(?<![\w-]){re.escape(a.lower())}(?![\w-])", text)}
     if not kinds:
         return list(candidates)
     taken = sorted((c.start, c.end) for c in candidates)

@@ -53,7 +53,8 @@ def lower_case_mentions(text: str, candidates: Sequence[Candidate]) -> list[Cand
             name = _LOWER_COUNTRIES.get(word) or word.title()
             kind = "PLACE" if (word in _LOWER_COUNTRIES or len(word) >= 4 and name in places) else None
         before = _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
-        if kind and word not in _LOWER_COUNTRIES and before and (name != word or before.group().startswith("a")):
+        article = before.group().split()[0] if before else ""
+        if kind and word not in _LOWER_COUNTRIES and before and (name != word or article in ("a", "an")):
             continue  # "an apple", "a bath": a word of the language, not "Apple" or "Bath"
         if kind and not coverage.overlaps(m.start(), m.end()):
             added.append(Candidate(m.start(), m.end(), word, kind, weak=True, source="repeated"))
