@@ -342,3 +342,12 @@ def test_acronyms_the_text_defines_are_names_the_model_missed() -> None:
     assert entities["RATP"].type == "ORGANIZATION" and entities["SENAMHI"].type == "ORGANIZATION"
     assert len(entities["University of British Columbia"].mentions) == 3
     assert "SSS" not in entities and "WHEREAS" not in entities
+
+
+def test_newspapers_by_their_last_word_and_a_range_the_model_missed() -> None:
+    """ "the Kent Herald" (a person to the model) is a newspaper; "the Andes" (nothing to the model) a place."""
+    text = ("The first reports appeared in the Western Gazette on Thursday, and the Kent Herald followed. Twice before "
+            "the war he had crossed the Andes.")
+    found = _found(text)
+    assert found.get("Kent Herald", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Andes", ("", 0))[0] == "PLACE"

@@ -45,7 +45,7 @@ from models.analysis.short_forms import (
 )
 from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
 from models.analysis.world_cities import world_cities
-from models.analysis.world_places import places_with_given_names, world_places
+from models.analysis.world_places import PLURAL_REGIONS, places_with_given_names, world_places
 
 _LIFE_DATES = re.compile(
     r"\s*\((?:born\b|b\.\s|c\.\s*\d|(?:[^()]{0,25}\s)?\d{3,4}\s*[–—-]\s*(?:[^()]{0,25}\s)?(?:c\.\s*)?\d{2,4}\))"
@@ -59,9 +59,6 @@ _ROUTE_BETWEEN = re.compile(
     r"\b(?:section|line|road|railway|route|border|distance|journey|trip|trains?|flights?|ferr(?:y|ies)|buses|"
     r"stretch|motorway|highway|services?|link) between\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:[A-Z][\w'’-]*\s+and\s+)?$"
 )
-_PLURAL_REGIONS = frozenset("""Highlands Lowlands Lakes Alps Andes Rockies Appalachians Midlands Hebrides Americas
-    Indies Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Balkans Pyrenees Himalayas Dolomites
-    Cotswolds Carpathians Urals Caucasus Tropics Sahel Maghreb Levant Sahara Arctic Antarctic Outback""".split())
 # One word naming a square, a street or a station in German or Dutch ("Alexanderplatz", "Kurfürstendamm", "Damrak").
 _STREET_WORD = re.compile(r"[A-Z][a-zäöüß]{2,}(?:platz|straße|strasse|gasse|allee|plein|gracht|markt|bahnhof|damm)\Z")
 _WHERE_AFTER = re.compile(r",\s+where\s")
@@ -211,7 +208,8 @@ _FIRM_LAST_WORDS = frozenset("""
     studio studios design designs architects associates partners consulting consultants lab labs
     laboratories entertainment productions records pictures films ventures holdings solutions
     technologies industries enterprises logistics robotics therapeutics
-    pharmaceuticals biosciences airlines airways motors air
+    pharmaceuticals biosciences airlines airways motors air chronicle gazette herald tribune telegraph observer
+    courier times post journal
 """.split())
 
 
@@ -268,7 +266,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues[introduced] += 3  # "a company called Versant", "a man named Tom": what it is, said outright
     if _SELF_BEFORE.search(before) and len(words) <= 3 and all(w[:1].isupper() for w in words):
         cues["PERSON"] += 2  # "I'm Marcus", "my name is Jess": a speaker names herself
-    if len(words) == 1 and (surface in _PLURAL_REGIONS or _STREET_WORD.match(surface)):
+    if len(words) == 1 and (surface in PLURAL_REGIONS or _STREET_WORD.match(surface)):
         cues["PLACE"] += 2  # "up to the Lakes", "the Balkans"
     if _WHERE_AFTER.match(after):
         cues["PLACE"] += 1  # "towards Lower Broadheath, where Elgar was born" (and "Cornell, where he taught")

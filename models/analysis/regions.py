@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
 from models.analysis.world_cities import is_city, world_cities
-from models.analysis.world_places import countries_and_states, world_places
+from models.analysis.world_places import PLURAL_REGIONS, countries_and_states, world_places
 
 # Inside a sentence (a lower-case word or a comma before "the"), and the region's word ends the name: not "the West
 # Bank" or "the South Pacific" (a longer name, the model's to find).
@@ -86,7 +86,7 @@ def known_places_missed(candidates: Sequence[Candidate], text: str) -> list[Cand
     Airport"), and not a name the text also writes in lower case or as a person's."""
     taken = sorted((c.start, c.end) for c in candidates)
     people = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
-    places = world_places() | world_cities()
+    places = world_places() | world_cities() | PLURAL_REGIONS
     added = []
     for m in _CAPITALISED_RUN.finditer(text):
         name = m.group().rstrip(".")

@@ -49,3 +49,9 @@ def world_places() -> frozenset[str]:
 def places_with_given_names() -> frozenset[str]:
     """Countries, capitals and states, those that are also given names too ("Jordan", "Georgia", "Victoria")."""
     return frozenset(countries_and_states() | {w.replace("_", " ") for w in _CAPITALS.split()})
+
+
+# Regions named by one word, most in the plural after "the" ("up to the Lakes", "the Balkans", "the Sahel").
+PLURAL_REGIONS = frozenset("""Highlands Lowlands Lakes Alps Andes Rockies Appalachians Midlands Hebrides Americas
+    Indies Philippines Netherlands Bahamas Maldives Seychelles Comoros Moluccas Balkans Pyrenees Himalayas Dolomites
+    Cotswolds Carpathians Urals Caucasus Tropics Sahel Maghreb Levant Sahara Arctic Antarctic Outback""".split())
