@@ -351,3 +351,17 @@ def test_newspapers_by_their_last_word_and_a_range_the_model_missed() -> None:
     found = _found(text)
     assert found.get("Kent Herald", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Andes", ("", 0))[0] == "PLACE"
+
+
+def test_the_sides_of_a_result_are_teams_and_players_stay_people() -> None:
+    """ "India beat England by 203 runs", "victory over England at Headingley" (places to the model) and "Hibernian
+    lost to Hearts 2-1" (a people) are sides; "Taylor Fritz beat … 6-3" stays a person; "Russia invaded Ukraine"
+    places."""
+    text = ("India beat England by 203 runs at Headingley\nIndia kept the five-match Test series alive with a "
+            "convincing 203-run victory over England at Headingley in Leeds today. Hibernian lost to Hearts 2-1. "
+            "Taylor Fritz beat Reilly Opelka 6-3, 6-4. Russia invaded Ukraine in 2022.")
+    found = _found(text)
+    assert found.get("India", ("", 0))[0] == "ORGANIZATION" and found.get("England", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Hibernian", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Taylor Fritz", ("", 0))[0] == "PERSON"
+    assert found.get("Russia", ("", 0))[0] == "PLACE" and found.get("Ukraine", ("", 0))[0] == "PLACE"

@@ -43,7 +43,7 @@ from models.analysis.short_forms import (
     short_form_after_the,
     storm_names,
 )
-from models.analysis.teams import THE_BEFORE, plural_after_the, team_evidence, team_names
+from models.analysis.teams import THE_BEFORE, in_a_result, plural_after_the, team_evidence, team_names
 from models.analysis.world_cities import world_cities
 from models.analysis.world_places import PLURAL_REGIONS, places_with_given_names, world_places
 
@@ -401,8 +401,12 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     # what a place or a body is in: "Tynecastle Park in Gorgie", "Paradiso in Amsterdam", "Google in Mountain View"
     within = {c.end + 4 for c in candidates if c.type in ("PLACE", "ORGANIZATION") and not c.weak
               and text.startswith(" in ", c.end)}
+    people_words = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        if c.type in ("PLACE", "GROUP") and not people_words & set(c.text.split()) \
+                and in_a_result(text, c.start, c.end):
+            evidence[name_key(c.text)]["ORGANIZATION"] += 4  # "India beat England by 203 runs": the sides
         if c.start in within and c.type in ("ORGANIZATION", "GROUP") and not _OWN_S_AFTER.match(text, c.end) \
                 and not text.startswith(("'s", "’s"), c.end):
             evidence[name_key(c.text)]["PLACE"] += 2
@@ -497,8 +501,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             (best, weight), *rest = votes.most_common(2) + [("", 0)]
             second = rest[0][1]
             if best != c.type and weight >= 2 and weight >= 2 * second:
-                if c.type == "GROUP" and best != "PLACE":
-                    out.append(c)
+                if c.type == "GROUP" and best != "PLACE" and not (best == "ORGANIZATION" and weight >= 4
+                                                                   and not c.text.endswith("s")):
+                    out.append(c)  # a people stays one; not a side named like one ("Hibernian lost to Hearts 2-1")
                     continue
                 source = "given name" if best == "PERSON" and name_key(c.text) in given else "context"
                 c = replace(c, type=best, source=source)

@@ -76,6 +76,23 @@ def team_evidence(text: str, start: int, end: int) -> int:
     return weight
 
 
+def in_a_result(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is a side of a result: "India beat England by 203 runs", "a 2-1 win over Celtic at
+    …" — a team, not its country or its town (the caller leaves out people: "Fritz beat Opelka 6-3")."""
+    return bool(_RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 40), start)
+                and _MARGIN_AFTER.match(text, end))
+
+
+# A result between two sides: the winner before its verb, the loser after it, with the margin or the score.
+_RESULT_VERB = r"(?:beat|beats|defeated|defeats|thrashed|edged|routed|lost to|loses to|drew with|drew against)"
+_MARGIN = r"(?:by\s+\d{1,3}\s+(?:runs?|wickets?|goals?|points?|strokes?|innings)\b|\d{1,3}\s?[-–]\s?\d{1,3}\b)"
+_RESULT_AFTER = re.compile(
+    rf"\s+{_RESULT_VERB}\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s+{_MARGIN}"
+)
+_RESULT_BEFORE = re.compile(rf"\b(?:{_RESULT_VERB}|victory over|win over|defeat to|loss to|draw with)\s+(?:the\s+)?$")
+_MARGIN_AFTER = re.compile(rf"\s+(?:{_MARGIN}|at\s+[A-Z])")
+
+
 def plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
     """One-word names typed as people, in the plural and written after "the" every time ("the Steelers", "the
     Kinks"): a team or a band. A person's name takes no article."""
