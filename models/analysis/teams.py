@@ -85,12 +85,15 @@ def in_a_result(text: str, start: int, end: int) -> bool:
 
 # A result between two sides: the winner before its verb, the loser after it, with the margin or the score.
 _RESULT_VERB = r"(?:beat|beats|defeated|defeats|thrashed|edged|routed|lost to|loses to|drew with|drew against)"
-_MARGIN = r"(?:by\s+\d{1,3}\s+(?:runs?|wickets?|goals?|points?|strokes?|innings)\b|\d{1,3}\s?[-–]\s?\d{1,3}\b)"
+_MARGIN = (r"(?:by\s{1,3}\d{1,3}\s{1,3}(?:runs?|wickets?|goals?|points?|strokes?|innings)\b|"
+           r"\d{1,3}\s?[-–]\s?\d{1,3}\b)")
 _RESULT_AFTER = re.compile(
-    rf"\s+{_RESULT_VERB}\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s+{_MARGIN}"
+    rf"\s{{1,3}}{_RESULT_VERB}\s{{1,3}}(?:the\s{{1,3}})?[A-Z][\w'’.-]{{0,40}}(?:\s{{1,3}}[A-Z][\w'’.-]{{0,40}}){{0,3}}"
+    rf"\s{{1,3}}{_MARGIN}"
 )
-_RESULT_BEFORE = re.compile(rf"\b(?:{_RESULT_VERB}|victory over|win over|defeat to|loss to|draw with)\s+(?:the\s+)?$")
-_MARGIN_AFTER = re.compile(rf"\s+(?:{_MARGIN}|at\s+[A-Z])")
+_RESULT_BEFORE = re.compile(rf"\b(?:{_RESULT_VERB}|victory over|win over|defeat to|loss to|draw with)\s{{1,3}}"
+                            rf"(?:the\s{{1,3}})?$")
+_MARGIN_AFTER = re.compile(rf"\s{{1,3}}(?:{_MARGIN}|at\s{{1,3}}[A-Z])")
 
 
 def plural_after_the(candidates: Sequence[Candidate], text: str) -> set[str]:
