@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_junk import NOT_NAMES, concept_acronyms
+from models.analysis.entity_types import written_lower
 
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
 _DEFINED = re.compile(rf"\(({_ACRONYM})\)")
@@ -36,7 +37,7 @@ def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]
     concepts = concept_acronyms(text)  # "sea surface salinity (SSS)": a notion's letters, no name
     kinds = {a: k for a, k in kinds.items() if a.lower() not in NOT_NAMES and not _ROMAN.match(a)
              and a not in concepts and a.lower() not in _SHOUTED_WORDS
-             and not re.search(rf"(?<![\w-]){re.escape(a.lower())}(?![\w-])", text)}
+             and not written_lower(a, text)}
     if not kinds:
         return list(candidates)
     taken = sorted((c.start, c.end) for c in candidates)

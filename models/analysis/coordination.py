@@ -15,11 +15,11 @@ from models.analysis.entity_types import (
     ORG_HEADS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
+    WEB_DOMAIN,
     is_title_word,
 )
 from models.analysis.known_names import KNOWN_ORGANISATIONS
 
-_WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk|io)\Z")  # "Booking.com": a website's company
 _COORDINATOR = re.compile(r"(?:,\s+|,?\s+(?:and|or|&)\s+)$")
 # A plural noun of places after the last of coordinated names, the head they share ("the Tilba and Moro lakes").
 _PLACES_AFTER = re.compile(
@@ -47,7 +47,7 @@ def _rank(c: Candidate, full_people: set[str], counts: Counter[str]) -> int:
     if c.source in ("context", "epithet", "storm", "taxon"):
         return 2  # already typed by the words around it, or by its own ("Theodore the Sanctified")
     if c.type == "ORGANIZATION":
-        marked = (name_key(c.text) in KNOWN_ORGANISATIONS or "&" in c.text or _WEB_DOMAIN.search(c.text)
+        marked = (name_key(c.text) in KNOWN_ORGANISATIONS or "&" in c.text or WEB_DOMAIN.search(c.text)
                   or len(words) > 1 and any(
             w.isupper() for w in words) or any(w in ORG_HEADS or w in CORPORATE_SUFFIXES or w in _COMPANY_WORDS
                                                for w in lower))

@@ -22,6 +22,8 @@ from models.analysis.entity_types import (
     ORG_HEADS,
     PLACE_FIRST_WORDS,
     PLACE_LAST_WORDS,
+    WEB_DOMAIN,
+    written_lower,
 )
 from models.analysis.given_names import given_name_first, given_names
 from models.analysis.institutions import feature_places, university_places
@@ -102,8 +104,6 @@ _WEBSITE_AFTER = re.compile(r"\s+(?:website|web site|homepage|online store|web s
 _LANDS = re.compile(r"[A-Z][a-z]+lands\Z")
 # What a river does ("the Leie flows into the Scheldt"), after "the".
 _RIVER_VERB_AFTER = re.compile(r"\s+(?:flows|flowed|meanders|meandered|rises|empties|drains|joins the)\b")
-_THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$")
-_WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk|io)\Z")
 _INITIAL_SURNAME = re.compile(
     r"(?!(?:U\.S|D\.C|U\.K|U\.N|E\.U|N\.Y|L\.A|St)\.)(?:[A-Z]\. ?){1,3}"
     r"(?:[A-Z][a-z]{0,2}['’]?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z"
@@ -290,9 +290,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
             and len(words) <= 2:
         cues["ORGANIZATION"] += 2
     if len(words) == 1 and _LANDS.match(surface) or len(words) <= 2 and _RIVER_VERB_AFTER.match(after) \
-            and _THE_BEFORE.search(before):
+            and THE_BEFORE.search(before):
         cues["PLACE"] += 2  # "the Highlands"; "the Leie flows into the Scheldt"
-    if _WEB_DOMAIN.search(surface):
+    if WEB_DOMAIN.search(surface):
         cues["ORGANIZATION"] += 3  # "Booking.com", "Hostelworld.com": a website's company
     if _INITIAL_SURNAME.match(surface):
         cues["PERSON"] += 2  # "E. MacLeod", "J. R. Smith": an initial and a surname
@@ -442,7 +442,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         c.text.split()[0] for c in candidates if c.type == "ORGANIZATION" and " " in c.text} - {
         w for c in candidates if c.type == "PERSON" and " " in c.text for w in c.text.split()}
     # nor a name a person of the article bears ("Constantine" of "Constantine XI Palaiologos")
-    for name in {c.text for c in candidates if c.text in cities and not _written_lower(c.text, text)}:
+    for name in {c.text for c in candidates if c.text in cities and not written_lower(c.text, text)}:
         if not evidence[name_key(name)]["ORGANIZATION"]:  # "Liverpool travel to Leeds": the club
             evidence[name_key(name)]["PLACE"] += 2  # "the coach from Bristol", "we are in Porto"
     for key in {name_key(p) for c in candidates if c.type == "ORGANIZATION" for _, p in university_places(c.text)}:
@@ -512,11 +512,6 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, end=c.end + 2, text=text[c.start : c.end + 2])  # the shop's name is "Lowe's"
         out.append(c)
     return out
-
-
-def _written_lower(name: str, text: str) -> bool:
-    """The text also writes the one-word ``name`` in lower case, as a word of the language ("Bath", "a bath")."""
-    return " " not in name and re.search(rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])", text) is not None
 
 
 def _mixed_place_names(candidates: Sequence[Candidate], evidence: dict[str, Counter[str]]) -> set[str]:

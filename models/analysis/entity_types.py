@@ -194,3 +194,13 @@ RANKS_BEFORE_A_NAME = frozenset(
     "Lord Lady Sir Dame King Queen Prince Princess Emperor Empress Sultan Tsar Pope Captain Colonel General Admiral "
     "Lieutenant Sergeant Major Commander Mr. Mrs. Dr. Mr Mrs Dr".split()
 )
+
+
+# A website's own name ("Booking.com", "Hostelworld.com"): the company that runs it.
+WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk|io)\Z")
+
+
+def written_lower(word: str, text: str) -> bool:
+    """The text also writes the one-word ``word`` in lower case, as a word of the language ("Bath" … "a bath",
+    "RATP" … "ratp"); never for a name of several words."""
+    return " " not in word and re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text) is not None

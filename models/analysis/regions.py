@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
+from models.analysis.entity_types import written_lower
 from models.analysis.world_cities import is_city, world_cities
 from models.analysis.world_places import PLURAL_REGIONS, countries_and_states, world_places
 
@@ -96,7 +97,7 @@ def known_places_missed(candidates: Sequence[Candidate], text: str) -> list[Cand
         i = bisect.bisect_left(taken, (end, end))
         if any(s < end and start < e for s, e in taken[max(0, i - 3) : i + 1]):
             continue
-        if " " not in name and re.search(rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])", text):
+        if written_lower(name, text):
             continue
         if _LOWER_WORD_AFTER.match(text, end) and not _FUNCTION_WORD_AFTER.match(text, end):
             continue  # "1 Fresno chile", "Dijon mustard": a kind of thing named after the place
