@@ -365,3 +365,13 @@ def test_the_sides_of_a_result_are_teams_and_players_stay_people() -> None:
     assert found.get("Hibernian", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Taylor Fritz", ("", 0))[0] == "PERSON"
     assert found.get("Russia", ("", 0))[0] == "PLACE" and found.get("Ukraine", ("", 0))[0] == "PLACE"
+
+
+def test_a_persons_name_in_a_forum_post_is_not_every_word_it_spells() -> None:
+    """ "Will" and "Mark" named in a lower-case post: "i will", "i mark my calendar" are no mentions of them."""
+    text = ("so i've been talking to Will about the move. i will probably go next month. i'm not sure though. my "
+            "friend Mark says the rent in montreal is fine. i mark my calendar anyway. got an offer from Ubisoft and "
+            "ubisoft seems ok.")
+    entities = {e.name: e for e in analyze(text).entities}
+    assert all(m.text[:1].isupper() for name in ("Will", "Mark") if name in entities for m in entities[name].mentions)
+    assert len(entities["Ubisoft"].mentions) == 2 and entities["Montreal"].type == "PLACE"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
+from models.analysis.given_names import given_names
 from models.analysis.repeats import Coverage
 from models.analysis.world_cities import world_cities
 from models.analysis.world_places import world_places
@@ -32,15 +33,16 @@ def casual_case(text: str) -> bool:
 
 
 def lower_case_mentions(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """In a text written in lower case by habit: the lower-case occurrences of the names found capitalised
-    ("Ubisoft" … "ubisoft"), and the countries and cities written in lower case ("canada", "dundee", "uk"), as
-    mentions; ``candidates`` unchanged in any other text."""
+    """In a text written in lower case by habit: the lower-case occurrences of the places and organisations found
+    capitalised ("Ubisoft" … "ubisoft"; not a person's name, as often a word: "Will" … "i will"), and the countries
+    and cities written in lower case ("canada", "dundee", "uk"), as mentions; ``candidates`` unchanged in any other
+    text."""
     if not casual_case(text):
         return list(candidates)
     kinds: dict[str, str] = {}
-    for c in candidates:
-        if c.type in ("PERSON", "ORGANIZATION", "PLACE") and not c.weak and len(c.text) >= 3 \
-                and c.text[:1].isupper() and not c.text.isupper():
+    for c in candidates:  # not a person's name: "will", "mark", "rose" in lower case are words of the language
+        if c.type in ("ORGANIZATION", "PLACE") and not c.weak and len(c.text) >= 3 \
+                and c.text[:1].isupper() and not c.text.isupper() and c.text not in given_names():
             kinds.setdefault(c.text.lower(), c.type)
     places = world_places() | world_cities()
     coverage = Coverage(len(text), candidates)
