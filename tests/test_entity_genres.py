@@ -4,10 +4,7 @@ test is a short text of its kind and what a reader of it expects in the panel.""
 from __future__ import annotations
 
 from models.analysis import analyze
-
-
-def _found(text: str) -> dict[str, tuple[str, int]]:
-    return {e.name: (e.type, len(e.mentions)) for e in analyze(text).entities}
+from tests.test_entity_stories import _found
 
 
 def test_a_guide_names_an_island_by_its_short_name_and_companies_by_their_examples() -> None:

@@ -5,13 +5,13 @@ defined by a phrase, an organisation."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_junk import NOT_NAMES, concept_acronyms
 from models.analysis.entity_types import written_lower
+from models.analysis.repeats import Coverage
 
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
 _DEFINED = re.compile(rf"\(({_ACRONYM})\)")
@@ -40,13 +40,12 @@ def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]
              and not written_lower(a, text)}
     if not kinds:
         return list(candidates)
-    taken = sorted((c.start, c.end) for c in candidates)
+    coverage = Coverage(len(text), candidates)
     pattern = re.compile(rf"(?<![\w&.-])({'|'.join(sorted(map(re.escape, kinds), key=len, reverse=True))})(?![\w&-])")
     added = []
     for m in pattern.finditer(text):
         start, end = m.span(1)
-        i = bisect.bisect_left(taken, (end, end))
-        if any(s < end and start < e for s, e in taken[max(0, i - 3) : i + 1]):
+        if coverage.overlaps(start, end):
             continue
         added.append(Candidate(start, end, m.group(1), kinds[m.group(1)], weak=True, source="acronym"))
     if not added:

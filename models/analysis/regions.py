@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
 from models.analysis.aliases import Candidate
 from models.analysis.entity_types import written_lower
+from models.analysis.repeats import Coverage
 from models.analysis.world_cities import is_city, world_cities
 from models.analysis.world_places import PLURAL_REGIONS, countries_and_states, world_places
 
@@ -63,9 +63,9 @@ def deity_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with each "God" the model did not find added as a person."""
     if "God" not in text and "Allah" not in text and "Jehovah" not in text and "Yahweh" not in text:
         return list(candidates)
-    taken = [(c.start, c.end) for c in candidates]
+    coverage = Coverage(len(text), candidates)
     added = [Candidate(m.start(), m.end(), m.group(), "PERSON", source="deity") for m in _GOD.finditer(text)
-             if not any(s < m.end() and m.start() < e for s, e in taken)]
+             if not coverage.overlaps(m.start(), m.end())]
     if not added:
         return list(candidates)
     return sorted([*candidates, *added], key=lambda c: (c.start, c.end))
@@ -85,7 +85,7 @@ def known_places_missed(candidates: Sequence[Candidate], text: str) -> list[Cand
     """Candidates with each country, capital or city of the lists the model left unlabelled ("Dublin first, at
     Vicar Street") added as a place: only a whole run of capitalised words, not inside a longer name ("Dublin
     Airport"), and not a name the text also writes in lower case or as a person's."""
-    taken = sorted((c.start, c.end) for c in candidates)
+    coverage = Coverage(len(text), candidates)
     people = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
     places = world_places() | world_cities() | PLURAL_REGIONS
     added = []
@@ -94,10 +94,7 @@ def known_places_missed(candidates: Sequence[Candidate], text: str) -> list[Cand
         if name not in places or name in people or len(name) < 4 or _QUOTE_BEFORE.search(text, 0, m.start()):
             continue  # not the title of “Fargo,”
         start, end = m.start(), m.start() + len(name)
-        i = bisect.bisect_left(taken, (end, end))
-        if any(s < end and start < e for s, e in taken[max(0, i - 3) : i + 1]):
-            continue
-        if written_lower(name, text):
+        if coverage.overlaps(start, end) or written_lower(name, text):
             continue
         if _LOWER_WORD_AFTER.match(text, end) and not _FUNCTION_WORD_AFTER.match(text, end):
             continue  # "1 Fresno chile", "Dijon mustard": a kind of thing named after the place
