@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from models.analysis.library_people import family_name
-from models.analysis.timex.events import post_author
+from models.analysis.post_signatures import post_author
 from models.analysis.types import Entity, TimelineEvent
 
 MAX_CHARS = 36

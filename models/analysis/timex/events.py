@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from models.analysis.post_signatures import post_author
 from models.analysis.timex.arithmetic import interval, narrow
 from models.analysis.timex.context import Context
 from models.analysis.timex.tense import direction_at, governing_verb
@@ -370,19 +371,3 @@ def build_events(
             )
         )
     return tuple(events), True
-
-
-# The signature line of a post quoted in a story (an embedded tweet): "— Rep. Jane Roe (@janeroe) November 19, 2019".
-_SIGNATURE_CHARS = 140
-_POST_SIGNATURE = re.compile(r"[—–-][^\S\n]*(?P<who>[^()\n@]{2,80}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*")
-
-
-def post_author(text: str, start: int, end: int) -> str | None:
-    """Who wrote the quoted post whose signature line ends with the date at ``[start, end)``, or None when that
-    date is not the end of such a line."""
-    line_end = text.find("\n", end)
-    if text[end:line_end if line_end >= 0 else len(text)].strip():
-        return None
-    line = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
-    found = _POST_SIGNATURE.fullmatch(line) if len(line) <= _SIGNATURE_CHARS else None
-    return " ".join(found.group("who").split()) if found else None
