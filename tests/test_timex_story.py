@@ -224,6 +224,23 @@ def test_a_holiday_before_a_capitalised_word_in_a_sentence_is_a_name() -> None:
     assert _values("She sang at the Christmas Concert in town.", date(2019, 12, 2)) == {}
 
 
+JAN_4 = date(2020, 1, 4)
+
+
+def test_a_holiday_since_which_something_lasts_is_behind_the_article() -> None:
+    text = "About 4,000 people who had been trapped at Mallacoota since New Year's Eve were being taken to safety."
+    assert _values(text, JAN_4)["New Year's Eve"] == "2019-12-31"
+
+
+def test_a_past_progressive_passive_is_past() -> None:  # "were being": the past sits on the first auxiliary
+    assert _values("The ferries were being loaded on Christmas Eve.", JAN_4)["Christmas Eve"] == "2019-12-24"
+
+
+def test_a_holiday_in_the_present_tense_is_the_nearest_one() -> None:
+    assert _values("The harbour is closed on New Year's Eve.", JAN_4)["New Year's Eve"] == "2019-12-31"
+    assert _values("The harbour is closed on New Year's Eve.", date(2020, 12, 20))["New Year's Eve"] == "2020-12-31"
+
+
 def test_the_same_day_of_a_date_known_only_to_the_year_is_not_placed() -> None:
     values = _values("She left the village 30 years ago – on the same day her brother was born.", date(2019, 3, 4))
     assert values == {"30 years ago": "1989"}

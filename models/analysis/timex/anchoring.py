@@ -122,8 +122,9 @@ def holiday_date(name: str, year: int | None, direction: Direction, dct: date) -
         return _holiday_in(name, dct.year - 1)
     if direction == "future" and this_year < dct:
         return _holiday_in(name, dct.year + 1)
-    if direction is None and (this_year - dct).days > 182:
+    # no tense, or the present ("the shops that are open on New Year's Eve"): the nearest one
+    if direction in (None, "present") and (this_year - dct).days > 182:
         return _holiday_in(name, dct.year - 1)
-    if direction is None and (dct - this_year).days > 182:
+    if direction in (None, "present") and (dct - this_year).days > 182:
         return _holiday_in(name, dct.year + 1)
     return this_year

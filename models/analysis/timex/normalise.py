@@ -492,14 +492,19 @@ def _to_date(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     return Value("DATE", fmt(r.dct, unit), None, None)
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
 def _holiday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     name = _norm(c.group("hol")).replace("’", "'")
     y = c.group("year")
     year = int(y) if y else None
-    day = anchoring.holiday_date(name, year, direction(), r.dct)
+    text = c.match.string
+    since = year is None and _SINCE.search(text, max(0, c.start - 12), c.start) is not None  # "since Christmas"
+    day = anchoring.holiday_date(name, year, "past" if since else direction(), r.dct)
     if day is None:
         return None
-    if year is None and day < r.dct:
+    if year is None and day < r.dct and not since:
         upcoming = anchoring.holiday_date(name, None, "future", r.dct)
         if upcoming is not None and (upcoming - r.dct).days <= 45:
             day = upcoming  # "prices dropped to Black Friday levels" two weeks before it: the coming one

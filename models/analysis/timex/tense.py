@@ -154,9 +154,9 @@ def verb_direction(verb: Any, depth: int = 0) -> tuple[Direction, bool]:
         return "past", False
     if tag == "VBN":
         # passive participle: the tense sits on the auxiliary ("was signed", "is held")
-        for c in verb.children:
-            if c.dep_ == "auxpass":
-                return ("past" if c.tag_ == "VBD" else "present"), False
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.dep_ == "auxpass" for c in auxiliaries):  # "were being taken": the past is on either auxiliary
+            return ("past" if any(c.tag_ == "VBD" for c in auxiliaries) else "present"), False
         if verb.dep_ in ("acl", "amod") or any(c.dep_ == "nsubj" for c in verb.children):
             return "past", False  # a reduced relative, or a past tense the tagger read as a participle
         return None, False
