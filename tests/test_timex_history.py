@@ -31,3 +31,14 @@ def test_a_history_podcast_without_a_date_gets_its_timeline() -> None:
     events = analyze("MAYA: By 1453 the Byzantine Empire is tiny.\nDEV: In 1452 he builds a fortress on the "
                      "Bosphorus.\nMAYA: The walls fell on May 29, 1453.").events
     assert [e.timex.value for e in events] == ["1453", "1452", "1453-05-29"]
+
+
+def test_hundreds_and_thousands_of_years_ago_count_every_word_of_the_number() -> None:
+    values = _values("Nearly two hundred and fifty years ago a handful of farmers met here. The chapel was rebuilt "
+                     "one hundred and twenty years ago, and Two thousand years ago the Romans came.", date(2020, 3, 2))
+    assert values == {"Nearly two hundred and fifty years ago": "1770", "one hundred and twenty years ago": "1900",
+                      "Two thousand years ago": "0020"}
+
+
+def test_and_between_two_small_numbers_is_not_one_number() -> None:
+    assert _values("The works took two and three years.", date(2020, 3, 2)) == {"three years": "P3Y"}

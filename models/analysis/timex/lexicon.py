@@ -32,7 +32,7 @@ NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "a": 1, "an": 1, "single": 1, "dozen": 12, "couple": 2,
 }
 ORDINALS = {
@@ -86,7 +86,9 @@ SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 
 _NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an", "single", "dozen", "couple")])
-NUMWORD = rf"(?:{_NUM_SIMPLE})(?:[- ](?:{_NUM_SIMPLE})){{0,5}}"  # bounded: an open chain backtracks quadratically
+# "two hundred and fifty": "and" only after a hundred or a thousand ("two and three years" are two numbers)
+NUMWORD = (rf"(?:{_NUM_SIMPLE})(?:(?:[- ]|(?<=hundred) and |(?<=thousand) and )(?:{_NUM_SIMPLE})){{0,5}}"
+           )  # bounded: an open chain backtracks quadratically
 NUMBER = (
     rf"(?i:\d+(?:[.,]\d+)?(?:½)?|{NUMWORD}(?:{SP}and{SP}a{SP}half)?|a{SP}dozen|a{SP}couple{SP}of|a{SP}couple|"
     rf"a{SP}few|a|an|a{SP}single|several|many|few|dozens{SP}of|hundreds{SP}of|thousands{SP}of|"
@@ -121,13 +123,16 @@ def number_value(text: str) -> float | None:
         pass
     total = 0
     current = 0
-    parts = re.split(r"[- ]", t)
+    parts = [p for p in re.split(r"[- ]", t) if p != "and"]  # "two hundred and fifty"
     if not parts or any(p not in NUMBER_WORDS for p in parts):
         return None
     for p in parts:
         n = NUMBER_WORDS[p]
         if n == 100:
             current = max(current, 1) * 100
+        elif n == 1000:
+            total += max(current, 1) * 1000
+            current = 0
         else:
             current += n
     total += current
