@@ -241,6 +241,15 @@ def test_a_holiday_in_the_present_tense_is_the_nearest_one() -> None:
     assert _values("The harbour is closed on New Year's Eve.", date(2020, 12, 20))["New Year's Eve"] == "2020-12-31"
 
 
+def test_a_count_later_in_a_past_clause_is_not_after_the_article() -> None:
+    """Told after "this morning", "six months later" in the past counts from the earlier story, not from today."""
+    text = ("Thirty-one years ago I sat where you are sitting. The speaker that year was Senator Dean. A classmate "
+            "who is sitting in the third row this morning persuaded me to apply. Six months later I was teaching.")
+    assert _values(text, date(2020, 1, 1))["Six months later"] == "1989"
+    assert _values("The plant opened this morning. Six months later it will close.",
+                   date(2020, 1, 1))["Six months later"] == "2020-07"
+
+
 def test_the_same_day_of_a_date_known_only_to_the_year_is_not_placed() -> None:
     values = _values("She left the village 30 years ago – on the same day her brother was born.", date(2019, 3, 4))
     assert values == {"30 years ago": "1989"}

@@ -375,12 +375,26 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
         base, gran = r.dct, "day"
     else:
         base, gran = r.anchor_for(unit)
+    target, g = _counted(base, gran, n, unit, sign, d, base is r.dct)
+    if sign > 0 and d not in ("from now", "hence") and target > r.dct and direction() == "past":
+        # "Six months later I was teaching", told after "this morning": a past clause is not after the article,
+        # so it counts from the latest earlier date of the text that keeps it behind the article
+        for earlier, earlier_gran in reversed(r.history):
+            shifted, shifted_g = _counted(earlier, earlier_gran, n, unit, sign, d, False)
+            if shifted <= r.dct:
+                target, g = shifted, shifted_g
+                break
+    return Value("DATE", fmt(target, g), quantities.qmod(c.group("qmod")), (target, g))
+
+
+def _counted(base: date, gran: str, n: float, unit: str, sign: int, d: str, from_dct: bool) -> tuple[date, str]:
+    """The day ``n`` ``unit``s before or after ``base`` (``sign``) and the granularity of the result."""
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
     if months:
         total = round(n * months)
         target = shift(base, "month", sign * total)
         g = unit if float(n).is_integer() else "month"
-        if unit == "year" and gran in ("month", "quarter", "half", "season") and base is not r.dct:
+        if unit == "year" and gran in ("month", "quarter", "half", "season") and not from_dct:
             g = gran  # "a year earlier" than a quarter is that quarter a year before
     else:
         days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 1)
@@ -388,8 +402,7 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
         g = "week" if unit in ("week", "fortnight") and d in ("ago", "back") else "day"
     if coarser(gran, g):
         g = gran
-    value = fmt(target, g)
-    return Value("DATE", value, quantities.qmod(c.group("qmod")), (target, g))
+    return target, g
 
 
 def _ago_vague(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
