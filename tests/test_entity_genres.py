@@ -372,3 +372,15 @@ def test_a_persons_name_in_a_forum_post_is_not_every_word_it_spells() -> None:
     entities = {e.name: e for e in analyze(text).entities}
     assert all(m.text[:1].isupper() for name in ("Will", "Mark") if name in entities for m in entities[name].mentions)
     assert len(entities["Ubisoft"].mentions) == 2 and entities["Montreal"].type == "PLACE"
+
+
+def test_an_island_group_called_by_its_plural_is_the_islands_and_its_airline_a_company() -> None:
+    """ "the Chathams" of the "Chatham Islands" (an organisation to the model, then read as short for the airline
+    "Air Chathams"); "the Shetlands" of the "Shetland Islands"."""
+    text = ("The Chatham Islands lie 800 km east of New Zealand.\nThe only way for visitors to travel to the Chathams "
+            "is by air. Air Chathams fly 5 days per week. The plane is based in the Chathams and flies back to the "
+            "Chathams in the afternoon.\nThe Shetlands are windy; the Shetland Islands have many sheep.")
+    found = _found(text)
+    assert found.get("Chatham Islands") == ("PLACE", 5)  # the islands' name inside the airline's counts too
+    assert found.get("Air Chathams") == ("ORGANIZATION", 1)
+    assert found.get("Shetland Islands") == ("PLACE", 2)

@@ -493,6 +493,14 @@ def library_name(name: str, kind: str) -> str:
 STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "super", "superstorm", "tornado"})
 
 
+def island_group_plural(name: str) -> str | None:
+    """What an island group is called by in the plural: "Chathams" of "Chatham Islands", else None."""
+    words = name.split()
+    if len(words) == 2 and words[1] in ("Islands", "Isles") and words[0][:1].isupper() and not words[0].endswith("s"):
+        return words[0] + "s"
+    return None
+
+
 def company_short_form(name: str) -> str | None:
     """The first word of a company's name that only adds what a company calls itself ("Nordwind" of "Nordwind
     Energy", "Tata" of "Tata Motors"), else None."""
@@ -531,6 +539,8 @@ def _contains(short: tuple[str, ...], long: tuple[str, ...], kind: str) -> bool:
         # "the Council" after "Hallowfield City Council", when it is the only one ("the House" is a chamber, seldom
         # the White House)
         return short[0] == long[-1]
+    if len(short) == 1 and kind == "PLACE" and len(long) == 2 and long[1] in ("islands", "isles"):
+        return short[0] == long[0] + "s"  # "the Chathams" of "the Chatham Islands", "the Shetlands"
     if len(short) == 1 and (short[0] in ORG_HEADS or short[0] in NAME_PARTICLES or kind == "PLACE"):
         return False
     if kind == "ORGANIZATION" and long[: len(short)] == short:

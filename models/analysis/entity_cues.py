@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.analysis.aliases import Candidate, name_key
+from models.analysis.aliases import Candidate, island_group_plural, name_key
 from models.analysis.entity_types import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
@@ -225,8 +225,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["ORGANIZATION"] += 3
     if words and words[-1].lower() in CORPORATE_SUFFIXES and len(words) > 1:
         cues["ORGANIZATION"] += 3
-    elif len(words) > 1 and words[-1].lower() in _FIRM_LAST_WORDS:
-        cues["ORGANIZATION"] += 2  # "Balmond Studio", "Peter Koros Design": a firm named after its founder
+    elif len(words) > 1 and (words[-1].lower() in _FIRM_LAST_WORDS or words[0] == "Air" and words[1][:1].isupper()):
+        cues["ORGANIZATION"] += 2  # "Balmond Studio", "Peter Koros Design" (a founder's firm); "Air Chathams"
     if len(words) >= 2 and words[0].lower() in PLACE_FIRST_WORDS and words[-1].lower() not in ORG_HEADS:
         cues["PLACE"] += 2  # "Fort Worth", "Lake Como"; not "Fort Worth Police Department"
     if len(words) >= 2 and words[-1].lower() == "church" and any(w.lower() in DENOMINATIONS for w in words):
@@ -402,8 +402,11 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     within = {c.end + 4 for c in candidates if c.type in ("PLACE", "ORGANIZATION") and not c.weak
               and text.startswith(" in ", c.end)}
     people_words = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
+    islands = {plural for c in candidates if c.type == "PLACE" and (plural := island_group_plural(c.text))}
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
+        if c.text in islands:
+            evidence[name_key(c.text)]["PLACE"] += 3  # "the Chathams" of the "Chatham Islands"
         if c.type in ("PLACE", "GROUP") and not people_words & set(c.text.split()) \
                 and in_a_result(text, c.start, c.end):
             evidence[name_key(c.text)]["ORGANIZATION"] += 4  # "India beat England by 203 runs": the sides
