@@ -384,3 +384,14 @@ def test_an_island_group_called_by_its_plural_is_the_islands_and_its_airline_a_c
     assert found.get("Chatham Islands") == ("PLACE", 5)  # the islands' name inside the airline's counts too
     assert found.get("Air Chathams") == ("ORGANIZATION", 1)
     assert found.get("Shetland Islands") == ("PLACE", 2)
+
+
+def test_the_last_word_of_a_title_is_no_organisation_but_a_body_named_in_one_is() -> None:
+    """ "Game of Thrones", "Pride and Prejudice": the model makes organisations of "Thrones" and "Prejudice"."""
+    text = ("It is no exaggeration to say that HBO's Game of Thrones is more than a television series. While Pride "
+            "and Prejudice will attract many readers, few know the others. He spoke to a Joint Session of Congress "
+            "and the Members of Congress stood. Shares of Marks and Spencer fell.")
+    found = _found(text)
+    assert "Thrones" not in found and "Prejudice" not in found
+    assert found.get("HBO", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Congress") == ("ORGANIZATION", 2)
