@@ -395,3 +395,16 @@ def test_the_last_word_of_a_title_is_no_organisation_but_a_body_named_in_one_is(
     assert "Thrones" not in found and "Prejudice" not in found
     assert found.get("HBO", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Congress") == ("ORGANIZATION", 2)
+
+
+def test_the_journal_a_study_is_published_in_is_an_organisation_and_a_city_stays_a_place() -> None:
+    """ "published on Wednesday in Nature" (a place to the model); "published in London" is where."""
+    text = ("The findings were published on Wednesday in Nature. Writing in The Lancet, doctors said the drug works. "
+            "The paper appeared in the journal Cell last week. The book was published in London. In 2005, he "
+            "appeared in Cry Wolf, a horror film.")
+    found = _found(text)
+    assert found.get("Nature", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Lancet", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Cell", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("London", ("", 0))[0] == "PLACE"
+    assert found.get("Cry Wolf", ("", 0))[0] != "ORGANIZATION"  # a film one appears in is no journal

@@ -70,6 +70,10 @@ _SURNAME_PLACE_WORDS = frozenset({"hall", "marsh", "field", "fields", "hill", "h
                                   "lake"})
 _AFFILIATION_AFTER = re.compile(r"\s?\(\d{1,2}\)|\s?[¹²³⁴⁵⁶⁷⁸⁹]")
 _SELF_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b[Mm]y name is|\b[Mm]y name['’]s)\s+$")
+# Where a study is published: "published on Wednesday in", "writing in The", "the journal" (not a place: "published
+# in London" is checked against the places of the world; not "appeared in", said of films and samples too).
+_JOURNAL_BEFORE = re.compile(r"\b(?:journals?|(?:published|writing|wrote)(?: online| today| this week|"
+                             r" on [A-Z][a-z]{2,5}day)? in)[^\S\n]+(?:[Tt]he[^\S\n]+)?$")
 _HEADQUARTERS_AFTER = re.compile(r",? (?:which is |that is |is |was )?(?:headquartered|based) (?:in|at|near|out of) ")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|laughed|"
                          r"smiled|nodded|whispered|shouted)\b")
@@ -276,6 +280,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PERSON"] += 2  # "Eilidh MacLeod (1), Tomasz Wiśniewski (2)": an author and her affiliation's number
     if _HEADQUARTERS_AFTER.match(after):
         cues["ORGANIZATION"] += 2  # "Norte Minerals, which is based in Vancouver", "headquartered in Austin"
+    if _JOURNAL_BEFORE.search(before) and surface not in places_with_given_names() \
+            and surface not in world_cities():
+        cues["ORGANIZATION"] += 3  # "published on Wednesday in Nature", "the journal Cell": a journal
     if _SPEECH_AFTER.match(after) or _KIN_AFTER.match(after):
         cues["PERSON"] += 1
         if len(words) == 1 and surface in given_names() and surface not in places_with_given_names():
