@@ -408,3 +408,28 @@ def test_the_journal_a_study_is_published_in_is_an_organisation_and_a_city_stays
     assert found.get("Cell", ("", 0))[0] == "ORGANIZATION"
     assert found.get("London", ("", 0))[0] == "PLACE"
     assert found.get("Cry Wolf", ("", 0))[0] != "ORGANIZATION"  # a film one appears in is no journal
+
+
+SPORTS_REPORT = (
+    "Hibernian beat Hearts in Edinburgh derby\nMonday, February 27, 2023\nHibernian defeated city rivals Heart of "
+    "Midlothian 2-1 at Easter Road on Sunday, moving closer in the league. The striker Callum Rennie scored twice past "
+    "the goalkeeper, and Winger Ryan Mackie made both goals. The result leaves Hearts third, with Hibernian fourth. "
+    "Hibernian travel to Dundee next Saturday, while Hearts host Livingston at Tynecastle Park. In the cricket, England "
+    "still lead the series 2-1 after India collapsed at Headingley.")
+
+
+def test_in_a_sports_report_the_towns_and_countries_that_play_are_teams() -> None:
+    """The model calls "Hibernian" a people, "Livingston" a person and "England" and "India" places."""
+    found = _found(SPORTS_REPORT)
+    for team in ("Hibernian", "Hearts", "Livingston", "England", "India"):
+        assert found.get(team, ("", 0))[0] == "ORGANIZATION", team
+    assert found.get("Ryan Mackie", ("", 0))[0] == "PERSON"  # "Winger" is his position, not his name
+    assert found.get("Edinburgh", ("", 0))[0] == "PLACE"
+
+
+def test_outside_a_sports_report_a_country_that_faces_or_hosts_stays_a_place() -> None:
+    text = ("China faced criticism at the summit on Monday. Germany hosts the next round of talks, and France "
+            "still leads the push for a ceasefire, officials said.")
+    found = _found(text)
+    for country in ("China", "Germany", "France"):
+        assert found.get(country, ("", 0))[0] == "PLACE", country

@@ -45,7 +45,15 @@ from models.analysis.short_forms import (
     short_form_after_the,
     storm_names,
 )
-from models.analysis.teams import THE_BEFORE, in_a_result, plural_after_the, team_evidence, team_names
+from models.analysis.teams import (
+    THE_BEFORE,
+    in_a_result,
+    plays,
+    plural_after_the,
+    sports_report,
+    team_evidence,
+    team_names,
+)
 from models.analysis.world_cities import world_cities
 from models.analysis.world_places import PLURAL_REGIONS, places_with_given_names, world_places
 
@@ -409,14 +417,21 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     within = {c.end + 4 for c in candidates if c.type in ("PLACE", "ORGANIZATION") and not c.weak
               and text.startswith(" in ", c.end)}
     people_words = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
+    full_names_words = {w for c in candidates if c.type == "PERSON" and " " in c.text for w in c.text.split()}
     islands = {plural for c in candidates if c.type == "PLACE" and (plural := island_group_plural(c.text))}
+    sport = sports_report(text)
+    sides: set[str] = set()
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
         if c.text in islands:
             evidence[name_key(c.text)]["PLACE"] += 3  # "the Chathams" of the "Chatham Islands"
-        if c.type in ("PLACE", "GROUP") and not people_words & set(c.text.split()) \
-                and in_a_result(text, c.start, c.end):
-            evidence[name_key(c.text)]["ORGANIZATION"] += 4  # "India beat England by 203 runs": the sides
+        if (c.type in ("PLACE", "GROUP") and not people_words & set(c.text.split()) and in_a_result(
+                text, c.start, c.end)) or sport and (c.type != "PERSON" or " " not in c.text
+                                                     and c.text not in given_names()) \
+                and not full_names_words & set(c.text.split()) and plays(text, c.start, c.end):
+            # "India beat England by 203 runs", and in a sports report "Hibernian defeated city rivals": the sides
+            evidence[name_key(c.text)]["ORGANIZATION"] += 4
+            sides.add(c.text)
         if c.start in within and c.type in ("ORGANIZATION", "GROUP") and not _OWN_S_AFTER.match(text, c.end) \
                 and not text.startswith(("'s", "’s"), c.end):
             evidence[name_key(c.text)]["PLACE"] += 2
@@ -465,7 +480,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     # a team the model calls an organisation at least once, and a place or a person elsewhere
     teams = team_names(candidates, text, ("PERSON", "PLACE", "ORGANIZATION"))
     teams &= {c.text for c in candidates if c.type == "ORGANIZATION" and c.source == "model"}
-    peoples = peoples_of_places(candidates, text)
+    peoples = peoples_of_places(candidates, text) - sides  # "Hibernian goalkeeper" of a side that plays
     mixed = _mixed_place_names(candidates, evidence)
     storms = storm_names(candidates)
     out = []

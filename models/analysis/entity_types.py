@@ -43,6 +43,8 @@ TITLE_WORDS = frozenset(
         "judge", "justice", "attorney", "general", "gen", "gen.", "lt", "lt.", "lieutenant", "col", "col.",
         "colonel", "maj", "maj.", "capt", "capt.", "captain", "admiral", "adm", "adm.", "sergeant",
         "sgt", "sgt.", "commander", "marshal", "coach", "striker", "goalkeeper", "midfielder", "defender",
+        "winger", "full-back", "fullback", "left-back", "right-back", "centre-back", "center-back", "keeper",
+        "wicketkeeper", "batsman", "batter", "bowler", "quarterback", "pitcher", "referee", "umpire", "skipper",
         "counterpart", "spokesmen", "presidents", "ministers", "minister-president", "ceos", "boss",
         "founder-ceo", "co-chairman", "vice-president", "vice-chairman", "deputy-director", "superintendent",
         "commissioner", "inspector", "detective", "sheriff", "trooper", "constable", "councilman", "councilwoman",

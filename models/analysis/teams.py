@@ -134,3 +134,49 @@ def team_names(candidates: Sequence[Candidate], text: str, kinds: Sequence[str])
             continue
         votes[c.text] += 1 if THE_BEFORE.search(text, max(0, c.start - 4), c.start) else -1
     return {name for name, v in votes.items() if v >= (1 if given_name_first(name.split(), set()) else 0)}
+
+
+# Words of a sports report, none said of politics or business: three different ones make a text one, where a town
+# or a country that wins, draws, hosts or leads the series is its team.
+_SPORT_WORD = re.compile(
+    r"\b(?:derby|league|striker|midfielder|defender|goalkeeper|innings|wickets?|batsman|batsmen|bowlers?|"
+    r"kick-off|half-time|equaliser|equalizer|touchdowns?|quarterback|pitcher|playoffs?|semi-final|quarter-final|"
+    r"relegation|unbeaten|rugby|football|cricket|hockey|baseball|basketball|hat-trick|penalty shoot-out|"
+    r"free kick|stoppage time|home side|away side|fixture)\b",
+    re.IGNORECASE,
+)
+_SPORT_WORDS_NEEDED = 3
+
+
+def sports_report(text: str) -> bool:
+    """The text uses three different words of a sports report ("derby", "striker", "league")."""
+    seen: set[str] = set()
+    for word in _SPORT_WORD.finditer(text):
+        seen.add(word.group().lower().rstrip("s"))
+        if len(seen) >= _SPORT_WORDS_NEEDED:
+            return True
+    return False
+
+
+# What a side does in a report ("Hibernian defeated city rivals", "England still lead the series", "Rangers drew
+# with Aberdeen", "Aberdeen's manager"); a town travelled to or played at is the place ("travel to Dundee", "at
+# Headingley").
+_PLAYS_AFTER = re.compile(
+    r"(?:[^\S\n]{1,3}(?:still|also|now|again|then|eventually|finally|comfortably|narrowly))?[^\S\n]{1,3}(?:won|lost|drew|"
+    r"beat|defeated|thrashed|hammered|edged|host|hosts|hosted|travel|travels|travelled|traveled|visit|visits|"
+    r"face|faces|faced|lead|leads|led|trail|trails|trailed|collapsed|clinched|equalised|equalized|conceded|"
+    r"were bowled|were all out|declared)\b"
+    r"|['’]s[^\S\n]{1,3}(?:manager|coach|striker|goalkeeper|keeper|captain|midfielder|defender|skipper|boss|fans|"
+    r"supporters|players|squad|bowlers|batsmen|batters|innings|attack|defence|defense|lead|victory|win|defeat)\b"
+)
+_PLAYED_BEFORE = re.compile(
+    r"\b(?:beat|defeated|thrashed|hammered|edged|drew with|draw with|lost to|losing to|against|hosts?|hosted|"
+    r"face|faces|faced|to face|to play|visit of|victory over|win over|defeat to|defeat by|loss to|win against)"
+    r"[^\S\n]{1,3}(?:the[^\S\n]{1,3})?$"
+)
+
+
+def plays(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` plays in a sports report: it wins, draws, hosts or leads, or is beaten, drawn with or
+    faced (the caller asks only of the names the model took for places or peoples, in a sports report)."""
+    return bool(_PLAYS_AFTER.match(text, end) or _PLAYED_BEFORE.search(text, max(0, start - 24), start))
