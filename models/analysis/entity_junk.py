@@ -291,6 +291,7 @@ def _citation_parts(c: Candidate, text: str) -> list[Candidate]:
 
 # Small words that stay inside names and titles ("Bank of America", "Rio de Janeiro", "Dar es Salaam", "Gone with
 # the Wind", "As Good as It Gets").
+_VENUE_LAST_WORDS = frozenset("Park Stadium Arena Ground Road Lane Oval Field Bowl Dome Stadion".split())
 _INSIDE_WORDS = NAME_PARTICLES | frozenset(
     "a an at to in on upon am im an der den di da do dos das della del e es y i et und zu zum zur sur sous aux les "
     "lès las los il lo al el ul ud ad bin ibn bint ben abu ter ten op aan o with without or nor but from into by "
@@ -305,7 +306,8 @@ def clause_parts(c: Candidate) -> list[Candidate]:
     "al-Hajj"), and so does a letter or two ("Wayne ’ s World")."""
     words = c.text.split(" ")
     cuts = [i for i, w in enumerate(words[1:-1], 1)
-            if w[:1].islower() and w.isalpha() and len(w) >= 3 and w not in _INSIDE_WORDS]
+            if w[:1].islower() and w.isalpha() and len(w) >= 3 and w not in _INSIDE_WORDS
+            or i == 1 and w == "at" and words[-1] in _VENUE_LAST_WORDS]  # "Kilmarnock at Celtic Park"
     if not cuts:
         return [c]
     parts: list[Candidate] = []
@@ -545,7 +547,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             numbered = _SERIES_NUMBER.match(text, c.end)  # "Apple Watch Series" + "10"
         if numbered:  # "Falcon" (an organisation to the model) "9 rocket", "Boeing 737 jets": the product
             c = replace(c, end=numbered.end(1), text=text[c.start : numbered.end(1)], type="OTHER", source="product")
-        m = _STATS_TAIL.search(c.text) or _TICKER_TAIL.search(c.text)
+        m = _STATS_TAIL.search(c.text) or _TICKER_TAIL.search(c.text) or _SCORE_TAIL.search(c.text)
         if m and m.start() > 0:
             end = c.start + m.start()
             c = replace(c, end=end, text=text[c.start : end])
@@ -574,4 +576,5 @@ _DISEASE = re.compile(r"(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebol
                       r"Marburg|Nipah|Lassa|Omicron|Delta variant)\Z")
 _SERIES_WORDS = frozenset({"Series", "Model", "Mark", "Gen", "Generation", "Version"})
 _SERIES_NUMBER = re.compile(r"( (?:\d{1,3}|[A-Z]|[IVX]{1,4}))(?![\w.,-]\w)")
+_SCORE_TAIL = re.compile(r"(?<=[a-z])\s\d{1,3}\s?[-–]\s?\d{1,3}$")  # "Midlothian 2–1": the score the model took in
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
