@@ -414,9 +414,9 @@ SPORTS_REPORT = (
     "Hibernian beat Hearts in Edinburgh derby\nMonday, February 27, 2023\nHibernian defeated city rivals Heart of "
     "Midlothian 2–1 at Easter Road on Sunday, moving closer in the league. The striker Callum Rennie scored twice "
     "past the goalkeeper, and Winger Ryan Mackie made both goals. The result leaves Hearts third, with Hibernian "
-    "fourth. Hibernian travel to Dundee next Saturday, while Hearts host Livingston at Tynecastle Park. Leaders "
-    "Celtic won 3–0 against Kilmarnock at Celtic Park. In the cricket, England still lead the series 2-1 after India "
-    "collapsed at Headingley.")
+    "fourth. Hibernian travel to Dundee to face Dundee United, while Hearts host Livingston at Tynecastle Park. "
+    "Leaders Celtic won 3–0 against Kilmarnock at Celtic Park. In the cricket, England still lead the series 2-1 "
+    "after India collapsed at Headingley.")
 
 
 def test_in_a_sports_report_the_towns_and_countries_that_play_are_teams() -> None:
@@ -428,6 +428,8 @@ def test_in_a_sports_report_the_towns_and_countries_that_play_are_teams() -> Non
     assert found.get("Edinburgh", ("", 0))[0] == "PLACE"
     assert "Midlothian 2–1" not in found and "Kilmarnock at Celtic Park" not in found  # a score, and two names
     assert found.get("Kilmarnock", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Dundee", ("", 0))[0] == "PLACE"  # where the side travels, not short for "Dundee United"
+    assert found.get("Dundee United", ("", 0))[0] == "ORGANIZATION"
 
 
 def test_outside_a_sports_report_a_country_that_faces_or_hosts_stays_a_place() -> None:

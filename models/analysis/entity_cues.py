@@ -65,6 +65,9 @@ _FRONT_DEFINITION = re.compile(r"(?:^|[.!?]\s+|\n|[\"“‘'])\s*(?:An?|The)\s+(
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*who\b|\s(?:recalled|recalls|believes|believed|thinks|thought|was born|died|married)\b)"
 )
+# Where one goes: "Hibernian travel to Dundee", "she flew back to Lagos" (a club's town too: the place).
+_TRAVEL_TO_BEFORE = re.compile(r"\b(?:travel|travels|travelled|traveled|travelling|traveling|fly|flies|flew|flown|"
+                               r"drive|drove|driven|sail|sailed|moved|relocated|returned|emigrated)(?: back)? to $")
 _ROUTE_BETWEEN = re.compile(
     r"\b(?:section|line|road|railway|route|border|distance|journey|trip|trains?|flights?|ferr(?:y|ies)|buses|"
     r"stretch|motorway|highway|services?|link) between\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:[A-Z][\w'’-]*\s+and\s+)?$"
@@ -282,6 +285,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2  # "up to the Lakes", "the Balkans"
     if _WHERE_AFTER.match(after):
         cues["PLACE"] += 1  # "towards Lower Broadheath, where Elgar was born" (and "Cornell, where he taught")
+    if _TRAVEL_TO_BEFORE.search(before) and len(words) <= 3 and words[-1].lower() not in ORG_HEADS \
+            and not team_evidence(text, start, end):  # not "travel to Blackburn Rovers", a club's ground
+        cues["PLACE"] += 2
     if _ROUTE_BETWEEN.search(text, max(0, start - 120), start):
         cues["PLACE"] += 2  # "the section between Saltash and Truro", "trains between Newton Abbot and Plymouth"
     if _AFFILIATION_AFTER.match(after) and len(words) >= 2:
