@@ -438,3 +438,14 @@ def test_outside_a_sports_report_a_country_that_faces_or_hosts_stays_a_place() -
     found = _found(text)
     for country in ("China", "Germany", "France"):
         assert found.get(country, ("", 0))[0] == "PLACE", country
+
+
+def test_a_first_name_alone_in_a_quote_is_the_person_named_in_full_but_a_state_stays_a_place() -> None:
+    """ "Callum" (an organisation to the model) of "Callum Rennie"; "Virginia" of "Virginia Democrats" is the state."""
+    text = ("The winner came from striker Callum Rennie. \"Callum has been working so hard in training, and he "
+            "deserved his goals,\" said head coach Alan McBride.\nVirginia Democrats won a majority in Richmond. "
+            "Voters in Virginia turned out in numbers.")
+    found = _found(text)
+    assert found.get("Callum Rennie") == ("PERSON", 2)
+    assert "Callum" not in found
+    assert found.get("Virginia", ("", 0))[0] == "PLACE"

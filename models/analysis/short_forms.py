@@ -13,6 +13,8 @@ from models.analysis.entity_types import PLACE_FIRST_WORDS, PLACE_LAST_WORDS, is
 from models.analysis.given_names import given_names
 from models.analysis.peoples import DEMONYM, nationality_written, people_of_a_country
 from models.analysis.teams import THE_BEFORE
+from models.analysis.world_cities import world_cities
+from models.analysis.world_places import places_with_given_names
 
 
 def parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[str]) -> set[str]:
@@ -26,7 +28,10 @@ def parts_of_people(candidates: Sequence[Candidate], text: str, surnames: set[st
     # headline's "Zubimendi" a work to it, not a title in quotation marks)
     regnal = {words[0] for c in candidates if c.type == "PERSON" and len(words := c.text.split()) >= 2
               and _REGNAL.match(words[1])}  # "Constantine" of "Constantine XI Palaiologos", "Louis" of "Louis XIV"
-    return {w for w in surnames | regnal if w in typed_apart and not nationality_written(w, text)}
+    # "Callum" of "Callum Rennie" (an organisation to the model in '"Callum has been working so hard," said …')
+    firsts = {words[0] for c in candidates if c.type == "PERSON" and not c.weak and len(words := c.text.split()) == 2
+              and words[0] in given_names() and words[1][:1].isupper()} - places_with_given_names() - world_cities()
+    return {w for w in surnames | regnal | firsts if w in typed_apart and not nationality_written(w, text)}
 
 
 _REGNAL = re.compile(r"[IVX]{1,5}\Z")
