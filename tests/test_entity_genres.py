@@ -449,3 +449,15 @@ def test_a_first_name_alone_in_a_quote_is_the_person_named_in_full_but_a_state_s
     assert found.get("Callum Rennie") == ("PERSON", 2)
     assert "Callum" not in found
     assert found.get("Virginia", ("", 0))[0] == "PLACE"
+
+
+def test_where_people_live_and_what_a_ground_is_in_are_places() -> None:
+    """ "Fans in Leith" (an organisation to the model), "Tynecastle Park in Gorgie" (a person to it); not a case
+    named after a party in a court ("the Court of Appeals in Brown against the United States")."""
+    text = ("Hearts host Livingston at Tynecastle Park in Gorgie on Saturday. Fans in Leith will already be looking "
+            "ahead to the next derby.\nI believe that the law in the United States Court of Appeals in Brown against "
+            "the United States is clear.")
+    found = _found(text)
+    assert found.get("Gorgie", ("", 0))[0] == "PLACE"
+    assert found.get("Leith", ("", 0))[0] == "PLACE"
+    assert found.get("Brown", ("", 0))[0] != "PLACE"

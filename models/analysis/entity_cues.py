@@ -68,6 +68,9 @@ _SPEECH_AFTER = re.compile(
 # Where one goes: "Hibernian travel to Dundee", "she flew back to Lagos" (a club's town too: the place).
 _TRAVEL_TO_BEFORE = re.compile(r"\b(?:travel|travels|travelled|traveled|travelling|traveling|fly|flies|flew|flown|"
                                r"drive|drove|driven|sail|sailed|moved|relocated|returned|emigrated)(?: back)? to $")
+_PEOPLE_IN_BEFORE = re.compile(r"\b(?:fans|residents|voters|locals|families|households|villagers|commuters|"
+                               r"shoppers|farmers|pupils|homeowners|tenants|people|citizens) (?:in|across|around) $",
+                               re.IGNORECASE)
 _ROUTE_BETWEEN = re.compile(
     r"\b(?:section|line|road|railway|route|border|distance|journey|trip|trains?|flights?|ferr(?:y|ies)|buses|"
     r"stretch|motorway|highway|services?|link) between\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:[A-Z][\w'’-]*\s+and\s+)?$"
@@ -423,14 +426,18 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     within = {c.end + 4 for c in candidates if c.type in ("PLACE", "ORGANIZATION") and not c.weak
               and text.startswith(" in ", c.end)}
     people_words = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
+    within_places = {c.end + 4 for c in candidates if c.type == "PLACE" and text.startswith(" in ", c.end)}
     full_names_words = {w for c in candidates if c.type == "PERSON" and " " in c.text for w in c.text.split()}
     islands = {plural for c in candidates if c.type == "PLACE" and (plural := island_group_plural(c.text))}
     sport = sports_report(text)
     sides: set[str] = set()
+    lived_in: set[str] = set()
     for c in candidates:
         evidence[name_key(c.text)].update(mention_cues(text, c.start, c.end))
         if c.text in islands:
             evidence[name_key(c.text)]["PLACE"] += 3  # "the Chathams" of the "Chatham Islands"
+        if _PEOPLE_IN_BEFORE.search(text, max(0, c.start - 24), c.start) and len(c.text.split()) <= 3:
+            lived_in.add(name_key(c.text))
         if (c.type in ("PLACE", "GROUP") and not people_words & set(c.text.split()) and in_a_result(
                 text, c.start, c.end)) or sport and (c.type != "PERSON" or " " not in c.text
                                                      and c.text not in given_names()) \
@@ -438,9 +445,11 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             # "India beat England by 203 runs", and in a sports report "Hibernian defeated city rivals": the sides
             evidence[name_key(c.text)]["ORGANIZATION"] += 4
             sides.add(c.text)
-        if c.start in within and c.type in ("ORGANIZATION", "GROUP") and not _OWN_S_AFTER.match(text, c.end) \
-                and not text.startswith(("'s", "’s"), c.end):
-            evidence[name_key(c.text)]["PLACE"] += 2
+        if c.start in within and (c.type in ("ORGANIZATION", "GROUP") or c.type == "PERSON" and " " not in c.text
+                                  and c.start in within_places and c.text not in given_names()
+                                  and c.text not in full_names_words) \
+                and not _OWN_S_AFTER.match(text, c.end) and not text.startswith(("'s", "’s"), c.end):
+            evidence[name_key(c.text)]["PLACE"] += 2  # "Tynecastle Park in Gorgie" (a person to the model)
         if c.text in heads and not text.startswith(" of ", c.end):  # "Palace of Forty Columns" is another name
             evidence[name_key(c.text)]["PLACE"] += 2
         if c.start >= 1 and text[c.start - 1] in "-‐‑" and c.start - 1 in place_ends:
@@ -457,6 +466,9 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
                 and name_key(c.text) not in brands and name_key(c.text) not in given:
             given.add(name_key(c.text))
             evidence[name_key(c.text)]["PERSON"] += 2  # "Jean Cocteau", "Sophie Dymoke": a first name and a surname
+    for key in lived_in:  # "Fans in Leith", "voters across Ohio": where people live, unless the name is a team's
+        if not evidence[key]["ORGANIZATION"]:
+            evidence[key]["PLACE"] += 1
     surnames = article_surnames(candidates)
     people_at = {c.start for c in candidates if c.type == "PERSON" and " " in c.text}
     for c in candidates:  # "McLaren's Lando Norris": a team's or a company's person; a person owns no person
