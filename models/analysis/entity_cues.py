@@ -438,11 +438,12 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             evidence[name_key(c.text)]["PLACE"] += 3  # "the Chathams" of the "Chatham Islands"
         if _PEOPLE_IN_BEFORE.search(text, max(0, c.start - 24), c.start) and len(c.text.split()) <= 3:
             lived_in.add(name_key(c.text))
-        if (c.type in ("PLACE", "GROUP") and not people_words & set(c.text.split()) and in_a_result(
-                text, c.start, c.end)) or sport and (c.type != "PERSON" or " " not in c.text
-                                                     and c.text not in given_names()) \
-                and not full_names_words & set(c.text.split()) and plays(text, c.start, c.end):
-            # "India beat England by 203 runs", and in a sports report "Hibernian defeated city rivals": the sides
+        own_words = set(c.text.split())
+        result = c.type in ("PLACE", "GROUP") and not people_words & own_words and in_a_result(text, c.start, c.end)
+        # in a sports report, any name but a player's ("Hibernian defeated city rivals", a people to the model)
+        played = sport and (c.type != "PERSON" or len(own_words) == 1 and c.text not in given_names()) \
+            and not full_names_words & own_words and plays(text, c.start, c.end)
+        if result or played:  # "India beat England by 203 runs": the sides
             evidence[name_key(c.text)]["ORGANIZATION"] += 4
             sides.add(c.text)
         if c.start in within and (c.type in ("ORGANIZATION", "GROUP") or c.type == "PERSON" and " " not in c.text

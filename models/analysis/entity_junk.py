@@ -364,19 +364,19 @@ _TITLE_EXPANSION = re.compile(r"((?:[A-Z][a-z-]+\s+){1,5}[A-Z][a-z-]+)\s+\(([A-Z
 _COMPOUND_BEFORE = re.compile(r"(?:^|[\s\-‐‑])(?!(?:bin|ibn|abu|ben|bar|von|van|mac|del|der|den|les|las|los)[-‐‑])"
                               r"[a-z]{3,}[-‐‑]$")
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 # "… Game of", "… Pride and" before a name: a capitalised word inside a sentence, then "of" or "and"
 _TITLE_HEAD_BEFORE = re.compile(r"[a-z,;:'’][^\S\n]+([A-Z][a-z]{2,})[^\S\n]+(?:of|and)[^\S\n]+$")
 
 
-def _title_tail(c: Candidate, text: str, covered: set[int]) -> bool:
-    """A single name after a capitalised word that no name covers and "of" or "and", inside a sentence ("Game of
+def _title_tail(c: Candidate, text: str, name_ends: set[int]) -> bool:
+    """A single name after a capitalised word that ends no name and "of" or "and", inside a sentence ("Game of
     Thrones", "Pride and Prejudice"): the end of a title the model cut, not a name of its own ("Tom and Jerry" is
     two people)."""
     if c.text.lower() in ORG_HEADS:
         return False  # "a Joint Session of Congress": a body's own word
     head = _TITLE_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
-    return head is not None and head.start(1) not in covered
-_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+    return head is not None and head.end(1) not in name_ends
 
 
 def _counted_only(candidates: Sequence[Candidate], text: str) -> set[str]:
@@ -492,7 +492,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     quoted = quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     quoted_at = quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     events_at = quoted_events(candidates, text) if any(q in text for q in "“\"‘'") else set()
-    covered = {i for c in candidates for i in range(c.start, c.end)}
+    name_ends = {c.end for c in candidates}
     for c in candidates:
         if c.text in headings:
             continue
@@ -512,7 +512,7 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             continue
         if surfaces[c.text] <= 1 and _COMPOUND_BEFORE.search(text, max(0, c.start - 16), c.start):
             continue  # "Made-for-TV Trade War": the end of a hyphenated compound, named nowhere else
-        if c.type == "ORGANIZATION" and c.source == "model" and " " not in c.text and _title_tail(c, text, covered):
+        if c.type == "ORGANIZATION" and c.source == "model" and " " not in c.text and _title_tail(c, text, name_ends):
             continue  # "HBO's Game of Thrones", "Pride and Prejudice": the last word of a title, no body
         if c.type in ("PERSON", "ORGANIZATION", "PLACE") and any(a <= c.start and c.end <= b for a, b in lists):
             c = replace(c, type="OTHER", source="title list")

@@ -177,6 +177,6 @@ _PLAYED_BEFORE = re.compile(
 
 
 def plays(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` plays in a sports report: it wins, draws, hosts or leads, or is beaten, drawn with or
-    faced (the caller asks only of the names the model took for places or peoples, in a sports report)."""
+    """The name at ``start:end`` plays: it wins, draws, hosts or leads, or is beaten, drawn with or faced (the caller
+    asks it in a sports report only, and not of a player named in full)."""
     return bool(_PLAYS_AFTER.match(text, end) or _PLAYED_BEFORE.search(text, max(0, start - 24), start))
