@@ -250,6 +250,20 @@ def test_a_count_later_in_a_past_clause_is_not_after_the_article() -> None:
                    date(2020, 1, 1))["Six months later"] == "2020-07"
 
 
+def test_a_weekday_after_a_score_or_a_tally_in_its_sentence_is_behind_the_article() -> None:
+    """The small model reads "rivals" as the verb (a present: next Sunday); the score says the match was played."""
+    monday = date(2023, 2, 27)
+    text = "Hibernian defeated city rivals Heart of Midlothian 2–1 at Easter Road in Edinburgh on Sunday."
+    assert _values(text, monday)["Sunday"] == "2023-02-26"
+    assert _values("The council voted 5-4 on Tuesday to close the library.", monday)["Tuesday"] == "2023-02-21"
+
+
+def test_a_season_record_or_opening_hours_before_a_weekday_say_nothing_of_its_direction() -> None:
+    tuesday = date(2019, 11, 19)
+    assert _values("The Gophers (9-1, 6-1) play Saturday against the Wildcats.", tuesday)["Saturday"] == "2019-11-23"
+    assert _values("The shop is open 9-5 on Saturday.", tuesday)["Saturday"] == "2019-11-23"
+
+
 def test_the_same_day_of_a_date_known_only_to_the_year_is_not_placed() -> None:
     values = _values("She left the village 30 years ago – on the same day her brother was born.", date(2019, 3, 4))
     assert values == {"30 years ago": "1989"}

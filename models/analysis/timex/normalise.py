@@ -344,8 +344,8 @@ def _weekday(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     rel = _norm(c.group("rel"))
     d = _weekday_with_date(text, c.end, wd, r, direction) if not rel else None
     if d is None:
-        if not rel and story.behind(text, c.start, c.end):
-            way: Direction = "past"  # "after Sunday's defeat", "since Friday"
+        if not rel and (story.behind(text, c.start, c.end) or story.result_before(text, c.start)):
+            way: Direction = "past"  # "after Sunday's defeat", "since Friday", "won 2-1 on Sunday"
         elif not rel and story.possessive(text, c.end) and direction() != "future":
             way = None  # "Sunday's game": the nearest Sunday unless the clause says will
         else:

@@ -145,6 +145,26 @@ def behind(text: str, start: int, end: int) -> bool:
     return bool(_BEHIND.search(text[max(0, start - 16) : start]))
 
 
+# A result told before the day in its sentence: a score or a vote's tally ("defeated Hearts 2–1 at Easter Road on
+# Sunday", "the council voted 5-4 on Tuesday"), not a time span ("open 9-5 on Saturday") nor a season's record in
+# brackets ("The Gophers (9-1, 6-1) play Saturday").
+_RESULT_BEFORE = re.compile(r"(?<![\d.,:/(])\d{1,3}[-–]\d{1,3}(?![\d.,:/%°)-])"
+                            r"(?![^\S\n]?(?:[ap]\.?m\b|hours?\b|o'clock))")
+_SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+_SPAN_WORD_BEFORE = re.compile(r"\b(?:open|opens|opening|from|between|hours|daily|at|aged|ages|for)[^\S\n]{1,3}$",
+                               re.IGNORECASE)
+
+
+def result_before(text: str, start: int) -> bool:
+    """A score or a vote's tally earlier in the sentence of the day at ``start``: an outcome, so a day behind."""
+    window = text[max(0, start - 200) : start]
+    opening = _SENTENCE_START.search(window)
+    return any(not _SPAN_WORD_BEFORE.search(window, max(0, pair.start() - 12), pair.start())
+               for pair in _RESULT_BEFORE.finditer(window, opening.start() if opening else 0))
+
+
 def possessive(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s")
 
