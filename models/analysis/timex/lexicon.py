@@ -86,9 +86,9 @@ SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 
 _NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an", "single", "dozen", "couple")])
-# "two hundred and fifty": "and" only after a hundred or a thousand ("two and three years" are two numbers)
-NUMWORD = (rf"(?:{_NUM_SIMPLE})(?:(?:[- ]|(?<=hundred) and |(?<=thousand) and )(?:{_NUM_SIMPLE})){{0,5}}"
-           )  # bounded: an open chain backtracks quadratically
+# Bounded: an open chain backtracks quadratically. "two hundred and fifty": "and" only after a hundred or a thousand
+# ("two and three years" are two numbers).
+NUMWORD = rf"(?:{_NUM_SIMPLE})(?:(?:[- ]|(?<=hundred) and |(?<=thousand) and )(?:{_NUM_SIMPLE})){{0,5}}"
 NUMBER = (
     rf"(?i:\d+(?:[.,]\d+)?(?:½)?|{NUMWORD}(?:{SP}and{SP}a{SP}half)?|a{SP}dozen|a{SP}couple{SP}of|a{SP}couple|"
     rf"a{SP}few|a|an|a{SP}single|several|many|few|dozens{SP}of|hundreds{SP}of|thousands{SP}of|"
