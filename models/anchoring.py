@@ -100,7 +100,9 @@ def anchor(text: str, selector: Selector, *, expected: int | None = None, near: 
                 # The same words sit at the old offset by chance when text was added before them: the occurrence
                 # whose context fits better is the highlighted one.
                 best = _best_occurrence(text, selector, place)
-                if best is None or best[1] <= here:
+                if best is None or best[1] <= here or best[1] < 1.0 and _one_side_intact(text, place, selector):
+                    # words added right after (or before) the highlight leave the other side as it was: only a
+                    # copy with both sides intact (the text moved) beats that
                     return Anchor(place, place + length, "position")
                 return best[0]
             break  # the quote is at its old place but among other words: look at all occurrences
@@ -221,6 +223,13 @@ def _context_score(text: str, start: int, end: int, sel: Selector) -> float:
     before = text[max(0, start - len(sel.prefix)) : start]
     after = text[end : end + len(sel.suffix)]
     return (_side_score(sel.prefix, before, start == 0) + _side_score(sel.suffix, after, end == len(text))) / 2
+
+
+def _one_side_intact(text: str, start: int, sel: Selector) -> bool:
+    """The quote at ``start`` has the selector's whole prefix before it or its whole suffix after it."""
+    end = start + len(sel.exact)
+    before_ok = bool(sel.prefix) and text[max(0, start - len(sel.prefix)) : start] == sel.prefix
+    return before_ok or bool(sel.suffix) and text[end : end + len(sel.suffix)] == sel.suffix
 
 
 def _distinctive(quote: str) -> bool:

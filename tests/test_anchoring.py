@@ -193,3 +193,12 @@ def test_words_added_before_a_repeated_quote_do_not_move_the_highlight_to_a_copy
     found = anchor(new, sel)
     assert found is not None and (found.start, found.end) == (start + 13, start + 18)
     assert anchor(old, sel) == Anchor(start, start + 5, "position")  # unchanged text: where it was
+
+
+def test_words_added_right_after_a_highlight_keep_it_on_the_copy_the_reader_marked() -> None:
+    """The highlighted word recurs further on; words inserted right after the marked copy change its right-hand
+    context, but its left-hand context is whole where it was: it stays (a copy further on only looked alike)."""
+    old = "kijaxytzu ktbixw emubcr zztcqg emubcr emubcr lsbq bcnnc crnbs"
+    new = "kijaxytzu ktbixw emubcr ktbixw ktbixw kijaxytzu zztcqg emubcr emubcr lsbq bcnnc crnbs"
+    found = anchor(new, make_selector(old, 17, 23))
+    assert found is not None and (found.start, found.end) == (17, 23)
