@@ -461,3 +461,28 @@ def test_where_people_live_and_what_a_ground_is_in_are_places() -> None:
     assert found.get("Gorgie", ("", 0))[0] == "PLACE"
     assert found.get("Leith", ("", 0))[0] == "PLACE"
     assert found.get("Brown", ("", 0))[0] != "PLACE"
+
+
+def test_roads_named_by_their_numbers_are_places_in_a_guide() -> None:
+    """A city guide's "take the M1 northbound to junction 32" and "the A1 and the A19 link York" (a product or an
+    organisation to the model, or nothing); "the upper reaches of the M1" is the same motorway; "US 169" is no
+    country; "River Ouse" (an organisation to the model) is the river."""
+    text = ("The Romans founded the fortress city on the River Ouse in the year 71. From the south, take the M1 "
+            "northbound to junction 32. The upper reaches of the M1 around Leeds get congested. From the north the "
+            "A1 and the A19 link York with Tyneside. Get around the metro area on I-244, I-44, US 169 and Hwy 51.")
+    found = _found(text)
+    for road in ("M1", "A1", "A19", "I-244", "I-44", "US 169", "Hwy 51"):
+        assert found.get(road, ("", 0))[0] == "PLACE", road
+    assert found["M1"][1] == 2
+    assert "US" not in found
+    assert found.get("River Ouse", ("", 0))[0] == "PLACE"
+
+
+def test_a_code_beside_a_thing_or_its_maker_is_no_road() -> None:
+    """A chip, a vitamin, a car's model in sentences about driving, and two aircraft side by side: none of them a
+    road."""
+    text = ("Drivers on the motorway swear by vitamin B12. The M1 chip in the dashboard shows each junction. "
+            "He drove his Audi A4 down the motorway. Emirates ordered the A350 and the A380 for its fleet.")
+    found = _found(text)
+    for thing in ("B12", "M1", "A4", "A350", "A380"):
+        assert found.get(thing, ("", 0))[0] != "PLACE", thing

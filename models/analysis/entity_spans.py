@@ -49,9 +49,10 @@ _MOST_IN_ADDRESS = 3  # "Oldham, Lancashire, England"; four names and more joine
 def place_with_region(clusters: Sequence[Any], text: str) -> dict[int, int]:
     """A place written with its region or country ("Exeter, Devon", "Oldham, Lancashire, England", "Vinita, OK"):
     the place's mention spans the whole address after it (each region keeps its own mention), as a reader reads it.
-    Not in a list of places ("France, Germany and Italy"). Start of a mention → its new end."""
+    Not in a list of places ("France, Germany and Italy"), and a road is in no address ("I-244, I-44, US 169").
+    Start of a mention → its new end."""
     places = sorted({m.start: m for c in clusters if c.type == "PLACE" for m in c.members
-                     if m.source != INSIDE_A_NAME}.values(), key=lambda m: m.start)
+                     if m.source not in (INSIDE_A_NAME, "road")}.values(), key=lambda m: m.start)
     out: dict[int, int] = {}
     chains: list[list[Any]] = []
     for m in [*places, None]:

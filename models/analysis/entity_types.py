@@ -166,11 +166,11 @@ def is_shouted(word: str) -> bool:
 
 
 # First or last words of place names ("Fort Lee", "Mount Kenya", "Grand Island", "Hudson River").
-PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "loch", "lough", "port", "cape", "gulf", "isle",
-                               "county", "rue", "calle", "avenida", "rua", "piazza", "plaza", "castelo", "castillo",
-                               "castello", "château", "palacio", "palácio", "palazzo", "praça", "plaça", "mosteiro",
-                               "monasterio", "iglesia", "igreja", "église", "chiesa", "cais", "salar", "cerro",
-                               "lago", "laguna", "playa", "bahía", "valle", "cordillera", "volcán", "vila",
+PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "river", "loch", "lough", "port", "cape", "gulf",
+                               "isle", "county", "rue", "calle", "avenida", "rua", "piazza", "plaza", "castelo",
+                               "castillo", "castello", "château", "palacio", "palácio", "palazzo", "praça", "plaça",
+                               "mosteiro", "monasterio", "iglesia", "igreja", "église", "chiesa", "cais", "salar",
+                               "cerro", "lago", "laguna", "playa", "bahía", "valle", "cordillera", "volcán", "vila",
                                "praia", "ilha", "hostel", "hotel", "temple", "castle"})
 PLACE_LAST_WORDS = frozenset(
     """
