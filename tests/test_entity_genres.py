@@ -486,3 +486,13 @@ def test_a_code_beside_a_thing_or_its_maker_is_no_road() -> None:
     found = _found(text)
     for thing in ("B12", "M1", "A4", "A350", "A380"):
         assert found.get(thing, ("", 0))[0] != "PLACE", thing
+
+
+def test_a_name_joined_by_a_particle_is_one_name() -> None:
+    """"Escola do Cérebro" and "Miyako no Hana": two organisations to the model, one name each."""
+    text = ("The intervention used the Escola do Cérebro, a platform of digital games. Her story was published in "
+            "the prestigious journal Miyako no Hana in 1892.")
+    found = _found(text)
+    assert found.get("Escola do Cérebro", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Miyako no Hana", ("", 0))[0] == "ORGANIZATION"
+    assert "Escola" not in found and "Hana" not in found

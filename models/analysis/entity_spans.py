@@ -427,13 +427,28 @@ def owners_apart(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+# The lower-case words that join the parts of a Romance, Portuguese or Japanese name ("Escola do Cérebro",
+# "Universidade da Coruña", "Miyako no Hana"), which the model cuts into two names.
+_JOINING_PARTICLE = re.compile(r" (?:do|da|dos|das|du|des|del|della|delle|di|de la|de los|de las|no) ")
+_NAMED = frozenset({"PERSON", "ORGANIZATION", "PLACE", "OTHER"})
+
+
 def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """An organisation the model cut in two ("Lockheed" ORG + "Martin" PERSON, one space apart): one name. Only
-    when the second part is a single capitalised word that is not named on its own anywhere else."""
+    """A name the model cut in two around a joining particle ("Escola" + "do" + "Cérebro"): one name, of the type of
+    its first part. An organisation the model cut in two ("Lockheed" ORG + "Martin" PERSON, one space apart): one
+    name; only when the second part is a single capitalised word that is not named on its own anywhere else."""
     out: list[Candidate] = []
     alone = Counter(c.text for c in candidates)
     for c in candidates:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type in _NAMED and c.type in _NAMED
+            and _JOINING_PARTICLE.fullmatch(text, prev.end, c.start)
+            and prev.text[:1].isupper() and c.text[:1].isupper()
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], prev.type, prev.weak, "joined")
+            continue  # "Escola" + "do" + "Cérebro", "Miyako no Hana", "Poterin du Motel": one name, not two
         if (
             prev is not None
             and prev.type == "ORGANIZATION"
