@@ -439,3 +439,30 @@ def test_a_models_code_or_a_version_number_makes_a_product() -> None:
     typed = {c.text: c.type for c in clean(cands, text)}
     assert typed == {"Gemini 2.5 Deep Think": "OTHER", "GPT-5": "OTHER", "F-16": "OTHER", "G-20": "ORGANIZATION",
                      "Channel 4": "ORGANIZATION"}
+
+
+def test_the_people_and_places_of_a_deals_posts_offer_lines_are_its_goods() -> None:
+    """Offer lines name goods at a price: "Pokemon Sword" and "Cloud City" are no person and no place, in the offer
+    line and in the prose after it; the singer named in full, the country shipped to and the prose's own person
+    stay what they are."""
+    from models.analysis.aliases import Candidate
+    from models.analysis.offers import offer_lines, products_on_offer
+
+    text = ("Black Friday Deals Are Live\n"
+            "Nintendo Switch Lite with Pokemon Sword or Shield and Case for $238.99\n"
+            "Save $31 if you get a turquoise Switch Lite with your choice of Pokemon Sword or Shield.\n"
+            "30% Off LEGO Star Wars Betrayal at Cloud City Set, Now $243.97\n"
+            "Taylor Swift Folklore Vinyl for $20\n"
+            "Free Shipping to Canada for $5\n"
+            "Ford's new SUV will start at $44,000, said Jim Farley.")
+    lines = offer_lines(text)
+    assert [text[s:e].split(" ")[0] for s, e in lines] == ["Nintendo", "30%", "Taylor", "Free"]
+    found = {e.name: e.type for e in analyze(text).entities}
+    assert found.get("Pokemon Sword") in (None, "OTHER")
+    assert found.get("Cloud City") in (None, "OTHER")
+    assert "Pokemon Sword" in found or "Cloud City" in found  # the goods are still listed, as goods
+    assert found.get("Canada") == "PLACE"
+    singer = text.index("Taylor Swift")
+    kept = products_on_offer(text, [Candidate(singer, singer + 12, "Taylor Swift", "PERSON")])
+    assert kept[0].type == "PERSON"
+    assert found.get("Jim Farley") == "PERSON"

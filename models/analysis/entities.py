@@ -58,6 +58,7 @@ from models.analysis.known_names import KNOWN_ORGANISATIONS
 from models.analysis.name_lookalikes import CALENDAR_WORDS, KICKERS
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
+from models.analysis.offers import products_on_offer
 from models.analysis.repeats import Coverage, repeated_names, whole_again
 from models.analysis.roads import roads
 from models.analysis.speakers import speaker_labels
@@ -85,7 +86,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = whole_again(text, candidates)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
         text, whole_titles(text, owners_apart(text, _without_duplicates(candidates))))))))
-    candidates = roads(text, entity_cues.retype(clean(candidates, text), text))
+    candidates = roads(text, products_on_offer(text, entity_cues.retype(clean(candidates, text), text)))
     candidates = lower_case_mentions(text, speaker_labels(taxa(parsed, typed_by_neighbours(candidates, text)), text))
     inside = places_inside_names(candidates)
     taken = {(c.start, c.end) for c in inside}
