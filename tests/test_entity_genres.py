@@ -496,3 +496,24 @@ def test_a_name_joined_by_a_particle_is_one_name() -> None:
     assert found.get("Escola do Cérebro", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Miyako no Hana", ("", 0))[0] == "ORGANIZATION"
     assert "Escola" not in found and "Hana" not in found
+
+
+def test_a_country_or_city_inside_an_organisations_name_is_a_mention_of_the_place() -> None:
+    """ "Police Scotland said", "on the Toronto Stock Exchange": the place is named, inside the name, even where the
+    article never names it alone; not inside a newspaper's title, nor in the middle of another name."""
+    from models.analysis.aliases import Candidate
+    from models.analysis.entity_spans import places_inside_names
+
+    text = ("Police Scotland said three men had been arrested. Shares fell 9% on the Toronto Stock Exchange, "
+            "The New York Times reported, and Sierra Nevada Corporation said nothing.")
+
+    def org(name: str) -> Candidate:
+        at = text.index(name)
+        return Candidate(at, at + len(name), name, "ORGANIZATION")
+
+    inside = places_inside_names([org("Police Scotland"), org("Toronto Stock Exchange"), org("The New York Times"),
+                                  org("Sierra Nevada Corporation")])
+    assert sorted((c.text, text[c.start : c.end]) for c in inside) == [("Scotland", "Scotland"),
+                                                                        ("Toronto", "Toronto")]
+    found = _found(text)
+    assert found.get("Scotland", ("", 0))[0] == "PLACE"
