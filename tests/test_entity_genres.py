@@ -517,3 +517,14 @@ def test_a_country_or_city_inside_an_organisations_name_is_a_mention_of_the_plac
                                                                         ("Toronto", "Toronto")]
     found = _found(text)
     assert found.get("Scotland", ("", 0))[0] == "PLACE"
+
+
+def test_a_name_that_begins_its_clause_with_a_plural_verb_is_a_band_or_a_club() -> None:
+    """A conversation's "Elbow are brilliant live" and "Everton are at home" (people to the model): a band, a club;
+    the end of a longer subject ("the allegations against Vice President Biden are") stays a person."""
+    text = ("PRIYA: She saw Elbow at Band on the Wall last month. TOM: Fair play to her. Elbow are brilliant live, "
+            "though. TOM: No promises. Everton are at home. The allegations against Vice President Biden are false.")
+    found = _found(text)
+    assert found.get("Elbow", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Everton", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Biden", ("", 0))[0] == "PERSON"

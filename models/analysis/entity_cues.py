@@ -89,6 +89,11 @@ _SELF_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b[Mm]y name is|\b[Mm]y name['�
 _JOURNAL_BEFORE = re.compile(r"\b(?:journals?|(?:published|writing|wrote)(?: online| today| this week|"
                              r" on [A-Z][a-z]{2,5}day)? in)[^\S\n]+(?:[Tt]he[^\S\n]+)?$")
 _HEADQUARTERS_AFTER = re.compile(r",? (?:which is |that is |is |was )?(?:headquartered|based) (?:in|at|near|out of) ")
+# A singular name that begins its clause and takes a plural verb is a body of people (British usage), never one person
+# ("Elbow are brilliant live"); not the last of a list ("Smith and Jones are") nor the end of a longer subject ("the
+# allegations against Vice President Biden are").
+_PLURAL_VERB_AFTER = re.compile(r"\s(?:are|were)\b(?! (?:you|we|they|I)\b)")
+_CLAUSE_START_BEFORE = re.compile(r"(?:\A|[.!?:;\"“”\n]|\b(?:but|because|though|so|when|if|while))\s{0,3}\Z")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|laughed|"
                          r"smiled|nodded|whispered|shouted)\b")
 # Only a person has these: "X's mother", "X's memoirs", "X fell in love".
@@ -307,6 +312,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
     elif len(words) == 1 and _SAYS_AFTER.match(after) and surface in given_names() \
             and surface not in places_with_given_names():
         cues["PERSON"] += 2  # "Charlotte writes that …": a given name that speaks
+    if len(words) == 1 and _PLURAL_VERB_AFTER.match(after) and not surface.endswith("s") \
+            and surface not in given_names() and _CLAUSE_START_BEFORE.search(before):
+        cues["ORGANIZATION"] += 2  # "Elbow are brilliant live", "Everton are at home": a band, a club, a firm
     if len(words) == 2 and _WORK_OF_AFTER.match(after) and all(w[:1].isupper() for w in words) \
             and words[-1].lower() not in ORG_HEADS and words[-1].lower() not in CORPORATE_SUFFIXES:
         cues["PERSON"] += 2  # "Payal Kapadia's “All We Imagine as Light”": the work's author
