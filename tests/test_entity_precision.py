@@ -81,6 +81,18 @@ def test_a_person_mention_spans_the_title_written_as_part_of_the_name() -> None:
     assert spans == {"Judge ", "Miss "}  # not the office ("President") nor a title already inside the span
 
 
+def test_a_person_mention_spans_a_rank_or_a_kinship_written_before_the_name() -> None:
+    """A letter's "Aunt Mary" and "Uncle George", a novel's "Colonel Ashby" and "the Reverend Josiah Caldwell": the
+    person as the text calls her; a senator's office stays out of the mention."""
+    from models.analysis import analyze
+
+    text = ("Aunt Mary sat by the window. Uncle George found your name, and Colonel Ashby has mentioned you. "
+            "The Reverend Josiah Caldwell founded the school. The speaker was Senator James Delaney.")
+    mentions = {m.text for e in analyze(text).entities if e.type == "PERSON" for m in e.mentions}
+    assert {"Aunt Mary", "Uncle George", "Colonel Ashby", "Reverend Josiah Caldwell"} <= mentions
+    assert "James Delaney" in mentions and "Senator James Delaney" not in mentions
+
+
 def test_the_entity_keeps_its_name_without_the_title() -> None:
     from models.analysis import analyze
 

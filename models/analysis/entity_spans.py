@@ -277,12 +277,15 @@ def epithet_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
 # titles of office a news report puts before a name ("President", "Minister"): those stay outside it.
 _TITLE_BEFORE = re.compile(
     r"(?<![\w.'’-])(?:Miss|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame|Lady|Lord|Judge|Justice|Emperor|Empress|"
-    r"Inspector|General|Gen\.|King|Queen|Tsar|Czar|Tsarina|Sultan|Pope|Saint|St\.|Sister|Brother|Father) $"
+    r"Inspector|General|Gen\.|King|Queen|Tsar|Czar|Tsarina|Sultan|Pope|Saint|St\.|Sister|Brother|Father|"
+    r"Aunt|Auntie|Uncle|Grandma|Granny|Grandpa|Colonel|Captain|Lieutenant|Sergeant|Corporal|Admiral|Constable|"
+    r"Reverend|Rev\.) $"
 )
 
 
 def titled_starts(clusters: Sequence[Any], text: str) -> dict[int, int]:
-    """A person's mention spans the title written right before it ("Judge Gass", "Miss Chaworth"), as a reader
+    """A person's mention spans the title written right before it ("Judge Gass", "Miss Chaworth", "Aunt Mary",
+    "Colonel Ashby": forms of address, ranks and kinship, not offices: "President Putin" is "Putin"), as a reader
     reads the name; the entity's name and its grouping stay without it. Start of a mention → its new start."""
     out = {}
     for c in clusters:
