@@ -261,11 +261,11 @@ def test_a_person_with_a_model_number_is_a_product() -> None:
 
 def test_a_proper_noun_the_model_missed_is_typed_by_its_contexts() -> None:
     from models.analysis import nlp
-    from models.analysis.entities import _names_by_context
+    from models.analysis.context_names import names_by_context
 
     text = "Orrin Vale was born in a village. Later Vale moved his family, and Vale recalled his youth."
     parsed = nlp.parse(text)
-    found = list(_names_by_context(parsed, []))
+    found = list(names_by_context(parsed, []))
     assert found and {c.type for c in found} == {"PERSON"}
 
 

@@ -528,3 +528,13 @@ def test_a_name_that_begins_its_clause_with_a_plural_verb_is_a_band_or_a_club() 
     assert found.get("Elbow", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Everton", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Biden", ("", 0))[0] == "PERSON"
+
+
+def test_a_city_of_the_world_the_model_left_unlabelled_is_a_place() -> None:
+    """A history textbook's "having taken Constantinople" (nothing to the model), but not a series written in
+    quotation marks (“Fargo”)."""
+    text = ("The Ottomans, having taken Constantinople under Mehmed II in 1453, styled their sultans emperors. "
+            "Buckley, who phoned in from the Chicago set of “Fargo,” had a similar experience.")
+    found = _found(text)
+    assert found.get("Constantinople", ("", 0))[0] == "PLACE"
+    assert found.get("Fargo", ("", 0))[0] != "PLACE"

@@ -9,7 +9,6 @@ says what they are ("Japanese Embassy", "Upper House") typed as places or nation
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from models.analysis import entity_cues
 from models.analysis.aliases import Candidate, merge_aliases, name_key, strip_titles
 from models.analysis.casual import lower_case_mentions
+from models.analysis.context_names import capitalised, names_by_context
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     epithet_names,
@@ -52,10 +52,10 @@ from models.analysis.entity_types import (
     RANKS_BEFORE_A_NAME,
     is_title_word,
 )
-from models.analysis.given_names import given_name_first, given_names
+from models.analysis.given_names import given_names
 from models.analysis.headlines import in_headline
 from models.analysis.known_names import KNOWN_ORGANISATIONS
-from models.analysis.name_lookalikes import CALENDAR_WORDS, KICKERS
+from models.analysis.name_lookalikes import KICKERS
 from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.offers import products_on_offer
@@ -81,7 +81,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = epithet_names(text, candidates)
     candidates.extend(_hyphen_partners(parsed, candidates))
     candidates.extend(repeated_names(text, candidates))
-    candidates.extend(_names_by_context(parsed, candidates))
+    candidates.extend(names_by_context(parsed, candidates))
     candidates.extend(repeated_names(text, candidates))  # the other mentions of a name found by its contexts
     candidates = whole_again(text, candidates)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
@@ -192,10 +192,6 @@ def _is_dash(tok: Any) -> bool:
     return len(tok.text) == 1 and tok.text in DASHES or tok.text == "--"  # "LIMA -- Prime Minister …"
 
 
-def _capitalised(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper()) and any(ch.isalpha() for ch in tok.text)
-
-
 def _candidate(piece: Piece, text: str, tokens: Sequence[Any], kind: str, weak: bool = False) -> Candidate | None:
     if not tokens:
         return None
@@ -286,7 +282,7 @@ def _title_cut(tokens: list[Any]) -> int:
     """Index of the first token of the name after the titles and roles in front of it (0 when there are none)."""
     cut = 0
     for i, tok in enumerate(tokens[:-1]):
-        rest = [t for t in tokens[i + 1 :] if t.lower_ not in NAME_SUFFIXES and _capitalised(t)]
+        rest = [t for t in tokens[i + 1 :] if t.lower_ not in NAME_SUFFIXES and capitalised(t)]
         # a lower-case word is a role ("former minister X"), not a particle inside a short name after its given name
         # ("Ursula von der Leyen"; not "de Herengracht", nor the particles of a long run of words)
         particle = tok.lower_ in PERSON_PARTICLES and 0 < i and len(tokens) <= 5 and not tokens[0].is_lower
@@ -313,9 +309,9 @@ def _extend_to_head(tokens: list[Any], doc: Any, taken: set[int]) -> list[Any]:
         j += 1
         if doc[j - 1].lower_ in ORG_HEADS:
             k = j
-            if k + 1 < len(doc) and doc[k].lower_ == "of" and _capitalised(doc[k + 1]) and k + 1 not in taken:
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and capitalised(doc[k + 1]) and k + 1 not in taken:
                 k += 1
-                while k < len(doc) and (_capitalised(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k not in taken:
+                while k < len(doc) and (capitalised(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k not in taken:
                     k += 1
                 while doc[k - 1].lower_ in NAME_PARTICLES:
                     k -= 1
@@ -433,7 +429,7 @@ def _part_candidates(
     if kind == "PERSON":
         cut = _title_cut(tokens)
         if cut:
-            before = [t for t in tokens[:cut] if _capitalised(t) and not is_title_word(t.text)]
+            before = [t for t in tokens[:cut] if capitalised(t) and not is_title_word(t.text)]
             prefix: list[Any] = []
             for t in tokens[:cut]:  # a leading organisation or nationality: "UBS analyst", "Russian President"
                 if t in before:
@@ -450,7 +446,7 @@ def _part_candidates(
             tokens = [doc[tokens[0].i - 1], *tokens]  # "Mr." the model left out of the span
     elif tokens[0].lower_ in PERSON_TITLES and len(tokens) > 1:
         rest = tokens[_title_cut(tokens) or 1 :]
-        if rest and any(_capitalised(t) and not is_title_word(t.text) for t in rest) \
+        if rest and any(capitalised(t) and not is_title_word(t.text) for t in rest) \
                 and rest[-1].lower_ not in NAME_HEAD_WORDS:  # "King County", "Queen Street" are places
             tokens, kind = rest, "PERSON"
     elif kind in ("GROUP", "PLACE", "ORGANIZATION") and len(tokens) == 1 and tokens[0].i > 0 \
@@ -532,68 +528,10 @@ def _hyphen_partners(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
             for side in (left, right):
                 start = piece.offset + side.idx
                 end = start + len(side.text)
-                if not _capitalised(side) or len(side.text) < 2 or coverage.overlaps(start, end):
+                if not capitalised(side) or len(side.text) < 2 or coverage.overlaps(start, end):
                     continue  # one letter is a model or a standard's suffix ("USB-C", "Type-A"), no partner
                 kind = known.get(name_key(side.text))
                 if kind is not None:
                     coverage.add(start, end)
                     yield Candidate(start, end, side.text, kind, weak=True, source="hyphen")
 
-
-# Days and months end a run of proper nouns ("Theresa May" keeps its surname).
-_RUN_ENDS = CALENDAR_WORDS - {"May"}
-
-
-def _names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
-    """Proper nouns the model left unlabelled whose contexts agree on a type ("Byron was born in …, his …"): every
-    occurrence of the run of proper nouns, typed by the pooled cues of :mod:`.entity_cues` when they are clear."""
-    text = parsed.text
-    coverage = Coverage(len(text), candidates)
-    place_names = {c.text for c in candidates if c.type == "PLACE"}
-    # first names of people named in full ("Isabel" after "Isabel Ruiz")
-    first_names = {c.text.split()[0] for c in candidates if c.type == "PERSON" and " " in c.text}
-    runs: dict[str, list[tuple[int, int]]] = {}
-    for piece in parsed.pieces:
-        doc = piece.doc
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if tok.pos_ != "PROPN" or not _capitalised(tok) or tok.is_upper:
-                i += 1
-                continue
-            j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_upper \
-                    and (j == i or doc[j].text not in _RUN_ENDS):  # "… Aner Shalev Wednesday, September 19"
-                j += 1
-            start = piece.offset + doc[i].idx
-            end = piece.offset + doc[j - 1].idx + len(doc[j - 1].text)
-            words = text[start:end]
-            titled = is_title_word(words.split()[0]) and words.split()[-1].lower() not in NAME_HEAD_WORDS
-            if not coverage.overlaps(start, end) and not titled and len(words) >= 3:  # "Sheikh Lotf Allah Mosque"
-                runs.setdefault(words, []).append((start, end))
-            i = j
-    typed: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    # longer runs first, so that a full name found here ("Isabel Ruiz") lends its first name to the lone ones
-    for words, spans in sorted(runs.items(), key=lambda kv: -len(kv[0].split())):
-        votes: Counter[str] = Counter()
-        for start, end in spans:
-            votes.update(entity_cues.mention_cues(text, start, end))
-        votes.pop(entity_cues.AGENT, None)
-        if given_name_first(words.split(), place_names) or (
-            words in first_names and words in given_names() and words not in place_names
-            and not any(text[start - 1 : start] in DASHES for start, _ in spans)  # "i-Nick"
-        ):
-            votes["PERSON"] += 2  # "Celeste Pollock", "Isabel": a given name, with a surname or as a person's
-            sources[words] = "given name"
-        ranked = [*votes.most_common(2), ("", 0), ("", 0)]
-        (best, weight), (_, second) = ranked[0], ranked[1]
-        if best in ("PERSON", "PLACE", "ORGANIZATION") and weight >= 2 and weight >= 2 * second:
-            typed[words] = best
-            if best == "PERSON" and " " in words:
-                first_names.add(words.split()[0])
-    for words, spans in runs.items():
-        if words in typed:
-            for start, end in spans:
-                source = sources.get(words, "context") if typed[words] == "PERSON" else "context"
-                yield Candidate(start, end, words, typed[words], weak=True, source=source)
