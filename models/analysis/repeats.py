@@ -27,7 +27,7 @@ class Coverage:
         return any(self.mask[start:end])
 
 
-# Sources of the names found by their contexts (:func:`models.analysis.entities._names_by_context`): a person named
+# Sources of the names found by their contexts (:func:`models.analysis.context_names.names_by_context`): a person named
 # so in full is also named by the surname alone.
 _FOUND_BY_CONTEXT = frozenset({"context", "given name"})
 
