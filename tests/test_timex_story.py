@@ -474,3 +474,24 @@ def test_a_capitalised_season_before_a_capitalised_word_is_part_of_a_name() -> N
         "2028": "2028"}
     assert _values("The talks resume next summer.", date(2024, 8, 3)) == {"next summer": "2025-SU"}
     assert _values("It opens in Summer 2025.", date(2024, 8, 3)) == {"Summer 2025": "2025-SU"}
+
+
+def test_a_quotation_whose_speaker_is_named_before_it_keeps_the_story_day() -> None:
+    """'Smith said after Sunday's game: "… today."' in Monday's paper: Sunday; the quotation's own past tense says
+    so, a present one would not."""
+    text = "Smith said after Sunday's game: \u201cWe needed this win today.\u201d"
+    assert _values(text, MONDAY)["today"] == "2020-10-04"
+    text = "The Hawks play again on Friday. Smith said: \u201cToday we start training.\u201d"
+    assert _values(text, MONDAY)["Today"] == "2020-10-05"
+
+
+def test_the_weekday_of_the_attribution_after_a_quotation_is_its_day() -> None:
+    """'"We needed this win today," Brown said after Sunday's game.' with no date before it: Sunday; and the
+    attribution of the next quotation of the paragraph is not this one's."""
+    text = "\u201cWe needed this win today,\u201d Brown said after Sunday's game."
+    assert _values(text, MONDAY)["today"] == "2020-10-04"
+    text = ("After the match on Saturday, Jones said: \u201cToday was special.\u201d \u201cWe needed this win "
+            "today,\u201d Brown said after Sunday's game.")
+    values = {t.text + str(t.start): t.value for t in tag(nlp.parse(text), MONDAY)}
+    assert values[f"Today{text.index('Today')}"] == "2020-10-03"
+    assert values[f"today{text.index('today')}"] == "2020-10-04"

@@ -311,11 +311,14 @@ def _dayword(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2,
                "after tomorrow": 2}
     d = r.dct + timedelta(days=offsets.get(word, 0))
-    if word in ("today", "tonight") and (
-        story.reported_quotation(c.match.string, c.start)
-        or story.attributed_before(c.match.string, c.start) and direction() == "past"
+    text = c.match.string
+    if word in ("today", "tonight") and story.reported_quotation(text, c.start):
+        # the quote keeps the time of the story it reports, or of the day its attribution names
+        d = story.attribution_day(text, c.start, r.dct) or story.story_day(r.history, r.dct) or d
+    elif word in ("today", "tonight") and direction() == "past" and (
+        story.attributed_before(text, c.start) or story.attributed_at_opening(text, c.start)
     ):
-        d = story.story_day(r.history, r.dct) or d  # the quote keeps the time of the story it reports
+        d = story.story_day(r.history, r.dct) or d
     pod = PARTS_OF_DAY.get(_norm(c.group("pod"))) or ("NI" if word == "tonight" else None)
     if pod:
         return Value("TIME", f"{d.isoformat()}T{pod}", mod_of(c.group("mod")), (d, "day"))

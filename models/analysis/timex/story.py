@@ -6,7 +6,8 @@
   date wins, and the year is the one in which that day falls on that weekday.
 - "after Sunday's defeat", "since Friday": the day is behind the clause whatever its tense.
 - A quotation keeps the time of the story it reports: "today" inside the quotes of a coach who spoke after Sunday's
-  game, in Monday's paper, is Sunday.
+  game, in Monday's paper, is Sunday — whether the speaker is named after the quotation ('"…," Smith said after
+  Sunday's game') or before it ('Smith said after Sunday's game: "…"').
 
 Pure functions over the text and offsets; no parse needed.
 """
@@ -182,7 +183,7 @@ def in_quotation(text: str, offset: int) -> bool:
 
 
 _SAID_AFTER = re.compile(
-    r"^[^\n]{0,80}?[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled|acknowledged|admitted|"
+    r"^[^\n“”\"]{0,80}[”\"]\s*,?\s*(?:\w+\s+){0,4}?(?:said|told|added|explained|recalled|acknowledged|admitted|"
     r"noted|insisted|conceded|joked|remarked|stated|continued|declared|replied|wrote)\b"
 )
 
@@ -206,6 +207,40 @@ def attributed_before(text: str, offset: int) -> bool:
         return False
     start, _ = _line_bounds(text, offset)
     return bool(_SAID_IN_PARAGRAPH.search(text, start, offset))
+
+
+# A speaker named in the past before the quotation opens: 'Smith said after Sunday's game: "… today …"'.
+_SAID_BEFORE_OPENING = re.compile(
+    r"\b(?:said|told|added|explained|recalled|acknowledged|admitted|noted|insisted|conceded|joked|remarked|stated|"
+    r"declared|replied|wrote)\b[^\n“”\"]{0,80}?[:,]?[^\S\n]{0,3}[“\"][^\n“”\"]*\Z"
+)
+
+
+def attributed_at_opening(text: str, offset: int) -> bool:
+    """A quotation opened after its speaker was named in the past ('Smith said after Sunday's game: "… today …"').
+    Like :func:`attributed_before`, only a past tense inside it says it is about the story's day."""
+    if not in_quotation(text, offset):
+        return False
+    start, _ = _line_bounds(text, offset)
+    return bool(_SAID_BEFORE_OPENING.search(text, max(start, offset - 240), offset))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def attribution_day(text: str, offset: int, dct: date) -> date | None:
+    """The day a weekday names in the attribution after a quotation ('"… today," Smith said after Sunday's game'):
+    the last such weekday before the publication date, within the six days before it."""
+    said = _SAID_AFTER.match(text[offset : offset + 160])
+    if said is None:
+        return None
+    at = offset + said.end()
+    end = _SENTENCE_END.search(text, at, at + 120)
+    m = _ENTRY_WEEKDAY.search(text, at, end.start() if end else min(len(text), at + 120))
+    if m is None:
+        return None
+    back = (dct.isoweekday() - WEEKDAYS[m.group(1).lower()]) % 7
+    return date.fromordinal(dct.toordinal() - back) if back else None
 
 
 _STAMP_LINE = re.compile(r"[^\S\n]*(?:\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?|[AP]\.?M\.?)|\d{1,2}:\d\d)"
