@@ -248,6 +248,8 @@ def test_a_count_later_in_a_past_clause_is_not_after_the_article() -> None:
     assert _values(text, date(2020, 1, 1))["Six months later"] == "1989"
     assert _values("The plant opened this morning. Six months later it will close.",
                    date(2020, 1, 1))["Six months later"] == "2020-07"
+    # with no date before it to count from, it is some time in the past, not two decades after the article
+    assert _values("Two decades later, he returned to Vienna.", date(2020, 1, 1))["Two decades later"] == "PAST_REF"
 
 
 def test_a_weekday_after_a_score_or_a_tally_in_its_sentence_is_behind_the_article() -> None:

@@ -387,6 +387,8 @@ def _ago(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value
             if shifted <= r.dct:
                 target, g = shifted, shifted_g
                 break
+        else:
+            return Value("DATE", "PAST_REF")  # "Two decades later, he returned" with no date before it: some past
     return Value("DATE", fmt(target, g), quantities.qmod(c.group("qmod")), (target, g))
 
 
