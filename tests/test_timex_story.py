@@ -497,3 +497,12 @@ def test_the_weekday_of_the_attribution_after_a_quotation_is_its_day() -> None:
     values = {t.text + str(t.start): t.value for t in tag(nlp.parse(text), MONDAY)}
     assert values[f"Today{text.index('Today')}"] == "2020-10-03"
     assert values[f"today{text.index('today')}"] == "2020-10-04"
+
+
+def test_midnight_told_in_the_past_is_the_one_that_began_the_day() -> None:
+    """Monday's "the ceasefire took effect at midnight" is the midnight between Sunday and Monday (Sunday T24:00); in
+    the present or the future it is tonight's."""
+    assert _values("The ceasefire took effect at midnight.", MONDAY)["midnight"] == "2020-10-04T24:00"
+    assert _values("The ceasefire takes effect at midnight.", MONDAY)["midnight"] == "2020-10-05T24:00"
+    text = "The kidnapper fled. Later that evening he hid. It was around midnight when police arrived."
+    assert _values(text, MONDAY)["midnight"] == "2020-10-05T24:00"  # the story is at that day already

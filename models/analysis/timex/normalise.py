@@ -483,6 +483,10 @@ def _clock(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Val
 def _noon(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     d, said = _clock_day(c, r, direction)
     hour = 24 if _norm(c.group("word")) == "midnight" else 12
+    if hour == 24 and not said and d == r.dct and direction() == "past" and r.dct not in (day for day, _ in r.history):
+        # "the ceasefire took effect at midnight": the one that began the day, which ended the last; not after a
+        # story already at the day ("Later that evening … It was around midnight when …")
+        d -= timedelta(days=1)
     return _clock_value(d, said, f"{d.isoformat()}T{hour:02d}:00")
 
 
