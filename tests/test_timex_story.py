@@ -30,6 +30,15 @@ def test_a_scheduled_date_in_the_present_tense_looks_ahead() -> None:
     assert _values("The tour kicks off May 2nd in Austin.", NOV_2020)["May 2nd"] == "2021-05-02"
 
 
+def test_a_month_an_event_returns_or_closes_in_is_ahead_in_the_present_tense() -> None:
+    """In October, "the festival returns in July" is next July (the nearer July is behind); told in the past it is
+    this year's."""
+    october = date(2020, 10, 5)
+    assert _values("The festival returns in July.", october)["July"] == "2021-07"
+    assert _values("The exhibition closes in March.", october)["March"] == "2021-03"
+    assert _values("The festival returned in July.", october)["July"] == "2020-07"
+
+
 def test_a_year_named_for_the_plan_dates_the_day() -> None:
     assert _values("The band said the 2021 tour would open on March 3.", NOV_2020)["March 3"] == "2021-03-03"
 

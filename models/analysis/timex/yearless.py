@@ -111,9 +111,11 @@ def _against_tense(year: int, this_year: int, said: Direction) -> bool:
 _DUE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bfell )(?<!\bbecame )\bdue[^\S\n]+(?:in|on|by|before)"
                   r"[^\S\n]+$", re.IGNORECASE)
 _PLAN_LINK = re.compile(r"\b(?:in|until|till|by|for|from|before)[^\S\n]+$", re.IGNORECASE)
-# Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article.
+# Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article ("the
+# festival returns in July", "the exhibition closes in March").
 _PLANNED = re.compile(
     r"\b(?:due|scheduled|slated|expected|planned|set[^\S\n]+to|until|till|deadline|starts?|begins?|opens?|"
-    r"launch(?:es)?|kicks?[^\S\n]+off|takes?[^\S\n]+effect)\b[^.;:!?\n]*$",
+    r"launch(?:es)?|kicks?[^\S\n]+off|takes?[^\S\n]+effect|returns?|resumes?|reopens?|premieres?|debuts?|"
+    r"arrives?|ends?|closes?|finishes|comes?[^\S\n]+into[^\S\n]+force|goes?[^\S\n]+on[^\S\n]+sale)\b[^.;:!?\n]*$",
     re.IGNORECASE,
 )
