@@ -515,3 +515,11 @@ def test_midnight_told_in_the_past_is_the_one_that_began_the_day() -> None:
     assert _values("The ceasefire takes effect at midnight.", MONDAY)["midnight"] == "2020-10-05T24:00"
     text = "The kidnapper fled. Later that evening he hid. It was around midnight when police arrived."
     assert _values(text, MONDAY)["midnight"] == "2020-10-05T24:00"  # the story is at that day already
+
+
+def test_this_season_in_the_future_tense_after_it_ended_is_the_coming_one() -> None:
+    """In November, "the band will tour this spring" is next spring; "this spring was wet" is this year's."""
+    november = date(2020, 11, 10)
+    assert _values("The band will tour Europe this spring.", november)["this spring"] == "2021-SP"
+    assert _values("This spring was wet.", november)["This spring"] == "2020-SP"
+    assert _values("The team will play this winter.", date(2020, 1, 10))["this winter"] == "2019-WI"

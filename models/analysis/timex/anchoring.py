@@ -51,7 +51,10 @@ def season_year(code: str, rel: str, direction: Direction, dct: date) -> int:
     if rel in ("next", "coming", "the coming", "this coming"):
         return dct.year if start_this_year > dct else dct.year + 1
     if rel == "this":
-        return dct.year if not (code == "WI" and dct.month <= 2) else dct.year - 1
+        year = dct.year if not (code == "WI" and dct.month <= 2) else dct.year - 1
+        start = _SEASON_START[code]
+        over = date(year + (start + 3 > 12), (start + 2) % 12 + 1, 1) <= dct  # the season ended before the article
+        return year + 1 if over and direction == "future" else year  # "will tour this spring", said in November
     if direction == "past":
         return dct.year if start_this_year <= dct else dct.year - 1
     if direction == "future":
