@@ -347,7 +347,7 @@ def test_section_headings_of_common_words_are_not_names() -> None:
 
 
 def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> None:
-    from models.analysis.entity_spans import places_inside_names
+    from models.analysis.nested_places import places_inside_names
 
     text = "She grew up in Dorset before joining Dorset County Council and the Harbour Trust."
     cands = [cand(text, "Dorset", "PLACE"), cand(text, "Dorset County Council", "ORGANIZATION"),
@@ -360,7 +360,7 @@ def test_a_place_named_on_its_own_is_also_mentioned_inside_an_organisation() -> 
 
 
 def test_no_place_inside_a_name_without_the_place_named_alone() -> None:
-    from models.analysis.entity_spans import places_inside_names
+    from models.analysis.nested_places import places_inside_names
 
     text = "Officials at Dorset County Council met the Dorsetshire Trust."
     cands = [cand(text, "Dorset County Council", "ORGANIZATION"), cand(text, "Dorsetshire Trust", "ORGANIZATION")]

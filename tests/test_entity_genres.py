@@ -502,7 +502,7 @@ def test_a_country_or_city_inside_an_organisations_name_is_a_mention_of_the_plac
     """ "Police Scotland said", "on the Toronto Stock Exchange": the place is named, inside the name, even where the
     article never names it alone; not inside a newspaper's title, nor in the middle of another name."""
     from models.analysis.aliases import Candidate
-    from models.analysis.entity_spans import places_inside_names
+    from models.analysis.nested_places import places_inside_names
 
     text = ("Police Scotland said three men had been arrested. Shares fell 9% on the Toronto Stock Exchange, "
             "The New York Times reported, and Sierra Nevada Corporation said nothing.")

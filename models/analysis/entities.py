@@ -26,8 +26,6 @@ from models.analysis.entity_spans import (
     owners_apart,
     particle_names,
     place_with_region,
-    places_in_universities,
-    places_inside_names,
     regnal_ends,
     surname_he,
     titled_starts,
@@ -57,6 +55,7 @@ from models.analysis.headlines import in_headline
 from models.analysis.known_names import KNOWN_ORGANISATIONS
 from models.analysis.name_lookalikes import KICKERS
 from models.analysis.neighbours import typed_by_neighbours
+from models.analysis.nested_places import places_in_universities, places_inside_names
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.offers import products_on_offer
 from models.analysis.repeats import Coverage, repeated_names, whole_again
