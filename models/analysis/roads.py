@@ -11,8 +11,10 @@ aircraft twice); never beside the name of a thing
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from models.analysis.aliases import Candidate
 
@@ -96,17 +98,21 @@ def roads(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     named = {m.group() for m in found if _road_at(text, m.start(), m.end())}
     if not named:
         return list(candidates)
-    out: list[Candidate] = []
-    for c in candidates:
-        if c.type != "PLACE" and c.text in named and _no_thing(text, c.start, c.end):
-            c = replace(c, type="PLACE", weak=False, source="road")
-        out.append(c)
+    out = sorted((replace(c, type="PLACE", weak=False, source="road")
+                  if c.type != "PLACE" and c.text in named and _no_thing(text, c.start, c.end) else c
+                  for c in candidates), key=lambda c: (c.start, c.end))
+    starts = [c.start for c in out]
+    reach = list(accumulate((c.end for c in out), max))  # the furthest end of the candidates up to each one
+    dropped: set[int] = set()
+    added: list[Candidate] = []
     for m in found:
         if m.group() not in named or not _no_thing(text, m.start(), m.end()):
             continue
-        inside = [c for c in out if m.start() <= c.start and c.end <= m.end() and c.end - c.start < m.end() - m.start()]
-        if any(c.start < m.end() and m.start() < c.end for c in out if c not in inside):
+        first, last = bisect_left(starts, m.start()), bisect_left(starts, m.end())
+        if first and reach[first - 1] > m.start() or any(out[i].end > m.end() for i in range(first, last)) \
+                or any(out[i].end - out[i].start == m.end() - m.start() for i in range(first, last)):
             continue  # the code is found already, or is part of a longer name
-        out = [c for c in out if c not in inside]  # "US" of "US 169": the road's
-        out.append(Candidate(m.start(), m.end(), m.group(), "PLACE", source="road"))
+        dropped.update(range(first, last))  # "US" of "US 169": the road's
+        added.append(Candidate(m.start(), m.end(), m.group(), "PLACE", source="road"))
+    out = [c for i, c in enumerate(out) if i not in dropped] + added
     return sorted(out, key=lambda c: (c.start, c.end))
