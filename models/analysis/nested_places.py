@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from models.analysis.aliases import INSIDE_A_NAME, Candidate
@@ -48,10 +49,15 @@ def _world_places_in(name: str) -> set[str]:
     words = name.split()
     if words[-1].lower() in _NEWSPAPER_LAST_WORDS:
         return set()  # "The New York Times", "Sioux Falls Argus Leader": a newspaper's title, no place it speaks of
-    known = places_with_given_names() | world_cities() | _NATIONS
+    known = _known_places()
     return {part for n in (3, 2, 1) for i in range(len(words) - n + 1)
             if (part := " ".join(words[i : i + n])) in known and part != name
             and (i == 0 or i + n == len(words) or words[i - 1] in _BEFORE_A_PLACE)}
+
+
+@functools.cache
+def _known_places() -> frozenset[str]:
+    return places_with_given_names() | world_cities() | _NATIONS
 
 
 # Words after which a place begins inside a name ("Federal Reserve Bank of New York"); elsewhere, a word in the middle
