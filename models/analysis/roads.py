@@ -34,19 +34,15 @@ _ROAD_WORDS = re.compile(
 )
 # A direction right after the code: "the A64 east to Scarborough".
 _DIRECTION_AFTER = re.compile(r"\s{1,3}(?:north|south|east|west)\b")
-# The name of a thing right after a code: a product, a size, a vitamin, an aircraft.
+# Things that go by codes: the name of one right after a code is that thing's ("the M1 chip", "an A4 sheet"), and one
+# said in the sentence makes two codes side by side two things ("ordered the A350 and the A380 for its fleet").
+_THING_WORDS = (r"chips?|processors?|jets?|aircraft|airliners?|planes?|tanks?|cars?|models?|engines?|cameras?|"
+                r"phones?|sizes?|vitamins?")
 _THING_AFTER = re.compile(
-    r"\s{1,3}(?:chips?|processors?|Bionic|Pro|Max|Ultra|paper|sheets?|size|format|envelopes?|vitamins?|jets?|"
-    r"aircraft|airliners?|planes?|tanks?|rifles?|cars?|models?|engines?|cameras?|phones?|bombers?|fighters?)\b",
+    rf"\s{{1,3}}(?:{_THING_WORDS}|Bionic|Pro|Max|Ultra|paper|sheets?|format|envelopes?|rifles?|bombers?|fighters?)\b",
     re.IGNORECASE,
 )
-# Things that go by codes, said in a sentence: two codes side by side there are two of them ("ordered the A350 and the
-# A380 for its fleet"), no roads.
-_THINGS = re.compile(
-    r"\b(?:chips?|processors?|jets?|aircraft|airliners?|planes?|fleets?|orders?|airlines?|Airbus|Boeing|tanks?|"
-    r"cars?|models?|engines?|cameras?|phones?|sizes?|vitamins?)\b",
-    re.IGNORECASE,
-)
+_THINGS = re.compile(rf"\b(?:{_THING_WORDS}|fleets?|orders?|airlines?|Airbus|Boeing)\b", re.IGNORECASE)
 # A word right before a code that makes it a thing's: "vitamin B12", "size A4", "a grade B2 listing".
 _THING_BEFORE = re.compile(r"(?:vitamin|size|grade|type|class|group|level|model|flight|version)\s{1,3}\Z",
                            re.IGNORECASE)
