@@ -106,6 +106,23 @@ def test_hard_wrapped_dump_joins_lines_of_a_paragraph() -> None:
     assert "country on Monday, officials said" in article.text
 
 
+def test_a_title_byline_and_date_on_three_lines_above_one_line_paragraphs_are_not_a_wrapped_paragraph() -> None:
+    """Three short header lines that run on (and a short list line under a heading) are no text wrapped at 25
+    characters: the paragraphs below are written on one line each. The title, the author and the date stay apart."""
+    text = (
+        "Getting to York by road\nBy Helen Marsh\n12 March 2024\n\n"
+        "From the south, the quickest route is to take the M1 northbound to junction 32, then the A64 east to the "
+        "York Outer Ring Road. The upper reaches of the M1 around Leeds can get very congested.\n\n"
+        "From the north the A1 and the A19 link York with Tyneside, and the A59 brings traffic in from Harrogate "
+        "and the west along a road that is busy at every hour of the day.\n\n"
+        "Deals for the trip:\nA rail pass for two adults for $238.99\n"
+    )
+    article = ingest_text(text, source="clipboard:header")
+    assert article.metadata.title == "Getting to York by road"
+    assert article.metadata.authors == ("Helen Marsh",)
+    assert article.metadata.published == "2024-03-12"
+
+
 def test_a_dump_without_a_section_line_keeps_its_headline_as_title_and_never_the_byline() -> None:
     dump = (
         "Putin to visit Osaka for G20 summit as talks with Japan stall\n\n"

@@ -61,12 +61,18 @@ def is_title_like(line: str, max_words: int = 16) -> bool:
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
-    """Text wrapped at a fixed width (e-mail, terminals): lines that run on inside a chunk fill the width."""
+    """Text wrapped at a fixed width (e-mail, terminals): lines that run on inside a chunk fill the width, and no
+    line of the text is longer. A few short lines that run on (a title, a byline and a date over three lines, above
+    paragraphs written on one line each) are no wrapping."""
     inner = [len(a) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
     if len(inner) < 3:
         return False
     width = max(inner)
-    return width <= 100 and sum(n >= 0.6 * width for n in inner) >= 0.8 * len(inner)
+    return (_NARROWEST_WRAP <= width <= 100 and sum(n >= 0.6 * width for n in inner) >= 0.8 * len(inner)
+            and max(len(line) for line in lines) <= width + 2)
+
+
+_NARROWEST_WRAP = 40  # e-mail and terminals wrap at 60 to 80 characters; no one wraps prose at 25
 
 
 def split_chunks(text: str) -> list[list[str]]:
