@@ -204,9 +204,17 @@ class ReadingPanels(QObject):
             self.entities_notice.clear()
             self.timeline_notice.clear()
         if getattr(analysis, "language", "en") != "en":
-            self.entities_notice.show_notice(
-                self.tr("Entities are available for English only: this article is not in English.")
-            )
+            if analysis.entities:
+                self.entities_notice.show_notice(
+                    self.tr("This article is not in English: only the names read without its grammar are listed "
+                            "(people by their given names, countries and cities, well-known organisations), "
+                            "faded as a weaker reading."),
+                    hide_panel=False,
+                )
+            else:
+                self.entities_notice.show_notice(
+                    self.tr("Entities are available for English only: this article is not in English.")
+                )
         if status != "complete" or article_id in self._retried:
             self._retried.discard(article_id)
             self._reload_library()

@@ -21,7 +21,7 @@ from models.article import text_hash
 log = logging.getLogger(__name__)
 
 # Bump when anything that changes analysis output changes: stored results of an older version are recomputed.
-ANALYZER_VERSION = "newsdesk-analysis/25"
+ANALYZER_VERSION = "newsdesk-analysis/26"
 
 __all__ = [
     "ANALYZER_VERSION", "Analysis", "Budget", "DEFAULT_BUDGET", "READER_BUDGET", "Entity", "Mention", "Timex",
@@ -60,8 +60,9 @@ def analyze(
     """Entities and timeline of ``text``.
 
     ``published`` anchors relative dates; without it only dates that do not depend on it are resolved.
-    ``language`` is the language the source declares: text that is not English gets no entities (the English model
-    would type whole sentences PERSON), and only the dates the rules can read. ``budget`` None: no time limit.
+    ``language`` is the language the source declares: text that is not English is not read by the English model
+    (it would type whole sentences PERSON): it gets the names that need no grammar (:mod:`latin_names`) and the
+    dates the rules can read. ``budget`` None: no time limit.
     """
     from models.analysis import entities, nlp, timeline
     from models.analysis import language as languages
@@ -82,8 +83,10 @@ def analyze(
             parsed = nlp.Parsed(text[: parsed.covered], parsed.pieces)
         found = entities.extract_entities(parsed, authors=authors)
     else:
+        from models.analysis.latin_names import names_in_other_language
+
         parsed = nlp.Parsed(text, ())
-        found = ()
+        found = names_in_other_language(text)
     deadline = min(time.monotonic() + budget.timeline, began + budget.total) if budget else None
     timexes, events, whole = timeline.timeline_within(parsed, published, found, deadline=deadline)
     if not whole and budget:

@@ -14,6 +14,18 @@ _FUNCTION_WORDS = frozenset(
     "which they been or their its who will would said also after more one there than all about can when into "
     "up out her she we i you our them been what so if no some could other new over only do did years him".split()
 )
+# The commonest words of French, Spanish, Portuguese, Italian, German, Dutch and Indonesian that English does not
+# write (not "a", "in", "do", "no", "die", "et" of "et al.", "van", "al", "per", "er"): a short text in one of them
+# has a few English function words by chance ("a", "in"), and many more of these.
+_OTHER_FUNCTION_WORDS = frozenset(
+    "le la les des du est une dans pour que qui pas sur au avec ce il elle sont ont été par aux cette "
+    "el los las del y es un en por con para su como más pero fue sus entre "
+    "os da dos das é um uma em não na ao pelo pela foi são também "
+    "il lo gli della di che è non sono nel alla delle anche dei "
+    "der das und ist nicht ein eine mit den dem zu von auf für sich des auch wird sind bei "
+    "de het een dat te zijn niet met voor ook aan wordt "
+    "dan yang di ini itu dengan untuk tidak dari dalam akan pada juga ke".split()
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SAMPLE = 40_000  # characters read: enough words to decide, bounded on a long text
 # English news prose: 0.30–0.45 (a recipe page of ingredient lists: 0.08); French, German, Portuguese, Indonesian:
@@ -32,7 +44,8 @@ def _sample(text: str) -> str:
 
 
 def english_share(text: str) -> tuple[float, int]:
-    """Share of English function words among the words of ``text`` (sampled), and how many words were read."""
+    """Share of English function words among the words of ``text`` (sampled), and how many words were read; 0 when
+    the function words of the other languages of the Latin alphabet are more."""
     words = _WORD.findall(_sample(text).lower())
     letters = sum(len(w) for w in words)
     latin = sum(1 for w in words if w.isascii())
@@ -40,7 +53,9 @@ def english_share(text: str) -> tuple[float, int]:
         return 0.0, 0
     if letters and latin / len(words) < 0.5:  # mostly another script (Cyrillic, CJK, Arabic, …)
         return 0.0, len(words)
-    return sum(1 for w in words if w.replace("’", "'") in _FUNCTION_WORDS) / len(words), len(words)
+    english = sum(1 for w in words if w.replace("’", "'") in _FUNCTION_WORDS)
+    other = sum(1 for w in words if w in _OTHER_FUNCTION_WORDS)
+    return (0.0 if other > english else english / len(words)), len(words)
 
 
 def is_english(text: str, declared: str = "") -> bool:

@@ -379,8 +379,14 @@ Zumpango | Zunyi | Zurich | Zürich | Águas Lindas de Goiás | Álvaro Obregón
 @functools.cache
 def world_cities() -> frozenset[str]:
     """The cities, without those that are also given names or common English surnames."""
+    return frozenset(cities_with_given_names() - given_names())
+
+
+@functools.cache
+def cities_with_given_names() -> frozenset[str]:
+    """The cities without those that are common English surnames, given names or not ("Paris", "Florence")."""
     names = {" ".join(n.split()) for n in _CITIES.split("|")} - {""}  # a name may wrap at a line's end
-    return frozenset(names - given_names() - _english_surnames())
+    return frozenset(names - _english_surnames())
 
 
 def is_city(name: str) -> bool:

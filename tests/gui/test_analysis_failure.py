@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import models.analysis as analysis_module
+from gui.entities.model import Role as EntityRole
 from gui.library_model import Role
 from gui.main_window import MainWindow
 from gui.runner import ImmediatePool
@@ -74,7 +75,7 @@ def test_a_failed_analysis_is_shown_with_retry_and_marked_in_the_library(
     assert _status_in_list(window, article_id) == ""
 
 
-def test_a_non_english_article_says_entities_are_for_english_only(reader: Reader, qtbot: QtBot) -> None:
+def test_a_non_english_article_lists_only_the_names_read_without_its_grammar(reader: Reader, qtbot: QtBot) -> None:
     window, lib = reader
     text = (
         "Le gouvernement présente sa réforme\n"
@@ -85,9 +86,26 @@ def test_a_non_english_article_says_entities_are_for_english_only(reader: Reader
     with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
         window.open_article(article_id)
     panels = window.reading
-    assert "English only" in panels.entities_notice.notice()
-    assert panels._analysis.entities == ()  # the English model never read it: no sentence typed PERSON
+    assert "not in English" in panels.entities_notice.notice()
+    assert panels.entities.isVisibleTo(window)
+    # the English model never read it (no sentence typed PERSON): the two places, faded as a weaker reading
+    assert {(e.name, e.type) for e in panels._analysis.entities} == {("Paris", "PLACE"), ("France", "PLACE")}
+    model = panels.entities.model
+    assert model.entity_index("Paris").data(EntityRole.LOW_CONFIDENCE) is True
+    assert "names in another language" in model.entity_index("Paris").data(EntityRole.PROVENANCE)
     assert panels.timeline_notice.notice() == ""
+
+
+def test_an_article_in_another_script_says_entities_are_for_english_only(reader: Reader, qtbot: QtBot) -> None:
+    window, lib = reader
+    text = ("Правительство представило реформу\nПремьер-министр во вторник представил в Москве пенсионную реформу, "
+            "которую парламент обсудит 12 марта 2019 года.")
+    article_id = lib.import_article(ingest_text(text, source="clip:ru")).id
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    panels = window.reading
+    assert "English only" in panels.entities_notice.notice()
+    assert panels._analysis.entities == ()
 
 
 def test_the_reader_sets_the_date_and_the_timeline_is_resolved_again(reader: Reader, qtbot: QtBot) -> None:
