@@ -9,6 +9,7 @@ import pytest
 
 from models.article import Article
 from models.ingest import ingest_file, ingest_text
+from models.ingest.bylines import is_byline, parse_byline
 from models.ingest.textdump import textdump_to_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +122,29 @@ def test_a_title_byline_and_date_on_three_lines_above_one_line_paragraphs_are_no
     assert article.metadata.title == "Getting to York by road"
     assert article.metadata.authors == ("Helen Marsh",)
     assert article.metadata.published == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("Por Ana Ribeiro e João Silva", ("Ana Ribeiro", "João Silva")), ("Par Jean Dupont, AFP", ("Jean Dupont",)),
+     ("Von Anna Schmidt und Paul Weber", ("Anna Schmidt", "Paul Weber")), ("Oleh Siti Rahma", ("Siti Rahma",))],
+)
+def test_a_byline_in_another_language_is_the_author_not_the_title(byline: str, authors: tuple[str, ...]) -> None:
+    text = (
+        f"Brasil e Alemanha assinam acordo de energia\n{byline}\n12 de março de 2024\n\n"
+        "O presidente recebeu nesta terça-feira em Brasília o chanceler alemão. Os dois líderes assinaram um acordo "
+        "de cooperação em energia renovável.\n\nA ministra participou da reunião e afirmou que o acordo ajuda a "
+        "proteger a floresta.\n"
+    )
+    article = ingest_text(text, source="clipboard:pt")
+    assert article.metadata.title == "Brasil e Alemanha assinam acordo de energia"
+    assert article.metadata.authors == authors
+    assert article.metadata.published == "2024-03-12"
+
+
+def test_a_headline_that_starts_with_a_foreign_byline_word_stays_a_headline() -> None:
+    assert not is_byline("Von Miller leads Broncos to victory") and is_byline("By John Y. Smith")
+    assert parse_byline("By John Y. Smith") == (["John Y. Smith"], "")
 
 
 def test_a_dump_without_a_section_line_keeps_its_headline_as_title_and_never_the_byline() -> None:

@@ -94,3 +94,11 @@ def test_a_short_paragraph_in_another_language_is_not_read_as_english() -> None:
     assert result.language != "en"
     assert {e.name: e.type for e in result.entities} == {"Emmanuel Macron": "PERSON", "Paris": "PLACE",
                                                         "France": "PLACE", "Allemagne": "PLACE"}
+
+
+def test_the_byline_author_of_an_article_in_another_language_is_a_person_with_the_author_role() -> None:
+    text = "Scholz disse que a Alemanha quer investir no Brasil. A ministra Marina Silva participou da reunião."
+    result = analyze(text, authors=("Ana Ribeiro", "Marina Silva"))
+    roles = {e.name: (e.type, e.role) for e in result.entities}
+    assert roles["Ana Ribeiro"] == ("PERSON", "author") and roles["Marina Silva"] == ("PERSON", "author")
+    assert roles["Alemanha"] == ("PLACE", None)

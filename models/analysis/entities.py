@@ -105,7 +105,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
         for c in clusters
         if c.name and not all(m.start not in starts and titles.overlaps(m.start, m.end) for m in c.members)
     ]
-    return _with_authors(found, authors)
+    return with_authors(found, authors)
 
 
 def _own_s_name(name: str, kind: str, members: Sequence[Candidate]) -> str:
@@ -148,7 +148,7 @@ def _sureness(members: Sequence[Candidate], name: str, kind: str, text: str) -> 
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 
-def _with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, ...]:
+def with_authors(found: list[Entity], authors: Sequence[str]) -> tuple[Entity, ...]:
     """Byline people: the entity of the text that names them, or a new one without mentions (listed first)."""
     byline: list[Entity] = []
     for author in authors:

@@ -26,6 +26,10 @@ _OTHER_FUNCTION_WORDS = frozenset(
     "de het een dat te zijn niet met voor ook aan wordt "
     "dan yang di ini itu dengan untuk tidak dari dalam akan pada juga ke".split()
 )
+# English function words that other languages of the Latin alphabet write too ("a" and "no" of Portuguese, "in" of
+# German and Italian, "was", "will", "also" and "so" of German, "i" of Italian, "on" of French): no evidence either
+# way.
+_SHARED_WORDS = frozenset("a in no an do die was will also so is i on".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SAMPLE = 40_000  # characters read: enough words to decide, bounded on a long text
 # English news prose: 0.30–0.45 (a recipe page of ingredient lists: 0.08); French, German, Portuguese, Indonesian:
@@ -53,9 +57,11 @@ def english_share(text: str) -> tuple[float, int]:
         return 0.0, 0
     if letters and latin / len(words) < 0.5:  # mostly another script (Cyrillic, CJK, Arabic, …)
         return 0.0, len(words)
-    english = sum(1 for w in words if w.replace("’", "'") in _FUNCTION_WORDS)
+    english = [w for w in (w.replace("’", "'") for w in words) if w in _FUNCTION_WORDS]
     other = sum(1 for w in words if w in _OTHER_FUNCTION_WORDS)
-    return (0.0 if other > english else english / len(words)), len(words)
+    if other > sum(1 for w in english if w not in _SHARED_WORDS):
+        return 0.0, len(words)
+    return len(english) / len(words), len(words)
 
 
 def is_english(text: str, declared: str = "") -> bool:

@@ -19,7 +19,12 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+)?by[\s:]+(?P<names>\S.*)$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|&|\|)\s*", re.IGNORECASE)  # (?<!\s): linear on long blanks
+# "By" in other languages ("Por Ana Ribeiro", "Par Jean Dupont", "Von Anna Schmidt", "Oleh Siti Rahma"): a byline only
+# when every word after it is a name's ("Von Miller leads Broncos to victory" is a headline)
+_BYLINE_OTHER = re.compile(r"^\s*(?:por|par|von|door|oleh|av|af)[\s:]+(?P<names>\S.*)$", re.IGNORECASE)
+_NAME_JOINERS = frozenset("e y et und en dan og och i and de da do dos das del van von der den bin".split())
+_NAME_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|\band\b|\b(?-i:e|y|et|und|en|dan|og|och)\b|&|\|)\s*", re.IGNORECASE)
+# (?<!\s): linear on long blanks
 _PERSON = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,4}$")
 
 # "MOSCOW –", "NEW YORK (AP) —", "WASHINGTON, D.C. -", "Kyiv, Ukraine —", "TOKYO, Jan. 23 (Reuters) -"
@@ -38,10 +43,19 @@ _DATELINE = re.compile(
 )
 
 
+def _byline_match(line: str) -> re.Match[str] | None:
+    match = _BYLINE.match(line)
+    if match is None and (match := _BYLINE_OTHER.match(line)) is not None:
+        words = match.group("names").replace(",", " ").replace("&", " ").split()
+        if not 1 < len(words) <= 8 or not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words):
+            return None
+    return match
+
+
 def is_byline(line: str) -> bool:
     """Whether a line has the form of a byline ("By Jane Writer"), even when no name in it can be read: short,
     names capitalised, no sentence or headline punctuation ("By the numbers: …" is a headline)."""
-    match = _BYLINE.match(line.strip())
+    match = _byline_match(line.strip())
     if match is None:
         return False
     names = match.group("names").strip()
@@ -50,7 +64,7 @@ def is_byline(line: str) -> bool:
 
 def parse_byline(line: str) -> tuple[list[str], str] | None:
     """``(authors, publisher)`` from a "By …" line, or None when the line is not a byline."""
-    match = _BYLINE.match(line.strip())
+    match = _byline_match(line.strip())
     if not match:
         return None
     names = match.group("names").strip().rstrip(".")
