@@ -538,3 +538,18 @@ def test_a_city_of_the_world_the_model_left_unlabelled_is_a_place() -> None:
     found = _found(text)
     assert found.get("Constantinople", ("", 0))[0] == "PLACE"
     assert found.get("Fargo", ("", 0))[0] != "PLACE"
+
+
+def test_a_club_the_model_takes_for_a_person_lends_no_name_to_the_other_side_of_a_result() -> None:
+    """"Manchester United" is a person to the model; its words are no person's, so "Manchester City", beaten 2-1, is
+    still a side (it was a place: a name sharing a word with a person is left out of the result rule)."""
+    found = _found("Liverpool beat Manchester City 2-1 at Anfield. Shares of Manchester United rose 3% on Monday.")
+    assert found["Manchester City"][0] == "ORGANIZATION"
+    assert found["Manchester United"][0] == "ORGANIZATION"
+
+
+def test_two_names_the_model_left_unlabelled_that_speak_are_a_person() -> None:
+    found = _found("Arsenal lost again. Mikel Arteta said nothing after the game, and the fans went home.")
+    assert found["Mikel Arteta"] == ("PERSON", 1)
+    # a body's name that speaks stays what it is
+    assert _found("Hyde Park said nothing.").get("Hyde Park", ("PLACE", 1))[0] != "PERSON"

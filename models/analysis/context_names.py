@@ -70,6 +70,8 @@ def names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
         ):
             votes["PERSON"] += 2  # "Celeste Pollock", "Isabel": a given name, with a surname or as a person's
             sources[words] = "given name"
+        if _speaker(words) and any(entity_cues.SAYS_AFTER.match(text, end) for _, end in spans):
+            votes["PERSON"] += 2  # "Mikel Arteta said": a first name and a surname that speak
         if (words in world_cities() or words in world_places()) and not any(
                 text[start - 1 : start] in _QUOTES for start, _ in spans):  # not the series “Fargo”
             votes["PLACE"] += 2  # "the roads beyond Winchester", "having taken Constantinople": a city of the world
@@ -84,3 +86,11 @@ def names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
             for start, end in spans:
                 source = sources.get(words, "context") if typed[words] == "PERSON" else "context"
                 yield Candidate(start, end, words, typed[words], weak=True, source=source)
+
+
+def _speaker(words: str) -> bool:
+    """Two capitalised words that may be a person's name: none heads an organisation's or a place's name
+    ("Deutsche Bank", "Hyde Park"), none is a place of the world."""
+    parts = words.split()
+    return len(parts) == 2 and all(w[:1].isupper() and w[1:2].islower() and w.lower() not in NAME_HEAD_WORDS
+                                   and w not in world_places() and w not in world_cities() for w in parts)

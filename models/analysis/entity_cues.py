@@ -47,6 +47,7 @@ from models.analysis.short_forms import (
 )
 from models.analysis.teams import (
     THE_BEFORE,
+    club_name,
     in_a_result,
     plays,
     plural_after_the,
@@ -94,8 +95,8 @@ _HEADQUARTERS_AFTER = re.compile(r",? (?:which is |that is |is |was )?(?:headqua
 # allegations against Vice President Biden are").
 _PLURAL_VERB_AFTER = re.compile(r"\s(?:are|were)\b(?! (?:you|we|they|I)\b)")
 _CLAUSE_START_BEFORE = re.compile(r"(?:\A|[.!?:;\"“”\n]|\b(?:but|because|though|so|when|if|while))\s{0,3}\Z")
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|laughed|"
-                         r"smiled|nodded|whispered|shouted)\b")
+SAYS_AFTER = _SAYS_AFTER = re.compile(r"\s+(?:said|says|writes|wrote|told|tells|asked|asks|replied|emailed|texted|"
+                                      r"laughed|smiled|nodded|whispered|shouted)\b")
 # Only a person has these: "X's mother", "X's memoirs", "X fell in love".
 _KIN_AFTER = re.compile(
     r"['’]s\s+(?:(?:late|elder|younger|first|second|own)\s+)?(?:mother|father|wife|husband|son|daughter|brother|"
@@ -433,9 +434,10 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     # what a place or a body is in: "Tynecastle Park in Gorgie", "Paradiso in Amsterdam", "Google in Mountain View"
     within = {c.end + 4 for c in candidates if c.type in ("PLACE", "ORGANIZATION") and not c.weak
               and text.startswith(" in ", c.end)}
-    people_words = {w for c in candidates if c.type == "PERSON" for w in c.text.split()}
+    people_words = {w for c in candidates if c.type == "PERSON" and not club_name(c.text) for w in c.text.split()}
     within_places = {c.end + 4 for c in candidates if c.type == "PLACE" and text.startswith(" in ", c.end)}
-    full_names_words = {w for c in candidates if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+    full_names_words = {w for c in candidates if c.type == "PERSON" and " " in c.text and not club_name(c.text)
+                        for w in c.text.split()}
     islands = {plural for c in candidates if c.type == "PLACE" and (plural := island_group_plural(c.text))}
     sport = sports_report(text)
     sides: set[str] = set()

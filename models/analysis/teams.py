@@ -65,8 +65,7 @@ def team_evidence(text: str, start: int, end: int) -> int:
     weight = 0
     if " " not in surface and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(text, end):
         weight += 2
-    words = surface.lower().split()
-    if len(words) > 1 and (words[-1] in CLUB_LAST_WORDS or words[0] in CLUB_FIRST_WORDS):
+    if club_name(surface):
         weight += 3  # "Leeds United", "Bolton Wanderers", "Real Madrid": a club's name
     if _PLURAL_NAME.match(surface.rsplit(None, 1)[-1]) and _SCORE_AFTER.match(text, end) \
             and THE_BEFORE.search(text, max(0, start - 4), start):
@@ -74,6 +73,12 @@ def team_evidence(text: str, start: int, end: int) -> int:
     if body_of_people(text, start, end):
         weight += 2
     return weight
+
+
+def club_name(name: str) -> bool:
+    """A club's name by its first or last word ("Manchester United", "Real Madrid"), which no person bears."""
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in CLUB_LAST_WORDS or words[0] in CLUB_FIRST_WORDS)
 
 
 def in_a_result(text: str, start: int, end: int) -> bool:
