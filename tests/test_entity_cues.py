@@ -546,3 +546,13 @@ def test_what_a_company_has_tells_it_from_a_place() -> None:
             "Zorvex's initial public offering to the New York Stock Exchange.")
     cands = [cand(text, "Zorvex", "PLACE", n) for n in range(3)] + [cand(text, "New York", "PLACE")]
     assert [c.type for c in retype(cands, text)] == ["ORGANIZATION"] * 3 + ["PLACE"]
+
+
+def test_a_company_whose_name_opens_with_a_given_name_and_ends_with_its_trade_is_no_person() -> None:
+    """"Meta" is a given name of some languages; "Platforms", "Holdings", "Therapeutics" are no surnames."""
+    text = ("Meta Platforms and Microsoft are among the biggest customers. Shares of Arm Holdings rose, and Vera "
+            "Therapeutics said its trial had met its goal.")
+    types = {e.name: e.type for e in analyze(text).entities}
+    assert types["Meta Platforms"] == "ORGANIZATION"
+    assert types.get("Arm Holdings", "ORGANIZATION") == "ORGANIZATION"
+    assert types.get("Vera Therapeutics", "ORGANIZATION") == "ORGANIZATION"

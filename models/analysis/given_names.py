@@ -85,7 +85,9 @@ _NOT_SURNAMES = NAME_HEAD_WORDS | frozenset(
     hotel motel inn hostel resort restaurant cafe café bar pub grill place paralympics experience show project studio
     studios records productions entertainment media pictures films music sport sports southern northern eastern
     western central national international global united general royal american regional memorial state federal
-    """.split()
+    platforms systems devices technologies holdings industries enterprises solutions partners laboratories
+    pharmaceuticals therapeutics motors brands networks communications ventures investments securities
+    """.split()  # the trade words of companies' names: "Meta Platforms" is no Meta's surname
 )
 # Seasons, and the first words of places named after saints and forts ("Santa Ana", "San Jose", "Fort Lee")
 _NOT_GIVEN = PLACE_FIRST_WORDS | frozenset({"spring", "summer", "autumn", "fall", "winter", "santa", "san", "são",
