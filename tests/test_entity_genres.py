@@ -553,3 +553,13 @@ def test_two_names_the_model_left_unlabelled_that_speak_are_a_person() -> None:
     assert found["Mikel Arteta"] == ("PERSON", 1)
     # a body's name that speaks stays what it is
     assert _found("Hyde Park said nothing.").get("Hyde Park", ("PLACE", 1))[0] != "PERSON"
+
+
+def test_a_team_of_several_words_before_a_players_position_and_a_stadium_named_in_spanish() -> None:
+    found = _found("Her boyfriend, Kansas City Chiefs tight end Travis Kelce, watched the show at the Estadio "
+                   "Monumental. Star Wars fans were there too.")
+    assert found["Kansas City Chiefs"][0] == "ORGANIZATION"  # a person to the model
+    assert found["Kansas City"] == ("PLACE", 1) and "Kansas" not in found  # the longest place inside the name
+    assert found["Travis Kelce"][0] == "PERSON"
+    assert found["Estadio Monumental"][0] == "PLACE"
+    assert found.get("Star Wars", ("OTHER", 1))[0] != "ORGANIZATION"  # a franchise has fans too

@@ -171,7 +171,8 @@ PLACE_FIRST_WORDS = frozenset({"fort", "mount", "mt", "mt.", "lake", "river", "l
                                "castillo", "castello", "château", "palacio", "palácio", "palazzo", "praça", "plaça",
                                "mosteiro", "monasterio", "iglesia", "igreja", "église", "chiesa", "cais", "salar",
                                "cerro", "lago", "laguna", "playa", "bahía", "valle", "cordillera", "volcán", "vila",
-                               "praia", "ilha", "hostel", "hotel", "temple", "castle"})
+                               "praia", "ilha", "hostel", "hotel", "temple", "castle", "estadio", "estádio", "stade",
+                               "stadio", "stadion"})
 PLACE_LAST_WORDS = frozenset(
     """
     island islands river street avenue road park bridge county city province valley beach airport square mountains

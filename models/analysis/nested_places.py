@@ -28,6 +28,7 @@ def places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
         if " " not in c.text or not (c.type in ("ORGANIZATION", "EVENT") or c.type == "OTHER"
                                      and c.text.split()[-1].lower() in LAW_HEADS):
             continue
+        found: list[tuple[int, int, str]] = []
         for place in places | (_world_places_in(c.text) - other):
             at = c.text.find(place)
             if at < 0 or place == c.text:
@@ -35,7 +36,10 @@ def places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
             end = at + len(place)
             if (at and c.text[at - 1].isalnum()) or (end < len(c.text) and c.text[end].isalnum()):
                 continue  # inside a word
-            out.append(Candidate(c.start + at, c.start + end, place, "PLACE", weak=True, source=INSIDE_A_NAME))
+            found.append((at, end, place))
+        for at, end, place in found:  # the longest place only: "Kansas City" of "Kansas City Chiefs", not "Kansas"
+            if not any(a <= at and end <= e and (a, e) != (at, end) for a, e, _ in found):
+                out.append(Candidate(c.start + at, c.start + end, place, "PLACE", weak=True, source=INSIDE_A_NAME))
     return out
 
 

@@ -45,12 +45,16 @@ def body_of_people(text: str, start: int, end: int) -> bool:
 
 # A plural name before a player's position or a game: a sports team ("Falcons linebacker", "Hawks-Owls game").
 _PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s']s$")
+_POSITIONS = (r"coach|head coach|quarterback|linebacker|cornerback|safety|kicker|punter|receiver|wide receiver|"
+              r"running back|tight end|defensive|offensive|lineman|pitcher|shortstop|outfielder|catcher|infielder|"
+              r"goalie|goaltender|defenseman|winger|forward|guard|center|striker|midfielder|defender|goalkeeper|"
+              r"manager|general manager")
 _TEAM_AFTER = re.compile(
-    r"(?:[-–][A-Z][a-z]+s)?(?<!\s)\s+(?:game|games|match|matchup|rivalry|fans|coach|head coach|quarterback|linebacker|"
-    r"cornerback|safety|kicker|punter|receiver|wide receiver|running back|tight end|defensive|offensive|lineman|"
-    r"pitcher|shortstop|outfielder|catcher|infielder|goalie|goaltender|defenseman|winger|forward|guard|center|"
-    r"striker|midfielder|defender|goalkeeper|manager|owner|general manager|roster|lineup)\b"
+    rf"(?:[-–][A-Z][a-z]+s)?(?<!\s)\s+(?:game|games|match|matchup|rivalry|fans|owner|roster|lineup|{_POSITIONS})\b"
 )
+# A name of several words before a player's position ("Kansas City Chiefs tight end"); not before "fans" or "game",
+# which a franchise has too ("Star Wars fans")
+_POSITION_AFTER = re.compile(rf"(?<!\s)\s+(?:{_POSITIONS})\b")
 
 
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
@@ -63,8 +67,11 @@ def team_evidence(text: str, start: int, end: int) -> int:
     plural verb ("Brentford host Wolves"). Never a person's."""
     surface = text[start:end]
     weight = 0
-    if " " not in surface and _PLURAL_NAME.match(surface) and _TEAM_AFTER.match(text, end):
-        weight += 2
+    last = surface.rsplit(None, 1)[-1]
+    if _PLURAL_NAME.match(last) and last not in PLACE_PLURALS and (
+            _TEAM_AFTER.match(text, end) if " " not in surface
+            else _POSITION_AFTER.match(text, end) and not given_name_first(surface.split(), set())):
+        weight += 2  # "Rangers quarterback", "Kansas City Chiefs tight end" (not "Britney Spears fans")
     if club_name(surface):
         weight += 3  # "Leeds United", "Bolton Wanderers", "Real Madrid": a club's name
     if _PLURAL_NAME.match(surface.rsplit(None, 1)[-1]) and _SCORE_AFTER.match(text, end) \
