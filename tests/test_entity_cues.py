@@ -556,3 +556,8 @@ def test_a_company_whose_name_opens_with_a_given_name_and_ends_with_its_trade_is
     assert types["Meta Platforms"] == "ORGANIZATION"
     assert types.get("Arm Holdings", "ORGANIZATION") == "ORGANIZATION"
     assert types.get("Vera Therapeutics", "ORGANIZATION") == "ORGANIZATION"
+
+
+def test_a_maker_that_markets_or_manufactures_is_a_company() -> None:
+    text = "The drug, marketed by Novo Nordisk as Ozempic, is already taken by millions."
+    assert {e.name: e.type for e in analyze(text).entities}["Novo Nordisk"] == "ORGANIZATION"  # a person to the model

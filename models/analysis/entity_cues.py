@@ -147,6 +147,7 @@ _ORG_BEFORE = re.compile(r"(?:a spokesman for|a spokeswoman for|a spokesperson f
                          r"chief executive of|CEO of|founder of|co-founder of)\s+(?:the\s+)?$", re.IGNORECASE)
 # What only a company or an institution has: shares, and analysts or researchers who work "at" it.
 _FIRM_BEFORE = re.compile(r"\b(?:shares (?:of|in)|stock of|today['’]s sponsor,?|our sponsor,?|sponsored by|"
+                          r"(?:marketed|manufactured|distributed) by|"
                           r"(?:analyst|economist|strategist|researcher|scientist|engineer)s? "
                           r"at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|(?:across|along|alongside|throughout|towards)(?: the)?|around|"
