@@ -523,3 +523,36 @@ def test_this_season_in_the_future_tense_after_it_ended_is_the_coming_one() -> N
     assert _values("The band will tour Europe this spring.", november)["this spring"] == "2021-SP"
     assert _values("This spring was wet.", november)["This spring"] == "2020-SP"
     assert _values("The team will play this winter.", date(2020, 1, 10))["this winter"] == "2019-WI"
+
+
+def test_last_year_after_a_sentence_that_ends_with_a_month_is_the_year_before_the_article() -> None:
+    # "February. Last year" was read as "in February [of that] year": 2024, the year of the month before it
+    values = _values("A second vote is scheduled for February. Last year the budget passed.", date(2023, 11, 21))
+    assert values == {"February": "2024-02", "Last year": "2022"}
+    assert _values("He was elected in 2016 and resigned in March the following year.", date(2023, 11, 21))[
+        "the following year"] == "2017"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("In 2019, the budget was approved in late November.", {"late November": "2019-11"}),
+     ("Last year's budget was approved in late November.", {"late November": "2022-11"}),
+     ("Last year the festival opened in July and closed in August.", {"July": "2022-07", "August": "2022-08"}),
+     # the tense of the clause must agree with the year the sentence opens with
+     ("In 2019, the company was founded; it plans to open a plant in March.", {"March": "2024-03"}),
+     ("Next year the festival opens in July.", {"July": "2024-07"})],
+)
+def test_a_year_a_sentence_opens_with_frames_its_months(text: str, expected: dict[str, str]) -> None:
+    values = _values(text, date(2023, 11, 21))
+    assert {k: values.get(k) for k in expected} == expected
+
+
+def test_later_in_the_day_in_a_past_clause_goes_on_from_the_last_day_told_in_the_past() -> None:
+    text = ("The city council voted on Monday to approve the budget. The mayor will sign it on Dec. 1. Later in the "
+            "day, protesters gathered outside city hall.")
+    assert _values(text, date(2023, 11, 21))["Later in the day"] == "2023-11-20"  # was Dec. 1, still ahead
+    # a plan goes on from the plan's day; with no day told in the past, a past clause is not placed
+    assert _values("The mayor will sign it on Dec. 1. Later in the day, he will fly to Paris.", date(2023, 11, 21))[
+        "Later in the day"] == "2023-12-01"
+    assert "Later in the day" not in _values("The mayor will sign it on Dec. 1. Later in the day, protesters "
+                                             "gathered.", date(2023, 11, 21))

@@ -111,8 +111,11 @@ def _calendar(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
     return Value("DATE", d.isoformat(), mod_of(c.group("mod")), (d, "day"))
 
 
-_MONTH_JUST_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[^\S\n]{1,2}"
+# A month just before, in the same sentence ("in March the following year"; not "… in February. Last year …")
+_MONTH_JUST_BEFORE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?:January|February|March|"
+                                r"April|May|June|July|August|September|October|November|December))[^\S\n]{1,2}"
                                 r"(?:of[^\S\n]{1,2})?\Z")
+_ANAPHORIC = frozenset({"the previous", "the following", "the next", "the same", "that", "the preceding", "the prior"})
 
 
 def _month(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -242,9 +245,9 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         # "later in the day": the day the story is at; with no day told before it, a habit ("people tire later in
         # the day"), not a date
         if r.history:
-            base, gran = r.anchor_for("day")
-            if gran == "day":
-                return Value("DATE", base.isoformat(), None, (base, "day"))
+            told = r.past_anchor_for("day") if direction() == "past" else r.anchor_for("day")
+            if told is not None and told[1] == "day":
+                return Value("DATE", told[0].isoformat(), None, (told[0], "day"))
         return None
     if rel in ("the past", "the last", "the coming", "past", "coming", "this coming", "the whole", "the entire") \
             and not (rel in ("past", "this coming", "coming") and unit in ("weekend",)) and rel != "this coming":
@@ -261,7 +264,7 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     if rel == "the next" and prev_word(c) in ("over", "during", "for", "within", "throughout", "in"):
         return Value("DURATION", quantities.duration_value(1, unit) if unit in UNITS else "P1D")
     pod = PARTS_OF_DAY.get(unit)
-    if unit == "year" and r.anchor and r.anchor[1] == "month" and _MONTH_JUST_BEFORE.search(
+    if unit == "year" and rel in _ANAPHORIC and r.anchor and r.anchor[1] == "month" and _MONTH_JUST_BEFORE.search(
             c.match.string, max(0, c.start - 16), c.start):
         return Value("DATE", f"{r.anchor[0].year:04d}")  # "in March [the following year]": the year of that March
     if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding", "the prior"):

@@ -40,3 +40,12 @@ class Resolver:
             if ORDER.get(gran, 1) <= ORDER.get(unit, 1):
                 return day, gran
         return self.anchor if self.anchor else (self.dct, "day")
+
+    def past_anchor_for(self, unit: str) -> tuple[date, str] | None:
+        """:meth:`anchor_for` among the dates of the text up to the publication date: what a past clause goes on
+        from ("the council voted on Monday; the mayor will sign it on Dec. 1. Later in the day, protesters
+        gathered" is Monday); None when the text has told none."""
+        for day, gran in reversed(self.history):
+            if ORDER.get(gran, 1) <= ORDER.get(unit, 1) and day <= self.dct:
+                return day, gran
+        return None

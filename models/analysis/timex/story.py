@@ -71,6 +71,20 @@ def sentence_year(text: str, start: int, end: int) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def fronted_year(text: str, start: int, this_year: int) -> int | None:
+    """The year a sentence opens with, which frames all of it ("In 2019, the budget was approved in late November",
+    "Last year's budget was approved in November", "Last year the festival opened in July")."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    m = _FRONTED_YEAR.match(text, left, start)
+    if m is None:
+        return None
+    if m.group("year"):
+        return int(m.group("year"))
+    return this_year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+
+
+_FRONTED_YEAR = re.compile(r"[^\S\n]{0,3}(?:(?:In|During|Back[^\S\n]{1,3}in|Throughout)[^\S\n]{1,3}"
+                           r"(?P<year>(?:19|20)\d\d)\b(?![–-]\d)|(?P<rel>Last|This|Next)[^\S\n]{1,3}year\b)")
 _WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*[,(]\s*$", re.I)
 _DATE_AFTER = re.compile(r"^\s*[,(]\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})")
 
@@ -243,8 +257,8 @@ def attribution_day(text: str, offset: int, dct: date) -> date | None:
     return date.fromordinal(dct.toordinal() - back) if back else None
 
 
-_STAMP_LINE = re.compile(r"[^\S\n]*(?:\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?|[AP]\.?M\.?)|\d{1,2}:\d\d)"
-                         r"(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]*(?:\n|$)")
+_STAMP_LINE = re.compile(r"[^\S\n]{0,8}(?:\d{1,2}(?:[:.]\d\d)?[^\S\n]{0,3}(?:[ap]\.?m\.?|[AP]\.?M\.?)|\d{1,2}:\d\d)"
+                         r"(?:[^\S\n]{1,3}[A-Z]{2,4})?[^\S\n]{0,8}(?:\n|$)")
 _ENTRY_WEEKDAY = re.compile(rf"\b({FULL_WEEKDAY})\b")
 _ENTRY_MAX = 2500
 
