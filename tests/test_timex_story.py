@@ -540,7 +540,10 @@ def test_last_year_after_a_sentence_that_ends_with_a_month_is_the_year_before_th
      ("Last year the festival opened in July and closed in August.", {"July": "2022-07", "August": "2022-08"}),
      # the tense of the clause must agree with the year the sentence opens with
      ("In 2019, the company was founded; it plans to open a plant in March.", {"March": "2024-03"}),
-     ("Next year the festival opens in July.", {"July": "2024-07"})],
+     ("Next year the festival opens in July.", {"July": "2024-07"}),
+     # a "when" clause tells of the year before it
+     ("The band last toured in 2021, when shows ran from September through November.",
+      {"September": "2021-09", "November": "2021-11"})],
 )
 def test_a_year_a_sentence_opens_with_frames_its_months(text: str, expected: dict[str, str]) -> None:
     values = _values(text, date(2023, 11, 21))

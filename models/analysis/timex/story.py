@@ -83,6 +83,15 @@ def fronted_year(text: str, start: int, this_year: int) -> int | None:
     return this_year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
 
 
+def when_year(text: str, start: int) -> int | None:
+    """The year a "when" clause of the month's sentence tells of ("the band last toured in 2021, when shows ran
+    from September through November")."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    found = [int(m.group(1)) for m in _YEAR_WHEN.finditer(text, max(left, start - 160), start)]
+    return found[-1] if found else None
+
+
+_YEAR_WHEN = re.compile(r"\b(?:in|of|during)[^\S\n]{1,3}((?:19|20)\d\d),?[^\S\n]{1,3}when\b")
 _FRONTED_YEAR = re.compile(r"[^\S\n]{0,3}(?:(?:In|During|Back[^\S\n]{1,3}in|Throughout)[^\S\n]{1,3}"
                            r"(?P<year>(?:19|20)\d\d)\b(?![–-]\d)|(?P<rel>Last|This|Next)[^\S\n]{1,3}year\b)")
 _WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*[,(]\s*$", re.I)

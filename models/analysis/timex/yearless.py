@@ -39,7 +39,7 @@ def yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Ca
         base, _ = r.anchor_for("year")
         return base.year + {"the following": 1, "the next": 1, "the previous": -1}.get(told_year.group(1).lower(), 0)
     named = story.heading_year(text, c.start)
-    framed = story.fronted_year(text, c.start, r.dct.year)
+    framed = story.fronted_year(text, c.start, r.dct.year) or story.when_year(text, c.start)
     if framed is not None and framed != r.dct.year and abs(framed - r.dct.year) <= 50 \
             and direction() in (("past",) if framed < r.dct.year else ("present", "future")):
         # "In 2019, the budget was approved in late November": the year the sentence opens with, when the clause's
