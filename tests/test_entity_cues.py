@@ -561,3 +561,11 @@ def test_a_company_whose_name_opens_with_a_given_name_and_ends_with_its_trade_is
 def test_a_maker_that_markets_or_manufactures_is_a_company() -> None:
     text = "The drug, marketed by Novo Nordisk as Ozempic, is already taken by millions."
     assert {e.name: e.type for e in analyze(text).entities}["Novo Nordisk"] == "ORGANIZATION"  # a person to the model
+
+
+def test_where_one_was_born_or_grew_up_is_a_place() -> None:
+    # "Cork" is no city of the list (a word of English too) and an organisation or a person to the model
+    for text in ("Born in Cork in 1939, she moved to Dublin in 1958.", "She was born in Cork in 1939.",
+                 "He grew up in Randers before the war."):
+        name = "Cork" if "Cork" in text else "Randers"
+        assert {e.name: e.type for e in analyze(text).entities}[name] == "PLACE", text

@@ -156,6 +156,7 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|(?:across|along|alongside|t
                            r"area of|region of|province of|district of|town of|village of|(?:returned|travell?ed|"
                            r"moved|flew|sailed|drove|fled|emigrated|trip|journey|flights?) to|arrived in|through|"
                            r"via)\s+)$")
+_BORN_IN_BEFORE = re.compile(r"\b(?:born|raised|grew up) in\s+$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"-based\b|\s+(?:is|was) (?:located|situated) in (?:the|[A-Z])"
     r"|\s+(?:area|region|province|district|neighbourhood|neighborhood|countryside|suburbs?|outskirts|airport|"
@@ -379,7 +380,7 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     bare = _ARTICLE_PARTICLE.sub("", before)  # "in al-Tanf", "near el-Arish": the preposition before the article
     if _PLACE_BEFORE.search(bare) and not _STAKE_BEFORE.search(bare):
-        cues["PLACE"] += 1
+        cues["PLACE"] += 2 if _BORN_IN_BEFORE.search(bare) else 1  # "was born in Cork": where one is born is a place
     return cues
 
 
