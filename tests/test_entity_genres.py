@@ -563,3 +563,12 @@ def test_a_team_of_several_words_before_a_players_position_and_a_stadium_named_i
     assert found["Travis Kelce"][0] == "PERSON"
     assert found["Estadio Monumental"][0] == "PLACE"
     assert found.get("Star Wars", ("OTHER", 1))[0] != "ORGANIZATION"  # a franchise has fans too
+
+
+def test_a_name_right_after_a_works_noun_is_the_works_title() -> None:
+    found = _found("She published her first novel, The Quiet Field, in 1962. We saw the musical Hamilton in London, "
+                   "and his 1937 painting Guernica hangs in Madrid. Book London flights now. The film's star Margot "
+                   "Robbie arrived.")
+    assert found["Quiet Field"][0] == "OTHER" and found["Hamilton"][0] == "OTHER" and found["Guernica"][0] == "OTHER"
+    # a verb and a possessive are no work's noun
+    assert found["London"] == ("PLACE", 2) and found["Margot Robbie"][0] == "PERSON"

@@ -34,7 +34,13 @@ from models.analysis.products import (
     product_line_names,
     product_or_idea,
 )
-from models.analysis.works import quoted_events, quoted_single_titles, quoted_titles, title_lists
+from models.analysis.works import (
+    quoted_events,
+    quoted_single_titles,
+    quoted_titles,
+    title_lists,
+    titled_by_work_noun,
+)
 
 # Acronyms of metrics, conditions, credentials and things (a GPU, an EV, an IPO) that the model labels as
 # organisations or people.
@@ -538,8 +544,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="OTHER", source="award")
         elif common_words_only(c, counts):
             c = replace(c, type="OTHER", source="common words")
-        elif dated_work(c, text):
-            c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)": a film or a book
+        elif dated_work(c, text) or titled_by_work_noun(c, text):
+            c = replace(c, type="OTHER", source="work")  # "Silent Harbour (2004)", "the musical Hamilton"
         elif field := field_of_study(c, text):
             c = field  # "a Ph.D. in Linguistics", "East Asian" (a people to the model) "Studies"
         numbered = _MODEL_NUMBER_AFTER.match(text, c.end) if c.type in _NAME_TYPES else None

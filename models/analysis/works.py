@@ -123,3 +123,19 @@ def title_lists(text: str) -> list[tuple[int, int]]:
         if len(capital) >= 6 and len(capital) >= 0.8 * len(items) and 3 * len(numbered) >= len(capital):
             out.append(sentence.span())
     return out
+
+
+# A work's noun after a determiner, an owner or a year, right before a name ("her first novel, The Quiet Field,",
+# "the musical Hamilton", "his 1937 painting Guernica"): the name is the work's title. Not a verb ("book London
+# flights"), not a possessive ("the film's star").
+_WORK_NOUN_RIGHT_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|my|our|your|[A-Z][\w'’-]{0,30}['’]s|(?:19|20)\d\d)(?:[^\S\n]{1,2}[\w-]{1,20}){0,3}?"
+    r"[^\S\n]{1,2}(?:novel|album|film|movie|memoir|book|play|musical|documentary|poem|painting|song|single|"
+    r"podcast|sitcom|opera|symphony|anthology|novella|biopic)(?:,[^\S\n]{1,2}|[^\S\n]{1,2})(?:The[^\S\n])?$"
+)
+
+
+def titled_by_work_noun(c: Candidate, text: str) -> bool:
+    """A person's, a place's or an organisation's name right after a work's noun: the title of that work."""
+    return c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(
+        _WORK_NOUN_RIGHT_BEFORE.search(text, max(0, c.start - 80), c.start))
