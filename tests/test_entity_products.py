@@ -466,3 +466,13 @@ def test_the_people_and_places_of_a_deals_posts_offer_lines_are_its_goods() -> N
     kept = products_on_offer(text, [Candidate(singer, singer + 12, "Taylor Swift", "PERSON")])
     assert kept[0].type == "PERSON"
     assert found.get("Jim Farley") == "PERSON"
+
+
+def test_a_weapon_named_before_what_it_is_is_no_person_nor_place() -> None:
+    text = ("Zelenskyy urged allies to send more Patriot systems before winter. Germany sent Leopard tanks, Britain "
+            "Storm Shadow missiles, and Russia used Iran drones. Royal Navy helicopters flew over Boeing jets.")
+    types = {e.name: e.type for e in analyze(text).entities}
+    assert types["Patriot"] == "OTHER" and types["Leopard"] == "OTHER" and types["Storm Shadow"] == "OTHER"
+    # a country, a company or a service before its weapons stays what it is
+    assert types["Iran"] == "PLACE" and types["Boeing"] == "ORGANIZATION"
+    assert types["Royal Navy"] == "ORGANIZATION"

@@ -33,6 +33,7 @@ from models.analysis.products import (
     maker_products,
     product_line_names,
     product_or_idea,
+    weapon_names,
 )
 from models.analysis.works import (
     quoted_events,
@@ -493,7 +494,8 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     headings = heading_phrases(candidates, text)
     products = {c.text for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE", "GROUP", "OTHER")
                 and product_or_idea(c.text)}
-    lines = product_line_names(candidates, products) | made_products(candidates, products, text) | {
+    lines = product_line_names(candidates, products) | made_products(candidates, products, text) | weapon_names(
+        candidates, text) | {
         name for name in maker_products(candidates, products) if name.split()[-1] not in CALENDAR_WORDS}
     quoted = quoted_titles(candidates, text) if any(q in text for q in "“\"‘") else set()
     quoted_at = quoted_single_titles(candidates, text) if any(q in text for q in "“\"‘") else set()

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.analysis.aliases import Candidate
+from models.analysis.aliases import Candidate, name_key
 from models.analysis.entity_types import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
@@ -18,6 +18,9 @@ from models.analysis.entity_types import (
     PLACE_LAST_WORDS,
 )
 from models.analysis.given_names import given_name_first
+from models.analysis.known_names import KNOWN_ORGANISATIONS
+from models.analysis.world_cities import world_cities
+from models.analysis.world_places import places_with_given_names
 
 # Last words that make a name a product or an idea, whatever the model called it ("Founder's Edition", "Nighttime
 # Supplement", "Starter Bundle"); and names of doctrines ("National Socialism").
@@ -189,3 +192,32 @@ def field_of_study(c: Candidate, text: str) -> Candidate | None:
 # The last word of a field of study named after a people or a region ("African American Studies").
 _FIELD_HEAD_AFTER = re.compile(r" (?:Studies|Languages|Literatures?|Philology|Linguistics)(?![\w-])")
 _INSTITUTION_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’]{0,30} (?:for|of|and|&) \Z")
+
+
+# A weapon named by its system, as the news writes it before what it is: "more Patriot systems", "Leopard tanks",
+# "Storm Shadow missiles", "Shahed drones", "Patriot air defense batteries".
+_WEAPON_AFTER = re.compile(
+    r"[^\S\n]{1,2}(?:(?:air[- ]defen[cs]e|anti-aircraft|anti-tank|missile|main battle|fighter|attack|cruise|"
+    r"ballistic|kamikaze|long-range|short-range)[^\S\n]{1,2})?(?:missiles?|tanks|drones|rockets|launchers|"
+    r"howitzers|interceptors|warheads|batteries|fighter jets|warplanes|helicopters|air[- ]defen[cs]e systems|"
+    r"missile systems)\b"
+)
+# … and "systems" alone after a count: "send more Patriot systems", "two NASAMS systems"
+_COUNTED_SYSTEMS = re.compile(r"\b(?:more|additional|extra|several|two|three|four|five|six|\d{1,3})[^\S\n]{1,2}$")
+
+
+def weapon_names(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Names of one or two words written before a kind of weapon ("Patriot" of "more Patriot systems", a person to
+    the model): the weapon, not a body, a person or a place. Not a place or a company of the world ("Iran drones",
+    "Boeing jets"), nor a name opening with a given name."""
+    out = set()
+    for c in candidates:
+        if c.type not in ("PERSON", "ORGANIZATION", "PLACE") or len(c.text.split()) > 2 \
+                or c.text in places_with_given_names() or c.text in world_cities() \
+                or name_key(c.text) in KNOWN_ORGANISATIONS or given_name_first(c.text.split(), set()) \
+                or c.text.split()[-1].lower() in ORG_HEADS:  # "Royal Navy helicopters": who flies them
+            continue
+        if _WEAPON_AFTER.match(text, c.end) or text.startswith(" systems", c.end) and _COUNTED_SYSTEMS.search(
+                text, max(0, c.start - 16), c.start):
+            out.add(c.text)
+    return out
