@@ -90,6 +90,11 @@ def test_a_short_paragraph_in_another_language_is_not_read_as_english() -> None:
                "and both said the talks would go on in the spring.")
     assert not is_english(french) and not is_english(german)
     assert is_english(english)
+    # English that writes words of other languages: "met", "par", "non-profit", "um", and names ("Dan Yang",
+    # "Ursula von der Leyen", "Des Moines", "MIT")
+    names = ("Dan Yang met Ursula von der Leyen in Des Moines. The MIT non-profit, um, was on par with them, Yang "
+             "said. Von der Leyen met Dan again.")
+    assert is_english(names) and is_english("Vladimir Putin met Shinzo Abe in Moscow. Eight days later they met.")
     result = analyze(french)
     assert result.language != "en"
     assert {e.name: e.type for e in result.entities} == {"Emmanuel Macron": "PERSON", "Paris": "PLACE",

@@ -18,14 +18,14 @@ _FUNCTION_WORDS = frozenset(
 # write (not "a", "in", "do", "no", "die", "et" of "et al.", "van", "al", "per", "er"): a short text in one of them
 # has a few English function words by chance ("a", "in"), and many more of these.
 _OTHER_FUNCTION_WORDS = frozenset(
-    "le la les des du est une dans pour que qui pas sur au avec ce il elle sont ont été par aux cette "
-    "el los las del y es un en por con para su como más pero fue sus entre "
-    "os da dos das é um uma em não na ao pelo pela foi são também "
-    "il lo gli della di che è non sono nel alla delle anche dei "
-    "der das und ist nicht ein eine mit den dem zu von auf für sich des auch wird sind bei "
-    "de het een dat te zijn niet met voor ook aan wordt "
-    "dan yang di ini itu dengan untuk tidak dari dalam akan pada juga ke".split()
-)
+    "le la les du est une dans pour que qui sur avec elle sont ont été aux cette "
+    "el los las del es en por para su como más pero fue sus entre "
+    "os dos das é uma não ao pelo pela foi são também "
+    "il gli della di che è sono nel alla delle anche dei "
+    "das und ist nicht ein eine dem zu auf für sich auch wird sind bei "
+    "de het een dat te zijn niet voor ook aan wordt "
+    "ini itu dengan untuk tidak dari dalam akan pada juga ke".split()
+)  # not the words English writes too ("met", "par", "non-", "um", "den", "mit") nor names' ("von der", "Dan", "Yang")
 # English function words that other languages of the Latin alphabet write too ("a" and "no" of Portuguese, "in" of
 # German and Italian, "was", "will", "also" and "so" of German, "i" of Italian, "on" of French): no evidence either
 # way.
@@ -50,7 +50,8 @@ def _sample(text: str) -> str:
 def english_share(text: str) -> tuple[float, int]:
     """Share of English function words among the words of ``text`` (sampled), and how many words were read; 0 when
     the function words of the other languages of the Latin alphabet are more."""
-    words = _WORD.findall(_sample(text).lower())
+    sample = _sample(text)
+    words = _WORD.findall(sample.lower())
     letters = sum(len(w) for w in words)
     latin = sum(1 for w in words if w.isascii())
     if not words:
@@ -58,7 +59,7 @@ def english_share(text: str) -> tuple[float, int]:
     if letters and latin / len(words) < 0.5:  # mostly another script (Cyrillic, CJK, Arabic, …)
         return 0.0, len(words)
     english = [w for w in (w.replace("’", "'") for w in words) if w in _FUNCTION_WORDS]
-    other = sum(1 for w in words if w in _OTHER_FUNCTION_WORDS)
+    other = sum(1 for w in _WORD.findall(sample) if w in _OTHER_FUNCTION_WORDS)  # in lower case: no name's word
     if other > sum(1 for w in english if w not in _SHARED_WORDS):
         return 0.0, len(words)
     return len(english) / len(words), len(words)
