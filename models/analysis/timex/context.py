@@ -12,6 +12,7 @@ from models.analysis.entity_types import EVENT_HEADS
 from models.analysis.nlp import Parsed
 from models.analysis.timex.lexicon import FULL_WEEKDAY
 from models.analysis.timex.patterns import Candidate
+from models.analysis.timex.story import sentence_start
 
 _TIME_PREPOSITIONS = {
     "in", "since", "until", "till", "by", "of", "during", "before", "after", "early", "late", "mid", "last", "next",
@@ -290,7 +291,7 @@ _HABITUAL_CUES = re.compile(
 def _habitual_sentence(text: str, start: int, end: int) -> bool:
     """A sentence that says what happens as a rule ("usually", "every", "a standard feature of"): a season or a
     weekday named without a determiner there is any year's or any week's, not one on the timeline."""
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    left = sentence_start(text, start)
     right = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
     return bool(_HABITUAL_CUES.search(text, left, min(right) if right else len(text)))
 
@@ -331,7 +332,7 @@ def _game_clock(text: str, c: Candidate) -> bool:
 
 def _game_sentence(text: str, start: int, end: int) -> bool:
     """The sentence around ``[start, end)`` is about play (scoring, periods, touchdowns, goalkeepers)."""
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    left = sentence_start(text, start)
     right = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
     return bool(_GAME_WORDS.search(text, left, min(right) if right else len(text)))
 

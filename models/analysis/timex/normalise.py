@@ -267,7 +267,7 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     if unit == "year" and rel in _ANAPHORIC and r.anchor and r.anchor[1] == "month" and _MONTH_JUST_BEFORE.search(
             c.match.string, max(0, c.start - 16), c.start):
         return Value("DATE", f"{r.anchor[0].year:04d}")  # "in March [the following year]": the year of that March
-    if rel in ("the previous", "the following", "the next", "the same", "that", "the preceding", "the prior"):
+    if rel in _ANAPHORIC:
         base, gran = r.anchor_for("day" if PARTS_OF_DAY.get(unit) else unit)
         step = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(rel, 0)
         if pod:

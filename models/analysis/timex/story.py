@@ -61,9 +61,14 @@ def heading_year(text: str, offset: int) -> int | None:
     return None
 
 
+def sentence_start(text: str, start: int) -> int:
+    """Where the sentence (or the line) holding ``start`` begins: after the last ". " or line break before it."""
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+
+
 def sentence_year(text: str, start: int, end: int) -> int | None:
     """A year the sentence names for a plan ("in 2021", "the 2021 season"), when it names just one."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = sentence_start(text, start)
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
     sentence = text[left:right]
@@ -74,7 +79,7 @@ def sentence_year(text: str, start: int, end: int) -> int | None:
 def fronted_year(text: str, start: int, this_year: int) -> int | None:
     """The year a sentence opens with, which frames all of it ("In 2019, the budget was approved in late November",
     "Last year's budget was approved in November", "Last year the festival opened in July")."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = sentence_start(text, start)
     m = _FRONTED_YEAR.match(text, left, start)
     if m is None:
         return None
@@ -86,7 +91,7 @@ def fronted_year(text: str, start: int, this_year: int) -> int | None:
 def when_year(text: str, start: int) -> int | None:
     """The year a "when" clause of the month's sentence tells of ("the band last toured in 2021, when shows ran
     from September through November")."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = sentence_start(text, start)
     found = [int(m.group(1)) for m in _YEAR_WHEN.finditer(text, max(left, start - 160), start)]
     return found[-1] if found else None
 
