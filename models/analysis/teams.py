@@ -74,7 +74,7 @@ def team_evidence(text: str, start: int, end: int) -> int:
         weight += 2  # "Rangers quarterback", "Kansas City Chiefs tight end" (not "Britney Spears fans")
     if club_name(surface):
         weight += 3  # "Leeds United", "Bolton Wanderers", "Real Madrid": a club's name
-    if _PLURAL_NAME.match(surface.rsplit(None, 1)[-1]) and _SCORE_AFTER.match(text, end) \
+    if _PLURAL_NAME.match(last) and _SCORE_AFTER.match(text, end) \
             and THE_BEFORE.search(text, max(0, start - 4), start):
         weight += 2  # "held off the Buffalo Bills 27-24"
     if body_of_people(text, start, end):
