@@ -125,6 +125,18 @@ def _best(pattern: re.Pattern[str] | re.Pattern[bytes], text: str | bytes, limit
     return best
 
 
+def _linear(seconds: float, steps: list[float]) -> bool:
+    """A size step that took ``seconds`` after ``steps`` is within the budget and grows as a linear scan does: about
+    four times the step before, or sixteen times the one before that (a burst on one step alone is not growth)."""
+    if seconds >= BUDGET:
+        return False
+    if seconds <= NOISE:
+        return True
+    one_step = seconds < GROWTH * max(steps[-1], NOISE / 4)
+    two_steps = len(steps) >= 2 and seconds < GROWTH_TWO_STEPS * max(steps[-2], NOISE / 16)
+    return one_step or two_steps
+
+
 def test_every_module_has_patterns_to_check() -> None:
     modules = {name.rsplit(".", 1)[0] for name, _ in PATTERNS if not name.startswith("timex rule")}
     wanted = {"models.ingest.boilerplate", "models.ingest.textdump", "models.ingest.bylines", "models.ingest.plaintext"}
@@ -140,12 +152,15 @@ def test_pattern_is_linear_on_1_mb_of_its_worst_case(name: str, pattern: re.Patt
     seconds = _best(pattern, _text(pattern, worst, SIZES[0]), 2.0)
     steps = [seconds]
     for size in (s for s in SIZES[1:] if s <= BOUNDED_INPUT.get(name, SIZES[-1])):
-        seconds = _best(pattern, _text(pattern, worst, size), BUDGET)
+        text = _text(pattern, worst, size)
+        # The largest text is scanned once, and again (best of three) only if that scan fails: it is three quarters of
+        # the test's time, and a busy machine can only have made it slower.
+        seconds = _seconds(pattern, text, BUDGET) if size == SIZES[-1] else _best(pattern, text, BUDGET)
+        if size == SIZES[-1] and not _linear(seconds, steps):
+            seconds = _best(pattern, text, BUDGET)
         assert seconds < BUDGET, f"{name}: {size} characters of {worst!r} take over {BUDGET:g} s ({steps})"
         if seconds > NOISE:
-            one_step = seconds < GROWTH * max(steps[-1], NOISE / 4)
-            two_steps = len(steps) >= 2 and seconds < GROWTH_TWO_STEPS * max(steps[-2], NOISE / 16)
-            assert one_step or two_steps, (
+            assert _linear(seconds, steps), (
                 f"{name}: {worst!r} grows faster than linear: {[round(s, 3) for s in steps + [seconds]]} s for "
                 f"{SIZES[: len(steps) + 1]} characters"
             )
