@@ -572,3 +572,20 @@ def test_a_name_right_after_a_works_noun_is_the_works_title() -> None:
     assert found["Quiet Field"][0] == "OTHER" and found["Hamilton"][0] == "OTHER" and found["Guernica"][0] == "OTHER"
     # a verb and a possessive are no work's noun
     assert found["London"] == ("PLACE", 2) and found["Margot Robbie"][0] == "PERSON"
+
+
+def test_a_side_named_before_its_manager_or_captain_in_a_sports_report_is_the_team() -> None:
+    """"Manchester City" is a place to the model and "England" a country; before their manager or captain named in
+    full, in a match report, they are the teams. Outside sport a country before its "president" stays a country."""
+    found = _found("Manchester City manager Pep Guardiola said his side must improve after the 2-1 derby defeat. "
+                   "Guardiola has won six league titles. England captain Harry Kane scored a penalty in stoppage time.")
+    assert found["Manchester City"][0] == "ORGANIZATION" and found["England"][0] == "ORGANIZATION"
+    assert found["Pep Guardiola"] == ("PERSON", 2) and found["Harry Kane"][0] == "PERSON"
+    found = _found("France president Emmanuel Macron met the press in Paris on Monday.")
+    assert found["France"][0] == "PLACE"
+
+
+def test_a_hill_is_a_place_and_a_person_called_hill_is_not() -> None:
+    found = _found("Lawmakers on Capitol Hill rejected the plan on Tuesday. Fiona Hill testified for three hours.")
+    assert found["Capitol Hill"][0] == "PLACE"  # an organisation to the model
+    assert found["Fiona Hill"][0] == "PERSON"

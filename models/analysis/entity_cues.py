@@ -52,6 +52,7 @@ from models.analysis.teams import (
     plays,
     plural_after_the,
     sports_report,
+    staff_named_after,
     team_evidence,
     team_names,
 )
@@ -257,11 +258,11 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["PLACE"] += 2  # "Fort Worth", "Lake Como"; not "Fort Worth Police Department"
     if len(words) >= 2 and words[-1].lower() == "church" and any(w.lower() in DENOMINATIONS for w in words):
         cues["ORGANIZATION"] += 3  # "the Catholic Church", "the Eastern Orthodox Church": the body, not a building
-    elif len(words) >= 2 and words[-1].lower() in PLACE_LAST_WORDS and not (
+    elif len(words) >= 2 and (words[-1].lower() in PLACE_LAST_WORDS or words[-1] == "Hill") and not (
             words[0].lower() in HONORIFICS and words[0].lower() not in ("st.", "saint")
             or words[0] in given_names() and len(words) == 2 and
             words[-1].lower() in _SURNAME_PLACE_WORDS):
-        cues["PLACE"] += 2  # not "Dr. Julian Marsh", "Ruth Hall"
+        cues["PLACE"] += 2  # "Capitol Hill", "Notting Hill"; not "Dr. Julian Marsh", "Ruth Hall", "Fiona Hill"
     if len(words) >= 3 and any(w.lower() in _SCHOOL_WORDS for w in words[:-1]):
         cues["ORGANIZATION"] += 2  # "Texas Tech University Health Sciences Center": the university's, no building
     if _LIFE_DATES.match(after):
@@ -454,7 +455,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         result = c.type in ("PLACE", "GROUP") and not people_words & own_words and in_a_result(text, c.start, c.end)
         # in a sports report, any name but a player's ("Hibernian defeated city rivals", a people to the model)
         played = sport and (c.type != "PERSON" or len(own_words) == 1 and c.text not in given_names()) \
-            and not full_names_words & own_words and plays(text, c.start, c.end)
+            and not full_names_words & own_words and (plays(text, c.start, c.end) or staff_named_after(text, c.end))
         if result or played:  # "India beat England by 203 runs": the sides
             evidence[name_key(c.text)]["ORGANIZATION"] += 4
             sides.add(c.text)

@@ -188,6 +188,22 @@ _PLAYED_BEFORE = re.compile(
 )
 
 
+# A side's staff or player named after the side ("Manchester City manager Pep Guardiola", "England captain Harry
+# Kane", "Boca Juniors striker Edinson Cavani"): in a sports report, the name before is the team's, whatever its words
+# (a town's: "Leicester City"; a country's: "England").
+_STAFF_NAMED_AFTER = re.compile(
+    r"[^\S\n]{1,3}(?:manager|head coach|coach|boss|captain|skipper|striker|forward|winger|midfielder|defender|"
+    r"full-back|centre-back|center-back|goalkeeper|keeper|quarterback|pitcher|shortstop|point guard|"
+    r"chairman|owner|president|sporting director|director of football)[^\S\n]{1,3}[A-Z][a-z]+[^\S\n]{1,3}[A-Z][a-z]"
+)
+
+
+def staff_named_after(text: str, end: int) -> bool:
+    """The name ending at ``end`` is followed by one of its staff or players named in full (the caller asks it in a
+    sports report only): "Manchester City manager Pep Guardiola"."""
+    return bool(_STAFF_NAMED_AFTER.match(text, end))
+
+
 def plays(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` plays: it wins, draws, hosts or leads, or is beaten, drawn with or faced (the caller
     asks it in a sports report only, and not of a player named in full)."""
