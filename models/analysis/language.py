@@ -16,16 +16,30 @@ _FUNCTION_WORDS = frozenset(
 )
 # The commonest words of French, Spanish, Portuguese, Italian, German, Dutch and Indonesian that English does not
 # write (not "a", "in", "do", "no", "die", "et" of "et al.", "van", "al", "per", "er"): a short text in one of them
-# has a few English function words by chance ("a", "in"), and many more of these.
-_OTHER_FUNCTION_WORDS = frozenset(
-    "le la les du est une dans pour que qui sur avec elle sont ont été aux cette "
-    "el los las del es en por para su como más pero fue sus entre "
-    "os dos das é uma não ao pelo pela foi são também "
-    "il gli della di che è sono nel alla delle anche dei "
-    "das und ist nicht ein eine dem zu auf für sich auch wird sind bei "
-    "de het een dat te zijn niet voor ook aan wordt "
-    "ini itu dengan untuk tidak dari dalam akan pada juga ke".split()
-)  # not the words English writes too ("met", "par", "non-", "um", "den", "mit") nor names' ("von der", "Dan", "Yang")
+# has a few English function words by chance ("a", "in"), and many more of these. Not the words English writes too
+# ("met", "par", "non-", "um", "den", "mit") nor names' ("von der", "Dan", "Yang").
+_WORDS_OF = {
+    "fr": frozenset("le la les du est une dans pour que qui sur avec elle sont ont été aux cette".split()),
+    "es": frozenset("el los las del es en por para su como más pero fue sus entre".split()),
+    "pt": frozenset("os dos das é uma não ao pelo pela foi são também".split()),
+    "it": frozenset("il gli della di che è sono nel alla delle anche dei".split()),
+    "de": frozenset("das und ist nicht ein eine dem zu auf für sich auch wird sind bei".split()),
+    "nl": frozenset("de het een dat te zijn niet voor ook aan wordt".split()),
+    "id": frozenset("ini itu dengan untuk tidak dari dalam akan pada juga ke".split()),
+}
+_OTHER_FUNCTION_WORDS = frozenset().union(*_WORDS_OF.values())
+# More of their common words, which tell them from each other once a text is known not to be English (some are
+# English words too: "do", "no", "on", "die", "met").
+_MORE_WORDS_OF = {
+    "fr": frozenset("des en au et il ne pas se ce son sa ses mais ou leur nous vous".split()),
+    "es": frozenset("y con una lo al se le está este esta ese muy también sin sobre".split()),
+    "pt": frozenset("o em do da no na com se às num numa isso este esta ele ela mas seu sua".split()),
+    "it": frozenset("la le un una per con non si lo questo questa ha del ma più tra".split()),
+    "de": frozenset("der die den des im mit von sie er es nach wie aber oder über".split()),
+    "nl": frozenset("van en op met om bij werd hij zij ze naar maar door".split()),
+    "id": frozenset("yang dan di oleh adalah bahwa sebagai para telah karena tentang lagi sudah atau saat "
+                    "kata".split()),
+}
 # English function words that other languages of the Latin alphabet write too ("a" and "no" of Portuguese, "in" of
 # German and Italian, "was", "will", "also" and "so" of German, "i" of Italian, "on" of French): no evidence either
 # way.
@@ -65,6 +79,19 @@ def english_share(text: str) -> tuple[float, int]:
     return len(english) / len(words), len(words)
 
 
+def latin_language(text: str) -> str:
+    """The language of the Latin alphabet ``text`` is most likely in, by its commonest words ("pt", "fr", …; see
+    ``_WORDS_OF``), or "" when none of them leads clearly: at least five of its words, and twice the next one's."""
+    counts = dict.fromkeys(_WORDS_OF, 0)
+    for w in _WORD.findall(_sample(text).lower()):
+        for code, words in _WORDS_OF.items():
+            if w in words or w in _MORE_WORDS_OF[code]:
+                counts[code] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    (best, n), (_, second) = ranked[0], ranked[1]
+    return best if n >= 5 and n >= 2 * second else ""
+
+
 def is_english(text: str, declared: str = "") -> bool:
     """Whether the English pipeline may read ``text``; ``declared`` is the language the source states, if any."""
     share, n = english_share(text)
@@ -79,7 +106,7 @@ def language_of(text: str, declared: str = "") -> str:
     if is_english(text, declared):
         return "en"
     code = declared.strip().lower().replace("_", "-").split("-")[0]
-    return code if code and code != "en" else "und"
+    return code if code and code != "en" else latin_language(text) or "und"
 
 
 def _mostly_ascii(text: str) -> bool:
