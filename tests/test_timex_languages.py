@@ -1,5 +1,6 @@
-"""Dates of pages that are not in English: only what the rules can read without the language's grammar (dates
-written in full, numeric dates, years), and nothing else on the timeline."""
+"""Dates of pages that are not in English: what the rules can read without the language's grammar (dates written in
+full, numeric dates, years; in French, Spanish, Portuguese, Italian, German, Dutch and Indonesian also the days
+around the article, weekdays and months), each a dated event of the timeline."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 import pytest
 
 from models.analysis import analyze, nlp
+from models.analysis.language import language_of
 from models.analysis.timex import tag
 
 DCT = date(2019, 11, 19)
@@ -56,14 +58,80 @@ PORTUGUESE = (
 
 @pytest.mark.parametrize(
     ("text", "declared", "expected", "names"),
-    [(GERMAN, "", {"12. März 2019": "2019-03-12", "01.01.2021": "2021-01-01", "2014": "2014"}, {}),
-     (PORTUGUESE, "pt-BR", {"20 de outubro de 2019": "2019-10-20", "2018": "2018"}, {"Kansas": "PLACE"})],
+    [(GERMAN, "", {"12. März 2019": "2019-03-12", "01.01.2021": "2021-01-01", "2014": "2014", "Heute": "2019-11-19",
+                   "Montag": "2019-11-18", "Mai": "2020-05"}, {}),
+     (PORTUGUESE, "pt-BR", {"20 de outubro de 2019": "2019-10-20", "novembro": "2019-11", "2018": "2018"},
+      {"Kansas": "PLACE"})],
 )
-def test_a_page_in_another_language_shows_only_the_dates_it_can_read(
+def test_a_page_in_another_language_shows_the_dates_it_can_read_on_its_timeline(
     text: str, declared: str, expected: dict[str, str], names: dict[str, str]
 ) -> None:
     result = analyze(text, DCT, language=declared)
     assert result.language != "en"
+    # "Heute" is the day of the article, "am Montag" the Monday before it (Nov. 19, 2019 was a Tuesday), and "im Mai"
+    # in a sentence that looks ahead ("wollen … sprechen") the coming May; "no domingo, 20 de outubro" is one date
     assert {t.text: t.value for t in result.timexes} == expected
+    # each is an event of the timeline, labelled by the words of its sentence without the date and its preposition
+    labels = {e.timex.text: e.label for e in result.events}
+    assert set(labels) == set(expected)
+    assert labels["Mai"] == "Die Ärzte sind skeptisch und wollen wieder darüber sprechen" if text == GERMAN \
+        else labels["20 de outubro de 2019"] == "A corrida aconteceu no domingo, em Kansas"
     # no sentence typed PERSON: only the names read without the language's grammar (a state of the United States)
     assert {e.name: e.type for e in result.entities} == names
+
+
+# Friday, March 8, 2024
+FRIDAY = date(2024, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O ministro falou ontem sobre a crise. Não foi uma surpresa para os analistas, que também esperavam isso. "
+         "Na segunda-feira passada ele esteve em Lisboa e voltará em abril ou amanhã.",
+         {"ontem": "2024-03-07", "segunda-feira": "2024-03-04", "abril": "2024-04", "amanhã": "2024-03-09"}),
+        ("El ministro habló ayer con los sindicatos sobre la crisis, pero no hubo acuerdo para los salarios. El lunes "
+         "visitó Madrid y esta mañana volvió; la reunión será en enero.",
+         {"ayer": "2024-03-07", "lunes": "2024-03-04", "enero": "2025-01"}),
+        ("Hier, le ministre a parlé de la crise avec les syndicats, qui sont inquiets pour les salaires. Il reviendra "
+         "lundi prochain, le 12 mars.", {"Hier": "2024-03-07", "lundi": "2024-03-11", "12 mars": "2024-03-12"}),
+        ("Il ministro della difesa ha parlato ieri della crisi con i sindacati, che sono preoccupati anche per i "
+         "salari dei lavoratori. Domani sarà a Roma, a maggio a Milano.",
+         {"ieri": "2024-03-07", "Domani": "2024-03-09", "maggio": "2024-05"}),
+        ("Gestern sprach der Minister über die Krise, und die Gewerkschaften sind nicht zufrieden mit dem Plan für die "
+         "Löhne. Am Morgen war es kalt. Seit Januar gibt es Streiks. August Bebel ist nicht dabei.",
+         {"Gestern": "2024-03-07", "Januar": "2024-01"}),
+        ("Het kabinet heeft gisteren een plan gepresenteerd dat de lonen moet verhogen. De vakbonden zijn hier niet "
+         "tevreden en willen ook meer geld voor de zorg, zei de minister maandag.",
+         {"gisteren": "2024-03-07", "maandag": "2024-03-04"}),
+        ("Kemarin, menteri berbicara dengan wartawan tentang krisis ini dan akan bertemu lagi pada Juni untuk "
+         "membahas itu. Satu minggu lalu, pada hari Senin, ia di Jakarta.",
+         {"Kemarin": "2024-03-07", "Juni": "2024-06", "Senin": "2024-03-04"}),
+    ],
+    ids=["pt", "es", "fr", "it", "de", "nl", "id"],
+)
+def test_the_days_weekdays_and_months_of_another_language(text: str, expected: dict[str, str]) -> None:
+    """Only in a text of that language, as it writes them: "esta mañana" is this morning, Dutch "hier" is "here",
+    German "Morgen" the morning, "August" a man's name without a preposition, Indonesian "minggu" a week."""
+    result = analyze(text, FRIDAY)
+    assert result.language not in ("en", "und")
+    assert {t.text: t.value for t in result.timexes if t.type == "DATE"} == expected
+
+
+def test_another_languages_days_are_not_read_in_english() -> None:
+    text = ("Hier we stood, the poet wrote, and Morgen Stanley's Ayer office said on Monday that demain is French "
+            "for tomorrow.")
+    assert {t.text for t in analyze(text, FRIDAY).timexes} == {"Monday", "tomorrow"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [(PORTUGUESE, "pt"), (GERMAN, "de"),
+     ("Le président a visité Paris. Le ministre a parlé de la crise avec les syndicats, qui sont inquiets.", "fr"),
+     ("Het kabinet heeft een plan gepresenteerd dat de lonen moet verhogen. De vakbonden zijn niet tevreden.", "nl"),
+     ("Presiden mengunjungi Jakarta. Menteri berbicara dengan wartawan tentang krisis ini dan akan bertemu lagi.",
+      "id")],
+)
+def test_an_undeclared_page_in_another_language_is_told_by_its_commonest_words(text: str, code: str) -> None:
+    assert language_of(text) == code
+    assert language_of(text, "es") == "es"  # what the page declares stands

@@ -21,7 +21,7 @@ from models.article import text_hash
 log = logging.getLogger(__name__)
 
 # Bump when anything that changes analysis output changes: stored results of an older version are recomputed.
-ANALYZER_VERSION = "newsdesk-analysis/26"
+ANALYZER_VERSION = "newsdesk-analysis/27"
 
 __all__ = [
     "ANALYZER_VERSION", "Analysis", "Budget", "DEFAULT_BUDGET", "READER_BUDGET", "Entity", "Mention", "Timex",
@@ -88,7 +88,7 @@ def analyze(
         parsed = nlp.Parsed(text, ())
         found = entities.with_authors(list(names_in_other_language(text)), authors)
     deadline = min(time.monotonic() + budget.timeline, began + budget.total) if budget else None
-    timexes, events, whole = timeline.timeline_within(parsed, published, found, deadline=deadline)
+    timexes, events, whole = timeline.timeline_within(parsed, published, found, deadline=deadline, language=lang)
     if not whole and budget:
         reasons.append(
             f"the timeline stopped after {time.monotonic() - began:.0f} s of analysis ({len(timexes):,} dates read, "

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from models.analysis.nlp import Parsed
-from models.analysis.timex import Context, TimeBudgetExceeded, story, tag
+from models.analysis.timex import Context, TimeBudgetExceeded, foreign, story, tag
 from models.analysis.timex.events import build_events
 from models.analysis.types import Entity, TimelineEvent, Timex
 
@@ -22,21 +22,23 @@ def extract_timeline(
 
 
 def timeline_within(
-    parsed: Parsed, published: date | None, entities: Sequence[Entity], *, deadline: float | None = None
+    parsed: Parsed, published: date | None, entities: Sequence[Entity], *, deadline: float | None = None,
+    language: str = "en",
 ) -> tuple[tuple[Timex, ...], tuple[TimelineEvent, ...], bool]:
     """Timexes sorted by start (durations and sets included), events in text order, and whether the whole text was
     done before ``deadline`` (a :func:`time.monotonic` value).
 
     ``published`` is the document creation time relative expressions are resolved against; without one only the
-    expressions whose value does not depend on it are kept.
+    expressions whose value does not depend on it are kept. ``language`` is the text's: another language's words for
+    days and months are read in a text of that language only.
     """
-    ctx = Context(parsed)
+    ctx = Context(parsed, language)
     whole = True
     try:
         timexes = tag(parsed, published, ctx, deadline=deadline)
     except TimeBudgetExceeded as stop:
         timexes, whole = stop.found, False
-    timexes = [with_sureness(t, parsed.text) for t in timexes]
+    timexes = [with_sureness(t, parsed.text, language) for t in timexes]
     events, all_events = build_events(ctx, timexes, published, entities, deadline=deadline)
     return tuple(sorted(timexes, key=lambda t: (t.start, t.end))), events, whole and all_events
 
@@ -50,10 +52,13 @@ _CHAINED = re.compile(r"\b(?:later|earlier|before|after|following|previous|same|
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 
 
-def with_sureness(t: Timex, text: str) -> Timex:
+def with_sureness(t: Timex, text: str, language: str = "en") -> Timex:
     """The timex with a confidence and how its value was reached, read from the expression and its neighbours."""
     words = t.text
-    if t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+    foreign_date = foreign.sureness(words) if language != "en" else None
+    if foreign_date:
+        confidence, how = foreign_date
+    elif t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         confidence, how = 0.55, "vague reference"
     elif t.type in ("DURATION", "SET"):
         confidence, how = 0.8, "expression"

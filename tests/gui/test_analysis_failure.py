@@ -96,6 +96,27 @@ def test_a_non_english_article_lists_only_the_names_read_without_its_grammar(rea
     assert panels.timeline_notice.notice() == ""
 
 
+def test_a_portuguese_article_places_its_days_weekdays_and_months_on_the_timeline(reader: Reader, qtbot: QtBot) -> None:
+    window, lib = reader
+    text = ("Ministro fala sobre a crise\n"
+            "O ministro falou ontem sobre a crise. Não foi uma surpresa para os analistas, que também esperavam isso. "
+            "Na segunda-feira passada ele esteve em Lisboa e voltará em abril.")
+    article_id = lib.import_article(ingest_text(text, source="clip:pt")).id
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.open_article(article_id)
+    with qtbot.waitSignal(window.reading.analysis_shown, timeout=60000):
+        window.reading.set_published(article_id, "2024-03-08")  # a Friday
+    events = {e.timex.text: (e.interval_start, e.label) for e in window.reading._analysis.events}
+    assert events == {
+        "ontem": ("2024-03-07", "O ministro falou sobre a crise"),
+        "segunda-feira": ("2024-03-04", "Na passada ele esteve em Lisboa e voltará em abril"),
+        "abril": ("2024-04-01", "Na segunda-feira passada ele esteve em Lisboa e voltará"),
+    }
+    view = window.reading.timeline.view
+    assert sum(len(g.mentions) for g in view.shown_groups()) == 3  # each drawn on the timeline
+    assert window.reading.timeline_notice.notice() == ""
+
+
 def test_an_article_in_another_script_says_entities_are_for_english_only(reader: Reader, qtbot: QtBot) -> None:
     window, lib = reader
     text = ("Правительство представило реформу\nПремьер-министр во вторник представил в Москве пенсионную реформу, "

@@ -10,6 +10,7 @@ from typing import Any
 
 from models.analysis.entity_types import EVENT_HEADS
 from models.analysis.nlp import Parsed
+from models.analysis.timex import foreign
 from models.analysis.timex.lexicon import FULL_WEEKDAY
 from models.analysis.timex.patterns import Candidate
 from models.analysis.timex.story import sentence_start
@@ -34,8 +35,9 @@ _YEAR_PREPOSITIONS = {"in", "since", "until", "till", "by", "during", "before", 
 class Context:
     """Token and sentence lookup by canonical-text offset."""
 
-    def __init__(self, parsed: Parsed) -> None:
+    def __init__(self, parsed: Parsed, language: str = "en") -> None:
         self.parsed = parsed
+        self.language = language  # the text's (:func:`models.analysis.language.language_of`): "en", "pt", "und" …
         self._starts: list[int] = []
         self._tokens: list[Any] = []
         for piece in parsed.pieces:
@@ -101,6 +103,8 @@ class Context:
 def accept(c: Candidate, ctx: Context) -> bool:
     text = ctx.parsed.text
     rule = c.rule
+    if rule in foreign.RULES:
+        return foreign.accept(c, text, ctx.language)
     prev = ctx.prev_word(c.start)
     nxt = ctx.next_word(c.end)
     after = text[c.end : c.end + 3]

@@ -115,6 +115,33 @@ def _trim(label: str) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+# A sentence ends at a full stop before a capital (not "am 12. März": the stop of an ordinal) or at a line's end.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[^\S\n]+[\"“«(]?[A-ZÀ-ÖØ-Þ]|[^\S\n]*$)|\n")
+_LABEL_EDGE = re.compile(r"^[\W\d_]+|[^\w)]+$")
+_SHORT_WORD_END = re.compile(r"(?:^|\s)[a-zà-ÿ]{1,4}\s{0,3}$")  # "am", "em", "pada": the preposition of the date
+_SPACE_BEFORE_MARK = re.compile(r" (?=[,;:])")  # in words joined by one space
+_REPEATED_MARK = re.compile(r"([,;:])[,;:]+")
+
+
+def plain_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` by its punctuation alone (a text no parse has read), within 300
+    characters either side."""
+    before = text[max(0, start - 300) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    s_start = max(0, start - 300) + (ends[-1] if ends else 0)
+    while s_start < start and text[s_start].isspace():
+        s_start += 1
+    m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    return s_start, m.end() if m else min(len(text), end + 300)
+
+
+def plain_label(text: str, s_start: int, s_end: int, timex: Timex) -> str:
+    """The words of the sentence without the expression: what a text read without a parse says of its date."""
+    words = f"{_SHORT_WORD_END.sub('', text[s_start : timex.start])} {text[timex.end : s_end]}"
+    words = _REPEATED_MARK.sub(r"\1", _SPACE_BEFORE_MARK.sub("", " ".join(words.split())))
+    return _trim(_LABEL_EDGE.sub("", words))
+
+
 def label_for(ctx: Context, timex: Timex, sentence: Any, siblings: Sequence[Timex] = ()) -> str:
     """Subject, verb and object of the clause the expression belongs to, without the expression itself; for one of
     several dates the same verb dates in a list (``siblings``: the other dates of the sentence), its own part of the
@@ -341,6 +368,9 @@ def build_events(
         except (ValueError, OverflowError):  # a modifier on an interval at the calendar's edge: keep it whole
             pass
         sent = ctx.sentence_of(timex.start)
+        if sent is None and not ctx.parsed.pieces and text:  # a text in another language, read without a parse
+            s_start, s_end = plain_sentence(text, timex.start, timex.end)
+            sent = (s_start, s_end, None)
         if sent is None:
             continue
         s_start, s_end, s_span = sent
@@ -362,7 +392,9 @@ def build_events(
                 timex=timex,
                 sentence_start=s_start,
                 sentence_end=s_end,
-                label=f"post by {author}" if author is not None else label_for(ctx, timex, s_span, siblings),
+                label=f"post by {author}" if author is not None
+                else label_for(ctx, timex, s_span, siblings) if s_span is not None
+                else plain_label(text, s_start, s_end, timex),
                 entities=names,
                 precision=precision,
                 interval_start=start.isoformat(),

@@ -147,3 +147,47 @@ def unit_of(word: str) -> str:
     if w.endswith("s") and w[:-1] in UNITS:
         return w[:-1]
     return w
+
+
+def _numbered(words: str, first: int = 1) -> dict[str, int]:
+    """"a b|c d" -> {"a": 1, "b": 2, "c": 2, "d": 3}: space-separated names in order, "|" between spellings of one."""
+    return {spelling: n for n, names in enumerate(words.split(), first) for spelling in names.split("|")}
+
+
+# The days around the article, the weekdays and the months in the other languages of the Latin alphabet Newsdesk
+# reads names in (:mod:`models.analysis.language`), each read in a text of its own language only: "hier" is Dutch
+# for "here", "Morgen" German for "morning", "minggu" Indonesian for "week".
+FOREIGN_DAYWORDS: dict[str, dict[str, int]] = {
+    "pt": {"anteontem": -2, "ontem": -1, "hoje": 0, "amanhã": 1, "depois de amanhã": 2},
+    "es": {"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2},
+    "fr": {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "après-demain": 2},
+    "it": {"l'altro ieri": -2, "l’altro ieri": -2, "ieri": -1, "oggi": 0, "domani": 1, "dopodomani": 2},
+    "de": {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2},
+    "nl": {"eergisteren": -2, "gisteren": -1, "vandaag": 0, "morgen": 1, "overmorgen": 2},
+    "id": {"kemarin": -1, "hari ini": 0, "besok": 1},
+}
+FOREIGN_WEEKDAYS: dict[str, dict[str, int]] = {
+    "pt": _numbered("segunda-feira terça-feira|terca-feira quarta-feira quinta-feira sexta-feira sábado|sabado "
+                    "domingo"),
+    "es": _numbered("lunes martes miércoles|miercoles jueves viernes sábado|sabado domingo"),
+    "fr": _numbered("lundi mardi mercredi jeudi vendredi samedi dimanche"),
+    "it": _numbered("lunedì|lunedi martedì|martedi mercoledì|mercoledi giovedì|giovedi venerdì|venerdi sabato "
+                    "domenica"),
+    "de": _numbered("montag dienstag mittwoch donnerstag freitag samstag|sonnabend sonntag"),
+    "nl": _numbered("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"),
+    "id": _numbered("senin selasa rabu kamis jumat|jum'at sabtu minggu"),
+}
+FOREIGN_MONTHS_OF: dict[str, dict[str, int]] = {
+    "pt": _numbered("janeiro fevereiro março|marco abril maio junho julho agosto setembro outubro novembro dezembro"),
+    "es": _numbered("enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre "
+                    "diciembre"),
+    "fr": _numbered("janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre "
+                    "décembre|decembre"),
+    "it": _numbered("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
+    "de": _numbered("januar|jänner februar märz april mai juni juli august september oktober november dezember"),
+    "nl": _numbered("januari februari maart april mei juni juli augustus september oktober november december"),
+    "id": _numbered("januari februari maret april mei juni juli agustus september oktober november|nopember "
+                    "desember"),
+}
+# Languages that write weekdays and months with a capital (German nouns, Indonesian names of days and months).
+CAPITALISED_CALENDAR = frozenset({"de", "id"})

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from models.analysis.timex import anchoring, quantities, story
+from models.analysis.timex import anchoring, foreign, quantities, story
 from models.analysis.timex.arithmetic import add_days, fmt, season_of, shift
 from models.analysis.timex.lexicon import (
     FOREIGN_MONTHS,
@@ -547,7 +547,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Va
     "set_rate": quantities.set_rate, "set_adverb": quantities.set_adverb, "set_weekdays": quantities.set_weekdays,
     "clock": _clock,
     "clock24": _clock, "clock_mil": _clock, "noon": _noon, "oclock": _oclock, "vague": _vague,
-    "holiday": _holiday, "to_date": _to_date,
+    "holiday": _holiday, "to_date": _to_date, **foreign.HANDLERS,
 }
 
 __all__ = ["Resolver", "Value", "normalise", "season_of"]

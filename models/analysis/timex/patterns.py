@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from models.analysis.timex.lexicon import (
     DAYNUM,
+    FOREIGN_DAYWORDS,
     FOREIGN_MONTH,
+    FOREIGN_MONTHS_OF,
+    FOREIGN_WEEKDAYS,
     MONTH,
     NUMBER,
     OSP,
@@ -53,6 +56,14 @@ _DAYS_TO_MD = (
     rf"(?:[-–](?:3[01]|[12]\d|0?[1-9])(?!\d)|{SP}(?:to|and|until|till|through){SP}(?:3[01]|[12]\d|0?[1-9])"
     rf"(?=[,.;:)!?]|{SP}(?:in|at|on|with|when|while|and)\b|$))?"
 )
+
+
+
+
+def _foreign(table: dict[str, dict[str, int]]) -> str:
+    """The words of one lexicon of other languages, longest first, as one alternation (blanks where they have one)."""
+    words = {w for of_language in table.values() for w in of_language}
+    return "|".join(re.escape(w).replace(r"\ ", SP) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +172,16 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("dayword", rf"{B}{MODPRE}(?P<word>{DAYWORD})(?:{SP}(?P<pod>{PART_OF_DAY}))?{E}", "word"),
     _rule("dayword2", rf"{B}(?i:the{SP}day{SP}(?P<word2>before{SP}yesterday|after{SP}tomorrow)){E}", "word2"),
+    # another language's "yesterday", weekday and month ("ontem", "am Montag", "em abril", "12 mars"): read in a text of
+    # that language only (:mod:`.foreign`)
+    _rule("intl_day", rf"{B}(?P<iday>(?i:{_foreign(FOREIGN_DAYWORDS)})){E}", "iday"),
+    _rule("intl_weekday", rf"{B}(?P<iwd>(?i:{_foreign(FOREIGN_WEEKDAYS)})){E}", "iwd"),
+    _rule(
+        "intl_month",
+        rf"{B}(?:(?P<idn>3[01]|[12]\d|0?[1-9])(?:\.|º|°)?{SP}(?:de{SP})?)?(?P<imon>(?i:{_foreign(FOREIGN_MONTHS_OF)}))"
+        rf"(?:,?{SP}(?:de{SP}|del{SP})?(?P<year>{YEAR4}))?{E}",
+        "imon",
+    ),
     _rule(
         "weekday",
         rf"{B}{MODPRE}(?:(?P<rel>(?i:last|next|this{SP}past|this{SP}coming|this|coming|past)){SP})?"

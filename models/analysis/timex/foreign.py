@@ -1,0 +1,159 @@
+"""Dates written in the other languages of the Latin alphabet Newsdesk reads names in: the days around the article
+("ontem", "hier", "gestern", "kemarin"), weekdays ("na segunda-feira", "am Montag") and months without a year ("em
+abril", "12 mars"). Full dates ("22 de outubro de 2010") are read in any text by :mod:`.patterns`.
+
+A word is read only in a text of its own language (``Context.language``): "hier" is Dutch for "here", "Morgen"
+German for "morning", "minggu" Indonesian for "week". There is no grammar of those languages here, so no tense: a
+weekday is the most recent one (news reports what happened) unless a word beside it says next or last, and a month
+without a year the nearest one to the article (the coming one in a sentence that looks ahead: "voltará em abril"),
+unless a heading or a sentence names its year (:mod:`.yearless`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from models.analysis.timex import anchoring
+from models.analysis.timex.lexicon import CAPITALISED_CALENDAR, FOREIGN_DAYWORDS, FOREIGN_MONTHS_OF, FOREIGN_WEEKDAYS
+from models.analysis.timex.patterns import Candidate
+from models.analysis.timex.resolution import Resolver, Value
+from models.analysis.timex.tense import Direction
+from models.analysis.timex.yearless import yearless
+
+RULES = frozenset({"intl_day", "intl_weekday", "intl_month"})
+
+# Words before "mañana" / "morgen" that make it the morning, not tomorrow ("esta mañana", "por la mañana", "de
+# morgen", "'s morgens" is another word).
+_MORNING_BEFORE = frozenset({"la", "esta", "una", "cada", "media", "toda", "de", "deze", "elke", "die", "den", "am",
+                             "jeden", "guten"})
+# Words before a weekday that make it any such day: Italian and French write the habitual day with its article ("il
+# venerdì", "le lundi"; the day of a report without one), the others with "every".
+_EVERY_BEFORE = {"it": frozenset({"il", "ogni"}), "fr": frozenset({"le", "chaque", "tous", "les"}),
+                 "es": frozenset({"cada", "todos", "los"}), "pt": frozenset({"toda", "todas", "cada", "às", "as"}),
+                 "de": frozenset({"jeden", "jedem"}), "nl": frozenset({"elke", "iedere", "op"}),
+                 "id": frozenset({"setiap", "tiap"})}
+# Words before a month of a language that writes it with a capital, which make it a date ("im Mai", "pada Juni"; not
+# "August Bebel").
+_MONTH_PREPOSITIONS = frozenset({"im", "seit", "bis", "ab", "vom", "zum", "anfang", "ende", "mitte", "pada", "sejak",
+                                 "hingga", "sampai", "bulan", "awal", "akhir", "pertengahan", "per", "hari"})
+# "na próxima segunda-feira", "lundi prochain", "am kommenden Montag", "Senin depan"; "na segunda-feira passada",
+# "lundi dernier", "am vergangenen Montag", "afgelopen maandag", "Senin lalu".
+_NEXT = re.compile(r"(?i:próxim[ao]|proxim[ao]|prochaine?|prossim[ao]|nächsten|kommenden|volgende|komende|depan|"
+                   r"que[^\S\n]vem|que[^\S\n]viene)")
+_LAST = re.compile(r"(?i:passad[ao]|pasad[ao]|dernière?|scors[ao]|letzten|vergangenen|vorigen|afgelopen|vorige|"
+                   r"lalu)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
+# Words of a sentence that looks ahead: a future tense or an auxiliary of one, a plan, "next" ("voltará em abril",
+# "wollen im Mai darüber sprechen", "akan bertemu pada Juni"); a month after one of them is the coming one.
+_AHEAD = re.compile(
+    r"(?<!\w)(?:ser[áã]o?|irá|ir[ãa]o|vai|v[ãa]o|volta(?:rá|rão)|próxim[ao]s?|proxim[ao]s?|planeja|pretende|"
+    r"va|van|volverá|sera|seront|vont|reviendra|prochaine?s?|prévu|prévue|prevé|prevista|"
+    r"sarà|saranno|prossim[ao]|previsto|"
+    r"wird|werden|will|wollen|soll|sollen|geplant|nächsten|kommenden|"
+    r"zal|zullen|gaat|gaan|volgende|komende|gepland|"
+    r"akan|depan|rencana|direncanakan)(?!\w)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_DATE_AFTER = re.compile(r",?[^\S\n]{1,3}(?:den[^\S\n]{1,3}|le[^\S\n]{1,3})?\d{1,2}\b")
+
+
+def accept(c: Candidate, text: str, language: str) -> bool:
+    """Whether the candidate of a rule of this module is a date of a text in ``language``: its word is of that
+    language, written as it writes it (lower case, a capital at a sentence's start; German and Indonesian weekdays
+    and months with one)."""
+    word = c.group("iday") or c.group("iwd") or c.group("imon") or ""
+    table = FOREIGN_DAYWORDS if c.rule == "intl_day" else FOREIGN_WEEKDAYS if c.rule == "intl_weekday" \
+        else FOREIGN_MONTHS_OF
+    low = re.sub(r"[^\S\n]+", " ", word.lower())
+    if low not in table.get(language, {}):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
+    prev = before.group(1).lower() if before else ""
+    if c.rule == "intl_day":
+        if low in ("mañana", "morgen") and prev in _MORNING_BEFORE:
+            return False  # "esta mañana", "de morgen": the morning
+        return word.islower() or _sentence_start(text, c.start) and word[:1].isupper() and word[1:].islower()
+    if c.rule == "intl_weekday" and _DATE_AFTER.match(text, c.end):
+        return False  # "no domingo, 20 de outubro de 2019": the date says the day
+    if c.rule == "intl_weekday" and prev in _EVERY_BEFORE.get(language, ()):
+        return False  # "il venerdì dopo il Giorno del Ringraziamento", "le lundi", "jeden Montag": any such day
+    if language in CAPITALISED_CALENDAR:
+        if not word[:1].isupper() or not word[1:].islower():
+            return False
+        return c.rule == "intl_weekday" or bool(c.group("idn") or c.group("year")) or prev in _MONTH_PREPOSITIONS
+    return word.islower() or _sentence_start(text, c.start) and word[:1].isupper() and word[1:].islower()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“«(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def day_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """"ontem", "après-demain", "hari ini": the day that many days from the article's."""
+    word = re.sub(r"[^\S\n]+", " ", (c.group("iday") or "").lower())
+    offset = next((t[word] for t in FOREIGN_DAYWORDS.values() if word in t), None)
+    if offset is None:
+        return None
+    d = r.dct + timedelta(days=offset)
+    return Value("DATE", d.isoformat(), None, (d, "day"))
+
+
+def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """A weekday: the coming one when a word beside it says next, else the last one (this day on the article's own
+    weekday): a report tells what happened."""
+    word = (c.group("iwd") or "").lower()
+    wd = next((t[word] for t in FOREIGN_WEEKDAYS.values() if word in t), None)
+    if wd is None:
+        return None
+    text = c.match.string
+    around = text[max(0, c.start - 14) : c.start] + " " + text[c.end : c.end + 14]
+    rel = "next" if _NEXT.search(around) else "last" if _LAST.search(around) else ""
+    d = anchoring.weekday_date(wd, rel, "past", r.dct)
+    return Value("DATE", d.isoformat(), None, (d, "day"))
+
+
+def month_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """A month, with a day or a year or neither: without a year, the one a heading or a sentence names, else the
+    nearest to the article."""
+    word = (c.group("imon") or "").lower()
+    mon = next((t[word] for t in FOREIGN_MONTHS_OF.values() if word in t), None)
+    if mon is None:
+        return None
+    day = int(c.group("idn") or 0) or None
+    text = c.match.string
+    before = text[max(0, c.start - 160) : c.start]
+    sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
+    way: Direction = "future" if _AHEAD.search(sentence) else None
+    year = int(c.group("year") or 0) or yearless(c, mon, day, r, lambda: way)
+    try:
+        d = date(year, mon, day or 1)
+    except ValueError:
+        return None
+    if day is None:
+        return Value("DATE", f"{year:04d}-{mon:02d}", None, (d, "month"))
+    return Value("DATE", d.isoformat(), None, (d, "day"))
+
+
+HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
+    "intl_day": day_value, "intl_weekday": weekday_value, "intl_month": month_value,
+}
+
+
+def sureness(text: str) -> tuple[float, str] | None:
+    """How sure a date of a text in another language is and how it was reached, from its words; None for an
+    expression this module does not read."""
+    low = re.sub(r"[^\S\n]+", " ", text.lower())
+    if any(low in t for t in FOREIGN_DAYWORDS.values()):
+        return 0.85, "publication date"
+    if any(low in t for t in FOREIGN_WEEKDAYS.values()):
+        return 0.6, "weekday near the publication date"
+    words = low.split()
+    if any(w in t for w in words for t in FOREIGN_MONTHS_OF.values()):
+        if re.search(r"\d{4}$", low):
+            return 0.95, "explicit date"
+        return 0.5, "nearest to the publication date"
+    return None
