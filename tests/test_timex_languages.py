@@ -106,7 +106,7 @@ FRIDAY = date(2024, 3, 8)
          {"gisteren": "2024-03-07", "maandag": "2024-03-04"}),
         ("Kemarin, menteri berbicara dengan wartawan tentang krisis ini dan akan bertemu lagi pada Juni untuk "
          "membahas itu. Satu minggu lalu, pada hari Senin, ia di Jakarta.",
-         {"Kemarin": "2024-03-07", "Juni": "2024-06", "Senin": "2024-03-04"}),
+         {"Kemarin": "2024-03-07", "Juni": "2024-06", "minggu lalu": "2024-W09", "Senin": "2024-03-04"}),
     ],
     ids=["pt", "es", "fr", "it", "de", "nl", "id"],
 )
@@ -135,3 +135,40 @@ def test_another_languages_days_are_not_read_in_english() -> None:
 def test_an_undeclared_page_in_another_language_is_told_by_its_commonest_words(text: str, code: str) -> None:
     assert language_of(text) == code
     assert language_of(text, "es") == "es"  # what the page declares stands
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O ministro falou sobre a crise na semana passada. Não foi uma surpresa para os analistas, que também "
+         "esperavam isso no ano passado. Na próxima semana volta.",
+         {"semana passada": "2024-W09", "ano passado": "2023", "próxima semana": "2024-W11"}),
+        ("El ministro habló el año pasado con los sindicatos sobre la crisis, pero no hubo acuerdo para los salarios "
+         "este mes.", {"año pasado": "2023", "este mes": "2024-03"}),
+        ("L'année dernière, le ministre a parlé de la crise avec les syndicats, qui sont inquiets pour les salaires. "
+         "Il reviendra la semaine prochaine.", {"L'année dernière": "2023", "semaine prochaine": "2024-W11"}),
+        ("Il ministro ha parlato l'anno scorso della crisi con i sindacati, che sono preoccupati anche per i salari. "
+         "Quest'anno è diverso.", {"l'anno scorso": "2023", "Quest'anno": "2024"}),
+        ("Letztes Jahr sprach der Minister über die Krise, und die Gewerkschaften sind nicht zufrieden mit dem Plan "
+         "für die Löhne. Nächste Woche kommt er.", {"Letztes Jahr": "2023", "Nächste Woche": "2024-W11"}),
+        ("Het kabinet heeft vorig jaar een plan gepresenteerd dat de lonen moet verhogen. De vakbonden zijn niet "
+         "tevreden, zei de minister deze week.", {"vorig jaar": "2023", "deze week": "2024-W10"}),
+        ("Tahun lalu, menteri berbicara dengan wartawan tentang krisis ini dan akan bertemu lagi minggu depan untuk "
+         "membahas itu.", {"Tahun lalu": "2023", "minggu depan": "2024-W11"}),
+    ],
+    ids=["pt", "es", "fr", "it", "de", "nl", "id"],
+)
+def test_the_week_month_or_year_before_or_after_the_articles_in_another_language(
+    text: str, expected: dict[str, str]
+) -> None:
+    result = analyze(text, FRIDAY)
+    assert {t.text: t.value for t in result.timexes} == expected
+    assert {e.timex.text for e in result.events} == set(expected)
+
+
+def test_a_period_word_of_another_language_is_not_read_in_english_or_in_the_wrong_language() -> None:
+    english = "It took an hour. The week ahead, dit jaar, and el año pasado were mentioned by the Dutch guest."
+    assert {t.text for t in analyze(english, FRIDAY).timexes} == {"an hour"}
+    spanish_in_portuguese = ("O ministro falou sobre a crise. Não foi uma surpresa para os analistas, que também "
+                             "esperavam isso, el año pasado.")
+    assert "año pasado" not in {t.text for t in analyze(spanish_in_portuguese, FRIDAY).timexes}

@@ -1,6 +1,7 @@
 """Dates written in the other languages of the Latin alphabet Newsdesk reads names in: the days around the article
-("ontem", "hier", "gestern", "kemarin"), weekdays ("na segunda-feira", "am Montag") and months without a year ("em
-abril", "12 mars"). Full dates ("22 de outubro de 2010") are read in any text by :mod:`.patterns`.
+("ontem", "hier", "gestern", "kemarin"), the week, month or year before or after the article's ("no ano passado",
+"letztes Jahr"), weekdays ("na segunda-feira", "am Montag") and months without a year ("em abril", "12 mars"). Full
+dates ("22 de outubro de 2010") are read in any text by :mod:`.patterns`.
 
 A word is read only in a text of its own language (``Context.language``): "hier" is Dutch for "here", "Morgen"
 German for "morning", "minggu" Indonesian for "week". There is no grammar of those languages here, so no tense: a
@@ -16,13 +17,22 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from models.analysis.timex import anchoring
-from models.analysis.timex.lexicon import CAPITALISED_CALENDAR, FOREIGN_DAYWORDS, FOREIGN_MONTHS_OF, FOREIGN_WEEKDAYS
+from models.analysis.timex.arithmetic import fmt, shift
+from models.analysis.timex.lexicon import (
+    CAPITALISED_CALENDAR,
+    FOREIGN_DAYWORDS,
+    FOREIGN_MONTHS_OF,
+    FOREIGN_REL_AFTER,
+    FOREIGN_REL_BEFORE,
+    FOREIGN_UNITS,
+    FOREIGN_WEEKDAYS,
+)
 from models.analysis.timex.patterns import Candidate
 from models.analysis.timex.resolution import Resolver, Value
 from models.analysis.timex.tense import Direction
 from models.analysis.timex.yearless import yearless
 
-RULES = frozenset({"intl_day", "intl_weekday", "intl_month"})
+RULES = frozenset({"intl_day", "intl_weekday", "intl_month", "intl_period"})
 
 # Words before "mañana" / "morgen" that make it the morning, not tomorrow ("esta mañana", "por la mañana", "de
 # morgen", "'s morgens" is another word).
@@ -64,6 +74,8 @@ def accept(c: Candidate, text: str, language: str) -> bool:
     """Whether the candidate of a rule of this module is a date of a text in ``language``: its word is of that
     language, written as it writes it (lower case, a capital at a sentence's start; German and Indonesian weekdays
     and months with one)."""
+    if c.rule == "intl_period":
+        return _accept_period(c, text, language)
     word = c.group("iday") or c.group("iwd") or c.group("imon") or ""
     table = FOREIGN_DAYWORDS if c.rule == "intl_day" else FOREIGN_WEEKDAYS if c.rule == "intl_weekday" \
         else FOREIGN_MONTHS_OF
@@ -85,6 +97,25 @@ def accept(c: Candidate, text: str, language: str) -> bool:
             return False
         return c.rule == "intl_weekday" or bool(c.group("idn") or c.group("year")) or prev in _MONTH_PREPOSITIONS
     return word.islower() or _sentence_start(text, c.start) and word[:1].isupper() and word[1:].islower()
+
+
+def _accept_period(c: Candidate, text: str, language: str) -> bool:
+    """"na próxima semana", "letztes Jahr": the unit and the word that counts it are of the text's language, in lower
+    case (a German noun with its capital), a capital only at a sentence's start."""
+    unit = c.group("iunit") or c.group("iunit2") or c.group("iunit3") or ""
+    rel = c.group("irb") or c.group("ira") or c.group("iquest") or ""
+    if unit.lower() not in FOREIGN_UNITS.get(language, {}) or c.group("iquest") and language != "it":
+        return False
+    words = " ".join(rel.lower().split())
+    if not c.group("iquest") and words not in (FOREIGN_REL_BEFORE if c.group("irb") else FOREIGN_REL_AFTER).get(
+            language, {}):
+        return False
+    first, other = (rel, unit) if c.group("irb") or c.group("iquest") else (unit, rel)
+    first = first.lstrip("lL'’") if first[:2].lower() in ("l'", "l’") else first
+    capital_ok = _sentence_start(text, c.start)
+    if language == "de":  # "letztes Jahr", "Nächste Woche"
+        return unit[:1].isupper() and unit[1:].islower() and (rel.islower() or capital_ok and rel[:1].isupper())
+    return (first.islower() or capital_ok and first[:1].isupper() and first[1:].islower()) and other.islower()
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -138,8 +169,23 @@ def month_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -
     return Value("DATE", d.isoformat(), None, (d, "day"))
 
 
+def period_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """"no ano passado", "la semaine prochaine", "dit jaar": the year, month or week that many from the article's."""
+    unit_word = (c.group("iunit") or c.group("iunit2") or c.group("iunit3") or "").lower()
+    unit = next((t[unit_word] for t in FOREIGN_UNITS.values() if unit_word in t), None)
+    if c.group("iquest"):
+        n: int | None = 0
+    else:
+        rel = " ".join((c.group("irb") or c.group("ira") or "").lower().split())
+        n = next((t[rel] for t in (*FOREIGN_REL_BEFORE.values(), *FOREIGN_REL_AFTER.values()) if rel in t), None)
+    if unit is None or n is None:
+        return None
+    d = shift(r.dct, unit, n)
+    return Value("DATE", fmt(d, unit), None, (d, unit))
+
+
 HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
-    "intl_day": day_value, "intl_weekday": weekday_value, "intl_month": month_value,
+    "intl_day": day_value, "intl_weekday": weekday_value, "intl_month": month_value, "intl_period": period_value,
 }
 
 
@@ -152,6 +198,9 @@ def sureness(text: str) -> tuple[float, str] | None:
     if any(low in t for t in FOREIGN_WEEKDAYS.values()):
         return 0.6, "weekday near the publication date"
     words = low.split()
+    if any(w.lstrip("l'’") in t or w.removeprefix("quest'").removeprefix("quest’") in t
+           for w in words for t in FOREIGN_UNITS.values()):
+        return 0.85, "publication date"
     if any(w in t for w in words for t in FOREIGN_MONTHS_OF.values()):
         if re.search(r"\d{4}$", low):
             return 0.95, "explicit date"

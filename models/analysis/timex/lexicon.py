@@ -191,3 +191,36 @@ FOREIGN_MONTHS_OF: dict[str, dict[str, int]] = {
 }
 # Languages that write weekdays and months with a capital (German nouns, Indonesian names of days and months).
 CAPITALISED_CALENDAR = frozenset({"de", "id"})
+# "na próxima semana", "l'année dernière", "letztes Jahr", "vorig jaar", "tahun lalu": a week, month or year counted
+# from the article's, by a word before the unit or after it.
+FOREIGN_UNITS: dict[str, dict[str, str]] = {
+    "pt": {"semana": "week", "mês": "month", "mes": "month", "ano": "year"},
+    "es": {"semana": "week", "mes": "month", "año": "year"},
+    "fr": {"semaine": "week", "mois": "month", "année": "year", "an": "year"},
+    "it": {"settimana": "week", "mese": "month", "anno": "year"},
+    "de": {"woche": "week", "monat": "month", "jahr": "year"},
+    "nl": {"week": "week", "maand": "month", "jaar": "year"},
+    "id": {"minggu": "week", "pekan": "week", "bulan": "month", "tahun": "year"},
+}
+FOREIGN_REL_BEFORE: dict[str, dict[str, int]] = {
+    "pt": {"próxima": 1, "próximo": 1, "proxima": 1, "proximo": 1, "esta": 0, "este": 0},
+    "es": {"próxima": 1, "próximo": 1, "proxima": 1, "proximo": 1, "esta": 0, "este": 0},
+    "fr": {"cette": 0, "cet": 0, "ce": 0},
+    "it": {"questa": 0, "questo": 0, "prossima": 1, "prossimo": 1, "scorsa": -1, "scorso": -1},
+    "de": {**dict.fromkeys(("letzte", "letzten", "letztes", "vergangene", "vergangenen", "vergangenes", "vorige",
+                            "vorigen", "voriges"), -1),
+           **dict.fromkeys(("nächste", "nächsten", "nächstes", "kommende", "kommenden", "kommendes"), 1),
+           **dict.fromkeys(("diese", "diesen", "dieses", "diesem"), 0)},
+    "nl": {"vorige": -1, "vorig": -1, "afgelopen": -1, "volgende": 1, "volgend": 1, "komende": 1, "deze": 0,
+           "dit": 0},
+    "id": {},
+}
+FOREIGN_REL_AFTER: dict[str, dict[str, int]] = {
+    "pt": {"passada": -1, "passado": -1, "que vem": 1},
+    "es": {"pasada": -1, "pasado": -1, "próxima": 1, "próximo": 1, "que viene": 1},
+    "fr": {"dernière": -1, "dernier": -1, "prochaine": 1, "prochain": 1},
+    "it": {"scorsa": -1, "scorso": -1, "prossima": 1, "prossimo": 1},
+    "de": {},
+    "nl": {},
+    "id": {"lalu": -1, "depan": 1, "ini": 0},
+}

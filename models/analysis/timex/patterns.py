@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from models.analysis.timex.lexicon import (
@@ -16,6 +17,9 @@ from models.analysis.timex.lexicon import (
     FOREIGN_DAYWORDS,
     FOREIGN_MONTH,
     FOREIGN_MONTHS_OF,
+    FOREIGN_REL_AFTER,
+    FOREIGN_REL_BEFORE,
+    FOREIGN_UNITS,
     FOREIGN_WEEKDAYS,
     MONTH,
     NUMBER,
@@ -60,7 +64,7 @@ _DAYS_TO_MD = (
 
 
 
-def _foreign(table: dict[str, dict[str, int]]) -> str:
+def _foreign(table: Mapping[str, Mapping[str, object]]) -> str:
     """The words of one lexicon of other languages, longest first, as one alternation (blanks where they have one)."""
     words = {w for of_language in table.values() for w in of_language}
     return "|".join(re.escape(w).replace(r"\ ", SP) for w in sorted(words, key=len, reverse=True))
@@ -181,6 +185,13 @@ RULES: tuple[Rule, ...] = (
         rf"{B}(?:(?P<idn>3[01]|[12]\d|0?[1-9])(?:\.|º|°)?{SP}(?:de{SP})?)?(?P<imon>(?i:{_foreign(FOREIGN_MONTHS_OF)}))"
         rf"(?:,?{SP}(?:de{SP}|del{SP})?(?P<year>{YEAR4}))?{E}",
         "imon",
+    ),
+    _rule(  # "na próxima semana", "l'année dernière", "letztes Jahr", "quest'anno", "tahun lalu"
+        "intl_period",
+        rf"{B}(?:(?P<irb>(?i:{_foreign(FOREIGN_REL_BEFORE)})){SP}(?P<iunit>(?i:{_foreign(FOREIGN_UNITS)}))"
+        rf"|(?P<iquest>(?i:quest))['’](?P<iunit2>(?i:anno|settimana|mese))"
+        rf"|(?:[lL]['’])?(?P<iunit3>(?i:{_foreign(FOREIGN_UNITS)})){SP}(?P<ira>(?i:{_foreign(FOREIGN_REL_AFTER)}))){E}",
+        "iunit|iunit2|iunit3",
     ),
     _rule(
         "weekday",
