@@ -89,12 +89,13 @@ FRIDAY = date(2024, 3, 8)
     [
         ("O ministro falou ontem sobre a crise. Não foi uma surpresa para os analistas, que também esperavam isso. "
          "Na segunda-feira passada ele esteve em Lisboa e voltará em abril ou amanhã.",
-         {"ontem": "2024-03-07", "segunda-feira": "2024-03-04", "abril": "2024-04", "amanhã": "2024-03-09"}),
+         {"ontem": "2024-03-07", "segunda-feira passada": "2024-03-04", "abril": "2024-04", "amanhã": "2024-03-09"}),
         ("El ministro habló ayer con los sindicatos sobre la crisis, pero no hubo acuerdo para los salarios. El lunes "
          "visitó Madrid y esta mañana volvió; la reunión será en enero.",
          {"ayer": "2024-03-07", "lunes": "2024-03-04", "enero": "2025-01"}),
         ("Hier, le ministre a parlé de la crise avec les syndicats, qui sont inquiets pour les salaires. Il reviendra "
-         "lundi prochain, le 12 mars.", {"Hier": "2024-03-07", "lundi": "2024-03-11", "12 mars": "2024-03-12"}),
+         "lundi prochain et le 12 mars.",
+         {"Hier": "2024-03-07", "lundi prochain": "2024-03-11", "12 mars": "2024-03-12"}),
         ("Il ministro della difesa ha parlato ieri della crisi con i sindacati, che sono preoccupati anche per i "
          "salari dei lavoratori. Domani sarà a Roma, a maggio a Milano.",
          {"ieri": "2024-03-07", "Domani": "2024-03-09", "maggio": "2024-05"}),

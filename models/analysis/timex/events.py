@@ -118,7 +118,8 @@ def _trim(label: str) -> str:
 # A sentence ends at a full stop before a capital (not "am 12. März": the stop of an ordinal) or at a line's end.
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[^\S\n]+[\"“«(]?[A-ZÀ-ÖØ-Þ]|[^\S\n]*$)|\n")
 _LABEL_EDGE = re.compile(r"^[\W\d_]+|[^\w)]+$")
-_SHORT_WORD_END = re.compile(r"(?:^|\s)[a-zà-ÿ]{1,4}\s{0,3}$")  # "am", "em", "pada": the preposition of the date
+# "am", "em", "pada": the preposition of the date ("Na" when the sentence opens with it)
+_SHORT_WORD_END = re.compile(r"(?:^|\s)[a-zà-ÿ]{1,4}\s{0,3}$|^\s{0,3}[A-ZÀ-Þ][a-zà-ÿ]{0,3}\s{0,3}$")
 _SPACE_BEFORE_MARK = re.compile(r" (?=[,;:])")  # in words joined by one space
 _REPEATED_MARK = re.compile(r"([,;:])[,;:]+")
 

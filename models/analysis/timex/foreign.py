@@ -48,12 +48,6 @@ _EVERY_BEFORE = {"it": frozenset({"il", "ogni"}), "fr": frozenset({"le", "chaque
 # "August Bebel").
 _MONTH_PREPOSITIONS = frozenset({"im", "seit", "bis", "ab", "vom", "zum", "anfang", "ende", "mitte", "pada", "sejak",
                                  "hingga", "sampai", "bulan", "awal", "akhir", "pertengahan", "per", "hari"})
-# "na próxima segunda-feira", "lundi prochain", "am kommenden Montag", "Senin depan"; "na segunda-feira passada",
-# "lundi dernier", "am vergangenen Montag", "afgelopen maandag", "Senin lalu".
-_NEXT = re.compile(r"(?i:próxim[ao]|proxim[ao]|prochaine?|prossim[ao]|nächsten|kommenden|volgende|komende|depan|"
-                   r"que[^\S\n]vem|que[^\S\n]viene)")
-_LAST = re.compile(r"(?i:passad[ao]|pasad[ao]|dernière?|scors[ao]|letzten|vergangenen|vorigen|afgelopen|vorige|"
-                   r"lalu)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
 # Words of a sentence that looks ahead: a future tense or an auxiliary of one, a plan, "next" ("voltará em abril",
 # "wollen im Mai darüber sprechen", "akan bertemu pada Juni"); a month after one of them is the coming one.
@@ -88,15 +82,23 @@ def accept(c: Candidate, text: str, language: str) -> bool:
         if low in ("mañana", "morgen") and prev in _MORNING_BEFORE:
             return False  # "esta mañana", "de morgen": the morning
         return word.islower() or _sentence_start(text, c.start) and word[:1].isupper() and word[1:].islower()
-    if c.rule == "intl_weekday" and _DATE_AFTER.match(text, c.end):
-        return False  # "no domingo, 20 de outubro de 2019": the date says the day
-    if c.rule == "intl_weekday" and prev in _EVERY_BEFORE.get(language, ()):
-        return False  # "il venerdì dopo il Giorno del Ringraziamento", "le lundi", "jeden Montag": any such day
-    if language in CAPITALISED_CALENDAR:
-        if not word[:1].isupper() or not word[1:].islower():
+    at_start = _sentence_start(text, c.start)
+    if c.rule == "intl_weekday":
+        if _DATE_AFTER.match(text, c.end) or prev in _EVERY_BEFORE.get(language, ()):
+            return False  # "no domingo, 20 de outubro de 2019": the date says the day; "il venerdì", "jeden Montag"
+        rel = c.group("iwrb") or ""  # "na próxima segunda-feira", "Nächsten Montag" at a sentence's start
+        if rel and not (rel.islower() or at_start and _capitalised(rel)):
             return False
-        return c.rule == "intl_weekday" or bool(c.group("idn") or c.group("year")) or prev in _MONTH_PREPOSITIONS
-    return word.islower() or _sentence_start(text, c.start) and word[:1].isupper() and word[1:].islower()
+        if language in CAPITALISED_CALENDAR:
+            return _capitalised(word)
+        return word.islower() or not rel and at_start and _capitalised(word)
+    if language in CAPITALISED_CALENDAR:
+        return _capitalised(word) and (bool(c.group("idn") or c.group("year")) or prev in _MONTH_PREPOSITIONS)
+    return word.islower() or at_start and _capitalised(word)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word[1:].islower() or not word[1:])
 
 
 def _accept_period(c: Candidate, text: str, language: str) -> bool:
@@ -140,10 +142,10 @@ def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction])
     wd = next((t[word] for t in FOREIGN_WEEKDAYS.values() if word in t), None)
     if wd is None:
         return None
-    text = c.match.string
-    around = text[max(0, c.start - 14) : c.start] + " " + text[c.end : c.end + 14]
-    rel = "next" if _NEXT.search(around) else "last" if _LAST.search(around) else ""
-    d = anchoring.weekday_date(wd, rel, "past", r.dct)
+    said = " ".join((c.group("iwrb") or c.group("iwra") or "").lower().split())
+    n = next((t[said] for t in (*FOREIGN_REL_BEFORE.values(), *FOREIGN_REL_AFTER.values()) if said in t), None)
+    rel = {1: "next", -1: "last"}.get(n, "") if n is not None else ""
+    d = anchoring.weekday_date(wd, rel, None if n == 0 else "past", r.dct)  # "esta segunda-feira": the nearest
     return Value("DATE", d.isoformat(), None, (d, "day"))
 
 
@@ -195,9 +197,9 @@ def sureness(text: str) -> tuple[float, str] | None:
     low = re.sub(r"[^\S\n]+", " ", text.lower())
     if any(low in t for t in FOREIGN_DAYWORDS.values()):
         return 0.85, "publication date"
-    if any(low in t for t in FOREIGN_WEEKDAYS.values()):
-        return 0.6, "weekday near the publication date"
     words = low.split()
+    if any(w in t for w in words for t in FOREIGN_WEEKDAYS.values()):
+        return 0.6, "weekday near the publication date"
     if any(w.lstrip("l'’") in t or w.removeprefix("quest'").removeprefix("quest’") in t
            for w in words for t in FOREIGN_UNITS.values()):
         return 0.85, "publication date"

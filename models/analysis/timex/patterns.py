@@ -179,7 +179,12 @@ RULES: tuple[Rule, ...] = (
     # another language's "yesterday", weekday and month ("ontem", "am Montag", "em abril", "12 mars"): read in a text of
     # that language only (:mod:`.foreign`)
     _rule("intl_day", rf"{B}(?P<iday>(?i:{_foreign(FOREIGN_DAYWORDS)})){E}", "iday"),
-    _rule("intl_weekday", rf"{B}(?P<iwd>(?i:{_foreign(FOREIGN_WEEKDAYS)})){E}", "iwd"),
+    _rule(  # "na próxima segunda-feira", "lundi dernier", "am kommenden Montag", "Senin lalu"
+        "intl_weekday",
+        rf"{B}(?:(?P<iwrb>(?i:{_foreign(FOREIGN_REL_BEFORE)})){SP})?(?P<iwd>(?i:{_foreign(FOREIGN_WEEKDAYS)}))"
+        rf"(?:{SP}(?P<iwra>(?i:{_foreign(FOREIGN_REL_AFTER)})))?{E}",
+        "iwd",
+    ),
     _rule(
         "intl_month",
         rf"{B}(?:(?P<idn>3[01]|[12]\d|0?[1-9])(?:\.|º|°)?{SP}(?:de{SP})?)?(?P<imon>(?i:{_foreign(FOREIGN_MONTHS_OF)}))"
