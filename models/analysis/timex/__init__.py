@@ -91,7 +91,7 @@ def tag(parsed: Parsed, dct: date | None, ctx: Context | None = None, *, deadlin
     """
     ctx = ctx or Context(parsed)
     text = parsed.text[: parsed.covered]
-    chosen = select(scan(text), lambda c: accept(c, ctx))
+    chosen = select(scan(text, other_language=ctx.language != "en"), lambda c: accept(c, ctx))
     if dct is not None:
         return _resolve(chosen, text, dct, ctx, deadline)
     first, second = (_resolve(chosen, text, probe, ctx, deadline) for probe in _PROBES)

@@ -318,11 +318,14 @@ class Candidate:
         return self.match.start(name)
 
 
-def scan(text: str) -> list[Candidate]:
-    """Every rule match, longest first where they overlap (ties go to the earlier rule)."""
+def scan(text: str, *, other_language: bool = False) -> list[Candidate]:
+    """Every rule match, longest first where they overlap (ties go to the earlier rule). The rules of other languages'
+    words ("intl_…") run only on a text in ``other_language``."""
     found: list[tuple[int, int, int, Candidate]] = []
     lines = Lines(text)
     for order, rule in enumerate(RULES):
+        if not other_language and rule.name.startswith("intl_"):
+            continue
         for pos, endpos in lines.windows(rule.triggers):
             for m in rule.pattern.finditer(text, pos, endpos):
                 start, end = m.span()
