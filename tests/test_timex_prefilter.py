@@ -30,7 +30,7 @@ def _whole_text_scan(text: str) -> list[tuple[int, int, str, dict[str, str | Non
 
 
 def _prefiltered_scan(text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
-    return [(c.start, c.end, c.rule, c.match.groupdict()) for c in scan(text)]
+    return [(c.start, c.end, c.rule, c.match.groupdict()) for c in scan(text, other_language=True)]
 
 
 TRICKY = (
