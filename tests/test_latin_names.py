@@ -47,8 +47,9 @@ def test_a_word_of_the_language_is_no_name() -> None:
 def test_a_name_inside_a_longer_name_is_not_read_alone() -> None:
     text = ("O Banco do Brasil abriu uma agência. Le Paris Saint-Germain a gagné. 7) Indiana Jones Collection 1-4 "
             "(Steelbook). La Universidad de Chile cierra. El equipo viajó a Chile.")
-    # the bank, the club, the box set and the university are no places nor people; the country alone is a place
-    assert _names(text) == {"Chile": "PLACE"}
+    # the bank, the club, the box set and the university are no places nor people; the country alone is a place;
+    # the bank and the university are organisations by the word for what they are
+    assert _names(text) == {"Chile": "PLACE", "Banco do Brasil": "ORGANIZATION", "Universidad de Chile": "ORGANIZATION"}
 
 
 def test_a_surname_two_people_share_is_neither_of_theirs() -> None:
@@ -74,6 +75,25 @@ def test_well_known_organisations_and_places_that_are_given_names() -> None:
                             "Paris Hilton": "PERSON"}
     assert _names(text.replace(" Paris Hilton était absente.", "")) == {
         "Reuters": "ORGANIZATION", "Paris": "PLACE", "Human Rights Watch": "ORGANIZATION"}
+
+
+def test_organisations_named_by_what_they_are_in_the_language_of_the_page() -> None:
+    portuguese = ("O Supremo Tribunal Federal decidiu ontem. A Câmara dos Deputados e o Senado Federal votam a "
+                  "proposta do Partido dos Trabalhadores, com o apoio do Banco do Brasil. O banco central e o "
+                  "Congresso também.")
+    assert _names(portuguese) == {
+        "Supremo Tribunal Federal": "ORGANIZATION", "Câmara dos Deputados": "ORGANIZATION",
+        "Senado Federal": "ORGANIZATION", "Partido dos Trabalhadores": "ORGANIZATION",
+        "Banco do Brasil": "ORGANIZATION",  # not "Brasil" alone: a place inside the bank's name
+        "Congresso": "ORGANIZATION"}  # an assembly after its article; "banco central" is no name
+    assert _names("Partai Golkar dan Kementerian Keuangan bertemu di Jakarta dengan Bank Indonesia.") == {
+        "Partai Golkar": "ORGANIZATION", "Kementerian Keuangan": "ORGANIZATION", "Jakarta": "PLACE",
+        "Bank Indonesia": "ORGANIZATION"}
+    # German capitalises every noun: a bank and the noun after it are no name there, an assembly after its article is
+    german = ("Der Bundestag hat am Freitag beschlossen, dass die Bank Kredite nicht mehr vergibt. Die Polizei war "
+              "auch in Berlin, und die Stadt ist mit dem Plan für die Zukunft nicht zufrieden.")
+    found = {e.name: e.type for e in analyze(german).entities}
+    assert found == {"Bundestag": "ORGANIZATION", "Berlin": "PLACE"}
 
 
 def test_other_scripts_get_nothing() -> None:

@@ -59,7 +59,7 @@ PORTUGUESE = (
 @pytest.mark.parametrize(
     ("text", "declared", "expected", "names"),
     [(GERMAN, "", {"12. März 2019": "2019-03-12", "01.01.2021": "2021-01-01", "2014": "2014", "Heute": "2019-11-19",
-                   "Montag": "2019-11-18", "Mai": "2020-05"}, {}),
+                   "Montag": "2019-11-18", "Mai": "2020-05"}, {"Bundesregierung": "ORGANIZATION"}),
      (PORTUGUESE, "pt-BR", {"20 de outubro de 2019": "2019-10-20", "novembro": "2019-11", "2018": "2018"},
       {"Kansas": "PLACE"})],
 )
@@ -76,7 +76,8 @@ def test_a_page_in_another_language_shows_the_dates_it_can_read_on_its_timeline(
     assert set(labels) == set(expected)
     assert labels["Mai"] == "Die Ärzte sind skeptisch und wollen wieder darüber sprechen" if text == GERMAN \
         else labels["20 de outubro de 2019"] == "A corrida aconteceu no domingo, em Kansas"
-    # no sentence typed PERSON: only the names read without the language's grammar (a state of the United States)
+    # no sentence typed PERSON: only the names read without the language's grammar (a state of the United States, a
+    # government named after its article)
     assert {e.name: e.type for e in result.entities} == names
 
 

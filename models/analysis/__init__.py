@@ -86,7 +86,7 @@ def analyze(
         from models.analysis.latin_names import names_in_other_language
 
         parsed = nlp.Parsed(text, ())
-        found = entities.with_authors(list(names_in_other_language(text)), authors)
+        found = entities.with_authors(list(names_in_other_language(text, lang)), authors)
     deadline = min(time.monotonic() + budget.timeline, began + budget.total) if budget else None
     timexes, events, whole = timeline.timeline_within(parsed, published, found, deadline=deadline, language=lang)
     if not whole and budget:

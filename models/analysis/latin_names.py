@@ -44,6 +44,26 @@ _SUFFIXES = frozenset({"Jr", "Sr", "Júnior", "Junior", "Filho", "Neto", "Sobrin
 # The words of a work's or a product's title after a character's name ("Indiana Jones Collection")
 _TITLE_WORDS = frozenset("collection edition trilogy saga box set deluxe ultimate remastered classic special".split())
 _ELISIONS = frozenset("l d j m n s t c qu dell nell sull all dall coll un quell lorsqu puisqu".split())
+# What an organisation is, in the languages of the Latin alphabet Newsdesk reads names in: the first word of its name
+# ("Banco do Brasil", "Ministère de l'Intérieur", "Universität Wien", "Partai Golkar").
+_ORG_HEADS = frozenset("""
+    banco banque banca bank ministério ministerio ministère ministero ministerium kementerian universidade universidad
+    université università universität universiteit universitas partido parti partito partei partij partai tribunal
+    tribunale gericht mahkamah pengadilan supremo suprema corte cour comissão comisión commission commissione
+    kommission komisi câmara cámara chambre camera kammer assembleia asamblea assemblée assemblea polícia policía police
+    polizia polizei polisi exército ejército armée esercito instituto institut istituto fundação fundación fondation
+    fondazione stiftung stichting yayasan associação asociación association associazione verband vereniging asosiasi
+    sindicato syndicat sindacato gewerkschaft companhia compañía compagnie compagnia empresa grupo groupe gruppo gruppe
+    groep conselho consejo conseil consiglio raad dewan governo gobierno gouvernement regierung regering pemerintah
+    prefeitura ayuntamiento mairie comune gemeente secretaria secretaría agência agencia agence agenzia agentur badan
+    federação federación fédération federazione confederação confederación confédération escola escuela école scuola
+    schule hospital hôpital ospedale krankenhaus ziekenhuis
+""".split())
+# Assemblies a text names by their name alone, after an article ("o Congresso", "le Sénat", "der Bundestag").
+_ASSEMBLIES = frozenset("Congresso Congreso Senado Sénat Senato Senat Parlamento Parlement Parlament Bundestag "
+                        "Bundesrat Bundesregierung Knesset Duma".split())
+_ARTICLES = frozenset("o a ao do da no na pelo pela el la al del le au du il lo dal nel der die den dem des het de "
+                      "l".split())
 _MAX_AFTER_GIVEN = 4  # words after the given name: more is a title or an organisation's name
 _CELL_NAME = re.compile(r"^[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?(?: [A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?){1,2}"
                         r"(?: (?:Jr|Sr)\.)?$")
@@ -101,20 +121,26 @@ def latin_script(text: str) -> bool:
     return bool(letters) and sum(1 for ch in letters if ch.isascii() or _latin(ch)) >= 0.8 * len(letters)
 
 
-def names_in_other_language(text: str) -> tuple[Entity, ...]:
-    """The people, places and organisations of ``text`` (not English, Latin script) that need no grammar to read."""
+def names_in_other_language(text: str, language: str = "") -> tuple[Entity, ...]:
+    """The people, places and organisations of ``text`` (not English, Latin script) that need no grammar to read.
+    ``language`` is the text's code when known ("de": German capitalises every noun, so a word for an organisation
+    and the capitalised words after it are no name: "dass die Bank Kredite vergibt")."""
     if not latin_script(text):
         return ()
     words = [_unelided(m) for m in _WORD.finditer(text)]
     vocabulary = {w.text for w in words if w.text.islower()}
-    reader = _Reader(text, words, vocabulary)
+    reader = _Reader(text, words, vocabulary, nouns_capitalised=language == "de")
     people = reader.table_people(reader.people())
     reader.surnames_alone(people)
     taken = sorted((m.start, m.end) for ms in people.values() for m in ms)
     first_names = {name.split()[0] for name in people}
+    headed = reader.headed_organisations(taken)  # before the places: "Brasil" of "Banco do Brasil" is the bank's
+    taken = sorted(taken + [(m.start, m.end) for ms in headed.values() for m in ms])
     places = reader.places(taken, first_names)
     taken = sorted(taken + [(m.start, m.end) for ms in places.values() for m in ms])
     organisations = reader.organisations(taken)
+    for name, mentions in headed.items():
+        organisations.setdefault(name, []).extend(mentions)
     found = [(name, "PERSON", ms) for name, ms in people.items()]
     found += [(name, "PLACE", ms) for name, ms in places.items()]
     found += [(name, "ORGANIZATION", ms) for name, ms in organisations.items()]
@@ -124,8 +150,9 @@ def names_in_other_language(text: str) -> tuple[Entity, ...]:
 
 
 class _Reader:
-    def __init__(self, text: str, words: list[_Word], vocabulary: set[str]) -> None:
+    def __init__(self, text: str, words: list[_Word], vocabulary: set[str], *, nouns_capitalised: bool = False) -> None:
         self.text, self.words, self.vocabulary = text, words, vocabulary
+        self.nouns_capitalised = nouns_capitalised
         self.joined = [i > 0 and text[words[i - 1].end : words[i].start] in (" ", "\u00a0") for i in range(len(words))]
         self.run = [1] * len(words)  # how many words from word i on follow each other after one space
         for i in range(len(words) - 2, -1, -1):
@@ -238,6 +265,41 @@ class _Reader:
     def organisations(self, taken: list[tuple[int, int]]) -> dict[str, list[Mention]]:
         """Organisations the news names every day ("Reuters", "Human Rights Watch"); not two-letter ones ("AP")."""
         return self._named(taken, 4, lambda name: len(name) >= 3 and name_key(name) in KNOWN_ORGANISATIONS)
+
+    def headed_organisations(self, taken: list[tuple[int, int]]) -> dict[str, list[Mention]]:
+        """A bank, a ministry, a court, a party … named by the word for what it is and capitalised words ("Banco do
+        Brasil", "Ministério da Fazenda", "Supremo Tribunal Federal", "Parti socialiste" is not: its second word is
+        a word of the language); an assembly by its name alone after an article ("o Congresso", "der Bundestag")."""
+        out: dict[str, list[Mention]] = defaultdict(list)
+        i = 0
+        while i < len(self.words):
+            w = self.words[i].text
+            if not _capitalised(w) or _inside(self.words[i].start, taken) or self._joined(i) and \
+                    self._free_capital(i - 1):
+                i += 1
+                continue
+            last = i
+            if w.lower() in _ORG_HEADS and not self.nouns_capitalised:
+                j = i + 1
+                while j < len(self.words) and j - i < 7 and self._joined(j):
+                    nxt = self.words[j].text
+                    if _capitalised(nxt) and not self._common(nxt) and not _inside(self.words[j].start, taken):
+                        last, j = j, j + 1
+                    elif nxt in _PARTICLES and j + 1 < len(self.words) and self._joined(j + 1):
+                        j += 1
+                    else:
+                        break
+            elif w in _ASSEMBLIES and self._joined(i) and self.words[i - 1].text.lower() in _ARTICLES:
+                last = i + 1 if i + 1 < len(self.words) and self._joined(i + 1) and _capitalised(
+                    self.words[i + 1].text) and not self._common(self.words[i + 1].text) else i  # "Senado Federal"
+                out[self._mention(i, last + 1).text].append(self._mention(i, last + 1))
+                i = last + 1
+                continue
+            if last > i:
+                m = self._mention(i, last + 1)
+                out[" ".join(m.text.split())].append(m)
+            i = last + 1
+        return dict(out)
 
     def _named(self, taken: list[tuple[int, int]], longest: int, listed: Callable[[str], bool]) -> \
             dict[str, list[Mention]]:

@@ -88,8 +88,10 @@ def test_a_non_english_article_lists_only_the_names_read_without_its_grammar(rea
     panels = window.reading
     assert "not in English" in panels.entities_notice.notice()
     assert panels.entities.isVisibleTo(window)
-    # the English model never read it (no sentence typed PERSON): the two places, faded as a weaker reading
-    assert {(e.name, e.type) for e in panels._analysis.entities} == {("Paris", "PLACE"), ("France", "PLACE")}
+    # the English model never read it (no sentence typed PERSON): the two places and the assembly named after its
+    # article, faded as a weaker reading
+    assert {(e.name, e.type) for e in panels._analysis.entities} == {
+        ("Paris", "PLACE"), ("France", "PLACE"), ("Parlement", "ORGANIZATION")}
     model = panels.entities.model
     assert model.entity_index("Paris").data(EntityRole.LOW_CONFIDENCE) is True
     assert "names in another language" in model.entity_index("Paris").data(EntityRole.PROVENANCE)
