@@ -207,7 +207,8 @@ class ReadingPanels(QObject):
             if analysis.entities:
                 self.entities_notice.show_notice(
                     self.tr("This article is not in English: only the names read without its grammar are listed "
-                            "(people by their given names, countries and cities, well-known organisations), "
+                            "(people by their given names, countries and cities, banks, ministries, parties and "
+                            "other organisations by what they are), "
                             "faded as a weaker reading."),
                     hide_panel=False,
                 )
