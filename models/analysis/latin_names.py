@@ -292,7 +292,8 @@ class _Reader:
             elif w in _ASSEMBLIES and self._joined(i) and self.words[i - 1].text.lower() in _ARTICLES:
                 last = i + 1 if i + 1 < len(self.words) and self._joined(i + 1) and _capitalised(
                     self.words[i + 1].text) and not self._common(self.words[i + 1].text) else i  # "Senado Federal"
-                out[self._mention(i, last + 1).text].append(self._mention(i, last + 1))
+                mention = self._mention(i, last + 1)
+                out[mention.text].append(mention)
                 i = last + 1
                 continue
             if last > i:

@@ -53,7 +53,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
 # "wollen im Mai darüber sprechen", "akan bertemu pada Juni"); a month after one of them is the coming one.
 _AHEAD = re.compile(
     r"(?<!\w)(?:ser[áã]o?|irá|ir[ãa]o|vai|v[ãa]o|volta(?:rá|rão)|próxim[ao]s?|proxim[ao]s?|planeja|pretende|"
-    r"va|van|volverá|sera|seront|vont|reviendra|prochaine?s?|prévu|prévue|prevé|prevista|"
+    r"va|volverá|sera|seront|vont|reviendra|prochaine?s?|prévu|prévue|prevé|prevista|"
     r"sarà|saranno|prossim[ao]|previsto|"
     r"wird|werden|will|wollen|soll|sollen|geplant|nächsten|kommenden|"
     r"zal|zullen|gaat|gaan|volgende|komende|gepland|"
@@ -61,6 +61,7 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_ELIDED = re.compile(r"^(?:l|quest)['’]")
 _DATE_AFTER = re.compile(r",?[^\S\n]{1,3}(?:den[^\S\n]{1,3}|le[^\S\n]{1,3})?\d{1,2}\b")
 
 
@@ -113,7 +114,6 @@ def _accept_period(c: Candidate, text: str, language: str) -> bool:
             language, {}):
         return False
     first, other = (rel, unit) if c.group("irb") or c.group("iquest") else (unit, rel)
-    first = first.lstrip("lL'’") if first[:2].lower() in ("l'", "l’") else first
     capital_ok = _sentence_start(text, c.start)
     if language == "de":  # "letztes Jahr", "Nächste Woche"
         return unit[:1].isupper() and unit[1:].islower() and (rel.islower() or capital_ok and rel[:1].isupper())
@@ -200,8 +200,7 @@ def sureness(text: str) -> tuple[float, str] | None:
     words = low.split()
     if any(w in t for w in words for t in FOREIGN_WEEKDAYS.values()):
         return 0.6, "weekday near the publication date"
-    if any(w.lstrip("l'’") in t or w.removeprefix("quest'").removeprefix("quest’") in t
-           for w in words for t in FOREIGN_UNITS.values()):
+    if any(_ELIDED.sub("", w) in t for w in words for t in FOREIGN_UNITS.values()):  # "l'année", "quest'anno"
         return 0.85, "publication date"
     if any(w in t for w in words for t in FOREIGN_MONTHS_OF.values()):
         if re.search(r"\d{4}$", low):
