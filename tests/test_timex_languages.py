@@ -174,3 +174,20 @@ def test_a_period_word_of_another_language_is_not_read_in_english_or_in_the_wron
     spanish_in_portuguese = ("O ministro falou sobre a crise. Não foi uma surpresa para os analistas, que também "
                              "esperavam isso, el año pasado.")
     assert "año pasado" not in {t.text for t in analyze(spanish_in_portuguese, FRIDAY).timexes}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre a parlé de la crise avec les syndicats, qui sont inquiets pour les salaires. Il reviendra lundi "
+         "à Paris. Il était là samedi.", {"lundi": "2024-03-11", "samedi": "2024-03-02"}),
+        ("Il ministro della difesa ha parlato della crisi con i sindacati, che sono preoccupati anche per i salari. "
+         "Il ministro tornerà lunedì a Roma.", {"lunedì": "2024-03-11"}),
+        # "ahora" (now) and "primera" end as a future does in French, not in Spanish
+        ("El ministro habló con los sindicatos sobre la crisis, pero no hubo acuerdo. Ahora, por primera vez, el "
+         "ministro llegó el lunes a Madrid.", {"lunes": "2024-03-04"}),
+    ],
+    ids=["fr", "it", "es"],
+)
+def test_a_weekday_in_a_sentence_in_the_future_tense_is_the_coming_one(text: str, expected: dict[str, str]) -> None:
+    assert {t.text: t.value for t in analyze(text, FRIDAY).timexes} == expected

@@ -48,7 +48,7 @@ def _lazy_direction(ctx: Context, start: int, end: int) -> Callable[[], Directio
 
 
 def _resolve(chosen: Sequence[Candidate], text: str, dct: date, ctx: Context, deadline: float | None) -> list[Timex]:
-    resolver = Resolver(dct)
+    resolver = Resolver(dct, language=ctx.language)
     out: list[Timex] = []
     for k, c in enumerate(chosen):
         if deadline is not None and k % 64 == 0 and time.monotonic() > deadline:

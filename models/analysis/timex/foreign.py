@@ -60,6 +60,14 @@ _AHEAD = re.compile(
     r"akan|depan|rencana|direncanakan)(?!\w)",
     re.IGNORECASE,
 )
+# The future tense by its endings, where a language writes it in one word ("visitará", "reviendra", "sarà"): "-ra"
+# only in French ("era" is Spanish and Italian for "was").
+_FUTURE_ENDINGS = {
+    "pt": re.compile(r"(?<!\w)\w{2,}(?:rá|rão|remos)(?!\w)", re.IGNORECASE),
+    "es": re.compile(r"(?<!\w)\w{2,}(?:rá|rán|remos)(?!\w)", re.IGNORECASE),
+    "fr": re.compile(r"(?<!\w)\w{2,}(?:ra|ront|rons)(?!\w)", re.IGNORECASE),
+    "it": re.compile(r"(?<!\w)\w{2,}(?:rà|ranno|remo)(?!\w)", re.IGNORECASE),
+}
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _ELIDED = re.compile(r"^(?:l|quest)['’]")
 _DATE_AFTER = re.compile(r",?[^\S\n]{1,3}(?:den[^\S\n]{1,3}|le[^\S\n]{1,3})?\d{1,2}\b")
@@ -136,8 +144,8 @@ def day_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
 
 
 def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
-    """A weekday: the coming one when a word beside it says next, else the last one (this day on the article's own
-    weekday): a report tells what happened."""
+    """A weekday: the coming one when a word beside it says next or its sentence looks ahead, else the last one (this
+    day on the article's own weekday): a report tells what happened."""
     word = (c.group("iwd") or "").lower()
     wd = next((t[word] for t in FOREIGN_WEEKDAYS.values() if word in t), None)
     if wd is None:
@@ -145,7 +153,9 @@ def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction])
     said = " ".join((c.group("iwrb") or c.group("iwra") or "").lower().split())
     n = next((t[said] for t in (*FOREIGN_REL_BEFORE.values(), *FOREIGN_REL_AFTER.values()) if said in t), None)
     rel = {1: "next", -1: "last"}.get(n, "") if n is not None else ""
-    d = anchoring.weekday_date(wd, rel, None if n == 0 else "past", r.dct)  # "esta segunda-feira": the nearest
+    # "esta segunda-feira": the nearest; "il reviendra lundi": the coming one
+    way: Direction = None if n == 0 else "future" if n is None and _looks_ahead(c, r.language) else "past"
+    d = anchoring.weekday_date(wd, rel, way, r.dct)
     return Value("DATE", d.isoformat(), None, (d, "day"))
 
 
@@ -157,10 +167,7 @@ def month_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -
     if mon is None:
         return None
     day = int(c.group("idn") or 0) or None
-    text = c.match.string
-    before = text[max(0, c.start - 160) : c.start]
-    sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
-    way: Direction = "future" if _AHEAD.search(sentence) else None
+    way: Direction = "future" if _looks_ahead(c, r.language) else None
     year = int(c.group("year") or 0) or yearless(c, mon, day, r, lambda: way)
     try:
         d = date(year, mon, day or 1)
@@ -169,6 +176,16 @@ def month_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -
     if day is None:
         return Value("DATE", f"{year:04d}-{mon:02d}", None, (d, "month"))
     return Value("DATE", d.isoformat(), None, (d, "day"))
+
+
+def _looks_ahead(c: Candidate, language: str) -> bool:
+    """The sentence up to the expression has a future tense, an auxiliary of one or a plan ("voltará em abril",
+    "il reviendra lundi", "wollen im Mai … sprechen")."""
+    text = c.match.string
+    before = text[max(0, c.start - 160) : c.start]
+    sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
+    ending = _FUTURE_ENDINGS.get(language)
+    return bool(_AHEAD.search(sentence) or ending and ending.search(sentence))
 
 
 def period_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:

@@ -28,6 +28,7 @@ class Resolver:
     anchor: tuple[date, str] | None = None  # the latest anchored date of the text
     anchor_offset: int = -1
     history: list[tuple[date, str]] = field(default_factory=list)
+    language: str = "en"  # the text's: the rules of another language's words read its grammar's few signs too
 
     def remember(self, anchor: tuple[date, str], offset: int) -> None:
         self.anchor, self.anchor_offset = anchor, offset
