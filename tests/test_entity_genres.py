@@ -589,3 +589,10 @@ def test_a_hill_is_a_place_and_a_person_called_hill_is_not() -> None:
     found = _found("Lawmakers on Capitol Hill rejected the plan on Tuesday. Fiona Hill testified for three hours.")
     assert found["Capitol Hill"][0] == "PLACE"  # an organisation to the model
     assert found["Fiona Hill"][0] == "PERSON"
+
+
+def test_a_side_of_a_result_the_model_left_out_is_a_team_and_a_players_opponent_is_not() -> None:
+    found = _found("River Plate beat Boca Juniors 2-1 in the league derby on Sunday. Taylor Fritz beat Reilly Opelka "
+                   "6-3 6-4 in the final. The unbeaten striker scored a penalty.")
+    assert found["Boca Juniors"][0] == "ORGANIZATION"  # no entity at all before
+    assert found.get("Reilly Opelka", ("PERSON", 1))[0] != "ORGANIZATION"  # beaten by a person: no team

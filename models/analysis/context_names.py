@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -14,10 +16,12 @@ from models.analysis.given_names import given_name_first, given_names
 from models.analysis.name_lookalikes import CALENDAR_WORDS
 from models.analysis.nlp import Parsed
 from models.analysis.repeats import Coverage
+from models.analysis.teams import in_a_result
 from models.analysis.world_cities import world_cities
 from models.analysis.world_places import world_places
 
 _QUOTES = frozenset("\"“‘'«")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def capitalised(tok: Any) -> bool:
@@ -36,6 +40,7 @@ def names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
     place_names = {c.text for c in candidates if c.type == "PLACE"}
     # first names of people named in full ("Isabel" after "Isabel Ruiz")
     first_names = {c.text.split()[0] for c in candidates if c.type == "PERSON" and " " in c.text}
+    people = sorted(c.start for c in candidates if c.type == "PERSON")
     runs: dict[str, list[tuple[int, int]]] = {}
     for piece in parsed.pieces:
         doc = piece.doc
@@ -70,6 +75,10 @@ def names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
         ):
             votes["PERSON"] += 2  # "Celeste Pollock", "Isabel": a given name, with a surname or as a person's
             sources[words] = "given name"
+        if " " in words and not given_name_first(words.split(), place_names) and any(
+                in_a_result(text, start, end) and not _person_near(text, people, start, end) for start, end in spans):
+            votes["ORGANIZATION"] += 3  # "River Plate beat Boca Juniors 2-1": a side of a result (not a player's
+            # name: "Taylor Fritz beat Reilly Opelka 6-3" is between two people)
         if _speaker(words) and any(entity_cues.SAYS_AFTER.match(text, end) for _, end in spans):
             votes["PERSON"] += 2  # "Mikel Arteta said": a first name and a surname that speak
         if (words in world_cities() or words in world_places()) and not any(
@@ -86,6 +95,18 @@ def names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
             for start, end in spans:
                 source = sources.get(words, "context") if typed[words] == "PERSON" else "context"
                 yield Candidate(start, end, words, typed[words], weak=True, source=source)
+
+
+def _person_near(text: str, people: list[int], start: int, end: int) -> bool:
+    """A person's name (``people``: the sorted starts of those found) begins within 40 characters of ``start:end``, in
+    its sentence: the other side of a result between players."""
+    k = bisect.bisect_left(people, start - 40)
+    while k < len(people) and people[k] <= end + 40:
+        between = text[min(people[k], end) : max(people[k], start)]
+        if people[k] != start and not _SENTENCE_END.search(between):
+            return True
+        k += 1
+    return False
 
 
 def _speaker(words: str) -> bool:
