@@ -131,6 +131,24 @@ def test_a_month_quarter_is_the_quarter_it_ends() -> None:
     assert values["September"] == "2019-Q3"
 
 
+@pytest.mark.parametrize(
+    ("dct", "expected"),
+    [(date(2013, 1, 15), {"fourth-quarter": "2012-Q4", "the second quarter": "2013-Q2", "the third quarter": "2013-Q3",
+                          "the first quarter": "2013-Q1"}),
+     (date(2013, 7, 20), {"fourth-quarter": "2013-Q4", "the second quarter": "2013-Q2", "the third quarter": "2013-Q3",
+                          "the first quarter": "2013-Q1"}),
+     (date(2013, 10, 25), {"fourth-quarter": "2013-Q4", "the second quarter": "2013-Q2", "the third quarter": "2013-Q3",
+                           "the first quarter": "2013-Q1"})],
+)
+def test_a_quarter_without_a_year_is_the_one_a_report_speaks_of(dct: date, expected: dict[str, str]) -> None:
+    """Results are reported after the fact: in January "fourth-quarter earnings" are last year's, whatever the tense;
+    "analysts expect the second quarter to improve" is this year's (it was last year's); in late October the third
+    quarter "will be weak" is the one just ended, still to be reported (it was next year's)."""
+    text = ("The company expects fourth-quarter earnings to rise. Analysts expect the second quarter to improve. Sales "
+            "in the third quarter will be weak, and the first quarter was strong.")
+    assert _values(text, dct) == expected
+
+
 def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
     text = ("Stadia Is A Beta Until 2020, But The Price Is High\n"
             "Come November 19, those who paid $129 for the Founder's Edition will receive a controller, a stick, "

@@ -30,12 +30,37 @@ def year_for(month: int, day: int | None, direction: Direction, dct: date) -> in
     return dct.year
 
 
+# Days after a quarter or a half ends in which its results are still news: they are reported in the next quarter.
+_REPORTING_DAYS = 90
+
+
 def year_for_part(n: int, size: int, direction: Direction, dct: date) -> int:
-    """Year of "the third quarter" / "the first half" without one: results are reported after the fact."""
+    """Year of "the third quarter" / "the first half" without one: results are reported after the fact. A past clause
+    looks back; a future one ahead, but a part that ended in the last weeks is still to be reported ("third-quarter
+    results will be released next week", said in October); a present one ("the company expects second-quarter sales
+    to rise", "fourth-quarter earnings are due") takes the nearest, a part whose results are still news counting as
+    now."""
     current = (dct.month - 1) // size + 1
+    if direction == "past":
+        return dct.year if n <= current else dct.year - 1
     if direction == "future":
+        if n == current - 1 and (dct - _part_end(dct.year, n, size)).days <= _REPORTING_DAYS // 2:
+            return dct.year
         return dct.year if n >= current else dct.year + 1
-    return dct.year if n <= current else dct.year - 1
+    return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: _part_distance(y, n, size, dct))
+
+
+def _part_end(year: int, n: int, size: int) -> date:
+    month = n * size  # the part's last month
+    return add_days(make_date(year + month // 12, month % 12 + 1, 1), -1)
+
+
+def _part_distance(year: int, n: int, size: int, dct: date) -> int:
+    """Days from ``dct`` to part ``n`` of ``year`` (0 inside it, or while its results are news)."""
+    start, end = make_date(year, (n - 1) * size + 1, 1), _part_end(year, n, size)
+    if dct < start:
+        return (start - dct).days
+    return max(0, (dct - end).days - _REPORTING_DAYS) if dct > end else 0
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
