@@ -577,3 +577,10 @@ def test_later_in_the_day_in_a_past_clause_goes_on_from_the_last_day_told_in_the
         "Later in the day"] == "2023-12-01"
     assert "Later in the day" not in _values("The mayor will sign it on Dec. 1. Later in the day, protesters "
                                              "gathered.", date(2023, 11, 21))
+
+
+def test_a_half_a_company_reports_is_the_years_half() -> None:
+    text = ("The bank said first-half profit rose 12%, while its first-half net income fell. The visitors scored "
+            "twice in the second half.")
+    found = [(t.text, t.value) for t in tag(nlp.parse(text), date(2013, 8, 1))]
+    assert found == [("first-half", "2013-H1")] * 2  # both of the bank's; the match's half is no date

@@ -175,6 +175,12 @@ def _century(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     return Value("DATE", f"{n - 1:02d}", mod_of(c.group("mod")), None)
 
 
+# What a company reports for a part of its year ("first-half profit", "second-half sales").
+_RESULTS_AFTER = re.compile(r"[^\S\n]{1,3}(?:net[^\S\n]{1,3}|operating[^\S\n]{1,3}|pre-tax[^\S\n]{1,3})?(?:profits?|"
+                            r"earnings|sales|revenues?|results|loss(?:es)?|income|growth|figures|output|margins?|"
+                            r"dividends?)\b")
+
+
 def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     qord = _norm(c.group("qord"))
     half = _norm(c.group("qu")) == "half"
@@ -199,8 +205,8 @@ def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         return None
     if not n:
         return None
-    if half and year is None and not c.group("yrel"):
-        return None  # "the second half" of a match, not of a year
+    if half and year is None and not c.group("yrel") and not _RESULTS_AFTER.match(c.match.string, c.end):
+        return None  # "the second half" of a match, not of a year; "first-half profit" is the year's
     if year is None:
         year = anchoring.year_for_part(n, size, direction(), r.dct)
     return _quarter_value(year, n, half)
