@@ -191,3 +191,11 @@ def test_a_period_word_of_another_language_is_not_read_in_english_or_in_the_wron
 )
 def test_a_weekday_in_a_sentence_in_the_future_tense_is_the_coming_one(text: str, expected: dict[str, str]) -> None:
     assert {t.text: t.value for t in analyze(text, FRIDAY).timexes} == expected
+
+
+def test_nowadays_in_another_language_is_the_present_and_no_day() -> None:
+    text = ("Hoje em dia, o ministro fala sobre a crise todos os dias. Não foi uma surpresa para os analistas, que "
+            "também esperavam isso hoje.")
+    result = analyze(text, FRIDAY)
+    assert {t.text: t.value for t in result.timexes} == {"Hoje em dia": "PRESENT_REF", "hoje": "2024-03-08"}
+    assert [e.timex.text for e in result.events] == ["hoje"]  # the present in general is no event of the timeline

@@ -22,6 +22,7 @@ from models.analysis.timex.lexicon import (
     CAPITALISED_CALENDAR,
     FOREIGN_DAYWORDS,
     FOREIGN_MONTHS_OF,
+    FOREIGN_NOWADAYS,
     FOREIGN_REL_AFTER,
     FOREIGN_REL_BEFORE,
     FOREIGN_UNITS,
@@ -32,7 +33,7 @@ from models.analysis.timex.resolution import Resolver, Value
 from models.analysis.timex.tense import Direction
 from models.analysis.timex.yearless import yearless
 
-RULES = frozenset({"intl_day", "intl_weekday", "intl_month", "intl_period"})
+RULES = frozenset({"intl_day", "intl_now", "intl_weekday", "intl_month", "intl_period"})
 
 # Words before "mañana" / "morgen" that make it the morning, not tomorrow ("esta mañana", "por la mañana", "de
 # morgen", "'s morgens" is another word).
@@ -79,15 +80,15 @@ def accept(c: Candidate, text: str, language: str) -> bool:
     and months with one)."""
     if c.rule == "intl_period":
         return _accept_period(c, text, language)
-    word = c.group("iday") or c.group("iwd") or c.group("imon") or ""
-    table = FOREIGN_DAYWORDS if c.rule == "intl_day" else FOREIGN_WEEKDAYS if c.rule == "intl_weekday" \
-        else FOREIGN_MONTHS_OF
+    word = c.group("iday") or c.group("inow") or c.group("iwd") or c.group("imon") or ""
+    table = {"intl_day": FOREIGN_DAYWORDS, "intl_now": FOREIGN_NOWADAYS, "intl_weekday": FOREIGN_WEEKDAYS}.get(
+        c.rule, FOREIGN_MONTHS_OF)
     low = re.sub(r"[^\S\n]+", " ", word.lower())
     if low not in table.get(language, {}):
         return False
     before = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
     prev = before.group(1).lower() if before else ""
-    if c.rule == "intl_day":
+    if c.rule in ("intl_day", "intl_now"):
         if low in ("mañana", "morgen") and prev in _MORNING_BEFORE:
             return False  # "esta mañana", "de morgen": the morning
         return word.islower() or _sentence_start(text, c.start) and word[:1].isupper() and word[1:].islower()
@@ -141,6 +142,11 @@ def day_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
         return None
     d = r.dct + timedelta(days=offset)
     return Value("DATE", d.isoformat(), None, (d, "day"))
+
+
+def now_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
+    """"hoje em dia", "heutzutage", "tegenwoordig": the present in general, no day."""
+    return Value("DATE", "PRESENT_REF")
 
 
 def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
@@ -204,7 +210,8 @@ def period_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) 
 
 
 HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Value | None]] = {
-    "intl_day": day_value, "intl_weekday": weekday_value, "intl_month": month_value, "intl_period": period_value,
+    "intl_day": day_value, "intl_now": now_value, "intl_weekday": weekday_value, "intl_month": month_value,
+    "intl_period": period_value,
 }
 
 
@@ -212,6 +219,8 @@ def sureness(text: str) -> tuple[float, str] | None:
     """How sure a date of a text in another language is and how it was reached, from its words; None for an
     expression this module does not read."""
     low = re.sub(r"[^\S\n]+", " ", text.lower())
+    if any(low in t for t in FOREIGN_NOWADAYS.values()):
+        return 0.55, "vague reference"
     if any(low in t for t in FOREIGN_DAYWORDS.values()):
         return 0.85, "publication date"
     words = low.split()

@@ -17,6 +17,7 @@ from models.analysis.timex.lexicon import (
     FOREIGN_DAYWORDS,
     FOREIGN_MONTH,
     FOREIGN_MONTHS_OF,
+    FOREIGN_NOWADAYS,
     FOREIGN_REL_AFTER,
     FOREIGN_REL_BEFORE,
     FOREIGN_UNITS,
@@ -179,6 +180,7 @@ RULES: tuple[Rule, ...] = (
     # another language's "yesterday", weekday and month ("ontem", "am Montag", "em abril", "12 mars"): read in a text of
     # that language only (:mod:`.foreign`)
     _rule("intl_day", rf"{B}(?P<iday>(?i:{_foreign(FOREIGN_DAYWORDS)})){E}", "iday"),
+    _rule("intl_now", rf"{B}(?P<inow>(?i:{_foreign(FOREIGN_NOWADAYS)})){E}", "inow"),
     _rule(  # "na próxima segunda-feira", "lundi dernier", "am kommenden Montag", "Senin lalu"
         "intl_weekday",
         rf"{B}(?:(?P<iwrb>(?i:{_foreign(FOREIGN_REL_BEFORE)})){SP})?(?P<iwd>(?i:{_foreign(FOREIGN_WEEKDAYS)}))"
