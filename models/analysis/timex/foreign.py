@@ -13,8 +13,9 @@ unless a heading or a sentence names its year (:mod:`.yearless`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, timedelta
+from typing import TypeVar
 
 from models.analysis.timex import anchoring
 from models.analysis.timex.arithmetic import fmt, shift
@@ -33,6 +34,7 @@ from models.analysis.timex.resolution import Resolver, Value
 from models.analysis.timex.tense import Direction
 from models.analysis.timex.yearless import yearless
 
+T = TypeVar("T")
 RULES = frozenset({"intl_day", "intl_now", "intl_weekday", "intl_month", "intl_period"})
 
 # Words before "mañana" / "morgen" that make it the morning, not tomorrow ("esta mañana", "por la mañana", "de
@@ -74,6 +76,13 @@ _ELIDED = re.compile(r"^(?:l|quest)['’]")
 _DATE_AFTER = re.compile(r",?[^\S\n]{1,3}(?:den[^\S\n]{1,3}|le[^\S\n]{1,3})?\d{1,2}\b")
 
 
+# The words each rule reads, by language (the periods have two lexicons: :func:`_accept_period`).
+_WORDS_OF_RULE: dict[str, Mapping[str, Collection[str]]] = {
+    "intl_day": FOREIGN_DAYWORDS, "intl_now": FOREIGN_NOWADAYS, "intl_weekday": FOREIGN_WEEKDAYS,
+    "intl_month": FOREIGN_MONTHS_OF,
+}
+
+
 def accept(c: Candidate, text: str, language: str) -> bool:
     """Whether the candidate of a rule of this module is a date of a text in ``language``: its word is of that
     language, written as it writes it (lower case, a capital at a sentence's start; German and Indonesian weekdays
@@ -81,10 +90,9 @@ def accept(c: Candidate, text: str, language: str) -> bool:
     if c.rule == "intl_period":
         return _accept_period(c, text, language)
     word = c.group("iday") or c.group("inow") or c.group("iwd") or c.group("imon") or ""
-    table = {"intl_day": FOREIGN_DAYWORDS, "intl_now": FOREIGN_NOWADAYS, "intl_weekday": FOREIGN_WEEKDAYS}.get(
-        c.rule, FOREIGN_MONTHS_OF)
-    low = re.sub(r"[^\S\n]+", " ", word.lower())
-    if low not in table.get(language, {}):
+    table = _WORDS_OF_RULE[c.rule]
+    low = _words(word)
+    if low not in table.get(language, ()):
         return False
     before = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
     prev = before.group(1).lower() if before else ""
@@ -118,7 +126,7 @@ def _accept_period(c: Candidate, text: str, language: str) -> bool:
     rel = c.group("irb") or c.group("ira") or c.group("iquest") or ""
     if unit.lower() not in FOREIGN_UNITS.get(language, {}) or c.group("iquest") and language != "it":
         return False
-    words = " ".join(rel.lower().split())
+    words = _words(rel)
     if not c.group("iquest") and words not in (FOREIGN_REL_BEFORE if c.group("irb") else FOREIGN_REL_AFTER).get(
             language, {}):
         return False
@@ -129,6 +137,16 @@ def _accept_period(c: Candidate, text: str, language: str) -> bool:
     return (first.islower() or capital_ok and first[:1].isupper() and first[1:].islower()) and other.islower()
 
 
+def _words(text: str | None) -> str:
+    """Words as the lexicons write them: lower case, one space between."""
+    return " ".join((text or "").lower().split())
+
+
+def _meaning(word: str, *tables: Mapping[str, Mapping[str, T]]) -> T | None:
+    """What ``word`` means in the first language of ``tables`` that has it (a weekday's number, a month's, a unit)."""
+    return next((of_language[word] for table in tables for of_language in table.values() if word in of_language), None)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"'“«(")
     return not before or before[-1] in ".!?:\n"
@@ -136,8 +154,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def day_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     """"ontem", "après-demain", "hari ini": the day that many days from the article's."""
-    word = re.sub(r"[^\S\n]+", " ", (c.group("iday") or "").lower())
-    offset = next((t[word] for t in FOREIGN_DAYWORDS.values() if word in t), None)
+    offset = _meaning(_words(c.group("iday")), FOREIGN_DAYWORDS)
     if offset is None:
         return None
     d = r.dct + timedelta(days=offset)
@@ -152,12 +169,10 @@ def now_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> 
 def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     """A weekday: the coming one when a word beside it says next or its sentence looks ahead, else the last one (this
     day on the article's own weekday): a report tells what happened."""
-    word = (c.group("iwd") or "").lower()
-    wd = next((t[word] for t in FOREIGN_WEEKDAYS.values() if word in t), None)
+    wd = _meaning(_words(c.group("iwd")), FOREIGN_WEEKDAYS)
     if wd is None:
         return None
-    said = " ".join((c.group("iwrb") or c.group("iwra") or "").lower().split())
-    n = next((t[said] for t in (*FOREIGN_REL_BEFORE.values(), *FOREIGN_REL_AFTER.values()) if said in t), None)
+    n = _meaning(_words(c.group("iwrb") or c.group("iwra")), FOREIGN_REL_BEFORE, FOREIGN_REL_AFTER)
     rel = {1: "next", -1: "last"}.get(n, "") if n is not None else ""
     # "esta segunda-feira": the nearest; "il reviendra lundi": the coming one
     way: Direction = None if n == 0 else "future" if n is None and _looks_ahead(c, r.language) else "past"
@@ -168,8 +183,7 @@ def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction])
 def month_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     """A month, with a day or a year or neither: without a year, the one a heading or a sentence names, else the
     nearest to the article."""
-    word = (c.group("imon") or "").lower()
-    mon = next((t[word] for t in FOREIGN_MONTHS_OF.values() if word in t), None)
+    mon = _meaning(_words(c.group("imon")), FOREIGN_MONTHS_OF)
     if mon is None:
         return None
     day = int(c.group("idn") or 0) or None
@@ -196,13 +210,9 @@ def _looks_ahead(c: Candidate, language: str) -> bool:
 
 def period_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
     """"no ano passado", "la semaine prochaine", "dit jaar": the year, month or week that many from the article's."""
-    unit_word = (c.group("iunit") or c.group("iunit2") or c.group("iunit3") or "").lower()
-    unit = next((t[unit_word] for t in FOREIGN_UNITS.values() if unit_word in t), None)
-    if c.group("iquest"):
-        n: int | None = 0
-    else:
-        rel = " ".join((c.group("irb") or c.group("ira") or "").lower().split())
-        n = next((t[rel] for t in (*FOREIGN_REL_BEFORE.values(), *FOREIGN_REL_AFTER.values()) if rel in t), None)
+    unit = _meaning(_words(c.group("iunit") or c.group("iunit2") or c.group("iunit3")), FOREIGN_UNITS)
+    n = 0 if c.group("iquest") else _meaning(_words(c.group("irb") or c.group("ira")), FOREIGN_REL_BEFORE,
+                                              FOREIGN_REL_AFTER)
     if unit is None or n is None:
         return None
     d = shift(r.dct, unit, n)
@@ -218,7 +228,7 @@ HANDLERS: dict[str, Callable[[Candidate, Resolver, Callable[[], Direction]], Val
 def sureness(text: str) -> tuple[float, str] | None:
     """How sure a date of a text in another language is and how it was reached, from its words; None for an
     expression this module does not read."""
-    low = re.sub(r"[^\S\n]+", " ", text.lower())
+    low = _words(text)
     if any(low in t for t in FOREIGN_NOWADAYS.values()):
         return 0.55, "vague reference"
     if any(low in t for t in FOREIGN_DAYWORDS.values()):

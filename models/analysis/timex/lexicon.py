@@ -167,12 +167,13 @@ FOREIGN_DAYWORDS: dict[str, dict[str, int]] = {
     "id": {"kemarin": -1, "hari ini": 0, "besok": 1},
 }
 # "Nowadays": the present in general, no day (PRESENT_REF, as "nowadays" in English).
-FOREIGN_NOWADAYS: dict[str, dict[str, int]] = {
-    "pt": {"hoje em dia": 0, "hoje dia": 0, "atualmente": 0}, "es": {"hoy en día": 0, "hoy día": 0, "actualmente": 0},
-    "fr": {"de nos jours": 0, "actuellement": 0}, "it": {"al giorno d'oggi": 0, "al giorno d’oggi": 0, "oggigiorno": 0,
-                                                           "attualmente": 0},
-    "de": {"heutzutage": 0, "derzeit": 0, "zurzeit": 0}, "nl": {"tegenwoordig": 0, "momenteel": 0},
-    "id": {"dewasa ini": 0, "saat ini": 0},
+FOREIGN_NOWADAYS: dict[str, frozenset[str]] = {
+    "pt": frozenset({"hoje em dia", "hoje dia", "atualmente"}),
+    "es": frozenset({"hoy en día", "hoy día", "actualmente"}),
+    "fr": frozenset({"de nos jours", "actuellement"}),
+    "it": frozenset({"al giorno d'oggi", "al giorno d’oggi", "oggigiorno", "attualmente"}),
+    "de": frozenset({"heutzutage", "derzeit", "zurzeit"}), "nl": frozenset({"tegenwoordig", "momenteel"}),
+    "id": frozenset({"dewasa ini", "saat ini"}),
 }
 FOREIGN_WEEKDAYS: dict[str, dict[str, int]] = {
     "pt": _numbered("segunda-feira terça-feira|terca-feira quarta-feira quinta-feira sexta-feira sábado|sabado "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from models.analysis.timex.lexicon import (
@@ -65,7 +65,7 @@ _DAYS_TO_MD = (
 
 
 
-def _foreign(table: Mapping[str, Mapping[str, object]]) -> str:
+def _foreign(table: Mapping[str, Collection[str]]) -> str:
     """The words of one lexicon of other languages, longest first, as one alternation (blanks where they have one)."""
     words = {w for of_language in table.values() for w in of_language}
     return "|".join(re.escape(w).replace(r"\ ", SP) for w in sorted(words, key=len, reverse=True))
