@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from models.analysis import nlp
+from models.analysis import analyze, nlp
 from models.analysis.timex import tag
 
 
@@ -134,7 +134,7 @@ def test_a_month_quarter_is_the_quarter_it_ends() -> None:
 @pytest.mark.parametrize(
     ("dct", "expected"),
     [(date(2013, 1, 15), {"fourth-quarter": "2012-Q4", "the second quarter": "2013-Q2", "the third quarter": "2013-Q3",
-                          "the first quarter": "2013-Q1"}),
+                          "the first quarter": "2012-Q1"}),
      (date(2013, 7, 20), {"fourth-quarter": "2013-Q4", "the second quarter": "2013-Q2", "the third quarter": "2013-Q3",
                           "the first quarter": "2013-Q1"}),
      (date(2013, 10, 25), {"fourth-quarter": "2013-Q4", "the second quarter": "2013-Q2", "the third quarter": "2013-Q3",
@@ -143,10 +143,29 @@ def test_a_month_quarter_is_the_quarter_it_ends() -> None:
 def test_a_quarter_without_a_year_is_the_one_a_report_speaks_of(dct: date, expected: dict[str, str]) -> None:
     """Results are reported after the fact: in January "fourth-quarter earnings" are last year's, whatever the tense;
     "analysts expect the second quarter to improve" is this year's (it was last year's); in late October the third
-    quarter "will be weak" is the one just ended, still to be reported (it was next year's)."""
+    quarter "will be weak" is the one just ended, still to be reported (it was next year's); a quarter that "was
+    strong" has run, so in mid-January it is last year's first (it was this year's, two weeks old)."""
     text = ("The company expects fourth-quarter earnings to rise. Analysts expect the second quarter to improve. Sales "
             "in the third quarter will be weak, and the first quarter was strong.")
     assert _values(text, dct) == expected
+
+
+def test_a_company_s_year_and_the_year_earlier_quarter() -> None:
+    """Financial news: "the fiscal year" is the one the text named (else the publication year's), "the next financial
+    year" a year (it was a span of twelve months from now), "the year-earlier quarter" the quarter just spoken of a
+    year before (it was not read), and a half that had not half run when a past clause speaks of it is last year's."""
+    text = ("Net income in the third quarter rose to $5 million from $3 million in the year-earlier quarter. The "
+            "company expects growth in the next financial year.")
+    assert _values(text, date(2013, 10, 24)) == {
+        "the third quarter": "2013-Q3", "the year-earlier quarter": "2012-Q3", "the next financial year": "2014"}
+    assert _values("Second-half sales fell.", date(2013, 8, 14)) == {"Second-half": "2012-H2"}
+    text = "In fiscal 2012, sales were flat. Net income for the fiscal year rose 5%."
+    assert _values(text, date(2013, 8, 14)) == {"fiscal 2012": "FY2012", "the fiscal year": "FY2012"}
+    shown = {t.text: t.provenance for t in analyze(text, date(2013, 8, 14)).timexes}
+    assert shown["the fiscal year"] == "previous date of the text"  # was "tense of the clause", which it is not
+    assert _values("It expects to break even in the fiscal year.", date(2013, 8, 14)) == {"the fiscal year": "2013"}
+    assert _values("Net income rose from the year-ago quarter.", date(2013, 8, 14)) == {}
+    assert _values("Third-quarter sales fell.", date(2013, 9, 24)) == {"Third-quarter": "2013-Q3"}
 
 
 def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:

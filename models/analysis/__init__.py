@@ -21,7 +21,7 @@ from models.article import text_hash
 log = logging.getLogger(__name__)
 
 # Bump when anything that changes analysis output changes: stored results of an older version are recomputed.
-ANALYZER_VERSION = "newsdesk-analysis/27"
+ANALYZER_VERSION = "newsdesk-analysis/28"
 
 __all__ = [
     "ANALYZER_VERSION", "Analysis", "Budget", "DEFAULT_BUDGET", "READER_BUDGET", "Entity", "Mention", "Timex",

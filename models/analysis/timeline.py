@@ -48,7 +48,8 @@ _DEICTIC = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this
                       r"recently|currently)\b", re.I)
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|of|from|to|during|before|after|early|late|mid|"
                                r"between|and|or|through|around|circa|c\.)\s+(?:the\s+)?$", re.I)
-_CHAINED = re.compile(r"\b(?:later|earlier|before|after|following|previous|same|that|then|prior)\b", re.I)
+_CHAINED = re.compile(r"\b(?:later|earlier|before|after|following|previous|same|that|then|prior|year-ago)\b", re.I)
+_FISCAL = re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 
 
@@ -70,6 +71,8 @@ def with_sureness(t: Timex, text: str, language: str = "en") -> Timex:
         confidence, how = 0.45, "bare year"  # "2019" without "in": as often part of a name ("Grid 2019")
     elif _EXPLICIT_YEAR.search(words):
         confidence, how = 0.95, "explicit date"
+    elif _FISCAL.search(words):  # "the fiscal year": the one the text named before, else the publication year's
+        confidence, how = 0.6, "previous date of the text" if t.value.startswith("FY") else "publication date"
     elif _CHAINED.search(words):
         confidence, how = 0.6, "previous date of the text"
     elif _DEICTIC.search(words):

@@ -36,12 +36,14 @@ _REPORTING_DAYS = 90
 
 def year_for_part(n: int, size: int, direction: Direction, dct: date) -> int:
     """Year of "the third quarter" / "the first half" without one: results are reported after the fact. A past clause
-    looks back; a future one ahead, but a part that ended in the last weeks is still to be reported ("third-quarter
-    results will be released next week", said in October); a present one ("the company expects second-quarter sales
-    to rise", "fourth-quarter earnings are due") takes the nearest, a part whose results are still news counting as
-    now."""
+    looks back, past the current part until half of it has run ("second-half sales fell", said in August); a future
+    one ahead, but a part that ended in the last weeks is still to be reported ("third-quarter results will be
+    released next week", said in October); a present one ("the company expects second-quarter sales to rise",
+    "fourth-quarter earnings are due") takes the nearest, a part whose results are still news counting as now."""
     current = (dct.month - 1) // size + 1
     if direction == "past":
+        if n == current and (dct - make_date(dct.year, (n - 1) * size + 1, 1)).days * 2 < size * 30:
+            return dct.year - 1  # "second-half sales fell", said in August: the half has hardly begun
         return dct.year if n <= current else dct.year - 1
     if direction == "future":
         if n == current - 1 and (dct - _part_end(dct.year, n, size)).days <= _REPORTING_DAYS // 2:

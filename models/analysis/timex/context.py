@@ -151,7 +151,8 @@ def accept(c: Candidate, ctx: Context) -> bool:
         rel = re.sub(r"\s+", " ", (c.group("rel") or "").lower())
         unit = (c.group("unit") or "").lower()
         if rel == "the":
-            return bool(c.group("mod")) or (unit == "weekend" and prev in ("the", "over", "at", "during", "on"))
+            return bool(c.group("mod")) or (unit == "weekend" and prev in ("the", "over", "at", "during", "on")) \
+                or unit.startswith(("fiscal", "financial"))  # "the fiscal year": the one a company reports on
         if rel in ("the whole", "the entire"):
             return unit in ("year", "month", "week", "day", "decade")
         if rel in ("the past", "the last", "the next", "the coming", "past", "coming", "this coming"):

@@ -193,6 +193,8 @@ def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         yrel = _norm(c.group("yrel"))
         year = r.dct.year + (-1 if yrel in ("last", "the previous", "the past") else 1 if yrel == "next" else 0)
     n = ORDINALS.get(qord) or (int(qord[0]) if qord[:1].isdigit() else 0)
+    if qord in _YEAR_BEFORE:
+        return _year_before(r, half)
     if qord in ("last", "latest", "previous", "past") and year is None:
         start = shift(date(r.dct.year, (current - 1) * size + 1, 1), "month", -size)
         return _quarter_value(start.year, (start.month - 1) // size + 1, half)
@@ -210,6 +212,19 @@ def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     if year is None:
         year = anchoring.year_for_part(n, size, direction(), r.dct)
     return _quarter_value(year, n, half)
+
+
+_YEAR_BEFORE = frozenset({"year-earlier", "year-ago", "prior-year", "year-before"})
+
+
+def _year_before(r: Resolver, half: bool) -> Value | None:
+    """ "The year-earlier quarter": the quarter (half) the text spoke of last, a year before; none when it has not
+    named one (a part of which year, else, is anyone's guess)."""
+    gran = "half" if half else "quarter"
+    for day, told in reversed(r.history):
+        if told == gran:
+            return _quarter_value(day.year - 1, (day.month - 1) // (6 if half else 3) + 1, half)
+    return None
 
 
 def _quarter_value(year: int, n: int, half: bool) -> Value:
@@ -246,6 +261,9 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     unit = _norm(c.group("unit"))
     mod_text = c.group("mod")
     if "year" in unit and unit != "year":  # fiscal / financial year
+        fiscal = _fiscal_year(c, r, rel)
+        if fiscal is not None:
+            return fiscal
         unit = "year"
     if rel == "the" and unit == "day" and re.search(r"earlier|later", _norm(mod_text)):
         # "later in the day": the day the story is at; with no day told before it, a habit ("people tire later in
@@ -308,6 +326,26 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         return Value("DATE", fmt(d, "month"), mod, (d.replace(day=1), "month"))
     return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text),
                  (d, u) if u in ("week", "quarter") else None)
+
+
+_FISCAL_NAMED = re.compile(r"(?i:fiscal|financial)[^\S\n]{1,3}(?:year[^\S\n]{1,3})?((?:19|20)\d\d)\b"
+                           r"|\bFY[^\S\n]?((?:19|20)\d\d)\b")
+
+
+def _fiscal_year(c: Candidate, r: Resolver, rel: str) -> Value | None:
+    """A company's year said without its number: "the fiscal year" is the one the text last named ("fiscal 2013 …
+    net income for the fiscal year"), else the publication year's; "the past (last, previous) fiscal year" the one
+    before it and "the next (coming) fiscal year" the one after (a year of accounts, not a span of twelve months)."""
+    step = {"the past": -1, "the last": -1, "the previous": -1, "the prior": -1, "the next": 1, "the coming": 1,
+            "the following": 1}.get(rel)
+    if rel == "the":
+        named = [int(m.group(1) or m.group(2)) for m in _FISCAL_NAMED.finditer(c.match.string, 0, c.start)]
+        if named:
+            return Value("DATE", f"FY{named[-1]}", None, (date(named[-1], 1, 1), "year"))
+        return _year_value(r.dct.year, c.group("mod"))
+    if step is None:
+        return None
+    return Value("DATE", f"{r.dct.year + step:04d}", None, (date(r.dct.year + step, 1, 1), "year"))
 
 
 def prev_word(c: Candidate) -> str:

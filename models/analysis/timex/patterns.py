@@ -155,7 +155,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         rf"{B}(?:(?P<the>(?i:the)){SP})?(?:(?i:fiscal|financial){SP})?(?P<qord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latest|"
-        rf"current|previous|past|next|coming|same|this))(?:-|{SP})(?:(?P<fiscq>fiscal|financial){SP})?(?P<qu>quarter|half)"
+        rf"current|previous|past|next|coming|same|this|year-earlier|year-ago|prior-year|year-before))(?:-|{SP})(?:(?P<fiscq>fiscal|financial){SP})?(?P<qu>quarter|half)"
         rf"(?:{SP}(?:of{SP})?(?:(?:fiscal{SP})?(?P<year>{YEAR4})|(?P<yrel>this|last|next|the{SP}(?:current|previous|"
         rf"past)|the){SP}(?:fiscal{SP}|financial{SP})?year))?{E}",
         "qu",
