@@ -152,18 +152,20 @@ def test_a_quarter_without_a_year_is_the_one_a_report_speaks_of(dct: date, expec
 
 def test_a_company_s_year_and_the_year_earlier_quarter() -> None:
     """Financial news: "the fiscal year" is the one the text named (else the publication year's), "the next financial
-    year" a year (it was a span of twelve months from now), "the year-earlier quarter" the quarter just spoken of a
-    year before (it was not read), and a half that had not half run when a past clause speaks of it is last year's."""
+    year" and "the past fiscal year" a company's year (they were spans of twelve months from now), all valued as
+    TimeML writes them (FY2013), "the year-earlier quarter" the quarter just spoken of a year before (it was not
+    read), and a half that had not half run when a past clause speaks of it is last year's."""
     text = ("Net income in the third quarter rose to $5 million from $3 million in the year-earlier quarter. The "
             "company expects growth in the next financial year.")
     assert _values(text, date(2013, 10, 24)) == {
-        "the third quarter": "2013-Q3", "the year-earlier quarter": "2012-Q3", "the next financial year": "2014"}
+        "the third quarter": "2013-Q3", "the year-earlier quarter": "2012-Q3", "the next financial year": "FY2014"}
     assert _values("Second-half sales fell.", date(2013, 8, 14)) == {"Second-half": "2012-H2"}
     text = "In fiscal 2012, sales were flat. Net income for the fiscal year rose 5%."
     assert _values(text, date(2013, 8, 14)) == {"fiscal 2012": "FY2012", "the fiscal year": "FY2012"}
     shown = {t.text: t.provenance for t in analyze(text, date(2013, 8, 14)).timexes}
     assert shown["the fiscal year"] == "previous date of the text"  # was "tense of the clause", which it is not
-    assert _values("It expects to break even in the fiscal year.", date(2013, 8, 14)) == {"the fiscal year": "2013"}
+    text = "It expects to break even in the fiscal year. Sales fell in the past fiscal year."
+    assert _values(text, date(2013, 8, 14)) == {"the fiscal year": "FY2013", "the past fiscal year": "FY2012"}
     assert _values("Net income rose from the year-ago quarter.", date(2013, 8, 14)) == {}
     assert _values("Third-quarter sales fell.", date(2013, 9, 24)) == {"Third-quarter": "2013-Q3"}
 

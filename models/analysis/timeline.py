@@ -10,6 +10,7 @@ from datetime import date
 from models.analysis.nlp import Parsed
 from models.analysis.timex import Context, TimeBudgetExceeded, foreign, story, tag
 from models.analysis.timex.events import build_events
+from models.analysis.timex.normalise import FISCAL_NAMED
 from models.analysis.types import Entity, TimelineEvent, Timex
 
 
@@ -71,12 +72,13 @@ def with_sureness(t: Timex, text: str, language: str = "en") -> Timex:
         confidence, how = 0.45, "bare year"  # "2019" without "in": as often part of a name ("Grid 2019")
     elif _EXPLICIT_YEAR.search(words):
         confidence, how = 0.95, "explicit date"
-    elif _FISCAL.search(words):  # "the fiscal year": the one the text named before, else the publication year's
-        confidence, how = 0.6, "previous date of the text" if t.value.startswith("FY") else "publication date"
     elif _CHAINED.search(words):
         confidence, how = 0.6, "previous date of the text"
     elif _DEICTIC.search(words):
         confidence, how = 0.85, "publication date"
+    elif _FISCAL.search(words):  # "the fiscal year": the one the text named before, else the publication year's
+        named = FISCAL_NAMED.search(text, 0, t.start)
+        confidence, how = 0.6, "previous date of the text" if named else "publication date"
     elif _WEEKDAY.search(words) and story.date_after(text, t.end) is None and story.weekday_before(text, t.start) \
             is None:
         confidence, how = 0.7, "weekday near the publication date"

@@ -328,24 +328,28 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
                  (d, u) if u in ("week", "quarter") else None)
 
 
-_FISCAL_NAMED = re.compile(r"(?i:fiscal|financial)[^\S\n]{1,3}(?:year[^\S\n]{1,3})?((?:19|20)\d\d)\b"
+# a fiscal year named with its number ("fiscal 2012", "FY2012")
+FISCAL_NAMED = re.compile(r"(?i:fiscal|financial)[^\S\n]{1,3}(?:year[^\S\n]{1,3})?((?:19|20)\d\d)\b"
                            r"|\bFY[^\S\n]?((?:19|20)\d\d)\b")
 
 
 def _fiscal_year(c: Candidate, r: Resolver, rel: str) -> Value | None:
-    """A company's year said without its number: "the fiscal year" is the one the text last named ("fiscal 2013 …
-    net income for the fiscal year"), else the publication year's; "the past (last, previous) fiscal year" the one
-    before it and "the next (coming) fiscal year" the one after (a year of accounts, not a span of twelve months)."""
-    step = {"the past": -1, "the last": -1, "the previous": -1, "the prior": -1, "the next": 1, "the coming": 1,
-            "the following": 1}.get(rel)
+    """A company's year said without its number, valued as TimeML writes one (FY2013): "the fiscal year" is the one
+    the text last named ("fiscal 2012 … net income for the fiscal year"), else the publication year's; "this" or
+    "the current" one that too; "the past (last, previous) fiscal year" the one before and "the next (coming)" the one
+    after (a year of accounts, not a span of twelve months)."""
+    step = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "past": -1, "this past": -1,
+            "the past": -1, "the last": -1, "the previous": -1, "the prior": -1, "next": 1, "coming": 1,
+            "the next": 1, "the coming": 1, "the following": 1}.get(rel)
+    year = r.dct.year + (step or 0)
     if rel == "the":
-        named = [int(m.group(1) or m.group(2)) for m in _FISCAL_NAMED.finditer(c.match.string, 0, c.start)]
-        if named:
-            return Value("DATE", f"FY{named[-1]}", None, (date(named[-1], 1, 1), "year"))
-        return _year_value(r.dct.year, c.group("mod"))
-    if step is None:
-        return None
-    return Value("DATE", f"{r.dct.year + step:04d}", None, (date(r.dct.year + step, 1, 1), "year"))
+        named = [int(m.group(1) or m.group(2)) for m in FISCAL_NAMED.finditer(c.match.string, 0, c.start)]
+        year = named[-1] if named else r.dct.year
+    elif step is None:
+        return None  # "the same fiscal year": the year the text is at
+    edge = _mod_is_end_of(c.group("mod"))
+    mod = "END" if edge == "end" else "START" if edge == "start" else mod_of(c.group("mod"))
+    return Value("DATE", f"FY{year:04d}", mod, (date(year, 1, 1), "year"))
 
 
 def prev_word(c: Candidate) -> str:
