@@ -568,3 +568,18 @@ def test_a_eu_summit_a_surname_after_two_particles_brexit_and_an_adjective_of_a_
     assert found.get("Ursula von der Leyen", ("", 0))[0] == "PERSON" and "Leyen" not in found
     assert found.get("Brexit", ("", 0))[0] == "EVENT"
     assert found.get("Ukrainian", ("", 0))[0] == "GROUP"
+
+
+def test_a_team_s_plural_short_name_in_a_headline_and_a_full_stop_the_model_took_into_a_name() -> None:
+    """ "Ravens" of the headline and of "The Ravens (5-3)" (to the model a people's name) is the Baltimore Ravens,
+    not an entity of its own; "through Ticketmaster. Swift …" (the model's "Ticketmaster." with the full stop) is the
+    company, and Swift the singer named before (it was one name, "Ticketmaster. Swift")."""
+    text = ("Chiefs rally past Ravens 27-24 in overtime thriller\n\nThe Kansas City Chiefs beat the Baltimore Ravens "
+            "27-24 on Sunday night. The Ravens (5-3) host the Pittsburgh Steelers next week.\n\nTaylor Swift "
+            "announced Friday that her tour will add dates in Toronto. Tickets go on sale through Ticketmaster. Swift, "
+            "who won a Grammy in February, is also releasing an album.")
+    found = _found(text)
+    assert found.get("Baltimore Ravens") == ("ORGANIZATION", 3) and "Ravens" not in found
+    assert found.get("Ticketmaster", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Taylor Swift") == ("PERSON", 2)
+    assert not [name for name in found if "." in name]

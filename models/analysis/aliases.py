@@ -412,6 +412,15 @@ def _merged(candidates: Sequence[Candidate], text: str) -> list[Cluster]:
     words_of = {root: {tuple(keys[i].split()) for i in idx if keys[i]} for root, idx in groups.items()}
     for root in groups:
         kind = types[root]
+        if kind == "OTHER" and len(words_of[root]) == 1 and len(nick := next(iter(words_of[root]))) == 1 \
+                and re.search(r"[^su]s$", nick[0]) and not nick[0].endswith("ics"):
+            # "Ravens" (to the model a people's name) after or before "the Baltimore Ravens": a team's plural short
+            # name (not "Linguistics" of a "Department of Linguistics", nor "Sentra" of a "Nissan Sentra")
+            target = _unique({other for other, longs in words_of.items() if types[other] == "ORGANIZATION"
+                              and any(len(long) >= 2 and long[-1] == nick[0] for long in longs)})
+            if target is not None:
+                sets.union(root, target)
+            continue
         if kind not in ("ORGANIZATION", "PLACE", "EVENT"):
             continue
         shorts = words_of[root]

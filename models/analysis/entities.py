@@ -231,6 +231,8 @@ def _trim(tokens: list[Any]) -> list[Any]:
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_punct and tokens[-1].text not in (".", ")")
+        or tokens[-1].text == "." and len(tokens) > 1 and len(tokens[-2].text) > 1  # the sentence's full stop, which
+        # the model took into "Ticketmaster." (an abbreviation keeps its own: "Inc.", "U.S." are one token)
         or tokens[-1].text.lower() in {m + "s" for m in APOSTROPHES} | set(APOSTROPHES)
         or len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha
     ):
