@@ -583,3 +583,14 @@ def test_a_team_s_plural_short_name_in_a_headline_and_a_full_stop_the_model_took
     assert found.get("Ticketmaster", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Taylor Swift") == ("PERSON", 2)
     assert not [name for name in found if "." in name]
+
+
+def test_two_companies_the_model_took_for_one_are_two_and_a_firm_named_for_two_founders_stays_whole() -> None:
+    """ "the parent of Facebook and Instagram" (to the model one organisation) names two; "Procter and Gamble",
+    named by no part alone, stays one."""
+    text = ("Meta Platforms, the parent of Facebook and Instagram, reports on Wednesday. Procter and Gamble raised "
+            "prices again.")
+    found = _found(text)
+    assert found.get("Facebook") == ("ORGANIZATION", 1) and found.get("Instagram") == ("ORGANIZATION", 1)
+    assert "Facebook and Instagram" not in found
+    assert found.get("Procter and Gamble", ("", 0))[0] == "ORGANIZATION"

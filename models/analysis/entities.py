@@ -23,6 +23,7 @@ from models.analysis.entity_spans import (
     hyphenated_names,
     joined_names,
     named_storms,
+    organisations_apart,
     owners_apart,
     particle_names,
     place_with_region,
@@ -83,8 +84,9 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(names_by_context(parsed, candidates))
     candidates.extend(repeated_names(text, candidates))  # the other mentions of a name found by its contexts
     candidates = whole_again(text, candidates)
+    candidates = organisations_apart(_without_duplicates(candidates))
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
-        text, whole_titles(text, owners_apart(text, _without_duplicates(candidates))))))))
+        text, whole_titles(text, owners_apart(text, candidates)))))))
     candidates = roads(text, products_on_offer(text, entity_cues.retype(clean(candidates, text), text)))
     candidates = lower_case_mentions(text, speaker_labels(taxa(parsed, typed_by_neighbours(candidates, text)), text))
     inside = places_inside_names(candidates)
