@@ -594,3 +594,15 @@ def test_two_companies_the_model_took_for_one_are_two_and_a_firm_named_for_two_f
     assert found.get("Facebook") == ("ORGANIZATION", 1) and found.get("Instagram") == ("ORGANIZATION", 1)
     assert "Facebook and Instagram" not in found
     assert found.get("Procter and Gamble", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_the_initials_of_an_organisation_named_in_full_are_its_acronym_though_undefined() -> None:
+    """ "WHO warns …" and "WHO regional director" (the model saw neither, and "who" is a word) are the World Health
+    Organization the text names, though it never writes "(WHO)"; capitals that are no organisation's initials stay
+    words."""
+    text = ("WHO warns of measles surge in Europe\n\nGENEVA (Reuters) - The World Health Organization said on "
+            "Thursday that cases rose. Dr. Hans Kluge, WHO regional director for Europe, urged parents to act. "
+            "THE END is near, he said.")
+    found = _found(text)
+    assert found.get("World Health Organization") == ("ORGANIZATION", 3)
+    assert not [name for name in found if name.startswith("THE")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.analysis.aliases import Candidate
+from models.analysis.aliases import Candidate, initials
 from models.analysis.entity_junk import NOT_NAMES, concept_acronyms
 from models.analysis.entity_types import written_lower
 from models.analysis.repeats import Coverage
@@ -24,8 +24,6 @@ _SHOUTED_WORDS = frozenset({"whereas", "resolved", "therefore", "now", "note", "
 
 def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with each occurrence of an acronym defined by the text added (those it does not cover yet)."""
-    if "(" not in text and ", " not in text:
-        return list(candidates)
     by_end = {c.end: c for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE")}
     kinds: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
@@ -38,6 +36,7 @@ def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]
     kinds = {a: k for a, k in kinds.items() if a.lower() not in NOT_NAMES and not _ROMAN.match(a)
              and a not in concepts and a.lower() not in _SHOUTED_WORDS
              and not written_lower(a, text)}
+    kinds.update({a: "ORGANIZATION" for a in _initials_of_named(candidates, text) if a not in kinds})
     if not kinds:
         return list(candidates)
     coverage = Coverage(len(text), candidates)
@@ -51,6 +50,18 @@ def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]
     if not added:
         return list(candidates)
     return sorted([*candidates, *added], key=lambda c: (c.start, c.end))
+
+
+_CAPITALS = re.compile(r"(?<![\w&.-])([A-Z]{3,6})(?![\w&-])")
+
+
+def _initials_of_named(candidates: Sequence[Candidate], text: str) -> set[str]:
+    """Words in capitals that are the initials of an organisation the text names in full, though it does not define
+    them ("WHO" of the World Health Organization, "EMA"): its acronym, even when it is a word ("who")."""
+    named = {initials(c.text) for c in candidates if c.type == "ORGANIZATION" and len(c.text.split()) >= 3}
+    if not named:
+        return set()
+    return {m.group(1) for m in _CAPITALS.finditer(text) if m.group(1) in named}
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
