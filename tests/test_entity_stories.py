@@ -606,3 +606,16 @@ def test_the_initials_of_an_organisation_named_in_full_are_its_acronym_though_un
     found = _found(text)
     assert found.get("World Health Organization") == ("ORGANIZATION", 3)
     assert not [name for name in found if name.startswith("THE")]
+
+
+def test_a_charity_named_with_its_country_is_an_organisation_not_the_country() -> None:
+    """ "Parkinson's UK" and "the charity Brain Research UK" are organisations (the model: the United Kingdom, and
+    nothing before it); "Meanwhile UK inflation", "across the UK" and "London UK" keep the country."""
+    text = ("Parkinson's UK and Cancer Research UK have called for more funding. The charity Brain Research UK "
+            "agreed. Meanwhile UK inflation rose. Prices rose across the UK. He was born in London UK.")
+    found = _found(text)
+    assert found.get("Parkinson's UK", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Brain Research UK", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("United Kingdom") == ("PLACE", 3)
+    assert found.get("London", ("", 0))[0] == "PLACE"
+    assert "Meanwhile UK" not in found

@@ -34,6 +34,7 @@ MODULES = (
     "models.analysis.library_people", "models.analysis.teams", "models.analysis.repeats", "models.analysis.works",
     "models.analysis.casual", "models.analysis.speakers", "models.analysis.acronyms", "models.analysis.post_signatures",
     "models.analysis.roads", "models.analysis.offers", "models.analysis.latin_names", "models.analysis.language",
+    "models.analysis.organisation_spans",
 )  # fmt: skip
 SIZES = (4096, 16384, 65536, 262144, 1 << 20)
 BUDGET = 20.0  # seconds for 1 MB; linear rules take 0.1-3 s on a busy shared machine, a quadratic one hours

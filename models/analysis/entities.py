@@ -23,7 +23,6 @@ from models.analysis.entity_spans import (
     hyphenated_names,
     joined_names,
     named_storms,
-    organisations_apart,
     owners_apart,
     particle_names,
     place_with_region,
@@ -59,6 +58,7 @@ from models.analysis.neighbours import typed_by_neighbours
 from models.analysis.nested_places import places_in_universities, places_inside_names
 from models.analysis.nlp import Parsed, Piece
 from models.analysis.offers import products_on_offer
+from models.analysis.organisation_spans import organisations_apart, organisations_ending_in_a_country
 from models.analysis.repeats import Coverage, repeated_names, whole_again
 from models.analysis.roads import roads
 from models.analysis.speakers import speaker_labels
@@ -84,7 +84,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates.extend(names_by_context(parsed, candidates))
     candidates.extend(repeated_names(text, candidates))  # the other mentions of a name found by its contexts
     candidates = whole_again(text, candidates)
-    candidates = organisations_apart(_without_duplicates(candidates))
+    candidates = organisations_ending_in_a_country(organisations_apart(_without_duplicates(candidates)), text)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
         text, whole_titles(text, owners_apart(text, candidates)))))))
     candidates = roads(text, products_on_offer(text, entity_cues.retype(clean(candidates, text), text)))

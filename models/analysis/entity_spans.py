@@ -1,8 +1,7 @@
 """Mentions made whole where the model cut a name in pieces: a place written with its region or postal state
 ("Oldham, Lancashire, England", "Tulsa, OK"), a name cut at a hyphen ("Bourg-la-Reine", "Botero-Moriaty"), an
 organisation cut in two ("Lockheed" + "Martin"), a place cut at its particle ("Frankfurt am Main") and a force named
-after two counties ("Avon and Somerset Police"); and two organisations the model took for one ("Facebook and
-Instagram")."""
+after two counties ("Avon and Somerset Police")."""
 
 from __future__ import annotations
 
@@ -26,7 +25,6 @@ from models.analysis.entity_types import (
     is_title_word,
 )
 from models.analysis.given_names import given_name_first, given_names
-from models.analysis.known_names import KNOWN_ORGANISATIONS
 from models.analysis.world_cities import is_city
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
@@ -538,24 +536,3 @@ _SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
 # Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
 _PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
 
-
-_AND_OR = re.compile(r" (?:and|or) ")
-
-
-def organisations_apart(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """An organisation of the model that is two joined by "and" or "or" ("the parent of Facebook and Instagram"):
-    two, when each part is one the news names every day or one the text names alone ("Procter and Gamble", "Marks
-    and Spencer", "Avon and Somerset Police" stay one)."""
-    alone = {name_key(c.text) for c in candidates}
-    out: list[Candidate] = []
-    for c in candidates:
-        joint = _AND_OR.search(c.text) if c.type == "ORGANIZATION" else None
-        if joint is not None and len(_AND_OR.findall(c.text)) == 1:
-            left, right = c.text[: joint.start()], c.text[joint.end() :]
-            if all(p[:1].isupper() and (name_key(p) in KNOWN_ORGANISATIONS or name_key(p) in alone)
-                   for p in (left, right)):
-                out.append(Candidate(c.start, c.start + joint.start(), left, c.type, c.weak, "apart"))
-                out.append(Candidate(c.start + joint.end(), c.end, right, c.type, c.weak, "apart"))
-                continue
-        out.append(c)
-    return out
