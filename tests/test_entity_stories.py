@@ -619,3 +619,13 @@ def test_a_charity_named_with_its_country_is_an_organisation_not_the_country() -
     assert found.get("United Kingdom") == ("PLACE", 3)
     assert found.get("London", ("", 0))[0] == "PLACE"
     assert "Meanwhile UK" not in found
+
+
+def test_a_newspaper_with_a_people_s_ending_that_reports_is_no_people() -> None:
+    """ "the Guardian reported" (a word shaped like "Canadian", then a verb) is the newspaper, not a people (it was
+    GROUP); "a Glaswegian country singer" stays a people's adjective."""
+    text = ("Fans in Cardiff and Edinburgh will also get shows, the Guardian reported. It is a story about a "
+            "self-destructive Glaswegian country singer.")
+    found = _found(text)
+    assert found.get("Guardian", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Glaswegian", ("", 0))[0] == "GROUP"

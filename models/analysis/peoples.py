@@ -56,7 +56,10 @@ def nationality_written(word: str, text: str) -> bool:
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ites|ians|eans)$")
 _ADJECTIVE_OF_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ese)$")
 _WORD_BEFORE = re.compile(r"(?:\b(?:a|an|the|all|many|some|two|three|[a-z]+)\s)$")
-_NOUN_AFTER = re.compile(r"\s[a-z]{3,}\b")
+_NOUN_AFTER = re.compile(  # a verb after it makes the name a subject ("the Guardian reported", "the Christian said")
+    r"\s(?!(?:said|says|say|told|tells|wrote|writes|reported|reports|added|adds|announced|announces|noted|notes|"
+    r"claimed|claims|has|have|had|is|was|are|were|will|would|could|can|may|might|did|does)\b)[a-z]{3,}\b"
+)
 
 
 def peoples_of_places(candidates: Sequence[Candidate], text: str) -> set[str]:
