@@ -170,6 +170,14 @@ def test_a_company_s_year_and_the_year_earlier_quarter() -> None:
     assert _values("Third-quarter sales fell.", date(2013, 9, 24)) == {"Third-quarter": "2013-Q3"}
 
 
+def test_tickets_for_a_dated_show_are_for_the_show_ahead_whatever_became_of_them() -> None:
+    """ "Tickets for her June 3 show sold out" in February is this June's show (the past clause made it last June's);
+    written in August after the show, it is still this year's."""
+    text = "Beyoncé added a second date after tickets for her June 3 show sold out in minutes."
+    assert _values(text, date(2023, 2, 6))["June 3"] == "2023-06-03"
+    assert _values("Tickets for the June 3 show sold out in minutes.", date(2023, 8, 6))["June 3"] == "2023-06-03"
+
+
 def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
     text = ("Stadia Is A Beta Until 2020, But The Price Is High\n"
             "Come November 19, those who paid $129 for the Founder's Edition will receive a controller, a stick, "

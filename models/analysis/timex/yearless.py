@@ -54,6 +54,9 @@ def yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Ca
         return anchoring.year_for(mon, day, "past", r.dct)
     if _DUE.search(text[max(0, c.start - 24) : c.start]):
         return anchoring.year_for(mon, day, "future", r.dct)  # "the leaders said, with a report due in March"
+    if _TICKETS_FOR.search(text[max(0, c.start - 30) : c.start]):
+        # "tickets for her June 3 show sold out": the show's date, the nearest, whatever became of the tickets
+        return anchoring.year_for(mon, day, None, r.dct)
     told = _narrative_year(text, c.start, mon, day, r, direction) or schedule_year(text, c.start, mon, day, r,
                                                                                    direction)
     if told is not None:
@@ -116,6 +119,8 @@ def _against_tense(year: int, this_year: int, said: Direction) -> bool:
 # What is due is ahead, whatever the tense of the clause that tells of it (not what "was due").
 _DUE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bfell )(?<!\bbecame )\bdue[^\S\n]+(?:in|on|by|before)"
                   r"[^\S\n]+$", re.IGNORECASE)
+_TICKETS_FOR = re.compile(r"\btickets?[^\S\n]+(?:for|to)[^\S\n]+(?:(?:the|her|his|their|its|a|an)[^\S\n]+)?$",
+                          re.IGNORECASE)
 _PLAN_LINK = re.compile(r"\b(?:in|until|till|by|for|from|before)[^\S\n]+$", re.IGNORECASE)
 # Words of a schedule before a bare month in a present-tense clause: the month is ahead of the article ("the
 # festival returns in July", "the exhibition closes in March").
