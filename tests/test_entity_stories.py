@@ -629,3 +629,13 @@ def test_a_newspaper_with_a_people_s_ending_that_reports_is_no_people() -> None:
     found = _found(text)
     assert found.get("Guardian", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Glaswegian", ("", 0))[0] == "GROUP"
+
+
+def test_a_box_score_keeps_its_players_and_a_port_keeps_its_number() -> None:
+    """ "J. Smith 2 goals, K. Lee 1 assist" (the model's "J. Smith 2", then a product by its number) are two players;
+    "two Thunderbolt 3 ports" stays a product with its number."""
+    text = "Box score: J. Smith 2 goals, K. Lee 1 assist. The laptop has two Thunderbolt 3 ports."
+    found = _found(text)
+    assert found.get("J. Smith", ("", 0))[0] == "PERSON" and found.get("K. Lee", ("", 0))[0] == "PERSON"
+    assert not [name for name in found if name.startswith(("J. Smith ", "K. Lee "))]
+    assert "Thunderbolt" not in found

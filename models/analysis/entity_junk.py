@@ -530,6 +530,10 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="EVENT", source="event")  # "since Brexit", a place to the model
         if c.type != "OTHER" and _DISEASE.match(c.text):
             c = replace(c, type="OTHER", source="disease")  # "COVID-19", an organisation to the model
+        stat = _COUNT_END.search(c.text) if c.type == "PERSON" and _COUNTED_AFTER.match(text, c.end) else None
+        if stat and " " in c.text[: stat.start()]:  # "J. Smith 2 goals" (the model's "J. Smith 2"): a player and his
+            # tally; not "Thunderbolt 3 ports", one word and its number
+            c = replace(c, end=c.start + stat.start(), text=c.text[: stat.start()])
         if c.type == "PERSON" and any(ch.isdigit() for ch in c.text) or (
             c.type in ("PERSON", "ORGANIZATION", "PLACE") and " " in c.text and _MODEL_AFTER.match(text, c.end)
         ):
@@ -585,4 +589,6 @@ _DISEASE = re.compile(r"(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebol
 _SERIES_WORDS = frozenset({"Series", "Model", "Mark", "Gen", "Generation", "Version"})
 _SERIES_NUMBER = re.compile(r"( (?:\d{1,3}|[A-Z]|[IVX]{1,4}))(?![\w.,-]\w)")
 _SCORE_TAIL = re.compile(r"(?<=[a-z])\s\d{1,3}\s?[-–]\s?\d{1,3}$")  # "Midlothian 2–1": the score the model took in
+_COUNT_END = re.compile(r"[^\S\n]\d{1,3}$")
+_COUNTED_AFTER = re.compile(r"[^\S\n][a-z]{3,}")
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")
