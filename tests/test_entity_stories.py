@@ -639,3 +639,12 @@ def test_a_box_score_keeps_its_players_and_a_port_keeps_its_number() -> None:
     assert found.get("J. Smith", ("", 0))[0] == "PERSON" and found.get("K. Lee", ("", 0))[0] == "PERSON"
     assert not [name for name in found if name.startswith(("J. Smith ", "K. Lee "))]
     assert "Thunderbolt" not in found
+
+
+def test_what_an_author_is_the_author_of_is_a_work() -> None:
+    """ "author of Finally Full, Finally Slim" names a book (to the model an organisation)."""
+    text = '"Try tart cherry juice," says registered dietitian Lisa Young, PhD, author of Finally Full, Finally Slim.'
+    found = _found(text)
+    assert found.get("Lisa Young", ("", 0))[0] == "PERSON"
+    assert found.get("Finally Full", ("OTHER", 0))[0] == "OTHER"
+    assert not [name for name, (kind, _) in found.items() if "Finally" in name and kind != "OTHER"]

@@ -135,7 +135,13 @@ _WORK_NOUN_RIGHT_BEFORE = re.compile(
 )
 
 
+# Who wrote what comes next ("registered dietitian Lisa Young, author of Finally Full, Finally Slim").
+_AUTHOR_OF = re.compile(r"\b(?:co-)?(?:author|writer)s?[^\S\n]{1,2}of[^\S\n]{1,2}$", re.IGNORECASE)
+
+
 def titled_by_work_noun(c: Candidate, text: str) -> bool:
-    """A person's, a place's or an organisation's name right after a work's noun: the title of that work."""
+    """A person's, a place's or an organisation's name right after a work's noun, or after "author of": the title
+    of that work."""
     return c.type in ("PERSON", "ORGANIZATION", "PLACE") and bool(
-        _WORK_NOUN_RIGHT_BEFORE.search(text, max(0, c.start - 80), c.start))
+        _WORK_NOUN_RIGHT_BEFORE.search(text, max(0, c.start - 80), c.start)
+        or _AUTHOR_OF.search(text, max(0, c.start - 24), c.start))
