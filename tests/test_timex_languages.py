@@ -186,8 +186,17 @@ def test_a_period_word_of_another_language_is_not_read_in_english_or_in_the_wron
         # "ahora" (now) and "primera" end as a future does in French, not in Spanish
         ("El ministro habló con los sindicatos sobre la crisis, pero no hubo acuerdo. Ahora, por primera vez, el "
          "ministro llegó el lunes a Madrid.", {"lunes": "2024-03-04"}),
+        # German and Dutch tell a plan in the present: a sentence with no sign of the past looks ahead ("ist
+        # Feiertag" is a present, "ist zurückgekehrt" a past)
+        ("Der Minister sprach mit den Gewerkschaften über die Krise und die Löhne der Arbeiter. Am Montag kommt er "
+         "zurück. Der Prozess beginnt am Dienstag. Am Samstag ist er zurückgekehrt. Am Sonntag hat die Regierung "
+         "das Gesetz beschlossen.", {"Montag": "2024-03-11", "Dienstag": "2024-03-12", "Samstag": "2024-03-02",
+                                     "Sonntag": "2024-03-03"}),
+        ("Het kabinet heeft een plan gepresenteerd dat de lonen moet verhogen, en de vakbonden zijn niet tevreden. "
+         "Maandag komt de minister terug. Dinsdag is het overleg begonnen.",
+         {"Maandag": "2024-03-11", "Dinsdag": "2024-03-05"}),
     ],
-    ids=["fr", "it", "es"],
+    ids=["fr", "it", "es", "de", "nl"],
 )
 def test_a_weekday_in_a_sentence_in_the_future_tense_is_the_coming_one(text: str, expected: dict[str, str]) -> None:
     assert {t.text: t.value for t in analyze(text, FRIDAY).timexes} == expected

@@ -72,6 +72,22 @@ _FUTURE_ENDINGS = {
     "it": re.compile(r"(?<!\w)\w{2,}(?:rà|ranno|remo)(?!\w)", re.IGNORECASE),
 }
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# Signs of the past in a German or Dutch sentence: the auxiliaries of the perfect and the commonest past forms; and
+# "to be" with a participle ("ist zurückgekehrt", "is begonnen": "ge-" or a prefix that takes its place), which
+# without one is a present ("ist Feiertag").
+_PAST_SIGNS = {
+    "de": re.compile(r"(?<!\w)(?:hat|haben|habe|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|kam|kamen|ging|"
+                     r"gingen|gab|gaben|fand|traf|begann|stand|starb|gewann|verlor|sprach|nahm|teilte|erklärte|"
+                     r"kündigte|berichtete|besuchte|reiste)(?!\w)", re.IGNORECASE),
+    "nl": re.compile(r"(?<!\w)(?:heeft|hebben|heb|had|hadden|was|waren|werd|zei|zeiden|kwam|kwamen|ging|gingen|gaf|"
+                     r"gaven|vond|begon|stierf|won|verloor|sprak|nam)(?!\w)", re.IGNORECASE),
+}
+_BE_AND_PARTICIPLE = {
+    "de": (re.compile(r"(?<!\w)(?:ist|sind|bin|bist|seid)(?!\w)"),
+           re.compile(r"(?<!\w)(?:[a-zäöü]{0,12}ge|be|ver|er|ent|zer)[a-zäöüß]{2,16}(?:t|en)(?!\w)")),
+    "nl": (re.compile(r"(?<!\w)(?:is|zijn|ben|bent)(?!\w)"),
+           re.compile(r"(?<!\w)(?:[a-z]{0,12}ge|be|ver|er|ont)[a-z]{2,16}(?:d|t|en)(?!\w)")),
+}
 _ELIDED = re.compile(r"^(?:l|quest)['’]")
 _DATE_AFTER = re.compile(r",?[^\S\n]{1,3}(?:den[^\S\n]{1,3}|le[^\S\n]{1,3})?\d{1,2}\b")
 
@@ -175,7 +191,8 @@ def weekday_value(c: Candidate, r: Resolver, direction: Callable[[], Direction])
     n = _meaning(_words(c.group("iwrb") or c.group("iwra")), FOREIGN_REL_BEFORE, FOREIGN_REL_AFTER)
     rel = {1: "next", -1: "last"}.get(n, "") if n is not None else ""
     # "esta segunda-feira": the nearest; "il reviendra lundi": the coming one
-    way: Direction = None if n == 0 else "future" if n is None and _looks_ahead(c, r.language) else "past"
+    ahead = n is None and (_looks_ahead(c, r.language) or _scheduled_present(c, r.language))
+    way: Direction = None if n == 0 else "future" if ahead else "past"
     d = anchoring.weekday_date(wd, rel, way, r.dct)
     return Value("DATE", d.isoformat(), None, (d, "day"))
 
@@ -206,6 +223,23 @@ def _looks_ahead(c: Candidate, language: str) -> bool:
     sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
     ending = _FUTURE_ENDINGS.get(language)
     return bool(_AHEAD.search(sentence) or ending and ending.search(sentence))
+
+
+def _scheduled_present(c: Candidate, language: str) -> bool:
+    """German and Dutch tell what is planned for a weekday in the present ("Am Montag kommt er zurück", "Op maandag
+    begint het proces"): a sentence without a sign of the past (an auxiliary of the perfect or a common past form;
+    "ist"/"is" only with a participle) looks ahead."""
+    signs = _PAST_SIGNS.get(language)
+    if signs is None:
+        return False
+    text = c.match.string
+    before = text[max(0, c.start - 160) : c.start]
+    opening = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
+    after = text[c.end : c.end + 160]
+    end = _SENTENCE_END.search(after)
+    sentence = f"{opening} {after[: end.start() if end else len(after)]}"
+    auxiliary, participle = _BE_AND_PARTICIPLE[language]
+    return not signs.search(sentence) and not (auxiliary.search(sentence) and participle.search(sentence))
 
 
 def period_value(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> Value | None:
