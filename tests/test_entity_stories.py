@@ -648,3 +648,13 @@ def test_what_an_author_is_the_author_of_is_a_work() -> None:
     assert found.get("Lisa Young", ("", 0))[0] == "PERSON"
     assert found.get("Finally Full", ("OTHER", 0))[0] == "OTHER"
     assert not [name for name, (kind, _) in found.items() if "Finally" in name and kind != "OTHER"]
+
+
+def test_a_one_word_subject_whose_sentence_goes_on_to_her_is_a_person() -> None:
+    """ "Beyoncé has added a second date … after tickets for her June 3 show sold out" (to the model an organisation)
+    is a person; "Apple has added … its" stays a company."""
+    text = ("Beyoncé has added a second date at Wembley Stadium after tickets for her June 3 show sold out. Apple has "
+            "added a second model to its range of phones.")
+    found = _found(text)
+    assert found.get("Beyoncé", ("", 0))[0] == "PERSON"
+    assert found.get("Apple", ("", 0))[0] == "ORGANIZATION"

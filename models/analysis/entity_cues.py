@@ -186,6 +186,8 @@ _CRUDE_AFTER = re.compile(r"\s+crude\b")
 _NUMBERED_SUMMIT = re.compile(r"COP ?\d{1,2}\Z")
 _WORK_OF_AFTER = re.compile(r"['’]s\s+[“\"‘]")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]+\s+(?:his|her|himself|herself)\b")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?\n][\"'”’)]?[^\S\n]{0,3})$")
+_OWN_LATER = re.compile(r"[^\S\n]+[a-z]+(?:[^.!?\n](?!\b(?:its|their|it)\b)){0,100}?\b(?:her|his)\b")
 _CITED_AFTER = re.compile(r"\s*(?:\[\d|\((?:1[89]|20)\d\d[a-z]?[),;])")
 # An author in a reference: "(Lund, 2009)", "Lund et al. (2009)", "Lund and Berg [4]", "(Lund, Berg, & Holm, 2014)".
 _REFERENCE_AFTER = re.compile(
@@ -358,6 +360,8 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["OTHER"] += 2  # "the Tuvani language", "Tuvani speakers": a language, not an organisation
     if _PRONOUN_AFTER.match(after) or _CITED_AFTER.match(after):
         cues["PERSON"] += 1
+    elif len(words) == 1 and _SUBJECT_BEFORE.search(before) and _OWN_LATER.match(after):
+        cues["PERSON"] += 1  # "Beyoncé has added a date … for her June 3 show": "her" before any "its", "their"
     if len(words) == 1 and (
         _REFERENCE_AFTER.match(after)
         or _REFERENCE_BEFORE.search(before) and (_YEAR_AFTER.match(after) or _CITED_AFTER.match(after))
