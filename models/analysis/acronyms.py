@@ -24,18 +24,20 @@ _SHOUTED_WORDS = frozenset({"whereas", "resolved", "therefore", "now", "note", "
 
 def acronym_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates with each occurrence of an acronym defined by the text added (those it does not cover yet)."""
-    by_end = {c.end: c for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE")}
     kinds: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
-        long = by_end.get(m.start() - 1) or by_end.get(m.start())
-        if long is not None and " " in long.text and _initials_fit(m.group(1), long.text):
-            kinds.setdefault(m.group(1), long.type)
-    for m in _SELF_DEFINED.finditer(text):
-        kinds.setdefault(m.group(1), "ORGANIZATION")
-    concepts = concept_acronyms(text)  # "sea surface salinity (SSS)": a notion's letters, no name
-    kinds = {a: k for a, k in kinds.items() if a.lower() not in NOT_NAMES and not _ROMAN.match(a)
-             and a not in concepts and a.lower() not in _SHOUTED_WORDS
-             and not written_lower(a, text)}
+    if "(" in text or ", " in text:
+        by_end = {c.end: c for c in candidates if c.type in ("PERSON", "ORGANIZATION", "PLACE")}
+        for m in _DEFINED.finditer(text):
+            long = by_end.get(m.start() - 1) or by_end.get(m.start())
+            if long is not None and " " in long.text and _initials_fit(m.group(1), long.text):
+                kinds.setdefault(m.group(1), long.type)
+        for m in _SELF_DEFINED.finditer(text):
+            kinds.setdefault(m.group(1), "ORGANIZATION")
+    if kinds:
+        concepts = concept_acronyms(text)  # "sea surface salinity (SSS)": a notion's letters, no name
+        kinds = {a: k for a, k in kinds.items() if a.lower() not in NOT_NAMES and not _ROMAN.match(a)
+                 and a not in concepts and a.lower() not in _SHOUTED_WORDS
+                 and not written_lower(a, text)}
     kinds.update({a: "ORGANIZATION" for a in _initials_of_named(candidates, text) if a not in kinds})
     if not kinds:
         return list(candidates)
