@@ -28,6 +28,7 @@ MODULES = (
     "models.analysis.timex.context", "models.analysis.timex.normalise", "models.analysis.timex.tense",
     "models.analysis.timex.events", "models.analysis.timex.quantities", "models.analysis.timex.resolution",
     "models.analysis.timex.yearless", "models.analysis.timex.story", "models.analysis.timex.foreign",
+    "models.analysis.timex.accounts",
     "models.analysis.products", "models.analysis.coordination", "models.analysis.titles",
     "models.analysis.publications", "models.analysis.surnames",
     "models.analysis.regions", "models.analysis.cases", "models.analysis.event_labels", "models.analysis.entity_spans",

@@ -9,8 +9,8 @@ from datetime import date
 
 from models.analysis.nlp import Parsed
 from models.analysis.timex import Context, TimeBudgetExceeded, foreign, story, tag
+from models.analysis.timex.accounts import FISCAL_NAMED, FISCAL_REACH
 from models.analysis.timex.events import build_events
-from models.analysis.timex.normalise import FISCAL_NAMED
 from models.analysis.types import Entity, TimelineEvent, Timex
 
 
@@ -77,7 +77,7 @@ def with_sureness(t: Timex, text: str, language: str = "en") -> Timex:
     elif _DEICTIC.search(words):
         confidence, how = 0.85, "publication date"
     elif _FISCAL.search(words):  # "the fiscal year": the one the text named before, else the publication year's
-        named = FISCAL_NAMED.search(text, 0, t.start)
+        named = FISCAL_NAMED.search(text, max(0, t.start - FISCAL_REACH), t.start)
         confidence, how = 0.6, "previous date of the text" if named else "publication date"
     elif _WEEKDAY.search(words) and story.date_after(text, t.end) is None and story.weekday_before(text, t.start) \
             is None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from models.analysis.timex import anchoring, foreign, quantities, story
+from models.analysis.timex import accounts, anchoring, foreign, quantities, story
 from models.analysis.timex.arithmetic import add_days, fmt, season_of, shift
 from models.analysis.timex.lexicon import (
     FOREIGN_MONTHS,
@@ -193,8 +193,9 @@ def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         yrel = _norm(c.group("yrel"))
         year = r.dct.year + (-1 if yrel in ("last", "the previous", "the past") else 1 if yrel == "next" else 0)
     n = ORDINALS.get(qord) or (int(qord[0]) if qord[:1].isdigit() else 0)
-    if qord in _YEAR_BEFORE:
-        return _year_before(r, half)
+    if qord in accounts.YEAR_BEFORE:
+        before = accounts.year_before(r.history, half)
+        return _quarter_value(*before, half) if before else None
     if qord in ("last", "latest", "previous", "past") and year is None:
         start = shift(date(r.dct.year, (current - 1) * size + 1, 1), "month", -size)
         return _quarter_value(start.year, (start.month - 1) // size + 1, half)
@@ -212,19 +213,6 @@ def _quarter(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     if year is None:
         year = anchoring.year_for_part(n, size, direction(), r.dct)
     return _quarter_value(year, n, half)
-
-
-_YEAR_BEFORE = frozenset({"year-earlier", "year-ago", "prior-year", "year-before"})
-
-
-def _year_before(r: Resolver, half: bool) -> Value | None:
-    """ "The year-earlier quarter": the quarter (half) the text spoke of last, a year before; none when it has not
-    named one (a part of which year, else, is anyone's guess)."""
-    gran = "half" if half else "quarter"
-    for day, told in reversed(r.history):
-        if told == gran:
-            return _quarter_value(day.year - 1, (day.month - 1) // (6 if half else 3) + 1, half)
-    return None
 
 
 def _quarter_value(year: int, n: int, half: bool) -> Value:
@@ -261,9 +249,11 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
     unit = _norm(c.group("unit"))
     mod_text = c.group("mod")
     if "year" in unit and unit != "year":  # fiscal / financial year
-        fiscal = _fiscal_year(c, r, rel)
-        if fiscal is not None:
-            return fiscal
+        year = accounts.fiscal_year(c.match.string, c.start, rel, r.dct)
+        if year is not None:
+            edge = _mod_is_end_of(mod_text)
+            mod = "END" if edge == "end" else "START" if edge == "start" else mod_of(mod_text)
+            return Value("DATE", f"FY{year:04d}", mod, (date(year, 1, 1), "year"))
         unit = "year"
     if rel == "the" and unit == "day" and re.search(r"earlier|later", _norm(mod_text)):
         # "later in the day": the day the story is at; with no day told before it, a habit ("people tire later in
@@ -326,30 +316,6 @@ def _deictic(c: Candidate, r: Resolver, direction: Callable[[], Direction]) -> V
         return Value("DATE", fmt(d, "month"), mod, (d.replace(day=1), "month"))
     return Value("DATE", fmt(d, "weekend" if unit == "weekend" else u), mod_of(mod_text),
                  (d, u) if u in ("week", "quarter") else None)
-
-
-# a fiscal year named with its number ("fiscal 2012", "FY2012")
-FISCAL_NAMED = re.compile(r"(?i:fiscal|financial)[^\S\n]{1,3}(?:year[^\S\n]{1,3})?((?:19|20)\d\d)\b"
-                           r"|\bFY[^\S\n]?((?:19|20)\d\d)\b")
-
-
-def _fiscal_year(c: Candidate, r: Resolver, rel: str) -> Value | None:
-    """A company's year said without its number, valued as TimeML writes one (FY2013): "the fiscal year" is the one
-    the text last named ("fiscal 2012 … net income for the fiscal year"), else the publication year's; "this" or
-    "the current" one that too; "the past (last, previous) fiscal year" the one before and "the next (coming)" the one
-    after (a year of accounts, not a span of twelve months)."""
-    step = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "past": -1, "this past": -1,
-            "the past": -1, "the last": -1, "the previous": -1, "the prior": -1, "next": 1, "coming": 1,
-            "the next": 1, "the coming": 1, "the following": 1}.get(rel)
-    year = r.dct.year + (step or 0)
-    if rel == "the":
-        named = [int(m.group(1) or m.group(2)) for m in FISCAL_NAMED.finditer(c.match.string, 0, c.start)]
-        year = named[-1] if named else r.dct.year
-    elif step is None:
-        return None  # "the same fiscal year": the year the text is at
-    edge = _mod_is_end_of(c.group("mod"))
-    mod = "END" if edge == "end" else "START" if edge == "start" else mod_of(c.group("mod"))
-    return Value("DATE", f"FY{year:04d}", mod, (date(year, 1, 1), "year"))
 
 
 def prev_word(c: Candidate) -> str:
