@@ -535,4 +535,3 @@ _NAME_GOES_ON = re.compile(r"['’]s\b| [A-Z]")  # "… of Kenya's …", "… of
 _SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
 # Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
 _PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
-

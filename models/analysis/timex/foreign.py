@@ -226,7 +226,7 @@ def _looks_ahead(c: Candidate, language: str) -> bool:
 
 
 def _scheduled_present(c: Candidate, language: str) -> bool:
-    """German and Dutch tell what is planned for a weekday in the present ("Am Montag kommt er zurück", "Op maandag
+    """German and Dutch tell what is planned for a weekday in the present ("Am Montag kommt er zurück", "Maandag
     begint het proces"): a sentence without a sign of the past (an auxiliary of the perfect or a common past form;
     "ist"/"is" only with a participle) looks ahead."""
     signs = _PAST_SIGNS.get(language)
