@@ -658,3 +658,13 @@ def test_a_one_word_subject_whose_sentence_goes_on_to_her_is_a_person() -> None:
     found = _found(text)
     assert found.get("Beyoncé", ("", 0))[0] == "PERSON"
     assert found.get("Apple", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_county_or_a_province_is_a_place_whatever_the_model_says() -> None:
+    """ "winds to Cornwall" and "schools in Devon and Cornwall" (two people to the model) are places, Devon by the
+    county beside it (a given name, so not by the list alone); "Ontario" too."""
+    text = ("Storm Ciarán brought winds to Cornwall on Thursday. Schools in Devon and Cornwall will stay closed. "
+            "Ontario sent crews.")
+    found = _found(text)
+    for name in ("Cornwall", "Devon", "Ontario"):
+        assert found.get(name, ("", 0))[0] == "PLACE", name

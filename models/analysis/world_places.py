@@ -1,9 +1,11 @@
-"""The countries of the world, their capitals and the states of the United States: places whatever the small model
-calls them ("aid to Kyiv", which it takes for a person). A name that is also a given name ("Jordan", "Georgia",
-"Sofia") is left to the context, and so is a surname of a person the article names in full ("Jack London").
+"""The countries of the world, their capitals, the states of the United States and the counties, provinces and
+states of the other English-speaking countries: places whatever the small model calls them ("aid to Kyiv", which it
+takes for a person; "schools in Devon and Cornwall", two people to it). A name that is also a given name ("Jordan",
+"Georgia", "Sofia", "Kent") is left to the context, and so is a surname of a person the article names in full ("Jack
+London").
 
-The countries and the states come from the English address providers of Faker (MIT), installed for the given names;
-the capitals are listed here as the English-language press spells them."""
+The countries, the states and the regions come from the English address providers of Faker (MIT), installed for the
+given names; the capitals are listed here as the English-language press spells them."""
 
 from __future__ import annotations
 
@@ -47,8 +49,24 @@ def world_places() -> frozenset[str]:
 
 @functools.cache
 def places_with_given_names() -> frozenset[str]:
-    """Countries, capitals and states, those that are also given names too ("Jordan", "Georgia", "Victoria")."""
-    return frozenset(countries_and_states() | {w.replace("_", " ") for w in _CAPITALS.split()})
+    """Countries, capitals, states and regions, those that are also given names too ("Jordan", "Georgia",
+    "Victoria")."""
+    return frozenset(countries_and_states() | {w.replace("_", " ") for w in _CAPITALS.split()} | _regions())
+
+
+def _regions() -> frozenset[str]:
+    """The counties, provinces and states of the English-speaking countries as the English-language press names them
+    ("Cornwall", "Ontario", "Queensland", "Kerala", "Galway"), from Faker's address providers as the countries are."""
+    try:
+        from faker.providers.address.en_AU import Provider as Australia
+        from faker.providers.address.en_CA import Provider as Canada
+        from faker.providers.address.en_GB import Provider as Britain
+        from faker.providers.address.en_IE import Provider as Ireland
+        from faker.providers.address.en_IN import Provider as India
+
+        return frozenset({*Britain.counties, *Ireland.counties, *Canada.provinces, *Australia.states, *India.states})
+    except (ImportError, AttributeError):
+        return frozenset()
 
 
 # Regions named by one word, most in the plural after "the" ("up to the Lakes", "the Balkans", "the Sahel").
