@@ -668,3 +668,12 @@ def test_a_county_or_a_province_is_a_place_whatever_the_model_says() -> None:
     found = _found(text)
     for name in ("Cornwall", "Devon", "Ontario"):
         assert found.get(name, ("", 0))[0] == "PLACE", name
+
+
+def test_a_storm_named_by_a_weather_service_is_an_event_and_storm_reid_a_person() -> None:
+    """ "Storm Ciarán brought winds of more than 100 mph" (an organisation to the model) is the storm; "Storm Reid"
+    in a text about a film is the actress."""
+    found = _found("Storm Ciarán brought winds of more than 100 mph to Cornwall on Thursday, the Met Office said.")
+    assert found.get("Storm Ciarán", ("", 0))[0] == "EVENT"
+    found = _found("Storm Reid stars in the film. Storm Reid said she loved the script.")
+    assert found.get("Storm Reid", ("", 0))[0] == "PERSON"

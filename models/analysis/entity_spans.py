@@ -479,9 +479,10 @@ def joined_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 out.pop()
             out.append(Candidate(storm.start(), c.end, text[storm.start() : c.end], "EVENT", c.weak, "storm"))
             continue  # "Cyclone" + "Phailin" (a person to the model): the storm
-        if _STORM_NAME.match(c.text) and c.type != "EVENT":
+        if c.type != "EVENT" and (_STORM_NAME.match(c.text)
+                                  or _NAMED_STORM.match(c.text) and _weather_sentence(text, c)):
             out.append(replace(c, type="EVENT", source="storm"))
-            continue  # "Cyclone Phailin", a person to the model
+            continue  # "Cyclone Phailin", a person to the model; "Storm Ciarán brought winds of 100 mph"
         first = _PLACE_FIRST_BEFORE.search(text, max(0, c.start - 6), c.start)
         if first is not None and c.text[:1].isupper() and c.text.split()[0].lower() not in PLACE_FIRST_WORDS:
             if prev is not None and prev.end > first.start():
@@ -524,6 +525,20 @@ _STORM_IN_TEXT = re.compile(
     r"(?![\w'’-])"
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]{0,25} \Z")
+# "Storm" and a name is a storm as Europe's weather services name them in a text about the weather ("Storm Ciarán
+# brought winds of more than 100 mph"); elsewhere it may be a person ("Storm Reid").
+_NAMED_STORM = re.compile(r"Storm [A-Z][^\W\d_]{1,20}\Z")
+_WEATHER = re.compile(r"\b(?:winds?|gusts?|mph|km/h|rainfall|flood(?:s|ing)?|Met Office|Met Éireann|Météo-France)\b")
+_SENTENCE_STOP = re.compile(r"[.!?]\s")
+
+
+def _weather_sentence(text: str, c: Candidate) -> bool:
+    """The sentence of the mention speaks of the weather."""
+    start = max((m.end() for m in _SENTENCE_STOP.finditer(text, max(0, c.start - 300), c.start)), default=c.start)
+    stop = _SENTENCE_STOP.search(text, c.end, c.end + 300)
+    return _WEATHER.search(text, start, stop.start() if stop else min(len(text), c.end + 300)) is not None
+
+
 _STORM_NAME = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|Winter Storm) "
                          r"[A-Z][\w'’-]*\Z")
 # The first words of place names, capitalised right before a name the model began after them ("Fort" + "Lee").
