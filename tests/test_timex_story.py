@@ -178,6 +178,18 @@ def test_tickets_for_a_dated_show_are_for_the_show_ahead_whatever_became_of_them
     assert _values("Tickets for the June 3 show sold out in minutes.", date(2023, 8, 6))["June 3"] == "2023-06-03"
 
 
+def test_a_tour_list_under_a_yearless_heading_repeats_the_days_the_story_told() -> None:
+    """A tour "kicks off June 5 in Denver" (next year's, said in November); "June 5 — Denver" under "Tour dates:" is
+    that day again and the lines below it go forward from it (they were this year's past June and July)."""
+    text = ("The band announced Tuesday a 30-date run that kicks off June 5 in Denver and wraps Aug. 30 in Boston. "
+            "Tickets go on sale Friday, Nov. 15, at 10 a.m. local time.\n\nTour dates:\n"
+            "June 5 — Denver, CO — Ball Arena\nJune 7 — Salt Lake City, UT — Delta Center\n"
+            "July 12 — Chicago, IL — Wrigley Field\nAug. 30 — Boston, MA — Fenway Park\n")
+    found = [(t.text, t.value) for t in tag(nlp.parse(text), date(2024, 11, 12)) if t.text[:1] in "JA"]
+    assert found == [("June 5", "2025-06-05"), ("Aug. 30", "2025-08-30"), ("June 5", "2025-06-05"),
+                     ("June 7", "2025-06-07"), ("July 12", "2025-07-12"), ("Aug. 30", "2025-08-30")]
+
+
 def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
     text = ("Stadia Is A Beta Until 2020, But The Price Is High\n"
             "Come November 19, those who paid $129 for the Founder's Edition will receive a controller, a stick, "

@@ -1,6 +1,6 @@
 """The year of a month or a day written without one ("in June", "March 8", "the summer"): from a weekday beside it,
-a heading or a sentence that names a year, a story told in an earlier year, a schedule that goes forward, and last
-the tense of its clause (a present tense looks ahead)."""
+the same day told before, a heading or a sentence that names a year, a story told in an earlier year, a schedule
+that goes forward, and last the tense of its clause (a present tense looks ahead)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def forward(direction: Direction) -> Direction:
 
 
 def yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Callable[[], Direction]) -> int:
-    """Year of a month (and day) written without one: a weekday written beside it, a heading or a sentence that
-    names the year, then the tense of the clause (a present tense looks ahead)."""
+    """Year of a month (and day) written without one: a weekday written beside it, the same day told before, a
+    heading or a sentence that names the year, then the tense of the clause (a present tense looks ahead)."""
     text = c.match.string
     if day is not None:
         own = c.group("wd") if c.rule in ("mdy", "dmy") else None  # "Friday, Dec. 6" in one expression
@@ -31,6 +31,10 @@ def yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Ca
             matching = story.year_matching_weekday(mon, day, wd, r.dct.year)
             if matching is not None and abs(matching - r.dct.year) <= 1:
                 return matching
+        told = next((d.year for d, gran in reversed(r.history) if gran == "day" and (d.month, d.day) == (mon, day)),
+                    None)
+        if told is not None and abs(told - r.dct.year) <= 1:
+            return told  # "kicks off June 5 [2025] in Denver" … "June 5 — Denver, CO": the same day told again
     deictic = re.match(r"[^\S\n]*,?[^\S\n]*(this|last|next) year\b", text[c.end : c.end + 16], re.I)
     if deictic:  # "June 5 this year"
         return r.dct.year + {"this": 0, "last": -1, "next": 1}[deictic.group(1).lower()]
