@@ -190,6 +190,19 @@ def test_a_tour_list_under_a_yearless_heading_repeats_the_days_the_story_told() 
                      ("June 7", "2025-06-07"), ("July 12", "2025-07-12"), ("Aug. 30", "2025-08-30")]
 
 
+def test_a_list_under_a_heading_of_dates_to_come_is_ahead_of_the_article() -> None:
+    """ "Tour dates:" or "Upcoming fixtures" above a list of yearless days: the days are to come (in November, next
+    year's June; they were this year's), and the reader is told how the year was reached; a list under another
+    heading keeps its reading."""
+    text = ("The band will hit the road in support of its new album. Tickets go on sale Friday.\n\nTour dates:\n"
+            "June 5 — Denver, CO — Ball Arena\nJuly 12 — Chicago, IL — Wrigley Field\n")
+    shown = {t.text: (t.value, t.provenance) for t in analyze(text, date(2024, 11, 12)).timexes}
+    assert shown["June 5"] == ("2025-06-05", "list of dates to come")
+    assert shown["July 12"] == ("2025-07-12", "list of dates to come")
+    text = "The club's season so far.\n\nResults:\nJune 5 — lost to Denver\nJuly 12 — beat Chicago\n"
+    assert _values(text, date(2024, 11, 12))["June 5"] == "2024-06-05"
+
+
 def test_a_heading_year_does_not_date_the_paragraph_under_it() -> None:
     text = ("Stadia Is A Beta Until 2020, But The Price Is High\n"
             "Come November 19, those who paid $129 for the Founder's Edition will receive a controller, a stick, "

@@ -86,6 +86,8 @@ def with_sureness(t: Timex, text: str, language: str = "en") -> Timex:
         confidence, how = 0.85, "weekday beside the date"
     elif story.heading_year(text, t.start) is not None:
         confidence, how = 0.8, "year of the heading"
+    elif story.schedule_list(text, t.start):
+        confidence, how = 0.7, "list of dates to come"  # "Tour dates:", "Upcoming fixtures"
     else:
         confidence, how = 0.55, "tense of the clause"
     return replace(t, confidence=confidence, provenance=how)

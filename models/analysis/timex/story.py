@@ -15,6 +15,7 @@ Pure functions over the text and offsets; no parse needed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from models.analysis.timex.lexicon import FULL_WEEKDAY, MONTHS, WEEKDAYS
@@ -39,6 +40,28 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
 def heading_year(text: str, offset: int) -> int | None:
     """The year of a heading above a list the expression is an item of: the nearest line above that is short and
     names one year, when every line between is a short list item (at most 30 of them)."""
+    heading = list_heading(text, offset, _one_year)
+    return int(_YEAR.findall(heading)[0]) if heading else None
+
+
+def _one_year(line: str) -> bool:
+    """The line names one year and no day ("2021 season schedule:", not "June 5, 2025 — Denver")."""
+    return len(set(_YEAR.findall(line))) == 1 and not _DAY_NUMBER.search(_YEAR.sub("", line))
+
+
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)")
+
+
+def schedule_list(text: str, offset: int) -> bool:
+    """The expression is an item of a list under a heading that announces what is to come ("Tour dates:",
+    "Upcoming fixtures", "Schedule"): its dates are ahead of the article."""
+    return list_heading(text, offset, lambda line: _SCHEDULE_HEADING.search(line) is not None) is not None
+
+
+def list_heading(text: str, offset: int, says: Callable[[str], bool]) -> str | None:
+    """The heading of the list the expression is an item of: the nearest line above that is short, reads as a
+    heading (ends in a colon, or in no full stop) and ``says`` what is looked for, when every line between is a
+    short list item (at most 30 of them); None in running prose."""
     start, end = _line_bounds(text, offset)
     if end - start > _ITEM_MAX:
         return None  # a paragraph, not a list item
@@ -51,14 +74,17 @@ def heading_year(text: str, offset: int) -> int | None:
         if not line:
             line_end = line_start - 1
             continue
-        years = {int(y) for y in _YEAR.findall(line)}
         is_heading = len(line) <= _HEADING_MAX and (line.endswith(":") or not line.endswith((".", "!", "?", "”", '"')))
-        if is_heading and len(years) == 1 and not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", _YEAR.sub("", line)):
-            return years.pop()
+        if is_heading and says(line):
+            return line
         if len(line) > _ITEM_MAX or line.endswith((".", "!", "?")) and len(line) > 60:
             return None  # running prose: no list here
         line_end = line_start - 1
     return None
+
+
+_SCHEDULE_HEADING = re.compile(r"(?i)\b(?:(?:tour|concert|show|race|match|game)[^\S\n]{1,3}dates|schedule|fixtures|"
+                               r"itinerary|upcoming|coming[^\S\n]{1,3}up|dates[^\S\n]{0,3}:)")
 
 
 def sentence_start(text: str, start: int) -> int:

@@ -54,6 +54,8 @@ def yearless(c: Candidate, mon: int, day: int | None, r: Resolver, direction: Ca
         named = planned if planned is not None and planned > r.dct.year else None
     if named is not None and abs(named - r.dct.year) <= 5 and not _against_tense(named, r.dct.year, direction()):
         return named
+    if named is None and story.schedule_list(text, c.start):
+        return anchoring.year_for(mon, day, "future", r.dct)  # "Tour dates:" and "June 5 — Denver" under it
     if re.search(r"\bas of\s+$", text[max(0, c.start - 8) : c.start], re.I):
         return anchoring.year_for(mon, day, "past", r.dct)
     if _DUE.search(text[max(0, c.start - 24) : c.start]):
