@@ -677,3 +677,14 @@ def test_a_storm_named_by_a_weather_service_is_an_event_and_storm_reid_a_person(
     assert found.get("Storm Ciarán", ("", 0))[0] == "EVENT"
     found = _found("Storm Reid stars in the film. Storm Reid said she loved the script.")
     assert found.get("Storm Reid", ("", 0))[0] == "PERSON"
+
+
+def test_a_football_report_names_its_players_whatever_the_model_calls_them() -> None:
+    """ "Erling" + "Haaland" (a place to the model, without its given name) is the player; '"…," Mikel Arteta said'
+    (a work to the model) is the manager; "Jordan" + "Amman" is no person."""
+    text = ('Erling Haaland had equalised for City after the opener. "We showed real character today," Mikel Arteta '
+            "said after the game. The minister flew from Jordan Amman to Cairo.")
+    found = _found(text)
+    assert found.get("Erling Haaland", ("", 0))[0] == "PERSON" and "Haaland" not in found
+    assert found.get("Mikel Arteta", ("", 0))[0] == "PERSON"
+    assert "Jordan Amman" not in found

@@ -20,6 +20,7 @@ from models.analysis.context_names import capitalised, names_by_context
 from models.analysis.entity_junk import clean
 from models.analysis.entity_spans import (
     epithet_names,
+    given_name_before,
     hyphenated_names,
     joined_names,
     named_storms,
@@ -86,7 +87,7 @@ def extract_entities(parsed: Parsed, *, authors: Sequence[str] = ()) -> tuple[En
     candidates = whole_again(text, candidates)
     candidates = organisations_ending_in_a_country(organisations_apart(_without_duplicates(candidates)), text)
     candidates = surname_he(text, particle_names(text, hyphenated_names(text, named_storms(text, joined_names(
-        text, whole_titles(text, owners_apart(text, candidates)))))))
+        text, whole_titles(text, given_name_before(text, owners_apart(text, candidates))))))))
     candidates = roads(text, products_on_offer(text, entity_cues.retype(clean(candidates, text), text)))
     candidates = lower_case_mentions(text, speaker_labels(taxa(parsed, typed_by_neighbours(candidates, text)), text))
     inside = places_inside_names(candidates)

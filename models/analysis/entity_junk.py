@@ -530,6 +530,9 @@ def clean(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
             c = replace(c, type="EVENT", source="event")  # "since Brexit", a place to the model
         if c.type != "OTHER" and _DISEASE.match(c.text):
             c = replace(c, type="OTHER", source="disease")  # "COVID-19", an organisation to the model
+        elif c.type == "OTHER" and c.source == "model" and _SPEAKS_AFTER.match(text, c.end) \
+                and _PERSONAL_NAME.match(c.text) and not set(c.text.lower().split()) & (ORG_HEADS | CORPORATE_SUFFIXES):
+            c = replace(c, type="PERSON", source="context")  # '"…," Mikel Arteta said': no work speaks
         stat = _COUNT_END.search(c.text) if c.type == "PERSON" and _COUNTED_AFTER.match(text, c.end) else None
         if stat and " " in c.text[: stat.start()]:  # "J. Smith 2 goals" (the model's "J. Smith 2"): a player and his
             # tally; not "Thunderbolt 3 ports", one word and its number
@@ -589,6 +592,8 @@ _DISEASE = re.compile(r"(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebol
 _SERIES_WORDS = frozenset({"Series", "Model", "Mark", "Gen", "Generation", "Version"})
 _SERIES_NUMBER = re.compile(r"( (?:\d{1,3}|[A-Z]|[IVX]{1,4}))(?![\w.,-]\w)")
 _SCORE_TAIL = re.compile(r"(?<=[a-z])\s\d{1,3}\s?[-–]\s?\d{1,3}$")  # "Midlothian 2–1": the score the model took in
+_PERSONAL_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}\Z")
+_SPEAKS_AFTER = re.compile(r"[^\S\n]{1,3}(?:said|says|told|tells|added|asked|explained|insisted)\b")
 _COUNT_END = re.compile(r"[^\S\n]\d{1,3}$")
 _COUNTED_AFTER = re.compile(r"[^\S\n][a-z]{3,}")
 _STATS_TAIL = re.compile(r"\s+\d+(?:\.\d+)?\s+[a-z]+.*$")

@@ -25,7 +25,8 @@ from models.analysis.entity_types import (
     is_title_word,
 )
 from models.analysis.given_names import given_name_first, given_names
-from models.analysis.world_cities import is_city
+from models.analysis.world_cities import is_city, world_cities
+from models.analysis.world_places import world_places
 
 # After a place and its region: the end of a list ("Paris, France, Germany and Italy" is a list of countries).
 # Matched right after a name; the look-behind keeps a search from trying every space of a long run.
@@ -550,3 +551,21 @@ _NAME_GOES_ON = re.compile(r"['’]s\b| [A-Z]")  # "… of Kenya's …", "… of
 _SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
 # Words between the two parts of one place name ("Frankfurt am Main", "Kingston upon Hull", "Mühlheim an der Ruhr").
 _PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-zà-ÿ]+) \Z")
+
+
+def given_name_before(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A surname the model took alone for a place or an organisation, right after a given name it left out
+    ("Erling" + "Haaland", a place to it): the person, both words (not a place of the world: "Jordan" + "Amman")."""
+    out: list[Candidate] = []
+    places = set(world_places() | world_cities())
+    for c in candidates:
+        given = _GIVEN_NAME_BEFORE.search(text, max(0, c.start - 20), c.start) if " " not in c.text and c.type in (
+            "PLACE", "ORGANIZATION", "GROUP", "OTHER") and c.text not in places else None
+        if given is not None and not (out and out[-1].end > given.start(1)) \
+                and given_name_first([given.group(1), c.text], places):
+            c = Candidate(given.start(1), c.end, text[given.start(1) : c.end], "PERSON", c.weak, "given name")
+        out.append(c)
+    return out
