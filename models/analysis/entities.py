@@ -33,6 +33,7 @@ from models.analysis.entity_spans import (
 )
 from models.analysis.entity_types import (
     APOSTROPHES,
+    CORPORATE_SUFFIXES,
     DASHES,
     DETERMINERS,
     EVENT_HEADS,
@@ -225,6 +226,9 @@ _SENTENCE_NEXT = re.compile(r"[ \t]*(?:$|\n|[ \t][A-Z\"“‘'(])")
 _OPENING_PREPOSITIONS = frozenset({"With", "From", "Via", "Amid", "Amidst", "Into", "Without", "During", "Despite"})
 
 
+_ABBREVIATED = CORPORATE_SUFFIXES | NAME_SUFFIXES | HONORIFICS
+
+
 def _trim(tokens: list[Any]) -> list[Any]:
     """Drop leading determiners, "its" and "their", and punctuation, trailing possessives and punctuation, and
     trailing lower-case words (a name ends in a capitalised word: "The Associated Press that …", "Bank of" are cut)."""
@@ -234,8 +238,9 @@ def _trim(tokens: list[Any]) -> list[Any]:
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_punct and tokens[-1].text not in (".", ")")
-        or tokens[-1].text == "." and len(tokens) > 1 and len(tokens[-2].text) > 1  # the sentence's full stop, which
-        # the model took into "Ticketmaster." (an abbreviation keeps its own: "Inc.", "U.S." are one token)
+        or tokens[-1].text == "." and len(tokens) > 1 and len(tokens[-2].text) > 1 and not tokens[-2].is_upper
+        and tokens[-2].lower_ not in _ABBREVIATED  # the sentence's full stop the model took into "Ticketmaster."
+        # (an abbreviation keeps its own: "Inc." is one token, "INC" "." two)
         or tokens[-1].text.lower() in {m + "s" for m in APOSTROPHES} | set(APOSTROPHES)
         or len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha
     ):
