@@ -688,3 +688,18 @@ def test_a_football_report_names_its_players_whatever_the_model_calls_them() -> 
     assert found.get("Erling Haaland", ("", 0))[0] == "PERSON" and "Haaland" not in found
     assert found.get("Mikel Arteta", ("", 0))[0] == "PERSON"
     assert "Jordan Amman" not in found
+
+
+def test_a_company_in_capitals_keeps_the_full_stop_of_its_inc() -> None:
+    """ "LOWE'S COMPANIES INC." (the model's "INC" and "." two tokens) keeps its abbreviation whole, while
+    "Ticketmaster." at a sentence's end loses the full stop."""
+    text = "Shares of LOWE'S COMPANIES INC. rose. Tickets go on sale through Ticketmaster. Fans cheered."
+    forms = {m.text for e in analyze(text).entities for m in e.mentions}
+    assert "LOWE'S COMPANIES INC." in forms and "Ticketmaster" in forms
+
+
+def test_a_club_named_after_its_city_that_wins_is_the_club() -> None:
+    """ "Arsenal beat Manchester City 2-1" (the model: nothing) names the club, not a city by the shape of its name."""
+    found = _found("Gabriel Martinelli scored as Arsenal beat Manchester City 2-1 at the Emirates on Sunday.")
+    assert found.get("Manchester City", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Arsenal", ("", 0))[0] == "ORGANIZATION"

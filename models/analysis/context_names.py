@@ -77,8 +77,9 @@ def names_by_context(parsed: Parsed, candidates: Sequence[Candidate]) -> Iterato
             sources[words] = "given name"
         if " " in words and not given_name_first(words.split(), place_names) and any(
                 in_a_result(text, start, end) and not _person_near(text, people, start, end) for start, end in spans):
-            votes["ORGANIZATION"] += 3  # "River Plate beat Boca Juniors 2-1": a side of a result (not a player's
-            # name: "Taylor Fritz beat Reilly Opelka 6-3" is between two people)
+            votes["ORGANIZATION"] += 4  # "River Plate beat Boca Juniors 2-1": a side of a result (not a player's
+            # name: "Taylor Fritz beat Reilly Opelka 6-3" is between two people), whatever its shape ("Manchester
+            # City beat …", a city's to the shape of its words)
         if _speaker(words) and any(entity_cues.SAYS_AFTER.match(text, end) for _, end in spans):
             votes["PERSON"] += 2  # "Mikel Arteta said": a first name and a surname that speak
         if (words in world_cities() or words in world_places()) and not any(

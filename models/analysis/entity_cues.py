@@ -456,7 +456,7 @@ def retype(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
         if _PEOPLE_IN_BEFORE.search(text, max(0, c.start - 24), c.start) and len(c.text.split()) <= 3:
             lived_in.add(name_key(c.text))
         own_words = set(c.text.split())
-        result = c.type in ("PLACE", "GROUP") and not people_words & own_words and in_a_result(text, c.start, c.end)
+        result = c.type in _SIDE_TYPES and not people_words & own_words and in_a_result(text, c.start, c.end)
         # in a sports report, any name but a player's ("Hibernian defeated city rivals", a people to the model)
         played = sport and (c.type != "PERSON" or len(own_words) == 1 and c.text not in given_names()) \
             and not full_names_words & own_words and (plays(text, c.start, c.end) or staff_named_after(text, c.end))
@@ -590,7 +590,7 @@ def _mixed_place_names(candidates: Sequence[Candidate], evidence: dict[str, Coun
 
 
 _THINGS_BY_RULE = frozenset({"product", "title list", "work", "award"})
-
+_SIDE_TYPES = frozenset({"PLACE", "GROUP", "ORGANIZATION"})  # what a side of a result may be called
 
 _ROLE_AFTER = re.compile(
     r"\s+(?:coach|goalie|goaltender|defenseman|defenceman|captain|winger|forward|striker|midfielder|quarterback|"
