@@ -703,3 +703,11 @@ def test_a_club_named_after_its_city_that_wins_is_the_club() -> None:
     found = _found("Gabriel Martinelli scored as Arsenal beat Manchester City 2-1 at the Emirates on Sunday.")
     assert found.get("Manchester City", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Arsenal", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_craft_named_after_its_maker_s_possessive_is_the_craft() -> None:
+    """ "NASA's Europa Clipper spacecraft" (an organisation to the model) is the craft; NASA stays the agency."""
+    found = _found("NASA's Europa Clipper spacecraft lifted off Monday from Kennedy Space Center. NASA said the "
+                   "launch went well.")
+    assert found.get("Europa Clipper", ("", 0))[0] == "OTHER"
+    assert found.get("NASA", ("", 0))[0] == "ORGANIZATION"

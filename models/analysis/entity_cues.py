@@ -4,8 +4,7 @@ The small model types a name from the name alone and often gets it wrong ("Fort 
 organisation, a publisher a place). A reader decides from the context: "X (born 1988) is an American player", "in
 X", "X, a city in …", "shares of X", "X said in a statement", "Fort X", "X Inc.". Each cue below is such a general
 pattern of English; the evidence of every mention of a name is pooled, and a name whose cues agree takes their type
-for all its mentions. The names that are not names at all are dropped by :mod:`models.analysis.entity_junk`.
-"""
+for all its mentions. The names that are not names at all are dropped by :mod:`models.analysis.entity_junk`."""
 
 from __future__ import annotations
 
@@ -207,6 +206,7 @@ _MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|models|chatbot|chatbots|assistant|r
 _VEHICLE_NOUN_AFTER = re.compile(r"\s+(?:jet|jets|airliner|airliners|aircraft|plane|planes|car|cars|truck|trucks|"
                                  r"phone|phones|smartphone|smartphones|console|consoles|laptop|laptops)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:my|your|his|her|its|our|their)\s+$")
+_MAKER_BEFORE = re.compile(r"(?<![\w'’])(?:its|their|[A-Z][\w.&-]{1,30}['’]s)\s+$")  # "NASA's", "its" (rocket …)
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TIME_BEFORE = re.compile(r"\b(?:since|after|before|during|until)\s+the\s+$")
 _PHRASE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|by|to|in|when|was|is)\b)")
@@ -378,9 +378,9 @@ def mention_cues(text: str, start: int, end: int) -> Counter[str]:  # weights ma
         cues["OTHER"] += 2  # "the Nintendo Switch pro controller": a device's name (a maker's alone is no device)
     if len(words) > 1 and words[-1].lower() in _CRAFT_LAST_WORDS:
         cues["OTHER"] += 2  # "the James Webb Space Telescope", "the Parker Solar Probe": a craft, not its namesake
-    if _OWNER_BEFORE.search(before) and (_MODEL_NOUN_AFTER.match(after)
-                                         or len(words) > 1 and _VEHICLE_NOUN_AFTER.match(after)):
-        cues["OTHER"] += 2  # "its Mixtral model", "its New Glenn rocket": the company's thing, not the company
+    if (_OWNER_BEFORE.search(before) or _MAKER_BEFORE.search(before)) and (
+            _MODEL_NOUN_AFTER.match(after) or len(words) > 1 and _VEHICLE_NOUN_AFTER.match(after)):
+        cues["OTHER"] += 2  # "its Mixtral model", "NASA's Europa Clipper spacecraft": the maker's thing
     if _TIME_BEFORE.search(before) and _PHRASE_END_AFTER.match(after):
         cues["EVENT"] += 1  # "since the Great Fire", "after the Long March."
     bare = _ARTICLE_PARTICLE.sub("", before)  # "in al-Tanf", "near el-Arish": the preposition before the article
