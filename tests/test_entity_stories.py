@@ -711,3 +711,14 @@ def test_a_craft_named_after_its_maker_s_possessive_is_the_craft() -> None:
                    "launch went well.")
     assert found.get("Europa Clipper", ("", 0))[0] == "OTHER"
     assert found.get("NASA", ("", 0))[0] == "ORGANIZATION"
+
+
+def test_a_football_report_told_by_its_goals_is_a_sports_report() -> None:
+    """A report that speaks of a goal scored, an equaliser and an 86th-minute winner is a sports report (it had
+    only "League" of the words of one): the side Arsenal host is a team, not the city (the model: a place)."""
+    text = ("Gabriel Martinelli scored an 86th-minute winner as Arsenal beat Chelsea 2-1 on Sunday to move top of the "
+            "Premier League. Erling Haaland had equalised for City after the opener. Arsenal host Liverpool next "
+            "Sunday, while City travel to Newcastle on Saturday.")
+    found = _found(text)
+    assert found.get("Liverpool", ("", 0))[0] == "ORGANIZATION"
+    assert found.get("Newcastle", ("", 0))[0] == "PLACE"  # travelled to: the city
