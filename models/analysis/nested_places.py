@@ -14,10 +14,10 @@ from models.analysis.world_places import places_with_given_names
 
 
 def places_inside_names(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """A place the article names on its own, or a country, state or city of the world, written inside the name of an
-    organisation, an event or a law ("Michigan" in "University of Michigan", "Leeds" in "Leeds City Council", "Hong
-    Kong" in "Hong Kong Human Rights and Democracy Act", "Scotland" in "Police Scotland"): a mention of that place
-    too, as a reader counts it."""
+    """A place the article names on its own, or a country, state, county or city of the world, written inside the
+    name of an organisation, an event or a law ("Michigan" in "University of Michigan", "Leeds" in "Leeds City
+    Council", "Dorset" in "Dorset County Council", "Hong Kong" in "Hong Kong Human Rights and Democracy Act",
+    "Scotland" in "Police Scotland"): a mention of that place too, as a reader counts it."""
     other = {c.text for c in candidates if c.type != "PLACE"}  # a name typed both ways is not clearly a place
     places = {
         c.text for c in candidates
