@@ -160,3 +160,11 @@ def test_a_football_report_told_by_its_goals_is_a_sports_report() -> None:
     found = _found(text)
     assert found.get("Liverpool", ("", 0))[0] == "ORGANIZATION"
     assert found.get("Newcastle", ("", 0))[0] == "PLACE"  # travelled to: the city
+
+
+def test_an_eye_opener_is_no_word_of_a_sports_report() -> None:
+    """ "an eye-opener" is no season opener: with "scored" and "league" it does not make a sports report."""
+    from models.analysis.teams import sports_report
+
+    assert not sports_report("The survey was an eye-opener. She scored well, in a league of her own.")
+    assert sports_report("The season opener: Smith scored twice in the league game.")

@@ -5,6 +5,7 @@ after two counties ("Avon and Somerset Police")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -553,6 +554,11 @@ _SHARED_FORCE_HEADS = frozenset({"police", "constabulary", "council"})
 _PLACE_PARTICLES = frozenset({" am ", " an der ", " im ", " upon ", " ob der ", " sur "})
 
 
+@functools.cache
+def _world_names() -> frozenset[str]:
+    return world_places() | world_cities()
+
+
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-zà-ÿ]+) \Z")
 
 
@@ -560,7 +566,7 @@ def given_name_before(text: str, candidates: list[Candidate]) -> list[Candidate]
     """A surname the model took alone for a place or an organisation, right after a given name it left out
     ("Erling" + "Haaland", a place to it): the person, both words (not a place of the world: "Jordan" + "Amman")."""
     out: list[Candidate] = []
-    places = set(world_places() | world_cities())
+    places = _world_names()
     for c in candidates:
         given = _GIVEN_NAME_BEFORE.search(text, max(0, c.start - 20), c.start) if " " not in c.text and c.type in (
             "PLACE", "ORGANIZATION", "GROUP", "OTHER") and c.text not in places else None

@@ -17,7 +17,7 @@ import importlib
 import pkgutil
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from models.analysis.entity_types import NAME_HEAD_WORDS, PLACE_FIRST_WORDS
 
@@ -66,7 +66,7 @@ def given_names() -> GivenNames:
     return GivenNames(shared | {without_accents(n) for n in shared})
 
 
-def given_name_first(words: Sequence[str], not_people: set[str]) -> bool:
+def given_name_first(words: Sequence[str], not_people: Collection[str]) -> bool:
     """Two or three capitalised words, the first a given name of many languages and none a name in ``not_people``
     (the places the text names, say), nor a word that heads an organisation's, a place's or an event's name or
     describes one ("Jordan Brand", "Grant Thornton LLP", "Victoria Station", "Gibson Southern")."""

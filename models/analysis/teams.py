@@ -154,7 +154,7 @@ _SPORT_WORD = re.compile(
     r"\b(?:derby|league|striker|midfielder|defender|goalkeeper|innings|wickets?|batsman|batsmen|bowlers?|"
     r"kick-off|half-time|equaliser|equalizer|touchdowns?|quarterback|pitcher|playoffs?|semi-final|quarter-final|"
     r"relegation|unbeaten|rugby|football|cricket|hockey|baseball|basketball|hat-trick|penalty shoot-out|"
-    r"free kick|stoppage time|home side|away side|fixture|scored|equalised|equalized|opener|clean sheet|"
+    r"free kick|stoppage time|home side|away side|fixture|scored|equalised|equalized|(?<!-)opener|clean sheet|"
     r"injury time|\d{1,3}(?:st|nd|rd|th)-minute)\b",
     re.IGNORECASE,
 )
